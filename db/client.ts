@@ -1,0 +1,75 @@
+import { createClient, type Client } from "@libsql/client";
+import { drizzle, type LibSQLDatabase } from "drizzle-orm/libsql";
+import { migrate } from "drizzle-orm/libsql/migrator";
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import * as schema from "./schema";
+
+export type Db = LibSQLDatabase<typeof schema>;
+export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+export type DbOrTx = Db | Tx;
+
+export const DEFAULT_DATABASE_URL = "file:data/kas-terbuka.db";
+
+export interface Database {
+  url: string;
+  client: Client;
+  db: Db;
+  /** Runs fn in one write transaction (BEGIN IMMEDIATE), one at a time within this process. */
+  write<T>(fn: (tx: Tx) => Promise<T>): Promise<T>;
+  close(): void;
+}
+
+/**
+ * Opens a database. `file:` URLs are embedded SQLite (libSQL) files; the folder is created first.
+ * Any other URL (libsql://, https://, ws://) is a remote libSQL server or Turso, with authToken.
+ * Embedded files use WAL with synchronous=FULL, so a committed entry survives a killed process
+ * or a power cut; foreign keys are on and a writer waits up to 5 s for another process's lock.
+ */
+export async function openDatabase(url: string = process.env.DATABASE_URL ?? DEFAULT_DATABASE_URL, authToken = process.env.DATABASE_AUTH_TOKEN): Promise<Database> {
+  const isFile = url.startsWith("file:");
+  if (isFile) {
+    const file = url.slice("file:".length);
+    if (file !== ":memory:") mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  }
+  const client = createClient({ url, authToken, timeout: 5000 });
+  if (isFile) {
+    await client.execute("PRAGMA journal_mode=WAL");
+    await client.execute("PRAGMA synchronous=FULL");
+    await client.execute("PRAGMA foreign_keys=ON");
+  }
+  const db = drizzle(client, { schema });
+  let queue: Promise<unknown> = Promise.resolve();
+  return {
+    url,
+    client,
+    db,
+    write<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
+      const run = queue.then(() => db.transaction(fn, { behavior: "immediate" }));
+      queue = run.catch(() => undefined);
+      return run;
+    },
+    close: () => client.close(),
+  };
+}
+
+export const MIGRATIONS_FOLDER = path.join(process.cwd(), "db", "migrations");
+
+export async function migrateDatabase(database: Database): Promise<void> {
+  await migrate(database.db, { migrationsFolder: MIGRATIONS_FOLDER });
+}
+
+let shared: Promise<Database> | null = null;
+
+/** The process-wide database, opened and migrated on first use (never at module load). */
+export function getDatabase(): Promise<Database> {
+  if (!shared) {
+    shared = (async () => {
+      const d = await openDatabase();
+      await migrateDatabase(d);
+      return d;
+    })();
+    shared.catch(() => (shared = null));
+  }
+  return shared;
+}

@@ -1,0 +1,3 @@
+export * from "./groups";
+export * from "./ledger";
+export * from "./rollups";

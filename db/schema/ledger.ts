@@ -1,0 +1,102 @@
+import { integer, sqliteTable, text, uniqueIndex, index, primaryKey } from "drizzle-orm/sqlite-core";
+import { ksmGroups, members } from "./groups";
+
+/** Journal entries: append-only (triggers refuse UPDATE and DELETE), hash-chained per group. */
+export const journalEntries = sqliteTable(
+  "journal_entries",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    groupId: integer("group_id").notNull().references(() => ksmGroups.id),
+    seq: integer("seq").notNull(),
+    businessDate: text("business_date").notNull(),
+    kind: text("kind").notNull(),
+    amount: integer("amount").notNull(),
+    purpose: text("purpose"),
+    category: text("category"),
+    note: text("note"),
+    loanId: integer("loan_id"),
+    reversesEntryId: integer("reverses_entry_id"),
+    reversesSeq: integer("reverses_seq"),
+    reason: text("reason"),
+    idempotencyKey: text("idempotency_key").notNull(),
+    requestHash: text("request_hash").notNull(),
+    detailSalt: text("detail_salt").notNull(),
+    detailDigest: text("detail_digest").notNull(),
+    prevHash: text("prev_hash").notNull(),
+    hash: text("hash").notNull(),
+    recordedAt: text("recorded_at").notNull(),
+    recordedBy: text("recorded_by").notNull(),
+  },
+  (t) => [
+    uniqueIndex("entries_group_seq").on(t.groupId, t.seq),
+    uniqueIndex("entries_group_idem").on(t.groupId, t.idempotencyKey),
+    uniqueIndex("entries_reverses").on(t.reversesEntryId),
+    index("entries_group_date").on(t.groupId, t.businessDate),
+    index("entries_loan").on(t.loanId),
+  ],
+);
+
+export const postings = sqliteTable(
+  "postings",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    entryId: integer("entry_id").notNull().references(() => journalEntries.id),
+    groupId: integer("group_id").notNull().references(() => ksmGroups.id),
+    businessDate: text("business_date").notNull(),
+    account: text("account").notNull(),
+    memberId: integer("member_id").references(() => members.id),
+    loanId: integer("loan_id"),
+    amount: integer("amount").notNull(),
+  },
+  (t) => [
+    index("postings_entry").on(t.entryId),
+    index("postings_balance_date").on(t.groupId, t.account, t.memberId, t.loanId, t.businessDate),
+    index("postings_member").on(t.memberId),
+  ],
+);
+
+/** Loans and their terms, fixed at disbursement (append-only too). */
+export const loans = sqliteTable(
+  "loans",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    groupId: integer("group_id").notNull().references(() => ksmGroups.id),
+    memberId: integer("member_id").notNull().references(() => members.id),
+    principal: integer("principal").notNull(),
+    termMonths: integer("term_months").notNull(),
+    rateBpsPerMonth: integer("rate_bps_per_month").notNull(),
+    method: text("method", { enum: ["flat", "declining", "annuity"] }).notNull(),
+    lateFineAmount: integer("late_fine_amount").notNull(),
+    lateFineGraceDays: integer("late_fine_grace_days").notNull(),
+    disbursedOn: text("disbursed_on").notNull(),
+    purpose: text("purpose").notNull(),
+    crop: text("crop"),
+  },
+  (t) => [index("loans_group").on(t.groupId), index("loans_member").on(t.memberId)],
+);
+
+/** A treasurer's cash count: a balance assertion. The difference is recorded and shown, never adjusted. */
+export const cashCounts = sqliteTable(
+  "cash_counts",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    groupId: integer("group_id").notNull().references(() => ksmGroups.id),
+    businessDate: text("business_date").notNull(),
+    countedAmount: integer("counted_amount").notNull(),
+    bookAmount: integer("book_amount").notNull(),
+    difference: integer("difference").notNull(),
+    idempotencyKey: text("idempotency_key").notNull(),
+    requestHash: text("request_hash").notNull(),
+    recordedAt: text("recorded_at").notNull(),
+    recordedBy: text("recorded_by").notNull(),
+  },
+  (t) => [uniqueIndex("cash_counts_idem").on(t.groupId, t.idempotencyKey), index("cash_counts_group_date").on(t.groupId, t.businessDate)],
+);
+
+/** The chain head of each group: last sequence number and hash. */
+export const ledgerHeads = sqliteTable("ledger_heads", {
+  groupId: integer("group_id").primaryKey().references(() => ksmGroups.id),
+  lastSeq: integer("last_seq").notNull(),
+  lastHash: text("last_hash").notNull(),
+  lastEntryAt: text("last_entry_at").notNull(),
+});

@@ -1,0 +1,22 @@
+import { getDatabase } from "@/db/client";
+import { verifyLedger } from "@/server/services/verify";
+
+/** `npm run verify`: recompute every chain and rollup; non-zero exit naming the first mismatch. */
+async function main() {
+  const database = await getDatabase();
+  const started = Date.now();
+  const slug = process.argv.find((a) => a.startsWith("--group="))?.slice("--group=".length);
+  const r = await verifyLedger(database.db, { groupSlug: slug });
+  const secs = ((Date.now() - started) / 1000).toFixed(1);
+  if (r.problems.length) {
+    for (const p of r.problems) console.error(`MISMATCH group ${p.group}${p.seq ? ` seq ${p.seq}` : ""}: ${p.problem}`);
+    console.error(`verify FAILED: ${r.problems.length} of ${r.groups} groups (${r.entries} entries, ${secs} s)`);
+    process.exit(1);
+  }
+  console.log(`verify OK: ${r.groups} groups, ${r.entries} entries, chains and rollups agree (${secs} s)`);
+  database.close();
+}
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

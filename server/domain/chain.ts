@@ -1,0 +1,96 @@
+/**
+ * Tamper evidence. Each group's entries form a hash chain: entry n's hash is
+ *   SHA-256( canonical(entry n) )   where canonical() includes entry n−1's hash.
+ *
+ * canonical(entry) is the UTF-8 bytes of JSON.stringify of this array, in this order
+ * (no spaces; strings escaped as JSON.stringify does; null for absent values):
+ *   ["kas-terbuka/v1", groupSlug, seq, date, kind, amount, purpose, category,
+ *    reversesSeq, reason, recordedAt, postings, detailDigest, prevHash]
+ * where postings is [[account, signedAmount], ...]: the entry's postings summed per account,
+ * zero sums dropped, sorted by account name; and prevHash is the previous entry's hash,
+ * or 64 zeros for seq 1. Everything in it is published in the open data, so anyone can
+ * recompute every hash (scripts/verify-open-data.mjs does it).
+ *
+ * detailDigest commits to what is private (which member, which loan, the treasurer's note)
+ * without publishing it: SHA-256 of JSON.stringify([salt, [[account, memberId, loanId, amount]...
+ * sorted], note]) with a random per-entry salt kept in the database, so the digest cannot be
+ * guessed from the small set of possible members and amounts. The server's `npm run verify`
+ * checks it; the public can check everything else.
+ */
+import { createHash } from "node:crypto";
+import type { Posting } from "./ledger";
+
+export const GENESIS_HASH = "0".repeat(64);
+
+export interface ChainedEntry {
+  groupSlug: string;
+  seq: number;
+  date: string;
+  kind: string;
+  amount: number;
+  purpose: string | null;
+  category: string | null;
+  reversesSeq: number | null;
+  reason: string | null;
+  recordedAt: string;
+  postings: readonly Posting[];
+  detailDigest: string;
+  prevHash: string;
+}
+
+export function sha256Hex(s: string): string {
+  return createHash("sha256").update(s, "utf8").digest("hex");
+}
+
+export function postingsByAccount(postings: readonly Pick<Posting, "account" | "amount">[]): [string, number][] {
+  const m = new Map<string, number>();
+  for (const p of postings) m.set(p.account, (m.get(p.account) ?? 0) + p.amount);
+  return [...m.entries()].filter(([, v]) => v !== 0).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
+export function canonicalEntry(e: ChainedEntry): string {
+  return JSON.stringify([
+    "kas-terbuka/v1",
+    e.groupSlug,
+    e.seq,
+    e.date,
+    e.kind,
+    e.amount,
+    e.purpose,
+    e.category,
+    e.reversesSeq,
+    e.reason,
+    e.recordedAt,
+    postingsByAccount(e.postings),
+    e.detailDigest,
+    e.prevHash,
+  ]);
+}
+
+export function entryHash(e: ChainedEntry): string {
+  return sha256Hex(canonicalEntry(e));
+}
+
+export function detailDigest(salt: string, postings: readonly Posting[], note: string | null): string {
+  const rows = postings
+    .map((p) => [p.account, p.memberId ?? null, p.loanId ?? null, p.amount] as const)
+    .map((r) => [JSON.stringify(r), r] as const)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([, r]) => r);
+  return sha256Hex(JSON.stringify([salt, rows, note]));
+}
+
+/** Checks a chain in sequence order; returns the first problem, or null when all is well. */
+export function verifyChain(entries: readonly (ChainedEntry & { hash: string })[]): { seq: number; problem: string } | null {
+  let prev = GENESIS_HASH;
+  let expectSeq = 1;
+  for (const e of entries) {
+    if (e.seq !== expectSeq) return { seq: e.seq, problem: `sequence gap: expected ${expectSeq}` };
+    if (e.prevHash !== prev) return { seq: e.seq, problem: "previous hash does not match" };
+    const h = entryHash(e);
+    if (h !== e.hash) return { seq: e.seq, problem: "hash does not match content" };
+    prev = e.hash;
+    expectSeq++;
+  }
+  return null;
+}

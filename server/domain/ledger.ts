@@ -1,0 +1,196 @@
+/**
+ * The double-entry core: accounts, kinds of entry and the postings each kind makes.
+ * Sign convention: a posting's amount is positive for a debit and negative for a credit,
+ * so every entry's postings sum to zero. Assets (cash, loans receivable) and costs have
+ * debit balances; member savings, the social fund, income and surplus have credit balances.
+ */
+import { invalid } from "./errors";
+
+export const ACCOUNTS = [
+  "cash", // kas
+  "loans_receivable", // piutang pinjaman
+  "savings_share", // simpanan pokok
+  "savings_mandatory", // simpanan wajib (iuran harian)
+  "savings_voluntary", // simpanan sukarela
+  "social_fund", // dana sosial
+  "income_service_charge", // pendapatan jasa pinjaman
+  "income_fine", // pendapatan denda
+  "income_other", // pendapatan lain
+  "expense", // biaya
+  "write_off_loss", // kerugian hapus buku
+  "retained_surplus", // surplus/ekuitas (saldo awal)
+] as const;
+export type Account = (typeof ACCOUNTS)[number];
+
+export const DEBIT_NORMAL: ReadonlySet<Account> = new Set(["cash", "loans_receivable", "expense", "write_off_loss"]);
+export const SAVINGS_ACCOUNTS = ["savings_share", "savings_mandatory", "savings_voluntary"] as const;
+export type SavingsAccount = (typeof SAVINGS_ACCOUNTS)[number];
+
+/** Balance in the account's natural direction (cash as a positive amount, savings as a positive amount). */
+export function naturalBalance(account: Account, signedSum: number): number {
+  return DEBIT_NORMAL.has(account) ? signedSum : -signedSum;
+}
+
+export const ENTRY_KINDS = [
+  "contribution", // setoran: iuran harian, simpanan pokok/sukarela, dana sosial
+  "savings_withdrawal", // penarikan simpanan
+  "loan_disbursement", // pencairan pinjaman
+  "loan_repayment", // angsuran: pokok + jasa + denda
+  "expense", // biaya
+  "other_income", // pendapatan lain
+  "opening_balance", // saldo awal
+  "write_off", // hapus buku
+  "correction", // koreksi / pembalikan
+] as const;
+export type EntryKind = (typeof ENTRY_KINDS)[number];
+
+/** What a member pays in at a collection, per line. */
+export const CONTRIBUTION_LINE_KINDS = ["daily", "share", "voluntary", "social_fund"] as const;
+export type ContributionLineKind = (typeof CONTRIBUTION_LINE_KINDS)[number];
+export const LINE_KIND_ACCOUNT: Record<ContributionLineKind, Account> = {
+  daily: "savings_mandatory",
+  share: "savings_share",
+  voluntary: "savings_voluntary",
+  social_fund: "social_fund",
+};
+
+/** Accounts whose natural balance may never go below zero, per the key they are kept by. */
+export const NON_NEGATIVE: ReadonlySet<Account> = new Set([
+  "cash",
+  "loans_receivable",
+  "savings_share",
+  "savings_mandatory",
+  "savings_voluntary",
+  "social_fund",
+]);
+
+export interface Posting {
+  account: Account;
+  amount: number; // signed rupiah: + debit, − credit
+  memberId?: number | null;
+  loanId?: number | null;
+}
+
+export function assertBalanced(postings: readonly Posting[]): void {
+  let total = 0;
+  for (const p of postings) {
+    if (!Number.isSafeInteger(p.amount) || p.amount === 0) throw new Error(`posting amount must be a non-zero integer: ${p.amount}`);
+    total += p.amount;
+  }
+  if (total !== 0) throw new Error(`postings do not balance: ${total}`);
+  if (postings.length < 2) throw new Error("an entry needs at least two postings");
+}
+
+/** The entry's amount as shown publicly: the sum of its debits. */
+export function entryAmount(postings: readonly Posting[]): number {
+  let d = 0;
+  for (const p of postings) if (p.amount > 0) d += p.amount;
+  return d;
+}
+
+export function contributionPostings(lines: readonly { memberId: number; amount: number; kind: ContributionLineKind }[]): Posting[] {
+  if (lines.length === 0) throw invalid("lines_empty", "lines");
+  const postings: Posting[] = [];
+  let total = 0;
+  for (const l of lines) {
+    total += l.amount;
+    postings.push({ account: LINE_KIND_ACCOUNT[l.kind], amount: -l.amount, memberId: l.memberId });
+  }
+  return [{ account: "cash", amount: total }, ...postings];
+}
+
+/** A withdrawal is drawn from voluntary savings first, then mandatory, then the share. */
+export function withdrawalPostings(
+  memberId: number,
+  amount: number,
+  savings: Readonly<Record<SavingsAccount, number>>,
+): Posting[] {
+  const total = savings.savings_voluntary + savings.savings_mandatory + savings.savings_share;
+  if (amount > total) throw invalid("withdrawal_exceeds_savings", "amount", { available: total });
+  const postings: Posting[] = [{ account: "cash", amount: -amount }];
+  let left = amount;
+  for (const account of ["savings_voluntary", "savings_mandatory", "savings_share"] as const) {
+    const take = Math.min(left, savings[account]);
+    if (take > 0) postings.push({ account, amount: take, memberId });
+    left -= take;
+  }
+  return postings;
+}
+
+export function disbursementPostings(memberId: number, loanId: number, principal: number): Posting[] {
+  return [
+    { account: "loans_receivable", amount: principal, memberId, loanId },
+    { account: "cash", amount: -principal },
+  ];
+}
+
+export interface RepaymentAllocation {
+  fine: number;
+  serviceCharge: number;
+  principal: number;
+}
+
+export function repaymentPostings(memberId: number, loanId: number, a: RepaymentAllocation): Posting[] {
+  const postings: Posting[] = [{ account: "cash", amount: a.fine + a.serviceCharge + a.principal }];
+  if (a.principal) postings.push({ account: "loans_receivable", amount: -a.principal, memberId, loanId });
+  if (a.serviceCharge) postings.push({ account: "income_service_charge", amount: -a.serviceCharge, memberId, loanId });
+  if (a.fine) postings.push({ account: "income_fine", amount: -a.fine, memberId, loanId });
+  return postings;
+}
+
+export function writeOffPostings(memberId: number, loanId: number, outstanding: number): Posting[] {
+  return [
+    { account: "write_off_loss", amount: outstanding, memberId, loanId },
+    { account: "loans_receivable", amount: -outstanding, memberId, loanId },
+  ];
+}
+
+export function expensePostings(amount: number): Posting[] {
+  return [
+    { account: "expense", amount },
+    { account: "cash", amount: -amount },
+  ];
+}
+
+export function otherIncomePostings(amount: number): Posting[] {
+  return [
+    { account: "cash", amount },
+    { account: "income_other", amount: -amount },
+  ];
+}
+
+/** Moving off paper books: cash, social fund and each member's savings; the difference is the surplus. */
+export function openingBalancePostings(o: {
+  cash: number;
+  socialFund: number;
+  savings: readonly { memberId: number; account: SavingsAccount; amount: number }[];
+}): Posting[] {
+  const postings: Posting[] = [];
+  if (o.cash) postings.push({ account: "cash", amount: o.cash });
+  if (o.socialFund) postings.push({ account: "social_fund", amount: -o.socialFund });
+  for (const s of o.savings) if (s.amount) postings.push({ account: s.account, amount: -s.amount, memberId: s.memberId });
+  const rest = -postings.reduce((t, p) => t + p.amount, 0);
+  if (rest) postings.push({ account: "retained_surplus", amount: rest });
+  return postings;
+}
+
+/** A correction exactly reverses an earlier entry: every posting negated. */
+export function reversalPostings(original: readonly Posting[]): Posting[] {
+  return original.map((p) => ({ ...p, amount: -p.amount }));
+}
+
+/** Key of a kept balance: per account, per member or per loan where the posting names one. */
+export function balanceKey(p: Pick<Posting, "account" | "memberId" | "loanId">): string {
+  return `${p.account}|${p.memberId ?? 0}|${p.loanId ?? 0}`;
+}
+
+/** Sum postings into balances by key (signed, debit positive). */
+export function applyPostings(balances: Map<string, number>, postings: readonly Posting[]): Map<string, number> {
+  for (const p of postings) {
+    const k = balanceKey(p);
+    const v = (balances.get(k) ?? 0) + p.amount;
+    if (v === 0) balances.delete(k);
+    else balances.set(k, v);
+  }
+  return balances;
+}

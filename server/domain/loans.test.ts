@@ -1,0 +1,113 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { DomainError } from "./errors";
+import { collectability, LOAN_METHODS, loanSchedule, loanState, loanStatus, type LoanTerms } from "./loans";
+
+const base: LoanTerms = { principal: 1_000_000, termMonths: 4, rateBpsPerMonth: 200, method: "flat", disbursedOn: "2026-01-31", lateFineAmount: 5000, lateFineGraceDays: 7 };
+
+describe("loanSchedule", () => {
+  it("flat 2% a month: jasa on the original principal, due dates clamp to month end", () => {
+    const s = loanSchedule(base);
+    expect(s.map((i) => [i.dueOn, i.principal, i.serviceCharge])).toEqual([
+      ["2026-02-28", 250_000, 20_000],
+      ["2026-03-31", 250_000, 20_000],
+      ["2026-04-30", 250_000, 20_000],
+      ["2026-05-31", 250_000, 20_000],
+    ]);
+  });
+
+  it("declining: jasa on the balance before each installment", () => {
+    const s = loanSchedule({ ...base, method: "declining" });
+    expect(s.map((i) => i.serviceCharge)).toEqual([20_000, 15_000, 10_000, 5_000]);
+  });
+
+  it("annuity: equal installments except the last, which clears the balance", () => {
+    const s = loanSchedule({ ...base, principal: 10_000_000, termMonths: 12, rateBpsPerMonth: 50, method: "annuity" });
+    const totals = s.map((i) => i.principal + i.serviceCharge);
+    // 10.000.000 at 0,5%/month over 12 months: 860.664,30 → Rp 860.664 (domain.md vector)
+    for (const t of totals.slice(0, 11)) expect(t).toBe(860_664);
+    expect(Math.abs(totals[11]! - 860_664)).toBeLessThanOrEqual(12);
+  });
+
+  it("puts the rounding remainder on the last installment", () => {
+    const s = loanSchedule({ ...base, principal: 1_000_001, termMonths: 3 });
+    expect(s.map((i) => i.principal)).toEqual([333_333, 333_333, 333_335]);
+  });
+
+  it("property: principal shares are whole rupiah and sum exactly to the principal", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 1_000_000_000 }),
+        fc.integer({ min: 1, max: 60 }),
+        fc.integer({ min: 0, max: 1000 }),
+        fc.constantFrom(...LOAN_METHODS),
+        (principal, termMonths, rateBpsPerMonth, method) => {
+          const s = loanSchedule({ ...base, principal, termMonths, rateBpsPerMonth, method });
+          expect(s).toHaveLength(termMonths);
+          expect(s.reduce((t, i) => t + i.principal, 0)).toBe(principal);
+          for (const i of s) {
+            expect(Number.isInteger(i.principal) && i.principal >= 0).toBe(true);
+            expect(Number.isInteger(i.serviceCharge) && i.serviceCharge >= 0).toBe(true);
+          }
+        },
+      ),
+    );
+  });
+
+  it("refuses a bad term or rate", () => {
+    expect(() => loanSchedule({ ...base, termMonths: 0 })).toThrow(DomainError);
+    expect(() => loanSchedule({ ...base, rateBpsPerMonth: -1 })).toThrow(DomainError);
+  });
+});
+
+describe("loanState", () => {
+  it("allocates fine first, then jasa, then principal, installment by installment", () => {
+    // First installment due 2026-02-28, grace 7 days: unpaid on 2026-03-10 → one fine of Rp 5.000.
+    const s = loanState(base, [{ date: "2026-03-10", amount: 300_000 }], "2026-03-10");
+    expect(s.allocations).toEqual([{ fine: 5_000, serviceCharge: 40_000, principal: 255_000 }]);
+    expect(s.finesAccrued).toBe(5_000);
+    expect(s.installments[0]!.paidOn).toBe("2026-03-10");
+    expect(s.principalOutstanding).toBe(745_000);
+  });
+
+  it("charges no fine within the grace period and counts days past due", () => {
+    const onTime = loanState(base, [{ date: "2026-03-07", amount: 270_000 }], "2026-03-07");
+    expect(onTime.finesAccrued).toBe(0);
+    expect(onTime.daysPastDue).toBe(0);
+    const late = loanState(base, [], "2026-04-15");
+    expect(late.daysPastDue).toBe(46); // 28 Feb → 15 Apr
+    expect(late.finesAccrued).toBe(10_000); // Feb and Mar installments both past grace
+    expect(loanStatus(late, { writtenOff: false, cancelled: false })).toBe("menunggak");
+    expect(collectability(late.daysPastDue)).toBe("kurang_lancar");
+  });
+
+  it("refuses a repayment above what is owed, and a full repayment makes it lunas", () => {
+    expect(() => loanState(base, [{ date: "2026-02-01", amount: 1_080_001 }], "2026-02-01")).toThrow(/repayment_exceeds_owed/);
+    const s = loanState(base, [{ date: "2026-02-01", amount: 1_080_000 }], "2026-02-01");
+    expect(s.totalOwed).toBe(0);
+    expect(loanStatus(s, { writtenOff: false, cancelled: false })).toBe("lunas");
+  });
+
+  it("property: allocations add up to each repayment and never pay more principal than lent", () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 1, max: 400_000 }), { minLength: 1, maxLength: 8 }), (amounts) => {
+        const repayments: { date: string; amount: number }[] = [];
+        let day = 1;
+        for (const amount of amounts) {
+          const date = `2026-0${Math.min(9, 2 + Math.floor(day / 28))}-${String((day % 28) + 1).padStart(2, "0")}`;
+          day += 20;
+          try {
+            loanState(base, [...repayments, { date, amount }], date);
+            repayments.push({ date, amount });
+          } catch (e) {
+            expect(String(e)).toMatch(/repayment_exceeds_owed/);
+          }
+        }
+        const s = loanState(base, repayments, "2026-12-31");
+        s.allocations.forEach((a, i) => expect(a.fine + a.serviceCharge + a.principal).toBe(repayments[i]!.amount));
+        expect(s.principalOutstanding).toBeGreaterThanOrEqual(0);
+        expect(base.principal - s.principalOutstanding).toBe(s.allocations.reduce((t, a) => t + a.principal, 0));
+      }),
+    );
+  });
+});

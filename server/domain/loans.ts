@@ -1,0 +1,184 @@
+/**
+ * Loans: schedules in whole rupiah, allocation of repayments, arrears and status.
+ * Pure functions; the ledger records what happened, these say what is owed.
+ */
+import { addDays, addMonths, daysBetween, type BusinessDate } from "./dates";
+import { invalid } from "./errors";
+import type { RepaymentAllocation } from "./ledger";
+import { mulDivRound } from "./money";
+
+export const LOAN_METHODS = ["flat", "declining", "annuity"] as const;
+export type LoanMethod = (typeof LOAN_METHODS)[number];
+
+export interface LoanTerms {
+  principal: number;
+  termMonths: number;
+  /** Service charge (jasa) per month in basis points: 200 = 2% a month. */
+  rateBpsPerMonth: number;
+  method: LoanMethod;
+  disbursedOn: BusinessDate;
+  /** Late fine: a fixed amount for each installment still unpaid `lateFineGraceDays` after it fell due. */
+  lateFineAmount: number;
+  lateFineGraceDays: number;
+}
+
+export interface Installment {
+  n: number;
+  dueOn: BusinessDate;
+  principal: number;
+  serviceCharge: number;
+}
+
+/**
+ * flat: jasa = rate × original principal each month.
+ * declining: equal principal; jasa = rate × balance before the installment.
+ * annuity: equal installments A = P·r / (1 − (1+r)^−n), rounded to the rupiah; jasa = rate × balance.
+ * Principal shares are whole rupiah; the rounding remainder goes to the last installment, so they
+ * always sum exactly to the principal.
+ */
+export function loanSchedule(t: Pick<LoanTerms, "principal" | "termMonths" | "rateBpsPerMonth" | "method" | "disbursedOn">): Installment[] {
+  const { principal: P, termMonths: n, rateBpsPerMonth: bps } = t;
+  if (!Number.isSafeInteger(P) || P <= 0) throw invalid("amount_not_positive", "principal");
+  if (!Number.isInteger(n) || n < 1 || n > 120) throw invalid("term_invalid", "termMonths");
+  if (!Number.isInteger(bps) || bps < 0 || bps > 10_000) throw invalid("rate_invalid", "rateBpsPerMonth");
+  const out: Installment[] = [];
+  let balance = P;
+  const equalPrincipal = Math.floor(P / n);
+  let annuity = 0;
+  if (t.method === "annuity") {
+    const r = bps / 10_000;
+    // The float only chooses the whole-rupiah installment; all money below is integer arithmetic.
+    annuity = r === 0 ? Math.ceil(P / n) : Math.round((P * r) / (1 - Math.pow(1 + r, -n)));
+  }
+  for (let k = 1; k <= n; k++) {
+    let serviceCharge: number;
+    let principal: number;
+    if (t.method === "flat") {
+      serviceCharge = mulDivRound(P, bps, 10_000);
+      principal = k === n ? balance : equalPrincipal;
+    } else if (t.method === "declining") {
+      serviceCharge = mulDivRound(balance, bps, 10_000);
+      principal = k === n ? balance : equalPrincipal;
+    } else {
+      serviceCharge = mulDivRound(balance, bps, 10_000);
+      principal = k === n ? balance : Math.min(balance, Math.max(0, annuity - serviceCharge));
+    }
+    balance -= principal;
+    out.push({ n: k, dueOn: addMonths(t.disbursedOn, k), principal, serviceCharge });
+  }
+  return out;
+}
+
+export interface Repayment {
+  date: BusinessDate;
+  amount: number;
+}
+
+export interface InstallmentState extends Installment {
+  principalPaid: number;
+  serviceChargePaid: number;
+  /** Date it was fully paid, or null. */
+  paidOn: BusinessDate | null;
+  fined: boolean;
+}
+
+export interface LoanState {
+  installments: InstallmentState[];
+  finesAccrued: number;
+  finesPaid: number;
+  principalOutstanding: number;
+  serviceChargeOutstanding: number;
+  /** What the member must pay to close the loan today: fines + remaining jasa + principal. */
+  totalOwed: number;
+  daysPastDue: number;
+  allocations: RepaymentAllocation[];
+}
+
+/**
+ * Replays repayments in date order. Each repayment goes to unpaid fines first, then the
+ * installments in order, each installment's jasa before its principal. A fine accrues once for
+ * each installment still unpaid when its grace period ends. A repayment larger than what is
+ * owed at its date is refused.
+ */
+export function loanState(terms: LoanTerms, repayments: readonly Repayment[], asOf: BusinessDate): LoanState {
+  const installments: InstallmentState[] = loanSchedule(terms).map((i) => ({
+    ...i,
+    principalPaid: 0,
+    serviceChargePaid: 0,
+    paidOn: null,
+    fined: false,
+  }));
+  let finesAccrued = 0;
+  let finesPaid = 0;
+  const accrueUntil = (date: BusinessDate) => {
+    // An installment is fined when its grace period has passed (strictly before `date`) unpaid.
+    for (const i of installments) {
+      if (!i.fined && i.paidOn === null && addDays(i.dueOn, terms.lateFineGraceDays) < date) {
+        i.fined = true;
+        finesAccrued += terms.lateFineAmount;
+      }
+    }
+  };
+  const allocations: RepaymentAllocation[] = [];
+  const sorted = [...repayments].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+  for (const r of sorted) {
+    accrueUntil(r.date);
+    const owed = finesAccrued - finesPaid + installments.reduce((t, i) => t + i.principal - i.principalPaid + i.serviceCharge - i.serviceChargePaid, 0);
+    if (r.amount > owed) throw invalid("repayment_exceeds_owed", "amount", { owed });
+    let left = r.amount;
+    const a: RepaymentAllocation = { fine: 0, serviceCharge: 0, principal: 0 };
+    const fine = Math.min(left, finesAccrued - finesPaid);
+    finesPaid += fine;
+    a.fine = fine;
+    left -= fine;
+    for (const i of installments) {
+      if (left === 0) break;
+      const sc = Math.min(left, i.serviceCharge - i.serviceChargePaid);
+      i.serviceChargePaid += sc;
+      a.serviceCharge += sc;
+      left -= sc;
+      const p = Math.min(left, i.principal - i.principalPaid);
+      i.principalPaid += p;
+      a.principal += p;
+      left -= p;
+      if (i.paidOn === null && i.principalPaid === i.principal && i.serviceChargePaid === i.serviceCharge) i.paidOn = r.date;
+    }
+    allocations.push(a);
+  }
+  accrueUntil(asOf);
+  const principalOutstanding = installments.reduce((t, i) => t + i.principal - i.principalPaid, 0);
+  const serviceChargeOutstanding = installments.reduce((t, i) => t + i.serviceCharge - i.serviceChargePaid, 0);
+  const firstUnpaid = installments.find((i) => i.paidOn === null);
+  const daysPastDue = firstUnpaid && firstUnpaid.dueOn < asOf ? daysBetween(firstUnpaid.dueOn, asOf) : 0;
+  return {
+    installments,
+    finesAccrued,
+    finesPaid,
+    principalOutstanding,
+    serviceChargeOutstanding,
+    totalOwed: finesAccrued - finesPaid + principalOutstanding + serviceChargeOutstanding,
+    daysPastDue,
+    allocations,
+  };
+}
+
+export const LOAN_STATUSES = ["berjalan", "menunggak", "lunas", "dihapus", "dibatalkan"] as const;
+export type LoanStatus = (typeof LOAN_STATUSES)[number];
+
+export function loanStatus(s: Pick<LoanState, "totalOwed" | "principalOutstanding" | "daysPastDue">, flags: { writtenOff: boolean; cancelled: boolean }): LoanStatus {
+  if (flags.cancelled) return "dibatalkan";
+  if (flags.writtenOff) return "dihapus";
+  if (s.principalOutstanding === 0 && s.totalOwed === 0) return "lunas";
+  return s.daysPastDue > 0 ? "menunggak" : "berjalan";
+}
+
+/** Kolektibilitas by days past due (as Indonesian cooperatives grade loans). */
+export function collectability(daysPastDue: number): "lancar" | "kurang_lancar" | "diragukan" | "macet" {
+  if (daysPastDue <= 30) return "lancar";
+  if (daysPastDue <= 90) return "kurang_lancar";
+  if (daysPastDue <= 180) return "diragukan";
+  return "macet";
+}
+
+export const LOAN_PURPOSES = ["kopi", "kemiri", "pertanian_lain", "ternak", "usaha_kecil", "biaya_sekolah", "kesehatan", "rumah", "lainnya"] as const;
+export type LoanPurpose = (typeof LOAN_PURPOSES)[number];

@@ -1,0 +1,203 @@
+/**
+ * The one way anything is written to the ledger. Inside the caller's write transaction it
+ * checks that no kept balance goes below zero on any day from the entry's date onward, takes
+ * the next sequence number, hashes the entry onto the group's chain, inserts the entry and its
+ * postings, updates the rollups and writes the audit row — all or nothing.
+ */
+import { and, eq, gt, sql } from "drizzle-orm";
+import { randomBytes } from "node:crypto";
+import type { Tx } from "@/db/client";
+import { accountBalances, auditLog, journalEntries, ledgerHeads, monthEntries, monthPostings, postings as postingsTable } from "@/db/schema";
+import { detailDigest, entryHash, GENESIS_HASH } from "@/server/domain/chain";
+import { monthOf, type BusinessDate } from "@/server/domain/dates";
+import { conflict, invalid } from "@/server/domain/errors";
+import { assertBalanced, balanceKey, entryAmount, naturalBalance, NON_NEGATIVE, type Account, type EntryKind, type Posting } from "@/server/domain/ledger";
+import type { GroupRow } from "./context";
+
+export type EntryRow = typeof journalEntries.$inferSelect;
+
+export interface NewEntry {
+  group: GroupRow;
+  kind: EntryKind;
+  date: BusinessDate;
+  postings: Posting[];
+  purpose?: string | null;
+  category?: string | null;
+  note?: string | null;
+  loanId?: number | null;
+  reverses?: { id: number; seq: number; kind: EntryKind } | null;
+  reason?: string | null;
+  idempotencyKey: string;
+  requestHash: string;
+  actor: string;
+  now: Date;
+}
+
+/**
+ * Idempotency: the entry already written under this key, when the request is the same;
+ * a conflict when the same key came with different content; null when the key is new.
+ */
+export async function findReplay(tx: Tx, groupId: number, idempotencyKey: string, reqHash: string): Promise<EntryRow | null> {
+  const [e] = await tx
+    .select()
+    .from(journalEntries)
+    .where(and(eq(journalEntries.groupId, groupId), eq(journalEntries.idempotencyKey, idempotencyKey)))
+    .limit(1);
+  if (!e) return null;
+  if (e.requestHash !== reqHash) throw conflict("idempotency_key_reused", "idempotencyKey");
+  return e;
+}
+
+/** Refuses an entry that would take a cash, savings, social-fund or loan balance below zero on any day. */
+async function assertStaysNonNegative(tx: Tx, groupId: number, date: BusinessDate, postings: readonly Posting[]): Promise<void> {
+  const deltas = new Map<string, Posting & { delta: number }>();
+  for (const p of postings) {
+    if (!NON_NEGATIVE.has(p.account)) continue;
+    const k = balanceKey(p);
+    const d = deltas.get(k);
+    if (d) d.delta += p.amount;
+    else deltas.set(k, { ...p, delta: p.amount });
+  }
+  for (const p of deltas.values()) {
+    if (naturalBalance(p.account, p.delta) >= 0) continue; // this entry only adds to the balance
+    const memberId = p.memberId ?? 0;
+    const loanId = p.loanId ?? 0;
+    const [row] = await tx
+      .select({ balance: accountBalances.balance })
+      .from(accountBalances)
+      .where(and(eq(accountBalances.groupId, groupId), eq(accountBalances.account, p.account), eq(accountBalances.memberId, memberId), eq(accountBalances.loanId, loanId)));
+    const total = row?.balance ?? 0;
+    const later = await tx
+      .select({ date: postingsTable.businessDate, amount: sql<number>`sum(${postingsTable.amount})` })
+      .from(postingsTable)
+      .where(
+        and(
+          eq(postingsTable.groupId, groupId),
+          eq(postingsTable.account, p.account),
+          sql`${postingsTable.memberId} IS ${p.memberId ?? null}`,
+          sql`${postingsTable.loanId} IS ${p.loanId ?? null}`,
+          gt(postingsTable.businessDate, date),
+        ),
+      )
+      .groupBy(postingsTable.businessDate)
+      .orderBy(postingsTable.businessDate);
+    let running = total - later.reduce((t, r) => t + Number(r.amount), 0) + p.delta;
+    let lowest = running;
+    for (const r of later) {
+      running += Number(r.amount);
+      lowest = naturalBalance(p.account, running) < naturalBalance(p.account, lowest) ? running : lowest;
+    }
+    const available = naturalBalance(p.account, lowest - p.delta);
+    if (naturalBalance(p.account, lowest) < 0) throw invalid(insufficientCode(p.account), "amount", { available: Math.max(0, available) });
+  }
+}
+
+function insufficientCode(account: Account): string {
+  if (account === "cash") return "insufficient_cash";
+  if (account === "loans_receivable") return "loan_balance_negative";
+  if (account === "social_fund") return "insufficient_social_fund";
+  return "insufficient_savings";
+}
+
+export async function appendEntry(tx: Tx, e: NewEntry): Promise<EntryRow> {
+  assertBalanced(e.postings);
+  await assertStaysNonNegative(tx, e.group.id, e.date, e.postings);
+
+  const [head] = await tx.select().from(ledgerHeads).where(eq(ledgerHeads.groupId, e.group.id));
+  const seq = (head?.lastSeq ?? 0) + 1;
+  const prevHash = head?.lastHash ?? GENESIS_HASH;
+  const recordedAt = e.now.toISOString();
+  const salt = randomBytes(16).toString("hex");
+  const digest = detailDigest(salt, e.postings, e.note ?? null);
+  const amount = entryAmount(e.postings);
+  const hash = entryHash({
+    groupSlug: e.group.slug,
+    seq,
+    date: e.date,
+    kind: e.kind,
+    amount,
+    purpose: e.purpose ?? null,
+    category: e.category ?? null,
+    reversesSeq: e.reverses?.seq ?? null,
+    reason: e.reason ?? null,
+    recordedAt,
+    postings: e.postings,
+    detailDigest: digest,
+    prevHash,
+  });
+  const [entry] = await tx
+    .insert(journalEntries)
+    .values({
+      groupId: e.group.id,
+      seq,
+      businessDate: e.date,
+      kind: e.kind,
+      amount,
+      purpose: e.purpose ?? null,
+      category: e.category ?? null,
+      note: e.note ?? null,
+      loanId: e.loanId ?? null,
+      reversesEntryId: e.reverses?.id ?? null,
+      reversesSeq: e.reverses?.seq ?? null,
+      reason: e.reason ?? null,
+      idempotencyKey: e.idempotencyKey,
+      requestHash: e.requestHash,
+      detailSalt: salt,
+      detailDigest: digest,
+      prevHash,
+      hash,
+      recordedAt,
+      recordedBy: e.actor,
+    })
+    .returning();
+  if (!entry) throw new Error("insert returned nothing");
+
+  await tx.insert(postingsTable).values(
+    e.postings.map((p) => ({
+      entryId: entry.id,
+      groupId: e.group.id,
+      businessDate: e.date,
+      account: p.account,
+      memberId: p.memberId ?? null,
+      loanId: p.loanId ?? null,
+      amount: p.amount,
+    })),
+  );
+
+  // Rollups, in the same transaction. A correction counts under the kind it reverses.
+  const month = monthOf(e.date);
+  const flowKind = e.reverses ? e.reverses.kind : e.kind;
+  for (const p of e.postings) {
+    await tx
+      .insert(accountBalances)
+      .values({ groupId: e.group.id, account: p.account, memberId: p.memberId ?? 0, loanId: p.loanId ?? 0, balance: p.amount })
+      .onConflictDoUpdate({
+        target: [accountBalances.groupId, accountBalances.account, accountBalances.memberId, accountBalances.loanId],
+        set: { balance: sql`${accountBalances.balance} + ${p.amount}` },
+      });
+    await tx
+      .insert(monthPostings)
+      .values({ groupId: e.group.id, month, kind: flowKind, account: p.account, amount: p.amount })
+      .onConflictDoUpdate({
+        target: [monthPostings.groupId, monthPostings.month, monthPostings.kind, monthPostings.account],
+        set: { amount: sql`${monthPostings.amount} + ${p.amount}` },
+      });
+  }
+  await tx
+    .insert(monthEntries)
+    .values({ groupId: e.group.id, month, kind: e.kind, entries: 1 })
+    .onConflictDoUpdate({ target: [monthEntries.groupId, monthEntries.month, monthEntries.kind], set: { entries: sql`${monthEntries.entries} + 1` } });
+  await tx
+    .insert(ledgerHeads)
+    .values({ groupId: e.group.id, lastSeq: seq, lastHash: hash, lastEntryAt: recordedAt })
+    .onConflictDoUpdate({ target: ledgerHeads.groupId, set: { lastSeq: seq, lastHash: hash, lastEntryAt: recordedAt } });
+  await tx.insert(auditLog).values({
+    at: recordedAt,
+    actor: e.actor,
+    action: `entry.${e.kind}`,
+    groupId: e.group.id,
+    entryId: entry.id,
+    detail: JSON.stringify({ seq, idempotencyKey: e.idempotencyKey, reversesSeq: e.reverses?.seq ?? null }),
+  });
+  return entry;
+}

@@ -1,0 +1,103 @@
+import { and, desc, eq, gt, sql } from "drizzle-orm";
+import type { DbOrTx } from "@/db/client";
+import { accountBalances, auditLog, cashCounts, postings } from "@/db/schema";
+import { assertBusinessDate, type BusinessDate } from "@/server/domain/dates";
+import { conflict, invalid } from "@/server/domain/errors";
+import { expensePostings, otherIncomePostings } from "@/server/domain/ledger";
+import { assertAmount, MAX_AMOUNT } from "@/server/domain/money";
+import { appendEntry, findReplay, type EntryRow } from "./append-entry";
+import { assertIdempotencyKey, cleanText, loadGroup, nowOf, requestHash, todayIn, type ServiceContext } from "./context";
+
+export const EXPENSE_CATEGORIES = ["alat_tulis", "transportasi", "rapat", "pelatihan", "konsumsi", "administrasi_bank", "sosial", "lainnya"] as const;
+export const INCOME_CATEGORIES = ["bunga_bank", "hibah", "sumbangan", "lainnya"] as const;
+
+export interface CashMovementInput {
+  groupSlug: string;
+  amount: number;
+  date: string;
+  category: string;
+  note?: string | null;
+  idempotencyKey: string;
+}
+
+async function recordCashMovement(ctx: ServiceContext, input: CashMovementInput, kind: "expense" | "other_income"): Promise<EntryRow> {
+  const key = assertIdempotencyKey(input.idempotencyKey);
+  const reqHash = requestHash(`cash.${kind}`, input);
+  return ctx.database.write(async (tx) => {
+    const group = await loadGroup(tx, input.groupSlug);
+    const replay = await findReplay(tx, group.id, key, reqHash);
+    if (replay) return replay;
+    const amount = assertAmount(input.amount);
+    const date = assertBusinessDate(input.date, { today: todayIn(ctx, group), foundedOn: group.foundedOn });
+    const categories: readonly string[] = kind === "expense" ? EXPENSE_CATEGORIES : INCOME_CATEGORIES;
+    if (!categories.includes(input.category)) throw invalid("category_invalid", "category");
+    const note = cleanText(input.note, "note", { required: false, max: 200 });
+    return appendEntry(tx, {
+      group,
+      kind,
+      date,
+      postings: kind === "expense" ? expensePostings(amount) : otherIncomePostings(amount),
+      category: input.category,
+      note,
+      idempotencyKey: key,
+      requestHash: reqHash,
+      actor: ctx.actor,
+      now: nowOf(ctx),
+    });
+  });
+}
+
+export const recordExpense = (ctx: ServiceContext, input: CashMovementInput) => recordCashMovement(ctx, input, "expense");
+export const recordIncome = (ctx: ServiceContext, input: CashMovementInput) => recordCashMovement(ctx, input, "other_income");
+
+/** Cash in the books at the end of a business date. */
+export async function cashOnBooks(db: DbOrTx, groupId: number, date: BusinessDate): Promise<number> {
+  const [total] = await db
+    .select({ b: accountBalances.balance })
+    .from(accountBalances)
+    .where(and(eq(accountBalances.groupId, groupId), eq(accountBalances.account, "cash"), eq(accountBalances.memberId, 0), eq(accountBalances.loanId, 0)));
+  const [later] = await db
+    .select({ s: sql<number>`coalesce(sum(${postings.amount}), 0)` })
+    .from(postings)
+    .where(and(eq(postings.groupId, groupId), eq(postings.account, "cash"), sql`${postings.memberId} IS NULL`, sql`${postings.loanId} IS NULL`, gt(postings.businessDate, date)));
+  return (total?.b ?? 0) - Number(later?.s ?? 0);
+}
+
+export type CashCountRow = typeof cashCounts.$inferSelect;
+
+export interface CashCountInput {
+  groupSlug: string;
+  date: string;
+  countedAmount: number;
+  idempotencyKey: string;
+}
+
+/** A cash count is a balance assertion: the difference from the books is recorded and shown, never adjusted. */
+export async function recordCashCount(ctx: ServiceContext, input: CashCountInput): Promise<CashCountRow> {
+  const key = assertIdempotencyKey(input.idempotencyKey);
+  const reqHash = requestHash("cash.count", input);
+  return ctx.database.write(async (tx) => {
+    const group = await loadGroup(tx, input.groupSlug);
+    const [existing] = await tx.select().from(cashCounts).where(and(eq(cashCounts.groupId, group.id), eq(cashCounts.idempotencyKey, key)));
+    if (existing) {
+      if (existing.requestHash !== reqHash) throw conflict("idempotency_key_reused", "idempotencyKey");
+      return existing;
+    }
+    const date = assertBusinessDate(input.date, { today: todayIn(ctx, group), foundedOn: group.foundedOn });
+    const counted = input.countedAmount;
+    if (typeof counted !== "number" || !Number.isSafeInteger(counted) || counted < 0 || counted > MAX_AMOUNT) throw invalid("amount_invalid", "countedAmount");
+    const book = await cashOnBooks(tx, group.id, date);
+    const at = nowOf(ctx).toISOString();
+    const [row] = await tx
+      .insert(cashCounts)
+      .values({ groupId: group.id, businessDate: date, countedAmount: counted, bookAmount: book, difference: counted - book, idempotencyKey: key, requestHash: reqHash, recordedAt: at, recordedBy: ctx.actor })
+      .returning();
+    await tx.insert(auditLog).values({ at, actor: ctx.actor, action: "cash.count", groupId: group.id, detail: JSON.stringify({ date, counted, book }) });
+    return row!;
+  });
+}
+
+export async function lastCashCount(db: DbOrTx, groupId: number): Promise<CashCountRow | null> {
+  const [row] = await db.select().from(cashCounts).where(eq(cashCounts.groupId, groupId)).orderBy(desc(cashCounts.businessDate), desc(cashCounts.id)).limit(1);
+  return row ?? null;
+}

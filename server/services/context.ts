@@ -1,0 +1,72 @@
+import { and, eq } from "drizzle-orm";
+import { createHash } from "node:crypto";
+import type { Database, DbOrTx } from "@/db/client";
+import { ksmGroups, members } from "@/db/schema";
+import { localDate, type BusinessDate } from "@/server/domain/dates";
+import { invalid, notFound } from "@/server/domain/errors";
+
+/** Who is acting and when. `now` is injectable so the demo seed and tests can write history. */
+export interface ServiceContext {
+  database: Database;
+  actor: string;
+  now?: () => Date;
+}
+
+export type GroupRow = typeof ksmGroups.$inferSelect;
+export type MemberRow = typeof members.$inferSelect;
+
+export const nowOf = (ctx: Pick<ServiceContext, "now">): Date => (ctx.now ? ctx.now() : new Date());
+export const todayIn = (ctx: Pick<ServiceContext, "now">, group: Pick<GroupRow, "timeZone">): BusinessDate => localDate(nowOf(ctx), group.timeZone);
+
+export async function loadGroup(db: DbOrTx, slug: unknown): Promise<GroupRow> {
+  if (typeof slug !== "string" || slug.length === 0 || slug.length > 64) throw invalid("group_invalid", "groupSlug");
+  const [g] = await db.select().from(ksmGroups).where(eq(ksmGroups.slug, slug)).limit(1);
+  if (!g) throw notFound("group_not_found", "groupSlug");
+  return g;
+}
+
+/** The member with this code in this group, active on `date`; another group's code is simply not found. */
+export async function loadActiveMember(db: DbOrTx, group: GroupRow, code: unknown, date: BusinessDate, field = "memberCode"): Promise<MemberRow> {
+  if (typeof code !== "string" || code.length === 0 || code.length > 32) throw invalid("member_code_invalid", field);
+  const [m] = await db.select().from(members).where(and(eq(members.groupId, group.id), eq(members.code, code))).limit(1);
+  if (!m) throw notFound("member_not_found", field);
+  if (date < m.joinedOn || (m.leftOn !== null && date >= m.leftOn)) throw invalid("member_not_active", field, { code });
+  return m;
+}
+
+/** A stable JSON (object keys sorted) — used to fingerprint a request for idempotency. */
+export function stableStringify(v: unknown): string {
+  if (v === null || typeof v !== "object") return JSON.stringify(v) ?? "null";
+  if (Array.isArray(v)) return `[${v.map(stableStringify).join(",")}]`;
+  const o = v as Record<string, unknown>;
+  return `{${Object.keys(o)
+    .filter((k) => o[k] !== undefined)
+    .sort()
+    .map((k) => `${JSON.stringify(k)}:${stableStringify(o[k])}`)
+    .join(",")}}`;
+}
+
+export function requestHash(verb: string, input: unknown): string {
+  return createHash("sha256").update(`${verb}\n${stableStringify(input)}`).digest("hex");
+}
+
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+
+/** Free text a person typed: trimmed, within limits, no control characters. */
+export function cleanText(v: unknown, field: string, opts: { required: boolean; min?: number; max: number }): string | null {
+  if (v === undefined || v === null || v === "") {
+    if (opts.required) throw invalid("text_required", field);
+    return null;
+  }
+  if (typeof v !== "string") throw invalid("text_invalid", field);
+  const t = v.normalize("NFC").trim();
+  if (CONTROL.test(t)) throw invalid("text_control_chars", field);
+  if (opts.required && t.length < (opts.min ?? 1)) throw invalid("text_too_short", field, { min: opts.min ?? 1 });
+  if (t.length > opts.max) throw invalid("text_too_long", field, { max: opts.max });
+  return t.length ? t : null;
+}
+
+export function assertIdempotencyKey(k: unknown): string {
+  if (typeof k !== "string" || !/^[A-Za-z0-9_\-:.]{8,100}$/.test(k)) throw invalid("idempotency_key_invalid", "idempotencyKey");
+  return k;
+}

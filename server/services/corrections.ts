@@ -1,0 +1,58 @@
+import { and, eq } from "drizzle-orm";
+import { journalEntries, postings } from "@/db/schema";
+import { conflict, invalid, notFound } from "@/server/domain/errors";
+import { reversalPostings, type Account, type EntryKind } from "@/server/domain/ledger";
+import { appendEntry, findReplay, type EntryRow } from "./append-entry";
+import { assertIdempotencyKey, cleanText, loadGroup, nowOf, requestHash, todayIn, type ServiceContext } from "./context";
+import { standingLoanEntries } from "./loans";
+
+export interface ReverseEntryInput {
+  groupSlug: string;
+  entryId: number;
+  reason: string;
+  idempotencyKey: string;
+}
+
+/**
+ * Koreksi: a new entry, dated today, that exactly reverses one earlier entry, with a reason.
+ * An entry is reversed at most once and a correction is never itself reversed (post the right
+ * entry instead). On a loan, the latest standing entry is reversed first, so that every
+ * repayment's recorded allocation stays true.
+ */
+export async function reverseEntry(ctx: ServiceContext, input: ReverseEntryInput): Promise<EntryRow> {
+  const key = assertIdempotencyKey(input.idempotencyKey);
+  const reqHash = requestHash("entries.reverse", input);
+  return ctx.database.write(async (tx) => {
+    const group = await loadGroup(tx, input.groupSlug);
+    const replay = await findReplay(tx, group.id, key, reqHash);
+    if (replay) return replay;
+    if (typeof input.entryId !== "number" || !Number.isSafeInteger(input.entryId) || input.entryId <= 0) throw invalid("entry_id_invalid", "entryId");
+    const reason = cleanText(input.reason, "reason", { required: true, min: 5, max: 500 });
+    const [original] = await tx.select().from(journalEntries).where(and(eq(journalEntries.id, input.entryId), eq(journalEntries.groupId, group.id)));
+    if (!original) throw notFound("entry_not_found", "entryId");
+    if (original.kind === "correction") throw invalid("cannot_reverse_correction", "entryId");
+    const [already] = await tx.select({ seq: journalEntries.seq }).from(journalEntries).where(eq(journalEntries.reversesEntryId, original.id));
+    if (already) throw conflict("entry_already_reversed", "entryId", { seq: already.seq });
+    if (original.loanId !== null) {
+      const standing = await standingLoanEntries(tx, original.loanId);
+      if (standing.at(-1)?.id !== original.id) throw invalid("reverse_later_loan_entries_first", "entryId");
+    }
+    const rows = await tx.select().from(postings).where(eq(postings.entryId, original.id));
+    const date = todayIn(ctx, group);
+    return appendEntry(tx, {
+      group,
+      kind: "correction",
+      date,
+      postings: reversalPostings(rows.map((p) => ({ account: p.account as Account, amount: p.amount, memberId: p.memberId, loanId: p.loanId }))),
+      purpose: original.purpose,
+      category: original.category,
+      loanId: original.loanId,
+      reverses: { id: original.id, seq: original.seq, kind: original.kind as EntryKind },
+      reason,
+      idempotencyKey: key,
+      requestHash: reqHash,
+      actor: ctx.actor,
+      now: nowOf(ctx),
+    });
+  });
+}

@@ -1,0 +1,135 @@
+import { and, eq } from "drizzle-orm";
+import { hash } from "@node-rs/argon2";
+import { randomInt } from "node:crypto";
+import { auditLog, ksmGroups, members } from "@/db/schema";
+import { DEFAULT_TIME_ZONE, isValidDate } from "@/server/domain/dates";
+import { conflict, invalid } from "@/server/domain/errors";
+import { LOAN_METHODS, type LoanMethod } from "@/server/domain/loans";
+import { openingBalancePostings, SAVINGS_ACCOUNTS, type SavingsAccount } from "@/server/domain/ledger";
+import { appendEntry, findReplay, type EntryRow } from "./append-entry";
+import { assertIdempotencyKey, cleanText, loadActiveMember, loadGroup, nowOf, requestHash, todayIn, type GroupRow, type MemberRow, type ServiceContext } from "./context";
+import { assertBusinessDate } from "@/server/domain/dates";
+
+export interface CreateGroupInput {
+  slug: string;
+  name: string;
+  village: string;
+  kecamatan: string;
+  kabupaten: string;
+  provinsi: string;
+  foundedOn: string;
+  timeZone?: string;
+  dailyContribution?: number;
+  loanRateBpsPerMonth?: number;
+  loanMethod?: LoanMethod;
+  loanMaxTermMonths?: number;
+  lateFineAmount?: number;
+  lateFineGraceDays?: number;
+  isDemo?: boolean;
+}
+
+const intIn = (v: unknown, field: string, min: number, max: number): number => {
+  if (typeof v !== "number" || !Number.isInteger(v) || v < min || v > max) throw invalid("number_out_of_range", field, { min, max });
+  return v;
+};
+
+export async function createGroup(ctx: ServiceContext, input: CreateGroupInput): Promise<GroupRow> {
+  if (typeof input.slug !== "string" || !/^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$/.test(input.slug)) throw invalid("slug_invalid", "slug");
+  if (!isValidDate(input.foundedOn)) throw invalid("date_invalid", "foundedOn");
+  const timeZone = input.timeZone ?? DEFAULT_TIME_ZONE;
+  try {
+    new Intl.DateTimeFormat("en", { timeZone });
+  } catch {
+    throw invalid("time_zone_invalid", "timeZone");
+  }
+  const method = input.loanMethod ?? "flat";
+  if (!LOAN_METHODS.includes(method)) throw invalid("method_invalid", "loanMethod");
+  const values = {
+    slug: input.slug,
+    name: cleanText(input.name, "name", { required: true, min: 3, max: 100 })!,
+    village: cleanText(input.village, "village", { required: true, max: 100 })!,
+    kecamatan: cleanText(input.kecamatan, "kecamatan", { required: true, max: 100 })!,
+    kabupaten: cleanText(input.kabupaten, "kabupaten", { required: true, max: 100 })!,
+    provinsi: cleanText(input.provinsi, "provinsi", { required: true, max: 100 })!,
+    foundedOn: input.foundedOn,
+    timeZone,
+    dailyContribution: intIn(input.dailyContribution ?? 1000, "dailyContribution", 1, 1_000_000),
+    loanRateBpsPerMonth: intIn(input.loanRateBpsPerMonth ?? 200, "loanRateBpsPerMonth", 0, 1000),
+    loanMethod: method,
+    loanMaxTermMonths: intIn(input.loanMaxTermMonths ?? 12, "loanMaxTermMonths", 1, 60),
+    lateFineAmount: intIn(input.lateFineAmount ?? 5000, "lateFineAmount", 0, 1_000_000),
+    lateFineGraceDays: intIn(input.lateFineGraceDays ?? 7, "lateFineGraceDays", 0, 90),
+    isDemo: input.isDemo ?? false,
+  };
+  return ctx.database.write(async (tx) => {
+    const [existing] = await tx.select({ id: ksmGroups.id }).from(ksmGroups).where(eq(ksmGroups.slug, values.slug));
+    if (existing) throw conflict("slug_taken", "slug");
+    const [g] = await tx.insert(ksmGroups).values(values).returning();
+    await tx.insert(auditLog).values({ at: nowOf(ctx).toISOString(), actor: ctx.actor, action: "group.create", groupId: g!.id, detail: JSON.stringify({ slug: g!.slug }) });
+    return g!;
+  });
+}
+
+export interface AddMemberInput {
+  groupSlug: string;
+  code: string;
+  fullName: string;
+  gender: "P" | "L";
+  joinedOn: string;
+}
+
+/** A personal check code (kode cek) for the passbook page: 8 digits, shown once, stored hashed. */
+export function newCheckCode(): string {
+  return String(randomInt(0, 100_000_000)).padStart(8, "0");
+}
+
+export async function hashCheckCode(code: string): Promise<string> {
+  return hash(code, { algorithm: 2, memoryCost: 19_456, timeCost: 2, parallelism: 1 });
+}
+
+export async function addMember(ctx: ServiceContext, input: AddMemberInput, checkCode: string = newCheckCode()): Promise<{ member: MemberRow; checkCode: string }> {
+  if (typeof input.code !== "string" || !/^[A-Z0-9][A-Z0-9-]{1,19}$/.test(input.code)) throw invalid("member_code_invalid", "code");
+  const fullName = cleanText(input.fullName, "fullName", { required: true, min: 2, max: 100 })!;
+  if (input.gender !== "P" && input.gender !== "L") throw invalid("gender_invalid", "gender");
+  const checkCodeHash = await hashCheckCode(checkCode);
+  return ctx.database.write(async (tx) => {
+    const group = await loadGroup(tx, input.groupSlug);
+    const joinedOn = assertBusinessDate(input.joinedOn, { today: todayIn(ctx, group), foundedOn: group.foundedOn }, "joinedOn");
+    const [dup] = await tx.select({ id: members.id }).from(members).where(and(eq(members.groupId, group.id), eq(members.code, input.code)));
+    if (dup) throw conflict("member_code_taken", "code");
+    const [member] = await tx.insert(members).values({ groupId: group.id, code: input.code, fullName, gender: input.gender, joinedOn, checkCodeHash }).returning();
+    await tx.insert(auditLog).values({ at: nowOf(ctx).toISOString(), actor: ctx.actor, action: "member.add", groupId: group.id, detail: JSON.stringify({ code: input.code }) });
+    return { member: member!, checkCode };
+  });
+}
+
+export interface OpeningBalanceInput {
+  groupSlug: string;
+  date: string;
+  cash: number;
+  socialFund: number;
+  savings: { memberCode: string; account: SavingsAccount; amount: number }[];
+  idempotencyKey: string;
+}
+
+/** Saldo awal: moving a group's paper books into the ledger. */
+export async function recordOpeningBalance(ctx: ServiceContext, input: OpeningBalanceInput): Promise<EntryRow> {
+  const key = assertIdempotencyKey(input.idempotencyKey);
+  const reqHash = requestHash("entries.openingBalance", input);
+  return ctx.database.write(async (tx) => {
+    const group = await loadGroup(tx, input.groupSlug);
+    const replay = await findReplay(tx, group.id, key, reqHash);
+    if (replay) return replay;
+    const date = assertBusinessDate(input.date, { today: todayIn(ctx, group), foundedOn: group.foundedOn });
+    const nonNeg = (v: unknown, field: string) => intIn(v, field, 0, 1_000_000_000);
+    const savings = [];
+    for (const [i, s] of input.savings.entries()) {
+      if (!SAVINGS_ACCOUNTS.includes(s.account)) throw invalid("account_invalid", `savings.${i}.account`);
+      const m = await loadActiveMember(tx, group, s.memberCode, date, `savings.${i}.memberCode`);
+      savings.push({ memberId: m.id, account: s.account, amount: nonNeg(s.amount, `savings.${i}.amount`) });
+    }
+    const postings = openingBalancePostings({ cash: nonNeg(input.cash, "cash"), socialFund: nonNeg(input.socialFund, "socialFund"), savings });
+    if (postings.length < 2) throw invalid("opening_balance_empty", "cash");
+    return appendEntry(tx, { group, kind: "opening_balance", date, postings, idempotencyKey: key, requestHash: reqHash, actor: ctx.actor, now: nowOf(ctx) });
+  });
+}

@@ -1,0 +1,233 @@
+import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/sqlite-core";
+import type { DbOrTx } from "@/db/client";
+import { accountBalances, journalEntries, loans, postings } from "@/db/schema";
+import { assertBusinessDate, type BusinessDate } from "@/server/domain/dates";
+import { conflict, invalid, notFound } from "@/server/domain/errors";
+import { disbursementPostings, repaymentPostings, writeOffPostings, type RepaymentAllocation } from "@/server/domain/ledger";
+import { LOAN_METHODS, LOAN_PURPOSES, loanSchedule, loanState, loanStatus, type Installment, type LoanMethod, type LoanState, type LoanStatus } from "@/server/domain/loans";
+import { assertAmount } from "@/server/domain/money";
+import { appendEntry, findReplay, type EntryRow } from "./append-entry";
+import { assertIdempotencyKey, cleanText, loadActiveMember, loadGroup, nowOf, requestHash, todayIn, type GroupRow, type ServiceContext } from "./context";
+
+export type LoanRow = typeof loans.$inferSelect;
+
+export interface DisburseLoanInput {
+  groupSlug: string;
+  memberCode: string;
+  principal: number;
+  termMonths: number;
+  date: string;
+  purpose: string;
+  crop?: string | null;
+  idempotencyKey: string;
+  /** Only an admin may set these (checked by the caller); otherwise the group's policy applies. */
+  rateBpsPerMonth?: number;
+  method?: LoanMethod;
+}
+
+export const CROPS = ["kopi", "kemiri", "kakao", "cengkeh", "vanili", "jambu_mete", "padi", "lainnya"] as const;
+
+export interface LoanView {
+  loan: LoanRow;
+  schedule: Installment[];
+  state: LoanState;
+  status: LoanStatus;
+}
+
+/** Pencairan pinjaman: creates the loan with the group's policy, its schedule, and the entry. */
+export async function disburseLoan(ctx: ServiceContext, input: DisburseLoanInput): Promise<{ entry: EntryRow; loan: LoanRow; schedule: Installment[] }> {
+  const key = assertIdempotencyKey(input.idempotencyKey);
+  const reqHash = requestHash("loans.disburse", input);
+  return ctx.database.write(async (tx) => {
+    const group = await loadGroup(tx, input.groupSlug);
+    const replay = await findReplay(tx, group.id, key, reqHash);
+    if (replay) {
+      const [loan] = await tx.select().from(loans).where(eq(loans.id, replay.loanId!));
+      return { entry: replay, loan: loan!, schedule: loanSchedule(loan!) };
+    }
+    const principal = assertAmount(input.principal, "principal");
+    if (!Number.isInteger(input.termMonths) || input.termMonths < 1 || input.termMonths > group.loanMaxTermMonths)
+      throw invalid("term_invalid", "termMonths", { max: group.loanMaxTermMonths });
+    if (!LOAN_PURPOSES.includes(input.purpose as never)) throw invalid("purpose_invalid", "purpose");
+    if (input.crop != null && !CROPS.includes(input.crop as never)) throw invalid("crop_invalid", "crop");
+    const method = input.method ?? group.loanMethod;
+    if (!LOAN_METHODS.includes(method)) throw invalid("method_invalid", "method");
+    const rateBpsPerMonth = input.rateBpsPerMonth ?? group.loanRateBpsPerMonth;
+    if (!Number.isInteger(rateBpsPerMonth) || rateBpsPerMonth < 0 || rateBpsPerMonth > 1000) throw invalid("rate_invalid", "rateBpsPerMonth");
+    const date = assertBusinessDate(input.date, { today: todayIn(ctx, group), foundedOn: group.foundedOn });
+    const member = await loadActiveMember(tx, group, input.memberCode, date);
+    const [loan] = await tx
+      .insert(loans)
+      .values({
+        groupId: group.id,
+        memberId: member.id,
+        principal,
+        termMonths: input.termMonths,
+        rateBpsPerMonth,
+        method,
+        lateFineAmount: group.lateFineAmount,
+        lateFineGraceDays: group.lateFineGraceDays,
+        disbursedOn: date,
+        purpose: input.purpose,
+        crop: input.crop ?? null,
+      })
+      .returning();
+    const entry = await appendEntry(tx, {
+      group,
+      kind: "loan_disbursement",
+      date,
+      postings: disbursementPostings(member.id, loan!.id, principal),
+      purpose: input.purpose,
+      loanId: loan!.id,
+      idempotencyKey: key,
+      requestHash: reqHash,
+      actor: ctx.actor,
+      now: nowOf(ctx),
+    });
+    return { entry, loan: loan!, schedule: loanSchedule(loan!) };
+  });
+}
+
+export async function loadLoan(db: DbOrTx, group: GroupRow, loanId: unknown): Promise<LoanRow> {
+  if (typeof loanId !== "number" || !Number.isSafeInteger(loanId) || loanId <= 0) throw invalid("loan_id_invalid", "loanId");
+  const [loan] = await db.select().from(loans).where(and(eq(loans.id, loanId), eq(loans.groupId, group.id)));
+  if (!loan) throw notFound("loan_not_found", "loanId");
+  return loan;
+}
+
+/** The loan's entries that still stand (neither a correction nor reversed), oldest first. */
+export async function standingLoanEntries(db: DbOrTx, loanId: number): Promise<EntryRow[]> {
+  const rev = alias(journalEntries, "rev");
+  const rows = await db
+    .select({ e: journalEntries })
+    .from(journalEntries)
+    .leftJoin(rev, eq(rev.reversesEntryId, journalEntries.id))
+    .where(and(eq(journalEntries.loanId, loanId), isNull(rev.id), sql`${journalEntries.kind} <> 'correction'`))
+    .orderBy(asc(journalEntries.businessDate), asc(journalEntries.seq));
+  return rows.map((r) => r.e);
+}
+
+export function viewLoan(loan: LoanRow, entries: readonly EntryRow[], asOf: BusinessDate): LoanView {
+  const repayments = entries.filter((e) => e.kind === "loan_repayment").map((e) => ({ date: e.businessDate, amount: e.amount }));
+  const cancelled = !entries.some((e) => e.kind === "loan_disbursement");
+  const writtenOff = entries.some((e) => e.kind === "write_off");
+  const state = loanState(loan, repayments, asOf);
+  return { loan, schedule: loanSchedule(loan), state, status: loanStatus(state, { writtenOff, cancelled }) };
+}
+
+export async function loanView(db: DbOrTx, group: GroupRow, loan: LoanRow, asOf: BusinessDate): Promise<LoanView> {
+  return viewLoan(loan, await standingLoanEntries(db, loan.id), asOf);
+}
+
+export interface RepayLoanInput {
+  groupSlug: string;
+  loanId: number;
+  amount: number;
+  date: string;
+  idempotencyKey: string;
+}
+
+/** Angsuran: allocated to fines, then jasa, then principal; never more than what is owed. */
+export async function repayLoan(ctx: ServiceContext, input: RepayLoanInput): Promise<{ entry: EntryRow; allocation: RepaymentAllocation }> {
+  const key = assertIdempotencyKey(input.idempotencyKey);
+  const reqHash = requestHash("loans.repay", input);
+  return ctx.database.write(async (tx) => {
+    const group = await loadGroup(tx, input.groupSlug);
+    const replay = await findReplay(tx, group.id, key, reqHash);
+    if (replay) return { entry: replay, allocation: await allocationOf(tx, replay.id) };
+    const loan = await loadLoan(tx, group, input.loanId);
+    const amount = assertAmount(input.amount);
+    const date = assertBusinessDate(input.date, { today: todayIn(ctx, group), foundedOn: loan.disbursedOn });
+    const entries = await standingLoanEntries(tx, loan.id);
+    const current = viewLoan(loan, entries, date);
+    if (current.status === "dihapus" || current.status === "dibatalkan") throw invalid("loan_closed", "loanId", { status: current.status });
+    if (current.status === "lunas") throw invalid("loan_already_repaid", "loanId");
+    const last = entries.filter((e) => e.kind === "loan_repayment").at(-1);
+    if (last && date < last.businessDate) throw invalid("date_before_last_repayment", "date", { last: last.businessDate });
+    const repayments = [...entries.filter((e) => e.kind === "loan_repayment").map((e) => ({ date: e.businessDate, amount: e.amount })), { date, amount }];
+    const allocation = loanState(loan, repayments, date).allocations.at(-1)!;
+    const entry = await appendEntry(tx, {
+      group,
+      kind: "loan_repayment",
+      date,
+      postings: repaymentPostings(loan.memberId, loan.id, allocation),
+      purpose: loan.purpose,
+      loanId: loan.id,
+      idempotencyKey: key,
+      requestHash: reqHash,
+      actor: ctx.actor,
+      now: nowOf(ctx),
+    });
+    return { entry, allocation };
+  });
+}
+
+async function allocationOf(db: DbOrTx, entryId: number): Promise<RepaymentAllocation> {
+  const rows = await db.select().from(postings).where(eq(postings.entryId, entryId));
+  const a = { fine: 0, serviceCharge: 0, principal: 0 };
+  for (const p of rows) {
+    if (p.account === "income_fine") a.fine = -p.amount;
+    if (p.account === "income_service_charge") a.serviceCharge = -p.amount;
+    if (p.account === "loans_receivable") a.principal = -p.amount;
+  }
+  return a;
+}
+
+export interface WriteOffLoanInput {
+  groupSlug: string;
+  loanId: number;
+  date: string;
+  reason: string;
+  idempotencyKey: string;
+}
+
+/** Hapus buku: the outstanding principal moves to the write-off loss, with a reason. */
+export async function writeOffLoan(ctx: ServiceContext, input: WriteOffLoanInput): Promise<EntryRow> {
+  const key = assertIdempotencyKey(input.idempotencyKey);
+  const reqHash = requestHash("loans.writeOff", input);
+  return ctx.database.write(async (tx) => {
+    const group = await loadGroup(tx, input.groupSlug);
+    const replay = await findReplay(tx, group.id, key, reqHash);
+    if (replay) return replay;
+    const loan = await loadLoan(tx, group, input.loanId);
+    const reason = cleanText(input.reason, "reason", { required: true, min: 5, max: 500 });
+    const date = assertBusinessDate(input.date, { today: todayIn(ctx, group), foundedOn: loan.disbursedOn });
+    const view = await loanView(tx, group, loan, date);
+    if (view.status === "dihapus") throw conflict("loan_already_written_off", "loanId");
+    if (view.status === "dibatalkan" || view.state.principalOutstanding === 0) throw invalid("loan_nothing_to_write_off", "loanId");
+    const [bal] = await tx
+      .select({ balance: accountBalances.balance })
+      .from(accountBalances)
+      .where(and(eq(accountBalances.groupId, group.id), eq(accountBalances.account, "loans_receivable"), eq(accountBalances.loanId, loan.id)));
+    return appendEntry(tx, {
+      group,
+      kind: "write_off",
+      date,
+      postings: writeOffPostings(loan.memberId, loan.id, bal?.balance ?? view.state.principalOutstanding),
+      purpose: loan.purpose,
+      loanId: loan.id,
+      reason,
+      idempotencyKey: key,
+      requestHash: reqHash,
+      actor: ctx.actor,
+      now: nowOf(ctx),
+    });
+  });
+}
+
+/** All loans of a group with their state on a date (for the register and the indicators). */
+export async function groupLoanViews(db: DbOrTx, group: GroupRow, asOf: BusinessDate): Promise<LoanView[]> {
+  const rows = await db.select().from(loans).where(eq(loans.groupId, group.id)).orderBy(asc(loans.id));
+  if (rows.length === 0) return [];
+  const rev = alias(journalEntries, "rev");
+  const entries = await db
+    .select({ e: journalEntries })
+    .from(journalEntries)
+    .leftJoin(rev, eq(rev.reversesEntryId, journalEntries.id))
+    .where(and(inArray(journalEntries.loanId, rows.map((l) => l.id)), isNull(rev.id), sql`${journalEntries.kind} <> 'correction'`))
+    .orderBy(asc(journalEntries.businessDate), asc(journalEntries.seq));
+  const byLoan = new Map<number, EntryRow[]>();
+  for (const { e } of entries) byLoan.set(e.loanId!, [...(byLoan.get(e.loanId!) ?? []), e]);
+  return rows.map((l) => viewLoan(l, byLoan.get(l.id) ?? [], asOf));
+}

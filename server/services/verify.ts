@@ -1,0 +1,78 @@
+import { asc, eq } from "drizzle-orm";
+import type { DbOrTx } from "@/db/client";
+import { accountBalances, journalEntries, ksmGroups, ledgerHeads, monthEntries, monthPostings, postings } from "@/db/schema";
+import { detailDigest, verifyChain, type ChainedEntry } from "@/server/domain/chain";
+import { monthOf } from "@/server/domain/dates";
+import { entryAmount, type Account, type Posting } from "@/server/domain/ledger";
+
+export interface VerifyProblem {
+  group: string;
+  seq?: number;
+  problem: string;
+}
+
+function diffMaps(group: string, what: string, expected: Map<string, number>, actual: Map<string, number>): VerifyProblem | null {
+  const keys = new Set([...expected.keys(), ...actual.keys()]);
+  for (const k of [...keys].sort()) {
+    const e = expected.get(k) ?? 0;
+    const a = actual.get(k) ?? 0;
+    if (e !== a) return { group, problem: `${what} ${k}: rollup ${a}, recomputed ${e}` };
+  }
+  return null;
+}
+
+const add = (m: Map<string, number>, k: string, v: number) => m.set(k, (m.get(k) ?? 0) + v);
+
+/**
+ * Recomputes, from the raw entries, every group's hash chain (and private detail digests),
+ * that every entry balances, and every rollup; returns the first problem per group.
+ */
+export async function verifyLedger(db: DbOrTx, opts: { groupSlug?: string } = {}): Promise<{ groups: number; entries: number; problems: VerifyProblem[] }> {
+  const groups = opts.groupSlug ? await db.select().from(ksmGroups).where(eq(ksmGroups.slug, opts.groupSlug)) : await db.select().from(ksmGroups).orderBy(asc(ksmGroups.id));
+  const problems: VerifyProblem[] = [];
+  let entryCount = 0;
+  for (const g of groups) {
+    const entries = await db.select().from(journalEntries).where(eq(journalEntries.groupId, g.id)).orderBy(asc(journalEntries.seq));
+    const rows = await db.select().from(postings).where(eq(postings.groupId, g.id)).orderBy(asc(postings.entryId), asc(postings.id));
+    entryCount += entries.length;
+    const byEntry = new Map<number, Posting[]>();
+    for (const p of rows) {
+      const list = byEntry.get(p.entryId) ?? [];
+      list.push({ account: p.account as Account, amount: p.amount, memberId: p.memberId, loanId: p.loanId });
+      byEntry.set(p.entryId, list);
+    }
+    const kindById = new Map(entries.map((e) => [e.id, e.kind]));
+    const balances = new Map<string, number>();
+    const months = new Map<string, number>();
+    const counts = new Map<string, number>();
+    const chained: (ChainedEntry & { hash: string })[] = [];
+    let problem: VerifyProblem | null = null;
+    for (const e of entries) {
+      const ps = byEntry.get(e.id) ?? [];
+      if (ps.reduce((t, p) => t + p.amount, 0) !== 0 || ps.length < 2) problem ??= { group: g.slug, seq: e.seq, problem: "postings do not sum to zero" };
+      if (entryAmount(ps) !== e.amount) problem ??= { group: g.slug, seq: e.seq, problem: "amount is not the sum of debits" };
+      if (detailDigest(e.detailSalt, ps, e.note) !== e.detailDigest) problem ??= { group: g.slug, seq: e.seq, problem: "detail digest does not match postings" };
+      if (ps.some((p) => !Number.isSafeInteger(p.amount))) problem ??= { group: g.slug, seq: e.seq, problem: "non-integer amount" };
+      const flowKind = e.reversesEntryId !== null ? kindById.get(e.reversesEntryId) ?? "?" : e.kind;
+      for (const p of ps) {
+        add(balances, `${p.account}|${p.memberId ?? 0}|${p.loanId ?? 0}`, p.amount);
+        add(months, `${monthOf(e.businessDate)}|${flowKind}|${p.account}`, p.amount);
+      }
+      add(counts, `${monthOf(e.businessDate)}|${e.kind}`, 1);
+      chained.push({ ...e, groupSlug: g.slug, date: e.businessDate, postings: ps });
+    }
+    const chainProblem = verifyChain(chained);
+    if (chainProblem) problem ??= { group: g.slug, seq: chainProblem.seq, problem: chainProblem.problem };
+    const [head] = await db.select().from(ledgerHeads).where(eq(ledgerHeads.groupId, g.id));
+    const last = entries.at(-1);
+    if ((head?.lastSeq ?? 0) !== (last?.seq ?? 0) || (last && head?.lastHash !== last.hash)) problem ??= { group: g.slug, problem: "chain head does not match the last entry" };
+    const actualBalances = new Map((await db.select().from(accountBalances).where(eq(accountBalances.groupId, g.id))).map((r) => [`${r.account}|${r.memberId}|${r.loanId}`, r.balance]));
+    const actualMonths = new Map((await db.select().from(monthPostings).where(eq(monthPostings.groupId, g.id))).map((r) => [`${r.month}|${r.kind}|${r.account}`, r.amount]));
+    const actualCounts = new Map((await db.select().from(monthEntries).where(eq(monthEntries.groupId, g.id))).map((r) => [`${r.month}|${r.kind}`, r.entries]));
+    problem ??= diffMaps(g.slug, "balance", balances, actualBalances);
+    problem ??= diffMaps(g.slug, "monthly postings", months, actualMonths);
+    problem ??= diffMaps(g.slug, "monthly entry count", counts, actualCounts);
+    if (problem) problems.push(problem);
+  }
+  return { groups: groups.length, entries: entryCount, problems };
+}
