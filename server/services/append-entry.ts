@@ -167,22 +167,29 @@ export async function appendEntry(tx: Tx, e: NewEntry): Promise<EntryRow> {
   // Rollups, in the same transaction. A correction counts under the kind it reverses.
   const month = monthOf(e.date);
   const flowKind = e.reverses ? e.reverses.kind : e.kind;
+  const byBalance = new Map<string, { account: string; memberId: number; loanId: number; amount: number }>();
+  const byAccount = new Map<string, number>();
   for (const p of e.postings) {
-    await tx
-      .insert(accountBalances)
-      .values({ groupId: e.group.id, account: p.account, memberId: p.memberId ?? 0, loanId: p.loanId ?? 0, balance: p.amount })
-      .onConflictDoUpdate({
-        target: [accountBalances.groupId, accountBalances.account, accountBalances.memberId, accountBalances.loanId],
-        set: { balance: sql`${accountBalances.balance} + ${p.amount}` },
-      });
-    await tx
-      .insert(monthPostings)
-      .values({ groupId: e.group.id, month, kind: flowKind, account: p.account, amount: p.amount })
-      .onConflictDoUpdate({
-        target: [monthPostings.groupId, monthPostings.month, monthPostings.kind, monthPostings.account],
-        set: { amount: sql`${monthPostings.amount} + ${p.amount}` },
-      });
+    const k = balanceKey(p);
+    const b = byBalance.get(k) ?? { account: p.account, memberId: p.memberId ?? 0, loanId: p.loanId ?? 0, amount: 0 };
+    b.amount += p.amount;
+    byBalance.set(k, b);
+    byAccount.set(p.account, (byAccount.get(p.account) ?? 0) + p.amount);
   }
+  await tx
+    .insert(accountBalances)
+    .values([...byBalance.values()].map((b) => ({ groupId: e.group.id, account: b.account, memberId: b.memberId, loanId: b.loanId, balance: b.amount })))
+    .onConflictDoUpdate({
+      target: [accountBalances.groupId, accountBalances.account, accountBalances.memberId, accountBalances.loanId],
+      set: { balance: sql`${accountBalances.balance} + excluded.balance` },
+    });
+  await tx
+    .insert(monthPostings)
+    .values([...byAccount.entries()].map(([account, amount]) => ({ groupId: e.group.id, month, kind: flowKind, account, amount })))
+    .onConflictDoUpdate({
+      target: [monthPostings.groupId, monthPostings.month, monthPostings.kind, monthPostings.account],
+      set: { amount: sql`${monthPostings.amount} + excluded.amount` },
+    });
   await tx
     .insert(monthEntries)
     .values({ groupId: e.group.id, month, kind: e.kind, entries: 1 })

@@ -29,6 +29,17 @@ export async function loadGroup(db: DbOrTx, slug: unknown): Promise<GroupRow> {
 export async function loadActiveMember(db: DbOrTx, group: GroupRow, code: unknown, date: BusinessDate, field = "memberCode"): Promise<MemberRow> {
   if (typeof code !== "string" || code.length === 0 || code.length > 32) throw invalid("member_code_invalid", field);
   const [m] = await db.select().from(members).where(and(eq(members.groupId, group.id), eq(members.code, code))).limit(1);
+  return assertActiveMember(m, code, date, field);
+}
+
+/** Members of the group by code, loaded in one read (for a collection day of many lines). */
+export async function groupMembersByCode(db: DbOrTx, group: GroupRow): Promise<Map<string, MemberRow>> {
+  const rows = await db.select().from(members).where(eq(members.groupId, group.id));
+  return new Map(rows.map((m) => [m.code, m]));
+}
+
+export function assertActiveMember(m: MemberRow | undefined, code: unknown, date: BusinessDate, field: string): MemberRow {
+  if (typeof code !== "string" || code.length === 0 || code.length > 32) throw invalid("member_code_invalid", field);
   if (!m) throw notFound("member_not_found", field);
   if (date < m.joinedOn || (m.leftOn !== null && date >= m.leftOn)) throw invalid("member_not_active", field, { code });
   return m;

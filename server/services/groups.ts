@@ -2,7 +2,7 @@ import { and, eq } from "drizzle-orm";
 import { hash } from "@node-rs/argon2";
 import { randomInt } from "node:crypto";
 import { auditLog, ksmGroups, members } from "@/db/schema";
-import { DEFAULT_TIME_ZONE, isValidDate } from "@/server/domain/dates";
+import { addDays, DEFAULT_TIME_ZONE, isValidDate } from "@/server/domain/dates";
 import { conflict, invalid } from "@/server/domain/errors";
 import { LOAN_METHODS, type LoanMethod } from "@/server/domain/loans";
 import { openingBalancePostings, SAVINGS_ACCOUNTS, type SavingsAccount } from "@/server/domain/ledger";
@@ -100,6 +100,28 @@ export async function addMember(ctx: ServiceContext, input: AddMemberInput, chec
     const [member] = await tx.insert(members).values({ groupId: group.id, code: input.code, fullName, gender: input.gender, joinedOn, checkCodeHash }).returning();
     await tx.insert(auditLog).values({ at: nowOf(ctx).toISOString(), actor: ctx.actor, action: "member.add", groupId: group.id, detail: JSON.stringify({ code: input.code }) });
     return { member: member!, checkCode };
+  });
+}
+
+export interface LeaveMemberInput {
+  groupSlug: string;
+  code: string;
+  leftOn: string;
+}
+
+/** A member leaves: from `leftOn` she can no longer be written to (her history stays). */
+export async function leaveMember(ctx: ServiceContext, input: LeaveMemberInput): Promise<MemberRow> {
+  return ctx.database.write(async (tx) => {
+    const group = await loadGroup(tx, input.groupSlug);
+    // Leaving takes effect from a date up to tomorrow (announced at today's meeting).
+    const today = todayIn(ctx, group);
+    if (!isValidDate(input.leftOn)) throw invalid("date_invalid", "leftOn");
+    const member = await loadActiveMember(tx, group, input.code, input.leftOn < today ? input.leftOn : today, "code");
+    if (input.leftOn <= member.joinedOn) throw invalid("date_before_joining", "leftOn");
+    if (input.leftOn > addDays(today, 1)) throw invalid("date_in_future", "leftOn");
+    const [updated] = await tx.update(members).set({ leftOn: input.leftOn }).where(eq(members.id, member.id)).returning();
+    await tx.insert(auditLog).values({ at: nowOf(ctx).toISOString(), actor: ctx.actor, action: "member.leave", groupId: group.id, detail: JSON.stringify({ code: input.code, leftOn: input.leftOn }) });
+    return updated!;
   });
 }
 

@@ -6,7 +6,7 @@ import { invalid } from "@/server/domain/errors";
 import { CONTRIBUTION_LINE_KINDS, contributionPostings, SAVINGS_ACCOUNTS, withdrawalPostings, type ContributionLineKind, type SavingsAccount } from "@/server/domain/ledger";
 import { assertAmount } from "@/server/domain/money";
 import { appendEntry, findReplay, type EntryRow } from "./append-entry";
-import { assertIdempotencyKey, loadActiveMember, loadGroup, nowOf, requestHash, todayIn, type ServiceContext } from "./context";
+import { assertActiveMember, assertIdempotencyKey, groupMembersByCode, loadActiveMember, loadGroup, nowOf, requestHash, todayIn, type ServiceContext } from "./context";
 
 export interface ContributionLineInput {
   memberCode: string;
@@ -34,6 +34,7 @@ export async function recordContributions(ctx: ServiceContext, input: RecordCont
     const date = assertBusinessDate(input.date, { today: todayIn(ctx, group), foundedOn: group.foundedOn });
     if (!Array.isArray(input.lines) || input.lines.length === 0) throw invalid("lines_empty", "lines");
     if (input.lines.length > MAX_LINES) throw invalid("lines_too_many", "lines", { max: MAX_LINES });
+    const byCode = await groupMembersByCode(tx, group);
     const seen = new Set<string>();
     const lines = [];
     for (const [i, l] of input.lines.entries()) {
@@ -43,7 +44,7 @@ export async function recordContributions(ctx: ServiceContext, input: RecordCont
       if (seen.has(dupKey)) throw invalid("line_duplicate", `lines.${i}.memberCode`, { code: String(l.memberCode) });
       seen.add(dupKey);
       const amount = assertAmount(l.amount, `lines.${i}.amount`);
-      const member = await loadActiveMember(tx, group, l.memberCode, date, `lines.${i}.memberCode`);
+      const member = assertActiveMember(byCode.get(l.memberCode), l.memberCode, date, `lines.${i}.memberCode`);
       lines.push({ memberId: member.id, amount, kind });
     }
     return appendEntry(tx, {

@@ -1,0 +1,217 @@
+/**
+ * The demo ledger: KSM Ratu Damai (Desa Golo Meni) and KSM Compang Dalo (Desa Mokel), Kampung
+ * Mukun, from 2016 to today, written through the same services a treasurer uses. Every name
+ * is invented and every figure generated; each group is flagged `isDemo` and every page says so.
+ */
+import { eq } from "drizzle-orm";
+import type { Database } from "@/db/client";
+import { ksmGroups } from "@/db/schema";
+import { addDays, addMonths, localDate, type BusinessDate } from "@/server/domain/dates";
+import { DomainError } from "@/server/domain/errors";
+import type { LoanPurpose } from "@/server/domain/loans";
+import { cashOnBooks, recordCashCount, recordExpense, recordIncome } from "@/server/services/cash";
+import type { ServiceContext } from "@/server/services/context";
+import { reverseEntry } from "@/server/services/corrections";
+import { addMember, createGroup, leaveMember } from "@/server/services/groups";
+import { disburseLoan, loanView, repayLoan, writeOffLoan, type LoanRow } from "@/server/services/loans";
+import { recordContributions, type ContributionLineInput } from "@/server/services/savings";
+import { seededRandom, type Random } from "./random";
+
+const GIVEN_F = ["Maria", "Yuliana", "Theresia", "Agustina", "Margareta", "Veronika", "Kristina", "Elisabet", "Fransiska", "Anastasia", "Natalia", "Rosalia", "Bernadeta", "Yasinta"];
+const GIVEN_M = ["Yohanes", "Fransiskus", "Petrus", "Antonius", "Paulus", "Yosef", "Stefanus", "Agustinus", "Kornelis", "Dominikus", "Siprianus", "Lukas"];
+const FAMILY = ["Jehaut", "Ngampus", "Dalang", "Janggur", "Nggarang", "Lambut", "Hamun", "Kurniadi", "Sadu", "Ndaong", "Jelamu", "Gasam", "Mbeling", "Tanggur"];
+
+export const DEMO_GROUPS = [
+  { slug: "ratu-damai", name: "KSM Ratu Damai", village: "Golo Meni", foundedOn: "2016-03-01", prefix: "RD", seed: 2016_03_01 },
+  { slug: "compang-dalo", name: "KSM Compang Dalo", village: "Mokel", foundedOn: "2016-05-16", prefix: "CD", seed: 2016_05_16 },
+] as const;
+
+/** Demo kode cek are derived from the member code so the README can tell testers one: RD-001 → 100101. */
+export function demoCheckCode(code: string): string {
+  const [p, n] = code.split("-") as [string, string];
+  return `${p === "RD" ? "1" : "2"}00${n}`.padEnd(6, "1");
+}
+
+interface DemoMember {
+  code: string;
+  joinedOn: BusinessDate;
+  leftOn: BusinessDate | null;
+  lastPaid: BusinessDate;
+  reliability: number;
+}
+
+const keyOf = (slug: string, what: string) => `demo-${slug}-${what}`;
+
+/** Loan seasons: paceklik before the coffee harvest, school fees in July, candlenut in autumn. */
+function loanPurposeFor(month: number, r: Random): { purpose: LoanPurpose; crop?: string } | null {
+  if (month >= 1 && month <= 4 && r.chance(0.45)) return { purpose: "kopi", crop: "kopi" };
+  if ((month === 6 || month === 7) && r.chance(0.4)) return { purpose: "biaya_sekolah" };
+  if (month >= 8 && month <= 10 && r.chance(0.3)) return { purpose: "kemiri", crop: "kemiri" };
+  if (r.chance(0.12)) return { purpose: r.pick(["usaha_kecil", "ternak", "kesehatan", "rumah"] as const) };
+  return null;
+}
+
+export async function seedDemo(database: Database, opts: { today?: BusinessDate; log?: (s: string) => void } = {}): Promise<void> {
+  const log = opts.log ?? (() => {});
+  const today = opts.today ?? localDate(new Date(), "Asia/Makassar");
+  for (const spec of DEMO_GROUPS) {
+    const [exists] = await database.db.select({ id: ksmGroups.id }).from(ksmGroups).where(eq(ksmGroups.slug, spec.slug));
+    if (exists) {
+      log(`${spec.name}: already seeded`);
+      continue;
+    }
+    const r = seededRandom(spec.seed);
+    let day: BusinessDate = spec.foundedOn;
+    // The clock a treasurer would have had: 18:00 WITA on the business day.
+    const ctx: ServiceContext = { database, actor: `demo:bendahara-${spec.slug}`, now: () => new Date(`${day}T10:00:00.000Z`) };
+    await createGroup(ctx, {
+      slug: spec.slug,
+      name: spec.name,
+      village: spec.village,
+      kecamatan: "Kota Komba",
+      kabupaten: "Manggarai Timur",
+      provinsi: "Nusa Tenggara Timur",
+      foundedOn: spec.foundedOn,
+      loanRateBpsPerMonth: 200,
+      loanMethod: "flat",
+      loanMaxTermMonths: 10,
+      lateFineAmount: 5000,
+      lateFineGraceDays: 7,
+      isDemo: true,
+    });
+    const members: DemoMember[] = [];
+    const join = async (date: BusinessDate) => {
+      const n = members.length + 1;
+      const code = `${spec.prefix}-${String(n).padStart(3, "0")}`;
+      const female = r.chance(0.6);
+      const fullName = `${r.pick(female ? GIVEN_F : GIVEN_M)} ${r.pick(FAMILY)}`;
+      await addMember(ctx, { groupSlug: spec.slug, code, fullName, gender: female ? "P" : "L", joinedOn: date }, demoCheckCode(code));
+      members.push({ code, joinedOn: date, leftOn: null, lastPaid: addDays(date, -1), reliability: 0.75 + r.next() * 0.23 });
+      return code;
+    };
+    for (let i = 0; i < 22; i++) await join(spec.foundedOn);
+
+    const openLoans: LoanRow[] = [];
+    const nextCheck = new Map<number, BusinessDate>();
+    const newlyJoined = new Set(members.map((m) => m.code));
+    let entries = 0;
+    let corrections = 0;
+    let writtenOff = false;
+    for (; day <= today; day = addDays(day, 1)) {
+      const date = day;
+      const month = Number(date.slice(5, 7));
+      const weekday = new Date(`${date}T00:00:00Z`).getUTCDay();
+      // New members now and then; two leave over the years.
+      if (members.length < 27 && r.chance(0.0015)) newlyJoined.add(await join(date));
+      if (r.chance(0.0006)) {
+        const leaving = members.find((m) => !m.leftOn && !newlyJoined.has(m.code) && m.joinedOn < addDays(date, -400));
+        if (leaving && members.filter((m) => m.leftOn).length < 2 && !openLoans.length) leaving.leftOn = addDays(date, 1);
+        if (leaving?.leftOn) await leaveMember(ctx, { groupSlug: spec.slug, code: leaving.code, leftOn: leaving.leftOn });
+      }
+      // Collection: Monday to Saturday. A member who missed days pays them when she comes.
+      if (weekday !== 0) {
+        const lines: ContributionLineInput[] = [];
+        for (const m of members) {
+          if (m.joinedOn > date || (m.leftOn && m.leftOn <= date)) continue;
+          if (newlyJoined.has(m.code)) {
+            lines.push({ memberCode: m.code, amount: 50_000, kind: "share" });
+            newlyJoined.delete(m.code);
+          }
+          if (r.chance(m.reliability)) {
+            const owedDays = Math.min(14, Math.round((Date.parse(date) - Date.parse(m.lastPaid)) / 86_400_000));
+            lines.push({ memberCode: m.code, amount: 1000 * Math.max(1, owedDays), kind: "daily" });
+            m.lastPaid = date;
+            if (date.endsWith("-0" + String(weekday)) && r.chance(0.08)) lines.push({ memberCode: m.code, amount: r.pick([5000, 10_000, 20_000]), kind: "voluntary" });
+          }
+          if (date.slice(8) <= "06" && date.slice(8) >= "01" && weekday === 6) lines.push({ memberCode: m.code, amount: 2000, kind: "social_fund" });
+        }
+        if (lines.length) {
+          const e = await recordContributions(ctx, { groupSlug: spec.slug, date, idempotencyKey: keyOf(spec.slug, `c-${date}`), lines });
+          entries++;
+          // Now and then the treasurer types 10.000 for 1.000 and corrects it the same day.
+          if (r.chance(0.004) && corrections < 6) {
+            const m = lines[0]!;
+            const typo = await recordContributions(ctx, { groupSlug: spec.slug, date, idempotencyKey: keyOf(spec.slug, `typo-${date}`), lines: [{ memberCode: m.memberCode, amount: 10_000 }] });
+            await reverseEntry(ctx, { groupSlug: spec.slug, entryId: typo.id, reason: "Salah ketik: Rp 10.000 seharusnya Rp 1.000", idempotencyKey: keyOf(spec.slug, `fix-${date}`) });
+            await recordContributions(ctx, { groupSlug: spec.slug, date, idempotencyKey: keyOf(spec.slug, `retype-${date}`), lines: [{ memberCode: m.memberCode, amount: 1000 }] });
+            corrections++;
+            entries += 3;
+          }
+          void e;
+        }
+      }
+      // Repayments due today (most on time, some late, a few early).
+      for (const loan of [...openLoans]) {
+        if ((nextCheck.get(loan.id) ?? "") > date) continue;
+        const view = await loanView(database.db, { ...(await groupRow(database, spec.slug)) }, loan, date);
+        if (view.status === "lunas" || view.status === "dihapus") {
+          openLoans.splice(openLoans.indexOf(loan), 1);
+          continue;
+        }
+        const next = view.state.installments.find((i) => i.paidOn === null);
+        if (!next) continue;
+        const lateness = (loan.id * 7919) % 100; // a stable habit per borrower
+        const delay = lateness < 75 ? 0 : lateness < 93 ? 12 + (loan.id % 25) : 45;
+        nextCheck.set(loan.id, lateness >= 97 ? addDays(date, 30) : addDays(next.dueOn, delay));
+        if (!writtenOff && lateness >= 97 && date >= addMonths(loan.disbursedOn, loan.termMonths + 6)) {
+          await writeOffLoan(ctx, { groupSlug: spec.slug, loanId: loan.id, date, reason: "Anggota merantau ke Malaysia dan tidak dapat dihubungi; disetujui rapat anggota", idempotencyKey: keyOf(spec.slug, `wo-${loan.id}`) });
+          writtenOff = true;
+          openLoans.splice(openLoans.indexOf(loan), 1);
+          entries++;
+          continue;
+        }
+        if (lateness >= 97) continue; // the borrower who stopped paying
+        if (addDays(next.dueOn, delay) !== date && !(addDays(next.dueOn, delay) < date && weekday === 6)) continue;
+        const due = next.principal - next.principalPaid + next.serviceCharge - next.serviceChargePaid + view.state.finesAccrued - view.state.finesPaid;
+        const amount = Math.min(view.state.totalOwed, due);
+        await repayLoan(ctx, { groupSlug: spec.slug, loanId: loan.id, amount, date, idempotencyKey: keyOf(spec.slug, `r-${loan.id}-${date}`) });
+        entries++;
+      }
+      // Loans on the monthly meeting (first Saturday), within what the cash allows.
+      if (weekday === 6 && Number(date.slice(8)) <= 7) {
+        let cash = await cashOnBooks(database.db, (await groupRow(database, spec.slug)).id, date);
+        const wanting = r.int(1, 4);
+        for (let i = 0; i < wanting; i++) {
+          const p = loanPurposeFor(month, r);
+          if (!p) continue;
+          const principal = Math.min(r.int(5, 30) * 100_000, Math.floor((cash * 0.7) / 100_000) * 100_000);
+          const borrower = r.pick(members.filter((m) => m.joinedOn <= addDays(date, -90) && !m.leftOn));
+          if (principal < 300_000 || !borrower) continue;
+          try {
+            const { loan } = await disburseLoan(ctx, { groupSlug: spec.slug, memberCode: borrower.code, principal, termMonths: p.purpose === "kopi" ? r.int(4, 6) : r.int(3, 10), date, purpose: p.purpose, crop: p.crop, idempotencyKey: keyOf(spec.slug, `l-${date}-${i}`) });
+            openLoans.push(loan);
+            cash -= principal;
+            entries++;
+          } catch (e) {
+            if (!(e instanceof DomainError)) throw e;
+          }
+        }
+        // Meeting costs, and the month's cash count.
+        await recordExpense(ctx, { groupSlug: spec.slug, amount: r.int(2, 6) * 10_000, date, category: "konsumsi", note: "Konsumsi rapat anggota", idempotencyKey: keyOf(spec.slug, `x-${date}`) }).catch(ignoreRefusal);
+        if (r.chance(0.25)) await recordExpense(ctx, { groupSlug: spec.slug, amount: r.int(1, 5) * 5_000, date, category: "alat_tulis", idempotencyKey: keyOf(spec.slug, `s-${date}`) }).catch(ignoreRefusal);
+        if (month % 3 === 0) await recordIncome(ctx, { groupSlug: spec.slug, amount: r.int(5, 40) * 1_000, date, category: "bunga_bank", idempotencyKey: keyOf(spec.slug, `i-${date}`) });
+        const book = await cashOnBooks(database.db, (await groupRow(database, spec.slug)).id, date);
+        await recordCashCount(ctx, { groupSlug: spec.slug, date, countedAmount: book - (r.chance(0.1) ? r.pick([500, 1000, 2000]) : 0), idempotencyKey: keyOf(spec.slug, `count-${date}`) });
+        entries += 2;
+      }
+    }
+    log(`${spec.name}: ${members.length} members, ~${entries} entries, ${corrections} corrections`);
+  }
+}
+
+function ignoreRefusal(e: unknown) {
+  if (!(e instanceof DomainError)) throw e;
+}
+
+const groupCache = new Map<string, Awaited<ReturnType<typeof loadGroupRow>>>();
+async function loadGroupRow(database: Database, slug: string) {
+  const [g] = await database.db.select().from(ksmGroups).where(eq(ksmGroups.slug, slug));
+  return g!;
+}
+async function groupRow(database: Database, slug: string) {
+  const hit = groupCache.get(`${database.url}|${slug}`);
+  if (hit) return hit;
+  const g = await loadGroupRow(database, slug);
+  groupCache.set(`${database.url}|${slug}`, g);
+  return g;
+}
