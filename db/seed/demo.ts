@@ -44,10 +44,10 @@ const keyOf = (slug: string, what: string) => `demo-${slug}-${what}`;
 
 /** Loan seasons: paceklik before the coffee harvest, school fees in July, candlenut in autumn. */
 function loanPurposeFor(month: number, r: Random): { purpose: LoanPurpose; crop?: string } | null {
-  if (month >= 1 && month <= 4 && r.chance(0.45)) return { purpose: "kopi", crop: "kopi" };
-  if ((month === 6 || month === 7) && r.chance(0.4)) return { purpose: "biaya_sekolah" };
-  if (month >= 8 && month <= 10 && r.chance(0.3)) return { purpose: "kemiri", crop: "kemiri" };
-  if (r.chance(0.12)) return { purpose: r.pick(["usaha_kecil", "ternak", "kesehatan", "rumah"] as const) };
+  if (month >= 1 && month <= 4 && r.chance(0.7)) return { purpose: "kopi", crop: "kopi" };
+  if ((month === 6 || month === 7) && r.chance(0.6)) return { purpose: "biaya_sekolah" };
+  if (month >= 8 && month <= 10 && r.chance(0.5)) return { purpose: "kemiri", crop: "kemiri" };
+  if (r.chance(0.3)) return { purpose: r.pick(["usaha_kecil", "ternak", "kesehatan", "rumah"] as const) };
   return null;
 }
 
@@ -118,7 +118,8 @@ export async function seedDemo(database: Database, opts: { today?: BusinessDate;
             newlyJoined.delete(m.code);
           }
           if (r.chance(m.reliability)) {
-            const owedDays = Math.min(14, Math.round((Date.parse(date) - Date.parse(m.lastPaid)) / 86_400_000));
+            // She makes up at most three missed days: some days are simply lost (compliance < 100%).
+            const owedDays = Math.min(3, Math.round((Date.parse(date) - Date.parse(m.lastPaid)) / 86_400_000));
             lines.push({ memberCode: m.code, amount: 1000 * Math.max(1, owedDays), kind: "daily" });
             m.lastPaid = date;
             if (date.endsWith("-0" + String(weekday)) && r.chance(0.08)) lines.push({ memberCode: m.code, amount: r.pick([5000, 10_000, 20_000]), kind: "voluntary" });
@@ -151,16 +152,17 @@ export async function seedDemo(database: Database, opts: { today?: BusinessDate;
         const next = view.state.installments.find((i) => i.paidOn === null);
         if (!next) continue;
         const lateness = (loan.id * 7919) % 100; // a stable habit per borrower
+        const stopsPaying = lateness >= 97 && !writtenOff;
         const delay = lateness < 75 ? 0 : lateness < 93 ? 12 + (loan.id % 25) : 45;
-        nextCheck.set(loan.id, lateness >= 97 ? addDays(date, 30) : addDays(next.dueOn, delay));
-        if (!writtenOff && lateness >= 97 && date >= addMonths(loan.disbursedOn, loan.termMonths + 6)) {
+        nextCheck.set(loan.id, stopsPaying ? addDays(date, 30) : addDays(next.dueOn, delay));
+        if (stopsPaying && date >= addMonths(loan.disbursedOn, loan.termMonths + 6)) {
           await writeOffLoan(ctx, { groupSlug: spec.slug, loanId: loan.id, date, reason: "Anggota merantau ke Malaysia dan tidak dapat dihubungi; disetujui rapat anggota", idempotencyKey: keyOf(spec.slug, `wo-${loan.id}`) });
           writtenOff = true;
           openLoans.splice(openLoans.indexOf(loan), 1);
           entries++;
           continue;
         }
-        if (lateness >= 97) continue; // the borrower who stopped paying
+        if (stopsPaying) continue; // the borrower who stopped paying
         if (addDays(next.dueOn, delay) !== date && !(addDays(next.dueOn, delay) < date && weekday === 6)) continue;
         const due = next.principal - next.principalPaid + next.serviceCharge - next.serviceChargePaid + view.state.finesAccrued - view.state.finesPaid;
         const amount = Math.min(view.state.totalOwed, due);
@@ -170,11 +172,12 @@ export async function seedDemo(database: Database, opts: { today?: BusinessDate;
       // Loans on the monthly meeting (first Saturday), within what the cash allows.
       if (weekday === 6 && Number(date.slice(8)) <= 7) {
         let cash = await cashOnBooks(database.db, (await groupRow(database, spec.slug)).id, date);
-        const wanting = r.int(1, 4);
+        const wanting = r.int(2, 6);
         for (let i = 0; i < wanting; i++) {
           const p = loanPurposeFor(month, r);
           if (!p) continue;
-          const principal = Math.min(r.int(5, 30) * 100_000, Math.floor((cash * 0.7) / 100_000) * 100_000);
+          // Loans grow with the fund: 4–12% of the cash on hand, at most Rp 15 juta, in Rp 100.000 steps.
+          const principal = Math.min(15_000_000, Math.floor((cash * (0.04 + r.next() * 0.08)) / 100_000) * 100_000);
           const borrower = r.pick(members.filter((m) => m.joinedOn <= addDays(date, -90) && !m.leftOn));
           if (principal < 300_000 || !borrower) continue;
           try {

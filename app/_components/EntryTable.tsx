@@ -1,0 +1,65 @@
+import type { PublicEntry } from "@/server/services/public-figures";
+import { formatDate, rp } from "@/server/i18n/format";
+import type { Locale, Messages } from "@/server/i18n/messages";
+
+/** The anonymous ledger: no member, ever. Corrections are shown both ways. */
+export function EntryTable({ slug, entries, locale, t, showHash = false }: { slug: string; entries: PublicEntry[]; locale: Locale; t: Messages; showHash?: boolean }) {
+  const at = (seq: number) => `/kelompok/${slug}/buku-kas?sebelum=${seq + 1}#no-${seq}`;
+  if (entries.length === 0) return <p>{t.noEntries}</p>;
+  return (
+    <div className="table-wrap">
+      <table>
+        <thead>
+          <tr>
+            <th scope="col" className="num">{t.seq}</th>
+            <th scope="col">{t.date}</th>
+            <th scope="col">{t.kind}</th>
+            <th scope="col" className="num">{t.amount}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {entries.map((e) => (
+            <tr key={e.seq} id={`no-${e.seq}`}>
+              <td className="num">{e.seq}</td>
+              <td>{formatDate(e.date, locale)}</td>
+              <td>
+                {t.kinds[e.kind] ?? e.kind}
+                {e.purpose && <> · {t.purposes[e.purpose] ?? e.purpose}</>}
+                {e.category && <> · {t.categories[e.category] ?? e.category}</>}
+                {e.reversesSeq !== null && (
+                  <>
+                    <br />
+                    <a href={at(e.reversesSeq)}>{t.reverses(e.reversesSeq)}</a>
+                  </>
+                )}
+                {e.reversedBy && (
+                  <>
+                    <br />
+                    <span className="warn">
+                      <a href={at(e.reversedBy.seq)}>{t.reversedBy(e.reversedBy.seq)}</a>
+                    </span>
+                    {e.reversedBy.reason && <> — {e.reversedBy.reason}</>}
+                  </>
+                )}
+                {e.reason && e.reversesSeq === null && (
+                  <>
+                    <br />
+                    {t.reason}: {e.reason}
+                  </>
+                )}
+                {e.reason && e.reversesSeq !== null && <> — {e.reason}</>}
+                {showHash && (
+                  <>
+                    <br />
+                    <span className="hash" title={t.hash}>{e.hash}</span>
+                  </>
+                )}
+              </td>
+              <td className="num">{rp(e.amount, locale)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,18 @@
+import type { Suppressed } from "@/server/domain/indicators";
+import { rp, formatInt } from "@/server/i18n/format";
+import type { Locale } from "@/server/i18n/messages";
+
+export function Card({ label, value }: { label: string; value: React.ReactNode }) {
+  return (
+    <li className="card">
+      <span className="label">{label}</span>
+      <span className="value">{value}</span>
+    </li>
+  );
+}
+
+/** A count or an amount that is "< 5" when drawn from fewer than five members or loans. */
+export function Small({ v, locale, money = false }: { v: Suppressed<number>; locale: Locale; money?: boolean }) {
+  if (v.suppressed) return <>&lt; 5</>;
+  return <>{money ? rp(v.value, locale) : formatInt(v.value, locale)}</>;
+}

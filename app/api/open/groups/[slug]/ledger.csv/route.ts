@@ -1,0 +1,14 @@
+import { getDatabase } from "@/db/client";
+import { ledgerCsvChunks, streamOf } from "@/server/services/open-data";
+import { openGroup } from "../../../open-group";
+
+export const dynamic = "force-dynamic";
+
+export async function GET(_req: Request, { params }: { params: Promise<{ slug: string }> }) {
+  const found = await openGroup((await params).slug);
+  if (found instanceof Response) return found;
+  const { db } = await getDatabase();
+  return new Response(streamOf(ledgerCsvChunks(db, found)), {
+    headers: { "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": `attachment; filename="${found.slug}-buku-kas.csv"`, "Access-Control-Allow-Origin": "*" },
+  });
+}

@@ -1,0 +1,43 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getDatabase } from "@/db/client";
+import { DomainError } from "@/server/domain/errors";
+import { loadGroup } from "@/server/services/context";
+import { ledgerPage } from "@/server/services/public-figures";
+import { getMessages } from "@/server/i18n/locale";
+import { EntryTable } from "../../../_components/EntryTable";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Buku kas" };
+
+const PAGE = 50;
+
+export default async function LedgerPage({ params, searchParams }: { params: Promise<{ slug: string }>; searchParams: Promise<{ sebelum?: string }> }) {
+  const { locale, t } = await getMessages();
+  const { db } = await getDatabase();
+  const { slug } = await params;
+  const group = await loadGroup(db, slug).catch((e) => {
+    if (e instanceof DomainError) notFound();
+    throw e;
+  });
+  const raw = (await searchParams).sebelum;
+  const before = raw && /^\d{1,9}$/.test(raw) ? Number(raw) : undefined;
+  const { entries, nextBeforeSeq } = await ledgerPage(db, group, { beforeSeq: before, limit: PAGE });
+  return (
+    <>
+      <h1>
+        {t.ledgerTitle}: {group.name} {group.isDemo && <span className="badge">{t.demo}</span>}
+      </h1>
+      <p>{t.ledgerIntro}</p>
+      <p className="muted">
+        <Link href={`/kelompok/${group.slug}`}>← {group.name}</Link> · <a href={`/api/open/groups/${group.slug}/ledger.csv`}>CSV</a> · <a href={`/api/open/groups/${group.slug}/ledger.json`}>JSON</a>
+      </p>
+      <EntryTable slug={group.slug} entries={entries} locale={locale} t={t} showHash />
+      <nav className="pager" aria-label="Halaman">
+        {before ? <Link href={`/kelompok/${group.slug}/buku-kas`}>{t.newest}</Link> : <span />}
+        {nextBeforeSeq ? <Link href={`/kelompok/${group.slug}/buku-kas?sebelum=${nextBeforeSeq}`}>{t.older}</Link> : <span />}
+      </nav>
+    </>
+  );
+}

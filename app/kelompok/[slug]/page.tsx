@@ -1,0 +1,194 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getDatabase } from "@/db/client";
+import { DomainError } from "@/server/domain/errors";
+import { groupFigures, lastMonths, ledgerPage, verifyRecentChain } from "@/server/services/public-figures";
+import { loadGroup } from "@/server/services/context";
+import { getMessages } from "@/server/i18n/locale";
+import { formatDate, formatInt, formatMonth, formatPct, formatTimestamp, rp } from "@/server/i18n/format";
+import { Card, Small } from "../../_components/Money";
+import { EntryTable } from "../../_components/EntryTable";
+import { MonthlyChart } from "../../_components/MonthlyChart";
+
+export const dynamic = "force-dynamic";
+
+async function findGroup(slug: string) {
+  const { db } = await getDatabase();
+  try {
+    return { db, group: await loadGroup(db, slug) };
+  } catch (e) {
+    if (e instanceof DomainError) notFound();
+    throw e;
+  }
+}
+
+export async function generateMetadata({ params }: { params: Promise<{ slug: string }> }): Promise<Metadata> {
+  const { group } = await findGroup((await params).slug);
+  return { title: group.name };
+}
+
+export default async function GroupPage({ params }: { params: Promise<{ slug: string }> }) {
+  const { locale, t } = await getMessages();
+  const { db, group } = await findGroup((await params).slug);
+  const [f, latest, chain] = await Promise.all([groupFigures(db, group), ledgerPage(db, group, { limit: 10 }), verifyRecentChain(db, group)]);
+  const months = lastMonths(f.months, f.today, 12);
+  const thisMonth = months.at(-1)!;
+  const b = f.balances;
+  return (
+    <>
+      <h1>
+        {f.group.name} {f.group.isDemo && <span className="badge">{t.demo}</span>}
+      </h1>
+      <p className="muted">
+        {t.village} {f.group.village}, Kec. {f.group.kecamatan}, Kab. {f.group.kabupaten}, {f.group.provinsi} · {t.founded} {formatDate(f.group.foundedOn, locale)}
+      </p>
+      <p>
+        {chain.ok ? <span className="ok">✓ {t.chainOk}</span> : <span className="warn">{t.chainBad}</span>}{" "}
+        {f.head.lastEntryAt && t.freshness(formatTimestamp(f.head.lastEntryAt, f.group.timeZone, locale), f.head.lastSeq)}
+      </p>
+
+      <h2>{t.members}</h2>
+      <ul className="cards">
+        <Card label={t.activeMembers} value={formatInt(f.members.active, locale)} />
+        <Card label={t.women} value={<Small v={f.members.women} locale={locale} />} />
+        <Card label={t.men} value={<Small v={f.members.men} locale={locale} />} />
+      </ul>
+
+      <h2>{t.balanceSheet}</h2>
+      <div className="table-wrap">
+        <table>
+          <tbody>
+            <tr><th scope="row">{t.cash}</th><td className="num">{rp(b.cash, locale)}</td></tr>
+            <tr><th scope="row">{t.loansOutstanding}</th><td className="num">{rp(b.loansOutstanding, locale)}</td></tr>
+            <tr><th scope="row">{t.memberSavings}</th><td className="num">{rp(b.memberSavings, locale)}</td></tr>
+            <tr><th scope="row">{t.socialFund}</th><td className="num">{rp(b.socialFund, locale)}</td></tr>
+            <tr><th scope="row">{t.surplus}</th><td className="num">{rp(b.surplus, locale)}</td></tr>
+          </tbody>
+        </table>
+      </div>
+      <p className="muted">
+        {t.policy}: {t.policyLine(formatPct(f.group.loanRateBpsPerMonth / 10_000, locale), t.methods[f.group.loanMethod] ?? f.group.loanMethod, f.group.loanMaxTermMonths)}
+      </p>
+
+      <h2>{t.thisMonth} ({formatMonth(thisMonth.month, locale, true)})</h2>
+      <ul className="cards">
+        <Card label={t.collections} value={rp(thisMonth.contributions, locale)} />
+        <Card label={t.loansOut} value={rp(thisMonth.disbursed, locale)} />
+        <Card label={t.repayments} value={rp(thisMonth.principalRepaid + thisMonth.serviceCharge + thisMonth.fines, locale)} />
+      </ul>
+
+      <h2>{t.last12}</h2>
+      <figure style={{ margin: 0 }}>
+        <figcaption className="sr-only">{t.chartTitle}</figcaption>
+        <div role="img" aria-label={t.chartTitle}>
+          <MonthlyChart
+            names={{ collections: t.collections, loansOut: t.loansOut, repayments: t.repayments }}
+            rows={months.map((m) => ({ label: formatMonth(m.month, locale).slice(0, 3), collections: m.contributions, loansOut: m.disbursed, repayments: m.principalRepaid + m.serviceCharge + m.fines }))}
+          />
+        </div>
+      </figure>
+      <details>
+        <summary>{t.chartTable}</summary>
+        <div className="table-wrap">
+          <table>
+            <caption className="sr-only">{t.chartTitle}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t.month}</th>
+                <th scope="col" className="num">{t.collections}</th>
+                <th scope="col" className="num">{t.loansOut}</th>
+                <th scope="col" className="num">{t.repayments}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {months.map((m) => (
+                <tr key={m.month}>
+                  <th scope="row">
+                    <Link href={`/kelompok/${f.group.slug}/laporan/${m.month}`}>{formatMonth(m.month, locale)}</Link>
+                  </th>
+                  <td className="num">{rp(m.contributions, locale)}</td>
+                  <td className="num">{rp(m.disbursed, locale)}</td>
+                  <td className="num">{rp(m.principalRepaid + m.serviceCharge + m.fines, locale)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </details>
+
+      <h2>{t.compliance}</h2>
+      <p>
+        <strong>{formatPct(f.compliance.ratio, locale)}</strong> — {formatInt(f.compliance.daysPaid, locale)} {t.daysPaid} / {formatInt(f.compliance.daysOwed, locale)} {t.daysOwed}
+        <br />
+        <span className="muted">{t.complianceDef}</span>
+      </p>
+
+      <h2>{t.repaymentPerformance}</h2>
+      <ul className="cards">
+        <Card label={t.repaymentRate} value={formatPct(f.loans.repaymentRate, locale)} />
+        <Card label={t.par30} value={formatPct(f.loans.par30, locale)} />
+        <Card label={t.loansOutstanding} value={rp(f.loans.outstanding, locale)} />
+      </ul>
+      <p className="muted">
+        {t.repaymentRateDef} {t.par30Def}
+      </p>
+      <div className="table-wrap">
+        <table>
+          <caption style={{ textAlign: "left", fontWeight: 600 }}>{t.loansByStatus}</caption>
+          <tbody>
+            {Object.entries(f.loans.byStatus)
+              .filter(([, n]) => n > 0)
+              .map(([status, n]) => (
+                <tr key={status}>
+                  <th scope="row">{t.statuses[status]}</th>
+                  <td className="num">{n < 5 ? t.suppressed : formatInt(n, locale)}</td>
+                </tr>
+              ))}
+          </tbody>
+        </table>
+      </div>
+
+      <h2>{t.loansByPurpose}</h2>
+      <div className="table-wrap">
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{t.purpose}</th>
+              <th scope="col" className="num">{t.count}</th>
+              <th scope="col" className="num">{t.principal}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {f.loans.byPurpose.map((p) => (
+              <tr key={p.purpose}>
+                <th scope="row">{t.purposes[p.purpose]}</th>
+                <td className="num"><Small v={p.count} locale={locale} /></td>
+                <td className="num">{p.principal.suppressed ? "–" : rp(p.principal.value, locale)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <p className="muted">{t.suppressedNote}</p>
+
+      <h2>{t.lastCashCount}</h2>
+      {f.lastCashCount ? (
+        <p>
+          {formatDate(f.lastCashCount.businessDate, locale)}: {t.counted} {rp(f.lastCashCount.countedAmount, locale)}, {t.book} {rp(f.lastCashCount.bookAmount, locale)},{" "}
+          <span className={f.lastCashCount.difference === 0 ? "ok" : "warn"}>
+            {t.difference} {rp(f.lastCashCount.difference, locale)}
+          </span>
+        </p>
+      ) : (
+        <p>{t.noCashCount}</p>
+      )}
+
+      <h2>{t.latestEntries}</h2>
+      <EntryTable slug={group.slug} entries={latest.entries} locale={locale} t={t} />
+      <p>
+        <Link href={`/kelompok/${f.group.slug}/buku-kas`}>{t.allEntries}</Link> · <a href={`/api/open/groups/${f.group.slug}.json`}>{t.openData}</a>
+      </p>
+    </>
+  );
+}

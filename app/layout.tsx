@@ -1,0 +1,55 @@
+import type { Metadata, Viewport } from "next";
+import Link from "next/link";
+import { headers } from "next/headers";
+import { getDatabase } from "@/db/client";
+import { listGroups } from "@/server/services/public-figures";
+import { getMessages } from "@/server/i18n/locale";
+import "./globals.css";
+
+export const metadata: Metadata = { title: { default: "Kas Terbuka", template: "%s · Kas Terbuka" }, description: "Buku kas terbuka KSM gerakan seribu rupiah per hari" };
+export const viewport: Viewport = { width: "device-width", initialScale: 1 };
+
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  const { locale, t } = await getMessages();
+  const { db } = await getDatabase();
+  const anyDemo = (await listGroups(db)).some((g) => g.isDemo);
+  const here = (await headers()).get("x-kt-path") ?? "/";
+  return (
+    <html lang={locale}>
+      <body>
+        <a className="skip" href="#isi">
+          {t.skip}
+        </a>
+        <header className="site">
+          <Link className="brand" href="/">
+            {t.siteName}
+          </Link>{" "}
+          <span className="muted" style={{ color: "#dfe" }}>
+            {t.tagline}
+          </span>
+          <nav aria-label="Menu">
+            <ul>
+              <li><Link href="/">{t.nav.home}</Link></li>
+              <li><Link href="/dampak">{t.nav.impact}</Link></li>
+              <li><Link href="/bandingkan">{t.nav.compare}</Link></li>
+              <li><Link href="/anggota">{t.nav.passbook}</Link></li>
+              <li><Link href="/data">{t.nav.data}</Link></li>
+              <li>
+                <a href={`/bahasa?ke=${locale === "id" ? "en" : "id"}&kembali=${encodeURIComponent(here)}`} hrefLang={locale === "id" ? "en" : "id"} lang={locale === "id" ? "en" : "id"}>
+                  {t.switchTo}
+                </a>
+              </li>
+            </ul>
+          </nav>
+        </header>
+        {anyDemo && (
+          <p className="demo-banner" role="note">
+            {t.demoBanner}
+          </p>
+        )}
+        <main id="isi">{children}</main>
+        <footer className="site">{t.footer}</footer>
+      </body>
+    </html>
+  );
+}

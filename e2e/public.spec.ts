@@ -1,0 +1,127 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test } from "@playwright/test";
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { privateMemberNames } from "./fixtures";
+
+/** Runs the very script /data tells donors to run, on a downloaded ledger.json. */
+function verifyWithPublicScript(ledgerText: string): { ok: boolean; lastHash: string; balances: Record<string, number> } {
+  const file = path.join(mkdtempSync(path.join(tmpdir(), "kt-open-")), "ledger.json");
+  writeFileSync(file, ledgerText);
+  return JSON.parse(execFileSync(process.execPath, ["scripts/verify-open-data.mjs", "--json", file], { encoding: "utf8" }));
+}
+
+const GROUPS = ["ratu-damai", "compang-dalo"];
+const PUBLIC_PAGES = ["/", ...GROUPS.flatMap((s) => [`/kelompok/${s}`, `/kelompok/${s}/buku-kas`])];
+
+test("home explains the movement, shows totals and both demo groups", async ({ page }) => {
+  await page.goto("/");
+  await expect(page.getByRole("heading", { level: 1, name: "Kas Terbuka" })).toBeVisible();
+  await expect(page.getByText("Rp 1.000 sehari")).toBeVisible();
+  await expect(page.getByRole("note")).toContainText("DATA CONTOH (DEMO)");
+  await expect(page.getByText("Simpanan terkumpul")).toBeVisible();
+  await page.getByRole("link", { name: "KSM Ratu Damai" }).click();
+  await expect(page).toHaveURL(/\/kelompok\/ratu-damai$/);
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("KSM Ratu Damai");
+});
+
+test("a group page is complete without JavaScript: balance sheet, chart, indicators, entries", async ({ page }) => {
+  await page.goto("/kelompok/ratu-damai");
+  for (const h of ["Anggota", "Neraca ringkas", "12 bulan terakhir", "Kepatuhan iuran", "Kinerja angsuran", "Pinjaman menurut tujuan", "Hitung kas terakhir", "Catatan terbaru"]) {
+    await expect(page.getByRole("heading", { name: h })).toBeVisible();
+  }
+  await expect(page.getByText("Rantai hash diperiksa: utuh.")).toBeVisible();
+  const chart = page.getByRole("img", { name: "Setoran, pinjaman keluar dan angsuran masuk per bulan" });
+  await expect(chart.locator(".recharts-wrapper > svg.recharts-surface")).toHaveCount(1); // drawn on the server
+  await expect(chart.locator("path.recharts-rectangle").first()).toBeAttached();
+  await expect(page.getByRole("row", { name: /^Kas Rp/ })).toBeVisible();
+  await expect(page.getByText("Desa Golo Meni")).toBeVisible();
+});
+
+test("the public ledger pages with plain links and shows corrections both ways", async ({ page, request }) => {
+  await page.goto("/kelompok/compang-dalo/buku-kas");
+  const firstSeq = Number(await page.locator("tbody tr").first().locator("td").first().innerText());
+  await expect(page.locator("tbody tr")).toHaveCount(50);
+  await page.getByRole("link", { name: "Catatan lebih lama →" }).click();
+  await expect(page.locator("tbody tr").first().locator("td").first()).toHaveText(String(firstSeq - 50));
+
+  const doc = await (await request.get("/api/open/groups/compang-dalo/ledger.json")).json();
+  const correction = doc.entries.find((e: { kind: string }) => e.kind === "correction");
+  expect(correction).toBeTruthy();
+  await page.goto(`/kelompok/compang-dalo/buku-kas?sebelum=${correction.reversesSeq + 1}`);
+  const reversed = page.locator(`#no-${correction.reversesSeq}`);
+  await expect(reversed).toContainText(`Dibalik oleh no. ${correction.seq}`);
+  await expect(reversed).toContainText(correction.reason);
+  await reversed.getByRole("link", { name: `Dibalik oleh no. ${correction.seq}` }).click();
+  await expect(page.locator(`#no-${correction.seq}`)).toContainText(`Membalik no. ${correction.reversesSeq}`);
+});
+
+test("the language switch works without JavaScript and is remembered", async ({ page }) => {
+  await page.goto("/kelompok/ratu-damai");
+  await page.getByRole("link", { name: "English" }).click();
+  await expect(page).toHaveURL(/\/kelompok\/ratu-damai$/);
+  await expect(page.getByRole("heading", { name: "Balance sheet at a glance" })).toBeVisible();
+  await expect(page.locator("html")).toHaveAttribute("lang", "en");
+  await page.goto("/");
+  await expect(page.getByText("All groups together")).toBeVisible();
+  await page.getByRole("link", { name: "Bahasa Indonesia" }).click();
+  await expect(page.getByText("Angka gabungan semua kelompok")).toBeVisible();
+});
+
+test("open data: the published figures equal a recompute from ledger.json, and every hash verifies", async ({ request }) => {
+  const list = await (await request.get("/api/open/groups.json")).json();
+  expect(list.license.name).toBe("CC BY 4.0");
+  expect(list.groups.map((g: { slug: string }) => g.slug).sort()).toEqual([...GROUPS].sort());
+  for (const slug of GROUPS) {
+    const text = await (await request.get(`/api/open/groups/${slug}/ledger.json`)).text();
+    const ledger = JSON.parse(text);
+    const r = verifyWithPublicScript(text);
+    expect(r.ok, JSON.stringify(r)).toBe(true);
+    const detail = await (await request.get(`/api/open/groups/${slug}.json`)).json();
+    expect(detail.lastHash).toBe(r.lastHash);
+    const b = r.balances as Record<string, number>;
+    const get = (a: string) => b[a] ?? 0;
+    expect(detail.cashRp).toBe(get("cash"));
+    expect(detail.loansOutstandingRp).toBe(get("loans_receivable"));
+    expect(detail.memberSavingsRp).toBe(-(get("savings_share") + get("savings_mandatory") + get("savings_voluntary")));
+    expect(detail.socialFundRp).toBe(-get("social_fund"));
+    const last = detail.months.at(-1);
+    expect(last.closingBalancesRp.cash).toBe(get("cash"));
+    const disbursed = ledger.entries.filter((e: { kind: string }) => e.kind === "loan_disbursement").reduce((t: number, e: { amountRp: number }) => t + e.amountRp, 0);
+    const reversedDisbursements = ledger.entries
+      .filter((e: { kind: string; reversesSeq: number | null }) => e.kind === "correction" && ledger.entries[e.reversesSeq! - 1]?.kind === "loan_disbursement")
+      .reduce((t: number, e: { amountRp: number }) => t + e.amountRp, 0);
+    expect(detail.loansDisbursedRp).toBe(disbursed - reversedDisbursements);
+    const csv = await (await request.get(`/api/open/groups/${slug}/ledger.csv`)).text();
+    expect(csv.trim().split("\n")).toHaveLength(ledger.entries.length + 1);
+  }
+});
+
+test("no member name appears on any public page or open-data file", async ({ request }) => {
+  const names = await privateMemberNames();
+  expect(names.length).toBeGreaterThan(40);
+  const urls = [...PUBLIC_PAGES, "/api/open/groups.json", ...GROUPS.flatMap((s) => [`/api/open/groups/${s}.json`, `/api/open/groups/${s}/ledger.json`, `/api/open/groups/${s}/ledger.csv`])];
+  for (const url of urls) {
+    const body = await (await request.get(url)).text();
+    for (const name of names) expect(body.includes(name), `${name} on ${url}`).toBe(false);
+    expect(body).not.toMatch(/full_?name/i);
+  }
+});
+
+test("unknown groups answer 404", async ({ request }) => {
+  expect((await request.get("/kelompok/tidak-ada")).status()).toBe(404);
+  expect((await request.get("/api/open/groups/tidak-ada.json")).status()).toBe(404);
+  expect((await request.get("/api/open/groups/tidak-ada/ledger.csv")).status()).toBe(404);
+});
+
+test("public pages have no serious accessibility violations (axe-core)", async ({ page, javaScriptEnabled }) => {
+  test.skip(!javaScriptEnabled, "axe runs inside the page");
+  for (const url of PUBLIC_PAGES) {
+    await page.goto(url);
+    const r = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa"]).analyze();
+    const serious = r.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+    expect(serious.map((v) => `${url}: ${v.id} ${v.nodes[0]?.target}`)).toEqual([]);
+  }
+});

@@ -1,0 +1,19 @@
+import { rmSync } from "node:fs";
+import { getDatabase } from "@/db/client";
+import { seedDemo } from "@/db/seed/demo";
+import { serve } from "../scripts/serve";
+import { E2E_DATABASE_URL } from "./fixtures";
+
+/** The e2e server: a fresh file database with the demo data, the production build, loopback only. */
+async function main() {
+  rmSync("data/e2e", { recursive: true, force: true });
+  process.env.DATABASE_URL = E2E_DATABASE_URL;
+  const database = await getDatabase();
+  await seedDemo(database, { log: (s) => console.log(s) });
+  database.close();
+  serve({ port: process.env.E2E_PORT ?? "3200", host: "127.0.0.1" });
+}
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

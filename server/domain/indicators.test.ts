@@ -1,0 +1,36 @@
+import { describe, expect, it } from "vitest";
+import { balanceSheet, monthFlows, par30, returnOnSavings, suppressSmall, utilisation } from "./indicators";
+
+describe("indicators", () => {
+  it("monthly flows and closing balances come from the month_postings rollup", () => {
+    const f = monthFlows([
+      { month: "2026-01", kind: "contribution", account: "cash", amount: 30_000 },
+      { month: "2026-01", kind: "contribution", account: "savings_mandatory", amount: -25_000 },
+      { month: "2026-01", kind: "contribution", account: "social_fund", amount: -5_000 },
+      { month: "2026-02", kind: "loan_disbursement", account: "loans_receivable", amount: 20_000 },
+      { month: "2026-02", kind: "loan_disbursement", account: "cash", amount: -20_000 },
+    ]);
+    expect(f.map((m) => [m.month, m.contributions, m.dailyContributions, m.socialFundIn, m.disbursed, m.closing.cash])).toEqual([
+      ["2026-01", 25_000, 25_000, 5_000, 0, 30_000],
+      ["2026-02", 0, 0, 0, 20_000, 10_000],
+    ]);
+    expect(balanceSheet(f[1]!.closing)).toEqual({ cash: 10_000, loansOutstanding: 20_000, memberSavings: 25_000, socialFund: 5_000, surplus: 0 });
+  });
+
+  it("PAR30 counts the whole balance of a loan more than 30 days late", () => {
+    expect(par30([{ principalOutstanding: 100, daysPastDue: 31 }, { principalOutstanding: 300, daysPastDue: 30 }])).toBe(0.25);
+    expect(par30([])).toBeNull();
+  });
+
+  it("utilisation and return on savings", () => {
+    const b = { cash: 250, loansOutstanding: 750, memberSavings: 900, socialFund: 10, surplus: 90 };
+    expect(utilisation(b)).toBe(0.75);
+    expect(returnOnSavings(b, 365)).toBeCloseTo(0.1);
+  });
+
+  it("suppresses aggregates drawn from fewer than five", () => {
+    expect(suppressSmall(123, 4)).toEqual({ value: null, suppressed: true });
+    expect(suppressSmall(123, 5)).toEqual({ value: 123, suppressed: false });
+    expect(suppressSmall(0, 0)).toEqual({ value: 0, suppressed: false });
+  });
+});

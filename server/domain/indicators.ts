@@ -1,0 +1,107 @@
+/**
+ * Indicators donors expect (SEEP / SAVIX / CGAP usage, see shared domain glossary), as pure
+ * functions over figures the rollups already hold. Ratios are returned as fractions (0..1) or
+ * null when the denominator is zero; formatting is the page's business.
+ */
+import { ACCOUNTS, type Account, type EntryKind } from "./ledger";
+
+/** Any aggregate drawn from fewer than this many members or loans is shown as "< 5". */
+export const MIN_CELL = 5;
+export type Suppressed<T> = { value: T; suppressed: false } | { value: null; suppressed: true };
+export function suppressSmall<T>(value: T, basedOn: number): Suppressed<T> {
+  return basedOn > 0 && basedOn < MIN_CELL ? { value: null, suppressed: true } : { value, suppressed: false };
+}
+
+export const ratio = (num: number, den: number): number | null => (den === 0 ? null : num / den);
+
+export interface MonthPostingRow {
+  month: string;
+  kind: string;
+  account: string;
+  amount: number;
+}
+
+export interface MonthFlows {
+  month: string;
+  contributions: number; // all savings paid in (iuran, pokok, sukarela)
+  dailyContributions: number;
+  socialFundIn: number;
+  withdrawals: number;
+  disbursed: number;
+  principalRepaid: number;
+  serviceCharge: number;
+  fines: number;
+  expenses: number;
+  otherIncome: number;
+  writtenOff: number;
+  closing: Record<Account, number>; // natural balances at month end
+}
+
+const SAVINGS = new Set(["savings_share", "savings_mandatory", "savings_voluntary"]);
+const DEBIT = new Set(["cash", "loans_receivable", "expense", "write_off_loss"]);
+
+/** Monthly flows and closing balances from the month_postings rollup (every month from the first). */
+export function monthFlows(rows: readonly MonthPostingRow[]): MonthFlows[] {
+  const months = [...new Set(rows.map((r) => r.month))].sort();
+  const running = Object.fromEntries(ACCOUNTS.map((a) => [a, 0])) as Record<Account, number>;
+  const out: MonthFlows[] = [];
+  const byMonth = new Map<string, MonthPostingRow[]>();
+  for (const r of rows) byMonth.set(r.month, [...(byMonth.get(r.month) ?? []), r]);
+  for (const month of months) {
+    const f: MonthFlows = { month, contributions: 0, dailyContributions: 0, socialFundIn: 0, withdrawals: 0, disbursed: 0, principalRepaid: 0, serviceCharge: 0, fines: 0, expenses: 0, otherIncome: 0, writtenOff: 0, closing: running };
+    for (const r of byMonth.get(month) ?? []) {
+      const kind = r.kind as EntryKind;
+      const a = r.account;
+      const natural = DEBIT.has(a) ? r.amount : -r.amount;
+      running[a as Account] = (running[a as Account] ?? 0) + natural;
+      if (kind === "contribution" && SAVINGS.has(a)) f.contributions += natural;
+      if (kind === "contribution" && a === "savings_mandatory") f.dailyContributions += natural;
+      if (kind === "contribution" && a === "social_fund") f.socialFundIn += natural;
+      if (kind === "savings_withdrawal" && SAVINGS.has(a)) f.withdrawals -= natural;
+      if (kind === "loan_disbursement" && a === "loans_receivable") f.disbursed += natural;
+      if (kind === "loan_repayment" && a === "loans_receivable") f.principalRepaid -= natural;
+      if (kind === "loan_repayment" && a === "income_service_charge") f.serviceCharge += natural;
+      if (kind === "loan_repayment" && a === "income_fine") f.fines += natural;
+      if (kind === "expense" && a === "expense") f.expenses += natural;
+      if (kind === "other_income" && a === "income_other") f.otherIncome += natural;
+      if (kind === "write_off" && a === "write_off_loss") f.writtenOff += natural;
+    }
+    f.closing = { ...running };
+    out.push(f);
+  }
+  return out;
+}
+
+export interface BalanceSheet {
+  cash: number;
+  loansOutstanding: number;
+  memberSavings: number;
+  socialFund: number;
+  /** income − expenses − write-offs + opening surplus */
+  surplus: number;
+}
+
+export function balanceSheet(b: Record<Account, number>): BalanceSheet {
+  return {
+    cash: b.cash,
+    loansOutstanding: b.loans_receivable,
+    memberSavings: b.savings_share + b.savings_mandatory + b.savings_voluntary,
+    socialFund: b.social_fund,
+    surplus: b.income_service_charge + b.income_fine + b.income_other + b.retained_surplus - b.expense - b.write_off_loss,
+  };
+}
+
+/** PAR30: outstanding principal of loans more than 30 days late ÷ gross loans outstanding. */
+export function par30(loans: readonly { principalOutstanding: number; daysPastDue: number }[]): number | null {
+  const gross = loans.reduce((t, l) => t + l.principalOutstanding, 0);
+  return ratio(loans.filter((l) => l.daysPastDue > 30).reduce((t, l) => t + l.principalOutstanding, 0), gross);
+}
+
+/** Loan-fund utilisation: loans outstanding ÷ (loans outstanding + cash). */
+export const utilisation = (b: BalanceSheet) => ratio(b.loansOutstanding, b.loansOutstanding + b.cash);
+
+/** Annualised return on savings: (equity − member savings) ÷ member savings × 365 ÷ days. */
+export function returnOnSavings(b: BalanceSheet, days: number): number | null {
+  if (b.memberSavings === 0 || days <= 0) return null;
+  return (b.surplus / b.memberSavings) * (365 / days);
+}

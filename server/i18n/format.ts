@@ -1,0 +1,41 @@
+import { formatRupiah } from "@/server/domain/money";
+import type { Locale } from "./messages";
+
+export const rp = (amount: number, locale: Locale) => formatRupiah(amount, locale);
+
+const MONTHS: Record<Locale, string[]> = {
+  id: ["Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des"],
+  en: ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"],
+};
+const MONTHS_LONG: Record<Locale, string[]> = {
+  id: ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober", "November", "Desember"],
+  en: ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"],
+};
+
+/** `29 Nov 2026` from a business date (already in the group's time zone). */
+export function formatDate(d: string, locale: Locale): string {
+  const [y, m, day] = d.split("-");
+  return `${Number(day)} ${MONTHS[locale][Number(m) - 1]} ${y}`;
+}
+
+export const formatMonth = (ym: string, locale: Locale, long = false) => `${(long ? MONTHS_LONG : MONTHS)[locale][Number(ym.slice(5, 7)) - 1]} ${ym.slice(0, 4)}`;
+
+/** A fraction as a percentage with a locale decimal separator: 0.2597 → `25,97%`. */
+export function formatPct(x: number | null, locale: Locale, digits = 1): string {
+  if (x === null || !Number.isFinite(x)) return "–";
+  const s = (x * 100).toFixed(digits);
+  return `${locale === "id" ? s.replace(".", ",") : s}%`;
+}
+
+export function formatInt(n: number, locale: Locale): string {
+  return Math.trunc(n).toString().replace(/\B(?=(\d{3})+(?!\d))/g, locale === "id" ? "." : ",");
+}
+
+/** A timestamp shown in the group's time zone: `29 Nov 2026 18.05 WITA`. */
+export function formatTimestamp(iso: string, timeZone: string, locale: Locale): string {
+  const d = new Date(iso);
+  const date = new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(d);
+  const time = new Intl.DateTimeFormat("en-GB", { timeZone, hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(d);
+  const zone = timeZone === "Asia/Makassar" ? "WITA" : timeZone === "Asia/Jakarta" ? "WIB" : timeZone === "Asia/Jayapura" ? "WIT" : timeZone;
+  return `${formatDate(date, locale)} ${locale === "id" ? time.replace(":", ".") : time} ${zone}`;
+}

@@ -1,0 +1,138 @@
+/**
+ * Open data (CC BY 4.0): stable, documented field names, no personal data. The ledger files
+ * carry everything needed to recompute every balance and every hash (see /data).
+ */
+import type { DbOrTx } from "@/db/client";
+import type { GroupRow } from "./context";
+import { allPublicEntries, groupFigures, type GroupFigures, type PublicEntry } from "./public-figures";
+
+export const LICENSE = { name: "CC BY 4.0", url: "https://creativecommons.org/licenses/by/4.0/" };
+
+export function groupHeadline(f: GroupFigures) {
+  return {
+    slug: f.group.slug,
+    name: f.group.name,
+    village: f.group.village,
+    kecamatan: f.group.kecamatan,
+    kabupaten: f.group.kabupaten,
+    provinsi: f.group.provinsi,
+    foundedOn: f.group.foundedOn,
+    isDemo: f.group.isDemo,
+    asOf: f.today,
+    membersActive: f.members.active,
+    membersWomen: f.members.women.value,
+    membersMen: f.members.men.value,
+    cashRp: f.balances.cash,
+    loansOutstandingRp: f.balances.loansOutstanding,
+    memberSavingsRp: f.balances.memberSavings,
+    socialFundRp: f.balances.socialFund,
+    surplusRp: f.balances.surplus,
+    savingsCollectedRp: f.totals.contributions,
+    loansDisbursedRp: f.totals.disbursed,
+    contributionCompliance: f.compliance.ratio,
+    par30: f.loans.par30,
+    repaymentRate: f.loans.repaymentRate,
+    lastSeq: f.head.lastSeq,
+    lastHash: f.head.lastHash,
+  };
+}
+
+export function groupDetail(f: GroupFigures) {
+  return {
+    license: LICENSE,
+    ...groupHeadline(f),
+    loanPolicy: {
+      serviceChargeBpsPerMonth: f.group.loanRateBpsPerMonth,
+      method: f.group.loanMethod,
+      maxTermMonths: f.group.loanMaxTermMonths,
+      lateFineRp: f.group.lateFineAmount,
+      lateFineGraceDays: f.group.lateFineGraceDays,
+    },
+    dailyContributionRp: f.group.dailyContribution,
+    loans: {
+      count: f.loans.count,
+      active: f.loans.active,
+      byStatus: Object.fromEntries(Object.entries(f.loans.byStatus).map(([k, n]) => [k, n > 0 && n < 5 ? null : n])),
+      byPurpose: f.loans.byPurpose.map((p) => ({ purpose: p.purpose, count: p.count.value, principalRp: p.principal.value })),
+    },
+    lastCashCount: f.lastCashCount && { date: f.lastCashCount.businessDate, countedRp: f.lastCashCount.countedAmount, bookRp: f.lastCashCount.bookAmount, differenceRp: f.lastCashCount.difference },
+    months: f.months.map((m) => ({
+      month: m.month,
+      savingsCollectedRp: m.contributions,
+      dailyContributionsRp: m.dailyContributions,
+      socialFundInRp: m.socialFundIn,
+      withdrawalsRp: m.withdrawals,
+      loansDisbursedRp: m.disbursed,
+      principalRepaidRp: m.principalRepaid,
+      serviceChargeRp: m.serviceCharge,
+      finesRp: m.fines,
+      expensesRp: m.expenses,
+      otherIncomeRp: m.otherIncome,
+      writtenOffRp: m.writtenOff,
+      closingBalancesRp: m.closing,
+    })),
+    notes: "null = suppressed (drawn from fewer than 5 members or loans). Amounts in whole rupiah.",
+  };
+}
+
+export async function groupDetailOf(db: DbOrTx, group: GroupRow) {
+  return groupDetail(await groupFigures(db, group));
+}
+
+/** Ledger rows as published: the fields of the canonical hash, plus the reversal back-link. */
+export function publicLedgerRow(e: PublicEntry) {
+  return {
+    seq: e.seq,
+    date: e.date,
+    kind: e.kind,
+    amountRp: e.amount,
+    purpose: e.purpose,
+    category: e.category,
+    reversesSeq: e.reversesSeq,
+    reversedBySeq: e.reversedBy?.seq ?? null,
+    reason: e.reason,
+    recordedAt: e.recordedAt,
+    postings: Object.fromEntries(e.postings),
+    detailDigest: e.detailDigest,
+    prevHash: e.prevHash,
+    hash: e.hash,
+  };
+}
+
+export const CSV_COLUMNS = ["seq", "date", "kind", "amount_rp", "purpose", "category", "reverses_seq", "reversed_by_seq", "reason", "recorded_at", "postings", "detail_digest", "prev_hash", "hash"] as const;
+
+const csvCell = (v: unknown) => {
+  const s = v === null || v === undefined ? "" : String(v);
+  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+};
+
+/** postings in CSV: `account:amount` pairs joined by `;`, sorted by account (as hashed). */
+export function csvRow(e: PublicEntry): string {
+  const r = publicLedgerRow(e);
+  return [r.seq, r.date, r.kind, r.amountRp, r.purpose, r.category, r.reversesSeq, r.reversedBySeq, r.reason, r.recordedAt, e.postings.map(([a, v]) => `${a}:${v}`).join(";"), r.detailDigest, r.prevHash, r.hash].map(csvCell).join(",");
+}
+
+export async function* ledgerJsonChunks(db: DbOrTx, group: GroupRow): AsyncGenerator<string> {
+  yield `{"license":${JSON.stringify(LICENSE)},"group":${JSON.stringify(group.slug)},"isDemo":${group.isDemo},"canonicalVersion":"kas-terbuka/v1","entries":[`;
+  let first = true;
+  for await (const chunk of allPublicEntries(db, group)) {
+    yield chunk.map((e) => (first ? ((first = false), "") : ",") + JSON.stringify(publicLedgerRow(e))).join("");
+  }
+  yield "]}\n";
+}
+
+export async function* ledgerCsvChunks(db: DbOrTx, group: GroupRow): AsyncGenerator<string> {
+  yield CSV_COLUMNS.join(",") + "\n";
+  for await (const chunk of allPublicEntries(db, group)) yield chunk.map(csvRow).join("\n") + "\n";
+}
+
+export function streamOf(gen: AsyncGenerator<string>): ReadableStream<Uint8Array> {
+  const enc = new TextEncoder();
+  return new ReadableStream({
+    async pull(controller) {
+      const { value, done } = await gen.next();
+      if (done) controller.close();
+      else controller.enqueue(enc.encode(value));
+    },
+  });
+}
