@@ -34,6 +34,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
               <li><Link href="/bandingkan">{t.nav.compare}</Link></li>
               <li><Link href="/anggota">{t.nav.passbook}</Link></li>
               <li><Link href="/data">{t.nav.data}</Link></li>
+              <li><Link href="/metodologi">{t.nav.method}</Link></li>
               <li>
                 <a href={`/bahasa?ke=${locale === "id" ? "en" : "id"}&kembali=${encodeURIComponent(here)}`} hrefLang={locale === "id" ? "en" : "id"} lang={locale === "id" ? "en" : "id"}>
                   {t.switchTo}

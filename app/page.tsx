@@ -25,7 +25,11 @@ export default async function Home() {
         <Card label={t.savingsMobilised} value={rp(sum((f) => f.totals.contributions), locale)} />
         <Card label={t.loansDisbursed} value={rp(sum((f) => f.totals.disbursed), locale)} />
         <Card label={t.loansOutstanding} value={rp(sum((f) => f.balances.loansOutstanding), locale)} />
+        <Card label={t.compare.costAvoided} value={rp(sum((f) => f.costs.avoidedVsIjon), locale)} />
       </ul>
+      <p className="muted">
+        {t.compare.costAvoidedDef} <a href="/metodologi">{t.compare.method}</a> · <a href="/bandingkan">{t.nav.compare}</a>
+      </p>
       <h2>{t.groups}</h2>
       <div className="table-wrap">
         <table>

@@ -1,3 +1,4 @@
 export * from "./groups";
 export * from "./ledger";
 export * from "./rollups";
+export * from "./reference-terms";

@@ -32,6 +32,7 @@ export function groupHeadline(f: GroupFigures) {
     contributionCompliance: f.compliance.ratio,
     par30: f.loans.par30,
     repaymentRate: f.loans.repaymentRate,
+    costAvoidedVsIjonRp: f.costs.avoidedVsIjon,
     lastSeq: f.head.lastSeq,
     lastHash: f.head.lastHash,
   };
@@ -54,6 +55,12 @@ export function groupDetail(f: GroupFigures) {
       active: f.loans.active,
       byStatus: Object.fromEntries(Object.entries(f.loans.byStatus).map(([k, n]) => [k, n > 0 && n < 5 ? null : n])),
       byPurpose: f.loans.byPurpose.map((p) => ({ purpose: p.purpose, count: p.count.value, principalRp: p.principal.value })),
+    },
+    loanCosts: {
+      loans: f.costs.loans,
+      totalsRp: f.costs.totals,
+      referenceTerms: f.costs.terms,
+      method: "costs of the same principal and term: ksm = scheduled service charge; kur = annuity; rentenir and ijon per referenceTerms (see /metodologi)",
     },
     lastCashCount: f.lastCashCount && { date: f.lastCashCount.businessDate, countedRp: f.lastCashCount.countedAmount, bookRp: f.lastCashCount.bookAmount, differenceRp: f.lastCashCount.difference },
     months: f.months.map((m) => ({

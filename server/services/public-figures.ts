@@ -10,7 +10,9 @@ import { addDays, daysBetween, localDate, monthOf, type BusinessDate } from "@/s
 import { balanceSheet, monthFlows, par30, ratio, returnOnSavings, suppressSmall, utilisation, type BalanceSheet, type MonthFlows, type Suppressed } from "@/server/domain/indicators";
 import { ACCOUNTS, naturalBalance, type Account } from "@/server/domain/ledger";
 import { LOAN_PURPOSES, type LoanStatus } from "@/server/domain/loans";
+import { loanCostsVersusLenders, sumCosts, type LoanCosts, type ReferenceTerms } from "@/server/domain/finance/compare";
 import { lastCashCount, type CashCountRow } from "./cash";
+import { referenceTermsOf } from "./reference-terms";
 import { loadGroup, type GroupRow } from "./context";
 import { groupLoanViews } from "./loans";
 
@@ -44,6 +46,14 @@ export interface GroupFigures {
   compliance: { daysPaid: number; daysOwed: number; ratio: number | null };
   loans: LoanFigures;
   indicators: { savingsPerMember: number | null; utilisation: number | null; returnOnSavings: number | null; dropout: number | null };
+  costs: {
+    terms: ReferenceTerms & { isDefault: boolean };
+    /** Over every loan that stands (not cancelled): service charge paid to the group vs the same money elsewhere. */
+    totals: LoanCosts;
+    avoidedVsIjon: number;
+    loans: number;
+    recent: { disbursedOn: string; purpose: string; principal: number; termMonths: number; costs: LoanCosts }[];
+  };
   lastCashCount: Pick<CashCountRow, "businessDate" | "countedAmount" | "bookAmount" | "difference"> | null;
   head: { lastSeq: number; lastHash: string | null; lastEntryAt: string | null };
 }
@@ -73,13 +83,14 @@ export async function listGroups(db: DbOrTx): Promise<GroupRow[]> {
 export async function groupFigures(db: DbOrTx, groupOrSlug: GroupRow | string, now = new Date()): Promise<GroupFigures> {
   const group = typeof groupOrSlug === "string" ? await loadGroup(db, groupOrSlug) : groupOrSlug;
   const today = localDate(now, group.timeZone);
-  const [memberRows, balanceRows, monthRows, loanViews, cashCount, [head]] = await Promise.all([
+  const [memberRows, balanceRows, monthRows, loanViews, cashCount, [head], terms] = await Promise.all([
     db.select({ gender: members.gender, joinedOn: members.joinedOn, leftOn: members.leftOn }).from(members).where(eq(members.groupId, group.id)),
     db.select({ account: accountBalances.account, balance: sql<number>`sum(${accountBalances.balance})` }).from(accountBalances).where(eq(accountBalances.groupId, group.id)).groupBy(accountBalances.account),
     db.select({ month: monthPostings.month, kind: monthPostings.kind, account: monthPostings.account, amount: monthPostings.amount }).from(monthPostings).where(eq(monthPostings.groupId, group.id)),
     groupLoanViews(db, group, today),
     lastCashCount(db, group.id),
     db.select().from(ledgerHeads).where(eq(ledgerHeads.groupId, group.id)),
+    referenceTermsOf(db, group),
   ]);
   const natural = Object.fromEntries(ACCOUNTS.map((a) => [a, 0])) as Record<Account, number>;
   for (const r of balanceRows) natural[r.account as Account] = naturalBalance(r.account as Account, Number(r.balance));
@@ -136,6 +147,11 @@ export async function groupFigures(db: DbOrTx, groupOrSlug: GroupRow | string, n
     repaymentRate: ratio(collectedOfDue, dueLastYear),
     membersWithLoan: suppressSmall(borrowers, borrowers),
   };
+  const loanCosts = standing.map((l) => ({
+    l,
+    costs: loanCostsVersusLenders({ principal: l.loan.principal, termMonths: l.loan.termMonths, serviceCharge: l.schedule.reduce((t, i) => t + i.serviceCharge, 0) }, terms),
+  }));
+  const costTotals = sumCosts(loanCosts.map((c) => c.costs));
   const startOfYear = `${today.slice(0, 4)}-01-01`;
   const atStart = memberRows.filter((m) => m.joinedOn < startOfYear && (m.leftOn === null || m.leftOn >= startOfYear)).length;
   const leftThisYear = memberRows.filter((m) => m.leftOn !== null && m.leftOn >= startOfYear && m.leftOn <= today).length;
@@ -159,6 +175,16 @@ export async function groupFigures(db: DbOrTx, groupOrSlug: GroupRow | string, n
       utilisation: utilisation(balances),
       returnOnSavings: returnOnSavings(balances, Math.max(1, daysBetween(group.foundedOn, today))),
       dropout: ratio(leftThisYear, atStart),
+    },
+    costs: {
+      terms,
+      totals: costTotals,
+      avoidedVsIjon: costTotals.ijon - costTotals.ksm,
+      loans: loanCosts.length,
+      recent: loanCosts
+        .slice(-10)
+        .reverse()
+        .map(({ l, costs }) => ({ disbursedOn: l.loan.disbursedOn, purpose: l.loan.purpose, principal: l.loan.principal, termMonths: l.loan.termMonths, costs })),
     },
     lastCashCount: cashCount && { businessDate: cashCount.businessDate, countedAmount: cashCount.countedAmount, bookAmount: cashCount.bookAmount, difference: cashCount.difference },
     head: { lastSeq: head?.lastSeq ?? 0, lastHash: head?.lastHash ?? null, lastEntryAt: head?.lastEntryAt ?? null },

@@ -10,6 +10,8 @@ import { formatDate, formatInt, formatMonth, formatPct, formatTimestamp, rp } fr
 import { Card, Small } from "../../_components/Money";
 import { EntryTable } from "../../_components/EntryTable";
 import { MonthlyChart } from "../../_components/MonthlyChart";
+import { CostTable } from "../../_components/CostTable";
+import { Sources } from "../../_components/Sources";
 
 export const dynamic = "force-dynamic";
 
@@ -171,6 +173,48 @@ export default async function GroupPage({ params }: { params: Promise<{ slug: st
         </table>
       </div>
       <p className="muted">{t.suppressedNote}</p>
+
+      <h2>{t.compare.costAvoided}</h2>
+      <p>
+        <strong>{rp(f.costs.avoidedVsIjon, locale)}</strong> — {t.compare.costAvoidedDef} ({formatInt(f.costs.loans, locale)} {t.count.toLowerCase()})
+      </p>
+      <CostTable costs={{ ...f.costs.totals }} locale={locale} t={t} />
+      <p className="muted">{f.costs.terms.isDefault ? t.compare.defaultTerms : t.compare.groupTerms}</p>
+      <Sources terms={f.costs.terms} ksm={{ rateBpsPerMonth: f.group.loanRateBpsPerMonth, method: f.group.loanMethod }} locale={locale} t={t} />
+      <h3>{t.compare.perLoan}</h3>
+      <div className="table-wrap">
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{t.date}</th>
+              <th scope="col">{t.purpose}</th>
+              <th scope="col" className="num">{t.principal}</th>
+              <th scope="col" className="num">{t.compare.lenders.ksm}</th>
+              <th scope="col" className="num">{t.compare.lenders.kur}</th>
+              <th scope="col" className="num">{t.compare.lenders.rentenir}</th>
+              <th scope="col" className="num">{t.compare.lenders.ijon}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {f.costs.recent.map((l, i) => (
+              <tr key={i}>
+                <td>{formatDate(l.disbursedOn, locale)}</td>
+                <td>
+                  {t.purposes[l.purpose]}, {t.compare.monthsShort(l.termMonths)}
+                </td>
+                <td className="num">{rp(l.principal, locale)}</td>
+                <td className="num">{rp(l.costs.ksm, locale)}</td>
+                <td className="num">{rp(l.costs.kur, locale)}</td>
+                <td className="num">{rp(l.costs.rentenir, locale)}</td>
+                <td className="num">{rp(l.costs.ijon, locale)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <p>
+        <a href={`/bandingkan?kelompok=${f.group.slug}`}>{t.nav.compare}</a>
+      </p>
 
       <h2>{t.lastCashCount}</h2>
       {f.lastCashCount ? (

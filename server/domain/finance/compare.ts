@@ -87,3 +87,28 @@ export function costAvoidedVsIjon(loan: { principal: number; serviceCharge: numb
   const ijonCost = Math.round((loan.principal * (ijonRatioPct - 100)) / 100);
   return { ksmCost: loan.serviceCharge, ijonCost, avoided: ijonCost - loan.serviceCharge };
 }
+
+export interface LoanCosts {
+  ksm: number;
+  kur: number;
+  rentenir: number;
+  ijon: number;
+}
+
+/**
+ * What one loan cost the member at the group (its service charge) and what the same principal
+ * over the same term would have cost from KUR, the rentenir and the pengijon, in rupiah.
+ */
+export function loanCostsVersusLenders(loan: { principal: number; termMonths: number; serviceCharge: number }, terms: ReferenceTerms): LoanCosts {
+  const cost = (flows: number[]) => -flows.reduce((t, x) => t + x, 0);
+  return {
+    ksm: loan.serviceCharge,
+    kur: cost(kurFlows({ principal: loan.principal, annualRateBps: terms.kur.annualRateBps, termMonths: loan.termMonths })),
+    rentenir: cost(rentenirFlows({ principal: loan.principal, rateBpsPerMonth: terms.rentenir.rateBpsPerMonth, months: loan.termMonths, method: terms.rentenir.method, periods: defaultPeriods(terms.rentenir.period, loan.termMonths) })),
+    ijon: costAvoidedVsIjon(loan, terms.ijon.ratioPct).ijonCost,
+  };
+}
+
+export function sumCosts(list: readonly LoanCosts[]): LoanCosts {
+  return list.reduce((t, c) => ({ ksm: t.ksm + c.ksm, kur: t.kur + c.kur, rentenir: t.rentenir + c.rentenir, ijon: t.ijon + c.ijon }), { ksm: 0, kur: 0, rentenir: 0, ijon: 0 });
+}

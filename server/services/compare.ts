@@ -1,0 +1,28 @@
+import type { DbOrTx } from "@/db/client";
+import { compareLenders, DEFAULT_REFERENCE_TERMS, ijonSensitivity, type CompareInput, type ReferenceTerms } from "@/server/domain/finance/compare";
+import type { LenderQuote } from "@/server/domain/finance/lenders";
+import { parseCompareQuery, type Query } from "@/server/domain/finance/params";
+import { loadGroup, type GroupRow } from "./context";
+import { referenceTermsOf } from "./reference-terms";
+
+export interface Comparison {
+  input: CompareInput;
+  lenders: LenderQuote[];
+  sensitivity: ReturnType<typeof ijonSensitivity>;
+  terms: ReferenceTerms;
+  group: Pick<GroupRow, "slug" | "name"> | null;
+}
+
+/** The calculator: amount, months and optional overrides; `kelompok=slug` starts from that group's policy and terms. */
+export async function compareFromQuery(db: DbOrTx, q: Query): Promise<Comparison> {
+  const slug = typeof q.kelompok === "string" && q.kelompok ? q.kelompok : null;
+  const group = slug ? await loadGroup(db, slug) : null;
+  const terms = group ? await referenceTermsOf(db, group) : DEFAULT_REFERENCE_TERMS;
+  const input = parseCompareQuery(q, {
+    amount: 1_000_000,
+    months: 4,
+    ksm: group ? { rateBpsPerMonth: group.loanRateBpsPerMonth, method: group.loanMethod } : { rateBpsPerMonth: 200, method: "flat" },
+    terms,
+  });
+  return { input, lenders: compareLenders(input), sensitivity: ijonSensitivity(input.amount), terms, group: group && { slug: group.slug, name: group.name } };
+}

@@ -1,0 +1,66 @@
+import { eq } from "drizzle-orm";
+import type { DbOrTx } from "@/db/client";
+import { auditLog, referenceTerms } from "@/db/schema";
+import { DEFAULT_REFERENCE_TERMS, type ReferenceTerms, type Source } from "@/server/domain/finance/compare";
+import { invalid } from "@/server/domain/errors";
+import { isValidDate } from "@/server/domain/dates";
+import { cleanText, loadGroup, nowOf, type GroupRow, type ServiceContext } from "./context";
+
+/** The group's reference terms, or the defaults (with their sources) when it has set none. */
+export async function referenceTermsOf(db: DbOrTx, group: GroupRow): Promise<ReferenceTerms & { isDefault: boolean }> {
+  const [row] = await db.select().from(referenceTerms).where(eq(referenceTerms.groupId, group.id));
+  if (!row) return { ...DEFAULT_REFERENCE_TERMS, isDefault: true };
+  const sources = JSON.parse(row.sources) as Record<"ijon" | "rentenir" | "kur", Source[]>;
+  return {
+    ijon: { ratioPct: row.ijonRatioPct, sources: sources.ijon },
+    rentenir: { rateBpsPerMonth: row.rentenirRateBpsPerMonth, method: row.rentenirMethod, period: row.rentenirPeriod, sources: sources.rentenir },
+    kur: { annualRateBps: row.kurAnnualRateBps, sources: sources.kur },
+    isDefault: false,
+  };
+}
+
+export interface UpdateReferenceTermsInput {
+  groupSlug: string;
+  ijonRatioPct: number;
+  rentenirRateBpsPerMonth: number;
+  rentenirMethod: "flat" | "interestOnly";
+  rentenirPeriod: "month" | "week" | "day";
+  kurAnnualRateBps: number;
+  sources: Record<"ijon" | "rentenir" | "kur", Source[]>;
+}
+
+const inRange = (v: unknown, field: string, min: number, max: number) => {
+  if (typeof v !== "number" || !Number.isInteger(v) || v < min || v > max) throw invalid("param_out_of_range", field, { min, max });
+  return v;
+};
+
+/** An admin sets local figures; every term must say where it comes from. Audited. */
+export async function updateReferenceTerms(ctx: ServiceContext, input: UpdateReferenceTermsInput): Promise<void> {
+  const values = {
+    ijonRatioPct: inRange(input.ijonRatioPct, "ijonRatioPct", 100, 1000),
+    rentenirRateBpsPerMonth: inRange(input.rentenirRateBpsPerMonth, "rentenirRateBpsPerMonth", 0, 10_000),
+    rentenirMethod: input.rentenirMethod,
+    rentenirPeriod: input.rentenirPeriod,
+    kurAnnualRateBps: inRange(input.kurAnnualRateBps, "kurAnnualRateBps", 0, 3000),
+  };
+  if (!["flat", "interestOnly"].includes(values.rentenirMethod)) throw invalid("param_not_allowed", "rentenirMethod", { allowed: "flat, interestOnly" });
+  if (!["month", "week", "day"].includes(values.rentenirPeriod)) throw invalid("param_not_allowed", "rentenirPeriod", { allowed: "month, week, day" });
+  const sources: Record<string, Source[]> = {};
+  for (const k of ["ijon", "rentenir", "kur"] as const) {
+    const list = input.sources?.[k];
+    if (!Array.isArray(list) || list.length === 0 || list.length > 5) throw invalid("text_required", `sources.${k}`);
+    sources[k] = list.map((s, i) => {
+      const url = cleanText(s.url, `sources.${k}.${i}.url`, { required: true, max: 500 })!;
+      if (!/^https?:\/\/[^\s]+$/.test(url)) throw invalid("text_invalid", `sources.${k}.${i}.url`);
+      if (!isValidDate(s.checkedOn)) throw invalid("date_invalid", `sources.${k}.${i}.checkedOn`);
+      return { title: cleanText(s.title, `sources.${k}.${i}.title`, { required: true, min: 3, max: 300 })!, url, checkedOn: s.checkedOn };
+    });
+  }
+  await ctx.database.write(async (tx) => {
+    const group = await loadGroup(tx, input.groupSlug);
+    const at = nowOf(ctx).toISOString();
+    const row = { groupId: group.id, ...values, sources: JSON.stringify(sources), updatedAt: at, updatedBy: ctx.actor };
+    await tx.insert(referenceTerms).values(row).onConflictDoUpdate({ target: referenceTerms.groupId, set: row });
+    await tx.insert(auditLog).values({ at, actor: ctx.actor, action: "referenceTerms.update", groupId: group.id, detail: JSON.stringify({ ...values, sources }) });
+  });
+}
