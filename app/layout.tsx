@@ -21,7 +21,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
           {t.skip}
         </a>
         <header className="site">
-          <Link className="brand" href="/">
+          <Link prefetch={false} className="brand" href="/">
             {t.siteName}
           </Link>{" "}
           <span className="muted" style={{ color: "#dfe" }}>
@@ -29,12 +29,12 @@ export default async function RootLayout({ children }: { children: React.ReactNo
           </span>
           <nav aria-label="Menu">
             <ul>
-              <li><Link href="/">{t.nav.home}</Link></li>
-              <li><Link href="/dampak">{t.nav.impact}</Link></li>
-              <li><Link href="/bandingkan">{t.nav.compare}</Link></li>
-              <li><Link href="/anggota">{t.nav.passbook}</Link></li>
-              <li><Link href="/data">{t.nav.data}</Link></li>
-              <li><Link href="/metodologi">{t.nav.method}</Link></li>
+              <li><Link prefetch={false} href="/">{t.nav.home}</Link></li>
+              <li><Link prefetch={false} href="/dampak">{t.nav.impact}</Link></li>
+              <li><Link prefetch={false} href="/bandingkan">{t.nav.compare}</Link></li>
+              <li><Link prefetch={false} href="/anggota">{t.nav.passbook}</Link></li>
+              <li><Link prefetch={false} href="/data">{t.nav.data}</Link></li>
+              <li><Link prefetch={false} href="/metodologi">{t.nav.method}</Link></li>
               <li>
                 <a href={`/bahasa?ke=${locale === "id" ? "en" : "id"}&kembali=${encodeURIComponent(here)}`} hrefLang={locale === "id" ? "en" : "id"} lang={locale === "id" ? "en" : "id"}>
                   {t.switchTo}

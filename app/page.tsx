@@ -31,7 +31,7 @@ export default async function Home() {
         {t.compare.costAvoidedDef} <a href="/metodologi">{t.compare.method}</a> · <a href="/bandingkan">{t.nav.compare}</a>
       </p>
       <h2>{t.groups}</h2>
-      <div className="table-wrap">
+      <div className="table-wrap" tabIndex={0}>
         <table>
           <thead>
             <tr>
@@ -47,7 +47,7 @@ export default async function Home() {
             {figures.map((f) => (
               <tr key={f.group.slug}>
                 <td>
-                  <Link href={`/kelompok/${f.group.slug}`}>{f.group.name}</Link> {f.group.isDemo && <span className="badge">{t.demo}</span>}
+                  <Link prefetch={false} href={`/kelompok/${f.group.slug}`}>{f.group.name}</Link> {f.group.isDemo && <span className="badge">{t.demo}</span>}
                   <br />
                   <span className="muted">
                     {t.founded} {formatDate(f.group.foundedOn, locale)}

@@ -14,7 +14,7 @@ function verifyWithPublicScript(ledgerText: string): { ok: boolean; lastHash: st
 }
 
 const GROUPS = ["ratu-damai", "compang-dalo"];
-const PUBLIC_PAGES = ["/", ...GROUPS.flatMap((s) => [`/kelompok/${s}`, `/kelompok/${s}/buku-kas`])];
+const PUBLIC_PAGES = ["/", "/dampak", "/data", "/bandingkan", "/metodologi", ...GROUPS.flatMap((s) => [`/kelompok/${s}`, `/kelompok/${s}/buku-kas`])];
 
 test("home explains the movement, shows totals and both demo groups", async ({ page }) => {
   await page.goto("/");
@@ -108,6 +108,20 @@ test("no member name appears on any public page or open-data file", async ({ req
     for (const name of names) expect(body.includes(name), `${name} on ${url}`).toBe(false);
     expect(body).not.toMatch(/full_?name/i);
   }
+});
+
+test("the impact page compares groups with every indicator defined, and /data documents the files", async ({ page }) => {
+  await page.goto("/dampak");
+  await expect(page.getByRole("heading", { name: "Perbandingan kelompok" })).toBeVisible();
+  for (const name of ["PAR30", "Tingkat pengembalian", "Simpanan per anggota", "Anggota yang sedang meminjam", "Pemanfaatan dana pinjaman", "Hasil atas simpanan (setahun)", "Kepatuhan iuran", "Anggota keluar tahun ini"]) {
+    await expect(page.getByRole("rowheader", { name: new RegExp(`^${name.replace(/[()]/g, "\\$&")}`) })).toBeVisible();
+  }
+  await expect(page.getByRole("rowheader", { name: "Golo Meni" })).toBeVisible();
+  await expect(page.getByRole("rowheader", { name: "Mokel" })).toBeVisible();
+  await page.goto("/data");
+  await expect(page.getByRole("link", { name: "CC BY 4.0" })).toBeVisible();
+  await expect(page.getByText("node scripts/verify-open-data.mjs")).toBeVisible();
+  await page.getByRole("link", { name: "ledger.csv" }).first().getAttribute("href").then((href) => expect(href).toMatch(/ledger\.csv$/));
 });
 
 test("unknown groups answer 404", async ({ request }) => {

@@ -15,7 +15,7 @@ export function CostTable({ costs, eir, locale, t }: { costs: Record<string, num
           <CostChart rows={ORDER.map((k) => ({ label: t.compare.lenders[k]!, costRp: costs[k] ?? 0, fill: COLOURS[k]! }))} />
         </div>
       </figure>
-      <div className="table-wrap">
+      <div className="table-wrap" tabIndex={0}>
         <table>
           <caption className="sr-only">{t.compare.chartTitle}</caption>
           <thead>

@@ -7,7 +7,7 @@ export function EntryTable({ slug, entries, locale, t, showHash = false }: { slu
   const at = (seq: number) => `/kelompok/${slug}/buku-kas?sebelum=${seq + 1}#no-${seq}`;
   if (entries.length === 0) return <p>{t.noEntries}</p>;
   return (
-    <div className="table-wrap">
+    <div className="table-wrap" tabIndex={0}>
       <table>
         <thead>
           <tr>

@@ -95,7 +95,7 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
           </p>
           <CostTable costs={quotesBy(result.lenders, (l) => l.costRp)} eir={quotesBy(result.lenders, (l) => l.eirPct)} locale={locale} t={t} />
           <h2>{c.sensitivity}</h2>
-          <div className="table-wrap">
+          <div className="table-wrap" tabIndex={0}>
             <table>
               <thead>
                 <tr>

@@ -58,7 +58,7 @@ export default async function GroupPage({ params }: { params: Promise<{ slug: st
       </ul>
 
       <h2>{t.balanceSheet}</h2>
-      <div className="table-wrap">
+      <div className="table-wrap" tabIndex={0}>
         <table>
           <tbody>
             <tr><th scope="row">{t.cash}</th><td className="num">{rp(b.cash, locale)}</td></tr>
@@ -92,7 +92,7 @@ export default async function GroupPage({ params }: { params: Promise<{ slug: st
       </figure>
       <details>
         <summary>{t.chartTable}</summary>
-        <div className="table-wrap">
+        <div className="table-wrap" tabIndex={0}>
           <table>
             <caption className="sr-only">{t.chartTitle}</caption>
             <thead>
@@ -107,7 +107,7 @@ export default async function GroupPage({ params }: { params: Promise<{ slug: st
               {months.map((m) => (
                 <tr key={m.month}>
                   <th scope="row">
-                    <Link href={`/kelompok/${f.group.slug}/laporan/${m.month}`}>{formatMonth(m.month, locale)}</Link>
+                    <Link prefetch={false} href={`/kelompok/${f.group.slug}/laporan/${m.month}`}>{formatMonth(m.month, locale)}</Link>
                   </th>
                   <td className="num">{rp(m.contributions, locale)}</td>
                   <td className="num">{rp(m.disbursed, locale)}</td>
@@ -135,7 +135,7 @@ export default async function GroupPage({ params }: { params: Promise<{ slug: st
       <p className="muted">
         {t.repaymentRateDef} {t.par30Def}
       </p>
-      <div className="table-wrap">
+      <div className="table-wrap" tabIndex={0}>
         <table>
           <caption style={{ textAlign: "left", fontWeight: 600 }}>{t.loansByStatus}</caption>
           <tbody>
@@ -152,7 +152,7 @@ export default async function GroupPage({ params }: { params: Promise<{ slug: st
       </div>
 
       <h2>{t.loansByPurpose}</h2>
-      <div className="table-wrap">
+      <div className="table-wrap" tabIndex={0}>
         <table>
           <thead>
             <tr>
@@ -182,7 +182,7 @@ export default async function GroupPage({ params }: { params: Promise<{ slug: st
       <p className="muted">{f.costs.terms.isDefault ? t.compare.defaultTerms : t.compare.groupTerms}</p>
       <Sources terms={f.costs.terms} ksm={{ rateBpsPerMonth: f.group.loanRateBpsPerMonth, method: f.group.loanMethod }} locale={locale} t={t} />
       <h3>{t.compare.perLoan}</h3>
-      <div className="table-wrap">
+      <div className="table-wrap" tabIndex={0}>
         <table>
           <thead>
             <tr>
@@ -231,7 +231,7 @@ export default async function GroupPage({ params }: { params: Promise<{ slug: st
       <h2>{t.latestEntries}</h2>
       <EntryTable slug={group.slug} entries={latest.entries} locale={locale} t={t} />
       <p>
-        <Link href={`/kelompok/${f.group.slug}/buku-kas`}>{t.allEntries}</Link> · <a href={`/api/open/groups/${f.group.slug}.json`}>{t.openData}</a>
+        <Link prefetch={false} href={`/kelompok/${f.group.slug}/buku-kas`}>{t.allEntries}</Link> · <a href={`/api/open/groups/${f.group.slug}.json`}>{t.openData}</a>
       </p>
     </>
   );

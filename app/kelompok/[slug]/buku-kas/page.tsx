@@ -31,12 +31,12 @@ export default async function LedgerPage({ params, searchParams }: { params: Pro
       </h1>
       <p>{t.ledgerIntro}</p>
       <p className="muted">
-        <Link href={`/kelompok/${group.slug}`}>← {group.name}</Link> · <a href={`/api/open/groups/${group.slug}/ledger.csv`}>CSV</a> · <a href={`/api/open/groups/${group.slug}/ledger.json`}>JSON</a>
+        <Link prefetch={false} href={`/kelompok/${group.slug}`}>← {group.name}</Link> · <a href={`/api/open/groups/${group.slug}/ledger.csv`}>CSV</a> · <a href={`/api/open/groups/${group.slug}/ledger.json`}>JSON</a>
       </p>
       <EntryTable slug={group.slug} entries={entries} locale={locale} t={t} showHash />
       <nav className="pager" aria-label="Halaman">
-        {before ? <Link href={`/kelompok/${group.slug}/buku-kas`}>{t.newest}</Link> : <span />}
-        {nextBeforeSeq ? <Link href={`/kelompok/${group.slug}/buku-kas?sebelum=${nextBeforeSeq}`}>{t.older}</Link> : <span />}
+        {before ? <Link prefetch={false} href={`/kelompok/${group.slug}/buku-kas`}>{t.newest}</Link> : <span />}
+        {nextBeforeSeq ? <Link prefetch={false} href={`/kelompok/${group.slug}/buku-kas?sebelum=${nextBeforeSeq}`}>{t.older}</Link> : <span />}
       </nav>
     </>
   );

@@ -1,0 +1,137 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getDatabase } from "@/db/client";
+import { impactFigures } from "@/server/services/impact";
+import { formatInt, formatMonth, formatPct, rp } from "@/server/i18n/format";
+import { getMessages } from "@/server/i18n/locale";
+import { Card } from "../_components/Money";
+import { MonthlyChart } from "../_components/MonthlyChart";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Dampak" };
+
+export default async function ImpactPage() {
+  const { locale, t } = await getMessages();
+  const i = t.impact;
+  const { db } = await getDatabase();
+  const x = await impactFigures(db);
+  const money = (v: number | null) => (v === null ? t.suppressed : rp(v, locale));
+  const indicators: [string, string, (g: (typeof x.groups)[number]) => string][] = [
+    [t.par30, t.par30Def, (g) => formatPct(g.loans.par30, locale)],
+    [t.repaymentRate, t.repaymentRateDef, (g) => formatPct(g.loans.repaymentRate, locale)],
+    [i.savingsPerMember, i.savingsPerMemberDef, (g) => money(g.indicators.savingsPerMember)],
+    [i.pctWithLoan, i.pctWithLoanDef, (g) => (g.loans.membersWithLoan.suppressed ? t.suppressed : formatPct((g.loans.membersWithLoan.value ?? 0) / Math.max(1, g.members.active), locale))],
+    [i.utilisation, i.utilisationDef, (g) => formatPct(g.indicators.utilisation, locale)],
+    [i.returnOnSavings, i.returnOnSavingsDef, (g) => formatPct(g.indicators.returnOnSavings, locale)],
+    [t.compliance, t.complianceDef, (g) => formatPct(g.compliance.ratio, locale)],
+    [i.dropout, i.dropoutDef, (g) => formatPct(g.indicators.dropout, locale)],
+  ];
+  return (
+    <>
+      <h1>{i.title}</h1>
+      <p>{i.intro}</p>
+      <h2>{t.totals}</h2>
+      <ul className="cards">
+        <Card label={t.groups} value={formatInt(x.all.groups, locale)} />
+        <Card label={t.activeMembers} value={formatInt(x.all.members, locale)} />
+        <Card label={t.savingsMobilised} value={rp(x.all.savingsCollected, locale)} />
+        <Card label={t.loansDisbursed} value={rp(x.all.loansDisbursed, locale)} />
+        <Card label={t.loansOutstanding} value={rp(x.all.loansOutstanding, locale)} />
+        <Card label={t.compare.costAvoided} value={rp(x.all.costAvoided, locale)} />
+        <Card label={i.savingsPerMember} value={money(x.all.savingsPerMember)} />
+        <Card label={t.compliance} value={formatPct(x.all.compliance, locale)} />
+      </ul>
+      <h2>{i.trend}</h2>
+      <div role="img" aria-label={t.chartTitle}>
+        <MonthlyChart rows={x.trend.map((m) => ({ label: formatMonth(m.month, locale).slice(0, 3), collections: m.collections, loansOut: m.loansOut, repayments: m.repayments }))} names={{ collections: t.collections, loansOut: t.loansOut, repayments: t.repayments }} />
+      </div>
+      <details>
+        <summary>{t.chartTable}</summary>
+        <div className="table-wrap" tabIndex={0}>
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t.month}</th>
+                <th scope="col" className="num">{t.collections}</th>
+                <th scope="col" className="num">{t.loansOut}</th>
+                <th scope="col" className="num">{t.repayments}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {x.trend.map((m) => (
+                <tr key={m.month}>
+                  <th scope="row">{formatMonth(m.month, locale)}</th>
+                  <td className="num">{rp(m.collections, locale)}</td>
+                  <td className="num">{rp(m.loansOut, locale)}</td>
+                  <td className="num">{rp(m.repayments, locale)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </details>
+      <h2>{i.perVillage}</h2>
+      <div className="table-wrap" tabIndex={0}>
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{t.village}</th>
+              <th scope="col" className="num">{t.groups}</th>
+              <th scope="col" className="num">{t.activeMembers}</th>
+              <th scope="col" className="num">{t.memberSavings}</th>
+              <th scope="col" className="num">{t.loansOutstanding}</th>
+              <th scope="col" className="num">{t.compliance}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {x.villages.map((v) => (
+              <tr key={v.village}>
+                <th scope="row">{v.village}</th>
+                <td className="num">{formatInt(v.groups, locale)}</td>
+                <td className="num">{formatInt(v.members, locale)}</td>
+                <td className="num">{rp(v.memberSavings, locale)}</td>
+                <td className="num">{rp(v.loansOutstanding, locale)}</td>
+                <td className="num">{formatPct(v.compliance, locale)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <h2>{i.compareGroups}</h2>
+      <div className="table-wrap" tabIndex={0}>
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{i.indicators}</th>
+              {x.groups.map((g) => (
+                <th key={g.group.slug} scope="col" className="num">
+                  <Link prefetch={false} href={`/kelompok/${g.group.slug}`}>{g.group.name}</Link>
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {indicators.map(([name, def, f]) => (
+              <tr key={name}>
+                <th scope="row">
+                  {name}
+                  <br />
+                  <span className="muted">{def}</span>
+                </th>
+                {x.groups.map((g) => (
+                  <td key={g.group.slug} className="num">
+                    {f(g)}
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <p className="muted">{t.suppressedNote}</p>
+      <p>
+        <Link prefetch={false} href="/data">{t.nav.data}</Link> · <Link prefetch={false} href="/metodologi">{t.nav.method}</Link>
+      </p>
+    </>
+  );
+}
