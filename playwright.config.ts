@@ -17,7 +17,7 @@ export default defineConfig({
     },
   },
   projects: [
-    { name: "no-js", use: { javaScriptEnabled: false, viewport: { width: 360, height: 740 } }, testMatch: /(public|compare)\.spec\.ts/ },
+    { name: "no-js", use: { javaScriptEnabled: false, viewport: { width: 360, height: 740 } }, testMatch: /(public|compare|passbook)\.spec\.ts/ },
     { name: "js", use: { javaScriptEnabled: true, viewport: { width: 360, height: 740 } } },
   ],
   webServer: {
@@ -26,6 +26,6 @@ export default defineConfig({
     timeout: 300_000,
     reuseExistingServer: !process.env.CI,
     stdout: "pipe",
-    env: { E2E_PORT: String(PORT) },
+    env: { E2E_PORT: String(PORT), TRUST_PROXY: "1" },
   },
 });

@@ -124,6 +124,19 @@ test("the impact page compares groups with every indicator defined, and /data do
   await page.getByRole("link", { name: "ledger.csv" }).first().getAttribute("href").then((href) => expect(href).toMatch(/ledger\.csv$/));
 });
 
+test("the monthly report closes on the same cash as the group page, and prints on one A4 page", async ({ page, request }) => {
+  const detail = await (await request.get("/api/open/groups/ratu-damai.json")).json();
+  const month = detail.months.at(-1).month;
+  await page.goto(`/kelompok/ratu-damai/laporan/${month}`);
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("Laporan bulanan KSM Ratu Damai");
+  const cash = `Rp ${String(detail.cashRp).replace(/\B(?=(\d{3})+(?!\d))/g, ".")}`;
+  await expect(page.getByRole("row", { name: /^Kas / })).toContainText(cash);
+  await page.emulateMedia({ media: "print" });
+  const pdf = await page.pdf({ format: "A4" });
+  expect(pdf.toString("latin1").match(/\/Type\s*\/Page[^s]/g)?.length).toBe(1);
+  expect((await request.get("/kelompok/ratu-damai/laporan/2026-13")).status()).toBe(404);
+});
+
 test("unknown groups answer 404", async ({ request }) => {
   expect((await request.get("/kelompok/tidak-ada")).status()).toBe(404);
   expect((await request.get("/api/open/groups/tidak-ada.json")).status()).toBe(404);

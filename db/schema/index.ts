@@ -2,3 +2,4 @@ export * from "./groups";
 export * from "./ledger";
 export * from "./rollups";
 export * from "./reference-terms";
+export * from "./throttle";

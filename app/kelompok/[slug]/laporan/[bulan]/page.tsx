@@ -1,0 +1,106 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getDatabase } from "@/db/client";
+import { DomainError } from "@/server/domain/errors";
+import { addMonths } from "@/server/domain/dates";
+import { loadGroup } from "@/server/services/context";
+import { monthlyReport } from "@/server/services/monthly-report";
+import { formatDate, formatInt, formatMonth, rp } from "@/server/i18n/format";
+import { getMessages } from "@/server/i18n/locale";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Laporan bulanan" };
+
+/** One A4 page for the village notice board (print stylesheet in globals.css). */
+export default async function MonthlyReportPage({ params }: { params: Promise<{ slug: string; bulan: string }> }) {
+  const { locale, t } = await getMessages();
+  const { slug, bulan } = await params;
+  const { db } = await getDatabase();
+  let group, r;
+  try {
+    group = await loadGroup(db, slug);
+    r = await monthlyReport(db, group, bulan);
+  } catch (e) {
+    if (e instanceof DomainError) notFound();
+    throw e;
+  }
+  const en = locale === "en";
+  const prev = addMonths(`${bulan}-01`, -1).slice(0, 7);
+  const next = addMonths(`${bulan}-01`, 1).slice(0, 7);
+  const row = (label: string, a: number, b?: number) => (
+    <tr>
+      <th scope="row">{label}</th>
+      <td className="num">{rp(a, locale)}</td>
+      {b !== undefined && <td className="num">{rp(b, locale)}</td>}
+    </tr>
+  );
+  const f = r.flows;
+  return (
+    <>
+      <h1>
+        {en ? "Monthly report" : "Laporan bulanan"} {group.name} — {formatMonth(bulan, locale, true)} {group.isDemo && <span className="badge">{t.demo}</span>}
+      </h1>
+      <p className="muted">
+        {t.village} {group.village}, Kec. {group.kecamatan}, Kab. {group.kabupaten}
+      </p>
+      <nav className="pager no-print" aria-label={en ? "Months" : "Bulan"}>
+        <Link prefetch={false} href={`/kelompok/${slug}/laporan/${prev}`}>← {formatMonth(prev, locale)}</Link>
+        <Link prefetch={false} href={`/kelompok/${slug}`}>{group.name}</Link>
+        <Link prefetch={false} href={`/kelompok/${slug}/laporan/${next}`}>{formatMonth(next, locale)} →</Link>
+      </nav>
+      <h2>{t.balanceSheet}</h2>
+      <div className="table-wrap" tabIndex={0}>
+        <table>
+          <thead>
+            <tr>
+              <th scope="col" />
+              <th scope="col" className="num">{en ? "Opening" : "Saldo awal"}</th>
+              <th scope="col" className="num">{en ? "Closing" : "Saldo akhir"}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {row(t.cash, r.opening.cash, r.closing.cash)}
+            {row(t.loansOutstanding, r.opening.loansOutstanding, r.closing.loansOutstanding)}
+            {row(t.memberSavings, r.opening.memberSavings, r.closing.memberSavings)}
+            {row(t.socialFund, r.opening.socialFund, r.closing.socialFund)}
+            {row(t.surplus, r.opening.surplus, r.closing.surplus)}
+          </tbody>
+        </table>
+      </div>
+      <h2>{en ? "In and out" : "Uang masuk dan keluar"}</h2>
+      <div className="table-wrap" tabIndex={0}>
+        <table>
+          <tbody>
+            {row(t.collections, f.contributions)}
+            {row(t.socialFund, f.socialFundIn)}
+            {row(en ? "Principal repaid" : "Angsuran pokok", f.principalRepaid)}
+            {row(en ? "Service charge" : "Jasa pinjaman", f.serviceCharge)}
+            {row(en ? "Fines" : "Denda", f.fines)}
+            {row(t.kinds.other_income!, f.otherIncome)}
+            {row(t.loansOut, -f.disbursed)}
+            {row(t.kinds.savings_withdrawal!, -f.withdrawals)}
+            {row(t.kinds.expense!, -f.expenses)}
+            {row(t.kinds.write_off!, f.writtenOff)}
+          </tbody>
+        </table>
+      </div>
+      <p>
+        {en ? "Loans disbursed this month" : "Pinjaman dicairkan bulan ini"}: {formatInt(r.loansDisbursed, locale)} ·{" "}
+        {en ? "Corrections" : "Koreksi"}: {formatInt(r.entries.correction ?? 0, locale)}
+      </p>
+      <h2>{en ? "Cash counts" : "Hitung kas"}</h2>
+      {r.cashCounts.length === 0 ? (
+        <p>{t.noCashCount}</p>
+      ) : (
+        <ul>
+          {r.cashCounts.map((c) => (
+            <li key={c.date}>
+              {formatDate(c.date, locale)}: {t.counted} {rp(c.counted, locale)}, {t.book} {rp(c.book, locale)}, {t.difference} <span className={c.difference === 0 ? "ok" : "warn"}>{rp(c.difference, locale)}</span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}

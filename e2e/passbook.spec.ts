@@ -1,0 +1,39 @@
+import { expect, test } from "@playwright/test";
+
+// The e2e server trusts X-Forwarded-For (TRUST_PROXY=1), so each test can be its own address.
+test.beforeEach(async ({ page }, info) => {
+  await page.setExtraHTTPHeaders({ "x-forwarded-for": `10.${info.project.name.length}.${info.line % 250}.${Date.now() % 250}` });
+});
+
+test("a member opens her passbook with member code and kode cek, and closes it", async ({ page, javaScriptEnabled }) => {
+  await page.goto("/anggota");
+  await page.getByLabel("Kelompok").selectOption("ratu-damai");
+  await page.getByLabel("Kode anggota").fill(javaScriptEnabled ? "RD-002" : "RD-001");
+  await page.getByLabel("Kode cek").fill(javaScriptEnabled ? "100002" : "100001");
+  await page.getByRole("button", { name: "Buka buku saya" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toContainText(javaScriptEnabled ? "RD-002" : "RD-001");
+  await expect(page.getByRole("heading", { name: "Simpanan saya" })).toBeVisible();
+  await expect(page.getByRole("row", { name: /^Jumlah simpanan Rp/ })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Setoran per bulan" })).toBeVisible();
+  await page.getByRole("button", { name: "Tutup buku" }).click();
+  await expect(page.getByRole("button", { name: "Buka buku saya" })).toBeVisible();
+});
+
+test("wrong codes get one generic answer, then are throttled", async ({ page, javaScriptEnabled }) => {
+  const code = javaScriptEnabled ? "CD-004" : "CD-003";
+  const attempt = async (member: string, check: string) => {
+    await page.goto("/anggota");
+    await page.getByLabel("Kelompok").selectOption("compang-dalo");
+    await page.getByLabel("Kode anggota").fill(member);
+    await page.getByLabel("Kode cek").fill(check);
+    await page.getByRole("button", { name: "Buka buku saya" }).click();
+    return page.locator("p[role=alert]").innerText();
+  };
+  const unknownMember = await attempt("CD-999", "123456");
+  const wrongCode = await attempt(code, "999999");
+  expect(unknownMember).toBe("Kode anggota atau kode cek salah.");
+  expect(wrongCode).toBe(unknownMember);
+  for (let i = 0; i < 4; i++) await attempt(code, "999999");
+  // Now even the right code is refused for a while.
+  expect(await attempt(code, javaScriptEnabled ? "200004" : "200003")).toBe("Terlalu banyak percobaan. Coba lagi 15 menit lagi.");
+});

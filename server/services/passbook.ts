@@ -1,0 +1,96 @@
+/**
+ * The member's passbook (buku anggota): the only public place where one member's figures
+ * appear, opened with her member code and personal check code (kode cek). Wrong codes get one
+ * generic answer and are throttled per member and per address.
+ */
+import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import { verify } from "@node-rs/argon2";
+import { createHmac, timingSafeEqual } from "node:crypto";
+import type { Database, DbOrTx } from "@/db/client";
+import { accountBalances, ksmGroups, members, postings } from "@/db/schema";
+import { localDate, monthOf } from "@/server/domain/dates";
+import { DomainError } from "@/server/domain/errors";
+import { SAVINGS_ACCOUNTS } from "@/server/domain/ledger";
+import { hashCheckCode } from "./groups";
+import { groupLoanViews } from "./loans";
+import { isThrottled, recordFailure } from "./throttle";
+
+export const PASSBOOK_TTL_MS = 10 * 60_000;
+export const PASSBOOK_COOKIE = "buku";
+
+export function passbookSecret(): string {
+  const s = process.env.NEXTAUTH_SECRET;
+  if (!s) throw new Error("NEXTAUTH_SECRET is not set (npm start and npm run demo set it)");
+  return s;
+}
+// A fixed hash to verify against when the member does not exist, so both answers take as long.
+let decoy: Promise<string> | null = null;
+
+export async function openPassbook(database: Database, input: { groupSlug: string; memberCode: string; checkCode: string; address: string | null }): Promise<number> {
+  const code = String(input.memberCode ?? "").trim().toUpperCase().slice(0, 32);
+  const keys = [`passbook:member:${input.groupSlug}:${code}`, ...(input.address ? [`passbook:addr:${input.address}`] : [])];
+  if (await isThrottled(database, keys)) throw new DomainError("too_many", "passbook_throttled");
+  const [m] = await database.db
+    .select({ id: members.id, hash: members.checkCodeHash })
+    .from(members)
+    .innerJoin(ksmGroups, eq(ksmGroups.id, members.groupId))
+    .where(and(eq(ksmGroups.slug, String(input.groupSlug)), eq(members.code, code)));
+  decoy ??= hashCheckCode("00000000-decoy");
+  const ok = await verify(m?.hash ?? (await decoy), String(input.checkCode ?? "").slice(0, 64)).catch(() => false);
+  if (!m || !ok) {
+    await recordFailure(database, keys);
+    throw new DomainError("unauthorized", "passbook_denied");
+  }
+  return m.id;
+}
+
+/** A signed, short-lived ticket for the passbook cookie: memberId.expiry.hmac */
+export function passbookTicket(memberId: number, secret: string, now = Date.now()): string {
+  const body = `${memberId}.${now + PASSBOOK_TTL_MS}`;
+  return `${body}.${createHmac("sha256", secret).update(`passbook:${body}`).digest("base64url")}`;
+}
+
+export function readPassbookTicket(ticket: string | undefined, secret: string, now = Date.now()): number | null {
+  const m = /^(\d+)\.(\d+)\.([A-Za-z0-9_-]+)$/.exec(ticket ?? "");
+  if (!m) return null;
+  const expected = createHmac("sha256", secret).update(`passbook:${m[1]}.${m[2]}`).digest();
+  const given = Buffer.from(m[3]!, "base64url");
+  if (given.length !== expected.length || !timingSafeEqual(given, expected)) return null;
+  if (Number(m[2]) < now) return null;
+  return Number(m[1]);
+}
+
+export async function passbookOf(db: DbOrTx, memberId: number, now = new Date()) {
+  const [member] = await db.select().from(members).where(eq(members.id, memberId));
+  if (!member) return null;
+  const [group] = await db.select().from(ksmGroups).where(eq(ksmGroups.id, member.groupId));
+  const today = localDate(now, group!.timeZone);
+  const balances = await db
+    .select({ account: accountBalances.account, balance: accountBalances.balance })
+    .from(accountBalances)
+    .where(and(eq(accountBalances.groupId, group!.id), eq(accountBalances.memberId, memberId), inArray(accountBalances.account, [...SAVINGS_ACCOUNTS, "social_fund"])));
+  const byMonth = await db
+    .select({ month: sql<string>`substr(${postings.businessDate}, 1, 7)`, account: postings.account, amount: sql<number>`sum(${postings.amount})` })
+    .from(postings)
+    .where(and(eq(postings.memberId, memberId), inArray(postings.account, [...SAVINGS_ACCOUNTS])))
+    .groupBy(sql`1`, postings.account)
+    .orderBy(asc(sql`1`));
+  const months = new Map<string, { month: string; daily: number; other: number }>();
+  for (const r of byMonth) {
+    const m = months.get(r.month) ?? { month: r.month, daily: 0, other: 0 };
+    if (r.account === "savings_mandatory") m.daily -= Number(r.amount);
+    else m.other -= Number(r.amount);
+    months.set(r.month, m);
+  }
+  const memberLoans = (await groupLoanViews(db, group!, today)).filter((l) => l.loan.memberId === memberId);
+  const savings = Object.fromEntries(balances.map((b) => [b.account, -b.balance]));
+  return {
+    group: { name: group!.name, slug: group!.slug, isDemo: group!.isDemo, dailyContribution: group!.dailyContribution },
+    member: { code: member.code, joinedOn: member.joinedOn, leftOn: member.leftOn },
+    today,
+    thisMonth: monthOf(today),
+    savings: { share: savings.savings_share ?? 0, mandatory: savings.savings_mandatory ?? 0, voluntary: savings.savings_voluntary ?? 0, socialFund: savings.social_fund ?? 0 },
+    months: [...months.values()].reverse().slice(0, 24),
+    loans: memberLoans.reverse(),
+  };
+}
