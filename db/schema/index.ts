@@ -3,3 +3,4 @@ export * from "./ledger";
 export * from "./rollups";
 export * from "./reference-terms";
 export * from "./throttle";
+export * from "./users";

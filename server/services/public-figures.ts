@@ -212,6 +212,8 @@ export function lastMonths(months: readonly MonthFlows[], today: BusinessDate, n
 }
 
 export interface PublicEntry {
+  /** Internal id, only for treasurers' screens (withIds); never in public pages or open data. */
+  id?: number;
   seq: number;
   date: BusinessDate;
   kind: string;
@@ -228,7 +230,7 @@ export interface PublicEntry {
   hash: string;
 }
 
-async function toPublic(db: DbOrTx, rows: (typeof journalEntries.$inferSelect)[], withPostings: boolean): Promise<PublicEntry[]> {
+async function toPublic(db: DbOrTx, rows: (typeof journalEntries.$inferSelect)[], withPostings: boolean, withIds = false): Promise<PublicEntry[]> {
   if (rows.length === 0) return [];
   const ids = rows.map((r) => r.id);
   const reversals = await db.select({ reverses: journalEntries.reversesEntryId, seq: journalEntries.seq, reason: journalEntries.reason }).from(journalEntries).where(inArray(journalEntries.reversesEntryId, ids));
@@ -237,6 +239,7 @@ async function toPublic(db: DbOrTx, rows: (typeof journalEntries.$inferSelect)[]
   const byEntry = new Map<number, { account: string; amount: number }[]>();
   for (const p of ps) byEntry.set(p.entryId, [...(byEntry.get(p.entryId) ?? []), p]);
   return rows.map((e) => ({
+    ...(withIds ? { id: e.id } : {}),
     seq: e.seq,
     date: e.businessDate,
     kind: e.kind,
@@ -255,7 +258,7 @@ async function toPublic(db: DbOrTx, rows: (typeof journalEntries.$inferSelect)[]
 }
 
 /** One page of the public ledger, newest first, by sequence number (keyset: entries before `beforeSeq`). */
-export async function ledgerPage(db: DbOrTx, group: GroupRow, opts: { beforeSeq?: number; limit?: number; withPostings?: boolean } = {}): Promise<{ entries: PublicEntry[]; nextBeforeSeq: number | null }> {
+export async function ledgerPage(db: DbOrTx, group: GroupRow, opts: { beforeSeq?: number; limit?: number; withPostings?: boolean; withIds?: boolean } = {}): Promise<{ entries: PublicEntry[]; nextBeforeSeq: number | null }> {
   const limit = Math.min(Math.max(opts.limit ?? 50, 1), 500);
   const rows = await db
     .select()
@@ -264,7 +267,7 @@ export async function ledgerPage(db: DbOrTx, group: GroupRow, opts: { beforeSeq?
     .orderBy(desc(journalEntries.seq))
     .limit(limit + 1);
   const page = rows.slice(0, limit);
-  return { entries: await toPublic(db, page, opts.withPostings ?? false), nextBeforeSeq: rows.length > limit ? page.at(-1)!.seq : null };
+  return { entries: await toPublic(db, page, opts.withPostings ?? false, opts.withIds ?? false), nextBeforeSeq: rows.length > limit ? page.at(-1)!.seq : null };
 }
 
 /** Every entry of a group in sequence order with postings by account, in chunks (for open data). */

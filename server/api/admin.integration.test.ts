@@ -1,0 +1,204 @@
+import { TRPCError } from "@trpc/server";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { chainHead, FIXED_NOW, key, seedGroup, tempDatabase, testContext } from "@/server/testing/db";
+import { DomainError } from "@/server/domain/errors";
+import { recordCashCount } from "@/server/services/cash";
+import { recordContributions } from "@/server/services/savings";
+import { createUser, verifyCredentials, type UserRow } from "@/server/services/users";
+import { appRouter } from "./root";
+import { createCallerFactory, isSameOrigin, type ApiContext } from "./trpc";
+import { sql } from "drizzle-orm";
+
+let t: Awaited<ReturnType<typeof tempDatabase>>;
+const users: Record<string, UserRow | null> = {};
+let rdGroupId = 0;
+let cdLoanId = 0;
+let rdLoanId = 0;
+let rdEntryId = 0;
+let rdCashCountId = 0;
+const createCaller = createCallerFactory(appRouter);
+const PASSWORD = "kata-sandi-panjang-123";
+
+const caller = (who: string, sameOrigin = true) => createCaller({ database: t.database, user: users[who] ?? null, sameOrigin, now: () => FIXED_NOW } satisfies ApiContext);
+
+beforeAll(async () => {
+  t = await tempDatabase();
+  const ctx = testContext(t.database, "test:setup");
+  rdGroupId = (await seedGroup(ctx, "ratu-damai", 5)).group.id;
+  await seedGroup(ctx, "compang-dalo", 5);
+  users.admin = await createUser(ctx, { username: "admin", password: PASSWORD, role: "admin", groupSlugs: [] });
+  users.bendaharaRD = await createUser(ctx, { username: "bendahara-rd", password: PASSWORD, role: "bendahara", groupSlugs: ["ratu-damai"] });
+  users.bendaharaCD = await createUser(ctx, { username: "bendahara-cd", password: PASSWORD, role: "bendahara", groupSlugs: ["compang-dalo"] });
+  users.pengawasRD = await createUser(ctx, { username: "pengawas-rd", password: PASSWORD, role: "pengawas", groupSlugs: ["ratu-damai"] });
+  users.anonymous = null;
+  // Money in both groups, a loan in each, an entry and a cash count to act on.
+  for (const [slug, prefix] of [["ratu-damai", "RA"], ["compang-dalo", "CO"]] as const) {
+    await recordContributions(ctx, { groupSlug: slug, date: "2026-11-01", idempotencyKey: key(), lines: [1, 2, 3, 4, 5].map((i) => ({ memberCode: `${prefix}-00${i}`, amount: 200_000 })) });
+  }
+  const b = caller("bendaharaRD");
+  rdLoanId = (await b.admin.loans.disburse({ groupSlug: "ratu-damai", memberCode: "RA-001", principal: 100_000, termMonths: 4, date: "2026-11-02", purpose: "kopi", idempotencyKey: key() })).loan.id;
+  cdLoanId = (await caller("bendaharaCD").admin.loans.disburse({ groupSlug: "compang-dalo", memberCode: "CO-001", principal: 100_000, termMonths: 4, date: "2026-11-02", purpose: "kemiri", idempotencyKey: key() })).loan.id;
+  rdEntryId = (await b.admin.contributions.record({ groupSlug: "ratu-damai", date: "2026-11-03", idempotencyKey: key(), lines: [{ memberCode: "RA-002", amount: 1000 }] })).id;
+  rdCashCountId = (await recordCashCount(ctx, { groupSlug: "ratu-damai", date: "2026-11-03", countedAmount: 600_000, idempotencyKey: key() })).id;
+});
+afterAll(() => t.cleanup());
+
+async function codeOf(p: Promise<unknown>): Promise<string> {
+  try {
+    await p;
+    return "OK";
+  } catch (e) {
+    if (e instanceof TRPCError) return e.code;
+    throw e;
+  }
+}
+
+const G = "ratu-damai";
+/** Every mutation, called on Ratu Damai's books. */
+const MUTATIONS: Record<string, (c: ReturnType<typeof caller>) => Promise<unknown>> = {
+  "members.add": (c) => c.admin.members.add({ groupSlug: G, code: `RA-${String(Math.floor(Math.random() * 900) + 100)}`, fullName: "Anggota Baru", gender: "P", joinedOn: "2026-11-01" }),
+  "members.update": (c) => c.admin.members.update({ groupSlug: G, code: "RA-005", fullName: "Nama Diperbaiki" }),
+  "members.leave": (c) => c.admin.members.leave({ groupSlug: G, code: "RA-999", leftOn: "2026-11-29" }),
+  "members.resetCheckCode": (c) => c.admin.members.resetCheckCode({ groupSlug: G, code: "RA-004" }),
+  "contributions.record": (c) => c.admin.contributions.record({ groupSlug: G, date: "2026-11-28", idempotencyKey: key(), lines: [{ memberCode: "RA-003", amount: 1000 }] }),
+  "savings.withdraw": (c) => c.admin.savings.withdraw({ groupSlug: G, memberCode: "RA-003", amount: 1000, date: "2026-11-28", idempotencyKey: key() }),
+  "loans.disburse": (c) => c.admin.loans.disburse({ groupSlug: G, memberCode: "RA-002", principal: 10_000, termMonths: 2, date: "2026-11-28", purpose: "ternak", idempotencyKey: key() }),
+  "loans.repay": (c) => c.admin.loans.repay({ groupSlug: G, loanId: rdLoanId, amount: 1000, date: "2026-11-28", idempotencyKey: key() }),
+  "loans.writeOff": (c) => c.admin.loans.writeOff({ groupSlug: G, loanId: 999_999, date: "2026-11-28", reason: "tidak ada pinjaman", idempotencyKey: key() }),
+  "cash.expense": (c) => c.admin.cash.expense({ groupSlug: G, amount: 1000, date: "2026-11-28", category: "alat_tulis", idempotencyKey: key() }),
+  "cash.income": (c) => c.admin.cash.income({ groupSlug: G, amount: 1000, date: "2026-11-28", category: "bunga_bank", idempotencyKey: key() }),
+  "cash.count": (c) => c.admin.cash.count({ groupSlug: G, date: "2026-11-28", countedAmount: 1000, idempotencyKey: key() }),
+  "entries.reverse": (c) => c.admin.entries.reverse({ groupSlug: G, entryId: 999_999, reason: "tidak ada catatan", idempotencyKey: key() }),
+  "cash.countersign": (c) => c.admin.cash.countersign({ groupSlug: G, cashCountId: 999_999 }),
+  "referenceTerms.update": (c) =>
+    c.admin.referenceTerms.update({ groupSlug: G, ijonRatioPct: 220, rentenirRateBpsPerMonth: 1500, rentenirMethod: "flat", rentenirPeriod: "week", kurAnnualRateBps: 600, sources: { ijon: [{ title: "Survei harga kopi setempat", url: "https://example.org/survei", checkedOn: "2026-11-01" }], rentenir: [{ title: "Wawancara anggota", url: "https://example.org/w", checkedOn: "2026-11-01" }], kur: [{ title: "KUR", url: "https://kur.ekon.go.id", checkedOn: "2026-11-01" }] } }),
+};
+
+/** What each actor gets: writes for treasurer and admin, countersign for pengawas and admin, terms for admin. */
+function expected(who: string, name: string): string[] {
+  if (who === "anonymous") return ["UNAUTHORIZED"];
+  if (who === "bendaharaCD") return ["FORBIDDEN"];
+  const allowedFor = name === "cash.countersign" ? ["admin", "pengawasRD"] : name === "referenceTerms.update" ? ["admin"] : ["admin", "bendaharaRD"];
+  if (!allowedFor.includes(who)) return ["FORBIDDEN"];
+  // Allowed: succeeds, or refuses on the data (unknown ids answer NOT_FOUND, not FORBIDDEN).
+  return ["OK", "NOT_FOUND", "BAD_REQUEST", "CONFLICT"];
+}
+
+describe("authorisation matrix: every mutation × every kind of user", () => {
+  for (const who of ["anonymous", "bendaharaRD", "bendaharaCD", "pengawasRD", "admin"]) {
+    for (const [name, call] of Object.entries(MUTATIONS)) {
+      it(`${who} → ${name}`, async () => {
+        const before = await chainHead(t.database, rdGroupId);
+        const code = await codeOf(call(caller(who)));
+        expect(expected(who, name)).toContain(code);
+        if (code !== "OK") expect(await chainHead(t.database, rdGroupId)).toEqual(before);
+      });
+    }
+  }
+
+  it("ids of another group's loan or entry answer NOT_FOUND, and nothing is written", async () => {
+    const before = await chainHead(t.database, rdGroupId);
+    const b = caller("bendaharaRD");
+    expect(await codeOf(b.admin.loans.repay({ groupSlug: G, loanId: cdLoanId, amount: 1000, date: "2026-11-28", idempotencyKey: key() }))).toBe("NOT_FOUND");
+    expect(await codeOf(b.admin.contributions.record({ groupSlug: G, date: "2026-11-28", idempotencyKey: key(), lines: [{ memberCode: "CO-001", amount: 1000 }] }))).toBe("NOT_FOUND");
+    expect(await chainHead(t.database, rdGroupId)).toEqual(before);
+  });
+
+  it("only an admin may override the loan rate or method", async () => {
+    const input = { groupSlug: G, memberCode: "RA-003", principal: 10_000, termMonths: 2, date: "2026-11-28", purpose: "ternak" as const, rateBpsPerMonth: 0, idempotencyKey: key() };
+    expect(await codeOf(caller("bendaharaRD").admin.loans.disburse(input))).toBe("FORBIDDEN");
+    const r = await caller("admin").admin.loans.disburse({ ...input, idempotencyKey: key() });
+    expect(r.loan.rateBpsPerMonth).toBe(0);
+  });
+
+  it("anonymous reads answer UNAUTHORIZED; a pengawas reads but cannot post", async () => {
+    expect(await codeOf(caller("anonymous").admin.groups.mine())).toBe("UNAUTHORIZED");
+    expect(await codeOf(caller("anonymous").admin.entries.list({ groupSlug: G, limit: 5 }))).toBe("UNAUTHORIZED");
+    const list = await caller("pengawasRD").admin.members.list({ groupSlug: G });
+    expect(list.map((m) => m.code)).toContain("RA-001");
+    expect(list[0]).not.toHaveProperty("checkCodeHash");
+    expect(await caller("pengawasRD").admin.groups.mine()).toEqual([expect.objectContaining({ slug: G, role: "pengawas" })]);
+    expect((await caller("admin").admin.groups.mine()).length).toBe(2);
+  });
+});
+
+describe("happy paths through the API", () => {
+  it("records a collection, repays, reverses, counts cash, countersigns, and lists the audit", async () => {
+    const b = caller("bendaharaRD");
+    const day = await b.admin.contributions.record({ groupSlug: G, date: "2026-11-29", idempotencyKey: key("day"), lines: [1, 2, 3, 4, 5].map((i) => ({ memberCode: `RA-00${i}`, amount: 1000 })) });
+    expect(day.amount).toBe(5000);
+    const repay = await b.admin.loans.repay({ groupSlug: G, loanId: rdLoanId, amount: 27_000, date: "2026-11-29", idempotencyKey: key() });
+    expect(repay.allocation).toEqual({ fine: 0, serviceCharge: 2_000, principal: 25_000 });
+    const fix = await b.admin.entries.reverse({ groupSlug: G, entryId: rdEntryId, reason: "Dicatat dua kali", idempotencyKey: key() });
+    expect(fix.reversesEntryId).toBe(rdEntryId);
+    const count = await b.admin.cash.count({ groupSlug: G, date: "2026-11-29", countedAmount: 1000, idempotencyKey: key() });
+    expect(count.difference).toBe(1000 - count.bookAmount);
+    const signed = await caller("pengawasRD").admin.cash.countersign({ groupSlug: G, cashCountId: rdCashCountId });
+    expect(signed.cashCountId).toBe(rdCashCountId);
+    expect(await codeOf(caller("pengawasRD").admin.cash.countersign({ groupSlug: G, cashCountId: rdCashCountId }))).toBe("CONFLICT");
+    const loans = await b.admin.loans.list({ groupSlug: G });
+    expect(loans.find((l) => l.id === rdLoanId)).toMatchObject({ memberCode: "RA-001", status: "berjalan" });
+    const entries = await b.admin.entries.list({ groupSlug: G, limit: 3 });
+    expect(entries.entries[0]!.kind).toBe("correction");
+    const audit = await b.admin.audit.list({ groupSlug: G, limit: 10 });
+    expect(audit[0]!.actor).toMatch(/^user:\d+:/);
+    const reset = await b.admin.members.resetCheckCode({ groupSlug: G, code: "RA-002" });
+    expect(reset.checkCode).toMatch(/^\d{8}$/);
+  });
+
+  it("replays the same key and refuses the same key with other content (CONFLICT), writing nothing", async () => {
+    const b = caller("bendaharaRD");
+    const input = { groupSlug: G, date: "2026-11-29", idempotencyKey: key("replay"), lines: [{ memberCode: "RA-001", amount: 1000 }] };
+    const first = await b.admin.contributions.record(input);
+    expect((await b.admin.contributions.record(input)).id).toBe(first.id);
+    const before = await chainHead(t.database, rdGroupId);
+    const err = await b.admin.contributions.record({ ...input, lines: [{ memberCode: "RA-001", amount: 2000 }] }).catch((e: TRPCError) => e);
+    expect(err).toBeInstanceOf(TRPCError);
+    expect((err as TRPCError).code).toBe("CONFLICT");
+    expect((err as TRPCError).message).toBe("idempotency_key_reused");
+    expect(await chainHead(t.database, rdGroupId)).toEqual(before);
+  });
+
+  it("bad input is refused with the field named and no raw database message", async () => {
+    const b = caller("bendaharaRD");
+    const e1 = await b.admin.contributions.record({ groupSlug: G, date: "2026-11-30", idempotencyKey: key(), lines: [{ memberCode: "RA-001", amount: 1000 }] }).catch((e: TRPCError) => e);
+    expect((e1 as TRPCError).code).toBe("BAD_REQUEST");
+    expect(((e1 as TRPCError).cause as DomainError).field).toBe("date");
+    const e2 = await b.admin.contributions.record({ groupSlug: G, date: "2026-11-29", idempotencyKey: key(), lines: [{ memberCode: "RA-001", amount: -5 }] }).catch((e: TRPCError) => e);
+    expect((e2 as TRPCError).code).toBe("BAD_REQUEST");
+  });
+});
+
+describe("cross-site and sign-in", () => {
+  it("refuses mutations whose Origin is foreign or missing", async () => {
+    const before = await chainHead(t.database, rdGroupId);
+    expect(await codeOf(caller("bendaharaRD", false).admin.contributions.record({ groupSlug: G, date: "2026-11-29", idempotencyKey: key(), lines: [{ memberCode: "RA-001", amount: 1000 }] }))).toBe("FORBIDDEN");
+    expect(await chainHead(t.database, rdGroupId)).toEqual(before);
+    expect(isSameOrigin(new Headers({ host: "kas.example", origin: "https://kas.example" }))).toBe(true);
+    expect(isSameOrigin(new Headers({ host: "kas.example", origin: "https://evil.example" }))).toBe(false);
+    expect(isSameOrigin(new Headers({ host: "kas.example" }))).toBe(false);
+  });
+
+  it("throttles sign-in after 5 failures for a username, with the same answer for unknown users", async () => {
+    const tryIt = (username: string, password: string, address: string | null = null) =>
+      verifyCredentials(t.database, { username, password, address }).then(
+        (u) => `ok:${u.username}`,
+        (e: DomainError) => e.code,
+      );
+    expect(await tryIt("bendahara-rd", PASSWORD)).toBe("ok:bendahara-rd");
+    expect(await tryIt("tidak-ada", "salah")).toBe("signin_failed");
+    expect(await tryIt("bendahara-rd", "salah")).toBe("signin_failed");
+    for (let i = 0; i < 4; i++) await tryIt("bendahara-rd", "salah");
+    expect(await tryIt("bendahara-rd", PASSWORD)).toBe("signin_throttled");
+    // By address: five failures over different usernames from one address.
+    for (let i = 0; i < 5; i++) await tryIt(`orang-${i}`, "salah", "10.1.2.3");
+    expect(await tryIt("pengawas-rd", PASSWORD, "10.1.2.3")).toBe("signin_throttled");
+    expect(await tryIt("pengawas-rd", PASSWORD, "10.9.9.9")).toBe("ok:pengawas-rd");
+  });
+
+  it("a disabled user cannot sign in", async () => {
+    await t.database.db.run(sql`UPDATE users SET disabled = 1 WHERE username = 'admin'`);
+    await expect(verifyCredentials(t.database, { username: "admin", password: PASSWORD, address: null })).rejects.toMatchObject({ code: "signin_failed" });
+    await t.database.db.run(sql`UPDATE users SET disabled = 0 WHERE username = 'admin'`);
+  });
+});

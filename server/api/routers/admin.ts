@@ -1,0 +1,148 @@
+/**
+ * The treasurers' API (/api/trpc). Thin: validate with zod, call one service verb, return.
+ * Procedure names are part of the public API.
+ */
+import { TRPCError } from "@trpc/server";
+import { z } from "zod";
+import { CONTRIBUTION_LINE_KINDS } from "@/server/domain/ledger";
+import { LOAN_METHODS, LOAN_PURPOSES } from "@/server/domain/loans";
+import { cashOnBooks, recordCashCount, recordExpense, recordIncome } from "@/server/services/cash";
+import { loadGroup } from "@/server/services/context";
+import { reverseEntry } from "@/server/services/corrections";
+import { addMember, leaveMember } from "@/server/services/groups";
+import { disburseLoan, groupLoanViews, repayLoan, writeOffLoan } from "@/server/services/loans";
+import { countersignCashCount, listAudit, memberBalances, resetCheckCode, updateMember } from "@/server/services/members";
+import { ledgerPage } from "@/server/services/public-figures";
+import { updateReferenceTerms } from "@/server/services/reference-terms";
+import { recordContributions, withdrawSavings } from "@/server/services/savings";
+import { groupsOf } from "@/server/services/users";
+import { localDate } from "@/server/domain/dates";
+import { authedProcedure, groupProcedure, router } from "../trpc";
+
+const slug = z.string().min(1).max(64);
+const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "date_invalid");
+const idempotencyKey = z.string().min(8).max(100);
+const rupiah = z.number().int().positive().max(1_000_000_000);
+const code = z.string().min(1).max(32);
+const text = (max: number) => z.string().max(max);
+const page = { beforeId: z.number().int().positive().optional(), limit: z.number().int().min(1).max(200).default(50) };
+
+export const adminRouter = router({
+  groups: router({
+    mine: authedProcedure.query(async ({ ctx }) => groupsOf(ctx.database.db, ctx.user)),
+  }),
+  members: router({
+    list: groupProcedure("read").query(async ({ ctx, input }) => memberBalances(ctx.database.db, await loadGroup(ctx.database.db, input.groupSlug))),
+    add: groupProcedure("write")
+      .input(z.object({ code: code, fullName: text(100), gender: z.enum(["P", "L"]), joinedOn: date }))
+      .mutation(async ({ ctx, input }) => {
+        const { member, checkCode } = await addMember(ctx.service, { groupSlug: input.groupSlug, code: input.code, fullName: input.fullName, gender: input.gender, joinedOn: input.joinedOn });
+        return { code: member.code, checkCode };
+      }),
+    update: groupProcedure("write")
+      .input(z.object({ code, fullName: text(100).optional(), gender: z.enum(["P", "L"]).optional() }))
+      .mutation(({ ctx, input }) => updateMember(ctx.service, input)),
+    leave: groupProcedure("write")
+      .input(z.object({ code, leftOn: date }))
+      .mutation(async ({ ctx, input }) => {
+        const m = await leaveMember(ctx.service, input);
+        return { code: m.code, leftOn: m.leftOn };
+      }),
+    resetCheckCode: groupProcedure("write")
+      .input(z.object({ code }))
+      .mutation(({ ctx, input }) => resetCheckCode(ctx.service, input)),
+  }),
+  contributions: router({
+    record: groupProcedure("write")
+      .input(z.object({ date, idempotencyKey, lines: z.array(z.object({ memberCode: code, amount: rupiah, kind: z.enum(CONTRIBUTION_LINE_KINDS).optional() })).min(1).max(500) }))
+      .mutation(({ ctx, input }) => recordContributions(ctx.service, input)),
+  }),
+  savings: router({
+    withdraw: groupProcedure("write")
+      .input(z.object({ memberCode: code, amount: rupiah, date, idempotencyKey }))
+      .mutation(({ ctx, input }) => withdrawSavings(ctx.service, input)),
+  }),
+  loans: router({
+    disburse: groupProcedure("write")
+      .input(
+        z.object({
+          memberCode: code,
+          principal: rupiah,
+          termMonths: z.number().int().min(1).max(120),
+          date,
+          purpose: z.enum(LOAN_PURPOSES),
+          crop: z.string().max(32).nullish(),
+          idempotencyKey,
+          rateBpsPerMonth: z.number().int().min(0).max(1000).optional(),
+          method: z.enum(LOAN_METHODS).optional(),
+        }),
+      )
+      .mutation(async ({ ctx, input }) => {
+        if ((input.rateBpsPerMonth !== undefined || input.method !== undefined) && ctx.role !== "admin") throw new TRPCError({ code: "FORBIDDEN", message: "role_forbidden" });
+        return disburseLoan(ctx.service, input);
+      }),
+    repay: groupProcedure("write")
+      .input(z.object({ loanId: z.number().int().positive(), amount: rupiah, date, idempotencyKey }))
+      .mutation(({ ctx, input }) => repayLoan(ctx.service, input)),
+    writeOff: groupProcedure("write")
+      .input(z.object({ loanId: z.number().int().positive(), date, reason: text(500), idempotencyKey }))
+      .mutation(({ ctx, input }) => writeOffLoan(ctx.service, input)),
+    list: groupProcedure("read").query(async ({ ctx, input }) => {
+      const group = await loadGroup(ctx.database.db, input.groupSlug);
+      const views = await groupLoanViews(ctx.database.db, group, localDate(ctx.now?.() ?? new Date(), group.timeZone));
+      const codes = new Map((await memberBalances(ctx.database.db, group)).map((m) => [m.id, m.code]));
+      return views.reverse().map((v) => ({ id: v.loan.id, memberCode: codes.get(v.loan.memberId) ?? "?", principal: v.loan.principal, termMonths: v.loan.termMonths, disbursedOn: v.loan.disbursedOn, purpose: v.loan.purpose, status: v.status, totalOwed: v.state.totalOwed, daysPastDue: v.state.daysPastDue, schedule: v.state.installments }));
+    }),
+  }),
+  cash: router({
+    expense: groupProcedure("write")
+      .input(z.object({ amount: rupiah, date, category: z.string().max(40), note: text(200).nullish(), idempotencyKey }))
+      .mutation(({ ctx, input }) => recordExpense(ctx.service, input)),
+    income: groupProcedure("write")
+      .input(z.object({ amount: rupiah, date, category: z.string().max(40), note: text(200).nullish(), idempotencyKey }))
+      .mutation(({ ctx, input }) => recordIncome(ctx.service, input)),
+    count: groupProcedure("write")
+      .input(z.object({ date, countedAmount: z.number().int().min(0).max(1_000_000_000), idempotencyKey }))
+      .mutation(({ ctx, input }) => recordCashCount(ctx.service, input)),
+    countersign: groupProcedure("countersign")
+      .input(z.object({ cashCountId: z.number().int().positive() }))
+      .mutation(({ ctx, input }) => countersignCashCount({ ...ctx.service, userId: ctx.user.id }, input)),
+    onHand: groupProcedure("read").query(async ({ ctx, input }) => {
+      const group = await loadGroup(ctx.database.db, input.groupSlug);
+      return { cash: await cashOnBooks(ctx.database.db, group.id, "9999-12-31"), today: localDate(ctx.now?.() ?? new Date(), group.timeZone) };
+    }),
+  }),
+  entries: router({
+    reverse: groupProcedure("write")
+      .input(z.object({ entryId: z.number().int().positive(), reason: text(500), idempotencyKey }))
+      .mutation(({ ctx, input }) => reverseEntry(ctx.service, input)),
+    list: groupProcedure("read")
+      .input(z.object({ beforeSeq: z.number().int().positive().optional(), limit: page.limit }))
+      .query(async ({ ctx, input }) => {
+        const group = await loadGroup(ctx.database.db, input.groupSlug);
+        return ledgerPage(ctx.database.db, group, { beforeSeq: input.beforeSeq, limit: input.limit, withIds: true });
+      }),
+  }),
+  audit: router({
+    list: groupProcedure("read")
+      .input(z.object(page))
+      .query(async ({ ctx, input }) => listAudit(ctx.database.db, await loadGroup(ctx.database.db, input.groupSlug), input)),
+  }),
+  referenceTerms: router({
+    update: groupProcedure("admin")
+      .input(
+        z.object({
+          ijonRatioPct: z.number().int(),
+          rentenirRateBpsPerMonth: z.number().int(),
+          rentenirMethod: z.enum(["flat", "interestOnly"]),
+          rentenirPeriod: z.enum(["month", "week", "day"]),
+          kurAnnualRateBps: z.number().int(),
+          sources: z.record(z.enum(["ijon", "rentenir", "kur"]), z.array(z.object({ title: text(300), url: text(500), checkedOn: date })).min(1).max(5)),
+        }),
+      )
+      .mutation(async ({ ctx, input }) => {
+        await updateReferenceTerms(ctx.service, input);
+        return { ok: true };
+      }),
+  }),
+});

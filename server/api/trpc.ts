@@ -1,0 +1,88 @@
+import { initTRPC, TRPCError } from "@trpc/server";
+import { z, ZodError } from "zod";
+import type { Database } from "@/db/client";
+import { DomainError } from "@/server/domain/errors";
+import type { ServiceContext } from "@/server/services/context";
+import { canActOn, type Role, type UserRow } from "@/server/services/users";
+
+export interface ApiContext {
+  database: Database;
+  user: UserRow | null;
+  /** The request came from the portal's own pages (Origin matches Host); mutations need it. */
+  sameOrigin: boolean;
+  now?: () => Date;
+}
+
+/** Origin must be present and equal to the portal's own origin (CSRF protection for cookie sessions). */
+export function isSameOrigin(headers: Headers): boolean {
+  const origin = headers.get("origin");
+  const host = headers.get("x-forwarded-host") ?? headers.get("host");
+  if (!origin || !host) return false;
+  try {
+    return new URL(origin).host === host;
+  } catch {
+    return false;
+  }
+}
+
+const TRPC_CODE = {
+  validation: "BAD_REQUEST",
+  not_found: "NOT_FOUND",
+  conflict: "CONFLICT",
+  forbidden: "FORBIDDEN",
+  unauthorized: "UNAUTHORIZED",
+  too_many: "TOO_MANY_REQUESTS",
+} as const;
+
+const t = initTRPC.context<ApiContext>().create({
+  errorFormatter({ shape, error }) {
+    const domain = error.cause instanceof DomainError ? { code: error.cause.code, field: error.cause.field ?? null, params: error.cause.params } : null;
+    const zod = error.cause instanceof ZodError ? z.flattenError(error.cause).fieldErrors : null;
+    // Raw database or runtime messages never reach a client.
+    const message = domain ? domain.code : zod ? "invalid_input" : error.code === "INTERNAL_SERVER_ERROR" ? "internal_error" : error.message;
+    return { ...shape, message, data: { code: shape.data.code, httpStatus: shape.data.httpStatus, domain, zod } };
+  },
+});
+
+/** The one place domain errors become tRPC errors. */
+const mapErrors = t.middleware(async ({ next }) => {
+  const result = await next();
+  if (!result.ok && result.error.cause instanceof DomainError) {
+    const cause = result.error.cause;
+    throw new TRPCError({ code: TRPC_CODE[cause.kind], message: cause.code, cause });
+  }
+  return result;
+});
+
+const checkOrigin = t.middleware(({ ctx, type, next }) => {
+  if (type === "mutation" && !ctx.sameOrigin) throw new TRPCError({ code: "FORBIDDEN", message: "origin_refused" });
+  return next();
+});
+
+export const router = t.router;
+export const createCallerFactory = t.createCallerFactory;
+export const publicProcedure = t.procedure.use(mapErrors).use(checkOrigin);
+
+export const authedProcedure = publicProcedure.use(({ ctx, next }) => {
+  if (!ctx.user || ctx.user.disabled) throw new TRPCError({ code: "UNAUTHORIZED", message: "signin_required" });
+  return next({ ctx: { ...ctx, user: ctx.user } });
+});
+
+export type Access = "read" | "write" | "countersign" | "admin";
+const ALLOWED: Record<Access, readonly Role[]> = {
+  read: ["admin", "bendahara", "pengawas"],
+  write: ["admin", "bendahara"],
+  countersign: ["admin", "pengawas"],
+  admin: ["admin"],
+};
+
+/** A procedure on one group's books: the user must serve that group, in a role that may do this. */
+export function groupProcedure(access: Access) {
+  return authedProcedure.input(z.object({ groupSlug: z.string().min(1).max(64) })).use(async ({ ctx, input, next }) => {
+    const role = await canActOn(ctx.database.db, ctx.user, input.groupSlug);
+    if (!role) throw new TRPCError({ code: "FORBIDDEN", message: "group_forbidden" });
+    if (!ALLOWED[access].includes(role)) throw new TRPCError({ code: "FORBIDDEN", message: "role_forbidden" });
+    const service: ServiceContext = { database: ctx.database, actor: `user:${ctx.user.id}:${ctx.user.username}`, now: ctx.now };
+    return next({ ctx: { ...ctx, role, service } });
+  });
+}

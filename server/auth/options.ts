@@ -1,0 +1,68 @@
+import type { AuthOptions } from "next-auth";
+import CredentialsProvider from "next-auth/providers/credentials";
+import { eq } from "drizzle-orm";
+import { getDatabase } from "@/db/client";
+import { users } from "@/db/schema";
+import { DomainError } from "@/server/domain/errors";
+import { clientAddress } from "@/server/http";
+import { verifyCredentials } from "@/server/services/users";
+
+export const SESSION_MAX_AGE_S = 12 * 60 * 60;
+
+/**
+ * Username + password (villages have no e-mail accounts to rely on). JWT sessions that end after
+ * 12 hours without activity; cookies are HttpOnly, SameSite=Lax, and Secure when the portal is
+ * served over https (NEXTAUTH_URL https://…). Sessions older than the user's sessionsValidAfter
+ * (password change, sign-out) are refused by the tRPC context.
+ */
+export const authOptions: AuthOptions = {
+  session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_S, updateAge: 0 },
+  jwt: { maxAge: SESSION_MAX_AGE_S },
+  pages: { signIn: "/masuk", error: "/masuk" },
+  providers: [
+    CredentialsProvider({
+      name: "Kas Terbuka",
+      credentials: { username: { label: "Nama pengguna", type: "text" }, password: { label: "Kata sandi", type: "password" } },
+      async authorize(credentials, req) {
+        const database = await getDatabase();
+        try {
+          const u = await verifyCredentials(database, { username: credentials?.username, password: credentials?.password, address: clientAddress(new Headers((req?.headers ?? {}) as Record<string, string>)) });
+          return { id: String(u.id), name: u.username };
+        } catch (e) {
+          if (e instanceof DomainError && e.kind === "too_many") throw new Error("throttled");
+          if (e instanceof DomainError) return null;
+          throw e;
+        }
+      },
+    }),
+  ],
+  callbacks: {
+    async jwt({ token, user }) {
+      if (user) {
+        token.uid = Number(user.id);
+        token.issuedAtMs = Date.now();
+      }
+      return token;
+    },
+    async session({ session, token }) {
+      session.uid = token.uid as number;
+      session.issuedAtMs = token.issuedAtMs as number;
+      return session;
+    },
+  },
+  events: {
+    // Signing out ends every session of that user (JWTs cannot be recalled one by one).
+    async signOut({ token }) {
+      if (!token?.uid) return;
+      const { db } = await getDatabase();
+      await db.update(users).set({ sessionsValidAfter: Date.now() }).where(eq(users.id, Number(token.uid)));
+    },
+  },
+};
+
+declare module "next-auth" {
+  interface Session {
+    uid: number;
+    issuedAtMs: number;
+  }
+}

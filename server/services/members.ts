@@ -1,0 +1,74 @@
+import { and, asc, desc, eq, lt } from "drizzle-orm";
+import type { DbOrTx } from "@/db/client";
+import { auditLog, cashCounts, cashCountSignatures, members } from "@/db/schema";
+import { conflict, invalid, notFound } from "@/server/domain/errors";
+import { cleanText, loadGroup, nowOf, type GroupRow, type MemberRow, type ServiceContext } from "./context";
+import { hashCheckCode, newCheckCode } from "./groups";
+import { memberSavings } from "./savings";
+
+/** Treasurers see names: this is their register, never a public page. */
+export async function listMembers(db: DbOrTx, group: GroupRow) {
+  const rows = await db.select().from(members).where(eq(members.groupId, group.id)).orderBy(asc(members.code));
+  return rows.map(({ checkCodeHash: _omit, ...m }) => m);
+}
+
+export async function updateMember(ctx: ServiceContext, input: { groupSlug: string; code: string; fullName?: string; gender?: "P" | "L" }): Promise<Omit<MemberRow, "checkCodeHash">> {
+  return ctx.database.write(async (tx) => {
+    const group = await loadGroup(tx, input.groupSlug);
+    const [m] = await tx.select().from(members).where(and(eq(members.groupId, group.id), eq(members.code, input.code)));
+    if (!m) throw notFound("member_not_found", "code");
+    const set: Partial<MemberRow> = {};
+    if (input.fullName !== undefined) set.fullName = cleanText(input.fullName, "fullName", { required: true, min: 2, max: 100 })!;
+    if (input.gender !== undefined) {
+      if (input.gender !== "P" && input.gender !== "L") throw invalid("gender_invalid", "gender");
+      set.gender = input.gender;
+    }
+    const [u] = await tx.update(members).set(set).where(eq(members.id, m.id)).returning();
+    await tx.insert(auditLog).values({ at: nowOf(ctx).toISOString(), actor: ctx.actor, action: "member.update", groupId: group.id, detail: JSON.stringify({ code: input.code, fields: Object.keys(set) }) });
+    const { checkCodeHash: _omit, ...rest } = u!;
+    return rest;
+  });
+}
+
+/** A new kode cek, returned once to print in the member's passbook; only its hash is kept. */
+export async function resetCheckCode(ctx: ServiceContext, input: { groupSlug: string; code: string }): Promise<{ code: string; checkCode: string }> {
+  const checkCode = newCheckCode();
+  const h = await hashCheckCode(checkCode);
+  await ctx.database.write(async (tx) => {
+    const group = await loadGroup(tx, input.groupSlug);
+    const [m] = await tx.select().from(members).where(and(eq(members.groupId, group.id), eq(members.code, input.code)));
+    if (!m) throw notFound("member_not_found", "code");
+    await tx.update(members).set({ checkCodeHash: h }).where(eq(members.id, m.id));
+    await tx.insert(auditLog).values({ at: nowOf(ctx).toISOString(), actor: ctx.actor, action: "member.resetCheckCode", groupId: group.id, detail: JSON.stringify({ code: input.code }) });
+  });
+  return { code: input.code, checkCode };
+}
+
+export async function memberBalances(db: DbOrTx, group: GroupRow) {
+  const list = await listMembers(db, group);
+  return Promise.all(list.map(async (m) => ({ ...m, savings: await memberSavings(db as never, group.id, m.id) })));
+}
+
+/** A supervisor countersigns a cash count (once). */
+export async function countersignCashCount(ctx: ServiceContext & { userId: number }, input: { groupSlug: string; cashCountId: number }) {
+  return ctx.database.write(async (tx) => {
+    const group = await loadGroup(tx, input.groupSlug);
+    const [c] = await tx.select().from(cashCounts).where(and(eq(cashCounts.id, input.cashCountId), eq(cashCounts.groupId, group.id)));
+    if (!c) throw notFound("cash_count_not_found", "cashCountId");
+    const [signed] = await tx.select().from(cashCountSignatures).where(eq(cashCountSignatures.cashCountId, c.id));
+    if (signed) throw conflict("already_countersigned", "cashCountId");
+    const at = nowOf(ctx).toISOString();
+    const [s] = await tx.insert(cashCountSignatures).values({ cashCountId: c.id, userId: ctx.userId, at }).returning();
+    await tx.insert(auditLog).values({ at, actor: ctx.actor, action: "cash.countersign", groupId: group.id, detail: JSON.stringify({ cashCountId: c.id }) });
+    return s!;
+  });
+}
+
+export async function listAudit(db: DbOrTx, group: GroupRow, opts: { beforeId?: number; limit: number }) {
+  return db
+    .select()
+    .from(auditLog)
+    .where(and(eq(auditLog.groupId, group.id), opts.beforeId ? lt(auditLog.id, opts.beforeId) : undefined))
+    .orderBy(desc(auditLog.id))
+    .limit(opts.limit);
+}

@@ -1,0 +1,88 @@
+import { and, eq } from "drizzle-orm";
+import { hash, verify } from "@node-rs/argon2";
+import type { Database, DbOrTx } from "@/db/client";
+import { auditLog, ksmGroups, userGroups, users } from "@/db/schema";
+import { DomainError, conflict, invalid } from "@/server/domain/errors";
+import { nowOf, type ServiceContext } from "./context";
+import { clearFailures, isThrottled, recordFailure } from "./throttle";
+
+export const ROLES = ["admin", "bendahara", "pengawas"] as const;
+export type Role = (typeof ROLES)[number];
+export type UserRow = typeof users.$inferSelect;
+
+const ARGON = { algorithm: 2 as const, memoryCost: 19_456, timeCost: 2, parallelism: 1 };
+
+export function assertPassword(p: unknown): string {
+  if (typeof p !== "string" || p.length < 10 || p.length > 200) throw invalid("password_weak", "password", { min: 10 });
+  return p;
+}
+
+export async function createUser(ctx: ServiceContext, input: { username: string; password: string; role: Role; groupSlugs: string[] }): Promise<UserRow> {
+  if (typeof input.username !== "string" || !/^[a-z0-9][a-z0-9._-]{2,31}$/.test(input.username)) throw invalid("username_invalid", "username");
+  if (!ROLES.includes(input.role)) throw invalid("role_invalid", "role");
+  const passwordHash = await hash(assertPassword(input.password), ARGON);
+  return ctx.database.write(async (tx) => {
+    const [dup] = await tx.select({ id: users.id }).from(users).where(eq(users.username, input.username));
+    if (dup) throw conflict("username_taken", "username");
+    const [u] = await tx.insert(users).values({ username: input.username, passwordHash, role: input.role }).returning();
+    for (const slug of input.groupSlugs) {
+      const [g] = await tx.select({ id: ksmGroups.id }).from(ksmGroups).where(eq(ksmGroups.slug, slug));
+      if (!g) throw new DomainError("not_found", "group_not_found", "groupSlugs");
+      await tx.insert(userGroups).values({ userId: u!.id, groupId: g.id });
+    }
+    await tx.insert(auditLog).values({ at: nowOf(ctx).toISOString(), actor: ctx.actor, action: "user.create", detail: JSON.stringify({ username: input.username, role: input.role, groups: input.groupSlugs }) });
+    return u!;
+  });
+}
+
+let decoy: Promise<string> | null = null;
+
+/**
+ * Checks a sign-in. Unknown user and wrong password get the same answer and take the same time
+ * (a decoy hash is verified); 5 failures for a username or an address in 15 minutes refuse
+ * further tries for a while, right password or not.
+ */
+export async function verifyCredentials(database: Database, input: { username: unknown; password: unknown; address: string | null }): Promise<UserRow> {
+  const username = String(input.username ?? "").trim().toLowerCase().slice(0, 64);
+  const keys = [`signin:user:${username}`, ...(input.address ? [`signin:addr:${input.address}`] : [])];
+  if (await isThrottled(database, keys)) throw new DomainError("too_many", "signin_throttled");
+  const [u] = await database.db.select().from(users).where(eq(users.username, username));
+  decoy ??= hash("decoy-password-never-used", ARGON);
+  const ok = await verify(u?.passwordHash ?? (await decoy), String(input.password ?? "").slice(0, 200)).catch(() => false);
+  if (!u || !ok || u.disabled) {
+    await recordFailure(database, keys);
+    throw new DomainError("unauthorized", "signin_failed");
+  }
+  await clearFailures(database, `signin:user:${username}`);
+  return u;
+}
+
+export async function changePassword(ctx: ServiceContext, userId: number, newPassword: string): Promise<void> {
+  const passwordHash = await hash(assertPassword(newPassword), ARGON);
+  await ctx.database.write(async (tx) => {
+    await tx.update(users).set({ passwordHash, sessionsValidAfter: nowOf(ctx).getTime() }).where(eq(users.id, userId));
+    await tx.insert(auditLog).values({ at: nowOf(ctx).toISOString(), actor: ctx.actor, action: "user.password", detail: JSON.stringify({ userId }) });
+  });
+}
+
+export async function loadUser(db: DbOrTx, id: number): Promise<UserRow | null> {
+  const [u] = await db.select().from(users).where(eq(users.id, id));
+  return u ?? null;
+}
+
+/** The groups a user may act on, with the role there (admin: every group). */
+export async function groupsOf(db: DbOrTx, user: Pick<UserRow, "id" | "role">): Promise<{ slug: string; name: string; id: number; role: Role }[]> {
+  if (user.role === "admin") return (await db.select({ slug: ksmGroups.slug, name: ksmGroups.name, id: ksmGroups.id }).from(ksmGroups)).map((g) => ({ ...g, role: "admin" as const }));
+  const rows = await db.select({ slug: ksmGroups.slug, name: ksmGroups.name, id: ksmGroups.id }).from(userGroups).innerJoin(ksmGroups, eq(ksmGroups.id, userGroups.groupId)).where(eq(userGroups.userId, user.id));
+  return rows.map((g) => ({ ...g, role: user.role }));
+}
+
+export async function canActOn(db: DbOrTx, user: Pick<UserRow, "id" | "role">, groupSlug: string): Promise<Role | null> {
+  if (user.role === "admin") return "admin";
+  const [row] = await db
+    .select({ id: userGroups.groupId })
+    .from(userGroups)
+    .innerJoin(ksmGroups, eq(ksmGroups.id, userGroups.groupId))
+    .where(and(eq(userGroups.userId, user.id), eq(ksmGroups.slug, groupSlug)));
+  return row ? user.role : null;
+}
