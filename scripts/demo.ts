@@ -1,5 +1,5 @@
 import { getDatabase } from "@/db/client";
-import { seedDemo } from "@/db/seed/demo";
+import { DEMO_USERS, seedDemo } from "@/db/seed/demo";
 import { buildIfNeeded, serve } from "./serve";
 
 /** `npm run demo`: migrate, seed the demo groups when the database is empty, build, serve on :3000. */
@@ -9,7 +9,9 @@ async function main() {
   database.close();
   buildIfNeeded();
   const port = process.env.PORT ?? "3000";
-  console.log(`\nKas Terbuka (DEMO DATA) at http://localhost:${port}\n`);
+  console.log(`\nKas Terbuka (DEMO DATA) at http://localhost:${port}\nDemo sign-ins at http://localhost:${port}/masuk (demo only):`);
+  for (const u of DEMO_USERS) console.log(`  ${u.role.padEnd(9)} ${u.username.padEnd(13)} ${u.password}  ${u.groupSlugs.join(", ")}`);
+  console.log("Passbook (/anggota): e.g. group KSM Ratu Damai, member RD-001, kode cek 100001\n");
   serve({ port });
 }
 main().catch((e) => {

@@ -13,6 +13,7 @@ import { cashOnBooks, recordCashCount, recordExpense, recordIncome } from "@/ser
 import type { ServiceContext } from "@/server/services/context";
 import { reverseEntry } from "@/server/services/corrections";
 import { addMember, createGroup, leaveMember } from "@/server/services/groups";
+import { createUser } from "@/server/services/users";
 import { disburseLoan, loanView, repayLoan, writeOffLoan, type LoanRow } from "@/server/services/loans";
 import { recordContributions, type ContributionLineInput } from "@/server/services/savings";
 import { seededRandom, type Random } from "./random";
@@ -49,6 +50,22 @@ function loanPurposeFor(month: number, r: Random): { purpose: LoanPurpose; crop?
   if (month >= 8 && month <= 10 && r.chance(0.5)) return { purpose: "kemiri", crop: "kemiri" };
   if (r.chance(0.3)) return { purpose: r.pick(["usaha_kecil", "ternak", "kesehatan", "rumah"] as const) };
   return null;
+}
+
+/** Demo sign-ins (demo data only; the demo command prints them). */
+export const DEMO_USERS = [
+  { username: "admin-demo", password: "demo-admin-kas-terbuka", role: "admin" as const, groupSlugs: [] as string[] },
+  { username: "bendahara-rd", password: "demo-bendahara-ratu-damai", role: "bendahara" as const, groupSlugs: ["ratu-damai"] },
+  { username: "bendahara-cd", password: "demo-bendahara-compang-dalo", role: "bendahara" as const, groupSlugs: ["compang-dalo"] },
+  { username: "pengawas-rd", password: "demo-pengawas-ratu-damai", role: "pengawas" as const, groupSlugs: ["ratu-damai"] },
+];
+
+export async function seedDemoUsers(database: Database): Promise<void> {
+  const { users } = await import("@/db/schema");
+  for (const u of DEMO_USERS) {
+    const [exists] = await database.db.select({ id: users.id }).from(users).where(eq(users.username, u.username));
+    if (!exists) await createUser({ database, actor: "demo:seed" }, u);
+  }
 }
 
 export async function seedDemo(database: Database, opts: { today?: BusinessDate; log?: (s: string) => void } = {}): Promise<void> {
@@ -200,6 +217,7 @@ export async function seedDemo(database: Database, opts: { today?: BusinessDate;
     }
     log(`${spec.name}: ${members.length} members, ~${entries} entries, ${corrections} corrections`);
   }
+  await seedDemoUsers(database);
 }
 
 function ignoreRefusal(e: unknown) {

@@ -71,10 +71,21 @@ export async function loadUser(db: DbOrTx, id: number): Promise<UserRow | null> 
 }
 
 /** The groups a user may act on, with the role there (admin: every group). */
-export async function groupsOf(db: DbOrTx, user: Pick<UserRow, "id" | "role">): Promise<{ slug: string; name: string; id: number; role: Role }[]> {
-  if (user.role === "admin") return (await db.select({ slug: ksmGroups.slug, name: ksmGroups.name, id: ksmGroups.id }).from(ksmGroups)).map((g) => ({ ...g, role: "admin" as const }));
-  const rows = await db.select({ slug: ksmGroups.slug, name: ksmGroups.name, id: ksmGroups.id }).from(userGroups).innerJoin(ksmGroups, eq(ksmGroups.id, userGroups.groupId)).where(eq(userGroups.userId, user.id));
-  return rows.map((g) => ({ ...g, role: user.role }));
+const GROUP_FIELDS = {
+  slug: ksmGroups.slug,
+  name: ksmGroups.name,
+  id: ksmGroups.id,
+  dailyContribution: ksmGroups.dailyContribution,
+  loanRateBpsPerMonth: ksmGroups.loanRateBpsPerMonth,
+  loanMethod: ksmGroups.loanMethod,
+  loanMaxTermMonths: ksmGroups.loanMaxTermMonths,
+  timeZone: ksmGroups.timeZone,
+};
+
+export async function groupsOf(db: DbOrTx, user: Pick<UserRow, "id" | "role">) {
+  if (user.role === "admin") return (await db.select(GROUP_FIELDS).from(ksmGroups)).map((g) => ({ ...g, role: "admin" as Role }));
+  const rows = await db.select(GROUP_FIELDS).from(userGroups).innerJoin(ksmGroups, eq(ksmGroups.id, userGroups.groupId)).where(eq(userGroups.userId, user.id));
+  return rows.map((g) => ({ ...g, role: user.role as Role }));
 }
 
 export async function canActOn(db: DbOrTx, user: Pick<UserRow, "id" | "role">, groupSlug: string): Promise<Role | null> {

@@ -6,7 +6,7 @@ import { TRPCError } from "@trpc/server";
 import { z } from "zod";
 import { CONTRIBUTION_LINE_KINDS } from "@/server/domain/ledger";
 import { LOAN_METHODS, LOAN_PURPOSES } from "@/server/domain/loans";
-import { cashOnBooks, recordCashCount, recordExpense, recordIncome } from "@/server/services/cash";
+import { cashOnBooks, lastCashCount, recordCashCount, recordExpense, recordIncome } from "@/server/services/cash";
 import { loadGroup } from "@/server/services/context";
 import { reverseEntry } from "@/server/services/corrections";
 import { addMember, leaveMember } from "@/server/services/groups";
@@ -109,7 +109,8 @@ export const adminRouter = router({
       .mutation(({ ctx, input }) => countersignCashCount({ ...ctx.service, userId: ctx.user.id }, input)),
     onHand: groupProcedure("read").query(async ({ ctx, input }) => {
       const group = await loadGroup(ctx.database.db, input.groupSlug);
-      return { cash: await cashOnBooks(ctx.database.db, group.id, "9999-12-31"), today: localDate(ctx.now?.() ?? new Date(), group.timeZone) };
+      const today = localDate(ctx.now?.() ?? new Date(), group.timeZone);
+      return { cash: await cashOnBooks(ctx.database.db, group.id, today), today, lastCount: await lastCashCount(ctx.database.db, group.id) };
     }),
   }),
   entries: router({

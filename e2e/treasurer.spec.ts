@@ -1,0 +1,64 @@
+import { expect, test } from "@playwright/test";
+
+test.use({ viewport: { width: 360, height: 740 } });
+
+test("a treasurer signs in on a phone, records today's collection, sees it public, and corrects it", async ({ page, request }) => {
+  await page.setExtraHTTPHeaders({ "x-forwarded-for": "10.77.0.1" });
+  const before = await (await request.get("/api/open/groups/ratu-damai.json")).json();
+
+  await page.goto("/admin");
+  await expect(page).toHaveURL(/\/masuk/);
+  await page.getByLabel("Nama pengguna").fill("bendahara-rd");
+  await page.getByLabel("Kata sandi").fill("salah-sekali");
+  await page.getByRole("button", { name: "Masuk" }).click();
+  await expect(page.locator("p[role=alert]")).toHaveText("Nama pengguna atau kata sandi salah.");
+  await page.getByLabel("Kata sandi").fill("demo-bendahara-ratu-damai");
+  await page.getByRole("button", { name: "Masuk" }).click();
+  await expect(page.getByRole("heading", { name: "Buku bendahara" })).toBeVisible();
+
+  await page.getByRole("button", { name: "Setoran harian" }).click();
+  const rows = page.locator("tbody tr");
+  await expect(rows.first()).toBeVisible();
+  const n = await rows.count();
+  expect(n).toBeGreaterThan(20);
+  // Mark the first member absent and give the second Rp 2.000.
+  await rows.nth(0).getByRole("checkbox").uncheck();
+  await rows.nth(1).getByRole("textbox").fill("2000");
+  const expected = (n - 2) * 1000 + 2000;
+  await expect(page.getByText(/Jumlah hari ini: Rp/)).toContainText(`Rp ${expected.toLocaleString("id-ID")}`);
+  await page.getByRole("button", { name: "Simpan" }).click();
+  const saved = page.locator("p[role=status]");
+  await expect(saved).toContainText("Tersimpan ✓");
+  const seq = Number(/no\. (\d+)/.exec(await saved.innerText())![1]);
+  expect(seq).toBe(before.lastSeq + 1);
+
+  // The public numbers change on the next request.
+  const after = await (await request.get("/api/open/groups/ratu-damai.json")).json();
+  expect(after.lastSeq).toBe(seq);
+  expect(after.cashRp).toBe(before.cashRp + expected);
+  await page.goto("/kelompok/ratu-damai");
+  await expect(page.locator(`#no-${seq}`)).toContainText(`Rp ${expected.toLocaleString("id-ID")}`);
+
+  // Correct it: the reversal appears, linked both ways.
+  await page.goto("/admin");
+  await page.getByRole("button", { name: "Koreksi", exact: true }).click();
+  await page.getByRole("row", { name: new RegExp(`^${seq} `) }).getByRole("button", { name: "Koreksi (balik)" }).click();
+  await page.getByLabel(`Alasan (no. ${seq})`).fill("Salah hitung uji e2e");
+  await page.getByRole("button", { name: "Koreksi (balik)" }).first().click();
+  await expect(page.locator("p[role=status]")).toContainText(`↩ ${seq}`);
+  const fixed = await (await request.get("/api/open/groups/ratu-damai.json")).json();
+  expect(fixed.cashRp).toBe(before.cashRp);
+  await page.goto(`/kelompok/ratu-damai/buku-kas?sebelum=${seq + 1}`);
+  await expect(page.locator(`#no-${seq}`)).toContainText(`Dibalik oleh no. ${seq + 1}`);
+  await expect(page.locator(`#no-${seq}`)).toContainText("Salah hitung uji e2e");
+});
+
+test("the tRPC API refuses a mutation from a foreign origin and anonymous calls", async ({ request }) => {
+  const anon = await request.get("/api/trpc/admin.groups.mine");
+  expect(anon.status()).toBe(401);
+  const foreign = await request.post("/api/trpc/admin.contributions.record", {
+    headers: { origin: "https://evil.example", "content-type": "application/json" },
+    data: { groupSlug: "ratu-damai", date: "2026-01-01", idempotencyKey: "aaaaaaaaaa", lines: [{ memberCode: "RD-001", amount: 1000 }] },
+  });
+  expect([401, 403]).toContain(foreign.status());
+});
