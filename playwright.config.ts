@@ -17,7 +17,7 @@ export default defineConfig({
     },
   },
   projects: [
-    { name: "no-js", use: { javaScriptEnabled: false, viewport: { width: 360, height: 740 } }, testMatch: /(public|compare|passbook)\.spec\.ts/ },
+    { name: "no-js", use: { javaScriptEnabled: false, viewport: { width: 360, height: 740 } }, testMatch: /(public|compare|passbook|security)\.spec\.ts/ },
     { name: "js", use: { javaScriptEnabled: true, viewport: { width: 360, height: 740 } } },
   ],
   webServer: {

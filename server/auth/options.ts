@@ -15,7 +15,11 @@ export const SESSION_MAX_AGE_S = 12 * 60 * 60;
  * served over https (NEXTAUTH_URL https://…). Sessions older than the user's sessionsValidAfter
  * (password change, sign-out) are refused by the tRPC context.
  */
+/** Secure cookies (and the __Secure- prefix) whenever the portal is served over https. */
+export const useSecureCookies = (nextAuthUrl = process.env.NEXTAUTH_URL) => !!nextAuthUrl?.startsWith("https://");
+
 export const authOptions: AuthOptions = {
+  useSecureCookies: useSecureCookies(),
   session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_S, updateAge: 0 },
   jwt: { maxAge: SESSION_MAX_AGE_S },
   pages: { signIn: "/masuk", error: "/masuk" },

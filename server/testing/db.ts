@@ -58,7 +58,7 @@ export async function seedGroup(ctx: ServiceContext, slug = "ratu-damai", member
   return { group, codes };
 }
 
-export async function chainHead(database: Database, groupId: number) {
+export async function chainHead(database: Pick<Database, "db">, groupId: number) {
   const [h] = await database.db.select().from(ledgerHeads).where(eq(ledgerHeads.groupId, groupId)).orderBy(desc(ledgerHeads.lastSeq));
   return h ? { seq: h.lastSeq, hash: h.lastHash } : { seq: 0, hash: null };
 }

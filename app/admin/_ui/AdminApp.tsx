@@ -1,5 +1,5 @@
 "use client";
-import { signOut } from "next-auth/react";
+import { getSession, signOut } from "next-auth/react";
 import { useCallback, useEffect, useMemo, useState } from "react";
 import { loanSchedule, LOAN_PURPOSES, type LoanMethod } from "@/server/domain/loans";
 import { formatRupiah } from "@/server/domain/money";
@@ -38,6 +38,7 @@ function useAction(locale: Locale) {
       try {
         const r = await f();
         setState({ busy: false, error: null, done: done(r) });
+        void getSession(); // activity keeps the session alive (12 hours after the last action)
         return r;
       } catch (e) {
         setState({ busy: false, error: explain(e, locale), done: null });
@@ -235,6 +236,12 @@ function Loans({ slug, group, members, today, rp, t, locale, canWrite }: P & { g
   const a = useAction(locale);
   const load = useCallback(() => api.admin.loans.list.query({ groupSlug: slug }).then(setLoans), [slug]);
   useEffect(() => void load(), [load]);
+  const [costs, setCosts] = useState<Awaited<ReturnType<typeof api.admin.loans.compare.query>> | null>(null);
+  useEffect(() => {
+    setCosts(null);
+    if (preview && Number(form.principal) > 0 && Number(form.termMonths) >= 1)
+      api.admin.loans.compare.query({ groupSlug: slug, principal: Number(form.principal), termMonths: Number(form.termMonths) }).then(setCosts, () => setCosts(null));
+  }, [preview, form.principal, form.termMonths, slug]);
   const schedule = useMemo(() => {
     const p = Number(form.principal);
     const n = Number(form.termMonths);
@@ -272,6 +279,11 @@ function Loans({ slug, group, members, today, rp, t, locale, canWrite }: P & { g
                 <tbody>{schedule.map((i) => <tr key={i.n}><td>{i.n}</td><td>{i.dueOn}</td><td className="num">{rp(i.principal)}</td><td className="num">{rp(i.serviceCharge)}</td></tr>)}</tbody>
               </table>
             </div>
+          )}
+          {costs && (
+            <p>
+              {costs.lenders.map((l) => `${l.key.toUpperCase()} ${rp(l.costRp)} (${l.eirPct.toLocaleString(locale === "id" ? "id-ID" : "en-US")}%)`).join(" · ")}
+            </p>
           )}
           <div><button type="submit" disabled={a.busy}>{preview ? t.confirm : t.preview}</button></div>
           <Status s={a} />

@@ -14,6 +14,7 @@ import { disburseLoan, groupLoanViews, repayLoan, writeOffLoan } from "@/server/
 import { countersignCashCount, listAudit, memberBalances, resetCheckCode, updateMember } from "@/server/services/members";
 import { ledgerPage } from "@/server/services/public-figures";
 import { updateReferenceTerms } from "@/server/services/reference-terms";
+import { compareFromQuery } from "@/server/services/compare";
 import { recordContributions, withdrawSavings } from "@/server/services/savings";
 import { groupsOf } from "@/server/services/users";
 import { localDate } from "@/server/domain/dates";
@@ -87,6 +88,13 @@ export const adminRouter = router({
     writeOff: groupProcedure("write")
       .input(z.object({ loanId: z.number().int().positive(), date, reason: text(500), idempotencyKey }))
       .mutation(({ ctx, input }) => writeOffLoan(ctx.service, input)),
+    /** What this loan would cost here and from KUR, the rentenir and the pengijon (the group's reference terms). */
+    compare: groupProcedure("read")
+      .input(z.object({ principal: rupiah, termMonths: z.number().int().min(1).max(60) }))
+      .query(async ({ ctx, input }) => {
+        const c = await compareFromQuery(ctx.database.db, { kelompok: input.groupSlug, amount: String(input.principal), months: String(input.termMonths) });
+        return { lenders: c.lenders.map((l) => ({ key: l.key, costRp: l.costRp, eirPct: l.eirPct })), terms: c.terms };
+      }),
     list: groupProcedure("read").query(async ({ ctx, input }) => {
       const group = await loadGroup(ctx.database.db, input.groupSlug);
       const views = await groupLoanViews(ctx.database.db, group, localDate(ctx.now?.() ?? new Date(), group.timeZone));

@@ -1,0 +1,42 @@
+import { expect, test } from "@playwright/test";
+import { mutate, signInApi, todayWita } from "./api-session";
+
+test("every page sends a nonce CSP that no other inline script passes, and the hardening headers", async ({ request, baseURL }) => {
+  for (const url of ["/", "/kelompok/ratu-damai", "/bandingkan", "/anggota", "/masuk"]) {
+    const r = await request.get(url);
+    const csp = r.headers()["content-security-policy"]!;
+    const nonce = /'nonce-([^']+)'/.exec(csp)?.[1];
+    expect(nonce, url).toBeTruthy();
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(csp).not.toMatch(/script-src[^;]*'unsafe-inline'/);
+    const html = await r.text();
+    const scripts = [...html.matchAll(/<script\b[^>]*>/g)].map((m) => m[0]);
+    expect(scripts.length).toBeGreaterThan(0);
+    for (const s of scripts) expect(s, `${url}: ${s}`).toContain(`nonce="${nonce}"`);
+    expect(r.headers()["x-content-type-options"]).toBe("nosniff");
+    expect(r.headers()["referrer-policy"]).toBe("strict-origin-when-cross-origin");
+    expect(r.headers()["x-frame-options"]).toBe("DENY");
+    expect(r.headers()["permissions-policy"]).toContain("camera=()");
+  }
+  const api = await request.get("/api/open/groups.json");
+  expect(api.headers()["content-security-policy"]).toBe("default-src 'none'; frame-ancestors 'none'");
+  void baseURL;
+});
+
+test("the session cookie is HttpOnly and SameSite=Lax; hostile text is shown escaped", async ({ page, request, baseURL, javaScriptEnabled }) => {
+  test.skip(!javaScriptEnabled, "runs once");
+  await signInApi(request, baseURL!, "bendahara-cd", "demo-bendahara-compang-dalo");
+  const state = await request.storageState();
+  const session = state.cookies.find((c) => c.name.includes("next-auth.session-token"));
+  expect(session).toMatchObject({ httpOnly: true, sameSite: "Lax", secure: false }); // Secure under https (useSecureCookies)
+  const entry = await mutate(request, baseURL!, "admin.contributions.record", { groupSlug: "compang-dalo", date: todayWita(), idempotencyKey: `xss-${Date.now()}`, lines: [{ memberCode: "CD-003", amount: 1000 }] });
+  expect(entry.ok()).toBe(true);
+  const { result } = await entry.json();
+  const hostile = `<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>`;
+  const fix = await mutate(request, baseURL!, "admin.entries.reverse", { groupSlug: "compang-dalo", entryId: result.data.id, reason: hostile, idempotencyKey: `xss-fix-${Date.now()}` });
+  expect(fix.ok(), await fix.text()).toBe(true);
+  await page.goto(`/kelompok/compang-dalo/buku-kas`);
+  await expect(page.getByText(hostile).first()).toBeVisible(); // shown as text
+  expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+  expect(await page.locator("main img").count()).toBe(0);
+});

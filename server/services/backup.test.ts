@@ -1,0 +1,47 @@
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { openDatabase } from "@/db/client";
+import { chainHead, key, seedGroup, tempDatabase, testContext } from "@/server/testing/db";
+import { backupTo, restoreFrom } from "./backup";
+import { recordContributions } from "./savings";
+import { verifyLedger } from "./verify";
+
+describe("backup and restore", () => {
+  it("a backup taken while entries are being posted is consistent, verifies, and restores to its chain head", async () => {
+    const t = await tempDatabase();
+    try {
+      const ctx = testContext(t.database);
+      const { group } = await seedGroup(ctx, "ratu-damai", 5);
+      const post = () => recordContributions(ctx, { groupSlug: "ratu-damai", date: "2026-11-28", idempotencyKey: key(), lines: [{ memberCode: "RA-001", amount: 1000 }] });
+      for (let i = 0; i < 20; i++) await post();
+      const before = await chainHead(t.database, group.id);
+      const file = path.join(t.dir, "backup.db");
+      // Posts keep coming while the snapshot is taken.
+      const writing = Promise.all(Array.from({ length: 40 }, post));
+      await backupTo(t.database, file);
+      await writing;
+      const after = await chainHead(t.database, group.id);
+      expect(after.seq).toBe(60);
+
+      const snap = await openDatabase(`file:${file}`);
+      const v = await verifyLedger(snap.db);
+      const snapHead = await chainHead(snap, group.id);
+      snap.close();
+      expect(v.problems).toEqual([]);
+      expect(snapHead.seq).toBeGreaterThanOrEqual(before.seq);
+      expect(snapHead.seq).toBeLessThanOrEqual(after.seq);
+
+      // Restore over a copy of the live file, then the restored database is exactly the snapshot.
+      const live = path.join(t.dir, "live.db");
+      await backupTo(t.database, live);
+      const r = await restoreFrom(live, file);
+      expect(r.entries).toBe(snapHead.seq);
+      const restored = await openDatabase(`file:${live}`);
+      expect(await chainHead(restored, group.id)).toEqual(snapHead);
+      expect((await verifyLedger(restored.db)).problems).toEqual([]);
+      restored.close();
+    } finally {
+      t.cleanup();
+    }
+  });
+});
