@@ -1,0 +1,191 @@
+/**
+ * npm run bench [-- --db file:data/scale.db --group slug --seconds 5]
+ * Builds if needed, starts the production server on loopback against the named database, and
+ * measures in one run (wrk on 127.0.0.1, bounded in time): req/s and p50/p99 per public page,
+ * next to Next's static best case and a plain node:http server sending the same bytes; the group
+ * page's render time; bytes over the wire for a first and a returning visit (headless chromium);
+ * entries posted per second by concurrent treasurers while readers load pages, then verify.
+ * Prints a table and writes it under bench/.
+ */
+import { execFileSync, spawn, type ChildProcess } from "node:child_process";
+import { createServer } from "node:http";
+import { writeFileSync, mkdirSync, cpSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { chromium } from "@playwright/test";
+import { buildIfNeeded, ensureAuthSecret } from "./serve";
+
+const arg = (name: string, dflt: string) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 && process.argv[i + 1] ? process.argv[i + 1]! : dflt;
+};
+const SOURCE_DB = arg("db", "file:data/kas-terbuka.db");
+const SECONDS = Number(arg("seconds", "5"));
+const PORT = 3900;
+const BASE = `http://127.0.0.1:${PORT}`;
+
+interface Wrk { rps: number; p50: number; p99: number }
+
+function wrk(url: string, connections = 16, extra: string[] = []): Wrk {
+  const out = execFileSync("wrk", ["-t2", `-c${connections}`, `-d${SECONDS}s`, "--latency", ...extra, url], { encoding: "utf8" });
+  const rps = Number(/Requests\/sec:\s+([\d.]+)/.exec(out)?.[1] ?? 0);
+  const ms = (label: string) => {
+    const m = new RegExp(`${label}%\\s+([\\d.]+)(us|ms|s)`).exec(out);
+    if (!m) return NaN;
+    const v = Number(m[1]);
+    return m[2] === "us" ? v / 1000 : m[2] === "s" ? v * 1000 : v;
+  };
+  return { rps, p50: ms("50"), p99: ms("99") };
+}
+
+async function waitUp(url: string) {
+  for (let i = 0; i < 150; i++) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {}
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`not up: ${url}`);
+}
+
+async function renderMs(url: string, n = 15): Promise<number> {
+  const times: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const t0 = performance.now();
+    await (await fetch(url)).text();
+    times.push(performance.now() - t0);
+  }
+  times.sort((a, b) => a - b);
+  return times[Math.floor(n / 2)]!;
+}
+
+async function bytesOf(urls: string[]) {
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: ["--disable-gpu", "--no-first-run", "--disable-background-networking"] });
+  const out: { url: string; first: number; returning: number; js: number }[] = [];
+  for (const url of urls) {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const cdp = await context.newCDPSession(page);
+    await cdp.send("Network.enable");
+    let total = 0;
+    let js = 0;
+    const types = new Map<string, string>();
+    cdp.on("Network.responseReceived", (e) => types.set(e.requestId, e.type));
+    cdp.on("Network.loadingFinished", (e) => {
+      total += e.encodedDataLength;
+      if (types.get(e.requestId) === "Script") js += e.encodedDataLength;
+    });
+    await page.goto(BASE + url, { waitUntil: "networkidle" });
+    const first = total;
+    const firstJs = js;
+    total = 0;
+    await page.goto(BASE + url, { waitUntil: "networkidle" });
+    out.push({ url, first, returning: total, js: firstJs });
+    await context.close();
+  }
+  await browser.close();
+  return out;
+}
+
+async function postRate(groups: { slug: string; username: string; password: string; members: string[] }[], seconds: number) {
+  const { request } = await import("@playwright/test");
+  const date = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Makassar", year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date());
+  let posted = 0;
+  let failed = 0;
+  const deadline = Date.now() + seconds * 1000;
+  await Promise.all(
+    groups.flatMap((g) =>
+      [0, 1].map(async (w) => {
+        const api = await request.newContext();
+        const { csrfToken } = await (await api.get(`${BASE}/api/auth/csrf`)).json();
+        await api.post(`${BASE}/api/auth/callback/credentials`, { form: { csrfToken, username: g.username, password: g.password, json: "true" } });
+        let i = 0;
+        while (Date.now() < deadline) {
+          const r = await api.post(`${BASE}/api/trpc/admin.contributions.record`, {
+            data: { groupSlug: g.slug, date, idempotencyKey: `bench-${g.slug}-${w}-${Date.now()}-${i++}`, lines: g.members.map((memberCode) => ({ memberCode, amount: 1000 })) },
+            headers: { origin: BASE },
+          });
+          if (r.ok()) posted++;
+          else failed++;
+        }
+        await api.dispose();
+      }),
+    ),
+  );
+  return { perSecond: posted / seconds, posted, failed };
+}
+
+async function main() {
+  if (!SOURCE_DB.startsWith("file:")) throw new Error("bench copies an embedded file database");
+  buildIfNeeded();
+  // Work on a copy, so the posting test never touches the named database.
+  const dir = path.join("bench", "tmp");
+  mkdirSync(dir, { recursive: true });
+  const copy = path.join(dir, "bench.db");
+  execFileSync("npx", ["tsx", "scripts/backup.ts", "--to", copy + ".new"], { env: { ...process.env, DATABASE_URL: SOURCE_DB }, stdio: "ignore" });
+  cpSync(copy + ".new", copy);
+  const env = { ...process.env, DATABASE_URL: `file:${copy}`, NEXTAUTH_SECRET: ensureAuthSecret(), NEXTAUTH_URL: BASE };
+  const server: ChildProcess = spawn(path.join("node_modules", ".bin", "next"), ["start", "-p", String(PORT), "-H", "127.0.0.1"], { env, stdio: "ignore" });
+  const lines: string[] = [];
+  const log = (s: string) => {
+    console.log(s);
+    lines.push(s);
+  };
+  try {
+    await waitUp(`${BASE}/api/open/groups.json`);
+    const groups = (await (await fetch(`${BASE}/api/open/groups.json`)).json()).groups as { slug: string }[];
+    const slug = arg("group", groups[0]!.slug);
+    const pages = ["/", `/kelompok/${slug}`, `/kelompok/${slug}/buku-kas`, "/dampak", "/bandingkan?amount=1000000&months=4", `/api/open/groups/${slug}.json`];
+    for (const p of pages) await fetch(BASE + p); // warm up
+    const html = await (await fetch(`${BASE}/kelompok/${slug}`)).text();
+    const plain = createServer((_q, s) => {
+      s.writeHead(200, { "Content-Type": "text/html; charset=utf-8" });
+      s.end(html);
+    }).listen(3901, "127.0.0.1");
+    const staticNext = wrk(`${BASE}/bench-static`);
+    const node = wrk("http://127.0.0.1:3901/");
+    plain.close();
+    log(`# Kas Terbuka benchmark — ${new Date().toISOString()}`);
+    log(`Machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? "cpu"}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}; database ${SOURCE_DB} (${groups.length} groups); wrk -t2 -c16 -d${SECONDS}s on 127.0.0.1`);
+    log("");
+    log("| page | req/s | p50 ms | p99 ms | ÷ Next static | ÷ node:http |");
+    log("|---|---:|---:|---:|---:|---:|");
+    for (const p of pages) {
+      const w = wrk(BASE + p);
+      log(`| ${p} | ${w.rps.toFixed(0)} | ${w.p50.toFixed(1)} | ${w.p99.toFixed(1)} | ${(w.rps / staticNext.rps).toFixed(3)} | ${(w.rps / node.rps).toFixed(4)} |`);
+    }
+    log(`| (Next static route) | ${staticNext.rps.toFixed(0)} | ${staticNext.p50.toFixed(1)} | ${staticNext.p99.toFixed(1)} | 1 | ${(staticNext.rps / node.rps).toFixed(3)} |`);
+    log(`| (node:http, same bytes) | ${node.rps.toFixed(0)} | ${node.p50.toFixed(2)} | ${node.p99.toFixed(2)} | | 1 |`);
+    log("");
+    log(`Group page render time (median of 15 sequential requests): ${(await renderMs(`${BASE}/kelompok/${slug}`)).toFixed(1)} ms on this database.`);
+    log("");
+    const bytes = await bytesOf(["/", `/kelompok/${slug}`, `/kelompok/${slug}/buku-kas`, "/dampak", "/bandingkan?amount=1000000&months=4"]);
+    log("| page | first visit KB (all, as sent) | of which JS KB | returning visit KB |");
+    log("|---|---:|---:|---:|");
+    for (const b of bytes) log(`| ${b.url} | ${(b.first / 1024).toFixed(1)} | ${(b.js / 1024).toFixed(1)} | ${(b.returning / 1024).toFixed(1)} |`);
+    log("");
+    // Writers: the demo treasurers, two sessions each, while wrk reads the group page.
+    const demoWriters = [
+      { slug: "ratu-damai", username: "bendahara-rd", password: "demo-bendahara-ratu-damai", members: ["RD-002", "RD-003", "RD-004"] },
+      { slug: "compang-dalo", username: "bendahara-cd", password: "demo-bendahara-compang-dalo", members: ["CD-002", "CD-003", "CD-004"] },
+    ].filter((w) => groups.some((g) => g.slug === w.slug));
+    if (demoWriters.length) {
+      const reader = new Promise<Wrk>((resolve) => setTimeout(() => resolve(wrk(`${BASE}/kelompok/${slug}`, 4)), 0));
+      const [rate, read] = await Promise.all([postRate(demoWriters, SECONDS), reader]);
+      server.kill("SIGTERM");
+      await new Promise((r) => server.once("exit", r));
+      const verify = execFileSync("npx", ["tsx", "scripts/verify.ts"], { env, encoding: "utf8" }).trim();
+      log(`Posting: ${rate.perSecond.toFixed(0)} entries/s (${rate.posted} posted, ${rate.failed} refused) by ${demoWriters.length * 2} treasurer sessions of ${demoWriters.length} groups while readers loaded the group page at ${read.rps.toFixed(0)} req/s; afterwards: ${verify}`);
+    }
+  } finally {
+    if (server.exitCode === null) server.kill("SIGTERM");
+  }
+  mkdirSync("bench", { recursive: true });
+  const file = path.join("bench", `results-${new Date().toISOString().slice(0, 10)}.md`);
+  writeFileSync(file, lines.join("\n") + "\n");
+  console.log(`\nwritten to ${file}`);
+}
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
