@@ -60,14 +60,16 @@ test("the public ledger pages with plain links and shows corrections both ways",
 
 test("the language switch works without JavaScript and is remembered", async ({ page }) => {
   await page.goto("/kelompok/ratu-damai");
-  await page.getByRole("link", { name: "English" }).click();
-  await expect(page).toHaveURL(/\/kelompok\/ratu-damai$/);
-  await expect(page.getByRole("heading", { name: "Balance sheet at a glance" })).toBeVisible();
+  // Through /bahasa (which sets the cookie) and back by a meta refresh.
+  await Promise.all([page.waitForURL(/\/bahasa\?/), page.getByRole("link", { name: "English" }).click()]);
+  await page.waitForURL(/\/kelompok\/ratu-damai$/);
+  await expect(page.getByRole("heading", { name: "Balance sheet at a glance" })).toBeVisible({ timeout: 15_000 });
   await expect(page.locator("html")).toHaveAttribute("lang", "en");
   await page.goto("/");
   await expect(page.getByText("All groups together")).toBeVisible();
-  await page.getByRole("link", { name: "Bahasa Indonesia" }).click();
-  await expect(page.getByText("Angka gabungan semua kelompok")).toBeVisible();
+  await Promise.all([page.waitForURL(/\/bahasa\?/), page.getByRole("link", { name: "Bahasa Indonesia" }).click()]);
+  await page.waitForURL((u) => u.pathname === "/");
+  await expect(page.getByText("Angka gabungan semua kelompok")).toBeVisible({ timeout: 15_000 });
 });
 
 test("open data: the published figures equal a recompute from ledger.json, and every hash verifies", async ({ request }) => {
@@ -141,6 +143,17 @@ test("unknown groups answer 404", async ({ request }) => {
   expect((await request.get("/kelompok/tidak-ada")).status()).toBe(404);
   expect((await request.get("/api/open/groups/tidak-ada.json")).status()).toBe(404);
   expect((await request.get("/api/open/groups/tidak-ada/ledger.csv")).status()).toBe(404);
+});
+
+test("with JavaScript on, public pages hydrate without errors and keep the server-drawn charts", async ({ page, javaScriptEnabled }) => {
+  test.skip(!javaScriptEnabled, "hydration only happens with JavaScript");
+  const errors: string[] = [];
+  page.on("pageerror", (e) => errors.push(`${page.url()}: ${e.message}`));
+  page.on("console", (m) => m.type() === "error" && errors.push(`${page.url()}: ${m.text()}`));
+  for (const url of PUBLIC_PAGES) await page.goto(url, { waitUntil: "networkidle" });
+  expect(errors).toEqual([]);
+  await page.goto("/kelompok/ratu-damai", { waitUntil: "networkidle" });
+  await expect(page.locator(".chart svg.recharts-surface").first()).toBeAttached();
 });
 
 test("public pages have no serious accessibility violations (axe-core)", async ({ page, javaScriptEnabled }) => {

@@ -1,10 +1,12 @@
 "use client";
+import { ServerDrawn } from "./ServerDrawn";
 import { Bar, BarChart, CartesianGrid, LabelList, XAxis, YAxis } from "recharts";
 
 /** Cost by lender in rupiah, as SVG drawn on the server (fixed size), with the same numbers in a table beside it. */
 export function CostChart({ rows }: { rows: { label: string; costRp: number; fill: string }[] }) {
   const short = (v: number) => (v >= 1_000_000 ? `${Math.round(v / 100_000) / 10} jt` : v >= 1000 ? `${Math.round(v / 1000)} rb` : String(v));
   return (
+    <ServerDrawn>
     <BarChart width={340} height={200} data={rows} layout="vertical" margin={{ top: 4, right: 56, bottom: 4, left: 4 }}>
       <CartesianGrid strokeDasharray="3 3" horizontal={false} />
       <XAxis type="number" tickFormatter={short} fontSize={10} />
@@ -13,5 +15,6 @@ export function CostChart({ rows }: { rows: { label: string; costRp: number; fil
         <LabelList dataKey="costRp" position="right" formatter={(v: unknown) => short(Number(v))} fontSize={11} />
       </Bar>
     </BarChart>
+    </ServerDrawn>
   );
 }

@@ -1,4 +1,5 @@
 "use client";
+import { ServerDrawn } from "./ServerDrawn";
 import { Bar, BarChart, CartesianGrid, Legend, XAxis, YAxis } from "recharts";
 
 export interface MonthlyChartRow {
@@ -12,6 +13,7 @@ export interface MonthlyChartRow {
 export function MonthlyChart({ rows, names }: { rows: MonthlyChartRow[]; names: { collections: string; loansOut: string; repayments: string } }) {
   const short = (v: number) => (v >= 1_000_000 ? `${Math.round(v / 100_000) / 10} jt` : v >= 1000 ? `${Math.round(v / 1000)} rb` : String(v));
   return (
+    <ServerDrawn>
     <BarChart width={340} height={220} data={rows} margin={{ top: 8, right: 4, bottom: 0, left: 0 }}>
       <CartesianGrid strokeDasharray="3 3" vertical={false} />
       <XAxis dataKey="label" fontSize={10} interval={1} />
@@ -21,5 +23,6 @@ export function MonthlyChart({ rows, names }: { rows: MonthlyChartRow[]; names: 
       <Bar dataKey="loansOut" name={names.loansOut} fill="#c77d00" isAnimationActive={false} />
       <Bar dataKey="repayments" name={names.repayments} fill="#3f6fb5" isAnimationActive={false} />
     </BarChart>
+    </ServerDrawn>
   );
 }
