@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { getDatabase } from "@/db/client";
-import { groupFigures, listGroups } from "@/server/services/public-figures";
+import { groupFiguresCached, listGroups } from "@/server/services/public-figures";
 import { getMessages } from "@/server/i18n/locale";
 import { formatDate, formatInt, rp } from "@/server/i18n/format";
 import { Card } from "./_components/Money";
@@ -9,8 +9,8 @@ export const dynamic = "force-dynamic";
 
 export default async function Home() {
   const { locale, t } = await getMessages();
-  const { db } = await getDatabase();
-  const figures = await Promise.all((await listGroups(db)).map((g) => groupFigures(db, g)));
+  const database = await getDatabase();
+  const figures = await Promise.all((await listGroups(database.db)).map((g) => groupFiguresCached(database, g)));
   const sum = (f: (x: (typeof figures)[number]) => number) => figures.reduce((s, x) => s + f(x), 0);
   return (
     <>

@@ -17,6 +17,8 @@ export interface Database {
   db: Db;
   /** Runs fn in one write transaction (BEGIN IMMEDIATE), one at a time within this process. */
   write<T>(fn: (tx: Tx) => Promise<T>): Promise<T>;
+  /** Goes up after every write transaction of this process: read caches key on it (invalidate on write). */
+  readonly version: number;
   close(): void;
 }
 
@@ -40,12 +42,16 @@ export async function openDatabase(url: string = process.env.DATABASE_URL ?? DEF
   }
   const db = drizzle(client, { schema });
   let queue: Promise<unknown> = Promise.resolve();
+  let version = 0;
   return {
     url,
     client,
     db,
+    get version() {
+      return version;
+    },
     write<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
-      const run = queue.then(() => db.transaction(fn, { behavior: "immediate" }));
+      const run = queue.then(() => db.transaction(fn, { behavior: "immediate" })).finally(() => version++);
       queue = run.catch(() => undefined);
       return run;
     },

@@ -13,8 +13,7 @@ export const metadata: Metadata = { title: "Dampak" };
 export default async function ImpactPage() {
   const { locale, t } = await getMessages();
   const i = t.impact;
-  const { db } = await getDatabase();
-  const x = await impactFigures(db);
+  const x = await impactFigures(await getDatabase());
   const money = (v: number | null) => (v === null ? t.suppressed : rp(v, locale));
   const indicators: [string, string, (g: (typeof x.groups)[number]) => string][] = [
     [t.par30, t.par30Def, (g) => formatPct(g.loans.par30, locale)],

@@ -1,10 +1,10 @@
-import type { DbOrTx } from "@/db/client";
+import type { Database } from "@/db/client";
 import { ratio } from "@/server/domain/indicators";
-import { groupFigures, lastMonths, listGroups, type GroupFigures } from "./public-figures";
+import { groupFiguresCached, lastMonths, listGroups, type GroupFigures } from "./public-figures";
 
 /** Figures across groups, per village and per group, for donors (/dampak). */
-export async function impactFigures(db: DbOrTx, now = new Date()) {
-  const groups = await Promise.all((await listGroups(db)).map((g) => groupFigures(db, g, now)));
+export async function impactFigures(database: Database, now = new Date()) {
+  const groups = await Promise.all((await listGroups(database.db)).map((g) => groupFiguresCached(database, g, now)));
   const total = (fs: GroupFigures[]) => {
     const s = (f: (x: GroupFigures) => number) => fs.reduce((t, x) => t + f(x), 0);
     const members = s((f) => f.members.active);

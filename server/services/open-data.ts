@@ -2,9 +2,9 @@
  * Open data (CC BY 4.0): stable, documented field names, no personal data. The ledger files
  * carry everything needed to recompute every balance and every hash (see /data).
  */
-import type { DbOrTx } from "@/db/client";
+import type { Database, DbOrTx } from "@/db/client";
 import type { GroupRow } from "./context";
-import { allPublicEntries, groupFigures, type GroupFigures, type PublicEntry } from "./public-figures";
+import { allPublicEntries, groupFiguresCached, type GroupFigures, type PublicEntry } from "./public-figures";
 
 export const LICENSE = { name: "CC BY 4.0", url: "https://creativecommons.org/licenses/by/4.0/" };
 
@@ -82,8 +82,8 @@ export function groupDetail(f: GroupFigures) {
   };
 }
 
-export async function groupDetailOf(db: DbOrTx, group: GroupRow) {
-  return groupDetail(await groupFigures(db, group));
+export async function groupDetailOf(database: Database, group: GroupRow) {
+  return groupDetail(await groupFiguresCached(database, group));
 }
 
 /** Ledger rows as published: the fields of the canonical hash, plus the reversal back-link. */

@@ -3,7 +3,7 @@
  * anonymous ledger. Nothing here returns a member's name or a member-linked amount.
  */
 import { and, asc, desc, eq, inArray, lt, sql } from "drizzle-orm";
-import type { DbOrTx } from "@/db/client";
+import type { Database, DbOrTx } from "@/db/client";
 import { accountBalances, journalEntries, ksmGroups, ledgerHeads, members, monthPostings, postings } from "@/db/schema";
 import { entryHash, postingsByAccount } from "@/server/domain/chain";
 import { addDays, daysBetween, localDate, monthOf, type BusinessDate } from "@/server/domain/dates";
@@ -190,6 +190,28 @@ export async function groupFigures(db: DbOrTx, groupOrSlug: GroupRow | string, n
     head: { lastSeq: head?.lastSeq ?? 0, lastHash: head?.lastHash ?? null, lastEntryAt: head?.lastEntryAt ?? null },
   };
 }
+
+/**
+ * Read models are kept in memory and recomputed only when something changed: the key is the
+ * process's write version (every write here bumps it), the group's chain head (writes from
+ * another process) and the group's local date (arrears move with the calendar). So a page is
+ * current on the very next request after a treasurer posts, with no timer.
+ */
+const readCache = new Map<string, { key: string; value: Promise<unknown> }>();
+
+export async function cachedRead<T>(database: Database, group: GroupRow, what: string, compute: () => Promise<T>, now = new Date()): Promise<T> {
+  const [head] = await database.db.select({ seq: ledgerHeads.lastSeq }).from(ledgerHeads).where(eq(ledgerHeads.groupId, group.id));
+  const key = `${database.version}|${head?.seq ?? 0}|${localDate(now, group.timeZone)}`;
+  const slot = `${database.url}|${group.id}|${what}`;
+  const hit = readCache.get(slot);
+  if (hit?.key === key) return hit.value as Promise<T>;
+  const value = compute();
+  readCache.set(slot, { key, value });
+  value.catch(() => readCache.delete(slot));
+  return value;
+}
+
+export const groupFiguresCached = (database: Database, group: GroupRow, now = new Date()) => cachedRead(database, group, "figures", () => groupFigures(database.db, group, now), now);
 
 /** The last `n` months of flows ending at `today`'s month, with empty months filled in. */
 export function lastMonths(months: readonly MonthFlows[], today: BusinessDate, n = 12): MonthFlows[] {

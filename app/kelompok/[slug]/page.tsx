@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getDatabase } from "@/db/client";
 import { DomainError } from "@/server/domain/errors";
-import { groupFigures, lastMonths, ledgerPage, verifyRecentChain } from "@/server/services/public-figures";
+import { cachedRead, groupFiguresCached, lastMonths, ledgerPage, verifyRecentChain } from "@/server/services/public-figures";
 import { loadGroup } from "@/server/services/context";
 import { getMessages } from "@/server/i18n/locale";
 import { formatDate, formatInt, formatMonth, formatPct, formatTimestamp, rp } from "@/server/i18n/format";
@@ -16,9 +16,10 @@ import { Sources } from "../../_components/Sources";
 export const dynamic = "force-dynamic";
 
 async function findGroup(slug: string) {
-  const { db } = await getDatabase();
+  const database = await getDatabase();
+  const db = database.db;
   try {
-    return { db, group: await loadGroup(db, slug) };
+    return { database, db, group: await loadGroup(db, slug) };
   } catch (e) {
     if (e instanceof DomainError) notFound();
     throw e;
@@ -32,8 +33,8 @@ export async function generateMetadata({ params }: { params: Promise<{ slug: str
 
 export default async function GroupPage({ params }: { params: Promise<{ slug: string }> }) {
   const { locale, t } = await getMessages();
-  const { db, group } = await findGroup((await params).slug);
-  const [f, latest, chain] = await Promise.all([groupFigures(db, group), ledgerPage(db, group, { limit: 10 }), verifyRecentChain(db, group)]);
+  const { database, db, group } = await findGroup((await params).slug);
+  const [f, latest, chain] = await Promise.all([groupFiguresCached(database, group), ledgerPage(db, group, { limit: 10 }), cachedRead(database, group, "chain", () => verifyRecentChain(db, group))]);
   const months = lastMonths(f.months, f.today, 12);
   const thisMonth = months.at(-1)!;
   const b = f.balances;

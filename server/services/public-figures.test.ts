@@ -1,0 +1,25 @@
+import { describe, expect, it } from "vitest";
+import { FIXED_NOW, key, seedGroup, tempDatabase, testContext } from "@/server/testing/db";
+import { groupFigures, groupFiguresCached } from "./public-figures";
+import { recordContributions } from "./savings";
+
+describe("cached read models", () => {
+  it("are reused until a write, then current on the very next read", async () => {
+    const t = await tempDatabase();
+    try {
+      const ctx = testContext(t.database);
+      const { group } = await seedGroup(ctx, "ratu-damai", 5);
+      const post = (amount: number) => recordContributions(ctx, { groupSlug: "ratu-damai", date: "2026-11-28", idempotencyKey: key(), lines: [{ memberCode: "RA-001", amount }] });
+      await post(1000);
+      const a = await groupFiguresCached(t.database, group, FIXED_NOW);
+      expect(await groupFiguresCached(t.database, group, FIXED_NOW)).toBe(a); // same object: not recomputed
+      await post(2500);
+      const b = await groupFiguresCached(t.database, group, FIXED_NOW);
+      expect(b).not.toBe(a);
+      expect(b.balances.cash).toBe(3500);
+      expect(b).toEqual(await groupFigures(t.database.db, group, FIXED_NOW)); // equals a fresh compute
+    } finally {
+      t.cleanup();
+    }
+  });
+});
