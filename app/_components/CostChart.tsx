@@ -1,20 +1,4 @@
 "use client";
-import { ServerDrawn } from "./ServerDrawn";
-import { Bar, BarChart, CartesianGrid, LabelList, XAxis, YAxis } from "recharts";
+import { serverDrawn } from "./ServerDrawn";
 
-/** Cost by lender in rupiah, as SVG drawn on the server (fixed size), with the same numbers in a table beside it. */
-export function CostChart({ rows }: { rows: { label: string; costRp: number; fill: string }[] }) {
-  const short = (v: number) => (v >= 1_000_000 ? `${Math.round(v / 100_000) / 10} jt` : v >= 1000 ? `${Math.round(v / 1000)} rb` : String(v));
-  return (
-    <ServerDrawn>
-    <BarChart width={340} height={200} data={rows} layout="vertical" margin={{ top: 4, right: 56, bottom: 4, left: 4 }}>
-      <CartesianGrid strokeDasharray="3 3" horizontal={false} />
-      <XAxis type="number" tickFormatter={short} fontSize={10} />
-      <YAxis type="category" dataKey="label" width={80} fontSize={11} />
-      <Bar dataKey="costRp" isAnimationActive={false} fill="#0b5d3b">
-        <LabelList dataKey="costRp" position="right" formatter={(v: unknown) => short(Number(v))} fontSize={11} />
-      </Bar>
-    </BarChart>
-    </ServerDrawn>
-  );
-}
+export const CostChart = serverDrawn(() => import("./CostChartSvg"));

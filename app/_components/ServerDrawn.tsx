@@ -1,12 +1,21 @@
 "use client";
+import { lazy, type ComponentType } from "react";
 
 /**
- * Keeps a chart exactly as the server drew it. Recharts measures text in the browser and would
- * lay labels out differently from the server, which breaks hydration; the charts have nothing to
- * interact with, so the browser keeps the server's SVG (React does not patch the inner HTML of an
- * element with dangerouslySetInnerHTML while hydrating).
+ * A chart drawn once, on the server, and kept as it is. Recharts measures text in the browser
+ * and would lay labels out differently, breaking hydration; and the charts have nothing to
+ * interact with. So the browser keeps the server's SVG (React does not patch the inner HTML of
+ * an element with dangerouslySetInnerHTML while hydrating) and never downloads Recharts: the
+ * chart module is loaded lazily, and only the server ever renders it.
  */
-export function ServerDrawn({ children }: { children: React.ReactNode }) {
-  if (typeof window === "undefined") return <div className="chart">{children}</div>;
-  return <div className="chart" suppressHydrationWarning dangerouslySetInnerHTML={{ __html: "" }} />;
+export function serverDrawn<P extends object>(load: () => Promise<{ default: ComponentType<P> }>) {
+  const Svg = lazy(load);
+  return function ServerDrawnChart(props: P) {
+    if (typeof window !== "undefined") return <div className="chart" suppressHydrationWarning dangerouslySetInnerHTML={{ __html: "" }} />;
+    return (
+      <div className="chart">
+        <Svg {...props} />
+      </div>
+    );
+  };
 }
