@@ -17,8 +17,12 @@ export interface Database {
   db: Db;
   /** Runs fn in one write transaction (BEGIN IMMEDIATE), one at a time within this process. */
   write<T>(fn: (tx: Tx) => Promise<T>): Promise<T>;
-  /** Goes up after every write transaction of this process: read caches key on it (invalidate on write). */
-  readonly version: number;
+  /**
+   * Goes up when something other than the ledger changes (members, reference terms, groups);
+   * ledger writes move each group's chain head instead. Read caches key on both.
+   */
+  readonly metaVersion: number;
+  bumpMeta(): void;
   close(): void;
 }
 
@@ -42,16 +46,17 @@ export async function openDatabase(url: string = process.env.DATABASE_URL ?? DEF
   }
   const db = drizzle(client, { schema });
   let queue: Promise<unknown> = Promise.resolve();
-  let version = 0;
+  let metaVersion = 0;
   return {
     url,
     client,
     db,
-    get version() {
-      return version;
+    get metaVersion() {
+      return metaVersion;
     },
+    bumpMeta: () => void metaVersion++,
     write<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
-      const run = queue.then(() => db.transaction(fn, { behavior: "immediate" })).finally(() => version++);
+      const run = queue.then(() => db.transaction(fn, { behavior: "immediate" }));
       queue = run.catch(() => undefined);
       return run;
     },

@@ -2,7 +2,7 @@ import { and, asc, desc, eq, lt } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { auditLog, cashCounts, cashCountSignatures, members } from "@/db/schema";
 import { conflict, invalid, notFound } from "@/server/domain/errors";
-import { cleanText, loadGroup, nowOf, type GroupRow, type MemberRow, type ServiceContext } from "./context";
+import { cleanText, loadGroup, nowOf, type GroupRow, type MemberRow, type ServiceContext, metaWrite } from "./context";
 import { hashCheckCode, newCheckCode } from "./groups";
 import { memberSavings } from "./savings";
 
@@ -13,7 +13,7 @@ export async function listMembers(db: DbOrTx, group: GroupRow) {
 }
 
 export async function updateMember(ctx: ServiceContext, input: { groupSlug: string; code: string; fullName?: string; gender?: "P" | "L" }): Promise<Omit<MemberRow, "checkCodeHash">> {
-  return ctx.database.write(async (tx) => {
+  return metaWrite(ctx, async (tx) => {
     const group = await loadGroup(tx, input.groupSlug);
     const [m] = await tx.select().from(members).where(and(eq(members.groupId, group.id), eq(members.code, input.code)));
     if (!m) throw notFound("member_not_found", "code");

@@ -2,6 +2,8 @@ import { describe, expect, it } from "vitest";
 import { FIXED_NOW, key, seedGroup, tempDatabase, testContext } from "@/server/testing/db";
 import { groupFigures, groupFiguresCached } from "./public-figures";
 import { recordContributions } from "./savings";
+import { addMember } from "./groups";
+import { recordCashCount } from "./cash";
 
 describe("cached read models", () => {
   it("are reused until a write, then current on the very next read", async () => {
@@ -18,6 +20,11 @@ describe("cached read models", () => {
       expect(b).not.toBe(a);
       expect(b.balances.cash).toBe(3500);
       expect(b).toEqual(await groupFigures(t.database.db, group, FIXED_NOW)); // equals a fresh compute
+      // A change outside the ledger (a new member, a cash count) invalidates too.
+      await addMember(ctx, { groupSlug: "ratu-damai", code: "RA-006", fullName: "Anggota Baru", gender: "P", joinedOn: "2026-11-01" }, "12345678");
+      expect((await groupFiguresCached(t.database, group, FIXED_NOW)).members.active).toBe(6);
+      await recordCashCount(ctx, { groupSlug: "ratu-damai", date: "2026-11-28", countedAmount: 3000, idempotencyKey: key() });
+      expect((await groupFiguresCached(t.database, group, FIXED_NOW)).lastCashCount?.difference).toBe(-500);
     } finally {
       t.cleanup();
     }

@@ -192,16 +192,17 @@ export async function groupFigures(db: DbOrTx, groupOrSlug: GroupRow | string, n
 }
 
 /**
- * Read models are kept in memory and recomputed only when something changed: the key is the
- * process's write version (every write here bumps it), the group's chain head (writes from
- * another process) and the group's local date (arrears move with the calendar). So a page is
- * current on the very next request after a treasurer posts, with no timer.
+ * Read models are kept in memory and recomputed only when that group changed: the key is the
+ * group's chain head (every ledger write moves it, from any process), the process's meta
+ * version (members, reference terms) and the group's local date (arrears move with the
+ * calendar). So a page is current on the very next request after a treasurer posts, with no
+ * timer, and a post to one group leaves every other group's cache warm.
  */
 const readCache = new Map<string, { key: string; value: Promise<unknown> }>();
 
 export async function cachedRead<T>(database: Database, group: GroupRow, what: string, compute: () => Promise<T>, now = new Date()): Promise<T> {
   const [head] = await database.db.select({ seq: ledgerHeads.lastSeq }).from(ledgerHeads).where(eq(ledgerHeads.groupId, group.id));
-  const key = `${database.version}|${head?.seq ?? 0}|${localDate(now, group.timeZone)}`;
+  const key = `${database.metaVersion}|${head?.seq ?? 0}|${localDate(now, group.timeZone)}`;
   const slot = `${database.url}|${group.id}|${what}`;
   const hit = readCache.get(slot);
   if (hit?.key === key) return hit.value as Promise<T>;
