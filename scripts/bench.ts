@@ -177,6 +177,38 @@ async function main() {
       const verify = execFileSync("npx", ["tsx", "scripts/verify.ts"], { env, encoding: "utf8" }).trim();
       log(`Posting: ${rate.perSecond.toFixed(0)} entries/s (${rate.posted} posted, ${rate.failed} refused) by ${demoWriters.length * 2} treasurer sessions of ${demoWriters.length} groups while readers loaded the group page at ${read.rps.toFixed(0)} req/s; afterwards: ${verify}`);
     }
+    // Does render cost grow with the ledger? The same pages on a second (scale) database.
+    const scaleDb = arg("scale", "");
+    if (scaleDb) {
+      const port2 = PORT + 2;
+      const base2 = `http://127.0.0.1:${port2}`;
+      const s2 = spawn(path.join("node_modules", ".bin", "next"), ["start", "-p", String(port2), "-H", "127.0.0.1"], { env: { ...env, DATABASE_URL: scaleDb, NEXTAUTH_URL: base2 }, stdio: ["ignore", serverLog, serverLog] });
+      try {
+        await waitUp(`${base2}/bench-static`);
+        const scaleGroups = (await (await fetch(`${base2}/api/open/groups.json`)).json()).groups as { slug: string }[];
+        const s = scaleGroups[Math.floor(scaleGroups.length / 2)]!.slug;
+        const server1 = server.exitCode === null ? server : spawn(path.join("node_modules", ".bin", "next"), ["start", "-p", String(PORT), "-H", "127.0.0.1"], { env, stdio: ["ignore", serverLog, serverLog] });
+        await waitUp(`${BASE}/bench-static`);
+        log("");
+        log(`Render time, demo database vs scale database (${scaleDb}, ${scaleGroups.length} groups), median of 15 after one warm-up:`);
+        log("| page | demo ms | scale ms | scale ÷ demo | scale, first (cold cache) ms |");
+        log("|---|---:|---:|---:|---:|");
+        for (const [label, a, b] of [
+          ["group page", `${BASE}/kelompok/${slug}`, `${base2}/kelompok/${s}`],
+          ["ledger page", `${BASE}/kelompok/${slug}/buku-kas`, `${base2}/kelompok/${s}/buku-kas`],
+          ["impact page", `${BASE}/dampak`, `${base2}/dampak`],
+          ["home page", `${BASE}/`, `${base2}/`],
+        ] as const) {
+          await renderMs(a, 1);
+          const cold = await renderMs(b, 1);
+          const [ma, mb] = [await renderMs(a), await renderMs(b)];
+          log(`| ${label} | ${ma.toFixed(1)} | ${mb.toFixed(1)} | ${(mb / ma).toFixed(2)} | ${cold.toFixed(0)} |`);
+        }
+        server1.kill("SIGTERM");
+      } finally {
+        s2.kill("SIGTERM");
+      }
+    }
   } finally {
     if (server.exitCode === null) server.kill("SIGTERM");
   }
