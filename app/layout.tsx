@@ -2,7 +2,7 @@ import type { Metadata, Viewport } from "next";
 import Link from "next/link";
 import { headers } from "next/headers";
 import { getDatabase } from "@/db/client";
-import { listGroups } from "@/server/services/public-figures";
+import { anyDemoGroup } from "@/server/services/public-figures";
 import { getMessages } from "@/server/i18n/locale";
 import "./globals.css";
 
@@ -12,7 +12,7 @@ export const viewport: Viewport = { width: "device-width", initialScale: 1 };
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
   const { locale, t } = await getMessages();
   const { db } = await getDatabase();
-  const anyDemo = (await listGroups(db)).some((g) => g.isDemo);
+  const anyDemo = await anyDemoGroup(db);
   const here = (await headers()).get("x-kt-path") ?? "/";
   return (
     <html lang={locale}>

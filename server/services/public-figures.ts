@@ -76,6 +76,12 @@ const publicGroup = (g: GroupRow): GroupFigures["group"] => ({
   isDemo: g.isDemo,
 });
 
+/** Whether any group holds demo data (the banner on every page), without listing the groups. */
+export async function anyDemoGroup(db: DbOrTx): Promise<boolean> {
+  const [row] = await db.select({ id: ksmGroups.id }).from(ksmGroups).where(eq(ksmGroups.isDemo, true)).limit(1);
+  return !!row;
+}
+
 export async function listGroups(db: DbOrTx): Promise<GroupRow[]> {
   return db.select().from(ksmGroups).orderBy(asc(ksmGroups.name));
 }
