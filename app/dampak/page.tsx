@@ -2,10 +2,10 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getDatabase } from "@/db/client";
 import { impactFigures } from "@/server/services/impact";
-import { formatInt, formatMonth, formatPct, rp } from "@/server/i18n/format";
+import { formatInt, formatPct, rp } from "@/server/i18n/format";
 import { getMessages } from "@/server/i18n/locale";
 import { Card } from "../_components/Money";
-import { MonthlyChart } from "../_components/MonthlyChart";
+import { MonthlyFigures } from "../_components/MonthlyFigures";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Dampak" };
@@ -41,34 +41,7 @@ export default async function ImpactPage() {
         <Card label={t.compliance} value={formatPct(x.all.compliance, locale)} />
       </ul>
       <h2>{i.trend}</h2>
-      <div role="img" aria-label={t.chartTitle}>
-        <MonthlyChart rows={x.trend.map((m) => ({ label: formatMonth(m.month, locale).slice(0, 3), collections: m.collections, loansOut: m.loansOut, repayments: m.repayments }))} names={{ collections: t.collections, loansOut: t.loansOut, repayments: t.repayments }} />
-      </div>
-      <details>
-        <summary>{t.chartTable}</summary>
-        <div className="table-wrap" tabIndex={0}>
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t.month}</th>
-                <th scope="col" className="num">{t.collections}</th>
-                <th scope="col" className="num">{t.loansOut}</th>
-                <th scope="col" className="num">{t.repayments}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {x.trend.map((m) => (
-                <tr key={m.month}>
-                  <th scope="row">{formatMonth(m.month, locale)}</th>
-                  <td className="num">{rp(m.collections, locale)}</td>
-                  <td className="num">{rp(m.loansOut, locale)}</td>
-                  <td className="num">{rp(m.repayments, locale)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      </details>
+      <MonthlyFigures rows={x.trend} locale={locale} t={t} />
       <h2>{i.perVillage}</h2>
       <div className="table-wrap" tabIndex={0}>
         <table>

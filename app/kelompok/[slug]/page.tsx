@@ -9,7 +9,7 @@ import { getMessages } from "@/server/i18n/locale";
 import { formatDate, formatInt, formatMonth, formatPct, formatTimestamp, rp } from "@/server/i18n/format";
 import { Card, Small } from "../../_components/Money";
 import { EntryTable } from "../../_components/EntryTable";
-import { MonthlyChart } from "../../_components/MonthlyChart";
+import { MonthlyFigures } from "../../_components/MonthlyFigures";
 import { CostTable } from "../../_components/CostTable";
 import { Sources } from "../../_components/Sources";
 
@@ -82,43 +82,11 @@ export default async function GroupPage({ params }: { params: Promise<{ slug: st
       </ul>
 
       <h2>{t.last12}</h2>
-      <figure style={{ margin: 0 }}>
-        <figcaption className="sr-only">{t.chartTitle}</figcaption>
-        <div role="img" aria-label={t.chartTitle}>
-          <MonthlyChart
-            names={{ collections: t.collections, loansOut: t.loansOut, repayments: t.repayments }}
-            rows={months.map((m) => ({ label: formatMonth(m.month, locale).slice(0, 3), collections: m.contributions, loansOut: m.disbursed, repayments: m.principalRepaid + m.serviceCharge + m.fines }))}
-          />
-        </div>
-      </figure>
-      <details>
-        <summary>{t.chartTable}</summary>
-        <div className="table-wrap" tabIndex={0}>
-          <table>
-            <caption className="sr-only">{t.chartTitle}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t.month}</th>
-                <th scope="col" className="num">{t.collections}</th>
-                <th scope="col" className="num">{t.loansOut}</th>
-                <th scope="col" className="num">{t.repayments}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {months.map((m) => (
-                <tr key={m.month}>
-                  <th scope="row">
-                    <Link prefetch={false} href={`/kelompok/${f.group.slug}/laporan/${m.month}`}>{formatMonth(m.month, locale)}</Link>
-                  </th>
-                  <td className="num">{rp(m.contributions, locale)}</td>
-                  <td className="num">{rp(m.disbursed, locale)}</td>
-                  <td className="num">{rp(m.principalRepaid + m.serviceCharge + m.fines, locale)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      </details>
+      <MonthlyFigures
+        rows={months.map((m) => ({ month: m.month, collections: m.contributions, loansOut: m.disbursed, repayments: m.principalRepaid + m.serviceCharge + m.fines, href: `/kelompok/${f.group.slug}/laporan/${m.month}` }))}
+        locale={locale}
+        t={t}
+      />
 
       <h2>{t.compliance}</h2>
       <p>
