@@ -6,7 +6,13 @@ async function main() {
   const database = await getDatabase();
   const started = Date.now();
   const slug = process.argv.find((a) => a.startsWith("--group="))?.slice("--group=".length);
-  const r = await verifyLedger(database.db, { groupSlug: slug });
+  const r = await verifyLedger(database.db, {
+    groupSlug: slug,
+    progress: (done, total, entries) => {
+      if (total > 20 && (done % 25 === 0 || done === total)) process.stderr.write(`\r  ${done}/${total} groups, ${entries} entries checked…`);
+    },
+  });
+  if (r.groups > 20) process.stderr.write("\n");
   const secs = ((Date.now() - started) / 1000).toFixed(1);
   if (r.problems.length) {
     for (const p of r.problems) console.error(`MISMATCH group ${p.group}${p.seq ? ` seq ${p.seq}` : ""}: ${p.problem}`);

@@ -27,7 +27,7 @@ const add = (m: Map<string, number>, k: string, v: number) => m.set(k, (m.get(k)
  * Recomputes, from the raw entries, every group's hash chain (and private detail digests),
  * that every entry balances, and every rollup; returns the first problem per group.
  */
-export async function verifyLedger(db: DbOrTx, opts: { groupSlug?: string } = {}): Promise<{ groups: number; entries: number; problems: VerifyProblem[] }> {
+export async function verifyLedger(db: DbOrTx, opts: { groupSlug?: string; progress?: (done: number, total: number, entries: number) => void } = {}): Promise<{ groups: number; entries: number; problems: VerifyProblem[] }> {
   const groups = opts.groupSlug ? await db.select().from(ksmGroups).where(eq(ksmGroups.slug, opts.groupSlug)) : await db.select().from(ksmGroups).orderBy(asc(ksmGroups.id));
   const problems: VerifyProblem[] = [];
   let entryCount = 0;
@@ -73,6 +73,7 @@ export async function verifyLedger(db: DbOrTx, opts: { groupSlug?: string } = {}
     problem ??= diffMaps(g.slug, "monthly postings", months, actualMonths);
     problem ??= diffMaps(g.slug, "monthly entry count", counts, actualCounts);
     if (problem) problems.push(problem);
+    opts.progress?.(groups.indexOf(g) + 1, groups.length, entryCount);
   }
   return { groups: groups.length, entries: entryCount, problems };
 }
