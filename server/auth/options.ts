@@ -1,11 +1,9 @@
 import type { AuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
-import { eq } from "drizzle-orm";
 import { getDatabase } from "@/db/client";
-import { users } from "@/db/schema";
 import { DomainError } from "@/server/domain/errors";
 import { clientAddress } from "@/server/http";
-import { verifyCredentials } from "@/server/services/users";
+import { endSessions, verifyCredentials } from "@/server/services/users";
 
 export const SESSION_MAX_AGE_S = 12 * 60 * 60;
 
@@ -46,11 +44,13 @@ export const authOptions: AuthOptions = {
         token.uid = Number(user.id);
         token.issuedAtMs = Date.now();
       }
+      token.lastActiveMs = Date.now(); // refreshed whenever the session is read (activity)
       return token;
     },
     async session({ session, token }) {
       session.uid = token.uid as number;
       session.issuedAtMs = token.issuedAtMs as number;
+      session.lastActiveMs = token.lastActiveMs as number;
       return session;
     },
   },
@@ -58,8 +58,7 @@ export const authOptions: AuthOptions = {
     // Signing out ends every session of that user (JWTs cannot be recalled one by one).
     async signOut({ token }) {
       if (!token?.uid) return;
-      const { db } = await getDatabase();
-      await db.update(users).set({ sessionsValidAfter: Date.now() }).where(eq(users.id, Number(token.uid)));
+      await endSessions({ database: await getDatabase(), actor: `user:${token.uid}` }, Number(token.uid));
     },
   },
 };
@@ -68,5 +67,6 @@ declare module "next-auth" {
   interface Session {
     uid: number;
     issuedAtMs: number;
+    lastActiveMs: number;
   }
 }

@@ -61,6 +61,7 @@ const MESSAGES: Record<string, { id: Msg; en: Msg }> = {
   lines_too_many: { id: (p) => `Terlalu banyak baris (paling banyak ${p.max}).`, en: (p) => `Too many lines (at most ${p.max}).` },
   entry_id_invalid: { id: () => "Nomor catatan tidak sah.", en: () => "Not a valid entry id." },
   loan_id_invalid: { id: () => "Nomor pinjaman tidak sah.", en: () => "Not a valid loan id." },
+  nothing_to_update: { id: () => "Tidak ada yang diubah.", en: () => "Nothing to change." },
   param_not_whole_number: { id: () => "Harus bilangan bulat.", en: () => "Must be a whole number." },
   param_not_decimal: { id: () => "Harus angka (paling banyak 2 desimal).", en: () => "Must be a number (at most 2 decimals)." },
   param_out_of_range: { id: (p) => `Harus antara ${fmt(p.min)} dan ${fmt(p.max)}.`, en: (p) => `Must be between ${fmt(p.min, ",")} and ${fmt(p.max, ",")}.` },

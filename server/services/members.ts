@@ -23,6 +23,7 @@ export async function updateMember(ctx: ServiceContext, input: { groupSlug: stri
       if (input.gender !== "P" && input.gender !== "L") throw invalid("gender_invalid", "gender");
       set.gender = input.gender;
     }
+    if (Object.keys(set).length === 0) throw invalid("nothing_to_update", "fullName");
     const [u] = await tx.update(members).set(set).where(eq(members.id, m.id)).returning();
     await tx.insert(auditLog).values({ at: nowOf(ctx).toISOString(), actor: ctx.actor, action: "member.update", groupId: group.id, detail: JSON.stringify({ code: input.code, fields: Object.keys(set) }) });
     const { checkCodeHash: _omit, ...rest } = u!;

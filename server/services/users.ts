@@ -97,3 +97,21 @@ export async function canActOn(db: DbOrTx, user: Pick<UserRow, "id" | "role">, g
     .where(and(eq(userGroups.userId, user.id), eq(ksmGroups.slug, groupSlug)));
   return row ? user.role : null;
 }
+
+/**
+ * The user behind a session, or null: a session of a disabled user, or one issued before a
+ * password change or sign-out (sessionsValidAfter), or older than the session lifetime, is no session.
+ */
+export async function userOfSession(db: DbOrTx, session: { uid?: number; issuedAtMs?: number; lastActiveMs?: number } | null, now = Date.now(), maxIdleMs = 12 * 3600_000): Promise<UserRow | null> {
+  if (!session?.uid) return null;
+  const user = await loadUser(db, session.uid);
+  if (!user || user.disabled) return null;
+  if ((session.issuedAtMs ?? 0) < user.sessionsValidAfter) return null;
+  if (now - (session.lastActiveMs ?? session.issuedAtMs ?? 0) > maxIdleMs) return null;
+  return user;
+}
+
+/** Ends every session of a user (sign-out, password change). */
+export async function endSessions(ctx: ServiceContext, userId: number): Promise<void> {
+  await ctx.database.write((tx) => tx.update(users).set({ sessionsValidAfter: nowOf(ctx).getTime() }).where(eq(users.id, userId)));
+}

@@ -1,0 +1,126 @@
+import { TRPCError } from "@trpc/server";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { DomainError } from "@/server/domain/errors";
+import { recordContributions } from "@/server/services/savings";
+import { changePassword, createUser, endSessions, userOfSession, type UserRow } from "@/server/services/users";
+import { chainHead, FIXED_NOW, key, seedGroup, tempDatabase, testContext } from "@/server/testing/db";
+import { appRouter } from "./root";
+import { createCallerFactory } from "./trpc";
+
+let t: Awaited<ReturnType<typeof tempDatabase>>;
+let treasurer: UserRow;
+let groupId = 0;
+const G = "ratu-damai";
+const caller = () => createCallerFactory(appRouter)({ database: t.database, user: treasurer, sameOrigin: true, now: () => FIXED_NOW });
+
+beforeAll(async () => {
+  t = await tempDatabase();
+  const ctx = testContext(t.database);
+  groupId = (await seedGroup(ctx, G, 5)).group.id;
+  await seedGroup(ctx, "compang-dalo", 5);
+  treasurer = await createUser(ctx, { username: "bendahara", password: "kata-sandi-panjang", role: "bendahara", groupSlugs: [G] });
+  await recordContributions(ctx, { groupSlug: G, date: "2026-11-01", idempotencyKey: key(), lines: [{ memberCode: "RA-001", amount: 500_000 }] });
+});
+afterAll(() => t.cleanup());
+
+/** A valid input for every mutation; each field is then replaced by hostile values one at a time. */
+const VALID: Record<string, () => Record<string, unknown>> = {
+  "contributions.record": () => ({ groupSlug: G, date: "2026-11-28", idempotencyKey: key(), lines: [{ memberCode: "RA-002", amount: 1000 }] }),
+  "savings.withdraw": () => ({ groupSlug: G, memberCode: "RA-001", amount: 1000, date: "2026-11-28", idempotencyKey: key() }),
+  "loans.disburse": () => ({ groupSlug: G, memberCode: "RA-002", principal: 10_000, termMonths: 2, date: "2026-11-28", purpose: "kopi", idempotencyKey: key() }),
+  "loans.repay": () => ({ groupSlug: G, loanId: 1, amount: 1000, date: "2026-11-28", idempotencyKey: key() }),
+  "loans.writeOff": () => ({ groupSlug: G, loanId: 1, date: "2026-11-28", reason: "macet lama sekali", idempotencyKey: key() }),
+  "cash.expense": () => ({ groupSlug: G, amount: 1000, date: "2026-11-28", category: "alat_tulis", note: "buku", idempotencyKey: key() }),
+  "cash.income": () => ({ groupSlug: G, amount: 1000, date: "2026-11-28", category: "hibah", note: "dari desa", idempotencyKey: key() }),
+  "cash.count": () => ({ groupSlug: G, date: "2026-11-28", countedAmount: 1000, idempotencyKey: key() }),
+  "entries.reverse": () => ({ groupSlug: G, entryId: 1, reason: "salah catat", idempotencyKey: key() }),
+  "members.add": () => ({ groupSlug: G, code: `RA-${String(Math.floor(Math.random() * 800) + 100)}`, fullName: "Maria Baru", gender: "P", joinedOn: "2026-11-01" }),
+  "members.update": () => ({ groupSlug: G, code: "RA-005", fullName: "Nama Baru" }),
+  "members.leave": () => ({ groupSlug: G, code: "RA-004", leftOn: "2026-11-29" }),
+  "members.resetCheckCode": () => ({ groupSlug: G, code: "RA-003" }),
+};
+
+const HOSTILE: [string, unknown][] = [
+  ["missing", undefined],
+  ["null", null],
+  ["wrong type (object)", { $gt: 0 }],
+  ["wrong type (array)", [1, 2]],
+  ["negative", -1000],
+  ["zero", 0],
+  ["fractional", 1000.5],
+  ["huge", 1e15],
+  ["not a number", Number.NaN],
+  ["infinite", Number.POSITIVE_INFINITY],
+  ["numeric string", "1000"],
+  ["date in the future", "2027-01-01"],
+  ["date before founding", "1999-01-01"],
+  ["date in another format", "28/11/2026"],
+  ["impossible date", "2026-02-30"],
+  ["over-long string", "x".repeat(10_000)],
+  ["control characters", "abc\u0000\u0007def"],
+  ["other group's member", "CO-001"],
+  ["unknown id", 987_654],
+];
+
+function call(name: string, input: Record<string, unknown>) {
+  const [area, verb] = name.split(".") as [string, string];
+  const admin = caller().admin as unknown as Record<string, Record<string, (i: unknown) => Promise<unknown>>>;
+  return admin[area]![verb]!(input);
+}
+
+describe("hostile and broken input on every mutation", () => {
+  let tried = 0;
+  for (const [name, valid] of Object.entries(VALID)) {
+    it(`${name}: every field × ${HOSTILE.length} hostile values is refused with the field named, or accepted whole; never a 500`, async () => {
+      for (const field of Object.keys(valid())) {
+        for (const [label, value] of HOSTILE) {
+          const input = valid();
+          if (value === undefined) delete input[field];
+          else input[field] = value;
+          const before = await chainHead(t.database, groupId);
+          const outcome = await call(name, input).then(
+            () => "OK",
+            (e: unknown) => e,
+          );
+          tried++;
+          if (outcome === "OK") continue; // e.g. a long but valid name; accepted text is escaped on output (see e2e)
+          expect(outcome, `${name}.${field} ← ${label}`).toBeInstanceOf(TRPCError);
+          const err = outcome as TRPCError;
+          expect(["BAD_REQUEST", "NOT_FOUND", "CONFLICT", "FORBIDDEN"], `${name}.${field} ← ${label}: ${err.code} ${err.message}`).toContain(err.code);
+          if (err.code === "BAD_REQUEST") {
+            // The field is named: by the domain error, or by the validation issue's path.
+            const cause = err.cause as (DomainError & { issues?: { path: PropertyKey[] }[] }) | undefined;
+            const named = cause?.field ?? cause?.issues?.[0]?.path.map(String).join(".");
+            expect(named, `${name}.${field} ← ${label}`).toBeTruthy();
+          }
+          expect(err.message).not.toMatch(/SQLITE|constraint|syntax/i);
+          expect(await chainHead(t.database, groupId), `${name}.${field} ← ${label}`).toEqual(before);
+        }
+      }
+    });
+  }
+  it("tried them all", () => expect(tried).toBeGreaterThan(700));
+});
+
+describe("sessions", () => {
+  it("a disabled user, a session issued before a password change or sign-out, or an idle one is no session", async () => {
+    const ctx = testContext(t.database);
+    const u = await createUser(ctx, { username: "pengawas-sesi", password: "kata-sandi-panjang", role: "pengawas", groupSlugs: [G] });
+    const issued = Date.now();
+    expect((await userOfSession(t.database.db, { uid: u.id, issuedAtMs: issued }, issued + 1000))?.id).toBe(u.id);
+    expect(await userOfSession(t.database.db, { uid: u.id, issuedAtMs: issued }, issued + 13 * 3600_000)).toBeNull();
+    await new Promise((r) => setTimeout(r, 5));
+    await changePassword({ database: t.database, actor: "test" }, u.id, "kata-sandi-baru-panjang");
+    expect(await userOfSession(t.database.db, { uid: u.id, issuedAtMs: issued })).toBeNull();
+    const reissued = Date.now() + 1;
+    expect((await userOfSession(t.database.db, { uid: u.id, issuedAtMs: reissued }, reissued))?.id).toBe(u.id);
+    await new Promise((r) => setTimeout(r, 5));
+    await endSessions({ database: t.database, actor: "test" }, u.id);
+    expect(await userOfSession(t.database.db, { uid: u.id, issuedAtMs: reissued })).toBeNull();
+    await t.database.client.execute({ sql: "UPDATE users SET disabled = 1, sessions_valid_after = 0 WHERE id = ?", args: [u.id] });
+    expect(await userOfSession(t.database.db, { uid: u.id, issuedAtMs: Date.now() })).toBeNull();
+    const disabled = { ...u, disabled: true };
+    const code = await createCallerFactory(appRouter)({ database: t.database, user: disabled, sameOrigin: true }).admin.groups.mine().then(() => "OK", (e: TRPCError) => e.code);
+    expect(code).toBe("UNAUTHORIZED");
+  });
+});
