@@ -269,6 +269,23 @@ describe("concurrency", () => {
   });
 });
 
+describe("concurrency across groups", () => {
+  it("hundreds of parallel posts from two groups' treasurers: each acknowledged entry once, both chains gapless", async () => {
+    await seedGroup(ctx, "compang-dalo", 5);
+    const other = testContext(database, "test:bendahara-cd");
+    const posts = Array.from({ length: 200 }, (_, i) =>
+      i % 2
+        ? recordContributions(ctx, { groupSlug: G, date: "2026-11-02", idempotencyKey: `rd-par-${i}`, lines: [{ memberCode: "RA-001", amount: 1000 }] })
+        : recordContributions(other, { groupSlug: "compang-dalo", date: "2026-11-02", idempotencyKey: `cd-par-${i}`, lines: [{ memberCode: "CO-001", amount: 1000 }] }),
+    );
+    const acked = await Promise.all(posts);
+    const bySlug = (prefix: string) => acked.filter((e) => e.idempotencyKey.startsWith(prefix)).map((e) => e.seq).sort((a, b) => a - b);
+    expect(bySlug("rd-")).toEqual(Array.from({ length: 100 }, (_, i) => i + 1));
+    expect(bySlug("cd-")).toEqual(Array.from({ length: 100 }, (_, i) => i + 1));
+    expect((await verifyLedger(database.db)).problems).toEqual([]);
+  });
+});
+
 describe("property: any sequence of operations keeps the books consistent", () => {
   it("rollups equal a recompute and the chain verifies after random operations", async () => {
     const op = fc.oneof(
