@@ -1,4 +1,4 @@
-import { integer, sqliteTable, text, uniqueIndex, index, primaryKey } from "drizzle-orm/sqlite-core";
+import { integer, sqliteTable, text, uniqueIndex, index } from "drizzle-orm/sqlite-core";
 import { ksmGroups, members } from "./groups";
 
 /** Journal entries: append-only (triggers refuse UPDATE and DELETE), hash-chained per group. */

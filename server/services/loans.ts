@@ -96,17 +96,20 @@ export async function loadLoan(db: DbOrTx, group: GroupRow, loanId: unknown): Pr
   return loan;
 }
 
-/** The loan's entries that still stand (neither a correction nor reversed), oldest first. */
-export async function standingLoanEntries(db: DbOrTx, loanId: number): Promise<EntryRow[]> {
+/** The entries of these loans that still stand (neither a correction nor reversed), oldest first. */
+async function standingEntriesOf(db: DbOrTx, loanIds: number[]): Promise<EntryRow[]> {
+  if (loanIds.length === 0) return [];
   const rev = alias(journalEntries, "rev");
   const rows = await db
     .select({ e: journalEntries })
     .from(journalEntries)
     .leftJoin(rev, eq(rev.reversesEntryId, journalEntries.id))
-    .where(and(eq(journalEntries.loanId, loanId), isNull(rev.id), sql`${journalEntries.kind} <> 'correction'`))
+    .where(and(inArray(journalEntries.loanId, loanIds), isNull(rev.id), sql`${journalEntries.kind} <> 'correction'`))
     .orderBy(asc(journalEntries.businessDate), asc(journalEntries.seq));
   return rows.map((r) => r.e);
 }
+
+export const standingLoanEntries = (db: DbOrTx, loanId: number) => standingEntriesOf(db, [loanId]);
 
 export function viewLoan(loan: LoanRow, entries: readonly EntryRow[], asOf: BusinessDate): LoanView {
   const repayments = entries.filter((e) => e.kind === "loan_repayment").map((e) => ({ date: e.businessDate, amount: e.amount }));
@@ -219,15 +222,7 @@ export async function writeOffLoan(ctx: ServiceContext, input: WriteOffLoanInput
 /** All loans of a group with their state on a date (for the register and the indicators). */
 export async function groupLoanViews(db: DbOrTx, group: GroupRow, asOf: BusinessDate): Promise<LoanView[]> {
   const rows = await db.select().from(loans).where(eq(loans.groupId, group.id)).orderBy(asc(loans.id));
-  if (rows.length === 0) return [];
-  const rev = alias(journalEntries, "rev");
-  const entries = await db
-    .select({ e: journalEntries })
-    .from(journalEntries)
-    .leftJoin(rev, eq(rev.reversesEntryId, journalEntries.id))
-    .where(and(inArray(journalEntries.loanId, rows.map((l) => l.id)), isNull(rev.id), sql`${journalEntries.kind} <> 'correction'`))
-    .orderBy(asc(journalEntries.businessDate), asc(journalEntries.seq));
   const byLoan = new Map<number, EntryRow[]>();
-  for (const { e } of entries) byLoan.set(e.loanId!, [...(byLoan.get(e.loanId!) ?? []), e]);
+  for (const e of await standingEntriesOf(db, rows.map((l) => l.id))) byLoan.set(e.loanId!, [...(byLoan.get(e.loanId!) ?? []), e]);
   return rows.map((l) => viewLoan(l, byLoan.get(l.id) ?? [], asOf));
 }

@@ -1,10 +1,10 @@
-import { and, asc, desc, eq, lt } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, lt } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
-import { auditLog, cashCounts, cashCountSignatures, members } from "@/db/schema";
+import { accountBalances, auditLog, cashCounts, cashCountSignatures, members } from "@/db/schema";
+import { SAVINGS_ACCOUNTS, type SavingsAccount } from "@/server/domain/ledger";
 import { conflict, invalid, notFound } from "@/server/domain/errors";
 import { cleanText, loadGroup, nowOf, type GroupRow, type MemberRow, type ServiceContext, metaWrite } from "./context";
 import { hashCheckCode, newCheckCode } from "./groups";
-import { memberSavings } from "./savings";
 
 /** Treasurers see names: this is their register, never a public page. */
 export async function listMembers(db: DbOrTx, group: GroupRow) {
@@ -45,9 +45,22 @@ export async function resetCheckCode(ctx: ServiceContext, input: { groupSlug: st
   return { code: input.code, checkCode };
 }
 
+/** Each member with her savings by account, from the balance rollup in one read. */
 export async function memberBalances(db: DbOrTx, group: GroupRow) {
-  const list = await listMembers(db, group);
-  return Promise.all(list.map(async (m) => ({ ...m, savings: await memberSavings(db as never, group.id, m.id) })));
+  const [list, rows] = await Promise.all([
+    listMembers(db, group),
+    db
+      .select({ memberId: accountBalances.memberId, account: accountBalances.account, balance: accountBalances.balance })
+      .from(accountBalances)
+      .where(and(eq(accountBalances.groupId, group.id), inArray(accountBalances.account, [...SAVINGS_ACCOUNTS]))),
+  ]);
+  const savings = new Map<number, Record<SavingsAccount, number>>();
+  for (const r of rows) {
+    const s = savings.get(r.memberId) ?? { savings_share: 0, savings_mandatory: 0, savings_voluntary: 0 };
+    s[r.account as SavingsAccount] = -r.balance;
+    savings.set(r.memberId, s);
+  }
+  return list.map((m) => ({ ...m, savings: savings.get(m.id) ?? { savings_share: 0, savings_mandatory: 0, savings_voluntary: 0 } }));
 }
 
 /** A supervisor countersigns a cash count (once). */
