@@ -8,10 +8,14 @@
  * Prints a table and writes it under bench/.
  */
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
-import { cpSync, mkdirSync, openSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, openSync, rmSync, writeFileSync } from "node:fs";
+import { performance } from "node:perf_hooks";
+import { sql } from "drizzle-orm";
 import os from "node:os";
 import path from "node:path";
 import { chromium } from "@playwright/test";
+import { migrateDatabase, openDatabase } from "@/db/client";
+import { createUser, verifyCredentials } from "@/server/services/users";
 import { buildIfNeeded, ensureAuthSecret } from "./serve";
 
 const arg = (name: string, dflt: string) => {
@@ -113,6 +117,37 @@ async function postRate(groups: { slug: string; username: string; password: stri
   return { perSecond: posted / seconds, posted, failed };
 }
 
+/**
+ * Sign-in refusal timing, unknown user vs wrong password (in process, on a scratch database,
+ * throttle cleared between tries, the two kinds interleaved). The test suite proves both do the
+ * same work; this reports what that costs in milliseconds on this machine.
+ */
+async function signinTiming(n = 40) {
+  const dir = mkdtempSync(path.join(os.tmpdir(), "kt-bench-signin-"));
+  const database = await openDatabase(`file:${path.join(dir, "signin.db")}`);
+  try {
+    await migrateDatabase(database);
+    await createUser({ database, actor: "bench" }, { username: "bendahara-bench", password: "sandi-bench-panjang", role: "bendahara", groupSlugs: [] });
+    const times = { unknown: [] as number[], wrong: [] as number[] };
+    const timeOne = async (username: string) => {
+      await database.db.run(sql`DELETE FROM throttle`);
+      const t0 = performance.now();
+      await verifyCredentials(database, { username, password: "salah-sekali", address: "127.0.0.1" }).catch(() => null);
+      return performance.now() - t0;
+    };
+    await timeOne("pemanasan"); // the decoy hash is made once per process
+    for (let i = 0; i < n; i++) {
+      times.unknown.push(await timeOne(`tidak-ada-${i}`));
+      times.wrong.push(await timeOne("bendahara-bench"));
+    }
+    const q = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) * p)]!;
+    return { n, unknown: { p50: q(times.unknown, 0.5), p90: q(times.unknown, 0.9) }, wrong: { p50: q(times.wrong, 0.5), p90: q(times.wrong, 0.9) } };
+  } finally {
+    database.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 async function main() {
   if (!SOURCE_DB.startsWith("file:")) throw new Error("bench copies an embedded file database");
   buildIfNeeded();
@@ -177,6 +212,9 @@ async function main() {
       const verify = execFileSync("npx", ["tsx", "scripts/verify.ts"], { env, encoding: "utf8" }).trim();
       log(`Posting: ${rate.perSecond.toFixed(0)} entries/s (${rate.posted} posted, ${rate.failed} refused) by ${demoWriters.length * 2} treasurer sessions of ${demoWriters.length} groups while readers loaded the group page at ${read.rps.toFixed(0)} req/s; afterwards: ${verify}`);
     }
+    const signin = await signinTiming();
+    log("");
+    log(`Sign-in refused (${signin.n} tries each, interleaved): unknown user p50 ${signin.unknown.p50.toFixed(1)} ms / p90 ${signin.unknown.p90.toFixed(1)} ms; wrong password p50 ${signin.wrong.p50.toFixed(1)} ms / p90 ${signin.wrong.p90.toFixed(1)} ms.`);
     // Does render cost grow with the ledger? The same pages on a second (scale) database.
     const scaleDb = arg("scale", "");
     if (scaleDb) {

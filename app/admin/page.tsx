@@ -1,16 +1,20 @@
 import type { Metadata } from "next";
-import { getServerSession } from "next-auth";
 import { redirect } from "next/navigation";
-import { authOptions } from "@/server/auth/options";
+import { getDatabase } from "@/db/client";
+import { currentUser } from "@/server/auth/session";
 import { getMessages } from "@/server/i18n/locale";
+import { groupsOf } from "@/server/services/users";
 import { AdminApp } from "./_ui/AdminApp";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Bendahara", robots: { index: false } };
 
 export default async function AdminPage() {
-  // Authorisation is checked again by every tRPC procedure; this only sends strangers to /masuk.
-  if (!(await getServerSession(authOptions))) redirect("/masuk");
+  // The same check as every tRPC procedure: no session, or a disabled, signed-out or idle one, goes to /masuk.
+  const database = await getDatabase();
+  const user = await currentUser(database);
+  if (!user) redirect("/masuk");
   const { locale } = await getMessages();
-  return <AdminApp locale={locale} />;
+  // The groups this user serves, drawn on the server: the screen is usable on the first response.
+  return <AdminApp locale={locale} groups={await groupsOf(database.db, user)} />;
 }

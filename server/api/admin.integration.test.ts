@@ -4,7 +4,7 @@ import { chainHead, FIXED_NOW, key, seedGroup, tempDatabase, testContext } from 
 import { DomainError } from "@/server/domain/errors";
 import { recordCashCount } from "@/server/services/cash";
 import { recordContributions } from "@/server/services/savings";
-import { createUser, verifyCredentials, type UserRow } from "@/server/services/users";
+import { createUser, setUserDisabled, userOfSession, verifyCredentials, type UserRow } from "@/server/services/users";
 import { appRouter } from "./root";
 import { createCallerFactory, isSameOrigin, type ApiContext } from "./trpc";
 import { sql } from "drizzle-orm";
@@ -31,6 +31,11 @@ beforeAll(async () => {
   users.bendaharaCD = await createUser(ctx, { username: "bendahara-cd", password: PASSWORD, role: "bendahara", groupSlugs: ["compang-dalo"] });
   users.pengawasRD = await createUser(ctx, { username: "pengawas-rd", password: PASSWORD, role: "pengawas", groupSlugs: ["ratu-damai"] });
   users.anonymous = null;
+  // A treasurer of Ratu Damai who was disabled, and one whose session went idle past 12 hours.
+  await createUser(ctx, { username: "bendahara-lama", password: PASSWORD, role: "bendahara", groupSlugs: ["ratu-damai"] });
+  users.disabledRD = await setUserDisabled(ctx, "bendahara-lama", true);
+  const stale = FIXED_NOW.getTime() - 13 * 3600_000;
+  users.expiredSession = await userOfSession(t.database.db, { uid: users.bendaharaRD.id, issuedAtMs: stale, lastActiveMs: stale }, FIXED_NOW.getTime());
   // Money in both groups, a loan in each, an entry and a cash count to act on.
   for (const [slug, prefix] of [["ratu-damai", "RA"], ["compang-dalo", "CO"]] as const) {
     await recordContributions(ctx, { groupSlug: slug, date: "2026-11-01", idempotencyKey: key(), lines: [1, 2, 3, 4, 5].map((i) => ({ memberCode: `${prefix}-00${i}`, amount: 200_000 })) });
@@ -70,13 +75,15 @@ const MUTATIONS: Record<string, (c: ReturnType<typeof caller>) => Promise<unknow
   "cash.count": (c) => c.admin.cash.count({ groupSlug: G, date: "2026-11-28", countedAmount: 1000, idempotencyKey: key() }),
   "entries.reverse": (c) => c.admin.entries.reverse({ groupSlug: G, entryId: 999_999, reason: "tidak ada catatan", idempotencyKey: key() }),
   "cash.countersign": (c) => c.admin.cash.countersign({ groupSlug: G, cashCountId: 999_999 }),
+  "account.changePassword": (c) => c.admin.account.changePassword({ currentPassword: "bukan-sandinya", newPassword: "sandi-baru-yang-panjang" }),
   "referenceTerms.update": (c) =>
     c.admin.referenceTerms.update({ groupSlug: G, ijonRatioPct: 220, rentenirRateBpsPerMonth: 1500, rentenirMethod: "flat", rentenirPeriod: "week", kurAnnualRateBps: 600, sources: { ijon: [{ title: "Survei harga kopi setempat", url: "https://example.org/survei", checkedOn: "2026-11-01" }], rentenir: [{ title: "Wawancara anggota", url: "https://example.org/w", checkedOn: "2026-11-01" }], kur: [{ title: "KUR", url: "https://kur.ekon.go.id", checkedOn: "2026-11-01" }] } }),
 };
 
 /** What each actor gets: writes for treasurer and admin, countersign for pengawas and admin, terms for admin. */
 function expected(who: string, name: string): string[] {
-  if (who === "anonymous") return ["UNAUTHORIZED"];
+  if (who === "anonymous" || who === "disabledRD" || who === "expiredSession") return ["UNAUTHORIZED"];
+  if (name === "account.changePassword") return ["BAD_REQUEST"]; // any signed-in user, own account; wrong current password
   if (who === "bendaharaCD") return ["FORBIDDEN"];
   const allowedFor = name === "cash.countersign" ? ["admin", "pengawasRD"] : name === "referenceTerms.update" ? ["admin"] : ["admin", "bendaharaRD"];
   if (!allowedFor.includes(who)) return ["FORBIDDEN"];
@@ -85,7 +92,12 @@ function expected(who: string, name: string): string[] {
 }
 
 describe("authorisation matrix: every mutation × every kind of user", () => {
-  for (const who of ["anonymous", "bendaharaRD", "bendaharaCD", "pengawasRD", "admin"]) {
+  it("the disabled user and the idle session are what the matrix thinks they are", () => {
+    expect(users.disabledRD).toMatchObject({ username: "bendahara-lama", disabled: true });
+    expect(users.expiredSession).toBeNull();
+  });
+
+  for (const who of ["anonymous", "disabledRD", "expiredSession", "bendaharaRD", "bendaharaCD", "pengawasRD", "admin"]) {
     for (const [name, call] of Object.entries(MUTATIONS)) {
       it(`${who} → ${name}`, async () => {
         const before = await chainHead(t.database, rdGroupId);
@@ -194,6 +206,38 @@ describe("cross-site and sign-in", () => {
     for (let i = 0; i < 5; i++) await tryIt(`orang-${i}`, "salah", "10.1.2.3");
     expect(await tryIt("pengawas-rd", PASSWORD, "10.1.2.3")).toBe("signin_throttled");
     expect(await tryIt("pengawas-rd", PASSWORD, "10.9.9.9")).toBe("ok:pengawas-rd");
+  });
+
+  it("a user changes her password: the current one is required, every earlier session ends, the new one signs in", async () => {
+    const ctx = testContext(t.database, "test:setup");
+    const u = await createUser(ctx, { username: "ganti-sandi", password: PASSWORD, role: "bendahara", groupSlugs: ["ratu-damai"] });
+    const self = createCaller({ database: t.database, user: u, sameOrigin: true, now: () => FIXED_NOW });
+    const wrong = await self.admin.account.changePassword({ currentPassword: "salah-salah-salah", newPassword: "sandi-baru-yang-panjang" }).catch((e: TRPCError) => e);
+    expect((wrong as TRPCError).cause).toMatchObject({ code: "password_wrong", field: "currentPassword" });
+    const weak = await self.admin.account.changePassword({ currentPassword: PASSWORD, newPassword: "pendek" }).catch((e: TRPCError) => e);
+    expect((weak as TRPCError).cause).toMatchObject({ code: "password_weak", field: "newPassword" });
+    const issuedBefore = FIXED_NOW.getTime() - 60_000;
+    expect(await userOfSession(t.database.db, { uid: u.id, issuedAtMs: issuedBefore, lastActiveMs: issuedBefore }, FIXED_NOW.getTime())).not.toBeNull();
+    await self.admin.account.changePassword({ currentPassword: PASSWORD, newPassword: "sandi-baru-yang-panjang" });
+    expect(await userOfSession(t.database.db, { uid: u.id, issuedAtMs: issuedBefore, lastActiveMs: issuedBefore }, FIXED_NOW.getTime())).toBeNull();
+    await expect(verifyCredentials(t.database, { username: "ganti-sandi", password: PASSWORD, address: null })).rejects.toMatchObject({ code: "signin_failed" });
+    expect((await verifyCredentials(t.database, { username: "ganti-sandi", password: "sandi-baru-yang-panjang", address: null })).id).toBe(u.id);
+    const audit = await t.database.db.all<{ action: string }>(sql`SELECT action FROM audit_log WHERE action LIKE 'user.%' ORDER BY id`);
+    expect(audit.map((a) => a.action)).toEqual(expect.arrayContaining(["user.disable", "user.password"]));
+  });
+
+  it("disabling a user ends her sessions; enabling lets her sign in again, with no old session revived", async () => {
+    const ctx = testContext(t.database, "test:setup");
+    const u = await createUser(ctx, { username: "dinonaktifkan", password: PASSWORD, role: "bendahara", groupSlugs: ["ratu-damai"] });
+    const issued = FIXED_NOW.getTime() - 60_000;
+    const session = { uid: u.id, issuedAtMs: issued, lastActiveMs: issued };
+    await setUserDisabled(ctx, "dinonaktifkan", true);
+    expect(await userOfSession(t.database.db, session, FIXED_NOW.getTime())).toBeNull();
+    await expect(verifyCredentials(t.database, { username: "dinonaktifkan", password: PASSWORD, address: null })).rejects.toMatchObject({ code: "signin_failed" });
+    await setUserDisabled(ctx, "dinonaktifkan", false);
+    expect(await userOfSession(t.database.db, session, FIXED_NOW.getTime())).toBeNull();
+    expect((await verifyCredentials(t.database, { username: "dinonaktifkan", password: PASSWORD, address: null })).id).toBe(u.id);
+    await expect(setUserDisabled(ctx, "tidak-ada", true)).rejects.toMatchObject({ kind: "not_found", code: "user_not_found" });
   });
 
   it("a disabled user cannot sign in", async () => {

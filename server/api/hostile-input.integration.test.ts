@@ -38,6 +38,7 @@ const VALID: Record<string, () => Record<string, unknown>> = {
   "members.update": () => ({ groupSlug: G, code: "RA-005", fullName: "Nama Baru" }),
   "members.leave": () => ({ groupSlug: G, code: "RA-004", leftOn: "2026-11-29" }),
   "members.resetCheckCode": () => ({ groupSlug: G, code: "RA-003" }),
+  "account.changePassword": () => ({ currentPassword: "kata-sandi-panjang", newPassword: "kata-sandi-baru-panjang" }),
 };
 
 const HOSTILE: [string, unknown][] = [

@@ -12,8 +12,8 @@ export type UserRow = typeof users.$inferSelect;
 
 const ARGON = { algorithm: 2 as const, memoryCost: 19_456, timeCost: 2, parallelism: 1 };
 
-export function assertPassword(p: unknown): string {
-  if (typeof p !== "string" || p.length < 10 || p.length > 200) throw invalid("password_weak", "password", { min: 10 });
+export function assertPassword(p: unknown, field = "password"): string {
+  if (typeof p !== "string" || p.length < 10 || p.length > 200) throw invalid("password_weak", field, { min: 10 });
   return p;
 }
 
@@ -55,6 +55,35 @@ export async function verifyCredentials(database: Database, input: { username: u
   }
   await clearFailures(database, `signin:user:${username}`);
   return u;
+}
+
+/**
+ * A user changes her own password: the current one must be right (a stolen unlocked phone is not
+ * enough). Every session of hers ends, this one included — she signs in again with the new one.
+ */
+export async function changeOwnPassword(ctx: ServiceContext, userId: number, input: { currentPassword: unknown; newPassword: unknown }): Promise<void> {
+  const u = await loadUser(ctx.database.db, userId);
+  if (!u || u.disabled) throw new DomainError("unauthorized", "signin_required");
+  const ok = await verify(u.passwordHash, String(input.currentPassword ?? "").slice(0, 200)).catch(() => false);
+  if (!ok) throw invalid("password_wrong", "currentPassword");
+  if (input.newPassword === input.currentPassword) throw invalid("password_unchanged", "newPassword");
+  await changePassword(ctx, userId, assertPassword(input.newPassword, "newPassword"));
+}
+
+/** Disables (or enables again) a user by username; disabling ends every session at once. */
+export async function setUserDisabled(ctx: ServiceContext, username: string, disabled: boolean): Promise<UserRow> {
+  return ctx.database.write(async (tx) => {
+    const [u] = await tx.select().from(users).where(eq(users.username, username));
+    if (!u) throw new DomainError("not_found", "user_not_found", "username");
+    const at = nowOf(ctx);
+    const [row] = await tx
+      .update(users)
+      .set(disabled ? { disabled: true, sessionsValidAfter: at.getTime() } : { disabled: false })
+      .where(eq(users.id, u.id))
+      .returning();
+    await tx.insert(auditLog).values({ at: at.toISOString(), actor: ctx.actor, action: disabled ? "user.disable" : "user.enable", detail: JSON.stringify({ username }) });
+    return row!;
+  });
 }
 
 export async function changePassword(ctx: ServiceContext, userId: number, newPassword: string): Promise<void> {

@@ -11,21 +11,23 @@ type Members = Awaited<ReturnType<typeof api.admin.members.list.query>>;
 
 const L = {
   id: {
-    title: "Buku bendahara", signOut: "Keluar", group: "Kelompok", tabs: { home: "Ringkasan", collect: "Setoran harian", loans: "Pinjaman", cash: "Kas", members: "Anggota", fix: "Koreksi", audit: "Jejak audit" },
+    title: "Buku bendahara", signOut: "Keluar", group: "Kelompok", tabs: { home: "Ringkasan", collect: "Setoran harian", loans: "Pinjaman", cash: "Kas", members: "Anggota", fix: "Koreksi", audit: "Jejak audit", account: "Akun" },
     cash: "Kas di tangan (menurut buku)", lastCount: "Hitung kas terakhir", late: "Pinjaman menunggak", due: "Jatuh tempo 7 hari ke depan", none: "Tidak ada.",
     date: "Tanggal", present: "Bayar", amount: "Jumlah", total: "Jumlah hari ini", save: "Simpan", saving: "Menyimpan…", saved: (n: number) => `Tersimpan ✓ (catatan no. ${n})`,
     member: "Anggota", principal: "Pokok", term: "Lama (bulan)", purpose: "Tujuan", preview: "Lihat jadwal", confirm: "Cairkan pinjaman", installment: "Angsuran", repay: "Bayar angsuran", loan: "Pinjaman", writeOff: "Hapus buku", reason: "Alasan",
     expense: "Catat biaya", income: "Catat pendapatan lain", category: "Kategori", note: "Keterangan", count: "Hitung kas", counted: "Uang yang dihitung", difference: "Selisih",
     code: "Kode anggota", name: "Nama lengkap", gender: "Jenis kelamin", joined: "Tanggal masuk", add: "Tambah anggota", leave: "Keluar dari kelompok", resetCode: "Buat kode cek baru", newCode: (c: string, k: string) => `Kode cek baru untuk ${c}: ${k} — tulis di buku anggota sekarang; tidak akan ditampilkan lagi.`,
+    currentPassword: "Kata sandi sekarang", newPassword: "Kata sandi baru (min. 10 huruf)", repeatPassword: "Ulangi kata sandi baru", changePassword: "Ganti kata sandi", mismatch: "Kata sandi baru tidak sama.", passwordChanged: "Kata sandi diganti. Semua sesi berakhir — silakan masuk lagi.",
     reverse: "Koreksi (balik)", reversed: "sudah dibalik", kind: "Jenis", readOnly: "Anda pengawas: hanya melihat dan menandatangani hitung kas.", countersign: "Tandatangani",
   },
   en: {
-    title: "Treasurer's book", signOut: "Sign out", group: "Group", tabs: { home: "Overview", collect: "Daily collection", loans: "Loans", cash: "Cash", members: "Members", fix: "Corrections", audit: "Audit log" },
+    title: "Treasurer's book", signOut: "Sign out", group: "Group", tabs: { home: "Overview", collect: "Daily collection", loans: "Loans", cash: "Cash", members: "Members", fix: "Corrections", audit: "Audit log", account: "Account" },
     cash: "Cash on hand (books)", lastCount: "Last cash count", late: "Loans in arrears", due: "Due in the next 7 days", none: "None.",
     date: "Date", present: "Pays", amount: "Amount", total: "Today's total", save: "Save", saving: "Saving…", saved: (n: number) => `Saved ✓ (entry no. ${n})`,
     member: "Member", principal: "Principal", term: "Term (months)", purpose: "Purpose", preview: "Show schedule", confirm: "Disburse loan", installment: "Installment", repay: "Record repayment", loan: "Loan", writeOff: "Write off", reason: "Reason",
     expense: "Record expense", income: "Record other income", category: "Category", note: "Note", count: "Cash count", counted: "Cash counted", difference: "Difference",
     code: "Member code", name: "Full name", gender: "Gender", joined: "Joined on", add: "Add member", leave: "Leaves the group", resetCode: "New check code", newCode: (c: string, k: string) => `New check code for ${c}: ${k} — write it in the passbook now; it will not be shown again.`,
+    currentPassword: "Current password", newPassword: "New password (min. 10 characters)", repeatPassword: "Repeat the new password", changePassword: "Change password", mismatch: "The new passwords differ.", passwordChanged: "Password changed. Every session ended — please sign in again.",
     reverse: "Correct (reverse)", reversed: "reversed", kind: "Kind", readOnly: "You are a supervisor: you can read and countersign cash counts.", countersign: "Countersign",
   },
 };
@@ -67,11 +69,10 @@ function Status({ s, field }: { s: { error: FieldError | null; done: string | nu
   return null;
 }
 
-export function AdminApp({ locale }: { locale: Locale }) {
+export function AdminApp({ locale, groups }: { locale: Locale; groups: Group[] }) {
   const t = L[locale];
   const rp = (n: number) => formatRupiah(n, locale);
-  const [groups, setGroups] = useState<Group[] | null>(null);
-  const [slug, setSlug] = useState<string>("");
+  const [slug, setSlug] = useState<string>(groups[0]?.slug ?? "");
   const [tab, setTab] = useState<keyof typeof t.tabs>("home");
   const [members, setMembers] = useState<Members>([]);
   const [today, setToday] = useState("");
@@ -80,12 +81,6 @@ export function AdminApp({ locale }: { locale: Locale }) {
   const canWrite = group?.role === "admin" || group?.role === "bendahara";
 
   useEffect(() => {
-    api.admin.groups.mine.query().then((g) => {
-      setGroups(g);
-      setSlug((s) => s || g[0]?.slug || "");
-    }, () => window.location.assign("/masuk"));
-  }, []);
-  useEffect(() => {
     if (!slug) return;
     api.admin.members.list.query({ groupSlug: slug }).then(setMembers);
     api.admin.cash.onHand.query({ groupSlug: slug }).then((c) => setToday(c.today));
@@ -93,7 +88,6 @@ export function AdminApp({ locale }: { locale: Locale }) {
   const active = useMemo(() => members.filter((m) => !m.leftOn || m.leftOn > today), [members, today]);
   const reload = () => setRefresh((n) => n + 1);
 
-  if (!groups) return <p>…</p>;
   return (
     <>
       <h1>{t.title}</h1>
@@ -127,6 +121,7 @@ export function AdminApp({ locale }: { locale: Locale }) {
           {tab === "members" && <MembersTab slug={slug} members={members} today={today} locale={locale} rp={rp} t={t} canWrite={canWrite} onChanged={reload} />}
           {tab === "fix" && <Corrections slug={slug} locale={locale} rp={rp} t={t} canWrite={canWrite} />}
           {tab === "audit" && <Audit slug={slug} />}
+          {tab === "account" && <Account locale={locale} rp={rp} t={t} slug={slug} />}
         </section>
       )}
     </>
@@ -343,6 +338,31 @@ function Cash({ slug, today, t, locale, rp }: P & { today: string }) {
         </>
       )}
       <div><button type="submit" disabled={a.busy}>{t.save}</button></div>
+      <Status s={a} />
+    </form>
+  );
+}
+
+function Account({ t, locale }: P) {
+  const [f, setF] = useState({ currentPassword: "", newPassword: "", repeat: "" });
+  const [mismatch, setMismatch] = useState(false);
+  const a = useAction(locale);
+  return (
+    <form className="inline" onSubmit={async (e) => {
+      e.preventDefault();
+      setMismatch(f.newPassword !== f.repeat);
+      if (f.newPassword !== f.repeat) return;
+      const r = await a.run(() => api.admin.account.changePassword.mutate({ currentPassword: f.currentPassword, newPassword: f.newPassword }), () => t.passwordChanged);
+      if (r !== null) setTimeout(() => signOut({ callbackUrl: "/masuk" }), 2500);
+    }}>
+      <h2>{t.changePassword}</h2>
+      <Field id="pc" label={t.currentPassword}><input id="pc" type="password" autoComplete="current-password" value={f.currentPassword} onChange={(e) => setF({ ...f, currentPassword: e.target.value })} required /></Field>
+      <Status s={a} field="currentPassword" />
+      <Field id="pn" label={t.newPassword}><input id="pn" type="password" autoComplete="new-password" minLength={10} maxLength={200} value={f.newPassword} onChange={(e) => setF({ ...f, newPassword: e.target.value })} required /></Field>
+      <Status s={a} field="newPassword" />
+      <Field id="pr" label={t.repeatPassword}><input id="pr" type="password" autoComplete="new-password" value={f.repeat} onChange={(e) => setF({ ...f, repeat: e.target.value })} required /></Field>
+      {mismatch && <p className="warn" role="alert">{t.mismatch}</p>}
+      <div><button type="submit" disabled={a.busy}>{t.changePassword}</button></div>
       <Status s={a} />
     </form>
   );

@@ -16,7 +16,7 @@ import { ledgerPage } from "@/server/services/public-figures";
 import { updateReferenceTerms } from "@/server/services/reference-terms";
 import { compareFromQuery } from "@/server/services/compare";
 import { recordContributions, withdrawSavings } from "@/server/services/savings";
-import { groupsOf } from "@/server/services/users";
+import { changeOwnPassword, groupsOf } from "@/server/services/users";
 import { localDate } from "@/server/domain/dates";
 import { authedProcedure, groupProcedure, router } from "../trpc";
 
@@ -31,6 +31,12 @@ const page = { beforeId: z.number().int().positive().optional(), limit: z.number
 export const adminRouter = router({
   groups: router({
     mine: authedProcedure.query(async ({ ctx }) => groupsOf(ctx.database.db, ctx.user)),
+  }),
+  account: router({
+    /** Ends every session of the user, this one included: she signs in again with the new password. */
+    changePassword: authedProcedure
+      .input(z.object({ currentPassword: z.string().max(200), newPassword: z.string().max(200) }))
+      .mutation(({ ctx, input }) => changeOwnPassword({ database: ctx.database, actor: `user:${ctx.user.id}:${ctx.user.username}`, now: ctx.now }, ctx.user.id, input)),
   }),
   members: router({
     list: groupProcedure("read").query(async ({ ctx, input }) => memberBalances(ctx.database.db, await loadGroup(ctx.database.db, input.groupSlug))),

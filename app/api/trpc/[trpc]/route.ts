@@ -1,17 +1,14 @@
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
-import { getServerSession } from "next-auth";
 import { getDatabase } from "@/db/client";
 import { appRouter } from "@/server/api/root";
 import { isSameOrigin, type ApiContext } from "@/server/api/trpc";
-import { authOptions } from "@/server/auth/options";
-import { userOfSession } from "@/server/services/users";
+import { currentUser } from "@/server/auth/session";
 
 export const dynamic = "force-dynamic";
 
 async function createContext(req: Request): Promise<ApiContext> {
   const database = await getDatabase();
-  const session = await getServerSession(authOptions);
-  return { database, user: await userOfSession(database.db, session), sameOrigin: isSameOrigin(req.headers) };
+  return { database, user: await currentUser(database), sameOrigin: isSameOrigin(req.headers) };
 }
 
 const handler = (req: Request) => fetchRequestHandler({ endpoint: "/api/trpc", req, router: appRouter, createContext: () => createContext(req) });
