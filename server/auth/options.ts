@@ -21,6 +21,13 @@ export const authOptions: AuthOptions = {
   session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_S, updateAge: 0 },
   jwt: { maxAge: SESSION_MAX_AGE_S },
   pages: { signIn: "/masuk", error: "/masuk" },
+  // A forged or stale session cookie is a refused visitor, not a server fault: one line, no stack.
+  logger: {
+    error(code, metadata) {
+      if (code === "JWT_SESSION_ERROR") console.warn(`[auth] session cookie refused: ${(metadata as { message?: string })?.message ?? code}`);
+      else console.error(`[auth] ${code}`, metadata);
+    },
+  },
   providers: [
     CredentialsProvider({
       name: "Kas Terbuka",
