@@ -11,7 +11,7 @@ async function main() {
   const database = await getDatabase();
   await seedDemo(database, { log: (s) => console.log(s) });
   database.close();
-  serve({ port: process.env.E2E_PORT ?? "3200", host: "127.0.0.1" });
+  await serve({ port: process.env.E2E_PORT ?? "3200", host: "127.0.0.1" });
 }
 main().catch((e) => {
   console.error(e);

@@ -1,7 +1,10 @@
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { randomBytes } from "node:crypto";
+import net from "node:net";
 import path from "node:path";
+import { DEFAULT_DATABASE_URL } from "@/db/client";
+import { startFront } from "@/server/front/front-server";
 
 const NEXT = path.join(process.cwd(), "node_modules", ".bin", "next");
 
@@ -22,12 +25,37 @@ export function ensureAuthSecret(): string {
   return readFileSync(file, "utf8").trim();
 }
 
-/** Serves the production build; stops the server when this process is told to stop. */
-export function serve(opts: { port?: string; host?: string } = {}): void {
+/** A free loopback port for the app behind the front server. */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer().once("error", reject);
+    srv.listen(0, "127.0.0.1", () => {
+      const { port } = srv.address() as net.AddressInfo;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+/**
+ * Serves the production build: Next on a private loopback port, and the front server
+ * (server/front) on the public one — public pages from memory, current after every write.
+ * FRONT_CACHE=0 keeps the front server but turns its cache off; APP_PORT fixes the app's port
+ * (default: any free one). Stops both when told to stop.
+ */
+export async function serve(opts: { port?: string; host?: string } = {}): Promise<void> {
   const port = opts.port ?? process.env.PORT ?? "3000";
   const host = opts.host ?? process.env.HOST ?? "0.0.0.0";
-  const env = { ...process.env, NEXTAUTH_SECRET: ensureAuthSecret(), NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}` };
-  const child = spawn(NEXT, ["start", "-p", port, "-H", host], { stdio: "inherit", env });
+  const appPort = process.env.APP_PORT ? Number(process.env.APP_PORT) : await freePort();
+  const env = { ...process.env, NEXTAUTH_SECRET: ensureAuthSecret(), NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`, KT_FRONT: "1" };
+  const child = spawn(NEXT, ["start", "-p", String(appPort), "-H", "127.0.0.1"], { stdio: "inherit", env });
+  const front = await startFront({
+    port: Number(port),
+    host,
+    upstream: { host: "127.0.0.1", port: appPort },
+    databaseUrl: process.env.FRONT_CACHE === "0" ? null : (process.env.DATABASE_URL ?? DEFAULT_DATABASE_URL),
+    trustProxy: process.env.TRUST_PROXY === "1",
+  });
+  console.log(`Kas Terbuka on http://${host}:${port} (app on 127.0.0.1:${appPort})`);
   for (const sig of ["SIGINT", "SIGTERM"] as const) process.on(sig, () => child.kill(sig));
-  child.on("exit", (code) => process.exit(code ?? 0));
+  child.on("exit", (code) => void front.close().then(() => process.exit(code ?? 0)));
 }

@@ -6,7 +6,7 @@ async function main() {
   const d = await getDatabase();
   d.close();
   buildIfNeeded();
-  serve();
+  await serve();
 }
 main().catch((e) => {
   console.error(e);

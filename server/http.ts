@@ -1,11 +1,15 @@
 /**
- * The client's address for throttling. X-Forwarded-For is believed only when the portal runs
- * behind a proxy that sets it (TRUST_PROXY=1); otherwise a client could pick its own address.
+ * The client's address for throttling. Behind the portal's own front server (`npm start`,
+ * KT_FRONT=1) it is x-kt-client, which the front always overwrites: the socket's address, or with
+ * TRUST_PROXY=1 the last address the reverse proxy added to X-Forwarded-For. When Next is run
+ * without the front, X-Forwarded-For is believed only with TRUST_PROXY=1 (its last entry, the one
+ * the proxy added); otherwise the address is unknown.
  */
 export function clientAddress(h: Headers): string | null {
+  if (process.env.KT_FRONT === "1") return h.get("x-kt-client")?.slice(0, 64) || null;
   if (process.env.TRUST_PROXY === "1") {
-    const fwd = h.get("x-forwarded-for")?.split(",")[0]?.trim();
-    if (fwd) return fwd.slice(0, 64);
+    const hops = h.get("x-forwarded-for")?.split(",").map((s) => s.trim()).filter(Boolean) ?? [];
+    if (hops.length) return hops[hops.length - 1]!.slice(0, 64);
   }
   return null; // unknown: throttle by what was guessed only (never one shared key for everyone)
 }

@@ -46,3 +46,13 @@ export const monthEntries = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.groupId, t.month, t.kind] })],
 );
+
+/**
+ * One row: goes up, by database triggers, with every committed change that public pages show
+ * (entries, loans, cash counts, groups, members, reference terms) — and not with sign-ins, audit
+ * rows or users. The front server's page cache keys on it, across processes.
+ */
+export const publicVersion = sqliteTable("public_version", {
+  id: integer("id").primaryKey(),
+  version: integer("version").notNull(),
+});

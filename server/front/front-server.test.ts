@@ -1,0 +1,147 @@
+import http from "node:http";
+import { gzipSync, gunzipSync } from "node:zlib";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { sql } from "drizzle-orm";
+import { tempDatabase, testContext } from "@/server/testing/db";
+import { createGroup } from "@/server/services/groups";
+import { cacheKeyOf, PageStore } from "./page-cache";
+import { startFront } from "./front-server";
+
+/** A stand-in for Next: counts renders, echoes what it was sent. */
+const seen: { url: string; method: string; headers: http.IncomingHttpHeaders; body: string }[] = [];
+let renders = 0;
+const app = http.createServer((req, res) => {
+  let body = "";
+  req.on("data", (c) => (body += c));
+  req.on("end", () => {
+    seen.push({ url: req.url!, method: req.method!, headers: req.headers, body });
+    renders++;
+    const html = `<html><body>render ${renders} of ${req.url} cookie=${req.headers.cookie ?? ""}</body></html>`;
+    const headers: http.OutgoingHttpHeaders = { "content-type": "text/html; charset=utf-8", "content-security-policy": `script-src 'nonce-n${renders}'` };
+    if (req.url!.includes("setcookie")) headers["set-cookie"] = "x=1";
+    if (req.url!.startsWith("/kelompok/tidak-ada")) return res.writeHead(404, headers).end("tidak ada");
+    if (/\bgzip\b/.test(String(req.headers["accept-encoding"]))) {
+      res.writeHead(200, { ...headers, "content-encoding": "gzip" });
+      return res.end(gzipSync(html));
+    }
+    res.writeHead(200, headers).end(html);
+  });
+});
+
+let t: Awaited<ReturnType<typeof tempDatabase>>;
+let front: Awaited<ReturnType<typeof startFront>>;
+let base = "";
+beforeAll(async () => {
+  t = await tempDatabase();
+  await new Promise<void>((r) => app.listen(0, "127.0.0.1", r));
+  const upstreamPort = (app.address() as { port: number }).port;
+  front = await startFront({ port: 0, host: "127.0.0.1", upstream: { host: "127.0.0.1", port: upstreamPort }, databaseUrl: t.database.url, trustProxy: false, store: new PageStore(50, 1 << 20) });
+  base = `http://127.0.0.1:${(front.server.address() as { port: number }).port}`;
+});
+afterAll(async () => {
+  await front.close();
+  app.close();
+  t.cleanup();
+});
+
+async function get(path: string, headers: Record<string, string> = {}) {
+  const r = await new Promise<http.IncomingMessage & { body: Buffer }>((resolve, reject) => {
+    http
+      .get(base + path, { headers }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on("data", (c: Buffer) => chunks.push(c));
+        res.on("end", () => resolve(Object.assign(res, { body: Buffer.concat(chunks) })));
+      })
+      .on("error", reject);
+  });
+  const text = r.headers["content-encoding"] === "gzip" ? gunzipSync(r.body).toString() : r.body.toString();
+  return { status: r.statusCode!, headers: r.headers, text };
+}
+
+describe("front server: public pages from memory, current on the next request after a write", () => {
+  it("renders a public page once, then answers from memory with the same bytes and headers", async () => {
+    const before = renders;
+    const a = await get("/kelompok/ratu-damai");
+    const b = await get("/kelompok/ratu-damai", { "accept-encoding": "gzip" });
+    expect(renders - before).toBe(1);
+    expect([a.headers["x-kt-cache"], b.headers["x-kt-cache"]]).toEqual(["miss", "hit"]);
+    expect(b.text).toBe(a.text);
+    expect(b.headers["content-encoding"]).toBe("gzip");
+    expect(a.headers["content-encoding"]).toBeUndefined();
+    expect(b.headers["content-security-policy"]).toBe(a.headers["content-security-policy"]); // the nonce that is in the stored HTML
+    expect(b.headers["cache-control"]).toBe("private, no-cache");
+  });
+
+  it("a committed public change, by any connection, makes the very next request render afresh; a sign-in failure does not", async () => {
+    const first = await get("/dampak");
+    expect((await get("/dampak")).headers["x-kt-cache"]).toBe("hit");
+    await t.database.write((tx) => tx.run(sql`INSERT INTO throttle (key, window_start, failures) VALUES ('uji', 0, 1)`));
+    expect((await get("/dampak")).headers["x-kt-cache"]).toBe("hit");
+    await createGroup(testContext(t.database), { slug: "golo-meni-dua", name: "KSM Golo Meni Dua", village: "Golo Meni", kecamatan: "Kota Komba", kabupaten: "Manggarai Timur", provinsi: "NTT", foundedOn: "2026-01-01" });
+    const after = await get("/dampak");
+    expect(after.headers["x-kt-cache"]).toBe("miss");
+    expect(after.text).not.toBe(first.text);
+    expect((await get("/dampak")).headers["x-kt-cache"]).toBe("hit");
+  });
+
+  it("answers an unchanged page to a returning phone with 304 and no body", async () => {
+    const a = await get("/metodologi");
+    const b = await get("/metodologi", { "if-none-match": a.headers.etag! });
+    expect(b.status).toBe(304);
+    expect(b.text).toBe("");
+    expect(b.headers.etag).toBe(a.headers.etag);
+  });
+
+  it("keeps one copy per language, and sends the app no cookie but the language", async () => {
+    const before = renders;
+    const id = await get("/bandingkan?amount=500000", { cookie: "bahasa=id; next-auth.csrf-token=abc" });
+    const en = await get("/bandingkan?amount=500000", { cookie: "bahasa=en" });
+    expect(renders - before).toBe(2);
+    expect(id.text).toContain("cookie=bahasa=id<");
+    expect(en.text).toContain("cookie=bahasa=en<");
+    expect((await get("/bandingkan?amount=500000", { cookie: "bahasa=en" })).headers["x-kt-cache"]).toBe("hit");
+  });
+
+  it("never stores personal, private or failed answers", async () => {
+    const before = renders;
+    for (let i = 0; i < 2; i++) {
+      await get("/kelompok/ratu-damai/buku-kas", { cookie: "next-auth.session-token=eyJ" }); // a signed-in treasurer
+      await get("/anggota", {}); // the passbook
+      await get("/admin", {});
+      await get("/data?setcookie=1"); // a response that sets a cookie
+      await get("/kelompok/tidak-ada"); // 404
+    }
+    expect(renders - before).toBe(10);
+    expect(cacheKeyOf({ method: "POST", url: "/" })).toBeNull();
+    expect(cacheKeyOf({ method: "GET", url: "/api/trpc/admin.groups.mine" })).toBeNull();
+    expect(cacheKeyOf({ method: "GET", url: "/kelompok/ratu-damai", cookie: "__Secure-next-auth.session-token=x" })).toBeNull();
+    expect(cacheKeyOf({ method: "GET", url: "/kelompok/ratu-damai", cookie: "buku=tiket" })).toBeNull();
+  });
+
+  it("renders once for a crowd arriving together", async () => {
+    const before = renders;
+    const pages = await Promise.all(Array.from({ length: 20 }, () => get("/kelompok/compang-dalo")));
+    expect(renders - before).toBe(1);
+    expect(new Set(pages.map((p) => p.text)).size).toBe(1);
+  });
+
+  it("passes everything else through, and tells the app the client's own address (a forged one is overwritten)", async () => {
+    const r = await new Promise<number>((resolve) => {
+      const req = http.request(base + "/api/trpc/admin.contributions.record", { method: "POST", headers: { "content-type": "application/json", "x-kt-client": "1.2.3.4", origin: base } }, (res) => {
+        res.resume();
+        res.on("end", () => resolve(res.statusCode!));
+      });
+      req.end(JSON.stringify({ groupSlug: "ratu-damai" }));
+    });
+    expect(r).toBe(200);
+    const last = seen[seen.length - 1]!;
+    expect(last).toMatchObject({ method: "POST", url: "/api/trpc/admin.contributions.record", body: JSON.stringify({ groupSlug: "ratu-damai" }) });
+    expect(last.headers["x-kt-client"]).toBe("127.0.0.1");
+    expect(last.headers.origin).toBe(base);
+  });
+
+  it("keeps within its bounds", async () => {
+    for (let i = 0; i < 80; i++) await get(`/bandingkan?amount=${100_000 + i}`);
+    expect(front.store.size.entries).toBeLessThanOrEqual(50);
+  });
+});

@@ -1,0 +1,185 @@
+/**
+ * The front server (`npm start`): a small HTTP server in front of Next that answers public pages
+ * and open data from memory, and passes everything else through unchanged.
+ *
+ * Currency: every stored page is tagged with the version of the public data it was rendered from
+ * — the `public_version` row, raised by database triggers in the same transaction as every
+ * entry, loan, cash count, group, member or reference-terms change, whichever process commits it
+ * (sign-ins, audit rows and users do not touch it) — and with today's business date in every
+ * group's time zone. A committed post therefore reaches the very next request. Only embedded
+ * `file:` databases are cached; with a remote libSQL URL every request goes to the app.
+ *
+ * It also tells the app who the client is (x-kt-client, always overwritten), so sign-in and
+ * passbook throttling by address work without a reverse proxy.
+ */
+import { createClient, type Client } from "@libsql/client";
+import http from "node:http";
+import { gunzipSync, gzipSync } from "node:zlib";
+import { localDate } from "@/server/domain/dates";
+import { acceptsGzip, cacheKeyOf, headersFor, isStorable, notModified, PageStore, storedPage, type StoredPage } from "./page-cache";
+
+export interface FrontOptions {
+  port: number;
+  host: string;
+  upstream: { host: string; port: number };
+  /** The app's database; null, or a non-file URL, turns the cache off. */
+  databaseUrl: string | null;
+  /** Behind a reverse proxy: the client is the last address it added to X-Forwarded-For. */
+  trustProxy: boolean;
+  store?: PageStore;
+}
+
+const HOP = new Set(["connection", "keep-alive", "proxy-connection", "transfer-encoding", "upgrade", "te", "trailer", "host"]);
+
+/** The public data version, and the business dates it is shown for (they change at each local midnight). */
+export class DataVersion {
+  private client: Client;
+  private zones: { version: number; zones: string[] } | null = null;
+  private inFlight: Promise<string> | null = null;
+  constructor(url: string) {
+    this.client = createClient({ url });
+  }
+
+  /** One query per burst of concurrent requests. */
+  current(now = new Date()): Promise<string> {
+    this.inFlight ??= this.read(now).finally(() => (this.inFlight = null));
+    return this.inFlight;
+  }
+
+  private async read(now: Date): Promise<string> {
+    const dv = Number((await this.client.execute("SELECT version FROM public_version WHERE id = 1")).rows[0]![0]);
+    if (this.zones?.version !== dv) {
+      const rows = await this.client.execute("SELECT DISTINCT time_zone FROM ksm_groups");
+      this.zones = { version: dv, zones: rows.rows.map((r) => String(r[0])).sort() };
+    }
+    const dates = (this.zones.zones.length ? this.zones.zones : ["Asia/Makassar"]).map((z) => localDate(now, z)).join(",");
+    return `${dv}|${dates}`;
+  }
+
+  close() {
+    this.client.close();
+  }
+}
+
+export function clientAddressOf(req: http.IncomingMessage, trustProxy: boolean): string {
+  if (trustProxy) {
+    const hops = String(req.headers["x-forwarded-for"] ?? "").split(",").map((s) => s.trim()).filter(Boolean);
+    if (hops.length) return hops[hops.length - 1]!.slice(0, 64);
+  }
+  return (req.socket.remoteAddress ?? "").slice(0, 64);
+}
+
+export async function startFront(opts: FrontOptions): Promise<{ server: http.Server; store: PageStore; close: () => Promise<void> }> {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
+  const store = opts.store ?? new PageStore();
+  const version = opts.databaseUrl?.startsWith("file:") ? new DataVersion(opts.databaseUrl) : null;
+  /** What one render gave: a stored page, or the app's own answer to pass on unstored (an error, a redirect). */
+  type Rendered = { page: StoredPage } | { status: number; headers: http.IncomingHttpHeaders; body: Buffer } | null;
+  const rendering = new Map<string, Promise<Rendered>>();
+
+  function upstreamHeaders(req: http.IncomingMessage, cacheable: boolean): http.OutgoingHttpHeaders {
+    const h: http.OutgoingHttpHeaders = {};
+    for (const [k, v] of Object.entries(req.headers)) if (!HOP.has(k) && v !== undefined) h[k] = v;
+    h.host = req.headers.host ?? `${opts.host}:${opts.port}`;
+    h["x-kt-client"] = clientAddressOf(req, opts.trustProxy);
+    if (cacheable) {
+      // The stored page may depend on nothing but its key: the language cookie, the URL.
+      const locale = /(?:^|;\s*)bahasa=(id|en)(?:;|$)/.exec(String(req.headers.cookie ?? ""))?.[1];
+      delete h.cookie;
+      if (locale) h.cookie = `bahasa=${locale}`;
+      delete h["if-none-match"];
+      delete h["if-modified-since"];
+      h["accept-encoding"] = "gzip";
+    }
+    return h;
+  }
+
+  function unavailable(res: http.ServerResponse) {
+    if (res.headersSent) return res.destroy();
+    res.writeHead(503, { "content-type": "text/plain; charset=utf-8", "retry-after": "2" });
+    res.end("Sedang dimulai atau sibuk — coba lagi sebentar. / Starting or busy — try again shortly.\n");
+  }
+
+  function passThrough(req: http.IncomingMessage, res: http.ServerResponse) {
+    const up = http.request({ ...opts.upstream, agent, method: req.method, path: req.url, headers: upstreamHeaders(req, false) }, (ur) => {
+      const raw: string[] = [];
+      for (let i = 0; i < ur.rawHeaders.length; i += 2) if (!HOP.has(ur.rawHeaders[i]!.toLowerCase())) raw.push(ur.rawHeaders[i]!, ur.rawHeaders[i + 1]!);
+      res.writeHead(ur.statusCode ?? 502, raw);
+      ur.pipe(res);
+    });
+    up.on("error", () => unavailable(res));
+    req.pipe(up);
+  }
+
+  /** Renders a page through the app and stores it (one render per key and version at a time). */
+  function render(req: http.IncomingMessage, key: string, v: string): { rendered: Promise<Rendered>; first: boolean } {
+    const flight = `${v} ${key}`;
+    const waiting = rendering.get(flight);
+    if (waiting) return { rendered: waiting, first: false };
+    const p = new Promise<Rendered>((resolve) => {
+      const up = http.request({ ...opts.upstream, agent, method: "GET", path: req.url, headers: upstreamHeaders(req, true) }, (ur) => {
+        const chunks: Buffer[] = [];
+        ur.on("data", (c: Buffer) => chunks.push(c));
+        ur.on("end", () => {
+          const body = Buffer.concat(chunks);
+          const gzipped = ur.headers["content-encoding"] === "gzip";
+          if (!isStorable(ur.statusCode ?? 0, ur.headers) || (ur.headers["content-encoding"] && !gzipped)) return resolve({ status: ur.statusCode ?? 502, headers: ur.headers, body });
+          const page = storedPage(ur.statusCode!, ur.headers, gzipped ? gunzipSync(body) : body, gzipped ? body : gzipSync(body), v);
+          store.set(key, page);
+          resolve({ page });
+        });
+        ur.on("error", () => resolve(null));
+      });
+      up.on("error", () => resolve(null));
+      up.end();
+    }).finally(() => rendering.delete(flight));
+    rendering.set(flight, p);
+    return { rendered: p, first: true };
+  }
+
+  function send(req: http.IncomingMessage, res: http.ServerResponse, page: StoredPage, state: "hit" | "miss") {
+    const gzip = acceptsGzip(req.headers["accept-encoding"]);
+    const headers: Record<string, string> = { ...headersFor(page, gzip, req.method === "HEAD"), "x-kt-cache": state };
+    if (notModified(page, req.headers["if-none-match"])) {
+      const { "content-length": _l, "content-encoding": _e, ...rest } = headers;
+      res.writeHead(304, rest);
+      return res.end();
+    }
+    res.writeHead(page.status, headers);
+    res.end(req.method === "HEAD" ? undefined : gzip ? page.gzip : page.identity);
+  }
+
+  const server = http.createServer(async (req, res) => {
+    const key = version ? cacheKeyOf({ method: req.method ?? "GET", url: req.url ?? "/", cookie: req.headers.cookie }) : null;
+    if (!key || !version) return passThrough(req, res);
+    try {
+      const v = await version.current();
+      const cached = store.get(key, v);
+      if (cached) return send(req, res, cached, "hit");
+      if (req.method === "HEAD") return passThrough(req, res);
+      const { rendered, first } = render(req, key, v);
+      const r = await rendered;
+      if (r && "page" in r) return send(req, res, r.page, "miss");
+      if (!r || !first) return passThrough(req, res); // another visitor's unstored answer is not this one's
+      // Not storable (an error page, a redirect): the app's own answer, passed on as it came.
+      const { connection: _c, "keep-alive": _k, "transfer-encoding": _t, "content-length": _l, ...headers } = r.headers;
+      res.writeHead(r.status, { ...headers, "content-length": String(r.body.length) });
+      res.end(r.body);
+    } catch {
+      return passThrough(req, res);
+    }
+  });
+  server.keepAliveTimeout = 65_000;
+  await new Promise<void>((resolve) => server.listen(opts.port, opts.host, resolve));
+  return {
+    server,
+    store,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+        agent.destroy();
+        version?.close();
+      }),
+  };
+}

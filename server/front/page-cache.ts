@@ -1,0 +1,128 @@
+/**
+ * The public-page cache of the front server: which requests may be answered from memory, under
+ * which key, and a bounded store. Pure: no HTTP, no database — the front server supplies the
+ * version of the data (it changes on every committed write) and today's business dates.
+ *
+ * A page is only ever served for the data version it was rendered from: a treasurer's post
+ * changes the version, so the very next request renders afresh (no time-based staleness).
+ */
+import { createHash } from "node:crypto";
+
+/** Public pages and open data: the same bytes for every visitor of one language. */
+const PUBLIC_PATH = /^\/(?:|kelompok\/[a-z0-9-]{1,64}(?:\/buku-kas|\/laporan\/\d{4}-\d{2})?|dampak|bandingkan|metodologi|data|api\/open\/[A-Za-z0-9._/-]{1,200})$/;
+/** Cookies that make a page personal (a signed-in treasurer, a member's passbook): never cached. */
+const PERSONAL_COOKIE = /(?:^|;\s*)(?:__Secure-|__Host-)?(?:next-auth\.session-token|buku)=/;
+const LOCALE_COOKIE = /(?:^|;\s*)bahasa=(id|en)(?:;|$)/;
+const MAX_URL = 512;
+
+export interface CacheableRequest {
+  method: string;
+  url: string;
+  cookie?: string;
+}
+
+/** The cache key of a request, or null when it must go to the application. */
+export function cacheKeyOf(req: CacheableRequest): string | null {
+  if (req.method !== "GET" && req.method !== "HEAD") return null;
+  if (req.url.length > MAX_URL) return null;
+  const q = req.url.indexOf("?");
+  const path = q < 0 ? req.url : req.url.slice(0, q);
+  if (!PUBLIC_PATH.test(path)) return null;
+  const cookie = req.cookie ?? "";
+  if (PERSONAL_COOKIE.test(cookie)) return null;
+  const locale = LOCALE_COOKIE.exec(cookie)?.[1] ?? "id";
+  return `${locale} ${req.url}`;
+}
+
+/** Response headers that belong to one exchange, not to the stored page. */
+const HOP_HEADERS = new Set(["connection", "keep-alive", "transfer-encoding", "date", "content-length", "content-encoding", "vary", "etag", "cache-control"]);
+
+export interface StoredPage {
+  status: number;
+  headers: Record<string, string>;
+  gzip: Buffer;
+  identity: Buffer;
+  etag: string;
+  /** The data version and business dates it was rendered for. */
+  version: string;
+}
+
+/** Whether an application response may be stored: a complete 200 that sets no cookie. */
+export function isStorable(status: number, headers: Record<string, string | string[] | undefined>): boolean {
+  return status === 200 && headers["set-cookie"] === undefined && typeof headers["content-type"] === "string";
+}
+
+export function storedPage(status: number, headers: Record<string, string | string[] | undefined>, identity: Buffer, gzip: Buffer, version: string): StoredPage {
+  const kept: Record<string, string> = {};
+  for (const [k, v] of Object.entries(headers)) if (v !== undefined && !HOP_HEADERS.has(k)) kept[k] = Array.isArray(v) ? v.join(", ") : v;
+  const etag = `"kt-${createHash("sha256").update(identity).digest("base64url").slice(0, 22)}"`;
+  return { status, headers: kept, gzip, identity, etag, version };
+}
+
+/**
+ * Headers to send with a stored page. `no-cache` lets a phone keep the page and ask "still the
+ * same?" (If-None-Match) on the next visit: an unchanged page then costs a few hundred bytes.
+ */
+export function headersFor(page: StoredPage, gzip: boolean, headOnly = false): Record<string, string> {
+  const body = gzip ? page.gzip : page.identity;
+  return {
+    ...page.headers,
+    etag: page.etag,
+    "cache-control": "private, no-cache",
+    vary: "Accept-Encoding, Cookie",
+    ...(gzip ? { "content-encoding": "gzip" } : {}),
+    ...(headOnly ? {} : { "content-length": String(body.length) }),
+    "x-kt-cache": "hit",
+  };
+}
+
+export function acceptsGzip(acceptEncoding: string | undefined): boolean {
+  return /\bgzip\b/.test(acceptEncoding ?? "");
+}
+
+export function notModified(page: StoredPage, ifNoneMatch: string | undefined): boolean {
+  return !!ifNoneMatch && ifNoneMatch.split(",").some((t) => t.trim().replace(/^W\//, "") === page.etag);
+}
+
+/** A least-recently-used store bounded by entries and bytes (query strings make keys unbounded). */
+export class PageStore {
+  private pages = new Map<string, StoredPage>();
+  private bytes = 0;
+  constructor(
+    private readonly maxEntries = 5000,
+    private readonly maxBytes = 128 * 2 ** 20,
+  ) {}
+
+  get(key: string, version: string): StoredPage | null {
+    const page = this.pages.get(key);
+    if (!page) return null;
+    if (page.version !== version) {
+      this.delete(key);
+      return null;
+    }
+    this.pages.delete(key); // refresh its place in the LRU order
+    this.pages.set(key, page);
+    return page;
+  }
+
+  set(key: string, page: StoredPage): void {
+    this.delete(key);
+    this.pages.set(key, page);
+    this.bytes += page.gzip.length + page.identity.length;
+    for (const [oldest] of this.pages) {
+      if (this.pages.size <= this.maxEntries && this.bytes <= this.maxBytes) break;
+      this.delete(oldest);
+    }
+  }
+
+  get size() {
+    return { entries: this.pages.size, bytes: this.bytes };
+  }
+
+  private delete(key: string) {
+    const page = this.pages.get(key);
+    if (!page) return;
+    this.pages.delete(key);
+    this.bytes -= page.gzip.length + page.identity.length;
+  }
+}
