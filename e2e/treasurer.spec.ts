@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { mutate, signInApi, todayWita } from "./api-session";
 
 test.use({ viewport: { width: 360, height: 740 } });
 
@@ -61,4 +62,27 @@ test("the tRPC API refuses a mutation from a foreign origin and anonymous calls"
     data: { groupSlug: "ratu-damai", date: "2026-01-01", idempotencyKey: "aaaaaaaaaa", lines: [{ memberCode: "RD-001", amount: 1000 }] },
   });
   expect([401, 403]).toContain(foreign.status());
+});
+
+test("public pages come from memory, and a post is on them at the very next request", async ({ request, playwright, baseURL }) => {
+  const visitor = await playwright.request.newContext({ baseURL });
+  const ledger = "/kelompok/compang-dalo/buku-kas";
+  await visitor.get(ledger);
+  const cached = await visitor.get(ledger);
+  expect(cached.headers()["x-kt-cache"]).toBe("hit");
+  // A returning phone that kept the page pays a few hundred bytes when nothing changed.
+  const unchanged = await visitor.get(ledger, { headers: { "if-none-match": cached.headers()["etag"]! } });
+  expect(unchanged.status()).toBe(304);
+
+  await signInApi(request, baseURL!, "bendahara-cd", "demo-bendahara-compang-dalo");
+  const posted = await mutate(request, baseURL!, "admin.contributions.record", { groupSlug: "compang-dalo", date: todayWita(), idempotencyKey: `cache-${Date.now()}`, lines: [{ memberCode: "CD-005", amount: 1000 }] });
+  expect(posted.ok(), await posted.text()).toBe(true);
+  const { seq } = (await posted.json()).result.data as { seq: number };
+
+  const fresh = await visitor.get(ledger, { headers: { "if-none-match": cached.headers()["etag"]! } });
+  expect(fresh.status()).toBe(200);
+  expect(fresh.headers()["x-kt-cache"]).toBe("miss");
+  expect(await fresh.text()).toContain(`id="no-${seq}"`);
+  expect((await visitor.get(ledger)).headers()["x-kt-cache"]).toBe("hit");
+  await visitor.dispose();
 });
