@@ -1,17 +1,21 @@
 import Link from "next/link";
 import { getDatabase } from "@/db/client";
-import { groupFiguresCached, listGroups } from "@/server/services/public-figures";
+import { impactFigures, pageOf } from "@/server/services/impact";
 import { getMessages } from "@/server/i18n/locale";
 import { formatDate, formatInt, rp } from "@/server/i18n/format";
 import { Card } from "./_components/Money";
+import { Pager } from "./_components/Pager";
+
+/** Groups listed per page: a phone page stays small at a thousand groups. */
+const GROUPS_PER_PAGE = 25;
 
 export const dynamic = "force-dynamic";
 
-export default async function Home() {
+export default async function Home({ searchParams }: { searchParams: Promise<{ hal?: string }> }) {
   const { locale, t } = await getMessages();
-  const database = await getDatabase();
-  const figures = await Promise.all((await listGroups(database.db)).map((g) => groupFiguresCached(database, g)));
-  const sum = (f: (x: (typeof figures)[number]) => number) => figures.reduce((s, x) => s + f(x), 0);
+  const portal = await impactFigures(await getDatabase());
+  const all = portal.all;
+  const list = pageOf(portal.groups, (await searchParams).hal, GROUPS_PER_PAGE);
   return (
     <>
       <h1>{t.siteName}</h1>
@@ -20,17 +24,17 @@ export default async function Home() {
       ))}
       <h2>{t.totals}</h2>
       <ul className="cards">
-        <Card label={t.groups} value={formatInt(figures.length, locale)} />
-        <Card label={t.activeMembers} value={formatInt(sum((f) => f.members.active), locale)} />
-        <Card label={t.savingsMobilised} value={rp(sum((f) => f.totals.contributions), locale)} />
-        <Card label={t.loansDisbursed} value={rp(sum((f) => f.totals.disbursed), locale)} />
-        <Card label={t.loansOutstanding} value={rp(sum((f) => f.balances.loansOutstanding), locale)} />
-        <Card label={t.compare.costAvoided} value={rp(sum((f) => f.costs.avoidedVsIjon), locale)} />
+        <Card label={t.groups} value={formatInt(all.groups, locale)} />
+        <Card label={t.activeMembers} value={formatInt(all.members, locale)} />
+        <Card label={t.savingsMobilised} value={rp(all.savingsCollected, locale)} />
+        <Card label={t.loansDisbursed} value={rp(all.loansDisbursed, locale)} />
+        <Card label={t.loansOutstanding} value={rp(all.loansOutstanding, locale)} />
+        <Card label={t.compare.costAvoided} value={rp(all.costAvoided, locale)} />
       </ul>
       <p className="muted">
         {t.compare.costAvoidedDef} <a href="/metodologi">{t.compare.method}</a> · <a href="/bandingkan">{t.nav.compare}</a>
       </p>
-      <h2>{t.groups}</h2>
+      <h2 id="kelompok">{t.groups}</h2>
       <div className="table-wrap" tabIndex={0}>
         <table>
           <thead>
@@ -44,7 +48,7 @@ export default async function Home() {
             </tr>
           </thead>
           <tbody>
-            {figures.map((f) => (
+            {list.items.map((f) => (
               <tr key={f.group.slug}>
                 <td>
                   <Link prefetch={false} href={`/kelompok/${f.group.slug}`}>{f.group.name}</Link> {f.group.isDemo && <span className="badge">{t.demo}</span>}
@@ -63,6 +67,7 @@ export default async function Home() {
           </tbody>
         </table>
       </div>
+      <Pager page={list.page} pages={list.pages} href={(n) => `/?hal=${n}#kelompok`} t={t} />
     </>
   );
 }

@@ -1,19 +1,24 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getDatabase } from "@/db/client";
-import { impactFigures } from "@/server/services/impact";
+import { impactFigures, pageOf } from "@/server/services/impact";
 import { formatInt, formatPct, rp } from "@/server/i18n/format";
 import { getMessages } from "@/server/i18n/locale";
 import { Card } from "../_components/Money";
 import { MonthlyFigures } from "../_components/MonthlyFigures";
+import { Pager } from "../_components/Pager";
+
+/** Groups side by side in the comparison table: as many as a phone screen can scroll through. */
+const GROUPS_PER_PAGE = 8;
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Dampak" };
 
-export default async function ImpactPage() {
+export default async function ImpactPage({ searchParams }: { searchParams: Promise<{ hal?: string }> }) {
   const { locale, t } = await getMessages();
   const i = t.impact;
   const x = await impactFigures(await getDatabase());
+  const shown = pageOf(x.groups, (await searchParams).hal, GROUPS_PER_PAGE);
   const money = (v: number | null) => (v === null ? t.suppressed : rp(v, locale));
   const indicators: [string, string, (g: (typeof x.groups)[number]) => string][] = [
     [t.par30, t.par30Def, (g) => formatPct(g.loans.par30, locale)],
@@ -69,13 +74,13 @@ export default async function ImpactPage() {
           </tbody>
         </table>
       </div>
-      <h2>{i.compareGroups}</h2>
+      <h2 id="banding">{i.compareGroups}</h2>
       <div className="table-wrap" tabIndex={0}>
         <table>
           <thead>
             <tr>
               <th scope="col">{i.indicators}</th>
-              {x.groups.map((g) => (
+              {shown.items.map((g) => (
                 <th key={g.group.slug} scope="col" className="num">
                   <Link prefetch={false} href={`/kelompok/${g.group.slug}`}>{g.group.name}</Link>
                 </th>
@@ -90,7 +95,7 @@ export default async function ImpactPage() {
                   <br />
                   <span className="muted">{def}</span>
                 </th>
-                {x.groups.map((g) => (
+                {shown.items.map((g) => (
                   <td key={g.group.slug} className="num">
                     {f(g)}
                   </td>
@@ -100,6 +105,7 @@ export default async function ImpactPage() {
           </tbody>
         </table>
       </div>
+      <Pager page={shown.page} pages={shown.pages} href={(n) => `/dampak?hal=${n}#banding`} t={t} />
       <p className="muted">{t.suppressedNote}</p>
       <p>
         <Link prefetch={false} href="/data">{t.nav.data}</Link> · <Link prefetch={false} href="/metodologi">{t.nav.method}</Link>

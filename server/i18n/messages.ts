@@ -77,6 +77,7 @@ const id = {
   reason: "Alasan",
   older: "Catatan lebih lama →",
   newest: "← Terbaru",
+  pager: { label: "Halaman", prev: "← Sebelumnya", next: "Berikutnya →", of: (n: number, of: number) => `Halaman ${n} dari ${of}` },
   back: "Kembali",
   kinds: {
     contribution: "Setoran simpanan",
@@ -307,6 +308,7 @@ const en: Messages = {
   reverses: (seq: number) => `Reverses no. ${seq}`,
   reason: "Reason",
   older: "Older entries →",
+  pager: { label: "Pages", prev: "← Previous", next: "Next →", of: (n: number, of: number) => `Page ${n} of ${of}` },
   newest: "← Newest",
   back: "Back",
   kinds: {

@@ -1,35 +1,79 @@
 import type { Database } from "@/db/client";
+import { localDate } from "@/server/domain/dates";
 import { ratio } from "@/server/domain/indicators";
-import { groupFiguresCached, lastMonths, listGroups, type GroupFigures } from "./public-figures";
+import { allGroupFigures, lastMonths, processWide, publicVersion, type GroupFigures } from "./public-figures";
 
-/** Figures across groups, per village and per group, for donors (/dampak). */
-export async function impactFigures(database: Database, now = new Date()) {
-  const groups = await Promise.all((await listGroups(database.db)).map((g) => groupFiguresCached(database, g, now)));
-  const total = (fs: GroupFigures[]) => {
-    const s = (f: (x: GroupFigures) => number) => fs.reduce((t, x) => t + f(x), 0);
-    const members = s((f) => f.members.active);
-    const borrowers = s((f) => f.loans.membersWithLoan.value ?? 0);
-    return {
-      groups: fs.length,
-      members,
-      savingsCollected: s((f) => f.totals.contributions),
-      memberSavings: s((f) => f.balances.memberSavings),
-      loansDisbursed: s((f) => f.totals.disbursed),
-      loansOutstanding: s((f) => f.balances.loansOutstanding),
-      costAvoided: s((f) => f.costs.avoidedVsIjon),
-      savingsPerMember: members >= 5 ? Math.round(s((f) => f.balances.memberSavings) / members) : null,
-      pctWithLoan: members >= 5 && borrowers >= 5 ? ratio(borrowers, members) : null,
-      compliance: ratio(s((f) => f.compliance.daysPaid), s((f) => f.compliance.daysOwed)),
-      utilisation: ratio(s((f) => f.balances.loansOutstanding), s((f) => f.balances.loansOutstanding + f.balances.cash)),
-    };
+type Totals = ReturnType<typeof totalOf>;
+export interface PortalFigures {
+  /** Every group's figures, by name; pages show them a page at a time. */
+  groups: GroupFigures[];
+  all: Totals;
+  villages: ({ village: string } & Totals)[];
+  trend: { month: string; collections: number; loansOut: number; repayments: number }[];
+  anyDemo: boolean;
+}
+
+function totalOf(fs: GroupFigures[]) {
+  const s = (f: (x: GroupFigures) => number) => fs.reduce((t, x) => t + f(x), 0);
+  const members = s((f) => f.members.active);
+  const borrowers = s((f) => f.loans.membersWithLoan.value ?? 0);
+  return {
+    groups: fs.length,
+    members,
+    savingsCollected: s((f) => f.totals.contributions),
+    memberSavings: s((f) => f.balances.memberSavings),
+    loansDisbursed: s((f) => f.totals.disbursed),
+    loansOutstanding: s((f) => f.balances.loansOutstanding),
+    cash: s((f) => f.balances.cash),
+    costAvoided: s((f) => f.costs.avoidedVsIjon),
+    savingsPerMember: members >= 5 ? Math.round(s((f) => f.balances.memberSavings) / members) : null,
+    pctWithLoan: members >= 5 && borrowers >= 5 ? ratio(borrowers, members) : null,
+    compliance: ratio(s((f) => f.compliance.daysPaid), s((f) => f.compliance.daysOwed)),
+    utilisation: ratio(s((f) => f.balances.loansOutstanding), s((f) => f.balances.loansOutstanding + f.balances.cash)),
   };
-  const villages = [...new Set(groups.map((g) => g.group.village))].sort().map((village) => ({ village, ...total(groups.filter((g) => g.group.village === village)) }));
+}
+
+function computePortal(groups: GroupFigures[]): PortalFigures {
+  const villages = [...new Set(groups.map((g) => g.group.village))].sort().map((village) => ({ village, ...totalOf(groups.filter((g) => g.group.village === village)) }));
   const today = groups[0]?.today;
   const trend = today
     ? lastMonths([], today, 12).map((m) => {
-        const sum = (f: (x: ReturnType<typeof lastMonths>[number]) => number) => groups.reduce((t, g) => t + f(lastMonths(g.months, today, 12).find((x) => x.month === m.month)!), 0);
+        const months = groups.map((g) => lastMonths(g.months, today, 12).find((x) => x.month === m.month)!);
+        const sum = (f: (x: (typeof months)[number]) => number) => months.reduce((t, x) => t + f(x), 0);
         return { month: m.month, collections: sum((x) => x.contributions), loansOut: sum((x) => x.disbursed), repayments: sum((x) => x.principalRepaid + x.serviceCharge + x.fines) };
       })
     : [];
-  return { groups, all: total(groups), villages, trend, anyDemo: groups.some((g) => g.group.isDemo) };
+  return { groups, all: totalOf(groups), villages, trend, anyDemo: groups.some((g) => g.group.isDemo) };
+}
+
+/**
+ * Figures across every group (home page, /dampak, groups.json), kept until public data changes
+ * (public_version, from any process) or a group's business date moves: a warm read costs one
+ * query whatever the number of groups. A recompute re-reads only the groups whose chain moved.
+ */
+const portalCache = processWide("portalCache", () => new Map<string, { version: number; dates: string; zones: string[]; value: Promise<PortalFigures> }>());
+
+export async function impactFigures(database: Database, now = new Date()): Promise<PortalFigures> {
+  const version = await publicVersion(database.db);
+  const hit = portalCache.get(database.url);
+  const datesOf = (zones: string[]) => zones.map((z) => localDate(now, z)).join(",");
+  if (hit && hit.version === version && hit.dates === datesOf(hit.zones)) return hit.value;
+  const value = allGroupFigures(database, now).then(computePortal);
+  const entry = { version, dates: "", zones: [] as string[], value };
+  portalCache.set(database.url, entry);
+  value.then(
+    (p) => {
+      entry.zones = [...new Set(p.groups.map((g) => g.group.timeZone))];
+      entry.dates = datesOf(entry.zones);
+    },
+    () => portalCache.delete(database.url),
+  );
+  return value;
+}
+
+/** One page of a list: 1-based page number, clamped; `pages` is at least 1. */
+export function pageOf<T>(items: readonly T[], page: unknown, perPage: number): { items: T[]; page: number; pages: number } {
+  const pages = Math.max(1, Math.ceil(items.length / perPage));
+  const n = Math.min(pages, Math.max(1, Number.parseInt(String(page ?? "1"), 10) || 1));
+  return { items: items.slice((n - 1) * perPage, n * perPage), page: n, pages };
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { FIXED_NOW, key, seedGroup, tempDatabase, testContext } from "@/server/testing/db";
 import { groupFigures, groupFiguresCached } from "./public-figures";
+import { impactFigures, pageOf } from "./impact";
 import { recordContributions } from "./savings";
 import { addMember } from "./groups";
 import { recordCashCount } from "./cash";
@@ -28,5 +29,43 @@ describe("cached read models", () => {
     } finally {
       t.cleanup();
     }
+  });
+});
+
+describe("portal-wide figures (home page, /dampak, groups.json)", () => {
+  it("are one cached object until public data changes, then equal a fresh sum; other groups are not recomputed", async () => {
+    const t = await tempDatabase();
+    try {
+      const ctx = testContext(t.database);
+      const { group: rd } = await seedGroup(ctx, "ratu-damai", 5);
+      const { group: cd } = await seedGroup(ctx, "compang-dalo", 5);
+      const post = (slug: string, code: string, amount: number) => recordContributions(ctx, { groupSlug: slug, date: "2026-11-28", idempotencyKey: key(), lines: [{ memberCode: code, amount }] });
+      await post("ratu-damai", "RA-001", 1000);
+      await post("compang-dalo", "CO-001", 2000);
+      const a = await impactFigures(t.database, FIXED_NOW);
+      expect(await impactFigures(t.database, FIXED_NOW)).toBe(a);
+      expect(a.all.cash).toBe(3000);
+      const cdBefore = await groupFiguresCached(t.database, cd, FIXED_NOW);
+      await post("ratu-damai", "RA-002", 5000);
+      const b = await impactFigures(t.database, FIXED_NOW);
+      expect(b).not.toBe(a);
+      expect(b.all.cash).toBe(8000);
+      expect(b.all.members).toBe((await groupFigures(t.database.db, rd, FIXED_NOW)).members.active + (await groupFigures(t.database.db, cd, FIXED_NOW)).members.active);
+      expect(b.groups.find((g) => g.group.slug === "compang-dalo")).toBe(cdBefore); // untouched group: same cached object
+      // A change outside the ledger counts too (a member joins: the public member count moves).
+      await addMember(ctx, { groupSlug: "compang-dalo", code: "CO-006", fullName: "Anggota Baru", gender: "L", joinedOn: "2026-11-01" }, "12345678");
+      expect((await impactFigures(t.database, FIXED_NOW)).all.members).toBe(b.all.members + 1);
+    } finally {
+      t.cleanup();
+    }
+  });
+
+  it("pages a list: clamped page numbers, at least one page", () => {
+    const xs = Array.from({ length: 53 }, (_, i) => i);
+    expect(pageOf(xs, "2", 25)).toEqual({ items: xs.slice(25, 50), page: 2, pages: 3 });
+    expect(pageOf(xs, "99", 25).page).toBe(3);
+    expect(pageOf(xs, "-4", 25).page).toBe(1);
+    expect(pageOf(xs, "abc", 25).page).toBe(1);
+    expect(pageOf([], undefined, 25)).toEqual({ items: [], page: 1, pages: 1 });
   });
 });

@@ -4,7 +4,7 @@
  */
 import { and, asc, desc, eq, inArray, lt, sql } from "drizzle-orm";
 import type { Database, DbOrTx } from "@/db/client";
-import { accountBalances, journalEntries, ksmGroups, ledgerHeads, members, monthPostings, postings } from "@/db/schema";
+import { accountBalances, journalEntries, ksmGroups, ledgerHeads, members, monthPostings, postings, publicVersion as publicVersionTable } from "@/db/schema";
 import { entryHash, postingsByAccount } from "@/server/domain/chain";
 import { addDays, daysBetween, localDate, monthOf, type BusinessDate } from "@/server/domain/dates";
 import { balanceSheet, monthFlows, par30, ratio, returnOnSavings, suppressSmall, utilisation, type BalanceSheet, type MonthFlows, type Suppressed } from "@/server/domain/indicators";
@@ -204,11 +204,18 @@ export async function groupFigures(db: DbOrTx, groupOrSlug: GroupRow | string, n
  * calendar). So a page is current on the very next request after a treasurer posts, with no
  * timer, and a post to one group leaves every other group's cache warm.
  */
-const readCache = new Map<string, { key: string; value: Promise<unknown> }>();
+const readCache = processWide("readCache", () => new Map<string, { key: string; value: Promise<unknown> }>());
 
-export async function cachedRead<T>(database: Database, group: GroupRow, what: string, compute: () => Promise<T>, now = new Date()): Promise<T> {
-  const [head] = await database.db.select({ seq: ledgerHeads.lastSeq }).from(ledgerHeads).where(eq(ledgerHeads.groupId, group.id));
-  const key = `${database.metaVersion}|${head?.seq ?? 0}|${localDate(now, group.timeZone)}`;
+/** One instance per process: Next bundles a module once per route, and every route must share the cache. */
+export function processWide<T>(name: string, make: () => T): T {
+  const slot = globalThis as unknown as Record<symbol, T | undefined>;
+  const key = Symbol.for(`kas-terbuka.${name}`);
+  return (slot[key] ??= make());
+}
+
+export async function cachedRead<T>(database: Database, group: GroupRow, what: string, compute: () => Promise<T>, now = new Date(), knownHeadSeq?: number): Promise<T> {
+  const headSeq = knownHeadSeq ?? (await database.db.select({ seq: ledgerHeads.lastSeq }).from(ledgerHeads).where(eq(ledgerHeads.groupId, group.id)))[0]?.seq ?? 0;
+  const key = `${database.metaVersion}|${headSeq}|${localDate(now, group.timeZone)}`;
   const slot = `${database.url}|${group.id}|${what}`;
   const hit = readCache.get(slot);
   if (hit?.key === key) return hit.value as Promise<T>;
@@ -218,7 +225,20 @@ export async function cachedRead<T>(database: Database, group: GroupRow, what: s
   return value;
 }
 
-export const groupFiguresCached = (database: Database, group: GroupRow, now = new Date()) => cachedRead(database, group, "figures", () => groupFigures(database.db, group, now), now);
+export const groupFiguresCached = (database: Database, group: GroupRow, now = new Date(), knownHeadSeq?: number) => cachedRead(database, group, "figures", () => groupFigures(database.db, group, now), now, knownHeadSeq);
+
+/** Every group's figures, reading all chain heads in one query (each group recomputed only if it changed). */
+export async function allGroupFigures(database: Database, now = new Date()): Promise<GroupFigures[]> {
+  const [groups, heads] = await Promise.all([listGroups(database.db), database.db.select({ groupId: ledgerHeads.groupId, seq: ledgerHeads.lastSeq }).from(ledgerHeads)]);
+  const seqOf = new Map(heads.map((h) => [h.groupId, h.seq]));
+  return Promise.all(groups.map((g) => groupFiguresCached(database, g, now, seqOf.get(g.id) ?? 0)));
+}
+
+/** The public data version (database triggers raise it with every public change, from any process). */
+export async function publicVersion(db: DbOrTx): Promise<number> {
+  const [row] = await db.select({ version: publicVersionTable.version }).from(publicVersionTable).where(eq(publicVersionTable.id, 1));
+  return row?.version ?? 0;
+}
 
 /** The last `n` months of flows ending at `today`'s month, with empty months filled in. */
 export function lastMonths(months: readonly MonthFlows[], today: BusinessDate, n = 12): MonthFlows[] {

@@ -1,11 +1,11 @@
 import { getDatabase } from "@/db/client";
 import { groupHeadline, LICENSE } from "@/server/services/open-data";
-import { groupFiguresCached, listGroups } from "@/server/services/public-figures";
+import { impactFigures } from "@/server/services/impact";
 
 export const dynamic = "force-dynamic";
 
 export async function GET() {
   const database = await getDatabase();
-  const groups = await Promise.all((await listGroups(database.db)).map(async (g) => groupHeadline(await groupFiguresCached(database, g))));
+  const groups = (await impactFigures(database)).groups.map(groupHeadline);
   return Response.json({ license: LICENSE, groups }, { headers: { "Access-Control-Allow-Origin": "*" } });
 }
