@@ -65,6 +65,7 @@ const MUTATIONS: Record<string, (c: ReturnType<typeof caller>) => Promise<unknow
   "members.update": (c) => c.admin.members.update({ groupSlug: G, code: "RA-005", fullName: "Nama Diperbaiki" }),
   "members.leave": (c) => c.admin.members.leave({ groupSlug: G, code: "RA-999", leftOn: "2026-11-29" }),
   "members.resetCheckCode": (c) => c.admin.members.resetCheckCode({ groupSlug: G, code: "RA-004" }),
+  "contributions.recordQueued": (c) => c.admin.contributions.recordQueued({ groupSlug: G, days: [{ date: "2026-11-27", idempotencyKey: key(), lines: [{ memberCode: "RA-003", amount: 1000 }] }] }),
   "contributions.record": (c) => c.admin.contributions.record({ groupSlug: G, date: "2026-11-28", idempotencyKey: key(), lines: [{ memberCode: "RA-003", amount: 1000 }] }),
   "savings.withdraw": (c) => c.admin.savings.withdraw({ groupSlug: G, memberCode: "RA-003", amount: 1000, date: "2026-11-28", idempotencyKey: key() }),
   "loans.disburse": (c) => c.admin.loans.disburse({ groupSlug: G, memberCode: "RA-002", principal: 10_000, termMonths: 2, date: "2026-11-28", purpose: "ternak", idempotencyKey: key() }),
@@ -131,6 +132,32 @@ describe("authorisation matrix: every mutation × every kind of user", () => {
     expect(list[0]).not.toHaveProperty("checkCodeHash");
     expect(await caller("pengawasRD").admin.groups.mine()).toEqual([expect.objectContaining({ slug: G, role: "pengawas" })]);
     expect((await caller("admin").admin.groups.mine()).length).toBe(2);
+  });
+});
+
+describe("days kept on the phone while offline", () => {
+  it("are sent together: each recorded or refused on its own, in order; resending answers with the same entries", async () => {
+    const b = caller("bendaharaRD");
+    const before = await chainHead(t.database, rdGroupId);
+    const online = { date: "2026-11-20", idempotencyKey: key("sudah"), lines: [{ memberCode: "RA-001", amount: 1000 }] };
+    const already = await b.admin.contributions.record({ groupSlug: G, ...online });
+    const days = [
+      online, // sent online a moment ago, still in the phone's queue
+      { date: "2026-11-21", idempotencyKey: key("q"), lines: [{ memberCode: "RA-001", amount: 1000 }, { memberCode: "RA-002", amount: 1000 }] },
+      { date: "2026-11-22", idempotencyKey: key("q"), lines: [{ memberCode: "RA-001", amount: -1000 }] },
+      { date: "2030-01-01", idempotencyKey: key("q"), lines: [{ memberCode: "RA-001", amount: 1000 }] },
+      { date: "2026-11-23", idempotencyKey: key("q"), lines: [{ memberCode: "CO-001", amount: 1000 }] },
+      { date: "2026-11-24", idempotencyKey: key("q"), lines: [{ memberCode: "RA-002", amount: 1000 }] },
+    ];
+    const results = await b.admin.contributions.recordQueued({ groupSlug: G, days });
+    expect(results.map((r) => (r.ok ? "ok" : `${r.error.code}@${r.error.field}`))).toEqual(["ok", "ok", "amount_not_positive@lines.0.amount", "date_in_future@date", "member_not_found@lines.0.memberCode", "ok"]);
+    expect(results[0]).toMatchObject({ ok: true, id: already.id }); // already recorded online: the same entry
+    const head = await chainHead(t.database, rdGroupId);
+    expect(head.seq).toBe(before.seq + 3); // the online one, then the two good queued days
+    const again = await b.admin.contributions.recordQueued({ groupSlug: G, days });
+    expect(again.map((r) => (r.ok ? r.id : null))).toEqual(results.map((r) => (r.ok ? r.id : null)));
+    expect(await chainHead(t.database, rdGroupId)).toEqual(head);
+    expect(await codeOf(b.admin.contributions.recordQueued({ groupSlug: G, days: Array.from({ length: 51 }, () => days[1]!) }))).toBe("BAD_REQUEST");
   });
 });
 

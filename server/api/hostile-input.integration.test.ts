@@ -26,6 +26,7 @@ afterAll(() => t.cleanup());
 /** A valid input for every mutation; each field is then replaced by hostile values one at a time. */
 const VALID: Record<string, () => Record<string, unknown>> = {
   "contributions.record": () => ({ groupSlug: G, date: "2026-11-28", idempotencyKey: key(), lines: [{ memberCode: "RA-002", amount: 1000 }] }),
+  "contributions.recordQueued": () => ({ groupSlug: G, days: [{ date: "2026-11-27", idempotencyKey: key(), lines: [{ memberCode: "RA-002", amount: 1000 }] }] }),
   "savings.withdraw": () => ({ groupSlug: G, memberCode: "RA-001", amount: 1000, date: "2026-11-28", idempotencyKey: key() }),
   "loans.disburse": () => ({ groupSlug: G, memberCode: "RA-002", principal: 10_000, termMonths: 2, date: "2026-11-28", purpose: "kopi", idempotencyKey: key() }),
   "loans.repay": () => ({ groupSlug: G, loanId: 1, amount: 1000, date: "2026-11-28", idempotencyKey: key() }),
@@ -100,6 +101,28 @@ describe("hostile and broken input on every mutation", () => {
       }
     });
   }
+  it("contributions.recordQueued: every field of a queued day × hostile values is refused for that day with the field named, or for the whole batch; never a 500", async () => {
+    const day = () => ({ date: "2026-11-27", idempotencyKey: key(), lines: [{ memberCode: "RA-002", amount: 1000 }] }) as Record<string, unknown>;
+    const line = () => ({ memberCode: "RA-002", amount: 1000 }) as Record<string, unknown>;
+    const cases: [string, () => Record<string, unknown>][] = [];
+    for (const f of ["date", "idempotencyKey", "lines"]) for (const [label, v] of HOSTILE) cases.push([`${f} ← ${label}`, () => { const d = day(); if (v === undefined) delete d[f]; else d[f] = v; return d; }]);
+    for (const f of ["memberCode", "amount"]) for (const [label, v] of HOSTILE) cases.push([`lines.0.${f} ← ${label}`, () => { const l = line(); if (v === undefined) delete l[f]; else l[f] = v; return { ...day(), lines: [l] }; }]);
+    for (const [label, make] of cases) {
+      const before = await chainHead(t.database, groupId);
+      const outcome = await caller().admin.contributions.recordQueued({ groupSlug: G, days: [make(), day()] } as never).then((r) => r, (e: unknown) => e);
+      tried++;
+      if (outcome instanceof TRPCError) {
+        expect(outcome.code, label).toBe("BAD_REQUEST");
+        expect(await chainHead(t.database, groupId), label).toEqual(before);
+        continue;
+      }
+      const [bad, good] = outcome as { ok: boolean; error?: { field: string | null } }[];
+      expect(good!.ok, label).toBe(true); // the other day is never held back
+      if (!bad!.ok) expect(bad!.error!.field, label).toBeTruthy();
+      expect((await chainHead(t.database, groupId)).seq, label).toBe(before.seq + (bad!.ok ? 2 : 1));
+    }
+  });
+
   it("tried them all", () => expect(tried).toBeGreaterThan(700));
 });
 

@@ -15,7 +15,7 @@ import { countersignCashCount, listAudit, memberBalances, resetCheckCode, update
 import { ledgerPage } from "@/server/services/public-figures";
 import { updateReferenceTerms } from "@/server/services/reference-terms";
 import { compareFromQuery } from "@/server/services/compare";
-import { recordContributions, withdrawSavings } from "@/server/services/savings";
+import { MAX_QUEUED_DAYS, recordContributions, recordQueuedContributions, withdrawSavings, type RecordContributionsInput } from "@/server/services/savings";
 import { changeOwnPassword, groupsOf } from "@/server/services/users";
 import { localDate } from "@/server/domain/dates";
 import { authedProcedure, groupProcedure, router } from "../trpc";
@@ -63,6 +63,24 @@ export const adminRouter = router({
     record: groupProcedure("write")
       .input(z.object({ date, idempotencyKey, lines: z.array(z.object({ memberCode: code, amount: rupiah, kind: z.enum(CONTRIBUTION_LINE_KINDS).optional() })).min(1).max(500) }))
       .mutation(({ ctx, input }) => recordContributions(ctx.service, input)),
+    /**
+     * Days kept on the phone while offline, sent together. Types are checked here; everything
+     * else per day by the domain, so one bad day is refused alone and never blocks the queue.
+     */
+    recordQueued: groupProcedure("write")
+      .input(
+        z.object({
+          days: z
+            .array(z.object({ date: z.string().max(32), idempotencyKey: z.string().max(100), lines: z.array(z.object({ memberCode: z.string().max(32), amount: z.number(), kind: z.string().max(32).optional() })).max(500) }))
+            .min(1)
+            .max(MAX_QUEUED_DAYS),
+        }),
+      )
+      .mutation(async ({ ctx, input }) =>
+        (await recordQueuedContributions(ctx.service, { groupSlug: input.groupSlug, days: input.days as Omit<RecordContributionsInput, "groupSlug">[] })).map((r) =>
+          r.ok ? r : { idempotencyKey: r.idempotencyKey, ok: false as const, error: { code: r.error.code, field: r.error.field ?? null, params: r.error.params } },
+        ),
+      ),
   }),
   savings: router({
     withdraw: groupProcedure("write")
