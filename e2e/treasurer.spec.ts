@@ -86,3 +86,34 @@ test("public pages come from memory, and a post is on them at the very next requ
   expect((await visitor.get(ledger)).headers()["x-kt-cache"]).toBe("hit");
   await visitor.dispose();
 });
+
+test("with no signal a collection is kept on the phone, and sent by itself, once, when the signal is back", async ({ page, context, request, baseURL }) => {
+  await page.setExtraHTTPHeaders({ "x-forwarded-for": "10.77.0.2" });
+  const before = await (await request.get("/api/open/groups/compang-dalo.json")).json();
+  await signInApi(context.request, baseURL!, "bendahara-cd", "demo-bendahara-compang-dalo");
+  await page.goto("/admin");
+  await page.getByRole("button", { name: "Setoran harian" }).click();
+  const rows = page.locator("tbody tr");
+  await expect(rows.first()).toBeVisible();
+  const n = await rows.count();
+
+  await context.setOffline(true);
+  await page.getByRole("button", { name: "Simpan" }).click();
+  await expect(page.locator("p[role=status]")).toContainText("Tidak ada sinyal: setoran disimpan di HP (1 menunggu)");
+  // A second collection (another day) while still offline.
+  await page.getByLabel("Tanggal").fill(new Date(Date.now() - 86_400_000 + 8 * 3600_000).toISOString().slice(0, 10));
+  await page.getByRole("button", { name: "Simpan" }).click();
+  await expect(page.getByText("2 setoran tersimpan di HP, menunggu sinyal.")).toBeVisible();
+  expect((await (await request.get("/api/open/groups/compang-dalo.json")).json()).lastSeq).toBe(before.lastSeq);
+
+  await context.setOffline(false);
+  await expect(page.getByText("2 setoran dari HP terkirim ✓")).toBeVisible({ timeout: 15_000 });
+  const after = await (await request.get("/api/open/groups/compang-dalo.json")).json();
+  expect(after.lastSeq).toBe(before.lastSeq + 2);
+  expect(after.cashRp).toBe(before.cashRp + 2 * n * 1000);
+  // Nothing is left to send, and a reload does not send anything twice.
+  await page.reload();
+  await page.getByRole("button", { name: "Setoran harian" }).click();
+  await expect(page.getByText(/menunggu sinyal/)).toHaveCount(0);
+  expect((await (await request.get("/api/open/groups/compang-dalo.json")).json()).lastSeq).toBe(before.lastSeq + 2);
+});

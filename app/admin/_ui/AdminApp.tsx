@@ -3,7 +3,9 @@ import { getSession, signOut } from "next-auth/react";
 import { useCallback, useEffect, useMemo, useState } from "react";
 import { loanSchedule, LOAN_PURPOSES, type LoanMethod } from "@/server/domain/loans";
 import { formatRupiah } from "@/server/domain/money";
-import { api, explain, newKey, type FieldError } from "./client";
+import { api, explain, newKey, noAnswer, type FieldError } from "./client";
+import { dismissRefused, enqueue, flush, queued, refused, type QueuedDay, type RefusedDay } from "./offline-queue";
+import { errorMessage } from "@/server/i18n/errors";
 
 type Locale = "id" | "en";
 type Group = Awaited<ReturnType<typeof api.admin.groups.mine.query>>[number];
@@ -17,6 +19,8 @@ const L = {
     member: "Anggota", principal: "Pokok", term: "Lama (bulan)", purpose: "Tujuan", preview: "Lihat jadwal", confirm: "Cairkan pinjaman", installment: "Angsuran", repay: "Bayar angsuran", loan: "Pinjaman", writeOff: "Hapus buku", reason: "Alasan",
     expense: "Catat biaya", income: "Catat pendapatan lain", category: "Kategori", note: "Keterangan", count: "Hitung kas", counted: "Uang yang dihitung", difference: "Selisih",
     code: "Kode anggota", name: "Nama lengkap", gender: "Jenis kelamin", joined: "Tanggal masuk", add: "Tambah anggota", leave: "Keluar dari kelompok", resetCode: "Buat kode cek baru", newCode: (c: string, k: string) => `Kode cek baru untuk ${c}: ${k} — tulis di buku anggota sekarang; tidak akan ditampilkan lagi.`,
+    queuedNow: (n: number) => `Tidak ada sinyal: setoran disimpan di HP (${n} menunggu). Akan dikirim sendiri begitu ada sinyal.`, pending: (n: number) => `${n} setoran tersimpan di HP, menunggu sinyal.`, sendNow: "Kirim sekarang", sentQueued: (n: number) => `${n} setoran dari HP terkirim ✓`,
+    refusedTitle: "Ditolak server — periksa lalu catat ulang:", dismiss: "Sudah saya catat ulang",
     currentPassword: "Kata sandi sekarang", newPassword: "Kata sandi baru (min. 10 huruf)", repeatPassword: "Ulangi kata sandi baru", changePassword: "Ganti kata sandi", mismatch: "Kata sandi baru tidak sama.", passwordChanged: "Kata sandi diganti. Semua sesi berakhir — silakan masuk lagi.",
     reverse: "Koreksi (balik)", reversed: "sudah dibalik", kind: "Jenis", readOnly: "Anda pengawas: hanya melihat dan menandatangani hitung kas.", countersign: "Tandatangani",
   },
@@ -27,6 +31,8 @@ const L = {
     member: "Member", principal: "Principal", term: "Term (months)", purpose: "Purpose", preview: "Show schedule", confirm: "Disburse loan", installment: "Installment", repay: "Record repayment", loan: "Loan", writeOff: "Write off", reason: "Reason",
     expense: "Record expense", income: "Record other income", category: "Category", note: "Note", count: "Cash count", counted: "Cash counted", difference: "Difference",
     code: "Member code", name: "Full name", gender: "Gender", joined: "Joined on", add: "Add member", leave: "Leaves the group", resetCode: "New check code", newCode: (c: string, k: string) => `New check code for ${c}: ${k} — write it in the passbook now; it will not be shown again.`,
+    queuedNow: (n: number) => `No signal: the collection is kept on this phone (${n} waiting). It is sent by itself once there is signal.`, pending: (n: number) => `${n} collections kept on this phone, waiting for signal.`, sendNow: "Send now", sentQueued: (n: number) => `${n} collections from this phone sent ✓`,
+    refusedTitle: "Refused by the server — check and enter again:", dismiss: "I have entered them again",
     currentPassword: "Current password", newPassword: "New password (min. 10 characters)", repeatPassword: "Repeat the new password", changePassword: "Change password", mismatch: "The new passwords differ.", passwordChanged: "Password changed. Every session ended — please sign in again.",
     reverse: "Correct (reverse)", reversed: "reversed", kind: "Kind", readOnly: "You are a supervisor: you can read and countersign cash counts.", countersign: "Countersign",
   },
@@ -172,16 +178,37 @@ function Collect({ slug, members, daily, today, rp, t, locale }: P & { members: 
   const [rows, setRows] = useState(() => members.map((m) => ({ code: m.code, name: m.fullName, pays: true, amount: String(daily) })));
   const [key, setKey] = useState(newKey); // made when the form opens, reused on retry
   const a = useAction(locale);
+  const [queueNote, setQueueNote] = useState<string | null>(null);
+  const [queueVersion, setQueueVersion] = useState(0);
   const total = rows.reduce((s, r) => s + (r.pays ? Number(r.amount) || 0 : 0), 0);
+  const keepOnPhone = (day: QueuedDay) => {
+    enqueue(localStorage, slug, day);
+    setKey(newKey()); // the next save is a new collection
+    setQueueNote(t.queuedNow(queued(localStorage, slug).length));
+    setQueueVersion((v) => v + 1);
+  };
   return (
     <form
       onSubmit={async (e) => {
         e.preventDefault();
+        setQueueNote(null);
         const lines = rows.filter((r) => r.pays).map((r) => ({ memberCode: r.code, amount: Number(r.amount) }));
-        const r = await a.run(() => api.admin.contributions.record.mutate({ groupSlug: slug, date, idempotencyKey: key, lines }), (e) => t.saved(e.seq));
+        const day: QueuedDay = { date, idempotencyKey: key, lines, total, queuedAt: new Date().toISOString() };
+        if (!navigator.onLine) return keepOnPhone(day);
+        let lost = false;
+        const r = await a.run(
+          () =>
+            api.admin.contributions.record.mutate({ groupSlug: slug, date, idempotencyKey: key, lines }).catch((err: unknown) => {
+              lost = noAnswer(err);
+              throw err;
+            }),
+          (e) => t.saved(e.seq),
+        );
         if (r) setKey(newKey()); // the next save is a new collection
+        else if (lost) keepOnPhone(day); // no answer: keep it, send it later with the same key
       }}
     >
+      <PhoneQueue slug={slug} t={t} locale={locale} rp={rp} version={queueVersion} />
       <p>
         <label htmlFor="cdate">{t.date}</label> <input id="cdate" type="date" value={date} max={today} onChange={(e) => { setDate(e.target.value); setKey(newKey()); }} />
       </p>
@@ -207,8 +234,81 @@ function Collect({ slug, members, daily, today, rp, t, locale }: P & { members: 
         <strong>{t.total}: {rp(total)}</strong> ({rows.filter((r) => r.pays).length}/{rows.length})
       </p>
       <button type="submit" disabled={a.busy}>{a.busy ? t.saving : t.save}</button>
-      <Status s={a} />
+      {queueNote ? <p className="warn" role="status">{queueNote}</p> : <Status s={a} />}
     </form>
+  );
+}
+
+/** Collections kept on this phone: sent by themselves when the signal is back, or on a tap. */
+function PhoneQueue({ slug, t, locale, rp, version }: Omit<P, "slug"> & { slug: string; version: number }) {
+  const [pending, setPending] = useState<QueuedDay[]>([]);
+  const [refusedDays, setRefused] = useState<RefusedDay[]>([]);
+  const [note, setNote] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const reload = useCallback(() => {
+    setPending(queued(localStorage, slug));
+    setRefused(refused(localStorage, slug));
+  }, [slug]);
+  const send = useCallback(async () => {
+    if (busy || queued(localStorage, slug).length === 0) return reload();
+    setBusy(true);
+    try {
+      const r = await flush(localStorage, slug, async (days) =>
+        (await api.admin.contributions.recordQueued.mutate({ groupSlug: slug, days: days.map(({ date, idempotencyKey, lines }) => ({ date, idempotencyKey, lines })) })).map((x) =>
+          x.ok ? { idempotencyKey: x.idempotencyKey, ok: true as const, seq: x.seq } : { idempotencyKey: x.idempotencyKey, ok: false as const, error: x.error },
+        ),
+      );
+      if (r.sent) setNote(t.sentQueued(r.sent));
+    } catch {
+      // still no answer: everything stays on the phone
+    } finally {
+      setBusy(false);
+      reload();
+    }
+  }, [busy, slug, reload, t]);
+  useEffect(() => {
+    reload();
+    if (navigator.onLine) void send();
+    const onOnline = () => void send();
+    window.addEventListener("online", onOnline);
+    const timer = window.setInterval(() => {
+      if (navigator.onLine && queued(localStorage, slug).length) void send();
+    }, 20_000);
+    return () => {
+      window.removeEventListener("online", onOnline);
+      window.clearInterval(timer);
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [slug, version]);
+  if (!pending.length && !refusedDays.length && !note) return null;
+  return (
+    <section aria-live="polite" className="card">
+      {note && <p className="ok" role="status">{note}</p>}
+      {pending.length > 0 && (
+        <p>
+          {t.pending(pending.length)}{" "}
+          <button type="button" disabled={busy} onClick={() => void send()}>
+            {busy ? t.saving : t.sendNow}
+          </button>
+        </p>
+      )}
+      {refusedDays.length > 0 && (
+        <>
+          <p className="warn" role="alert">{t.refusedTitle}</p>
+          <ul>
+            {refusedDays.map((d) => (
+              <li key={d.idempotencyKey}>
+                {d.date} · {rp(d.total)} · {d.error.field ? `${d.error.field}: ` : ""}
+                {errorMessage(d.error.code, d.error.params, locale)}
+              </li>
+            ))}
+          </ul>
+          <button type="button" onClick={() => { dismissRefused(localStorage, slug); reload(); }}>
+            {t.dismiss}
+          </button>
+        </>
+      )}
+    </section>
   );
 }
 

@@ -13,6 +13,11 @@ export interface FieldError {
   message: string;
 }
 
+/** True when the server never answered (no signal, server restarting): the call may be sent again. */
+export function noAnswer(e: unknown): boolean {
+  return !(e instanceof TRPCClientError) || !e.data;
+}
+
 /** The user's-language message (and field) for a failed call. */
 export function explain(e: unknown, locale: "id" | "en"): FieldError {
   if (e instanceof TRPCClientError) {
