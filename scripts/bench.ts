@@ -7,7 +7,7 @@
  * entries posted per second by concurrent treasurers while readers load pages, then verify.
  * Prints a table and writes it under bench/.
  */
-import { execFileSync, spawn, type ChildProcess } from "node:child_process";
+import { execFile, execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { cpSync, mkdirSync, mkdtempSync, openSync, rmSync, writeFileSync } from "node:fs";
 import { performance } from "node:perf_hooks";
 import { sql } from "drizzle-orm";
@@ -44,7 +44,14 @@ async function stopPortal(p: ChildProcess) {
 interface Wrk { rps: number; p50: number; p99: number }
 
 function wrk(url: string, connections = 16, extra: string[] = []): Wrk {
-  const out = execFileSync("wrk", ["-t2", `-c${connections}`, `-d${SECONDS}s`, "--latency", ...extra, url], { encoding: "utf8" });
+  return parseWrk(execFileSync("wrk", wrkArgs(url, connections, extra), { encoding: "utf8" }));
+}
+const wrkArgs = (url: string, connections: number, extra: string[]) => ["-t2", `-c${connections}`, `-d${SECONDS}s`, "--latency", ...extra, url];
+/** wrk in the background: the bench's own event loop keeps running (the writers live in it). */
+function wrkAsync(url: string, connections = 16): Promise<Wrk> {
+  return new Promise((resolve, reject) => execFile("wrk", wrkArgs(url, connections, []), { encoding: "utf8" }, (err, out) => (err ? reject(err) : resolve(parseWrk(out)))));
+}
+function parseWrk(out: string): Wrk {
   const rps = Number(/Requests\/sec:\s+([\d.]+)/.exec(out)?.[1] ?? 0);
   const ms = (label: string) => {
     const m = new RegExp(`${label}%\\s+([\\d.]+)(us|ms|s)`).exec(out);
@@ -103,7 +110,8 @@ async function bytesOf(urls: string[]) {
   return out;
 }
 
-async function postRate(groups: { slug: string; username: string; password: string; members: string[] }[], seconds: number) {
+/** Entries posted per second: one entry per request (record), or `batch` days per request (recordQueued, a phone's offline queue). */
+async function postRate(groups: { slug: string; username: string; password: string; members: string[] }[], seconds: number, batch = 1) {
   const { request } = await import("@playwright/test");
   const date = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Makassar", year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date());
   let posted = 0;
@@ -117,10 +125,17 @@ async function postRate(groups: { slug: string; username: string; password: stri
         await api.post(`${BASE}/api/auth/callback/credentials`, { form: { csrfToken, username: g.username, password: g.password, json: "true" } });
         let i = 0;
         while (Date.now() < deadline) {
-          const r = await api.post(`${BASE}/api/trpc/admin.contributions.record`, {
-            data: { groupSlug: g.slug, date, idempotencyKey: `bench-${g.slug}-${w}-${Date.now()}-${i++}`, lines: g.members.map((memberCode) => ({ memberCode, amount: 1000 })) },
-            headers: { origin: BASE },
-          });
+          const day = () => ({ date, idempotencyKey: `bench-${g.slug}-${w}-${Date.now()}-${i++}`, lines: g.members.map((memberCode) => ({ memberCode, amount: 1000 })) });
+          const r =
+            batch === 1
+              ? await api.post(`${BASE}/api/trpc/admin.contributions.record`, { data: { groupSlug: g.slug, ...day() }, headers: { origin: BASE } })
+              : await api.post(`${BASE}/api/trpc/admin.contributions.recordQueued`, { data: { groupSlug: g.slug, days: Array.from({ length: batch }, day) }, headers: { origin: BASE } });
+          if (r.ok() && batch > 1) {
+            const days = (await r.json()).result.data as { ok: boolean }[];
+            posted += days.filter((d) => d.ok).length;
+            failed += days.filter((d) => !d.ok).length;
+            continue;
+          }
           if (r.ok()) posted++;
           else failed++;
         }
@@ -222,11 +237,17 @@ async function main() {
       { slug: "compang-dalo", username: "bendahara-cd", password: "demo-bendahara-compang-dalo", members: ["CD-002", "CD-003", "CD-004"] },
     ].filter((w) => groups.some((g) => g.slug === w.slug));
     if (demoWriters.length) {
-      const reader = new Promise<Wrk>((resolve) => setTimeout(() => resolve(wrk(`${BASE}/kelompok/${slug}`, 4)), 0));
-      const [rate, read] = await Promise.all([postRate(demoWriters, SECONDS), reader]);
+      const measure = async (batch: number) => {
+        return Promise.all([postRate(demoWriters, SECONDS, batch), wrkAsync(`${BASE}/kelompok/${slug}`, 4)]);
+      };
+      const [single, singleRead] = await measure(1);
+      const [queued, queuedRead] = await measure(10);
       await stopPortal(server);
       const verify = execFileSync("npx", ["tsx", "scripts/verify.ts"], { env, encoding: "utf8" }).trim();
-      log(`Posting: ${rate.perSecond.toFixed(0)} entries/s (${rate.posted} posted, ${rate.failed} refused) by ${demoWriters.length * 2} treasurer sessions of ${demoWriters.length} groups while readers loaded the group page at ${read.rps.toFixed(0)} req/s; afterwards: ${verify}`);
+      log(`Posting by ${demoWriters.length * 2} treasurer sessions of ${demoWriters.length} groups while readers loaded the group page (through the front server):`);
+      log(`- one collection day per request (admin.contributions.record): ${single.perSecond.toFixed(0)} entries/s (${single.posted} posted, ${single.failed} refused); readers ${singleRead.rps.toFixed(0)} req/s`);
+      log(`- a phone's offline queue, 10 days per request (admin.contributions.recordQueued): ${queued.perSecond.toFixed(0)} entries/s (${queued.posted} posted, ${queued.failed} refused); readers ${queuedRead.rps.toFixed(0)} req/s`);
+      log(`- afterwards: ${verify}`);
     }
     const signin = await signinTiming();
     log("");
