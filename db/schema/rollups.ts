@@ -56,3 +56,9 @@ export const publicVersion = sqliteTable("public_version", {
   id: integer("id").primaryKey(),
   version: integer("version").notNull(),
 });
+
+/** The same, per group: raised by the changes to one group's public data (its pages are cached on it). */
+export const groupPublicVersion = sqliteTable("group_public_version", {
+  groupId: integer("group_id").primaryKey(),
+  version: integer("version").notNull(),
+});

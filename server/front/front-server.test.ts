@@ -2,7 +2,8 @@ import http from "node:http";
 import { gzipSync, gunzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sql } from "drizzle-orm";
-import { tempDatabase, testContext } from "@/server/testing/db";
+import { key, seedGroup, tempDatabase, testContext } from "@/server/testing/db";
+import { recordContributions } from "@/server/services/savings";
 import { createGroup } from "@/server/services/groups";
 import { cacheKeyOf, PageStore } from "./page-cache";
 import { startFront } from "./front-server";
@@ -82,6 +83,25 @@ describe("front server: public pages from memory, current on the next request af
     expect(after.headers["x-kt-cache"]).toBe("miss");
     expect(after.text).not.toBe(first.text);
     expect((await get("/dampak")).headers["x-kt-cache"]).toBe("hit");
+  });
+
+  it("a post to one group renders that group's pages afresh and leaves the other groups' pages in memory", async () => {
+    const ctx = testContext(t.database);
+    await seedGroup(ctx, "golo-meni", 3);
+    await seedGroup(ctx, "mokel", 3);
+    const urls = ["/kelompok/golo-meni", "/kelompok/golo-meni/buku-kas", "/api/open/groups/golo-meni.json", "/kelompok/mokel", "/api/open/groups/mokel/ledger.csv", "/dampak"];
+    for (const u of urls) await get(u);
+    for (const u of urls) expect((await get(u)).headers["x-kt-cache"], u).toBe("hit");
+    await recordContributions(ctx, { groupSlug: "golo-meni", date: "2026-11-28", idempotencyKey: key(), lines: [{ memberCode: "GO-001", amount: 1000 }] });
+    const states = Object.fromEntries(await Promise.all(urls.map(async (u) => [u, (await get(u)).headers["x-kt-cache"]] as const)));
+    expect(states).toEqual({
+      "/kelompok/golo-meni": "miss",
+      "/kelompok/golo-meni/buku-kas": "miss",
+      "/api/open/groups/golo-meni.json": "miss",
+      "/kelompok/mokel": "hit",
+      "/api/open/groups/mokel/ledger.csv": "hit",
+      "/dampak": "miss", // portal-wide figures include every group
+    });
   });
 
   it("answers an unchanged page to a returning phone with 304 and no body", async () => {

@@ -3,10 +3,10 @@
  * and open data from memory, and passes everything else through unchanged.
  *
  * Currency: every stored page is tagged with the version of the public data it was rendered from
- * — the `public_version` row, raised by database triggers in the same transaction as every
- * entry, loan, cash count, group, member or reference-terms change, whichever process commits it
- * (sign-ins, audit rows and users do not touch it) — and with today's business date in every
- * group's time zone. A committed post therefore reaches the very next request. Only embedded
+ * — `public_version` for portal-wide pages, `group_public_version` for a group's own pages, both
+ * raised by database triggers in the same transaction as every entry, loan, cash count, group,
+ * member or reference-terms change, whichever process commits it (sign-ins, audit rows and users
+ * do not touch them) — and with today's business date in every group's time zone. A committed post therefore reaches the very next request. Only embedded
  * `file:` databases are cached; with a remote libSQL URL every request goes to the app.
  *
  * It also tells the app who the client is (x-kt-client, always overwritten), so sign-in and
@@ -31,29 +31,44 @@ export interface FrontOptions {
 
 const HOP = new Set(["connection", "keep-alive", "proxy-connection", "transfer-encoding", "upgrade", "te", "trailer", "host"]);
 
-/** The public data version, and the business dates it is shown for (they change at each local midnight). */
+/** Pages of one group (its page, ledger, reports, open data): cached on that group's own version. */
+const GROUP_PATH = /^\/(?:kelompok|api\/open\/groups)\/([a-z0-9-]{1,64})(?:\.json|\/|\?|$)/;
+
+/**
+ * The version of the public data a page shows, and the business dates it is shown for (they
+ * change at each local midnight): a group's own pages follow that group's version, so a post to
+ * one group leaves every other group's pages in memory; portal-wide pages follow the global one.
+ */
 export class DataVersion {
   private client: Client;
   private zones: { version: number; zones: string[] } | null = null;
-  private inFlight: Promise<string> | null = null;
+  private inFlight: Promise<{ version: number; dates: string }> | null = null;
   constructor(url: string) {
     this.client = createClient({ url });
   }
 
+  async forUrl(url: string, now = new Date()): Promise<string> {
+    const global = await this.global(now);
+    const slug = GROUP_PATH.exec(url)?.[1];
+    if (!slug) return `${global.version}|${global.dates}`;
+    const r = await this.client.execute({ sql: "SELECT v.version FROM group_public_version v JOIN ksm_groups g ON g.id = v.group_id WHERE g.slug = ?", args: [slug] });
+    return r.rows.length ? `g${Number(r.rows[0]![0])}|${global.dates}` : `${global.version}|${global.dates}`;
+  }
+
   /** One query per burst of concurrent requests. */
-  current(now = new Date()): Promise<string> {
+  private global(now: Date) {
     this.inFlight ??= this.read(now).finally(() => (this.inFlight = null));
     return this.inFlight;
   }
 
-  private async read(now: Date): Promise<string> {
-    const dv = Number((await this.client.execute("SELECT version FROM public_version WHERE id = 1")).rows[0]![0]);
-    if (this.zones?.version !== dv) {
+  private async read(now: Date) {
+    const version = Number((await this.client.execute("SELECT version FROM public_version WHERE id = 1")).rows[0]![0]);
+    if (this.zones?.version !== version) {
       const rows = await this.client.execute("SELECT DISTINCT time_zone FROM ksm_groups");
-      this.zones = { version: dv, zones: rows.rows.map((r) => String(r[0])).sort() };
+      this.zones = { version, zones: rows.rows.map((r) => String(r[0])).sort() };
     }
     const dates = (this.zones.zones.length ? this.zones.zones : ["Asia/Makassar"]).map((z) => localDate(now, z)).join(",");
-    return `${dv}|${dates}`;
+    return { version, dates };
   }
 
   close() {
@@ -153,7 +168,7 @@ export async function startFront(opts: FrontOptions): Promise<{ server: http.Ser
     const key = version ? cacheKeyOf({ method: req.method ?? "GET", url: req.url ?? "/", cookie: req.headers.cookie }) : null;
     if (!key || !version) return passThrough(req, res);
     try {
-      const v = await version.current();
+      const v = await version.forUrl(req.url ?? "/");
       const cached = store.get(key, v);
       if (cached) return send(req, res, cached, "hit");
       if (req.method === "HEAD") return passThrough(req, res);
