@@ -111,7 +111,7 @@ async function bytesOf(urls: string[]) {
 }
 
 /** Entries posted per second: one entry per request (record), or `batch` days per request (recordQueued, a phone's offline queue). */
-async function postRate(groups: { slug: string; username: string; password: string; members: string[] }[], seconds: number, batch = 1) {
+async function postRate(groups: { slug: string; username: string; password: string; members: string[] }[], seconds: number, batch = 1, base = BASE) {
   const { request } = await import("@playwright/test");
   const date = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Makassar", year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date());
   let posted = 0;
@@ -121,15 +121,15 @@ async function postRate(groups: { slug: string; username: string; password: stri
     groups.flatMap((g) =>
       [0, 1].map(async (w) => {
         const api = await request.newContext();
-        const { csrfToken } = await (await api.get(`${BASE}/api/auth/csrf`)).json();
-        await api.post(`${BASE}/api/auth/callback/credentials`, { form: { csrfToken, username: g.username, password: g.password, json: "true" } });
+        const { csrfToken } = await (await api.get(`${base}/api/auth/csrf`)).json();
+        await api.post(`${base}/api/auth/callback/credentials`, { form: { csrfToken, username: g.username, password: g.password, json: "true" } });
         let i = 0;
         while (Date.now() < deadline) {
           const day = () => ({ date, idempotencyKey: `bench-${g.slug}-${w}-${Date.now()}-${i++}`, lines: g.members.map((memberCode) => ({ memberCode, amount: 1000 })) });
           const r =
             batch === 1
-              ? await api.post(`${BASE}/api/trpc/admin.contributions.record`, { data: { groupSlug: g.slug, ...day() }, headers: { origin: BASE } })
-              : await api.post(`${BASE}/api/trpc/admin.contributions.recordQueued`, { data: { groupSlug: g.slug, days: Array.from({ length: batch }, day) }, headers: { origin: BASE } });
+              ? await api.post(`${base}/api/trpc/admin.contributions.record`, { data: { groupSlug: g.slug, ...day() }, headers: { origin: base } })
+              : await api.post(`${base}/api/trpc/admin.contributions.recordQueued`, { data: { groupSlug: g.slug, days: Array.from({ length: batch }, day) }, headers: { origin: base } });
           if (r.ok() && batch > 1) {
             const days = (await r.json()).result.data as { ok: boolean }[];
             posted += days.filter((d) => d.ok).length;
@@ -174,6 +174,55 @@ async function signinTiming(n = 40) {
   } finally {
     database.close();
     rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Posting at scale, the way the portal is used: treasurers of a few groups post while readers
+ * browse other groups' pages (rotating over 50 of them) — on a copy of the scale database, so the
+ * named one is never written. Readers of a group being written to are measured on the demo copy.
+ */
+async function postingAtScale(scaleDb: string, env: NodeJS.ProcessEnv, log: (s: string) => void, serverLog: number) {
+  const dir = path.join("bench", "tmp");
+  const copy = path.join(dir, "scale-post.db");
+  const source = scaleDb.slice("file:".length);
+  for (const ext of ["", "-wal"]) rmSync(copy + ext, { force: true });
+  cpSync(source, copy);
+  try {
+    cpSync(source + "-wal", copy + "-wal");
+  } catch {}
+  const database = await openDatabase(`file:${copy}`);
+  await migrateDatabase(database);
+  const slugs = ["ksm-skala-0001", "ksm-skala-0002"];
+  const writers = [];
+  for (const [i, slug] of slugs.entries()) {
+    const username = `bench-${i}`;
+    await createUser({ database, actor: "bench" }, { username, password: "bench-kata-sandi", role: "bendahara", groupSlugs: [slug] });
+    writers.push({ slug, username, password: "bench-kata-sandi", members: ["SK-002", "SK-003", "SK-004"] });
+  }
+  database.close();
+  const [port, appPort] = [PORT + 4, APP_PORT + 4];
+  const base = `http://127.0.0.1:${port}`;
+  const portal = startPortal({ ...env, DATABASE_URL: `file:${copy}`, NEXTAUTH_URL: base }, port, appPort, serverLog);
+  try {
+    await waitUp(`${base}/metodologi`);
+    const readPaths = Array.from({ length: 50 }, (_, i) => `/kelompok/ksm-skala-${String(100 + i * 17).padStart(4, "0")}`);
+    for (const p of readPaths) await fetch(base + p); // first renders (each group's read model is built once)
+    const lua = path.join(dir, "rotate.lua");
+    writeFileSync(lua, `local paths = {${readPaths.map((p) => JSON.stringify(p)).join(",")}}\nlocal i = 0\nrequest = function()\n  i = i + 1\n  return wrk.format("GET", paths[(i % #paths) + 1])\nend\n`);
+    const readers = () => new Promise<Wrk>((resolve, reject) => execFile("wrk", ["-t2", "-c8", `-d${SECONDS}s`, "--latency", "-s", lua, base + "/"], { encoding: "utf8" }, (err, out) => (err ? reject(err) : resolve(parseWrk(out)))));
+    const [single, singleRead] = await Promise.all([postRate(writers, SECONDS, 1, base), readers()]);
+    const [queued, queuedRead] = await Promise.all([postRate(writers, SECONDS, 10, base), readers()]);
+    await stopPortal(portal);
+    const verify = slugs.map((slug) => execFileSync("npx", ["tsx", "scripts/verify.ts", `--group=${slug}`], { env: { ...env, DATABASE_URL: `file:${copy}` }, encoding: "utf8" }).trim());
+    log("");
+    log(`Posting at scale (copy of ${scaleDb}): ${writers.length * 2} treasurer sessions of ${slugs.length} groups post while readers browse 50 other groups' pages (wrk, 8 connections, through the front server):`);
+    log(`- one collection day per request: ${single.perSecond.toFixed(0)} entries/s (${single.posted} posted, ${single.failed} refused); readers ${singleRead.rps.toFixed(0)} req/s, p50 ${singleRead.p50.toFixed(1)} ms, p99 ${singleRead.p99.toFixed(1)} ms`);
+    log(`- offline queues, 10 days per request: ${queued.perSecond.toFixed(0)} entries/s (${queued.posted} posted, ${queued.failed} refused); readers ${queuedRead.rps.toFixed(0)} req/s, p50 ${queuedRead.p50.toFixed(1)} ms, p99 ${queuedRead.p99.toFixed(1)} ms`);
+    log(`- afterwards, the written groups: ${verify.join("; ")}`);
+  } finally {
+    await stopPortal(portal);
+    for (const ext of ["", "-wal", "-shm"]) rmSync(copy + ext, { force: true });
   }
 }
 
@@ -244,7 +293,7 @@ async function main() {
       const [queued, queuedRead] = await measure(10);
       await stopPortal(server);
       const verify = execFileSync("npx", ["tsx", "scripts/verify.ts"], { env, encoding: "utf8" }).trim();
-      log(`Posting by ${demoWriters.length * 2} treasurer sessions of ${demoWriters.length} groups while readers loaded the group page (through the front server):`);
+      log(`Posting by ${demoWriters.length * 2} treasurer sessions of ${demoWriters.length} groups while readers load the page of a group being written to (worst case: every post makes the next read a render), through the front server:`);
       log(`- one collection day per request (admin.contributions.record): ${single.perSecond.toFixed(0)} entries/s (${single.posted} posted, ${single.failed} refused); readers ${singleRead.rps.toFixed(0)} req/s`);
       log(`- a phone's offline queue, 10 days per request (admin.contributions.recordQueued): ${queued.perSecond.toFixed(0)} entries/s (${queued.posted} posted, ${queued.failed} refused); readers ${queuedRead.rps.toFixed(0)} req/s`);
       log(`- afterwards: ${verify}`);
@@ -284,6 +333,7 @@ async function main() {
         await stopPortal(s2);
         await stopPortal(s1);
       }
+      await postingAtScale(scaleDb, env, log, serverLog);
     }
   } finally {
     await stopPortal(server);
