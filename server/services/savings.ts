@@ -6,7 +6,7 @@ import { DomainError, invalid } from "@/server/domain/errors";
 import { CONTRIBUTION_LINE_KINDS, contributionPostings, SAVINGS_ACCOUNTS, withdrawalPostings, type ContributionLineKind, type SavingsAccount } from "@/server/domain/ledger";
 import { assertAmount } from "@/server/domain/money";
 import { appendEntry, findReplay, type EntryRow } from "./append-entry";
-import { assertActiveMember, assertIdempotencyKey, groupMembersByCode, loadActiveMember, loadGroup, nowOf, requestHash, todayIn, type ServiceContext } from "./context";
+import { assertActiveMember, assertIdempotencyKey, groupMembersByCode, loadActiveMember, loadGroup, nowOf, requestHash, todayIn, type GroupRow, type MemberRow, type ServiceContext } from "./context";
 
 export interface ContributionLineInput {
   memberCode: string;
@@ -41,12 +41,14 @@ export async function recordQueuedContributions(ctx: ServiceContext, input: { gr
   if (!Array.isArray(input.days) || input.days.length === 0) throw invalid("lines_empty", "days");
   if (input.days.length > MAX_QUEUED_DAYS) throw invalid("lines_too_many", "days", { max: MAX_QUEUED_DAYS });
   return ctx.database.write(async (tx) => {
-    await loadGroup(tx, input.groupSlug); // an unknown group refuses the whole batch
+    // Read once for the whole batch (nothing in it changes the group or its members).
+    const group = await loadGroup(tx, input.groupSlug); // an unknown group refuses the whole batch
+    const byCode = await groupMembersByCode(tx, group);
     const results: QueuedResult[] = [];
     for (const day of input.days) {
       const idempotencyKey = String(day?.idempotencyKey ?? "");
       try {
-        const e = await tx.transaction((sp) => contributionEntry(sp, ctx, { ...day, groupSlug: input.groupSlug }));
+        const e = await tx.transaction((sp) => contributionEntry(sp, ctx, { ...day, groupSlug: input.groupSlug }, { group, byCode }));
         results.push({ idempotencyKey, ok: true, id: e.id, seq: e.seq, amount: e.amount });
       } catch (err) {
         if (!(err instanceof DomainError)) throw err;
@@ -57,16 +59,16 @@ export async function recordQueuedContributions(ctx: ServiceContext, input: { gr
   });
 }
 
-async function contributionEntry(tx: Tx, ctx: ServiceContext, input: RecordContributionsInput): Promise<EntryRow> {
+async function contributionEntry(tx: Tx, ctx: ServiceContext, input: RecordContributionsInput, known?: { group: GroupRow; byCode: Map<string, MemberRow> }): Promise<EntryRow> {
   const key = assertIdempotencyKey(input.idempotencyKey);
   const reqHash = requestHash("contributions.record", input);
-  const group = await loadGroup(tx, input.groupSlug);
+  const group = known?.group ?? (await loadGroup(tx, input.groupSlug));
   const replay = await findReplay(tx, group.id, key, reqHash);
   if (replay) return replay;
   const date = assertBusinessDate(input.date, { today: todayIn(ctx, group), foundedOn: group.foundedOn });
   if (!Array.isArray(input.lines) || input.lines.length === 0) throw invalid("lines_empty", "lines");
   if (input.lines.length > MAX_LINES) throw invalid("lines_too_many", "lines", { max: MAX_LINES });
-  const byCode = await groupMembersByCode(tx, group);
+  const byCode = known?.byCode ?? (await groupMembersByCode(tx, group));
   const seen = new Set<string>();
   const lines = [];
   for (const [i, l] of input.lines.entries()) {
