@@ -1,6 +1,5 @@
-import { getDatabase } from "@/db/client";
-import { DomainError } from "@/server/domain/errors";
 import { createUser, ROLES, type Role } from "@/server/services/users";
+import { runOnDatabase } from "./cli";
 
 /**
  * npm run user:add -- --username NAME --role bendahara --group ratu-damai [--group …]
@@ -23,19 +22,10 @@ async function main() {
   }
   if (process.stdin.isTTY) process.stderr.write("Kata sandi (min. 10 huruf), lalu Enter: ");
   const password = await readStdin();
-  const database = await getDatabase();
-  try {
+  runOnDatabase(async (database) => {
     const u = await createUser({ database, actor: "cli:user:add" }, { username, password, role, groupSlugs: get("group") });
     console.log(`created ${u.role} ${u.username} (${get("group").join(", ") || "no groups"})`);
-  } catch (e) {
-    if (e instanceof DomainError) {
-      console.error(`refused: ${e.code}${e.field ? ` (${e.field})` : ""}`);
-      process.exit(1);
-    }
-    throw e;
-  } finally {
-    database.close();
-  }
+  });
 }
 main().catch((e) => {
   console.error(e);
