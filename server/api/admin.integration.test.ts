@@ -135,6 +135,30 @@ describe("authorisation matrix: every mutation × every kind of user", () => {
   });
 });
 
+/** Every query, read on Ratu Damai's books (groups.mine: the caller's own groups). */
+const QUERIES: Record<string, (c: ReturnType<typeof caller>) => Promise<unknown>> = {
+  "groups.mine": (c) => c.admin.groups.mine(),
+  "members.list": (c) => c.admin.members.list({ groupSlug: G }),
+  "loans.list": (c) => c.admin.loans.list({ groupSlug: G }),
+  "loans.compare": (c) => c.admin.loans.compare({ groupSlug: G, principal: 500_000, termMonths: 5 }),
+  "cash.onHand": (c) => c.admin.cash.onHand({ groupSlug: G }),
+  "entries.list": (c) => c.admin.entries.list({ groupSlug: G, limit: 5 }),
+  "audit.list": (c) => c.admin.audit.list({ groupSlug: G, limit: 5 }),
+};
+
+describe("authorisation matrix: every query × every kind of user", () => {
+  for (const who of ["anonymous", "disabledRD", "expiredSession", "bendaharaRD", "bendaharaCD", "pengawasRD", "admin"]) {
+    for (const [name, call] of Object.entries(QUERIES)) {
+      const want = ["anonymous", "disabledRD", "expiredSession"].includes(who) ? "UNAUTHORIZED" : who === "bendaharaCD" && name !== "groups.mine" ? "FORBIDDEN" : "OK";
+      it(`${who} → ${name}: ${want}`, async () => {
+        const before = await chainHead(t.database, rdGroupId);
+        expect(await codeOf(call(caller(who)))).toBe(want);
+        expect(await chainHead(t.database, rdGroupId)).toEqual(before);
+      });
+    }
+  }
+});
+
 describe("days kept on the phone while offline", () => {
   it("are sent together: each recorded or refused on its own, in order; resending answers with the same entries", async () => {
     const b = caller("bendaharaRD");
