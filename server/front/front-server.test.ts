@@ -114,7 +114,8 @@ describe("front server: public pages from memory, current on the next request af
 
   it("keeps one copy per language, and sends the app no cookie but the language", async () => {
     const before = renders;
-    const id = await get("/bandingkan?amount=500000", { cookie: "bahasa=id; next-auth.csrf-token=abc" });
+    const id = await get("/bandingkan?amount=500000", { cookie: "bahasa=id; next-auth.csrf-token=abc", "x-forwarded-host": "evil.example" });
+    expect(seen[seen.length - 1]!.headers["x-forwarded-host"]).toBeUndefined(); // a stored page never depends on a visitor's host
     const en = await get("/bandingkan?amount=500000", { cookie: "bahasa=en" });
     expect(renders - before).toBe(2);
     expect(id.text).toContain("cookie=bahasa=id<");

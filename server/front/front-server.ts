@@ -104,6 +104,9 @@ export async function startFront(opts: FrontOptions): Promise<{ server: http.Ser
       if (locale) h.cookie = `bahasa=${locale}`;
       delete h["if-none-match"];
       delete h["if-modified-since"];
+      // Nor on what a visitor says the host is: a stored page is served to everyone.
+      delete h["x-forwarded-host"];
+      delete h["x-forwarded-proto"];
       h["accept-encoding"] = "gzip";
     }
     return h;
