@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { getDatabase } from "@/db/client";
-import { impactFigures, pageOf } from "@/server/services/impact";
+import { findGroups, impactFigures, pageOf } from "@/server/services/impact";
 import { getMessages } from "@/server/i18n/locale";
 import { formatDate, formatInt, rp } from "@/server/i18n/format";
 import { Card } from "./_components/Money";
@@ -11,11 +11,14 @@ const GROUPS_PER_PAGE = 25;
 
 export const dynamic = "force-dynamic";
 
-export default async function Home({ searchParams }: { searchParams: Promise<{ hal?: string }> }) {
+export default async function Home({ searchParams }: { searchParams: Promise<{ hal?: string; cari?: string }> }) {
   const { locale, t } = await getMessages();
   const portal = await impactFigures(await getDatabase());
   const all = portal.all;
-  const list = pageOf(portal.groups, (await searchParams).hal, GROUPS_PER_PAGE);
+  const asked = await searchParams;
+  const found = findGroups(portal.groups, asked.cari);
+  const list = pageOf(found.groups, asked.hal, GROUPS_PER_PAGE);
+  const pageHref = (n: number) => `/?${found.query ? `cari=${encodeURIComponent(found.query)}&` : ""}hal=${n}#kelompok`;
   return (
     <>
       <h1>{t.siteName}</h1>
@@ -35,6 +38,18 @@ export default async function Home({ searchParams }: { searchParams: Promise<{ h
         {t.compare.costAvoidedDef} <a href="/metodologi">{t.compare.method}</a> · <a href="/bandingkan">{t.nav.compare}</a>
       </p>
       <h2 id="kelompok">{t.groups}</h2>
+      {(portal.groups.length > GROUPS_PER_PAGE || found.query) && (
+        <form method="get" action="/#kelompok" role="search" className="inline">
+          <label htmlFor="cari">{t.findGroup.label}</label> <input id="cari" name="cari" type="search" maxLength={64} defaultValue={found.query} /> <button type="submit">{t.findGroup.button}</button>
+          {found.query && (
+            <>
+              {" "}
+              <Link prefetch={false} href="/#kelompok">{t.findGroup.all}</Link>
+            </>
+          )}
+        </form>
+      )}
+      {found.groups.length === 0 && <p>{t.findGroup.none}</p>}
       <div className="table-wrap" tabIndex={0}>
         <table>
           <thead>
@@ -67,7 +82,7 @@ export default async function Home({ searchParams }: { searchParams: Promise<{ h
           </tbody>
         </table>
       </div>
-      <Pager page={list.page} pages={list.pages} href={(n) => `/?hal=${n}#kelompok`} t={t} />
+      <Pager page={list.page} pages={list.pages} href={pageHref} t={t} />
     </>
   );
 }

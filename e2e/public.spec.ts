@@ -27,6 +27,19 @@ test("home explains the movement, shows totals and both demo groups", async ({ p
   await expect(page.getByRole("heading", { level: 1 })).toContainText("KSM Ratu Damai");
 });
 
+test("a villager finds her group by village, without JavaScript", async ({ page }) => {
+  await page.goto("/?cari=mokel");
+  const groups = page.locator("#kelompok ~ .table-wrap tbody");
+  await expect(groups.getByRole("link", { name: "KSM Compang Dalo" })).toBeVisible();
+  await expect(groups.getByRole("link", { name: "KSM Ratu Damai" })).toHaveCount(0);
+  await page.getByLabel("Cari kelompok (nama atau desa)").fill("ratu");
+  await page.getByRole("button", { name: "Cari" }).click();
+  await expect(groups.getByRole("link", { name: "KSM Ratu Damai" })).toBeVisible();
+  await expect(groups.getByRole("link", { name: "KSM Compang Dalo" })).toHaveCount(0);
+  await page.goto("/?cari=tidak-ada-desa-ini");
+  await expect(page.getByText("Tidak ada kelompok yang cocok.")).toBeVisible();
+});
+
 test("a group page is complete without JavaScript: balance sheet, chart, indicators, entries", async ({ page }) => {
   await page.goto("/kelompok/ratu-damai");
   for (const h of ["Anggota", "Neraca ringkas", "12 bulan terakhir", "Kepatuhan iuran", "Kinerja angsuran", "Pinjaman menurut tujuan", "Hitung kas terakhir", "Catatan terbaru"]) {

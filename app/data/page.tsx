@@ -2,6 +2,8 @@ import type { Metadata } from "next";
 import { getDatabase } from "@/db/client";
 import { CSV_COLUMNS, LICENSE } from "@/server/services/open-data";
 import { listGroups } from "@/server/services/public-figures";
+import { pageOf } from "@/server/services/impact";
+import { Pager } from "../_components/Pager";
 import { getMessages } from "@/server/i18n/locale";
 
 export const dynamic = "force-dynamic";
@@ -57,11 +59,15 @@ const FIELDS: [string, string, string][] = [
   ["hash", "hex", "SHA-256 of the canonical form"],
 ];
 
-export default async function DataPage() {
+/** Groups' files listed per page (a thousand groups would be a long page on a phone; groups.json has them all). */
+const GROUPS_PER_PAGE = 25;
+
+export default async function DataPage({ searchParams }: { searchParams: Promise<{ hal?: string }> }) {
   const { locale, t } = await getMessages();
   const x = T[locale];
   const { db } = await getDatabase();
   const groups = await listGroups(db);
+  const shown = pageOf(groups, (await searchParams).hal, GROUPS_PER_PAGE);
   return (
     <>
       <h1>{x.title}</h1>
@@ -71,10 +77,10 @@ export default async function DataPage() {
       <p>
         <a href={LICENSE.url} rel="license">{LICENSE.name}</a> — {x.licenceText}
       </p>
-      <h2>{x.files}</h2>
+      <h2 id="berkas">{x.files}</h2>
       <ul>
         <li><a href="/api/open/groups.json">/api/open/groups.json</a></li>
-        {groups.map((g) => (
+        {shown.items.map((g) => (
           <li key={g.slug}>
             {g.name}: <a href={`/api/open/groups/${g.slug}.json`}>{g.slug}.json</a> · <a href={`/api/open/groups/${g.slug}/ledger.json`}>ledger.json</a> ·{" "}
             <a href={`/api/open/groups/${g.slug}/ledger.csv`}>ledger.csv</a>
@@ -82,6 +88,7 @@ export default async function DataPage() {
         ))}
         <li><a href="/api/open/compare?amount=1000000&amp;months=4">/api/open/compare?amount=1000000&amp;months=4</a></li>
       </ul>
+      <Pager page={shown.page} pages={shown.pages} href={(n) => `/data?hal=${n}#berkas`} t={t} />
       <h2>{x.schema}</h2>
       <p>
         <code>groups.json</code>: license, groups[] — slug, name, village, kecamatan, kabupaten, provinsi, foundedOn, isDemo, asOf, membersActive, membersWomen, membersMen, cashRp, loansOutstandingRp, memberSavingsRp, socialFundRp, surplusRp,

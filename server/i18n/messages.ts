@@ -78,6 +78,7 @@ const id = {
   older: "Catatan lebih lama →",
   newest: "← Terbaru",
   pager: { label: "Halaman", prev: "← Sebelumnya", next: "Berikutnya →", of: (n: number, of: number) => `Halaman ${n} dari ${of}` },
+  findGroup: { label: "Cari kelompok (nama atau desa)", button: "Cari", none: "Tidak ada kelompok yang cocok.", all: "Semua kelompok" },
   back: "Kembali",
   kinds: {
     contribution: "Setoran simpanan",
@@ -309,6 +310,7 @@ const en: Messages = {
   reason: "Reason",
   older: "Older entries →",
   pager: { label: "Pages", prev: "← Previous", next: "Next →", of: (n: number, of: number) => `Page ${n} of ${of}` },
+  findGroup: { label: "Find a group (name or village)", button: "Find", none: "No group matches.", all: "All groups" },
   newest: "← Newest",
   back: "Back",
   kinds: {

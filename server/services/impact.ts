@@ -77,3 +77,11 @@ export function pageOf<T>(items: readonly T[], page: unknown, perPage: number): 
   const n = Math.min(pages, Math.max(1, Number.parseInt(String(page ?? "1"), 10) || 1));
   return { items: items.slice((n - 1) * perPage, n * perPage), page: n, pages };
 }
+
+/** Groups whose name or village contains the words asked for (any case); all of them when nothing is asked. */
+export function findGroups<T extends { group: { name: string; village: string } }>(groups: readonly T[], asked: unknown): { query: string; groups: readonly T[] } {
+  const query = String(asked ?? "").trim().slice(0, 64);
+  if (!query) return { query, groups };
+  const words = query.toLocaleLowerCase("id").split(/\s+/);
+  return { query, groups: groups.filter((g) => words.every((w) => `${g.group.name} ${g.group.village}`.toLocaleLowerCase("id").includes(w))) };
+}

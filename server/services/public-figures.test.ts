@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { FIXED_NOW, key, seedGroup, tempDatabase, testContext } from "@/server/testing/db";
 import { groupFigures, groupFiguresCached } from "./public-figures";
-import { impactFigures, pageOf } from "./impact";
+import { findGroups, impactFigures, pageOf } from "./impact";
 import { recordContributions } from "./savings";
 import { addMember } from "./groups";
 import { recordCashCount } from "./cash";
@@ -58,6 +58,16 @@ describe("portal-wide figures (home page, /dampak, groups.json)", () => {
     } finally {
       t.cleanup();
     }
+  });
+
+  it("finds groups by words of the name or village, in any case", () => {
+    const gs = [{ group: { name: "KSM Ratu Damai", village: "Golo Meni" } }, { group: { name: "KSM Compang Dalo", village: "Mokel" } }];
+    expect(findGroups(gs, "mokel").groups).toEqual([gs[1]]);
+    expect(findGroups(gs, "  ksm   GOLO ").groups).toEqual([gs[0]]);
+    expect(findGroups(gs, "ksm").groups).toEqual(gs);
+    expect(findGroups(gs, "tidak ada").groups).toEqual([]);
+    expect(findGroups(gs, undefined)).toEqual({ query: "", groups: gs });
+    expect(findGroups(gs, "x".repeat(500)).query.length).toBe(64);
   });
 
   it("pages a list: clamped page numbers, at least one page", () => {
