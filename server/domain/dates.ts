@@ -17,7 +17,15 @@ export function isValidDate(s: unknown): s is BusinessDate {
 
 /** Today's calendar date in a time zone, e.g. 2026-11-29 in Asia/Makassar. */
 export function localDate(now: Date, timeZone: string = DEFAULT_TIME_ZONE): BusinessDate {
-  return new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
+  return dateFormat(timeZone).format(now);
+}
+
+// Making an Intl.DateTimeFormat costs ~175 µs, using one ~1 µs: one per time zone, made once.
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+function dateFormat(timeZone: string): Intl.DateTimeFormat {
+  let f = dateFormats.get(timeZone);
+  if (!f) dateFormats.set(timeZone, (f = new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" })));
+  return f;
 }
 
 export function toUtcMs(d: BusinessDate): number {

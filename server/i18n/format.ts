@@ -1,3 +1,4 @@
+import { localDate } from "@/server/domain/dates";
 import { formatRupiah } from "@/server/domain/money";
 import type { Locale } from "./messages";
 
@@ -31,11 +32,15 @@ export function formatInt(n: number, locale: Locale): string {
   return Math.trunc(n).toString().replace(/\B(?=(\d{3})+(?!\d))/g, locale === "id" ? "." : ",");
 }
 
+const timeFormats = new Map<string, Intl.DateTimeFormat>();
+
 /** A timestamp shown in the group's time zone: `29 Nov 2026 18.05 WITA`. */
 export function formatTimestamp(iso: string, timeZone: string, locale: Locale): string {
   const d = new Date(iso);
-  const date = new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(d);
-  const time = new Intl.DateTimeFormat("en-GB", { timeZone, hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(d);
+  const date = localDate(d, timeZone);
+  let timeFormat = timeFormats.get(timeZone);
+  if (!timeFormat) timeFormats.set(timeZone, (timeFormat = new Intl.DateTimeFormat("en-GB", { timeZone, hour: "2-digit", minute: "2-digit", hourCycle: "h23" })));
+  const time = timeFormat.format(d);
   const zone = timeZone === "Asia/Makassar" ? "WITA" : timeZone === "Asia/Jakarta" ? "WIB" : timeZone === "Asia/Jayapura" ? "WIT" : timeZone;
   return `${formatDate(date, locale)} ${locale === "id" ? time.replace(":", ".") : time} ${zone}`;
 }
