@@ -20,12 +20,12 @@ const app = http.createServer((req, res) => {
     const html = `<html><body>render ${renders} of ${req.url} cookie=${req.headers.cookie ?? ""}</body></html>`;
     const headers: http.OutgoingHttpHeaders = { "content-type": "text/html; charset=utf-8", "content-security-policy": `script-src 'nonce-n${renders}'` };
     if (req.url!.includes("setcookie")) headers["set-cookie"] = "x=1";
-    if (req.url!.startsWith("/kelompok/tidak-ada")) return res.writeHead(404, headers).end("tidak ada");
+    const [status, body] = req.url!.startsWith("/kelompok/tidak-ada") ? [404, "tidak ada"] : [200, html];
     if (/\bgzip\b/.test(String(req.headers["accept-encoding"]))) {
-      res.writeHead(200, { ...headers, "content-encoding": "gzip" });
-      return res.end(gzipSync(html));
+      res.writeHead(status, { ...headers, "content-encoding": "gzip" });
+      return res.end(gzipSync(body));
     }
-    res.writeHead(200, headers).end(html);
+    res.writeHead(status, headers).end(body);
   });
 });
 
@@ -137,6 +137,13 @@ describe("front server: public pages from memory, current on the next request af
     expect(cacheKeyOf({ method: "GET", url: "/api/trpc/admin.groups.mine" })).toBeNull();
     expect(cacheKeyOf({ method: "GET", url: "/kelompok/ratu-damai", cookie: "__Secure-next-auth.session-token=x" })).toBeNull();
     expect(cacheKeyOf({ method: "GET", url: "/kelompok/ratu-damai", cookie: "buku=tiket" })).toBeNull();
+  });
+
+  it("passes an unstored answer on as the client can read it", async () => {
+    const plain = await get("/kelompok/tidak-ada");
+    expect([plain.status, plain.headers["content-encoding"], plain.text]).toEqual([404, undefined, "tidak ada"]);
+    const zipped = await get("/kelompok/tidak-ada", { "accept-encoding": "gzip" });
+    expect([zipped.status, zipped.headers["content-encoding"], zipped.text]).toEqual([404, "gzip", "tidak ada"]);
   });
 
   it("renders once for a crowd arriving together", async () => {

@@ -16,7 +16,7 @@ import { createClient, type Client } from "@libsql/client";
 import http from "node:http";
 import { gunzipSync, gzipSync } from "node:zlib";
 import { localDate } from "@/server/domain/dates";
-import { acceptsGzip, cacheKeyOf, headersFor, isStorable, notModified, PageStore, storedPage, type StoredPage } from "./page-cache";
+import { acceptsGzip, cacheKeyOf, headersFor, isStorable, localeOf, notModified, PageStore, storedPage, type StoredPage } from "./page-cache";
 
 export interface FrontOptions {
   port: number;
@@ -99,7 +99,7 @@ export async function startFront(opts: FrontOptions): Promise<{ server: http.Ser
     h["x-kt-client"] = clientAddressOf(req, opts.trustProxy);
     if (cacheable) {
       // The stored page may depend on nothing but its key: the language cookie, the URL.
-      const locale = /(?:^|;\s*)bahasa=(id|en)(?:;|$)/.exec(String(req.headers.cookie ?? ""))?.[1];
+      const locale = localeOf(req.headers.cookie);
       delete h.cookie;
       if (locale) h.cookie = `bahasa=${locale}`;
       delete h["if-none-match"];
@@ -179,10 +179,13 @@ export async function startFront(opts: FrontOptions): Promise<{ server: http.Ser
       const r = await rendered;
       if (r && "page" in r) return send(req, res, r.page, "miss");
       if (!r || !first) return passThrough(req, res); // another visitor's unstored answer is not this one's
-      // Not storable (an error page, a redirect): the app's own answer, passed on as it came.
-      const { connection: _c, "keep-alive": _k, "transfer-encoding": _t, "content-length": _l, ...headers } = r.headers;
-      res.writeHead(r.status, { ...headers, "content-length": String(r.body.length) });
-      res.end(r.body);
+      // Not storable (an error page, a redirect): the app's own answer, passed on as it came —
+      // unzipped for a client that did not ask for gzip (the front asked for it).
+      const { connection: _c, "keep-alive": _k, "transfer-encoding": _t, "content-length": _l, "content-encoding": encoding, ...headers } = r.headers;
+      const unzip = encoding === "gzip" && !acceptsGzip(req.headers["accept-encoding"]);
+      const body = unzip ? gunzipSync(r.body) : r.body;
+      res.writeHead(r.status, { ...headers, ...(encoding && !unzip ? { "content-encoding": encoding } : {}), "content-length": String(body.length) });
+      res.end(req.method === "HEAD" ? undefined : body);
     } catch {
       return passThrough(req, res);
     }

@@ -30,8 +30,12 @@ export function cacheKeyOf(req: CacheableRequest): string | null {
   if (!PUBLIC_PATH.test(path)) return null;
   const cookie = req.cookie ?? "";
   if (PERSONAL_COOKIE.test(cookie)) return null;
-  const locale = LOCALE_COOKIE.exec(cookie)?.[1] ?? "id";
-  return `${locale} ${req.url}`;
+  return `${localeOf(cookie) ?? "id"} ${req.url}`;
+}
+
+/** The language a visitor chose (the `bahasa` cookie), if any. */
+export function localeOf(cookie: string | undefined): "id" | "en" | null {
+  return (LOCALE_COOKIE.exec(cookie ?? "")?.[1] as "id" | "en" | undefined) ?? null;
 }
 
 /** Response headers that belong to one exchange, not to the stored page. */
