@@ -20,12 +20,12 @@ const app = http.createServer((req, res) => {
     const html = `<html><body>render ${renders} of ${req.url} cookie=${req.headers.cookie ?? ""}</body></html>`;
     const headers: http.OutgoingHttpHeaders = { "content-type": "text/html; charset=utf-8", "content-security-policy": `script-src 'nonce-n${renders}'` };
     if (req.url!.includes("setcookie")) headers["set-cookie"] = "x=1";
-    const [status, body] = req.url!.startsWith("/kelompok/tidak-ada") ? [404, "tidak ada"] : [200, html];
+    const [status, answer] = req.url!.startsWith("/kelompok/tidak-ada") ? [404, "tidak ada"] : [200, html];
     if (/\bgzip\b/.test(String(req.headers["accept-encoding"]))) {
       res.writeHead(status, { ...headers, "content-encoding": "gzip" });
-      return res.end(gzipSync(body));
+      return res.end(gzipSync(answer));
     }
-    res.writeHead(status, headers).end(body);
+    res.writeHead(status, headers).end(answer);
   });
 });
 
