@@ -117,3 +117,23 @@ test("with no signal a collection is kept on the phone, and sent by itself, once
   await expect(page.getByText(/menunggu sinyal/)).toHaveCount(0);
   expect((await (await request.get("/api/open/groups/compang-dalo.json")).json()).lastSeq).toBe(before.lastSeq + 2);
 });
+
+test("every tab of the treasurer screen opens without an error, in both languages", async ({ page, context, baseURL }) => {
+  const errors: string[] = [];
+  page.on("pageerror", (e) => errors.push(e.message));
+  await signInApi(context.request, baseURL!, "bendahara-rd", "demo-bendahara-ratu-damai");
+  for (const [lang, tabs, ready] of [
+    ["id", ["Ringkasan", "Setoran harian", "Pinjaman", "Kas", "Anggota", "Koreksi", "Jejak audit", "Akun"], "Kas di tangan (menurut buku)"],
+    ["en", ["Overview", "Daily collection", "Loans", "Cash", "Members", "Corrections", "Audit log", "Account"], "Cash on hand (books)"],
+  ] as const) {
+    await context.addCookies([{ name: "bahasa", value: lang, url: baseURL! }]);
+    await page.goto("/admin");
+    await expect(page.getByText(ready)).toBeVisible();
+    for (const tab of tabs) {
+      await page.getByRole("button", { name: tab, exact: true }).click();
+      await expect(page.getByRole("button", { name: tab, exact: true })).toHaveAttribute("aria-pressed", "true");
+      await expect(page.locator("main section").last()).not.toBeEmpty();
+    }
+  }
+  expect(errors).toEqual([]);
+});

@@ -1,0 +1,145 @@
+"use client";
+import { useCallback, useEffect, useState } from "react";
+import { api, newKey, noAnswer } from "./client";
+import { dismissRefused, enqueue, flush, queued, refused, type QueuedDay, type RefusedDay } from "./offline-queue";
+import { errorMessage } from "@/server/i18n/errors";
+import { useAction, Status, type Members, type P } from "./common";
+
+export function Collect({ slug, members, daily, today, rp, t, locale }: P & { members: Members; daily: number; today: string }) {
+  const [date, setDate] = useState(today);
+  const [rows, setRows] = useState(() => members.map((m) => ({ code: m.code, name: m.fullName, pays: true, amount: String(daily) })));
+  const [key, setKey] = useState(newKey); // made when the form opens, reused on retry
+  const a = useAction(locale);
+  const [queueNote, setQueueNote] = useState<string | null>(null);
+  const [queueVersion, setQueueVersion] = useState(0);
+  const total = rows.reduce((s, r) => s + (r.pays ? Number(r.amount) || 0 : 0), 0);
+  const keepOnPhone = (day: QueuedDay) => {
+    enqueue(localStorage, slug, day);
+    setKey(newKey()); // the next save is a new collection
+    setQueueNote(t.queuedNow(queued(localStorage, slug).length));
+    setQueueVersion((v) => v + 1);
+  };
+  return (
+    <form
+      onSubmit={async (e) => {
+        e.preventDefault();
+        setQueueNote(null);
+        const lines = rows.filter((r) => r.pays).map((r) => ({ memberCode: r.code, amount: Number(r.amount) }));
+        const day: QueuedDay = { date, idempotencyKey: key, lines, total, queuedAt: new Date().toISOString() };
+        if (!navigator.onLine) return keepOnPhone(day);
+        let lost = false;
+        const r = await a.run(
+          () =>
+            api.admin.contributions.record.mutate({ groupSlug: slug, date, idempotencyKey: key, lines }).catch((err: unknown) => {
+              lost = noAnswer(err);
+              throw err;
+            }),
+          (e) => t.saved(e.seq),
+        );
+        if (r) setKey(newKey()); // the next save is a new collection
+        else if (lost) keepOnPhone(day); // no answer: keep it, send it later with the same key
+      }}
+    >
+      <PhoneQueue slug={slug} t={t} locale={locale} rp={rp} version={queueVersion} />
+      <p>
+        <label htmlFor="cdate">{t.date}</label> <input id="cdate" type="date" value={date} max={today} onChange={(e) => { setDate(e.target.value); setKey(newKey()); }} />
+      </p>
+      <div className="table-wrap" tabIndex={0}>
+        <table>
+          <thead>
+            <tr><th scope="col">{t.member}</th><th scope="col">{t.present}</th><th scope="col" className="num">{t.amount}</th></tr>
+          </thead>
+          <tbody>
+            {rows.map((r, i) => (
+              <tr key={r.code}>
+                <td><label htmlFor={`p-${r.code}`}>{r.code} {r.name}</label></td>
+                <td><input id={`p-${r.code}`} type="checkbox" checked={r.pays} onChange={(e) => { setRows(rows.map((x, j) => (j === i ? { ...x, pays: e.target.checked } : x))); setKey(newKey()); }} /></td>
+                <td className="num">
+                  <input aria-label={`${t.amount} ${r.code}`} inputMode="numeric" size={7} value={r.amount} disabled={!r.pays} onChange={(e) => { setRows(rows.map((x, j) => (j === i ? { ...x, amount: e.target.value.replace(/\D/g, "") } : x))); setKey(newKey()); }} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <p>
+        <strong>{t.total}: {rp(total)}</strong> ({rows.filter((r) => r.pays).length}/{rows.length})
+      </p>
+      <button type="submit" disabled={a.busy}>{a.busy ? t.saving : t.save}</button>
+      {queueNote ? <p className="warn" role="status">{queueNote}</p> : <Status s={a} />}
+    </form>
+  );
+}
+
+/** Collections kept on this phone: sent by themselves when the signal is back, or on a tap. */
+function PhoneQueue({ slug, t, locale, rp, version }: Omit<P, "slug"> & { slug: string; version: number }) {
+  const [pending, setPending] = useState<QueuedDay[]>([]);
+  const [refusedDays, setRefused] = useState<RefusedDay[]>([]);
+  const [note, setNote] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const reload = useCallback(() => {
+    setPending(queued(localStorage, slug));
+    setRefused(refused(localStorage, slug));
+  }, [slug]);
+  const send = useCallback(async () => {
+    if (busy || queued(localStorage, slug).length === 0) return reload();
+    setBusy(true);
+    try {
+      const r = await flush(localStorage, slug, async (days) =>
+        (await api.admin.contributions.recordQueued.mutate({ groupSlug: slug, days: days.map(({ date, idempotencyKey, lines }) => ({ date, idempotencyKey, lines })) })).map((x) =>
+          x.ok ? { idempotencyKey: x.idempotencyKey, ok: true as const, seq: x.seq } : { idempotencyKey: x.idempotencyKey, ok: false as const, error: x.error },
+        ),
+      );
+      if (r.sent) setNote(t.sentQueued(r.sent));
+    } catch {
+      // still no answer: everything stays on the phone
+    } finally {
+      setBusy(false);
+      reload();
+    }
+  }, [busy, slug, reload, t]);
+  useEffect(() => {
+    reload();
+    if (navigator.onLine) void send();
+    const onOnline = () => void send();
+    window.addEventListener("online", onOnline);
+    const timer = window.setInterval(() => {
+      if (navigator.onLine && queued(localStorage, slug).length) void send();
+    }, 20_000);
+    return () => {
+      window.removeEventListener("online", onOnline);
+      window.clearInterval(timer);
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [slug, version]);
+  if (!pending.length && !refusedDays.length && !note) return null;
+  return (
+    <section aria-live="polite" className="card">
+      {note && <p className="ok" role="status">{note}</p>}
+      {pending.length > 0 && (
+        <p>
+          {t.pending(pending.length)}{" "}
+          <button type="button" disabled={busy} onClick={() => void send()}>
+            {busy ? t.saving : t.sendNow}
+          </button>
+        </p>
+      )}
+      {refusedDays.length > 0 && (
+        <>
+          <p className="warn" role="alert">{t.refusedTitle}</p>
+          <ul>
+            {refusedDays.map((d) => (
+              <li key={d.idempotencyKey}>
+                {d.date} · {rp(d.total)} · {d.error.field ? `${d.error.field}: ` : ""}
+                {errorMessage(d.error.code, d.error.params, locale)}
+              </li>
+            ))}
+          </ul>
+          <button type="button" onClick={() => { dismissRefused(localStorage, slug); reload(); }}>
+            {t.dismiss}
+          </button>
+        </>
+      )}
+    </section>
+  );
+}

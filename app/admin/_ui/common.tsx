@@ -1,0 +1,90 @@
+"use client";
+import { getSession, signOut } from "next-auth/react";
+import { useCallback, useState } from "react";
+import { api, explain, type FieldError } from "./client";
+
+export type Locale = "id" | "en";
+
+export type Group = Awaited<ReturnType<typeof api.admin.groups.mine.query>>[number];
+
+export type Members = Awaited<ReturnType<typeof api.admin.members.list.query>>;
+
+export const L = {
+  id: {
+    title: "Buku bendahara", signOut: "Keluar", group: "Kelompok", tabs: { home: "Ringkasan", collect: "Setoran harian", loans: "Pinjaman", cash: "Kas", members: "Anggota", fix: "Koreksi", audit: "Jejak audit", account: "Akun" },
+    cash: "Kas di tangan (menurut buku)", lastCount: "Hitung kas terakhir", late: "Pinjaman menunggak", due: "Jatuh tempo 7 hari ke depan", none: "Tidak ada.",
+    date: "Tanggal", present: "Bayar", amount: "Jumlah", total: "Jumlah hari ini", save: "Simpan", saving: "Menyimpan…", saved: (n: number) => `Tersimpan ✓ (catatan no. ${n})`,
+    member: "Anggota", principal: "Pokok", term: "Lama (bulan)", purpose: "Tujuan", preview: "Lihat jadwal", confirm: "Cairkan pinjaman", installment: "Angsuran", repay: "Bayar angsuran", loan: "Pinjaman", writeOff: "Hapus buku", reason: "Alasan",
+    expense: "Catat biaya", income: "Catat pendapatan lain", category: "Kategori", note: "Keterangan", count: "Hitung kas", counted: "Uang yang dihitung", difference: "Selisih",
+    code: "Kode anggota", name: "Nama lengkap", gender: "Jenis kelamin", joined: "Tanggal masuk", add: "Tambah anggota", leave: "Keluar dari kelompok", resetCode: "Buat kode cek baru", newCode: (c: string, k: string) => `Kode cek baru untuk ${c}: ${k} — tulis di buku anggota sekarang; tidak akan ditampilkan lagi.`,
+    queuedNow: (n: number) => `Tidak ada sinyal: setoran disimpan di HP (${n} menunggu). Akan dikirim sendiri begitu ada sinyal.`, pending: (n: number) => `${n} setoran tersimpan di HP, menunggu sinyal.`, sendNow: "Kirim sekarang", sentQueued: (n: number) => `${n} setoran dari HP terkirim ✓`,
+    refusedTitle: "Ditolak server — periksa lalu catat ulang:", dismiss: "Sudah saya catat ulang",
+    currentPassword: "Kata sandi sekarang", newPassword: "Kata sandi baru (min. 10 huruf)", repeatPassword: "Ulangi kata sandi baru", changePassword: "Ganti kata sandi", mismatch: "Kata sandi baru tidak sama.", passwordChanged: "Kata sandi diganti. Semua sesi berakhir — silakan masuk lagi.",
+    reverse: "Koreksi (balik)", reversed: "sudah dibalik", kind: "Jenis", readOnly: "Anda pengawas: hanya melihat dan menandatangani hitung kas.", countersign: "Tandatangani",
+  },
+  en: {
+    title: "Treasurer's book", signOut: "Sign out", group: "Group", tabs: { home: "Overview", collect: "Daily collection", loans: "Loans", cash: "Cash", members: "Members", fix: "Corrections", audit: "Audit log", account: "Account" },
+    cash: "Cash on hand (books)", lastCount: "Last cash count", late: "Loans in arrears", due: "Due in the next 7 days", none: "None.",
+    date: "Date", present: "Pays", amount: "Amount", total: "Today's total", save: "Save", saving: "Saving…", saved: (n: number) => `Saved ✓ (entry no. ${n})`,
+    member: "Member", principal: "Principal", term: "Term (months)", purpose: "Purpose", preview: "Show schedule", confirm: "Disburse loan", installment: "Installment", repay: "Record repayment", loan: "Loan", writeOff: "Write off", reason: "Reason",
+    expense: "Record expense", income: "Record other income", category: "Category", note: "Note", count: "Cash count", counted: "Cash counted", difference: "Difference",
+    code: "Member code", name: "Full name", gender: "Gender", joined: "Joined on", add: "Add member", leave: "Leaves the group", resetCode: "New check code", newCode: (c: string, k: string) => `New check code for ${c}: ${k} — write it in the passbook now; it will not be shown again.`,
+    queuedNow: (n: number) => `No signal: the collection is kept on this phone (${n} waiting). It is sent by itself once there is signal.`, pending: (n: number) => `${n} collections kept on this phone, waiting for signal.`, sendNow: "Send now", sentQueued: (n: number) => `${n} collections from this phone sent ✓`,
+    refusedTitle: "Refused by the server — check and enter again:", dismiss: "I have entered them again",
+    currentPassword: "Current password", newPassword: "New password (min. 10 characters)", repeatPassword: "Repeat the new password", changePassword: "Change password", mismatch: "The new passwords differ.", passwordChanged: "Password changed. Every session ended — please sign in again.",
+    reverse: "Correct (reverse)", reversed: "reversed", kind: "Kind", readOnly: "You are a supervisor: you can read and countersign cash counts.", countersign: "Countersign",
+  },
+};
+
+export function useAction(locale: Locale) {
+  const [state, setState] = useState<{ busy: boolean; error: FieldError | null; done: string | null }>({ busy: false, error: null, done: null });
+  const run = useCallback(
+    async <T,>(f: () => Promise<T>, done: (r: T) => string) => {
+      setState({ busy: true, error: null, done: null });
+      try {
+        const r = await f();
+        setState({ busy: false, error: null, done: done(r) });
+        void getSession(); // activity keeps the session alive (12 hours after the last action)
+        return r;
+      } catch (e) {
+        setState({ busy: false, error: explain(e, locale), done: null });
+        return null;
+      }
+    },
+    [locale],
+  );
+  return { ...state, run };
+}
+
+export function Status({ s, field }: { s: { error: FieldError | null; done: string | null }; field?: string }) {
+  if (s.error && (field === undefined || s.error.field === field || s.error.field === null))
+    return (
+      <p className="warn" role="alert">
+        {s.error.field && field === undefined ? `${s.error.field}: ` : ""}
+        {s.error.message}
+      </p>
+    );
+  if (s.done && field === undefined)
+    return (
+      <p className="ok" role="status">
+        {s.done}
+      </p>
+    );
+  return null;
+}
+
+export type P = { slug: string; locale: Locale; rp: (n: number) => string; t: (typeof L)["id"] };
+
+export function Field({ id, label, children }: { id: string; label: string; children: React.ReactNode }) {
+  return (
+    <div>
+      <label htmlFor={id}>{label}</label>
+      <br />
+      {children}
+    </div>
+  );
+}
+
+export function addDaysIso(d: string, n: number) {
+  return new Date(Date.parse(`${d}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+}
