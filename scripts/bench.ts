@@ -48,8 +48,8 @@ function wrk(url: string, connections = 16, extra: string[] = []): Wrk {
 }
 const wrkArgs = (url: string, connections: number, extra: string[]) => ["-t2", `-c${connections}`, `-d${SECONDS}s`, "--latency", ...extra, url];
 /** wrk in the background: the bench's own event loop keeps running (the writers live in it). */
-function wrkAsync(url: string, connections = 16): Promise<Wrk> {
-  return new Promise((resolve, reject) => execFile("wrk", wrkArgs(url, connections, []), { encoding: "utf8" }, (err, out) => (err ? reject(err) : resolve(parseWrk(out)))));
+function wrkAsync(url: string, connections = 16, extra: string[] = []): Promise<Wrk> {
+  return new Promise((resolve, reject) => execFile("wrk", wrkArgs(url, connections, extra), { encoding: "utf8" }, (err, out) => (err ? reject(err) : resolve(parseWrk(out)))));
 }
 function parseWrk(out: string): Wrk {
   const rps = Number(/Requests\/sec:\s+([\d.]+)/.exec(out)?.[1] ?? 0);
@@ -210,7 +210,7 @@ async function postingAtScale(scaleDb: string, env: NodeJS.ProcessEnv, log: (s: 
     for (const p of readPaths) await fetch(base + p); // first renders (each group's read model is built once)
     const lua = path.join(dir, "rotate.lua");
     writeFileSync(lua, `local paths = {${readPaths.map((p) => JSON.stringify(p)).join(",")}}\nlocal i = 0\nrequest = function()\n  i = i + 1\n  return wrk.format("GET", paths[(i % #paths) + 1])\nend\n`);
-    const readers = () => new Promise<Wrk>((resolve, reject) => execFile("wrk", ["-t2", "-c8", `-d${SECONDS}s`, "--latency", "-s", lua, base + "/"], { encoding: "utf8" }, (err, out) => (err ? reject(err) : resolve(parseWrk(out)))));
+    const readers = () => wrkAsync(base + "/", 8, ["-s", lua]);
     const [single, singleRead] = await Promise.all([postRate(writers, SECONDS, 1, base), readers()]);
     const [queued, queuedRead] = await Promise.all([postRate(writers, SECONDS, 10, base), readers()]);
     await stopPortal(portal);
