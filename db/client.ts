@@ -17,12 +17,6 @@ export interface Database {
   db: Db;
   /** Runs fn in one write transaction (BEGIN IMMEDIATE), one at a time within this process. */
   write<T>(fn: (tx: Tx) => Promise<T>): Promise<T>;
-  /**
-   * Goes up when something other than the ledger changes (members, reference terms, groups);
-   * ledger writes move each group's chain head instead. Read caches key on both.
-   */
-  readonly metaVersion: number;
-  bumpMeta(): void;
   close(): void;
 }
 
@@ -46,15 +40,10 @@ export async function openDatabase(url: string = process.env.DATABASE_URL ?? DEF
   }
   const db = drizzle(client, { schema });
   let queue: Promise<unknown> = Promise.resolve();
-  let metaVersion = 0;
   return {
     url,
     client,
     db,
-    get metaVersion() {
-      return metaVersion;
-    },
-    bumpMeta: () => void metaVersion++,
     write<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
       const run = queue.then(() => db.transaction(fn, { behavior: "immediate" }));
       queue = run.catch(() => undefined);

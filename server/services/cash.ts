@@ -6,7 +6,7 @@ import { conflict, invalid } from "@/server/domain/errors";
 import { expensePostings, otherIncomePostings } from "@/server/domain/ledger";
 import { assertAmount, MAX_AMOUNT } from "@/server/domain/money";
 import { appendEntry, findReplay, type EntryRow } from "./append-entry";
-import { assertIdempotencyKey, cleanText, loadGroup, nowOf, requestHash, todayIn, type ServiceContext, metaWrite } from "./context";
+import { assertIdempotencyKey, cleanText, loadGroup, nowOf, requestHash, todayIn, type ServiceContext } from "./context";
 
 export const EXPENSE_CATEGORIES = ["alat_tulis", "transportasi", "rapat", "pelatihan", "konsumsi", "administrasi_bank", "sosial", "lainnya"] as const;
 export const INCOME_CATEGORIES = ["bunga_bank", "hibah", "sumbangan", "lainnya"] as const;
@@ -76,7 +76,7 @@ export interface CashCountInput {
 export async function recordCashCount(ctx: ServiceContext, input: CashCountInput): Promise<CashCountRow> {
   const key = assertIdempotencyKey(input.idempotencyKey);
   const reqHash = requestHash("cash.count", input);
-  return metaWrite(ctx, async (tx) => {
+  return ctx.database.write(async (tx) => {
     const group = await loadGroup(tx, input.groupSlug);
     const [existing] = await tx.select().from(cashCounts).where(and(eq(cashCounts.groupId, group.id), eq(cashCounts.idempotencyKey, key)));
     if (existing) {

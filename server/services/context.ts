@@ -18,11 +18,6 @@ export type MemberRow = typeof members.$inferSelect;
 export const nowOf = (ctx: Pick<ServiceContext, "now">): Date => (ctx.now ? ctx.now() : new Date());
 export const todayIn = (ctx: Pick<ServiceContext, "now">, group: Pick<GroupRow, "timeZone">): BusinessDate => localDate(nowOf(ctx), group.timeZone);
 
-/** A write outside the ledger that public figures depend on (members, terms, cash counts): read caches are told. */
-export function metaWrite<T>(ctx: ServiceContext, fn: Parameters<ServiceContext["database"]["write"]>[0] extends (tx: infer X) => Promise<unknown> ? (tx: X) => Promise<T> : never): Promise<T> {
-  return ctx.database.write(fn).finally(() => ctx.database.bumpMeta());
-}
-
 export async function loadGroup(db: DbOrTx, slug: unknown): Promise<GroupRow> {
   if (typeof slug !== "string" || slug.length === 0 || slug.length > 64) throw invalid("group_invalid", "groupSlug");
   const [g] = await db.select().from(ksmGroups).where(eq(ksmGroups.slug, slug)).limit(1);

@@ -7,7 +7,7 @@ import { conflict, invalid } from "@/server/domain/errors";
 import { LOAN_METHODS, type LoanMethod } from "@/server/domain/loans";
 import { openingBalancePostings, SAVINGS_ACCOUNTS, type SavingsAccount } from "@/server/domain/ledger";
 import { appendEntry, findReplay, type EntryRow } from "./append-entry";
-import { assertIdempotencyKey, cleanText, loadActiveMember, loadGroup, nowOf, requestHash, todayIn, type GroupRow, type MemberRow, type ServiceContext, metaWrite } from "./context";
+import { assertIdempotencyKey, cleanText, loadActiveMember, loadGroup, nowOf, requestHash, todayIn, type GroupRow, type MemberRow, type ServiceContext } from "./context";
 import { assertBusinessDate } from "@/server/domain/dates";
 
 export interface CreateGroupInput {
@@ -61,7 +61,7 @@ export async function createGroup(ctx: ServiceContext, input: CreateGroupInput):
     lateFineGraceDays: intIn(input.lateFineGraceDays ?? 7, "lateFineGraceDays", 0, 90),
     isDemo: input.isDemo ?? false,
   };
-  return metaWrite(ctx, async (tx) => {
+  return ctx.database.write(async (tx) => {
     const [existing] = await tx.select({ id: ksmGroups.id }).from(ksmGroups).where(eq(ksmGroups.slug, values.slug));
     if (existing) throw conflict("slug_taken", "slug");
     const [g] = await tx.insert(ksmGroups).values(values).returning();
@@ -92,7 +92,7 @@ export async function addMember(ctx: ServiceContext, input: AddMemberInput, chec
   const fullName = cleanText(input.fullName, "fullName", { required: true, min: 2, max: 100 })!;
   if (input.gender !== "P" && input.gender !== "L") throw invalid("gender_invalid", "gender");
   const checkCodeHash = await hashCheckCode(checkCode);
-  return metaWrite(ctx, async (tx) => {
+  return ctx.database.write(async (tx) => {
     const group = await loadGroup(tx, input.groupSlug);
     const joinedOn = assertBusinessDate(input.joinedOn, { today: todayIn(ctx, group), foundedOn: group.foundedOn }, "joinedOn");
     const [dup] = await tx.select({ id: members.id }).from(members).where(and(eq(members.groupId, group.id), eq(members.code, input.code)));
@@ -111,7 +111,7 @@ export interface LeaveMemberInput {
 
 /** A member leaves: from `leftOn` she can no longer be written to (her history stays). */
 export async function leaveMember(ctx: ServiceContext, input: LeaveMemberInput): Promise<MemberRow> {
-  return metaWrite(ctx, async (tx) => {
+  return ctx.database.write(async (tx) => {
     const group = await loadGroup(tx, input.groupSlug);
     // Leaving takes effect from a date up to tomorrow (announced at today's meeting).
     const today = todayIn(ctx, group);

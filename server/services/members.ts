@@ -3,7 +3,7 @@ import type { DbOrTx } from "@/db/client";
 import { accountBalances, auditLog, cashCounts, cashCountSignatures, members } from "@/db/schema";
 import { SAVINGS_ACCOUNTS, type SavingsAccount } from "@/server/domain/ledger";
 import { conflict, invalid, notFound } from "@/server/domain/errors";
-import { cleanText, loadGroup, nowOf, type GroupRow, type MemberRow, type ServiceContext, metaWrite } from "./context";
+import { cleanText, loadGroup, nowOf, type GroupRow, type MemberRow, type ServiceContext } from "./context";
 import { hashCheckCode, newCheckCode } from "./groups";
 
 /** Treasurers see names: this is their register, never a public page. */
@@ -13,7 +13,7 @@ export async function listMembers(db: DbOrTx, group: GroupRow) {
 }
 
 export async function updateMember(ctx: ServiceContext, input: { groupSlug: string; code: string; fullName?: string; gender?: "P" | "L" }): Promise<Omit<MemberRow, "checkCodeHash">> {
-  return metaWrite(ctx, async (tx) => {
+  return ctx.database.write(async (tx) => {
     const group = await loadGroup(tx, input.groupSlug);
     const [m] = await tx.select().from(members).where(and(eq(members.groupId, group.id), eq(members.code, input.code)));
     if (!m) throw notFound("member_not_found", "code");

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { openDatabase } from "@/db/client";
 import { FIXED_NOW, key, seedGroup, tempDatabase, testContext } from "@/server/testing/db";
 import { groupFigures, groupFiguresCached } from "./public-figures";
 import { findGroups, impactFigures, pageOf } from "./impact";
@@ -27,6 +28,22 @@ describe("cached read models", () => {
       await recordCashCount(ctx, { groupSlug: "ratu-damai", date: "2026-11-28", countedAmount: 3000, idempotencyKey: key() });
       expect((await groupFiguresCached(t.database, group, FIXED_NOW)).lastCashCount?.difference).toBe(-500);
     } finally {
+      t.cleanup();
+    }
+  });
+});
+
+describe("read models and other processes", () => {
+  it("see a change committed by another process (a CLI, a second server) at the next read", async () => {
+    const t = await tempDatabase();
+    const other = await openDatabase(t.database.url); // another connection, as another process has
+    try {
+      const { group } = await seedGroup(testContext(t.database), "ratu-damai", 5);
+      const before = await groupFiguresCached(t.database, group, FIXED_NOW);
+      await addMember(testContext(other, "cli:test"), { groupSlug: "ratu-damai", code: "RA-009", fullName: "Dari Proses Lain", gender: "P", joinedOn: "2026-11-01" }, "12345678");
+      expect((await groupFiguresCached(t.database, group, FIXED_NOW)).members.active).toBe(before.members.active + 1);
+    } finally {
+      other.close();
       t.cleanup();
     }
   });

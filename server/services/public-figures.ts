@@ -4,7 +4,7 @@
  */
 import { and, asc, desc, eq, inArray, lt, sql } from "drizzle-orm";
 import type { Database, DbOrTx } from "@/db/client";
-import { accountBalances, journalEntries, ksmGroups, ledgerHeads, members, monthPostings, postings, publicVersion as publicVersionTable } from "@/db/schema";
+import { accountBalances, journalEntries, ksmGroups, ledgerHeads, members, monthPostings, postings, groupPublicVersion, publicVersion as publicVersionTable } from "@/db/schema";
 import { entryHash, postingsByAccount } from "@/server/domain/chain";
 import { addDays, daysBetween, localDate, monthOf, type BusinessDate } from "@/server/domain/dates";
 import { balanceSheet, monthFlows, par30, ratio, returnOnSavings, suppressSmall, utilisation, type BalanceSheet, type MonthFlows, type Suppressed } from "@/server/domain/indicators";
@@ -199,10 +199,10 @@ export async function groupFigures(db: DbOrTx, groupOrSlug: GroupRow | string, n
 
 /**
  * Read models are kept in memory and recomputed only when that group changed: the key is the
- * group's chain head (every ledger write moves it, from any process), the process's meta
- * version (members, reference terms) and the group's local date (arrears move with the
- * calendar). So a page is current on the very next request after a treasurer posts, with no
- * timer, and a post to one group leaves every other group's cache warm.
+ * group's public version (database triggers raise it with every entry, member, cash count or
+ * reference-terms change of that group, from any process) and the group's local date (arrears
+ * move with the calendar). So a page is current on the very next request after a treasurer
+ * posts, with no timer, and a post to one group leaves every other group's cache warm.
  */
 const readCache = processWide("readCache", () => new Map<string, { key: string; value: Promise<unknown> }>());
 
@@ -213,9 +213,9 @@ export function processWide<T>(name: string, make: () => T): T {
   return (slot[key] ??= make());
 }
 
-export async function cachedRead<T>(database: Database, group: GroupRow, what: string, compute: () => Promise<T>, now = new Date(), knownHeadSeq?: number): Promise<T> {
-  const headSeq = knownHeadSeq ?? (await database.db.select({ seq: ledgerHeads.lastSeq }).from(ledgerHeads).where(eq(ledgerHeads.groupId, group.id)))[0]?.seq ?? 0;
-  const key = `${database.metaVersion}|${headSeq}|${localDate(now, group.timeZone)}`;
+export async function cachedRead<T>(database: Database, group: GroupRow, what: string, compute: () => Promise<T>, now = new Date(), knownVersion?: number): Promise<T> {
+  const version = knownVersion ?? (await database.db.select({ version: groupPublicVersion.version }).from(groupPublicVersion).where(eq(groupPublicVersion.groupId, group.id)))[0]?.version ?? 0;
+  const key = `${version}|${localDate(now, group.timeZone)}`;
   const slot = `${database.url}|${group.id}|${what}`;
   const hit = readCache.get(slot);
   if (hit?.key === key) return hit.value as Promise<T>;
@@ -225,13 +225,13 @@ export async function cachedRead<T>(database: Database, group: GroupRow, what: s
   return value;
 }
 
-export const groupFiguresCached = (database: Database, group: GroupRow, now = new Date(), knownHeadSeq?: number) => cachedRead(database, group, "figures", () => groupFigures(database.db, group, now), now, knownHeadSeq);
+export const groupFiguresCached = (database: Database, group: GroupRow, now = new Date(), knownVersion?: number) => cachedRead(database, group, "figures", () => groupFigures(database.db, group, now), now, knownVersion);
 
-/** Every group's figures, reading all chain heads in one query (each group recomputed only if it changed). */
+/** Every group's figures, reading all groups' versions in one query (each group recomputed only if it changed). */
 export async function allGroupFigures(database: Database, now = new Date()): Promise<GroupFigures[]> {
-  const [groups, heads] = await Promise.all([listGroups(database.db), database.db.select({ groupId: ledgerHeads.groupId, seq: ledgerHeads.lastSeq }).from(ledgerHeads)]);
-  const seqOf = new Map(heads.map((h) => [h.groupId, h.seq]));
-  return Promise.all(groups.map((g) => groupFiguresCached(database, g, now, seqOf.get(g.id) ?? 0)));
+  const [groups, versions] = await Promise.all([listGroups(database.db), database.db.select().from(groupPublicVersion)]);
+  const versionOf = new Map(versions.map((v) => [v.groupId, v.version]));
+  return Promise.all(groups.map((g) => groupFiguresCached(database, g, now, versionOf.get(g.id) ?? 0)));
 }
 
 /** The public data version (database triggers raise it with every public change, from any process). */

@@ -4,7 +4,7 @@ import { auditLog, referenceTerms } from "@/db/schema";
 import { DEFAULT_REFERENCE_TERMS, type ReferenceTerms, type Source } from "@/server/domain/finance/compare";
 import { invalid } from "@/server/domain/errors";
 import { isValidDate } from "@/server/domain/dates";
-import { cleanText, loadGroup, nowOf, type GroupRow, type ServiceContext, metaWrite } from "./context";
+import { cleanText, loadGroup, nowOf, type GroupRow, type ServiceContext } from "./context";
 
 /** The group's reference terms, or the defaults (with their sources) when it has set none. */
 export async function referenceTermsOf(db: DbOrTx, group: GroupRow): Promise<ReferenceTerms & { isDefault: boolean }> {
@@ -56,7 +56,7 @@ export async function updateReferenceTerms(ctx: ServiceContext, input: UpdateRef
       return { title: cleanText(s.title, `sources.${k}.${i}.title`, { required: true, min: 3, max: 300 })!, url, checkedOn: s.checkedOn };
     });
   }
-  await metaWrite(ctx, async (tx) => {
+  await ctx.database.write(async (tx) => {
     const group = await loadGroup(tx, input.groupSlug);
     const at = nowOf(ctx).toISOString();
     const row = { groupId: group.id, ...values, sources: JSON.stringify(sources), updatedAt: at, updatedBy: ctx.actor };
