@@ -4,6 +4,7 @@ import { findGroups, impactFigures, pageOf } from "@/server/services/impact";
 import { getMessages } from "@/server/i18n/locale";
 import { formatDate, formatInt, rp } from "@/server/i18n/format";
 import { Card } from "./_components/Money";
+import { DataTable } from "./_components/DataTable";
 import { Pager } from "./_components/Pager";
 
 /** Groups listed per page: a phone page stays small at a thousand groups. */
@@ -50,38 +51,27 @@ export default async function Home({ searchParams }: { searchParams: Promise<{ h
         </form>
       )}
       {found.groups.length === 0 && <p>{t.findGroup.none}</p>}
-      <div className="table-wrap" tabIndex={0}>
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{t.groups}</th>
-              <th scope="col">{t.village}</th>
-              <th scope="col" className="num">{t.activeMembers}</th>
-              <th scope="col" className="num">{t.memberSavings}</th>
-              <th scope="col" className="num">{t.loansOutstanding}</th>
-              <th scope="col" className="num">{t.cash}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {list.items.map((f) => (
-              <tr key={f.group.slug}>
-                <td>
-                  <Link prefetch={false} href={`/kelompok/${f.group.slug}`}>{f.group.name}</Link> {f.group.isDemo && <span className="badge">{t.demo}</span>}
-                  <br />
-                  <span className="muted">
-                    {t.founded} {formatDate(f.group.foundedOn, locale)}
-                  </span>
-                </td>
-                <td>{f.group.village}</td>
-                <td className="num">{formatInt(f.members.active, locale)}</td>
-                <td className="num">{rp(f.balances.memberSavings, locale)}</td>
-                <td className="num">{rp(f.balances.loansOutstanding, locale)}</td>
-                <td className="num">{rp(f.balances.cash, locale)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        rowHeaders={false}
+        columns={[{ label: t.groups }, { label: t.village }, { label: t.activeMembers, num: true }, { label: t.memberSavings, num: true }, { label: t.loansOutstanding, num: true }, { label: t.cash, num: true }]}
+        rows={list.items.map((f) => ({
+          key: f.group.slug,
+          cells: [
+            <>
+              <Link prefetch={false} href={`/kelompok/${f.group.slug}`}>{f.group.name}</Link> {f.group.isDemo && <span className="badge">{t.demo}</span>}
+              <br />
+              <span className="muted">
+                {t.founded} {formatDate(f.group.foundedOn, locale)}
+              </span>
+            </>,
+            f.group.village,
+            formatInt(f.members.active, locale),
+            rp(f.balances.memberSavings, locale),
+            rp(f.balances.loansOutstanding, locale),
+            rp(f.balances.cash, locale),
+          ],
+        }))}
+      />
       <Pager page={list.page} pages={list.pages} href={pageHref} t={t} />
     </>
   );

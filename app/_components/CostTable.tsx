@@ -2,6 +2,7 @@ import type { LenderQuote } from "@/server/domain/finance/lenders";
 import { formatPct, rp } from "@/server/i18n/format";
 import type { Locale, Messages } from "@/server/i18n/messages";
 import { CostChart } from "./CostChart";
+import { DataTable } from "./DataTable";
 
 const ORDER = ["ksm", "kur", "rentenir", "ijon"] as const;
 const COLOURS: Record<string, string> = { ksm: "#0b5d3b", kur: "#3f6fb5", rentenir: "#c77d00", ijon: "#a1322b" };
@@ -15,27 +16,12 @@ export function CostTable({ costs, eir, locale, t }: { costs: Record<string, num
           <CostChart rows={ORDER.map((k) => ({ label: t.compare.lenders[k]!, costRp: costs[k] ?? 0, fill: COLOURS[k]! }))} />
         </div>
       </figure>
-      <div className="table-wrap" tabIndex={0}>
-        <table>
-          <caption className="sr-only">{t.compare.chartTitle}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t.compare.lender}</th>
-              <th scope="col" className="num">{t.compare.cost}</th>
-              {eir && <th scope="col" className="num">{t.compare.eir}</th>}
-            </tr>
-          </thead>
-          <tbody>
-            {ORDER.map((k) => (
-              <tr key={k}>
-                <th scope="row">{t.compare.lenders[k]}</th>
-                <td className="num">{rp(costs[k] ?? 0, locale)}</td>
-                {eir && <td className="num">{formatPct((eir[k] ?? 0) / 100, locale, 2)}</td>}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        caption={t.compare.chartTitle}
+        captionHidden
+        columns={[{ label: t.compare.lender }, { label: t.compare.cost, num: true }, ...(eir ? [{ label: t.compare.eir, num: true }] : [])]}
+        rows={ORDER.map((k) => ({ key: k, cells: [t.compare.lenders[k], rp(costs[k] ?? 0, locale), ...(eir ? [formatPct((eir[k] ?? 0) / 100, locale, 2)] : [])] }))}
+      />
     </>
   );
 }

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { formatMonth, rp } from "@/server/i18n/format";
 import type { Locale, Messages } from "@/server/i18n/messages";
+import { DataTable } from "./DataTable";
 import { MonthlyChart } from "./MonthlyChart";
 
 export interface MonthRow {
@@ -24,29 +25,15 @@ export function MonthlyFigures({ rows, locale, t }: { rows: MonthRow[]; locale: 
       </figure>
       <details>
         <summary>{t.chartTable}</summary>
-        <div className="table-wrap" tabIndex={0}>
-          <table>
-            <caption className="sr-only">{t.chartTitle}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t.month}</th>
-                <th scope="col" className="num">{t.collections}</th>
-                <th scope="col" className="num">{t.loansOut}</th>
-                <th scope="col" className="num">{t.repayments}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((m) => (
-                <tr key={m.month}>
-                  <th scope="row">{m.href ? <Link prefetch={false} href={m.href}>{formatMonth(m.month, locale)}</Link> : formatMonth(m.month, locale)}</th>
-                  <td className="num">{rp(m.collections, locale)}</td>
-                  <td className="num">{rp(m.loansOut, locale)}</td>
-                  <td className="num">{rp(m.repayments, locale)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption={t.chartTitle}
+          captionHidden
+          columns={[{ label: t.month }, { label: t.collections, num: true }, { label: t.loansOut, num: true }, { label: t.repayments, num: true }]}
+          rows={rows.map((m) => ({
+            key: m.month,
+            cells: [m.href ? <Link prefetch={false} href={m.href}>{formatMonth(m.month, locale)}</Link> : formatMonth(m.month, locale), rp(m.collections, locale), rp(m.loansOut, locale), rp(m.repayments, locale)],
+          }))}
+        />
       </details>
     </>
   );

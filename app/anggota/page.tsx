@@ -5,6 +5,7 @@ import { formatDate, formatInt, formatMonth, rp } from "@/server/i18n/format";
 import { getMessages } from "@/server/i18n/locale";
 import { PASSBOOK_COOKIE, passbookOf, passbookSecret, readPassbookTicket } from "@/server/services/passbook";
 import { listGroups } from "@/server/services/public-figures";
+import { DataTable } from "../_components/DataTable";
 import { closePassbookAction, openPassbookAction } from "./actions";
 
 export const dynamic = "force-dynamic";
@@ -59,40 +60,29 @@ export default async function PassbookPage({ searchParams }: { searchParams: Pro
         <button type="submit">{p.close}</button>
       </form>
       <h2>{p.savings}</h2>
-      <div className="table-wrap" tabIndex={0}>
-        <table>
-          <tbody>
-            <tr><th scope="row">{p.share}</th><td className="num">{rp(s.share, locale)}</td></tr>
-            <tr><th scope="row">{p.mandatory}</th><td className="num">{rp(s.mandatory, locale)}</td></tr>
-            <tr><th scope="row">{p.voluntary}</th><td className="num">{rp(s.voluntary, locale)}</td></tr>
-            <tr><th scope="row">{p.total}</th><td className="num"><strong>{rp(s.share + s.mandatory + s.voluntary, locale)}</strong></td></tr>
-            <tr><th scope="row">{t.socialFund}</th><td className="num">{rp(s.socialFund, locale)}</td></tr>
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        rows={[
+          { key: "share", cells: [p.share, rp(s.share, locale)] },
+          { key: "mandatory", cells: [p.mandatory, rp(s.mandatory, locale)] },
+          { key: "voluntary", cells: [p.voluntary, rp(s.voluntary, locale)] },
+          { key: "total", cells: [p.total, <strong key="t">{rp(s.share + s.mandatory + s.voluntary, locale)}</strong>] },
+          { key: "social", cells: [t.socialFund, rp(s.socialFund, locale)] },
+        ]}
+      />
       <h2>{p.byMonth}</h2>
-      <div className="table-wrap" tabIndex={0}>
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{t.month}</th>
-              <th scope="col" className="num">{p.daily}</th>
-              <th scope="col" className="num">{p.other}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {book.months.map((m) => (
-              <tr key={m.month}>
-                <th scope="row">{formatMonth(m.month, locale)}</th>
-                <td className="num">
-                  {rp(m.daily, locale)} <span className="muted">({p.daysPaid(formatInt(Math.floor(m.daily / book.group.dailyContribution), locale))})</span>
-                </td>
-                <td className="num">{rp(m.other, locale)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        columns={[{ label: t.month }, { label: p.daily, num: true }, { label: p.other, num: true }]}
+        rows={book.months.map((m) => ({
+          key: m.month,
+          cells: [
+            formatMonth(m.month, locale),
+            <>
+              {rp(m.daily, locale)} <span className="muted">({p.daysPaid(formatInt(Math.floor(m.daily / book.group.dailyContribution), locale))})</span>
+            </>,
+            rp(m.other, locale),
+          ],
+        }))}
+      />
       <h2>{p.myLoans}</h2>
       {book.loans.length === 0 && <p>{p.noLoans}</p>}
       {book.loans.map((l) => (
@@ -103,30 +93,11 @@ export default async function PassbookPage({ searchParams }: { searchParams: Pro
           <p>
             {p.remaining}: <strong>{rp(l.status === "dihapus" || l.status === "dibatalkan" ? 0 : l.state.totalOwed, locale)}</strong>
           </p>
-          <div className="table-wrap" tabIndex={0}>
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">{p.installment}</th>
-                  <th scope="col">{p.due}</th>
-                  <th scope="col" className="num">{t.principal}</th>
-                  <th scope="col" className="num">Jasa</th>
-                  <th scope="col">{p.paid}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {l.state.installments.map((i) => (
-                  <tr key={i.n}>
-                    <td>{i.n}</td>
-                    <td>{formatDate(i.dueOn, locale)}</td>
-                    <td className="num">{rp(i.principal, locale)}</td>
-                    <td className="num">{rp(i.serviceCharge, locale)}</td>
-                    <td>{i.paidOn ? formatDate(i.paidOn, locale) : "–"}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            rowHeaders={false}
+            columns={[{ label: p.installment }, { label: p.due }, { label: t.principal, num: true }, { label: "Jasa", num: true }, { label: p.paid }]}
+            rows={l.state.installments.map((i) => ({ key: i.n, cells: [i.n, formatDate(i.dueOn, locale), rp(i.principal, locale), rp(i.serviceCharge, locale), i.paidOn ? formatDate(i.paidOn, locale) : "–"] }))}
+          />
         </section>
       ))}
     </>

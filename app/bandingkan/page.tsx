@@ -7,6 +7,7 @@ import { formatPct, rp } from "@/server/i18n/format";
 import { getMessages } from "@/server/i18n/locale";
 import { compareFromQuery, type Comparison } from "@/server/services/compare";
 import { CostTable, quotesBy } from "../_components/CostTable";
+import { DataTable } from "../_components/DataTable";
 import { Sources } from "../_components/Sources";
 
 export const dynamic = "force-dynamic";
@@ -95,34 +96,13 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
           </p>
           <CostTable costs={quotesBy(result.lenders, (l) => l.costRp)} eir={quotesBy(result.lenders, (l) => l.eirPct)} locale={locale} t={t} />
           <h2>{c.sensitivity}</h2>
-          <div className="table-wrap" tabIndex={0}>
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">{c.ratio}</th>
-                  <th scope="col" className="num">{c.costIjon}</th>
-                  {SENSITIVITY_MONTHS.map((m) => (
-                    <th key={m} scope="col" className="num">
-                      {c.monthsShort(m)}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                {result.sensitivity.map((r) => (
-                  <tr key={r.ratioPct}>
-                    <th scope="row">{(r.ratioPct / 100).toFixed(1).replace(".", locale === "id" ? "," : ".")}</th>
-                    <td className="num">{rp(r.costRp, locale)}</td>
-                    {r.byMonths.map((m) => (
-                      <td key={m.months} className="num">
-                        {formatPct(m.eirPct / 100, locale, 0)}
-                      </td>
-                    ))}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            columns={[{ label: c.ratio }, { label: c.costIjon, num: true }, ...SENSITIVITY_MONTHS.map((m) => ({ label: c.monthsShort(m), num: true }))]}
+            rows={result.sensitivity.map((r) => ({
+              key: r.ratioPct,
+              cells: [(r.ratioPct / 100).toFixed(1).replace(".", locale === "id" ? "," : "."), rp(r.costRp, locale), ...r.byMonths.map((m) => formatPct(m.eirPct / 100, locale, 0))],
+            }))}
+          />
           <Sources terms={result.terms} ksm={result.input.ksm} locale={locale} t={t} />
         </>
       )}

@@ -6,6 +6,7 @@ import { formatInt, formatPct, rp } from "@/server/i18n/format";
 import { getMessages } from "@/server/i18n/locale";
 import { Card } from "../_components/Money";
 import { MonthlyFigures } from "../_components/MonthlyFigures";
+import { DataTable } from "../_components/DataTable";
 import { Pager } from "../_components/Pager";
 
 /** Groups side by side in the comparison table: as many as a phone screen can scroll through. */
@@ -48,63 +49,28 @@ export default async function ImpactPage({ searchParams }: { searchParams: Promi
       <h2>{i.trend}</h2>
       <MonthlyFigures rows={x.trend} locale={locale} t={t} />
       <h2>{i.perVillage}</h2>
-      <div className="table-wrap" tabIndex={0}>
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{t.village}</th>
-              <th scope="col" className="num">{t.groups}</th>
-              <th scope="col" className="num">{t.activeMembers}</th>
-              <th scope="col" className="num">{t.memberSavings}</th>
-              <th scope="col" className="num">{t.loansOutstanding}</th>
-              <th scope="col" className="num">{t.compliance}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {x.villages.map((v) => (
-              <tr key={v.village}>
-                <th scope="row">{v.village}</th>
-                <td className="num">{formatInt(v.groups, locale)}</td>
-                <td className="num">{formatInt(v.members, locale)}</td>
-                <td className="num">{rp(v.memberSavings, locale)}</td>
-                <td className="num">{rp(v.loansOutstanding, locale)}</td>
-                <td className="num">{formatPct(v.compliance, locale)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        columns={[{ label: t.village }, { label: t.groups, num: true }, { label: t.activeMembers, num: true }, { label: t.memberSavings, num: true }, { label: t.loansOutstanding, num: true }, { label: t.compliance, num: true }]}
+        rows={x.villages.map((v) => ({ key: v.village, cells: [v.village, formatInt(v.groups, locale), formatInt(v.members, locale), rp(v.memberSavings, locale), rp(v.loansOutstanding, locale), formatPct(v.compliance, locale)] }))}
+      />
       <h2 id="banding">{i.compareGroups}</h2>
-      <div className="table-wrap" tabIndex={0}>
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{i.indicators}</th>
-              {shown.items.map((g) => (
-                <th key={g.group.slug} scope="col" className="num">
-                  <Link prefetch={false} href={`/kelompok/${g.group.slug}`}>{g.group.name}</Link>
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {indicators.map(([name, def, f]) => (
-              <tr key={name}>
-                <th scope="row">
-                  {name}
-                  <br />
-                  <span className="muted">{def}</span>
-                </th>
-                {shown.items.map((g) => (
-                  <td key={g.group.slug} className="num">
-                    {f(g)}
-                  </td>
-                ))}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        columns={[
+          { label: i.indicators },
+          ...shown.items.map((g) => ({ label: <Link prefetch={false} href={`/kelompok/${g.group.slug}`}>{g.group.name}</Link>, num: true })),
+        ]}
+        rows={indicators.map(([name, def, f]) => ({
+          key: name,
+          cells: [
+            <>
+              {name}
+              <br />
+              <span className="muted">{def}</span>
+            </>,
+            ...shown.items.map((g) => f(g)),
+          ],
+        }))}
+      />
       <Pager page={shown.page} pages={shown.pages} href={(n) => `/dampak?hal=${n}#banding`} t={t} />
       <p className="muted">{t.suppressedNote}</p>
       <p>

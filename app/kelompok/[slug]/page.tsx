@@ -9,6 +9,7 @@ import { getMessages } from "@/server/i18n/locale";
 import { formatDate, formatInt, formatMonth, formatPct, formatTimestamp, rp } from "@/server/i18n/format";
 import { Card, Small } from "../../_components/Money";
 import { EntryTable } from "../../_components/EntryTable";
+import { DataTable } from "../../_components/DataTable";
 import { MonthlyFigures } from "../../_components/MonthlyFigures";
 import { CostTable } from "../../_components/CostTable";
 import { Sources } from "../../_components/Sources";
@@ -59,17 +60,9 @@ export default async function GroupPage({ params }: { params: Promise<{ slug: st
       </ul>
 
       <h2>{t.balanceSheet}</h2>
-      <div className="table-wrap" tabIndex={0}>
-        <table>
-          <tbody>
-            <tr><th scope="row">{t.cash}</th><td className="num">{rp(b.cash, locale)}</td></tr>
-            <tr><th scope="row">{t.loansOutstanding}</th><td className="num">{rp(b.loansOutstanding, locale)}</td></tr>
-            <tr><th scope="row">{t.memberSavings}</th><td className="num">{rp(b.memberSavings, locale)}</td></tr>
-            <tr><th scope="row">{t.socialFund}</th><td className="num">{rp(b.socialFund, locale)}</td></tr>
-            <tr><th scope="row">{t.surplus}</th><td className="num">{rp(b.surplus, locale)}</td></tr>
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        rows={(["cash", "loansOutstanding", "memberSavings", "socialFund", "surplus"] as const).map((k) => ({ key: k, cells: [t[k], rp(b[k], locale)] }))}
+      />
       <p className="muted">
         {t.policy}: {t.policyLine(formatPct(f.group.loanRateBpsPerMonth / 10_000, locale), t.methods[f.group.loanMethod] ?? f.group.loanMethod, f.group.loanMaxTermMonths)}
       </p>
@@ -104,43 +97,18 @@ export default async function GroupPage({ params }: { params: Promise<{ slug: st
       <p className="muted">
         {t.repaymentRateDef} {t.par30Def}
       </p>
-      <div className="table-wrap" tabIndex={0}>
-        <table>
-          <caption style={{ textAlign: "left", fontWeight: 600 }}>{t.loansByStatus}</caption>
-          <tbody>
-            {Object.entries(f.loans.byStatus)
-              .filter(([, n]) => n > 0)
-              .map(([status, n]) => (
-                <tr key={status}>
-                  <th scope="row">{t.statuses[status]}</th>
-                  <td className="num">{n < 5 ? t.suppressed : formatInt(n, locale)}</td>
-                </tr>
-              ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        caption={t.loansByStatus}
+        rows={Object.entries(f.loans.byStatus)
+          .filter(([, n]) => n > 0)
+          .map(([status, n]) => ({ key: status, cells: [t.statuses[status], n < 5 ? t.suppressed : formatInt(n, locale)] }))}
+      />
 
       <h2>{t.loansByPurpose}</h2>
-      <div className="table-wrap" tabIndex={0}>
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{t.purpose}</th>
-              <th scope="col" className="num">{t.count}</th>
-              <th scope="col" className="num">{t.principal}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {f.loans.byPurpose.map((p) => (
-              <tr key={p.purpose}>
-                <th scope="row">{t.purposes[p.purpose]}</th>
-                <td className="num"><Small v={p.count} locale={locale} /></td>
-                <td className="num">{p.principal.suppressed ? "–" : rp(p.principal.value, locale)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        columns={[{ label: t.purpose }, { label: t.count, num: true }, { label: t.principal, num: true }]}
+        rows={f.loans.byPurpose.map((p) => ({ key: p.purpose, cells: [t.purposes[p.purpose], <Small key="n" v={p.count} locale={locale} />, p.principal.suppressed ? "–" : rp(p.principal.value, locale)] }))}
+      />
       <p className="muted">{t.suppressedNote}</p>
 
       <h2>{t.compare.costAvoided}</h2>
@@ -151,36 +119,19 @@ export default async function GroupPage({ params }: { params: Promise<{ slug: st
       <p className="muted">{f.costs.terms.isDefault ? t.compare.defaultTerms : t.compare.groupTerms}</p>
       <Sources terms={f.costs.terms} ksm={{ rateBpsPerMonth: f.group.loanRateBpsPerMonth, method: f.group.loanMethod }} locale={locale} t={t} />
       <h3>{t.compare.perLoan}</h3>
-      <div className="table-wrap" tabIndex={0}>
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{t.date}</th>
-              <th scope="col">{t.purpose}</th>
-              <th scope="col" className="num">{t.principal}</th>
-              <th scope="col" className="num">{t.compare.lenders.ksm}</th>
-              <th scope="col" className="num">{t.compare.lenders.kur}</th>
-              <th scope="col" className="num">{t.compare.lenders.rentenir}</th>
-              <th scope="col" className="num">{t.compare.lenders.ijon}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {f.costs.recent.map((l, i) => (
-              <tr key={i}>
-                <td>{formatDate(l.disbursedOn, locale)}</td>
-                <td>
-                  {t.purposes[l.purpose]}, {t.compare.monthsShort(l.termMonths)}
-                </td>
-                <td className="num">{rp(l.principal, locale)}</td>
-                <td className="num">{rp(l.costs.ksm, locale)}</td>
-                <td className="num">{rp(l.costs.kur, locale)}</td>
-                <td className="num">{rp(l.costs.rentenir, locale)}</td>
-                <td className="num">{rp(l.costs.ijon, locale)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        rowHeaders={false}
+        columns={[
+          { label: t.date },
+          { label: t.purpose },
+          { label: t.principal, num: true },
+          ...(["ksm", "kur", "rentenir", "ijon"] as const).map((k) => ({ label: t.compare.lenders[k], num: true })),
+        ]}
+        rows={f.costs.recent.map((l, i) => ({
+          key: i,
+          cells: [formatDate(l.disbursedOn, locale), `${t.purposes[l.purpose]}, ${t.compare.monthsShort(l.termMonths)}`, rp(l.principal, locale), rp(l.costs.ksm, locale), rp(l.costs.kur, locale), rp(l.costs.rentenir, locale), rp(l.costs.ijon, locale)],
+        }))}
+      />
       <p>
         <a href={`/bandingkan?kelompok=${f.group.slug}`}>{t.nav.compare}</a>
       </p>

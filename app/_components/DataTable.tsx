@@ -1,0 +1,51 @@
+import type { ReactNode } from "react";
+
+export interface Column {
+  label: ReactNode;
+  /** Right-aligned (amounts, counts, percentages). */
+  num?: boolean;
+}
+
+/**
+ * A table as the public pages draw it: scrollable sideways on a phone, a header per column, the
+ * first cell of each row as that row's header (unless `rowHeaders` is false). Without `columns` it
+ * is a list of name → figure (no header row; every cell after the first is a figure).
+ */
+export function DataTable({ columns, rows, rowHeaders = true, caption, captionHidden = false }: { columns?: Column[]; rows: { key: string | number; cells: ReactNode[] }[]; rowHeaders?: boolean; caption?: ReactNode; captionHidden?: boolean }) {
+  const num = (i: number) => (columns ? columns[i]?.num : i > 0);
+  return (
+    <div className="table-wrap" tabIndex={0}>
+      <table>
+        {caption && <caption className={captionHidden ? "sr-only" : "table-caption"}>{caption}</caption>}
+        {columns && (
+          <thead>
+            <tr>
+              {columns.map((c, i) => (
+                <th key={i} scope="col" className={c.num ? "num" : undefined}>
+                  {c.label}
+                </th>
+              ))}
+            </tr>
+          </thead>
+        )}
+        <tbody>
+          {rows.map((r) => (
+            <tr key={r.key}>
+              {r.cells.map((cell, i) =>
+                rowHeaders && i === 0 ? (
+                  <th key={i} scope="row">
+                    {cell}
+                  </th>
+                ) : (
+                  <td key={i} className={num(i) ? "num" : undefined}>
+                    {cell}
+                  </td>
+                ),
+              )}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
