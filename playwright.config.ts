@@ -13,11 +13,22 @@ export default defineConfig({
     baseURL: `http://127.0.0.1:${PORT}`,
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-      args: ["--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+      args: [
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+      ],
     },
   },
   projects: [
-    { name: "no-js", use: { javaScriptEnabled: false, viewport: { width: 360, height: 740 } }, testMatch: /(public|compare|passbook|security)\.spec\.ts/ },
+    {
+      name: "no-js",
+      use: { javaScriptEnabled: false, viewport: { width: 360, height: 740 } },
+      testMatch: /(public|compare|passbook|security)\.spec\.ts/,
+    },
     { name: "js", use: { javaScriptEnabled: true, viewport: { width: 360, height: 740 } } },
   ],
   webServer: {

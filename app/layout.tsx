@@ -6,7 +6,10 @@ import { anyDemoGroup } from "@/server/services/public-figures";
 import { getMessages } from "@/server/i18n/locale";
 import "./globals.css";
 
-export const metadata: Metadata = { title: { default: "Kas Terbuka", template: "%s · Kas Terbuka" }, description: "Buku kas terbuka KSM gerakan seribu rupiah per hari" };
+export const metadata: Metadata = {
+  title: { default: "Kas Terbuka", template: "%s · Kas Terbuka" },
+  description: "Buku kas terbuka KSM gerakan seribu rupiah per hari",
+};
 export const viewport: Viewport = { width: "device-width", initialScale: 1 };
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
@@ -29,14 +32,42 @@ export default async function RootLayout({ children }: { children: React.ReactNo
           </span>
           <nav aria-label="Menu">
             <ul>
-              <li><Link prefetch={false} href="/">{t.nav.home}</Link></li>
-              <li><Link prefetch={false} href="/dampak">{t.nav.impact}</Link></li>
-              <li><Link prefetch={false} href="/bandingkan">{t.nav.compare}</Link></li>
-              <li><Link prefetch={false} href="/anggota">{t.nav.passbook}</Link></li>
-              <li><Link prefetch={false} href="/data">{t.nav.data}</Link></li>
-              <li><Link prefetch={false} href="/metodologi">{t.nav.method}</Link></li>
               <li>
-                <a href={`/bahasa?ke=${locale === "id" ? "en" : "id"}&kembali=${encodeURIComponent(here)}`} hrefLang={locale === "id" ? "en" : "id"} lang={locale === "id" ? "en" : "id"}>
+                <Link prefetch={false} href="/">
+                  {t.nav.home}
+                </Link>
+              </li>
+              <li>
+                <Link prefetch={false} href="/dampak">
+                  {t.nav.impact}
+                </Link>
+              </li>
+              <li>
+                <Link prefetch={false} href="/bandingkan">
+                  {t.nav.compare}
+                </Link>
+              </li>
+              <li>
+                <Link prefetch={false} href="/anggota">
+                  {t.nav.passbook}
+                </Link>
+              </li>
+              <li>
+                <Link prefetch={false} href="/data">
+                  {t.nav.data}
+                </Link>
+              </li>
+              <li>
+                <Link prefetch={false} href="/metodologi">
+                  {t.nav.method}
+                </Link>
+              </li>
+              <li>
+                <a
+                  href={`/bahasa?ke=${locale === "id" ? "en" : "id"}&kembali=${encodeURIComponent(here)}`}
+                  hrefLang={locale === "id" ? "en" : "id"}
+                  lang={locale === "id" ? "en" : "id"}
+                >
                   {t.switchTo}
                 </a>
               </li>

@@ -36,16 +36,22 @@ export default async function Home({ searchParams }: { searchParams: Promise<{ h
         <Card label={t.compare.costAvoided} value={rp(all.costAvoided, locale)} />
       </ul>
       <p className="muted">
-        {t.compare.costAvoidedDef} <a href="/metodologi">{t.compare.method}</a> · <a href="/bandingkan">{t.nav.compare}</a>
+        {t.compare.costAvoidedDef} <a href="/metodologi">{t.compare.method}</a> ·{" "}
+        <a href="/bandingkan">{t.nav.compare}</a>
       </p>
       <h2 id="kelompok">{t.groups}</h2>
       {(portal.groups.length > GROUPS_PER_PAGE || found.query) && (
+        // biome-ignore lint/a11y/useSemanticElements: <search> is unknown to the older phone browsers we serve
         <form method="get" action="/#kelompok" role="search" className="inline">
-          <label htmlFor="cari">{t.findGroup.label}</label> <input id="cari" name="cari" type="search" maxLength={64} defaultValue={found.query} /> <button type="submit">{t.findGroup.button}</button>
+          <label htmlFor="cari">{t.findGroup.label}</label>{" "}
+          <input id="cari" name="cari" type="search" maxLength={64} defaultValue={found.query} />{" "}
+          <button type="submit">{t.findGroup.button}</button>
           {found.query && (
             <>
               {" "}
-              <Link prefetch={false} href="/#kelompok">{t.findGroup.all}</Link>
+              <Link prefetch={false} href="/#kelompok">
+                {t.findGroup.all}
+              </Link>
             </>
           )}
         </form>
@@ -53,12 +59,22 @@ export default async function Home({ searchParams }: { searchParams: Promise<{ h
       {found.groups.length === 0 && <p>{t.findGroup.none}</p>}
       <DataTable
         rowHeaders={false}
-        columns={[{ label: t.groups }, { label: t.village }, { label: t.activeMembers, num: true }, { label: t.memberSavings, num: true }, { label: t.loansOutstanding, num: true }, { label: t.cash, num: true }]}
+        columns={[
+          { label: t.groups },
+          { label: t.village },
+          { label: t.activeMembers, num: true },
+          { label: t.memberSavings, num: true },
+          { label: t.loansOutstanding, num: true },
+          { label: t.cash, num: true },
+        ]}
         rows={list.items.map((f) => ({
           key: f.group.slug,
           cells: [
             <>
-              <Link prefetch={false} href={`/kelompok/${f.group.slug}`}>{f.group.name}</Link> {f.group.isDemo && <span className="badge">{t.demo}</span>}
+              <Link prefetch={false} href={`/kelompok/${f.group.slug}`}>
+                {f.group.name}
+              </Link>{" "}
+              {f.group.isDemo && <span className="badge">{t.demo}</span>}
               <br />
               <span className="muted">
                 {t.founded} {formatDate(f.group.foundedOn, locale)}

@@ -26,7 +26,10 @@ export interface Database {
  * Embedded files use WAL with synchronous=FULL, so a committed entry survives a killed process
  * or a power cut; foreign keys are on and a writer waits up to 5 s for another process's lock.
  */
-export async function openDatabase(url: string = process.env.DATABASE_URL ?? DEFAULT_DATABASE_URL, authToken = process.env.DATABASE_AUTH_TOKEN): Promise<Database> {
+export async function openDatabase(
+  url: string = process.env.DATABASE_URL ?? DEFAULT_DATABASE_URL,
+  authToken = process.env.DATABASE_AUTH_TOKEN,
+): Promise<Database> {
   const isFile = url.startsWith("file:");
   if (isFile) {
     const file = url.slice("file:".length);

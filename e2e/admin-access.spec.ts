@@ -10,7 +10,11 @@ import { E2E_DATABASE_URL } from "./fixtures";
  */
 const PASSWORD = "sandi-e2e-yang-panjang";
 const cli = (script: string, args: string[], input = "") =>
-  execFileSync("npx", ["tsx", `scripts/${script}.ts`, ...args], { input, env: { ...process.env, DATABASE_URL: E2E_DATABASE_URL }, encoding: "utf8" });
+  execFileSync("npx", ["tsx", `scripts/${script}.ts`, ...args], {
+    input,
+    env: { ...process.env, DATABASE_URL: E2E_DATABASE_URL },
+    encoding: "utf8",
+  });
 
 async function adminScreen(r: APIRequestContext) {
   const res = await r.get("/admin", { maxRedirects: 0 });
@@ -18,7 +22,7 @@ async function adminScreen(r: APIRequestContext) {
   const select = /<select id="g"[^>]*>([\s\S]*?)<\/select>/.exec(html)?.[1] ?? "";
   return {
     status: res.status(),
-    location: res.headers()["location"] ?? null,
+    location: res.headers().location ?? null,
     groups: [...select.matchAll(/<option value="([^"]+)"/g)].map((m) => m[1]),
     readOnly: html.includes("Anda pengawas"),
   };
@@ -26,7 +30,10 @@ async function adminScreen(r: APIRequestContext) {
 const toSignIn = { status: 307, location: "/masuk", groups: [], readOnly: false };
 const groupsMine = async (r: APIRequestContext) => (await r.get("/api/trpc/admin.groups.mine")).status();
 
-test("the treasurer screen: each kind of user sees only her groups; no session, a forged one or an ended one goes to /masuk", async ({ playwright, baseURL }) => {
+test("the treasurer screen: each kind of user sees only her groups; no session, a forged one or an ended one goes to /masuk", async ({
+  playwright,
+  baseURL,
+}) => {
   test.setTimeout(120_000);
   const as = async (username?: string, password = PASSWORD) => {
     const r = await playwright.request.newContext({ baseURL });
@@ -34,16 +41,37 @@ test("the treasurer screen: each kind of user sees only her groups; no session, 
     return r;
   };
   const suffix = Date.now().toString(36);
-  for (const u of ["nonaktif", "keluar", "ganti"]) cli("user-add", ["--username", `${u}-${suffix}`, "--role", "bendahara", "--group", "ratu-damai"], PASSWORD + "\n");
+  for (const u of ["nonaktif", "keluar", "ganti"])
+    cli("user-add", ["--username", `${u}-${suffix}`, "--role", "bendahara", "--group", "ratu-damai"], `${PASSWORD}\n`);
 
   expect(await adminScreen(await as())).toEqual(toSignIn);
-  const forgedCookie = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { cookie: "next-auth.session-token=eyJhbGciOiJkaXIiLCJlbmMiOiJBMjU2R0NNIn0.palsu.palsu.palsu.palsu" } });
+  const forgedCookie = await playwright.request.newContext({
+    baseURL,
+    extraHTTPHeaders: {
+      cookie: "next-auth.session-token=eyJhbGciOiJkaXIiLCJlbmMiOiJBMjU2R0NNIn0.palsu.palsu.palsu.palsu",
+    },
+  });
   expect(await adminScreen(forgedCookie)).toEqual(toSignIn);
   expect(await groupsMine(forgedCookie)).toBe(401);
 
-  expect(await adminScreen(await as("bendahara-rd", "demo-bendahara-ratu-damai"))).toEqual({ status: 200, location: null, groups: ["ratu-damai"], readOnly: false });
-  expect(await adminScreen(await as("bendahara-cd", "demo-bendahara-compang-dalo"))).toEqual({ status: 200, location: null, groups: ["compang-dalo"], readOnly: false });
-  expect(await adminScreen(await as("pengawas-rd", "demo-pengawas-ratu-damai"))).toEqual({ status: 200, location: null, groups: ["ratu-damai"], readOnly: true });
+  expect(await adminScreen(await as("bendahara-rd", "demo-bendahara-ratu-damai"))).toEqual({
+    status: 200,
+    location: null,
+    groups: ["ratu-damai"],
+    readOnly: false,
+  });
+  expect(await adminScreen(await as("bendahara-cd", "demo-bendahara-compang-dalo"))).toEqual({
+    status: 200,
+    location: null,
+    groups: ["compang-dalo"],
+    readOnly: false,
+  });
+  expect(await adminScreen(await as("pengawas-rd", "demo-pengawas-ratu-damai"))).toEqual({
+    status: 200,
+    location: null,
+    groups: ["ratu-damai"],
+    readOnly: true,
+  });
   const admin = await adminScreen(await as("admin-demo", "demo-admin-kas-terbuka"));
   expect(admin.groups.sort()).toEqual(["compang-dalo", "ratu-damai"]);
 
@@ -66,7 +94,10 @@ test("the treasurer screen: each kind of user sees only her groups; no session, 
   // A password change ends every earlier session; the new password signs in.
   const oldPhone = await as(`ganti-${suffix}`);
   const newPhone = await as(`ganti-${suffix}`);
-  const changed = await mutate(newPhone, baseURL!, "admin.account.changePassword", { currentPassword: PASSWORD, newPassword: `${PASSWORD}-baru` });
+  const changed = await mutate(newPhone, baseURL!, "admin.account.changePassword", {
+    currentPassword: PASSWORD,
+    newPassword: `${PASSWORD}-baru`,
+  });
   expect(changed.ok(), await changed.text()).toBe(true);
   expect(await adminScreen(oldPhone)).toEqual(toSignIn);
   expect(await adminScreen(newPhone)).toEqual(toSignIn);

@@ -13,7 +13,12 @@ test("the calculator answers in rupiah without JavaScript, with chart, table and
   await expect(sentence).toContainText("Rentenir Rp 400.000");
   await expect(sentence).toContainText("Pengijon Rp 1.000.000");
   await expect(page.getByRole("row", { name: /Pengijon Rp 1\.000\.000 700,00%/ })).toBeVisible();
-  await expect(page.getByRole("img", { name: "Biaya meminjam uang yang sama, menurut pemberi pinjaman" }).locator("svg.recharts-surface").first()).toBeAttached();
+  await expect(
+    page
+      .getByRole("img", { name: "Biaya meminjam uang yang sama, menurut pemberi pinjaman" })
+      .locator("svg.recharts-surface")
+      .first(),
+  ).toBeAttached();
   await expect(page.getByRole("row", { name: /^2,0 Rp 1\.000\.000/ })).toContainText("700%");
 });
 
@@ -33,8 +38,16 @@ test("GET /api/open/compare agrees with the page and names bad parameters", asyn
     ["rentenir", 400_000],
     ["ijon", 1_000_000],
   ]);
-  expect(body.lenders[3]).toMatchObject({ periodsPerYear: 12, eirPct: 700, cashFlows: [1_000_000, 0, 0, 0, -2_000_000] });
-  const weekly = await (await request.get("/api/open/compare?amount=1000000&months=1&rentenirRatePct=20&rentenirPeriod=week&rentenirPeriods=4")).json();
+  expect(body.lenders[3]).toMatchObject({
+    periodsPerYear: 12,
+    eirPct: 700,
+    cashFlows: [1_000_000, 0, 0, 0, -2_000_000],
+  });
+  const weekly = await (
+    await request.get(
+      "/api/open/compare?amount=1000000&months=1&rentenirRatePct=20&rentenirPeriod=week&rentenirPeriods=4",
+    )
+  ).json();
   expect(weekly.lenders[2]).toMatchObject({ key: "rentenir", costRp: 200_000, periodsPerYear: 52 });
   for (const [q, param] of [
     ["amount=-1&months=4", "amount"],

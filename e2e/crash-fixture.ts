@@ -6,9 +6,28 @@ import { createUser } from "@/server/services/users";
 async function main() {
   const database = await getDatabase();
   const ctx = { database, actor: "test:crash-fixture" };
-  await createGroup(ctx, { slug: "uji-crash", name: "KSM Uji Crash", village: "Golo Meni", kecamatan: "Kota Komba", kabupaten: "Manggarai Timur", provinsi: "Nusa Tenggara Timur", foundedOn: "2024-01-01", isDemo: true });
-  for (let i = 1; i <= 5; i++) await addMember(ctx, { groupSlug: "uji-crash", code: `UC-00${i}`, fullName: `Anggota Uji ${i}`, gender: "P", joinedOn: "2024-01-01" }, "12345678");
-  await createUser(ctx, { username: "bendahara-uji", password: "kata-sandi-uji-crash", role: "bendahara", groupSlugs: ["uji-crash"] });
+  await createGroup(ctx, {
+    slug: "uji-crash",
+    name: "KSM Uji Crash",
+    village: "Golo Meni",
+    kecamatan: "Kota Komba",
+    kabupaten: "Manggarai Timur",
+    provinsi: "Nusa Tenggara Timur",
+    foundedOn: "2024-01-01",
+    isDemo: true,
+  });
+  for (let i = 1; i <= 5; i++)
+    await addMember(
+      ctx,
+      { groupSlug: "uji-crash", code: `UC-00${i}`, fullName: `Anggota Uji ${i}`, gender: "P", joinedOn: "2024-01-01" },
+      "12345678",
+    );
+  await createUser(ctx, {
+    username: "bendahara-uji",
+    password: "kata-sandi-uji-crash",
+    role: "bendahara",
+    groupSlugs: ["uji-crash"],
+  });
   database.close();
 }
 main().catch((e) => {

@@ -21,12 +21,21 @@ const KILLS = 3;
 test("no acknowledged entry is lost or doubled across SIGKILLs", async () => {
   test.setTimeout(240_000);
   const dir = mkdtempSync(path.join(tmpdir(), "kt-crash-"));
-  const env = { ...process.env, DATABASE_URL: `file:${path.join(dir, "crash.db")}`, NEXTAUTH_SECRET: "crash-test-secret-0123456789", NEXTAUTH_URL: BASE, TRUST_PROXY: "" };
+  const env = {
+    ...process.env,
+    DATABASE_URL: `file:${path.join(dir, "crash.db")}`,
+    NEXTAUTH_SECRET: "crash-test-secret-0123456789",
+    NEXTAUTH_URL: BASE,
+    TRUST_PROXY: "",
+  };
   execFileSync("npx", ["tsx", "e2e/crash-fixture.ts"], { env, stdio: "inherit" });
 
   const proc: { server: ChildProcess | null } = { server: null };
   const start = async () => {
-    proc.server = spawn(path.join("node_modules", ".bin", "next"), ["start", "-p", String(PORT), "-H", "127.0.0.1"], { env, stdio: "ignore" });
+    proc.server = spawn(path.join("node_modules", ".bin", "next"), ["start", "-p", String(PORT), "-H", "127.0.0.1"], {
+      env,
+      stdio: "ignore",
+    });
     for (let i = 0; i < 100; i++) {
       try {
         if ((await fetch(`${BASE}/api/open/groups.json`)).ok) return;
@@ -45,7 +54,15 @@ test("no acknowledged entry is lost or doubled across SIGKILLs", async () => {
     const k = `crash-key-${String(n++).padStart(4, "0")}`;
     tried.add(k);
     try {
-      const r = await mutate(api, BASE, "admin.contributions.record", { groupSlug: "uji-crash", date, idempotencyKey: k, lines: [{ memberCode: "UC-001", amount: 1000 }, { memberCode: "UC-002", amount: 1000 }] });
+      const r = await mutate(api, BASE, "admin.contributions.record", {
+        groupSlug: "uji-crash",
+        date,
+        idempotencyKey: k,
+        lines: [
+          { memberCode: "UC-001", amount: 1000 },
+          { memberCode: "UC-002", amount: 1000 },
+        ],
+      });
       if (r.ok()) acked.add(k);
     } catch {
       // connection died with the server: not acknowledged
@@ -66,7 +83,15 @@ test("no acknowledged entry is lost or doubled across SIGKILLs", async () => {
       await start();
       // Retry everything that was not acknowledged, with the same keys: never doubles.
       for (const k of [...tried].filter((k) => !acked.has(k))) {
-        const r = await mutate(api, BASE, "admin.contributions.record", { groupSlug: "uji-crash", date, idempotencyKey: k, lines: [{ memberCode: "UC-001", amount: 1000 }, { memberCode: "UC-002", amount: 1000 }] });
+        const r = await mutate(api, BASE, "admin.contributions.record", {
+          groupSlug: "uji-crash",
+          date,
+          idempotencyKey: k,
+          lines: [
+            { memberCode: "UC-001", amount: 1000 },
+            { memberCode: "UC-002", amount: 1000 },
+          ],
+        });
         expect(r.ok(), await r.text()).toBe(true);
         acked.add(k);
         retried++;
@@ -79,12 +104,18 @@ test("no acknowledged entry is lost or doubled across SIGKILLs", async () => {
   expect(acked.size).toBe(tried.size);
   expect(retried, "the kills interrupted posts in flight").toBeGreaterThan(0);
   const db = createClient({ url: env.DATABASE_URL });
-  const rows = (await db.execute("SELECT idempotency_key AS k, count(*) AS n FROM journal_entries GROUP BY idempotency_key")).rows;
+  const rows = (
+    await db.execute("SELECT idempotency_key AS k, count(*) AS n FROM journal_entries GROUP BY idempotency_key")
+  ).rows;
   const counts = new Map(rows.map((r) => [String(r.k), Number(r.n)]));
   for (const k of acked) expect(counts.get(k), k).toBe(1);
-  const half = await db.execute("SELECT count(*) AS n FROM journal_entries e WHERE (SELECT count(*) FROM postings p WHERE p.entry_id = e.id) < 2");
+  const half = await db.execute(
+    "SELECT count(*) AS n FROM journal_entries e WHERE (SELECT count(*) FROM postings p WHERE p.entry_id = e.id) < 2",
+  );
   expect(Number(half.rows[0]!.n)).toBe(0);
   db.close();
   execFileSync("npx", ["tsx", "scripts/verify.ts"], { env, stdio: "inherit" }); // throws on a non-zero exit
-  console.log(`crash test: ${KILLS} kills survived, ${tried.size} posts, ${retried} cut off by a kill and retried with their key, all present exactly once`);
+  console.log(
+    `crash test: ${KILLS} kills survived, ${tried.size} posts, ${retried} cut off by a kill and retried with their key, all present exactly once`,
+  );
 });

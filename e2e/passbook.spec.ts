@@ -2,10 +2,15 @@ import { expect, test } from "@playwright/test";
 
 // The e2e server trusts X-Forwarded-For (TRUST_PROXY=1), so each test can be its own address.
 test.beforeEach(async ({ page }, info) => {
-  await page.setExtraHTTPHeaders({ "x-forwarded-for": `10.${info.project.name.length}.${info.line % 250}.${Date.now() % 250}` });
+  await page.setExtraHTTPHeaders({
+    "x-forwarded-for": `10.${info.project.name.length}.${info.line % 250}.${Date.now() % 250}`,
+  });
 });
 
-test("a member opens her passbook with member code and kode cek, and closes it", async ({ page, javaScriptEnabled }) => {
+test("a member opens her passbook with member code and kode cek, and closes it", async ({
+  page,
+  javaScriptEnabled,
+}) => {
   await page.goto("/anggota");
   await page.getByLabel("Kelompok").selectOption("ratu-damai");
   await page.getByLabel("Kode anggota").fill(javaScriptEnabled ? "RD-002" : "RD-001");
@@ -35,5 +40,7 @@ test("wrong codes get one generic answer, then are throttled", async ({ page, ja
   expect(wrongCode).toBe(unknownMember);
   for (let i = 0; i < 4; i++) await attempt(code, "999999");
   // Now even the right code is refused for a while.
-  expect(await attempt(code, javaScriptEnabled ? "200004" : "200003")).toBe("Terlalu banyak percobaan. Coba lagi 15 menit lagi.");
+  expect(await attempt(code, javaScriptEnabled ? "200004" : "200003")).toBe(
+    "Terlalu banyak percobaan. Coba lagi 15 menit lagi.",
+  );
 });

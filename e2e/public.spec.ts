@@ -7,14 +7,27 @@ import path from "node:path";
 import { privateMemberNames } from "./fixtures";
 
 /** Runs the very script /data tells donors to run, on a downloaded ledger.json. */
-function verifyWithPublicScript(ledgerText: string): { ok: boolean; lastHash: string; balances: Record<string, number> } {
+function verifyWithPublicScript(ledgerText: string): {
+  ok: boolean;
+  lastHash: string;
+  balances: Record<string, number>;
+} {
   const file = path.join(mkdtempSync(path.join(tmpdir(), "kt-open-")), "ledger.json");
   writeFileSync(file, ledgerText);
-  return JSON.parse(execFileSync(process.execPath, ["scripts/verify-open-data.mjs", "--json", file], { encoding: "utf8" }));
+  return JSON.parse(
+    execFileSync(process.execPath, ["scripts/verify-open-data.mjs", "--json", file], { encoding: "utf8" }),
+  );
 }
 
 const GROUPS = ["ratu-damai", "compang-dalo"];
-const PUBLIC_PAGES = ["/", "/dampak", "/data", "/bandingkan", "/metodologi", ...GROUPS.flatMap((s) => [`/kelompok/${s}`, `/kelompok/${s}/buku-kas`])];
+const PUBLIC_PAGES = [
+  "/",
+  "/dampak",
+  "/data",
+  "/bandingkan",
+  "/metodologi",
+  ...GROUPS.flatMap((s) => [`/kelompok/${s}`, `/kelompok/${s}/buku-kas`]),
+];
 
 test("home explains the movement, shows totals and both demo groups", async ({ page }) => {
   await page.goto("/");
@@ -42,7 +55,16 @@ test("a villager finds her group by village, without JavaScript", async ({ page 
 
 test("a group page is complete without JavaScript: balance sheet, chart, indicators, entries", async ({ page }) => {
   await page.goto("/kelompok/ratu-damai");
-  for (const h of ["Anggota", "Neraca ringkas", "12 bulan terakhir", "Kepatuhan iuran", "Kinerja angsuran", "Pinjaman menurut tujuan", "Hitung kas terakhir", "Catatan terbaru"]) {
+  for (const h of [
+    "Anggota",
+    "Neraca ringkas",
+    "12 bulan terakhir",
+    "Kepatuhan iuran",
+    "Kinerja angsuran",
+    "Pinjaman menurut tujuan",
+    "Hitung kas terakhir",
+    "Catatan terbaru",
+  ]) {
     await expect(page.getByRole("heading", { name: h })).toBeVisible();
   }
   await expect(page.getByText("Rantai hash diperiksa: utuh.")).toBeVisible();
@@ -85,7 +107,9 @@ test("the language switch works without JavaScript and is remembered", async ({ 
   await expect(page.getByText("Angka gabungan semua kelompok")).toBeVisible({ timeout: 15_000 });
 });
 
-test("open data: the published figures equal a recompute from ledger.json, and every hash verifies", async ({ request }) => {
+test("open data: the published figures equal a recompute from ledger.json, and every hash verifies", async ({
+  request,
+}) => {
   const list = await (await request.get("/api/open/groups.json")).json();
   expect(list.license.name).toBe("CC BY 4.0");
   expect(list.groups.map((g: { slug: string }) => g.slug).sort()).toEqual([...GROUPS].sort());
@@ -104,9 +128,14 @@ test("open data: the published figures equal a recompute from ledger.json, and e
     expect(detail.socialFundRp).toBe(-get("social_fund"));
     const last = detail.months.at(-1);
     expect(last.closingBalancesRp.cash).toBe(get("cash"));
-    const disbursed = ledger.entries.filter((e: { kind: string }) => e.kind === "loan_disbursement").reduce((t: number, e: { amountRp: number }) => t + e.amountRp, 0);
+    const disbursed = ledger.entries
+      .filter((e: { kind: string }) => e.kind === "loan_disbursement")
+      .reduce((t: number, e: { amountRp: number }) => t + e.amountRp, 0);
     const reversedDisbursements = ledger.entries
-      .filter((e: { kind: string; reversesSeq: number | null }) => e.kind === "correction" && ledger.entries[e.reversesSeq! - 1]?.kind === "loan_disbursement")
+      .filter(
+        (e: { kind: string; reversesSeq: number | null }) =>
+          e.kind === "correction" && ledger.entries[e.reversesSeq! - 1]?.kind === "loan_disbursement",
+      )
       .reduce((t: number, e: { amountRp: number }) => t + e.amountRp, 0);
     expect(detail.loansDisbursedRp).toBe(disbursed - reversedDisbursements);
     const csv = await (await request.get(`/api/open/groups/${slug}/ledger.csv`)).text();
@@ -117,7 +146,15 @@ test("open data: the published figures equal a recompute from ledger.json, and e
 test("no member name appears on any public page or open-data file", async ({ request }) => {
   const names = await privateMemberNames();
   expect(names.length).toBeGreaterThan(40);
-  const urls = [...PUBLIC_PAGES, "/api/open/groups.json", ...GROUPS.flatMap((s) => [`/api/open/groups/${s}.json`, `/api/open/groups/${s}/ledger.json`, `/api/open/groups/${s}/ledger.csv`])];
+  const urls = [
+    ...PUBLIC_PAGES,
+    "/api/open/groups.json",
+    ...GROUPS.flatMap((s) => [
+      `/api/open/groups/${s}.json`,
+      `/api/open/groups/${s}/ledger.json`,
+      `/api/open/groups/${s}/ledger.csv`,
+    ]),
+  ];
   for (const url of urls) {
     const body = await (await request.get(url)).text();
     for (const name of names) expect(body.includes(name), `${name} on ${url}`).toBe(false);
@@ -125,10 +162,21 @@ test("no member name appears on any public page or open-data file", async ({ req
   }
 });
 
-test("the impact page compares groups with every indicator defined, and /data documents the files", async ({ page }) => {
+test("the impact page compares groups with every indicator defined, and /data documents the files", async ({
+  page,
+}) => {
   await page.goto("/dampak");
   await expect(page.getByRole("heading", { name: "Perbandingan kelompok" })).toBeVisible();
-  for (const name of ["PAR30", "Tingkat pengembalian", "Simpanan per anggota", "Anggota yang sedang meminjam", "Pemanfaatan dana pinjaman", "Hasil atas simpanan (setahun)", "Kepatuhan iuran", "Anggota keluar tahun ini"]) {
+  for (const name of [
+    "PAR30",
+    "Tingkat pengembalian",
+    "Simpanan per anggota",
+    "Anggota yang sedang meminjam",
+    "Pemanfaatan dana pinjaman",
+    "Hasil atas simpanan (setahun)",
+    "Kepatuhan iuran",
+    "Anggota keluar tahun ini",
+  ]) {
     await expect(page.getByRole("rowheader", { name: new RegExp(`^${name.replace(/[()]/g, "\\$&")}`) })).toBeVisible();
   }
   await expect(page.getByRole("rowheader", { name: "Golo Meni" })).toBeVisible();
@@ -136,10 +184,17 @@ test("the impact page compares groups with every indicator defined, and /data do
   await page.goto("/data");
   await expect(page.getByRole("link", { name: "CC BY 4.0" })).toBeVisible();
   await expect(page.getByText("node scripts/verify-open-data.mjs")).toBeVisible();
-  await page.getByRole("link", { name: "ledger.csv" }).first().getAttribute("href").then((href) => expect(href).toMatch(/ledger\.csv$/));
+  await page
+    .getByRole("link", { name: "ledger.csv" })
+    .first()
+    .getAttribute("href")
+    .then((href) => expect(href).toMatch(/ledger\.csv$/));
 });
 
-test("the monthly report closes on the same cash as the group page, and prints on one A4 page", async ({ page, request }) => {
+test("the monthly report closes on the same cash as the group page, and prints on one A4 page", async ({
+  page,
+  request,
+}) => {
   const detail = await (await request.get("/api/open/groups/ratu-damai.json")).json();
   const month = detail.months.at(-1).month;
   await page.goto(`/kelompok/ratu-damai/laporan/${month}`);
@@ -158,7 +213,10 @@ test("unknown groups answer 404", async ({ request }) => {
   expect((await request.get("/api/open/groups/tidak-ada/ledger.csv")).status()).toBe(404);
 });
 
-test("with JavaScript on, public pages hydrate without errors and keep the server-drawn charts", async ({ page, javaScriptEnabled }) => {
+test("with JavaScript on, public pages hydrate without errors and keep the server-drawn charts", async ({
+  page,
+  javaScriptEnabled,
+}) => {
   test.skip(!javaScriptEnabled, "hydration only happens with JavaScript");
   const errors: string[] = [];
   page.on("pageerror", (e) => errors.push(`${page.url()}: ${e.message}`));

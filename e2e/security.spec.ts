@@ -1,7 +1,10 @@
 import { expect, test } from "@playwright/test";
 import { mutate, signInApi, todayWita } from "./api-session";
 
-test("every page sends a nonce CSP that no other inline script passes, and the hardening headers", async ({ request, baseURL }) => {
+test("every page sends a nonce CSP that no other inline script passes, and the hardening headers", async ({
+  request,
+  baseURL,
+}) => {
   for (const url of ["/", "/kelompok/ratu-damai", "/bandingkan", "/anggota", "/masuk"]) {
     const r = await request.get(url);
     const csp = r.headers()["content-security-policy"]!;
@@ -23,17 +26,32 @@ test("every page sends a nonce CSP that no other inline script passes, and the h
   void baseURL;
 });
 
-test("the session cookie is HttpOnly and SameSite=Lax; hostile text is shown escaped", async ({ page, request, baseURL, javaScriptEnabled }) => {
+test("the session cookie is HttpOnly and SameSite=Lax; hostile text is shown escaped", async ({
+  page,
+  request,
+  baseURL,
+  javaScriptEnabled,
+}) => {
   test.skip(!javaScriptEnabled, "runs once");
   await signInApi(request, baseURL!, "bendahara-cd", "demo-bendahara-compang-dalo");
   const state = await request.storageState();
   const session = state.cookies.find((c) => c.name.includes("next-auth.session-token"));
   expect(session).toMatchObject({ httpOnly: true, sameSite: "Lax", secure: false }); // Secure under https (useSecureCookies)
-  const entry = await mutate(request, baseURL!, "admin.contributions.record", { groupSlug: "compang-dalo", date: todayWita(), idempotencyKey: `xss-${Date.now()}`, lines: [{ memberCode: "CD-003", amount: 1000 }] });
+  const entry = await mutate(request, baseURL!, "admin.contributions.record", {
+    groupSlug: "compang-dalo",
+    date: todayWita(),
+    idempotencyKey: `xss-${Date.now()}`,
+    lines: [{ memberCode: "CD-003", amount: 1000 }],
+  });
   expect(entry.ok()).toBe(true);
   const { result } = await entry.json();
   const hostile = `<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>`;
-  const fix = await mutate(request, baseURL!, "admin.entries.reverse", { groupSlug: "compang-dalo", entryId: result.data.id, reason: hostile, idempotencyKey: `xss-fix-${Date.now()}` });
+  const fix = await mutate(request, baseURL!, "admin.entries.reverse", {
+    groupSlug: "compang-dalo",
+    entryId: result.data.id,
+    reason: hostile,
+    idempotencyKey: `xss-fix-${Date.now()}`,
+  });
   expect(fix.ok(), await fix.text()).toBe(true);
   await page.goto(`/kelompok/compang-dalo/buku-kas`);
   await expect(page.getByText(hostile).first()).toBeVisible(); // shown as text

@@ -3,7 +3,10 @@ import { mutate, signInApi, todayWita } from "./api-session";
 
 test.use({ viewport: { width: 360, height: 740 } });
 
-test("a treasurer signs in on a phone, records today's collection, sees it public, and corrects it", async ({ page, request }) => {
+test("a treasurer signs in on a phone, records today's collection, sees it public, and corrects it", async ({
+  page,
+  request,
+}) => {
   await page.setExtraHTTPHeaders({ "x-forwarded-for": "10.77.0.1" });
   const before = await (await request.get("/api/open/groups/ratu-damai.json")).json();
 
@@ -43,7 +46,10 @@ test("a treasurer signs in on a phone, records today's collection, sees it publi
   // Correct it: the reversal appears, linked both ways.
   await page.goto("/admin");
   await page.getByRole("button", { name: "Koreksi", exact: true }).click();
-  await page.getByRole("row", { name: new RegExp(`^${seq} `) }).getByRole("button", { name: "Koreksi (balik)" }).click();
+  await page
+    .getByRole("row", { name: new RegExp(`^${seq} `) })
+    .getByRole("button", { name: "Koreksi (balik)" })
+    .click();
   await page.getByLabel(`Alasan (no. ${seq})`).fill("Salah hitung uji e2e");
   await page.getByRole("button", { name: "Koreksi (balik)" }).first().click();
   await expect(page.locator("p[role=status]")).toContainText(`↩ ${seq}`);
@@ -59,27 +65,41 @@ test("the tRPC API refuses a mutation from a foreign origin and anonymous calls"
   expect(anon.status()).toBe(401);
   const foreign = await request.post("/api/trpc/admin.contributions.record", {
     headers: { origin: "https://evil.example", "content-type": "application/json" },
-    data: { groupSlug: "ratu-damai", date: "2026-01-01", idempotencyKey: "aaaaaaaaaa", lines: [{ memberCode: "RD-001", amount: 1000 }] },
+    data: {
+      groupSlug: "ratu-damai",
+      date: "2026-01-01",
+      idempotencyKey: "aaaaaaaaaa",
+      lines: [{ memberCode: "RD-001", amount: 1000 }],
+    },
   });
   expect([401, 403]).toContain(foreign.status());
 });
 
-test("public pages come from memory, and a post is on them at the very next request", async ({ request, playwright, baseURL }) => {
+test("public pages come from memory, and a post is on them at the very next request", async ({
+  request,
+  playwright,
+  baseURL,
+}) => {
   const visitor = await playwright.request.newContext({ baseURL });
   const ledger = "/kelompok/compang-dalo/buku-kas";
   await visitor.get(ledger);
   const cached = await visitor.get(ledger);
   expect(cached.headers()["x-kt-cache"]).toBe("hit");
   // A returning phone that kept the page pays a few hundred bytes when nothing changed.
-  const unchanged = await visitor.get(ledger, { headers: { "if-none-match": cached.headers()["etag"]! } });
+  const unchanged = await visitor.get(ledger, { headers: { "if-none-match": cached.headers().etag! } });
   expect(unchanged.status()).toBe(304);
 
   await signInApi(request, baseURL!, "bendahara-cd", "demo-bendahara-compang-dalo");
-  const posted = await mutate(request, baseURL!, "admin.contributions.record", { groupSlug: "compang-dalo", date: todayWita(), idempotencyKey: `cache-${Date.now()}`, lines: [{ memberCode: "CD-005", amount: 1000 }] });
+  const posted = await mutate(request, baseURL!, "admin.contributions.record", {
+    groupSlug: "compang-dalo",
+    date: todayWita(),
+    idempotencyKey: `cache-${Date.now()}`,
+    lines: [{ memberCode: "CD-005", amount: 1000 }],
+  });
   expect(posted.ok(), await posted.text()).toBe(true);
   const { seq } = (await posted.json()).result.data as { seq: number };
 
-  const fresh = await visitor.get(ledger, { headers: { "if-none-match": cached.headers()["etag"]! } });
+  const fresh = await visitor.get(ledger, { headers: { "if-none-match": cached.headers().etag! } });
   expect(fresh.status()).toBe(200);
   expect(fresh.headers()["x-kt-cache"]).toBe("miss");
   expect(await fresh.text()).toContain(`id="no-${seq}"`);
@@ -87,7 +107,12 @@ test("public pages come from memory, and a post is on them at the very next requ
   await visitor.dispose();
 });
 
-test("with no signal a collection is kept on the phone, and sent by itself, once, when the signal is back", async ({ page, context, request, baseURL }) => {
+test("with no signal a collection is kept on the phone, and sent by itself, once, when the signal is back", async ({
+  page,
+  context,
+  request,
+  baseURL,
+}) => {
   await page.setExtraHTTPHeaders({ "x-forwarded-for": "10.77.0.2" });
   const before = await (await request.get("/api/open/groups/compang-dalo.json")).json();
   await signInApi(context.request, baseURL!, "bendahara-cd", "demo-bendahara-compang-dalo");
@@ -118,13 +143,25 @@ test("with no signal a collection is kept on the phone, and sent by itself, once
   expect((await (await request.get("/api/open/groups/compang-dalo.json")).json()).lastSeq).toBe(before.lastSeq + 2);
 });
 
-test("every tab of the treasurer screen opens without an error, in both languages", async ({ page, context, baseURL }) => {
+test("every tab of the treasurer screen opens without an error, in both languages", async ({
+  page,
+  context,
+  baseURL,
+}) => {
   const errors: string[] = [];
   page.on("pageerror", (e) => errors.push(e.message));
   await signInApi(context.request, baseURL!, "bendahara-rd", "demo-bendahara-ratu-damai");
   for (const [lang, tabs, ready] of [
-    ["id", ["Ringkasan", "Setoran harian", "Pinjaman", "Kas", "Anggota", "Koreksi", "Jejak audit", "Akun"], "Kas di tangan (menurut buku)"],
-    ["en", ["Overview", "Daily collection", "Loans", "Cash", "Members", "Corrections", "Audit log", "Account"], "Cash on hand (books)"],
+    [
+      "id",
+      ["Ringkasan", "Setoran harian", "Pinjaman", "Kas", "Anggota", "Koreksi", "Jejak audit", "Akun"],
+      "Kas di tangan (menurut buku)",
+    ],
+    [
+      "en",
+      ["Overview", "Daily collection", "Loans", "Cash", "Members", "Corrections", "Audit log", "Account"],
+      "Cash on hand (books)",
+    ],
   ] as const) {
     await context.addCookies([{ name: "bahasa", value: lang, url: baseURL! }]);
     await page.goto("/admin");

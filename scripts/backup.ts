@@ -10,7 +10,10 @@ async function main() {
     process.exit(2);
   }
   const i = process.argv.indexOf("--to");
-  const to = i > 0 && process.argv[i + 1] ? process.argv[i + 1]! : path.join("data", "backups", `kas-terbuka-${new Date().toISOString().replace(/[:.]/g, "-")}.db`);
+  const to =
+    i > 0 && process.argv[i + 1]
+      ? process.argv[i + 1]!
+      : path.join("data", "backups", `kas-terbuka-${new Date().toISOString().replace(/[:.]/g, "-")}.db`);
   const d = await openDatabase(url);
   await backupTo(d, to);
   d.close();

@@ -32,7 +32,11 @@ const APP = `http://127.0.0.1:${APP_PORT}`;
 
 /** `npm start` on loopback: the front server on `port`, Next on `appPort`; its own process group. */
 function startPortal(env: NodeJS.ProcessEnv, port: number, appPort: number, log: number): ChildProcess {
-  return spawn(path.join("node_modules", ".bin", "tsx"), ["scripts/start.ts"], { env: { ...env, PORT: String(port), HOST: "127.0.0.1", APP_PORT: String(appPort) }, stdio: ["ignore", log, log], detached: true });
+  return spawn(path.join("node_modules", ".bin", "tsx"), ["scripts/start.ts"], {
+    env: { ...env, PORT: String(port), HOST: "127.0.0.1", APP_PORT: String(appPort) },
+    stdio: ["ignore", log, log],
+    detached: true,
+  });
 }
 async function stopPortal(p: ChildProcess) {
   if (p.exitCode !== null || p.signalCode !== null) return;
@@ -41,15 +45,30 @@ async function stopPortal(p: ChildProcess) {
   await exited;
 }
 
-interface Wrk { rps: number; p50: number; p99: number }
+interface Wrk {
+  rps: number;
+  p50: number;
+  p99: number;
+}
 
 function wrk(url: string, connections = 16, extra: string[] = []): Wrk {
   return parseWrk(execFileSync("wrk", wrkArgs(url, connections, extra), { encoding: "utf8" }));
 }
-const wrkArgs = (url: string, connections: number, extra: string[]) => ["-t2", `-c${connections}`, `-d${SECONDS}s`, "--latency", ...extra, url];
+const wrkArgs = (url: string, connections: number, extra: string[]) => [
+  "-t2",
+  `-c${connections}`,
+  `-d${SECONDS}s`,
+  "--latency",
+  ...extra,
+  url,
+];
 /** wrk in the background: the bench's own event loop keeps running (the writers live in it). */
 function wrkAsync(url: string, connections = 16, extra: string[] = []): Promise<Wrk> {
-  return new Promise((resolve, reject) => execFile("wrk", wrkArgs(url, connections, extra), { encoding: "utf8" }, (err, out) => (err ? reject(err) : resolve(parseWrk(out)))));
+  return new Promise((resolve, reject) =>
+    execFile("wrk", wrkArgs(url, connections, extra), { encoding: "utf8" }, (err, out) =>
+      err ? reject(err) : resolve(parseWrk(out)),
+    ),
+  );
 }
 function parseWrk(out: string): Wrk {
   const rps = Number(/Requests\/sec:\s+([\d.]+)/.exec(out)?.[1] ?? 0);
@@ -76,14 +95,19 @@ async function renderMs(url: string, n = 15): Promise<number> {
   const times: number[] = [];
   for (let i = 0; i < n; i++) {
     // A fresh connection each time (curl): the server's render time plus a loopback round trip.
-    times.push(Number(execFileSync("curl", ["-s", "-o", "/dev/null", "-w", "%{time_total}", url], { encoding: "utf8" })) * 1000);
+    times.push(
+      Number(execFileSync("curl", ["-s", "-o", "/dev/null", "-w", "%{time_total}", url], { encoding: "utf8" })) * 1000,
+    );
   }
   times.sort((a, b) => a - b);
   return times[Math.floor(n / 2)]!;
 }
 
 async function bytesOf(urls: string[]) {
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: ["--disable-gpu", "--no-first-run", "--disable-background-networking"] });
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    args: ["--disable-gpu", "--no-first-run", "--disable-background-networking"],
+  });
   const out: { url: string; first: number; returning: number; js: number }[] = [];
   for (const url of urls) {
     const context = await browser.newContext();
@@ -111,9 +135,19 @@ async function bytesOf(urls: string[]) {
 }
 
 /** Entries posted per second: one entry per request (record), or `batch` days per request (recordQueued, a phone's offline queue). */
-async function postRate(groups: { slug: string; username: string; password: string; members: string[] }[], seconds: number, batch = 1, base = BASE) {
+async function postRate(
+  groups: { slug: string; username: string; password: string; members: string[] }[],
+  seconds: number,
+  batch = 1,
+  base = BASE,
+) {
   const { request } = await import("@playwright/test");
-  const date = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Makassar", year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date());
+  const date = new Intl.DateTimeFormat("en-CA", {
+    timeZone: "Asia/Makassar",
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+  }).format(new Date());
   let posted = 0;
   let failed = 0;
   const deadline = Date.now() + seconds * 1000;
@@ -122,14 +156,26 @@ async function postRate(groups: { slug: string; username: string; password: stri
       [0, 1].map(async (w) => {
         const api = await request.newContext();
         const { csrfToken } = await (await api.get(`${base}/api/auth/csrf`)).json();
-        await api.post(`${base}/api/auth/callback/credentials`, { form: { csrfToken, username: g.username, password: g.password, json: "true" } });
+        await api.post(`${base}/api/auth/callback/credentials`, {
+          form: { csrfToken, username: g.username, password: g.password, json: "true" },
+        });
         let i = 0;
         while (Date.now() < deadline) {
-          const day = () => ({ date, idempotencyKey: `bench-${g.slug}-${w}-${Date.now()}-${i++}`, lines: g.members.map((memberCode) => ({ memberCode, amount: 1000 })) });
+          const day = () => ({
+            date,
+            idempotencyKey: `bench-${g.slug}-${w}-${Date.now()}-${i++}`,
+            lines: g.members.map((memberCode) => ({ memberCode, amount: 1000 })),
+          });
           const r =
             batch === 1
-              ? await api.post(`${base}/api/trpc/admin.contributions.record`, { data: { groupSlug: g.slug, ...day() }, headers: { origin: base } })
-              : await api.post(`${base}/api/trpc/admin.contributions.recordQueued`, { data: { groupSlug: g.slug, days: Array.from({ length: batch }, day) }, headers: { origin: base } });
+              ? await api.post(`${base}/api/trpc/admin.contributions.record`, {
+                  data: { groupSlug: g.slug, ...day() },
+                  headers: { origin: base },
+                })
+              : await api.post(`${base}/api/trpc/admin.contributions.recordQueued`, {
+                  data: { groupSlug: g.slug, days: Array.from({ length: batch }, day) },
+                  headers: { origin: base },
+                });
           if (r.ok() && batch > 1) {
             const days = (await r.json()).result.data as { ok: boolean }[];
             posted += days.filter((d) => d.ok).length;
@@ -156,7 +202,10 @@ async function signinTiming(n = 40) {
   const database = await openDatabase(`file:${path.join(dir, "signin.db")}`);
   try {
     await migrateDatabase(database);
-    await createUser({ database, actor: "bench" }, { username: "bendahara-bench", password: "sandi-bench-panjang", role: "bendahara", groupSlugs: [] });
+    await createUser(
+      { database, actor: "bench" },
+      { username: "bendahara-bench", password: "sandi-bench-panjang", role: "bendahara", groupSlugs: [] },
+    );
     const times = { unknown: [] as number[], wrong: [] as number[] };
     const timeOne = async (username: string) => {
       await database.db.run(sql`DELETE FROM throttle`);
@@ -170,7 +219,11 @@ async function signinTiming(n = 40) {
       times.wrong.push(await timeOne("bendahara-bench"));
     }
     const q = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) * p)]!;
-    return { n, unknown: { p50: q(times.unknown, 0.5), p90: q(times.unknown, 0.9) }, wrong: { p50: q(times.wrong, 0.5), p90: q(times.wrong, 0.9) } };
+    return {
+      n,
+      unknown: { p50: q(times.unknown, 0.5), p90: q(times.unknown, 0.9) },
+      wrong: { p50: q(times.wrong, 0.5), p90: q(times.wrong, 0.9) },
+    };
   } finally {
     database.close();
     rmSync(dir, { recursive: true, force: true });
@@ -189,7 +242,7 @@ async function postingAtScale(scaleDb: string, env: NodeJS.ProcessEnv, log: (s: 
   for (const ext of ["", "-wal"]) rmSync(copy + ext, { force: true });
   cpSync(source, copy);
   try {
-    cpSync(source + "-wal", copy + "-wal");
+    cpSync(`${source}-wal`, `${copy}-wal`);
   } catch {}
   const database = await openDatabase(`file:${copy}`);
   await migrateDatabase(database);
@@ -197,7 +250,10 @@ async function postingAtScale(scaleDb: string, env: NodeJS.ProcessEnv, log: (s: 
   const writers = [];
   for (const [i, slug] of slugs.entries()) {
     const username = `bench-${i}`;
-    await createUser({ database, actor: "bench" }, { username, password: "bench-kata-sandi", role: "bendahara", groupSlugs: [slug] });
+    await createUser(
+      { database, actor: "bench" },
+      { username, password: "bench-kata-sandi", role: "bendahara", groupSlugs: [slug] },
+    );
     writers.push({ slug, username, password: "bench-kata-sandi", members: ["SK-002", "SK-003", "SK-004"] });
   }
   database.close();
@@ -206,19 +262,36 @@ async function postingAtScale(scaleDb: string, env: NodeJS.ProcessEnv, log: (s: 
   const portal = startPortal({ ...env, DATABASE_URL: `file:${copy}`, NEXTAUTH_URL: base }, port, appPort, serverLog);
   try {
     await waitUp(`${base}/metodologi`);
-    const readPaths = Array.from({ length: 50 }, (_, i) => `/kelompok/ksm-skala-${String(100 + i * 17).padStart(4, "0")}`);
+    const readPaths = Array.from(
+      { length: 50 },
+      (_, i) => `/kelompok/ksm-skala-${String(100 + i * 17).padStart(4, "0")}`,
+    );
     for (const p of readPaths) await fetch(base + p); // first renders (each group's read model is built once)
     const lua = path.join(dir, "rotate.lua");
-    writeFileSync(lua, `local paths = {${readPaths.map((p) => JSON.stringify(p)).join(",")}}\nlocal i = 0\nrequest = function()\n  i = i + 1\n  return wrk.format("GET", paths[(i % #paths) + 1])\nend\n`);
-    const readers = () => wrkAsync(base + "/", 8, ["-s", lua]);
+    writeFileSync(
+      lua,
+      `local paths = {${readPaths.map((p) => JSON.stringify(p)).join(",")}}\nlocal i = 0\nrequest = function()\n  i = i + 1\n  return wrk.format("GET", paths[(i % #paths) + 1])\nend\n`,
+    );
+    const readers = () => wrkAsync(`${base}/`, 8, ["-s", lua]);
     const [single, singleRead] = await Promise.all([postRate(writers, SECONDS, 1, base), readers()]);
     const [queued, queuedRead] = await Promise.all([postRate(writers, SECONDS, 10, base), readers()]);
     await stopPortal(portal);
-    const verify = slugs.map((slug) => execFileSync("npx", ["tsx", "scripts/verify.ts", `--group=${slug}`], { env: { ...env, DATABASE_URL: `file:${copy}` }, encoding: "utf8" }).trim());
+    const verify = slugs.map((slug) =>
+      execFileSync("npx", ["tsx", "scripts/verify.ts", `--group=${slug}`], {
+        env: { ...env, DATABASE_URL: `file:${copy}` },
+        encoding: "utf8",
+      }).trim(),
+    );
     log("");
-    log(`Posting at scale (copy of ${scaleDb}): ${writers.length * 2} treasurer sessions of ${slugs.length} groups post while readers browse 50 other groups' pages (wrk, 8 connections, through the front server):`);
-    log(`- one collection day per request: ${single.perSecond.toFixed(0)} entries/s (${single.posted} posted, ${single.failed} refused); readers ${singleRead.rps.toFixed(0)} req/s, p50 ${singleRead.p50.toFixed(1)} ms, p99 ${singleRead.p99.toFixed(1)} ms`);
-    log(`- offline queues, 10 days per request: ${queued.perSecond.toFixed(0)} entries/s (${queued.posted} posted, ${queued.failed} refused); readers ${queuedRead.rps.toFixed(0)} req/s, p50 ${queuedRead.p50.toFixed(1)} ms, p99 ${queuedRead.p99.toFixed(1)} ms`);
+    log(
+      `Posting at scale (copy of ${scaleDb}): ${writers.length * 2} treasurer sessions of ${slugs.length} groups post while readers browse 50 other groups' pages (wrk, 8 connections, through the front server):`,
+    );
+    log(
+      `- one collection day per request: ${single.perSecond.toFixed(0)} entries/s (${single.posted} posted, ${single.failed} refused); readers ${singleRead.rps.toFixed(0)} req/s, p50 ${singleRead.p50.toFixed(1)} ms, p99 ${singleRead.p99.toFixed(1)} ms`,
+    );
+    log(
+      `- offline queues, 10 days per request: ${queued.perSecond.toFixed(0)} entries/s (${queued.posted} posted, ${queued.failed} refused); readers ${queuedRead.rps.toFixed(0)} req/s, p50 ${queuedRead.p50.toFixed(1)} ms, p99 ${queuedRead.p99.toFixed(1)} ms`,
+    );
     log(`- afterwards, the written groups: ${verify.join("; ")}`);
   } finally {
     await stopPortal(portal);
@@ -234,8 +307,11 @@ async function main() {
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   const copy = path.join(dir, "bench.db");
-  execFileSync("npx", ["tsx", "scripts/backup.ts", "--to", copy + ".new"], { env: { ...process.env, DATABASE_URL: SOURCE_DB }, stdio: "ignore" });
-  cpSync(copy + ".new", copy);
+  execFileSync("npx", ["tsx", "scripts/backup.ts", "--to", `${copy}.new`], {
+    env: { ...process.env, DATABASE_URL: SOURCE_DB },
+    stdio: "ignore",
+  });
+  cpSync(`${copy}.new`, copy);
   const env = { ...process.env, DATABASE_URL: `file:${copy}`, NEXTAUTH_SECRET: ensureAuthSecret(), NEXTAUTH_URL: BASE };
   const serverLog = openSync(path.join(dir, "server.log"), "w");
   const server = startPortal(env, PORT, APP_PORT, serverLog);
@@ -248,42 +324,85 @@ async function main() {
     await waitUp(`${BASE}/api/open/groups.json`);
     const groups = (await (await fetch(`${BASE}/api/open/groups.json`)).json()).groups as { slug: string }[];
     const slug = arg("group", groups[0]!.slug);
-    const pages = ["/", `/kelompok/${slug}`, `/kelompok/${slug}/buku-kas`, "/dampak", "/bandingkan?amount=1000000&months=4", `/api/open/groups/${slug}.json`];
+    const pages = [
+      "/",
+      `/kelompok/${slug}`,
+      `/kelompok/${slug}/buku-kas`,
+      "/dampak",
+      "/bandingkan?amount=1000000&months=4",
+      `/api/open/groups/${slug}.json`,
+    ];
     for (const p of pages) await fetch(BASE + p); // warm up
     const html = await (await fetch(`${BASE}/kelompok/${slug}`)).text();
     // The machine's limit: a plain node:http server (its own process) sending the same bytes from memory.
     writeFileSync(path.join(dir, "page.html"), html);
-    const plain = spawn(process.execPath, ["-e", `const b=require("fs").readFileSync(${JSON.stringify(path.join(dir, "page.html"))});require("http").createServer((q,s)=>{s.writeHead(200,{"Content-Type":"text/html; charset=utf-8"});s.end(b)}).listen(3901,"127.0.0.1")`], { stdio: "ignore" });
+    const plain = spawn(
+      process.execPath,
+      [
+        "-e",
+        `const b=require("fs").readFileSync(${JSON.stringify(path.join(dir, "page.html"))});require("http").createServer((q,s)=>{s.writeHead(200,{"Content-Type":"text/html; charset=utf-8"});s.end(b)}).listen(3901,"127.0.0.1")`,
+      ],
+      { stdio: "ignore" },
+    );
     await waitUp("http://127.0.0.1:3901/");
     const staticNext = wrk(`${APP}/bench-static`); // Next itself, no front server in the way
     const node = wrk("http://127.0.0.1:3901/");
     plain.kill("SIGTERM");
     log(`# Kas Terbuka benchmark — ${new Date().toISOString()}`);
-    log(`Machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? "cpu"}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}; database ${SOURCE_DB} (${groups.length} groups); wrk -t2 -c16 -d${SECONDS}s on 127.0.0.1`);
+    log(
+      `Machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? "cpu"}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}; database ${SOURCE_DB} (${groups.length} groups); wrk -t2 -c16 -d${SECONDS}s on 127.0.0.1`,
+    );
     log("");
-    log("Served = through the front server as visitors get it (public pages from memory, current after every write); rendered = Next itself, every request rendered.");
+    log(
+      "Served = through the front server as visitors get it (public pages from memory, current after every write); rendered = Next itself, every request rendered.",
+    );
     log("");
     log("| page | served req/s | p50 ms | p99 ms | ÷ Next static | ÷ node:http | rendered req/s | rendered p50 ms |");
     log("|---|---:|---:|---:|---:|---:|---:|---:|");
     for (const p of pages) {
       const w = wrk(BASE + p);
       const r = wrk(APP + p);
-      log(`| ${p} | ${w.rps.toFixed(0)} | ${w.p50.toFixed(1)} | ${w.p99.toFixed(1)} | ${(w.rps / staticNext.rps).toFixed(2)} | ${(w.rps / node.rps).toFixed(3)} | ${r.rps.toFixed(0)} | ${r.p50.toFixed(1)} |`);
+      log(
+        `| ${p} | ${w.rps.toFixed(0)} | ${w.p50.toFixed(1)} | ${w.p99.toFixed(1)} | ${(w.rps / staticNext.rps).toFixed(2)} | ${(w.rps / node.rps).toFixed(3)} | ${r.rps.toFixed(0)} | ${r.p50.toFixed(1)} |`,
+      );
     }
-    log(`| (Next static route) | ${staticNext.rps.toFixed(0)} | ${staticNext.p50.toFixed(1)} | ${staticNext.p99.toFixed(1)} | 1 | ${(staticNext.rps / node.rps).toFixed(3)} |`);
+    log(
+      `| (Next static route) | ${staticNext.rps.toFixed(0)} | ${staticNext.p50.toFixed(1)} | ${staticNext.p99.toFixed(1)} | 1 | ${(staticNext.rps / node.rps).toFixed(3)} |`,
+    );
     log(`| (node:http, same bytes) | ${node.rps.toFixed(0)} | ${node.p50.toFixed(2)} | ${node.p99.toFixed(2)} | | 1 |`);
     log("");
-    log(`Group page render time (median of 15 sequential requests to Next): ${(await renderMs(`${APP}/kelompok/${slug}`)).toFixed(1)} ms; served by the front server: ${(await renderMs(`${BASE}/kelompok/${slug}`)).toFixed(1)} ms.`);
+    log(
+      `Group page render time (median of 15 sequential requests to Next): ${(await renderMs(`${APP}/kelompok/${slug}`)).toFixed(1)} ms; served by the front server: ${(await renderMs(`${BASE}/kelompok/${slug}`)).toFixed(1)} ms.`,
+    );
     log("");
-    const bytes = await bytesOf(["/", `/kelompok/${slug}`, `/kelompok/${slug}/buku-kas`, "/dampak", "/bandingkan?amount=1000000&months=4"]);
+    const bytes = await bytesOf([
+      "/",
+      `/kelompok/${slug}`,
+      `/kelompok/${slug}/buku-kas`,
+      "/dampak",
+      "/bandingkan?amount=1000000&months=4",
+    ]);
     log("| page | first visit KB (all, as sent) | of which JS KB | returning visit KB |");
     log("|---|---:|---:|---:|");
-    for (const b of bytes) log(`| ${b.url} | ${(b.first / 1024).toFixed(1)} | ${(b.js / 1024).toFixed(1)} | ${(b.returning / 1024).toFixed(1)} |`);
+    for (const b of bytes)
+      log(
+        `| ${b.url} | ${(b.first / 1024).toFixed(1)} | ${(b.js / 1024).toFixed(1)} | ${(b.returning / 1024).toFixed(1)} |`,
+      );
     log("");
     // Writers: the demo treasurers, two sessions each, while wrk reads the group page.
     const demoWriters = [
-      { slug: "ratu-damai", username: "bendahara-rd", password: "demo-bendahara-ratu-damai", members: ["RD-002", "RD-003", "RD-004"] },
-      { slug: "compang-dalo", username: "bendahara-cd", password: "demo-bendahara-compang-dalo", members: ["CD-002", "CD-003", "CD-004"] },
+      {
+        slug: "ratu-damai",
+        username: "bendahara-rd",
+        password: "demo-bendahara-ratu-damai",
+        members: ["RD-002", "RD-003", "RD-004"],
+      },
+      {
+        slug: "compang-dalo",
+        username: "bendahara-cd",
+        password: "demo-bendahara-compang-dalo",
+        members: ["CD-002", "CD-003", "CD-004"],
+      },
     ].filter((w) => groups.some((g) => g.slug === w.slug));
     if (demoWriters.length) {
       const measure = async (batch: number) => {
@@ -293,28 +412,39 @@ async function main() {
       const [queued, queuedRead] = await measure(10);
       await stopPortal(server);
       const verify = execFileSync("npx", ["tsx", "scripts/verify.ts"], { env, encoding: "utf8" }).trim();
-      log(`Posting by ${demoWriters.length * 2} treasurer sessions of ${demoWriters.length} groups while readers load the page of a group being written to (worst case: every post makes the next read a render), through the front server:`);
-      log(`- one collection day per request (admin.contributions.record): ${single.perSecond.toFixed(0)} entries/s (${single.posted} posted, ${single.failed} refused); readers ${singleRead.rps.toFixed(0)} req/s`);
-      log(`- a phone's offline queue, 10 days per request (admin.contributions.recordQueued): ${queued.perSecond.toFixed(0)} entries/s (${queued.posted} posted, ${queued.failed} refused); readers ${queuedRead.rps.toFixed(0)} req/s`);
+      log(
+        `Posting by ${demoWriters.length * 2} treasurer sessions of ${demoWriters.length} groups while readers load the page of a group being written to (worst case: every post makes the next read a render), through the front server:`,
+      );
+      log(
+        `- one collection day per request (admin.contributions.record): ${single.perSecond.toFixed(0)} entries/s (${single.posted} posted, ${single.failed} refused); readers ${singleRead.rps.toFixed(0)} req/s`,
+      );
+      log(
+        `- a phone's offline queue, 10 days per request (admin.contributions.recordQueued): ${queued.perSecond.toFixed(0)} entries/s (${queued.posted} posted, ${queued.failed} refused); readers ${queuedRead.rps.toFixed(0)} req/s`,
+      );
       log(`- afterwards: ${verify}`);
     }
     const signin = await signinTiming();
     log("");
-    log(`Sign-in refused (${signin.n} tries each, interleaved): unknown user p50 ${signin.unknown.p50.toFixed(1)} ms / p90 ${signin.unknown.p90.toFixed(1)} ms; wrong password p50 ${signin.wrong.p50.toFixed(1)} ms / p90 ${signin.wrong.p90.toFixed(1)} ms.`);
+    log(
+      `Sign-in refused (${signin.n} tries each, interleaved): unknown user p50 ${signin.unknown.p50.toFixed(1)} ms / p90 ${signin.unknown.p90.toFixed(1)} ms; wrong password p50 ${signin.wrong.p50.toFixed(1)} ms / p90 ${signin.wrong.p90.toFixed(1)} ms.`,
+    );
     // Does render cost grow with the ledger? The same pages on a second (scale) database.
     const scaleDb = arg("scale", "");
     if (scaleDb) {
       const [port2, appPort2] = [PORT + 2, APP_PORT + 2];
       const [base2, app2] = [`http://127.0.0.1:${port2}`, `http://127.0.0.1:${appPort2}`];
       const s2 = startPortal({ ...env, DATABASE_URL: scaleDb, NEXTAUTH_URL: base2 }, port2, appPort2, serverLog);
-      const s1 = server.exitCode === null && server.signalCode === null ? server : startPortal(env, PORT, APP_PORT, serverLog);
+      const s1 =
+        server.exitCode === null && server.signalCode === null ? server : startPortal(env, PORT, APP_PORT, serverLog);
       try {
         await waitUp(`${app2}/bench-static`);
         await waitUp(`${APP}/bench-static`);
         const scaleGroups = (await (await fetch(`${base2}/api/open/groups.json`)).json()).groups as { slug: string }[];
         const s = scaleGroups[Math.floor(scaleGroups.length / 2)]!.slug;
         log("");
-        log(`Render time in Next (no page cache), demo database vs scale database (${scaleDb}, ${scaleGroups.length} groups), median of 15 after one warm-up; and served through the front server:`);
+        log(
+          `Render time in Next (no page cache), demo database vs scale database (${scaleDb}, ${scaleGroups.length} groups), median of 15 after one warm-up; and served through the front server:`,
+        );
         log("| page | demo ms | scale ms | scale ÷ demo | scale, first (cold) ms | served demo ms | served scale ms |");
         log("|---|---:|---:|---:|---:|---:|---:|");
         for (const [label, p1, p2] of [
@@ -327,7 +457,9 @@ async function main() {
           const cold = await renderMs(app2 + p2, 1);
           const [ma, mb] = [await renderMs(APP + p1), await renderMs(app2 + p2)];
           const [sa, sb] = [await renderMs(BASE + p1), await renderMs(base2 + p2)];
-          log(`| ${label} | ${ma.toFixed(1)} | ${mb.toFixed(1)} | ${(mb / ma).toFixed(2)} | ${cold.toFixed(0)} | ${sa.toFixed(1)} | ${sb.toFixed(1)} |`);
+          log(
+            `| ${label} | ${ma.toFixed(1)} | ${mb.toFixed(1)} | ${(mb / ma).toFixed(2)} | ${cold.toFixed(0)} | ${sa.toFixed(1)} | ${sb.toFixed(1)} |`,
+          );
         }
       } finally {
         await stopPortal(s2);
@@ -340,7 +472,7 @@ async function main() {
   }
   mkdirSync("bench", { recursive: true });
   const file = path.join("bench", `results-${new Date().toISOString().slice(0, 10)}.md`);
-  writeFileSync(file, lines.join("\n") + "\n");
+  writeFileSync(file, `${lines.join("\n")}\n`);
   console.log(`\nwritten to ${file}`);
 }
 main().catch((e) => {

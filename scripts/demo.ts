@@ -9,8 +9,11 @@ async function main() {
   database.close();
   buildIfNeeded();
   const port = process.env.PORT ?? "3000";
-  console.log(`\nKas Terbuka (DEMO DATA) at http://localhost:${port}\nDemo sign-ins at http://localhost:${port}/masuk (demo only):`);
-  for (const u of DEMO_USERS) console.log(`  ${u.role.padEnd(9)} ${u.username.padEnd(13)} ${u.password}  ${u.groupSlugs.join(", ")}`);
+  console.log(
+    `\nKas Terbuka (DEMO DATA) at http://localhost:${port}\nDemo sign-ins at http://localhost:${port}/masuk (demo only):`,
+  );
+  for (const u of DEMO_USERS)
+    console.log(`  ${u.role.padEnd(9)} ${u.username.padEnd(13)} ${u.password}  ${u.groupSlugs.join(", ")}`);
   console.log("Passbook (/anggota): e.g. group KSM Ratu Damai, member RD-001, kode cek 100001\n");
   await serve({ port });
 }

@@ -15,7 +15,16 @@ import { migrateDatabase, openDatabase } from "@/db/client";
 import { seededRandom } from "@/db/seed/random";
 import { detailDigest, entryHash, GENESIS_HASH } from "@/server/domain/chain";
 import { addDays, monthOf } from "@/server/domain/dates";
-import { balanceKey, contributionPostings, disbursementPostings, entryAmount, expensePostings, repaymentPostings, type EntryKind, type Posting } from "@/server/domain/ledger";
+import {
+  balanceKey,
+  contributionPostings,
+  disbursementPostings,
+  entryAmount,
+  expensePostings,
+  repaymentPostings,
+  type EntryKind,
+  type Posting,
+} from "@/server/domain/ledger";
 import { loanSchedule } from "@/server/domain/loans";
 import { hashCheckCode } from "@/server/services/groups";
 
@@ -36,7 +45,12 @@ async function main() {
   const c = database.client;
   await c.execute("PRAGMA synchronous=OFF"); // a generated benchmark database: speed over durability while loading
   const sharedHash = await hashCheckCode("scale-only");
-  const today = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Makassar", year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date());
+  const today = new Intl.DateTimeFormat("en-CA", {
+    timeZone: "Asia/Makassar",
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+  }).format(new Date());
   const founded = addDays(today, -365 * YEARS);
   const started = Date.now();
   let entryId = 0;
@@ -57,7 +71,16 @@ async function main() {
     const memberIds: number[] = [];
     for (let m = 1; m <= MEMBERS; m++) {
       memberIds.push(++memberId);
-      rows.members!.push([memberId, g, `SK-${String(m).padStart(3, "0")}`, `Anggota Skala ${g}-${m}`, m % 3 ? "P" : "L", founded, null, sharedHash]);
+      rows.members!.push([
+        memberId,
+        g,
+        `SK-${String(m).padStart(3, "0")}`,
+        `Anggota Skala ${g}-${m}`,
+        m % 3 ? "P" : "L",
+        founded,
+        null,
+        sharedHash,
+      ]);
     }
     let seq = 0;
     let prev = GENESIS_HASH;
@@ -65,19 +88,65 @@ async function main() {
     const months = new Map<string, number>();
     const counts = new Map<string, number>();
     let cash = 0;
-    const add = (date: string, kind: EntryKind, postings: Posting[], extra: { purpose?: string; category?: string; loanId?: number; note?: string } = {}) => {
+    const add = (
+      date: string,
+      kind: EntryKind,
+      postings: Posting[],
+      extra: { purpose?: string; category?: string; loanId?: number; note?: string } = {},
+    ) => {
       seq++;
       const id = ++entryId;
       const recordedAt = `${date}T10:00:00.000Z`;
       const salt = randomBytes(16).toString("hex");
       const digest = detailDigest(salt, postings, extra.note ?? null);
       const amount = entryAmount(postings);
-      const hash = entryHash({ groupSlug: slug, seq, date, kind, amount, purpose: extra.purpose ?? null, category: extra.category ?? null, reversesSeq: null, reason: null, recordedAt, postings, detailDigest: digest, prevHash: prev });
-      rows.journal_entries!.push([id, g, seq, date, kind, amount, extra.purpose ?? null, extra.category ?? null, extra.note ?? null, extra.loanId ?? null, null, null, null, `scale-${g}-${seq}`, "scale", salt, digest, prev, hash, recordedAt, "scale:seed"]);
+      const hash = entryHash({
+        groupSlug: slug,
+        seq,
+        date,
+        kind,
+        amount,
+        purpose: extra.purpose ?? null,
+        category: extra.category ?? null,
+        reversesSeq: null,
+        reason: null,
+        recordedAt,
+        postings,
+        detailDigest: digest,
+        prevHash: prev,
+      });
+      rows.journal_entries!.push([
+        id,
+        g,
+        seq,
+        date,
+        kind,
+        amount,
+        extra.purpose ?? null,
+        extra.category ?? null,
+        extra.note ?? null,
+        extra.loanId ?? null,
+        null,
+        null,
+        null,
+        `scale-${g}-${seq}`,
+        "scale",
+        salt,
+        digest,
+        prev,
+        hash,
+        recordedAt,
+        "scale:seed",
+      ]);
       for (const p of postings) {
         rows.postings!.push([++postingId, id, g, date, p.account, p.memberId ?? null, p.loanId ?? null, p.amount]);
         const k = balanceKey(p);
-        const b = balances.get(k) ?? { account: p.account, memberId: p.memberId ?? 0, loanId: p.loanId ?? 0, balance: 0 };
+        const b = balances.get(k) ?? {
+          account: p.account,
+          memberId: p.memberId ?? 0,
+          loanId: p.loanId ?? 0,
+          balance: 0,
+        };
         b.balance += p.amount;
         balances.set(k, b);
         const mk = `${monthOf(date)}|${kind}|${p.account}`;
@@ -87,11 +156,26 @@ async function main() {
       counts.set(`${monthOf(date)}|${kind}`, (counts.get(`${monthOf(date)}|${kind}`) ?? 0) + 1);
       prev = hash;
     };
-    const repayments = new Map<string, { loanId: number; memberId: number; principal: number; serviceCharge: number }[]>();
+    const repayments = new Map<
+      string,
+      { loanId: number; memberId: number; principal: number; serviceCharge: number }[]
+    >();
     for (let day = founded; day <= today; day = addDays(day, 1)) {
-      const lines = memberIds.filter(() => r.chance(0.9)).map((id) => ({ memberId: id, amount: 1000, kind: "daily" as const }));
+      const lines = memberIds
+        .filter(() => r.chance(0.9))
+        .map((id) => ({ memberId: id, amount: 1000, kind: "daily" as const }));
       if (lines.length) add(day, "contribution", contributionPostings(lines));
-      for (const due of repayments.get(day) ?? []) add(day, "loan_repayment", repaymentPostings(due.memberId, due.loanId, { fine: 0, serviceCharge: due.serviceCharge, principal: due.principal }), { purpose: "kopi", loanId: due.loanId });
+      for (const due of repayments.get(day) ?? [])
+        add(
+          day,
+          "loan_repayment",
+          repaymentPostings(due.memberId, due.loanId, {
+            fine: 0,
+            serviceCharge: due.serviceCharge,
+            principal: due.principal,
+          }),
+          { purpose: "kopi", loanId: due.loanId },
+        );
       if (day.endsWith("-01")) {
         const principal = Math.floor((cash * 0.5) / 100_000) * 100_000;
         if (principal >= 300_000) {
@@ -99,9 +183,18 @@ async function main() {
           const id = ++loanId;
           rows.loans!.push([id, g, borrower, principal, 4, 200, "flat", 5000, 7, day, "kopi", "kopi"]);
           add(day, "loan_disbursement", disbursementPostings(borrower, id, principal), { purpose: "kopi", loanId: id });
-          for (const i of loanSchedule({ principal, termMonths: 4, rateBpsPerMonth: 200, method: "flat", disbursedOn: day })) {
+          for (const i of loanSchedule({
+            principal,
+            termMonths: 4,
+            rateBpsPerMonth: 200,
+            method: "flat",
+            disbursedOn: day,
+          })) {
             if (i.dueOn > today) break; // the loan is still running
-            repayments.set(i.dueOn, [...(repayments.get(i.dueOn) ?? []), { loanId: id, memberId: borrower, principal: i.principal, serviceCharge: i.serviceCharge }]);
+            repayments.set(i.dueOn, [
+              ...(repayments.get(i.dueOn) ?? []),
+              { loanId: id, memberId: borrower, principal: i.principal, serviceCharge: i.serviceCharge },
+            ]);
           }
         }
         if (cash > 50_000) add(day, "expense", expensePostings(r.int(2, 5) * 10_000), { category: "konsumsi" });
@@ -112,28 +205,58 @@ async function main() {
       const per = Math.floor(30_000 / (data[0]?.length ?? 1));
       for (let i = 0; i < data.length; i += per) {
         const chunk = data.slice(i, i + per);
-        stmts.push({ sql: `INSERT INTO ${table} (${cols}) VALUES ${chunk.map((row) => `(${row.map(() => "?").join(",")})`).join(",")}`, args: chunk.flat() as never[] });
+        stmts.push({
+          sql: `INSERT INTO ${table} (${cols}) VALUES ${chunk.map((row) => `(${row.map(() => "?").join(",")})`).join(",")}`,
+          args: chunk.flat() as never[],
+        });
       }
     };
     insert("members", "id, group_id, code, full_name, gender, joined_on, left_on, check_code_hash", rows.members!);
-    insert("loans", "id, group_id, member_id, principal, term_months, rate_bps_per_month, method, late_fine_amount, late_fine_grace_days, disbursed_on, purpose, crop", rows.loans!);
-    insert("journal_entries", "id, group_id, seq, business_date, kind, amount, purpose, category, note, loan_id, reverses_entry_id, reverses_seq, reason, idempotency_key, request_hash, detail_salt, detail_digest, prev_hash, hash, recorded_at, recorded_by", rows.journal_entries!);
+    insert(
+      "loans",
+      "id, group_id, member_id, principal, term_months, rate_bps_per_month, method, late_fine_amount, late_fine_grace_days, disbursed_on, purpose, crop",
+      rows.loans!,
+    );
+    insert(
+      "journal_entries",
+      "id, group_id, seq, business_date, kind, amount, purpose, category, note, loan_id, reverses_entry_id, reverses_seq, reason, idempotency_key, request_hash, detail_salt, detail_digest, prev_hash, hash, recorded_at, recorded_by",
+      rows.journal_entries!,
+    );
     insert("postings", "id, entry_id, group_id, business_date, account, member_id, loan_id, amount", rows.postings!);
-    insert("account_balances", "group_id, account, member_id, loan_id, balance", [...balances.values()].map((b) => [g, b.account, b.memberId, b.loanId, b.balance]));
-    insert("month_postings", "group_id, month, kind, account, amount", [...months.entries()].map(([k, v]) => [g, ...k.split("|"), v]));
-    insert("month_entries", "group_id, month, kind, entries", [...counts.entries()].map(([k, v]) => [g, ...k.split("|"), v]));
-    stmts.push({ sql: "INSERT INTO ledger_heads (group_id, last_seq, last_hash, last_entry_at) VALUES (?, ?, ?, ?)", args: [g, seq, prev, `${today}T10:00:00.000Z`] });
+    insert(
+      "account_balances",
+      "group_id, account, member_id, loan_id, balance",
+      [...balances.values()].map((b) => [g, b.account, b.memberId, b.loanId, b.balance]),
+    );
+    insert(
+      "month_postings",
+      "group_id, month, kind, account, amount",
+      [...months.entries()].map(([k, v]) => [g, ...k.split("|"), v]),
+    );
+    insert(
+      "month_entries",
+      "group_id, month, kind, entries",
+      [...counts.entries()].map(([k, v]) => [g, ...k.split("|"), v]),
+    );
+    stmts.push({
+      sql: "INSERT INTO ledger_heads (group_id, last_seq, last_hash, last_entry_at) VALUES (?, ?, ?, ?)",
+      args: [g, seq, prev, `${today}T10:00:00.000Z`],
+    });
     await c.batch(stmts, "write");
     if (g % 10 === 0 || g === GROUPS) {
       const secs = (Date.now() - started) / 1000;
       const bar = "#".repeat(Math.round((g / GROUPS) * 30)).padEnd(30, ".");
-      process.stdout.write(`\r[${bar}] ${g}/${GROUPS} groups, ${totalEntries.toLocaleString("en")} entries, ${(totalEntries / secs).toFixed(0)} entries/s, ${secs.toFixed(0)} s`);
+      process.stdout.write(
+        `\r[${bar}] ${g}/${GROUPS} groups, ${totalEntries.toLocaleString("en")} entries, ${(totalEntries / secs).toFixed(0)} entries/s, ${secs.toFixed(0)} s`,
+      );
     }
   }
   await c.execute("PRAGMA synchronous=FULL");
   await c.execute("PRAGMA wal_checkpoint(TRUNCATE)");
   database.close();
-  console.log(`\nseed:scale done: ${GROUPS} groups × ${MEMBERS} members × ${YEARS} years = ${totalEntries.toLocaleString("en")} entries, ${postingId.toLocaleString("en")} postings in ${((Date.now() - started) / 1000).toFixed(0)} s → ${url}. Run: DATABASE_URL=${url} npm run verify`);
+  console.log(
+    `\nseed:scale done: ${GROUPS} groups × ${MEMBERS} members × ${YEARS} years = ${totalEntries.toLocaleString("en")} entries, ${postingId.toLocaleString("en")} postings in ${((Date.now() - started) / 1000).toFixed(0)} s → ${url}. Run: DATABASE_URL=${url} npm run verify`,
+  );
 }
 main().catch((e) => {
   console.error(e);

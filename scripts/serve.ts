@@ -61,7 +61,12 @@ export async function serve(opts: { port?: string; host?: string } = {}): Promis
   const port = opts.port ?? process.env.PORT ?? "3000";
   const host = opts.host ?? process.env.HOST ?? "0.0.0.0";
   const appPort = process.env.APP_PORT ? Number(process.env.APP_PORT) : await freePort();
-  const env = { ...process.env, NEXTAUTH_SECRET: ensureAuthSecret(), NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`, KT_FRONT: "1" };
+  const env = {
+    ...process.env,
+    NEXTAUTH_SECRET: ensureAuthSecret(),
+    NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`,
+    KT_FRONT: "1",
+  };
   const child = spawn(NEXT, ["start", "-p", String(appPort), "-H", "127.0.0.1"], { stdio: "inherit", env });
   const front = await startFront({
     port: Number(port),

@@ -17,13 +17,18 @@ async function main() {
   const username = get("username")[0];
   const role = get("role")[0] as Role | undefined;
   if (!username || !role || !ROLES.includes(role)) {
-    console.error("usage: npm run user:add -- --username NAME --role admin|bendahara|pengawas [--group SLUG …]  (password on stdin)");
+    console.error(
+      "usage: npm run user:add -- --username NAME --role admin|bendahara|pengawas [--group SLUG …]  (password on stdin)",
+    );
     process.exit(2);
   }
   if (process.stdin.isTTY) process.stderr.write("Kata sandi (min. 10 huruf), lalu Enter: ");
   const password = await readStdin();
   runOnDatabase(async (database) => {
-    const u = await createUser({ database, actor: "cli:user:add" }, { username, password, role, groupSlugs: get("group") });
+    const u = await createUser(
+      { database, actor: "cli:user:add" },
+      { username, password, role, groupSlugs: get("group") },
+    );
     console.log(`created ${u.role} ${u.username} (${get("group").join(", ") || "no groups"})`);
   });
 }

@@ -16,9 +16,27 @@ export function verifyLedgerJson(doc) {
   for (const [i, e] of doc.entries.entries()) {
     if (e.seq !== i + 1) return { ok: false, seq: e.seq, problem: `expected seq ${i + 1}` };
     if (e.prevHash !== prev) return { ok: false, seq: e.seq, problem: "prevHash does not link to the previous entry" };
-    const postings = Object.entries(e.postings).filter(([, v]) => v !== 0).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    if (postings.reduce((t, [, v]) => t + v, 0) !== 0) return { ok: false, seq: e.seq, problem: "postings do not sum to zero" };
-    const canonical = JSON.stringify(["kas-terbuka/v1", doc.group, e.seq, e.date, e.kind, e.amountRp, e.purpose, e.category, e.reversesSeq, e.reason, e.recordedAt, postings, e.detailDigest, e.prevHash]);
+    const postings = Object.entries(e.postings)
+      .filter(([, v]) => v !== 0)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    if (postings.reduce((t, [, v]) => t + v, 0) !== 0)
+      return { ok: false, seq: e.seq, problem: "postings do not sum to zero" };
+    const canonical = JSON.stringify([
+      "kas-terbuka/v1",
+      doc.group,
+      e.seq,
+      e.date,
+      e.kind,
+      e.amountRp,
+      e.purpose,
+      e.category,
+      e.reversesSeq,
+      e.reason,
+      e.recordedAt,
+      postings,
+      e.detailDigest,
+      e.prevHash,
+    ]);
     const hash = createHash("sha256").update(canonical, "utf8").digest("hex");
     if (hash !== e.hash) return { ok: false, seq: e.seq, problem: "hash does not match the content" };
     for (const [a, v] of postings) balances[a] = (balances[a] ?? 0) + v;

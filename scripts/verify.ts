@@ -9,7 +9,8 @@ async function main() {
   const r = await verifyLedger(database.db, {
     groupSlug: slug,
     progress: (done, total, entries) => {
-      if (total > 20 && (done % 25 === 0 || done === total)) process.stderr.write(`\r  ${done}/${total} groups, ${entries} entries checked…`);
+      if (total > 20 && (done % 25 === 0 || done === total))
+        process.stderr.write(`\r  ${done}/${total} groups, ${entries} entries checked…`);
     },
   });
   if (r.groups > 20) process.stderr.write("\n");

@@ -8,7 +8,12 @@
 export function clientAddress(h: Headers): string | null {
   if (process.env.KT_FRONT === "1") return h.get("x-kt-client")?.slice(0, 64) || null;
   if (process.env.TRUST_PROXY === "1") {
-    const hops = h.get("x-forwarded-for")?.split(",").map((s) => s.trim()).filter(Boolean) ?? [];
+    const hops =
+      h
+        .get("x-forwarded-for")
+        ?.split(",")
+        .map((s) => s.trim())
+        .filter(Boolean) ?? [];
     if (hops.length) return hops[hops.length - 1]!.slice(0, 64);
   }
   return null; // unknown: throttle by what was guessed only (never one shared key for everyone)

@@ -11,7 +11,19 @@ export interface Column {
  * first cell of each row as that row's header (unless `rowHeaders` is false). Without `columns` it
  * is a list of name → figure (no header row; every cell after the first is a figure).
  */
-export function DataTable({ columns, rows, rowHeaders = true, caption, captionHidden = false }: { columns?: Column[]; rows: { key: string | number; cells: ReactNode[] }[]; rowHeaders?: boolean; caption?: ReactNode; captionHidden?: boolean }) {
+export function DataTable({
+  columns,
+  rows,
+  rowHeaders = true,
+  caption,
+  captionHidden = false,
+}: {
+  columns?: Column[];
+  rows: { key: string | number; cells: ReactNode[] }[];
+  rowHeaders?: boolean;
+  caption?: ReactNode;
+  captionHidden?: boolean;
+}) {
   const num = (i: number) => (columns ? columns[i]?.num : i > 0);
   return (
     <div className="table-wrap" tabIndex={0}>
@@ -21,6 +33,7 @@ export function DataTable({ columns, rows, rowHeaders = true, caption, captionHi
           <thead>
             <tr>
               {columns.map((c, i) => (
+                // biome-ignore lint/suspicious/noArrayIndexKey: columns are positional and never reorder
                 <th key={i} scope="col" className={c.num ? "num" : undefined}>
                   {c.label}
                 </th>
@@ -33,10 +46,12 @@ export function DataTable({ columns, rows, rowHeaders = true, caption, captionHi
             <tr key={r.key}>
               {r.cells.map((cell, i) =>
                 rowHeaders && i === 0 ? (
+                  // biome-ignore lint/suspicious/noArrayIndexKey: cells are positional and never reorder
                   <th key={i} scope="row">
                     {cell}
                   </th>
                 ) : (
+                  // biome-ignore lint/suspicious/noArrayIndexKey: cells are positional and never reorder
                   <td key={i} className={num(i) ? "num" : undefined}>
                     {cell}
                   </td>

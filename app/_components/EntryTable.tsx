@@ -3,7 +3,19 @@ import { formatDate, rp } from "@/server/i18n/format";
 import type { Locale, Messages } from "@/server/i18n/messages";
 
 /** The anonymous ledger: no member, ever. Corrections are shown both ways. */
-export function EntryTable({ slug, entries, locale, t, showHash = false }: { slug: string; entries: PublicEntry[]; locale: Locale; t: Messages; showHash?: boolean }) {
+export function EntryTable({
+  slug,
+  entries,
+  locale,
+  t,
+  showHash = false,
+}: {
+  slug: string;
+  entries: PublicEntry[];
+  locale: Locale;
+  t: Messages;
+  showHash?: boolean;
+}) {
   const at = (seq: number) => `/kelompok/${slug}/buku-kas?sebelum=${seq + 1}#no-${seq}`;
   if (entries.length === 0) return <p>{t.noEntries}</p>;
   return (
@@ -11,10 +23,14 @@ export function EntryTable({ slug, entries, locale, t, showHash = false }: { slu
       <table>
         <thead>
           <tr>
-            <th scope="col" className="num">{t.seq}</th>
+            <th scope="col" className="num">
+              {t.seq}
+            </th>
             <th scope="col">{t.date}</th>
             <th scope="col">{t.kind}</th>
-            <th scope="col" className="num">{t.amount}</th>
+            <th scope="col" className="num">
+              {t.amount}
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -51,7 +67,9 @@ export function EntryTable({ slug, entries, locale, t, showHash = false }: { slu
                 {showHash && (
                   <>
                     <br />
-                    <span className="hash" title={t.hash}>{e.hash}</span>
+                    <span className="hash" title={t.hash}>
+                      {e.hash}
+                    </span>
                   </>
                 )}
               </td>

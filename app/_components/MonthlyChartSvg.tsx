@@ -9,8 +9,15 @@ export interface MonthlyChartRow {
 }
 
 /** Server-rendered SVG (fixed size, so it draws without JavaScript); the same figures are in a table beside it. */
-export default function MonthlyChartSvg({ rows, names }: { rows: MonthlyChartRow[]; names: { collections: string; loansOut: string; repayments: string } }) {
-  const short = (v: number) => (v >= 1_000_000 ? `${Math.round(v / 100_000) / 10} jt` : v >= 1000 ? `${Math.round(v / 1000)} rb` : String(v));
+export default function MonthlyChartSvg({
+  rows,
+  names,
+}: {
+  rows: MonthlyChartRow[];
+  names: { collections: string; loansOut: string; repayments: string };
+}) {
+  const short = (v: number) =>
+    v >= 1_000_000 ? `${Math.round(v / 100_000) / 10} jt` : v >= 1000 ? `${Math.round(v / 1000)} rb` : String(v);
   return (
     <BarChart width={340} height={220} data={rows} margin={{ top: 8, right: 4, bottom: 0, left: 0 }}>
       <CartesianGrid strokeDasharray="3 3" vertical={false} />

@@ -20,7 +20,10 @@ export function MonthlyFigures({ rows, locale, t }: { rows: MonthRow[]; locale: 
       <figure style={{ margin: 0 }}>
         <figcaption className="sr-only">{t.chartTitle}</figcaption>
         <div role="img" aria-label={t.chartTitle}>
-          <MonthlyChart rows={rows.map((m) => ({ ...m, label: formatMonth(m.month, locale).slice(0, 3) }))} names={{ collections: t.collections, loansOut: t.loansOut, repayments: t.repayments }} />
+          <MonthlyChart
+            rows={rows.map((m) => ({ ...m, label: formatMonth(m.month, locale).slice(0, 3) }))}
+            names={{ collections: t.collections, loansOut: t.loansOut, repayments: t.repayments }}
+          />
         </div>
       </figure>
       <details>
@@ -28,10 +31,26 @@ export function MonthlyFigures({ rows, locale, t }: { rows: MonthRow[]; locale: 
         <DataTable
           caption={t.chartTitle}
           captionHidden
-          columns={[{ label: t.month }, { label: t.collections, num: true }, { label: t.loansOut, num: true }, { label: t.repayments, num: true }]}
+          columns={[
+            { label: t.month },
+            { label: t.collections, num: true },
+            { label: t.loansOut, num: true },
+            { label: t.repayments, num: true },
+          ]}
           rows={rows.map((m) => ({
             key: m.month,
-            cells: [m.href ? <Link prefetch={false} href={m.href}>{formatMonth(m.month, locale)}</Link> : formatMonth(m.month, locale), rp(m.collections, locale), rp(m.loansOut, locale), rp(m.repayments, locale)],
+            cells: [
+              m.href ? (
+                <Link key="month" prefetch={false} href={m.href}>
+                  {formatMonth(m.month, locale)}
+                </Link>
+              ) : (
+                formatMonth(m.month, locale)
+              ),
+              rp(m.collections, locale),
+              rp(m.loansOut, locale),
+              rp(m.repayments, locale),
+            ],
           }))}
         />
       </details>

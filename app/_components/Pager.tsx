@@ -2,7 +2,17 @@ import Link from "next/link";
 import type { Messages } from "@/server/i18n/messages";
 
 /** Plain links to the previous and next page (?hal=N), drawn on the server; nothing when one page holds all. */
-export function Pager({ page, pages, href, t }: { page: number; pages: number; href: (page: number) => string; t: Messages }) {
+export function Pager({
+  page,
+  pages,
+  href,
+  t,
+}: {
+  page: number;
+  pages: number;
+  href: (page: number) => string;
+  t: Messages;
+}) {
   if (pages <= 1) return null;
   return (
     <nav aria-label={t.pager.label} className="pager">

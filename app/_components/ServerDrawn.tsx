@@ -10,8 +10,11 @@ import { lazy, type ComponentType } from "react";
  */
 export function serverDrawn<P extends object>(load: () => Promise<{ default: ComponentType<P> }>) {
   const Svg = lazy(load);
+  // biome-ignore lint/correctness/noComponentHookFactories: one component per chart module, made once at module load
   return function ServerDrawnChart(props: P) {
-    if (typeof window !== "undefined") return <div className="chart" suppressHydrationWarning dangerouslySetInnerHTML={{ __html: "" }} />;
+    if (typeof window !== "undefined")
+      // biome-ignore lint/security/noDangerouslySetInnerHtml: an empty string, so React keeps the server's SVG as it is
+      return <div className="chart" suppressHydrationWarning dangerouslySetInnerHTML={{ __html: "" }} />;
     return (
       <div className="chart">
         <Svg {...props} />

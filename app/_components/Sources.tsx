@@ -3,16 +3,35 @@ import { formatDate, formatPct } from "@/server/i18n/format";
 import type { Locale, Messages } from "@/server/i18n/messages";
 
 /** Which terms were used and where they come from — shown wherever a comparison is. */
-export function Sources({ terms, ksm, locale, t }: { terms: ReferenceTerms; ksm?: { rateBpsPerMonth: number; method: string }; locale: Locale; t: Messages }) {
+export function Sources({
+  terms,
+  ksm,
+  locale,
+  t,
+}: {
+  terms: ReferenceTerms;
+  ksm?: { rateBpsPerMonth: number; method: string };
+  locale: Locale;
+  t: Messages;
+}) {
   const c = t.compare;
   const all = [...terms.ijon.sources, ...terms.rentenir.sources, ...terms.kur.sources];
   return (
     <details>
       <summary>{c.assumptions}</summary>
       <ul>
-        {ksm && <li>{c.ksmAssumption(formatPct(ksm.rateBpsPerMonth / 10_000, locale, 2), t.methods[ksm.method] ?? ksm.method)}</li>}
+        {ksm && (
+          <li>
+            {c.ksmAssumption(formatPct(ksm.rateBpsPerMonth / 10_000, locale, 2), t.methods[ksm.method] ?? ksm.method)}
+          </li>
+        )}
         <li>{c.ijonAssumption((terms.ijon.ratioPct / 100).toFixed(2).replace(".", locale === "id" ? "," : "."))}</li>
-        <li>{c.rentenirAssumption(formatPct(terms.rentenir.rateBpsPerMonth / 10_000, locale, 2), `${c[terms.rentenir.method]}, ${c[terms.rentenir.period].toLowerCase()}`)}</li>
+        <li>
+          {c.rentenirAssumption(
+            formatPct(terms.rentenir.rateBpsPerMonth / 10_000, locale, 2),
+            `${c[terms.rentenir.method]}, ${c[terms.rentenir.period].toLowerCase()}`,
+          )}
+        </li>
         <li>{c.kurAssumption(formatPct(terms.kur.annualRateBps / 10_000, locale, 2))}</li>
       </ul>
       <ul>

@@ -4,7 +4,13 @@ import { redirect } from "next/navigation";
 import { getDatabase } from "@/db/client";
 import { DomainError } from "@/server/domain/errors";
 import { clientAddress } from "@/server/http";
-import { openPassbook, PASSBOOK_COOKIE, PASSBOOK_TTL_MS, passbookSecret, passbookTicket } from "@/server/services/passbook";
+import {
+  openPassbook,
+  PASSBOOK_COOKIE,
+  PASSBOOK_TTL_MS,
+  passbookSecret,
+  passbookTicket,
+} from "@/server/services/passbook";
 
 /** Opens the passbook: a form POST that works without JavaScript, answered by a redirect. */
 export async function openPassbookAction(form: FormData): Promise<void> {

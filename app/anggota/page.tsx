@@ -41,7 +41,15 @@ export default async function PassbookPage({ searchParams }: { searchParams: Pro
           <label htmlFor="kode">{p.code}</label>
           <input id="kode" name="kode" required autoComplete="username" placeholder="RD-001" maxLength={32} />
           <label htmlFor="kodeCek">{p.checkCode}</label>
-          <input id="kodeCek" name="kodeCek" type="password" required autoComplete="current-password" inputMode="numeric" maxLength={64} />
+          <input
+            id="kodeCek"
+            name="kodeCek"
+            type="password"
+            required
+            autoComplete="current-password"
+            inputMode="numeric"
+            maxLength={64}
+          />
           <div>
             <button type="submit">{p.open}</button>
           </div>
@@ -65,7 +73,10 @@ export default async function PassbookPage({ searchParams }: { searchParams: Pro
           { key: "share", cells: [p.share, rp(s.share, locale)] },
           { key: "mandatory", cells: [p.mandatory, rp(s.mandatory, locale)] },
           { key: "voluntary", cells: [p.voluntary, rp(s.voluntary, locale)] },
-          { key: "total", cells: [p.total, <strong key="t">{rp(s.share + s.mandatory + s.voluntary, locale)}</strong>] },
+          {
+            key: "total",
+            cells: [p.total, <strong key="t">{rp(s.share + s.mandatory + s.voluntary, locale)}</strong>],
+          },
           { key: "social", cells: [t.socialFund, rp(s.socialFund, locale)] },
         ]}
       />
@@ -77,7 +88,10 @@ export default async function PassbookPage({ searchParams }: { searchParams: Pro
           cells: [
             formatMonth(m.month, locale),
             <>
-              {rp(m.daily, locale)} <span className="muted">({p.daysPaid(formatInt(Math.floor(m.daily / book.group.dailyContribution), locale))})</span>
+              {rp(m.daily, locale)}{" "}
+              <span className="muted">
+                ({p.daysPaid(formatInt(Math.floor(m.daily / book.group.dailyContribution), locale))})
+              </span>
             </>,
             rp(m.other, locale),
           ],
@@ -88,15 +102,32 @@ export default async function PassbookPage({ searchParams }: { searchParams: Pro
       {book.loans.map((l) => (
         <section key={l.loan.id}>
           <h3>
-            {formatDate(l.loan.disbursedOn, locale)} · {t.purposes[l.loan.purpose]} · {rp(l.loan.principal, locale)} · {t.statuses[l.status]}
+            {formatDate(l.loan.disbursedOn, locale)} · {t.purposes[l.loan.purpose]} · {rp(l.loan.principal, locale)} ·{" "}
+            {t.statuses[l.status]}
           </h3>
           <p>
-            {p.remaining}: <strong>{rp(l.status === "dihapus" || l.status === "dibatalkan" ? 0 : l.state.totalOwed, locale)}</strong>
+            {p.remaining}:{" "}
+            <strong>{rp(l.status === "dihapus" || l.status === "dibatalkan" ? 0 : l.state.totalOwed, locale)}</strong>
           </p>
           <DataTable
             rowHeaders={false}
-            columns={[{ label: p.installment }, { label: p.due }, { label: t.principal, num: true }, { label: "Jasa", num: true }, { label: p.paid }]}
-            rows={l.state.installments.map((i) => ({ key: i.n, cells: [i.n, formatDate(i.dueOn, locale), rp(i.principal, locale), rp(i.serviceCharge, locale), i.paidOn ? formatDate(i.paidOn, locale) : "–"] }))}
+            columns={[
+              { label: p.installment },
+              { label: p.due },
+              { label: t.principal, num: true },
+              { label: "Jasa", num: true },
+              { label: p.paid },
+            ]}
+            rows={l.state.installments.map((i) => ({
+              key: i.n,
+              cells: [
+                i.n,
+                formatDate(i.dueOn, locale),
+                rp(i.principal, locale),
+                rp(i.serviceCharge, locale),
+                i.paidOn ? formatDate(i.paidOn, locale) : "–",
+              ],
+            }))}
           />
         </section>
       ))}

@@ -17,6 +17,7 @@ export function GET(req: NextRequest) {
   const href = escapeHtml(safeBack);
   const html = `<!doctype html><html lang="${lang ?? "id"}"><head><meta charset="utf-8"><meta http-equiv="refresh" content="0;url=${href}"><meta name="viewport" content="width=device-width"><title>Kas Terbuka</title></head><body><p><a href="${href}">${lang === "en" ? "Continue" : "Lanjut"} →</a></p></body></html>`;
   const headers = new Headers({ "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store" });
-  if (lang) headers.append("Set-Cookie", `${LOCALE_COOKIE}=${lang}; Path=/; Max-Age=${365 * 86_400}; SameSite=Lax; HttpOnly`);
+  if (lang)
+    headers.append("Set-Cookie", `${LOCALE_COOKIE}=${lang}; Path=/; Max-Age=${365 * 86_400}; SameSite=Lax; HttpOnly`);
   return new Response(html, { headers });
 }

@@ -27,7 +27,10 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
     result = await compareFromQuery(db, q);
   } catch (e) {
     if (!(e instanceof DomainError)) throw e;
-    error = { field: e.field === "groupSlug" ? "kelompok" : (e.field ?? ""), message: errorMessage(e.code, e.params, locale) };
+    error = {
+      field: e.field === "groupSlug" ? "kelompok" : (e.field ?? ""),
+      message: errorMessage(e.code, e.params, locale),
+    };
   }
   const val = (n: string) => (typeof q[n] === "string" ? (q[n] as string) : "");
   const field = (name: string, label: string, input: React.ReactNode) => (
@@ -44,7 +47,15 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
     </div>
   );
   const text = (name: string, placeholder: string, mode: "numeric" | "decimal" = "decimal") => (
-    <input id={name} name={name} defaultValue={val(name)} placeholder={placeholder} inputMode={mode} aria-invalid={error?.field === name || undefined} aria-describedby={error?.field === name ? `${name}-error` : undefined} />
+    <input
+      id={name}
+      name={name}
+      defaultValue={val(name)}
+      placeholder={placeholder}
+      inputMode={mode}
+      aria-invalid={error?.field === name || undefined}
+      aria-describedby={error?.field === name ? `${name}-error` : undefined}
+    />
   );
   const select = (name: string, options: [string, string][]) => (
     <select id={name} name={name} defaultValue={val(name)}>
@@ -67,11 +78,34 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
         <details open={!!error && !["amount", "months"].includes(error.field)}>
           <summary>{c.overrides}</summary>
           {field("ksmRatePct", c.ksmRatePct, text("ksmRatePct", "2"))}
-          {field("ksmMethod", c.ksmMethod, select("ksmMethod", [["flat", t.methods.flat!], ["declining", t.methods.declining!], ["annuity", t.methods.annuity!]]))}
+          {field(
+            "ksmMethod",
+            c.ksmMethod,
+            select("ksmMethod", [
+              ["flat", t.methods.flat!],
+              ["declining", t.methods.declining!],
+              ["annuity", t.methods.annuity!],
+            ]),
+          )}
           {field("ijonRatio", c.ijonRatio, text("ijonRatio", "2"))}
           {field("rentenirRatePct", c.rentenirRatePct, text("rentenirRatePct", "10"))}
-          {field("rentenirMethod", c.rentenirMethod, select("rentenirMethod", [["flat", c.flat], ["interestOnly", c.interestOnly]]))}
-          {field("rentenirPeriod", c.rentenirPeriod, select("rentenirPeriod", [["month", c.month], ["week", c.week], ["day", c.day]]))}
+          {field(
+            "rentenirMethod",
+            c.rentenirMethod,
+            select("rentenirMethod", [
+              ["flat", c.flat],
+              ["interestOnly", c.interestOnly],
+            ]),
+          )}
+          {field(
+            "rentenirPeriod",
+            c.rentenirPeriod,
+            select("rentenirPeriod", [
+              ["month", c.month],
+              ["week", c.week],
+              ["day", c.day],
+            ]),
+          )}
           {field("rentenirPeriods", c.rentenirPeriods, text("rentenirPeriods", "", "numeric"))}
           {field("kurRatePct", c.kurRatePct, text("kurRatePct", "6"))}
         </details>
@@ -82,9 +116,7 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
       {error && !result && <p className="warn">{error.message}</p>}
       {result && (
         <>
-          <h2>
-            {c.sentence(rp(result.input.amount, locale), result.input.months)}
-          </h2>
+          <h2>{c.sentence(rp(result.input.amount, locale), result.input.months)}</h2>
           <p>
             {result.lenders.map((l, i) => (
               <span key={l.key}>
@@ -94,13 +126,26 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
             ))}
             .
           </p>
-          <CostTable costs={quotesBy(result.lenders, (l) => l.costRp)} eir={quotesBy(result.lenders, (l) => l.eirPct)} locale={locale} t={t} />
+          <CostTable
+            costs={quotesBy(result.lenders, (l) => l.costRp)}
+            eir={quotesBy(result.lenders, (l) => l.eirPct)}
+            locale={locale}
+            t={t}
+          />
           <h2>{c.sensitivity}</h2>
           <DataTable
-            columns={[{ label: c.ratio }, { label: c.costIjon, num: true }, ...SENSITIVITY_MONTHS.map((m) => ({ label: c.monthsShort(m), num: true }))]}
+            columns={[
+              { label: c.ratio },
+              { label: c.costIjon, num: true },
+              ...SENSITIVITY_MONTHS.map((m) => ({ label: c.monthsShort(m), num: true })),
+            ]}
             rows={result.sensitivity.map((r) => ({
               key: r.ratioPct,
-              cells: [(r.ratioPct / 100).toFixed(1).replace(".", locale === "id" ? "," : "."), rp(r.costRp, locale), ...r.byMonths.map((m) => formatPct(m.eirPct / 100, locale, 0))],
+              cells: [
+                (r.ratioPct / 100).toFixed(1).replace(".", locale === "id" ? "," : "."),
+                rp(r.costRp, locale),
+                ...r.byMonths.map((m) => formatPct(m.eirPct / 100, locale, 0)),
+              ],
             }))}
           />
           <Sources terms={result.terms} ksm={result.input.ksm} locale={locale} t={t} />

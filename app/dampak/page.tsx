@@ -25,7 +25,14 @@ export default async function ImpactPage({ searchParams }: { searchParams: Promi
     [t.par30, t.par30Def, (g) => formatPct(g.loans.par30, locale)],
     [t.repaymentRate, t.repaymentRateDef, (g) => formatPct(g.loans.repaymentRate, locale)],
     [i.savingsPerMember, i.savingsPerMemberDef, (g) => money(g.indicators.savingsPerMember)],
-    [i.pctWithLoan, i.pctWithLoanDef, (g) => (g.loans.membersWithLoan.suppressed ? t.suppressed : formatPct((g.loans.membersWithLoan.value ?? 0) / Math.max(1, g.members.active), locale))],
+    [
+      i.pctWithLoan,
+      i.pctWithLoanDef,
+      (g) =>
+        g.loans.membersWithLoan.suppressed
+          ? t.suppressed
+          : formatPct((g.loans.membersWithLoan.value ?? 0) / Math.max(1, g.members.active), locale),
+    ],
     [i.utilisation, i.utilisationDef, (g) => formatPct(g.indicators.utilisation, locale)],
     [i.returnOnSavings, i.returnOnSavingsDef, (g) => formatPct(g.indicators.returnOnSavings, locale)],
     [t.compliance, t.complianceDef, (g) => formatPct(g.compliance.ratio, locale)],
@@ -50,14 +57,38 @@ export default async function ImpactPage({ searchParams }: { searchParams: Promi
       <MonthlyFigures rows={x.trend} locale={locale} t={t} />
       <h2>{i.perVillage}</h2>
       <DataTable
-        columns={[{ label: t.village }, { label: t.groups, num: true }, { label: t.activeMembers, num: true }, { label: t.memberSavings, num: true }, { label: t.loansOutstanding, num: true }, { label: t.compliance, num: true }]}
-        rows={x.villages.map((v) => ({ key: v.village, cells: [v.village, formatInt(v.groups, locale), formatInt(v.members, locale), rp(v.memberSavings, locale), rp(v.loansOutstanding, locale), formatPct(v.compliance, locale)] }))}
+        columns={[
+          { label: t.village },
+          { label: t.groups, num: true },
+          { label: t.activeMembers, num: true },
+          { label: t.memberSavings, num: true },
+          { label: t.loansOutstanding, num: true },
+          { label: t.compliance, num: true },
+        ]}
+        rows={x.villages.map((v) => ({
+          key: v.village,
+          cells: [
+            v.village,
+            formatInt(v.groups, locale),
+            formatInt(v.members, locale),
+            rp(v.memberSavings, locale),
+            rp(v.loansOutstanding, locale),
+            formatPct(v.compliance, locale),
+          ],
+        }))}
       />
       <h2 id="banding">{i.compareGroups}</h2>
       <DataTable
         columns={[
           { label: i.indicators },
-          ...shown.items.map((g) => ({ label: <Link prefetch={false} href={`/kelompok/${g.group.slug}`}>{g.group.name}</Link>, num: true })),
+          ...shown.items.map((g) => ({
+            label: (
+              <Link prefetch={false} href={`/kelompok/${g.group.slug}`}>
+                {g.group.name}
+              </Link>
+            ),
+            num: true,
+          })),
         ]}
         rows={indicators.map(([name, def, f]) => ({
           key: name,
@@ -74,7 +105,13 @@ export default async function ImpactPage({ searchParams }: { searchParams: Promi
       <Pager page={shown.page} pages={shown.pages} href={(n) => `/dampak?hal=${n}#banding`} t={t} />
       <p className="muted">{t.suppressedNote}</p>
       <p>
-        <Link prefetch={false} href="/data">{t.nav.data}</Link> · <Link prefetch={false} href="/metodologi">{t.nav.method}</Link>
+        <Link prefetch={false} href="/data">
+          {t.nav.data}
+        </Link>{" "}
+        ·{" "}
+        <Link prefetch={false} href="/metodologi">
+          {t.nav.method}
+        </Link>
       </p>
     </>
   );

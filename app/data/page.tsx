@@ -12,31 +12,41 @@ export const metadata: Metadata = { title: "Data terbuka" };
 const T = {
   id: {
     title: "Data terbuka",
-    intro: "Semua angka kelompok dapat diunduh dan diperiksa sendiri. Tidak ada nama anggota, nomor telepon atau jumlah per anggota di dalamnya.",
+    intro:
+      "Semua angka kelompok dapat diunduh dan diperiksa sendiri. Tidak ada nama anggota, nomor telepon atau jumlah per anggota di dalamnya.",
     licence: "Lisensi",
     licenceText: "Boleh dipakai, dibagikan dan diolah untuk apa saja, dengan menyebut sumber: “Kas Terbuka”.",
     files: "Berkas",
     schema: "Isi setiap berkas",
     verify: "Memeriksa rantai hash sendiri",
-    verifyText: "Setiap catatan membawa hash SHA-256 atas bentuk bakunya ditambah hash catatan sebelumnya. Bila satu angka di masa lalu diubah, semua hash sesudahnya tidak cocok lagi.",
-    canonical: "Bentuk baku (kas-terbuka/v1): byte UTF-8 dari JSON.stringify larik berikut, tanpa spasi, null untuk yang kosong:",
-    postingsRule: "postings = [[akun, jumlah], …] dijumlah per akun, jumlah nol dibuang, diurutkan menurut nama akun. prevHash catatan no. 1 = 64 angka nol.",
-    digestRule: "detailDigest mengikat data pribadi (anggota, pinjaman, catatan bendahara) tanpa membukanya: SHA-256 dengan garam acak per catatan, diperiksa server dengan npm run verify.",
+    verifyText:
+      "Setiap catatan membawa hash SHA-256 atas bentuk bakunya ditambah hash catatan sebelumnya. Bila satu angka di masa lalu diubah, semua hash sesudahnya tidak cocok lagi.",
+    canonical:
+      "Bentuk baku (kas-terbuka/v1): byte UTF-8 dari JSON.stringify larik berikut, tanpa spasi, null untuk yang kosong:",
+    postingsRule:
+      "postings = [[akun, jumlah], …] dijumlah per akun, jumlah nol dibuang, diurutkan menurut nama akun. prevHash catatan no. 1 = 64 angka nol.",
+    digestRule:
+      "detailDigest mengikat data pribadi (anggota, pinjaman, catatan bendahara) tanpa membukanya: SHA-256 dengan garam acak per catatan, diperiksa server dengan npm run verify.",
     script: "Skrip tanpa dependensi di repositori (Node 18+):",
     demo: "Data di situs ini adalah DATA CONTOH (demo); setiap berkas membawa isDemo.",
   },
   en: {
     title: "Open data",
-    intro: "Every group figure can be downloaded and checked. No member names, phone numbers or per-member amounts are in any file.",
+    intro:
+      "Every group figure can be downloaded and checked. No member names, phone numbers or per-member amounts are in any file.",
     licence: "Licence",
     licenceText: "Use, share and adapt for any purpose, crediting “Kas Terbuka”.",
     files: "Files",
     schema: "What each file holds",
     verify: "Checking the hash chain yourself",
-    verifyText: "Every entry carries a SHA-256 hash over its canonical form plus the previous entry's hash. Change one past figure and every later hash stops matching.",
-    canonical: "Canonical form (kas-terbuka/v1): the UTF-8 bytes of JSON.stringify of this array, no spaces, null where empty:",
-    postingsRule: "postings = [[account, amount], …] summed per account, zero sums dropped, sorted by account name. prevHash of entry no. 1 = 64 zeros.",
-    digestRule: "detailDigest binds the private detail (member, loan, treasurer's note) without revealing it: SHA-256 with a random per-entry salt, checked by the server's npm run verify.",
+    verifyText:
+      "Every entry carries a SHA-256 hash over its canonical form plus the previous entry's hash. Change one past figure and every later hash stops matching.",
+    canonical:
+      "Canonical form (kas-terbuka/v1): the UTF-8 bytes of JSON.stringify of this array, no spaces, null where empty:",
+    postingsRule:
+      "postings = [[account, amount], …] summed per account, zero sums dropped, sorted by account name. prevHash of entry no. 1 = 64 zeros.",
+    digestRule:
+      "detailDigest binds the private detail (member, loan, treasurer's note) without revealing it: SHA-256 with a random per-entry salt, checked by the server's npm run verify.",
     script: "A dependency-free script in the repository (Node 18+):",
     demo: "The data on this site is DEMO DATA; every file carries isDemo.",
   },
@@ -45,7 +55,11 @@ const T = {
 const FIELDS: [string, string, string][] = [
   ["seq", "integer", "1, 2, 3 … per group, no gaps"],
   ["date", "YYYY-MM-DD", "business date, group's local time (WITA)"],
-  ["kind", "text", "contribution | savings_withdrawal | loan_disbursement | loan_repayment | expense | other_income | opening_balance | write_off | correction"],
+  [
+    "kind",
+    "text",
+    "contribution | savings_withdrawal | loan_disbursement | loan_repayment | expense | other_income | opening_balance | write_off | correction",
+  ],
   ["amountRp", "integer", "sum of the entry's debits, whole rupiah"],
   ["purpose", "text|null", "loan purpose category (kopi, kemiri, biaya_sekolah, …)"],
   ["category", "text|null", "expense/income category"],
@@ -53,7 +67,11 @@ const FIELDS: [string, string, string][] = [
   ["reversedBySeq", "integer|null", "the correction that reversed this entry (not hashed)"],
   ["reason", "text|null", "reason of a correction or write-off"],
   ["recordedAt", "ISO 8601 UTC", "when it was recorded"],
-  ["postings", "{account: integer}", "debit +, credit −; sums to zero. Accounts: cash, loans_receivable, savings_share, savings_mandatory, savings_voluntary, social_fund, income_service_charge, income_fine, income_other, expense, write_off_loss, retained_surplus"],
+  [
+    "postings",
+    "{account: integer}",
+    "debit +, credit −; sums to zero. Accounts: cash, loans_receivable, savings_share, savings_mandatory, savings_voluntary, social_fund, income_service_charge, income_fine, income_other, expense, write_off_loss, retained_surplus",
+  ],
   ["detailDigest", "hex", "commitment to the private detail"],
   ["prevHash", "hex", "hash of entry seq − 1"],
   ["hash", "hex", "SHA-256 of the canonical form"],
@@ -75,38 +93,53 @@ export default async function DataPage({ searchParams }: { searchParams: Promise
       {groups.some((g) => g.isDemo) && <p className="warn">{x.demo}</p>}
       <h2>{x.licence}</h2>
       <p>
-        <a href={LICENSE.url} rel="license">{LICENSE.name}</a> — {x.licenceText}
+        <a href={LICENSE.url} rel="license">
+          {LICENSE.name}
+        </a>{" "}
+        — {x.licenceText}
       </p>
       <h2 id="berkas">{x.files}</h2>
       <ul>
-        <li><a href="/api/open/groups.json">/api/open/groups.json</a></li>
+        <li>
+          <a href="/api/open/groups.json">/api/open/groups.json</a>
+        </li>
         {shown.items.map((g) => (
           <li key={g.slug}>
-            {g.name}: <a href={`/api/open/groups/${g.slug}.json`}>{g.slug}.json</a> · <a href={`/api/open/groups/${g.slug}/ledger.json`}>ledger.json</a> ·{" "}
+            {g.name}: <a href={`/api/open/groups/${g.slug}.json`}>{g.slug}.json</a> ·{" "}
+            <a href={`/api/open/groups/${g.slug}/ledger.json`}>ledger.json</a> ·{" "}
             <a href={`/api/open/groups/${g.slug}/ledger.csv`}>ledger.csv</a>
           </li>
         ))}
-        <li><a href="/api/open/compare?amount=1000000&amp;months=4">/api/open/compare?amount=1000000&amp;months=4</a></li>
+        <li>
+          <a href="/api/open/compare?amount=1000000&amp;months=4">/api/open/compare?amount=1000000&amp;months=4</a>
+        </li>
       </ul>
       <Pager page={shown.page} pages={shown.pages} href={(n) => `/data?hal=${n}#berkas`} t={t} />
       <h2>{x.schema}</h2>
       <p>
-        <code>groups.json</code>: license, groups[] — slug, name, village, kecamatan, kabupaten, provinsi, foundedOn, isDemo, asOf, membersActive, membersWomen, membersMen, cashRp, loansOutstandingRp, memberSavingsRp, socialFundRp, surplusRp,
-        savingsCollectedRp, loansDisbursedRp, contributionCompliance, par30, repaymentRate, costAvoidedVsIjonRp, lastSeq, lastHash. <code>null</code> = &lt; 5 ({t.suppressedNote})
+        <code>groups.json</code>: license, groups[] — slug, name, village, kecamatan, kabupaten, provinsi, foundedOn,
+        isDemo, asOf, membersActive, membersWomen, membersMen, cashRp, loansOutstandingRp, memberSavingsRp,
+        socialFundRp, surplusRp, savingsCollectedRp, loansDisbursedRp, contributionCompliance, par30, repaymentRate,
+        costAvoidedVsIjonRp, lastSeq, lastHash. <code>null</code> = &lt; 5 ({t.suppressedNote})
       </p>
       <p>
-        <code>[slug].json</code>: {locale === "id" ? "semua di atas, ditambah" : "all of the above, plus"} loanPolicy, dailyContributionRp, loans (byStatus, byPurpose), loanCosts, lastCashCount, months[] — month, savingsCollectedRp, dailyContributionsRp, socialFundInRp, withdrawalsRp,
-        loansDisbursedRp, principalRepaidRp, serviceChargeRp, finesRp, expensesRp, otherIncomeRp, writtenOffRp, closingBalancesRp.
+        <code>[slug].json</code>: {locale === "id" ? "semua di atas, ditambah" : "all of the above, plus"} loanPolicy,
+        dailyContributionRp, loans (byStatus, byPurpose), loanCosts, lastCashCount, months[] — month,
+        savingsCollectedRp, dailyContributionsRp, socialFundInRp, withdrawalsRp, loansDisbursedRp, principalRepaidRp,
+        serviceChargeRp, finesRp, expensesRp, otherIncomeRp, writtenOffRp, closingBalancesRp.
       </p>
       <p>
-        <code>ledger.json</code> (entries[]) / <code>ledger.csv</code> ({CSV_COLUMNS.join(", ")}; postings as <code>account:amount;…</code>):
+        <code>ledger.json</code> (entries[]) / <code>ledger.csv</code> ({CSV_COLUMNS.join(", ")}; postings as{" "}
+        <code>account:amount;…</code>):
       </p>
       <div className="table-wrap" tabIndex={0}>
         <table>
           <tbody>
             {FIELDS.map(([f, type, what]) => (
               <tr key={f}>
-                <th scope="row"><code>{f}</code></th>
+                <th scope="row">
+                  <code>{f}</code>
+                </th>
                 <td>{type}</td>
                 <td>{what}</td>
               </tr>
@@ -118,12 +151,15 @@ export default async function DataPage({ searchParams }: { searchParams: Promise
       <p>{x.verifyText}</p>
       <p>{x.canonical}</p>
       <pre style={{ whiteSpace: "pre-wrap", fontSize: ".8rem" }}>
-        ["kas-terbuka/v1", group, seq, date, kind, amountRp, purpose, category, reversesSeq, reason, recordedAt, postings, detailDigest, prevHash]
+        ["kas-terbuka/v1", group, seq, date, kind, amountRp, purpose, category, reversesSeq, reason, recordedAt,
+        postings, detailDigest, prevHash]
       </pre>
       <p>{x.postingsRule}</p>
       <p>{x.digestRule}</p>
       <p>{x.script}</p>
-      <pre style={{ whiteSpace: "pre-wrap", fontSize: ".8rem" }}>node scripts/verify-open-data.mjs https://…/api/open/groups/ratu-damai/ledger.json</pre>
+      <pre style={{ whiteSpace: "pre-wrap", fontSize: ".8rem" }}>
+        node scripts/verify-open-data.mjs https://…/api/open/groups/ratu-damai/ledger.json
+      </pre>
     </>
   );
 }

@@ -3,8 +3,24 @@ import { signIn } from "next-auth/react";
 import { useState } from "react";
 
 const T = {
-  id: { username: "Nama pengguna", password: "Kata sandi", submit: "Masuk", wrong: "Nama pengguna atau kata sandi salah.", wait: "Terlalu banyak percobaan. Coba lagi 15 menit lagi.", busy: "Sedang masuk…", offline: "Tidak ada sinyal. Coba lagi." },
-  en: { username: "Username", password: "Password", submit: "Sign in", wrong: "Wrong username or password.", wait: "Too many attempts. Try again in 15 minutes.", busy: "Signing in…", offline: "No connection. Try again." },
+  id: {
+    username: "Nama pengguna",
+    password: "Kata sandi",
+    submit: "Masuk",
+    wrong: "Nama pengguna atau kata sandi salah.",
+    wait: "Terlalu banyak percobaan. Coba lagi 15 menit lagi.",
+    busy: "Sedang masuk…",
+    offline: "Tidak ada sinyal. Coba lagi.",
+  },
+  en: {
+    username: "Username",
+    password: "Password",
+    submit: "Sign in",
+    wrong: "Wrong username or password.",
+    wait: "Too many attempts. Try again in 15 minutes.",
+    busy: "Signing in…",
+    offline: "No connection. Try again.",
+  },
 };
 
 export function SignInForm({ locale }: { locale: "id" | "en" }) {
@@ -20,7 +36,11 @@ export function SignInForm({ locale }: { locale: "id" | "en" }) {
         setBusy(true);
         setError(null);
         try {
-          const r = await signIn("credentials", { redirect: false, username: String(f.get("username")), password: String(f.get("password")) });
+          const r = await signIn("credentials", {
+            redirect: false,
+            username: String(f.get("username")),
+            password: String(f.get("password")),
+          });
           if (r?.ok) window.location.assign("/admin");
           else setError(r?.error === "throttled" ? t.wait : t.wrong);
         } catch {

@@ -10,7 +10,11 @@ export default async function SignInPage() {
   return (
     <>
       <h1>{locale === "id" ? "Masuk untuk bendahara dan pengawas" : "Sign in for treasurers and supervisors"}</h1>
-      <p className="muted">{locale === "id" ? "Halaman ini butuh JavaScript. Semua halaman umum bisa dibaca tanpa masuk." : "This page needs JavaScript. Every public page can be read without signing in."}</p>
+      <p className="muted">
+        {locale === "id"
+          ? "Halaman ini butuh JavaScript. Semua halaman umum bisa dibaca tanpa masuk."
+          : "This page needs JavaScript. Every public page can be read without signing in."}
+      </p>
       <SignInForm locale={locale} />
     </>
   );

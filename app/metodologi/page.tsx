@@ -10,27 +10,69 @@ const TEXT = {
   id: {
     title: "Metodologi: bagaimana biaya pinjaman dihitung",
     parts: [
-      ["Biaya dalam rupiah", "Biaya = semua yang dibayar peminjam − uang yang ia terima. Dihitung dengan bilangan bulat rupiah, tanpa pembulatan desimal."],
-      ["Bunga efektif (metode MFTransparency)", "Cari bunga per periode i yang membuat nilai sekarang dari uang yang diterima sama dengan nilai sekarang dari semua pembayaran (IRR arus kas peminjam). Dengan n periode setahun: APR = i × n, bunga efektif setahun (EIR) = (1 + i)ⁿ − 1. Semua biaya wajib ikut dihitung (biaya administrasi, simpanan yang ditahan sebagai syarat pinjaman). Simpanan sukarela atau iuran harian Rp 1.000 tidak dihitung."],
-      ["KSM", "Flat: jasa = tarif × pokok awal setiap bulan. Menurun: jasa = tarif × sisa pokok. Anuitas: cicilan tetap A = P·r / (1 − (1 + r)⁻ⁿ). Pembulatan ke rupiah bulat; sisa pembulatan pokok masuk cicilan terakhir."],
-      ["Pengijon", "Uang muka A sekarang, panen senilai V diserahkan m bulan kemudian. i = (V/A)^(1/m) − 1 per bulan; EIR = (V/A)^(12/m) − 1. Bawaan: A = 50% dari V (V/A = 2), seperti \"separuh harga pasar\". Biaya = V − A, sama berapa pun lamanya; bunga efektifnya makin tinggi bila panen makin dekat."],
-      ["Rentenir", "Bunga per bulan dari pokok awal selama m bulan; dibayar dengan cicilan rata (bulanan, mingguan atau harian seperti \"bank harian\") atau bunga saja dengan pokok di akhir. Bawaan: 10% per bulan, flat."],
+      [
+        "Biaya dalam rupiah",
+        "Biaya = semua yang dibayar peminjam − uang yang ia terima. Dihitung dengan bilangan bulat rupiah, tanpa pembulatan desimal.",
+      ],
+      [
+        "Bunga efektif (metode MFTransparency)",
+        "Cari bunga per periode i yang membuat nilai sekarang dari uang yang diterima sama dengan nilai sekarang dari semua pembayaran (IRR arus kas peminjam). Dengan n periode setahun: APR = i × n, bunga efektif setahun (EIR) = (1 + i)ⁿ − 1. Semua biaya wajib ikut dihitung (biaya administrasi, simpanan yang ditahan sebagai syarat pinjaman). Simpanan sukarela atau iuran harian Rp 1.000 tidak dihitung.",
+      ],
+      [
+        "KSM",
+        "Flat: jasa = tarif × pokok awal setiap bulan. Menurun: jasa = tarif × sisa pokok. Anuitas: cicilan tetap A = P·r / (1 − (1 + r)⁻ⁿ). Pembulatan ke rupiah bulat; sisa pembulatan pokok masuk cicilan terakhir.",
+      ],
+      [
+        "Pengijon",
+        'Uang muka A sekarang, panen senilai V diserahkan m bulan kemudian. i = (V/A)^(1/m) − 1 per bulan; EIR = (V/A)^(12/m) − 1. Bawaan: A = 50% dari V (V/A = 2), seperti "separuh harga pasar". Biaya = V − A, sama berapa pun lamanya; bunga efektifnya makin tinggi bila panen makin dekat.',
+      ],
+      [
+        "Rentenir",
+        'Bunga per bulan dari pokok awal selama m bulan; dibayar dengan cicilan rata (bulanan, mingguan atau harian seperti "bank harian") atau bunga saja dengan pokok di akhir. Bawaan: 10% per bulan, flat.',
+      ],
       ["KUR", "Bunga per tahun efektif (menurun), cicilan tetap bulanan. Bawaan: 6% per tahun (0,5% per bulan)."],
-      ["Biaya yang dihindari", "Untuk setiap pinjaman kelompok yang tidak dibatalkan: biaya pengijon untuk pokok yang sama (P × (V/A − 1)) dikurangi jasa pinjaman menurut jadwalnya. Jumlahnya ditampilkan per kelompok dan untuk semua kelompok, selalu dengan asumsi yang dipakai."],
-      ["Yang diasumsikan", "Angka pengijon, rentenir dan KUR adalah rujukan dari berita dan peraturan (lihat sumber), bukan catatan transaksi nyata; setiap kelompok dapat memasukkan angka setempat. Tanggal usaha memakai waktu setempat (WITA)."],
+      [
+        "Biaya yang dihindari",
+        "Untuk setiap pinjaman kelompok yang tidak dibatalkan: biaya pengijon untuk pokok yang sama (P × (V/A − 1)) dikurangi jasa pinjaman menurut jadwalnya. Jumlahnya ditampilkan per kelompok dan untuk semua kelompok, selalu dengan asumsi yang dipakai.",
+      ],
+      [
+        "Yang diasumsikan",
+        "Angka pengijon, rentenir dan KUR adalah rujukan dari berita dan peraturan (lihat sumber), bukan catatan transaksi nyata; setiap kelompok dapat memasukkan angka setempat. Tanggal usaha memakai waktu setempat (WITA).",
+      ],
     ],
   },
   en: {
     title: "Methodology: how loan costs are computed",
     parts: [
       ["Cost in rupiah", "Cost = everything the borrower pays − the money she receives, computed in whole rupiah."],
-      ["Effective rate (MFTransparency's method)", "Find the periodic rate i at which the present value of what the borrower receives equals the present value of what she pays (the IRR of her cash flows). With n periods a year: APR = i × n, effective annual rate (EIR) = (1 + i)ⁿ − 1. Every mandatory charge counts (fees, savings held back as a condition of the loan); voluntary savings and the Rp 1,000 a day do not."],
-      ["KSM", "Flat: charge = rate × original principal each month. Declining: rate × balance. Annuity: equal installments A = P·r / (1 − (1 + r)⁻ⁿ). Whole rupiah; the principal's rounding remainder goes to the last installment."],
-      ["Pengijon", "Advance A now, crop worth V delivered m months later. i = (V/A)^(1/m) − 1 a month; EIR = (V/A)^(12/m) − 1. Default: A = 50% of V (V/A = 2), \"half the market price\". The cost V − A does not depend on the term; the effective rate is higher the nearer the harvest."],
-      ["Money lender (rentenir)", "A rate per month on the original principal for m months, repaid in equal installments (monthly, weekly or daily, as the \"bank harian\" do) or interest only with the principal at the end. Default: 10% a month, flat."],
-      ["KUR", "An annual rate on the declining balance, equal monthly installments. Default: 6% a year (0.5% a month)."],
-      ["Cost avoided", "For every loan of the group that was not cancelled: what a pengijon would have cost for the same principal (P × (V/A − 1)) minus the loan's scheduled service charge. Summed per group and across groups, always shown with its assumptions."],
-      ["What is assumed", "The pengijon, money-lender and KUR figures are references from news reports and regulation (see the sources), not actual transactions; each group can enter local figures. Business dates are in local time (WITA)."],
+      [
+        "Effective rate (MFTransparency's method)",
+        "Find the periodic rate i at which the present value of what the borrower receives equals the present value of what she pays (the IRR of her cash flows). With n periods a year: APR = i × n, effective annual rate (EIR) = (1 + i)ⁿ − 1. Every mandatory charge counts (fees, savings held back as a condition of the loan); voluntary savings and the Rp 1,000 a day do not.",
+      ],
+      [
+        "KSM",
+        "Flat: charge = rate × original principal each month. Declining: rate × balance. Annuity: equal installments A = P·r / (1 − (1 + r)⁻ⁿ). Whole rupiah; the principal's rounding remainder goes to the last installment.",
+      ],
+      [
+        "Pengijon",
+        'Advance A now, crop worth V delivered m months later. i = (V/A)^(1/m) − 1 a month; EIR = (V/A)^(12/m) − 1. Default: A = 50% of V (V/A = 2), "half the market price". The cost V − A does not depend on the term; the effective rate is higher the nearer the harvest.',
+      ],
+      [
+        "Money lender (rentenir)",
+        'A rate per month on the original principal for m months, repaid in equal installments (monthly, weekly or daily, as the "bank harian" do) or interest only with the principal at the end. Default: 10% a month, flat.',
+      ],
+      [
+        "KUR",
+        "An annual rate on the declining balance, equal monthly installments. Default: 6% a year (0.5% a month).",
+      ],
+      [
+        "Cost avoided",
+        "For every loan of the group that was not cancelled: what a pengijon would have cost for the same principal (P × (V/A − 1)) minus the loan's scheduled service charge. Summed per group and across groups, always shown with its assumptions.",
+      ],
+      [
+        "What is assumed",
+        "The pengijon, money-lender and KUR figures are references from news reports and regulation (see the sources), not actual transactions; each group can enter local figures. Business dates are in local time (WITA).",
+      ],
     ],
   },
 };

@@ -14,7 +14,9 @@ export const ksmGroups = sqliteTable("ksm_groups", {
   timeZone: text("time_zone").notNull().default("Asia/Makassar"),
   dailyContribution: integer("daily_contribution").notNull().default(1000),
   loanRateBpsPerMonth: integer("loan_rate_bps_per_month").notNull().default(200),
-  loanMethod: text("loan_method", { enum: ["flat", "declining", "annuity"] }).notNull().default("flat"),
+  loanMethod: text("loan_method", { enum: ["flat", "declining", "annuity"] })
+    .notNull()
+    .default("flat"),
   loanMaxTermMonths: integer("loan_max_term_months").notNull().default(12),
   lateFineAmount: integer("late_fine_amount").notNull().default(5000),
   lateFineGraceDays: integer("late_fine_grace_days").notNull().default(7),
@@ -27,7 +29,9 @@ export const members = sqliteTable(
   "members",
   {
     id: integer("id").primaryKey({ autoIncrement: true }),
-    groupId: integer("group_id").notNull().references(() => ksmGroups.id),
+    groupId: integer("group_id")
+      .notNull()
+      .references(() => ksmGroups.id),
     code: text("code").notNull(),
     fullName: text("full_name").notNull(),
     gender: text("gender", { enum: ["P", "L"] }).notNull(),

@@ -6,7 +6,9 @@ export const journalEntries = sqliteTable(
   "journal_entries",
   {
     id: integer("id").primaryKey({ autoIncrement: true }),
-    groupId: integer("group_id").notNull().references(() => ksmGroups.id),
+    groupId: integer("group_id")
+      .notNull()
+      .references(() => ksmGroups.id),
     seq: integer("seq").notNull(),
     businessDate: text("business_date").notNull(),
     kind: text("kind").notNull(),
@@ -40,8 +42,12 @@ export const postings = sqliteTable(
   "postings",
   {
     id: integer("id").primaryKey({ autoIncrement: true }),
-    entryId: integer("entry_id").notNull().references(() => journalEntries.id),
-    groupId: integer("group_id").notNull().references(() => ksmGroups.id),
+    entryId: integer("entry_id")
+      .notNull()
+      .references(() => journalEntries.id),
+    groupId: integer("group_id")
+      .notNull()
+      .references(() => ksmGroups.id),
     businessDate: text("business_date").notNull(),
     account: text("account").notNull(),
     memberId: integer("member_id").references(() => members.id),
@@ -60,8 +66,12 @@ export const loans = sqliteTable(
   "loans",
   {
     id: integer("id").primaryKey({ autoIncrement: true }),
-    groupId: integer("group_id").notNull().references(() => ksmGroups.id),
-    memberId: integer("member_id").notNull().references(() => members.id),
+    groupId: integer("group_id")
+      .notNull()
+      .references(() => ksmGroups.id),
+    memberId: integer("member_id")
+      .notNull()
+      .references(() => members.id),
     principal: integer("principal").notNull(),
     termMonths: integer("term_months").notNull(),
     rateBpsPerMonth: integer("rate_bps_per_month").notNull(),
@@ -80,7 +90,9 @@ export const cashCounts = sqliteTable(
   "cash_counts",
   {
     id: integer("id").primaryKey({ autoIncrement: true }),
-    groupId: integer("group_id").notNull().references(() => ksmGroups.id),
+    groupId: integer("group_id")
+      .notNull()
+      .references(() => ksmGroups.id),
     businessDate: text("business_date").notNull(),
     countedAmount: integer("counted_amount").notNull(),
     bookAmount: integer("book_amount").notNull(),
@@ -90,12 +102,17 @@ export const cashCounts = sqliteTable(
     recordedAt: text("recorded_at").notNull(),
     recordedBy: text("recorded_by").notNull(),
   },
-  (t) => [uniqueIndex("cash_counts_idem").on(t.groupId, t.idempotencyKey), index("cash_counts_group_date").on(t.groupId, t.businessDate)],
+  (t) => [
+    uniqueIndex("cash_counts_idem").on(t.groupId, t.idempotencyKey),
+    index("cash_counts_group_date").on(t.groupId, t.businessDate),
+  ],
 );
 
 /** The chain head of each group: last sequence number and hash. */
 export const ledgerHeads = sqliteTable("ledger_heads", {
-  groupId: integer("group_id").primaryKey().references(() => ksmGroups.id),
+  groupId: integer("group_id")
+    .primaryKey()
+    .references(() => ksmGroups.id),
   lastSeq: integer("last_seq").notNull(),
   lastHash: text("last_hash").notNull(),
   lastEntryAt: text("last_entry_at").notNull(),

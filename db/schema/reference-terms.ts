@@ -6,7 +6,9 @@ import { ksmGroups } from "./groups";
  * notes until an admin sets local figures). Not part of the ledger: changes go to the audit log.
  */
 export const referenceTerms = sqliteTable("reference_terms", {
-  groupId: integer("group_id").primaryKey().references(() => ksmGroups.id),
+  groupId: integer("group_id")
+    .primaryKey()
+    .references(() => ksmGroups.id),
   ijonRatioPct: integer("ijon_ratio_pct").notNull(),
   rentenirRateBpsPerMonth: integer("rentenir_rate_bps_per_month").notNull(),
   rentenirMethod: text("rentenir_method", { enum: ["flat", "interestOnly"] }).notNull(),

@@ -18,8 +18,12 @@ export const users = sqliteTable("users", {
 export const userGroups = sqliteTable(
   "user_groups",
   {
-    userId: integer("user_id").notNull().references(() => users.id),
-    groupId: integer("group_id").notNull().references(() => ksmGroups.id),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id),
+    groupId: integer("group_id")
+      .notNull()
+      .references(() => ksmGroups.id),
   },
   (t) => [primaryKey({ columns: [t.userId, t.groupId] })],
 );
@@ -27,7 +31,12 @@ export const userGroups = sqliteTable(
 /** A supervisor's countersignature on a cash count (append-only). */
 export const cashCountSignatures = sqliteTable("cash_count_signatures", {
   id: integer("id").primaryKey({ autoIncrement: true }),
-  cashCountId: integer("cash_count_id").notNull().references(() => cashCounts.id).unique(),
-  userId: integer("user_id").notNull().references(() => users.id),
+  cashCountId: integer("cash_count_id")
+    .notNull()
+    .references(() => cashCounts.id)
+    .unique(),
+  userId: integer("user_id")
+    .notNull()
+    .references(() => users.id),
   at: text("at").notNull(),
 });

@@ -18,13 +18,70 @@ import { disburseLoan, loanView, repayLoan, writeOffLoan, type LoanRow } from "@
 import { recordContributions, type ContributionLineInput } from "@/server/services/savings";
 import { seededRandom, type Random } from "./random";
 
-const GIVEN_F = ["Maria", "Yuliana", "Theresia", "Agustina", "Margareta", "Veronika", "Kristina", "Elisabet", "Fransiska", "Anastasia", "Natalia", "Rosalia", "Bernadeta", "Yasinta"];
-const GIVEN_M = ["Yohanes", "Fransiskus", "Petrus", "Antonius", "Paulus", "Yosef", "Stefanus", "Agustinus", "Kornelis", "Dominikus", "Siprianus", "Lukas"];
-const FAMILY = ["Jehaut", "Ngampus", "Dalang", "Janggur", "Nggarang", "Lambut", "Hamun", "Kurniadi", "Sadu", "Ndaong", "Jelamu", "Gasam", "Mbeling", "Tanggur"];
+const GIVEN_F = [
+  "Maria",
+  "Yuliana",
+  "Theresia",
+  "Agustina",
+  "Margareta",
+  "Veronika",
+  "Kristina",
+  "Elisabet",
+  "Fransiska",
+  "Anastasia",
+  "Natalia",
+  "Rosalia",
+  "Bernadeta",
+  "Yasinta",
+];
+const GIVEN_M = [
+  "Yohanes",
+  "Fransiskus",
+  "Petrus",
+  "Antonius",
+  "Paulus",
+  "Yosef",
+  "Stefanus",
+  "Agustinus",
+  "Kornelis",
+  "Dominikus",
+  "Siprianus",
+  "Lukas",
+];
+const FAMILY = [
+  "Jehaut",
+  "Ngampus",
+  "Dalang",
+  "Janggur",
+  "Nggarang",
+  "Lambut",
+  "Hamun",
+  "Kurniadi",
+  "Sadu",
+  "Ndaong",
+  "Jelamu",
+  "Gasam",
+  "Mbeling",
+  "Tanggur",
+];
 
 export const DEMO_GROUPS = [
-  { slug: "ratu-damai", name: "KSM Ratu Damai", village: "Golo Meni", foundedOn: "2016-03-01", prefix: "RD", seed: 2016_03_01 },
-  { slug: "compang-dalo", name: "KSM Compang Dalo", village: "Mokel", foundedOn: "2016-05-16", prefix: "CD", seed: 2016_05_16 },
+  {
+    slug: "ratu-damai",
+    name: "KSM Ratu Damai",
+    village: "Golo Meni",
+    foundedOn: "2016-03-01",
+    prefix: "RD",
+    seed: 2016_03_01,
+  },
+  {
+    slug: "compang-dalo",
+    name: "KSM Compang Dalo",
+    village: "Mokel",
+    foundedOn: "2016-05-16",
+    prefix: "CD",
+    seed: 2016_05_16,
+  },
 ] as const;
 
 /** Demo kode cek are derived from the member code so the README can tell testers one: RD-001 → 100101. */
@@ -55,9 +112,24 @@ function loanPurposeFor(month: number, r: Random): { purpose: LoanPurpose; crop?
 /** Demo sign-ins (demo data only; the demo command prints them). */
 export const DEMO_USERS = [
   { username: "admin-demo", password: "demo-admin-kas-terbuka", role: "admin" as const, groupSlugs: [] as string[] },
-  { username: "bendahara-rd", password: "demo-bendahara-ratu-damai", role: "bendahara" as const, groupSlugs: ["ratu-damai"] },
-  { username: "bendahara-cd", password: "demo-bendahara-compang-dalo", role: "bendahara" as const, groupSlugs: ["compang-dalo"] },
-  { username: "pengawas-rd", password: "demo-pengawas-ratu-damai", role: "pengawas" as const, groupSlugs: ["ratu-damai"] },
+  {
+    username: "bendahara-rd",
+    password: "demo-bendahara-ratu-damai",
+    role: "bendahara" as const,
+    groupSlugs: ["ratu-damai"],
+  },
+  {
+    username: "bendahara-cd",
+    password: "demo-bendahara-compang-dalo",
+    role: "bendahara" as const,
+    groupSlugs: ["compang-dalo"],
+  },
+  {
+    username: "pengawas-rd",
+    password: "demo-pengawas-ratu-damai",
+    role: "pengawas" as const,
+    groupSlugs: ["ratu-damai"],
+  },
 ];
 
 export async function seedDemoUsers(database: Database): Promise<void> {
@@ -68,11 +140,17 @@ export async function seedDemoUsers(database: Database): Promise<void> {
   }
 }
 
-export async function seedDemo(database: Database, opts: { today?: BusinessDate; log?: (s: string) => void } = {}): Promise<void> {
+export async function seedDemo(
+  database: Database,
+  opts: { today?: BusinessDate; log?: (s: string) => void } = {},
+): Promise<void> {
   const log = opts.log ?? (() => {});
   const today = opts.today ?? localDate(new Date(), "Asia/Makassar");
   for (const spec of DEMO_GROUPS) {
-    const [exists] = await database.db.select({ id: ksmGroups.id }).from(ksmGroups).where(eq(ksmGroups.slug, spec.slug));
+    const [exists] = await database.db
+      .select({ id: ksmGroups.id })
+      .from(ksmGroups)
+      .where(eq(ksmGroups.slug, spec.slug));
     if (exists) {
       log(`${spec.name}: already seeded`);
       continue;
@@ -80,7 +158,11 @@ export async function seedDemo(database: Database, opts: { today?: BusinessDate;
     const r = seededRandom(spec.seed);
     let day: BusinessDate = spec.foundedOn;
     // The clock a treasurer would have had: 18:00 WITA on the business day.
-    const ctx: ServiceContext = { database, actor: `demo:bendahara-${spec.slug}`, now: () => new Date(`${day}T10:00:00.000Z`) };
+    const ctx: ServiceContext = {
+      database,
+      actor: `demo:bendahara-${spec.slug}`,
+      now: () => new Date(`${day}T10:00:00.000Z`),
+    };
     await createGroup(ctx, {
       slug: spec.slug,
       name: spec.name,
@@ -102,8 +184,18 @@ export async function seedDemo(database: Database, opts: { today?: BusinessDate;
       const code = `${spec.prefix}-${String(n).padStart(3, "0")}`;
       const female = r.chance(0.6);
       const fullName = `${r.pick(female ? GIVEN_F : GIVEN_M)} ${r.pick(FAMILY)}`;
-      await addMember(ctx, { groupSlug: spec.slug, code, fullName, gender: female ? "P" : "L", joinedOn: date }, demoCheckCode(code));
-      members.push({ code, joinedOn: date, leftOn: null, lastPaid: addDays(date, -1), reliability: 0.75 + r.next() * 0.23 });
+      await addMember(
+        ctx,
+        { groupSlug: spec.slug, code, fullName, gender: female ? "P" : "L", joinedOn: date },
+        demoCheckCode(code),
+      );
+      members.push({
+        code,
+        joinedOn: date,
+        leftOn: null,
+        lastPaid: addDays(date, -1),
+        reliability: 0.75 + r.next() * 0.23,
+      });
       return code;
     };
     for (let i = 0; i < 22; i++) await join(spec.foundedOn);
@@ -122,8 +214,10 @@ export async function seedDemo(database: Database, opts: { today?: BusinessDate;
       if (members.length < 27 && r.chance(0.0015)) newlyJoined.add(await join(date));
       if (r.chance(0.0006)) {
         const leaving = members.find((m) => !m.leftOn && !newlyJoined.has(m.code) && m.joinedOn < addDays(date, -400));
-        if (leaving && members.filter((m) => m.leftOn).length < 2 && !openLoans.length) leaving.leftOn = addDays(date, 1);
-        if (leaving?.leftOn) await leaveMember(ctx, { groupSlug: spec.slug, code: leaving.code, leftOn: leaving.leftOn });
+        if (leaving && members.filter((m) => m.leftOn).length < 2 && !openLoans.length)
+          leaving.leftOn = addDays(date, 1);
+        if (leaving?.leftOn)
+          await leaveMember(ctx, { groupSlug: spec.slug, code: leaving.code, leftOn: leaving.leftOn });
       }
       // Collection: Monday to Saturday. A member who missed days pays them when she comes.
       if (weekday !== 0) {
@@ -139,19 +233,41 @@ export async function seedDemo(database: Database, opts: { today?: BusinessDate;
             const owedDays = Math.min(3, Math.round((Date.parse(date) - Date.parse(m.lastPaid)) / 86_400_000));
             lines.push({ memberCode: m.code, amount: 1000 * Math.max(1, owedDays), kind: "daily" });
             m.lastPaid = date;
-            if (date.endsWith("-0" + String(weekday)) && r.chance(0.08)) lines.push({ memberCode: m.code, amount: r.pick([5000, 10_000, 20_000]), kind: "voluntary" });
+            if (date.endsWith(`-0${String(weekday)}`) && r.chance(0.08))
+              lines.push({ memberCode: m.code, amount: r.pick([5000, 10_000, 20_000]), kind: "voluntary" });
           }
-          if (date.slice(8) <= "06" && date.slice(8) >= "01" && weekday === 6) lines.push({ memberCode: m.code, amount: 2000, kind: "social_fund" });
+          if (date.slice(8) <= "06" && date.slice(8) >= "01" && weekday === 6)
+            lines.push({ memberCode: m.code, amount: 2000, kind: "social_fund" });
         }
         if (lines.length) {
-          const e = await recordContributions(ctx, { groupSlug: spec.slug, date, idempotencyKey: keyOf(spec.slug, `c-${date}`), lines });
+          const e = await recordContributions(ctx, {
+            groupSlug: spec.slug,
+            date,
+            idempotencyKey: keyOf(spec.slug, `c-${date}`),
+            lines,
+          });
           entries++;
           // Now and then the treasurer types 10.000 for 1.000 and corrects it the same day.
           if (r.chance(0.004) && corrections < 6) {
             const m = lines[0]!;
-            const typo = await recordContributions(ctx, { groupSlug: spec.slug, date, idempotencyKey: keyOf(spec.slug, `typo-${date}`), lines: [{ memberCode: m.memberCode, amount: 10_000 }] });
-            await reverseEntry(ctx, { groupSlug: spec.slug, entryId: typo.id, reason: "Salah ketik: Rp 10.000 seharusnya Rp 1.000", idempotencyKey: keyOf(spec.slug, `fix-${date}`) });
-            await recordContributions(ctx, { groupSlug: spec.slug, date, idempotencyKey: keyOf(spec.slug, `retype-${date}`), lines: [{ memberCode: m.memberCode, amount: 1000 }] });
+            const typo = await recordContributions(ctx, {
+              groupSlug: spec.slug,
+              date,
+              idempotencyKey: keyOf(spec.slug, `typo-${date}`),
+              lines: [{ memberCode: m.memberCode, amount: 10_000 }],
+            });
+            await reverseEntry(ctx, {
+              groupSlug: spec.slug,
+              entryId: typo.id,
+              reason: "Salah ketik: Rp 10.000 seharusnya Rp 1.000",
+              idempotencyKey: keyOf(spec.slug, `fix-${date}`),
+            });
+            await recordContributions(ctx, {
+              groupSlug: spec.slug,
+              date,
+              idempotencyKey: keyOf(spec.slug, `retype-${date}`),
+              lines: [{ memberCode: m.memberCode, amount: 1000 }],
+            });
             corrections++;
             entries += 3;
           }
@@ -173,7 +289,13 @@ export async function seedDemo(database: Database, opts: { today?: BusinessDate;
         const delay = lateness < 75 ? 0 : lateness < 93 ? 12 + (loan.id % 25) : 45;
         nextCheck.set(loan.id, stopsPaying ? addDays(date, 30) : addDays(next.dueOn, delay));
         if (stopsPaying && date >= addMonths(loan.disbursedOn, loan.termMonths + 6)) {
-          await writeOffLoan(ctx, { groupSlug: spec.slug, loanId: loan.id, date, reason: "Anggota merantau ke Malaysia dan tidak dapat dihubungi; disetujui rapat anggota", idempotencyKey: keyOf(spec.slug, `wo-${loan.id}`) });
+          await writeOffLoan(ctx, {
+            groupSlug: spec.slug,
+            loanId: loan.id,
+            date,
+            reason: "Anggota merantau ke Malaysia dan tidak dapat dihubungi; disetujui rapat anggota",
+            idempotencyKey: keyOf(spec.slug, `wo-${loan.id}`),
+          });
           writtenOff = true;
           openLoans.splice(openLoans.indexOf(loan), 1);
           entries++;
@@ -181,9 +303,21 @@ export async function seedDemo(database: Database, opts: { today?: BusinessDate;
         }
         if (stopsPaying) continue; // the borrower who stopped paying
         if (addDays(next.dueOn, delay) !== date && !(addDays(next.dueOn, delay) < date && weekday === 6)) continue;
-        const due = next.principal - next.principalPaid + next.serviceCharge - next.serviceChargePaid + view.state.finesAccrued - view.state.finesPaid;
+        const due =
+          next.principal -
+          next.principalPaid +
+          next.serviceCharge -
+          next.serviceChargePaid +
+          view.state.finesAccrued -
+          view.state.finesPaid;
         const amount = Math.min(view.state.totalOwed, due);
-        await repayLoan(ctx, { groupSlug: spec.slug, loanId: loan.id, amount, date, idempotencyKey: keyOf(spec.slug, `r-${loan.id}-${date}`) });
+        await repayLoan(ctx, {
+          groupSlug: spec.slug,
+          loanId: loan.id,
+          amount,
+          date,
+          idempotencyKey: keyOf(spec.slug, `r-${loan.id}-${date}`),
+        });
         entries++;
       }
       // Loans on the monthly meeting (first Saturday), within what the cash allows.
@@ -198,7 +332,16 @@ export async function seedDemo(database: Database, opts: { today?: BusinessDate;
           const borrower = r.pick(members.filter((m) => m.joinedOn <= addDays(date, -90) && !m.leftOn));
           if (principal < 300_000 || !borrower) continue;
           try {
-            const { loan } = await disburseLoan(ctx, { groupSlug: spec.slug, memberCode: borrower.code, principal, termMonths: p.purpose === "kopi" ? r.int(4, 6) : r.int(3, 10), date, purpose: p.purpose, crop: p.crop, idempotencyKey: keyOf(spec.slug, `l-${date}-${i}`) });
+            const { loan } = await disburseLoan(ctx, {
+              groupSlug: spec.slug,
+              memberCode: borrower.code,
+              principal,
+              termMonths: p.purpose === "kopi" ? r.int(4, 6) : r.int(3, 10),
+              date,
+              purpose: p.purpose,
+              crop: p.crop,
+              idempotencyKey: keyOf(spec.slug, `l-${date}-${i}`),
+            });
             openLoans.push(loan);
             cash -= principal;
             entries++;
@@ -207,11 +350,37 @@ export async function seedDemo(database: Database, opts: { today?: BusinessDate;
           }
         }
         // Meeting costs, and the month's cash count.
-        await recordExpense(ctx, { groupSlug: spec.slug, amount: r.int(2, 6) * 10_000, date, category: "konsumsi", note: "Konsumsi rapat anggota", idempotencyKey: keyOf(spec.slug, `x-${date}`) }).catch(ignoreRefusal);
-        if (r.chance(0.25)) await recordExpense(ctx, { groupSlug: spec.slug, amount: r.int(1, 5) * 5_000, date, category: "alat_tulis", idempotencyKey: keyOf(spec.slug, `s-${date}`) }).catch(ignoreRefusal);
-        if (month % 3 === 0) await recordIncome(ctx, { groupSlug: spec.slug, amount: r.int(5, 40) * 1_000, date, category: "bunga_bank", idempotencyKey: keyOf(spec.slug, `i-${date}`) });
+        await recordExpense(ctx, {
+          groupSlug: spec.slug,
+          amount: r.int(2, 6) * 10_000,
+          date,
+          category: "konsumsi",
+          note: "Konsumsi rapat anggota",
+          idempotencyKey: keyOf(spec.slug, `x-${date}`),
+        }).catch(ignoreRefusal);
+        if (r.chance(0.25))
+          await recordExpense(ctx, {
+            groupSlug: spec.slug,
+            amount: r.int(1, 5) * 5_000,
+            date,
+            category: "alat_tulis",
+            idempotencyKey: keyOf(spec.slug, `s-${date}`),
+          }).catch(ignoreRefusal);
+        if (month % 3 === 0)
+          await recordIncome(ctx, {
+            groupSlug: spec.slug,
+            amount: r.int(5, 40) * 1_000,
+            date,
+            category: "bunga_bank",
+            idempotencyKey: keyOf(spec.slug, `i-${date}`),
+          });
         const book = await cashOnBooks(database.db, (await groupRow(database, spec.slug)).id, date);
-        await recordCashCount(ctx, { groupSlug: spec.slug, date, countedAmount: book - (r.chance(0.1) ? r.pick([500, 1000, 2000]) : 0), idempotencyKey: keyOf(spec.slug, `count-${date}`) });
+        await recordCashCount(ctx, {
+          groupSlug: spec.slug,
+          date,
+          countedAmount: book - (r.chance(0.1) ? r.pick([500, 1000, 2000]) : 0),
+          idempotencyKey: keyOf(spec.slug, `count-${date}`),
+        });
         entries += 2;
       }
     }

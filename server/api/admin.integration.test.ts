@@ -1,7 +1,7 @@
 import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { chainHead, FIXED_NOW, key, seedGroup, tempDatabase, testContext } from "@/server/testing/db";
-import { DomainError } from "@/server/domain/errors";
+import type { DomainError } from "@/server/domain/errors";
 import { recordCashCount } from "@/server/services/cash";
 import { recordContributions } from "@/server/services/savings";
 import { createUser, setUserDisabled, userOfSession, verifyCredentials, type UserRow } from "@/server/services/users";
@@ -19,7 +19,13 @@ let rdCashCountId = 0;
 const createCaller = createCallerFactory(appRouter);
 const PASSWORD = "kata-sandi-panjang-123";
 
-const caller = (who: string, sameOrigin = true) => createCaller({ database: t.database, user: users[who] ?? null, sameOrigin, now: () => FIXED_NOW } satisfies ApiContext);
+const caller = (who: string, sameOrigin = true) =>
+  createCaller({
+    database: t.database,
+    user: users[who] ?? null,
+    sameOrigin,
+    now: () => FIXED_NOW,
+  } satisfies ApiContext);
 
 beforeAll(async () => {
   t = await tempDatabase();
@@ -27,24 +33,90 @@ beforeAll(async () => {
   rdGroupId = (await seedGroup(ctx, "ratu-damai", 5)).group.id;
   await seedGroup(ctx, "compang-dalo", 5);
   users.admin = await createUser(ctx, { username: "admin", password: PASSWORD, role: "admin", groupSlugs: [] });
-  users.bendaharaRD = await createUser(ctx, { username: "bendahara-rd", password: PASSWORD, role: "bendahara", groupSlugs: ["ratu-damai"] });
-  users.bendaharaCD = await createUser(ctx, { username: "bendahara-cd", password: PASSWORD, role: "bendahara", groupSlugs: ["compang-dalo"] });
-  users.pengawasRD = await createUser(ctx, { username: "pengawas-rd", password: PASSWORD, role: "pengawas", groupSlugs: ["ratu-damai"] });
+  users.bendaharaRD = await createUser(ctx, {
+    username: "bendahara-rd",
+    password: PASSWORD,
+    role: "bendahara",
+    groupSlugs: ["ratu-damai"],
+  });
+  users.bendaharaCD = await createUser(ctx, {
+    username: "bendahara-cd",
+    password: PASSWORD,
+    role: "bendahara",
+    groupSlugs: ["compang-dalo"],
+  });
+  users.pengawasRD = await createUser(ctx, {
+    username: "pengawas-rd",
+    password: PASSWORD,
+    role: "pengawas",
+    groupSlugs: ["ratu-damai"],
+  });
   users.anonymous = null;
   // A treasurer of Ratu Damai who was disabled, and one whose session went idle past 12 hours.
-  await createUser(ctx, { username: "bendahara-lama", password: PASSWORD, role: "bendahara", groupSlugs: ["ratu-damai"] });
+  await createUser(ctx, {
+    username: "bendahara-lama",
+    password: PASSWORD,
+    role: "bendahara",
+    groupSlugs: ["ratu-damai"],
+  });
   users.disabledRD = await setUserDisabled(ctx, "bendahara-lama", true);
   const stale = FIXED_NOW.getTime() - 13 * 3600_000;
-  users.expiredSession = await userOfSession(t.database.db, { uid: users.bendaharaRD.id, issuedAtMs: stale, lastActiveMs: stale }, FIXED_NOW.getTime());
+  users.expiredSession = await userOfSession(
+    t.database.db,
+    { uid: users.bendaharaRD.id, issuedAtMs: stale, lastActiveMs: stale },
+    FIXED_NOW.getTime(),
+  );
   // Money in both groups, a loan in each, an entry and a cash count to act on.
-  for (const [slug, prefix] of [["ratu-damai", "RA"], ["compang-dalo", "CO"]] as const) {
-    await recordContributions(ctx, { groupSlug: slug, date: "2026-11-01", idempotencyKey: key(), lines: [1, 2, 3, 4, 5].map((i) => ({ memberCode: `${prefix}-00${i}`, amount: 200_000 })) });
+  for (const [slug, prefix] of [
+    ["ratu-damai", "RA"],
+    ["compang-dalo", "CO"],
+  ] as const) {
+    await recordContributions(ctx, {
+      groupSlug: slug,
+      date: "2026-11-01",
+      idempotencyKey: key(),
+      lines: [1, 2, 3, 4, 5].map((i) => ({ memberCode: `${prefix}-00${i}`, amount: 200_000 })),
+    });
   }
   const b = caller("bendaharaRD");
-  rdLoanId = (await b.admin.loans.disburse({ groupSlug: "ratu-damai", memberCode: "RA-001", principal: 100_000, termMonths: 4, date: "2026-11-02", purpose: "kopi", idempotencyKey: key() })).loan.id;
-  cdLoanId = (await caller("bendaharaCD").admin.loans.disburse({ groupSlug: "compang-dalo", memberCode: "CO-001", principal: 100_000, termMonths: 4, date: "2026-11-02", purpose: "kemiri", idempotencyKey: key() })).loan.id;
-  rdEntryId = (await b.admin.contributions.record({ groupSlug: "ratu-damai", date: "2026-11-03", idempotencyKey: key(), lines: [{ memberCode: "RA-002", amount: 1000 }] })).id;
-  rdCashCountId = (await recordCashCount(ctx, { groupSlug: "ratu-damai", date: "2026-11-03", countedAmount: 600_000, idempotencyKey: key() })).id;
+  rdLoanId = (
+    await b.admin.loans.disburse({
+      groupSlug: "ratu-damai",
+      memberCode: "RA-001",
+      principal: 100_000,
+      termMonths: 4,
+      date: "2026-11-02",
+      purpose: "kopi",
+      idempotencyKey: key(),
+    })
+  ).loan.id;
+  cdLoanId = (
+    await caller("bendaharaCD").admin.loans.disburse({
+      groupSlug: "compang-dalo",
+      memberCode: "CO-001",
+      principal: 100_000,
+      termMonths: 4,
+      date: "2026-11-02",
+      purpose: "kemiri",
+      idempotencyKey: key(),
+    })
+  ).loan.id;
+  rdEntryId = (
+    await b.admin.contributions.record({
+      groupSlug: "ratu-damai",
+      date: "2026-11-03",
+      idempotencyKey: key(),
+      lines: [{ memberCode: "RA-002", amount: 1000 }],
+    })
+  ).id;
+  rdCashCountId = (
+    await recordCashCount(ctx, {
+      groupSlug: "ratu-damai",
+      date: "2026-11-03",
+      countedAmount: 600_000,
+      idempotencyKey: key(),
+    })
+  ).id;
 });
 afterAll(() => t.cleanup());
 
@@ -61,24 +133,94 @@ async function codeOf(p: Promise<unknown>): Promise<string> {
 const G = "ratu-damai";
 /** Every mutation, called on Ratu Damai's books. */
 const MUTATIONS: Record<string, (c: ReturnType<typeof caller>) => Promise<unknown>> = {
-  "members.add": (c) => c.admin.members.add({ groupSlug: G, code: `RA-${String(Math.floor(Math.random() * 900) + 100)}`, fullName: "Anggota Baru", gender: "P", joinedOn: "2026-11-01" }),
+  "members.add": (c) =>
+    c.admin.members.add({
+      groupSlug: G,
+      code: `RA-${String(Math.floor(Math.random() * 900) + 100)}`,
+      fullName: "Anggota Baru",
+      gender: "P",
+      joinedOn: "2026-11-01",
+    }),
   "members.update": (c) => c.admin.members.update({ groupSlug: G, code: "RA-005", fullName: "Nama Diperbaiki" }),
   "members.leave": (c) => c.admin.members.leave({ groupSlug: G, code: "RA-999", leftOn: "2026-11-29" }),
   "members.resetCheckCode": (c) => c.admin.members.resetCheckCode({ groupSlug: G, code: "RA-004" }),
-  "contributions.recordQueued": (c) => c.admin.contributions.recordQueued({ groupSlug: G, days: [{ date: "2026-11-27", idempotencyKey: key(), lines: [{ memberCode: "RA-003", amount: 1000 }] }] }),
-  "contributions.record": (c) => c.admin.contributions.record({ groupSlug: G, date: "2026-11-28", idempotencyKey: key(), lines: [{ memberCode: "RA-003", amount: 1000 }] }),
-  "savings.withdraw": (c) => c.admin.savings.withdraw({ groupSlug: G, memberCode: "RA-003", amount: 1000, date: "2026-11-28", idempotencyKey: key() }),
-  "loans.disburse": (c) => c.admin.loans.disburse({ groupSlug: G, memberCode: "RA-002", principal: 10_000, termMonths: 2, date: "2026-11-28", purpose: "ternak", idempotencyKey: key() }),
-  "loans.repay": (c) => c.admin.loans.repay({ groupSlug: G, loanId: rdLoanId, amount: 1000, date: "2026-11-28", idempotencyKey: key() }),
-  "loans.writeOff": (c) => c.admin.loans.writeOff({ groupSlug: G, loanId: 999_999, date: "2026-11-28", reason: "tidak ada pinjaman", idempotencyKey: key() }),
-  "cash.expense": (c) => c.admin.cash.expense({ groupSlug: G, amount: 1000, date: "2026-11-28", category: "alat_tulis", idempotencyKey: key() }),
-  "cash.income": (c) => c.admin.cash.income({ groupSlug: G, amount: 1000, date: "2026-11-28", category: "bunga_bank", idempotencyKey: key() }),
-  "cash.count": (c) => c.admin.cash.count({ groupSlug: G, date: "2026-11-28", countedAmount: 1000, idempotencyKey: key() }),
-  "entries.reverse": (c) => c.admin.entries.reverse({ groupSlug: G, entryId: 999_999, reason: "tidak ada catatan", idempotencyKey: key() }),
+  "contributions.recordQueued": (c) =>
+    c.admin.contributions.recordQueued({
+      groupSlug: G,
+      days: [{ date: "2026-11-27", idempotencyKey: key(), lines: [{ memberCode: "RA-003", amount: 1000 }] }],
+    }),
+  "contributions.record": (c) =>
+    c.admin.contributions.record({
+      groupSlug: G,
+      date: "2026-11-28",
+      idempotencyKey: key(),
+      lines: [{ memberCode: "RA-003", amount: 1000 }],
+    }),
+  "savings.withdraw": (c) =>
+    c.admin.savings.withdraw({
+      groupSlug: G,
+      memberCode: "RA-003",
+      amount: 1000,
+      date: "2026-11-28",
+      idempotencyKey: key(),
+    }),
+  "loans.disburse": (c) =>
+    c.admin.loans.disburse({
+      groupSlug: G,
+      memberCode: "RA-002",
+      principal: 10_000,
+      termMonths: 2,
+      date: "2026-11-28",
+      purpose: "ternak",
+      idempotencyKey: key(),
+    }),
+  "loans.repay": (c) =>
+    c.admin.loans.repay({ groupSlug: G, loanId: rdLoanId, amount: 1000, date: "2026-11-28", idempotencyKey: key() }),
+  "loans.writeOff": (c) =>
+    c.admin.loans.writeOff({
+      groupSlug: G,
+      loanId: 999_999,
+      date: "2026-11-28",
+      reason: "tidak ada pinjaman",
+      idempotencyKey: key(),
+    }),
+  "cash.expense": (c) =>
+    c.admin.cash.expense({
+      groupSlug: G,
+      amount: 1000,
+      date: "2026-11-28",
+      category: "alat_tulis",
+      idempotencyKey: key(),
+    }),
+  "cash.income": (c) =>
+    c.admin.cash.income({
+      groupSlug: G,
+      amount: 1000,
+      date: "2026-11-28",
+      category: "bunga_bank",
+      idempotencyKey: key(),
+    }),
+  "cash.count": (c) =>
+    c.admin.cash.count({ groupSlug: G, date: "2026-11-28", countedAmount: 1000, idempotencyKey: key() }),
+  "entries.reverse": (c) =>
+    c.admin.entries.reverse({ groupSlug: G, entryId: 999_999, reason: "tidak ada catatan", idempotencyKey: key() }),
   "cash.countersign": (c) => c.admin.cash.countersign({ groupSlug: G, cashCountId: 999_999 }),
-  "account.changePassword": (c) => c.admin.account.changePassword({ currentPassword: "bukan-sandinya", newPassword: "sandi-baru-yang-panjang" }),
+  "account.changePassword": (c) =>
+    c.admin.account.changePassword({ currentPassword: "bukan-sandinya", newPassword: "sandi-baru-yang-panjang" }),
   "referenceTerms.update": (c) =>
-    c.admin.referenceTerms.update({ groupSlug: G, ijonRatioPct: 220, rentenirRateBpsPerMonth: 1500, rentenirMethod: "flat", rentenirPeriod: "week", kurAnnualRateBps: 600, sources: { ijon: [{ title: "Survei harga kopi setempat", url: "https://example.org/survei", checkedOn: "2026-11-01" }], rentenir: [{ title: "Wawancara anggota", url: "https://example.org/w", checkedOn: "2026-11-01" }], kur: [{ title: "KUR", url: "https://kur.ekon.go.id", checkedOn: "2026-11-01" }] } }),
+    c.admin.referenceTerms.update({
+      groupSlug: G,
+      ijonRatioPct: 220,
+      rentenirRateBpsPerMonth: 1500,
+      rentenirMethod: "flat",
+      rentenirPeriod: "week",
+      kurAnnualRateBps: 600,
+      sources: {
+        ijon: [{ title: "Survei harga kopi setempat", url: "https://example.org/survei", checkedOn: "2026-11-01" }],
+        rentenir: [{ title: "Wawancara anggota", url: "https://example.org/w", checkedOn: "2026-11-01" }],
+        kur: [{ title: "KUR", url: "https://kur.ekon.go.id", checkedOn: "2026-11-01" }],
+      },
+    }),
 };
 
 /** What each actor gets: writes for treasurer and admin, countersign for pengawas and admin, terms for admin. */
@@ -86,7 +228,12 @@ function expected(who: string, name: string): string[] {
   if (who === "anonymous" || who === "disabledRD" || who === "expiredSession") return ["UNAUTHORIZED"];
   if (name === "account.changePassword") return ["BAD_REQUEST"]; // any signed-in user, own account; wrong current password
   if (who === "bendaharaCD") return ["FORBIDDEN"];
-  const allowedFor = name === "cash.countersign" ? ["admin", "pengawasRD"] : name === "referenceTerms.update" ? ["admin"] : ["admin", "bendaharaRD"];
+  const allowedFor =
+    name === "cash.countersign"
+      ? ["admin", "pengawasRD"]
+      : name === "referenceTerms.update"
+        ? ["admin"]
+        : ["admin", "bendaharaRD"];
   if (!allowedFor.includes(who)) return ["FORBIDDEN"];
   // Allowed: succeeds, or refuses on the data (unknown ids answer NOT_FOUND, not FORBIDDEN).
   return ["OK", "NOT_FOUND", "BAD_REQUEST", "CONFLICT"];
@@ -98,7 +245,15 @@ describe("authorisation matrix: every mutation × every kind of user", () => {
     expect(users.expiredSession).toBeNull();
   });
 
-  for (const who of ["anonymous", "disabledRD", "expiredSession", "bendaharaRD", "bendaharaCD", "pengawasRD", "admin"]) {
+  for (const who of [
+    "anonymous",
+    "disabledRD",
+    "expiredSession",
+    "bendaharaRD",
+    "bendaharaCD",
+    "pengawasRD",
+    "admin",
+  ]) {
     for (const [name, call] of Object.entries(MUTATIONS)) {
       it(`${who} → ${name}`, async () => {
         const before = await chainHead(t.database, rdGroupId);
@@ -112,13 +267,41 @@ describe("authorisation matrix: every mutation × every kind of user", () => {
   it("ids of another group's loan or entry answer NOT_FOUND, and nothing is written", async () => {
     const before = await chainHead(t.database, rdGroupId);
     const b = caller("bendaharaRD");
-    expect(await codeOf(b.admin.loans.repay({ groupSlug: G, loanId: cdLoanId, amount: 1000, date: "2026-11-28", idempotencyKey: key() }))).toBe("NOT_FOUND");
-    expect(await codeOf(b.admin.contributions.record({ groupSlug: G, date: "2026-11-28", idempotencyKey: key(), lines: [{ memberCode: "CO-001", amount: 1000 }] }))).toBe("NOT_FOUND");
+    expect(
+      await codeOf(
+        b.admin.loans.repay({
+          groupSlug: G,
+          loanId: cdLoanId,
+          amount: 1000,
+          date: "2026-11-28",
+          idempotencyKey: key(),
+        }),
+      ),
+    ).toBe("NOT_FOUND");
+    expect(
+      await codeOf(
+        b.admin.contributions.record({
+          groupSlug: G,
+          date: "2026-11-28",
+          idempotencyKey: key(),
+          lines: [{ memberCode: "CO-001", amount: 1000 }],
+        }),
+      ),
+    ).toBe("NOT_FOUND");
     expect(await chainHead(t.database, rdGroupId)).toEqual(before);
   });
 
   it("only an admin may override the loan rate or method", async () => {
-    const input = { groupSlug: G, memberCode: "RA-003", principal: 10_000, termMonths: 2, date: "2026-11-28", purpose: "ternak" as const, rateBpsPerMonth: 0, idempotencyKey: key() };
+    const input = {
+      groupSlug: G,
+      memberCode: "RA-003",
+      principal: 10_000,
+      termMonths: 2,
+      date: "2026-11-28",
+      purpose: "ternak" as const,
+      rateBpsPerMonth: 0,
+      idempotencyKey: key(),
+    };
     expect(await codeOf(caller("bendaharaRD").admin.loans.disburse(input))).toBe("FORBIDDEN");
     const r = await caller("admin").admin.loans.disburse({ ...input, idempotencyKey: key() });
     expect(r.loan.rateBpsPerMonth).toBe(0);
@@ -130,7 +313,9 @@ describe("authorisation matrix: every mutation × every kind of user", () => {
     const list = await caller("pengawasRD").admin.members.list({ groupSlug: G });
     expect(list.map((m) => m.code)).toContain("RA-001");
     expect(list[0]).not.toHaveProperty("checkCodeHash");
-    expect(await caller("pengawasRD").admin.groups.mine()).toEqual([expect.objectContaining({ slug: G, role: "pengawas" })]);
+    expect(await caller("pengawasRD").admin.groups.mine()).toEqual([
+      expect.objectContaining({ slug: G, role: "pengawas" }),
+    ]);
     expect((await caller("admin").admin.groups.mine()).length).toBe(2);
   });
 });
@@ -147,9 +332,21 @@ const QUERIES: Record<string, (c: ReturnType<typeof caller>) => Promise<unknown>
 };
 
 describe("authorisation matrix: every query × every kind of user", () => {
-  for (const who of ["anonymous", "disabledRD", "expiredSession", "bendaharaRD", "bendaharaCD", "pengawasRD", "admin"]) {
+  for (const who of [
+    "anonymous",
+    "disabledRD",
+    "expiredSession",
+    "bendaharaRD",
+    "bendaharaCD",
+    "pengawasRD",
+    "admin",
+  ]) {
     for (const [name, call] of Object.entries(QUERIES)) {
-      const want = ["anonymous", "disabledRD", "expiredSession"].includes(who) ? "UNAUTHORIZED" : who === "bendaharaCD" && name !== "groups.mine" ? "FORBIDDEN" : "OK";
+      const want = ["anonymous", "disabledRD", "expiredSession"].includes(who)
+        ? "UNAUTHORIZED"
+        : who === "bendaharaCD" && name !== "groups.mine"
+          ? "FORBIDDEN"
+          : "OK";
       it(`${who} → ${name}: ${want}`, async () => {
         const before = await chainHead(t.database, rdGroupId);
         expect(await codeOf(call(caller(who)))).toBe(want);
@@ -163,42 +360,87 @@ describe("days kept on the phone while offline", () => {
   it("are sent together: each recorded or refused on its own, in order; resending answers with the same entries", async () => {
     const b = caller("bendaharaRD");
     const before = await chainHead(t.database, rdGroupId);
-    const online = { date: "2026-11-20", idempotencyKey: key("sudah"), lines: [{ memberCode: "RA-001", amount: 1000 }] };
+    const online = {
+      date: "2026-11-20",
+      idempotencyKey: key("sudah"),
+      lines: [{ memberCode: "RA-001", amount: 1000 }],
+    };
     const already = await b.admin.contributions.record({ groupSlug: G, ...online });
     const days = [
       online, // sent online a moment ago, still in the phone's queue
-      { date: "2026-11-21", idempotencyKey: key("q"), lines: [{ memberCode: "RA-001", amount: 1000 }, { memberCode: "RA-002", amount: 1000 }] },
+      {
+        date: "2026-11-21",
+        idempotencyKey: key("q"),
+        lines: [
+          { memberCode: "RA-001", amount: 1000 },
+          { memberCode: "RA-002", amount: 1000 },
+        ],
+      },
       { date: "2026-11-22", idempotencyKey: key("q"), lines: [{ memberCode: "RA-001", amount: -1000 }] },
       { date: "2030-01-01", idempotencyKey: key("q"), lines: [{ memberCode: "RA-001", amount: 1000 }] },
       { date: "2026-11-23", idempotencyKey: key("q"), lines: [{ memberCode: "CO-001", amount: 1000 }] },
       { date: "2026-11-24", idempotencyKey: key("q"), lines: [{ memberCode: "RA-002", amount: 1000 }] },
     ];
     const results = await b.admin.contributions.recordQueued({ groupSlug: G, days });
-    expect(results.map((r) => (r.ok ? "ok" : `${r.error.code}@${r.error.field}`))).toEqual(["ok", "ok", "amount_not_positive@lines.0.amount", "date_in_future@date", "member_not_found@lines.0.memberCode", "ok"]);
+    expect(results.map((r) => (r.ok ? "ok" : `${r.error.code}@${r.error.field}`))).toEqual([
+      "ok",
+      "ok",
+      "amount_not_positive@lines.0.amount",
+      "date_in_future@date",
+      "member_not_found@lines.0.memberCode",
+      "ok",
+    ]);
     expect(results[0]).toMatchObject({ ok: true, id: already.id }); // already recorded online: the same entry
     const head = await chainHead(t.database, rdGroupId);
     expect(head.seq).toBe(before.seq + 3); // the online one, then the two good queued days
     const again = await b.admin.contributions.recordQueued({ groupSlug: G, days });
     expect(again.map((r) => (r.ok ? r.id : null))).toEqual(results.map((r) => (r.ok ? r.id : null)));
     expect(await chainHead(t.database, rdGroupId)).toEqual(head);
-    expect(await codeOf(b.admin.contributions.recordQueued({ groupSlug: G, days: Array.from({ length: 51 }, () => days[1]!) }))).toBe("BAD_REQUEST");
+    expect(
+      await codeOf(
+        b.admin.contributions.recordQueued({ groupSlug: G, days: Array.from({ length: 51 }, () => days[1]!) }),
+      ),
+    ).toBe("BAD_REQUEST");
   });
 });
 
 describe("happy paths through the API", () => {
   it("records a collection, repays, reverses, counts cash, countersigns, and lists the audit", async () => {
     const b = caller("bendaharaRD");
-    const day = await b.admin.contributions.record({ groupSlug: G, date: "2026-11-29", idempotencyKey: key("day"), lines: [1, 2, 3, 4, 5].map((i) => ({ memberCode: `RA-00${i}`, amount: 1000 })) });
+    const day = await b.admin.contributions.record({
+      groupSlug: G,
+      date: "2026-11-29",
+      idempotencyKey: key("day"),
+      lines: [1, 2, 3, 4, 5].map((i) => ({ memberCode: `RA-00${i}`, amount: 1000 })),
+    });
     expect(day.amount).toBe(5000);
-    const repay = await b.admin.loans.repay({ groupSlug: G, loanId: rdLoanId, amount: 27_000, date: "2026-11-29", idempotencyKey: key() });
+    const repay = await b.admin.loans.repay({
+      groupSlug: G,
+      loanId: rdLoanId,
+      amount: 27_000,
+      date: "2026-11-29",
+      idempotencyKey: key(),
+    });
     expect(repay.allocation).toEqual({ fine: 0, serviceCharge: 2_000, principal: 25_000 });
-    const fix = await b.admin.entries.reverse({ groupSlug: G, entryId: rdEntryId, reason: "Dicatat dua kali", idempotencyKey: key() });
+    const fix = await b.admin.entries.reverse({
+      groupSlug: G,
+      entryId: rdEntryId,
+      reason: "Dicatat dua kali",
+      idempotencyKey: key(),
+    });
     expect(fix.reversesEntryId).toBe(rdEntryId);
-    const count = await b.admin.cash.count({ groupSlug: G, date: "2026-11-29", countedAmount: 1000, idempotencyKey: key() });
+    const count = await b.admin.cash.count({
+      groupSlug: G,
+      date: "2026-11-29",
+      countedAmount: 1000,
+      idempotencyKey: key(),
+    });
     expect(count.difference).toBe(1000 - count.bookAmount);
     const signed = await caller("pengawasRD").admin.cash.countersign({ groupSlug: G, cashCountId: rdCashCountId });
     expect(signed.cashCountId).toBe(rdCashCountId);
-    expect(await codeOf(caller("pengawasRD").admin.cash.countersign({ groupSlug: G, cashCountId: rdCashCountId }))).toBe("CONFLICT");
+    expect(
+      await codeOf(caller("pengawasRD").admin.cash.countersign({ groupSlug: G, cashCountId: rdCashCountId })),
+    ).toBe("CONFLICT");
     const loans = await b.admin.loans.list({ groupSlug: G });
     expect(loans.find((l) => l.id === rdLoanId)).toMatchObject({ memberCode: "RA-001", status: "berjalan" });
     const entries = await b.admin.entries.list({ groupSlug: G, limit: 3 });
@@ -211,11 +453,18 @@ describe("happy paths through the API", () => {
 
   it("replays the same key and refuses the same key with other content (CONFLICT), writing nothing", async () => {
     const b = caller("bendaharaRD");
-    const input = { groupSlug: G, date: "2026-11-29", idempotencyKey: key("replay"), lines: [{ memberCode: "RA-001", amount: 1000 }] };
+    const input = {
+      groupSlug: G,
+      date: "2026-11-29",
+      idempotencyKey: key("replay"),
+      lines: [{ memberCode: "RA-001", amount: 1000 }],
+    };
     const first = await b.admin.contributions.record(input);
     expect((await b.admin.contributions.record(input)).id).toBe(first.id);
     const before = await chainHead(t.database, rdGroupId);
-    const err = await b.admin.contributions.record({ ...input, lines: [{ memberCode: "RA-001", amount: 2000 }] }).catch((e: TRPCError) => e);
+    const err = await b.admin.contributions
+      .record({ ...input, lines: [{ memberCode: "RA-001", amount: 2000 }] })
+      .catch((e: TRPCError) => e);
     expect(err).toBeInstanceOf(TRPCError);
     expect((err as TRPCError).code).toBe("CONFLICT");
     expect((err as TRPCError).message).toBe("idempotency_key_reused");
@@ -224,10 +473,24 @@ describe("happy paths through the API", () => {
 
   it("bad input is refused with the field named and no raw database message", async () => {
     const b = caller("bendaharaRD");
-    const e1 = await b.admin.contributions.record({ groupSlug: G, date: "2026-11-30", idempotencyKey: key(), lines: [{ memberCode: "RA-001", amount: 1000 }] }).catch((e: TRPCError) => e);
+    const e1 = await b.admin.contributions
+      .record({
+        groupSlug: G,
+        date: "2026-11-30",
+        idempotencyKey: key(),
+        lines: [{ memberCode: "RA-001", amount: 1000 }],
+      })
+      .catch((e: TRPCError) => e);
     expect((e1 as TRPCError).code).toBe("BAD_REQUEST");
     expect(((e1 as TRPCError).cause as DomainError).field).toBe("date");
-    const e2 = await b.admin.contributions.record({ groupSlug: G, date: "2026-11-29", idempotencyKey: key(), lines: [{ memberCode: "RA-001", amount: -5 }] }).catch((e: TRPCError) => e);
+    const e2 = await b.admin.contributions
+      .record({
+        groupSlug: G,
+        date: "2026-11-29",
+        idempotencyKey: key(),
+        lines: [{ memberCode: "RA-001", amount: -5 }],
+      })
+      .catch((e: TRPCError) => e);
     expect((e2 as TRPCError).code).toBe("BAD_REQUEST");
   });
 });
@@ -235,7 +498,16 @@ describe("happy paths through the API", () => {
 describe("cross-site and sign-in", () => {
   it("refuses mutations whose Origin is foreign or missing", async () => {
     const before = await chainHead(t.database, rdGroupId);
-    expect(await codeOf(caller("bendaharaRD", false).admin.contributions.record({ groupSlug: G, date: "2026-11-29", idempotencyKey: key(), lines: [{ memberCode: "RA-001", amount: 1000 }] }))).toBe("FORBIDDEN");
+    expect(
+      await codeOf(
+        caller("bendaharaRD", false).admin.contributions.record({
+          groupSlug: G,
+          date: "2026-11-29",
+          idempotencyKey: key(),
+          lines: [{ memberCode: "RA-001", amount: 1000 }],
+        }),
+      ),
+    ).toBe("FORBIDDEN");
     expect(await chainHead(t.database, rdGroupId)).toEqual(before);
     expect(isSameOrigin(new Headers({ host: "kas.example", origin: "https://kas.example" }))).toBe(true);
     expect(isSameOrigin(new Headers({ host: "kas.example", origin: "https://evil.example" }))).toBe(false);
@@ -261,39 +533,86 @@ describe("cross-site and sign-in", () => {
 
   it("a user changes her password: the current one is required, every earlier session ends, the new one signs in", async () => {
     const ctx = testContext(t.database, "test:setup");
-    const u = await createUser(ctx, { username: "ganti-sandi", password: PASSWORD, role: "bendahara", groupSlugs: ["ratu-damai"] });
+    const u = await createUser(ctx, {
+      username: "ganti-sandi",
+      password: PASSWORD,
+      role: "bendahara",
+      groupSlugs: ["ratu-damai"],
+    });
     const self = createCaller({ database: t.database, user: u, sameOrigin: true, now: () => FIXED_NOW });
-    const wrong = await self.admin.account.changePassword({ currentPassword: "salah-salah-salah", newPassword: "sandi-baru-yang-panjang" }).catch((e: TRPCError) => e);
+    const wrong = await self.admin.account
+      .changePassword({ currentPassword: "salah-salah-salah", newPassword: "sandi-baru-yang-panjang" })
+      .catch((e: TRPCError) => e);
     expect((wrong as TRPCError).cause).toMatchObject({ code: "password_wrong", field: "currentPassword" });
-    const weak = await self.admin.account.changePassword({ currentPassword: PASSWORD, newPassword: "pendek" }).catch((e: TRPCError) => e);
+    const weak = await self.admin.account
+      .changePassword({ currentPassword: PASSWORD, newPassword: "pendek" })
+      .catch((e: TRPCError) => e);
     expect((weak as TRPCError).cause).toMatchObject({ code: "password_weak", field: "newPassword" });
     const issuedBefore = FIXED_NOW.getTime() - 60_000;
-    expect(await userOfSession(t.database.db, { uid: u.id, issuedAtMs: issuedBefore, lastActiveMs: issuedBefore }, FIXED_NOW.getTime())).not.toBeNull();
+    expect(
+      await userOfSession(
+        t.database.db,
+        { uid: u.id, issuedAtMs: issuedBefore, lastActiveMs: issuedBefore },
+        FIXED_NOW.getTime(),
+      ),
+    ).not.toBeNull();
     await self.admin.account.changePassword({ currentPassword: PASSWORD, newPassword: "sandi-baru-yang-panjang" });
-    expect(await userOfSession(t.database.db, { uid: u.id, issuedAtMs: issuedBefore, lastActiveMs: issuedBefore }, FIXED_NOW.getTime())).toBeNull();
-    await expect(verifyCredentials(t.database, { username: "ganti-sandi", password: PASSWORD, address: null })).rejects.toMatchObject({ code: "signin_failed" });
-    expect((await verifyCredentials(t.database, { username: "ganti-sandi", password: "sandi-baru-yang-panjang", address: null })).id).toBe(u.id);
-    const audit = await t.database.db.all<{ action: string }>(sql`SELECT action FROM audit_log WHERE action LIKE 'user.%' ORDER BY id`);
+    expect(
+      await userOfSession(
+        t.database.db,
+        { uid: u.id, issuedAtMs: issuedBefore, lastActiveMs: issuedBefore },
+        FIXED_NOW.getTime(),
+      ),
+    ).toBeNull();
+    await expect(
+      verifyCredentials(t.database, { username: "ganti-sandi", password: PASSWORD, address: null }),
+    ).rejects.toMatchObject({ code: "signin_failed" });
+    expect(
+      (
+        await verifyCredentials(t.database, {
+          username: "ganti-sandi",
+          password: "sandi-baru-yang-panjang",
+          address: null,
+        })
+      ).id,
+    ).toBe(u.id);
+    const audit = await t.database.db.all<{ action: string }>(
+      sql`SELECT action FROM audit_log WHERE action LIKE 'user.%' ORDER BY id`,
+    );
     expect(audit.map((a) => a.action)).toEqual(expect.arrayContaining(["user.disable", "user.password"]));
   });
 
   it("disabling a user ends her sessions; enabling lets her sign in again, with no old session revived", async () => {
     const ctx = testContext(t.database, "test:setup");
-    const u = await createUser(ctx, { username: "dinonaktifkan", password: PASSWORD, role: "bendahara", groupSlugs: ["ratu-damai"] });
+    const u = await createUser(ctx, {
+      username: "dinonaktifkan",
+      password: PASSWORD,
+      role: "bendahara",
+      groupSlugs: ["ratu-damai"],
+    });
     const issued = FIXED_NOW.getTime() - 60_000;
     const session = { uid: u.id, issuedAtMs: issued, lastActiveMs: issued };
     await setUserDisabled(ctx, "dinonaktifkan", true);
     expect(await userOfSession(t.database.db, session, FIXED_NOW.getTime())).toBeNull();
-    await expect(verifyCredentials(t.database, { username: "dinonaktifkan", password: PASSWORD, address: null })).rejects.toMatchObject({ code: "signin_failed" });
+    await expect(
+      verifyCredentials(t.database, { username: "dinonaktifkan", password: PASSWORD, address: null }),
+    ).rejects.toMatchObject({ code: "signin_failed" });
     await setUserDisabled(ctx, "dinonaktifkan", false);
     expect(await userOfSession(t.database.db, session, FIXED_NOW.getTime())).toBeNull();
-    expect((await verifyCredentials(t.database, { username: "dinonaktifkan", password: PASSWORD, address: null })).id).toBe(u.id);
-    await expect(setUserDisabled(ctx, "tidak-ada", true)).rejects.toMatchObject({ kind: "not_found", code: "user_not_found" });
+    expect(
+      (await verifyCredentials(t.database, { username: "dinonaktifkan", password: PASSWORD, address: null })).id,
+    ).toBe(u.id);
+    await expect(setUserDisabled(ctx, "tidak-ada", true)).rejects.toMatchObject({
+      kind: "not_found",
+      code: "user_not_found",
+    });
   });
 
   it("a disabled user cannot sign in", async () => {
     await t.database.db.run(sql`UPDATE users SET disabled = 1 WHERE username = 'admin'`);
-    await expect(verifyCredentials(t.database, { username: "admin", password: PASSWORD, address: null })).rejects.toMatchObject({ code: "signin_failed" });
+    await expect(
+      verifyCredentials(t.database, { username: "admin", password: PASSWORD, address: null }),
+    ).rejects.toMatchObject({ code: "signin_failed" });
     await t.database.db.run(sql`UPDATE users SET disabled = 0 WHERE username = 'admin'`);
   });
 });

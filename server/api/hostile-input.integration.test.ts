@@ -11,31 +11,90 @@ let t: Awaited<ReturnType<typeof tempDatabase>>;
 let treasurer: UserRow;
 let groupId = 0;
 const G = "ratu-damai";
-const caller = () => createCallerFactory(appRouter)({ database: t.database, user: treasurer, sameOrigin: true, now: () => FIXED_NOW });
+const caller = () =>
+  createCallerFactory(appRouter)({ database: t.database, user: treasurer, sameOrigin: true, now: () => FIXED_NOW });
 
 beforeAll(async () => {
   t = await tempDatabase();
   const ctx = testContext(t.database);
   groupId = (await seedGroup(ctx, G, 5)).group.id;
   await seedGroup(ctx, "compang-dalo", 5);
-  treasurer = await createUser(ctx, { username: "bendahara", password: "kata-sandi-panjang", role: "bendahara", groupSlugs: [G] });
-  await recordContributions(ctx, { groupSlug: G, date: "2026-11-01", idempotencyKey: key(), lines: [{ memberCode: "RA-001", amount: 500_000 }] });
+  treasurer = await createUser(ctx, {
+    username: "bendahara",
+    password: "kata-sandi-panjang",
+    role: "bendahara",
+    groupSlugs: [G],
+  });
+  await recordContributions(ctx, {
+    groupSlug: G,
+    date: "2026-11-01",
+    idempotencyKey: key(),
+    lines: [{ memberCode: "RA-001", amount: 500_000 }],
+  });
 });
 afterAll(() => t.cleanup());
 
 /** A valid input for every mutation; each field is then replaced by hostile values one at a time. */
 const VALID: Record<string, () => Record<string, unknown>> = {
-  "contributions.record": () => ({ groupSlug: G, date: "2026-11-28", idempotencyKey: key(), lines: [{ memberCode: "RA-002", amount: 1000 }] }),
-  "contributions.recordQueued": () => ({ groupSlug: G, days: [{ date: "2026-11-27", idempotencyKey: key(), lines: [{ memberCode: "RA-002", amount: 1000 }] }] }),
-  "savings.withdraw": () => ({ groupSlug: G, memberCode: "RA-001", amount: 1000, date: "2026-11-28", idempotencyKey: key() }),
-  "loans.disburse": () => ({ groupSlug: G, memberCode: "RA-002", principal: 10_000, termMonths: 2, date: "2026-11-28", purpose: "kopi", idempotencyKey: key() }),
+  "contributions.record": () => ({
+    groupSlug: G,
+    date: "2026-11-28",
+    idempotencyKey: key(),
+    lines: [{ memberCode: "RA-002", amount: 1000 }],
+  }),
+  "contributions.recordQueued": () => ({
+    groupSlug: G,
+    days: [{ date: "2026-11-27", idempotencyKey: key(), lines: [{ memberCode: "RA-002", amount: 1000 }] }],
+  }),
+  "savings.withdraw": () => ({
+    groupSlug: G,
+    memberCode: "RA-001",
+    amount: 1000,
+    date: "2026-11-28",
+    idempotencyKey: key(),
+  }),
+  "loans.disburse": () => ({
+    groupSlug: G,
+    memberCode: "RA-002",
+    principal: 10_000,
+    termMonths: 2,
+    date: "2026-11-28",
+    purpose: "kopi",
+    idempotencyKey: key(),
+  }),
   "loans.repay": () => ({ groupSlug: G, loanId: 1, amount: 1000, date: "2026-11-28", idempotencyKey: key() }),
-  "loans.writeOff": () => ({ groupSlug: G, loanId: 1, date: "2026-11-28", reason: "macet lama sekali", idempotencyKey: key() }),
-  "cash.expense": () => ({ groupSlug: G, amount: 1000, date: "2026-11-28", category: "alat_tulis", note: "buku", idempotencyKey: key() }),
-  "cash.income": () => ({ groupSlug: G, amount: 1000, date: "2026-11-28", category: "hibah", note: "dari desa", idempotencyKey: key() }),
+  "loans.writeOff": () => ({
+    groupSlug: G,
+    loanId: 1,
+    date: "2026-11-28",
+    reason: "macet lama sekali",
+    idempotencyKey: key(),
+  }),
+  "cash.expense": () => ({
+    groupSlug: G,
+    amount: 1000,
+    date: "2026-11-28",
+    category: "alat_tulis",
+    note: "buku",
+    idempotencyKey: key(),
+  }),
+  "cash.income": () => ({
+    groupSlug: G,
+    amount: 1000,
+    date: "2026-11-28",
+    category: "hibah",
+    note: "dari desa",
+    idempotencyKey: key(),
+  }),
   "cash.count": () => ({ groupSlug: G, date: "2026-11-28", countedAmount: 1000, idempotencyKey: key() }),
   "entries.reverse": () => ({ groupSlug: G, entryId: 1, reason: "salah catat", idempotencyKey: key() }),
-  "members.add": () => ({ groupSlug: G, code: `RA-${String(Math.floor(Math.random() * 800) + 100)}`, fullName: "Maria Baru", gender: "P", joinedOn: "2026-11-01" }),
+  "members.add": () => ({
+    groupSlug: G,
+    code: `RA-${String(Math.floor(Math.random() * 800) + 100)}`,
+    fullName: "Maria Baru",
+    gender: "P",
+    joinedOn: "2026-11-01",
+  }),
   "members.update": () => ({ groupSlug: G, code: "RA-005", fullName: "Nama Baru" }),
   "members.leave": () => ({ groupSlug: G, code: "RA-004", leftOn: "2026-11-29" }),
   "members.resetCheckCode": () => ({ groupSlug: G, code: "RA-003" }),
@@ -88,7 +147,10 @@ describe("hostile and broken input on every mutation", () => {
           if (outcome === "OK") continue; // e.g. a long but valid name; accepted text is escaped on output (see e2e)
           expect(outcome, `${name}.${field} ← ${label}`).toBeInstanceOf(TRPCError);
           const err = outcome as TRPCError;
-          expect(["BAD_REQUEST", "NOT_FOUND", "CONFLICT", "FORBIDDEN"], `${name}.${field} ← ${label}: ${err.code} ${err.message}`).toContain(err.code);
+          expect(
+            ["BAD_REQUEST", "NOT_FOUND", "CONFLICT", "FORBIDDEN"],
+            `${name}.${field} ← ${label}: ${err.code} ${err.message}`,
+          ).toContain(err.code);
           if (err.code === "BAD_REQUEST") {
             // The field is named: by the domain error, or by the validation issue's path.
             const cause = err.cause as (DomainError & { issues?: { path: PropertyKey[] }[] }) | undefined;
@@ -102,14 +164,43 @@ describe("hostile and broken input on every mutation", () => {
     });
   }
   it("contributions.recordQueued: every field of a queued day × hostile values is refused for that day with the field named, or for the whole batch; never a 500", async () => {
-    const day = () => ({ date: "2026-11-27", idempotencyKey: key(), lines: [{ memberCode: "RA-002", amount: 1000 }] }) as Record<string, unknown>;
+    const day = () =>
+      ({ date: "2026-11-27", idempotencyKey: key(), lines: [{ memberCode: "RA-002", amount: 1000 }] }) as Record<
+        string,
+        unknown
+      >;
     const line = () => ({ memberCode: "RA-002", amount: 1000 }) as Record<string, unknown>;
     const cases: [string, () => Record<string, unknown>][] = [];
-    for (const f of ["date", "idempotencyKey", "lines"]) for (const [label, v] of HOSTILE) cases.push([`${f} ← ${label}`, () => { const d = day(); if (v === undefined) delete d[f]; else d[f] = v; return d; }]);
-    for (const f of ["memberCode", "amount"]) for (const [label, v] of HOSTILE) cases.push([`lines.0.${f} ← ${label}`, () => { const l = line(); if (v === undefined) delete l[f]; else l[f] = v; return { ...day(), lines: [l] }; }]);
+    for (const f of ["date", "idempotencyKey", "lines"])
+      for (const [label, v] of HOSTILE)
+        cases.push([
+          `${f} ← ${label}`,
+          () => {
+            const d = day();
+            if (v === undefined) delete d[f];
+            else d[f] = v;
+            return d;
+          },
+        ]);
+    for (const f of ["memberCode", "amount"])
+      for (const [label, v] of HOSTILE)
+        cases.push([
+          `lines.0.${f} ← ${label}`,
+          () => {
+            const l = line();
+            if (v === undefined) delete l[f];
+            else l[f] = v;
+            return { ...day(), lines: [l] };
+          },
+        ]);
     for (const [label, make] of cases) {
       const before = await chainHead(t.database, groupId);
-      const outcome = await caller().admin.contributions.recordQueued({ groupSlug: G, days: [make(), day()] } as never).then((r) => r, (e: unknown) => e);
+      const outcome = await caller()
+        .admin.contributions.recordQueued({ groupSlug: G, days: [make(), day()] } as never)
+        .then(
+          (r) => r,
+          (e: unknown) => e,
+        );
       tried++;
       if (outcome instanceof TRPCError) {
         expect(outcome.code, label).toBe("BAD_REQUEST");
@@ -129,7 +220,12 @@ describe("hostile and broken input on every mutation", () => {
 describe("sessions", () => {
   it("a disabled user, a session issued before a password change or sign-out, or an idle one is no session", async () => {
     const ctx = testContext(t.database);
-    const u = await createUser(ctx, { username: "pengawas-sesi", password: "kata-sandi-panjang", role: "pengawas", groupSlugs: [G] });
+    const u = await createUser(ctx, {
+      username: "pengawas-sesi",
+      password: "kata-sandi-panjang",
+      role: "pengawas",
+      groupSlugs: [G],
+    });
     const issued = Date.now();
     expect((await userOfSession(t.database.db, { uid: u.id, issuedAtMs: issued }, issued + 1000))?.id).toBe(u.id);
     expect(await userOfSession(t.database.db, { uid: u.id, issuedAtMs: issued }, issued + 13 * 3600_000)).toBeNull();
@@ -141,10 +237,18 @@ describe("sessions", () => {
     await new Promise((r) => setTimeout(r, 5));
     await endSessions({ database: t.database, actor: "test" }, u.id);
     expect(await userOfSession(t.database.db, { uid: u.id, issuedAtMs: reissued })).toBeNull();
-    await t.database.client.execute({ sql: "UPDATE users SET disabled = 1, sessions_valid_after = 0 WHERE id = ?", args: [u.id] });
+    await t.database.client.execute({
+      sql: "UPDATE users SET disabled = 1, sessions_valid_after = 0 WHERE id = ?",
+      args: [u.id],
+    });
     expect(await userOfSession(t.database.db, { uid: u.id, issuedAtMs: Date.now() })).toBeNull();
     const disabled = { ...u, disabled: true };
-    const code = await createCallerFactory(appRouter)({ database: t.database, user: disabled, sameOrigin: true }).admin.groups.mine().then(() => "OK", (e: TRPCError) => e.code);
+    const code = await createCallerFactory(appRouter)({ database: t.database, user: disabled, sameOrigin: true })
+      .admin.groups.mine()
+      .then(
+        () => "OK",
+        (e: TRPCError) => e.code,
+      );
     expect(code).toBe("UNAUTHORIZED");
   });
 });

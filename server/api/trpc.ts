@@ -36,10 +36,19 @@ const TRPC_CODE = {
 
 const t = initTRPC.context<ApiContext>().create({
   errorFormatter({ shape, error }) {
-    const domain = error.cause instanceof DomainError ? { code: error.cause.code, field: error.cause.field ?? null, params: error.cause.params } : null;
+    const domain =
+      error.cause instanceof DomainError
+        ? { code: error.cause.code, field: error.cause.field ?? null, params: error.cause.params }
+        : null;
     const zod = error.cause instanceof ZodError ? z.flattenError(error.cause).fieldErrors : null;
     // Raw database or runtime messages never reach a client.
-    const message = domain ? domain.code : zod ? "invalid_input" : error.code === "INTERNAL_SERVER_ERROR" ? "internal_error" : error.message;
+    const message = domain
+      ? domain.code
+      : zod
+        ? "invalid_input"
+        : error.code === "INTERNAL_SERVER_ERROR"
+          ? "internal_error"
+          : error.message;
     return { ...shape, message, data: { code: shape.data.code, httpStatus: shape.data.httpStatus, domain, zod } };
   },
 });
@@ -82,7 +91,11 @@ export function groupProcedure(access: Access) {
     const role = await canActOn(ctx.database.db, ctx.user, input.groupSlug);
     if (!role) throw new TRPCError({ code: "FORBIDDEN", message: "group_forbidden" });
     if (!ALLOWED[access].includes(role)) throw new TRPCError({ code: "FORBIDDEN", message: "role_forbidden" });
-    const service: ServiceContext = { database: ctx.database, actor: `user:${ctx.user.id}:${ctx.user.username}`, now: ctx.now };
+    const service: ServiceContext = {
+      database: ctx.database,
+      actor: `user:${ctx.user.id}:${ctx.user.username}`,
+      now: ctx.now,
+    };
     return next({ ctx: { ...ctx, role, service } });
   });
 }

@@ -14,28 +14,36 @@ export const SESSION_MAX_AGE_S = 12 * 60 * 60;
  * (password change, sign-out) are refused by the tRPC context.
  */
 /** Secure cookies (and the __Secure- prefix) whenever the portal is served over https. */
-export const useSecureCookies = (nextAuthUrl = process.env.NEXTAUTH_URL) => !!nextAuthUrl?.startsWith("https://");
+export const isHttpsPortal = (nextAuthUrl = process.env.NEXTAUTH_URL) => !!nextAuthUrl?.startsWith("https://");
 
 export const authOptions: AuthOptions = {
-  useSecureCookies: useSecureCookies(),
+  useSecureCookies: isHttpsPortal(),
   session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_S, updateAge: 0 },
   jwt: { maxAge: SESSION_MAX_AGE_S },
   pages: { signIn: "/masuk", error: "/masuk" },
   // A forged or stale session cookie is a refused visitor, not a server fault: one line, no stack.
   logger: {
     error(code, metadata) {
-      if (code === "JWT_SESSION_ERROR") console.warn(`[auth] session cookie refused: ${(metadata as { message?: string })?.message ?? code}`);
+      if (code === "JWT_SESSION_ERROR")
+        console.warn(`[auth] session cookie refused: ${(metadata as { message?: string })?.message ?? code}`);
       else console.error(`[auth] ${code}`, metadata);
     },
   },
   providers: [
     CredentialsProvider({
       name: "Kas Terbuka",
-      credentials: { username: { label: "Nama pengguna", type: "text" }, password: { label: "Kata sandi", type: "password" } },
+      credentials: {
+        username: { label: "Nama pengguna", type: "text" },
+        password: { label: "Kata sandi", type: "password" },
+      },
       async authorize(credentials, req) {
         const database = await getDatabase();
         try {
-          const u = await verifyCredentials(database, { username: credentials?.username, password: credentials?.password, address: clientAddress(new Headers((req?.headers ?? {}) as Record<string, string>)) });
+          const u = await verifyCredentials(database, {
+            username: credentials?.username,
+            password: credentials?.password,
+            address: clientAddress(new Headers((req?.headers ?? {}) as Record<string, string>)),
+          });
           return { id: String(u.id), name: u.username };
         } catch (e) {
           if (e instanceof DomainError && e.kind === "too_many") throw new Error("throttled");

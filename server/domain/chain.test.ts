@@ -31,7 +31,21 @@ function chainOf(n: number): (ChainedEntry & { hash: string })[] {
   return out;
 }
 
-const FIELDS = ["groupSlug", "seq", "date", "kind", "amount", "purpose", "category", "reversesSeq", "reason", "recordedAt", "postings", "detailDigest", "prevHash"] as const;
+const FIELDS = [
+  "groupSlug",
+  "seq",
+  "date",
+  "kind",
+  "amount",
+  "purpose",
+  "category",
+  "reversesSeq",
+  "reason",
+  "recordedAt",
+  "postings",
+  "detailDigest",
+  "prevHash",
+] as const;
 
 describe("hash chain", () => {
   it("the canonical form is the documented JSON array", () => {

@@ -81,7 +81,9 @@ export function detailDigest(salt: string, postings: readonly Posting[], note: s
 }
 
 /** Checks a chain in sequence order; returns the first problem, or null when all is well. */
-export function verifyChain(entries: readonly (ChainedEntry & { hash: string })[]): { seq: number; problem: string } | null {
+export function verifyChain(
+  entries: readonly (ChainedEntry & { hash: string })[],
+): { seq: number; problem: string } | null {
   let prev = GENESIS_HASH;
   let expectSeq = 1;
   for (const e of entries) {

@@ -24,7 +24,10 @@ export function localDate(now: Date, timeZone: string = DEFAULT_TIME_ZONE): Busi
 const dateFormats = new Map<string, Intl.DateTimeFormat>();
 function dateFormat(timeZone: string): Intl.DateTimeFormat {
   let f = dateFormats.get(timeZone);
-  if (!f) dateFormats.set(timeZone, (f = new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" })));
+  if (!f) {
+    f = new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" });
+    dateFormats.set(timeZone, f);
+  }
   return f;
 }
 
@@ -62,7 +65,11 @@ export function monthEnd(month: string): BusinessDate {
 }
 
 /** A business date that is real, not in the group's future, and not before the group was founded. */
-export function assertBusinessDate(d: unknown, opts: { today: BusinessDate; foundedOn: BusinessDate }, field = "date"): BusinessDate {
+export function assertBusinessDate(
+  d: unknown,
+  opts: { today: BusinessDate; foundedOn: BusinessDate },
+  field = "date",
+): BusinessDate {
   if (!isValidDate(d)) throw invalid("date_invalid", field);
   if (d > opts.today) throw invalid("date_in_future", field, { today: opts.today });
   if (d < opts.foundedOn) throw invalid("date_before_founding", field, { foundedOn: opts.foundedOn });

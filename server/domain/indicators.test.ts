@@ -10,15 +10,28 @@ describe("indicators", () => {
       { month: "2026-02", kind: "loan_disbursement", account: "loans_receivable", amount: 20_000 },
       { month: "2026-02", kind: "loan_disbursement", account: "cash", amount: -20_000 },
     ]);
-    expect(f.map((m) => [m.month, m.contributions, m.dailyContributions, m.socialFundIn, m.disbursed, m.closing.cash])).toEqual([
+    expect(
+      f.map((m) => [m.month, m.contributions, m.dailyContributions, m.socialFundIn, m.disbursed, m.closing.cash]),
+    ).toEqual([
       ["2026-01", 25_000, 25_000, 5_000, 0, 30_000],
       ["2026-02", 0, 0, 0, 20_000, 10_000],
     ]);
-    expect(balanceSheet(f[1]!.closing)).toEqual({ cash: 10_000, loansOutstanding: 20_000, memberSavings: 25_000, socialFund: 5_000, surplus: 0 });
+    expect(balanceSheet(f[1]!.closing)).toEqual({
+      cash: 10_000,
+      loansOutstanding: 20_000,
+      memberSavings: 25_000,
+      socialFund: 5_000,
+      surplus: 0,
+    });
   });
 
   it("PAR30 counts the whole balance of a loan more than 30 days late", () => {
-    expect(par30([{ principalOutstanding: 100, daysPastDue: 31 }, { principalOutstanding: 300, daysPastDue: 30 }])).toBe(0.25);
+    expect(
+      par30([
+        { principalOutstanding: 100, daysPastDue: 31 },
+        { principalOutstanding: 300, daysPastDue: 30 },
+      ]),
+    ).toBe(0.25);
     expect(par30([])).toBeNull();
   });
 

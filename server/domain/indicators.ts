@@ -48,7 +48,21 @@ export function monthFlows(rows: readonly MonthPostingRow[]): MonthFlows[] {
   const byMonth = new Map<string, MonthPostingRow[]>();
   for (const r of rows) byMonth.set(r.month, [...(byMonth.get(r.month) ?? []), r]);
   for (const month of months) {
-    const f: MonthFlows = { month, contributions: 0, dailyContributions: 0, socialFundIn: 0, withdrawals: 0, disbursed: 0, principalRepaid: 0, serviceCharge: 0, fines: 0, expenses: 0, otherIncome: 0, writtenOff: 0, closing: running };
+    const f: MonthFlows = {
+      month,
+      contributions: 0,
+      dailyContributions: 0,
+      socialFundIn: 0,
+      withdrawals: 0,
+      disbursed: 0,
+      principalRepaid: 0,
+      serviceCharge: 0,
+      fines: 0,
+      expenses: 0,
+      otherIncome: 0,
+      writtenOff: 0,
+      closing: running,
+    };
     for (const r of byMonth.get(month) ?? []) {
       const kind = r.kind as EntryKind;
       const a = r.account;
@@ -87,14 +101,18 @@ export function balanceSheet(b: Record<Account, number>): BalanceSheet {
     loansOutstanding: b.loans_receivable,
     memberSavings: b.savings_share + b.savings_mandatory + b.savings_voluntary,
     socialFund: b.social_fund,
-    surplus: b.income_service_charge + b.income_fine + b.income_other + b.retained_surplus - b.expense - b.write_off_loss,
+    surplus:
+      b.income_service_charge + b.income_fine + b.income_other + b.retained_surplus - b.expense - b.write_off_loss,
   };
 }
 
 /** PAR30: outstanding principal of loans more than 30 days late ÷ gross loans outstanding. */
 export function par30(loans: readonly { principalOutstanding: number; daysPastDue: number }[]): number | null {
   const gross = loans.reduce((t, l) => t + l.principalOutstanding, 0);
-  return ratio(loans.filter((l) => l.daysPastDue > 30).reduce((t, l) => t + l.principalOutstanding, 0), gross);
+  return ratio(
+    loans.filter((l) => l.daysPastDue > 30).reduce((t, l) => t + l.principalOutstanding, 0),
+    gross,
+  );
 }
 
 /** Loan-fund utilisation: loans outstanding ÷ (loans outstanding + cash). */

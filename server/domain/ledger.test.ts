@@ -22,16 +22,38 @@ const memberId = fc.integer({ min: 1, max: 1000 });
 
 /** Any entry the ledger can make. */
 const anyPostings: fc.Arbitrary<Posting[]> = fc.oneof(
-  fc.array(fc.record({ memberId, amount, kind: fc.constantFrom(...CONTRIBUTION_LINE_KINDS) }), { minLength: 1, maxLength: 30 }).map(contributionPostings),
-  fc.tuple(memberId, amount, amount, amount).map(([m, a, b, c]) => withdrawalPostings(m, Math.min(a, b + c), { savings_voluntary: b, savings_mandatory: c, savings_share: 0 })),
+  fc
+    .array(fc.record({ memberId, amount, kind: fc.constantFrom(...CONTRIBUTION_LINE_KINDS) }), {
+      minLength: 1,
+      maxLength: 30,
+    })
+    .map(contributionPostings),
+  fc
+    .tuple(memberId, amount, amount, amount)
+    .map(([m, a, b, c]) =>
+      withdrawalPostings(m, Math.min(a, b + c), { savings_voluntary: b, savings_mandatory: c, savings_share: 0 }),
+    ),
   fc.tuple(memberId, memberId, amount).map(([m, l, p]) => disbursementPostings(m, l, p)),
-  fc.tuple(memberId, memberId, fc.nat(100_000), fc.nat(100_000), amount).map(([m, l, fine, serviceCharge, principal]) => repaymentPostings(m, l, { fine, serviceCharge, principal })),
+  fc
+    .tuple(memberId, memberId, fc.nat(100_000), fc.nat(100_000), amount)
+    .map(([m, l, fine, serviceCharge, principal]) => repaymentPostings(m, l, { fine, serviceCharge, principal })),
   fc.tuple(memberId, memberId, amount).map(([m, l, a]) => writeOffPostings(m, l, a)),
   amount.map(expensePostings),
   amount.map(otherIncomePostings),
-  fc.tuple(amount, fc.nat(1_000_000), fc.array(fc.record({ memberId, account: fc.constantFrom("savings_share" as const, "savings_mandatory" as const), amount }), { maxLength: 5 })).map(([cash, socialFund, savings]) =>
-    openingBalancePostings({ cash, socialFund, savings }),
-  ),
+  fc
+    .tuple(
+      amount,
+      fc.nat(1_000_000),
+      fc.array(
+        fc.record({
+          memberId,
+          account: fc.constantFrom("savings_share" as const, "savings_mandatory" as const),
+          amount,
+        }),
+        { maxLength: 5 },
+      ),
+    )
+    .map(([cash, socialFund, savings]) => openingBalancePostings({ cash, socialFund, savings })),
 );
 
 describe("ledger postings", () => {
@@ -56,7 +78,9 @@ describe("ledger postings", () => {
   });
 
   it("refuses a withdrawal above the member's savings and draws voluntary savings first", () => {
-    expect(() => withdrawalPostings(1, 6, { savings_voluntary: 2, savings_mandatory: 3, savings_share: 0 })).toThrow(/withdrawal_exceeds_savings/);
+    expect(() => withdrawalPostings(1, 6, { savings_voluntary: 2, savings_mandatory: 3, savings_share: 0 })).toThrow(
+      /withdrawal_exceeds_savings/,
+    );
     expect(withdrawalPostings(1, 4, { savings_voluntary: 2, savings_mandatory: 3, savings_share: 0 })).toEqual([
       { account: "cash", amount: -4 },
       { account: "savings_voluntary", amount: 2, memberId: 1 },
@@ -65,8 +89,18 @@ describe("ledger postings", () => {
   });
 
   it("refuses unbalanced or fractional postings", () => {
-    expect(() => assertBalanced([{ account: "cash", amount: 1 }, { account: "expense", amount: -2 }])).toThrow();
-    expect(() => assertBalanced([{ account: "cash", amount: 0.5 }, { account: "expense", amount: -0.5 }])).toThrow();
+    expect(() =>
+      assertBalanced([
+        { account: "cash", amount: 1 },
+        { account: "expense", amount: -2 },
+      ]),
+    ).toThrow();
+    expect(() =>
+      assertBalanced([
+        { account: "cash", amount: 0.5 },
+        { account: "expense", amount: -0.5 },
+      ]),
+    ).toThrow();
   });
 });
 

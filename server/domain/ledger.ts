@@ -74,7 +74,8 @@ export interface Posting {
 export function assertBalanced(postings: readonly Posting[]): void {
   let total = 0;
   for (const p of postings) {
-    if (!Number.isSafeInteger(p.amount) || p.amount === 0) throw new Error(`posting amount must be a non-zero integer: ${p.amount}`);
+    if (!Number.isSafeInteger(p.amount) || p.amount === 0)
+      throw new Error(`posting amount must be a non-zero integer: ${p.amount}`);
     total += p.amount;
   }
   if (total !== 0) throw new Error(`postings do not balance: ${total}`);
@@ -88,7 +89,9 @@ export function entryAmount(postings: readonly Posting[]): number {
   return d;
 }
 
-export function contributionPostings(lines: readonly { memberId: number; amount: number; kind: ContributionLineKind }[]): Posting[] {
+export function contributionPostings(
+  lines: readonly { memberId: number; amount: number; kind: ContributionLineKind }[],
+): Posting[] {
   if (lines.length === 0) throw invalid("lines_empty", "lines");
   const postings: Posting[] = [];
   let total = 0;
@@ -168,7 +171,8 @@ export function openingBalancePostings(o: {
   const postings: Posting[] = [];
   if (o.cash) postings.push({ account: "cash", amount: o.cash });
   if (o.socialFund) postings.push({ account: "social_fund", amount: -o.socialFund });
-  for (const s of o.savings) if (s.amount) postings.push({ account: s.account, amount: -s.amount, memberId: s.memberId });
+  for (const s of o.savings)
+    if (s.amount) postings.push({ account: s.account, amount: -s.amount, memberId: s.memberId });
   const rest = -postings.reduce((t, p) => t + p.amount, 0);
   if (rest) postings.push({ account: "retained_surplus", amount: rest });
   return postings;

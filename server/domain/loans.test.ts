@@ -3,7 +3,15 @@ import { describe, expect, it } from "vitest";
 import { DomainError } from "./errors";
 import { collectability, LOAN_METHODS, loanSchedule, loanState, loanStatus, type LoanTerms } from "./loans";
 
-const base: LoanTerms = { principal: 1_000_000, termMonths: 4, rateBpsPerMonth: 200, method: "flat", disbursedOn: "2026-01-31", lateFineAmount: 5000, lateFineGraceDays: 7 };
+const base: LoanTerms = {
+  principal: 1_000_000,
+  termMonths: 4,
+  rateBpsPerMonth: 200,
+  method: "flat",
+  disbursedOn: "2026-01-31",
+  lateFineAmount: 5000,
+  lateFineGraceDays: 7,
+};
 
 describe("loanSchedule", () => {
   it("flat 2% a month: jasa on the original principal, due dates clamp to month end", () => {
@@ -82,7 +90,9 @@ describe("loanState", () => {
   });
 
   it("refuses a repayment above what is owed, and a full repayment makes it lunas", () => {
-    expect(() => loanState(base, [{ date: "2026-02-01", amount: 1_080_001 }], "2026-02-01")).toThrow(/repayment_exceeds_owed/);
+    expect(() => loanState(base, [{ date: "2026-02-01", amount: 1_080_001 }], "2026-02-01")).toThrow(
+      /repayment_exceeds_owed/,
+    );
     const s = loanState(base, [{ date: "2026-02-01", amount: 1_080_000 }], "2026-02-01");
     expect(s.totalOwed).toBe(0);
     expect(loanStatus(s, { writtenOff: false, cancelled: false })).toBe("lunas");
@@ -104,7 +114,9 @@ describe("loanState", () => {
           }
         }
         const s = loanState(base, repayments, "2026-12-31");
-        s.allocations.forEach((a, i) => expect(a.fine + a.serviceCharge + a.principal).toBe(repayments[i]!.amount));
+        for (const [i, a] of s.allocations.entries()) {
+          expect(a.fine + a.serviceCharge + a.principal).toBe(repayments[i]!.amount);
+        }
         expect(s.principalOutstanding).toBeGreaterThanOrEqual(0);
         expect(base.principal - s.principalOutstanding).toBe(s.allocations.reduce((t, a) => t + a.principal, 0));
       }),

@@ -36,7 +36,9 @@ export interface Installment {
  * Principal shares are whole rupiah; the rounding remainder goes to the last installment, so they
  * always sum exactly to the principal.
  */
-export function loanSchedule(t: Pick<LoanTerms, "principal" | "termMonths" | "rateBpsPerMonth" | "method" | "disbursedOn">): Installment[] {
+export function loanSchedule(
+  t: Pick<LoanTerms, "principal" | "termMonths" | "rateBpsPerMonth" | "method" | "disbursedOn">,
+): Installment[] {
   const { principal: P, termMonths: n, rateBpsPerMonth: bps } = t;
   if (!Number.isSafeInteger(P) || P <= 0) throw invalid("amount_not_positive", "principal");
   if (!Number.isInteger(n) || n < 1 || n > 120) throw invalid("term_invalid", "termMonths");
@@ -48,7 +50,7 @@ export function loanSchedule(t: Pick<LoanTerms, "principal" | "termMonths" | "ra
   if (t.method === "annuity") {
     const r = bps / 10_000;
     // The float only chooses the whole-rupiah installment; all money below is integer arithmetic.
-    annuity = r === 0 ? Math.ceil(P / n) : Math.round((P * r) / (1 - Math.pow(1 + r, -n)));
+    annuity = r === 0 ? Math.ceil(P / n) : Math.round((P * r) / (1 - (1 + r) ** -n));
   }
   for (let k = 1; k <= n; k++) {
     let serviceCharge: number;
@@ -123,7 +125,10 @@ export function loanState(terms: LoanTerms, repayments: readonly Repayment[], as
   const sorted = [...repayments].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
   for (const r of sorted) {
     accrueUntil(r.date);
-    const owed = finesAccrued - finesPaid + installments.reduce((t, i) => t + i.principal - i.principalPaid + i.serviceCharge - i.serviceChargePaid, 0);
+    const owed =
+      finesAccrued -
+      finesPaid +
+      installments.reduce((t, i) => t + i.principal - i.principalPaid + i.serviceCharge - i.serviceChargePaid, 0);
     if (r.amount > owed) throw invalid("repayment_exceeds_owed", "amount", { owed });
     let left = r.amount;
     const a: RepaymentAllocation = { fine: 0, serviceCharge: 0, principal: 0 };
@@ -141,7 +146,8 @@ export function loanState(terms: LoanTerms, repayments: readonly Repayment[], as
       i.principalPaid += p;
       a.principal += p;
       left -= p;
-      if (i.paidOn === null && i.principalPaid === i.principal && i.serviceChargePaid === i.serviceCharge) i.paidOn = r.date;
+      if (i.paidOn === null && i.principalPaid === i.principal && i.serviceChargePaid === i.serviceCharge)
+        i.paidOn = r.date;
     }
     allocations.push(a);
   }
@@ -165,7 +171,10 @@ export function loanState(terms: LoanTerms, repayments: readonly Repayment[], as
 export const LOAN_STATUSES = ["berjalan", "menunggak", "lunas", "dihapus", "dibatalkan"] as const;
 export type LoanStatus = (typeof LOAN_STATUSES)[number];
 
-export function loanStatus(s: Pick<LoanState, "totalOwed" | "principalOutstanding" | "daysPastDue">, flags: { writtenOff: boolean; cancelled: boolean }): LoanStatus {
+export function loanStatus(
+  s: Pick<LoanState, "totalOwed" | "principalOutstanding" | "daysPastDue">,
+  flags: { writtenOff: boolean; cancelled: boolean },
+): LoanStatus {
   if (flags.cancelled) return "dibatalkan";
   if (flags.writtenOff) return "dihapus";
   if (s.principalOutstanding === 0 && s.totalOwed === 0) return "lunas";
@@ -180,5 +189,15 @@ export function collectability(daysPastDue: number): "lancar" | "kurang_lancar" 
   return "macet";
 }
 
-export const LOAN_PURPOSES = ["kopi", "kemiri", "pertanian_lain", "ternak", "usaha_kecil", "biaya_sekolah", "kesehatan", "rumah", "lainnya"] as const;
+export const LOAN_PURPOSES = [
+  "kopi",
+  "kemiri",
+  "pertanian_lain",
+  "ternak",
+  "usaha_kecil",
+  "biaya_sekolah",
+  "kesehatan",
+  "rumah",
+  "lainnya",
+] as const;
 export type LoanPurpose = (typeof LOAN_PURPOSES)[number];

@@ -37,6 +37,8 @@ export function sum(xs: readonly number[]): number {
 /** `Rp 1.000.000` (id) or `Rp 1,000,000` (en); negative as `−Rp 5.000`. */
 export function formatRupiah(amount: number, locale: "id" | "en" = "id"): string {
   const sep = locale === "id" ? "." : ",";
-  const digits = Math.abs(Math.trunc(amount)).toString().replace(/\B(?=(\d{3})+(?!\d))/g, sep);
+  const digits = Math.abs(Math.trunc(amount))
+    .toString()
+    .replace(/\B(?=(\d{3})+(?!\d))/g, sep);
   return `${amount < 0 ? "−" : ""}Rp ${digits}`;
 }

@@ -18,7 +18,10 @@ const app = http.createServer((req, res) => {
     seen.push({ url: req.url!, method: req.method!, headers: req.headers, body });
     renders++;
     const html = `<html><body>render ${renders} of ${req.url} cookie=${req.headers.cookie ?? ""}</body></html>`;
-    const headers: http.OutgoingHttpHeaders = { "content-type": "text/html; charset=utf-8", "content-security-policy": `script-src 'nonce-n${renders}'` };
+    const headers: http.OutgoingHttpHeaders = {
+      "content-type": "text/html; charset=utf-8",
+      "content-security-policy": `script-src 'nonce-n${renders}'`,
+    };
     if (req.url!.includes("setcookie")) headers["set-cookie"] = "x=1";
     const [status, answer] = req.url!.startsWith("/kelompok/tidak-ada") ? [404, "tidak ada"] : [200, html];
     if (/\bgzip\b/.test(String(req.headers["accept-encoding"]))) {
@@ -36,7 +39,14 @@ beforeAll(async () => {
   t = await tempDatabase();
   await new Promise<void>((r) => app.listen(0, "127.0.0.1", r));
   const upstreamPort = (app.address() as { port: number }).port;
-  front = await startFront({ port: 0, host: "127.0.0.1", upstream: { host: "127.0.0.1", port: upstreamPort }, databaseUrl: t.database.url, trustProxy: false, store: new PageStore(50, 1 << 20) });
+  front = await startFront({
+    port: 0,
+    host: "127.0.0.1",
+    upstream: { host: "127.0.0.1", port: upstreamPort },
+    databaseUrl: t.database.url,
+    trustProxy: false,
+    store: new PageStore(50, 1 << 20),
+  });
   base = `http://127.0.0.1:${(front.server.address() as { port: number }).port}`;
 });
 afterAll(async () => {
@@ -76,9 +86,19 @@ describe("front server: public pages from memory, current on the next request af
   it("a committed public change, by any connection, makes the very next request render afresh; a sign-in failure does not", async () => {
     const first = await get("/dampak");
     expect((await get("/dampak")).headers["x-kt-cache"]).toBe("hit");
-    await t.database.write((tx) => tx.run(sql`INSERT INTO throttle (key, window_start, failures) VALUES ('uji', 0, 1)`));
+    await t.database.write((tx) =>
+      tx.run(sql`INSERT INTO throttle (key, window_start, failures) VALUES ('uji', 0, 1)`),
+    );
     expect((await get("/dampak")).headers["x-kt-cache"]).toBe("hit");
-    await createGroup(testContext(t.database), { slug: "golo-meni-dua", name: "KSM Golo Meni Dua", village: "Golo Meni", kecamatan: "Kota Komba", kabupaten: "Manggarai Timur", provinsi: "NTT", foundedOn: "2026-01-01" });
+    await createGroup(testContext(t.database), {
+      slug: "golo-meni-dua",
+      name: "KSM Golo Meni Dua",
+      village: "Golo Meni",
+      kecamatan: "Kota Komba",
+      kabupaten: "Manggarai Timur",
+      provinsi: "NTT",
+      foundedOn: "2026-01-01",
+    });
     const after = await get("/dampak");
     expect(after.headers["x-kt-cache"]).toBe("miss");
     expect(after.text).not.toBe(first.text);
@@ -89,11 +109,25 @@ describe("front server: public pages from memory, current on the next request af
     const ctx = testContext(t.database);
     await seedGroup(ctx, "golo-meni", 3);
     await seedGroup(ctx, "mokel", 3);
-    const urls = ["/kelompok/golo-meni", "/kelompok/golo-meni/buku-kas", "/api/open/groups/golo-meni.json", "/kelompok/mokel", "/api/open/groups/mokel/ledger.csv", "/dampak"];
+    const urls = [
+      "/kelompok/golo-meni",
+      "/kelompok/golo-meni/buku-kas",
+      "/api/open/groups/golo-meni.json",
+      "/kelompok/mokel",
+      "/api/open/groups/mokel/ledger.csv",
+      "/dampak",
+    ];
     for (const u of urls) await get(u);
     for (const u of urls) expect((await get(u)).headers["x-kt-cache"], u).toBe("hit");
-    await recordContributions(ctx, { groupSlug: "golo-meni", date: "2026-11-28", idempotencyKey: key(), lines: [{ memberCode: "GO-001", amount: 1000 }] });
-    const states = Object.fromEntries(await Promise.all(urls.map(async (u) => [u, (await get(u)).headers["x-kt-cache"]] as const)));
+    await recordContributions(ctx, {
+      groupSlug: "golo-meni",
+      date: "2026-11-28",
+      idempotencyKey: key(),
+      lines: [{ memberCode: "GO-001", amount: 1000 }],
+    });
+    const states = Object.fromEntries(
+      await Promise.all(urls.map(async (u) => [u, (await get(u)).headers["x-kt-cache"]] as const)),
+    );
     expect(states).toEqual({
       "/kelompok/golo-meni": "miss",
       "/kelompok/golo-meni/buku-kas": "miss",
@@ -114,7 +148,10 @@ describe("front server: public pages from memory, current on the next request af
 
   it("keeps one copy per language, and sends the app no cookie but the language", async () => {
     const before = renders;
-    const id = await get("/bandingkan?amount=500000", { cookie: "bahasa=id; next-auth.csrf-token=abc", "x-forwarded-host": "evil.example" });
+    const id = await get("/bandingkan?amount=500000", {
+      cookie: "bahasa=id; next-auth.csrf-token=abc",
+      "x-forwarded-host": "evil.example",
+    });
     expect(seen[seen.length - 1]!.headers["x-forwarded-host"]).toBeUndefined(); // a stored page never depends on a visitor's host
     const en = await get("/bandingkan?amount=500000", { cookie: "bahasa=en" });
     expect(renders - before).toBe(2);
@@ -135,7 +172,9 @@ describe("front server: public pages from memory, current on the next request af
     expect(renders - before).toBe(10);
     expect(cacheKeyOf({ method: "POST", url: "/" })).toBeNull();
     expect(cacheKeyOf({ method: "GET", url: "/api/trpc/admin.groups.mine" })).toBeNull();
-    expect(cacheKeyOf({ method: "GET", url: "/kelompok/ratu-damai", cookie: "__Secure-next-auth.session-token=x" })).toBeNull();
+    expect(
+      cacheKeyOf({ method: "GET", url: "/kelompok/ratu-damai", cookie: "__Secure-next-auth.session-token=x" }),
+    ).toBeNull();
     expect(cacheKeyOf({ method: "GET", url: "/kelompok/ratu-damai", cookie: "buku=tiket" })).toBeNull();
   });
 
@@ -155,15 +194,23 @@ describe("front server: public pages from memory, current on the next request af
 
   it("passes everything else through, and tells the app the client's own address (a forged one is overwritten)", async () => {
     const r = await new Promise<number>((resolve) => {
-      const req = http.request(base + "/api/trpc/admin.contributions.record", { method: "POST", headers: { "content-type": "application/json", "x-kt-client": "1.2.3.4", origin: base } }, (res) => {
-        res.resume();
-        res.on("end", () => resolve(res.statusCode!));
-      });
+      const req = http.request(
+        `${base}/api/trpc/admin.contributions.record`,
+        { method: "POST", headers: { "content-type": "application/json", "x-kt-client": "1.2.3.4", origin: base } },
+        (res) => {
+          res.resume();
+          res.on("end", () => resolve(res.statusCode!));
+        },
+      );
       req.end(JSON.stringify({ groupSlug: "ratu-damai" }));
     });
     expect(r).toBe(200);
     const last = seen[seen.length - 1]!;
-    expect(last).toMatchObject({ method: "POST", url: "/api/trpc/admin.contributions.record", body: JSON.stringify({ groupSlug: "ratu-damai" }) });
+    expect(last).toMatchObject({
+      method: "POST",
+      url: "/api/trpc/admin.contributions.record",
+      body: JSON.stringify({ groupSlug: "ratu-damai" }),
+    });
     expect(last.headers["x-kt-client"]).toBe("127.0.0.1");
     expect(last.headers.origin).toBe(base);
   });

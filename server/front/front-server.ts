@@ -16,7 +16,17 @@ import { createClient, type Client } from "@libsql/client";
 import http from "node:http";
 import { gunzipSync, gzipSync } from "node:zlib";
 import { localDate } from "@/server/domain/dates";
-import { acceptsGzip, cacheKeyOf, headersFor, isStorable, localeOf, notModified, PageStore, storedPage, type StoredPage } from "./page-cache";
+import {
+  acceptsGzip,
+  cacheKeyOf,
+  headersFor,
+  isStorable,
+  localeOf,
+  notModified,
+  PageStore,
+  storedPage,
+  type StoredPage,
+} from "./page-cache";
 
 export interface FrontOptions {
   port: number;
@@ -29,7 +39,16 @@ export interface FrontOptions {
   store?: PageStore;
 }
 
-const HOP = new Set(["connection", "keep-alive", "proxy-connection", "transfer-encoding", "upgrade", "te", "trailer", "host"]);
+const HOP = new Set([
+  "connection",
+  "keep-alive",
+  "proxy-connection",
+  "transfer-encoding",
+  "upgrade",
+  "te",
+  "trailer",
+  "host",
+]);
 
 /** Pages of one group (its page, ledger, reports, open data): cached on that group's own version. */
 const GROUP_PATH = /^\/(?:kelompok|api\/open\/groups)\/([a-z0-9-]{1,64})(?:\.json|\/|\?|$)/;
@@ -51,7 +70,10 @@ export class DataVersion {
     const global = await this.global(now);
     const slug = GROUP_PATH.exec(url)?.[1];
     if (!slug) return `${global.version}|${global.dates}`;
-    const r = await this.client.execute({ sql: "SELECT v.version FROM group_public_version v JOIN ksm_groups g ON g.id = v.group_id WHERE g.slug = ?", args: [slug] });
+    const r = await this.client.execute({
+      sql: "SELECT v.version FROM group_public_version v JOIN ksm_groups g ON g.id = v.group_id WHERE g.slug = ?",
+      args: [slug],
+    });
     return r.rows.length ? `g${Number(r.rows[0]![0])}|${global.dates}` : `${global.version}|${global.dates}`;
   }
 
@@ -67,7 +89,9 @@ export class DataVersion {
       const rows = await this.client.execute("SELECT DISTINCT time_zone FROM ksm_groups");
       this.zones = { version, zones: rows.rows.map((r) => String(r[0])).sort() };
     }
-    const dates = (this.zones.zones.length ? this.zones.zones : ["Asia/Makassar"]).map((z) => localDate(now, z)).join(",");
+    const dates = (this.zones.zones.length ? this.zones.zones : ["Asia/Makassar"])
+      .map((z) => localDate(now, z))
+      .join(",");
     return { version, dates };
   }
 
@@ -78,13 +102,18 @@ export class DataVersion {
 
 export function clientAddressOf(req: http.IncomingMessage, trustProxy: boolean): string {
   if (trustProxy) {
-    const hops = String(req.headers["x-forwarded-for"] ?? "").split(",").map((s) => s.trim()).filter(Boolean);
+    const hops = String(req.headers["x-forwarded-for"] ?? "")
+      .split(",")
+      .map((s) => s.trim())
+      .filter(Boolean);
     if (hops.length) return hops[hops.length - 1]!.slice(0, 64);
   }
   return (req.socket.remoteAddress ?? "").slice(0, 64);
 }
 
-export async function startFront(opts: FrontOptions): Promise<{ server: http.Server; store: PageStore; close: () => Promise<void> }> {
+export async function startFront(
+  opts: FrontOptions,
+): Promise<{ server: http.Server; store: PageStore; close: () => Promise<void> }> {
   const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
   const store = opts.store ?? new PageStore();
   const version = opts.databaseUrl?.startsWith("file:") ? new DataVersion(opts.databaseUrl) : null;
@@ -119,12 +148,16 @@ export async function startFront(opts: FrontOptions): Promise<{ server: http.Ser
   }
 
   function passThrough(req: http.IncomingMessage, res: http.ServerResponse) {
-    const up = http.request({ ...opts.upstream, agent, method: req.method, path: req.url, headers: upstreamHeaders(req, false) }, (ur) => {
-      const raw: string[] = [];
-      for (let i = 0; i < ur.rawHeaders.length; i += 2) if (!HOP.has(ur.rawHeaders[i]!.toLowerCase())) raw.push(ur.rawHeaders[i]!, ur.rawHeaders[i + 1]!);
-      res.writeHead(ur.statusCode ?? 502, raw);
-      ur.pipe(res);
-    });
+    const up = http.request(
+      { ...opts.upstream, agent, method: req.method, path: req.url, headers: upstreamHeaders(req, false) },
+      (ur) => {
+        const raw: string[] = [];
+        for (let i = 0; i < ur.rawHeaders.length; i += 2)
+          if (!HOP.has(ur.rawHeaders[i]!.toLowerCase())) raw.push(ur.rawHeaders[i]!, ur.rawHeaders[i + 1]!);
+        res.writeHead(ur.statusCode ?? 502, raw);
+        ur.pipe(res);
+      },
+    );
     up.on("error", () => unavailable(res));
     req.pipe(up);
   }
@@ -135,19 +168,29 @@ export async function startFront(opts: FrontOptions): Promise<{ server: http.Ser
     const waiting = rendering.get(flight);
     if (waiting) return { rendered: waiting, first: false };
     const p = new Promise<Rendered>((resolve) => {
-      const up = http.request({ ...opts.upstream, agent, method: "GET", path: req.url, headers: upstreamHeaders(req, true) }, (ur) => {
-        const chunks: Buffer[] = [];
-        ur.on("data", (c: Buffer) => chunks.push(c));
-        ur.on("end", () => {
-          const body = Buffer.concat(chunks);
-          const gzipped = ur.headers["content-encoding"] === "gzip";
-          if (!isStorable(ur.statusCode ?? 0, ur.headers) || (ur.headers["content-encoding"] && !gzipped)) return resolve({ status: ur.statusCode ?? 502, headers: ur.headers, body });
-          const page = storedPage(ur.statusCode!, ur.headers, gzipped ? gunzipSync(body) : body, gzipped ? body : gzipSync(body), v);
-          store.set(key, page);
-          resolve({ page });
-        });
-        ur.on("error", () => resolve(null));
-      });
+      const up = http.request(
+        { ...opts.upstream, agent, method: "GET", path: req.url, headers: upstreamHeaders(req, true) },
+        (ur) => {
+          const chunks: Buffer[] = [];
+          ur.on("data", (c: Buffer) => chunks.push(c));
+          ur.on("end", () => {
+            const body = Buffer.concat(chunks);
+            const gzipped = ur.headers["content-encoding"] === "gzip";
+            if (!isStorable(ur.statusCode ?? 0, ur.headers) || (ur.headers["content-encoding"] && !gzipped))
+              return resolve({ status: ur.statusCode ?? 502, headers: ur.headers, body });
+            const page = storedPage(
+              ur.statusCode!,
+              ur.headers,
+              gzipped ? gunzipSync(body) : body,
+              gzipped ? body : gzipSync(body),
+              v,
+            );
+            store.set(key, page);
+            resolve({ page });
+          });
+          ur.on("error", () => resolve(null));
+        },
+      );
       up.on("error", () => resolve(null));
       up.end();
     }).finally(() => rendering.delete(flight));
@@ -168,7 +211,9 @@ export async function startFront(opts: FrontOptions): Promise<{ server: http.Ser
   }
 
   const server = http.createServer(async (req, res) => {
-    const key = version ? cacheKeyOf({ method: req.method ?? "GET", url: req.url ?? "/", cookie: req.headers.cookie }) : null;
+    const key = version
+      ? cacheKeyOf({ method: req.method ?? "GET", url: req.url ?? "/", cookie: req.headers.cookie })
+      : null;
     if (!key || !version) return passThrough(req, res);
     try {
       const v = await version.forUrl(req.url ?? "/");
@@ -181,10 +226,21 @@ export async function startFront(opts: FrontOptions): Promise<{ server: http.Ser
       if (!r || !first) return passThrough(req, res); // another visitor's unstored answer is not this one's
       // Not storable (an error page, a redirect): the app's own answer, passed on as it came —
       // unzipped for a client that did not ask for gzip (the front asked for it).
-      const { connection: _c, "keep-alive": _k, "transfer-encoding": _t, "content-length": _l, "content-encoding": encoding, ...headers } = r.headers;
+      const {
+        connection: _c,
+        "keep-alive": _k,
+        "transfer-encoding": _t,
+        "content-length": _l,
+        "content-encoding": encoding,
+        ...headers
+      } = r.headers;
       const unzip = encoding === "gzip" && !acceptsGzip(req.headers["accept-encoding"]);
       const body = unzip ? gunzipSync(r.body) : r.body;
-      res.writeHead(r.status, { ...headers, ...(encoding && !unzip ? { "content-encoding": encoding } : {}), "content-length": String(body.length) });
+      res.writeHead(r.status, {
+        ...headers,
+        ...(encoding && !unzip ? { "content-encoding": encoding } : {}),
+        "content-length": String(body.length),
+      });
       res.end(req.method === "HEAD" ? undefined : body);
     } catch {
       return passThrough(req, res);

@@ -9,7 +9,8 @@
 import { createHash } from "node:crypto";
 
 /** Public pages and open data: the same bytes for every visitor of one language. */
-const PUBLIC_PATH = /^\/(?:|kelompok\/[a-z0-9-]{1,64}(?:\/buku-kas|\/laporan\/\d{4}-\d{2})?|dampak|bandingkan|metodologi|data|api\/open\/[A-Za-z0-9._/-]{1,200})$/;
+const PUBLIC_PATH =
+  /^\/(?:|kelompok\/[a-z0-9-]{1,64}(?:\/buku-kas|\/laporan\/\d{4}-\d{2})?|dampak|bandingkan|metodologi|data|api\/open\/[A-Za-z0-9._/-]{1,200})$/;
 /** Cookies that make a page personal (a signed-in treasurer, a member's passbook): never cached. */
 const PERSONAL_COOKIE = /(?:^|;\s*)(?:__Secure-|__Host-)?(?:next-auth\.session-token|buku)=/;
 const LOCALE_COOKIE = /(?:^|;\s*)bahasa=(id|en)(?:;|$)/;
@@ -39,7 +40,17 @@ export function localeOf(cookie: string | undefined): "id" | "en" | null {
 }
 
 /** Response headers that belong to one exchange, not to the stored page. */
-const HOP_HEADERS = new Set(["connection", "keep-alive", "transfer-encoding", "date", "content-length", "content-encoding", "vary", "etag", "cache-control"]);
+const HOP_HEADERS = new Set([
+  "connection",
+  "keep-alive",
+  "transfer-encoding",
+  "date",
+  "content-length",
+  "content-encoding",
+  "vary",
+  "etag",
+  "cache-control",
+]);
 
 export interface StoredPage {
   status: number;
@@ -56,9 +67,16 @@ export function isStorable(status: number, headers: Record<string, string | stri
   return status === 200 && headers["set-cookie"] === undefined && typeof headers["content-type"] === "string";
 }
 
-export function storedPage(status: number, headers: Record<string, string | string[] | undefined>, identity: Buffer, gzip: Buffer, version: string): StoredPage {
+export function storedPage(
+  status: number,
+  headers: Record<string, string | string[] | undefined>,
+  identity: Buffer,
+  gzip: Buffer,
+  version: string,
+): StoredPage {
   const kept: Record<string, string> = {};
-  for (const [k, v] of Object.entries(headers)) if (v !== undefined && !HOP_HEADERS.has(k)) kept[k] = Array.isArray(v) ? v.join(", ") : v;
+  for (const [k, v] of Object.entries(headers))
+    if (v !== undefined && !HOP_HEADERS.has(k)) kept[k] = Array.isArray(v) ? v.join(", ") : v;
   const etag = `"kt-${createHash("sha256").update(identity).digest("base64url").slice(0, 22)}"`;
   return { status, headers: kept, gzip, identity, etag, version };
 }

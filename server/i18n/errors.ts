@@ -8,33 +8,81 @@ const MESSAGES: Record<string, { id: Msg; en: Msg }> = {
   amount_not_number: { id: () => "Jumlah harus berupa angka.", en: () => "The amount must be a number." },
   amount_not_whole: { id: () => "Jumlah harus rupiah bulat, tanpa sen.", en: () => "The amount must be whole rupiah." },
   amount_not_positive: { id: () => "Jumlah harus lebih dari nol.", en: () => "The amount must be more than zero." },
-  amount_too_large: { id: (p) => `Jumlah terlalu besar (paling banyak Rp ${fmt(p.max)}).`, en: (p) => `The amount is too large (at most Rp ${fmt(p.max, ",")}).` },
+  amount_too_large: {
+    id: (p) => `Jumlah terlalu besar (paling banyak Rp ${fmt(p.max)}).`,
+    en: (p) => `The amount is too large (at most Rp ${fmt(p.max, ",")}).`,
+  },
   amount_invalid: { id: () => "Jumlah tidak sah.", en: () => "The amount is not valid." },
-  amount_out_of_range: { id: (p) => `Jumlah harus antara Rp ${fmt(p.min)} dan Rp ${fmt(p.max)}.`, en: (p) => `The amount must be between Rp ${fmt(p.min, ",")} and Rp ${fmt(p.max, ",")}.` },
-  date_invalid: { id: () => "Tanggal tidak sah (format TTTT-BB-HH).", en: () => "The date is not valid (format YYYY-MM-DD)." },
+  amount_out_of_range: {
+    id: (p) => `Jumlah harus antara Rp ${fmt(p.min)} dan Rp ${fmt(p.max)}.`,
+    en: (p) => `The amount must be between Rp ${fmt(p.min, ",")} and Rp ${fmt(p.max, ",")}.`,
+  },
+  date_invalid: {
+    id: () => "Tanggal tidak sah (format TTTT-BB-HH).",
+    en: () => "The date is not valid (format YYYY-MM-DD).",
+  },
   date_in_future: { id: () => "Tanggal tidak boleh di masa depan.", en: () => "The date cannot be in the future." },
-  date_before_founding: { id: (p) => `Tanggal sebelum kelompok berdiri (${p.foundedOn}).`, en: (p) => `The date is before the group was founded (${p.foundedOn}).` },
-  date_before_last_repayment: { id: (p) => `Tanggal sebelum angsuran terakhir (${p.last}).`, en: (p) => `The date is before the last repayment (${p.last}).` },
-  date_before_joining: { id: () => "Tanggal keluar harus setelah tanggal masuk.", en: () => "The leaving date must be after joining." },
+  date_before_founding: {
+    id: (p) => `Tanggal sebelum kelompok berdiri (${p.foundedOn}).`,
+    en: (p) => `The date is before the group was founded (${p.foundedOn}).`,
+  },
+  date_before_last_repayment: {
+    id: (p) => `Tanggal sebelum angsuran terakhir (${p.last}).`,
+    en: (p) => `The date is before the last repayment (${p.last}).`,
+  },
+  date_before_joining: {
+    id: () => "Tanggal keluar harus setelah tanggal masuk.",
+    en: () => "The leaving date must be after joining.",
+  },
   member_not_found: { id: () => "Anggota tidak ditemukan di kelompok ini.", en: () => "No such member in this group." },
-  member_not_active: { id: () => "Anggota tidak aktif pada tanggal itu.", en: () => "The member was not active on that date." },
+  member_not_active: {
+    id: () => "Anggota tidak aktif pada tanggal itu.",
+    en: () => "The member was not active on that date.",
+  },
   member_code_invalid: { id: () => "Kode anggota tidak sah.", en: () => "The member code is not valid." },
   member_code_taken: { id: () => "Kode anggota sudah dipakai.", en: () => "That member code is already used." },
   group_not_found: { id: () => "Kelompok tidak ditemukan.", en: () => "Group not found." },
-  insufficient_cash: { id: (p) => `Kas tidak cukup (tersedia Rp ${fmt(p.available ?? 0)}).`, en: (p) => `Not enough cash (Rp ${fmt(p.available ?? 0, ",")} available).` },
+  insufficient_cash: {
+    id: (p) => `Kas tidak cukup (tersedia Rp ${fmt(p.available ?? 0)}).`,
+    en: (p) => `Not enough cash (Rp ${fmt(p.available ?? 0, ",")} available).`,
+  },
   insufficient_savings: { id: () => "Simpanan anggota tidak cukup.", en: () => "Not enough savings." },
   insufficient_social_fund: { id: () => "Dana sosial tidak cukup.", en: () => "Not enough in the social fund." },
-  withdrawal_exceeds_savings: { id: (p) => `Penarikan melebihi simpanan (Rp ${fmt(p.available)}).`, en: (p) => `The withdrawal exceeds the savings (Rp ${fmt(p.available, ",")}).` },
-  repayment_exceeds_owed: { id: (p) => `Angsuran melebihi sisa utang (Rp ${fmt(p.owed)}).`, en: (p) => `The repayment exceeds what is owed (Rp ${fmt(p.owed, ",")}).` },
-  loan_balance_negative: { id: () => "Sisa pinjaman tidak boleh minus.", en: () => "A loan balance cannot go below zero." },
-  idempotency_key_reused: { id: () => "Kunci kiriman ini sudah dipakai untuk data lain. Muat ulang formulir.", en: () => "This submission key was used for other data. Reload the form." },
+  withdrawal_exceeds_savings: {
+    id: (p) => `Penarikan melebihi simpanan (Rp ${fmt(p.available)}).`,
+    en: (p) => `The withdrawal exceeds the savings (Rp ${fmt(p.available, ",")}).`,
+  },
+  repayment_exceeds_owed: {
+    id: (p) => `Angsuran melebihi sisa utang (Rp ${fmt(p.owed)}).`,
+    en: (p) => `The repayment exceeds what is owed (Rp ${fmt(p.owed, ",")}).`,
+  },
+  loan_balance_negative: {
+    id: () => "Sisa pinjaman tidak boleh minus.",
+    en: () => "A loan balance cannot go below zero.",
+  },
+  idempotency_key_reused: {
+    id: () => "Kunci kiriman ini sudah dipakai untuk data lain. Muat ulang formulir.",
+    en: () => "This submission key was used for other data. Reload the form.",
+  },
   idempotency_key_invalid: { id: () => "Kunci kiriman tidak sah.", en: () => "The submission key is not valid." },
   text_required: { id: () => "Wajib diisi.", en: () => "Required." },
-  text_too_short: { id: (p) => `Terlalu pendek (paling sedikit ${p.min} huruf).`, en: (p) => `Too short (at least ${p.min} characters).` },
-  text_too_long: { id: (p) => `Terlalu panjang (paling banyak ${p.max} huruf).`, en: (p) => `Too long (at most ${p.max} characters).` },
-  text_control_chars: { id: () => "Mengandung karakter yang tidak diizinkan.", en: () => "Contains characters that are not allowed." },
+  text_too_short: {
+    id: (p) => `Terlalu pendek (paling sedikit ${p.min} huruf).`,
+    en: (p) => `Too short (at least ${p.min} characters).`,
+  },
+  text_too_long: {
+    id: (p) => `Terlalu panjang (paling banyak ${p.max} huruf).`,
+    en: (p) => `Too long (at most ${p.max} characters).`,
+  },
+  text_control_chars: {
+    id: () => "Mengandung karakter yang tidak diizinkan.",
+    en: () => "Contains characters that are not allowed.",
+  },
   text_invalid: { id: () => "Teks tidak sah.", en: () => "Not valid text." },
-  term_invalid: { id: (p) => `Jangka waktu tidak sah${p.max ? ` (paling lama ${p.max} bulan)` : ""}.`, en: (p) => `The term is not valid${p.max ? ` (at most ${p.max} months)` : ""}.` },
+  term_invalid: {
+    id: (p) => `Jangka waktu tidak sah${p.max ? ` (paling lama ${p.max} bulan)` : ""}.`,
+    en: (p) => `The term is not valid${p.max ? ` (at most ${p.max} months)` : ""}.`,
+  },
   purpose_invalid: { id: () => "Tujuan pinjaman tidak dikenal.", en: () => "Unknown loan purpose." },
   category_invalid: { id: () => "Kategori tidak dikenal.", en: () => "Unknown category." },
   loan_not_found: { id: () => "Pinjaman tidak ditemukan.", en: () => "Loan not found." },
@@ -42,40 +90,80 @@ const MESSAGES: Record<string, { id: Msg; en: Msg }> = {
   loan_already_repaid: { id: () => "Pinjaman sudah lunas.", en: () => "The loan is already repaid." },
   loan_already_written_off: { id: () => "Pinjaman sudah dihapus buku.", en: () => "The loan is already written off." },
   entry_not_found: { id: () => "Catatan tidak ditemukan.", en: () => "Entry not found." },
-  entry_already_reversed: { id: (p) => `Catatan ini sudah dibalik (no. ${p.seq}).`, en: (p) => `This entry was already reversed (no. ${p.seq}).` },
-  cannot_reverse_correction: { id: () => "Koreksi tidak bisa dibalik; catat entri yang benar.", en: () => "A correction cannot be reversed; record the right entry instead." },
-  reverse_later_loan_entries_first: { id: () => "Balik dulu catatan pinjaman yang lebih baru.", en: () => "Reverse the loan's later entries first." },
+  entry_already_reversed: {
+    id: (p) => `Catatan ini sudah dibalik (no. ${p.seq}).`,
+    en: (p) => `This entry was already reversed (no. ${p.seq}).`,
+  },
+  cannot_reverse_correction: {
+    id: () => "Koreksi tidak bisa dibalik; catat entri yang benar.",
+    en: () => "A correction cannot be reversed; record the right entry instead.",
+  },
+  reverse_later_loan_entries_first: {
+    id: () => "Balik dulu catatan pinjaman yang lebih baru.",
+    en: () => "Reverse the loan's later entries first.",
+  },
   lines_empty: { id: () => "Belum ada setoran.", en: () => "No contributions entered." },
   line_duplicate: { id: (p) => `Anggota ${p.code} tercatat dua kali.`, en: (p) => `Member ${p.code} appears twice.` },
-  password_weak: { id: (p) => `Kata sandi terlalu pendek (paling sedikit ${p.min} huruf).`, en: (p) => `The password is too short (at least ${p.min} characters).` },
+  password_weak: {
+    id: (p) => `Kata sandi terlalu pendek (paling sedikit ${p.min} huruf).`,
+    en: (p) => `The password is too short (at least ${p.min} characters).`,
+  },
   password_wrong: { id: () => "Kata sandi sekarang salah.", en: () => "The current password is wrong." },
-  password_unchanged: { id: () => "Kata sandi baru harus berbeda dari yang lama.", en: () => "The new password must differ from the old one." },
+  password_unchanged: {
+    id: () => "Kata sandi baru harus berbeda dari yang lama.",
+    en: () => "The new password must differ from the old one.",
+  },
   signin_required: { id: () => "Sesi berakhir. Silakan masuk lagi.", en: () => "Session ended. Please sign in again." },
   user_not_found: { id: () => "Pengguna tidak ditemukan.", en: () => "No such user." },
-  username_invalid: { id: () => "Nama pengguna: 3–32 huruf kecil, angka, titik atau garis.", en: () => "Username: 3–32 lowercase letters, digits, dots or dashes." },
+  username_invalid: {
+    id: () => "Nama pengguna: 3–32 huruf kecil, angka, titik atau garis.",
+    en: () => "Username: 3–32 lowercase letters, digits, dots or dashes.",
+  },
   username_taken: { id: () => "Nama pengguna sudah dipakai.", en: () => "That username is taken." },
   gender_invalid: { id: () => "Pilih P atau L.", en: () => "Choose P or L." },
   cash_count_not_found: { id: () => "Hitung kas tidak ditemukan.", en: () => "Cash count not found." },
-  already_countersigned: { id: () => "Hitung kas ini sudah ditandatangani.", en: () => "This cash count is already countersigned." },
-  loan_nothing_to_write_off: { id: () => "Tidak ada sisa pokok untuk dihapus buku.", en: () => "No principal left to write off." },
+  already_countersigned: {
+    id: () => "Hitung kas ini sudah ditandatangani.",
+    en: () => "This cash count is already countersigned.",
+  },
+  loan_nothing_to_write_off: {
+    id: () => "Tidak ada sisa pokok untuk dihapus buku.",
+    en: () => "No principal left to write off.",
+  },
   rate_invalid: { id: () => "Tarif jasa tidak sah.", en: () => "The rate is not valid." },
   method_invalid: { id: () => "Cara hitung tidak dikenal.", en: () => "Unknown method." },
   crop_invalid: { id: () => "Jenis tanaman tidak dikenal.", en: () => "Unknown crop." },
   line_kind_invalid: { id: () => "Jenis setoran tidak dikenal.", en: () => "Unknown kind of contribution." },
-  lines_too_many: { id: (p) => `Terlalu banyak baris (paling banyak ${p.max}).`, en: (p) => `Too many lines (at most ${p.max}).` },
+  lines_too_many: {
+    id: (p) => `Terlalu banyak baris (paling banyak ${p.max}).`,
+    en: (p) => `Too many lines (at most ${p.max}).`,
+  },
   entry_id_invalid: { id: () => "Nomor catatan tidak sah.", en: () => "Not a valid entry id." },
   loan_id_invalid: { id: () => "Nomor pinjaman tidak sah.", en: () => "Not a valid loan id." },
   nothing_to_update: { id: () => "Tidak ada yang diubah.", en: () => "Nothing to change." },
   param_not_whole_number: { id: () => "Harus bilangan bulat.", en: () => "Must be a whole number." },
-  param_not_decimal: { id: () => "Harus angka (paling banyak 2 desimal).", en: () => "Must be a number (at most 2 decimals)." },
-  param_out_of_range: { id: (p) => `Harus antara ${fmt(p.min)} dan ${fmt(p.max)}.`, en: (p) => `Must be between ${fmt(p.min, ",")} and ${fmt(p.max, ",")}.` },
-  param_not_allowed: { id: (p) => `Pilihan tidak dikenal (boleh: ${p.allowed}).`, en: (p) => `Unknown choice (allowed: ${p.allowed}).` },
+  param_not_decimal: {
+    id: () => "Harus angka (paling banyak 2 desimal).",
+    en: () => "Must be a number (at most 2 decimals).",
+  },
+  param_out_of_range: {
+    id: (p) => `Harus antara ${fmt(p.min)} dan ${fmt(p.max)}.`,
+    en: (p) => `Must be between ${fmt(p.min, ",")} and ${fmt(p.max, ",")}.`,
+  },
+  param_not_allowed: {
+    id: (p) => `Pilihan tidak dikenal (boleh: ${p.allowed}).`,
+    en: (p) => `Unknown choice (allowed: ${p.allowed}).`,
+  },
   param_repeated: { id: () => "Parameter diberikan lebih dari sekali.", en: () => "Parameter given more than once." },
 };
 
 function fmt(v: unknown, sep = "."): string {
   const n = Number(v);
-  return Number.isFinite(n) ? Math.trunc(n).toString().replace(/\B(?=(\d{3})+(?!\d))/g, sep) : String(v ?? "");
+  return Number.isFinite(n)
+    ? Math.trunc(n)
+        .toString()
+        .replace(/\B(?=(\d{3})+(?!\d))/g, sep)
+    : String(v ?? "");
 }
 
 export function errorMessage(code: string, params: Params, locale: Locale): string {

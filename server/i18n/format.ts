@@ -9,8 +9,34 @@ const MONTHS: Record<Locale, string[]> = {
   en: ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"],
 };
 const MONTHS_LONG: Record<Locale, string[]> = {
-  id: ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober", "November", "Desember"],
-  en: ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"],
+  id: [
+    "Januari",
+    "Februari",
+    "Maret",
+    "April",
+    "Mei",
+    "Juni",
+    "Juli",
+    "Agustus",
+    "September",
+    "Oktober",
+    "November",
+    "Desember",
+  ],
+  en: [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+  ],
 };
 
 /** `29 Nov 2026` from a business date (already in the group's time zone). */
@@ -19,7 +45,8 @@ export function formatDate(d: string, locale: Locale): string {
   return `${Number(day)} ${MONTHS[locale][Number(m) - 1]} ${y}`;
 }
 
-export const formatMonth = (ym: string, locale: Locale, long = false) => `${(long ? MONTHS_LONG : MONTHS)[locale][Number(ym.slice(5, 7)) - 1]} ${ym.slice(0, 4)}`;
+export const formatMonth = (ym: string, locale: Locale, long = false) =>
+  `${(long ? MONTHS_LONG : MONTHS)[locale][Number(ym.slice(5, 7)) - 1]} ${ym.slice(0, 4)}`;
 
 /** A fraction as a percentage with a locale decimal separator: 0.2597 → `25,97%`. */
 export function formatPct(x: number | null, locale: Locale, digits = 1): string {
@@ -29,7 +56,9 @@ export function formatPct(x: number | null, locale: Locale, digits = 1): string 
 }
 
 export function formatInt(n: number, locale: Locale): string {
-  return Math.trunc(n).toString().replace(/\B(?=(\d{3})+(?!\d))/g, locale === "id" ? "." : ",");
+  return Math.trunc(n)
+    .toString()
+    .replace(/\B(?=(\d{3})+(?!\d))/g, locale === "id" ? "." : ",");
 }
 
 const timeFormats = new Map<string, Intl.DateTimeFormat>();
@@ -39,8 +68,18 @@ export function formatTimestamp(iso: string, timeZone: string, locale: Locale): 
   const d = new Date(iso);
   const date = localDate(d, timeZone);
   let timeFormat = timeFormats.get(timeZone);
-  if (!timeFormat) timeFormats.set(timeZone, (timeFormat = new Intl.DateTimeFormat("en-GB", { timeZone, hour: "2-digit", minute: "2-digit", hourCycle: "h23" })));
+  if (!timeFormat) {
+    timeFormat = new Intl.DateTimeFormat("en-GB", { timeZone, hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
+    timeFormats.set(timeZone, timeFormat);
+  }
   const time = timeFormat.format(d);
-  const zone = timeZone === "Asia/Makassar" ? "WITA" : timeZone === "Asia/Jakarta" ? "WIB" : timeZone === "Asia/Jayapura" ? "WIT" : timeZone;
+  const zone =
+    timeZone === "Asia/Makassar"
+      ? "WITA"
+      : timeZone === "Asia/Jakarta"
+        ? "WIB"
+        : timeZone === "Asia/Jayapura"
+          ? "WIT"
+          : timeZone;
   return `${formatDate(date, locale)} ${locale === "id" ? time.replace(":", ".") : time} ${zone}`;
 }

@@ -6,9 +6,17 @@ const id = {
   siteName: "Kas Terbuka",
   tagline: "Buku kas terbuka kelompok swadaya masyarakat",
   skip: "Lewati ke isi",
-  nav: { home: "Beranda", impact: "Dampak", compare: "Bandingkan pinjaman", data: "Data terbuka", passbook: "Buku anggota", method: "Metodologi" },
+  nav: {
+    home: "Beranda",
+    impact: "Dampak",
+    compare: "Bandingkan pinjaman",
+    data: "Data terbuka",
+    passbook: "Buku anggota",
+    method: "Metodologi",
+  },
   switchTo: "English",
-  demoBanner: "DATA CONTOH (DEMO): semua nama dan angka di situs ini dibuat untuk peragaan, bukan catatan kelompok yang sebenarnya.",
+  demoBanner:
+    "DATA CONTOH (DEMO): semua nama dan angka di situs ini dibuat untuk peragaan, bukan catatan kelompok yang sebenarnya.",
   demo: "Demo",
   intro: [
     "Di Kampung Mukun (Desa Golo Meni dan Desa Mokel, Kec. Kota Komba, Manggarai Timur, NTT), setiap anggota KSM menabung Rp 1.000 sehari: gerakan seribu rupiah per hari.",
@@ -66,7 +74,8 @@ const id = {
   chainBad: "PERINGATAN: rantai hash tidak cocok.",
   noEntries: "Belum ada catatan.",
   ledgerTitle: "Buku kas",
-  ledgerIntro: "Setiap catatan kelompok, terbaru di atas. Catatan tidak pernah diubah atau dihapus: kesalahan diperbaiki dengan catatan koreksi yang membalik catatan lama.",
+  ledgerIntro:
+    "Setiap catatan kelompok, terbaru di atas. Catatan tidak pernah diubah atau dihapus: kesalahan diperbaiki dengan catatan koreksi yang membalik catatan lama.",
   seq: "No.",
   date: "Tanggal",
   kind: "Jenis",
@@ -77,8 +86,18 @@ const id = {
   reason: "Alasan",
   older: "Catatan lebih lama →",
   newest: "← Terbaru",
-  pager: { label: "Halaman", prev: "← Sebelumnya", next: "Berikutnya →", of: (n: number, of: number) => `Halaman ${n} dari ${of}` },
-  findGroup: { label: "Cari kelompok (nama atau desa)", button: "Cari", none: "Tidak ada kelompok yang cocok.", all: "Semua kelompok" },
+  pager: {
+    label: "Halaman",
+    prev: "← Sebelumnya",
+    next: "Berikutnya →",
+    of: (n: number, of: number) => `Halaman ${n} dari ${of}`,
+  },
+  findGroup: {
+    label: "Cari kelompok (nama atau desa)",
+    button: "Cari",
+    none: "Tidak ada kelompok yang cocok.",
+    all: "Semua kelompok",
+  },
   back: "Kembali",
   kinds: {
     contribution: "Setoran simpanan",
@@ -102,7 +121,13 @@ const id = {
     rumah: "Rumah",
     lainnya: "Lainnya",
   } as Record<string, string>,
-  statuses: { berjalan: "Berjalan", menunggak: "Menunggak", lunas: "Lunas", dihapus: "Dihapus buku", dibatalkan: "Dibatalkan" } as Record<string, string>,
+  statuses: {
+    berjalan: "Berjalan",
+    menunggak: "Menunggak",
+    lunas: "Lunas",
+    dihapus: "Dihapus buku",
+    dibatalkan: "Dibatalkan",
+  } as Record<string, string>,
   categories: {
     alat_tulis: "Alat tulis",
     transportasi: "Transportasi",
@@ -131,19 +156,23 @@ const id = {
     retained_surplus: "Surplus awal",
   } as Record<string, string>,
   suppressed: "< 5",
-  suppressedNote: "Angka dari kurang dari 5 anggota atau pinjaman ditampilkan sebagai “< 5” untuk melindungi data pribadi.",
+  suppressedNote:
+    "Angka dari kurang dari 5 anggota atau pinjaman ditampilkan sebagai “< 5” untuk melindungi data pribadi.",
   chartTitle: "Setoran, pinjaman keluar dan angsuran masuk per bulan",
   chartTable: "Angka grafik dalam tabel",
   notFound: "Halaman tidak ditemukan.",
   groupNotFound: "Kelompok tidak ditemukan.",
   openData: "Data terbuka (JSON, CSV)",
   policy: "Aturan pinjaman",
-  policyLine: (rate: string, method: string, max: number) => `Jasa ${rate} per bulan (${method}), paling lama ${max} bulan.`,
+  policyLine: (rate: string, method: string, max: number) =>
+    `Jasa ${rate} per bulan (${method}), paling lama ${max} bulan.`,
   methods: { flat: "flat", declining: "menurun", annuity: "anuitas" } as Record<string, string>,
-  footer: "Kas Terbuka — data kelompok terbuka untuk umum (CC BY 4.0). Nama dan simpanan pribadi anggota tidak pernah ditampilkan.",
+  footer:
+    "Kas Terbuka — data kelompok terbuka untuk umum (CC BY 4.0). Nama dan simpanan pribadi anggota tidak pernah ditampilkan.",
   passbook: {
     title: "Buku anggota",
-    intro: "Anggota dapat melihat simpanan dan pinjamannya sendiri dengan kode anggota dan kode cek pribadi (tertulis di buku simpanan). Hanya di halaman ini angka satu anggota ditampilkan.",
+    intro:
+      "Anggota dapat melihat simpanan dan pinjamannya sendiri dengan kode anggota dan kode cek pribadi (tertulis di buku simpanan). Hanya di halaman ini angka satu anggota ditampilkan.",
     group: "Kelompok",
     code: "Kode anggota",
     checkCode: "Kode cek",
@@ -171,7 +200,8 @@ const id = {
   },
   impact: {
     title: "Dampak: angka untuk donor dan pendamping",
-    intro: "Angka gabungan dan per kelompok, dihitung dari buku kas yang sama yang dapat diunduh di halaman Data terbuka.",
+    intro:
+      "Angka gabungan dan per kelompok, dihitung dari buku kas yang sama yang dapat diunduh di halaman Data terbuka.",
     perVillage: "Per desa",
     compareGroups: "Perbandingan kelompok",
     indicators: "Indikator",
@@ -189,7 +219,8 @@ const id = {
   },
   compare: {
     title: "Bandingkan biaya pinjaman",
-    intro: "Berapa biaya meminjam uang yang sama dari KSM, KUR, rentenir atau pengijon? Dihitung dalam rupiah dulu, lalu sebagai bunga efektif setahun.",
+    intro:
+      "Berapa biaya meminjam uang yang sama dari KSM, KUR, rentenir atau pengijon? Dihitung dalam rupiah dulu, lalu sebagai bunga efektif setahun.",
     amount: "Jumlah pinjaman (Rp)",
     months: "Lama pinjaman (bulan)",
     overrides: "Ubah asumsi (tidak wajib)",
@@ -219,14 +250,16 @@ const id = {
     costIjon: "Biaya (Rp)",
     monthsShort: (m: number) => `${m} bln`,
     assumptions: "Asumsi dan sumber",
-    ijonAssumption: (r: string) => `Pengijon membayar uang muka A sekarang dan menerima panen senilai V = ${r} × A saat panen.`,
+    ijonAssumption: (r: string) =>
+      `Pengijon membayar uang muka A sekarang dan menerima panen senilai V = ${r} × A saat panen.`,
     rentenirAssumption: (r: string, m: string) => `Rentenir: bunga ${r} per bulan dari pokok awal, ${m}.`,
     kurAssumption: (r: string) => `KUR: bunga ${r} per tahun efektif (menurun), cicilan tetap (anuitas).`,
     ksmAssumption: (r: string, m: string) => `KSM: jasa ${r} per bulan (${m}).`,
     method: "Metodologi",
     checked: "diperiksa",
     costAvoided: "Biaya yang dihindari dibanding pengijon",
-    costAvoidedDef: "Jumlah atas semua pinjaman kelompok: biaya pengijon untuk pokok yang sama − jasa yang dibayar ke KSM.",
+    costAvoidedDef:
+      "Jumlah atas semua pinjaman kelompok: biaya pengijon untuk pokok yang sama − jasa yang dibayar ke KSM.",
     perLoan: "Pinjaman terakhir: biaya di KSM dibanding tempat lain (tanpa nama)",
     defaultTerms: "Memakai asumsi bawaan",
     groupTerms: "Memakai angka kelompok sendiri",
@@ -239,9 +272,17 @@ const en: Messages = {
   ...id,
   tagline: "The open cash book of village self-help groups",
   skip: "Skip to content",
-  nav: { home: "Home", impact: "Impact", compare: "Compare loans", data: "Open data", passbook: "Member passbook", method: "Methodology" },
+  nav: {
+    home: "Home",
+    impact: "Impact",
+    compare: "Compare loans",
+    data: "Open data",
+    passbook: "Member passbook",
+    method: "Methodology",
+  },
   switchTo: "Bahasa Indonesia",
-  demoBanner: "DEMO DATA: every name and figure on this site is generated for demonstration, not a real group's records.",
+  demoBanner:
+    "DEMO DATA: every name and figure on this site is generated for demonstration, not a real group's records.",
   demo: "Demo",
   intro: [
     "In Kampung Mukun (Golo Meni and Mokel villages, Kota Komba, East Manggarai, NTT, Indonesia), every member of a KSM saves Rp 1,000 a day: the one-thousand-rupiah-a-day movement.",
@@ -299,7 +340,8 @@ const en: Messages = {
   chainBad: "WARNING: the hash chain does not match.",
   noEntries: "No entries yet.",
   ledgerTitle: "Cash book",
-  ledgerIntro: "Every entry of the group, newest first. Entries are never changed or deleted: a mistake is fixed by a correction that reverses the old entry.",
+  ledgerIntro:
+    "Every entry of the group, newest first. Entries are never changed or deleted: a mistake is fixed by a correction that reverses the old entry.",
   seq: "No.",
   date: "Date",
   kind: "Kind",
@@ -335,7 +377,13 @@ const en: Messages = {
     rumah: "Housing",
     lainnya: "Other",
   },
-  statuses: { berjalan: "Current", menunggak: "In arrears", lunas: "Repaid", dihapus: "Written off", dibatalkan: "Cancelled" },
+  statuses: {
+    berjalan: "Current",
+    menunggak: "In arrears",
+    lunas: "Repaid",
+    dihapus: "Written off",
+    dibatalkan: "Cancelled",
+  },
   categories: {
     alat_tulis: "Stationery",
     transportasi: "Transport",
@@ -370,12 +418,14 @@ const en: Messages = {
   groupNotFound: "Group not found.",
   openData: "Open data (JSON, CSV)",
   policy: "Loan policy",
-  policyLine: (rate: string, method: string, max: number) => `Service charge ${rate} a month (${method}), at most ${max} months.`,
+  policyLine: (rate: string, method: string, max: number) =>
+    `Service charge ${rate} a month (${method}), at most ${max} months.`,
   methods: { flat: "flat", declining: "declining balance", annuity: "annuity" },
   footer: "Kas Terbuka — group data open to all (CC BY 4.0). Members' names and personal savings are never shown.",
   passbook: {
     title: "Member passbook",
-    intro: "A member can see her own savings and loans with her member code and personal check code (written in her savings book). This is the only page that shows one member's figures.",
+    intro:
+      "A member can see her own savings and loans with her member code and personal check code (written in her savings book). This is the only page that shows one member's figures.",
     group: "Group",
     code: "Member code",
     checkCode: "Check code",
@@ -421,7 +471,8 @@ const en: Messages = {
   },
   compare: {
     title: "Compare what a loan costs",
-    intro: "What does borrowing the same money cost from the KSM, KUR, a money lender or a pengijon? In rupiah first, then as an effective annual rate.",
+    intro:
+      "What does borrowing the same money cost from the KSM, KUR, a money lender or a pengijon? In rupiah first, then as an effective annual rate.",
     amount: "Loan amount (Rp)",
     months: "Term (months)",
     overrides: "Change the assumptions (optional)",
@@ -451,14 +502,16 @@ const en: Messages = {
     costIjon: "Cost (Rp)",
     monthsShort: (m: number) => `${m} mo`,
     assumptions: "Assumptions and sources",
-    ijonAssumption: (r: string) => `The pengijon pays an advance A now and receives a harvest worth V = ${r} × A at harvest.`,
+    ijonAssumption: (r: string) =>
+      `The pengijon pays an advance A now and receives a harvest worth V = ${r} × A at harvest.`,
     rentenirAssumption: (r: string, m: string) => `Money lender: ${r} a month on the original principal, ${m}.`,
     kurAssumption: (r: string) => `KUR: ${r} a year effective (declining balance), equal installments (annuity).`,
     ksmAssumption: (r: string, m: string) => `KSM: service charge ${r} a month (${m}).`,
     method: "Methodology",
     checked: "checked",
     costAvoided: "Cost avoided versus the pengijon",
-    costAvoidedDef: "Summed over all the group's loans: what a pengijon would have cost for the same principal − the service charge paid to the KSM.",
+    costAvoidedDef:
+      "Summed over all the group's loans: what a pengijon would have cost for the same principal − the service charge paid to the KSM.",
     perLoan: "Latest loans: cost at the KSM versus elsewhere (anonymous)",
     defaultTerms: "Using the default assumptions",
     groupTerms: "Using the group's own figures",

@@ -7,11 +7,28 @@
 import { and, eq, gt, sql } from "drizzle-orm";
 import { randomBytes } from "node:crypto";
 import type { Tx } from "@/db/client";
-import { accountBalances, auditLog, journalEntries, ledgerHeads, monthEntries, monthPostings, postings as postingsTable } from "@/db/schema";
+import {
+  accountBalances,
+  auditLog,
+  journalEntries,
+  ledgerHeads,
+  monthEntries,
+  monthPostings,
+  postings as postingsTable,
+} from "@/db/schema";
 import { detailDigest, entryHash, GENESIS_HASH } from "@/server/domain/chain";
 import { monthOf, type BusinessDate } from "@/server/domain/dates";
 import { conflict, invalid } from "@/server/domain/errors";
-import { assertBalanced, balanceKey, entryAmount, naturalBalance, NON_NEGATIVE, type Account, type EntryKind, type Posting } from "@/server/domain/ledger";
+import {
+  assertBalanced,
+  balanceKey,
+  entryAmount,
+  naturalBalance,
+  NON_NEGATIVE,
+  type Account,
+  type EntryKind,
+  type Posting,
+} from "@/server/domain/ledger";
 import type { GroupRow } from "./context";
 
 export type EntryRow = typeof journalEntries.$inferSelect;
@@ -37,7 +54,12 @@ export interface NewEntry {
  * Idempotency: the entry already written under this key, when the request is the same;
  * a conflict when the same key came with different content; null when the key is new.
  */
-export async function findReplay(tx: Tx, groupId: number, idempotencyKey: string, reqHash: string): Promise<EntryRow | null> {
+export async function findReplay(
+  tx: Tx,
+  groupId: number,
+  idempotencyKey: string,
+  reqHash: string,
+): Promise<EntryRow | null> {
   const [e] = await tx
     .select()
     .from(journalEntries)
@@ -49,7 +71,12 @@ export async function findReplay(tx: Tx, groupId: number, idempotencyKey: string
 }
 
 /** Refuses an entry that would take a cash, savings, social-fund or loan balance below zero on any day. */
-async function assertStaysNonNegative(tx: Tx, groupId: number, date: BusinessDate, postings: readonly Posting[]): Promise<void> {
+async function assertStaysNonNegative(
+  tx: Tx,
+  groupId: number,
+  date: BusinessDate,
+  postings: readonly Posting[],
+): Promise<void> {
   const deltas = new Map<string, Posting & { delta: number }>();
   for (const p of postings) {
     if (!NON_NEGATIVE.has(p.account)) continue;
@@ -65,7 +92,14 @@ async function assertStaysNonNegative(tx: Tx, groupId: number, date: BusinessDat
     const [row] = await tx
       .select({ balance: accountBalances.balance })
       .from(accountBalances)
-      .where(and(eq(accountBalances.groupId, groupId), eq(accountBalances.account, p.account), eq(accountBalances.memberId, memberId), eq(accountBalances.loanId, loanId)));
+      .where(
+        and(
+          eq(accountBalances.groupId, groupId),
+          eq(accountBalances.account, p.account),
+          eq(accountBalances.memberId, memberId),
+          eq(accountBalances.loanId, loanId),
+        ),
+      );
     const total = row?.balance ?? 0;
     const later = await tx
       .select({ date: postingsTable.businessDate, amount: sql<number>`sum(${postingsTable.amount})` })
@@ -88,7 +122,8 @@ async function assertStaysNonNegative(tx: Tx, groupId: number, date: BusinessDat
       lowest = naturalBalance(p.account, running) < naturalBalance(p.account, lowest) ? running : lowest;
     }
     const available = naturalBalance(p.account, lowest - p.delta);
-    if (naturalBalance(p.account, lowest) < 0) throw invalid(insufficientCode(p.account), "amount", { available: Math.max(0, available) });
+    if (naturalBalance(p.account, lowest) < 0)
+      throw invalid(insufficientCode(p.account), "amount", { available: Math.max(0, available) });
   }
 }
 
@@ -178,14 +213,30 @@ export async function appendEntry(tx: Tx, e: NewEntry): Promise<EntryRow> {
   }
   await tx
     .insert(accountBalances)
-    .values([...byBalance.values()].map((b) => ({ groupId: e.group.id, account: b.account, memberId: b.memberId, loanId: b.loanId, balance: b.amount })))
+    .values(
+      [...byBalance.values()].map((b) => ({
+        groupId: e.group.id,
+        account: b.account,
+        memberId: b.memberId,
+        loanId: b.loanId,
+        balance: b.amount,
+      })),
+    )
     .onConflictDoUpdate({
       target: [accountBalances.groupId, accountBalances.account, accountBalances.memberId, accountBalances.loanId],
       set: { balance: sql`${accountBalances.balance} + excluded.balance` },
     });
   await tx
     .insert(monthPostings)
-    .values([...byAccount.entries()].map(([account, amount]) => ({ groupId: e.group.id, month, kind: flowKind, account, amount })))
+    .values(
+      [...byAccount.entries()].map(([account, amount]) => ({
+        groupId: e.group.id,
+        month,
+        kind: flowKind,
+        account,
+        amount,
+      })),
+    )
     .onConflictDoUpdate({
       target: [monthPostings.groupId, monthPostings.month, monthPostings.kind, monthPostings.account],
       set: { amount: sql`${monthPostings.amount} + excluded.amount` },
@@ -193,11 +244,17 @@ export async function appendEntry(tx: Tx, e: NewEntry): Promise<EntryRow> {
   await tx
     .insert(monthEntries)
     .values({ groupId: e.group.id, month, kind: e.kind, entries: 1 })
-    .onConflictDoUpdate({ target: [monthEntries.groupId, monthEntries.month, monthEntries.kind], set: { entries: sql`${monthEntries.entries} + 1` } });
+    .onConflictDoUpdate({
+      target: [monthEntries.groupId, monthEntries.month, monthEntries.kind],
+      set: { entries: sql`${monthEntries.entries} + 1` },
+    });
   await tx
     .insert(ledgerHeads)
     .values({ groupId: e.group.id, lastSeq: seq, lastHash: hash, lastEntryAt: recordedAt })
-    .onConflictDoUpdate({ target: ledgerHeads.groupId, set: { lastSeq: seq, lastHash: hash, lastEntryAt: recordedAt } });
+    .onConflictDoUpdate({
+      target: ledgerHeads.groupId,
+      set: { lastSeq: seq, lastHash: hash, lastEntryAt: recordedAt },
+    });
   await tx.insert(auditLog).values({
     at: recordedAt,
     actor: e.actor,

@@ -12,7 +12,13 @@ describe("backup and restore", () => {
     try {
       const ctx = testContext(t.database);
       const { group } = await seedGroup(ctx, "ratu-damai", 5);
-      const post = () => recordContributions(ctx, { groupSlug: "ratu-damai", date: "2026-11-28", idempotencyKey: key(), lines: [{ memberCode: "RA-001", amount: 1000 }] });
+      const post = () =>
+        recordContributions(ctx, {
+          groupSlug: "ratu-damai",
+          date: "2026-11-28",
+          idempotencyKey: key(),
+          lines: [{ memberCode: "RA-001", amount: 1000 }],
+        });
       for (let i = 0; i < 20; i++) await post();
       const before = await chainHead(t.database, group.id);
       const file = path.join(t.dir, "backup.db");

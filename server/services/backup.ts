@@ -14,14 +14,19 @@ export async function backupTo(database: Database, file: string): Promise<void> 
 }
 
 /** Verifies a backup, sets the current file (and its WAL) aside, and puts the backup in its place. Stop the server first. */
-export async function restoreFrom(targetFile: string, backupFile: string): Promise<{ groups: number; entries: number }> {
+export async function restoreFrom(
+  targetFile: string,
+  backupFile: string,
+): Promise<{ groups: number; entries: number }> {
   const check = await openDatabase(`file:${backupFile}`);
   const v = await verifyLedger(check.db);
   check.close();
-  if (v.problems.length) throw new Error(`the backup does not verify (${v.problems[0]!.group}: ${v.problems[0]!.problem})`);
+  if (v.problems.length)
+    throw new Error(`the backup does not verify (${v.problems[0]!.group}: ${v.problems[0]!.problem})`);
   const target = path.resolve(targetFile);
   const aside = `${target}.before-restore-${Date.now()}`;
-  for (const suffix of ["", "-wal", "-shm"]) if (existsSync(`${target}${suffix}`)) renameSync(`${target}${suffix}`, `${aside}${suffix}`);
+  for (const suffix of ["", "-wal", "-shm"])
+    if (existsSync(`${target}${suffix}`)) renameSync(`${target}${suffix}`, `${aside}${suffix}`);
   copyFileSync(backupFile, target);
   return { groups: v.groups, entries: v.entries };
 }

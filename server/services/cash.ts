@@ -6,9 +6,26 @@ import { conflict, invalid } from "@/server/domain/errors";
 import { expensePostings, otherIncomePostings } from "@/server/domain/ledger";
 import { assertAmount, MAX_AMOUNT } from "@/server/domain/money";
 import { appendEntry, findReplay, type EntryRow } from "./append-entry";
-import { assertIdempotencyKey, cleanText, loadGroup, nowOf, requestHash, todayIn, type ServiceContext } from "./context";
+import {
+  assertIdempotencyKey,
+  cleanText,
+  loadGroup,
+  nowOf,
+  requestHash,
+  todayIn,
+  type ServiceContext,
+} from "./context";
 
-export const EXPENSE_CATEGORIES = ["alat_tulis", "transportasi", "rapat", "pelatihan", "konsumsi", "administrasi_bank", "sosial", "lainnya"] as const;
+export const EXPENSE_CATEGORIES = [
+  "alat_tulis",
+  "transportasi",
+  "rapat",
+  "pelatihan",
+  "konsumsi",
+  "administrasi_bank",
+  "sosial",
+  "lainnya",
+] as const;
 export const INCOME_CATEGORIES = ["bunga_bank", "hibah", "sumbangan", "lainnya"] as const;
 
 export interface CashMovementInput {
@@ -20,7 +37,11 @@ export interface CashMovementInput {
   idempotencyKey: string;
 }
 
-async function recordCashMovement(ctx: ServiceContext, input: CashMovementInput, kind: "expense" | "other_income"): Promise<EntryRow> {
+async function recordCashMovement(
+  ctx: ServiceContext,
+  input: CashMovementInput,
+  kind: "expense" | "other_income",
+): Promise<EntryRow> {
   const key = assertIdempotencyKey(input.idempotencyKey);
   const reqHash = requestHash(`cash.${kind}`, input);
   return ctx.database.write(async (tx) => {
@@ -47,19 +68,36 @@ async function recordCashMovement(ctx: ServiceContext, input: CashMovementInput,
   });
 }
 
-export const recordExpense = (ctx: ServiceContext, input: CashMovementInput) => recordCashMovement(ctx, input, "expense");
-export const recordIncome = (ctx: ServiceContext, input: CashMovementInput) => recordCashMovement(ctx, input, "other_income");
+export const recordExpense = (ctx: ServiceContext, input: CashMovementInput) =>
+  recordCashMovement(ctx, input, "expense");
+export const recordIncome = (ctx: ServiceContext, input: CashMovementInput) =>
+  recordCashMovement(ctx, input, "other_income");
 
 /** Cash in the books at the end of a business date. */
 export async function cashOnBooks(db: DbOrTx, groupId: number, date: BusinessDate): Promise<number> {
   const [total] = await db
     .select({ b: accountBalances.balance })
     .from(accountBalances)
-    .where(and(eq(accountBalances.groupId, groupId), eq(accountBalances.account, "cash"), eq(accountBalances.memberId, 0), eq(accountBalances.loanId, 0)));
+    .where(
+      and(
+        eq(accountBalances.groupId, groupId),
+        eq(accountBalances.account, "cash"),
+        eq(accountBalances.memberId, 0),
+        eq(accountBalances.loanId, 0),
+      ),
+    );
   const [later] = await db
     .select({ s: sql<number>`coalesce(sum(${postings.amount}), 0)` })
     .from(postings)
-    .where(and(eq(postings.groupId, groupId), eq(postings.account, "cash"), sql`${postings.memberId} IS NULL`, sql`${postings.loanId} IS NULL`, gt(postings.businessDate, date)));
+    .where(
+      and(
+        eq(postings.groupId, groupId),
+        eq(postings.account, "cash"),
+        sql`${postings.memberId} IS NULL`,
+        sql`${postings.loanId} IS NULL`,
+        gt(postings.businessDate, date),
+      ),
+    );
   return (total?.b ?? 0) - Number(later?.s ?? 0);
 }
 
@@ -78,26 +116,51 @@ export async function recordCashCount(ctx: ServiceContext, input: CashCountInput
   const reqHash = requestHash("cash.count", input);
   return ctx.database.write(async (tx) => {
     const group = await loadGroup(tx, input.groupSlug);
-    const [existing] = await tx.select().from(cashCounts).where(and(eq(cashCounts.groupId, group.id), eq(cashCounts.idempotencyKey, key)));
+    const [existing] = await tx
+      .select()
+      .from(cashCounts)
+      .where(and(eq(cashCounts.groupId, group.id), eq(cashCounts.idempotencyKey, key)));
     if (existing) {
       if (existing.requestHash !== reqHash) throw conflict("idempotency_key_reused", "idempotencyKey");
       return existing;
     }
     const date = assertBusinessDate(input.date, { today: todayIn(ctx, group), foundedOn: group.foundedOn });
     const counted = input.countedAmount;
-    if (typeof counted !== "number" || !Number.isSafeInteger(counted) || counted < 0 || counted > MAX_AMOUNT) throw invalid("amount_invalid", "countedAmount");
+    if (typeof counted !== "number" || !Number.isSafeInteger(counted) || counted < 0 || counted > MAX_AMOUNT)
+      throw invalid("amount_invalid", "countedAmount");
     const book = await cashOnBooks(tx, group.id, date);
     const at = nowOf(ctx).toISOString();
     const [row] = await tx
       .insert(cashCounts)
-      .values({ groupId: group.id, businessDate: date, countedAmount: counted, bookAmount: book, difference: counted - book, idempotencyKey: key, requestHash: reqHash, recordedAt: at, recordedBy: ctx.actor })
+      .values({
+        groupId: group.id,
+        businessDate: date,
+        countedAmount: counted,
+        bookAmount: book,
+        difference: counted - book,
+        idempotencyKey: key,
+        requestHash: reqHash,
+        recordedAt: at,
+        recordedBy: ctx.actor,
+      })
       .returning();
-    await tx.insert(auditLog).values({ at, actor: ctx.actor, action: "cash.count", groupId: group.id, detail: JSON.stringify({ date, counted, book }) });
+    await tx.insert(auditLog).values({
+      at,
+      actor: ctx.actor,
+      action: "cash.count",
+      groupId: group.id,
+      detail: JSON.stringify({ date, counted, book }),
+    });
     return row!;
   });
 }
 
 export async function lastCashCount(db: DbOrTx, groupId: number): Promise<CashCountRow | null> {
-  const [row] = await db.select().from(cashCounts).where(eq(cashCounts.groupId, groupId)).orderBy(desc(cashCounts.businessDate), desc(cashCounts.id)).limit(1);
+  const [row] = await db
+    .select()
+    .from(cashCounts)
+    .where(eq(cashCounts.groupId, groupId))
+    .orderBy(desc(cashCounts.businessDate), desc(cashCounts.id))
+    .limit(1);
   return row ?? null;
 }

@@ -1,5 +1,11 @@
 import type { DbOrTx } from "@/db/client";
-import { compareLenders, DEFAULT_REFERENCE_TERMS, ijonSensitivity, type CompareInput, type ReferenceTerms } from "@/server/domain/finance/compare";
+import {
+  compareLenders,
+  DEFAULT_REFERENCE_TERMS,
+  ijonSensitivity,
+  type CompareInput,
+  type ReferenceTerms,
+} from "@/server/domain/finance/compare";
 import type { LenderQuote } from "@/server/domain/finance/lenders";
 import { parseCompareQuery, type Query } from "@/server/domain/finance/params";
 import { loadGroup, type GroupRow } from "./context";
@@ -21,8 +27,16 @@ export async function compareFromQuery(db: DbOrTx, q: Query): Promise<Comparison
   const input = parseCompareQuery(q, {
     amount: 1_000_000,
     months: 4,
-    ksm: group ? { rateBpsPerMonth: group.loanRateBpsPerMonth, method: group.loanMethod } : { rateBpsPerMonth: 200, method: "flat" },
+    ksm: group
+      ? { rateBpsPerMonth: group.loanRateBpsPerMonth, method: group.loanMethod }
+      : { rateBpsPerMonth: 200, method: "flat" },
     terms,
   });
-  return { input, lenders: compareLenders(input), sensitivity: ijonSensitivity(input.amount), terms, group: group && { slug: group.slug, name: group.name } };
+  return {
+    input,
+    lenders: compareLenders(input),
+    sensitivity: ijonSensitivity(input.amount),
+    terms,
+    group: group && { slug: group.slug, name: group.name },
+  };
 }

@@ -16,7 +16,8 @@ export type GroupRow = typeof ksmGroups.$inferSelect;
 export type MemberRow = typeof members.$inferSelect;
 
 export const nowOf = (ctx: Pick<ServiceContext, "now">): Date => (ctx.now ? ctx.now() : new Date());
-export const todayIn = (ctx: Pick<ServiceContext, "now">, group: Pick<GroupRow, "timeZone">): BusinessDate => localDate(nowOf(ctx), group.timeZone);
+export const todayIn = (ctx: Pick<ServiceContext, "now">, group: Pick<GroupRow, "timeZone">): BusinessDate =>
+  localDate(nowOf(ctx), group.timeZone);
 
 export async function loadGroup(db: DbOrTx, slug: unknown): Promise<GroupRow> {
   if (typeof slug !== "string" || slug.length === 0 || slug.length > 64) throw invalid("group_invalid", "groupSlug");
@@ -26,9 +27,19 @@ export async function loadGroup(db: DbOrTx, slug: unknown): Promise<GroupRow> {
 }
 
 /** The member with this code in this group, active on `date`; another group's code is simply not found. */
-export async function loadActiveMember(db: DbOrTx, group: GroupRow, code: unknown, date: BusinessDate, field = "memberCode"): Promise<MemberRow> {
+export async function loadActiveMember(
+  db: DbOrTx,
+  group: GroupRow,
+  code: unknown,
+  date: BusinessDate,
+  field = "memberCode",
+): Promise<MemberRow> {
   if (typeof code !== "string" || code.length === 0 || code.length > 32) throw invalid("member_code_invalid", field);
-  const [m] = await db.select().from(members).where(and(eq(members.groupId, group.id), eq(members.code, code))).limit(1);
+  const [m] = await db
+    .select()
+    .from(members)
+    .where(and(eq(members.groupId, group.id), eq(members.code, code)))
+    .limit(1);
   return assertActiveMember(m, code, date, field);
 }
 
@@ -38,7 +49,12 @@ export async function groupMembersByCode(db: DbOrTx, group: GroupRow): Promise<M
   return new Map(rows.map((m) => [m.code, m]));
 }
 
-export function assertActiveMember(m: MemberRow | undefined, code: unknown, date: BusinessDate, field: string): MemberRow {
+export function assertActiveMember(
+  m: MemberRow | undefined,
+  code: unknown,
+  date: BusinessDate,
+  field: string,
+): MemberRow {
   if (typeof code !== "string" || code.length === 0 || code.length > 32) throw invalid("member_code_invalid", field);
   if (!m) throw notFound("member_not_found", field);
   if (date < m.joinedOn || (m.leftOn !== null && date >= m.leftOn)) throw invalid("member_not_active", field, { code });
@@ -58,13 +74,19 @@ export function stableStringify(v: unknown): string {
 }
 
 export function requestHash(verb: string, input: unknown): string {
-  return createHash("sha256").update(`${verb}\n${stableStringify(input)}`).digest("hex");
+  return createHash("sha256")
+    .update(`${verb}\n${stableStringify(input)}`)
+    .digest("hex");
 }
 
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 
 /** Free text a person typed: trimmed, within limits, no control characters. */
-export function cleanText(v: unknown, field: string, opts: { required: boolean; min?: number; max: number }): string | null {
+export function cleanText(
+  v: unknown,
+  field: string,
+  opts: { required: boolean; min?: number; max: number },
+): string | null {
   if (v === undefined || v === null || v === "") {
     if (opts.required) throw invalid("text_required", field);
     return null;
@@ -78,6 +100,7 @@ export function cleanText(v: unknown, field: string, opts: { required: boolean; 
 }
 
 export function assertIdempotencyKey(k: unknown): string {
-  if (typeof k !== "string" || !/^[A-Za-z0-9_\-:.]{8,100}$/.test(k)) throw invalid("idempotency_key_invalid", "idempotencyKey");
+  if (typeof k !== "string" || !/^[A-Za-z0-9_\-:.]{8,100}$/.test(k))
+    throw invalid("idempotency_key_invalid", "idempotencyKey");
   return k;
 }

@@ -3,7 +3,15 @@ import { journalEntries, postings } from "@/db/schema";
 import { conflict, invalid, notFound } from "@/server/domain/errors";
 import { reversalPostings, type Account, type EntryKind } from "@/server/domain/ledger";
 import { appendEntry, findReplay, type EntryRow } from "./append-entry";
-import { assertIdempotencyKey, cleanText, loadGroup, nowOf, requestHash, todayIn, type ServiceContext } from "./context";
+import {
+  assertIdempotencyKey,
+  cleanText,
+  loadGroup,
+  nowOf,
+  requestHash,
+  todayIn,
+  type ServiceContext,
+} from "./context";
 import { standingLoanEntries } from "./loans";
 
 export interface ReverseEntryInput {
@@ -26,12 +34,19 @@ export async function reverseEntry(ctx: ServiceContext, input: ReverseEntryInput
     const group = await loadGroup(tx, input.groupSlug);
     const replay = await findReplay(tx, group.id, key, reqHash);
     if (replay) return replay;
-    if (typeof input.entryId !== "number" || !Number.isSafeInteger(input.entryId) || input.entryId <= 0) throw invalid("entry_id_invalid", "entryId");
+    if (typeof input.entryId !== "number" || !Number.isSafeInteger(input.entryId) || input.entryId <= 0)
+      throw invalid("entry_id_invalid", "entryId");
     const reason = cleanText(input.reason, "reason", { required: true, min: 5, max: 500 });
-    const [original] = await tx.select().from(journalEntries).where(and(eq(journalEntries.id, input.entryId), eq(journalEntries.groupId, group.id)));
+    const [original] = await tx
+      .select()
+      .from(journalEntries)
+      .where(and(eq(journalEntries.id, input.entryId), eq(journalEntries.groupId, group.id)));
     if (!original) throw notFound("entry_not_found", "entryId");
     if (original.kind === "correction") throw invalid("cannot_reverse_correction", "entryId");
-    const [already] = await tx.select({ seq: journalEntries.seq }).from(journalEntries).where(eq(journalEntries.reversesEntryId, original.id));
+    const [already] = await tx
+      .select({ seq: journalEntries.seq })
+      .from(journalEntries)
+      .where(eq(journalEntries.reversesEntryId, original.id));
     if (already) throw conflict("entry_already_reversed", "entryId", { seq: already.seq });
     if (original.loanId !== null) {
       const standing = await standingLoanEntries(tx, original.loanId);
@@ -43,7 +58,9 @@ export async function reverseEntry(ctx: ServiceContext, input: ReverseEntryInput
       group,
       kind: "correction",
       date,
-      postings: reversalPostings(rows.map((p) => ({ account: p.account as Account, amount: p.amount, memberId: p.memberId, loanId: p.loanId }))),
+      postings: reversalPostings(
+        rows.map((p) => ({ account: p.account as Account, amount: p.amount, memberId: p.memberId, loanId: p.loanId })),
+      ),
       purpose: original.purpose,
       category: original.category,
       loanId: original.loanId,

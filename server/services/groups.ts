@@ -7,7 +7,18 @@ import { conflict, invalid } from "@/server/domain/errors";
 import { LOAN_METHODS, type LoanMethod } from "@/server/domain/loans";
 import { openingBalancePostings, SAVINGS_ACCOUNTS, type SavingsAccount } from "@/server/domain/ledger";
 import { appendEntry, findReplay, type EntryRow } from "./append-entry";
-import { assertIdempotencyKey, cleanText, loadActiveMember, loadGroup, nowOf, requestHash, todayIn, type GroupRow, type MemberRow, type ServiceContext } from "./context";
+import {
+  assertIdempotencyKey,
+  cleanText,
+  loadActiveMember,
+  loadGroup,
+  nowOf,
+  requestHash,
+  todayIn,
+  type GroupRow,
+  type MemberRow,
+  type ServiceContext,
+} from "./context";
 import { assertBusinessDate } from "@/server/domain/dates";
 
 export interface CreateGroupInput {
@@ -29,12 +40,14 @@ export interface CreateGroupInput {
 }
 
 const intIn = (v: unknown, field: string, min: number, max: number): number => {
-  if (typeof v !== "number" || !Number.isInteger(v) || v < min || v > max) throw invalid("number_out_of_range", field, { min, max });
+  if (typeof v !== "number" || !Number.isInteger(v) || v < min || v > max)
+    throw invalid("number_out_of_range", field, { min, max });
   return v;
 };
 
 export async function createGroup(ctx: ServiceContext, input: CreateGroupInput): Promise<GroupRow> {
-  if (typeof input.slug !== "string" || !/^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$/.test(input.slug)) throw invalid("slug_invalid", "slug");
+  if (typeof input.slug !== "string" || !/^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$/.test(input.slug))
+    throw invalid("slug_invalid", "slug");
   if (!isValidDate(input.foundedOn)) throw invalid("date_invalid", "foundedOn");
   const timeZone = input.timeZone ?? DEFAULT_TIME_ZONE;
   try {
@@ -65,7 +78,13 @@ export async function createGroup(ctx: ServiceContext, input: CreateGroupInput):
     const [existing] = await tx.select({ id: ksmGroups.id }).from(ksmGroups).where(eq(ksmGroups.slug, values.slug));
     if (existing) throw conflict("slug_taken", "slug");
     const [g] = await tx.insert(ksmGroups).values(values).returning();
-    await tx.insert(auditLog).values({ at: nowOf(ctx).toISOString(), actor: ctx.actor, action: "group.create", groupId: g!.id, detail: JSON.stringify({ slug: g!.slug }) });
+    await tx.insert(auditLog).values({
+      at: nowOf(ctx).toISOString(),
+      actor: ctx.actor,
+      action: "group.create",
+      groupId: g!.id,
+      detail: JSON.stringify({ slug: g!.slug }),
+    });
     return g!;
   });
 }
@@ -87,18 +106,39 @@ export async function hashCheckCode(code: string): Promise<string> {
   return hash(code, { algorithm: 2, memoryCost: 19_456, timeCost: 2, parallelism: 1 });
 }
 
-export async function addMember(ctx: ServiceContext, input: AddMemberInput, checkCode: string = newCheckCode()): Promise<{ member: MemberRow; checkCode: string }> {
-  if (typeof input.code !== "string" || !/^[A-Z0-9][A-Z0-9-]{1,19}$/.test(input.code)) throw invalid("member_code_invalid", "code");
+export async function addMember(
+  ctx: ServiceContext,
+  input: AddMemberInput,
+  checkCode: string = newCheckCode(),
+): Promise<{ member: MemberRow; checkCode: string }> {
+  if (typeof input.code !== "string" || !/^[A-Z0-9][A-Z0-9-]{1,19}$/.test(input.code))
+    throw invalid("member_code_invalid", "code");
   const fullName = cleanText(input.fullName, "fullName", { required: true, min: 2, max: 100 })!;
   if (input.gender !== "P" && input.gender !== "L") throw invalid("gender_invalid", "gender");
   const checkCodeHash = await hashCheckCode(checkCode);
   return ctx.database.write(async (tx) => {
     const group = await loadGroup(tx, input.groupSlug);
-    const joinedOn = assertBusinessDate(input.joinedOn, { today: todayIn(ctx, group), foundedOn: group.foundedOn }, "joinedOn");
-    const [dup] = await tx.select({ id: members.id }).from(members).where(and(eq(members.groupId, group.id), eq(members.code, input.code)));
+    const joinedOn = assertBusinessDate(
+      input.joinedOn,
+      { today: todayIn(ctx, group), foundedOn: group.foundedOn },
+      "joinedOn",
+    );
+    const [dup] = await tx
+      .select({ id: members.id })
+      .from(members)
+      .where(and(eq(members.groupId, group.id), eq(members.code, input.code)));
     if (dup) throw conflict("member_code_taken", "code");
-    const [member] = await tx.insert(members).values({ groupId: group.id, code: input.code, fullName, gender: input.gender, joinedOn, checkCodeHash }).returning();
-    await tx.insert(auditLog).values({ at: nowOf(ctx).toISOString(), actor: ctx.actor, action: "member.add", groupId: group.id, detail: JSON.stringify({ code: input.code }) });
+    const [member] = await tx
+      .insert(members)
+      .values({ groupId: group.id, code: input.code, fullName, gender: input.gender, joinedOn, checkCodeHash })
+      .returning();
+    await tx.insert(auditLog).values({
+      at: nowOf(ctx).toISOString(),
+      actor: ctx.actor,
+      action: "member.add",
+      groupId: group.id,
+      detail: JSON.stringify({ code: input.code }),
+    });
     return { member: member!, checkCode };
   });
 }
@@ -116,11 +156,22 @@ export async function leaveMember(ctx: ServiceContext, input: LeaveMemberInput):
     // Leaving takes effect from a date up to tomorrow (announced at today's meeting).
     const today = todayIn(ctx, group);
     if (!isValidDate(input.leftOn)) throw invalid("date_invalid", "leftOn");
-    const member = await loadActiveMember(tx, group, input.code, input.leftOn < today ? input.leftOn : today, "code");
+    const earlier = input.leftOn < today ? input.leftOn : today; // dates are strings: Math.min would be NaN
+    const member = await loadActiveMember(tx, group, input.code, earlier, "code");
     if (input.leftOn <= member.joinedOn) throw invalid("date_before_joining", "leftOn");
     if (input.leftOn > addDays(today, 1)) throw invalid("date_in_future", "leftOn");
-    const [updated] = await tx.update(members).set({ leftOn: input.leftOn }).where(eq(members.id, member.id)).returning();
-    await tx.insert(auditLog).values({ at: nowOf(ctx).toISOString(), actor: ctx.actor, action: "member.leave", groupId: group.id, detail: JSON.stringify({ code: input.code, leftOn: input.leftOn }) });
+    const [updated] = await tx
+      .update(members)
+      .set({ leftOn: input.leftOn })
+      .where(eq(members.id, member.id))
+      .returning();
+    await tx.insert(auditLog).values({
+      at: nowOf(ctx).toISOString(),
+      actor: ctx.actor,
+      action: "member.leave",
+      groupId: group.id,
+      detail: JSON.stringify({ code: input.code, leftOn: input.leftOn }),
+    });
     return updated!;
   });
 }
@@ -150,8 +201,21 @@ export async function recordOpeningBalance(ctx: ServiceContext, input: OpeningBa
       const m = await loadActiveMember(tx, group, s.memberCode, date, `savings.${i}.memberCode`);
       savings.push({ memberId: m.id, account: s.account, amount: nonNeg(s.amount, `savings.${i}.amount`) });
     }
-    const postings = openingBalancePostings({ cash: nonNeg(input.cash, "cash"), socialFund: nonNeg(input.socialFund, "socialFund"), savings });
+    const postings = openingBalancePostings({
+      cash: nonNeg(input.cash, "cash"),
+      socialFund: nonNeg(input.socialFund, "socialFund"),
+      savings,
+    });
     if (postings.length < 2) throw invalid("opening_balance_empty", "cash");
-    return appendEntry(tx, { group, kind: "opening_balance", date, postings, idempotencyKey: key, requestHash: reqHash, actor: ctx.actor, now: nowOf(ctx) });
+    return appendEntry(tx, {
+      group,
+      kind: "opening_balance",
+      date,
+      postings,
+      idempotencyKey: key,
+      requestHash: reqHash,
+      actor: ctx.actor,
+      now: nowOf(ctx),
+    });
   });
 }

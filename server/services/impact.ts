@@ -28,19 +28,32 @@ function totalOf(fs: GroupFigures[]) {
     costAvoided: s((f) => f.costs.avoidedVsIjon),
     savingsPerMember: members >= 5 ? Math.round(s((f) => f.balances.memberSavings) / members) : null,
     pctWithLoan: members >= 5 && borrowers >= 5 ? ratio(borrowers, members) : null,
-    compliance: ratio(s((f) => f.compliance.daysPaid), s((f) => f.compliance.daysOwed)),
-    utilisation: ratio(s((f) => f.balances.loansOutstanding), s((f) => f.balances.loansOutstanding + f.balances.cash)),
+    compliance: ratio(
+      s((f) => f.compliance.daysPaid),
+      s((f) => f.compliance.daysOwed),
+    ),
+    utilisation: ratio(
+      s((f) => f.balances.loansOutstanding),
+      s((f) => f.balances.loansOutstanding + f.balances.cash),
+    ),
   };
 }
 
 function computePortal(groups: GroupFigures[]): PortalFigures {
-  const villages = [...new Set(groups.map((g) => g.group.village))].sort().map((village) => ({ village, ...totalOf(groups.filter((g) => g.group.village === village)) }));
+  const villages = [...new Set(groups.map((g) => g.group.village))]
+    .sort()
+    .map((village) => ({ village, ...totalOf(groups.filter((g) => g.group.village === village)) }));
   const today = groups[0]?.today;
   const trend = today
     ? lastMonths([], today, 12).map((m) => {
         const months = groups.map((g) => lastMonths(g.months, today, 12).find((x) => x.month === m.month)!);
         const sum = (f: (x: (typeof months)[number]) => number) => months.reduce((t, x) => t + f(x), 0);
-        return { month: m.month, collections: sum((x) => x.contributions), loansOut: sum((x) => x.disbursed), repayments: sum((x) => x.principalRepaid + x.serviceCharge + x.fines) };
+        return {
+          month: m.month,
+          collections: sum((x) => x.contributions),
+          loansOut: sum((x) => x.disbursed),
+          repayments: sum((x) => x.principalRepaid + x.serviceCharge + x.fines),
+        };
       })
     : [];
   return { groups, all: totalOf(groups), villages, trend, anyDemo: groups.some((g) => g.group.isDemo) };
@@ -51,7 +64,10 @@ function computePortal(groups: GroupFigures[]): PortalFigures {
  * (public_version, from any process) or a group's business date moves: a warm read costs one
  * query whatever the number of groups. A recompute re-reads only the groups whose chain moved.
  */
-const portalCache = processWide("portalCache", () => new Map<string, { version: number; dates: string; zones: string[]; value: Promise<PortalFigures> }>());
+const portalCache = processWide(
+  "portalCache",
+  () => new Map<string, { version: number; dates: string; zones: string[]; value: Promise<PortalFigures> }>(),
+);
 
 export async function impactFigures(database: Database, now = new Date()): Promise<PortalFigures> {
   const version = await publicVersion(database.db);
@@ -72,16 +88,30 @@ export async function impactFigures(database: Database, now = new Date()): Promi
 }
 
 /** One page of a list: 1-based page number, clamped; `pages` is at least 1. */
-export function pageOf<T>(items: readonly T[], page: unknown, perPage: number): { items: T[]; page: number; pages: number } {
+export function pageOf<T>(
+  items: readonly T[],
+  page: unknown,
+  perPage: number,
+): { items: T[]; page: number; pages: number } {
   const pages = Math.max(1, Math.ceil(items.length / perPage));
   const n = Math.min(pages, Math.max(1, Number.parseInt(String(page ?? "1"), 10) || 1));
   return { items: items.slice((n - 1) * perPage, n * perPage), page: n, pages };
 }
 
 /** Groups whose name or village contains the words asked for (any case); all of them when nothing is asked. */
-export function findGroups<T extends { group: { name: string; village: string } }>(groups: readonly T[], asked: unknown): { query: string; groups: readonly T[] } {
-  const query = String(asked ?? "").trim().slice(0, 64);
+export function findGroups<T extends { group: { name: string; village: string } }>(
+  groups: readonly T[],
+  asked: unknown,
+): { query: string; groups: readonly T[] } {
+  const query = String(asked ?? "")
+    .trim()
+    .slice(0, 64);
   if (!query) return { query, groups };
   const words = query.toLocaleLowerCase("id").split(/\s+/);
-  return { query, groups: groups.filter((g) => words.every((w) => `${g.group.name} ${g.group.village}`.toLocaleLowerCase("id").includes(w))) };
+  return {
+    query,
+    groups: groups.filter((g) =>
+      words.every((w) => `${g.group.name} ${g.group.village}`.toLocaleLowerCase("id").includes(w)),
+    ),
+  };
 }

@@ -32,13 +32,20 @@ async function cash(): Promise<number> {
 }
 
 async function collect(date: string, amount = 1000, codes = ["RA-001", "RA-002", "RA-003", "RA-004", "RA-005"]) {
-  return recordContributions(ctx, { groupSlug: G, date, idempotencyKey: key(), lines: codes.map((memberCode) => ({ memberCode, amount })) });
+  return recordContributions(ctx, {
+    groupSlug: G,
+    date,
+    idempotencyKey: key(),
+    lines: codes.map((memberCode) => ({ memberCode, amount })),
+  });
 }
 
 /** Expects a refusal with this code and field, and that nothing at all was written. */
 async function expectRefused(p: Promise<unknown>, code: string, field?: string) {
   const before = await chainHead(database, groupId);
-  const [{ n: entriesBefore }] = (await database.db.select({ n: sql<number>`count(*)` }).from(journalEntries)) as [{ n: number }];
+  const [{ n: entriesBefore }] = (await database.db.select({ n: sql<number>`count(*)` }).from(journalEntries)) as [
+    { n: number },
+  ];
   const err = await p.then(
     () => null,
     (e: unknown) => e,
@@ -47,7 +54,9 @@ async function expectRefused(p: Promise<unknown>, code: string, field?: string) 
   expect((err as DomainError).code).toBe(code);
   if (field) expect((err as DomainError).field).toBe(field);
   expect(await chainHead(database, groupId)).toEqual(before);
-  const [{ n: entriesAfter }] = (await database.db.select({ n: sql<number>`count(*)` }).from(journalEntries)) as [{ n: number }];
+  const [{ n: entriesAfter }] = (await database.db.select({ n: sql<number>`count(*)` }).from(journalEntries)) as [
+    { n: number },
+  ];
   expect(entriesAfter).toBe(entriesBefore);
 }
 
@@ -63,11 +72,20 @@ describe("contributions", () => {
   });
 
   it("replays the same request under the same key, and refuses the key with other content", async () => {
-    const input = { groupSlug: G, date: "2026-11-28", idempotencyKey: "collect-2026-11-28-a", lines: [{ memberCode: "RA-001", amount: 1000 }] };
+    const input = {
+      groupSlug: G,
+      date: "2026-11-28",
+      idempotencyKey: "collect-2026-11-28-a",
+      lines: [{ memberCode: "RA-001", amount: 1000 }],
+    };
     const first = await recordContributions(ctx, input);
     const again = await recordContributions(ctx, structuredClone(input));
     expect(again.id).toBe(first.id);
-    await expectRefused(recordContributions(ctx, { ...input, lines: [{ memberCode: "RA-001", amount: 2000 }] }), "idempotency_key_reused", "idempotencyKey");
+    await expectRefused(
+      recordContributions(ctx, { ...input, lines: [{ memberCode: "RA-001", amount: 2000 }] }),
+      "idempotency_key_reused",
+      "idempotencyKey",
+    );
   });
 
   it.each([
@@ -78,7 +96,16 @@ describe("contributions", () => {
     [Number.NaN, "amount_not_number"],
     ["1000" as unknown as number, "amount_not_number"],
   ])("refuses amount %s with %s and writes nothing", async (amount, code) => {
-    await expectRefused(recordContributions(ctx, { groupSlug: G, date: "2026-11-28", idempotencyKey: key(), lines: [{ memberCode: "RA-001", amount }] }), code, "lines.0.amount");
+    await expectRefused(
+      recordContributions(ctx, {
+        groupSlug: G,
+        date: "2026-11-28",
+        idempotencyKey: key(),
+        lines: [{ memberCode: "RA-001", amount }],
+      }),
+      code,
+      "lines.0.amount",
+    );
   });
 
   it.each([
@@ -87,7 +114,16 @@ describe("contributions", () => {
     ["2026-02-30", "date_invalid"],
     ["28/11/2026", "date_invalid"],
   ])("refuses date %s with %s", async (date, code) => {
-    await expectRefused(recordContributions(ctx, { groupSlug: G, date, idempotencyKey: key(), lines: [{ memberCode: "RA-001", amount: 1000 }] }), code, "date");
+    await expectRefused(
+      recordContributions(ctx, {
+        groupSlug: G,
+        date,
+        idempotencyKey: key(),
+        lines: [{ memberCode: "RA-001", amount: 1000 }],
+      }),
+      code,
+      "date",
+    );
   });
 
   it("uses the group's local date: 29 Nov 10:00 WITA is still 29 Nov, 30 Nov is the future", async () => {
@@ -109,58 +145,194 @@ describe("contributions", () => {
 describe("loans", () => {
   it("never lends more than the cash on hand, on the loan date or any later day", async () => {
     await collect("2026-11-01", 100_000); // cash 500.000
-    await expectRefused(disburseLoan(ctx, { groupSlug: G, memberCode: "RA-001", principal: 500_001, termMonths: 4, date: "2026-11-02", purpose: "kopi", idempotencyKey: key() }), "insufficient_cash");
+    await expectRefused(
+      disburseLoan(ctx, {
+        groupSlug: G,
+        memberCode: "RA-001",
+        principal: 500_001,
+        termMonths: 4,
+        date: "2026-11-02",
+        purpose: "kopi",
+        idempotencyKey: key(),
+      }),
+      "insufficient_cash",
+    );
     // Backdated before the money came in: cash that day was zero.
-    await expectRefused(disburseLoan(ctx, { groupSlug: G, memberCode: "RA-001", principal: 1000, termMonths: 4, date: "2026-10-31", purpose: "kopi", idempotencyKey: key() }), "insufficient_cash");
-    const { loan, schedule } = await disburseLoan(ctx, { groupSlug: G, memberCode: "RA-001", principal: 500_000, termMonths: 4, date: "2026-11-02", purpose: "kopi", crop: "kopi", idempotencyKey: key() });
+    await expectRefused(
+      disburseLoan(ctx, {
+        groupSlug: G,
+        memberCode: "RA-001",
+        principal: 1000,
+        termMonths: 4,
+        date: "2026-10-31",
+        purpose: "kopi",
+        idempotencyKey: key(),
+      }),
+      "insufficient_cash",
+    );
+    const { loan, schedule } = await disburseLoan(ctx, {
+      groupSlug: G,
+      memberCode: "RA-001",
+      principal: 500_000,
+      termMonths: 4,
+      date: "2026-11-02",
+      purpose: "kopi",
+      crop: "kopi",
+      idempotencyKey: key(),
+    });
     expect(schedule.reduce((s, i) => s + i.principal, 0)).toBe(500_000);
     expect(loan.rateBpsPerMonth).toBe(200);
     expect(await cash()).toBe(0);
     // A backdated expense that would have made cash negative on a later day is refused too.
-    await expectRefused(recordExpense(ctx, { groupSlug: G, amount: 1, date: "2026-11-01", category: "alat_tulis", idempotencyKey: key() }), "insufficient_cash");
+    await expectRefused(
+      recordExpense(ctx, {
+        groupSlug: G,
+        amount: 1,
+        date: "2026-11-01",
+        category: "alat_tulis",
+        idempotencyKey: key(),
+      }),
+      "insufficient_cash",
+    );
   });
 
   it("refuses terms beyond the group's policy and unknown purposes", async () => {
     await collect("2026-11-01", 100_000);
-    await expectRefused(disburseLoan(ctx, { groupSlug: G, memberCode: "RA-001", principal: 1000, termMonths: 13, date: "2026-11-02", purpose: "kopi", idempotencyKey: key() }), "term_invalid", "termMonths");
-    await expectRefused(disburseLoan(ctx, { groupSlug: G, memberCode: "RA-001", principal: 1000, termMonths: 3, date: "2026-11-02", purpose: "judi", idempotencyKey: key() }), "purpose_invalid", "purpose");
+    await expectRefused(
+      disburseLoan(ctx, {
+        groupSlug: G,
+        memberCode: "RA-001",
+        principal: 1000,
+        termMonths: 13,
+        date: "2026-11-02",
+        purpose: "kopi",
+        idempotencyKey: key(),
+      }),
+      "term_invalid",
+      "termMonths",
+    );
+    await expectRefused(
+      disburseLoan(ctx, {
+        groupSlug: G,
+        memberCode: "RA-001",
+        principal: 1000,
+        termMonths: 3,
+        date: "2026-11-02",
+        purpose: "judi",
+        idempotencyKey: key(),
+      }),
+      "purpose_invalid",
+      "purpose",
+    );
   });
 
   it("allocates repayments fine → jasa → principal, refuses overpaying, and ends lunas", async () => {
     await collect("2024-02-01", 200_000);
-    const { loan } = await disburseLoan(ctx, { groupSlug: G, memberCode: "RA-002", principal: 400_000, termMonths: 2, date: "2024-02-01", purpose: "biaya_sekolah", idempotencyKey: key() });
+    const { loan } = await disburseLoan(ctx, {
+      groupSlug: G,
+      memberCode: "RA-002",
+      principal: 400_000,
+      termMonths: 2,
+      date: "2024-02-01",
+      purpose: "biaya_sekolah",
+      idempotencyKey: key(),
+    });
     // Installment 1 due 2024-03-01 (+7 days grace): paying on 2024-03-20 incurs one fine.
-    const r1 = await repayLoan(ctx, { groupSlug: G, loanId: loan.id, amount: 100_000, date: "2024-03-20", idempotencyKey: key() });
+    const r1 = await repayLoan(ctx, {
+      groupSlug: G,
+      loanId: loan.id,
+      amount: 100_000,
+      date: "2024-03-20",
+      idempotencyKey: key(),
+    });
     expect(r1.allocation).toEqual({ fine: 5_000, serviceCharge: 8_000, principal: 87_000 });
-    await expectRefused(repayLoan(ctx, { groupSlug: G, loanId: loan.id, amount: 400_000, date: "2024-03-21", idempotencyKey: key() }), "repayment_exceeds_owed", "amount");
-    await expectRefused(repayLoan(ctx, { groupSlug: G, loanId: loan.id, amount: 1000, date: "2024-03-19", idempotencyKey: key() }), "date_before_last_repayment", "date");
+    await expectRefused(
+      repayLoan(ctx, { groupSlug: G, loanId: loan.id, amount: 400_000, date: "2024-03-21", idempotencyKey: key() }),
+      "repayment_exceeds_owed",
+      "amount",
+    );
+    await expectRefused(
+      repayLoan(ctx, { groupSlug: G, loanId: loan.id, amount: 1000, date: "2024-03-19", idempotencyKey: key() }),
+      "date_before_last_repayment",
+      "date",
+    );
     const owed = (await loanView(database.db, (await seedless()).group, loan, "2024-03-21")).state.totalOwed;
     expect(owed).toBe(400_000 + 16_000 + 5_000 - 100_000);
     await repayLoan(ctx, { groupSlug: G, loanId: loan.id, amount: owed, date: "2024-03-21", idempotencyKey: key() });
     const view = await loanView(database.db, (await seedless()).group, loan, "2026-11-29");
     expect(view.status).toBe("lunas");
-    await expectRefused(repayLoan(ctx, { groupSlug: G, loanId: loan.id, amount: 1, date: "2024-03-22", idempotencyKey: key() }), "loan_already_repaid");
+    await expectRefused(
+      repayLoan(ctx, { groupSlug: G, loanId: loan.id, amount: 1, date: "2024-03-22", idempotencyKey: key() }),
+      "loan_already_repaid",
+    );
     expect((await verifyLedger(database.db)).problems).toEqual([]);
   });
 
   it("writes off the outstanding principal once, with a reason", async () => {
     await collect("2024-02-01", 200_000);
-    const { loan } = await disburseLoan(ctx, { groupSlug: G, memberCode: "RA-003", principal: 300_000, termMonths: 3, date: "2024-02-01", purpose: "usaha_kecil", idempotencyKey: key() });
+    const { loan } = await disburseLoan(ctx, {
+      groupSlug: G,
+      memberCode: "RA-003",
+      principal: 300_000,
+      termMonths: 3,
+      date: "2024-02-01",
+      purpose: "usaha_kecil",
+      idempotencyKey: key(),
+    });
     await repayLoan(ctx, { groupSlug: G, loanId: loan.id, amount: 106_000, date: "2024-03-01", idempotencyKey: key() });
-    await expectRefused(writeOffLoan(ctx, { groupSlug: G, loanId: loan.id, date: "2025-01-01", reason: "", idempotencyKey: key() }), "text_required", "reason");
-    const e = await writeOffLoan(ctx, { groupSlug: G, loanId: loan.id, date: "2025-01-01", reason: "Anggota pindah ke Malaysia, tidak bisa dihubungi", idempotencyKey: key() });
+    await expectRefused(
+      writeOffLoan(ctx, { groupSlug: G, loanId: loan.id, date: "2025-01-01", reason: "", idempotencyKey: key() }),
+      "text_required",
+      "reason",
+    );
+    const e = await writeOffLoan(ctx, {
+      groupSlug: G,
+      loanId: loan.id,
+      date: "2025-01-01",
+      reason: "Anggota pindah ke Malaysia, tidak bisa dihubungi",
+      idempotencyKey: key(),
+    });
     expect(e.amount).toBe(200_000);
     const view = await loanView(database.db, (await seedless()).group, loan, "2026-11-29");
     expect(view.status).toBe("dihapus");
-    await expectRefused(writeOffLoan(ctx, { groupSlug: G, loanId: loan.id, date: "2025-01-02", reason: "lagi sekali", idempotencyKey: key() }), "loan_already_written_off");
-    await expectRefused(repayLoan(ctx, { groupSlug: G, loanId: loan.id, amount: 1000, date: "2025-01-02", idempotencyKey: key() }), "loan_closed");
+    await expectRefused(
+      writeOffLoan(ctx, {
+        groupSlug: G,
+        loanId: loan.id,
+        date: "2025-01-02",
+        reason: "lagi sekali",
+        idempotencyKey: key(),
+      }),
+      "loan_already_written_off",
+    );
+    await expectRefused(
+      repayLoan(ctx, { groupSlug: G, loanId: loan.id, amount: 1000, date: "2025-01-02", idempotencyKey: key() }),
+      "loan_closed",
+    );
   });
 
   it("answers not found for another group's loan", async () => {
     await seedGroup(ctx, "compang-dalo", 2);
-    await recordContributions(ctx, { groupSlug: "compang-dalo", date: "2026-11-01", idempotencyKey: key(), lines: [{ memberCode: "CO-001", amount: 100_000 }] });
-    const { loan } = await disburseLoan(ctx, { groupSlug: "compang-dalo", memberCode: "CO-001", principal: 50_000, termMonths: 2, date: "2026-11-02", purpose: "kemiri", idempotencyKey: key() });
-    await expectRefused(repayLoan(ctx, { groupSlug: G, loanId: loan.id, amount: 1000, date: "2026-11-03", idempotencyKey: key() }), "loan_not_found", "loanId");
+    await recordContributions(ctx, {
+      groupSlug: "compang-dalo",
+      date: "2026-11-01",
+      idempotencyKey: key(),
+      lines: [{ memberCode: "CO-001", amount: 100_000 }],
+    });
+    const { loan } = await disburseLoan(ctx, {
+      groupSlug: "compang-dalo",
+      memberCode: "CO-001",
+      principal: 50_000,
+      termMonths: 2,
+      date: "2026-11-02",
+      purpose: "kemiri",
+      idempotencyKey: key(),
+    });
+    await expectRefused(
+      repayLoan(ctx, { groupSlug: G, loanId: loan.id, amount: 1000, date: "2026-11-03", idempotencyKey: key() }),
+      "loan_not_found",
+      "loanId",
+    );
   });
 });
 
@@ -172,18 +344,63 @@ async function seedless() {
 describe("savings withdrawals, cash and opening balances", () => {
   it("never pays out more than the member's savings", async () => {
     await collect("2026-11-01", 10_000);
-    await expectRefused(withdrawSavings(ctx, { groupSlug: G, memberCode: "RA-001", amount: 10_001, date: "2026-11-02", idempotencyKey: key() }), "withdrawal_exceeds_savings", "amount");
-    await withdrawSavings(ctx, { groupSlug: G, memberCode: "RA-001", amount: 10_000, date: "2026-11-02", idempotencyKey: key() });
+    await expectRefused(
+      withdrawSavings(ctx, {
+        groupSlug: G,
+        memberCode: "RA-001",
+        amount: 10_001,
+        date: "2026-11-02",
+        idempotencyKey: key(),
+      }),
+      "withdrawal_exceeds_savings",
+      "amount",
+    );
+    await withdrawSavings(ctx, {
+      groupSlug: G,
+      memberCode: "RA-001",
+      amount: 10_000,
+      date: "2026-11-02",
+      idempotencyKey: key(),
+    });
     expect(await cash()).toBe(40_000);
   });
 
   it("records expenses, other income, an opening balance, and a cash count with its difference", async () => {
-    await recordOpeningBalance(ctx, { groupSlug: G, date: "2024-01-01", cash: 150_000, socialFund: 20_000, savings: [{ memberCode: "RA-001", account: "savings_share", amount: 100_000 }], idempotencyKey: key() });
-    await recordIncome(ctx, { groupSlug: G, amount: 2_500, date: "2024-02-01", category: "bunga_bank", idempotencyKey: key() });
-    await expectRefused(recordExpense(ctx, { groupSlug: G, amount: 1000, date: "2024-02-02", category: "pesta", idempotencyKey: key() }), "category_invalid", "category");
-    await recordExpense(ctx, { groupSlug: G, amount: 12_500, date: "2024-02-02", category: "alat_tulis", note: "Buku kas baru", idempotencyKey: key() });
+    await recordOpeningBalance(ctx, {
+      groupSlug: G,
+      date: "2024-01-01",
+      cash: 150_000,
+      socialFund: 20_000,
+      savings: [{ memberCode: "RA-001", account: "savings_share", amount: 100_000 }],
+      idempotencyKey: key(),
+    });
+    await recordIncome(ctx, {
+      groupSlug: G,
+      amount: 2_500,
+      date: "2024-02-01",
+      category: "bunga_bank",
+      idempotencyKey: key(),
+    });
+    await expectRefused(
+      recordExpense(ctx, { groupSlug: G, amount: 1000, date: "2024-02-02", category: "pesta", idempotencyKey: key() }),
+      "category_invalid",
+      "category",
+    );
+    await recordExpense(ctx, {
+      groupSlug: G,
+      amount: 12_500,
+      date: "2024-02-02",
+      category: "alat_tulis",
+      note: "Buku kas baru",
+      idempotencyKey: key(),
+    });
     expect(await cash()).toBe(140_000);
-    const count = await recordCashCount(ctx, { groupSlug: G, date: "2024-02-02", countedAmount: 139_000, idempotencyKey: key() });
+    const count = await recordCashCount(ctx, {
+      groupSlug: G,
+      date: "2024-02-02",
+      countedAmount: 139_000,
+      idempotencyKey: key(),
+    });
     expect(count).toMatchObject({ bookAmount: 140_000, difference: -1000 });
     expect(await cash()).toBe(140_000); // never silently adjusted
     expect((await verifyLedger(database.db)).problems).toEqual([]);
@@ -192,38 +409,98 @@ describe("savings withdrawals, cash and opening balances", () => {
 
 describe("corrections", () => {
   it("reverses an entry exactly once, with a reason, restoring every balance", async () => {
-    const balancesOf = async () => (await database.db.select().from(accountBalances).where(eq(accountBalances.groupId, groupId))).filter((r) => r.balance !== 0).map((r) => `${r.account}|${r.memberId}|${r.loanId}=${r.balance}`).sort();
+    const balancesOf = async () =>
+      (await database.db.select().from(accountBalances).where(eq(accountBalances.groupId, groupId)))
+        .filter((r) => r.balance !== 0)
+        .map((r) => `${r.account}|${r.memberId}|${r.loanId}=${r.balance}`)
+        .sort();
     await collect("2026-11-01", 1000);
     const before = await balancesOf();
     const wrong = await collect("2026-11-02", 10_000);
-    await expectRefused(reverseEntry(ctx, { groupSlug: G, entryId: wrong.id, reason: "", idempotencyKey: key() }), "text_required", "reason");
-    const fix = await reverseEntry(ctx, { groupSlug: G, entryId: wrong.id, reason: "Salah ketik: seharusnya Rp 1.000", idempotencyKey: key() });
-    expect(fix).toMatchObject({ kind: "correction", reversesEntryId: wrong.id, reversesSeq: wrong.seq, amount: wrong.amount });
+    await expectRefused(
+      reverseEntry(ctx, { groupSlug: G, entryId: wrong.id, reason: "", idempotencyKey: key() }),
+      "text_required",
+      "reason",
+    );
+    const fix = await reverseEntry(ctx, {
+      groupSlug: G,
+      entryId: wrong.id,
+      reason: "Salah ketik: seharusnya Rp 1.000",
+      idempotencyKey: key(),
+    });
+    expect(fix).toMatchObject({
+      kind: "correction",
+      reversesEntryId: wrong.id,
+      reversesSeq: wrong.seq,
+      amount: wrong.amount,
+    });
     expect(await balancesOf()).toEqual(before);
-    await expectRefused(reverseEntry(ctx, { groupSlug: G, entryId: wrong.id, reason: "sekali lagi", idempotencyKey: key() }), "entry_already_reversed");
-    await expectRefused(reverseEntry(ctx, { groupSlug: G, entryId: fix.id, reason: "batalkan koreksi", idempotencyKey: key() }), "cannot_reverse_correction");
+    await expectRefused(
+      reverseEntry(ctx, { groupSlug: G, entryId: wrong.id, reason: "sekali lagi", idempotencyKey: key() }),
+      "entry_already_reversed",
+    );
+    await expectRefused(
+      reverseEntry(ctx, { groupSlug: G, entryId: fix.id, reason: "batalkan koreksi", idempotencyKey: key() }),
+      "cannot_reverse_correction",
+    );
     expect((await verifyLedger(database.db)).problems).toEqual([]);
   });
 
   it("refuses a reversal that would take savings below zero, and out-of-order loan reversals", async () => {
     const c = await collect("2026-11-01", 10_000, ["RA-001"]);
     await collect("2026-11-01", 10_000, ["RA-002", "RA-003", "RA-004", "RA-005"]);
-    await withdrawSavings(ctx, { groupSlug: G, memberCode: "RA-001", amount: 10_000, date: "2026-11-02", idempotencyKey: key() });
-    await expectRefused(reverseEntry(ctx, { groupSlug: G, entryId: c.id, reason: "uji saldo negatif", idempotencyKey: key() }), "insufficient_savings");
-    const { loan, entry: disb } = await disburseLoan(ctx, { groupSlug: G, memberCode: "RA-002", principal: 20_000, termMonths: 2, date: "2026-11-03", purpose: "kopi", idempotencyKey: key() });
-    const r = await repayLoan(ctx, { groupSlug: G, loanId: loan.id, amount: 5_000, date: "2026-11-04", idempotencyKey: key() });
-    await expectRefused(reverseEntry(ctx, { groupSlug: G, entryId: disb.id, reason: "pinjaman batal", idempotencyKey: key() }), "reverse_later_loan_entries_first");
-    await reverseEntry(ctx, { groupSlug: G, entryId: r.entry.id, reason: "angsuran salah dicatat", idempotencyKey: key() });
+    await withdrawSavings(ctx, {
+      groupSlug: G,
+      memberCode: "RA-001",
+      amount: 10_000,
+      date: "2026-11-02",
+      idempotencyKey: key(),
+    });
+    await expectRefused(
+      reverseEntry(ctx, { groupSlug: G, entryId: c.id, reason: "uji saldo negatif", idempotencyKey: key() }),
+      "insufficient_savings",
+    );
+    const { loan, entry: disb } = await disburseLoan(ctx, {
+      groupSlug: G,
+      memberCode: "RA-002",
+      principal: 20_000,
+      termMonths: 2,
+      date: "2026-11-03",
+      purpose: "kopi",
+      idempotencyKey: key(),
+    });
+    const r = await repayLoan(ctx, {
+      groupSlug: G,
+      loanId: loan.id,
+      amount: 5_000,
+      date: "2026-11-04",
+      idempotencyKey: key(),
+    });
+    await expectRefused(
+      reverseEntry(ctx, { groupSlug: G, entryId: disb.id, reason: "pinjaman batal", idempotencyKey: key() }),
+      "reverse_later_loan_entries_first",
+    );
+    await reverseEntry(ctx, {
+      groupSlug: G,
+      entryId: r.entry.id,
+      reason: "angsuran salah dicatat",
+      idempotencyKey: key(),
+    });
     await reverseEntry(ctx, { groupSlug: G, entryId: disb.id, reason: "pinjaman batal", idempotencyKey: key() });
     const { group } = await seedless();
-    expect((await loanView(database.db, group, await loadLoan(database.db, group, loan.id), "2026-11-29")).status).toBe("dibatalkan");
+    expect((await loanView(database.db, group, await loadLoan(database.db, group, loan.id), "2026-11-29")).status).toBe(
+      "dibatalkan",
+    );
     expect((await verifyLedger(database.db)).problems).toEqual([]);
   });
 });
 
 /** A raw statement the database itself refuses, with the trigger's message (drizzle wraps it in `cause`). */
 async function refusedByDatabase(p: Promise<unknown>) {
-  const err = await p.then(() => null, (e: unknown) => e as Error & { cause?: unknown });
+  const err = await p.then(
+    () => null,
+    (e: unknown) => e as Error & { cause?: unknown },
+  );
   expect(err).not.toBeNull();
   expect(String(err?.cause ?? err)).toMatch(/ledger_append_only/);
 }
@@ -235,7 +512,15 @@ describe("append-only and tamper evidence", () => {
     await refusedByDatabase(database.db.run(sql`DELETE FROM journal_entries WHERE id = ${e.id}`));
     await refusedByDatabase(database.db.run(sql`UPDATE postings SET amount = amount + 1`));
     await refusedByDatabase(database.db.run(sql`DELETE FROM postings`));
-    await disburseLoan(ctx, { groupSlug: G, memberCode: "RA-001", principal: 1000, termMonths: 1, date: "2026-11-01", purpose: "kopi", idempotencyKey: key() });
+    await disburseLoan(ctx, {
+      groupSlug: G,
+      memberCode: "RA-001",
+      principal: 1000,
+      termMonths: 1,
+      date: "2026-11-01",
+      purpose: "kopi",
+      idempotencyKey: key(),
+    });
     await refusedByDatabase(database.db.run(sql`UPDATE loans SET principal = 1`));
     await refusedByDatabase(database.db.run(sql`DELETE FROM loans`));
   });
@@ -261,7 +546,12 @@ describe("concurrency", () => {
   it("parallel posts get gapless sequences; one idempotency key fired many times makes one entry", async () => {
     const results = await Promise.all(Array.from({ length: 60 }, (_, i) => collect("2026-11-01", 1000 + i)));
     expect(results.map((r) => r.seq).sort((a, b) => a - b)).toEqual(Array.from({ length: 60 }, (_, i) => i + 1));
-    const input = { groupSlug: G, date: "2026-11-02", idempotencyKey: "same-key-fired-many", lines: [{ memberCode: "RA-001", amount: 1000 }] };
+    const input = {
+      groupSlug: G,
+      date: "2026-11-02",
+      idempotencyKey: "same-key-fired-many",
+      lines: [{ memberCode: "RA-001", amount: 1000 }],
+    };
     const same = await Promise.all(Array.from({ length: 30 }, () => recordContributions(ctx, structuredClone(input))));
     expect(new Set(same.map((e) => e.id)).size).toBe(1);
     expect((await chainHead(database, groupId)).seq).toBe(61);
@@ -275,11 +565,25 @@ describe("concurrency across groups", () => {
     const other = testContext(database, "test:bendahara-cd");
     const posts = Array.from({ length: 200 }, (_, i) =>
       i % 2
-        ? recordContributions(ctx, { groupSlug: G, date: "2026-11-02", idempotencyKey: `rd-par-${i}`, lines: [{ memberCode: "RA-001", amount: 1000 }] })
-        : recordContributions(other, { groupSlug: "compang-dalo", date: "2026-11-02", idempotencyKey: `cd-par-${i}`, lines: [{ memberCode: "CO-001", amount: 1000 }] }),
+        ? recordContributions(ctx, {
+            groupSlug: G,
+            date: "2026-11-02",
+            idempotencyKey: `rd-par-${i}`,
+            lines: [{ memberCode: "RA-001", amount: 1000 }],
+          })
+        : recordContributions(other, {
+            groupSlug: "compang-dalo",
+            date: "2026-11-02",
+            idempotencyKey: `cd-par-${i}`,
+            lines: [{ memberCode: "CO-001", amount: 1000 }],
+          }),
     );
     const acked = await Promise.all(posts);
-    const bySlug = (prefix: string) => acked.filter((e) => e.idempotencyKey.startsWith(prefix)).map((e) => e.seq).sort((a, b) => a - b);
+    const bySlug = (prefix: string) =>
+      acked
+        .filter((e) => e.idempotencyKey.startsWith(prefix))
+        .map((e) => e.seq)
+        .sort((a, b) => a - b);
     expect(bySlug("rd-")).toEqual(Array.from({ length: 100 }, (_, i) => i + 1));
     expect(bySlug("cd-")).toEqual(Array.from({ length: 100 }, (_, i) => i + 1));
     expect((await verifyLedger(database.db)).problems).toEqual([]);
@@ -289,11 +593,33 @@ describe("concurrency across groups", () => {
 describe("property: any sequence of operations keeps the books consistent", () => {
   it("rollups equal a recompute and the chain verifies after random operations", async () => {
     const op = fc.oneof(
-      fc.record({ t: fc.constant("collect" as const), amount: fc.integer({ min: 1, max: 50_000 }), day: fc.integer({ min: 1, max: 28 }) }),
-      fc.record({ t: fc.constant("withdraw" as const), amount: fc.integer({ min: 1, max: 80_000 }), m: fc.integer({ min: 1, max: 5 }), day: fc.integer({ min: 1, max: 28 }) }),
-      fc.record({ t: fc.constant("loan" as const), amount: fc.integer({ min: 1000, max: 200_000 }), m: fc.integer({ min: 1, max: 5 }), day: fc.integer({ min: 1, max: 28 }) }),
-      fc.record({ t: fc.constant("repay" as const), amount: fc.integer({ min: 1, max: 100_000 }), day: fc.integer({ min: 1, max: 28 }) }),
-      fc.record({ t: fc.constant("expense" as const), amount: fc.integer({ min: 1, max: 30_000 }), day: fc.integer({ min: 1, max: 28 }) }),
+      fc.record({
+        t: fc.constant("collect" as const),
+        amount: fc.integer({ min: 1, max: 50_000 }),
+        day: fc.integer({ min: 1, max: 28 }),
+      }),
+      fc.record({
+        t: fc.constant("withdraw" as const),
+        amount: fc.integer({ min: 1, max: 80_000 }),
+        m: fc.integer({ min: 1, max: 5 }),
+        day: fc.integer({ min: 1, max: 28 }),
+      }),
+      fc.record({
+        t: fc.constant("loan" as const),
+        amount: fc.integer({ min: 1000, max: 200_000 }),
+        m: fc.integer({ min: 1, max: 5 }),
+        day: fc.integer({ min: 1, max: 28 }),
+      }),
+      fc.record({
+        t: fc.constant("repay" as const),
+        amount: fc.integer({ min: 1, max: 100_000 }),
+        day: fc.integer({ min: 1, max: 28 }),
+      }),
+      fc.record({
+        t: fc.constant("expense" as const),
+        amount: fc.integer({ min: 1, max: 30_000 }),
+        day: fc.integer({ min: 1, max: 28 }),
+      }),
       fc.record({ t: fc.constant("reverse" as const), pick: fc.nat() }),
     );
     await fc.assert(
@@ -307,23 +633,85 @@ describe("property: any sequence of operations keeps the books consistent", () =
           for (const o of ops) {
             const date = "date" in o ? "" : `2026-10-${String("day" in o ? o.day : 28).padStart(2, "0")}`;
             try {
-              if (o.t === "collect") entries.push((await recordContributions(c, { groupSlug: G, date, idempotencyKey: key(), lines: [{ memberCode: "RA-001", amount: o.amount }, { memberCode: "RA-002", amount: o.amount, kind: "voluntary" }] })).id);
-              if (o.t === "withdraw") entries.push((await withdrawSavings(c, { groupSlug: G, memberCode: `RA-00${o.m}`, amount: o.amount, date, idempotencyKey: key() })).id);
+              if (o.t === "collect")
+                entries.push(
+                  (
+                    await recordContributions(c, {
+                      groupSlug: G,
+                      date,
+                      idempotencyKey: key(),
+                      lines: [
+                        { memberCode: "RA-001", amount: o.amount },
+                        { memberCode: "RA-002", amount: o.amount, kind: "voluntary" },
+                      ],
+                    })
+                  ).id,
+                );
+              if (o.t === "withdraw")
+                entries.push(
+                  (
+                    await withdrawSavings(c, {
+                      groupSlug: G,
+                      memberCode: `RA-00${o.m}`,
+                      amount: o.amount,
+                      date,
+                      idempotencyKey: key(),
+                    })
+                  ).id,
+                );
               if (o.t === "loan") {
-                const r = await disburseLoan(c, { groupSlug: G, memberCode: `RA-00${o.m}`, principal: o.amount, termMonths: 3, date, purpose: "kopi", idempotencyKey: key() });
+                const r = await disburseLoan(c, {
+                  groupSlug: G,
+                  memberCode: `RA-00${o.m}`,
+                  principal: o.amount,
+                  termMonths: 3,
+                  date,
+                  purpose: "kopi",
+                  idempotencyKey: key(),
+                });
                 loanIds.push(r.loan.id);
                 entries.push(r.entry.id);
               }
-              if (o.t === "repay" && loanIds.length) entries.push((await repayLoan(c, { groupSlug: G, loanId: loanIds.at(-1)!, amount: o.amount, date, idempotencyKey: key() })).entry.id);
-              if (o.t === "expense") entries.push((await recordExpense(c, { groupSlug: G, amount: o.amount, date, category: "rapat", idempotencyKey: key() })).id);
-              if (o.t === "reverse" && entries.length) await reverseEntry(c, { groupSlug: G, entryId: entries[o.pick % entries.length]!, reason: "uji koreksi acak", idempotencyKey: key() });
+              if (o.t === "repay" && loanIds.length)
+                entries.push(
+                  (
+                    await repayLoan(c, {
+                      groupSlug: G,
+                      loanId: loanIds.at(-1)!,
+                      amount: o.amount,
+                      date,
+                      idempotencyKey: key(),
+                    })
+                  ).entry.id,
+                );
+              if (o.t === "expense")
+                entries.push(
+                  (
+                    await recordExpense(c, {
+                      groupSlug: G,
+                      amount: o.amount,
+                      date,
+                      category: "rapat",
+                      idempotencyKey: key(),
+                    })
+                  ).id,
+                );
+              if (o.t === "reverse" && entries.length)
+                await reverseEntry(c, {
+                  groupSlug: G,
+                  entryId: entries[o.pick % entries.length]!,
+                  reason: "uji koreksi acak",
+                  idempotencyKey: key(),
+                });
             } catch (e) {
               if (!(e instanceof DomainError)) throw e; // a refusal is fine; anything else is a bug
             }
           }
           const v = await verifyLedger(local.database.db);
           expect(v.problems).toEqual([]);
-          const negatives = await local.database.db.run(sql`SELECT count(*) AS n FROM account_balances WHERE (account IN ('cash','loans_receivable') AND balance < 0) OR (account LIKE 'savings_%' AND balance > 0)`);
+          const negatives = await local.database.db.run(
+            sql`SELECT count(*) AS n FROM account_balances WHERE (account IN ('cash','loans_receivable') AND balance < 0) OR (account LIKE 'savings_%' AND balance > 0)`,
+          );
           expect(Number((negatives.rows[0] as unknown as { n: number }).n)).toBe(0);
         } finally {
           local.cleanup();

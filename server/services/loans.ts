@@ -4,11 +4,36 @@ import type { DbOrTx } from "@/db/client";
 import { accountBalances, journalEntries, loans, postings } from "@/db/schema";
 import { assertBusinessDate, type BusinessDate } from "@/server/domain/dates";
 import { conflict, invalid, notFound } from "@/server/domain/errors";
-import { disbursementPostings, repaymentPostings, writeOffPostings, type RepaymentAllocation } from "@/server/domain/ledger";
-import { LOAN_METHODS, LOAN_PURPOSES, loanSchedule, loanState, loanStatus, type Installment, type LoanMethod, type LoanState, type LoanStatus } from "@/server/domain/loans";
+import {
+  disbursementPostings,
+  repaymentPostings,
+  writeOffPostings,
+  type RepaymentAllocation,
+} from "@/server/domain/ledger";
+import {
+  LOAN_METHODS,
+  LOAN_PURPOSES,
+  loanSchedule,
+  loanState,
+  loanStatus,
+  type Installment,
+  type LoanMethod,
+  type LoanState,
+  type LoanStatus,
+} from "@/server/domain/loans";
 import { assertAmount } from "@/server/domain/money";
 import { appendEntry, findReplay, type EntryRow } from "./append-entry";
-import { assertIdempotencyKey, cleanText, loadActiveMember, loadGroup, nowOf, requestHash, todayIn, type GroupRow, type ServiceContext } from "./context";
+import {
+  assertIdempotencyKey,
+  cleanText,
+  loadActiveMember,
+  loadGroup,
+  nowOf,
+  requestHash,
+  todayIn,
+  type GroupRow,
+  type ServiceContext,
+} from "./context";
 
 export type LoanRow = typeof loans.$inferSelect;
 
@@ -36,7 +61,10 @@ export interface LoanView {
 }
 
 /** Pencairan pinjaman: creates the loan with the group's policy, its schedule, and the entry. */
-export async function disburseLoan(ctx: ServiceContext, input: DisburseLoanInput): Promise<{ entry: EntryRow; loan: LoanRow; schedule: Installment[] }> {
+export async function disburseLoan(
+  ctx: ServiceContext,
+  input: DisburseLoanInput,
+): Promise<{ entry: EntryRow; loan: LoanRow; schedule: Installment[] }> {
   const key = assertIdempotencyKey(input.idempotencyKey);
   const reqHash = requestHash("loans.disburse", input);
   return ctx.database.write(async (tx) => {
@@ -54,7 +82,8 @@ export async function disburseLoan(ctx: ServiceContext, input: DisburseLoanInput
     const method = input.method ?? group.loanMethod;
     if (!LOAN_METHODS.includes(method)) throw invalid("method_invalid", "method");
     const rateBpsPerMonth = input.rateBpsPerMonth ?? group.loanRateBpsPerMonth;
-    if (!Number.isInteger(rateBpsPerMonth) || rateBpsPerMonth < 0 || rateBpsPerMonth > 1000) throw invalid("rate_invalid", "rateBpsPerMonth");
+    if (!Number.isInteger(rateBpsPerMonth) || rateBpsPerMonth < 0 || rateBpsPerMonth > 1000)
+      throw invalid("rate_invalid", "rateBpsPerMonth");
     const date = assertBusinessDate(input.date, { today: todayIn(ctx, group), foundedOn: group.foundedOn });
     const member = await loadActiveMember(tx, group, input.memberCode, date);
     const [loan] = await tx
@@ -90,8 +119,12 @@ export async function disburseLoan(ctx: ServiceContext, input: DisburseLoanInput
 }
 
 export async function loadLoan(db: DbOrTx, group: GroupRow, loanId: unknown): Promise<LoanRow> {
-  if (typeof loanId !== "number" || !Number.isSafeInteger(loanId) || loanId <= 0) throw invalid("loan_id_invalid", "loanId");
-  const [loan] = await db.select().from(loans).where(and(eq(loans.id, loanId), eq(loans.groupId, group.id)));
+  if (typeof loanId !== "number" || !Number.isSafeInteger(loanId) || loanId <= 0)
+    throw invalid("loan_id_invalid", "loanId");
+  const [loan] = await db
+    .select()
+    .from(loans)
+    .where(and(eq(loans.id, loanId), eq(loans.groupId, group.id)));
   if (!loan) throw notFound("loan_not_found", "loanId");
   return loan;
 }
@@ -112,14 +145,16 @@ async function standingEntriesOf(db: DbOrTx, loanIds: number[]): Promise<EntryRo
 export const standingLoanEntries = (db: DbOrTx, loanId: number) => standingEntriesOf(db, [loanId]);
 
 export function viewLoan(loan: LoanRow, entries: readonly EntryRow[], asOf: BusinessDate): LoanView {
-  const repayments = entries.filter((e) => e.kind === "loan_repayment").map((e) => ({ date: e.businessDate, amount: e.amount }));
+  const repayments = entries
+    .filter((e) => e.kind === "loan_repayment")
+    .map((e) => ({ date: e.businessDate, amount: e.amount }));
   const cancelled = !entries.some((e) => e.kind === "loan_disbursement");
   const writtenOff = entries.some((e) => e.kind === "write_off");
   const state = loanState(loan, repayments, asOf);
   return { loan, schedule: loanSchedule(loan), state, status: loanStatus(state, { writtenOff, cancelled }) };
 }
 
-export async function loanView(db: DbOrTx, group: GroupRow, loan: LoanRow, asOf: BusinessDate): Promise<LoanView> {
+export async function loanView(db: DbOrTx, _group: GroupRow, loan: LoanRow, asOf: BusinessDate): Promise<LoanView> {
   return viewLoan(loan, await standingLoanEntries(db, loan.id), asOf);
 }
 
@@ -132,7 +167,10 @@ export interface RepayLoanInput {
 }
 
 /** Angsuran: allocated to fines, then jasa, then principal; never more than what is owed. */
-export async function repayLoan(ctx: ServiceContext, input: RepayLoanInput): Promise<{ entry: EntryRow; allocation: RepaymentAllocation }> {
+export async function repayLoan(
+  ctx: ServiceContext,
+  input: RepayLoanInput,
+): Promise<{ entry: EntryRow; allocation: RepaymentAllocation }> {
   const key = assertIdempotencyKey(input.idempotencyKey);
   const reqHash = requestHash("loans.repay", input);
   return ctx.database.write(async (tx) => {
@@ -144,11 +182,16 @@ export async function repayLoan(ctx: ServiceContext, input: RepayLoanInput): Pro
     const date = assertBusinessDate(input.date, { today: todayIn(ctx, group), foundedOn: loan.disbursedOn });
     const entries = await standingLoanEntries(tx, loan.id);
     const current = viewLoan(loan, entries, date);
-    if (current.status === "dihapus" || current.status === "dibatalkan") throw invalid("loan_closed", "loanId", { status: current.status });
+    if (current.status === "dihapus" || current.status === "dibatalkan")
+      throw invalid("loan_closed", "loanId", { status: current.status });
     if (current.status === "lunas") throw invalid("loan_already_repaid", "loanId");
     const last = entries.filter((e) => e.kind === "loan_repayment").at(-1);
-    if (last && date < last.businessDate) throw invalid("date_before_last_repayment", "date", { last: last.businessDate });
-    const repayments = [...entries.filter((e) => e.kind === "loan_repayment").map((e) => ({ date: e.businessDate, amount: e.amount })), { date, amount }];
+    if (last && date < last.businessDate)
+      throw invalid("date_before_last_repayment", "date", { last: last.businessDate });
+    const repayments = [
+      ...entries.filter((e) => e.kind === "loan_repayment").map((e) => ({ date: e.businessDate, amount: e.amount })),
+      { date, amount },
+    ];
     const allocation = loanState(loan, repayments, date).allocations.at(-1)!;
     const entry = await appendEntry(tx, {
       group,
@@ -198,11 +241,18 @@ export async function writeOffLoan(ctx: ServiceContext, input: WriteOffLoanInput
     const date = assertBusinessDate(input.date, { today: todayIn(ctx, group), foundedOn: loan.disbursedOn });
     const view = await loanView(tx, group, loan, date);
     if (view.status === "dihapus") throw conflict("loan_already_written_off", "loanId");
-    if (view.status === "dibatalkan" || view.state.principalOutstanding === 0) throw invalid("loan_nothing_to_write_off", "loanId");
+    if (view.status === "dibatalkan" || view.state.principalOutstanding === 0)
+      throw invalid("loan_nothing_to_write_off", "loanId");
     const [bal] = await tx
       .select({ balance: accountBalances.balance })
       .from(accountBalances)
-      .where(and(eq(accountBalances.groupId, group.id), eq(accountBalances.account, "loans_receivable"), eq(accountBalances.loanId, loan.id)));
+      .where(
+        and(
+          eq(accountBalances.groupId, group.id),
+          eq(accountBalances.account, "loans_receivable"),
+          eq(accountBalances.loanId, loan.id),
+        ),
+      );
     return appendEntry(tx, {
       group,
       kind: "write_off",
@@ -223,6 +273,10 @@ export async function writeOffLoan(ctx: ServiceContext, input: WriteOffLoanInput
 export async function groupLoanViews(db: DbOrTx, group: GroupRow, asOf: BusinessDate): Promise<LoanView[]> {
   const rows = await db.select().from(loans).where(eq(loans.groupId, group.id)).orderBy(asc(loans.id));
   const byLoan = new Map<number, EntryRow[]>();
-  for (const e of await standingEntriesOf(db, rows.map((l) => l.id))) byLoan.set(e.loanId!, [...(byLoan.get(e.loanId!) ?? []), e]);
+  for (const e of await standingEntriesOf(
+    db,
+    rows.map((l) => l.id),
+  ))
+    byLoan.set(e.loanId!, [...(byLoan.get(e.loanId!) ?? []), e]);
   return rows.map((l) => viewLoan(l, byLoan.get(l.id) ?? [], asOf));
 }

@@ -12,35 +12,60 @@ export async function listMembers(db: DbOrTx, group: GroupRow) {
   return rows.map(({ checkCodeHash: _omit, ...m }) => m);
 }
 
-export async function updateMember(ctx: ServiceContext, input: { groupSlug: string; code: string; fullName?: string; gender?: "P" | "L" }): Promise<Omit<MemberRow, "checkCodeHash">> {
+export async function updateMember(
+  ctx: ServiceContext,
+  input: { groupSlug: string; code: string; fullName?: string; gender?: "P" | "L" },
+): Promise<Omit<MemberRow, "checkCodeHash">> {
   return ctx.database.write(async (tx) => {
     const group = await loadGroup(tx, input.groupSlug);
-    const [m] = await tx.select().from(members).where(and(eq(members.groupId, group.id), eq(members.code, input.code)));
+    const [m] = await tx
+      .select()
+      .from(members)
+      .where(and(eq(members.groupId, group.id), eq(members.code, input.code)));
     if (!m) throw notFound("member_not_found", "code");
     const set: Partial<MemberRow> = {};
-    if (input.fullName !== undefined) set.fullName = cleanText(input.fullName, "fullName", { required: true, min: 2, max: 100 })!;
+    if (input.fullName !== undefined)
+      set.fullName = cleanText(input.fullName, "fullName", { required: true, min: 2, max: 100 })!;
     if (input.gender !== undefined) {
       if (input.gender !== "P" && input.gender !== "L") throw invalid("gender_invalid", "gender");
       set.gender = input.gender;
     }
     if (Object.keys(set).length === 0) throw invalid("nothing_to_update", "fullName");
     const [u] = await tx.update(members).set(set).where(eq(members.id, m.id)).returning();
-    await tx.insert(auditLog).values({ at: nowOf(ctx).toISOString(), actor: ctx.actor, action: "member.update", groupId: group.id, detail: JSON.stringify({ code: input.code, fields: Object.keys(set) }) });
+    await tx.insert(auditLog).values({
+      at: nowOf(ctx).toISOString(),
+      actor: ctx.actor,
+      action: "member.update",
+      groupId: group.id,
+      detail: JSON.stringify({ code: input.code, fields: Object.keys(set) }),
+    });
     const { checkCodeHash: _omit, ...rest } = u!;
     return rest;
   });
 }
 
 /** A new kode cek, returned once to print in the member's passbook; only its hash is kept. */
-export async function resetCheckCode(ctx: ServiceContext, input: { groupSlug: string; code: string }): Promise<{ code: string; checkCode: string }> {
+export async function resetCheckCode(
+  ctx: ServiceContext,
+  input: { groupSlug: string; code: string },
+): Promise<{ code: string; checkCode: string }> {
   const checkCode = newCheckCode();
   const h = await hashCheckCode(checkCode);
   await ctx.database.write(async (tx) => {
     const group = await loadGroup(tx, input.groupSlug);
-    const [m] = await tx.select().from(members).where(and(eq(members.groupId, group.id), eq(members.code, input.code)));
+    const [m] = await tx
+      .select()
+      .from(members)
+      .where(and(eq(members.groupId, group.id), eq(members.code, input.code)));
     if (!m) throw notFound("member_not_found", "code");
     await tx.update(members).set({ checkCodeHash: h }).where(eq(members.id, m.id));
-    await tx.insert(auditLog).values({ at: nowOf(ctx).toISOString(), actor: ctx.actor, action: "member.resetCheckCode", groupId: group.id, detail: JSON.stringify({ code: input.code }) });
+    await tx.insert(auditLog).values({
+      at: nowOf(ctx).toISOString(),
+      actor: ctx.actor,
+      action: "member.resetCheckCode",
+      groupId: group.id,
+      detail: JSON.stringify({ code: input.code }),
+    });
   });
   return { code: input.code, checkCode };
 }
@@ -50,7 +75,11 @@ export async function memberBalances(db: DbOrTx, group: GroupRow) {
   const [list, rows] = await Promise.all([
     listMembers(db, group),
     db
-      .select({ memberId: accountBalances.memberId, account: accountBalances.account, balance: accountBalances.balance })
+      .select({
+        memberId: accountBalances.memberId,
+        account: accountBalances.account,
+        balance: accountBalances.balance,
+      })
       .from(accountBalances)
       .where(and(eq(accountBalances.groupId, group.id), inArray(accountBalances.account, [...SAVINGS_ACCOUNTS]))),
   ]);
@@ -60,20 +89,35 @@ export async function memberBalances(db: DbOrTx, group: GroupRow) {
     s[r.account as SavingsAccount] = -r.balance;
     savings.set(r.memberId, s);
   }
-  return list.map((m) => ({ ...m, savings: savings.get(m.id) ?? { savings_share: 0, savings_mandatory: 0, savings_voluntary: 0 } }));
+  return list.map((m) => ({
+    ...m,
+    savings: savings.get(m.id) ?? { savings_share: 0, savings_mandatory: 0, savings_voluntary: 0 },
+  }));
 }
 
 /** A supervisor countersigns a cash count (once). */
-export async function countersignCashCount(ctx: ServiceContext & { userId: number }, input: { groupSlug: string; cashCountId: number }) {
+export async function countersignCashCount(
+  ctx: ServiceContext & { userId: number },
+  input: { groupSlug: string; cashCountId: number },
+) {
   return ctx.database.write(async (tx) => {
     const group = await loadGroup(tx, input.groupSlug);
-    const [c] = await tx.select().from(cashCounts).where(and(eq(cashCounts.id, input.cashCountId), eq(cashCounts.groupId, group.id)));
+    const [c] = await tx
+      .select()
+      .from(cashCounts)
+      .where(and(eq(cashCounts.id, input.cashCountId), eq(cashCounts.groupId, group.id)));
     if (!c) throw notFound("cash_count_not_found", "cashCountId");
     const [signed] = await tx.select().from(cashCountSignatures).where(eq(cashCountSignatures.cashCountId, c.id));
     if (signed) throw conflict("already_countersigned", "cashCountId");
     const at = nowOf(ctx).toISOString();
     const [s] = await tx.insert(cashCountSignatures).values({ cashCountId: c.id, userId: ctx.userId, at }).returning();
-    await tx.insert(auditLog).values({ at, actor: ctx.actor, action: "cash.countersign", groupId: group.id, detail: JSON.stringify({ cashCountId: c.id }) });
+    await tx.insert(auditLog).values({
+      at,
+      actor: ctx.actor,
+      action: "cash.countersign",
+      groupId: group.id,
+      detail: JSON.stringify({ cashCountId: c.id }),
+    });
     return s!;
   });
 }

@@ -9,16 +9,48 @@ import type { GroupRow } from "./context";
 /** The monthly report for the village notice board, from the rollups. */
 export async function monthlyReport(db: DbOrTx, group: GroupRow, month: string) {
   if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(month)) throw invalid("date_invalid", "month");
-  const rows = await db.select({ month: monthPostings.month, kind: monthPostings.kind, account: monthPostings.account, amount: monthPostings.amount }).from(monthPostings).where(eq(monthPostings.groupId, group.id));
+  const rows = await db
+    .select({
+      month: monthPostings.month,
+      kind: monthPostings.kind,
+      account: monthPostings.account,
+      amount: monthPostings.amount,
+    })
+    .from(monthPostings)
+    .where(eq(monthPostings.groupId, group.id));
   const flows = monthFlows(rows.filter((r) => r.month <= month));
   const zero = Object.fromEntries(ACCOUNTS.map((a) => [a, 0])) as Record<Account, number>;
   const current = flows.find((f) => f.month === month);
   const before = flows.filter((f) => f.month < month).at(-1);
-  const empty: MonthFlows = { month, contributions: 0, dailyContributions: 0, socialFundIn: 0, withdrawals: 0, disbursed: 0, principalRepaid: 0, serviceCharge: 0, fines: 0, expenses: 0, otherIncome: 0, writtenOff: 0, closing: before?.closing ?? zero };
+  const empty: MonthFlows = {
+    month,
+    contributions: 0,
+    dailyContributions: 0,
+    socialFundIn: 0,
+    withdrawals: 0,
+    disbursed: 0,
+    principalRepaid: 0,
+    serviceCharge: 0,
+    fines: 0,
+    expenses: 0,
+    otherIncome: 0,
+    writtenOff: 0,
+    closing: before?.closing ?? zero,
+  };
   const [entryCounts, monthLoans, counts] = await Promise.all([
-    db.select().from(monthEntries).where(and(eq(monthEntries.groupId, group.id), eq(monthEntries.month, month))),
-    db.select({ principal: loans.principal, purpose: loans.purpose }).from(loans).where(and(eq(loans.groupId, group.id), like(loans.disbursedOn, `${month}-%`))),
-    db.select().from(cashCounts).where(and(eq(cashCounts.groupId, group.id), like(cashCounts.businessDate, `${month}-%`))).orderBy(asc(cashCounts.businessDate)),
+    db
+      .select()
+      .from(monthEntries)
+      .where(and(eq(monthEntries.groupId, group.id), eq(monthEntries.month, month))),
+    db
+      .select({ principal: loans.principal, purpose: loans.purpose })
+      .from(loans)
+      .where(and(eq(loans.groupId, group.id), like(loans.disbursedOn, `${month}-%`))),
+    db
+      .select()
+      .from(cashCounts)
+      .where(and(eq(cashCounts.groupId, group.id), like(cashCounts.businessDate, `${month}-%`)))
+      .orderBy(asc(cashCounts.businessDate)),
   ]);
   return {
     month,
@@ -27,6 +59,11 @@ export async function monthlyReport(db: DbOrTx, group: GroupRow, month: string) 
     flows: current ?? empty,
     entries: Object.fromEntries(entryCounts.map((e) => [e.kind, e.entries])),
     loansDisbursed: monthLoans.length,
-    cashCounts: counts.map((c) => ({ date: c.businessDate, counted: c.countedAmount, book: c.bookAmount, difference: c.difference })),
+    cashCounts: counts.map((c) => ({
+      date: c.businessDate,
+      counted: c.countedAmount,
+      book: c.bookAmount,
+      difference: c.difference,
+    })),
   };
 }

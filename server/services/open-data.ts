@@ -54,15 +54,25 @@ export function groupDetail(f: GroupFigures) {
       count: f.loans.count,
       active: f.loans.active,
       byStatus: Object.fromEntries(Object.entries(f.loans.byStatus).map(([k, n]) => [k, n > 0 && n < 5 ? null : n])),
-      byPurpose: f.loans.byPurpose.map((p) => ({ purpose: p.purpose, count: p.count.value, principalRp: p.principal.value })),
+      byPurpose: f.loans.byPurpose.map((p) => ({
+        purpose: p.purpose,
+        count: p.count.value,
+        principalRp: p.principal.value,
+      })),
     },
     loanCosts: {
       loans: f.costs.loans,
       totalsRp: f.costs.totals,
       referenceTerms: f.costs.terms,
-      method: "costs of the same principal and term: ksm = scheduled service charge; kur = annuity; rentenir and ijon per referenceTerms (see /metodologi)",
+      method:
+        "costs of the same principal and term: ksm = scheduled service charge; kur = annuity; rentenir and ijon per referenceTerms (see /metodologi)",
     },
-    lastCashCount: f.lastCashCount && { date: f.lastCashCount.businessDate, countedRp: f.lastCashCount.countedAmount, bookRp: f.lastCashCount.bookAmount, differenceRp: f.lastCashCount.difference },
+    lastCashCount: f.lastCashCount && {
+      date: f.lastCashCount.businessDate,
+      countedRp: f.lastCashCount.countedAmount,
+      bookRp: f.lastCashCount.bookAmount,
+      differenceRp: f.lastCashCount.difference,
+    },
     months: f.months.map((m) => ({
       month: m.month,
       savingsCollectedRp: m.contributions,
@@ -106,7 +116,22 @@ export function publicLedgerRow(e: PublicEntry) {
   };
 }
 
-export const CSV_COLUMNS = ["seq", "date", "kind", "amount_rp", "purpose", "category", "reverses_seq", "reversed_by_seq", "reason", "recorded_at", "postings", "detail_digest", "prev_hash", "hash"] as const;
+export const CSV_COLUMNS = [
+  "seq",
+  "date",
+  "kind",
+  "amount_rp",
+  "purpose",
+  "category",
+  "reverses_seq",
+  "reversed_by_seq",
+  "reason",
+  "recorded_at",
+  "postings",
+  "detail_digest",
+  "prev_hash",
+  "hash",
+] as const;
 
 const csvCell = (v: unknown) => {
   const s = v === null || v === undefined ? "" : String(v);
@@ -116,21 +141,40 @@ const csvCell = (v: unknown) => {
 /** postings in CSV: `account:amount` pairs joined by `;`, sorted by account (as hashed). */
 export function csvRow(e: PublicEntry): string {
   const r = publicLedgerRow(e);
-  return [r.seq, r.date, r.kind, r.amountRp, r.purpose, r.category, r.reversesSeq, r.reversedBySeq, r.reason, r.recordedAt, e.postings.map(([a, v]) => `${a}:${v}`).join(";"), r.detailDigest, r.prevHash, r.hash].map(csvCell).join(",");
+  return [
+    r.seq,
+    r.date,
+    r.kind,
+    r.amountRp,
+    r.purpose,
+    r.category,
+    r.reversesSeq,
+    r.reversedBySeq,
+    r.reason,
+    r.recordedAt,
+    e.postings.map(([a, v]) => `${a}:${v}`).join(";"),
+    r.detailDigest,
+    r.prevHash,
+    r.hash,
+  ]
+    .map(csvCell)
+    .join(",");
 }
 
 export async function* ledgerJsonChunks(db: DbOrTx, group: GroupRow): AsyncGenerator<string> {
   yield `{"license":${JSON.stringify(LICENSE)},"group":${JSON.stringify(group.slug)},"isDemo":${group.isDemo},"canonicalVersion":"kas-terbuka/v1","entries":[`;
-  let first = true;
+  let separator = "";
   for await (const chunk of allPublicEntries(db, group)) {
-    yield chunk.map((e) => (first ? ((first = false), "") : ",") + JSON.stringify(publicLedgerRow(e))).join("");
+    if (!chunk.length) continue;
+    yield separator + chunk.map((e) => JSON.stringify(publicLedgerRow(e))).join(",");
+    separator = ",";
   }
   yield "]}\n";
 }
 
 export async function* ledgerCsvChunks(db: DbOrTx, group: GroupRow): AsyncGenerator<string> {
-  yield CSV_COLUMNS.join(",") + "\n";
-  for await (const chunk of allPublicEntries(db, group)) yield chunk.map(csvRow).join("\n") + "\n";
+  yield `${CSV_COLUMNS.join(",")}\n`;
+  for await (const chunk of allPublicEntries(db, group)) yield `${chunk.map(csvRow).join("\n")}\n`;
 }
 
 export function streamOf(gen: AsyncGenerator<string>): ReadableStream<Uint8Array> {

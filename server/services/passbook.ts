@@ -26,9 +26,18 @@ export function passbookSecret(): string {
 // A fixed hash to verify against when the member does not exist, so both answers take as long.
 let decoy: Promise<string> | null = null;
 
-export async function openPassbook(database: Database, input: { groupSlug: string; memberCode: string; checkCode: string; address: string | null }): Promise<number> {
-  const code = String(input.memberCode ?? "").trim().toUpperCase().slice(0, 32);
-  const keys = [`passbook:member:${input.groupSlug}:${code}`, ...(input.address ? [`passbook:addr:${input.address}`] : [])];
+export async function openPassbook(
+  database: Database,
+  input: { groupSlug: string; memberCode: string; checkCode: string; address: string | null },
+): Promise<number> {
+  const code = String(input.memberCode ?? "")
+    .trim()
+    .toUpperCase()
+    .slice(0, 32);
+  const keys = [
+    `passbook:member:${input.groupSlug}:${code}`,
+    ...(input.address ? [`passbook:addr:${input.address}`] : []),
+  ];
   if (await isThrottled(database, keys)) throw new DomainError("too_many", "passbook_throttled");
   const [m] = await database.db
     .select({ id: members.id, hash: members.checkCodeHash })
@@ -68,9 +77,19 @@ export async function passbookOf(db: DbOrTx, memberId: number, now = new Date())
   const balances = await db
     .select({ account: accountBalances.account, balance: accountBalances.balance })
     .from(accountBalances)
-    .where(and(eq(accountBalances.groupId, group!.id), eq(accountBalances.memberId, memberId), inArray(accountBalances.account, [...SAVINGS_ACCOUNTS, "social_fund"])));
+    .where(
+      and(
+        eq(accountBalances.groupId, group!.id),
+        eq(accountBalances.memberId, memberId),
+        inArray(accountBalances.account, [...SAVINGS_ACCOUNTS, "social_fund"]),
+      ),
+    );
   const byMonth = await db
-    .select({ month: sql<string>`substr(${postings.businessDate}, 1, 7)`, account: postings.account, amount: sql<number>`sum(${postings.amount})` })
+    .select({
+      month: sql<string>`substr(${postings.businessDate}, 1, 7)`,
+      account: postings.account,
+      amount: sql<number>`sum(${postings.amount})`,
+    })
     .from(postings)
     .where(and(eq(postings.memberId, memberId), inArray(postings.account, [...SAVINGS_ACCOUNTS])))
     .groupBy(sql`1`, postings.account)
@@ -89,7 +108,12 @@ export async function passbookOf(db: DbOrTx, memberId: number, now = new Date())
     member: { code: member.code, joinedOn: member.joinedOn, leftOn: member.leftOn },
     today,
     thisMonth: monthOf(today),
-    savings: { share: savings.savings_share ?? 0, mandatory: savings.savings_mandatory ?? 0, voluntary: savings.savings_voluntary ?? 0, socialFund: savings.social_fund ?? 0 },
+    savings: {
+      share: savings.savings_share ?? 0,
+      mandatory: savings.savings_mandatory ?? 0,
+      voluntary: savings.savings_voluntary ?? 0,
+      socialFund: savings.social_fund ?? 0,
+    },
     months: [...months.values()].reverse().slice(0, 24),
     loans: memberLoans.reverse(),
   };

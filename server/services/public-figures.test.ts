@@ -13,7 +13,13 @@ describe("cached read models", () => {
     try {
       const ctx = testContext(t.database);
       const { group } = await seedGroup(ctx, "ratu-damai", 5);
-      const post = (amount: number) => recordContributions(ctx, { groupSlug: "ratu-damai", date: "2026-11-28", idempotencyKey: key(), lines: [{ memberCode: "RA-001", amount }] });
+      const post = (amount: number) =>
+        recordContributions(ctx, {
+          groupSlug: "ratu-damai",
+          date: "2026-11-28",
+          idempotencyKey: key(),
+          lines: [{ memberCode: "RA-001", amount }],
+        });
       await post(1000);
       const a = await groupFiguresCached(t.database, group, FIXED_NOW);
       expect(await groupFiguresCached(t.database, group, FIXED_NOW)).toBe(a); // same object: not recomputed
@@ -23,9 +29,18 @@ describe("cached read models", () => {
       expect(b.balances.cash).toBe(3500);
       expect(b).toEqual(await groupFigures(t.database.db, group, FIXED_NOW)); // equals a fresh compute
       // A change outside the ledger (a new member, a cash count) invalidates too.
-      await addMember(ctx, { groupSlug: "ratu-damai", code: "RA-006", fullName: "Anggota Baru", gender: "P", joinedOn: "2026-11-01" }, "12345678");
+      await addMember(
+        ctx,
+        { groupSlug: "ratu-damai", code: "RA-006", fullName: "Anggota Baru", gender: "P", joinedOn: "2026-11-01" },
+        "12345678",
+      );
       expect((await groupFiguresCached(t.database, group, FIXED_NOW)).members.active).toBe(6);
-      await recordCashCount(ctx, { groupSlug: "ratu-damai", date: "2026-11-28", countedAmount: 3000, idempotencyKey: key() });
+      await recordCashCount(ctx, {
+        groupSlug: "ratu-damai",
+        date: "2026-11-28",
+        countedAmount: 3000,
+        idempotencyKey: key(),
+      });
       expect((await groupFiguresCached(t.database, group, FIXED_NOW)).lastCashCount?.difference).toBe(-500);
     } finally {
       t.cleanup();
@@ -40,7 +55,11 @@ describe("read models and other processes", () => {
     try {
       const { group } = await seedGroup(testContext(t.database), "ratu-damai", 5);
       const before = await groupFiguresCached(t.database, group, FIXED_NOW);
-      await addMember(testContext(other, "cli:test"), { groupSlug: "ratu-damai", code: "RA-009", fullName: "Dari Proses Lain", gender: "P", joinedOn: "2026-11-01" }, "12345678");
+      await addMember(
+        testContext(other, "cli:test"),
+        { groupSlug: "ratu-damai", code: "RA-009", fullName: "Dari Proses Lain", gender: "P", joinedOn: "2026-11-01" },
+        "12345678",
+      );
       expect((await groupFiguresCached(t.database, group, FIXED_NOW)).members.active).toBe(before.members.active + 1);
     } finally {
       other.close();
@@ -56,7 +75,13 @@ describe("portal-wide figures (home page, /dampak, groups.json)", () => {
       const ctx = testContext(t.database);
       const { group: rd } = await seedGroup(ctx, "ratu-damai", 5);
       const { group: cd } = await seedGroup(ctx, "compang-dalo", 5);
-      const post = (slug: string, code: string, amount: number) => recordContributions(ctx, { groupSlug: slug, date: "2026-11-28", idempotencyKey: key(), lines: [{ memberCode: code, amount }] });
+      const post = (slug: string, code: string, amount: number) =>
+        recordContributions(ctx, {
+          groupSlug: slug,
+          date: "2026-11-28",
+          idempotencyKey: key(),
+          lines: [{ memberCode: code, amount }],
+        });
       await post("ratu-damai", "RA-001", 1000);
       await post("compang-dalo", "CO-001", 2000);
       const a = await impactFigures(t.database, FIXED_NOW);
@@ -67,10 +92,17 @@ describe("portal-wide figures (home page, /dampak, groups.json)", () => {
       const b = await impactFigures(t.database, FIXED_NOW);
       expect(b).not.toBe(a);
       expect(b.all.cash).toBe(8000);
-      expect(b.all.members).toBe((await groupFigures(t.database.db, rd, FIXED_NOW)).members.active + (await groupFigures(t.database.db, cd, FIXED_NOW)).members.active);
+      expect(b.all.members).toBe(
+        (await groupFigures(t.database.db, rd, FIXED_NOW)).members.active +
+          (await groupFigures(t.database.db, cd, FIXED_NOW)).members.active,
+      );
       expect(b.groups.find((g) => g.group.slug === "compang-dalo")).toBe(cdBefore); // untouched group: same cached object
       // A change outside the ledger counts too (a member joins: the public member count moves).
-      await addMember(ctx, { groupSlug: "compang-dalo", code: "CO-006", fullName: "Anggota Baru", gender: "L", joinedOn: "2026-11-01" }, "12345678");
+      await addMember(
+        ctx,
+        { groupSlug: "compang-dalo", code: "CO-006", fullName: "Anggota Baru", gender: "L", joinedOn: "2026-11-01" },
+        "12345678",
+      );
       expect((await impactFigures(t.database, FIXED_NOW)).all.members).toBe(b.all.members + 1);
     } finally {
       t.cleanup();
@@ -78,7 +110,10 @@ describe("portal-wide figures (home page, /dampak, groups.json)", () => {
   });
 
   it("finds groups by words of the name or village, in any case", () => {
-    const gs = [{ group: { name: "KSM Ratu Damai", village: "Golo Meni" } }, { group: { name: "KSM Compang Dalo", village: "Mokel" } }];
+    const gs = [
+      { group: { name: "KSM Ratu Damai", village: "Golo Meni" } },
+      { group: { name: "KSM Compang Dalo", village: "Mokel" } },
+    ];
     expect(findGroups(gs, "mokel").groups).toEqual([gs[1]]);
     expect(findGroups(gs, "  ksm   GOLO ").groups).toEqual([gs[0]]);
     expect(findGroups(gs, "ksm").groups).toEqual(gs);

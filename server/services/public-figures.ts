@@ -4,10 +4,31 @@
  */
 import { and, asc, desc, eq, inArray, lt, sql } from "drizzle-orm";
 import type { Database, DbOrTx } from "@/db/client";
-import { accountBalances, journalEntries, ksmGroups, ledgerHeads, members, monthPostings, postings, groupPublicVersion, publicVersion as publicVersionTable } from "@/db/schema";
+import {
+  accountBalances,
+  journalEntries,
+  ksmGroups,
+  ledgerHeads,
+  members,
+  monthPostings,
+  postings,
+  groupPublicVersion,
+  publicVersion as publicVersionTable,
+} from "@/db/schema";
 import { entryHash, postingsByAccount } from "@/server/domain/chain";
 import { addDays, daysBetween, localDate, monthOf, type BusinessDate } from "@/server/domain/dates";
-import { balanceSheet, monthFlows, par30, ratio, returnOnSavings, suppressSmall, utilisation, type BalanceSheet, type MonthFlows, type Suppressed } from "@/server/domain/indicators";
+import {
+  balanceSheet,
+  monthFlows,
+  par30,
+  ratio,
+  returnOnSavings,
+  suppressSmall,
+  utilisation,
+  type BalanceSheet,
+  type MonthFlows,
+  type Suppressed,
+} from "@/server/domain/indicators";
 import { ACCOUNTS, naturalBalance, type Account } from "@/server/domain/ledger";
 import { LOAN_PURPOSES, type LoanStatus } from "@/server/domain/loans";
 import { loanCostsVersusLenders, sumCosts, type LoanCosts, type ReferenceTerms } from "@/server/domain/finance/compare";
@@ -37,7 +58,24 @@ export interface LoanFigures {
 }
 
 export interface GroupFigures {
-  group: Pick<GroupRow, "slug" | "name" | "village" | "kecamatan" | "kabupaten" | "provinsi" | "foundedOn" | "timeZone" | "dailyContribution" | "loanRateBpsPerMonth" | "loanMethod" | "loanMaxTermMonths" | "lateFineAmount" | "lateFineGraceDays" | "isDemo">;
+  group: Pick<
+    GroupRow,
+    | "slug"
+    | "name"
+    | "village"
+    | "kecamatan"
+    | "kabupaten"
+    | "provinsi"
+    | "foundedOn"
+    | "timeZone"
+    | "dailyContribution"
+    | "loanRateBpsPerMonth"
+    | "loanMethod"
+    | "loanMaxTermMonths"
+    | "lateFineAmount"
+    | "lateFineGraceDays"
+    | "isDemo"
+  >;
   today: BusinessDate;
   members: MemberCounts;
   balances: BalanceSheet;
@@ -45,7 +83,12 @@ export interface GroupFigures {
   months: MonthFlows[];
   compliance: { daysPaid: number; daysOwed: number; ratio: number | null };
   loans: LoanFigures;
-  indicators: { savingsPerMember: number | null; utilisation: number | null; returnOnSavings: number | null; dropout: number | null };
+  indicators: {
+    savingsPerMember: number | null;
+    utilisation: number | null;
+    returnOnSavings: number | null;
+    dropout: number | null;
+  };
   costs: {
     terms: ReferenceTerms & { isDefault: boolean };
     /** Over every loan that stands (not cancelled): service charge paid to the group vs the same money elsewhere. */
@@ -86,13 +129,32 @@ export async function listGroups(db: DbOrTx): Promise<GroupRow[]> {
   return db.select().from(ksmGroups).orderBy(asc(ksmGroups.name));
 }
 
-export async function groupFigures(db: DbOrTx, groupOrSlug: GroupRow | string, now = new Date()): Promise<GroupFigures> {
+export async function groupFigures(
+  db: DbOrTx,
+  groupOrSlug: GroupRow | string,
+  now = new Date(),
+): Promise<GroupFigures> {
   const group = typeof groupOrSlug === "string" ? await loadGroup(db, groupOrSlug) : groupOrSlug;
   const today = localDate(now, group.timeZone);
   const [memberRows, balanceRows, monthRows, loanViews, cashCount, [head], terms] = await Promise.all([
-    db.select({ gender: members.gender, joinedOn: members.joinedOn, leftOn: members.leftOn }).from(members).where(eq(members.groupId, group.id)),
-    db.select({ account: accountBalances.account, balance: sql<number>`sum(${accountBalances.balance})` }).from(accountBalances).where(eq(accountBalances.groupId, group.id)).groupBy(accountBalances.account),
-    db.select({ month: monthPostings.month, kind: monthPostings.kind, account: monthPostings.account, amount: monthPostings.amount }).from(monthPostings).where(eq(monthPostings.groupId, group.id)),
+    db
+      .select({ gender: members.gender, joinedOn: members.joinedOn, leftOn: members.leftOn })
+      .from(members)
+      .where(eq(members.groupId, group.id)),
+    db
+      .select({ account: accountBalances.account, balance: sql<number>`sum(${accountBalances.balance})` })
+      .from(accountBalances)
+      .where(eq(accountBalances.groupId, group.id))
+      .groupBy(accountBalances.account),
+    db
+      .select({
+        month: monthPostings.month,
+        kind: monthPostings.kind,
+        account: monthPostings.account,
+        amount: monthPostings.amount,
+      })
+      .from(monthPostings)
+      .where(eq(monthPostings.groupId, group.id)),
     groupLoanViews(db, group, today),
     lastCashCount(db, group.id),
     db.select().from(ledgerHeads).where(eq(ledgerHeads.groupId, group.id)),
@@ -110,7 +172,19 @@ export async function groupFigures(db: DbOrTx, groupOrSlug: GroupRow | string, n
       for (const k of Object.keys(t) as (keyof typeof t)[]) t[k] += m[k];
       return t;
     },
-    { contributions: 0, dailyContributions: 0, socialFundIn: 0, withdrawals: 0, disbursed: 0, principalRepaid: 0, serviceCharge: 0, fines: 0, expenses: 0, otherIncome: 0, writtenOff: 0 },
+    {
+      contributions: 0,
+      dailyContributions: 0,
+      socialFundIn: 0,
+      withdrawals: 0,
+      disbursed: 0,
+      principalRepaid: 0,
+      serviceCharge: 0,
+      fines: 0,
+      expenses: 0,
+      otherIncome: 0,
+      writtenOff: 0,
+    },
   );
 
   // Contribution compliance: days paid ÷ days owed at Rp dailyContribution a calendar day.
@@ -149,18 +223,31 @@ export async function groupFigures(db: DbOrTx, groupOrSlug: GroupRow | string, n
     byStatus,
     byPurpose,
     outstanding: open.reduce((t, l) => t + l.state.principalOutstanding, 0),
-    par30: par30(open.map((l) => ({ principalOutstanding: l.state.principalOutstanding, daysPastDue: l.state.daysPastDue }))),
+    par30: par30(
+      open.map((l) => ({ principalOutstanding: l.state.principalOutstanding, daysPastDue: l.state.daysPastDue })),
+    ),
     repaymentRate: ratio(collectedOfDue, dueLastYear),
     membersWithLoan: suppressSmall(borrowers, borrowers),
   };
   const loanCosts = standing.map((l) => ({
     l,
-    costs: loanCostsVersusLenders({ principal: l.loan.principal, termMonths: l.loan.termMonths, serviceCharge: l.schedule.reduce((t, i) => t + i.serviceCharge, 0) }, terms),
+    costs: loanCostsVersusLenders(
+      {
+        principal: l.loan.principal,
+        termMonths: l.loan.termMonths,
+        serviceCharge: l.schedule.reduce((t, i) => t + i.serviceCharge, 0),
+      },
+      terms,
+    ),
   }));
   const costTotals = sumCosts(loanCosts.map((c) => c.costs));
   const startOfYear = `${today.slice(0, 4)}-01-01`;
-  const atStart = memberRows.filter((m) => m.joinedOn < startOfYear && (m.leftOn === null || m.leftOn >= startOfYear)).length;
-  const leftThisYear = memberRows.filter((m) => m.leftOn !== null && m.leftOn >= startOfYear && m.leftOn <= today).length;
+  const atStart = memberRows.filter(
+    (m) => m.joinedOn < startOfYear && (m.leftOn === null || m.leftOn >= startOfYear),
+  ).length;
+  const leftThisYear = memberRows.filter(
+    (m) => m.leftOn !== null && m.leftOn >= startOfYear && m.leftOn <= today,
+  ).length;
   return {
     group: publicGroup(group),
     today,
@@ -190,9 +277,20 @@ export async function groupFigures(db: DbOrTx, groupOrSlug: GroupRow | string, n
       recent: loanCosts
         .slice(-10)
         .reverse()
-        .map(({ l, costs }) => ({ disbursedOn: l.loan.disbursedOn, purpose: l.loan.purpose, principal: l.loan.principal, termMonths: l.loan.termMonths, costs })),
+        .map(({ l, costs }) => ({
+          disbursedOn: l.loan.disbursedOn,
+          purpose: l.loan.purpose,
+          principal: l.loan.principal,
+          termMonths: l.loan.termMonths,
+          costs,
+        })),
     },
-    lastCashCount: cashCount && { businessDate: cashCount.businessDate, countedAmount: cashCount.countedAmount, bookAmount: cashCount.bookAmount, difference: cashCount.difference },
+    lastCashCount: cashCount && {
+      businessDate: cashCount.businessDate,
+      countedAmount: cashCount.countedAmount,
+      bookAmount: cashCount.bookAmount,
+      difference: cashCount.difference,
+    },
     head: { lastSeq: head?.lastSeq ?? 0, lastHash: head?.lastHash ?? null, lastEntryAt: head?.lastEntryAt ?? null },
   };
 }
@@ -210,11 +308,27 @@ const readCache = processWide("readCache", () => new Map<string, { key: string; 
 export function processWide<T>(name: string, make: () => T): T {
   const slot = globalThis as unknown as Record<symbol, T | undefined>;
   const key = Symbol.for(`kas-terbuka.${name}`);
-  return (slot[key] ??= make());
+  slot[key] ??= make();
+  return slot[key];
 }
 
-export async function cachedRead<T>(database: Database, group: GroupRow, what: string, compute: () => Promise<T>, now = new Date(), knownVersion?: number): Promise<T> {
-  const version = knownVersion ?? (await database.db.select({ version: groupPublicVersion.version }).from(groupPublicVersion).where(eq(groupPublicVersion.groupId, group.id)))[0]?.version ?? 0;
+export async function cachedRead<T>(
+  database: Database,
+  group: GroupRow,
+  what: string,
+  compute: () => Promise<T>,
+  now = new Date(),
+  knownVersion?: number,
+): Promise<T> {
+  const version =
+    knownVersion ??
+    (
+      await database.db
+        .select({ version: groupPublicVersion.version })
+        .from(groupPublicVersion)
+        .where(eq(groupPublicVersion.groupId, group.id))
+    )[0]?.version ??
+    0;
   const key = `${version}|${localDate(now, group.timeZone)}`;
   const slot = `${database.url}|${group.id}|${what}`;
   const hit = readCache.get(slot);
@@ -225,18 +339,25 @@ export async function cachedRead<T>(database: Database, group: GroupRow, what: s
   return value;
 }
 
-export const groupFiguresCached = (database: Database, group: GroupRow, now = new Date(), knownVersion?: number) => cachedRead(database, group, "figures", () => groupFigures(database.db, group, now), now, knownVersion);
+export const groupFiguresCached = (database: Database, group: GroupRow, now = new Date(), knownVersion?: number) =>
+  cachedRead(database, group, "figures", () => groupFigures(database.db, group, now), now, knownVersion);
 
 /** Every group's figures, reading all groups' versions in one query (each group recomputed only if it changed). */
 export async function allGroupFigures(database: Database, now = new Date()): Promise<GroupFigures[]> {
-  const [groups, versions] = await Promise.all([listGroups(database.db), database.db.select().from(groupPublicVersion)]);
+  const [groups, versions] = await Promise.all([
+    listGroups(database.db),
+    database.db.select().from(groupPublicVersion),
+  ]);
   const versionOf = new Map(versions.map((v) => [v.groupId, v.version]));
   return Promise.all(groups.map((g) => groupFiguresCached(database, g, now, versionOf.get(g.id) ?? 0)));
 }
 
 /** The public data version (database triggers raise it with every public change, from any process). */
 export async function publicVersion(db: DbOrTx): Promise<number> {
-  const [row] = await db.select({ version: publicVersionTable.version }).from(publicVersionTable).where(eq(publicVersionTable.id, 1));
+  const [row] = await db
+    .select({ version: publicVersionTable.version })
+    .from(publicVersionTable)
+    .where(eq(publicVersionTable.id, 1));
   return row?.version ?? 0;
 }
 
@@ -255,7 +376,23 @@ export function lastMonths(months: readonly MonthFlows[], today: BusinessDate, n
   for (const month of list) {
     const f = byMonth.get(month);
     if (f) closing = f.closing;
-    out.push(f ?? { month, contributions: 0, dailyContributions: 0, socialFundIn: 0, withdrawals: 0, disbursed: 0, principalRepaid: 0, serviceCharge: 0, fines: 0, expenses: 0, otherIncome: 0, writtenOff: 0, closing: closing ?? (Object.fromEntries(ACCOUNTS.map((a) => [a, 0])) as Record<Account, number>) });
+    out.push(
+      f ?? {
+        month,
+        contributions: 0,
+        dailyContributions: 0,
+        socialFundIn: 0,
+        withdrawals: 0,
+        disbursed: 0,
+        principalRepaid: 0,
+        serviceCharge: 0,
+        fines: 0,
+        expenses: 0,
+        otherIncome: 0,
+        writtenOff: 0,
+        closing: closing ?? (Object.fromEntries(ACCOUNTS.map((a) => [a, 0])) as Record<Account, number>),
+      },
+    );
   }
   return out;
 }
@@ -279,12 +416,25 @@ export interface PublicEntry {
   hash: string;
 }
 
-async function toPublic(db: DbOrTx, rows: (typeof journalEntries.$inferSelect)[], withPostings: boolean, withIds = false): Promise<PublicEntry[]> {
+async function toPublic(
+  db: DbOrTx,
+  rows: (typeof journalEntries.$inferSelect)[],
+  withPostings: boolean,
+  withIds = false,
+): Promise<PublicEntry[]> {
   if (rows.length === 0) return [];
   const ids = rows.map((r) => r.id);
-  const reversals = await db.select({ reverses: journalEntries.reversesEntryId, seq: journalEntries.seq, reason: journalEntries.reason }).from(journalEntries).where(inArray(journalEntries.reversesEntryId, ids));
+  const reversals = await db
+    .select({ reverses: journalEntries.reversesEntryId, seq: journalEntries.seq, reason: journalEntries.reason })
+    .from(journalEntries)
+    .where(inArray(journalEntries.reversesEntryId, ids));
   const revBy = new Map(reversals.map((r) => [r.reverses!, { seq: r.seq, reason: r.reason }]));
-  const ps = withPostings ? await db.select({ entryId: postings.entryId, account: postings.account, amount: postings.amount }).from(postings).where(inArray(postings.entryId, ids)) : [];
+  const ps = withPostings
+    ? await db
+        .select({ entryId: postings.entryId, account: postings.account, amount: postings.amount })
+        .from(postings)
+        .where(inArray(postings.entryId, ids))
+    : [];
   const byEntry = new Map<number, { account: string; amount: number }[]>();
   for (const p of ps) byEntry.set(p.entryId, [...(byEntry.get(p.entryId) ?? []), p]);
   return rows.map((e) => ({
@@ -307,23 +457,37 @@ async function toPublic(db: DbOrTx, rows: (typeof journalEntries.$inferSelect)[]
 }
 
 /** One page of the public ledger, newest first, by sequence number (keyset: entries before `beforeSeq`). */
-export async function ledgerPage(db: DbOrTx, group: GroupRow, opts: { beforeSeq?: number; limit?: number; withPostings?: boolean; withIds?: boolean } = {}): Promise<{ entries: PublicEntry[]; nextBeforeSeq: number | null }> {
+export async function ledgerPage(
+  db: DbOrTx,
+  group: GroupRow,
+  opts: { beforeSeq?: number; limit?: number; withPostings?: boolean; withIds?: boolean } = {},
+): Promise<{ entries: PublicEntry[]; nextBeforeSeq: number | null }> {
   const limit = Math.min(Math.max(opts.limit ?? 50, 1), 500);
   const rows = await db
     .select()
     .from(journalEntries)
-    .where(and(eq(journalEntries.groupId, group.id), opts.beforeSeq ? lt(journalEntries.seq, opts.beforeSeq) : undefined))
+    .where(
+      and(eq(journalEntries.groupId, group.id), opts.beforeSeq ? lt(journalEntries.seq, opts.beforeSeq) : undefined),
+    )
     .orderBy(desc(journalEntries.seq))
     .limit(limit + 1);
   const page = rows.slice(0, limit);
-  return { entries: await toPublic(db, page, opts.withPostings ?? false, opts.withIds ?? false), nextBeforeSeq: rows.length > limit ? page.at(-1)!.seq : null };
+  return {
+    entries: await toPublic(db, page, opts.withPostings ?? false, opts.withIds ?? false),
+    nextBeforeSeq: rows.length > limit ? page.at(-1)!.seq : null,
+  };
 }
 
 /** Every entry of a group in sequence order with postings by account, in chunks (for open data). */
 export async function* allPublicEntries(db: DbOrTx, group: GroupRow, chunk = 2000): AsyncGenerator<PublicEntry[]> {
   let after = 0;
   for (;;) {
-    const rows = await db.select().from(journalEntries).where(and(eq(journalEntries.groupId, group.id), sql`${journalEntries.seq} > ${after}`)).orderBy(asc(journalEntries.seq)).limit(chunk);
+    const rows = await db
+      .select()
+      .from(journalEntries)
+      .where(and(eq(journalEntries.groupId, group.id), sql`${journalEntries.seq} > ${after}`))
+      .orderBy(asc(journalEntries.seq))
+      .limit(chunk);
     if (rows.length === 0) return;
     yield await toPublic(db, rows, true);
     after = rows.at(-1)!.seq;
@@ -336,14 +500,22 @@ export const currentMonth = (g: Pick<GroupRow, "timeZone">, now = new Date()) =>
  * Rechecks the newest `n` entries against the chain: each hash recomputed from the published
  * content and linked to the one before, and the head agreeing. (`npm run verify` checks all.)
  */
-export async function verifyRecentChain(db: DbOrTx, group: GroupRow, n = 50): Promise<{ checked: number; ok: boolean }> {
+export async function verifyRecentChain(
+  db: DbOrTx,
+  group: GroupRow,
+  n = 50,
+): Promise<{ checked: number; ok: boolean }> {
   const { entries } = await ledgerPage(db, group, { limit: n + 1, withPostings: true });
   const [head] = await db.select().from(ledgerHeads).where(eq(ledgerHeads.groupId, group.id));
   if (entries.length === 0) return { checked: 0, ok: !head };
   let ok = head?.lastHash === entries[0]!.hash && head.lastSeq === entries[0]!.seq;
   for (let i = 0; i < entries.length; i++) {
     const e = entries[i]!;
-    const recomputed = entryHash({ ...e, groupSlug: group.slug, postings: e.postings.map(([account, amount]) => ({ account: account as Account, amount })) });
+    const recomputed = entryHash({
+      ...e,
+      groupSlug: group.slug,
+      postings: e.postings.map(([account, amount]) => ({ account: account as Account, amount })),
+    });
     if (recomputed !== e.hash) ok = false;
     const older = entries[i + 1];
     if (older && (older.hash !== e.prevHash || older.seq !== e.seq - 1)) ok = false;

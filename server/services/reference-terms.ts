@@ -13,7 +13,12 @@ export async function referenceTermsOf(db: DbOrTx, group: GroupRow): Promise<Ref
   const sources = JSON.parse(row.sources) as Record<"ijon" | "rentenir" | "kur", Source[]>;
   return {
     ijon: { ratioPct: row.ijonRatioPct, sources: sources.ijon },
-    rentenir: { rateBpsPerMonth: row.rentenirRateBpsPerMonth, method: row.rentenirMethod, period: row.rentenirPeriod, sources: sources.rentenir },
+    rentenir: {
+      rateBpsPerMonth: row.rentenirRateBpsPerMonth,
+      method: row.rentenirMethod,
+      period: row.rentenirPeriod,
+      sources: sources.rentenir,
+    },
     kur: { annualRateBps: row.kurAnnualRateBps, sources: sources.kur },
     isDefault: false,
   };
@@ -30,7 +35,8 @@ export interface UpdateReferenceTermsInput {
 }
 
 const inRange = (v: unknown, field: string, min: number, max: number) => {
-  if (typeof v !== "number" || !Number.isInteger(v) || v < min || v > max) throw invalid("param_out_of_range", field, { min, max });
+  if (typeof v !== "number" || !Number.isInteger(v) || v < min || v > max)
+    throw invalid("param_out_of_range", field, { min, max });
   return v;
 };
 
@@ -43,8 +49,10 @@ export async function updateReferenceTerms(ctx: ServiceContext, input: UpdateRef
     rentenirPeriod: input.rentenirPeriod,
     kurAnnualRateBps: inRange(input.kurAnnualRateBps, "kurAnnualRateBps", 0, 3000),
   };
-  if (!["flat", "interestOnly"].includes(values.rentenirMethod)) throw invalid("param_not_allowed", "rentenirMethod", { allowed: "flat, interestOnly" });
-  if (!["month", "week", "day"].includes(values.rentenirPeriod)) throw invalid("param_not_allowed", "rentenirPeriod", { allowed: "month, week, day" });
+  if (!["flat", "interestOnly"].includes(values.rentenirMethod))
+    throw invalid("param_not_allowed", "rentenirMethod", { allowed: "flat, interestOnly" });
+  if (!["month", "week", "day"].includes(values.rentenirPeriod))
+    throw invalid("param_not_allowed", "rentenirPeriod", { allowed: "month, week, day" });
   const sources: Record<string, Source[]> = {};
   for (const k of ["ijon", "rentenir", "kur"] as const) {
     const list = input.sources?.[k];
@@ -53,7 +61,11 @@ export async function updateReferenceTerms(ctx: ServiceContext, input: UpdateRef
       const url = cleanText(s.url, `sources.${k}.${i}.url`, { required: true, max: 500 })!;
       if (!/^https?:\/\/[^\s]+$/.test(url)) throw invalid("text_invalid", `sources.${k}.${i}.url`);
       if (!isValidDate(s.checkedOn)) throw invalid("date_invalid", `sources.${k}.${i}.checkedOn`);
-      return { title: cleanText(s.title, `sources.${k}.${i}.title`, { required: true, min: 3, max: 300 })!, url, checkedOn: s.checkedOn };
+      return {
+        title: cleanText(s.title, `sources.${k}.${i}.title`, { required: true, min: 3, max: 300 })!,
+        url,
+        checkedOn: s.checkedOn,
+      };
     });
   }
   await ctx.database.write(async (tx) => {
@@ -61,6 +73,12 @@ export async function updateReferenceTerms(ctx: ServiceContext, input: UpdateRef
     const at = nowOf(ctx).toISOString();
     const row = { groupId: group.id, ...values, sources: JSON.stringify(sources), updatedAt: at, updatedBy: ctx.actor };
     await tx.insert(referenceTerms).values(row).onConflictDoUpdate({ target: referenceTerms.groupId, set: row });
-    await tx.insert(auditLog).values({ at, actor: ctx.actor, action: "referenceTerms.update", groupId: group.id, detail: JSON.stringify({ ...values, sources }) });
+    await tx.insert(auditLog).values({
+      at,
+      actor: ctx.actor,
+      action: "referenceTerms.update",
+      groupId: group.id,
+      detail: JSON.stringify({ ...values, sources }),
+    });
   });
 }

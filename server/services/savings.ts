@@ -3,10 +3,29 @@ import type { Tx } from "@/db/client";
 import { accountBalances } from "@/db/schema";
 import { assertBusinessDate } from "@/server/domain/dates";
 import { DomainError, invalid } from "@/server/domain/errors";
-import { CONTRIBUTION_LINE_KINDS, contributionPostings, SAVINGS_ACCOUNTS, withdrawalPostings, type ContributionLineKind, type SavingsAccount } from "@/server/domain/ledger";
+import {
+  CONTRIBUTION_LINE_KINDS,
+  contributionPostings,
+  SAVINGS_ACCOUNTS,
+  withdrawalPostings,
+  type ContributionLineKind,
+  type SavingsAccount,
+} from "@/server/domain/ledger";
 import { assertAmount } from "@/server/domain/money";
 import { appendEntry, findReplay, type EntryRow } from "./append-entry";
-import { assertActiveMember, assertIdempotencyKey, groupMembersByCode, loadActiveMember, loadGroup, nowOf, requestHash, todayIn, type GroupRow, type MemberRow, type ServiceContext } from "./context";
+import {
+  assertActiveMember,
+  assertIdempotencyKey,
+  groupMembersByCode,
+  loadActiveMember,
+  loadGroup,
+  nowOf,
+  requestHash,
+  todayIn,
+  type GroupRow,
+  type MemberRow,
+  type ServiceContext,
+} from "./context";
 
 export interface ContributionLineInput {
   memberCode: string;
@@ -29,7 +48,9 @@ export async function recordContributions(ctx: ServiceContext, input: RecordCont
 }
 
 export const MAX_QUEUED_DAYS = 50;
-export type QueuedResult = { idempotencyKey: string; ok: true; id: number; seq: number; amount: number } | { idempotencyKey: string; ok: false; error: DomainError };
+export type QueuedResult =
+  | { idempotencyKey: string; ok: true; id: number; seq: number; amount: number }
+  | { idempotencyKey: string; ok: false; error: DomainError };
 
 /**
  * Collection days a treasurer's phone kept while there was no signal, sent together when it is
@@ -37,7 +58,10 @@ export type QueuedResult = { idempotencyKey: string; ok: true; id: number; seq: 
  * day writes nothing and does not stop the others), all in one transaction and one disk flush.
  * A day already recorded (same key, same content) answers with its entry, so resending is safe.
  */
-export async function recordQueuedContributions(ctx: ServiceContext, input: { groupSlug: string; days: Omit<RecordContributionsInput, "groupSlug">[] }): Promise<QueuedResult[]> {
+export async function recordQueuedContributions(
+  ctx: ServiceContext,
+  input: { groupSlug: string; days: Omit<RecordContributionsInput, "groupSlug">[] },
+): Promise<QueuedResult[]> {
   if (!Array.isArray(input.days) || input.days.length === 0) throw invalid("lines_empty", "days");
   if (input.days.length > MAX_QUEUED_DAYS) throw invalid("lines_too_many", "days", { max: MAX_QUEUED_DAYS });
   return ctx.database.write(async (tx) => {
@@ -48,7 +72,9 @@ export async function recordQueuedContributions(ctx: ServiceContext, input: { gr
     for (const day of input.days) {
       const idempotencyKey = String(day?.idempotencyKey ?? "");
       try {
-        const e = await tx.transaction((sp) => contributionEntry(sp, ctx, { ...day, groupSlug: input.groupSlug }, { group, byCode }));
+        const e = await tx.transaction((sp) =>
+          contributionEntry(sp, ctx, { ...day, groupSlug: input.groupSlug }, { group, byCode }),
+        );
         results.push({ idempotencyKey, ok: true, id: e.id, seq: e.seq, amount: e.amount });
       } catch (err) {
         if (!(err instanceof DomainError)) throw err;
@@ -59,7 +85,12 @@ export async function recordQueuedContributions(ctx: ServiceContext, input: { gr
   });
 }
 
-async function contributionEntry(tx: Tx, ctx: ServiceContext, input: RecordContributionsInput, known?: { group: GroupRow; byCode: Map<string, MemberRow> }): Promise<EntryRow> {
+async function contributionEntry(
+  tx: Tx,
+  ctx: ServiceContext,
+  input: RecordContributionsInput,
+  known?: { group: GroupRow; byCode: Map<string, MemberRow> },
+): Promise<EntryRow> {
   const key = assertIdempotencyKey(input.idempotencyKey);
   const reqHash = requestHash("contributions.record", input);
   const group = known?.group ?? (await loadGroup(tx, input.groupSlug));
@@ -101,11 +132,21 @@ export interface WithdrawSavingsInput {
   idempotencyKey: string;
 }
 
-export async function memberSavings(tx: Tx, groupId: number, memberId: number): Promise<Record<SavingsAccount, number>> {
+export async function memberSavings(
+  tx: Tx,
+  groupId: number,
+  memberId: number,
+): Promise<Record<SavingsAccount, number>> {
   const rows = await tx
     .select({ account: accountBalances.account, balance: accountBalances.balance })
     .from(accountBalances)
-    .where(and(eq(accountBalances.groupId, groupId), eq(accountBalances.memberId, memberId), inArray(accountBalances.account, [...SAVINGS_ACCOUNTS])));
+    .where(
+      and(
+        eq(accountBalances.groupId, groupId),
+        eq(accountBalances.memberId, memberId),
+        inArray(accountBalances.account, [...SAVINGS_ACCOUNTS]),
+      ),
+    );
   const out = { savings_share: 0, savings_mandatory: 0, savings_voluntary: 0 };
   for (const r of rows) out[r.account as SavingsAccount] = -r.balance;
   return out;
@@ -135,4 +176,3 @@ export async function withdrawSavings(ctx: ServiceContext, input: WithdrawSaving
     });
   });
 }
-

@@ -50,13 +50,21 @@ beforeEach(async () => {
 const costOf = (encoded: string) => encoded.split("$").slice(1, 4).join(" ");
 
 async function attempt(username: string, password: string) {
-  const failuresBefore = (await t.database.db.all<{ n: number }>(sql`SELECT coalesce(sum(failures), 0) AS n FROM throttle`))[0]!.n;
+  const failuresBefore = (
+    await t.database.db.all<{ n: number }>(sql`SELECT coalesce(sum(failures), 0) AS n FROM throttle`)
+  )[0]!.n;
   const error = await verifyCredentials(t.database, { username, password, address: "10.0.0.1" }).then(
     () => null,
     (e: DomainError) => ({ kind: e.kind, code: e.code, field: e.field ?? null, params: e.params }),
   );
-  const failuresAfter = (await t.database.db.all<{ n: number }>(sql`SELECT coalesce(sum(failures), 0) AS n FROM throttle`))[0]!.n;
-  const work = { verifications: argon.verified.map(costOf), hashes: argon.hashed, failuresCounted: failuresAfter - failuresBefore };
+  const failuresAfter = (
+    await t.database.db.all<{ n: number }>(sql`SELECT coalesce(sum(failures), 0) AS n FROM throttle`)
+  )[0]!.n;
+  const work = {
+    verifications: argon.verified.map(costOf),
+    hashes: argon.hashed,
+    failuresCounted: failuresAfter - failuresBefore,
+  };
   argon.verified = [];
   argon.hashed = 0;
   return { error, work };

@@ -17,8 +17,12 @@ export function assertPassword(p: unknown, field = "password"): string {
   return p;
 }
 
-export async function createUser(ctx: ServiceContext, input: { username: string; password: string; role: Role; groupSlugs: string[] }): Promise<UserRow> {
-  if (typeof input.username !== "string" || !/^[a-z0-9][a-z0-9._-]{2,31}$/.test(input.username)) throw invalid("username_invalid", "username");
+export async function createUser(
+  ctx: ServiceContext,
+  input: { username: string; password: string; role: Role; groupSlugs: string[] },
+): Promise<UserRow> {
+  if (typeof input.username !== "string" || !/^[a-z0-9][a-z0-9._-]{2,31}$/.test(input.username))
+    throw invalid("username_invalid", "username");
   if (!ROLES.includes(input.role)) throw invalid("role_invalid", "role");
   const passwordHash = await hash(assertPassword(input.password), ARGON);
   return ctx.database.write(async (tx) => {
@@ -30,7 +34,12 @@ export async function createUser(ctx: ServiceContext, input: { username: string;
       if (!g) throw new DomainError("not_found", "group_not_found", "groupSlugs");
       await tx.insert(userGroups).values({ userId: u!.id, groupId: g.id });
     }
-    await tx.insert(auditLog).values({ at: nowOf(ctx).toISOString(), actor: ctx.actor, action: "user.create", detail: JSON.stringify({ username: input.username, role: input.role, groups: input.groupSlugs }) });
+    await tx.insert(auditLog).values({
+      at: nowOf(ctx).toISOString(),
+      actor: ctx.actor,
+      action: "user.create",
+      detail: JSON.stringify({ username: input.username, role: input.role, groups: input.groupSlugs }),
+    });
     return u!;
   });
 }
@@ -42,13 +51,21 @@ let decoy: Promise<string> | null = null;
  * (a decoy hash is verified); 5 failures for a username or an address in 15 minutes refuse
  * further tries for a while, right password or not.
  */
-export async function verifyCredentials(database: Database, input: { username: unknown; password: unknown; address: string | null }): Promise<UserRow> {
-  const username = String(input.username ?? "").trim().toLowerCase().slice(0, 64);
+export async function verifyCredentials(
+  database: Database,
+  input: { username: unknown; password: unknown; address: string | null },
+): Promise<UserRow> {
+  const username = String(input.username ?? "")
+    .trim()
+    .toLowerCase()
+    .slice(0, 64);
   const keys = [`signin:user:${username}`, ...(input.address ? [`signin:addr:${input.address}`] : [])];
   if (await isThrottled(database, keys)) throw new DomainError("too_many", "signin_throttled");
   const [u] = await database.db.select().from(users).where(eq(users.username, username));
   decoy ??= hash("decoy-password-never-used", ARGON);
-  const ok = await verify(u?.passwordHash ?? (await decoy), String(input.password ?? "").slice(0, 200)).catch(() => false);
+  const ok = await verify(u?.passwordHash ?? (await decoy), String(input.password ?? "").slice(0, 200)).catch(
+    () => false,
+  );
   if (!u || !ok || u.disabled) {
     await recordFailure(database, keys);
     throw new DomainError("unauthorized", "signin_failed");
@@ -61,7 +78,11 @@ export async function verifyCredentials(database: Database, input: { username: u
  * A user changes her own password: the current one must be right (a stolen unlocked phone is not
  * enough). Every session of hers ends, this one included — she signs in again with the new one.
  */
-export async function changeOwnPassword(ctx: ServiceContext, userId: number, input: { currentPassword: unknown; newPassword: unknown }): Promise<void> {
+export async function changeOwnPassword(
+  ctx: ServiceContext,
+  userId: number,
+  input: { currentPassword: unknown; newPassword: unknown },
+): Promise<void> {
   const u = await loadUser(ctx.database.db, userId);
   if (!u || u.disabled) throw new DomainError("unauthorized", "signin_required");
   const ok = await verify(u.passwordHash, String(input.currentPassword ?? "").slice(0, 200)).catch(() => false);
@@ -81,7 +102,12 @@ export async function setUserDisabled(ctx: ServiceContext, username: string, dis
       .set(disabled ? { disabled: true, sessionsValidAfter: at.getTime() } : { disabled: false })
       .where(eq(users.id, u.id))
       .returning();
-    await tx.insert(auditLog).values({ at: at.toISOString(), actor: ctx.actor, action: disabled ? "user.disable" : "user.enable", detail: JSON.stringify({ username }) });
+    await tx.insert(auditLog).values({
+      at: at.toISOString(),
+      actor: ctx.actor,
+      action: disabled ? "user.disable" : "user.enable",
+      detail: JSON.stringify({ username }),
+    });
     return row!;
   });
 }
@@ -89,8 +115,16 @@ export async function setUserDisabled(ctx: ServiceContext, username: string, dis
 export async function changePassword(ctx: ServiceContext, userId: number, newPassword: string): Promise<void> {
   const passwordHash = await hash(assertPassword(newPassword), ARGON);
   await ctx.database.write(async (tx) => {
-    await tx.update(users).set({ passwordHash, sessionsValidAfter: nowOf(ctx).getTime() }).where(eq(users.id, userId));
-    await tx.insert(auditLog).values({ at: nowOf(ctx).toISOString(), actor: ctx.actor, action: "user.password", detail: JSON.stringify({ userId }) });
+    await tx
+      .update(users)
+      .set({ passwordHash, sessionsValidAfter: nowOf(ctx).getTime() })
+      .where(eq(users.id, userId));
+    await tx.insert(auditLog).values({
+      at: nowOf(ctx).toISOString(),
+      actor: ctx.actor,
+      action: "user.password",
+      detail: JSON.stringify({ userId }),
+    });
   });
 }
 
@@ -112,12 +146,21 @@ const GROUP_FIELDS = {
 };
 
 export async function groupsOf(db: DbOrTx, user: Pick<UserRow, "id" | "role">) {
-  if (user.role === "admin") return (await db.select(GROUP_FIELDS).from(ksmGroups)).map((g) => ({ ...g, role: "admin" as Role }));
-  const rows = await db.select(GROUP_FIELDS).from(userGroups).innerJoin(ksmGroups, eq(ksmGroups.id, userGroups.groupId)).where(eq(userGroups.userId, user.id));
+  if (user.role === "admin")
+    return (await db.select(GROUP_FIELDS).from(ksmGroups)).map((g) => ({ ...g, role: "admin" as Role }));
+  const rows = await db
+    .select(GROUP_FIELDS)
+    .from(userGroups)
+    .innerJoin(ksmGroups, eq(ksmGroups.id, userGroups.groupId))
+    .where(eq(userGroups.userId, user.id));
   return rows.map((g) => ({ ...g, role: user.role as Role }));
 }
 
-export async function canActOn(db: DbOrTx, user: Pick<UserRow, "id" | "role">, groupSlug: string): Promise<Role | null> {
+export async function canActOn(
+  db: DbOrTx,
+  user: Pick<UserRow, "id" | "role">,
+  groupSlug: string,
+): Promise<Role | null> {
   if (user.role === "admin") return "admin";
   const [row] = await db
     .select({ id: userGroups.groupId })
@@ -131,7 +174,12 @@ export async function canActOn(db: DbOrTx, user: Pick<UserRow, "id" | "role">, g
  * The user behind a session, or null: a session of a disabled user, or one issued before a
  * password change or sign-out (sessionsValidAfter), or older than the session lifetime, is no session.
  */
-export async function userOfSession(db: DbOrTx, session: { uid?: number; issuedAtMs?: number; lastActiveMs?: number } | null, now = Date.now(), maxIdleMs = 12 * 3600_000): Promise<UserRow | null> {
+export async function userOfSession(
+  db: DbOrTx,
+  session: { uid?: number; issuedAtMs?: number; lastActiveMs?: number } | null,
+  now = Date.now(),
+  maxIdleMs = 12 * 3600_000,
+): Promise<UserRow | null> {
   if (!session?.uid) return null;
   const user = await loadUser(db, session.uid);
   if (!user || user.disabled) return null;
@@ -142,5 +190,10 @@ export async function userOfSession(db: DbOrTx, session: { uid?: number; issuedA
 
 /** Ends every session of a user (sign-out, password change). */
 export async function endSessions(ctx: ServiceContext, userId: number): Promise<void> {
-  await ctx.database.write((tx) => tx.update(users).set({ sessionsValidAfter: nowOf(ctx).getTime() }).where(eq(users.id, userId)));
+  await ctx.database.write((tx) =>
+    tx
+      .update(users)
+      .set({ sessionsValidAfter: nowOf(ctx).getTime() })
+      .where(eq(users.id, userId)),
+  );
 }

@@ -1,6 +1,14 @@
 import { asc, eq } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
-import { accountBalances, journalEntries, ksmGroups, ledgerHeads, monthEntries, monthPostings, postings } from "@/db/schema";
+import {
+  accountBalances,
+  journalEntries,
+  ksmGroups,
+  ledgerHeads,
+  monthEntries,
+  monthPostings,
+  postings,
+} from "@/db/schema";
 import { detailDigest, verifyChain, type ChainedEntry } from "@/server/domain/chain";
 import { monthOf } from "@/server/domain/dates";
 import { entryAmount, type Account, type Posting } from "@/server/domain/ledger";
@@ -11,7 +19,12 @@ export interface VerifyProblem {
   problem: string;
 }
 
-function diffMaps(group: string, what: string, expected: Map<string, number>, actual: Map<string, number>): VerifyProblem | null {
+function diffMaps(
+  group: string,
+  what: string,
+  expected: Map<string, number>,
+  actual: Map<string, number>,
+): VerifyProblem | null {
   const keys = new Set([...expected.keys(), ...actual.keys()]);
   for (const k of [...keys].sort()) {
     const e = expected.get(k) ?? 0;
@@ -27,13 +40,26 @@ const add = (m: Map<string, number>, k: string, v: number) => m.set(k, (m.get(k)
  * Recomputes, from the raw entries, every group's hash chain (and private detail digests),
  * that every entry balances, and every rollup; returns the first problem per group.
  */
-export async function verifyLedger(db: DbOrTx, opts: { groupSlug?: string; progress?: (done: number, total: number, entries: number) => void } = {}): Promise<{ groups: number; entries: number; problems: VerifyProblem[] }> {
-  const groups = opts.groupSlug ? await db.select().from(ksmGroups).where(eq(ksmGroups.slug, opts.groupSlug)) : await db.select().from(ksmGroups).orderBy(asc(ksmGroups.id));
+export async function verifyLedger(
+  db: DbOrTx,
+  opts: { groupSlug?: string; progress?: (done: number, total: number, entries: number) => void } = {},
+): Promise<{ groups: number; entries: number; problems: VerifyProblem[] }> {
+  const groups = opts.groupSlug
+    ? await db.select().from(ksmGroups).where(eq(ksmGroups.slug, opts.groupSlug))
+    : await db.select().from(ksmGroups).orderBy(asc(ksmGroups.id));
   const problems: VerifyProblem[] = [];
   let entryCount = 0;
   for (const g of groups) {
-    const entries = await db.select().from(journalEntries).where(eq(journalEntries.groupId, g.id)).orderBy(asc(journalEntries.seq));
-    const rows = await db.select().from(postings).where(eq(postings.groupId, g.id)).orderBy(asc(postings.entryId), asc(postings.id));
+    const entries = await db
+      .select()
+      .from(journalEntries)
+      .where(eq(journalEntries.groupId, g.id))
+      .orderBy(asc(journalEntries.seq));
+    const rows = await db
+      .select()
+      .from(postings)
+      .where(eq(postings.groupId, g.id))
+      .orderBy(asc(postings.entryId), asc(postings.id));
     entryCount += entries.length;
     const byEntry = new Map<number, Posting[]>();
     for (const p of rows) {
@@ -49,11 +75,15 @@ export async function verifyLedger(db: DbOrTx, opts: { groupSlug?: string; progr
     let problem: VerifyProblem | null = null;
     for (const e of entries) {
       const ps = byEntry.get(e.id) ?? [];
-      if (ps.reduce((t, p) => t + p.amount, 0) !== 0 || ps.length < 2) problem ??= { group: g.slug, seq: e.seq, problem: "postings do not sum to zero" };
-      if (entryAmount(ps) !== e.amount) problem ??= { group: g.slug, seq: e.seq, problem: "amount is not the sum of debits" };
-      if (detailDigest(e.detailSalt, ps, e.note) !== e.detailDigest) problem ??= { group: g.slug, seq: e.seq, problem: "detail digest does not match postings" };
-      if (ps.some((p) => !Number.isSafeInteger(p.amount))) problem ??= { group: g.slug, seq: e.seq, problem: "non-integer amount" };
-      const flowKind = e.reversesEntryId !== null ? kindById.get(e.reversesEntryId) ?? "?" : e.kind;
+      if (ps.reduce((t, p) => t + p.amount, 0) !== 0 || ps.length < 2)
+        problem ??= { group: g.slug, seq: e.seq, problem: "postings do not sum to zero" };
+      if (entryAmount(ps) !== e.amount)
+        problem ??= { group: g.slug, seq: e.seq, problem: "amount is not the sum of debits" };
+      if (detailDigest(e.detailSalt, ps, e.note) !== e.detailDigest)
+        problem ??= { group: g.slug, seq: e.seq, problem: "detail digest does not match postings" };
+      if (ps.some((p) => !Number.isSafeInteger(p.amount)))
+        problem ??= { group: g.slug, seq: e.seq, problem: "non-integer amount" };
+      const flowKind = e.reversesEntryId !== null ? (kindById.get(e.reversesEntryId) ?? "?") : e.kind;
       for (const p of ps) {
         add(balances, `${p.account}|${p.memberId ?? 0}|${p.loanId ?? 0}`, p.amount);
         add(months, `${monthOf(e.businessDate)}|${flowKind}|${p.account}`, p.amount);
@@ -65,10 +95,26 @@ export async function verifyLedger(db: DbOrTx, opts: { groupSlug?: string; progr
     if (chainProblem) problem ??= { group: g.slug, seq: chainProblem.seq, problem: chainProblem.problem };
     const [head] = await db.select().from(ledgerHeads).where(eq(ledgerHeads.groupId, g.id));
     const last = entries.at(-1);
-    if ((head?.lastSeq ?? 0) !== (last?.seq ?? 0) || (last && head?.lastHash !== last.hash)) problem ??= { group: g.slug, problem: "chain head does not match the last entry" };
-    const actualBalances = new Map((await db.select().from(accountBalances).where(eq(accountBalances.groupId, g.id))).map((r) => [`${r.account}|${r.memberId}|${r.loanId}`, r.balance]));
-    const actualMonths = new Map((await db.select().from(monthPostings).where(eq(monthPostings.groupId, g.id))).map((r) => [`${r.month}|${r.kind}|${r.account}`, r.amount]));
-    const actualCounts = new Map((await db.select().from(monthEntries).where(eq(monthEntries.groupId, g.id))).map((r) => [`${r.month}|${r.kind}`, r.entries]));
+    if ((head?.lastSeq ?? 0) !== (last?.seq ?? 0) || (last && head?.lastHash !== last.hash))
+      problem ??= { group: g.slug, problem: "chain head does not match the last entry" };
+    const actualBalances = new Map(
+      (await db.select().from(accountBalances).where(eq(accountBalances.groupId, g.id))).map((r) => [
+        `${r.account}|${r.memberId}|${r.loanId}`,
+        r.balance,
+      ]),
+    );
+    const actualMonths = new Map(
+      (await db.select().from(monthPostings).where(eq(monthPostings.groupId, g.id))).map((r) => [
+        `${r.month}|${r.kind}|${r.account}`,
+        r.amount,
+      ]),
+    );
+    const actualCounts = new Map(
+      (await db.select().from(monthEntries).where(eq(monthEntries.groupId, g.id))).map((r) => [
+        `${r.month}|${r.kind}`,
+        r.entries,
+      ]),
+    );
     problem ??= diffMaps(g.slug, "balance", balances, actualBalances);
     problem ??= diffMaps(g.slug, "monthly postings", months, actualMonths);
     problem ??= diffMaps(g.slug, "monthly entry count", counts, actualCounts);

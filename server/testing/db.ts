@@ -30,7 +30,8 @@ export function testContext(database: Database, actor = "test:bendahara"): Servi
 }
 
 let keyCounter = 0;
-export const key = (prefix = "k") => `${prefix}-${Date.now().toString(36)}-${(keyCounter++).toString(36).padStart(6, "0")}`;
+export const key = (prefix = "k") =>
+  `${prefix}-${Date.now().toString(36)}-${(keyCounter++).toString(36).padStart(6, "0")}`;
 
 /** A group founded 2024-01-01 with members RD-001 … RD-00n (women and men), all joined at founding. */
 export async function seedGroup(ctx: ServiceContext, slug = "ratu-damai", memberCount = 5) {
@@ -52,13 +53,27 @@ export async function seedGroup(ctx: ServiceContext, slug = "ratu-damai", member
   const codes: string[] = [];
   for (let i = 1; i <= memberCount; i++) {
     const code = `${prefix}-${String(i).padStart(3, "0")}`;
-    await addMember(ctx, { groupSlug: slug, code, fullName: `Anggota Uji ${prefix} ${i}`, gender: i % 2 ? "P" : "L", joinedOn: "2024-01-01" }, "12345678");
+    await addMember(
+      ctx,
+      {
+        groupSlug: slug,
+        code,
+        fullName: `Anggota Uji ${prefix} ${i}`,
+        gender: i % 2 ? "P" : "L",
+        joinedOn: "2024-01-01",
+      },
+      "12345678",
+    );
     codes.push(code);
   }
   return { group, codes };
 }
 
 export async function chainHead(database: Pick<Database, "db">, groupId: number) {
-  const [h] = await database.db.select().from(ledgerHeads).where(eq(ledgerHeads.groupId, groupId)).orderBy(desc(ledgerHeads.lastSeq));
+  const [h] = await database.db
+    .select()
+    .from(ledgerHeads)
+    .where(eq(ledgerHeads.groupId, groupId))
+    .orderBy(desc(ledgerHeads.lastSeq));
   return h ? { seq: h.lastSeq, hash: h.lastHash } : { seq: 0, hash: null };
 }

@@ -23,6 +23,7 @@ export function AdminApp({ locale, groups }: { locale: Locale; groups: Group[] }
   const group = groups?.find((g) => g.slug === slug);
   const canWrite = group?.role === "admin" || group?.role === "bendahara";
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `refresh` is the reload trigger
   useEffect(() => {
     if (!slug) return;
     api.admin.members.list.query({ groupSlug: slug }).then(setMembers);
@@ -50,18 +51,64 @@ export function AdminApp({ locale, groups }: { locale: Locale; groups: Group[] }
       {!canWrite && <p className="muted">{t.readOnly}</p>}
       <nav aria-label={t.title}>
         {(Object.keys(t.tabs) as (keyof typeof t.tabs)[]).map((k) => (
-          <button key={k} type="button" aria-pressed={tab === k} onClick={() => setTab(k)} style={{ margin: "2px", background: tab === k ? "#0b5d3b" : "#6b7c72" }}>
+          <button
+            key={k}
+            type="button"
+            aria-pressed={tab === k}
+            onClick={() => setTab(k)}
+            style={{ margin: "2px", background: tab === k ? "#0b5d3b" : "#6b7c72" }}
+          >
             {t.tabs[k]}
           </button>
         ))}
       </nav>
       {group && today && (
         <section key={`${slug}-${tab}-${refresh}`}>
-          {tab === "home" && <Home slug={slug} locale={locale} rp={rp} t={t} canCountersign={group.role === "pengawas" || group.role === "admin"} />}
-          {tab === "collect" && canWrite && <Collect slug={slug} members={active} daily={group.dailyContribution} today={today} locale={locale} rp={rp} t={t} />}
-          {tab === "loans" && <Loans slug={slug} group={group} members={active} today={today} locale={locale} rp={rp} t={t} canWrite={canWrite} />}
+          {tab === "home" && (
+            <Home
+              slug={slug}
+              locale={locale}
+              rp={rp}
+              t={t}
+              canCountersign={group.role === "pengawas" || group.role === "admin"}
+            />
+          )}
+          {tab === "collect" && canWrite && (
+            <Collect
+              slug={slug}
+              members={active}
+              daily={group.dailyContribution}
+              today={today}
+              locale={locale}
+              rp={rp}
+              t={t}
+            />
+          )}
+          {tab === "loans" && (
+            <Loans
+              slug={slug}
+              group={group}
+              members={active}
+              today={today}
+              locale={locale}
+              rp={rp}
+              t={t}
+              canWrite={canWrite}
+            />
+          )}
           {tab === "cash" && canWrite && <Cash slug={slug} today={today} locale={locale} rp={rp} t={t} />}
-          {tab === "members" && <MembersTab slug={slug} members={members} today={today} locale={locale} rp={rp} t={t} canWrite={canWrite} onChanged={reload} />}
+          {tab === "members" && (
+            <MembersTab
+              slug={slug}
+              members={members}
+              today={today}
+              locale={locale}
+              rp={rp}
+              t={t}
+              canWrite={canWrite}
+              onChanged={reload}
+            />
+          )}
           {tab === "fix" && <Corrections slug={slug} locale={locale} rp={rp} t={t} canWrite={canWrite} />}
           {tab === "audit" && <Audit slug={slug} />}
           {tab === "account" && <Account locale={locale} rp={rp} t={t} slug={slug} />}

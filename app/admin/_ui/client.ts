@@ -21,14 +21,31 @@ export function noAnswer(e: unknown): boolean {
 /** The user's-language message (and field) for a failed call. */
 export function explain(e: unknown, locale: "id" | "en"): FieldError {
   if (e instanceof TRPCClientError) {
-    const d = e.data as { domain?: { code: string; field: string | null; params: Record<string, string | number> } | null; zod?: Record<string, string[]> | null; code?: string } | undefined;
+    const d = e.data as
+      | {
+          domain?: { code: string; field: string | null; params: Record<string, string | number> } | null;
+          zod?: Record<string, string[]> | null;
+          code?: string;
+        }
+      | undefined;
     if (d?.domain) return { field: d.domain.field, message: errorMessage(d.domain.code, d.domain.params, locale) };
     if (d?.zod) {
       const [field] = Object.keys(d.zod);
       return { field: field ?? null, message: locale === "id" ? "Isian tidak sah." : "Invalid input." };
     }
-    if (d?.code === "UNAUTHORIZED") return { field: null, message: locale === "id" ? "Sesi berakhir. Silakan masuk lagi." : "Session ended. Please sign in again." };
-    if (d?.code === "FORBIDDEN") return { field: null, message: locale === "id" ? "Anda tidak boleh melakukan ini." : "You may not do this." };
+    if (d?.code === "UNAUTHORIZED")
+      return {
+        field: null,
+        message: locale === "id" ? "Sesi berakhir. Silakan masuk lagi." : "Session ended. Please sign in again.",
+      };
+    if (d?.code === "FORBIDDEN")
+      return { field: null, message: locale === "id" ? "Anda tidak boleh melakukan ini." : "You may not do this." };
   }
-  return { field: null, message: locale === "id" ? "Gagal terkirim (sinyal?). Data belum tersimpan — coba lagi; tidak akan tercatat dua kali." : "Not sent (signal?). Nothing saved yet — try again; it will not be recorded twice." };
+  return {
+    field: null,
+    message:
+      locale === "id"
+        ? "Gagal terkirim (sinyal?). Data belum tersimpan — coba lagi; tidak akan tercatat dua kali."
+        : "Not sent (signal?). Nothing saved yet — try again; it will not be recorded twice.",
+  };
 }

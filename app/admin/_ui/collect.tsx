@@ -5,9 +5,19 @@ import { dismissRefused, enqueue, flush, queued, refused, type QueuedDay, type R
 import { errorMessage } from "@/server/i18n/errors";
 import { useAction, Status, type Members, type P } from "./common";
 
-export function Collect({ slug, members, daily, today, rp, t, locale }: P & { members: Members; daily: number; today: string }) {
+export function Collect({
+  slug,
+  members,
+  daily,
+  today,
+  rp,
+  t,
+  locale,
+}: P & { members: Members; daily: number; today: string }) {
   const [date, setDate] = useState(today);
-  const [rows, setRows] = useState(() => members.map((m) => ({ code: m.code, name: m.fullName, pays: true, amount: String(daily) })));
+  const [rows, setRows] = useState(() =>
+    members.map((m) => ({ code: m.code, name: m.fullName, pays: true, amount: String(daily) })),
+  );
   const [key, setKey] = useState(newKey); // made when the form opens, reused on retry
   const a = useAction(locale);
   const [queueNote, setQueueNote] = useState<string | null>(null);
@@ -30,32 +40,75 @@ export function Collect({ slug, members, daily, today, rp, t, locale }: P & { me
         let lost = false;
         const r = await a.run(
           () =>
-            api.admin.contributions.record.mutate({ groupSlug: slug, date, idempotencyKey: key, lines }).catch((err: unknown) => {
-              lost = noAnswer(err);
-              throw err;
-            }),
+            api.admin.contributions.record
+              .mutate({ groupSlug: slug, date, idempotencyKey: key, lines })
+              .catch((err: unknown) => {
+                lost = noAnswer(err);
+                throw err;
+              }),
           (e) => t.saved(e.seq),
         );
-        if (r) setKey(newKey()); // the next save is a new collection
+        if (r)
+          setKey(newKey()); // the next save is a new collection
         else if (lost) keepOnPhone(day); // no answer: keep it, send it later with the same key
       }}
     >
       <PhoneQueue slug={slug} t={t} locale={locale} rp={rp} version={queueVersion} />
       <p>
-        <label htmlFor="cdate">{t.date}</label> <input id="cdate" type="date" value={date} max={today} onChange={(e) => { setDate(e.target.value); setKey(newKey()); }} />
+        <label htmlFor="cdate">{t.date}</label>{" "}
+        <input
+          id="cdate"
+          type="date"
+          value={date}
+          max={today}
+          onChange={(e) => {
+            setDate(e.target.value);
+            setKey(newKey());
+          }}
+        />
       </p>
       <div className="table-wrap" tabIndex={0}>
         <table>
           <thead>
-            <tr><th scope="col">{t.member}</th><th scope="col">{t.present}</th><th scope="col" className="num">{t.amount}</th></tr>
+            <tr>
+              <th scope="col">{t.member}</th>
+              <th scope="col">{t.present}</th>
+              <th scope="col" className="num">
+                {t.amount}
+              </th>
+            </tr>
           </thead>
           <tbody>
             {rows.map((r, i) => (
               <tr key={r.code}>
-                <td><label htmlFor={`p-${r.code}`}>{r.code} {r.name}</label></td>
-                <td><input id={`p-${r.code}`} type="checkbox" checked={r.pays} onChange={(e) => { setRows(rows.map((x, j) => (j === i ? { ...x, pays: e.target.checked } : x))); setKey(newKey()); }} /></td>
+                <td>
+                  <label htmlFor={`p-${r.code}`}>
+                    {r.code} {r.name}
+                  </label>
+                </td>
+                <td>
+                  <input
+                    id={`p-${r.code}`}
+                    type="checkbox"
+                    checked={r.pays}
+                    onChange={(e) => {
+                      setRows(rows.map((x, j) => (j === i ? { ...x, pays: e.target.checked } : x)));
+                      setKey(newKey());
+                    }}
+                  />
+                </td>
                 <td className="num">
-                  <input aria-label={`${t.amount} ${r.code}`} inputMode="numeric" size={7} value={r.amount} disabled={!r.pays} onChange={(e) => { setRows(rows.map((x, j) => (j === i ? { ...x, amount: e.target.value.replace(/\D/g, "") } : x))); setKey(newKey()); }} />
+                  <input
+                    aria-label={`${t.amount} ${r.code}`}
+                    inputMode="numeric"
+                    size={7}
+                    value={r.amount}
+                    disabled={!r.pays}
+                    onChange={(e) => {
+                      setRows(rows.map((x, j) => (j === i ? { ...x, amount: e.target.value.replace(/\D/g, "") } : x)));
+                      setKey(newKey());
+                    }}
+                  />
                 </td>
               </tr>
             ))}
@@ -63,10 +116,21 @@ export function Collect({ slug, members, daily, today, rp, t, locale }: P & { me
         </table>
       </div>
       <p>
-        <strong>{t.total}: {rp(total)}</strong> ({rows.filter((r) => r.pays).length}/{rows.length})
+        <strong>
+          {t.total}: {rp(total)}
+        </strong>{" "}
+        ({rows.filter((r) => r.pays).length}/{rows.length})
       </p>
-      <button type="submit" disabled={a.busy}>{a.busy ? t.saving : t.save}</button>
-      {queueNote ? <p className="warn" role="status">{queueNote}</p> : <Status s={a} />}
+      <button type="submit" disabled={a.busy}>
+        {a.busy ? t.saving : t.save}
+      </button>
+      {queueNote ? (
+        <p className="warn" role="status">
+          {queueNote}
+        </p>
+      ) : (
+        <Status s={a} />
+      )}
     </form>
   );
 }
@@ -86,8 +150,15 @@ function PhoneQueue({ slug, t, locale, rp, version }: Omit<P, "slug"> & { slug: 
     setBusy(true);
     try {
       const r = await flush(localStorage, slug, async (days) =>
-        (await api.admin.contributions.recordQueued.mutate({ groupSlug: slug, days: days.map(({ date, idempotencyKey, lines }) => ({ date, idempotencyKey, lines })) })).map((x) =>
-          x.ok ? { idempotencyKey: x.idempotencyKey, ok: true as const, seq: x.seq } : { idempotencyKey: x.idempotencyKey, ok: false as const, error: x.error },
+        (
+          await api.admin.contributions.recordQueued.mutate({
+            groupSlug: slug,
+            days: days.map(({ date, idempotencyKey, lines }) => ({ date, idempotencyKey, lines })),
+          })
+        ).map((x) =>
+          x.ok
+            ? { idempotencyKey: x.idempotencyKey, ok: true as const, seq: x.seq }
+            : { idempotencyKey: x.idempotencyKey, ok: false as const, error: x.error },
         ),
       );
       if (r.sent) setNote(t.sentQueued(r.sent));
@@ -98,6 +169,7 @@ function PhoneQueue({ slug, t, locale, rp, version }: Omit<P, "slug"> & { slug: 
       reload();
     }
   }, [busy, slug, reload, t]);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: start once per group and after each save (`version`), not per render of `send`
   useEffect(() => {
     reload();
     if (navigator.onLine) void send();
@@ -110,12 +182,15 @@ function PhoneQueue({ slug, t, locale, rp, version }: Omit<P, "slug"> & { slug: 
       window.removeEventListener("online", onOnline);
       window.clearInterval(timer);
     };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [slug, version]);
   if (!pending.length && !refusedDays.length && !note) return null;
   return (
     <section aria-live="polite" className="card">
-      {note && <p className="ok" role="status">{note}</p>}
+      {note && (
+        <p className="ok" role="status">
+          {note}
+        </p>
+      )}
       {pending.length > 0 && (
         <p>
           {t.pending(pending.length)}{" "}
@@ -126,7 +201,9 @@ function PhoneQueue({ slug, t, locale, rp, version }: Omit<P, "slug"> & { slug: 
       )}
       {refusedDays.length > 0 && (
         <>
-          <p className="warn" role="alert">{t.refusedTitle}</p>
+          <p className="warn" role="alert">
+            {t.refusedTitle}
+          </p>
           <ul>
             {refusedDays.map((d) => (
               <li key={d.idempotencyKey}>
@@ -135,7 +212,13 @@ function PhoneQueue({ slug, t, locale, rp, version }: Omit<P, "slug"> & { slug: 
               </li>
             ))}
           </ul>
-          <button type="button" onClick={() => { dismissRefused(localStorage, slug); reload(); }}>
+          <button
+            type="button"
+            onClick={() => {
+              dismissRefused(localStorage, slug);
+              reload();
+            }}
+          >
             {t.dismiss}
           </button>
         </>

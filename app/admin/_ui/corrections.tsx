@@ -7,30 +7,88 @@ export function Corrections({ slug, t, locale, rp, canWrite }: P & { canWrite: b
   const [entries, setEntries] = useState<Awaited<ReturnType<typeof api.admin.entries.list.query>>["entries"]>([]);
   const [picked, setPicked] = useState<{ id: number; seq: number; reason: string; key: string } | null>(null);
   const a = useAction(locale);
-  const load = useCallback(() => api.admin.entries.list.query({ groupSlug: slug, limit: 30 }).then((r) => setEntries(r.entries)), [slug]);
+  const load = useCallback(
+    () => api.admin.entries.list.query({ groupSlug: slug, limit: 30 }).then((r) => setEntries(r.entries)),
+    [slug],
+  );
   useEffect(() => void load(), [load]);
   return (
     <>
       <Status s={a} />
       {picked && (
-        <form className="inline" onSubmit={async (e) => {
-          e.preventDefault();
-          const r = await a.run(() => api.admin.entries.reverse.mutate({ groupSlug: slug, entryId: picked.id, reason: picked.reason, idempotencyKey: picked.key }), (r) => `${t.saved(r.seq)} ↩ ${picked.seq}`);
-          if (r) { setPicked(null); load(); }
-        }}>
-          <Field id="rr" label={`${t.reason} (no. ${picked.seq})`}><input id="rr" value={picked.reason} onChange={(e) => setPicked({ ...picked, reason: e.target.value, key: newKey() })} required minLength={5} maxLength={500} /></Field>
+        <form
+          className="inline"
+          onSubmit={async (e) => {
+            e.preventDefault();
+            const r = await a.run(
+              () =>
+                api.admin.entries.reverse.mutate({
+                  groupSlug: slug,
+                  entryId: picked.id,
+                  reason: picked.reason,
+                  idempotencyKey: picked.key,
+                }),
+              (r) => `${t.saved(r.seq)} ↩ ${picked.seq}`,
+            );
+            if (r) {
+              setPicked(null);
+              load();
+            }
+          }}
+        >
+          <Field id="rr" label={`${t.reason} (no. ${picked.seq})`}>
+            <input
+              id="rr"
+              value={picked.reason}
+              onChange={(e) => setPicked({ ...picked, reason: e.target.value, key: newKey() })}
+              required
+              minLength={5}
+              maxLength={500}
+            />
+          </Field>
           <Status s={a} field="reason" />
-          <div><button type="submit" disabled={a.busy}>{t.reverse}</button></div>
+          <div>
+            <button type="submit" disabled={a.busy}>
+              {t.reverse}
+            </button>
+          </div>
         </form>
       )}
       <div className="table-wrap" tabIndex={0}>
         <table>
-          <thead><tr><th scope="col">No.</th><th scope="col">{t.date}</th><th scope="col">{t.kind}</th><th scope="col" className="num">{t.amount}</th><th scope="col" /></tr></thead>
+          <thead>
+            <tr>
+              <th scope="col">No.</th>
+              <th scope="col">{t.date}</th>
+              <th scope="col">{t.kind}</th>
+              <th scope="col" className="num">
+                {t.amount}
+              </th>
+              <th scope="col" />
+            </tr>
+          </thead>
           <tbody>
             {entries.map((e) => (
               <tr key={e.seq}>
-                <td>{e.seq}</td><td>{e.date}</td><td>{e.kind}{e.reversesSeq ? ` ↩ ${e.reversesSeq}` : ""}</td><td className="num">{rp(e.amount)}</td>
-                <td>{e.reversedBy ? t.reversed : canWrite && e.kind !== "correction" && e.id ? <button type="button" onClick={() => setPicked({ id: e.id!, seq: e.seq, reason: "", key: newKey() })}>{t.reverse}</button> : null}</td>
+                <td>{e.seq}</td>
+                <td>{e.date}</td>
+                <td>
+                  {e.kind}
+                  {e.reversesSeq ? ` ↩ ${e.reversesSeq}` : ""}
+                </td>
+                <td className="num">{rp(e.amount)}</td>
+                <td>
+                  {e.reversedBy ? (
+                    t.reversed
+                  ) : canWrite && e.kind !== "correction" && e.id ? (
+                    <button
+                      type="button"
+                      onClick={() => setPicked({ id: e.id!, seq: e.seq, reason: "", key: newKey() })}
+                    >
+                      {t.reverse}
+                    </button>
+                  ) : null}
+                </td>
               </tr>
             ))}
           </tbody>
@@ -46,7 +104,16 @@ export function Audit({ slug }: { slug: string }) {
   return (
     <div className="table-wrap" tabIndex={0}>
       <table>
-        <tbody>{rows.map((r) => <tr key={r.id}><td>{r.at.slice(0, 16).replace("T", " ")}</td><td>{r.actor}</td><td>{r.action}</td><td className="hash">{r.detail}</td></tr>)}</tbody>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={r.id}>
+              <td>{r.at.slice(0, 16).replace("T", " ")}</td>
+              <td>{r.actor}</td>
+              <td>{r.action}</td>
+              <td className="hash">{r.detail}</td>
+            </tr>
+          ))}
+        </tbody>
       </table>
     </div>
   );

@@ -4,34 +4,77 @@ import { api } from "./client";
 import { useAction, Status, addDaysIso, type P } from "./common";
 
 export function Home({ slug, rp, t, locale, canCountersign }: P & { canCountersign: boolean }) {
-  const [d, setD] = useState<{ cash: Awaited<ReturnType<typeof api.admin.cash.onHand.query>>; loans: Awaited<ReturnType<typeof api.admin.loans.list.query>> } | null>(null);
+  const [d, setD] = useState<{
+    cash: Awaited<ReturnType<typeof api.admin.cash.onHand.query>>;
+    loans: Awaited<ReturnType<typeof api.admin.loans.list.query>>;
+  } | null>(null);
   const a = useAction(locale);
   useEffect(() => {
-    Promise.all([api.admin.cash.onHand.query({ groupSlug: slug }), api.admin.loans.list.query({ groupSlug: slug })]).then(([cash, loans]) => setD({ cash, loans }));
+    Promise.all([
+      api.admin.cash.onHand.query({ groupSlug: slug }),
+      api.admin.loans.list.query({ groupSlug: slug }),
+    ]).then(([cash, loans]) => setD({ cash, loans }));
   }, [slug]);
   if (!d) return <p>…</p>;
   const open = d.loans.filter((l) => l.status === "berjalan" || l.status === "menunggak");
   const late = open.filter((l) => l.daysPastDue > 0);
-  const soon = open.filter((l) => l.daysPastDue === 0 && l.schedule.some((i) => !i.paidOn && i.dueOn <= addDaysIso(d.cash.today, 7)));
+  const soon = open.filter(
+    (l) => l.daysPastDue === 0 && l.schedule.some((i) => !i.paidOn && i.dueOn <= addDaysIso(d.cash.today, 7)),
+  );
   const c = d.cash.lastCount;
   return (
     <>
       <ul className="cards">
-        <li className="card"><span className="label">{t.cash}</span><span className="value">{rp(d.cash.cash)}</span></li>
-        <li className="card"><span className="label">{t.lastCount}</span><span className="value">{c ? `${c.businessDate}: ${rp(c.difference)}` : "–"}</span></li>
+        <li className="card">
+          <span className="label">{t.cash}</span>
+          <span className="value">{rp(d.cash.cash)}</span>
+        </li>
+        <li className="card">
+          <span className="label">{t.lastCount}</span>
+          <span className="value">{c ? `${c.businessDate}: ${rp(c.difference)}` : "–"}</span>
+        </li>
       </ul>
       {c && canCountersign && (
         <p>
-          <button type="button" disabled={a.busy} onClick={() => a.run(() => api.admin.cash.countersign.mutate({ groupSlug: slug, cashCountId: c.id }), () => "✓")}>
+          <button
+            type="button"
+            disabled={a.busy}
+            onClick={() =>
+              a.run(
+                () => api.admin.cash.countersign.mutate({ groupSlug: slug, cashCountId: c.id }),
+                () => "✓",
+              )
+            }
+          >
             {t.countersign} ({c.businessDate})
           </button>
         </p>
       )}
       <Status s={a} />
       <h2>{t.late}</h2>
-      {late.length ? <ul>{late.map((l) => <li key={l.id}>{l.memberCode} · {rp(l.totalOwed)} · {l.daysPastDue} hari</li>)}</ul> : <p>{t.none}</p>}
+      {late.length ? (
+        <ul>
+          {late.map((l) => (
+            <li key={l.id}>
+              {l.memberCode} · {rp(l.totalOwed)} · {l.daysPastDue} hari
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p>{t.none}</p>
+      )}
       <h2>{t.due}</h2>
-      {soon.length ? <ul>{soon.map((l) => <li key={l.id}>{l.memberCode} · {l.schedule.find((i) => !i.paidOn)?.dueOn}</li>)}</ul> : <p>{t.none}</p>}
+      {soon.length ? (
+        <ul>
+          {soon.map((l) => (
+            <li key={l.id}>
+              {l.memberCode} · {l.schedule.find((i) => !i.paidOn)?.dueOn}
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p>{t.none}</p>
+      )}
     </>
   );
 }

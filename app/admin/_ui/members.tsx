@@ -1,42 +1,119 @@
 "use client";
 import { useState } from "react";
 import { api } from "./client";
-import { useAction, Status, Field, type Members, type P, L } from "./common";
+import { useAction, Status, Field, type Members, type P } from "./common";
 
-export function MembersTab({ slug, members, today, t, locale, rp, canWrite, onChanged }: P & { members: Members; today: string; canWrite: boolean; onChanged: () => void }) {
+export function MembersTab({
+  slug,
+  members,
+  today,
+  t,
+  locale,
+  rp,
+  canWrite,
+  onChanged,
+}: P & { members: Members; today: string; canWrite: boolean; onChanged: () => void }) {
   const [f, setF] = useState({ code: "", fullName: "", gender: "P" as "P" | "L" });
   const a = useAction(locale);
   return (
     <>
       {canWrite && (
-        <form className="inline" onSubmit={async (e) => {
-          e.preventDefault();
-          const r = await a.run(() => api.admin.members.add.mutate({ groupSlug: slug, code: f.code, fullName: f.fullName, gender: f.gender, joinedOn: today }), (r) => t.newCode(r.code, r.checkCode));
-          if (r) setF({ code: "", fullName: "", gender: "P" });
-        }}>
+        <form
+          className="inline"
+          onSubmit={async (e) => {
+            e.preventDefault();
+            const r = await a.run(
+              () =>
+                api.admin.members.add.mutate({
+                  groupSlug: slug,
+                  code: f.code,
+                  fullName: f.fullName,
+                  gender: f.gender,
+                  joinedOn: today,
+                }),
+              (r) => t.newCode(r.code, r.checkCode),
+            );
+            if (r) setF({ code: "", fullName: "", gender: "P" });
+          }}
+        >
           <h2>{t.add}</h2>
-          <Field id="mc" label={t.code}><input id="mc" value={f.code} onChange={(e) => setF({ ...f, code: e.target.value.toUpperCase() })} required /></Field>
+          <Field id="mc" label={t.code}>
+            <input
+              id="mc"
+              value={f.code}
+              onChange={(e) => setF({ ...f, code: e.target.value.toUpperCase() })}
+              required
+            />
+          </Field>
           <Status s={a} field="code" />
-          <Field id="mn" label={t.name}><input id="mn" value={f.fullName} onChange={(e) => setF({ ...f, fullName: e.target.value })} required /></Field>
-          <Field id="mg" label={t.gender}><select id="mg" value={f.gender} onChange={(e) => setF({ ...f, gender: e.target.value as "P" | "L" })}><option value="P">P</option><option value="L">L</option></select></Field>
-          <div><button type="submit" disabled={a.busy}>{t.add}</button></div>
+          <Field id="mn" label={t.name}>
+            <input id="mn" value={f.fullName} onChange={(e) => setF({ ...f, fullName: e.target.value })} required />
+          </Field>
+          <Field id="mg" label={t.gender}>
+            <select id="mg" value={f.gender} onChange={(e) => setF({ ...f, gender: e.target.value as "P" | "L" })}>
+              <option value="P">P</option>
+              <option value="L">L</option>
+            </select>
+          </Field>
+          <div>
+            <button type="submit" disabled={a.busy}>
+              {t.add}
+            </button>
+          </div>
         </form>
       )}
       <Status s={a} />
       <div className="table-wrap" tabIndex={0}>
         <table>
-          <thead><tr><th scope="col">{t.code}</th><th scope="col">{t.name}</th><th scope="col" className="num">Simpanan</th><th scope="col" /></tr></thead>
+          <thead>
+            <tr>
+              <th scope="col">{t.code}</th>
+              <th scope="col">{t.name}</th>
+              <th scope="col" className="num">
+                Simpanan
+              </th>
+              <th scope="col" />
+            </tr>
+          </thead>
           <tbody>
             {members.map((m) => (
               <tr key={m.code}>
                 <td>{m.code}</td>
-                <td>{m.fullName}{m.leftOn ? ` (${m.leftOn})` : ""}</td>
-                <td className="num">{rp(m.savings.savings_share + m.savings.savings_mandatory + m.savings.savings_voluntary)}</td>
+                <td>
+                  {m.fullName}
+                  {m.leftOn ? ` (${m.leftOn})` : ""}
+                </td>
+                <td className="num">
+                  {rp(m.savings.savings_share + m.savings.savings_mandatory + m.savings.savings_voluntary)}
+                </td>
                 <td>
                   {canWrite && !m.leftOn && (
                     <>
-                      <button type="button" onClick={() => a.run(() => api.admin.members.resetCheckCode.mutate({ groupSlug: slug, code: m.code }), (r) => t.newCode(r.code, r.checkCode))}>{t.resetCode}</button>{" "}
-                      <button type="button" onClick={async () => { if (await a.run(() => api.admin.members.leave.mutate({ groupSlug: slug, code: m.code, leftOn: today }), () => "✓")) onChanged(); }}>{t.leave}</button>
+                      <button
+                        type="button"
+                        onClick={() =>
+                          a.run(
+                            () => api.admin.members.resetCheckCode.mutate({ groupSlug: slug, code: m.code }),
+                            (r) => t.newCode(r.code, r.checkCode),
+                          )
+                        }
+                      >
+                        {t.resetCode}
+                      </button>{" "}
+                      <button
+                        type="button"
+                        onClick={async () => {
+                          if (
+                            await a.run(
+                              () => api.admin.members.leave.mutate({ groupSlug: slug, code: m.code, leftOn: today }),
+                              () => "✓",
+                            )
+                          )
+                            onChanged();
+                        }}
+                      >
+                        {t.leave}
+                      </button>
                     </>
                   )}
                 </td>

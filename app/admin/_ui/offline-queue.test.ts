@@ -5,7 +5,13 @@ const memory = (): QueueStorage & { data: Map<string, string> } => {
   const data = new Map<string, string>();
   return { data, getItem: (k) => data.get(k) ?? null, setItem: (k, v) => void data.set(k, v) };
 };
-const day = (n: number): QueuedDay => ({ date: `2026-11-${String(n).padStart(2, "0")}`, idempotencyKey: `ui-${n}`, lines: [{ memberCode: "RD-001", amount: 1000 }], total: 1000, queuedAt: "2026-11-29T10:00:00Z" });
+const day = (n: number): QueuedDay => ({
+  date: `2026-11-${String(n).padStart(2, "0")}`,
+  idempotencyKey: `ui-${n}`,
+  lines: [{ memberCode: "RD-001", amount: 1000 }],
+  total: 1000,
+  queuedAt: "2026-11-29T10:00:00Z",
+});
 
 describe("the phone's queue of collection days", () => {
   it("keeps every day when there is no signal", async () => {
@@ -19,12 +25,25 @@ describe("the phone's queue of collection days", () => {
   it("settles each day by the server's answer: recorded ones leave, refused ones are kept with their reason", async () => {
     const s = memory();
     for (const n of [1, 2, 3]) enqueue(s, "ratu-damai", day(n));
-    const r = await flush(s, "ratu-damai", async (days): Promise<SendResult[]> =>
-      days.map((d) => (d.idempotencyKey === "ui-2" ? { idempotencyKey: d.idempotencyKey, ok: false, error: { code: "date_in_future", field: "date", params: {} } } : { idempotencyKey: d.idempotencyKey, ok: true, seq: 10 })),
+    const r = await flush(
+      s,
+      "ratu-damai",
+      async (days): Promise<SendResult[]> =>
+        days.map((d) =>
+          d.idempotencyKey === "ui-2"
+            ? {
+                idempotencyKey: d.idempotencyKey,
+                ok: false,
+                error: { code: "date_in_future", field: "date", params: {} },
+              }
+            : { idempotencyKey: d.idempotencyKey, ok: true, seq: 10 },
+        ),
     );
     expect(r).toMatchObject({ sent: 2, left: 0 });
     expect(queued(s, "ratu-damai")).toEqual([]);
-    expect(refused(s, "ratu-damai")).toEqual([{ ...day(2), error: { code: "date_in_future", field: "date", params: {} } }]);
+    expect(refused(s, "ratu-damai")).toEqual([
+      { ...day(2), error: { code: "date_in_future", field: "date", params: {} } },
+    ]);
   });
 
   it("does not lose a day queued while a batch is on its way, nor send one key twice in the queue", async () => {

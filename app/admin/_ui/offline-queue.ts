@@ -16,7 +16,9 @@ export interface RefusedDay extends QueuedDay {
   error: { code: string; field: string | null; params: Record<string, string | number> };
 }
 
-export type SendResult = { idempotencyKey: string; ok: true; seq: number } | { idempotencyKey: string; ok: false; error: RefusedDay["error"] };
+export type SendResult =
+  | { idempotencyKey: string; ok: true; seq: number }
+  | { idempotencyKey: string; ok: false; error: RefusedDay["error"] };
 
 /** Where the queue lives: localStorage in the browser, a Map in tests. */
 export interface QueueStorage {
@@ -59,7 +61,11 @@ export function dismissRefused(store: QueueStorage, slug: string): void {
  * leave the queue, refused days move to the refused list with their reason; when nothing
  * comes back (no signal), everything stays. Returns what was settled.
  */
-export async function flush(store: QueueStorage, slug: string, send: (days: QueuedDay[]) => Promise<SendResult[]>): Promise<{ sent: number; refused: RefusedDay[]; left: number }> {
+export async function flush(
+  store: QueueStorage,
+  slug: string,
+  send: (days: QueuedDay[]) => Promise<SendResult[]>,
+): Promise<{ sent: number; refused: RefusedDay[]; left: number }> {
   const batch = queued(store, slug).slice(0, BATCH);
   if (batch.length === 0) return { sent: 0, refused: [], left: 0 };
   const answers = await send(batch); // throws when there is no answer: the queue is left as it was

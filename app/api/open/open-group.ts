@@ -8,7 +8,11 @@ export async function openGroup(slug: string): Promise<GroupRow | Response> {
   try {
     return await loadGroup(db, slug);
   } catch (e) {
-    if (e instanceof DomainError) return Response.json({ error: "group_not_found", message: "Kelompok tidak ditemukan / group not found" }, { status: 404 });
+    if (e instanceof DomainError)
+      return Response.json(
+        { error: "group_not_found", message: "Kelompok tidak ditemukan / group not found" },
+        { status: 404 },
+      );
     throw e;
   }
 }

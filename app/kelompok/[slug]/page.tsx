@@ -3,7 +3,13 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getDatabase } from "@/db/client";
 import { DomainError } from "@/server/domain/errors";
-import { cachedRead, groupFiguresCached, lastMonths, ledgerPage, verifyRecentChain } from "@/server/services/public-figures";
+import {
+  cachedRead,
+  groupFiguresCached,
+  lastMonths,
+  ledgerPage,
+  verifyRecentChain,
+} from "@/server/services/public-figures";
 import { loadGroup } from "@/server/services/context";
 import { getMessages } from "@/server/i18n/locale";
 import { formatDate, formatInt, formatMonth, formatPct, formatTimestamp, rp } from "@/server/i18n/format";
@@ -35,7 +41,11 @@ export async function generateMetadata({ params }: { params: Promise<{ slug: str
 export default async function GroupPage({ params }: { params: Promise<{ slug: string }> }) {
   const { locale, t } = await getMessages();
   const { database, db, group } = await findGroup((await params).slug);
-  const [f, latest, chain] = await Promise.all([groupFiguresCached(database, group), ledgerPage(db, group, { limit: 10 }), cachedRead(database, group, "chain", () => verifyRecentChain(db, group))]);
+  const [f, latest, chain] = await Promise.all([
+    groupFiguresCached(database, group),
+    ledgerPage(db, group, { limit: 10 }),
+    cachedRead(database, group, "chain", () => verifyRecentChain(db, group)),
+  ]);
   const months = lastMonths(f.months, f.today, 12);
   const thisMonth = months.at(-1)!;
   const b = f.balances;
@@ -45,11 +55,13 @@ export default async function GroupPage({ params }: { params: Promise<{ slug: st
         {f.group.name} {f.group.isDemo && <span className="badge">{t.demo}</span>}
       </h1>
       <p className="muted">
-        {t.village} {f.group.village}, Kec. {f.group.kecamatan}, Kab. {f.group.kabupaten}, {f.group.provinsi} · {t.founded} {formatDate(f.group.foundedOn, locale)}
+        {t.village} {f.group.village}, Kec. {f.group.kecamatan}, Kab. {f.group.kabupaten}, {f.group.provinsi} ·{" "}
+        {t.founded} {formatDate(f.group.foundedOn, locale)}
       </p>
       <p>
         {chain.ok ? <span className="ok">✓ {t.chainOk}</span> : <span className="warn">{t.chainBad}</span>}{" "}
-        {f.head.lastEntryAt && t.freshness(formatTimestamp(f.head.lastEntryAt, f.group.timeZone, locale), f.head.lastSeq)}
+        {f.head.lastEntryAt &&
+          t.freshness(formatTimestamp(f.head.lastEntryAt, f.group.timeZone, locale), f.head.lastSeq)}
       </p>
 
       <h2>{t.members}</h2>
@@ -61,29 +73,49 @@ export default async function GroupPage({ params }: { params: Promise<{ slug: st
 
       <h2>{t.balanceSheet}</h2>
       <DataTable
-        rows={(["cash", "loansOutstanding", "memberSavings", "socialFund", "surplus"] as const).map((k) => ({ key: k, cells: [t[k], rp(b[k], locale)] }))}
+        rows={(["cash", "loansOutstanding", "memberSavings", "socialFund", "surplus"] as const).map((k) => ({
+          key: k,
+          cells: [t[k], rp(b[k], locale)],
+        }))}
       />
       <p className="muted">
-        {t.policy}: {t.policyLine(formatPct(f.group.loanRateBpsPerMonth / 10_000, locale), t.methods[f.group.loanMethod] ?? f.group.loanMethod, f.group.loanMaxTermMonths)}
+        {t.policy}:{" "}
+        {t.policyLine(
+          formatPct(f.group.loanRateBpsPerMonth / 10_000, locale),
+          t.methods[f.group.loanMethod] ?? f.group.loanMethod,
+          f.group.loanMaxTermMonths,
+        )}
       </p>
 
-      <h2>{t.thisMonth} ({formatMonth(thisMonth.month, locale, true)})</h2>
+      <h2>
+        {t.thisMonth} ({formatMonth(thisMonth.month, locale, true)})
+      </h2>
       <ul className="cards">
         <Card label={t.collections} value={rp(thisMonth.contributions, locale)} />
         <Card label={t.loansOut} value={rp(thisMonth.disbursed, locale)} />
-        <Card label={t.repayments} value={rp(thisMonth.principalRepaid + thisMonth.serviceCharge + thisMonth.fines, locale)} />
+        <Card
+          label={t.repayments}
+          value={rp(thisMonth.principalRepaid + thisMonth.serviceCharge + thisMonth.fines, locale)}
+        />
       </ul>
 
       <h2>{t.last12}</h2>
       <MonthlyFigures
-        rows={months.map((m) => ({ month: m.month, collections: m.contributions, loansOut: m.disbursed, repayments: m.principalRepaid + m.serviceCharge + m.fines, href: `/kelompok/${f.group.slug}/laporan/${m.month}` }))}
+        rows={months.map((m) => ({
+          month: m.month,
+          collections: m.contributions,
+          loansOut: m.disbursed,
+          repayments: m.principalRepaid + m.serviceCharge + m.fines,
+          href: `/kelompok/${f.group.slug}/laporan/${m.month}`,
+        }))}
         locale={locale}
         t={t}
       />
 
       <h2>{t.compliance}</h2>
       <p>
-        <strong>{formatPct(f.compliance.ratio, locale)}</strong> — {formatInt(f.compliance.daysPaid, locale)} {t.daysPaid} / {formatInt(f.compliance.daysOwed, locale)} {t.daysOwed}
+        <strong>{formatPct(f.compliance.ratio, locale)}</strong> — {formatInt(f.compliance.daysPaid, locale)}{" "}
+        {t.daysPaid} / {formatInt(f.compliance.daysOwed, locale)} {t.daysOwed}
         <br />
         <span className="muted">{t.complianceDef}</span>
       </p>
@@ -101,23 +133,39 @@ export default async function GroupPage({ params }: { params: Promise<{ slug: st
         caption={t.loansByStatus}
         rows={Object.entries(f.loans.byStatus)
           .filter(([, n]) => n > 0)
-          .map(([status, n]) => ({ key: status, cells: [t.statuses[status], n < 5 ? t.suppressed : formatInt(n, locale)] }))}
+          .map(([status, n]) => ({
+            key: status,
+            cells: [t.statuses[status], n < 5 ? t.suppressed : formatInt(n, locale)],
+          }))}
       />
 
       <h2>{t.loansByPurpose}</h2>
       <DataTable
         columns={[{ label: t.purpose }, { label: t.count, num: true }, { label: t.principal, num: true }]}
-        rows={f.loans.byPurpose.map((p) => ({ key: p.purpose, cells: [t.purposes[p.purpose], <Small key="n" v={p.count} locale={locale} />, p.principal.suppressed ? "–" : rp(p.principal.value, locale)] }))}
+        rows={f.loans.byPurpose.map((p) => ({
+          key: p.purpose,
+          cells: [
+            t.purposes[p.purpose],
+            <Small key="n" v={p.count} locale={locale} />,
+            p.principal.suppressed ? "–" : rp(p.principal.value, locale),
+          ],
+        }))}
       />
       <p className="muted">{t.suppressedNote}</p>
 
       <h2>{t.compare.costAvoided}</h2>
       <p>
-        <strong>{rp(f.costs.avoidedVsIjon, locale)}</strong> — {t.compare.costAvoidedDef} ({formatInt(f.costs.loans, locale)} {t.count.toLowerCase()})
+        <strong>{rp(f.costs.avoidedVsIjon, locale)}</strong> — {t.compare.costAvoidedDef} (
+        {formatInt(f.costs.loans, locale)} {t.count.toLowerCase()})
       </p>
       <CostTable costs={{ ...f.costs.totals }} locale={locale} t={t} />
       <p className="muted">{f.costs.terms.isDefault ? t.compare.defaultTerms : t.compare.groupTerms}</p>
-      <Sources terms={f.costs.terms} ksm={{ rateBpsPerMonth: f.group.loanRateBpsPerMonth, method: f.group.loanMethod }} locale={locale} t={t} />
+      <Sources
+        terms={f.costs.terms}
+        ksm={{ rateBpsPerMonth: f.group.loanRateBpsPerMonth, method: f.group.loanMethod }}
+        locale={locale}
+        t={t}
+      />
       <h3>{t.compare.perLoan}</h3>
       <DataTable
         rowHeaders={false}
@@ -129,7 +177,15 @@ export default async function GroupPage({ params }: { params: Promise<{ slug: st
         ]}
         rows={f.costs.recent.map((l, i) => ({
           key: i,
-          cells: [formatDate(l.disbursedOn, locale), `${t.purposes[l.purpose]}, ${t.compare.monthsShort(l.termMonths)}`, rp(l.principal, locale), rp(l.costs.ksm, locale), rp(l.costs.kur, locale), rp(l.costs.rentenir, locale), rp(l.costs.ijon, locale)],
+          cells: [
+            formatDate(l.disbursedOn, locale),
+            `${t.purposes[l.purpose]}, ${t.compare.monthsShort(l.termMonths)}`,
+            rp(l.principal, locale),
+            rp(l.costs.ksm, locale),
+            rp(l.costs.kur, locale),
+            rp(l.costs.rentenir, locale),
+            rp(l.costs.ijon, locale),
+          ],
         }))}
       />
       <p>
@@ -139,7 +195,8 @@ export default async function GroupPage({ params }: { params: Promise<{ slug: st
       <h2>{t.lastCashCount}</h2>
       {f.lastCashCount ? (
         <p>
-          {formatDate(f.lastCashCount.businessDate, locale)}: {t.counted} {rp(f.lastCashCount.countedAmount, locale)}, {t.book} {rp(f.lastCashCount.bookAmount, locale)},{" "}
+          {formatDate(f.lastCashCount.businessDate, locale)}: {t.counted} {rp(f.lastCashCount.countedAmount, locale)},{" "}
+          {t.book} {rp(f.lastCashCount.bookAmount, locale)},{" "}
           <span className={f.lastCashCount.difference === 0 ? "ok" : "warn"}>
             {t.difference} {rp(f.lastCashCount.difference, locale)}
           </span>
@@ -151,7 +208,10 @@ export default async function GroupPage({ params }: { params: Promise<{ slug: st
       <h2>{t.latestEntries}</h2>
       <EntryTable slug={group.slug} entries={latest.entries} locale={locale} t={t} />
       <p>
-        <Link prefetch={false} href={`/kelompok/${f.group.slug}/buku-kas`}>{t.allEntries}</Link> · <a href={`/api/open/groups/${f.group.slug}.json`}>{t.openData}</a>
+        <Link prefetch={false} href={`/kelompok/${f.group.slug}/buku-kas`}>
+          {t.allEntries}
+        </Link>{" "}
+        · <a href={`/api/open/groups/${f.group.slug}.json`}>{t.openData}</a>
       </p>
     </>
   );

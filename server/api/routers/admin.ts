@@ -11,16 +11,27 @@ import { loadGroup } from "@/server/services/context";
 import { reverseEntry } from "@/server/services/corrections";
 import { addMember, leaveMember } from "@/server/services/groups";
 import { disburseLoan, groupLoanViews, repayLoan, writeOffLoan } from "@/server/services/loans";
-import { countersignCashCount, listAudit, memberBalances, resetCheckCode, updateMember } from "@/server/services/members";
+import {
+  countersignCashCount,
+  listAudit,
+  memberBalances,
+  resetCheckCode,
+  updateMember,
+} from "@/server/services/members";
 import { ledgerPage } from "@/server/services/public-figures";
 import { updateReferenceTerms } from "@/server/services/reference-terms";
 import { compareFromQuery } from "@/server/services/compare";
-import { MAX_QUEUED_DAYS, recordContributions, recordQueuedContributions, withdrawSavings, type RecordContributionsInput } from "@/server/services/savings";
+import {
+  MAX_QUEUED_DAYS,
+  recordContributions,
+  recordQueuedContributions,
+  withdrawSavings,
+  type RecordContributionsInput,
+} from "@/server/services/savings";
 import { changeOwnPassword, groupsOf } from "@/server/services/users";
 import { localDate } from "@/server/domain/dates";
 import { authedProcedure, groupProcedure, router } from "../trpc";
 
-const slug = z.string().min(1).max(64);
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "date_invalid");
 const idempotencyKey = z.string().min(8).max(100);
 const rupiah = z.number().int().positive().max(1_000_000_000);
@@ -36,14 +47,28 @@ export const adminRouter = router({
     /** Ends every session of the user, this one included: she signs in again with the new password. */
     changePassword: authedProcedure
       .input(z.object({ currentPassword: z.string().max(200), newPassword: z.string().max(200) }))
-      .mutation(({ ctx, input }) => changeOwnPassword({ database: ctx.database, actor: `user:${ctx.user.id}:${ctx.user.username}`, now: ctx.now }, ctx.user.id, input)),
+      .mutation(({ ctx, input }) =>
+        changeOwnPassword(
+          { database: ctx.database, actor: `user:${ctx.user.id}:${ctx.user.username}`, now: ctx.now },
+          ctx.user.id,
+          input,
+        ),
+      ),
   }),
   members: router({
-    list: groupProcedure("read").query(async ({ ctx, input }) => memberBalances(ctx.database.db, await loadGroup(ctx.database.db, input.groupSlug))),
+    list: groupProcedure("read").query(async ({ ctx, input }) =>
+      memberBalances(ctx.database.db, await loadGroup(ctx.database.db, input.groupSlug)),
+    ),
     add: groupProcedure("write")
       .input(z.object({ code: code, fullName: text(100), gender: z.enum(["P", "L"]), joinedOn: date }))
       .mutation(async ({ ctx, input }) => {
-        const { member, checkCode } = await addMember(ctx.service, { groupSlug: input.groupSlug, code: input.code, fullName: input.fullName, gender: input.gender, joinedOn: input.joinedOn });
+        const { member, checkCode } = await addMember(ctx.service, {
+          groupSlug: input.groupSlug,
+          code: input.code,
+          fullName: input.fullName,
+          gender: input.gender,
+          joinedOn: input.joinedOn,
+        });
         return { code: member.code, checkCode };
       }),
     update: groupProcedure("write")
@@ -61,7 +86,16 @@ export const adminRouter = router({
   }),
   contributions: router({
     record: groupProcedure("write")
-      .input(z.object({ date, idempotencyKey, lines: z.array(z.object({ memberCode: code, amount: rupiah, kind: z.enum(CONTRIBUTION_LINE_KINDS).optional() })).min(1).max(500) }))
+      .input(
+        z.object({
+          date,
+          idempotencyKey,
+          lines: z
+            .array(z.object({ memberCode: code, amount: rupiah, kind: z.enum(CONTRIBUTION_LINE_KINDS).optional() }))
+            .min(1)
+            .max(500),
+        }),
+      )
       .mutation(({ ctx, input }) => recordContributions(ctx.service, input)),
     /**
      * Days kept on the phone while offline, sent together. Types are checked here; everything
@@ -71,14 +105,39 @@ export const adminRouter = router({
       .input(
         z.object({
           days: z
-            .array(z.object({ date: z.string().max(32), idempotencyKey: z.string().max(100), lines: z.array(z.object({ memberCode: z.string().max(32), amount: z.number(), kind: z.string().max(32).optional() })).max(500) }))
+            .array(
+              z.object({
+                date: z.string().max(32),
+                idempotencyKey: z.string().max(100),
+                lines: z
+                  .array(
+                    z.object({
+                      memberCode: z.string().max(32),
+                      amount: z.number(),
+                      kind: z.string().max(32).optional(),
+                    }),
+                  )
+                  .max(500),
+              }),
+            )
             .min(1)
             .max(MAX_QUEUED_DAYS),
         }),
       )
       .mutation(async ({ ctx, input }) =>
-        (await recordQueuedContributions(ctx.service, { groupSlug: input.groupSlug, days: input.days as Omit<RecordContributionsInput, "groupSlug">[] })).map((r) =>
-          r.ok ? r : { idempotencyKey: r.idempotencyKey, ok: false as const, error: { code: r.error.code, field: r.error.field ?? null, params: r.error.params } },
+        (
+          await recordQueuedContributions(ctx.service, {
+            groupSlug: input.groupSlug,
+            days: input.days as Omit<RecordContributionsInput, "groupSlug">[],
+          })
+        ).map((r) =>
+          r.ok
+            ? r
+            : {
+                idempotencyKey: r.idempotencyKey,
+                ok: false as const,
+                error: { code: r.error.code, field: r.error.field ?? null, params: r.error.params },
+              },
         ),
       ),
   }),
@@ -103,7 +162,8 @@ export const adminRouter = router({
         }),
       )
       .mutation(async ({ ctx, input }) => {
-        if ((input.rateBpsPerMonth !== undefined || input.method !== undefined) && ctx.role !== "admin") throw new TRPCError({ code: "FORBIDDEN", message: "role_forbidden" });
+        if ((input.rateBpsPerMonth !== undefined || input.method !== undefined) && ctx.role !== "admin")
+          throw new TRPCError({ code: "FORBIDDEN", message: "role_forbidden" });
         return disburseLoan(ctx.service, input);
       }),
     repay: groupProcedure("write")
@@ -116,22 +176,41 @@ export const adminRouter = router({
     compare: groupProcedure("read")
       .input(z.object({ principal: rupiah, termMonths: z.number().int().min(1).max(60) }))
       .query(async ({ ctx, input }) => {
-        const c = await compareFromQuery(ctx.database.db, { kelompok: input.groupSlug, amount: String(input.principal), months: String(input.termMonths) });
+        const c = await compareFromQuery(ctx.database.db, {
+          kelompok: input.groupSlug,
+          amount: String(input.principal),
+          months: String(input.termMonths),
+        });
         return { lenders: c.lenders.map((l) => ({ key: l.key, costRp: l.costRp, eirPct: l.eirPct })), terms: c.terms };
       }),
     list: groupProcedure("read").query(async ({ ctx, input }) => {
       const group = await loadGroup(ctx.database.db, input.groupSlug);
       const views = await groupLoanViews(ctx.database.db, group, localDate(ctx.now?.() ?? new Date(), group.timeZone));
       const codes = new Map((await memberBalances(ctx.database.db, group)).map((m) => [m.id, m.code]));
-      return views.reverse().map((v) => ({ id: v.loan.id, memberCode: codes.get(v.loan.memberId) ?? "?", principal: v.loan.principal, termMonths: v.loan.termMonths, disbursedOn: v.loan.disbursedOn, purpose: v.loan.purpose, status: v.status, totalOwed: v.state.totalOwed, daysPastDue: v.state.daysPastDue, schedule: v.state.installments }));
+      return views.reverse().map((v) => ({
+        id: v.loan.id,
+        memberCode: codes.get(v.loan.memberId) ?? "?",
+        principal: v.loan.principal,
+        termMonths: v.loan.termMonths,
+        disbursedOn: v.loan.disbursedOn,
+        purpose: v.loan.purpose,
+        status: v.status,
+        totalOwed: v.state.totalOwed,
+        daysPastDue: v.state.daysPastDue,
+        schedule: v.state.installments,
+      }));
     }),
   }),
   cash: router({
     expense: groupProcedure("write")
-      .input(z.object({ amount: rupiah, date, category: z.string().max(40), note: text(200).nullish(), idempotencyKey }))
+      .input(
+        z.object({ amount: rupiah, date, category: z.string().max(40), note: text(200).nullish(), idempotencyKey }),
+      )
       .mutation(({ ctx, input }) => recordExpense(ctx.service, input)),
     income: groupProcedure("write")
-      .input(z.object({ amount: rupiah, date, category: z.string().max(40), note: text(200).nullish(), idempotencyKey }))
+      .input(
+        z.object({ amount: rupiah, date, category: z.string().max(40), note: text(200).nullish(), idempotencyKey }),
+      )
       .mutation(({ ctx, input }) => recordIncome(ctx.service, input)),
     count: groupProcedure("write")
       .input(z.object({ date, countedAmount: z.number().int().min(0).max(1_000_000_000), idempotencyKey }))
@@ -142,7 +221,11 @@ export const adminRouter = router({
     onHand: groupProcedure("read").query(async ({ ctx, input }) => {
       const group = await loadGroup(ctx.database.db, input.groupSlug);
       const today = localDate(ctx.now?.() ?? new Date(), group.timeZone);
-      return { cash: await cashOnBooks(ctx.database.db, group.id, today), today, lastCount: await lastCashCount(ctx.database.db, group.id) };
+      return {
+        cash: await cashOnBooks(ctx.database.db, group.id, today),
+        today,
+        lastCount: await lastCashCount(ctx.database.db, group.id),
+      };
     }),
   }),
   entries: router({
@@ -159,7 +242,9 @@ export const adminRouter = router({
   audit: router({
     list: groupProcedure("read")
       .input(z.object(page))
-      .query(async ({ ctx, input }) => listAudit(ctx.database.db, await loadGroup(ctx.database.db, input.groupSlug), input)),
+      .query(async ({ ctx, input }) =>
+        listAudit(ctx.database.db, await loadGroup(ctx.database.db, input.groupSlug), input),
+      ),
   }),
   referenceTerms: router({
     update: groupProcedure("admin")
@@ -170,7 +255,13 @@ export const adminRouter = router({
           rentenirMethod: z.enum(["flat", "interestOnly"]),
           rentenirPeriod: z.enum(["month", "week", "day"]),
           kurAnnualRateBps: z.number().int(),
-          sources: z.record(z.enum(["ijon", "rentenir", "kur"]), z.array(z.object({ title: text(300), url: text(500), checkedOn: date })).min(1).max(5)),
+          sources: z.record(
+            z.enum(["ijon", "rentenir", "kur"]),
+            z
+              .array(z.object({ title: text(300), url: text(500), checkedOn: date }))
+              .min(1)
+              .max(5),
+          ),
         }),
       )
       .mutation(async ({ ctx, input }) => {

@@ -25,7 +25,13 @@ describe("the test vectors of the domain notes (Rp 1.000.000, monthly)", () => {
     expect(rates(f)).toMatchObject({ apr: 43.76, eir: 53.69 });
   });
   it("same with 10% held as savings and returned at month 12: 4,1503% / 49,80% / 62,90%", () => {
-    const f = ksmLoanFlows({ principal: P, termMonths: 12, rateBpsPerMonth: 200, method: "flat", heldSavingsRp: 100_000 });
+    const f = ksmLoanFlows({
+      principal: P,
+      termMonths: 12,
+      rateBpsPerMonth: 200,
+      method: "flat",
+      heldSavingsRp: 100_000,
+    });
     expect(f[0]).toBe(900_000);
     expect(irr(f)).toBeCloseTo(0.041503, 5);
     expect(rates(f)).toMatchObject({ apr: 49.8, eir: 62.9 });
@@ -84,7 +90,12 @@ describe("the test vectors of the domain notes (Rp 1.000.000, monthly)", () => {
       rentenir: { rateBpsPerMonth: 1000, method: "flat", period: "month" },
       kurAnnualRateBps: 600,
     });
-    expect(Object.fromEntries(q.map((l) => [l.key, l.costRp]))).toEqual({ ksm: 80_000, kur: 12_531, rentenir: 400_000, ijon: 1_000_000 });
+    expect(Object.fromEntries(q.map((l) => [l.key, l.costRp]))).toEqual({
+      ksm: 80_000,
+      kur: 12_531,
+      rentenir: 400_000,
+      ijon: 1_000_000,
+    });
     expect(q.find((l) => l.key === "ijon")!.eirPct).toBe(700);
   });
   it("paid back in one sum after 4 months: KSM 25,97%, KUR 6,12%, rentenir 174,40% (exact in integers)", () => {
@@ -104,10 +115,19 @@ describe("the solver", () => {
     const q = quote("rentenir", weekly, "week");
     expect(q.costRp).toBe(200_000);
     expect(q.periodsPerYear).toBe(52);
-    const daily = quote("rentenir", rentenirFlows({ principal: P, rateBpsPerMonth: 1500, months: 1, method: "flat", periods: 24 }), "day");
+    const daily = quote(
+      "rentenir",
+      rentenirFlows({ principal: P, rateBpsPerMonth: 1500, months: 1, method: "flat", periods: 24 }),
+      "day",
+    );
     expect(daily.eirPct).toBeGreaterThan(1000);
     // One year, 10% on dated flows → 10% a year.
-    expect(xirr([{ day: 0, amount: P }, { day: 365, amount: -1_100_000 }])).toBeCloseTo(0.1, 10);
+    expect(
+      xirr([
+        { day: 0, amount: P },
+        { day: 365, amount: -1_100_000 },
+      ]),
+    ).toBeCloseTo(0.1, 10);
   });
   it("refuses flows that do not change sign exactly once", () => {
     expect(() => irr([P, 1])).toThrow();
@@ -115,22 +135,34 @@ describe("the solver", () => {
   });
   it("property: the IRR reproduces a zero net present value", () => {
     fc.assert(
-      fc.property(fc.integer({ min: 10_000, max: 100_000_000 }), fc.integer({ min: 1, max: 36 }), fc.integer({ min: 0, max: 3000 }), fc.constantFrom("flat" as const, "declining" as const, "annuity" as const), (principal, termMonths, rateBpsPerMonth, method) => {
-        const f = ksmLoanFlows({ principal, termMonths, rateBpsPerMonth: Math.min(rateBpsPerMonth, 1000), method });
-        const i = irr(f);
-        expect(Math.abs(npvAt(f, i))).toBeLessThan(1e-6 * principal);
-      }),
+      fc.property(
+        fc.integer({ min: 10_000, max: 100_000_000 }),
+        fc.integer({ min: 1, max: 36 }),
+        fc.integer({ min: 0, max: 3000 }),
+        fc.constantFrom("flat" as const, "declining" as const, "annuity" as const),
+        (principal, termMonths, rateBpsPerMonth, method) => {
+          const f = ksmLoanFlows({ principal, termMonths, rateBpsPerMonth: Math.min(rateBpsPerMonth, 1000), method });
+          const i = irr(f);
+          expect(Math.abs(npvAt(f, i))).toBeLessThan(1e-6 * principal);
+        },
+      ),
     );
   });
   it("property: a higher rate never lowers the cost or the EIR; EIR ≥ APR for positive rates", () => {
     fc.assert(
-      fc.property(fc.integer({ min: 100_000, max: 50_000_000 }), fc.integer({ min: 1, max: 24 }), fc.integer({ min: 1, max: 999 }), fc.constantFrom("flat" as const, "declining" as const, "annuity" as const), (principal, termMonths, bps, method) => {
-        const lo = quote("ksm", ksmLoanFlows({ principal, termMonths, rateBpsPerMonth: bps, method }), "month");
-        const hi = quote("ksm", ksmLoanFlows({ principal, termMonths, rateBpsPerMonth: bps + 1, method }), "month");
-        expect(hi.costRp).toBeGreaterThanOrEqual(lo.costRp);
-        expect(hi.eirPct).toBeGreaterThanOrEqual(lo.eirPct);
-        expect(lo.eirPct).toBeGreaterThanOrEqual(lo.aprPct);
-      }),
+      fc.property(
+        fc.integer({ min: 100_000, max: 50_000_000 }),
+        fc.integer({ min: 1, max: 24 }),
+        fc.integer({ min: 1, max: 999 }),
+        fc.constantFrom("flat" as const, "declining" as const, "annuity" as const),
+        (principal, termMonths, bps, method) => {
+          const lo = quote("ksm", ksmLoanFlows({ principal, termMonths, rateBpsPerMonth: bps, method }), "month");
+          const hi = quote("ksm", ksmLoanFlows({ principal, termMonths, rateBpsPerMonth: bps + 1, method }), "month");
+          expect(hi.costRp).toBeGreaterThanOrEqual(lo.costRp);
+          expect(hi.eirPct).toBeGreaterThanOrEqual(lo.eirPct);
+          expect(lo.eirPct).toBeGreaterThanOrEqual(lo.aprPct);
+        },
+      ),
     );
   });
 });
@@ -148,6 +180,10 @@ describe("ijon and the pengijon comparison", () => {
     expect(two.byMonths.find((m) => m.months === 6)!.eirPct).toBe(300);
   });
   it("cost avoided = pengijon cost − the KSM service charge", () => {
-    expect(costAvoidedVsIjon({ principal: P, serviceCharge: 80_000 }, 200)).toEqual({ ksmCost: 80_000, ijonCost: 1_000_000, avoided: 920_000 });
+    expect(costAvoidedVsIjon({ principal: P, serviceCharge: 80_000 }, 200)).toEqual({
+      ksmCost: 80_000,
+      ijonCost: 1_000_000,
+      avoided: 920_000,
+    });
   });
 });

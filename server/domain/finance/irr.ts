@@ -79,17 +79,18 @@ export function irr(flows: readonly number[]): number {
 
 /** XIRR: the annual rate for dated flows, discounting by (1 + r)^(days/365). */
 export function xirr(flows: readonly DatedFlow[]): number {
-  if (flows.length < 2 || signChanges(flows.map((f) => f.amount)) !== 1) throw new IrrError("cash flows must change sign exactly once");
-  const npv = (r: number) => flows.reduce((v, f) => v + f.amount / Math.pow(1 + r, f.day / 365), 0);
+  if (flows.length < 2 || signChanges(flows.map((f) => f.amount)) !== 1)
+    throw new IrrError("cash flows must change sign exactly once");
+  const npv = (r: number) => flows.reduce((v, f) => v + f.amount / (1 + r) ** (f.day / 365), 0);
   return solve(npv);
 }
 
 export function npvAt(flows: readonly number[], r: number): number {
-  return flows.reduce((v, cf, t) => v + cf / Math.pow(1 + r, t), 0);
+  return flows.reduce((v, cf, t) => v + cf / (1 + r) ** t, 0);
 }
 
 export const apr = (i: number, periodsPerYear: number) => i * periodsPerYear;
-export const eir = (i: number, periodsPerYear: number) => Math.pow(1 + i, periodsPerYear) - 1;
+export const eir = (i: number, periodsPerYear: number) => (1 + i) ** periodsPerYear - 1;
 
 /** A rate as a percentage rounded to two decimals (for reports): 0.259712 → 25.97. */
 export const pct2 = (x: number) => Math.round(x * 10_000) / 100;

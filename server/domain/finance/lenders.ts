@@ -24,7 +24,15 @@ export interface LenderQuote {
 export function quote(key: LenderQuote["key"], cashFlows: number[], period: Period): LenderQuote {
   const i = irr(cashFlows);
   const n = PERIODS_PER_YEAR[period];
-  return { key, costRp: -cashFlows.reduce((t, x) => t + x, 0), periodicRatePct: pct2(i), periodsPerYear: n, aprPct: pct2(apr(i, n)), eirPct: pct2(eir(i, n)), cashFlows };
+  return {
+    key,
+    costRp: -cashFlows.reduce((t, x) => t + x, 0),
+    periodicRatePct: pct2(i),
+    periodsPerYear: n,
+    aprPct: pct2(apr(i, n)),
+    eirPct: pct2(eir(i, n)),
+    cashFlows,
+  };
 }
 
 /**
@@ -40,9 +48,19 @@ export function equalParts(total: number, n: number): number[] {
  * held back as a condition of the loan are received back with the last installment. (Voluntary
  * savings, like the Rp 1.000 a day, are not part of the loan's cost.)
  */
-export function ksmLoanFlows(t: { principal: number; termMonths: number; rateBpsPerMonth: number; method: LoanMethod; feeRp?: number; heldSavingsRp?: number }): number[] {
+export function ksmLoanFlows(t: {
+  principal: number;
+  termMonths: number;
+  rateBpsPerMonth: number;
+  method: LoanMethod;
+  feeRp?: number;
+  heldSavingsRp?: number;
+}): number[] {
   const schedule = loanSchedule({ ...t, disbursedOn: "2000-01-01" });
-  const flows = [t.principal - (t.feeRp ?? 0) - (t.heldSavingsRp ?? 0), ...schedule.map((i) => -(i.principal + i.serviceCharge))];
+  const flows = [
+    t.principal - (t.feeRp ?? 0) - (t.heldSavingsRp ?? 0),
+    ...schedule.map((i) => -(i.principal + i.serviceCharge)),
+  ];
   flows[flows.length - 1]! += t.heldSavingsRp ?? 0;
   return flows;
 }
@@ -65,8 +83,15 @@ export function ijonRatioFromPrices(ijonPricePerUnit: number, harvestPricePerUni
  * principal, for `months`; paid in `periods` monthly, weekly or daily installments — either flat
  * (principal and interest spread evenly) or interest-only with the principal at the end.
  */
-export function rentenirFlows(t: { principal: number; rateBpsPerMonth: number; months: number; method: "flat" | "interestOnly"; periods: number }): number[] {
-  if (!Number.isInteger(t.periods) || t.periods < 1 || t.periods > 3660) throw invalid("periods_invalid", "rentenirPeriods");
+export function rentenirFlows(t: {
+  principal: number;
+  rateBpsPerMonth: number;
+  months: number;
+  method: "flat" | "interestOnly";
+  periods: number;
+}): number[] {
+  if (!Number.isInteger(t.periods) || t.periods < 1 || t.periods > 3660)
+    throw invalid("periods_invalid", "rentenirPeriods");
   const interest = mulDivRound(t.principal, t.rateBpsPerMonth * t.months, 10_000);
   if (t.method === "flat") return [t.principal, ...equalParts(t.principal + interest, t.periods).map((x) => -x)];
   const parts = equalParts(interest, t.periods).map((x) => -x);
@@ -83,7 +108,7 @@ export function kurFlows(t: { principal: number; annualRateBps: number; termMont
   const r = t.annualRateBps / 120_000;
   const n = t.termMonths;
   if (!Number.isInteger(n) || n < 1 || n > 120) throw invalid("term_invalid", "months");
-  const a = r === 0 ? t.principal / n : (t.principal * r) / (1 - Math.pow(1 + r, -n));
+  const a = r === 0 ? t.principal / n : (t.principal * r) / (1 - (1 + r) ** -n);
   const cum = (k: number) => Math.round(k * a);
   return [t.principal, ...Array.from({ length: n }, (_, k) => -(cum(k + 1) - cum(k)))];
 }

@@ -2,7 +2,12 @@ import { describe, expect, it } from "vitest";
 import { DEFAULT_REFERENCE_TERMS } from "./compare";
 import { parseCompareQuery, parseHundredths, parseRupiah } from "./params";
 
-const D = { amount: 1_000_000, months: 4, ksm: { rateBpsPerMonth: 200, method: "flat" as const }, terms: DEFAULT_REFERENCE_TERMS };
+const D = {
+  amount: 1_000_000,
+  months: 4,
+  ksm: { rateBpsPerMonth: 200, method: "flat" as const },
+  terms: DEFAULT_REFERENCE_TERMS,
+};
 
 describe("calculator parameters", () => {
   it("reads rupiah with Indonesian or English separators, and decimals as text", () => {
@@ -12,8 +17,16 @@ describe("calculator parameters", () => {
     expect(parseHundredths("0.29", "x", 0, 10)).toBe(29); // no 28.999…
   });
   it("uses the defaults when a parameter is absent", () => {
-    expect(parseCompareQuery({}, D)).toMatchObject({ amount: 1_000_000, months: 4, ijonRatioPct: 200, kurAnnualRateBps: 600 });
-    expect(parseCompareQuery({ ijonRatio: "2,5", rentenirPeriod: "day" }, D)).toMatchObject({ ijonRatioPct: 250, rentenir: { period: "day" } });
+    expect(parseCompareQuery({}, D)).toMatchObject({
+      amount: 1_000_000,
+      months: 4,
+      ijonRatioPct: 200,
+      kurAnnualRateBps: 600,
+    });
+    expect(parseCompareQuery({ ijonRatio: "2,5", rentenirPeriod: "day" }, D)).toMatchObject({
+      ijonRatioPct: 250,
+      rentenir: { period: "day" },
+    });
   });
   it.each([
     [{ amount: "-5" }, "amount", "param_not_whole_number"],

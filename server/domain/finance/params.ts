@@ -9,7 +9,18 @@ import type { Period } from "./lenders";
 
 export type Query = Record<string, string | string[] | undefined>;
 
-export const COMPARE_PARAMS = ["amount", "months", "ksmRatePct", "ksmMethod", "ijonRatio", "rentenirRatePct", "rentenirMethod", "rentenirPeriod", "rentenirPeriods", "kurRatePct"] as const;
+export const COMPARE_PARAMS = [
+  "amount",
+  "months",
+  "ksmRatePct",
+  "ksmMethod",
+  "ijonRatio",
+  "rentenirRatePct",
+  "rentenirMethod",
+  "rentenirPeriod",
+  "rentenirPeriods",
+  "kurRatePct",
+] as const;
 
 function one(q: Query, name: string): string | undefined {
   const v = q[name];
@@ -58,7 +69,8 @@ export function parseCompareQuery(q: Query, d: CompareDefaults): CompareInput {
   const amountS = get("amount");
   const monthsS = get("months");
   const amount = amountS === undefined ? d.amount : parseRupiah(amountS, "amount");
-  if (amount < 10_000 || amount > 1_000_000_000) throw invalid("param_out_of_range", "amount", { min: 10_000, max: 1_000_000_000 });
+  if (amount < 10_000 || amount > 1_000_000_000)
+    throw invalid("param_out_of_range", "amount", { min: 10_000, max: 1_000_000_000 });
   const months = monthsS === undefined ? d.months : intIn(monthsS, "months", 1, 60);
   const opt = <T>(n: string, f: (s: string) => T, fallback: T): T => {
     const s = get(n);
@@ -73,9 +85,21 @@ export function parseCompareQuery(q: Query, d: CompareDefaults): CompareInput {
     },
     ijonRatioPct: opt("ijonRatio", (s) => parseHundredths(s, "ijonRatio", 1, 10), d.terms.ijon.ratioPct),
     rentenir: {
-      rateBpsPerMonth: opt("rentenirRatePct", (s) => parseHundredths(s, "rentenirRatePct", 0, 100), d.terms.rentenir.rateBpsPerMonth),
-      method: opt("rentenirMethod", (s) => oneOf(s, "rentenirMethod", ["flat", "interestOnly"] as const), d.terms.rentenir.method),
-      period: opt("rentenirPeriod", (s) => oneOf<Period>(s, "rentenirPeriod", ["month", "week", "day"]), d.terms.rentenir.period),
+      rateBpsPerMonth: opt(
+        "rentenirRatePct",
+        (s) => parseHundredths(s, "rentenirRatePct", 0, 100),
+        d.terms.rentenir.rateBpsPerMonth,
+      ),
+      method: opt(
+        "rentenirMethod",
+        (s) => oneOf(s, "rentenirMethod", ["flat", "interestOnly"] as const),
+        d.terms.rentenir.method,
+      ),
+      period: opt(
+        "rentenirPeriod",
+        (s) => oneOf<Period>(s, "rentenirPeriod", ["month", "week", "day"]),
+        d.terms.rentenir.period,
+      ),
       periods: opt("rentenirPeriods", (s) => intIn(s, "rentenirPeriods", 1, 3660), undefined as number | undefined),
     },
     kurAnnualRateBps: opt("kurRatePct", (s) => parseHundredths(s, "kurRatePct", 0, 30), d.terms.kur.annualRateBps),

@@ -17,13 +17,28 @@ export async function GET(req: NextRequest) {
   try {
     const c = await compareFromQuery(db, q);
     return Response.json(
-      { amount: c.input.amount, months: c.input.months, group: c.group?.slug ?? null, lenders: c.lenders, ijonSensitivity: c.sensitivity, referenceTerms: c.terms },
+      {
+        amount: c.input.amount,
+        months: c.input.months,
+        group: c.group?.slug ?? null,
+        lenders: c.lenders,
+        ijonSensitivity: c.sensitivity,
+        referenceTerms: c.terms,
+      },
       { headers: { "Access-Control-Allow-Origin": "*" } },
     );
   } catch (e) {
     if (!(e instanceof DomainError)) throw e;
     const status = e.kind === "not_found" ? 404 : 400;
     const parameter = e.field === "groupSlug" ? "kelompok" : e.field;
-    return Response.json({ error: e.code, parameter, message: `${parameter}: ${errorMessage(e.code, e.params, "id")}`, messageEn: `${parameter}: ${errorMessage(e.code, e.params, "en")}` }, { status });
+    return Response.json(
+      {
+        error: e.code,
+        parameter,
+        message: `${parameter}: ${errorMessage(e.code, e.params, "id")}`,
+        messageEn: `${parameter}: ${errorMessage(e.code, e.params, "en")}`,
+      },
+      { status },
+    );
   }
 }

@@ -11,5 +11,6 @@ async function createContext(req: Request): Promise<ApiContext> {
   return { database, user: await currentUser(database), sameOrigin: isSameOrigin(req.headers) };
 }
 
-const handler = (req: Request) => fetchRequestHandler({ endpoint: "/api/trpc", req, router: appRouter, createContext: () => createContext(req) });
+const handler = (req: Request) =>
+  fetchRequestHandler({ endpoint: "/api/trpc", req, router: appRouter, createContext: () => createContext(req) });
 export { handler as GET, handler as POST };

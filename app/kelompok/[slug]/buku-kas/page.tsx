@@ -13,7 +13,13 @@ export const metadata: Metadata = { title: "Buku kas" };
 
 const PAGE = 50;
 
-export default async function LedgerPage({ params, searchParams }: { params: Promise<{ slug: string }>; searchParams: Promise<{ sebelum?: string }> }) {
+export default async function LedgerPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ slug: string }>;
+  searchParams: Promise<{ sebelum?: string }>;
+}) {
   const { locale, t } = await getMessages();
   const { db } = await getDatabase();
   const { slug } = await params;
@@ -31,12 +37,28 @@ export default async function LedgerPage({ params, searchParams }: { params: Pro
       </h1>
       <p>{t.ledgerIntro}</p>
       <p className="muted">
-        <Link prefetch={false} href={`/kelompok/${group.slug}`}>← {group.name}</Link> · <a href={`/api/open/groups/${group.slug}/ledger.csv`}>CSV</a> · <a href={`/api/open/groups/${group.slug}/ledger.json`}>JSON</a>
+        <Link prefetch={false} href={`/kelompok/${group.slug}`}>
+          ← {group.name}
+        </Link>{" "}
+        · <a href={`/api/open/groups/${group.slug}/ledger.csv`}>CSV</a> ·{" "}
+        <a href={`/api/open/groups/${group.slug}/ledger.json`}>JSON</a>
       </p>
       <EntryTable slug={group.slug} entries={entries} locale={locale} t={t} showHash />
       <nav className="pager" aria-label="Halaman">
-        {before ? <Link prefetch={false} href={`/kelompok/${group.slug}/buku-kas`}>{t.newest}</Link> : <span />}
-        {nextBeforeSeq ? <Link prefetch={false} href={`/kelompok/${group.slug}/buku-kas?sebelum=${nextBeforeSeq}`}>{t.older}</Link> : <span />}
+        {before ? (
+          <Link prefetch={false} href={`/kelompok/${group.slug}/buku-kas`}>
+            {t.newest}
+          </Link>
+        ) : (
+          <span />
+        )}
+        {nextBeforeSeq ? (
+          <Link prefetch={false} href={`/kelompok/${group.slug}/buku-kas?sebelum=${nextBeforeSeq}`}>
+            {t.older}
+          </Link>
+        ) : (
+          <span />
+        )}
       </nav>
     </>
   );

@@ -10,5 +10,7 @@ export async function GET(_req: Request, { params }: { params: Promise<{ slug: s
   if (!file.endsWith(".json")) return Response.json({ error: "not_found" }, { status: 404 });
   const found = await openGroup(file.slice(0, -".json".length));
   if (found instanceof Response) return found;
-  return Response.json(await groupDetailOf(await getDatabase(), found), { headers: { "Access-Control-Allow-Origin": "*" } });
+  return Response.json(await groupDetailOf(await getDatabase(), found), {
+    headers: { "Access-Control-Allow-Origin": "*" },
+  });
 }

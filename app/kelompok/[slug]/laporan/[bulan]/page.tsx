@@ -17,7 +17,8 @@ export default async function MonthlyReportPage({ params }: { params: Promise<{ 
   const { locale, t } = await getMessages();
   const { slug, bulan } = await params;
   const { db } = await getDatabase();
-  let group, r;
+  let group: Awaited<ReturnType<typeof loadGroup>>;
+  let r: Awaited<ReturnType<typeof monthlyReport>>;
   try {
     group = await loadGroup(db, slug);
     r = await monthlyReport(db, group, bulan);
@@ -39,15 +40,22 @@ export default async function MonthlyReportPage({ params }: { params: Promise<{ 
   return (
     <>
       <h1>
-        {en ? "Monthly report" : "Laporan bulanan"} {group.name} — {formatMonth(bulan, locale, true)} {group.isDemo && <span className="badge">{t.demo}</span>}
+        {en ? "Monthly report" : "Laporan bulanan"} {group.name} — {formatMonth(bulan, locale, true)}{" "}
+        {group.isDemo && <span className="badge">{t.demo}</span>}
       </h1>
       <p className="muted">
         {t.village} {group.village}, Kec. {group.kecamatan}, Kab. {group.kabupaten}
       </p>
       <nav className="pager no-print" aria-label={en ? "Months" : "Bulan"}>
-        <Link prefetch={false} href={`/kelompok/${slug}/laporan/${prev}`}>← {formatMonth(prev, locale)}</Link>
-        <Link prefetch={false} href={`/kelompok/${slug}`}>{group.name}</Link>
-        <Link prefetch={false} href={`/kelompok/${slug}/laporan/${next}`}>{formatMonth(next, locale)} →</Link>
+        <Link prefetch={false} href={`/kelompok/${slug}/laporan/${prev}`}>
+          ← {formatMonth(prev, locale)}
+        </Link>
+        <Link prefetch={false} href={`/kelompok/${slug}`}>
+          {group.name}
+        </Link>
+        <Link prefetch={false} href={`/kelompok/${slug}/laporan/${next}`}>
+          {formatMonth(next, locale)} →
+        </Link>
       </nav>
       <h2>{t.balanceSheet}</h2>
       <div className="table-wrap" tabIndex={0}>
@@ -55,8 +63,12 @@ export default async function MonthlyReportPage({ params }: { params: Promise<{ 
           <thead>
             <tr>
               <th scope="col" />
-              <th scope="col" className="num">{en ? "Opening" : "Saldo awal"}</th>
-              <th scope="col" className="num">{en ? "Closing" : "Saldo akhir"}</th>
+              <th scope="col" className="num">
+                {en ? "Opening" : "Saldo awal"}
+              </th>
+              <th scope="col" className="num">
+                {en ? "Closing" : "Saldo akhir"}
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -96,7 +108,8 @@ export default async function MonthlyReportPage({ params }: { params: Promise<{ 
         <ul>
           {r.cashCounts.map((c) => (
             <li key={c.date}>
-              {formatDate(c.date, locale)}: {t.counted} {rp(c.counted, locale)}, {t.book} {rp(c.book, locale)}, {t.difference} <span className={c.difference === 0 ? "ok" : "warn"}>{rp(c.difference, locale)}</span>
+              {formatDate(c.date, locale)}: {t.counted} {rp(c.counted, locale)}, {t.book} {rp(c.book, locale)},{" "}
+              {t.difference} <span className={c.difference === 0 ? "ok" : "warn"}>{rp(c.difference, locale)}</span>
             </li>
           ))}
         </ul>

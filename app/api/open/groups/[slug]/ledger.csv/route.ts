@@ -9,6 +9,10 @@ export async function GET(_req: Request, { params }: { params: Promise<{ slug: s
   if (found instanceof Response) return found;
   const { db } = await getDatabase();
   return new Response(streamOf(ledgerCsvChunks(db, found)), {
-    headers: { "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": `attachment; filename="${found.slug}-buku-kas.csv"`, "Access-Control-Allow-Origin": "*" },
+    headers: {
+      "Content-Type": "text/csv; charset=utf-8",
+      "Content-Disposition": `attachment; filename="${found.slug}-buku-kas.csv"`,
+      "Access-Control-Allow-Origin": "*",
+    },
   });
 }

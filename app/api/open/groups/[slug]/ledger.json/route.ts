@@ -8,5 +8,7 @@ export async function GET(_req: Request, { params }: { params: Promise<{ slug: s
   const found = await openGroup((await params).slug);
   if (found instanceof Response) return found;
   const { db } = await getDatabase();
-  return new Response(streamOf(ledgerJsonChunks(db, found)), { headers: { "Content-Type": "application/json; charset=utf-8", "Access-Control-Allow-Origin": "*" } });
+  return new Response(streamOf(ledgerJsonChunks(db, found)), {
+    headers: { "Content-Type": "application/json; charset=utf-8", "Access-Control-Allow-Origin": "*" },
+  });
 }
