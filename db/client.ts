@@ -56,6 +56,18 @@ export async function openDatabase(
   };
 }
 
+/**
+ * Runs fn with a view of the database in which every read and every `write` happens inside one
+ * outer write transaction (each `write` a savepoint: a refused verb rolls back only itself).
+ * For bulk history such as the demo seed: the same verbs and rules, one commit (one disk flush)
+ * for many entries instead of one per entry. Nothing is visible to other connections until fn ends.
+ */
+export function inOneTransaction<T>(database: Database, fn: (batched: Database) => Promise<T>): Promise<T> {
+  return database.write((tx) =>
+    fn({ ...database, db: tx as unknown as Db, write: (inner) => tx.transaction(inner), close: () => {} }),
+  );
+}
+
 export const MIGRATIONS_FOLDER = path.join(process.cwd(), "db", "migrations");
 
 export async function migrateDatabase(database: Database): Promise<void> {

@@ -24,6 +24,19 @@ test("a member opens her passbook with member code and kode cek, and closes it",
   await expect(page.getByRole("button", { name: "Buka buku saya" })).toBeVisible();
 });
 
+test("the demo hint on /anggota, followed exactly as written, opens that member's passbook", async ({ page }) => {
+  await page.goto("/anggota");
+  const hint = await page.locator("#demo-hint").innerText();
+  const [, group, member, check] = /kelompok (.+), kode anggota (\S+), kode cek (\d+)\./.exec(hint) ?? [];
+  expect(group && member && check, hint).toBeTruthy();
+  // The form already shows the hinted group, so typing the two codes is enough.
+  await expect(page.getByLabel("Kelompok").locator("option:checked")).toHaveText(group!);
+  await page.getByLabel("Kode anggota").fill(member!);
+  await page.getByLabel("Kode cek").fill(check!);
+  await page.getByRole("button", { name: "Buka buku saya" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toContainText(`${member} · ${group}`);
+});
+
 test("wrong codes get one generic answer, then are throttled", async ({ page, javaScriptEnabled }) => {
   const code = javaScriptEnabled ? "CD-004" : "CD-003";
   const attempt = async (member: string, check: string) => {

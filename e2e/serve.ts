@@ -1,6 +1,6 @@
 import { rmSync } from "node:fs";
 import { getDatabase } from "@/db/client";
-import { seedDemo } from "@/db/seed/demo";
+import { seedDemoWithProgress } from "../scripts/demo-seed";
 import { serve } from "../scripts/serve";
 import { E2E_DATABASE_URL } from "./fixtures";
 
@@ -9,7 +9,7 @@ async function main() {
   rmSync("data/e2e", { recursive: true, force: true });
   process.env.DATABASE_URL = E2E_DATABASE_URL;
   const database = await getDatabase();
-  await seedDemo(database, { log: (s) => console.log(s) });
+  await seedDemoWithProgress(database, { stream: process.stdout, lineEveryMs: 10_000 });
   database.close();
   await serve({ port: process.env.E2E_PORT ?? "3200", host: "127.0.0.1" });
 }

@@ -1,21 +1,33 @@
 import { getDatabase } from "@/db/client";
-import { DEMO_USERS, seedDemo } from "@/db/seed/demo";
-import { buildIfNeeded, serve } from "./serve";
+import { DEMO_USERS } from "@/db/seed/demo";
+import { demoPassbookHint } from "@/server/domain/demo";
+import { listGroups } from "@/server/services/public-figures";
+import { seedDemoWithProgress } from "./demo-seed";
+import { launchDemo, readyMessage } from "./launch-demo";
+import { buildInBackground, hasBuild, serve, untilAnswering } from "./serve";
 
-/** `npm run demo`: migrate, seed the demo groups when the database is empty, build, serve on :3000. */
+/** `npm run demo`: migrate; seed the demo groups (if missing) while the portal builds (if needed); serve; say so. */
 async function main() {
-  const database = await getDatabase();
-  await seedDemo(database, { log: (s) => console.log(s) });
-  database.close();
-  buildIfNeeded();
   const port = process.env.PORT ?? "3000";
-  console.log(
-    `\nKas Terbuka (DEMO DATA) at http://localhost:${port}\nDemo sign-ins at http://localhost:${port}/masuk (demo only):`,
-  );
-  for (const u of DEMO_USERS)
-    console.log(`  ${u.role.padEnd(9)} ${u.username.padEnd(13)} ${u.password}  ${u.groupSlugs.join(", ")}`);
-  console.log("Passbook (/anggota): e.g. group KSM Ratu Damai, member RD-001, kode cek 100001\n");
-  await serve({ port });
+  const baseUrl = `http://localhost:${port}`;
+  const database = await getDatabase();
+  const building = !hasBuild();
+  // While the build writes its own lines, the seed's progress is plain lines too (no bar redrawn in place).
+  const seedStream = building ? { write: (s: string) => process.stderr.write(s), isTTY: false } : process.stderr;
+  await launchDemo({
+    seed: () => seedDemoWithProgress(database, { stream: seedStream, lineEveryMs: building ? 3000 : undefined }),
+    build: async () => {
+      if (!building) return;
+      console.log("Building the portal (first run) / membangun portal…");
+      await buildInBackground((line) => console.log(`build │ ${line}`));
+    },
+    serve: () => serve({ port }),
+    firstPageAnswers: () => untilAnswering(`http://127.0.0.1:${port}/`, { timeoutMs: 300_000 }),
+    announce: async () => {
+      const passbook = demoPassbookHint(await listGroups(database.db));
+      console.log(readyMessage({ baseUrl, users: DEMO_USERS, passbook }));
+    },
+  });
 }
 main().catch((e) => {
   console.error(e);

@@ -1,12 +1,11 @@
 import { getDatabase } from "@/db/client";
-import { seedDemo } from "@/db/seed/demo";
+import { seedDemoWithProgress } from "./demo-seed";
 
-/** `npm run db:seed`: the demo groups (skipped when already there). */
+/** `npm run db:seed`: the demo groups (skipped when already there), with progress. */
 async function main() {
   const database = await getDatabase();
-  const started = Date.now();
-  await seedDemo(database, { log: (s) => console.log(s) });
-  console.log(`demo data ready in ${((Date.now() - started) / 1000).toFixed(1)} s (${database.url})`);
+  await seedDemoWithProgress(database);
+  console.log(`demo data in ${database.url}`);
   database.close();
 }
 main().catch((e) => {

@@ -4,6 +4,7 @@ import { getDatabase } from "@/db/client";
 import { formatDate, formatInt, formatMonth, rp } from "@/server/i18n/format";
 import { getMessages } from "@/server/i18n/locale";
 import { PASSBOOK_COOKIE, passbookOf, passbookSecret, readPassbookTicket } from "@/server/services/passbook";
+import { demoPassbookHint } from "@/server/domain/demo";
 import { listGroups } from "@/server/services/public-figures";
 import { DataTable } from "../_components/DataTable";
 import { closePassbookAction, openPassbookAction } from "./actions";
@@ -20,6 +21,7 @@ export default async function PassbookPage({ searchParams }: { searchParams: Pro
   if (!book) {
     const groups = await listGroups(db);
     const failed = (await searchParams).gagal;
+    const hint = demoPassbookHint(groups);
     return (
       <>
         <h1>{p.title}</h1>
@@ -29,9 +31,14 @@ export default async function PassbookPage({ searchParams }: { searchParams: Pro
             {failed === "tunggu" ? p.wait : p.denied}
           </p>
         )}
+        {hint && (
+          <p className="demo-hint" id="demo-hint">
+            {p.demoHint(hint.groupName, hint.memberCode, hint.checkCode)}
+          </p>
+        )}
         <form action={openPassbookAction} className="inline">
           <label htmlFor="kelompok">{p.group}</label>
-          <select id="kelompok" name="kelompok" required>
+          <select id="kelompok" name="kelompok" required defaultValue={hint?.groupSlug}>
             {groups.map((g) => (
               <option key={g.slug} value={g.slug}>
                 {g.name}
@@ -39,7 +46,7 @@ export default async function PassbookPage({ searchParams }: { searchParams: Pro
             ))}
           </select>
           <label htmlFor="kode">{p.code}</label>
-          <input id="kode" name="kode" required autoComplete="username" placeholder="RD-001" maxLength={32} />
+          <input id="kode" name="kode" required autoComplete="username" placeholder={hint?.memberCode} maxLength={32} />
           <label htmlFor="kodeCek">{p.checkCode}</label>
           <input
             id="kodeCek"

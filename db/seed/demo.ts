@@ -4,9 +4,10 @@
  * is invented and every figure generated; each group is flagged `isDemo` and every page says so.
  */
 import { eq } from "drizzle-orm";
-import type { Database } from "@/db/client";
+import { type Database, inOneTransaction } from "@/db/client";
 import { ksmGroups } from "@/db/schema";
-import { addDays, addMonths, localDate, type BusinessDate } from "@/server/domain/dates";
+import { addDays, addMonths, daysBetween, localDate, monthOf, type BusinessDate } from "@/server/domain/dates";
+import { DEMO_GROUPS, demoCheckCode } from "@/server/domain/demo";
 import { DomainError } from "@/server/domain/errors";
 import type { LoanPurpose } from "@/server/domain/loans";
 import { cashOnBooks, recordCashCount, recordExpense, recordIncome } from "@/server/services/cash";
@@ -65,31 +66,6 @@ const FAMILY = [
   "Tanggur",
 ];
 
-export const DEMO_GROUPS = [
-  {
-    slug: "ratu-damai",
-    name: "KSM Ratu Damai",
-    village: "Golo Meni",
-    foundedOn: "2016-03-01",
-    prefix: "RD",
-    seed: 2016_03_01,
-  },
-  {
-    slug: "compang-dalo",
-    name: "KSM Compang Dalo",
-    village: "Mokel",
-    foundedOn: "2016-05-16",
-    prefix: "CD",
-    seed: 2016_05_16,
-  },
-] as const;
-
-/** Demo kode cek are derived from the member code so the README can tell testers one: RD-001 → 100101. */
-export function demoCheckCode(code: string): string {
-  const [p, n] = code.split("-") as [string, string];
-  return `${p === "RD" ? "1" : "2"}00${n}`.padEnd(6, "1");
-}
-
 interface DemoMember {
   code: string;
   joinedOn: BusinessDate;
@@ -140,12 +116,34 @@ export async function seedDemoUsers(database: Database): Promise<void> {
   }
 }
 
+/** What the seed reports as it goes: the group, the business day reached, entries so far, days done of all. */
+export interface SeedProgress {
+  group: string;
+  day: BusinessDate;
+  entries: number;
+  daysDone: number;
+  daysTotal: number;
+}
+
+/**
+ * Writes the demo history through the same verbs a treasurer uses (same rules, same hash chain),
+ * one month per write transaction: one disk flush a month instead of one an entry. No entry is
+ * recorded later than the moment the seed runs (`now`).
+ */
 export async function seedDemo(
   database: Database,
-  opts: { today?: BusinessDate; log?: (s: string) => void } = {},
+  opts: {
+    today?: BusinessDate;
+    now?: Date;
+    log?: (s: string) => void;
+    progress?: (p: SeedProgress) => void;
+  } = {},
 ): Promise<void> {
   const log = opts.log ?? (() => {});
-  const today = opts.today ?? localDate(new Date(), "Asia/Makassar");
+  const realNow = opts.now ?? new Date();
+  const today = opts.today ?? localDate(realNow, "Asia/Makassar");
+  const daysTotal = DEMO_GROUPS.reduce((t, g) => t + daysBetween(g.foundedOn, today) + 1, 0);
+  let daysBefore = 0;
   for (const spec of DEMO_GROUPS) {
     const [exists] = await database.db
       .select({ id: ksmGroups.id })
@@ -153,15 +151,19 @@ export async function seedDemo(
       .where(eq(ksmGroups.slug, spec.slug));
     if (exists) {
       log(`${spec.name}: already seeded`);
+      daysBefore += daysBetween(spec.foundedOn, today) + 1;
       continue;
     }
     const r = seededRandom(spec.seed);
     let day: BusinessDate = spec.foundedOn;
-    // The clock a treasurer would have had: 18:00 WITA on the business day.
+    // The clock a treasurer would have had: 18:00 WITA on the business day, never later than now.
     const ctx: ServiceContext = {
       database,
       actor: `demo:bendahara-${spec.slug}`,
-      now: () => new Date(`${day}T10:00:00.000Z`),
+      now: () => {
+        const evening = new Date(`${day}T10:00:00.000Z`);
+        return evening > realNow ? realNow : evening;
+      },
     };
     await createGroup(ctx, {
       slug: spec.slug,
@@ -206,7 +208,12 @@ export async function seedDemo(
     let entries = 0;
     let corrections = 0;
     let writtenOff = false;
-    for (; day <= today; day = addDays(day, 1)) {
+    const batchMonth = async (batched: Database) => {
+      ctx.database = batched;
+      const thisMonth = monthOf(day);
+      for (; day <= today && monthOf(day) === thisMonth; day = addDays(day, 1)) await seedDay(batched);
+    };
+    const seedDay = async (database: Database) => {
       const date = day;
       const month = Number(date.slice(5, 7));
       const weekday = new Date(`${date}T00:00:00Z`).getUTCDay();
@@ -383,7 +390,19 @@ export async function seedDemo(
         });
         entries += 2;
       }
+    };
+    while (day <= today) {
+      await inOneTransaction(database, batchMonth);
+      opts.progress?.({
+        group: spec.name,
+        day: addDays(day, -1),
+        entries,
+        daysDone: daysBefore + daysBetween(spec.foundedOn, day),
+        daysTotal,
+      });
     }
+    ctx.database = database;
+    daysBefore += daysBetween(spec.foundedOn, today) + 1;
     log(`${spec.name}: ${members.length} members, ~${entries} entries, ${corrections} corrections`);
   }
   await seedDemoUsers(database);

@@ -179,6 +179,8 @@ const id = {
     open: "Buka buku saya",
     close: "Tutup buku",
     denied: "Kode anggota atau kode cek salah.",
+    demoHint: (group: string, code: string, checkCode: string) =>
+      `Data demo — coba: kelompok ${group}, kode anggota ${code}, kode cek ${checkCode}.`,
     wait: "Terlalu banyak percobaan. Coba lagi 15 menit lagi.",
     savings: "Simpanan saya",
     share: "Simpanan pokok",
@@ -432,6 +434,8 @@ const en: Messages = {
     open: "Open my passbook",
     close: "Close passbook",
     denied: "Wrong member code or check code.",
+    demoHint: (group: string, code: string, checkCode: string) =>
+      `Demo data — try: group ${group}, member code ${code}, check code ${checkCode}.`,
     wait: "Too many attempts. Try again in 15 minutes.",
     savings: "My savings",
     share: "Share savings",
