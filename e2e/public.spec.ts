@@ -139,7 +139,11 @@ test("open data: the published figures equal a recompute from ledger.json, and e
       .reduce((t: number, e: { amountRp: number }) => t + e.amountRp, 0);
     expect(detail.loansDisbursedRp).toBe(disbursed - reversedDisbursements);
     const csv = await (await request.get(`/api/open/groups/${slug}/ledger.csv`)).text();
-    expect(csv.trim().split("\n")).toHaveLength(ledger.entries.length + 1);
+    const [header, ...rows] = csv.trim().split("\n");
+    expect(rows).toHaveLength(ledger.entries.length);
+    // The demo marker is in the CSV too, on every row (the JSON has isDemo).
+    expect(header!.split(",").at(-1)).toBe("is_demo");
+    expect(rows.every((r) => r.endsWith(",true"))).toBe(true);
   }
 });
 
@@ -202,6 +206,9 @@ test("the monthly report closes on the same cash as the group page, and prints o
   const cash = `Rp ${String(detail.cashRp).replace(/\B(?=(\d{3})+(?!\d))/g, ".")}`;
   await expect(page.getByRole("row", { name: /^Kas / })).toContainText(cash);
   await page.emulateMedia({ media: "print" });
+  // Printed for the notice board, it still says the figures are demo data.
+  await expect(page.locator(".demo-banner")).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1 }).locator(".badge")).toBeVisible();
   const pdf = await page.pdf({ format: "A4" });
   expect(pdf.toString("latin1").match(/\/Type\s*\/Page[^s]/g)?.length).toBe(1);
   expect((await request.get("/kelompok/ratu-damai/laporan/2026-13")).status()).toBe(404);

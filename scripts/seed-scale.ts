@@ -27,6 +27,7 @@ import {
 } from "@/server/domain/ledger";
 import { loanSchedule } from "@/server/domain/loans";
 import { hashCheckCode } from "@/server/services/groups";
+import { progress } from "./progress";
 
 const arg = (name: string, dflt: string) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -59,6 +60,7 @@ async function main() {
   let loanId = 0;
   let totalEntries = 0;
 
+  const bar = progress("seed:scale", GROUPS);
   for (let g = 1; g <= GROUPS; g++) {
     const r = seededRandom(g * 7919);
     const slug = `ksm-skala-${String(g).padStart(4, "0")}`;
@@ -243,19 +245,14 @@ async function main() {
       args: [g, seq, prev, `${today}T10:00:00.000Z`],
     });
     await c.batch(stmts, "write");
-    if (g % 10 === 0 || g === GROUPS) {
-      const secs = (Date.now() - started) / 1000;
-      const bar = "#".repeat(Math.round((g / GROUPS) * 30)).padEnd(30, ".");
-      process.stdout.write(
-        `\r[${bar}] ${g}/${GROUPS} groups, ${totalEntries.toLocaleString("en")} entries, ${(totalEntries / secs).toFixed(0)} entries/s, ${secs.toFixed(0)} s`,
-      );
-    }
+    bar.update(g, `${g}/${GROUPS} groups, ${totalEntries.toLocaleString("en")} entries`);
   }
+  bar.finish(`${GROUPS} groups written`);
   await c.execute("PRAGMA synchronous=FULL");
   await c.execute("PRAGMA wal_checkpoint(TRUNCATE)");
   database.close();
   console.log(
-    `\nseed:scale done: ${GROUPS} groups × ${MEMBERS} members × ${YEARS} years = ${totalEntries.toLocaleString("en")} entries, ${postingId.toLocaleString("en")} postings in ${((Date.now() - started) / 1000).toFixed(0)} s → ${url}. Run: DATABASE_URL=${url} npm run verify`,
+    `seed:scale done: ${GROUPS} groups × ${MEMBERS} members × ${YEARS} years = ${totalEntries.toLocaleString("en")} entries, ${postingId.toLocaleString("en")} postings in ${((Date.now() - started) / 1000).toFixed(0)} s → ${url}. Run: DATABASE_URL=${url} npm run verify`,
   );
 }
 main().catch((e) => {

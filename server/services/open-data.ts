@@ -131,6 +131,7 @@ export const CSV_COLUMNS = [
   "detail_digest",
   "prev_hash",
   "hash",
+  "is_demo",
 ] as const;
 
 const csvCell = (v: unknown) => {
@@ -138,8 +139,11 @@ const csvCell = (v: unknown) => {
   return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 };
 
-/** postings in CSV: `account:amount` pairs joined by `;`, sorted by account (as hashed). */
-export function csvRow(e: PublicEntry): string {
+/**
+ * postings in CSV: `account:amount` pairs joined by `;`, sorted by account (as hashed). `is_demo`
+ * is on every row, so a demo row pasted into another sheet still says what it is.
+ */
+export function csvRow(e: PublicEntry, isDemo: boolean): string {
   const r = publicLedgerRow(e);
   return [
     r.seq,
@@ -156,6 +160,7 @@ export function csvRow(e: PublicEntry): string {
     r.detailDigest,
     r.prevHash,
     r.hash,
+    isDemo,
   ]
     .map(csvCell)
     .join(",");
@@ -174,7 +179,8 @@ export async function* ledgerJsonChunks(db: DbOrTx, group: GroupRow): AsyncGener
 
 export async function* ledgerCsvChunks(db: DbOrTx, group: GroupRow): AsyncGenerator<string> {
   yield `${CSV_COLUMNS.join(",")}\n`;
-  for await (const chunk of allPublicEntries(db, group)) yield `${chunk.map(csvRow).join("\n")}\n`;
+  for await (const chunk of allPublicEntries(db, group))
+    yield `${chunk.map((e) => csvRow(e, group.isDemo)).join("\n")}\n`;
 }
 
 export function streamOf(gen: AsyncGenerator<string>): ReadableStream<Uint8Array> {

@@ -11,7 +11,7 @@ export async function GET(_req: Request, { params }: { params: Promise<{ slug: s
   return new Response(streamOf(ledgerCsvChunks(db, found)), {
     headers: {
       "Content-Type": "text/csv; charset=utf-8",
-      "Content-Disposition": `attachment; filename="${found.slug}-buku-kas.csv"`,
+      "Content-Disposition": `attachment; filename="${found.slug}-buku-kas${found.isDemo ? "-DEMO" : ""}.csv"`,
       "Access-Control-Allow-Origin": "*",
     },
   });
