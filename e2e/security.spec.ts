@@ -58,3 +58,23 @@ test("the session cookie is HttpOnly and SameSite=Lax; hostile text is shown esc
   expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
   expect(await page.locator("main img").count()).toBe(0);
 });
+
+test("signing in is a POST that works without JavaScript: the password never appears in a URL, a refusal is shown", async ({
+  page,
+}, info) => {
+  await page.setExtraHTTPHeaders({ "x-forwarded-for": `10.88.${info.project.name.length}.1` });
+  const requested: string[] = [];
+  page.on("request", (r) => requested.push(`${r.method()} ${r.url()}`));
+  const signIn = async (password: string) => {
+    await page.getByLabel("Nama pengguna").fill("pengawas-rd");
+    await page.getByLabel("Kata sandi").fill(password);
+    await page.getByRole("button", { name: "Masuk" }).click();
+  };
+  await page.goto("/masuk");
+  await signIn("kata-sandi-yang-salah");
+  await expect(page.getByRole("alert")).toHaveText("Nama pengguna atau kata sandi salah.");
+  await signIn("demo-pengawas-ratu-damai");
+  await expect(page).toHaveURL(/\/admin$/);
+  expect(requested.filter((r) => r.startsWith("POST ") && r.includes("/masuk")).length).toBeGreaterThanOrEqual(2);
+  for (const r of requested) expect(r).not.toMatch(/sandi|password=/);
+});

@@ -16,6 +16,7 @@ test("a treasurer signs in on a phone, records today's collection, sees it publi
   await page.getByLabel("Kata sandi").fill("salah-sekali");
   await page.getByRole("button", { name: "Masuk" }).click();
   await expect(page.locator("p[role=alert]")).toHaveText("Nama pengguna atau kata sandi salah.");
+  await page.getByLabel("Nama pengguna").fill("bendahara-rd");
   await page.getByLabel("Kata sandi").fill("demo-bendahara-ratu-damai");
   await page.getByRole("button", { name: "Masuk" }).click();
   await expect(page.getByRole("heading", { name: "Buku bendahara" })).toBeVisible();

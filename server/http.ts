@@ -18,3 +18,18 @@ export function clientAddress(h: Headers): string | null {
   }
   return null; // unknown: throttle by what was guessed only (never one shared key for everyone)
 }
+
+/**
+ * Where a refused form (sign-in, passbook) sends the browser back to: the same page with the
+ * reason, and for a throttle wait the seconds to wait — so the message shows without JavaScript.
+ */
+export function refusedUrl(path: string, e: { kind: string; params: Record<string, string | number> }): string {
+  if (e.kind !== "too_many") return `${path}?gagal=1`;
+  return `${path}?gagal=tunggu&detik=${Number(e.params.waitSeconds) || 60}`;
+}
+
+/** The refusal a page was sent back with (see refusedUrl). */
+export function refusalOf(q: { gagal?: string; detik?: string }): { waitSeconds: number } | "denied" | null {
+  if (q.gagal === "tunggu") return { waitSeconds: Math.min(3600, Math.max(1, Number(q.detik) || 60)) };
+  return q.gagal ? "denied" : null;
+}

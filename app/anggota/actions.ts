@@ -3,7 +3,7 @@ import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { getDatabase } from "@/db/client";
 import { DomainError } from "@/server/domain/errors";
-import { clientAddress } from "@/server/http";
+import { clientAddress, refusedUrl } from "@/server/http";
 import {
   openPassbook,
   PASSBOOK_COOKIE,
@@ -27,7 +27,7 @@ export async function openPassbookAction(form: FormData): Promise<void> {
     });
   } catch (e) {
     if (!(e instanceof DomainError)) throw e;
-    redirect(`/anggota?gagal=${e.kind === "too_many" ? "tunggu" : "1"}`);
+    redirect(refusedUrl("/anggota", e));
   }
   (await cookies()).set(PASSBOOK_COOKIE, passbookTicket(memberId, passbookSecret()), {
     httpOnly: true,

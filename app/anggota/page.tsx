@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import { cookies } from "next/headers";
 import { getDatabase } from "@/db/client";
-import { formatDate, formatInt, formatMonth, rp } from "@/server/i18n/format";
+import { refusalOf } from "@/server/http";
+import { formatDate, formatInt, formatMonth, formatWait, rp } from "@/server/i18n/format";
 import { getMessages } from "@/server/i18n/locale";
 import { PASSBOOK_COOKIE, passbookOf, passbookSecret, readPassbookTicket } from "@/server/services/passbook";
 import { demoPassbookHint } from "@/server/domain/demo";
@@ -12,7 +13,11 @@ import { closePassbookAction, openPassbookAction } from "./actions";
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Buku anggota", robots: { index: false } };
 
-export default async function PassbookPage({ searchParams }: { searchParams: Promise<{ gagal?: string }> }) {
+export default async function PassbookPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ gagal?: string; detik?: string }>;
+}) {
   const { locale, t } = await getMessages();
   const p = t.passbook;
   const { db } = await getDatabase();
@@ -20,7 +25,7 @@ export default async function PassbookPage({ searchParams }: { searchParams: Pro
   const book = memberId ? await passbookOf(db, memberId) : null;
   if (!book) {
     const groups = await listGroups(db);
-    const failed = (await searchParams).gagal;
+    const failed = refusalOf(await searchParams);
     const hint = demoPassbookHint(groups);
     return (
       <>
@@ -28,7 +33,7 @@ export default async function PassbookPage({ searchParams }: { searchParams: Pro
         <p>{p.intro}</p>
         {failed && (
           <p className="warn" role="alert">
-            {failed === "tunggu" ? p.wait : p.denied}
+            {failed === "denied" ? p.denied : p.wait(formatWait(failed.waitSeconds, locale))}
           </p>
         )}
         {hint && (

@@ -1,21 +1,39 @@
 import type { Metadata } from "next";
+import { refusalOf } from "@/server/http";
+import { formatWait } from "@/server/i18n/format";
 import { getMessages } from "@/server/i18n/locale";
-import { SignInForm } from "./SignInForm";
+import { signInAction } from "./actions";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Masuk bendahara", robots: { index: false } };
 
-export default async function SignInPage() {
-  const { locale } = await getMessages();
+/** Sign-in: a plain POST form (works without JavaScript; the password never goes into a URL). */
+export default async function SignInPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ gagal?: string; detik?: string }>;
+}) {
+  const { locale, t } = await getMessages();
+  const s = t.signIn;
+  const failed = refusalOf(await searchParams);
   return (
     <>
-      <h1>{locale === "id" ? "Masuk untuk bendahara dan pengawas" : "Sign in for treasurers and supervisors"}</h1>
-      <p className="muted">
-        {locale === "id"
-          ? "Halaman ini butuh JavaScript. Semua halaman umum bisa dibaca tanpa masuk."
-          : "This page needs JavaScript. Every public page can be read without signing in."}
-      </p>
-      <SignInForm locale={locale} />
+      <h1>{s.title}</h1>
+      <p className="muted">{s.intro}</p>
+      <form action={signInAction} className="inline">
+        <label htmlFor="username">{s.username}</label>
+        <input id="username" name="username" autoComplete="username" autoCapitalize="none" required maxLength={64} />
+        <label htmlFor="password">{s.password}</label>
+        <input id="password" name="password" type="password" autoComplete="current-password" required maxLength={200} />
+        {failed && (
+          <p className="warn" role="alert">
+            {failed === "denied" ? s.wrong : s.wait(formatWait(failed.waitSeconds, locale))}
+          </p>
+        )}
+        <div>
+          <button type="submit">{s.submit}</button>
+        </div>
+      </form>
     </>
   );
 }

@@ -1,5 +1,5 @@
 import { TRPCError } from "@trpc/server";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { chainHead, FIXED_NOW, key, seedGroup, tempDatabase, testContext } from "@/server/testing/db";
 import type { DomainError } from "@/server/domain/errors";
 import { recordCashCount } from "@/server/services/cash";
@@ -436,6 +436,16 @@ describe("happy paths through the API", () => {
       idempotencyKey: key(),
     });
     expect(count.difference).toBe(1000 - count.bookAmount);
+    // Nobody countersigns her own count, an admin included.
+    const ownCount = await caller("admin").admin.cash.count({
+      groupSlug: G,
+      date: "2026-11-29",
+      countedAmount: 1000,
+      idempotencyKey: key(),
+    });
+    expect(await codeOf(caller("admin").admin.cash.countersign({ groupSlug: G, cashCountId: ownCount.id }))).toBe(
+      "FORBIDDEN",
+    );
     const signed = await caller("pengawasRD").admin.cash.countersign({ groupSlug: G, cashCountId: rdCashCountId });
     expect(signed.cashCountId).toBe(rdCashCountId);
     expect(
@@ -514,21 +524,60 @@ describe("cross-site and sign-in", () => {
     expect(isSameOrigin(new Headers({ host: "kas.example" }))).toBe(false);
   });
 
-  it("throttles sign-in after 5 failures for a username, with the same answer for unknown users", async () => {
+  it("slows down guessing per (username, address) and per address, and a stranger cannot lock the owner out", async () => {
     const tryIt = (username: string, password: string, address: string | null = null) =>
       verifyCredentials(t.database, { username, password, address }).then(
         (u) => `ok:${u.username}`,
         (e: DomainError) => e.code,
       );
-    expect(await tryIt("bendahara-rd", PASSWORD)).toBe("ok:bendahara-rd");
-    expect(await tryIt("tidak-ada", "salah")).toBe("signin_failed");
-    expect(await tryIt("bendahara-rd", "salah")).toBe("signin_failed");
-    for (let i = 0; i < 4; i++) await tryIt("bendahara-rd", "salah");
-    expect(await tryIt("bendahara-rd", PASSWORD)).toBe("signin_throttled");
-    // By address: five failures over different usernames from one address.
-    for (let i = 0; i < 5; i++) await tryIt(`orang-${i}`, "salah", "10.1.2.3");
+    expect(await tryIt("bendahara-rd", PASSWORD, "10.7.0.1")).toBe("ok:bendahara-rd");
+    expect(await tryIt("tidak-ada", "salah", "10.7.0.1")).toBe("signin_failed");
+    // A stranger guesses her password from another address: 3 free tries, a 4th, then a wait.
+    for (let i = 0; i < 4; i++) expect(await tryIt("bendahara-rd", "salah", "10.6.6.6")).toBe("signin_failed");
+    expect(await tryIt("bendahara-rd", PASSWORD, "10.6.6.6")).toBe("signin_throttled");
+    // The owner, from her own phone, is not stopped by it.
+    expect(await tryIt("bendahara-rd", PASSWORD, "10.7.0.1")).toBe("ok:bendahara-rd");
+    // One address guessing across many usernames: 10 free tries, an 11th, then a wait for everyone there.
+    for (let i = 0; i < 11; i++) expect(await tryIt(`orang-${i}`, "salah", "10.1.2.3")).toBe("signin_failed");
     expect(await tryIt("pengawas-rd", PASSWORD, "10.1.2.3")).toBe("signin_throttled");
     expect(await tryIt("pengawas-rd", PASSWORD, "10.9.9.9")).toBe("ok:pengawas-rd");
+  });
+
+  it("waits grow and end: the wait is told, and after it a right password signs in", async () => {
+    vi.useFakeTimers({ toFake: ["Date"] });
+    try {
+      vi.setSystemTime(new Date("2026-11-29T02:00:00Z"));
+      const refusal = () =>
+        verifyCredentials(t.database, { username: "pengawas-rd", password: PASSWORD, address: "10.5.5.5" }).then(
+          () => null,
+          (e: DomainError) => e,
+        );
+      for (let i = 0; i < 4; i++)
+        await verifyCredentials(t.database, { username: "pengawas-rd", password: "x", address: "10.5.5.5" }).catch(
+          () => null,
+        );
+      expect((await refusal())?.params).toEqual({ waitSeconds: 5 });
+      vi.setSystemTime(new Date("2026-11-29T02:00:05Z"));
+      expect(await refusal()).toBeNull();
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it("a burst of parallel guesses gets exactly the tries the policy allows (check-and-count is one step)", async () => {
+    // Ten guesses at once, the right password last: only the first four are ever checked.
+    const guesses = [...Array.from({ length: 9 }, (_, i) => `salah-${i}`), PASSWORD];
+    const burst = await Promise.all(
+      guesses.map((password) =>
+        verifyCredentials(t.database, { username: "bendahara-cd", password, address: "10.4.4.4" }).then(
+          () => "ok",
+          (e: DomainError) => e.code,
+        ),
+      ),
+    );
+    expect(burst.filter((c) => c === "signin_failed")).toHaveLength(4);
+    expect(burst.filter((c) => c === "signin_throttled")).toHaveLength(6);
+    expect(burst).not.toContain("ok");
   });
 
   it("a user changes her password: the current one is required, every earlier session ends, the new one signs in", async () => {

@@ -1,4 +1,5 @@
 import type { AuthOptions } from "next-auth";
+import { encode } from "next-auth/jwt";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { getDatabase } from "@/db/client";
 import { DomainError } from "@/server/domain/errors";
@@ -15,6 +16,24 @@ export const SESSION_MAX_AGE_S = 12 * 60 * 60;
  */
 /** Secure cookies (and the __Secure- prefix) whenever the portal is served over https. */
 export const isHttpsPortal = (nextAuthUrl = process.env.NEXTAUTH_URL) => !!nextAuthUrl?.startsWith("https://");
+
+/** The session cookie's name, as next-auth names it (with the __Secure- prefix under https). */
+export const sessionCookieName = () => `${isHttpsPortal() ? "__Secure-" : ""}next-auth.session-token`;
+
+/**
+ * A session for a user whose password was just checked, in exactly the form next-auth issues
+ * (an encrypted JWT with the claims our callbacks add). Used by the sign-in form's server
+ * action, which works without JavaScript and never puts the password in a URL.
+ */
+export async function issueSession(user: { id: number; username: string }, now = Date.now()): Promise<string> {
+  const secret = process.env.NEXTAUTH_SECRET;
+  if (!secret) throw new Error("NEXTAUTH_SECRET is not set (npm start and npm run demo set it)");
+  return encode({
+    secret,
+    maxAge: SESSION_MAX_AGE_S,
+    token: { name: user.username, sub: String(user.id), uid: user.id, issuedAtMs: now, lastActiveMs: now },
+  });
+}
 
 export const authOptions: AuthOptions = {
   useSecureCookies: isHttpsPortal(),

@@ -122,6 +122,10 @@ const MESSAGES: Record<string, { id: Msg; en: Msg }> = {
   username_taken: { id: () => "Nama pengguna sudah dipakai.", en: () => "That username is taken." },
   gender_invalid: { id: () => "Pilih P atau L.", en: () => "Choose P or L." },
   cash_count_not_found: { id: () => "Hitung kas tidak ditemukan.", en: () => "Cash count not found." },
+  own_record_countersign: {
+    id: () => "Hitung kas ini Anda catat sendiri; yang menandatangani harus orang lain.",
+    en: () => "You recorded this cash count yourself; someone else must countersign it.",
+  },
   already_countersigned: {
     id: () => "Hitung kas ini sudah ditandatangani.",
     en: () => "This cash count is already countersigned.",

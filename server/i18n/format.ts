@@ -83,3 +83,11 @@ export function formatTimestamp(iso: string, timeZone: string, locale: Locale): 
           : timeZone;
   return `${formatDate(date, locale)} ${locale === "id" ? time.replace(":", ".") : time} ${zone}`;
 }
+
+/** A wait in words: `20 detik`, `3 menit` / `20 seconds`, `3 minutes` (rounded up to whole minutes past 90 s). */
+export function formatWait(seconds: number, locale: Locale): string {
+  const s = Math.max(1, Math.ceil(seconds));
+  if (s <= 90) return locale === "id" ? `${s} detik` : `${s} second${s === 1 ? "" : "s"}`;
+  const m = Math.ceil(s / 60);
+  return locale === "id" ? `${m} menit` : `${m} minutes`;
+}

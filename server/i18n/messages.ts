@@ -169,6 +169,15 @@ const id = {
   methods: { flat: "flat", declining: "menurun", annuity: "anuitas" } as Record<string, string>,
   footer:
     "Kas Terbuka — data kelompok terbuka untuk umum (CC BY 4.0). Nama dan simpanan pribadi anggota tidak pernah ditampilkan.",
+  signIn: {
+    title: "Masuk untuk bendahara dan pengawas",
+    intro: "Semua halaman umum bisa dibaca tanpa masuk.",
+    username: "Nama pengguna",
+    password: "Kata sandi",
+    submit: "Masuk",
+    wrong: "Nama pengguna atau kata sandi salah.",
+    wait: (duration: string) => `Terlalu banyak percobaan dari sini. Tunggu ${duration}, lalu coba lagi.`,
+  },
   passbook: {
     title: "Buku anggota",
     intro:
@@ -181,7 +190,7 @@ const id = {
     denied: "Kode anggota atau kode cek salah.",
     demoHint: (group: string, code: string, checkCode: string) =>
       `Data demo — coba: kelompok ${group}, kode anggota ${code}, kode cek ${checkCode}.`,
-    wait: "Terlalu banyak percobaan. Coba lagi 15 menit lagi.",
+    wait: (duration: string) => `Terlalu banyak percobaan dari sini. Tunggu ${duration}, lalu coba lagi.`,
     savings: "Simpanan saya",
     share: "Simpanan pokok",
     mandatory: "Simpanan wajib (iuran harian)",
@@ -424,6 +433,15 @@ const en: Messages = {
     `Service charge ${rate} a month (${method}), at most ${max} months.`,
   methods: { flat: "flat", declining: "declining balance", annuity: "annuity" },
   footer: "Kas Terbuka — group data open to all (CC BY 4.0). Members' names and personal savings are never shown.",
+  signIn: {
+    title: "Sign in for treasurers and supervisors",
+    intro: "Every public page can be read without signing in.",
+    username: "Username",
+    password: "Password",
+    submit: "Sign in",
+    wrong: "Wrong username or password.",
+    wait: (duration: string) => `Too many tries from here. Wait ${duration}, then try again.`,
+  },
   passbook: {
     title: "Member passbook",
     intro:
@@ -436,7 +454,7 @@ const en: Messages = {
     denied: "Wrong member code or check code.",
     demoHint: (group: string, code: string, checkCode: string) =>
       `Demo data — try: group ${group}, member code ${code}, check code ${checkCode}.`,
-    wait: "Too many attempts. Try again in 15 minutes.",
+    wait: (duration: string) => `Too many tries from here. Wait ${duration}, then try again.`,
     savings: "My savings",
     share: "Share savings",
     mandatory: "Mandatory savings (daily contribution)",

@@ -2,7 +2,7 @@ import { and, asc, desc, eq, inArray, lt } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { accountBalances, auditLog, cashCounts, cashCountSignatures, members } from "@/db/schema";
 import { SAVINGS_ACCOUNTS, type SavingsAccount } from "@/server/domain/ledger";
-import { conflict, invalid, notFound } from "@/server/domain/errors";
+import { conflict, DomainError, invalid, notFound } from "@/server/domain/errors";
 import { cleanText, loadGroup, nowOf, type GroupRow, type MemberRow, type ServiceContext } from "./context";
 import { hashCheckCode, newCheckCode } from "./groups";
 
@@ -107,6 +107,9 @@ export async function countersignCashCount(
       .from(cashCounts)
       .where(and(eq(cashCounts.id, input.cashCountId), eq(cashCounts.groupId, group.id)));
     if (!c) throw notFound("cash_count_not_found", "cashCountId");
+    // A countersignature is a second person's: nobody signs her own count, an admin included.
+    if (c.recordedBy.startsWith(`user:${ctx.userId}:`))
+      throw new DomainError("forbidden", "own_record_countersign", "cashCountId");
     const [signed] = await tx.select().from(cashCountSignatures).where(eq(cashCountSignatures.cashCountId, c.id));
     if (signed) throw conflict("already_countersigned", "cashCountId");
     const at = nowOf(ctx).toISOString();

@@ -1,7 +1,7 @@
 /**
  * The member's passbook (buku anggota): the only public place where one member's figures
  * appear, opened with her member code and personal check code (kode cek). Wrong codes get one
- * generic answer and are throttled per member and per address.
+ * generic answer; tries are slowed down per (member, address) and per address, never locked.
  */
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { verify } from "@node-rs/argon2";
@@ -13,7 +13,8 @@ import { DomainError } from "@/server/domain/errors";
 import { SAVINGS_ACCOUNTS } from "@/server/domain/ledger";
 import { hashCheckCode } from "./groups";
 import { groupLoanViews } from "./loans";
-import { isThrottled, recordFailure } from "./throttle";
+import { forgiveTry, guessKeys, takeTry } from "./throttle";
+import { throttled } from "./users";
 
 export const PASSBOOK_TTL_MS = 10 * 60_000;
 export const PASSBOOK_COOKIE = "buku";
@@ -34,11 +35,9 @@ export async function openPassbook(
     .trim()
     .toUpperCase()
     .slice(0, 32);
-  const keys = [
-    `passbook:member:${input.groupSlug}:${code}`,
-    ...(input.address ? [`passbook:addr:${input.address}`] : []),
-  ];
-  if (await isThrottled(database, keys)) throw new DomainError("too_many", "passbook_throttled");
+  const keys = guessKeys("passbook", `${String(input.groupSlug).slice(0, 64)}:${code}`, input.address);
+  const taken = await takeTry(database, keys);
+  if (!taken.ok) throw throttled("passbook_throttled", taken.waitMs);
   const [m] = await database.db
     .select({ id: members.id, hash: members.checkCodeHash })
     .from(members)
@@ -46,10 +45,8 @@ export async function openPassbook(
     .where(and(eq(ksmGroups.slug, String(input.groupSlug)), eq(members.code, code)));
   decoy ??= hashCheckCode("00000000-decoy");
   const ok = await verify(m?.hash ?? (await decoy), String(input.checkCode ?? "").slice(0, 64)).catch(() => false);
-  if (!m || !ok) {
-    await recordFailure(database, keys);
-    throw new DomainError("unauthorized", "passbook_denied");
-  }
+  if (!m || !ok) throw new DomainError("unauthorized", "passbook_denied");
+  await forgiveTry(database, keys);
   return m.id;
 }
 

@@ -1,37 +1,90 @@
 /**
- * Slows down guessing: after `limit` failures for any of the keys (a username, an address, a
- * member code) within the window, further attempts are refused until the window ends — whether
- * or not the thing guessed exists. Kept in the database, so it holds across restarts.
+ * Counted tries, kept in the database so they hold across restarts and processes. A try is
+ * counted *before* the secret is checked, in the same write transaction as the check of the
+ * waits (check-and-count is one step): a burst of parallel guesses gets exactly the tries the
+ * policy allows, not one more. A try that turns out right is then forgiven. The policy (free
+ * tries, doubling waits, never a lock) is in server/domain/throttle.ts.
  */
-import { eq, inArray, sql } from "drizzle-orm";
+import { eq, inArray } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { throttle } from "@/db/schema";
+import {
+  afterForgiven,
+  afterTry,
+  currentState,
+  THROTTLE_POLICIES,
+  type ThrottlePolicy,
+} from "@/server/domain/throttle";
 
-export const THROTTLE_LIMIT = 5;
-export const THROTTLE_WINDOW_MS = 15 * 60_000;
-
-export async function isThrottled(database: Database, keys: string[], now = Date.now()): Promise<boolean> {
-  const rows = await database.db.select().from(throttle).where(inArray(throttle.key, keys));
-  return rows.some((r) => now - r.windowStart < THROTTLE_WINDOW_MS && r.failures >= THROTTLE_LIMIT);
+export interface ThrottleKey {
+  key: string;
+  policy: ThrottlePolicy;
+  /** A right answer wipes this key's failures (the owner's own username from her phone). */
+  clearedByRightAnswer: boolean;
 }
 
-export async function recordFailure(database: Database, keys: string[], now = Date.now()): Promise<void> {
-  await database.write(async (tx) => {
-    for (const key of keys) {
+/** The keys of one guess: what is guessed from this address, and the address (when known). */
+export function guessKeys(kind: "signin" | "passbook", guessed: string, address: string | null): ThrottleKey[] {
+  const where = address ?? "?"; // unknown address: the guessed thing alone (never one key shared by everyone)
+  return [
+    { key: `${kind}:pair:${guessed}|${where}`, policy: THROTTLE_POLICIES.pair, clearedByRightAnswer: true },
+    ...(address
+      ? [{ key: `${kind}:addr:${address}`, policy: THROTTLE_POLICIES.address, clearedByRightAnswer: false }]
+      : []),
+  ];
+}
+
+/**
+ * Takes one try for these keys, or refuses it with the milliseconds to wait when any key must
+ * still wait. A refused try is not counted (waiting it out is always enough).
+ */
+export async function takeTry(
+  database: Database,
+  keys: ThrottleKey[],
+  now = Date.now(),
+): Promise<{ ok: true } | { ok: false; waitMs: number }> {
+  return database.write(async (tx) => {
+    const rows = await tx
+      .select()
+      .from(throttle)
+      .where(
+        inArray(
+          throttle.key,
+          keys.map((k) => k.key),
+        ),
+      );
+    const byKey = new Map(rows.map((r) => [r.key, r]));
+    const states = keys.map((k) => ({ k, row: byKey.get(k.key), state: currentState(byKey.get(k.key), now) }));
+    const waitMs = Math.max(0, ...states.map((s) => s.state.nextAllowedAt - now));
+    if (waitMs > 0) return { ok: false as const, waitMs };
+    for (const { k, row, state } of states) {
+      const next = afterTry(k.policy, state, now);
+      const windowStart = state.failures === 0 || !row ? now : row.windowStart;
       await tx
         .insert(throttle)
-        .values({ key, windowStart: now, failures: 1 })
-        .onConflictDoUpdate({
-          target: throttle.key,
-          set: {
-            failures: sql`CASE WHEN ${now} - ${throttle.windowStart} >= ${THROTTLE_WINDOW_MS} THEN 1 ELSE ${throttle.failures} + 1 END`,
-            windowStart: sql`CASE WHEN ${now} - ${throttle.windowStart} >= ${THROTTLE_WINDOW_MS} THEN ${now} ELSE ${throttle.windowStart} END`,
-          },
-        });
+        .values({ key: k.key, windowStart, ...next })
+        .onConflictDoUpdate({ target: throttle.key, set: { windowStart, ...next } });
     }
+    return { ok: true as const };
   });
 }
 
-export async function clearFailures(database: Database, key: string): Promise<void> {
-  await database.write((tx) => tx.delete(throttle).where(eq(throttle.key, key)));
+/** The secret was right: the pair's failures are wiped, the address gets back the try just taken. */
+export async function forgiveTry(database: Database, keys: ThrottleKey[]): Promise<void> {
+  await database.write(async (tx) => {
+    const rows = await tx
+      .select()
+      .from(throttle)
+      .where(
+        inArray(
+          throttle.key,
+          keys.map((k) => k.key),
+        ),
+      );
+    for (const row of rows) {
+      const k = keys.find((x) => x.key === row.key)!;
+      if (k.clearedByRightAnswer) await tx.delete(throttle).where(eq(throttle.key, row.key));
+      else await tx.update(throttle).set(afterForgiven(k.policy, row)).where(eq(throttle.key, row.key));
+    }
+  });
 }

@@ -94,7 +94,12 @@ describe("sign-in refusals are indistinguishable", () => {
     }
     const known = await attempt("bendahara", PASSWORD);
     const unknown = await attempt("tidak-ada", PASSWORD);
-    expect(known.error).toEqual({ kind: "too_many", code: "signin_throttled", field: null, params: {} });
+    expect(known.error).toEqual({
+      kind: "too_many",
+      code: "signin_throttled",
+      field: null,
+      params: { waitSeconds: 5 },
+    });
     expect(unknown).toEqual(known);
   });
 });

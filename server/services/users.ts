@@ -4,7 +4,7 @@ import type { Database, DbOrTx } from "@/db/client";
 import { auditLog, ksmGroups, userGroups, users } from "@/db/schema";
 import { DomainError, conflict, invalid } from "@/server/domain/errors";
 import { nowOf, type ServiceContext } from "./context";
-import { clearFailures, isThrottled, recordFailure } from "./throttle";
+import { forgiveTry, guessKeys, takeTry } from "./throttle";
 
 export const ROLES = ["admin", "bendahara", "pengawas"] as const;
 export type Role = (typeof ROLES)[number];
@@ -48,8 +48,9 @@ let decoy: Promise<string> | null = null;
 
 /**
  * Checks a sign-in. Unknown user and wrong password get the same answer and take the same time
- * (a decoy hash is verified); 5 failures for a username or an address in 15 minutes refuse
- * further tries for a while, right password or not.
+ * (a decoy hash is verified). Tries are counted per (username, address) and per address and
+ * slowed down, never locked (server/domain/throttle.ts): a stranger's wrong guesses from another
+ * address never stop the owner. Refused while waiting: `signin_throttled` with `waitSeconds`.
  */
 export async function verifyCredentials(
   database: Database,
@@ -59,19 +60,22 @@ export async function verifyCredentials(
     .trim()
     .toLowerCase()
     .slice(0, 64);
-  const keys = [`signin:user:${username}`, ...(input.address ? [`signin:addr:${input.address}`] : [])];
-  if (await isThrottled(database, keys)) throw new DomainError("too_many", "signin_throttled");
+  const keys = guessKeys("signin", username, input.address);
+  const taken = await takeTry(database, keys);
+  if (!taken.ok) throw throttled("signin_throttled", taken.waitMs);
   const [u] = await database.db.select().from(users).where(eq(users.username, username));
   decoy ??= hash("decoy-password-never-used", ARGON);
   const ok = await verify(u?.passwordHash ?? (await decoy), String(input.password ?? "").slice(0, 200)).catch(
     () => false,
   );
-  if (!u || !ok || u.disabled) {
-    await recordFailure(database, keys);
-    throw new DomainError("unauthorized", "signin_failed");
-  }
-  await clearFailures(database, `signin:user:${username}`);
+  if (!u || !ok || u.disabled) throw new DomainError("unauthorized", "signin_failed");
+  await forgiveTry(database, keys);
   return u;
+}
+
+/** A refusal while a throttle wait runs, with the seconds to wait (rounded up). */
+export function throttled(code: string, waitMs: number): DomainError {
+  return new DomainError("too_many", code, undefined, { waitSeconds: Math.ceil(waitMs / 1000) });
 }
 
 /**
