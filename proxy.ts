@@ -1,4 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { strictTransportSecurity } from "@/server/http";
 
 /**
  * Runs before every page: a fresh CSP nonce per request (Next puts it on its own inline
@@ -26,6 +27,8 @@ export function proxy(req: NextRequest) {
   h.set("content-security-policy", csp);
   const res = NextResponse.next({ request: { headers: h } });
   res.headers.set("Content-Security-Policy", csp);
+  const hsts = strictTransportSecurity(process.env.NEXTAUTH_URL);
+  if (hsts) res.headers.set("Strict-Transport-Security", hsts);
   return res;
 }
 

@@ -214,6 +214,28 @@ test("the monthly report closes on the same cash as the group page, and prints o
   expect((await request.get("/kelompok/ratu-damai/laporan/2026-13")).status()).toBe(404);
 });
 
+test("a missing group or a month outside the group's life is the site's own 404, readable without JavaScript, in the visitor's language", async ({
+  page,
+  request,
+}) => {
+  const founded = (await (await request.get("/api/open/groups/ratu-damai.json")).json()).foundedOn as string;
+  const before = String(Number(founded.slice(0, 4)) - 1);
+  for (const url of [
+    `/kelompok/ratu-damai/laporan/${before}-12`,
+    "/kelompok/ratu-damai/laporan/2099-01",
+    "/kelompok/tidak-ada",
+  ]) {
+    const r = await page.goto(url);
+    expect(r?.status(), url).toBe(404);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Halaman tidak ditemukan");
+    await expect(page.getByRole("link", { name: "Kembali ke beranda" })).toBeVisible();
+  }
+  await page.context().addCookies([{ name: "bahasa", value: "en", url: page.url() }]);
+  await page.goto("/kelompok/tidak-ada");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Page not found");
+  await page.context().clearCookies();
+});
+
 test("unknown groups answer 404", async ({ request }) => {
   expect((await request.get("/kelompok/tidak-ada")).status()).toBe(404);
   expect((await request.get("/api/open/groups/tidak-ada.json")).status()).toBe(404);

@@ -33,3 +33,8 @@ export function refusalOf(q: { gagal?: string; detik?: string }): { waitSeconds:
   if (q.gagal === "tunggu") return { waitSeconds: Math.min(3600, Math.max(1, Number(q.detik) || 60)) };
   return q.gagal ? "denied" : null;
 }
+
+/** Strict-Transport-Security when the portal is served over https (NEXTAUTH_URL), else nothing. */
+export function strictTransportSecurity(portalUrl: string | undefined): string | null {
+  return portalUrl?.startsWith("https://") ? "max-age=31536000" : null;
+}

@@ -519,9 +519,19 @@ describe("cross-site and sign-in", () => {
       ),
     ).toBe("FORBIDDEN");
     expect(await chainHead(t.database, rdGroupId)).toEqual(before);
-    expect(isSameOrigin(new Headers({ host: "kas.example", origin: "https://kas.example" }))).toBe(true);
-    expect(isSameOrigin(new Headers({ host: "kas.example", origin: "https://evil.example" }))).toBe(false);
-    expect(isSameOrigin(new Headers({ host: "kas.example" }))).toBe(false);
+    const https = { portalUrl: "https://kas.example", trustProxy: false };
+    const same = (h: Record<string, string>, opts = https) => isSameOrigin(new Headers(h), opts);
+    expect(same({ host: "kas.example", origin: "https://kas.example" })).toBe(true);
+    expect(same({ host: "10.0.0.5:3000", origin: "https://kas.example" })).toBe(true); // the portal's URL
+    expect(same({ host: "kas.example", origin: "https://evil.example" })).toBe(false);
+    expect(same({ host: "kas.example" })).toBe(false);
+    // Scheme and port count, not only the host name.
+    expect(same({ host: "kas.example", origin: "http://kas.example" })).toBe(false);
+    expect(same({ host: "kas.example", origin: "https://kas.example:8443" })).toBe(false);
+    // X-Forwarded-Host is believed only behind a trusted proxy.
+    const forwarded = { host: "127.0.0.1:3000", "x-forwarded-host": "evil.example", origin: "https://evil.example" };
+    expect(same(forwarded)).toBe(false);
+    expect(same({ ...forwarded, "x-forwarded-proto": "https" }, { ...https, trustProxy: true })).toBe(true);
   });
 
   it("slows down guessing per (username, address) and per address, and a stranger cannot lock the owner out", async () => {

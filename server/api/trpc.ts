@@ -14,12 +14,34 @@ export interface ApiContext {
 }
 
 /** Origin must be present and equal to the portal's own origin (CSRF protection for cookie sessions). */
-export function isSameOrigin(headers: Headers): boolean {
+export { MAX_BATCH_SIZE } from "./limits";
+
+/**
+ * A mutation must come from the portal's own pages: its Origin (scheme, host and port) is the
+ * portal's URL (NEXTAUTH_URL) or the address the request was sent to (Host, with the portal's
+ * scheme). X-Forwarded-Host and -Proto are believed only behind a trusted proxy (TRUST_PROXY=1).
+ */
+export function isSameOrigin(
+  headers: Headers,
+  opts: { portalUrl?: string; trustProxy?: boolean } = {
+    portalUrl: process.env.NEXTAUTH_URL,
+    trustProxy: process.env.TRUST_PROXY === "1",
+  },
+): boolean {
   const origin = headers.get("origin");
-  const host = headers.get("x-forwarded-host") ?? headers.get("host");
-  if (!origin || !host) return false;
+  if (!origin) return false;
   try {
-    return new URL(origin).host === host;
+    const scheme = opts.portalUrl ? new URL(opts.portalUrl).protocol : "http:";
+    const allowed = new Set<string>();
+    if (opts.portalUrl) allowed.add(new URL(opts.portalUrl).origin);
+    const host = headers.get("host");
+    if (host) allowed.add(new URL(`${scheme}//${host}`).origin);
+    const forwardedHost = headers.get("x-forwarded-host");
+    if (opts.trustProxy && forwardedHost) {
+      const proto = headers.get("x-forwarded-proto");
+      allowed.add(new URL(`${proto ? `${proto}:` : scheme}//${forwardedHost}`).origin);
+    }
+    return allowed.has(new URL(origin).origin);
   } catch {
     return false;
   }

@@ -166,7 +166,7 @@ describe("front server: public pages from memory, current on the next request af
       await get("/kelompok/ratu-damai/buku-kas", { cookie: "next-auth.session-token=eyJ" }); // a signed-in treasurer
       await get("/anggota", {}); // the passbook
       await get("/admin", {});
-      await get("/data?setcookie=1"); // a response that sets a cookie
+      await get("/data?hal=setcookie"); // a response that sets a cookie
       await get("/kelompok/tidak-ada"); // 404
     }
     expect(renders - before).toBe(10);
@@ -213,6 +213,57 @@ describe("front server: public pages from memory, current on the next request af
     });
     expect(last.headers["x-kt-client"]).toBe("127.0.0.1");
     expect(last.headers.origin).toBe(base);
+  });
+
+  it("stores a page only under its canonical URL: a parameter the route does not read costs a redirect, not a render", async () => {
+    const before = renders;
+    const random = await get(`/api/open/groups/ratu-damai/ledger.json?x=${Math.random()}`);
+    expect(random.status).toBe(301);
+    expect(random.headers.location).toBe("/api/open/groups/ratu-damai/ledger.json");
+    const mixed = await get("/?hal=2&utm=a&cari=golo");
+    expect([mixed.status, mixed.headers.location]).toEqual([301, "/?hal=2&cari=golo"]);
+    expect((await get("/bandingkan?amount=500000&months=4&kelompok=ratu-damai")).status).toBe(200);
+    expect(renders - before).toBe(1);
+  });
+
+  it("never stores or serves from the store Next's data requests (RSC header or _rsc parameter)", async () => {
+    await get("/dampak"); // stored
+    const before = renders;
+    const byHeader = await get("/dampak", { rsc: "1" });
+    const byParam = await get("/dampak?_rsc=abc");
+    expect([byHeader.status, byParam.status]).toEqual([200, 200]);
+    expect([byHeader.headers["x-kt-cache"], byParam.headers["x-kt-cache"]]).toEqual([undefined, undefined]);
+    expect(renders - before).toBe(2);
+    expect((await get("/dampak")).text).not.toContain("_rsc"); // the stored page is still the HTML one
+  });
+
+  it("refuses a body larger than its route takes with 413, before reading it whole or passing it on", async () => {
+    const post = (path: string, body: Buffer, chunked: boolean) =>
+      new Promise<number>((resolve, reject) => {
+        const req = http.request(
+          `${base}${path}`,
+          {
+            method: "POST",
+            headers: { "content-type": "application/json", ...(chunked ? {} : { "content-length": body.length }) },
+          },
+          (res) => {
+            res.resume();
+            resolve(res.statusCode!);
+          },
+        );
+        req.on("error", reject);
+        if (chunked) {
+          // Sent in pieces with no length announced: refused once it passes the limit.
+          for (let i = 0; i < body.length; i += 64 * 1024) req.write(body.subarray(i, i + 64 * 1024));
+          req.end();
+        } else req.end(body);
+      }).catch(() => 413); // the server may close the connection while the client is still sending
+    const seenBefore = seen.length;
+    expect(await post("/api/trpc/admin.contributions.record", Buffer.alloc(600 * 1024, 32), false)).toBe(413);
+    expect(await post("/masuk", Buffer.alloc(20 * 1024, 32), false)).toBe(413);
+    expect(await post("/api/trpc/admin.contributions.record", Buffer.alloc(900 * 1024, 32), true)).toBe(413);
+    expect(seen.slice(seenBefore).filter((r) => r.body.length > 512 * 1024)).toEqual([]);
+    expect(await post("/api/trpc/admin.contributions.record", Buffer.alloc(100 * 1024, 32), false)).toBe(200);
   });
 
   it("keeps within its bounds", async () => {

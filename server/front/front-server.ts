@@ -19,6 +19,8 @@ import { localDate } from "@/server/domain/dates";
 import {
   acceptsGzip,
   cacheKeyOf,
+  canonicalUrl,
+  isNextDataRequest,
   headersFor,
   isStorable,
   localeOf,
@@ -100,6 +102,13 @@ export class DataVersion {
   }
 }
 
+/** The most a request body may carry: the offline queue's 50 days for tRPC, a small form elsewhere. */
+export const BODY_LIMITS = { trpc: 512 * 1024, form: 16 * 1024 } as const;
+
+export function bodyLimitOf(url: string): number {
+  return url.startsWith("/api/trpc") ? BODY_LIMITS.trpc : BODY_LIMITS.form;
+}
+
 export function clientAddressOf(req: http.IncomingMessage, trustProxy: boolean): string {
   if (trustProxy) {
     const hops = String(req.headers["x-forwarded-for"] ?? "")
@@ -147,7 +156,19 @@ export async function startFront(
     res.end("Sedang dimulai atau sibuk — coba lagi sebentar. / Starting or busy — try again shortly.\n");
   }
 
+  function tooLarge(res: http.ServerResponse) {
+    if (res.headersSent) return res.destroy();
+    res.writeHead(413, { "content-type": "text/plain; charset=utf-8", connection: "close" });
+    res.end("Permintaan terlalu besar. / Request too large.\n");
+  }
+
   function passThrough(req: http.IncomingMessage, res: http.ServerResponse) {
+    // A body larger than its route takes is refused before it is read whole (or sent on).
+    const limit = bodyLimitOf(req.url ?? "/");
+    if (Number(req.headers["content-length"] ?? 0) > limit) {
+      req.resume();
+      return tooLarge(res);
+    }
     const up = http.request(
       { ...opts.upstream, agent, method: req.method, path: req.url, headers: upstreamHeaders(req, false) },
       (ur) => {
@@ -158,7 +179,16 @@ export async function startFront(
         ur.pipe(res);
       },
     );
-    up.on("error", () => unavailable(res));
+    let received = 0;
+    up.on("error", () => (received > limit ? undefined : unavailable(res)));
+    req.on("data", (chunk: Buffer) => {
+      received += chunk.length;
+      if (received <= limit) return;
+      req.unpipe(up);
+      up.destroy();
+      req.resume();
+      tooLarge(res);
+    });
     req.pipe(up);
   }
 
@@ -211,9 +241,14 @@ export async function startFront(
   }
 
   const server = http.createServer(async (req, res) => {
-    const key = version
-      ? cacheKeyOf({ method: req.method ?? "GET", url: req.url ?? "/", cookie: req.headers.cookie })
-      : null;
+    const url = req.url ?? "/";
+    const rsc = isNextDataRequest(req.headers, url);
+    const canonical = rsc || (req.method !== "GET" && req.method !== "HEAD") ? null : canonicalUrl(url);
+    if (canonical) {
+      res.writeHead(301, { location: canonical, "cache-control": "public, max-age=3600", "content-length": "0" });
+      return res.end();
+    }
+    const key = version ? cacheKeyOf({ method: req.method ?? "GET", url, cookie: req.headers.cookie, rsc }) : null;
     if (!key || !version) return passThrough(req, res);
     try {
       const v = await version.forUrl(req.url ?? "/");

@@ -7,6 +7,7 @@
  * changes the version, so the very next request renders afresh (no time-based staleness).
  */
 import { createHash } from "node:crypto";
+import { COMPARE_PARAMS } from "@/server/domain/finance/params";
 
 /** Public pages and open data: the same bytes for every visitor of one language. */
 const PUBLIC_PATH =
@@ -16,15 +17,54 @@ const PERSONAL_COOKIE = /(?:^|;\s*)(?:__Secure-|__Host-)?(?:next-auth\.session-t
 const LOCALE_COOKIE = /(?:^|;\s*)bahasa=(id|en)(?:;|$)/;
 const MAX_URL = 512;
 
+/** The query parameters each public route reads; any other parameter changes nothing it shows. */
+const ROUTE_PARAMS: [RegExp, readonly string[]][] = [
+  [/^\/$/, ["hal", "cari"]],
+  [/^\/(?:dampak|data)$/, ["hal"]],
+  [/^\/kelompok\/[^/]+\/buku-kas$/, ["sebelum"]],
+  [/^\/(?:bandingkan|api\/open\/compare)$/, [...COMPARE_PARAMS, "kelompok"]],
+];
+
 export interface CacheableRequest {
   method: string;
   url: string;
   cookie?: string;
+  /** Next's own data request for client navigation (an `RSC` header or `_rsc` parameter). */
+  rsc?: boolean;
+}
+
+/** Whether a request is one of Next's data requests (never stored, never served from the store). */
+export function isNextDataRequest(headers: Record<string, string | string[] | undefined>, url: string): boolean {
+  return (
+    headers.rsc !== undefined ||
+    headers["next-router-state-tree"] !== undefined ||
+    headers["next-router-prefetch"] !== undefined ||
+    /[?&]_rsc=/.test(url)
+  );
+}
+
+/**
+ * The canonical form of a public URL: only the query parameters its route reads, in the order
+ * given. Null when the URL already is canonical (or is not a public page). Any other URL is sent
+ * there with a redirect, so `ledger.json?x=<random>` costs one redirect, never a render.
+ */
+export function canonicalUrl(url: string): string | null {
+  const q = url.indexOf("?");
+  if (q < 0) return null;
+  const path = url.slice(0, q);
+  if (!PUBLIC_PATH.test(path)) return null;
+  const allowed = ROUTE_PARAMS.find(([re]) => re.test(path))?.[1] ?? [];
+  const params = new URLSearchParams(url.slice(q + 1));
+  const kept = [...params].filter(([k]) => allowed.includes(k));
+  if (kept.length === [...params].length) return null;
+  const query = new URLSearchParams(kept).toString();
+  return query ? `${path}?${query}` : path;
 }
 
 /** The cache key of a request, or null when it must go to the application. */
 export function cacheKeyOf(req: CacheableRequest): string | null {
   if (req.method !== "GET" && req.method !== "HEAD") return null;
+  if (req.rsc) return null;
   if (req.url.length > MAX_URL) return null;
   const q = req.url.indexOf("?");
   const path = q < 0 ? req.url : req.url.slice(0, q);

@@ -121,6 +121,10 @@ const MESSAGES: Record<string, { id: Msg; en: Msg }> = {
   },
   username_taken: { id: () => "Nama pengguna sudah dipakai.", en: () => "That username is taken." },
   gender_invalid: { id: () => "Pilih P atau L.", en: () => "Choose P or L." },
+  month_out_of_range: {
+    id: () => "Tidak ada laporan untuk bulan itu.",
+    en: () => "There is no report for that month.",
+  },
   cash_count_not_found: { id: () => "Hitung kas tidak ditemukan.", en: () => "Cash count not found." },
   own_record_countersign: {
     id: () => "Hitung kas ini Anda catat sendiri; yang menandatangani harus orang lain.",

@@ -160,7 +160,6 @@ const id = {
     "Angka dari kurang dari 5 anggota atau pinjaman ditampilkan sebagai “< 5” untuk melindungi data pribadi.",
   chartTitle: "Setoran, pinjaman keluar dan angsuran masuk per bulan",
   chartTable: "Angka grafik dalam tabel",
-  notFound: "Halaman tidak ditemukan.",
   groupNotFound: "Kelompok tidak ditemukan.",
   openData: "Data terbuka (JSON, CSV)",
   policy: "Aturan pinjaman",
@@ -169,6 +168,11 @@ const id = {
   methods: { flat: "flat", declining: "menurun", annuity: "anuitas" } as Record<string, string>,
   footer:
     "Kas Terbuka — data kelompok terbuka untuk umum (CC BY 4.0). Nama dan simpanan pribadi anggota tidak pernah ditampilkan.",
+  notFound: {
+    title: "Halaman tidak ditemukan",
+    body: "Alamat ini tidak ada di Kas Terbuka. Mungkin nama kelompok atau bulannya salah ketik, atau laporan bulan itu belum ada.",
+    home: "Kembali ke beranda",
+  },
   signIn: {
     title: "Masuk untuk bendahara dan pengawas",
     intro: "Semua halaman umum bisa dibaca tanpa masuk.",
@@ -425,7 +429,6 @@ const en: Messages = {
   suppressedNote: "Figures drawn from fewer than 5 members or loans are shown as “< 5” to protect personal data.",
   chartTitle: "Savings collected, loans out and repayments in, by month",
   chartTable: "The chart's figures as a table",
-  notFound: "Page not found.",
   groupNotFound: "Group not found.",
   openData: "Open data (JSON, CSV)",
   policy: "Loan policy",
@@ -433,6 +436,11 @@ const en: Messages = {
     `Service charge ${rate} a month (${method}), at most ${max} months.`,
   methods: { flat: "flat", declining: "declining balance", annuity: "annuity" },
   footer: "Kas Terbuka — group data open to all (CC BY 4.0). Members' names and personal savings are never shown.",
+  notFound: {
+    title: "Page not found",
+    body: "This address does not exist on Kas Terbuka. The group or the month may be mistyped, or that month's report does not exist yet.",
+    home: "Back to the home page",
+  },
   signIn: {
     title: "Sign in for treasurers and supervisors",
     intro: "Every public page can be read without signing in.",

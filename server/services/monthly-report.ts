@@ -1,14 +1,18 @@
 import { and, asc, eq, like } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { cashCounts, loans, monthEntries, monthPostings } from "@/db/schema";
-import { invalid } from "@/server/domain/errors";
+import { localDate, monthOf } from "@/server/domain/dates";
+import { invalid, notFound } from "@/server/domain/errors";
 import { balanceSheet, monthFlows, type MonthFlows } from "@/server/domain/indicators";
 import { ACCOUNTS, type Account } from "@/server/domain/ledger";
 import type { GroupRow } from "./context";
 
 /** The monthly report for the village notice board, from the rollups. */
-export async function monthlyReport(db: DbOrTx, group: GroupRow, month: string) {
+export async function monthlyReport(db: DbOrTx, group: GroupRow, month: string, now = new Date()) {
   if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(month)) throw invalid("date_invalid", "month");
+  // No report for a month the group did not exist in, nor one that has not begun: never invented balances.
+  if (month < monthOf(group.foundedOn) || month > monthOf(localDate(now, group.timeZone)))
+    throw notFound("month_out_of_range", "month");
   const rows = await db
     .select({
       month: monthPostings.month,

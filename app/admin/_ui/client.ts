@@ -1,9 +1,12 @@
 "use client";
 import { createTRPCClient, httpBatchLink, TRPCClientError } from "@trpc/client";
 import type { AppRouter } from "@/server/api/root";
+import { MAX_BATCH_SIZE } from "@/server/api/limits";
 import { errorMessage } from "@/server/i18n/errors";
 
-export const api = createTRPCClient<AppRouter>({ links: [httpBatchLink({ url: "/api/trpc" })] });
+export const api = createTRPCClient<AppRouter>({
+  links: [httpBatchLink({ url: "/api/trpc", maxItems: MAX_BATCH_SIZE })],
+});
 
 /** A key made when a form opens and reused on retry, so a double tap or a resend never posts twice. */
 export const newKey = () => `ui-${crypto.randomUUID()}`;

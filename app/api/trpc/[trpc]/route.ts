@@ -1,7 +1,7 @@
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { getDatabase } from "@/db/client";
 import { appRouter } from "@/server/api/root";
-import { isSameOrigin, type ApiContext } from "@/server/api/trpc";
+import { isSameOrigin, MAX_BATCH_SIZE, type ApiContext } from "@/server/api/trpc";
 import { currentUser } from "@/server/auth/session";
 
 export const dynamic = "force-dynamic";
@@ -12,5 +12,11 @@ async function createContext(req: Request): Promise<ApiContext> {
 }
 
 const handler = (req: Request) =>
-  fetchRequestHandler({ endpoint: "/api/trpc", req, router: appRouter, createContext: () => createContext(req) });
+  fetchRequestHandler({
+    endpoint: "/api/trpc",
+    req,
+    router: appRouter,
+    createContext: () => createContext(req),
+    maxBatchSize: MAX_BATCH_SIZE,
+  });
 export { handler as GET, handler as POST };
