@@ -13,7 +13,7 @@ import { randomBytes } from "node:crypto";
 import { rmSync } from "node:fs";
 import { migrateDatabase, openDatabase } from "@/db/client";
 import { seededRandom } from "@/db/seed/random";
-import { detailDigest, entryHash, GENESIS_HASH } from "@/server/domain/chain";
+import { CURRENT_CHAIN_VERSION, detailDigest, entryHash, GENESIS_HASH } from "@/server/domain/chain";
 import { addDays, monthOf } from "@/server/domain/dates";
 import {
   balanceKey,
@@ -103,6 +103,7 @@ async function main() {
       const digest = detailDigest(salt, postings, extra.note ?? null);
       const amount = entryAmount(postings);
       const hash = entryHash({
+        chainVersion: CURRENT_CHAIN_VERSION,
         groupSlug: slug,
         seq,
         date,
@@ -131,6 +132,7 @@ async function main() {
         null,
         null,
         null,
+        CURRENT_CHAIN_VERSION,
         `scale-${g}-${seq}`,
         "scale",
         salt,
@@ -221,7 +223,7 @@ async function main() {
     );
     insert(
       "journal_entries",
-      "id, group_id, seq, business_date, kind, amount, purpose, category, note, loan_id, reverses_entry_id, reverses_seq, reason, idempotency_key, request_hash, detail_salt, detail_digest, prev_hash, hash, recorded_at, recorded_by",
+      "id, group_id, seq, business_date, kind, amount, purpose, category, note, loan_id, reverses_entry_id, reverses_seq, reason, chain_version, idempotency_key, request_hash, detail_salt, detail_digest, prev_hash, hash, recorded_at, recorded_by",
       rows.journal_entries!,
     );
     insert("postings", "id, entry_id, group_id, business_date, account, member_id, loan_id, amount", rows.postings!);

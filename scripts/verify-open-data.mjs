@@ -4,11 +4,17 @@
 //   node scripts/verify-open-data.mjs https://…/api/open/groups/ratu-damai/ledger.json
 //   node scripts/verify-open-data.mjs ledger.json
 //   node scripts/verify-open-data.mjs --json ledger.json   (machine-readable result)
-// Canonical form (kas-terbuka/v1): SHA-256 of the UTF-8 bytes of JSON.stringify of
-//   ["kas-terbuka/v1", group, seq, date, kind, amountRp, purpose, category, reversesSeq, reason,
+// Canonical form: SHA-256 of the UTF-8 bytes of JSON.stringify of
+//   [canonicalVersion, group, seq, date, kind, amountRp, purpose, category, reversesSeq, reason,
 //    recordedAt, [[account, amount], … sorted by account, zero sums dropped], detailDigest, prevHash]
+// canonicalVersion is each entry's own ("kas-terbuka/v2"; "kas-terbuka/v1" before reason codes).
+// In a v2 entry `reason` is null or a code from the fixed list, and a write-off has no reason and
+// no purpose: no words a person typed are ever published.
 import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
+
+const VERSIONS = ["kas-terbuka/v1", "kas-terbuka/v2"];
+const REASONS = ["salah_jumlah", "salah_anggota", "salah_tanggal", "salah_jenis", "tercatat_dua_kali", "lainnya"];
 
 export function verifyLedgerJson(doc) {
   let prev = "0".repeat(64);
@@ -21,8 +27,16 @@ export function verifyLedgerJson(doc) {
       .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
     if (postings.reduce((t, [, v]) => t + v, 0) !== 0)
       return { ok: false, seq: e.seq, problem: "postings do not sum to zero" };
+    const version = e.canonicalVersion ?? doc.canonicalVersion ?? "kas-terbuka/v1";
+    if (!VERSIONS.includes(version)) return { ok: false, seq: e.seq, problem: `unknown canonical version ${version}` };
+    if (version !== "kas-terbuka/v1") {
+      if (e.reason !== null && !REASONS.includes(e.reason))
+        return { ok: false, seq: e.seq, problem: "reason is not a code from the fixed list" };
+      if (e.kind === "write_off" && (e.reason !== null || e.purpose !== null))
+        return { ok: false, seq: e.seq, problem: "a write-off publishes no reason and no purpose" };
+    }
     const canonical = JSON.stringify([
-      "kas-terbuka/v1",
+      version,
       doc.group,
       e.seq,
       e.date,

@@ -17,6 +17,8 @@ export function EntryTable({
   showHash?: boolean;
 }) {
   const at = (seq: number) => `/kelompok/${slug}/buku-kas?sebelum=${seq + 1}#no-${seq}`;
+  // Only a code from the fixed list is shown; words typed before reason codes (v1) stay off the page.
+  const reasonLabel = (code: string | null) => (code ? (t.reasons[code] ?? null) : null);
   if (entries.length === 0) return <p>{t.noEntries}</p>;
   return (
     <div className="table-wrap" tabIndex={0}>
@@ -54,16 +56,10 @@ export function EntryTable({
                     <span className="warn">
                       <a href={at(e.reversedBy.seq)}>{t.reversedBy(e.reversedBy.seq)}</a>
                     </span>
-                    {e.reversedBy.reason && <> — {e.reversedBy.reason}</>}
+                    {reasonLabel(e.reversedBy.reason) && <> — {reasonLabel(e.reversedBy.reason)}</>}
                   </>
                 )}
-                {e.reason && e.reversesSeq === null && (
-                  <>
-                    <br />
-                    {t.reason}: {e.reason}
-                  </>
-                )}
-                {e.reason && e.reversesSeq !== null && <> — {e.reason}</>}
+                {reasonLabel(e.reason) && e.reversesSeq !== null && <> — {reasonLabel(e.reason)}</>}
                 {showHash && (
                   <>
                     <br />

@@ -65,7 +65,16 @@ const FIELDS: [string, string, string][] = [
   ["category", "text|null", "expense/income category"],
   ["reversesSeq", "integer|null", "for a correction: the entry it reverses"],
   ["reversedBySeq", "integer|null", "the correction that reversed this entry (not hashed)"],
-  ["reason", "text|null", "reason of a correction or write-off"],
+  [
+    "reason",
+    "code|null",
+    "a correction's reason code: salah_jumlah | salah_anggota | salah_tanggal | salah_jenis | tercatat_dua_kali | lainnya (never words a person typed; a write-off has none)",
+  ],
+  [
+    "canonicalVersion",
+    "text",
+    "kas-terbuka/v2 (v1: entries from before reason codes); the first element of the hashed array",
+  ],
   ["recordedAt", "ISO 8601 UTC", "when it was recorded"],
   [
     "postings",
@@ -151,7 +160,7 @@ export default async function DataPage({ searchParams }: { searchParams: Promise
       <p>{x.verifyText}</p>
       <p>{x.canonical}</p>
       <pre style={{ whiteSpace: "pre-wrap", fontSize: ".8rem" }}>
-        ["kas-terbuka/v1", group, seq, date, kind, amountRp, purpose, category, reversesSeq, reason, recordedAt,
+        [canonicalVersion, group, seq, date, kind, amountRp, purpose, category, reversesSeq, reason, recordedAt,
         postings, detailDigest, prevHash]
       </pre>
       <p>{x.postingsRule}</p>

@@ -19,7 +19,10 @@ export const journalEntries = sqliteTable(
     loanId: integer("loan_id"),
     reversesEntryId: integer("reverses_entry_id"),
     reversesSeq: integer("reverses_seq"),
+    /** Public: a correction's reason code (CORRECTION_REASONS); v1 entries held free text here. */
     reason: text("reason"),
+    /** The canonical form the entry's hash was made with (server/domain/chain.ts). */
+    chainVersion: integer("chain_version").notNull().default(1),
     idempotencyKey: text("idempotency_key").notNull(),
     requestHash: text("request_hash").notNull(),
     detailSalt: text("detail_salt").notNull(),

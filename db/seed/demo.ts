@@ -266,7 +266,8 @@ export async function seedDemo(
             await reverseEntry(ctx, {
               groupSlug: spec.slug,
               entryId: typo.id,
-              reason: "Salah ketik: Rp 10.000 seharusnya Rp 1.000",
+              reasonCode: "salah_jumlah",
+              note: "Salah ketik: Rp 10.000 seharusnya Rp 1.000",
               idempotencyKey: keyOf(spec.slug, `fix-${date}`),
             });
             await recordContributions(ctx, {
@@ -300,7 +301,7 @@ export async function seedDemo(
             groupSlug: spec.slug,
             loanId: loan.id,
             date,
-            reason: "Anggota merantau ke Malaysia dan tidak dapat dihubungi; disetujui rapat anggota",
+            note: "Anggota merantau ke Malaysia dan tidak dapat dihubungi; disetujui rapat anggota",
             idempotencyKey: keyOf(spec.slug, `wo-${loan.id}`),
           });
           writtenOff = true;

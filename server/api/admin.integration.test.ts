@@ -181,7 +181,7 @@ const MUTATIONS: Record<string, (c: ReturnType<typeof caller>) => Promise<unknow
       groupSlug: G,
       loanId: 999_999,
       date: "2026-11-28",
-      reason: "tidak ada pinjaman",
+      note: "tidak ada pinjaman",
       idempotencyKey: key(),
     }),
   "cash.expense": (c) =>
@@ -203,7 +203,12 @@ const MUTATIONS: Record<string, (c: ReturnType<typeof caller>) => Promise<unknow
   "cash.count": (c) =>
     c.admin.cash.count({ groupSlug: G, date: "2026-11-28", countedAmount: 1000, idempotencyKey: key() }),
   "entries.reverse": (c) =>
-    c.admin.entries.reverse({ groupSlug: G, entryId: 999_999, reason: "tidak ada catatan", idempotencyKey: key() }),
+    c.admin.entries.reverse({
+      groupSlug: G,
+      entryId: 999_999,
+      reasonCode: "tercatat_dua_kali",
+      idempotencyKey: key(),
+    }),
   "cash.countersign": (c) => c.admin.cash.countersign({ groupSlug: G, cashCountId: 999_999 }),
   "account.changePassword": (c) =>
     c.admin.account.changePassword({ currentPassword: "bukan-sandinya", newPassword: "sandi-baru-yang-panjang" }),
@@ -425,7 +430,7 @@ describe("happy paths through the API", () => {
     const fix = await b.admin.entries.reverse({
       groupSlug: G,
       entryId: rdEntryId,
-      reason: "Dicatat dua kali",
+      reasonCode: "tercatat_dua_kali",
       idempotencyKey: key(),
     });
     expect(fix.reversesEntryId).toBe(rdEntryId);

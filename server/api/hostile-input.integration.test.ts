@@ -67,7 +67,7 @@ const VALID: Record<string, () => Record<string, unknown>> = {
     groupSlug: G,
     loanId: 1,
     date: "2026-11-28",
-    reason: "macet lama sekali",
+    note: "macet lama sekali",
     idempotencyKey: key(),
   }),
   "cash.expense": () => ({
@@ -87,7 +87,13 @@ const VALID: Record<string, () => Record<string, unknown>> = {
     idempotencyKey: key(),
   }),
   "cash.count": () => ({ groupSlug: G, date: "2026-11-28", countedAmount: 1000, idempotencyKey: key() }),
-  "entries.reverse": () => ({ groupSlug: G, entryId: 1, reason: "salah catat", idempotencyKey: key() }),
+  "entries.reverse": () => ({
+    groupSlug: G,
+    entryId: 1,
+    reasonCode: "salah_jumlah",
+    note: "salah catat",
+    idempotencyKey: key(),
+  }),
   "members.add": () => ({
     groupSlug: G,
     code: `RA-${String(Math.floor(Math.random() * 800) + 100)}`,
@@ -119,6 +125,7 @@ const HOSTILE: [string, unknown][] = [
   ["impossible date", "2026-02-30"],
   ["over-long string", "x".repeat(10_000)],
   ["control characters", "abc\u0000\u0007def"],
+  ["bidirectional override", "Maria \u202egnp.exe"],
   ["other group's member", "CO-001"],
   ["unknown id", 987_654],
 ];

@@ -4,12 +4,17 @@
  *
  * canonical(entry) is the UTF-8 bytes of JSON.stringify of this array, in this order
  * (no spaces; strings escaped as JSON.stringify does; null for absent values):
- *   ["kas-terbuka/v1", groupSlug, seq, date, kind, amount, purpose, category,
+ *   [version, groupSlug, seq, date, kind, amount, purpose, category,
  *    reversesSeq, reason, recordedAt, postings, detailDigest, prevHash]
  * where postings is [[account, signedAmount], ...]: the entry's postings summed per account,
  * zero sums dropped, sorted by account name; and prevHash is the previous entry's hash,
  * or 64 zeros for seq 1. Everything in it is published in the open data, so anyone can
  * recompute every hash (scripts/verify-open-data.mjs does it).
+ *
+ * version is "kas-terbuka/v2" for every entry written now: `reason` is null or a code from
+ * CORRECTION_REASONS (never words a person typed), and a write-off carries neither reason nor
+ * purpose. "kas-terbuka/v1" entries (before 2026-11-30) had free-text reasons; they verify the
+ * same way, and the verifier accepts both.
  *
  * detailDigest commits to what is private (which member, which loan, the treasurer's note)
  * without publishing it: SHA-256 of JSON.stringify([salt, [[account, memberId, loanId, amount]...
@@ -18,11 +23,17 @@
  * checks it; the public can check everything else.
  */
 import { createHash } from "node:crypto";
-import type { Posting } from "./ledger";
+import { CORRECTION_REASONS, type Posting } from "./ledger";
 
 export const GENESIS_HASH = "0".repeat(64);
 
+export const CHAIN_VERSIONS = { 1: "kas-terbuka/v1", 2: "kas-terbuka/v2" } as const;
+export type ChainVersion = keyof typeof CHAIN_VERSIONS;
+/** The version every new entry is written with. */
+export const CURRENT_CHAIN_VERSION: ChainVersion = 2;
+
 export interface ChainedEntry {
+  chainVersion: ChainVersion;
   groupSlug: string;
   seq: number;
   date: string;
@@ -50,7 +61,7 @@ export function postingsByAccount(postings: readonly Pick<Posting, "account" | "
 
 export function canonicalEntry(e: ChainedEntry): string {
   return JSON.stringify([
-    "kas-terbuka/v1",
+    CHAIN_VERSIONS[e.chainVersion],
     e.groupSlug,
     e.seq,
     e.date,
@@ -88,11 +99,25 @@ export function verifyChain(
   let expectSeq = 1;
   for (const e of entries) {
     if (e.seq !== expectSeq) return { seq: e.seq, problem: `sequence gap: expected ${expectSeq}` };
+    const words = publicWordsProblem(e);
+    if (words) return { seq: e.seq, problem: words };
     if (e.prevHash !== prev) return { seq: e.seq, problem: "previous hash does not match" };
     const h = entryHash(e);
     if (h !== e.hash) return { seq: e.seq, problem: "hash does not match content" };
     prev = e.hash;
     expectSeq++;
   }
+  return null;
+}
+
+/** In a v2 entry the public fields hold no words a person typed: a reason code or nothing. */
+export function publicWordsProblem(
+  e: Pick<ChainedEntry, "chainVersion" | "kind" | "reason" | "purpose">,
+): string | null {
+  if (e.chainVersion < 2) return null;
+  if (e.reason !== null && !(CORRECTION_REASONS as readonly string[]).includes(e.reason))
+    return "reason is not a code from the fixed list";
+  if (e.kind === "write_off" && (e.reason !== null || e.purpose !== null))
+    return "a write-off publishes no reason and no purpose";
   return null;
 }

@@ -45,6 +45,21 @@ export const ENTRY_KINDS = [
 export type EntryKind = (typeof ENTRY_KINDS)[number];
 
 /** What a member pays in at a collection, per line. */
+/**
+ * Why a correction was made, from a fixed list: the public sees only the code (labelled in each
+ * language). Whatever the treasurer adds in her own words is a private note, committed through
+ * the salted detail digest and never published. A write-off publishes no reason at all.
+ */
+export const CORRECTION_REASONS = [
+  "salah_jumlah",
+  "salah_anggota",
+  "salah_tanggal",
+  "salah_jenis",
+  "tercatat_dua_kali",
+  "lainnya",
+] as const;
+export type CorrectionReason = (typeof CORRECTION_REASONS)[number];
+
 export const CONTRIBUTION_LINE_KINDS = ["daily", "share", "voluntary", "social_fund"] as const;
 export type ContributionLineKind = (typeof CONTRIBUTION_LINE_KINDS)[number];
 export const LINE_KIND_ACCOUNT: Record<ContributionLineKind, Account> = {

@@ -23,7 +23,13 @@ const app = http.createServer((req, res) => {
       "content-security-policy": `script-src 'nonce-n${renders}'`,
     };
     if (req.url!.includes("setcookie")) headers["set-cookie"] = "x=1";
-    const [status, answer] = req.url!.startsWith("/kelompok/tidak-ada") ? [404, "tidak ada"] : [200, html];
+    const [status, answer] = req.url!.startsWith("/kelompok/tidak-ada")
+      ? [404, "tidak ada"]
+      : req.url!.startsWith("/kelompok/kosong") // what Next sends for a page's notFound()
+        ? [404, '<!DOCTYPE html><html id="__next_error__"><head></head><body></body></html>']
+        : req.url === "/_kt/tidak-ditemukan" // what Next sends for an address no route matches
+          ? [404, `<html><body><h1>Halaman tidak ditemukan</h1> cookie=${req.headers.cookie ?? ""}</body></html>`]
+          : [200, html];
     if (/\bgzip\b/.test(String(req.headers["accept-encoding"]))) {
       res.writeHead(status, { ...headers, "content-encoding": "gzip" });
       return res.end(gzipSync(answer));
@@ -264,6 +270,14 @@ describe("front server: public pages from memory, current on the next request af
     expect(await post("/api/trpc/admin.contributions.record", Buffer.alloc(900 * 1024, 32), true)).toBe(413);
     expect(seen.slice(seenBefore).filter((r) => r.body.length > 512 * 1024)).toEqual([]);
     expect(await post("/api/trpc/admin.contributions.record", Buffer.alloc(100 * 1024, 32), false)).toBe(200);
+  });
+
+  it("answers a page's notFound() with the site's own 404 page drawn on the server, not Next's empty shell", async () => {
+    const r = await get("/kelompok/kosong/laporan/1999-01", { cookie: "bahasa=en; other=1" });
+    expect(r.status).toBe(404);
+    expect(r.text).toContain("<h1>Halaman tidak ditemukan</h1>");
+    expect(r.text).toContain("cookie=bahasa=en"); // in the visitor's language, and nothing else of hers
+    expect(r.text).not.toContain("__next_error__");
   });
 
   it("keeps within its bounds", async () => {

@@ -102,6 +102,20 @@ export class DataVersion {
   }
 }
 
+/** An address no route matches: Next answers it with app/not-found.tsx drawn on the server. */
+const NOT_FOUND_PATH = "/_kt/tidak-ditemukan";
+
+/** Next's answer to a page's notFound(): a 404 whose HTML body is an empty error shell. */
+export function isEmptyNotFoundShell(
+  status: number | undefined,
+  headers: http.IncomingHttpHeaders,
+  body: Buffer,
+): boolean {
+  if (status !== 404 || !String(headers["content-type"] ?? "").startsWith("text/html")) return false;
+  const html = headers["content-encoding"] === "gzip" ? gunzipSync(body) : body;
+  return html.includes('<html id="__next_error__"');
+}
+
 /** The most a request body may carry: the offline queue's 50 days for tRPC, a small form elsewhere. */
 export const BODY_LIMITS = { trpc: 512 * 1024, form: 16 * 1024 } as const;
 
@@ -205,6 +219,8 @@ export async function startFront(
           ur.on("data", (c: Buffer) => chunks.push(c));
           ur.on("end", () => {
             const body = Buffer.concat(chunks);
+            if (isEmptyNotFoundShell(ur.statusCode, ur.headers, body))
+              return void siteNotFound(req).then(resolve, () => resolve(null));
             const gzipped = ur.headers["content-encoding"] === "gzip";
             if (!isStorable(ur.statusCode ?? 0, ur.headers) || (ur.headers["content-encoding"] && !gzipped))
               return resolve({ status: ur.statusCode ?? 502, headers: ur.headers, body });
@@ -226,6 +242,28 @@ export async function startFront(
     }).finally(() => rendering.delete(flight));
     rendering.set(flight, p);
     return { rendered: p, first: true };
+  }
+
+  /**
+   * The site's own 404 page (app/not-found.tsx in the visitor's language), as Next renders it for
+   * an address that matches no route. Next answers a page's notFound() with an empty shell whose
+   * content only JavaScript draws (vercel/next.js#62228); a villager's phone without JavaScript
+   * would get a blank page, so the front asks for the unmatched address instead.
+   */
+  function siteNotFound(req: http.IncomingMessage): Promise<Rendered> {
+    return new Promise((resolve, reject) => {
+      const up = http.request(
+        { ...opts.upstream, agent, method: "GET", path: NOT_FOUND_PATH, headers: upstreamHeaders(req, true) },
+        (ur) => {
+          const chunks: Buffer[] = [];
+          ur.on("data", (c: Buffer) => chunks.push(c));
+          ur.on("end", () => resolve({ status: 404, headers: ur.headers, body: Buffer.concat(chunks) }));
+          ur.on("error", reject);
+        },
+      );
+      up.on("error", reject);
+      up.end();
+    });
   }
 
   function send(req: http.IncomingMessage, res: http.ServerResponse, page: StoredPage, state: "hit" | "miss") {

@@ -84,6 +84,16 @@ const id = {
   reversedBy: (seq: number) => `Dibalik oleh no. ${seq}`,
   reverses: (seq: number) => `Membalik no. ${seq}`,
   reason: "Alasan",
+  /** Correction reason codes (the public sees only these). */
+  reasons: {
+    salah_jumlah: "salah jumlah",
+    salah_anggota: "salah anggota",
+    salah_tanggal: "salah tanggal",
+    salah_jenis: "salah jenis catatan",
+    tercatat_dua_kali: "tercatat dua kali",
+    lainnya: "lainnya",
+  } as Record<string, string>,
+  privateNote: "Catatan pribadi (tidak ditampilkan ke umum)",
   older: "Catatan lebih lama →",
   newest: "← Terbaru",
   pager: {
@@ -365,6 +375,15 @@ const en: Messages = {
   reversedBy: (seq: number) => `Reversed by no. ${seq}`,
   reverses: (seq: number) => `Reverses no. ${seq}`,
   reason: "Reason",
+  reasons: {
+    salah_jumlah: "wrong amount",
+    salah_anggota: "wrong member",
+    salah_tanggal: "wrong date",
+    salah_jenis: "wrong kind of entry",
+    tercatat_dua_kali: "recorded twice",
+    lainnya: "other",
+  } as Record<string, string>,
+  privateNote: "Private note (never shown to the public)",
   older: "Older entries →",
   pager: { label: "Pages", prev: "← Previous", next: "Next →", of: (n: number, of: number) => `Page ${n} of ${of}` },
   findGroup: { label: "Find a group (name or village)", button: "Find", none: "No group matches.", all: "All groups" },

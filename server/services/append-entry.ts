@@ -16,7 +16,13 @@ import {
   monthPostings,
   postings as postingsTable,
 } from "@/db/schema";
-import { detailDigest, entryHash, GENESIS_HASH } from "@/server/domain/chain";
+import {
+  CURRENT_CHAIN_VERSION,
+  detailDigest,
+  entryHash,
+  GENESIS_HASH,
+  publicWordsProblem,
+} from "@/server/domain/chain";
 import { monthOf, type BusinessDate } from "@/server/domain/dates";
 import { conflict, invalid } from "@/server/domain/errors";
 import {
@@ -145,7 +151,8 @@ export async function appendEntry(tx: Tx, e: NewEntry): Promise<EntryRow> {
   const salt = randomBytes(16).toString("hex");
   const digest = detailDigest(salt, e.postings, e.note ?? null);
   const amount = entryAmount(e.postings);
-  const hash = entryHash({
+  const chained = {
+    chainVersion: CURRENT_CHAIN_VERSION,
     groupSlug: e.group.slug,
     seq,
     date: e.date,
@@ -159,7 +166,11 @@ export async function appendEntry(tx: Tx, e: NewEntry): Promise<EntryRow> {
     postings: e.postings,
     detailDigest: digest,
     prevHash,
-  });
+  };
+  // An invariant, not a user error: the verbs only ever pass codes, and no words on a write-off.
+  const words = publicWordsProblem(chained);
+  if (words) throw new Error(`refusing to publish: ${words}`);
+  const hash = entryHash(chained);
   const [entry] = await tx
     .insert(journalEntries)
     .values({
@@ -175,6 +186,7 @@ export async function appendEntry(tx: Tx, e: NewEntry): Promise<EntryRow> {
       reversesEntryId: e.reverses?.id ?? null,
       reversesSeq: e.reverses?.seq ?? null,
       reason: e.reason ?? null,
+      chainVersion: CURRENT_CHAIN_VERSION,
       idempotencyKey: e.idempotencyKey,
       requestHash: e.requestHash,
       detailSalt: salt,

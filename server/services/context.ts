@@ -79,7 +79,8 @@ export function requestHash(verb: string, input: unknown): string {
     .digest("hex");
 }
 
-const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+/** Control characters, and the invisible marks that reorder text on screen (bidirectional overrides, "Trojan Source"). */
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
 
 /** Free text a person typed: trimmed, within limits, no control characters. */
 export function cleanText(

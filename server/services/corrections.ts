@@ -1,7 +1,13 @@
 import { and, eq } from "drizzle-orm";
 import { journalEntries, postings } from "@/db/schema";
 import { conflict, invalid, notFound } from "@/server/domain/errors";
-import { reversalPostings, type Account, type EntryKind } from "@/server/domain/ledger";
+import {
+  CORRECTION_REASONS,
+  type CorrectionReason,
+  reversalPostings,
+  type Account,
+  type EntryKind,
+} from "@/server/domain/ledger";
 import { appendEntry, findReplay, type EntryRow } from "./append-entry";
 import {
   assertIdempotencyKey,
@@ -17,12 +23,16 @@ import { standingLoanEntries } from "./loans";
 export interface ReverseEntryInput {
   groupSlug: string;
   entryId: number;
-  reason: string;
+  /** Public: why, from CORRECTION_REASONS. */
+  reasonCode: CorrectionReason;
+  /** Private: the treasurer's own words (committed through the detail digest, never published). */
+  note?: string | null;
   idempotencyKey: string;
 }
 
 /**
- * Koreksi: a new entry, dated today, that exactly reverses one earlier entry, with a reason.
+ * Koreksi: a new entry, dated today, that exactly reverses one earlier entry, with a public
+ * reason code and, if she wishes, the treasurer's own words as a private note.
  * An entry is reversed at most once and a correction is never itself reversed (post the right
  * entry instead). On a loan, the latest standing entry is reversed first, so that every
  * repayment's recorded allocation stays true.
@@ -36,7 +46,9 @@ export async function reverseEntry(ctx: ServiceContext, input: ReverseEntryInput
     if (replay) return replay;
     if (typeof input.entryId !== "number" || !Number.isSafeInteger(input.entryId) || input.entryId <= 0)
       throw invalid("entry_id_invalid", "entryId");
-    const reason = cleanText(input.reason, "reason", { required: true, min: 5, max: 500 });
+    if (!(CORRECTION_REASONS as readonly unknown[]).includes(input.reasonCode))
+      throw invalid("reason_code_invalid", "reasonCode");
+    const note = cleanText(input.note, "note", { required: false, max: 500 });
     const [original] = await tx
       .select()
       .from(journalEntries)
@@ -65,7 +77,8 @@ export async function reverseEntry(ctx: ServiceContext, input: ReverseEntryInput
       category: original.category,
       loanId: original.loanId,
       reverses: { id: original.id, seq: original.seq, kind: original.kind as EntryKind },
-      reason,
+      reason: input.reasonCode,
+      note,
       idempotencyKey: key,
       requestHash: reqHash,
       actor: ctx.actor,

@@ -281,18 +281,20 @@ describe("loans", () => {
     });
     await repayLoan(ctx, { groupSlug: G, loanId: loan.id, amount: 106_000, date: "2024-03-01", idempotencyKey: key() });
     await expectRefused(
-      writeOffLoan(ctx, { groupSlug: G, loanId: loan.id, date: "2025-01-01", reason: "", idempotencyKey: key() }),
+      writeOffLoan(ctx, { groupSlug: G, loanId: loan.id, date: "2025-01-01", note: "", idempotencyKey: key() }),
       "text_required",
-      "reason",
+      "note",
     );
     const e = await writeOffLoan(ctx, {
       groupSlug: G,
       loanId: loan.id,
       date: "2025-01-01",
-      reason: "Anggota pindah ke Malaysia, tidak bisa dihubungi",
+      note: "Anggota pindah ke Malaysia, tidak bisa dihubungi",
       idempotencyKey: key(),
     });
     expect(e.amount).toBe(200_000);
+    // Why it was written off is private; the public entry names no reason and no purpose.
+    expect(e).toMatchObject({ reason: null, purpose: null, note: "Anggota pindah ke Malaysia, tidak bisa dihubungi" });
     const view = await loanView(database.db, (await seedless()).group, loan, "2026-11-29");
     expect(view.status).toBe("dihapus");
     await expectRefused(
@@ -300,7 +302,7 @@ describe("loans", () => {
         groupSlug: G,
         loanId: loan.id,
         date: "2025-01-02",
-        reason: "lagi sekali",
+        note: "lagi sekali",
         idempotencyKey: key(),
       }),
       "loan_already_written_off",
@@ -418,17 +420,25 @@ describe("corrections", () => {
     const before = await balancesOf();
     const wrong = await collect("2026-11-02", 10_000);
     await expectRefused(
-      reverseEntry(ctx, { groupSlug: G, entryId: wrong.id, reason: "", idempotencyKey: key() }),
-      "text_required",
-      "reason",
+      reverseEntry(ctx, {
+        groupSlug: G,
+        entryId: wrong.id,
+        reasonCode: "Salah ketik Maria" as never, // words, not a code
+        idempotencyKey: key(),
+      }),
+      "reason_code_invalid",
+      "reasonCode",
     );
     const fix = await reverseEntry(ctx, {
       groupSlug: G,
       entryId: wrong.id,
-      reason: "Salah ketik: seharusnya Rp 1.000",
+      reasonCode: "salah_jumlah",
+      note: "Salah ketik: seharusnya Rp 1.000",
       idempotencyKey: key(),
     });
     expect(fix).toMatchObject({
+      reason: "salah_jumlah", // public: the code
+      note: "Salah ketik: seharusnya Rp 1.000", // private: her words, only in the digest
       kind: "correction",
       reversesEntryId: wrong.id,
       reversesSeq: wrong.seq,
@@ -436,11 +446,23 @@ describe("corrections", () => {
     });
     expect(await balancesOf()).toEqual(before);
     await expectRefused(
-      reverseEntry(ctx, { groupSlug: G, entryId: wrong.id, reason: "sekali lagi", idempotencyKey: key() }),
+      reverseEntry(ctx, {
+        groupSlug: G,
+        entryId: wrong.id,
+        reasonCode: "salah_jumlah",
+        note: "sekali lagi",
+        idempotencyKey: key(),
+      }),
       "entry_already_reversed",
     );
     await expectRefused(
-      reverseEntry(ctx, { groupSlug: G, entryId: fix.id, reason: "batalkan koreksi", idempotencyKey: key() }),
+      reverseEntry(ctx, {
+        groupSlug: G,
+        entryId: fix.id,
+        reasonCode: "salah_jumlah",
+        note: "batalkan koreksi",
+        idempotencyKey: key(),
+      }),
       "cannot_reverse_correction",
     );
     expect((await verifyLedger(database.db)).problems).toEqual([]);
@@ -457,7 +479,13 @@ describe("corrections", () => {
       idempotencyKey: key(),
     });
     await expectRefused(
-      reverseEntry(ctx, { groupSlug: G, entryId: c.id, reason: "uji saldo negatif", idempotencyKey: key() }),
+      reverseEntry(ctx, {
+        groupSlug: G,
+        entryId: c.id,
+        reasonCode: "salah_jumlah",
+        note: "uji saldo negatif",
+        idempotencyKey: key(),
+      }),
       "insufficient_savings",
     );
     const { loan, entry: disb } = await disburseLoan(ctx, {
@@ -477,16 +505,29 @@ describe("corrections", () => {
       idempotencyKey: key(),
     });
     await expectRefused(
-      reverseEntry(ctx, { groupSlug: G, entryId: disb.id, reason: "pinjaman batal", idempotencyKey: key() }),
+      reverseEntry(ctx, {
+        groupSlug: G,
+        entryId: disb.id,
+        reasonCode: "salah_jumlah",
+        note: "pinjaman batal",
+        idempotencyKey: key(),
+      }),
       "reverse_later_loan_entries_first",
     );
     await reverseEntry(ctx, {
       groupSlug: G,
       entryId: r.entry.id,
-      reason: "angsuran salah dicatat",
+      reasonCode: "salah_jumlah",
+      note: "angsuran salah dicatat",
       idempotencyKey: key(),
     });
-    await reverseEntry(ctx, { groupSlug: G, entryId: disb.id, reason: "pinjaman batal", idempotencyKey: key() });
+    await reverseEntry(ctx, {
+      groupSlug: G,
+      entryId: disb.id,
+      reasonCode: "salah_jumlah",
+      note: "pinjaman batal",
+      idempotencyKey: key(),
+    });
     const { group } = await seedless();
     expect((await loanView(database.db, group, await loadLoan(database.db, group, loan.id), "2026-11-29")).status).toBe(
       "dibatalkan",
@@ -700,7 +741,8 @@ describe("property: any sequence of operations keeps the books consistent", () =
                 await reverseEntry(c, {
                   groupSlug: G,
                   entryId: entries[o.pick % entries.length]!,
-                  reason: "uji koreksi acak",
+                  reasonCode: "lainnya",
+                  note: "uji koreksi acak",
                   idempotencyKey: key(),
                 });
             } catch (e) {

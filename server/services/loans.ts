@@ -224,11 +224,15 @@ export interface WriteOffLoanInput {
   groupSlug: string;
   loanId: number;
   date: string;
-  reason: string;
+  /** Private: why the loan is written off (committed through the detail digest, never published). */
+  note: string;
   idempotencyKey: string;
 }
 
-/** Hapus buku: the outstanding principal moves to the write-off loss, with a reason. */
+/**
+ * Hapus buku: the outstanding principal moves to the write-off loss. Why is a private note; the
+ * public entry carries no reason and no purpose (in a group of 27, either can name the borrower).
+ */
 export async function writeOffLoan(ctx: ServiceContext, input: WriteOffLoanInput): Promise<EntryRow> {
   const key = assertIdempotencyKey(input.idempotencyKey);
   const reqHash = requestHash("loans.writeOff", input);
@@ -237,7 +241,7 @@ export async function writeOffLoan(ctx: ServiceContext, input: WriteOffLoanInput
     const replay = await findReplay(tx, group.id, key, reqHash);
     if (replay) return replay;
     const loan = await loadLoan(tx, group, input.loanId);
-    const reason = cleanText(input.reason, "reason", { required: true, min: 5, max: 500 });
+    const note = cleanText(input.note, "note", { required: true, min: 5, max: 500 });
     const date = assertBusinessDate(input.date, { today: todayIn(ctx, group), foundedOn: loan.disbursedOn });
     const view = await loanView(tx, group, loan, date);
     if (view.status === "dihapus") throw conflict("loan_already_written_off", "loanId");
@@ -258,9 +262,8 @@ export async function writeOffLoan(ctx: ServiceContext, input: WriteOffLoanInput
       kind: "write_off",
       date,
       postings: writeOffPostings(loan.memberId, loan.id, bal?.balance ?? view.state.principalOutstanding),
-      purpose: loan.purpose,
       loanId: loan.id,
-      reason,
+      note,
       idempotencyKey: key,
       requestHash: reqHash,
       actor: ctx.actor,

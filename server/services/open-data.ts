@@ -5,6 +5,7 @@
 import type { Database, DbOrTx } from "@/db/client";
 import type { GroupRow } from "./context";
 import { allPublicEntries, groupFiguresCached, type GroupFigures, type PublicEntry } from "./public-figures";
+import { CHAIN_VERSIONS, CURRENT_CHAIN_VERSION } from "@/server/domain/chain";
 
 export const LICENSE = { name: "CC BY 4.0", url: "https://creativecommons.org/licenses/by/4.0/" };
 
@@ -108,6 +109,7 @@ export function publicLedgerRow(e: PublicEntry) {
     reversesSeq: e.reversesSeq,
     reversedBySeq: e.reversedBy?.seq ?? null,
     reason: e.reason,
+    canonicalVersion: CHAIN_VERSIONS[e.chainVersion],
     recordedAt: e.recordedAt,
     postings: Object.fromEntries(e.postings),
     detailDigest: e.detailDigest,
@@ -134,8 +136,14 @@ export const CSV_COLUMNS = [
   "is_demo",
 ] as const;
 
-const csvCell = (v: unknown) => {
-  const s = v === null || v === undefined ? "" : String(v);
+/**
+ * One CSV cell. A text that a spreadsheet would run as a formula (starting with =, +, -, @, tab
+ * or carriage return: OWASP's CSV-injection rule) is prefixed with ' so it stays text. Numbers
+ * are written as numbers (a negative amount is a number, not a formula).
+ */
+export const csvCell = (v: unknown) => {
+  const raw = v === null || v === undefined ? "" : String(v);
+  const s = typeof v !== "number" && /^[=+\-@\t\r]/.test(raw) ? `'${raw}` : raw;
   return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 };
 
@@ -167,7 +175,7 @@ export function csvRow(e: PublicEntry, isDemo: boolean): string {
 }
 
 export async function* ledgerJsonChunks(db: DbOrTx, group: GroupRow): AsyncGenerator<string> {
-  yield `{"license":${JSON.stringify(LICENSE)},"group":${JSON.stringify(group.slug)},"isDemo":${group.isDemo},"canonicalVersion":"kas-terbuka/v1","entries":[`;
+  yield `{"license":${JSON.stringify(LICENSE)},"group":${JSON.stringify(group.slug)},"isDemo":${group.isDemo},"canonicalVersion":${JSON.stringify(CHAIN_VERSIONS[CURRENT_CHAIN_VERSION])},"entries":[`;
   let separator = "";
   for await (const chunk of allPublicEntries(db, group)) {
     if (!chunk.length) continue;

@@ -15,7 +15,7 @@ import {
   groupPublicVersion,
   publicVersion as publicVersionTable,
 } from "@/db/schema";
-import { entryHash, postingsByAccount } from "@/server/domain/chain";
+import { type ChainVersion, entryHash, postingsByAccount } from "@/server/domain/chain";
 import { addDays, daysBetween, localDate, monthOf, type BusinessDate } from "@/server/domain/dates";
 import {
   balanceSheet,
@@ -409,6 +409,7 @@ export interface PublicEntry {
   reversesSeq: number | null;
   reason: string | null;
   reversedBy: { seq: number; reason: string | null } | null;
+  chainVersion: ChainVersion;
   recordedAt: string;
   postings: [string, number][];
   detailDigest: string;
@@ -448,6 +449,7 @@ async function toPublic(
     reversesSeq: e.reversesSeq,
     reason: e.reason,
     reversedBy: revBy.get(e.id) ?? null,
+    chainVersion: e.chainVersion as ChainVersion,
     recordedAt: e.recordedAt,
     postings: postingsByAccount((byEntry.get(e.id) ?? []) as { account: Account; amount: number }[]),
     detailDigest: e.detailDigest,

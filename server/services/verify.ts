@@ -9,7 +9,7 @@ import {
   monthPostings,
   postings,
 } from "@/db/schema";
-import { detailDigest, verifyChain, type ChainedEntry } from "@/server/domain/chain";
+import { type ChainedEntry, type ChainVersion, detailDigest, verifyChain } from "@/server/domain/chain";
 import { monthOf } from "@/server/domain/dates";
 import { entryAmount, type Account, type Posting } from "@/server/domain/ledger";
 
@@ -89,7 +89,13 @@ export async function verifyLedger(
         add(months, `${monthOf(e.businessDate)}|${flowKind}|${p.account}`, p.amount);
       }
       add(counts, `${monthOf(e.businessDate)}|${e.kind}`, 1);
-      chained.push({ ...e, groupSlug: g.slug, date: e.businessDate, postings: ps });
+      chained.push({
+        ...e,
+        chainVersion: e.chainVersion as ChainVersion,
+        groupSlug: g.slug,
+        date: e.businessDate,
+        postings: ps,
+      });
     }
     const chainProblem = verifyChain(chained);
     if (chainProblem) problem ??= { group: g.slug, seq: chainProblem.seq, problem: chainProblem.problem };

@@ -1,11 +1,20 @@
 "use client";
 import { useCallback, useEffect, useState } from "react";
+import { CORRECTION_REASONS, type CorrectionReason } from "@/server/domain/ledger";
+import { MESSAGES } from "@/server/i18n/messages";
 import { api, newKey } from "./client";
 import { useAction, Status, Field, type P } from "./common";
 
 export function Corrections({ slug, t, locale, rp, canWrite }: P & { canWrite: boolean }) {
   const [entries, setEntries] = useState<Awaited<ReturnType<typeof api.admin.entries.list.query>>["entries"]>([]);
-  const [picked, setPicked] = useState<{ id: number; seq: number; reason: string; key: string } | null>(null);
+  const [picked, setPicked] = useState<{
+    id: number;
+    seq: number;
+    reasonCode: CorrectionReason | "";
+    note: string;
+    key: string;
+  } | null>(null);
+  const words = MESSAGES[locale];
   const a = useAction(locale);
   const load = useCallback(
     () => api.admin.entries.list.query({ groupSlug: slug, limit: 30 }).then((r) => setEntries(r.entries)),
@@ -25,7 +34,8 @@ export function Corrections({ slug, t, locale, rp, canWrite }: P & { canWrite: b
                 api.admin.entries.reverse.mutate({
                   groupSlug: slug,
                   entryId: picked.id,
-                  reason: picked.reason,
+                  reasonCode: picked.reasonCode as CorrectionReason,
+                  note: picked.note || undefined,
                   idempotencyKey: picked.key,
                 }),
               (r) => `${t.saved(r.seq)} ↩ ${picked.seq}`,
@@ -37,16 +47,30 @@ export function Corrections({ slug, t, locale, rp, canWrite }: P & { canWrite: b
           }}
         >
           <Field id="rr" label={`${t.reason} (no. ${picked.seq})`}>
-            <input
+            <select
               id="rr"
-              value={picked.reason}
-              onChange={(e) => setPicked({ ...picked, reason: e.target.value, key: newKey() })}
+              value={picked.reasonCode}
+              onChange={(e) => setPicked({ ...picked, reasonCode: e.target.value as CorrectionReason, key: newKey() })}
               required
-              minLength={5}
+            >
+              <option value="">—</option>
+              {CORRECTION_REASONS.map((r) => (
+                <option key={r} value={r}>
+                  {words.reasons[r]}
+                </option>
+              ))}
+            </select>
+          </Field>
+          <Status s={a} field="reasonCode" />
+          <Field id="rn" label={words.privateNote}>
+            <input
+              id="rn"
+              value={picked.note}
+              onChange={(e) => setPicked({ ...picked, note: e.target.value, key: newKey() })}
               maxLength={500}
             />
           </Field>
-          <Status s={a} field="reason" />
+          <Status s={a} field="note" />
           <div>
             <button type="submit" disabled={a.busy}>
               {t.reverse}
@@ -83,7 +107,7 @@ export function Corrections({ slug, t, locale, rp, canWrite }: P & { canWrite: b
                   ) : canWrite && e.kind !== "correction" && e.id ? (
                     <button
                       type="button"
-                      onClick={() => setPicked({ id: e.id!, seq: e.seq, reason: "", key: newKey() })}
+                      onClick={() => setPicked({ id: e.id!, seq: e.seq, reasonCode: "", note: "", key: newKey() })}
                     >
                       {t.reverse}
                     </button>

@@ -30,6 +30,7 @@ import {
 } from "@/server/services/savings";
 import { changeOwnPassword, groupsOf } from "@/server/services/users";
 import { localDate } from "@/server/domain/dates";
+import { CORRECTION_REASONS } from "@/server/domain/ledger";
 import { authedProcedure, groupProcedure, router } from "../trpc";
 
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "date_invalid");
@@ -170,7 +171,7 @@ export const adminRouter = router({
       .input(z.object({ loanId: z.number().int().positive(), amount: rupiah, date, idempotencyKey }))
       .mutation(({ ctx, input }) => repayLoan(ctx.service, input)),
     writeOff: groupProcedure("write")
-      .input(z.object({ loanId: z.number().int().positive(), date, reason: text(500), idempotencyKey }))
+      .input(z.object({ loanId: z.number().int().positive(), date, note: text(500), idempotencyKey }))
       .mutation(({ ctx, input }) => writeOffLoan(ctx.service, input)),
     /** What this loan would cost here and from KUR, the rentenir and the pengijon (the group's reference terms). */
     compare: groupProcedure("read")
@@ -230,7 +231,14 @@ export const adminRouter = router({
   }),
   entries: router({
     reverse: groupProcedure("write")
-      .input(z.object({ entryId: z.number().int().positive(), reason: text(500), idempotencyKey }))
+      .input(
+        z.object({
+          entryId: z.number().int().positive(),
+          reasonCode: z.enum(CORRECTION_REASONS, { error: "reason_code_invalid" }),
+          note: text(500).optional(),
+          idempotencyKey,
+        }),
+      )
       .mutation(({ ctx, input }) => reverseEntry(ctx.service, input)),
     list: groupProcedure("read")
       .input(z.object({ beforeSeq: z.number().int().positive().optional(), limit: page.limit }))
