@@ -6,17 +6,26 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { privateMemberNames } from "./fixtures";
 
-/** Runs the very script /data tells donors to run, on a downloaded ledger.json. */
-function verifyWithPublicScript(ledgerText: string): {
+/** Runs the very script /data tells donors to run, on a downloaded ledger.json (with any seals kept). */
+function verifyWithPublicScript(
+  ledgerText: string,
+  ...args: string[]
+): {
   ok: boolean;
   lastHash: string;
   balances: Record<string, number>;
+  seq?: number;
+  problem?: string;
 } {
   const file = path.join(mkdtempSync(path.join(tmpdir(), "kt-open-")), "ledger.json");
   writeFileSync(file, ledgerText);
-  return JSON.parse(
-    execFileSync(process.execPath, ["scripts/verify-open-data.mjs", "--json", file], { encoding: "utf8" }),
-  );
+  try {
+    return JSON.parse(
+      execFileSync(process.execPath, ["scripts/verify-open-data.mjs", "--json", file, ...args], { encoding: "utf8" }),
+    );
+  } catch (e) {
+    return JSON.parse((e as { stdout: string }).stdout);
+  }
 }
 
 const GROUPS = ["ratu-damai", "compang-dalo"];
@@ -26,6 +35,7 @@ const PUBLIC_PAGES = [
   "/data",
   "/bandingkan",
   "/metodologi",
+  "/verifikasi",
   ...GROUPS.flatMap((s) => [`/kelompok/${s}`, `/kelompok/${s}/buku-kas`]),
 ];
 
@@ -266,4 +276,41 @@ test("public pages have no serious accessibility violations (axe-core)", async (
     const serious = r.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
     expect(serious.map((v) => `${url}: ${v.id} ${v.nodes[0]?.target}`)).toEqual([]);
   }
+});
+
+test("the seal printed on a monthly report is the books' checkpoint: the verifier and the verify page agree, a wrong one is caught", async ({
+  page,
+  request,
+}) => {
+  const cps = (await (await request.get("/api/open/groups/ratu-damai/checkpoints.json")).json()).checkpoints as {
+    month: string;
+    seq: number;
+    hash: string;
+    seal: string;
+  }[];
+  const last = cps.at(-2)!; // last month: finished
+  await page.goto(`/kelompok/ratu-damai/laporan/${last.month}`);
+  await page.emulateMedia({ media: "print" });
+  const box = page.locator("section.seal");
+  await expect(box).toBeVisible();
+  const printed = await box.locator(".seal-code").innerText();
+  const seq = Number(/no\. (\d+)/.exec(await box.innerText())![1]);
+  expect(printed).toMatch(/^[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}$/);
+  expect(box.locator("svg.qr")).toBeVisible();
+  // What the village kept (read off the paper) checks against the books as published now.
+  const ledgerText = await (await request.get("/api/open/groups/ratu-damai/ledger.json")).text();
+  expect(verifyWithPublicScript(ledgerText, "--expect", `${seq}:${printed}`).ok).toBe(true);
+  expect({ seq, hash: last.hash.startsWith(printed.replace(/-/g, "").toLowerCase()) }).toEqual({
+    seq: last.seq,
+    hash: true,
+  });
+  // A seal that is not the books' (one digit off) is caught, naming the entry.
+  const wrong = `${printed.slice(0, -1)}${printed.endsWith("0") ? "1" : "0"}`;
+  expect(verifyWithPublicScript(ledgerText, "--expect", `${seq}:${wrong}`)).toMatchObject({ ok: false, seq });
+  // The verify page, as the QR code opens it, says the same, without JavaScript.
+  await page.emulateMedia({ media: "screen" });
+  await page.goto(`/verifikasi?kelompok=ratu-damai&no=${seq}&segel=${printed}`);
+  await expect(page.getByRole("status")).toContainText("✓ Cocok");
+  await page.goto(`/verifikasi?kelompok=ratu-damai&no=${seq}&segel=${wrong}`);
+  await expect(page.getByRole("status")).toContainText("TIDAK COCOK");
 });

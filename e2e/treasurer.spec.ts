@@ -51,14 +51,17 @@ test("a treasurer signs in on a phone, records today's collection, sees it publi
     .getByRole("row", { name: new RegExp(`^${seq} `) })
     .getByRole("button", { name: "Koreksi (balik)" })
     .click();
-  await page.getByLabel(`Alasan (no. ${seq})`).fill("Salah hitung uji e2e");
+  await page.getByLabel(`Alasan (no. ${seq})`).selectOption({ label: "salah jumlah" });
+  await page.getByLabel("Catatan pribadi (tidak ditampilkan ke umum)").fill("Salah hitung uji e2e");
   await page.getByRole("button", { name: "Koreksi (balik)" }).first().click();
   await expect(page.locator("p[role=status]")).toContainText(`↩ ${seq}`);
   const fixed = await (await request.get("/api/open/groups/ratu-damai.json")).json();
   expect(fixed.cashRp).toBe(before.cashRp);
   await page.goto(`/kelompok/ratu-damai/buku-kas?sebelum=${seq + 1}`);
   await expect(page.locator(`#no-${seq}`)).toContainText(`Dibalik oleh no. ${seq + 1}`);
-  await expect(page.locator(`#no-${seq}`)).toContainText("Salah hitung uji e2e");
+  // The public sees the reason code's label; her own words stay private.
+  await expect(page.locator(`#no-${seq}`)).toContainText("salah jumlah");
+  await expect(page.locator("main")).not.toContainText("Salah hitung uji e2e");
 });
 
 test("the tRPC API refuses a mutation from a foreign origin and anonymous calls", async ({ request }) => {
@@ -174,4 +177,23 @@ test("every tab of the treasurer screen opens without an error, in both language
     }
   }
   expect(errors).toEqual([]);
+});
+
+test("the supervisor seals last month; the monthly report shows it, and the treasurer cannot", async ({
+  request,
+  baseURL,
+  page,
+}) => {
+  const cps = (await (await request.get("/api/open/groups/ratu-damai/checkpoints.json")).json()).checkpoints;
+  const month = cps.at(-2).month as string;
+  await signInApi(request, baseURL!, "bendahara-rd", "demo-bendahara-ratu-damai");
+  const byTreasurer = await mutate(request, baseURL!, "admin.seals.countersign", { groupSlug: "ratu-damai", month });
+  expect(byTreasurer.status()).toBe(403);
+  await signInApi(request, baseURL!, "pengawas-rd", "demo-pengawas-ratu-damai");
+  const signed = await mutate(request, baseURL!, "admin.seals.countersign", { groupSlug: "ratu-damai", month });
+  expect(signed.ok(), await signed.text()).toBe(true);
+  await page.goto(`/kelompok/ratu-damai/laporan/${month}`);
+  await expect(page.locator("section.seal")).toContainText("disegel oleh pengawas, tanggal");
+  const after = (await (await request.get("/api/open/groups/ratu-damai/checkpoints.json")).json()).checkpoints;
+  expect(after.find((c: { month: string }) => c.month === month).countersignedOn).toBe(todayWita());
 });

@@ -6,3 +6,9 @@ export function verifyLedgerJson(doc: {
 }):
   | { ok: true; entries: number; lastHash: string; balances: Record<string, number> }
   | { ok: false; seq: number; problem: string };
+
+/** Checks a ledger against seals kept elsewhere (a hash or a prefix of at least 8 hex digits). */
+export function checkSeals(
+  doc: { entries: { seq: number; hash: string }[] },
+  seals: { seq: number; seal: string }[],
+): { ok: true; checked: number } | { ok: false; seq: number; problem: string };

@@ -4,6 +4,11 @@
 //   node scripts/verify-open-data.mjs https://…/api/open/groups/ratu-damai/ledger.json
 //   node scripts/verify-open-data.mjs ledger.json
 //   node scripts/verify-open-data.mjs --json ledger.json   (machine-readable result)
+// Against seals kept outside the server (a printed report, the group's WhatsApp, a mirror):
+//   --expect SEQ:SEAL        e.g. --expect 5120:3BAB-6FF7-87E1 (a seal is a prefix of the hash; repeatable)
+//   --checkpoints FILE|URL   a copy of checkpoints.json taken earlier
+// A chain recomputed after a rewrite is still a valid chain; only a seal kept elsewhere catches
+// it: the entry at a sealed sequence number must still have the sealed hash, and be there.
 // Canonical form: SHA-256 of the UTF-8 bytes of JSON.stringify of
 //   [canonicalVersion, group, seq, date, kind, amountRp, purpose, category, reversesSeq, reason,
 //    recordedAt, [[account, amount], … sorted by account, zero sums dropped], detailDigest, prevHash]
@@ -59,15 +64,46 @@ export function verifyLedgerJson(doc) {
   return { ok: true, entries: doc.entries.length, lastHash: prev, balances };
 }
 
+/** Checks the ledger against seals kept elsewhere: [{ seq, seal }] where seal is a hash or its prefix. */
+export function checkSeals(doc, seals) {
+  for (const { seq, seal } of seals) {
+    const want = String(seal).replace(/[\s-]/g, "").toLowerCase();
+    if (!/^[0-9a-f]{8,64}$/.test(want)) return { ok: false, seq, problem: `not a seal: ${seal}` };
+    const e = doc.entries[seq - 1];
+    if (!e || e.seq !== seq) return { ok: false, seq, problem: "the ledger ends before this sealed entry" };
+    if (!e.hash.startsWith(want)) return { ok: false, seq, problem: "this entry was changed after it was sealed" };
+  }
+  return { ok: true, checked: seals.length };
+}
+
+const readSource = async (src) =>
+  /^https?:/.test(src) ? await (await fetch(src)).text() : await readFile(src, "utf8");
+
 async function main() {
-  const json = process.argv.includes("--json");
-  const src = process.argv.slice(2).find((a) => a !== "--json");
+  const args = process.argv.slice(2);
+  const json = args.includes("--json");
+  const seals = [];
+  let src = null;
+  for (let i = 0; i < args.length; i++) {
+    if (args[i] === "--json") continue;
+    if (args[i] === "--expect") {
+      const [seq, seal] = String(args[++i] ?? "").split(":");
+      seals.push({ seq: Number(seq), seal: seal ?? "" });
+    } else if (args[i] === "--checkpoints") {
+      const cp = JSON.parse(await readSource(args[++i]));
+      for (const c of cp.checkpoints ?? []) seals.push({ seq: c.seq, seal: c.hash });
+    } else src = args[i];
+  }
   if (!src) {
-    console.error("usage: node scripts/verify-open-data.mjs <ledger.json path or URL>");
+    console.error(
+      "usage: node scripts/verify-open-data.mjs <ledger.json path or URL> [--expect SEQ:SEAL]… [--checkpoints FILE|URL] [--json]",
+    );
     process.exit(2);
   }
-  const text = /^https?:/.test(src) ? await (await fetch(src)).text() : await readFile(src, "utf8");
-  const r = verifyLedgerJson(JSON.parse(text));
+  const doc = JSON.parse(await readSource(src));
+  const chain = verifyLedgerJson(doc);
+  const sealed = chain.ok ? checkSeals(doc, seals) : null;
+  const r = chain.ok && sealed && !sealed.ok ? sealed : chain;
   if (json) {
     console.log(JSON.stringify(r));
     process.exit(r.ok ? 0 : 1);
@@ -77,6 +113,7 @@ async function main() {
     process.exit(1);
   }
   console.log(`OK: ${r.entries} entries, chain intact, last hash ${r.lastHash}`);
+  if (seals.length) console.log(`OK: all ${seals.length} seals kept elsewhere match`);
   console.log("Balances (debit +, credit −):");
   for (const [a, v] of Object.entries(r.balances).sort()) console.log(`  ${a.padEnd(24)} ${v}`);
 }

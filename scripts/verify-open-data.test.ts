@@ -1,6 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { type ChainedEntry, entryHash, GENESIS_HASH } from "@/server/domain/chain";
-import { verifyLedgerJson } from "./verify-open-data.mjs";
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { checkSeals, verifyLedgerJson } from "./verify-open-data.mjs";
 
 /** A published ledger.json of `n` entries, hashed exactly as the portal hashes them. */
 function ledger(entries: Partial<ChainedEntry>[], chainVersion: 1 | 2 = 2) {
@@ -66,3 +70,73 @@ describe("verify-open-data.mjs", () => {
     expect(writeOff).toMatchObject({ ok: false, seq: 1, problem: "a write-off publishes no reason and no purpose" });
   });
 });
+
+describe("verify-open-data.mjs against seals kept outside the server", () => {
+  const amounts = Array.from({ length: 10 }, (_, i) => ({ amount: 1000 + i }));
+  const honest = ledger(amounts.map((a) => ({ ...a, postings: posting(a.amount) })));
+  const sealAt5 = {
+    seq: 5,
+    seal: honest.entries[4]!.hash.slice(0, 12)
+      .toUpperCase()
+      .replace(/(.{4})(?!$)/g, "$1-"),
+  };
+
+  it("catches a rewrite of an earlier entry even when every later hash was recomputed", () => {
+    // The server's owner changes entry 3's amount and rehashes 3..10: a valid chain again.
+    const rewritten = ledger(
+      amounts.map((a, i) => ({ amount: i === 2 ? 9000 : a.amount, postings: posting(i === 2 ? 9000 : a.amount) })),
+    );
+    expect(verifyLedgerJson(rewritten).ok).toBe(true);
+    expect(checkSeals(honest, [sealAt5])).toEqual({ ok: true, checked: 1 });
+    expect(checkSeals(rewritten, [sealAt5])).toEqual({
+      ok: false,
+      seq: 5,
+      problem: "this entry was changed after it was sealed",
+    });
+  });
+
+  it("catches a ledger cut short before a sealed entry", () => {
+    const cut = { ...honest, entries: honest.entries.slice(0, 4) };
+    expect(verifyLedgerJson(cut).ok).toBe(true);
+    expect(checkSeals(cut, [sealAt5])).toMatchObject({
+      ok: false,
+      seq: 5,
+      problem: "the ledger ends before this sealed entry",
+    });
+  });
+
+  it("the command exits non-zero naming the sequence, with --expect or a checkpoints file", () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "kt-verify-"));
+    const cut = path.join(dir, "ledger.json");
+    writeFileSync(cut, JSON.stringify({ ...honest, entries: honest.entries.slice(0, 4) }));
+    const checkpoints = path.join(dir, "checkpoints.json");
+    writeFileSync(
+      checkpoints,
+      JSON.stringify({ checkpoints: [{ month: "2026-11", seq: 5, hash: honest.entries[4]!.hash }] }),
+    );
+    const run = (...args: string[]) => {
+      try {
+        return {
+          code: 0,
+          out: execFileSync(process.execPath, ["scripts/verify-open-data.mjs", ...args], {
+            encoding: "utf8",
+            stdio: "pipe",
+          }),
+        };
+      } catch (e) {
+        const err = e as { status: number; stderr: string };
+        return { code: err.status, out: err.stderr };
+      }
+    };
+    expect(run(cut, "--expect", `5:${sealAt5.seal}`)).toMatchObject({ code: 1, out: expect.stringContaining("seq 5") });
+    expect(run(cut, "--checkpoints", checkpoints)).toMatchObject({ code: 1, out: expect.stringContaining("seq 5") });
+    expect(run(cut, "--expect", `4:${honest.entries[3]!.hash.slice(0, 12)}`).code).toBe(0);
+  });
+});
+
+function posting(amount: number) {
+  return [
+    { account: "cash" as const, amount },
+    { account: "savings_mandatory" as const, amount: -amount },
+  ];
+}

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { integer, primaryKey, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { ksmGroups } from "./groups";
 import { cashCounts } from "./ledger";
 
@@ -40,3 +40,25 @@ export const cashCountSignatures = sqliteTable("cash_count_signatures", {
     .references(() => users.id),
   at: text("at").notNull(),
 });
+
+/**
+ * The supervisor's confirmation of a month's seal (the chain head at the month's end): the
+ * sequence number and hash she confirmed, kept so anyone can compare them with the ledger.
+ */
+export const sealSignatures = sqliteTable(
+  "seal_signatures",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    groupId: integer("group_id")
+      .notNull()
+      .references(() => ksmGroups.id),
+    month: text("month").notNull(),
+    seq: integer("seq").notNull(),
+    hash: text("hash").notNull(),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id),
+    at: text("at").notNull(),
+  },
+  (t) => [uniqueIndex("seal_signatures_group_month").on(t.groupId, t.month)],
+);

@@ -210,6 +210,7 @@ const MUTATIONS: Record<string, (c: ReturnType<typeof caller>) => Promise<unknow
       idempotencyKey: key(),
     }),
   "cash.countersign": (c) => c.admin.cash.countersign({ groupSlug: G, cashCountId: 999_999 }),
+  "seals.countersign": (c) => c.admin.seals.countersign({ groupSlug: G, month: "2026-12" }), // not finished: refused on the data
   "account.changePassword": (c) =>
     c.admin.account.changePassword({ currentPassword: "bukan-sandinya", newPassword: "sandi-baru-yang-panjang" }),
   "referenceTerms.update": (c) =>
@@ -234,7 +235,7 @@ function expected(who: string, name: string): string[] {
   if (name === "account.changePassword") return ["BAD_REQUEST"]; // any signed-in user, own account; wrong current password
   if (who === "bendaharaCD") return ["FORBIDDEN"];
   const allowedFor =
-    name === "cash.countersign"
+    name === "cash.countersign" || name === "seals.countersign"
       ? ["admin", "pengawasRD"]
       : name === "referenceTerms.update"
         ? ["admin"]
@@ -333,6 +334,7 @@ const QUERIES: Record<string, (c: ReturnType<typeof caller>) => Promise<unknown>
   "loans.compare": (c) => c.admin.loans.compare({ groupSlug: G, principal: 500_000, termMonths: 5 }),
   "cash.onHand": (c) => c.admin.cash.onHand({ groupSlug: G }),
   "entries.list": (c) => c.admin.entries.list({ groupSlug: G, limit: 5 }),
+  "seals.list": (c) => c.admin.seals.list({ groupSlug: G }),
   "audit.list": (c) => c.admin.audit.list({ groupSlug: G, limit: 5 }),
 };
 

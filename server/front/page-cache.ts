@@ -11,7 +11,7 @@ import { COMPARE_PARAMS } from "@/server/domain/finance/params";
 
 /** Public pages and open data: the same bytes for every visitor of one language. */
 const PUBLIC_PATH =
-  /^\/(?:|kelompok\/[a-z0-9-]{1,64}(?:\/buku-kas|\/laporan\/\d{4}-\d{2})?|dampak|bandingkan|metodologi|data|api\/open\/[A-Za-z0-9._/-]{1,200})$/;
+  /^\/(?:|kelompok\/[a-z0-9-]{1,64}(?:\/buku-kas|\/laporan\/\d{4}-\d{2})?|dampak|bandingkan|metodologi|data|verifikasi|api\/open\/[A-Za-z0-9._/-]{1,200})$/;
 /** Cookies that make a page personal (a signed-in treasurer, a member's passbook): never cached. */
 const PERSONAL_COOKIE = /(?:^|;\s*)(?:__Secure-|__Host-)?(?:next-auth\.session-token|buku)=/;
 const LOCALE_COOKIE = /(?:^|;\s*)bahasa=(id|en)(?:;|$)/;
@@ -21,6 +21,7 @@ const MAX_URL = 512;
 const ROUTE_PARAMS: [RegExp, readonly string[]][] = [
   [/^\/$/, ["hal", "cari"]],
   [/^\/(?:dampak|data)$/, ["hal"]],
+  [/^\/verifikasi$/, ["kelompok", "no", "segel"]],
   [/^\/kelompok\/[^/]+\/buku-kas$/, ["sebelum"]],
   [/^\/(?:bandingkan|api\/open\/compare)$/, [...COMPARE_PARAMS, "kelompok"]],
 ];

@@ -121,6 +121,14 @@ const MESSAGES: Record<string, { id: Msg; en: Msg }> = {
   },
   username_taken: { id: () => "Nama pengguna sudah dipakai.", en: () => "That username is taken." },
   gender_invalid: { id: () => "Pilih P atau L.", en: () => "Choose P or L." },
+  month_not_finished: {
+    id: () => "Bulan ini belum selesai; segel bulan bisa ditandatangani setelah bulan berakhir.",
+    en: () => "This month is not over yet; a month's seal can be countersigned once the month has ended.",
+  },
+  month_has_no_entries: {
+    id: () => "Belum ada catatan sampai akhir bulan itu.",
+    en: () => "There were no entries by the end of that month.",
+  },
   month_out_of_range: {
     id: () => "Tidak ada laporan untuk bulan itu.",
     en: () => "There is no report for that month.",

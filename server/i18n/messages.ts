@@ -71,6 +71,44 @@ const id = {
   noCashCount: "Belum ada hitung kas.",
   freshness: (last: string, seq: number) => `Catatan terakhir ${last} (nomor ${seq}).`,
   chainOk: "Rantai hash diperiksa: utuh.",
+  verify: {
+    title: "Periksa segel buku kas",
+    intro:
+      "Segel adalah tanda pengenal buku kas pada satu saat: nomor catatan dan 12 huruf-angka (misalnya 3BAB-6FF7-87E1). Setiap bulan segel dicetak di laporan bulanan untuk papan pengumuman dan bisa dikirim ke grup WhatsApp kelompok. Kalau ada yang mengubah catatan lama di server, segel yang Anda simpan tidak akan cocok lagi.",
+    group: "Kelompok",
+    entry: "Nomor catatan",
+    seal: "Segel",
+    check: "Periksa",
+    matches: (group: string, seq: number, seal: string) =>
+      `✓ Cocok: catatan no. ${seq} ${group} masih sama dengan segel ${seal}. Catatan itu dan semua catatan sebelumnya tidak diubah.`,
+    differs: (group: string, seq: number) =>
+      `✗ TIDAK COCOK: catatan no. ${seq} ${group} sekarang berbeda dari segel ini. Buku kas diubah setelah disegel — beri tahu pengawas dan rapat anggota.`,
+    missing: (group: string, seq: number) =>
+      `✗ Catatan no. ${seq} ${group} tidak ada lagi: buku kas dipotong setelah disegel — beri tahu pengawas dan rapat anggota.`,
+    bad: "Isi kelompok, nomor catatan dan segel (sedikitnya 8 huruf-angka) seperti tertulis di laporan.",
+    byHandTitle: "Cara memeriksa dengan tangan",
+    byHand: [
+      "Simpan segel dari laporan bulanan di papan pengumuman, atau foto laporannya, atau simpan pesan WhatsApp-nya.",
+      "Bulan berikutnya, buka halaman ini (atau pindai kode QR di laporan) dan isi kelompok, nomor catatan dan segel yang Anda simpan.",
+      "Kalau halaman berkata cocok, catatan sampai nomor itu tidak diubah. Kalau tidak cocok, buku kas diubah setelah disegel.",
+    ],
+    anyoneTitle: "Untuk siapa saja yang bisa menjalankan komputer",
+    anyone:
+      "Unduh ledger.json kelompok dan checkpoints.json (daftar segel setiap akhir bulan) dari Data terbuka, simpan salinannya, lalu jalankan pemeriksa tanpa basis data. Pemeriksa menghitung ulang setiap hash dan membandingkannya dengan segel yang Anda simpan; ia keluar dengan galat yang menyebut nomor catatan bila ada yang diubah atau dipotong.",
+  },
+  seal: {
+    now: "Segel buku kas saat ini",
+    monthEnd: (month: string) => `Segel buku kas akhir ${month}`,
+    lastMonth: (month: string) => `Segel akhir bulan lalu (${month})`,
+    entry: (seq: number) => `catatan no. ${seq}`,
+    fullHash: "Hash lengkap",
+    signed: (on: string) => `disegel oleh pengawas, tanggal ${on}`,
+    signedOther: (seq: number) =>
+      `PERHATIAN: pengawas menyegel catatan no. ${seq} dengan hash lain — buku kas berubah setelah disegel.`,
+    notSigned: "belum disegel pengawas",
+    qrLabel: "Kode QR: buka halaman periksa segel",
+    howTo: "Cara memeriksa segel ini",
+  },
   chainBad: "PERINGATAN: rantai hash tidak cocok.",
   noEntries: "Belum ada catatan.",
   ledgerTitle: "Buku kas",
@@ -362,6 +400,44 @@ const en: Messages = {
   noCashCount: "No cash count yet.",
   freshness: (last: string, seq: number) => `Last entry ${last} (number ${seq}).`,
   chainOk: "Hash chain checked: intact.",
+  verify: {
+    title: "Check the books' seal",
+    intro:
+      "A seal identifies the books at one moment: an entry number and 12 letters and digits (for example 3BAB-6FF7-87E1). Every month the seal is printed on the monthly report for the notice board and can be sent to the group's WhatsApp. If anyone changes an old entry on the server, the seal you kept no longer matches.",
+    group: "Group",
+    entry: "Entry number",
+    seal: "Seal",
+    check: "Check",
+    matches: (group: string, seq: number, seal: string) =>
+      `✓ Matches: entry no. ${seq} of ${group} is still what seal ${seal} says. That entry and every one before it are unchanged.`,
+    differs: (group: string, seq: number) =>
+      `✗ DOES NOT MATCH: entry no. ${seq} of ${group} differs from this seal. The books were changed after they were sealed — tell the supervisor and the members' meeting.`,
+    missing: (group: string, seq: number) =>
+      `✗ Entry no. ${seq} of ${group} is no longer there: the books were cut short after they were sealed — tell the supervisor and the members' meeting.`,
+    bad: "Fill in the group, the entry number and the seal (at least 8 letters and digits) as written on the report.",
+    byHandTitle: "Checking by hand",
+    byHand: [
+      "Keep the seal from the monthly report on the notice board — a photo of the report or the WhatsApp message will do.",
+      "The next month, open this page (or scan the QR code on the report) and fill in the group, entry number and seal you kept.",
+      "If the page says it matches, no entry up to that number was changed. If not, the books were changed after they were sealed.",
+    ],
+    anyoneTitle: "For anyone who can run a computer",
+    anyone:
+      "Download the group's ledger.json and checkpoints.json (every month-end seal) from Open data, keep a copy, then run the verifier, which needs no database. It recomputes every hash and compares it with the seals you kept; it exits with an error naming the entry number when anything was changed or cut.",
+  },
+  seal: {
+    now: "The books' seal now",
+    monthEnd: (month: string) => `The books' seal at the end of ${month}`,
+    lastMonth: (month: string) => `Last month's seal (${month})`,
+    entry: (seq: number) => `entry no. ${seq}`,
+    fullHash: "Full hash",
+    signed: (on: string) => `sealed by the supervisor on ${on}`,
+    signedOther: (seq: number) =>
+      `WARNING: the supervisor sealed entry no. ${seq} with another hash — the books changed after they were sealed.`,
+    notSigned: "not yet sealed by the supervisor",
+    qrLabel: "QR code: open the seal check page",
+    howTo: "How to check this seal",
+  },
   chainBad: "WARNING: the hash chain does not match.",
   noEntries: "No entries yet.",
   ledgerTitle: "Cash book",

@@ -79,8 +79,11 @@ export const L = {
     reverse: "Koreksi (balik)",
     reversed: "sudah dibalik",
     kind: "Jenis",
-    readOnly: "Anda pengawas: hanya melihat dan menandatangani hitung kas.",
+    readOnly: "Anda pengawas: hanya melihat dan menandatangani hitung kas dan segel bulanan.",
     countersign: "Tandatangani",
+    seals: "Segel bulanan (ujung rantai di akhir bulan)",
+    sealSigned: (on: string) => `disegel pengawas ${on}`,
+    sealWaiting: "menunggu tanda tangan pengawas",
   },
   en: {
     title: "Treasurer's book",
@@ -151,8 +154,11 @@ export const L = {
     reverse: "Correct (reverse)",
     reversed: "reversed",
     kind: "Kind",
-    readOnly: "You are a supervisor: you can read and countersign cash counts.",
+    readOnly: "You are a supervisor: you can read and countersign cash counts and monthly seals.",
     countersign: "Countersign",
+    seals: "Monthly seals (the chain head at each month's end)",
+    sealSigned: (on: string) => `sealed by the supervisor on ${on}`,
+    sealWaiting: "waiting for the supervisor's signature",
   },
 };
 

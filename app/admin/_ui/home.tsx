@@ -7,14 +7,18 @@ export function Home({ slug, rp, t, locale, canCountersign }: P & { canCountersi
   const [d, setD] = useState<{
     cash: Awaited<ReturnType<typeof api.admin.cash.onHand.query>>;
     loans: Awaited<ReturnType<typeof api.admin.loans.list.query>>;
+    seals: Awaited<ReturnType<typeof api.admin.seals.list.query>>;
   } | null>(null);
+  const [refresh, setRefresh] = useState(0);
   const a = useAction(locale);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `refresh` is the reload trigger
   useEffect(() => {
     Promise.all([
       api.admin.cash.onHand.query({ groupSlug: slug }),
       api.admin.loans.list.query({ groupSlug: slug }),
-    ]).then(([cash, loans]) => setD({ cash, loans }));
-  }, [slug]);
+      api.admin.seals.list.query({ groupSlug: slug }),
+    ]).then(([cash, loans, seals]) => setD({ cash, loans, seals }));
+  }, [slug, refresh]);
   if (!d) return <p>…</p>;
   const open = d.loans.filter((l) => l.status === "berjalan" || l.status === "menunggak");
   const late = open.filter((l) => l.daysPastDue > 0);
@@ -51,6 +55,38 @@ export function Home({ slug, rp, t, locale, canCountersign }: P & { canCountersi
         </p>
       )}
       <Status s={a} />
+      <h2>{t.seals}</h2>
+      <ul className="seals">
+        {d.seals
+          .filter((s) => s.month < d.cash.today.slice(0, 7))
+          .slice(-6)
+          .reverse()
+          .map((s) => (
+            <li key={s.month}>
+              {s.month} · no. {s.seq} · <code>{s.seal}</code> ·{" "}
+              {s.countersigned ? (
+                t.sealSigned(s.countersigned.on)
+              ) : canCountersign ? (
+                <button
+                  type="button"
+                  disabled={a.busy}
+                  onClick={() =>
+                    a
+                      .run(
+                        () => api.admin.seals.countersign.mutate({ groupSlug: slug, month: s.month }),
+                        () => `✓ ${s.seal}`,
+                      )
+                      .then(() => setRefresh((n) => n + 1))
+                  }
+                >
+                  {t.countersign} {s.month}
+                </button>
+              ) : (
+                t.sealWaiting
+              )}
+            </li>
+          ))}
+      </ul>
       <h2>{t.late}</h2>
       {late.length ? (
         <ul>

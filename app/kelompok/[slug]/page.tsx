@@ -15,6 +15,8 @@ import { getMessages } from "@/server/i18n/locale";
 import { formatDate, formatInt, formatMonth, formatPct, formatTimestamp, rp } from "@/server/i18n/format";
 import { Card, Small } from "../../_components/Money";
 import { EntryTable } from "../../_components/EntryTable";
+import { Seal } from "../../_components/Seal";
+import { groupCheckpoints } from "@/server/services/seals";
 import { DataTable } from "../../_components/DataTable";
 import { MonthlyFigures } from "../../_components/MonthlyFigures";
 import { CostTable } from "../../_components/CostTable";
@@ -46,6 +48,9 @@ export default async function GroupPage({ params }: { params: Promise<{ slug: st
     ledgerPage(db, group, { limit: 10 }),
     cachedRead(database, group, "chain", () => verifyRecentChain(db, group)),
   ]);
+  const checkpoints = await cachedRead(database, group, "checkpoints", () => groupCheckpoints(db, group));
+  const sealNow = checkpoints.at(-1);
+  const sealLastMonth = checkpoints.findLast((c) => c.month < f.today.slice(0, 7));
   const months = lastMonths(f.months, f.today, 12);
   const thisMonth = months.at(-1)!;
   const b = f.balances;
@@ -63,6 +68,18 @@ export default async function GroupPage({ params }: { params: Promise<{ slug: st
         {f.head.lastEntryAt &&
           t.freshness(formatTimestamp(f.head.lastEntryAt, f.group.timeZone, locale), f.head.lastSeq)}
       </p>
+      {sealLastMonth && (
+        <Seal
+          slug={group.slug}
+          checkpoint={sealLastMonth}
+          title={t.seal.lastMonth(formatMonth(sealLastMonth.month, locale))}
+          locale={locale}
+          t={t}
+        />
+      )}
+      {sealNow && sealNow.seq !== sealLastMonth?.seq && (
+        <Seal slug={group.slug} checkpoint={sealNow} title={t.seal.now} locale={locale} t={t} />
+      )}
 
       <h2>{t.members}</h2>
       <ul className="cards">

@@ -28,6 +28,7 @@ import {
   withdrawSavings,
   type RecordContributionsInput,
 } from "@/server/services/savings";
+import { countersignSeal, groupCheckpoints } from "@/server/services/seals";
 import { changeOwnPassword, groupsOf } from "@/server/services/users";
 import { localDate } from "@/server/domain/dates";
 import { CORRECTION_REASONS } from "@/server/domain/ledger";
@@ -228,6 +229,15 @@ export const adminRouter = router({
         lastCount: await lastCashCount(ctx.database.db, group.id),
       };
     }),
+  }),
+  seals: router({
+    /** Every month's seal (the chain head at its end) and whether the supervisor confirmed it. */
+    list: groupProcedure("read").query(async ({ ctx, input }) =>
+      groupCheckpoints(ctx.database.db, await loadGroup(ctx.database.db, input.groupSlug), ctx.now?.() ?? new Date()),
+    ),
+    countersign: groupProcedure("countersign")
+      .input(z.object({ month: z.string().regex(/^\d{4}-\d{2}$/, "date_invalid") }))
+      .mutation(({ ctx, input }) => countersignSeal({ ...ctx.service, userId: ctx.user.id }, input)),
   }),
   entries: router({
     reverse: groupProcedure("write")

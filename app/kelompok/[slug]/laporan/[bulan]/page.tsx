@@ -6,6 +6,8 @@ import { DomainError } from "@/server/domain/errors";
 import { addMonths } from "@/server/domain/dates";
 import { loadGroup } from "@/server/services/context";
 import { monthlyReport } from "@/server/services/monthly-report";
+import { monthCheckpoint } from "@/server/services/seals";
+import { Seal } from "../../../../_components/Seal";
 import { formatDate, formatInt, formatMonth, rp } from "@/server/i18n/format";
 import { getMessages } from "@/server/i18n/locale";
 
@@ -19,9 +21,11 @@ export default async function MonthlyReportPage({ params }: { params: Promise<{ 
   const { db } = await getDatabase();
   let group: Awaited<ReturnType<typeof loadGroup>>;
   let r: Awaited<ReturnType<typeof monthlyReport>>;
+  let seal: Awaited<ReturnType<typeof monthCheckpoint>>;
   try {
     group = await loadGroup(db, slug);
     r = await monthlyReport(db, group, bulan);
+    seal = await monthCheckpoint(db, group, bulan);
   } catch (e) {
     if (e instanceof DomainError) notFound();
     throw e;
@@ -113,6 +117,15 @@ export default async function MonthlyReportPage({ params }: { params: Promise<{ 
             </li>
           ))}
         </ul>
+      )}
+      {seal && (
+        <Seal
+          slug={slug}
+          checkpoint={seal}
+          title={t.seal.monthEnd(formatMonth(bulan, locale, true))}
+          locale={locale}
+          t={t}
+        />
       )}
     </>
   );

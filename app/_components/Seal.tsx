@@ -1,0 +1,74 @@
+import QRCode from "qrcode";
+import { formatDate } from "@/server/i18n/format";
+import type { Locale, Messages } from "@/server/i18n/messages";
+import type { PublicCheckpoint } from "@/server/services/seals";
+
+/** Where the QR code leads: the portal's own verify page at this seal (its public URL when set). */
+function verifyUrl(slug: string, seq: number, seal: string): string {
+  const base = (process.env.NEXTAUTH_URL ?? "").replace(/\/$/, "");
+  return `${base}/verifikasi?kelompok=${encodeURIComponent(slug)}&no=${seq}&segel=${seal}`;
+}
+
+/** A QR code drawn on the server as one SVG path (no script, no image file). */
+function QrSvg({ text, label }: { text: string; label: string }) {
+  const { modules } = QRCode.create(text, { errorCorrectionLevel: "M" });
+  const n = modules.size;
+  let d = "";
+  for (let y = 0; y < n; y++)
+    for (let x = 0; x < n; x++) if (modules.data[y * n + x]) d += `M${x + 4} ${y + 4}h1v1h-1z`;
+  return (
+    <svg className="qr" viewBox={`0 0 ${n + 8} ${n + 8}`} role="img" aria-label={label} shapeRendering="crispEdges">
+      <rect width={n + 8} height={n + 8} fill="#fff" />
+      <path d={d} fill="#000" />
+    </svg>
+  );
+}
+
+/**
+ * The seal of the books at a moment: sequence number, the short seal (3BAB-6FF7-87E1) with the
+ * full hash a tap away, the supervisor's countersignature, and a QR code to the verify page —
+ * made to be printed on the notice board or pasted into the group's WhatsApp.
+ */
+export function Seal({
+  slug,
+  checkpoint,
+  title,
+  locale,
+  t,
+}: {
+  slug: string;
+  checkpoint: PublicCheckpoint;
+  title: string;
+  locale: Locale;
+  t: Messages;
+}) {
+  const s = t.seal;
+  const url = verifyUrl(slug, checkpoint.seq, checkpoint.seal);
+  return (
+    <section className="seal" aria-labelledby={`segel-${checkpoint.month}`}>
+      <h2 id={`segel-${checkpoint.month}`}>{title}</h2>
+      <div className="seal-body">
+        <QrSvg text={url} label={s.qrLabel} />
+        <div>
+          <p>
+            {s.entry(checkpoint.seq)} · <strong className="seal-code">{checkpoint.seal}</strong>
+          </p>
+          <details>
+            <summary>{s.fullHash}</summary>
+            <code className="hash">{checkpoint.hash}</code>
+          </details>
+          <p className={checkpoint.countersigned?.matches ? "ok" : "muted"}>
+            {checkpoint.countersigned
+              ? checkpoint.countersigned.matches
+                ? `✓ ${s.signed(formatDate(checkpoint.countersigned.on, locale))}`
+                : s.signedOther(checkpoint.countersigned.seq)
+              : s.notSigned}
+          </p>
+          <p>
+            <a href={`/verifikasi?kelompok=${slug}&no=${checkpoint.seq}&segel=${checkpoint.seal}`}>{s.howTo}</a>
+          </p>
+        </div>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,33 @@
+import { getDatabase } from "@/db/client";
+import { LICENSE } from "@/server/services/open-data";
+import { groupCheckpoints } from "@/server/services/seals";
+import { openGroup } from "../../../open-group";
+
+export const dynamic = "force-dynamic";
+
+/**
+ * GET /api/open/groups/[slug]/checkpoints.json — every month-end seal (sequence number and hash
+ * of the chain head), with the supervisor's countersignature date. Mirror it: with a copy kept
+ * elsewhere, `node scripts/verify-open-data.mjs ledger.json --checkpoints checkpoints.json`
+ * proves any later rewrite or truncation of the books.
+ */
+export async function GET(_req: Request, { params }: { params: Promise<{ slug: string }> }) {
+  const found = await openGroup((await params).slug);
+  if (found instanceof Response) return found;
+  const checkpoints = await groupCheckpoints((await getDatabase()).db, found);
+  return Response.json(
+    {
+      license: LICENSE,
+      group: found.slug,
+      isDemo: found.isDemo,
+      checkpoints: checkpoints.map((c) => ({
+        month: c.month,
+        seq: c.seq,
+        hash: c.hash,
+        seal: c.seal,
+        countersignedOn: c.countersigned?.on ?? null,
+      })),
+    },
+    { headers: { "Access-Control-Allow-Origin": "*" } },
+  );
+}

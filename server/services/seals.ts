@@ -1,0 +1,106 @@
+/**
+ * Seals and checkpoints: the chain head at each month's end, the supervisor's countersignature of
+ * a finished month, and the check of a seal someone kept against the books as they are now.
+ */
+import { and, asc, eq } from "drizzle-orm";
+import type { DbOrTx } from "@/db/client";
+import { auditLog, journalEntries, sealSignatures } from "@/db/schema";
+import { localDate, monthOf } from "@/server/domain/dates";
+import { conflict, invalid } from "@/server/domain/errors";
+import { type Checkpoint, monthEndCheckpoints, sealMatches, shortSeal } from "@/server/domain/seal";
+import { type GroupRow, loadGroup, nowOf, type ServiceContext } from "./context";
+
+export interface PublicCheckpoint extends Checkpoint {
+  seal: string;
+  /** The supervisor's countersignature: the day (group's local date), and whether it names this very entry. */
+  countersigned: { on: string; seq: number; hash: string; matches: boolean } | null;
+}
+
+export async function groupCheckpoints(db: DbOrTx, group: GroupRow, now = new Date()): Promise<PublicCheckpoint[]> {
+  const [entries, signatures] = await Promise.all([
+    db
+      .select({ seq: journalEntries.seq, hash: journalEntries.hash, recordedAt: journalEntries.recordedAt })
+      .from(journalEntries)
+      .where(eq(journalEntries.groupId, group.id))
+      .orderBy(asc(journalEntries.seq)),
+    db.select().from(sealSignatures).where(eq(sealSignatures.groupId, group.id)),
+  ]);
+  const signed = new Map(signatures.map((s) => [s.month, s]));
+  const today = localDate(now, group.timeZone);
+  return monthEndCheckpoints(entries, {
+    timeZone: group.timeZone,
+    fromMonth: monthOf(group.foundedOn),
+    today,
+  }).map((c) => {
+    const s = signed.get(c.month);
+    return {
+      ...c,
+      seal: shortSeal(c.hash),
+      countersigned: s
+        ? {
+            on: localDate(new Date(s.at), group.timeZone),
+            seq: s.seq,
+            hash: s.hash,
+            matches: s.seq === c.seq && s.hash === c.hash,
+          }
+        : null,
+    };
+  });
+}
+
+/** The checkpoint of one month, or null when the group had no entry by then. */
+export async function monthCheckpoint(db: DbOrTx, group: GroupRow, month: string, now = new Date()) {
+  return (await groupCheckpoints(db, group, now)).find((c) => c.month === month) ?? null;
+}
+
+/**
+ * The supervisor confirms a finished month's seal: the sequence number and hash she confirms are
+ * kept (append-only) and shown publicly as "disegel oleh pengawas". Audited.
+ */
+export async function countersignSeal(
+  ctx: ServiceContext & { userId: number },
+  input: { groupSlug: string; month: string },
+) {
+  return ctx.database.write(async (tx) => {
+    const group = await loadGroup(tx, input.groupSlug);
+    const now = nowOf(ctx);
+    if (typeof input.month !== "string" || !/^\d{4}-(0[1-9]|1[0-2])$/.test(input.month))
+      throw invalid("date_invalid", "month");
+    if (input.month >= monthOf(localDate(now, group.timeZone))) throw invalid("month_not_finished", "month");
+    const c = await monthCheckpoint(tx, group, input.month, now);
+    if (!c) throw invalid("month_has_no_entries", "month");
+    const [had] = await tx
+      .select({ id: sealSignatures.id })
+      .from(sealSignatures)
+      .where(and(eq(sealSignatures.groupId, group.id), eq(sealSignatures.month, input.month)));
+    if (had) throw conflict("already_countersigned", "month");
+    const at = now.toISOString();
+    const [s] = await tx
+      .insert(sealSignatures)
+      .values({ groupId: group.id, month: input.month, seq: c.seq, hash: c.hash, userId: ctx.userId, at })
+      .returning();
+    await tx.insert(auditLog).values({
+      at,
+      actor: ctx.actor,
+      action: "seal.countersign",
+      groupId: group.id,
+      detail: JSON.stringify({ month: input.month, seq: c.seq, hash: c.hash }),
+    });
+    return s!;
+  });
+}
+
+/** A seal someone kept (sequence number and seal or hash) checked against the books as they are now. */
+export async function checkSeal(
+  db: DbOrTx,
+  group: GroupRow,
+  seq: number,
+  seal: string,
+): Promise<"matches" | "differs" | "missing"> {
+  const [e] = await db
+    .select({ hash: journalEntries.hash })
+    .from(journalEntries)
+    .where(and(eq(journalEntries.groupId, group.id), eq(journalEntries.seq, seq)));
+  if (!e) return "missing";
+  return sealMatches(e.hash, seal) ? "matches" : "differs";
+}
