@@ -150,6 +150,9 @@ test("open data: the published figures equal a recompute from ledger.json, and e
       )
       .reduce((t: number, e: { amountRp: number }) => t + e.amountRp, 0);
     expect(detail.loansDisbursedRp).toBe(disbursed - reversedDisbursements);
+    // A count the ledger reveals is not hidden under five elsewhere: write-offs in [slug].json = write-off entries.
+    const writeOffs = ledger.entries.filter((e: { kind: string }) => e.kind === "write_off").length;
+    expect(detail.loans.byStatus.dihapus ?? 0).toBe(writeOffs);
     const csv = await (await request.get(`/api/open/groups/${slug}/ledger.csv`)).text();
     const [header, ...rows] = csv.trim().split("\n");
     expect(rows).toHaveLength(ledger.entries.length);

@@ -22,7 +22,13 @@ const T = {
     verifyText:
       "Setiap catatan membawa hash SHA-256 atas bentuk bakunya ditambah hash catatan sebelumnya. Bila satu angka di masa lalu diubah, semua hash sesudahnya tidak cocok lagi.",
     canonical:
-      "Bentuk baku (kas-terbuka/v1): byte UTF-8 dari JSON.stringify larik berikut, tanpa spasi, null untuk yang kosong:",
+      "Bentuk baku (kas-terbuka/v2; catatan lama v1): byte UTF-8 dari JSON.stringify larik berikut, tanpa spasi, null untuk yang kosong. Di v2, reason hanya kode dari daftar tetap, dan hapus buku tidak membawa alasan maupun tujuan:",
+    smallCellsTitle: "Angka kecil (kurang dari 5)",
+    derivable:
+      "Dapat dihitung siapa saja dari ledger.json, jadi ditampilkan apa adanya di semua berkas dan halaman: jumlah catatan setiap jenis per hari dan per bulan (hari setoran, pinjaman dicairkan, hapus buku, koreksi, pengeluaran) dengan jumlah rupiahnya, dan pinjaman per tujuan.",
+    notDerivable:
+      "Tidak dapat dihitung dari ledger.json, jadi ditampilkan “< 5” (null di JSON) bila dari kurang dari 5 anggota atau pinjaman: anggota perempuan dan laki-laki, anggota yang sedang meminjam, pinjaman berjalan, menunggak dan lunas, dan rata-rata simpanan per anggota.",
+    seals: "Segel akhir bulan (checkpoints.json) — simpan salinannya di luar server, lihat /verifikasi.",
     postingsRule:
       "postings = [[akun, jumlah], …] dijumlah per akun, jumlah nol dibuang, diurutkan menurut nama akun. prevHash catatan no. 1 = 64 angka nol.",
     digestRule:
@@ -42,7 +48,13 @@ const T = {
     verifyText:
       "Every entry carries a SHA-256 hash over its canonical form plus the previous entry's hash. Change one past figure and every later hash stops matching.",
     canonical:
-      "Canonical form (kas-terbuka/v1): the UTF-8 bytes of JSON.stringify of this array, no spaces, null where empty:",
+      "Canonical form (kas-terbuka/v2; older entries v1): the UTF-8 bytes of JSON.stringify of this array, no spaces, null where empty. In v2 a reason is only a code from the fixed list, and a write-off carries no reason and no purpose:",
+    smallCellsTitle: "Small numbers (fewer than 5)",
+    derivable:
+      "Anyone can count these from ledger.json, so every file and page shows them as they are: entries of each kind per day and per month (collection days, loans disbursed, write-offs, corrections, expenses) with their amounts, and loans by purpose.",
+    notDerivable:
+      "Not derivable from ledger.json, so shown as “< 5” (null in JSON) when drawn from fewer than 5 members or loans: women and men members, members with a loan, loans running, in arrears and repaid, and average savings per member.",
+    seals: "Month-end seals (checkpoints.json) — keep a copy away from the server, see /verifikasi.",
     postingsRule:
       "postings = [[account, amount], …] summed per account, zero sums dropped, sorted by account name. prevHash of entry no. 1 = 64 zeros.",
     digestRule:
@@ -116,7 +128,8 @@ export default async function DataPage({ searchParams }: { searchParams: Promise
           <li key={g.slug}>
             {g.name}: <a href={`/api/open/groups/${g.slug}.json`}>{g.slug}.json</a> ·{" "}
             <a href={`/api/open/groups/${g.slug}/ledger.json`}>ledger.json</a> ·{" "}
-            <a href={`/api/open/groups/${g.slug}/ledger.csv`}>ledger.csv</a>
+            <a href={`/api/open/groups/${g.slug}/ledger.csv`}>ledger.csv</a> ·{" "}
+            <a href={`/api/open/groups/${g.slug}/checkpoints.json`}>checkpoints.json</a>
           </li>
         ))}
         <li>
@@ -156,6 +169,12 @@ export default async function DataPage({ searchParams }: { searchParams: Promise
           </tbody>
         </table>
       </div>
+      <h2>{x.smallCellsTitle}</h2>
+      <p>{x.derivable}</p>
+      <p>{x.notDerivable}</p>
+      <p>
+        <a href="/verifikasi">{x.seals}</a>
+      </p>
       <h2>{x.verify}</h2>
       <p>{x.verifyText}</p>
       <p>{x.canonical}</p>

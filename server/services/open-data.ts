@@ -6,6 +6,7 @@ import type { Database, DbOrTx } from "@/db/client";
 import type { GroupRow } from "./context";
 import { allPublicEntries, groupFiguresCached, type GroupFigures, type PublicEntry } from "./public-figures";
 import { CHAIN_VERSIONS, CURRENT_CHAIN_VERSION } from "@/server/domain/chain";
+import { loanStatusCount } from "@/server/domain/indicators";
 
 export const LICENSE = { name: "CC BY 4.0", url: "https://creativecommons.org/licenses/by/4.0/" };
 
@@ -54,7 +55,7 @@ export function groupDetail(f: GroupFigures) {
     loans: {
       count: f.loans.count,
       active: f.loans.active,
-      byStatus: Object.fromEntries(Object.entries(f.loans.byStatus).map(([k, n]) => [k, n > 0 && n < 5 ? null : n])),
+      byStatus: Object.fromEntries(Object.entries(f.loans.byStatus).map(([k, n]) => [k, loanStatusCount(k, n).value])),
       byPurpose: f.loans.byPurpose.map((p) => ({
         purpose: p.purpose,
         count: p.count.value,

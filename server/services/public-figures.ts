@@ -202,7 +202,9 @@ export async function groupFigures(
   const byPurpose = LOAN_PURPOSES.map((purpose) => {
     const ls = standing.filter((l) => l.loan.purpose === purpose);
     const principal = ls.reduce((t, l) => t + l.loan.principal, 0);
-    return { purpose, count: suppressSmall(ls.length, ls.length), principal: suppressSmall(principal, ls.length) };
+    // Derivable from the ledger (disbursements carry their purpose): shown as they are.
+    const shown = <T>(value: T) => ({ value, suppressed: false as const });
+    return { purpose, count: shown(ls.length), principal: shown(principal) };
   }).filter((p) => p.count.suppressed || (p.count.value ?? 0) > 0);
   const yearAgo = addDays(today, -365);
   let dueLastYear = 0;

@@ -21,6 +21,7 @@ import { DataTable } from "../../_components/DataTable";
 import { MonthlyFigures } from "../../_components/MonthlyFigures";
 import { CostTable } from "../../_components/CostTable";
 import { Sources } from "../../_components/Sources";
+import { loanStatusCount } from "@/server/domain/indicators";
 
 export const dynamic = "force-dynamic";
 
@@ -152,7 +153,7 @@ export default async function GroupPage({ params }: { params: Promise<{ slug: st
           .filter(([, n]) => n > 0)
           .map(([status, n]) => ({
             key: status,
-            cells: [t.statuses[status], n < 5 ? t.suppressed : formatInt(n, locale)],
+            cells: [t.statuses[status], <Small key="n" v={loanStatusCount(status, n)} locale={locale} />],
           }))}
       />
 
