@@ -257,18 +257,42 @@ test("unknown groups answer 404", async ({ request }) => {
   expect((await request.get("/api/open/groups/tidak-ada/ledger.csv")).status()).toBe(404);
 });
 
-test("with JavaScript on, public pages hydrate without errors and keep the server-drawn charts", async ({
+test("with JavaScript on, public pages still load no script, and the charts are the server's SVG", async ({
   page,
   javaScriptEnabled,
 }) => {
-  test.skip(!javaScriptEnabled, "hydration only happens with JavaScript");
+  test.skip(!javaScriptEnabled, "the browser would run scripts here, if there were any");
+  const scripts: string[] = [];
   const errors: string[] = [];
+  page.on("request", (r) => r.resourceType() === "script" && scripts.push(r.url()));
   page.on("pageerror", (e) => errors.push(`${page.url()}: ${e.message}`));
   page.on("console", (m) => m.type() === "error" && errors.push(`${page.url()}: ${m.text()}`));
   for (const url of PUBLIC_PAGES) await page.goto(url, { waitUntil: "networkidle" });
+  expect(scripts).toEqual([]);
   expect(errors).toEqual([]);
-  await page.goto("/kelompok/ratu-damai", { waitUntil: "networkidle" });
+  await page.goto("/kelompok/ratu-damai");
   await expect(page.locator(".chart svg.recharts-surface").first()).toBeAttached();
+});
+
+test("a first visit to a group page is at most 30 KB over the wire (HTML and every stylesheet, compressed as sent)", async ({
+  request,
+}) => {
+  const gz = { "accept-encoding": "gzip" };
+  const page = await request.get("/kelompok/ratu-damai", { headers: gz });
+  const html = await page.text();
+  // Playwright decodes the body; the bytes on the wire are the compressed length the server sent.
+  const wire = async (r: Awaited<ReturnType<typeof request.get>>) =>
+    Number(r.headers()["content-length"] ?? (await r.body()).length);
+  expect(page.headers()["content-encoding"]).toBe("gzip");
+  let total = await wire(page);
+  const sheets = [...html.matchAll(/<link[^>]*rel="stylesheet"[^>]*href="([^"]+)"/g)].map((m) => m[1]!);
+  expect(sheets.length).toBeGreaterThan(0);
+  for (const href of sheets) {
+    const css = await request.get(href, { headers: gz });
+    expect(css.ok()).toBe(true);
+    total += await wire(css);
+  }
+  expect(total).toBeLessThanOrEqual(30 * 1024);
 });
 
 test("public pages have no serious accessibility violations (axe-core)", async ({ page, javaScriptEnabled }) => {

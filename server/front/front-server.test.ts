@@ -17,7 +17,7 @@ const app = http.createServer((req, res) => {
   req.on("end", () => {
     seen.push({ url: req.url!, method: req.method!, headers: req.headers, body });
     renders++;
-    const html = `<html><body>render ${renders} of ${req.url} cookie=${req.headers.cookie ?? ""}</body></html>`;
+    const html = `<html><head><script src="/_next/x.js"></script></head><body>render ${renders} of ${req.url} cookie=${req.headers.cookie ?? ""}<script>self.__next_f.push(1)</script></body></html>`;
     const headers: http.OutgoingHttpHeaders = {
       "content-type": "text/html; charset=utf-8",
       "content-security-policy": `script-src 'nonce-n${renders}'`,
@@ -278,6 +278,18 @@ describe("front server: public pages from memory, current on the next request af
     expect(r.text).toContain("<h1>Halaman tidak ditemukan</h1>");
     expect(r.text).toContain("cookie=bahasa=en"); // in the visitor's language, and nothing else of hers
     expect(r.text).not.toContain("__next_error__");
+  });
+
+  it("serves public pages without any script and with script-src 'none'; the treasurer screens keep theirs", async () => {
+    for (const path of ["/kelompok/ratu-damai", "/anggota", "/dampak?hal=1"]) {
+      const r = await get(path, { "accept-encoding": "gzip" });
+      expect(r.text, path).toContain("render ");
+      expect(r.text, path).not.toContain("<script");
+      expect(r.headers["content-security-policy"], path).toMatch(/script-src 'none'$/);
+    }
+    const admin = await get("/admin");
+    expect(admin.text).toContain("<script");
+    expect(admin.headers["content-security-policy"]).not.toContain("script-src 'none'");
   });
 
   it("keeps within its bounds", async () => {

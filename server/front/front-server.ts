@@ -16,6 +16,7 @@ import { createClient, type Client } from "@libsql/client";
 import http from "node:http";
 import { gunzipSync, gzipSync } from "node:zlib";
 import { localDate } from "@/server/domain/dates";
+import { isScriptFreePage, SCRIPT_FREE_PATH, scriptFreeCsp, stripScripts } from "./script-free";
 import {
   acceptsGzip,
   cacheKeyOf,
@@ -102,6 +103,26 @@ export class DataVersion {
   }
 }
 
+/**
+ * A public HTML page without its scripts (server/front/script-free.ts): decoded, stripped, its CSP
+ * saying script-src 'none'. Anything else is returned as it came.
+ */
+function withoutScripts(
+  url: string,
+  headers: http.IncomingHttpHeaders,
+  body: Buffer,
+): { headers: http.IncomingHttpHeaders; body: Buffer } {
+  if (!isScriptFreePage(url, headers["content-type"])) return { headers, body };
+  const encoding = headers["content-encoding"];
+  if (encoding && encoding !== "gzip") return { headers, body };
+  const html = (encoding === "gzip" ? gunzipSync(body) : body).toString("utf8");
+  const { "content-encoding": _e, "content-length": _l, ...rest } = headers;
+  return {
+    headers: { ...rest, "content-security-policy": scriptFreeCsp(headers["content-security-policy"] as string) },
+    body: Buffer.from(stripScripts(html), "utf8"),
+  };
+}
+
 /** An address no route matches: Next answers it with app/not-found.tsx drawn on the server. */
 const NOT_FOUND_PATH = "/_kt/tidak-ditemukan";
 
@@ -170,6 +191,26 @@ export async function startFront(
     res.end("Sedang dimulai atau sibuk — coba lagi sebentar. / Starting or busy — try again shortly.\n");
   }
 
+  /** A public page that is not stored (the passbook, a signed-in visitor): buffered to take its scripts out. */
+  function passThroughScriptFree(req: http.IncomingMessage, res: http.ServerResponse) {
+    const up = http.request(
+      { ...opts.upstream, agent, method: "GET", path: req.url, headers: upstreamHeaders(req, false) },
+      (ur) => {
+        const chunks: Buffer[] = [];
+        ur.on("data", (c: Buffer) => chunks.push(c));
+        ur.on("end", () => {
+          const { headers, body } = withoutScripts(req.url ?? "/", ur.headers, Buffer.concat(chunks));
+          const { connection: _c, "keep-alive": _k, "transfer-encoding": _t, "content-length": _l, ...rest } = headers;
+          res.writeHead(ur.statusCode ?? 502, { ...rest, "content-length": String(body.length) });
+          res.end(body);
+        });
+        ur.on("error", () => unavailable(res));
+      },
+    );
+    up.on("error", () => unavailable(res));
+    up.end();
+  }
+
   function tooLarge(res: http.ServerResponse) {
     if (res.headersSent) return res.destroy();
     res.writeHead(413, { "content-type": "text/plain; charset=utf-8", connection: "close" });
@@ -218,15 +259,16 @@ export async function startFront(
           const chunks: Buffer[] = [];
           ur.on("data", (c: Buffer) => chunks.push(c));
           ur.on("end", () => {
-            const body = Buffer.concat(chunks);
-            if (isEmptyNotFoundShell(ur.statusCode, ur.headers, body))
+            const raw = Buffer.concat(chunks);
+            if (isEmptyNotFoundShell(ur.statusCode, ur.headers, raw))
               return void siteNotFound(req).then(resolve, () => resolve(null));
-            const gzipped = ur.headers["content-encoding"] === "gzip";
-            if (!isStorable(ur.statusCode ?? 0, ur.headers) || (ur.headers["content-encoding"] && !gzipped))
-              return resolve({ status: ur.statusCode ?? 502, headers: ur.headers, body });
+            const { headers, body } = withoutScripts(req.url ?? "/", ur.headers, raw);
+            const gzipped = headers["content-encoding"] === "gzip";
+            if (!isStorable(ur.statusCode ?? 0, headers) || (headers["content-encoding"] && !gzipped))
+              return resolve({ status: ur.statusCode ?? 502, headers, body });
             const page = storedPage(
               ur.statusCode!,
-              ur.headers,
+              headers,
               gzipped ? gunzipSync(body) : body,
               gzipped ? body : gzipSync(body),
               v,
@@ -257,7 +299,9 @@ export async function startFront(
         (ur) => {
           const chunks: Buffer[] = [];
           ur.on("data", (c: Buffer) => chunks.push(c));
-          ur.on("end", () => resolve({ status: 404, headers: ur.headers, body: Buffer.concat(chunks) }));
+          ur.on("end", () =>
+            resolve({ status: 404, ...withoutScripts(NOT_FOUND_PATH, ur.headers, Buffer.concat(chunks)) }),
+          );
           ur.on("error", reject);
         },
       );
@@ -287,6 +331,8 @@ export async function startFront(
       return res.end();
     }
     const key = version ? cacheKeyOf({ method: req.method ?? "GET", url, cookie: req.headers.cookie, rsc }) : null;
+    if ((!key || !version) && req.method === "GET" && !rsc && SCRIPT_FREE_PATH.test(url))
+      return passThroughScriptFree(req, res);
     if (!key || !version) return passThrough(req, res);
     try {
       const v = await version.forUrl(req.url ?? "/");
@@ -297,8 +343,8 @@ export async function startFront(
       const r = await rendered;
       if (r && "page" in r) return send(req, res, r.page, "miss");
       if (!r || !first) return passThrough(req, res); // another visitor's unstored answer is not this one's
-      // Not storable (an error page, a redirect): the app's own answer, passed on as it came —
-      // unzipped for a client that did not ask for gzip (the front asked for it).
+      // Not storable (an error page, a redirect): the app's own answer — gzipped for a client that
+      // takes gzip, plain for one that does not (the front asked the app for gzip).
       const {
         connection: _c,
         "keep-alive": _k,
@@ -307,14 +353,16 @@ export async function startFront(
         "content-encoding": encoding,
         ...headers
       } = r.headers;
-      const unzip = encoding === "gzip" && !acceptsGzip(req.headers["accept-encoding"]);
-      const body = unzip ? gunzipSync(r.body) : r.body;
+      const wantsGzip = acceptsGzip(req.headers["accept-encoding"]);
+      const plain = encoding === "gzip" ? gunzipSync(r.body) : r.body;
+      const out = encoding && encoding !== "gzip" ? r.body : wantsGzip ? gzipSync(plain) : plain;
+      const sentEncoding = encoding && encoding !== "gzip" ? encoding : wantsGzip ? "gzip" : undefined;
       res.writeHead(r.status, {
         ...headers,
-        ...(encoding && !unzip ? { "content-encoding": encoding } : {}),
-        "content-length": String(body.length),
+        ...(sentEncoding ? { "content-encoding": sentEncoding } : {}),
+        "content-length": String(out.length),
       });
-      res.end(req.method === "HEAD" ? undefined : body);
+      res.end(req.method === "HEAD" ? undefined : out);
     } catch {
       return passThrough(req, res);
     }
