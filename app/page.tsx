@@ -33,7 +33,11 @@ export default async function Home({ searchParams }: { searchParams: Promise<{ h
         <Card label={t.savingsMobilised} value={rp(all.savingsCollected, locale)} />
         <Card label={t.loansDisbursed} value={rp(all.loansDisbursed, locale)} />
         <Card label={t.loansOutstanding} value={rp(all.loansOutstanding, locale)} />
-        <Card label={t.compare.costAvoided} value={rp(all.costAvoided, locale)} />
+        <Card
+          label={t.compare.costAvoided}
+          value={t.compare.costAvoidedAtLeast(rp(all.costAvoided.atLeast, locale))}
+          note={t.compare.costAvoidedRange(rp(all.costAvoided.ifAllIjon, locale))}
+        />
       </ul>
       <p className="muted">
         {t.compare.costAvoidedDef} <a href="/metodologi">{t.compare.method}</a> ·{" "}

@@ -2,11 +2,12 @@ import type { Suppressed } from "@/server/domain/indicators";
 import { rp, formatInt } from "@/server/i18n/format";
 import type { Locale } from "@/server/i18n/messages";
 
-export function Card({ label, value }: { label: string; value: React.ReactNode }) {
+export function Card({ label, value, note }: { label: string; value: React.ReactNode; note?: string }) {
   return (
     <li className="card">
       <span className="label">{label}</span>
       <span className="value">{value}</span>
+      {note && <span className="label">{note}</span>}
     </li>
   );
 }

@@ -49,10 +49,15 @@ export default async function ImpactPage({ searchParams }: { searchParams: Promi
         <Card label={t.savingsMobilised} value={rp(x.all.savingsCollected, locale)} />
         <Card label={t.loansDisbursed} value={rp(x.all.loansDisbursed, locale)} />
         <Card label={t.loansOutstanding} value={rp(x.all.loansOutstanding, locale)} />
-        <Card label={t.compare.costAvoided} value={rp(x.all.costAvoided, locale)} />
+        <Card
+          label={t.compare.costAvoided}
+          value={t.compare.costAvoidedAtLeast(rp(x.all.costAvoided.atLeast, locale))}
+          note={t.compare.costAvoidedRange(rp(x.all.costAvoided.ifAllIjon, locale))}
+        />
         <Card label={i.savingsPerMember} value={money(x.all.savingsPerMember)} />
         <Card label={t.compliance} value={formatPct(x.all.compliance, locale)} />
       </ul>
+      <p className="muted">{t.compare.costAvoidedDef}</p>
       <h2>{i.trend}</h2>
       <MonthlyFigures rows={x.trend} locale={locale} t={t} />
       <h2>{i.perVillage}</h2>

@@ -142,7 +142,7 @@ export default async function DataPage({ searchParams }: { searchParams: Promise
         <code>groups.json</code>: license, groups[] — slug, name, village, kecamatan, kabupaten, provinsi, foundedOn,
         isDemo, asOf, membersActive, membersWomen, membersMen, cashRp, loansOutstandingRp, memberSavingsRp,
         socialFundRp, surplusRp, savingsCollectedRp, loansDisbursedRp, contributionCompliance, par30, repaymentRate,
-        costAvoidedVsIjonRp, lastSeq, lastHash. <code>null</code> = &lt; 5 ({t.suppressedNote})
+        costAvoidedAtLeastRp, costAvoidedIfAllIjonRp, lastSeq, lastHash. <code>null</code> = &lt; 5 ({t.suppressedNote})
       </p>
       <p>
         <code>[slug].json</code>: {locale === "id" ? "semua di atas, ditambah" : "all of the above, plus"} loanPolicy,

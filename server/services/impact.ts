@@ -25,7 +25,10 @@ function totalOf(fs: GroupFigures[]) {
     loansDisbursed: s((f) => f.totals.disbursed),
     loansOutstanding: s((f) => f.balances.loansOutstanding),
     cash: s((f) => f.balances.cash),
-    costAvoided: s((f) => f.costs.avoidedVsIjon),
+    costAvoided: {
+      atLeast: s((f) => f.costs.avoided.atLeast),
+      ifAllIjon: s((f) => f.costs.avoided.ifAllIjon),
+    },
     savingsPerMember: members >= 5 ? Math.round(s((f) => f.balances.memberSavings) / members) : null,
     pctWithLoan: members >= 5 && borrowers >= 5 ? ratio(borrowers, members) : null,
     compliance: ratio(

@@ -34,7 +34,8 @@ export function groupHeadline(f: GroupFigures) {
     contributionCompliance: f.compliance.ratio,
     par30: f.loans.par30,
     repaymentRate: f.loans.repaymentRate,
-    costAvoidedVsIjonRp: f.costs.avoidedVsIjon,
+    costAvoidedAtLeastRp: f.costs.avoided.atLeast,
+    costAvoidedIfAllIjonRp: f.costs.avoided.ifAllIjon,
     lastSeq: f.head.lastSeq,
     lastHash: f.head.lastHash,
   };

@@ -6,6 +6,8 @@ import { findGroups, impactFigures, pageOf } from "./impact";
 import { recordContributions } from "./savings";
 import { addMember } from "./groups";
 import { recordCashCount } from "./cash";
+import { disburseLoan } from "./loans";
+import { DEFAULT_REFERENCE_TERMS, loanCostsVersusLenders } from "@/server/domain/finance/compare";
 
 describe("cached read models", () => {
   it("are reused until a write, then current on the very next read", async () => {
@@ -129,5 +131,48 @@ describe("portal-wide figures (home page, /dampak, groups.json)", () => {
     expect(pageOf(xs, "-4", 25).page).toBe(1);
     expect(pageOf(xs, "abc", 25).page).toBe(1);
     expect(pageOf([], undefined, 25)).toEqual({ items: [], page: 1, pages: 1 });
+  });
+});
+
+describe("cost avoided, honestly", () => {
+  it("is recomputed from the loans and the per-purpose rule: a crop loan against the cheaper informal lender, any other against the rentenir", async () => {
+    const t = await tempDatabase();
+    try {
+      const ctx = testContext(t.database);
+      const { group } = await seedGroup(ctx, "ratu-damai", 5);
+      await recordContributions(ctx, {
+        groupSlug: "ratu-damai",
+        date: "2026-01-05",
+        idempotencyKey: key(),
+        lines: [{ memberCode: "RA-001", amount: 5_000_000, kind: "voluntary" }],
+      });
+      const loans = [
+        { memberCode: "RA-002", principal: 1_000_000, termMonths: 4, purpose: "kopi" as const },
+        { memberCode: "RA-003", principal: 2_000_000, termMonths: 10, purpose: "kesehatan" as const },
+        { memberCode: "RA-004", principal: 1_000_000, termMonths: 12, purpose: "kemiri" as const },
+      ];
+      for (const l of loans)
+        await disburseLoan(ctx, { groupSlug: "ratu-damai", date: "2026-02-02", idempotencyKey: key(), ...l });
+      const f = await groupFigures(t.database.db, group, FIXED_NOW);
+      let expected = 0;
+      const lenders: string[] = [];
+      for (const l of loans) {
+        const c = loanCostsVersusLenders(
+          { principal: l.principal, termMonths: l.termMonths, serviceCharge: (l.principal * 2 * l.termMonths) / 100 },
+          DEFAULT_REFERENCE_TERMS,
+        );
+        // A crop loan: the cheaper of pengijon and rentenir; anything else: the rentenir. Never KUR.
+        const ijon = (l.purpose === "kopi" || l.purpose === "kemiri") && c.ijon < c.rentenir;
+        expected += (ijon ? c.ijon : c.rentenir) - c.ksm;
+        lenders.push(ijon ? "ijon" : "rentenir");
+      }
+      expect(f.costs.avoided.atLeast).toBe(expected);
+      expect(f.costs.avoided.atLeast).toBeLessThan(f.costs.avoided.ifAllIjon);
+      expect(f.costs.avoided.ifAllIjon).toBe(f.costs.totals.ijon - f.costs.totals.ksm);
+      expect(f.costs.recent.map((r) => r.comparedWith).reverse()).toEqual(lenders);
+      expect(lenders).toEqual(["rentenir", "rentenir", "ijon"]); // each branch of the rule is exercised
+    } finally {
+      t.cleanup();
+    }
   });
 });

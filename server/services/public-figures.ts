@@ -31,7 +31,15 @@ import {
 } from "@/server/domain/indicators";
 import { ACCOUNTS, naturalBalance, type Account } from "@/server/domain/ledger";
 import { LOAN_PURPOSES, type LoanStatus } from "@/server/domain/loans";
-import { loanCostsVersusLenders, sumCosts, type LoanCosts, type ReferenceTerms } from "@/server/domain/finance/compare";
+import {
+  costAvoided,
+  type InformalLender,
+  type LoanCosts,
+  loanCostsVersusLenders,
+  realisticAlternative,
+  type ReferenceTerms,
+  sumCosts,
+} from "@/server/domain/finance/compare";
 import { lastCashCount, type CashCountRow } from "./cash";
 import { referenceTermsOf } from "./reference-terms";
 import { loadGroup, type GroupRow } from "./context";
@@ -93,9 +101,17 @@ export interface GroupFigures {
     terms: ReferenceTerms & { isDefault: boolean };
     /** Over every loan that stands (not cancelled): service charge paid to the group vs the same money elsewhere. */
     totals: LoanCosts;
-    avoidedVsIjon: number;
+    /** At least (each loan against the cheapest lender its borrower realistically had) and if every loan had been ijon. */
+    avoided: { atLeast: number; ifAllIjon: number };
     loans: number;
-    recent: { disbursedOn: string; purpose: string; principal: number; termMonths: number; costs: LoanCosts }[];
+    recent: {
+      disbursedOn: string;
+      purpose: string;
+      principal: number;
+      termMonths: number;
+      costs: LoanCosts;
+      comparedWith: InformalLender;
+    }[];
   };
   lastCashCount: Pick<CashCountRow, "businessDate" | "countedAmount" | "bookAmount" | "difference"> | null;
   head: { lastSeq: number; lastHash: string | null; lastEntryAt: string | null };
@@ -274,7 +290,7 @@ export async function groupFigures(
     costs: {
       terms,
       totals: costTotals,
-      avoidedVsIjon: costTotals.ijon - costTotals.ksm,
+      avoided: costAvoided(loanCosts.map(({ l, costs }) => ({ purpose: l.loan.purpose, costs }))),
       loans: loanCosts.length,
       recent: loanCosts
         .slice(-10)
@@ -285,6 +301,7 @@ export async function groupFigures(
           principal: l.loan.principal,
           termMonths: l.loan.termMonths,
           costs,
+          comparedWith: realisticAlternative(l.loan.purpose, costs).lender,
         })),
     },
     lastCashCount: cashCount && {

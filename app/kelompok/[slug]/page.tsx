@@ -173,9 +173,11 @@ export default async function GroupPage({ params }: { params: Promise<{ slug: st
 
       <h2>{t.compare.costAvoided}</h2>
       <p>
-        <strong>{rp(f.costs.avoidedVsIjon, locale)}</strong> — {t.compare.costAvoidedDef} (
-        {formatInt(f.costs.loans, locale)} {t.count.toLowerCase()})
+        <strong>{t.compare.costAvoidedAtLeast(rp(f.costs.avoided.atLeast, locale))}</strong> (
+        {t.compare.costAvoidedRange(rp(f.costs.avoided.ifAllIjon, locale))}) · {formatInt(f.costs.loans, locale)}{" "}
+        {t.count.toLowerCase()}
       </p>
+      <p className="muted">{t.compare.costAvoidedDef}</p>
       <CostTable costs={{ ...f.costs.totals }} locale={locale} t={t} />
       <p className="muted">{f.costs.terms.isDefault ? t.compare.defaultTerms : t.compare.groupTerms}</p>
       <Sources
@@ -192,6 +194,7 @@ export default async function GroupPage({ params }: { params: Promise<{ slug: st
           { label: t.purpose },
           { label: t.principal, num: true },
           ...(["ksm", "kur", "rentenir", "ijon"] as const).map((k) => ({ label: t.compare.lenders[k], num: true })),
+          { label: t.compare.comparedWith },
         ]}
         rows={f.costs.recent.map((l, i) => ({
           key: i,
@@ -203,6 +206,7 @@ export default async function GroupPage({ params }: { params: Promise<{ slug: st
             rp(l.costs.kur, locale),
             rp(l.costs.rentenir, locale),
             rp(l.costs.ijon, locale),
+            t.compare.lenders[l.comparedWith],
           ],
         }))}
       />

@@ -188,6 +188,38 @@ export function loanCostsVersusLenders(
   };
 }
 
+/** Purposes whose borrower could have sold the crop to a pengijon before the harvest. */
+export const CROP_PURPOSES: ReadonlySet<string> = new Set(["kopi", "kemiri", "pertanian_lain"]);
+
+export type InformalLender = "ijon" | "rentenir";
+
+/**
+ * The cheapest lender a borrower realistically had instead of the group: for a crop loan the
+ * cheaper of the pengijon and the rentenir, for any other purpose (school fees, health, a house)
+ * the rentenir. Never KUR: these villagers could not get it.
+ */
+export function realisticAlternative(purpose: string, costs: LoanCosts): { lender: InformalLender; cost: number } {
+  if (CROP_PURPOSES.has(purpose) && costs.ijon < costs.rentenir) return { lender: "ijon", cost: costs.ijon };
+  return { lender: "rentenir", cost: costs.rentenir };
+}
+
+/**
+ * Cost avoided over a set of loans: at least (each loan against its realistic alternative) and
+ * the upper figure (every loan priced as if a pengijon had financed it). Whole rupiah.
+ */
+export function costAvoided(loans: readonly { purpose: string; costs: LoanCosts }[]): {
+  atLeast: number;
+  ifAllIjon: number;
+} {
+  let atLeast = 0;
+  let ifAllIjon = 0;
+  for (const l of loans) {
+    atLeast += realisticAlternative(l.purpose, l.costs).cost - l.costs.ksm;
+    ifAllIjon += l.costs.ijon - l.costs.ksm;
+  }
+  return { atLeast, ifAllIjon };
+}
+
 export function sumCosts(list: readonly LoanCosts[]): LoanCosts {
   return list.reduce(
     (t, c) => ({ ksm: t.ksm + c.ksm, kur: t.kur + c.kur, rentenir: t.rentenir + c.rentenir, ijon: t.ijon + c.ijon }),

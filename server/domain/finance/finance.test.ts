@@ -1,6 +1,13 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { compareLenders, costAvoidedVsIjon, DEFAULT_REFERENCE_TERMS, ijonSensitivity } from "./compare";
+import {
+  compareLenders,
+  costAvoided,
+  costAvoidedVsIjon,
+  DEFAULT_REFERENCE_TERMS,
+  ijonSensitivity,
+  realisticAlternative,
+} from "./compare";
 import { apr, eir, irr, npvAt, pct2, xirr } from "./irr";
 import { ijonFlows, ijonRatioFromPrices, kurFlows, ksmLoanFlows, quote, rentenirFlows } from "./lenders";
 
@@ -185,5 +192,22 @@ describe("ijon and the pengijon comparison", () => {
       ijonCost: 1_000_000,
       avoided: 920_000,
     });
+  });
+});
+
+describe("the honest cost-avoided headline", () => {
+  const costs = (ksm: number, rentenir: number, ijon: number) => ({ ksm, kur: 1, rentenir, ijon });
+  it("prices a crop loan against the cheaper of pengijon and rentenir, any other loan against the rentenir, never KUR", () => {
+    expect(realisticAlternative("kopi", costs(20, 400, 1000))).toEqual({ lender: "rentenir", cost: 400 });
+    expect(realisticAlternative("kemiri", costs(20, 400, 300))).toEqual({ lender: "ijon", cost: 300 });
+    expect(realisticAlternative("kesehatan", costs(20, 400, 100))).toEqual({ lender: "rentenir", cost: 400 });
+    expect(realisticAlternative("biaya_sekolah", costs(20, 400, 100)).lender).toBe("rentenir");
+  });
+  it("sums 'at least' per loan and gives the everything-as-ijon figure beside it", () => {
+    const loans = [
+      { purpose: "kopi", costs: costs(20, 400, 300) }, // ijon: 280
+      { purpose: "rumah", costs: costs(50, 900, 2000) }, // rentenir: 850
+    ];
+    expect(costAvoided(loans)).toEqual({ atLeast: 280 + 850, ifAllIjon: 280 + 1950 });
   });
 });
