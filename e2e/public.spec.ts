@@ -341,3 +341,20 @@ test("the seal printed on a monthly report is the books' checkpoint: the verifie
   await page.goto(`/verifikasi?kelompok=ratu-damai&no=${seq}&segel=${wrong}`);
   await expect(page.getByRole("status")).toContainText("TIDAK COCOK");
 });
+
+test("a group page answers 'is our money safe?' first, in plain words with a mark for each fact", async ({
+  page,
+  request,
+}) => {
+  const detail = await (await request.get("/api/open/groups/compang-dalo.json")).json();
+  await page.goto("/kelompok/compang-dalo");
+  await expect(page.getByRole("heading", { level: 2 }).first()).toHaveText("Apakah uang kelompok aman?");
+  const safe = page.locator("section.safe");
+  const rpOf = (n: number) => `Rp ${n.toString().replace(/\B(?=(\d{3})+(?!\d))/g, ".")}`;
+  await expect(safe).toContainText(`${rpOf(detail.cashRp)} di kas`);
+  await expect(safe).toContainText(`${rpOf(detail.loansOutstandingRp)} sedang dipinjam anggota`);
+  await expect(safe).toContainText(/Kas dihitung \d{1,2} \w{3} \d{4}: (cocok dengan buku|lebih|kurang)/);
+  await expect(safe).toContainText("Buku kas disegel akhir");
+  // Every fact but the first carries a mark a screen reader can name.
+  await expect(safe.getByRole("img", { name: /^(baik|perlu dicek)$/ })).toHaveCount(3);
+});

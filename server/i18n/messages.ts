@@ -71,6 +71,27 @@ const id = {
   noCashCount: "Belum ada hitung kas.",
   freshness: (last: string, seq: number) => `Catatan terakhir ${last} (nomor ${seq}).`,
   chainOk: "Rantai hash diperiksa: utuh.",
+  safe: {
+    title: "Apakah uang kelompok aman?",
+    ok: "baik",
+    warn: "perlu dicek",
+    holdings: (total: string, cash: string, lent: string) =>
+      `Uang kelompok ${total}: ${cash} di kas, ${lent} sedang dipinjam anggota.`,
+    countMatches: (date: string) => `Kas dihitung ${date}: cocok dengan buku.`,
+    countOver: (date: string, diff: string) => `Kas dihitung ${date}: lebih ${diff} dari buku.`,
+    countShort: (date: string, diff: string) => `Kas dihitung ${date}: kurang ${diff} dari buku.`,
+    countSigned: (date: string) => `Ditandatangani pengawas ${date}.`,
+    countNotSigned: "Belum ditandatangani pengawas.",
+    noCount: "Kas belum pernah dihitung.",
+    repayments: (pct: string) => `Dari angsuran yang jatuh tempo setahun terakhir, ${pct} sudah dibayar.`,
+    noRepayments: "Belum ada angsuran yang jatuh tempo setahun terakhir.",
+    par30: (pct: string) => `${pct} dari uang yang dipinjam terlambat lebih dari 30 hari.`,
+    seal: (month: string, seq: number, seal: string) =>
+      `Buku kas disegel akhir ${month} (catatan no. ${seq}, ${seal}).`,
+    sealSigned: (date: string) => `Ditandatangani pengawas ${date}.`,
+    sealNotSigned: "Belum ditandatangani pengawas.",
+    noSeal: "Belum ada segel bulanan.",
+  },
   verify: {
     title: "Periksa segel buku kas",
     intro:
@@ -403,6 +424,27 @@ const en: Messages = {
   noCashCount: "No cash count yet.",
   freshness: (last: string, seq: number) => `Last entry ${last} (number ${seq}).`,
   chainOk: "Hash chain checked: intact.",
+  safe: {
+    title: "Is the group's money safe?",
+    ok: "good",
+    warn: "needs a look",
+    holdings: (total: string, cash: string, lent: string) =>
+      `The group holds ${total}: ${cash} in cash, ${lent} lent to members.`,
+    countMatches: (date: string) => `Cash counted on ${date}: it matches the book.`,
+    countOver: (date: string, diff: string) => `Cash counted on ${date}: ${diff} more than the book.`,
+    countShort: (date: string, diff: string) => `Cash counted on ${date}: ${diff} less than the book.`,
+    countSigned: (date: string) => `Countersigned by the supervisor on ${date}.`,
+    countNotSigned: "Not yet countersigned by the supervisor.",
+    noCount: "The cash has never been counted.",
+    repayments: (pct: string) => `Of the installments due in the last year, ${pct} have been paid.`,
+    noRepayments: "No installment fell due in the last year.",
+    par30: (pct: string) => `${pct} of the money lent out is more than 30 days late.`,
+    seal: (month: string, seq: number, seal: string) =>
+      `The books were sealed at the end of ${month} (entry no. ${seq}, ${seal}).`,
+    sealSigned: (date: string) => `Countersigned by the supervisor on ${date}.`,
+    sealNotSigned: "Not yet countersigned by the supervisor.",
+    noSeal: "No monthly seal yet.",
+  },
   verify: {
     title: "Check the books' seal",
     intro:

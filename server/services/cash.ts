@@ -1,6 +1,6 @@
 import { and, desc, eq, gt, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
-import { accountBalances, auditLog, cashCounts, postings } from "@/db/schema";
+import { accountBalances, auditLog, cashCountSignatures, cashCounts, postings } from "@/db/schema";
 import { assertBusinessDate, type BusinessDate } from "@/server/domain/dates";
 import { conflict, invalid } from "@/server/domain/errors";
 import { expensePostings, otherIncomePostings } from "@/server/domain/ledger";
@@ -155,12 +155,20 @@ export async function recordCashCount(ctx: ServiceContext, input: CashCountInput
   });
 }
 
-export async function lastCashCount(db: DbOrTx, groupId: number): Promise<CashCountRow | null> {
+export async function lastCashCount(
+  db: DbOrTx,
+  groupId: number,
+): Promise<(CashCountRow & { countersignedAt: string | null }) | null> {
   const [row] = await db
     .select()
     .from(cashCounts)
     .where(eq(cashCounts.groupId, groupId))
     .orderBy(desc(cashCounts.businessDate), desc(cashCounts.id))
     .limit(1);
-  return row ?? null;
+  if (!row) return null;
+  const [signed] = await db
+    .select({ at: cashCountSignatures.at })
+    .from(cashCountSignatures)
+    .where(eq(cashCountSignatures.cashCountId, row.id));
+  return { ...row, countersignedAt: signed?.at ?? null };
 }

@@ -113,7 +113,12 @@ export interface GroupFigures {
       comparedWith: InformalLender;
     }[];
   };
-  lastCashCount: Pick<CashCountRow, "businessDate" | "countedAmount" | "bookAmount" | "difference"> | null;
+  lastCashCount:
+    | (Pick<CashCountRow, "businessDate" | "countedAmount" | "bookAmount" | "difference"> & {
+        /** The supervisor's countersignature, as the group's local date. */
+        countersignedOn: string | null;
+      })
+    | null;
   head: { lastSeq: number; lastHash: string | null; lastEntryAt: string | null };
 }
 
@@ -309,6 +314,9 @@ export async function groupFigures(
       countedAmount: cashCount.countedAmount,
       bookAmount: cashCount.bookAmount,
       difference: cashCount.difference,
+      countersignedOn: cashCount.countersignedAt
+        ? localDate(new Date(cashCount.countersignedAt), group.timeZone)
+        : null,
     },
     head: { lastSeq: head?.lastSeq ?? 0, lastHash: head?.lastHash ?? null, lastEntryAt: head?.lastEntryAt ?? null },
   };

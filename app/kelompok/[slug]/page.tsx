@@ -15,6 +15,7 @@ import { getMessages } from "@/server/i18n/locale";
 import { formatDate, formatInt, formatMonth, formatPct, formatTimestamp, rp } from "@/server/i18n/format";
 import { Card, Small } from "../../_components/Money";
 import { EntryTable } from "../../_components/EntryTable";
+import { MoneySafe } from "../../_components/MoneySafe";
 import { Seal } from "../../_components/Seal";
 import { groupCheckpoints } from "@/server/services/seals";
 import { DataTable } from "../../_components/DataTable";
@@ -64,6 +65,7 @@ export default async function GroupPage({ params }: { params: Promise<{ slug: st
         {t.village} {f.group.village}, Kec. {f.group.kecamatan}, Kab. {f.group.kabupaten}, {f.group.provinsi} ·{" "}
         {t.founded} {formatDate(f.group.foundedOn, locale)}
       </p>
+      <MoneySafe f={f} seal={sealLastMonth} locale={locale} t={t} />
       <p>
         {chain.ok ? <span className="ok">✓ {t.chainOk}</span> : <span className="warn">{t.chainBad}</span>}{" "}
         {f.head.lastEntryAt &&

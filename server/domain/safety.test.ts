@@ -1,0 +1,25 @@
+import { describe, expect, it } from "vitest";
+import { safetyMarks } from "./safety";
+
+const good = {
+  lastCashCount: { difference: 0, countersigned: true },
+  repaymentRate: 0.96,
+  par30: 0.02,
+  seal: { countersigned: true },
+};
+
+describe("is our money safe?", () => {
+  it("all marks are ok only when the cash matches and is signed, loans come back, and the seal is signed", () => {
+    expect(safetyMarks(good)).toEqual({ cashCount: "ok", repayments: "ok", seal: "ok" });
+  });
+  it("warns on a cash difference either way, an unsigned count, late loans, or an unsigned seal", () => {
+    expect(safetyMarks({ ...good, lastCashCount: { difference: -500, countersigned: true } }).cashCount).toBe("warn");
+    expect(safetyMarks({ ...good, lastCashCount: { difference: 500, countersigned: true } }).cashCount).toBe("warn");
+    expect(safetyMarks({ ...good, lastCashCount: { difference: 0, countersigned: false } }).cashCount).toBe("warn");
+    expect(safetyMarks({ ...good, lastCashCount: null }).cashCount).toBe("warn");
+    expect(safetyMarks({ ...good, repaymentRate: 0.85 }).repayments).toBe("warn");
+    expect(safetyMarks({ ...good, par30: 0.15 }).repayments).toBe("warn");
+    expect(safetyMarks({ ...good, seal: { countersigned: false } }).seal).toBe("warn");
+    expect(safetyMarks({ ...good, seal: null }).seal).toBe("warn");
+  });
+});
