@@ -25,9 +25,12 @@ export function DataTable({
   captionHidden?: boolean;
 }) {
   const num = (i: number) => (columns ? columns[i]?.num : i > 0);
+  // On a narrow screen a table with a header row stacks each row into a card, every figure
+  // beside its column's name (globals.css, table.stack): nothing is hidden off to the side.
+  const label = (i: number) => (typeof columns?.[i]?.label === "string" ? (columns[i]!.label as string) : undefined);
   return (
     <div className="table-wrap" tabIndex={0}>
-      <table>
+      <table className={columns ? "stack" : undefined}>
         {caption && <caption className={captionHidden ? "sr-only" : "table-caption"}>{caption}</caption>}
         {columns && (
           <thead>
@@ -47,12 +50,12 @@ export function DataTable({
               {r.cells.map((cell, i) =>
                 rowHeaders && i === 0 ? (
                   // biome-ignore lint/suspicious/noArrayIndexKey: cells are positional and never reorder
-                  <th key={i} scope="row">
+                  <th key={i} scope="row" data-label={label(i)}>
                     {cell}
                   </th>
                 ) : (
                   // biome-ignore lint/suspicious/noArrayIndexKey: cells are positional and never reorder
-                  <td key={i} className={num(i) ? "num" : undefined}>
+                  <td key={i} className={num(i) ? "num" : undefined} data-label={label(i)}>
                     {cell}
                   </td>
                 ),

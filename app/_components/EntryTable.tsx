@@ -1,4 +1,5 @@
 import type { PublicEntry } from "@/server/services/public-figures";
+import { shortSeal } from "@/server/domain/seal";
 import { formatDate, rp } from "@/server/i18n/format";
 import type { Locale, Messages } from "@/server/i18n/messages";
 
@@ -61,12 +62,13 @@ export function EntryTable({
                 )}
                 {reasonLabel(e.reason) && e.reversesSeq !== null && <> — {reasonLabel(e.reason)}</>}
                 {showHash && (
-                  <>
-                    <br />
-                    <span className="hash" title={t.hash}>
-                      {e.hash}
-                    </span>
-                  </>
+                  // The short seal form on the line; the full 64-digit hash a tap away (no script needed).
+                  <details className="entry-hash">
+                    <summary>
+                      {t.hash} {shortSeal(e.hash)}
+                    </summary>
+                    <span className="hash">{e.hash}</span>
+                  </details>
                 )}
               </td>
               <td className="num">{rp(e.amount, locale)}</td>

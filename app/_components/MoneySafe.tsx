@@ -15,7 +15,7 @@ function Line({
   children: React.ReactNode;
 }) {
   return (
-    <li className={mark ?? undefined}>
+    <li className={mark ? `fact-${mark}` : undefined}>
       {mark && (
         <span className="mark" role="img" aria-label={names[mark]}>
           {mark === "ok" ? "✓" : "!"}

@@ -155,7 +155,7 @@ export default async function DataPage({ searchParams }: { searchParams: Promise
         <code>account:amount;…</code>):
       </p>
       <div className="table-wrap" tabIndex={0}>
-        <table>
+        <table className="fields">
           <tbody>
             {FIELDS.map(([f, type, what]) => (
               <tr key={f}>

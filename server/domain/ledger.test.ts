@@ -106,10 +106,10 @@ describe("ledger postings", () => {
 
 describe("money", () => {
   it("formats rupiah the Indonesian and the English way", () => {
-    expect(formatRupiah(1_000_000)).toBe("Rp 1.000.000");
-    expect(formatRupiah(1_234_567, "en")).toBe("Rp 1,234,567");
-    expect(formatRupiah(-5_000)).toBe("−Rp 5.000");
-    expect(formatRupiah(0)).toBe("Rp 0");
+    expect(formatRupiah(1_000_000)).toBe("Rp\u00a01.000.000"); // no line break after "Rp"
+    expect(formatRupiah(1_234_567, "en")).toBe("Rp\u00a01,234,567");
+    expect(formatRupiah(-5_000)).toBe("−Rp\u00a05.000");
+    expect(formatRupiah(0)).toBe("Rp\u00a00");
   });
   it("rounds half away from zero in integers", () => {
     expect(mulDivRound(1_000_000, 200, 10_000)).toBe(20_000);

@@ -40,5 +40,6 @@ export function formatRupiah(amount: number, locale: "id" | "en" = "id"): string
   const digits = Math.abs(Math.trunc(amount))
     .toString()
     .replace(/\B(?=(\d{3})+(?!\d))/g, sep);
-  return `${amount < 0 ? "−" : ""}Rp ${digits}`;
+  // A no-break space: "Rp" never ends a line on its own, on a 360 px phone or anywhere.
+  return `${amount < 0 ? "−" : ""}Rp\u00a0${digits}`;
 }

@@ -33,11 +33,19 @@ export default async function MonthlyReportPage({ params }: { params: Promise<{ 
   const en = locale === "en";
   const prev = addMonths(`${bulan}-01`, -1).slice(0, 7);
   const next = addMonths(`${bulan}-01`, 1).slice(0, 7);
+  const opening = en ? "Opening" : "Saldo awal";
+  const closing = en ? "Closing" : "Saldo akhir";
   const row = (label: string, a: number, b?: number) => (
     <tr>
       <th scope="row">{label}</th>
-      <td className="num">{rp(a, locale)}</td>
-      {b !== undefined && <td className="num">{rp(b, locale)}</td>}
+      <td className="num" data-label={b !== undefined ? opening : undefined}>
+        {rp(a, locale)}
+      </td>
+      {b !== undefined && (
+        <td className="num" data-label={closing}>
+          {rp(b, locale)}
+        </td>
+      )}
     </tr>
   );
   const f = r.flows;
@@ -63,15 +71,15 @@ export default async function MonthlyReportPage({ params }: { params: Promise<{ 
       </nav>
       <h2>{t.balanceSheet}</h2>
       <div className="table-wrap" tabIndex={0}>
-        <table>
+        <table className="stack">
           <thead>
             <tr>
               <th scope="col" />
               <th scope="col" className="num">
-                {en ? "Opening" : "Saldo awal"}
+                {opening}
               </th>
               <th scope="col" className="num">
-                {en ? "Closing" : "Saldo akhir"}
+                {closing}
               </th>
             </tr>
           </thead>
