@@ -79,7 +79,11 @@ test("a group page is complete without JavaScript: balance sheet, chart, indicat
   }
   await expect(page.getByText("Rantai hash diperiksa: utuh.")).toBeVisible();
   const chart = page.getByRole("img", { name: "Setoran, pinjaman keluar dan angsuran masuk per bulan" });
-  await expect(chart.locator(".recharts-wrapper > svg.recharts-surface")).toHaveCount(1); // drawn on the server
+  // Drawn on the server: savings on their own scale, loans and repayments on theirs.
+  await expect(chart.locator(".recharts-wrapper > svg.recharts-surface")).toHaveCount(2);
+  const ticks = await chart.locator(".recharts-cartesian-axis-tick-value").allTextContents();
+  expect(ticks.some((x) => / (jt|rb)$/.test(x))).toBe(true);
+  expect(ticks.filter((x) => /\d\.\d/.test(x) || /[MkB]$/.test(x))).toEqual([]); // decimal comma, Indonesian units
   await expect(chart.locator("path.recharts-rectangle").first()).toBeAttached();
   await expect(page.getByRole("row", { name: /^Kas Rp/ })).toBeVisible();
   await expect(page.getByText("Desa Golo Meni")).toBeVisible();
@@ -410,4 +414,13 @@ test("every public page is whole at 360 px and at 1280 px, in both languages: no
     }
   }
   expect(problems).toEqual([]);
+});
+
+test("an English page's charts use English units", async ({ page, baseURL }) => {
+  await page.context().addCookies([{ name: "bahasa", value: "en", url: baseURL! }]);
+  await page.goto("/kelompok/ratu-damai");
+  const ticks = await page.locator(".chart .recharts-cartesian-axis-tick-value").allTextContents();
+  expect(ticks.some((x) => /\d(M|k)$/.test(x))).toBe(true);
+  expect(ticks.filter((x) => / (jt|rb)$/.test(x) || /\d,\d/.test(x))).toEqual([]);
+  await page.context().clearCookies();
 });

@@ -1,10 +1,17 @@
 "use client";
 import { Bar, BarChart, CartesianGrid, LabelList, XAxis, YAxis } from "recharts";
+import { formatShortRupiah } from "@/server/i18n/format";
+import type { Locale } from "@/server/i18n/messages";
 
 /** Cost by lender in rupiah, as SVG drawn on the server (fixed size), with the same numbers in a table beside it. */
-export default function CostChartSvg({ rows }: { rows: { label: string; costRp: number; fill: string }[] }) {
-  const short = (v: number) =>
-    v >= 1_000_000 ? `${Math.round(v / 100_000) / 10} jt` : v >= 1000 ? `${Math.round(v / 1000)} rb` : String(v);
+export default function CostChartSvg({
+  rows,
+  locale,
+}: {
+  rows: { label: string; costRp: number; fill: string }[];
+  locale: Locale;
+}) {
+  const short = (v: number) => formatShortRupiah(v, locale);
   return (
     <BarChart width={340} height={200} data={rows} layout="vertical" margin={{ top: 4, right: 56, bottom: 4, left: 4 }}>
       <CartesianGrid strokeDasharray="3 3" horizontal={false} />

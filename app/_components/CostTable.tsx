@@ -25,6 +25,7 @@ export function CostTable({
         <div role="img" aria-label={t.compare.chartTitle}>
           <CostChart
             rows={ORDER.map((k) => ({ label: t.compare.lenders[k]!, costRp: costs[k] ?? 0, fill: COLOURS[k]! }))}
+            locale={locale}
           />
         </div>
       </figure>

@@ -23,6 +23,7 @@ export function MonthlyFigures({ rows, locale, t }: { rows: MonthRow[]; locale: 
           <MonthlyChart
             rows={rows.map((m) => ({ ...m, label: formatMonth(m.month, locale).slice(0, 3) }))}
             names={{ collections: t.collections, loansOut: t.loansOut, repayments: t.repayments }}
+            locale={locale}
           />
         </div>
       </figure>

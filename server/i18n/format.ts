@@ -91,3 +91,21 @@ export function formatWait(seconds: number, locale: Locale): string {
   const m = Math.ceil(s / 60);
   return locale === "id" ? `${m} menit` : `${m} minutes`;
 }
+
+/**
+ * A chart's axis figure, short: `163,8 jt` and `5 rb` on Indonesian pages (decimal comma),
+ * `163.8M` and `5k` on English ones. Whole rupiah in, text out (never used in arithmetic).
+ */
+export function formatShortRupiah(v: number, locale: Locale): string {
+  const abs = Math.abs(v);
+  const sign = v < 0 ? "−" : "";
+  const one = (x: number) => {
+    const r = Math.round(x * 10) / 10;
+    const s = Number.isInteger(r) ? String(r) : r.toFixed(1);
+    return locale === "id" ? s.replace(".", ",") : s;
+  };
+  if (abs >= 1_000_000_000) return `${sign}${one(abs / 1_000_000_000)}${locale === "id" ? " M" : "B"}`;
+  if (abs >= 1_000_000) return `${sign}${one(abs / 1_000_000)}${locale === "id" ? " jt" : "M"}`;
+  if (abs >= 1000) return `${sign}${Math.round(abs / 1000)}${locale === "id" ? " rb" : "k"}`;
+  return `${sign}${abs}`;
+}
