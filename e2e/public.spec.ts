@@ -1,7 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { privateMemberNames } from "./fixtures";
@@ -299,14 +299,28 @@ test("a first visit to a group page is at most 30 KB over the wire (HTML and eve
   expect(total).toBeLessThanOrEqual(30 * 1024);
 });
 
-test("public pages have no serious accessibility violations (axe-core)", async ({ page, javaScriptEnabled }) => {
-  test.skip(!javaScriptEnabled, "axe runs inside the page");
-  for (const url of PUBLIC_PAGES) {
-    await page.goto(url);
-    const r = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa"]).analyze();
-    const serious = r.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-    expect(serious.map((v) => `${url}: ${v.id} ${v.nodes[0]?.target}`)).toEqual([]);
+test("public pages have no serious accessibility violations (axe-core), at 360 px and 1280 px, in both languages", async ({
+  page,
+  baseURL,
+  javaScriptEnabled,
+}) => {
+  test.skip(!javaScriptEnabled, "axe runs inside the page (the pages themselves carry no script either way)");
+  test.setTimeout(180_000);
+  const found: string[] = [];
+  for (const lang of ["id", "en"]) {
+    await page.context().addCookies([{ name: "bahasa", value: lang, url: baseURL! }]);
+    for (const width of [360, 1280]) {
+      await page.setViewportSize({ width, height: 740 });
+      for (const url of [...PUBLIC_PAGES, "/anggota", "/kelompok/tidak-ada"]) {
+        await page.goto(url);
+        const r = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa"]).analyze();
+        for (const v of r.violations.filter((v) => v.impact === "serious" || v.impact === "critical"))
+          found.push(`${lang} ${width}px ${url}: ${v.id} ${v.nodes[0]?.target}`);
+      }
+    }
   }
+  await page.context().clearCookies();
+  expect(found).toEqual([]);
 });
 
 test("the seal printed on a monthly report is the books' checkpoint: the verifier and the verify page agree, a wrong one is caught", async ({
@@ -423,4 +437,60 @@ test("an English page's charts use English units", async ({ page, baseURL }) => 
   expect(ticks.some((x) => /\d(M|k)$/.test(x))).toBe(true);
   expect(ticks.filter((x) => / (jt|rb)$/.test(x) || /\d,\d/.test(x))).toEqual([]);
   await page.context().clearCookies();
+});
+
+test("every public page speaks the reader's language: no known Indonesian words on an English page, nor English ones on an Indonesian page", async ({
+  page,
+  baseURL,
+  javaScriptEnabled,
+}) => {
+  test.skip(javaScriptEnabled, "one run is enough: the words are the server's");
+  const month = (await (await page.request.get("/api/open/groups/ratu-damai.json")).json()).months.at(-2).month;
+  const pages = [
+    ...PUBLIC_PAGES,
+    "/bandingkan?amount=1000000&months=4",
+    "/anggota",
+    "/kelompok/tidak-ada",
+    `/kelompok/ratu-damai/laporan/${month}`,
+  ];
+  // Distinctive words of each language (place and group names, code and file names aside).
+  const words = {
+    en: /\b(the|and|of|with|from|Flat|declining|annuity|Savings|Loans?|members?|month|months|year|amount|integer|when|every|entry|entries|Opening|Closing)\b/,
+    id: /\b(dan|yang|dengan|untuk|jumlah|bulan|tahun|anggota|kelompok|pinjaman|simpanan|Simpanan|Pinjaman|Anggota|Kelompok|dari|tidak|belum|sudah|hari|bln|rb|jt|Tujuan|Jumlah|Pokok|menurun|anuitas)\b/,
+  };
+  const found: string[] = [];
+  for (const lang of ["id", "en"] as const) {
+    await page.context().addCookies([{ name: "bahasa", value: lang, url: baseURL! }]);
+    for (const url of pages) {
+      await page.goto(url);
+      // Code, file names, the other language's switch link (marked lang) and the demo notice are not prose.
+      await page.evaluate(() =>
+        document.querySelectorAll("code, pre, .demo-banner, [lang]:not(html)").forEach((e) => {
+          e.remove();
+        }),
+      );
+      const other = lang === "id" ? words.en : words.id;
+      for (const line of (await page.locator("body").innerText()).split("\n"))
+        if (other.test(line)) found.push(`${lang} ${url}: ${line.slice(0, 100)}`);
+    }
+  }
+  await page.context().clearCookies();
+  expect(found).toEqual([]);
+});
+
+test("the README's pictures: the group page at 360 px and at desktop width, taken from the running demo", async ({
+  page,
+  javaScriptEnabled,
+}) => {
+  test.skip(javaScriptEnabled, "public pages carry no script: the no-JavaScript page is the page");
+  mkdirSync("docs/screenshots", { recursive: true });
+  for (const [width, file] of [
+    [360, "docs/screenshots/group-page-360.png"],
+    [1280, "docs/screenshots/group-page-1280.png"],
+  ] as const) {
+    await page.setViewportSize({ width, height: width === 360 ? 1600 : 1000 });
+    await page.goto("/kelompok/ratu-damai");
+    await expect(page.locator("section.safe")).toBeVisible();
+    await page.screenshot({ path: file });
+  }
 });

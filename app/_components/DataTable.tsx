@@ -30,32 +30,33 @@ export function DataTable({
   const label = (i: number) => (typeof columns?.[i]?.label === "string" ? (columns[i]!.label as string) : undefined);
   return (
     <div className="table-wrap" tabIndex={0}>
-      <table className={columns ? "stack" : undefined}>
+      {/* Explicit roles: a stacked table (display: block on a phone) stays a table to a screen reader. */}
+      <table className={columns ? "stack" : undefined} role="table">
         {caption && <caption className={captionHidden ? "sr-only" : "table-caption"}>{caption}</caption>}
         {columns && (
-          <thead>
-            <tr>
+          <thead role="rowgroup">
+            <tr role="row">
               {columns.map((c, i) => (
                 // biome-ignore lint/suspicious/noArrayIndexKey: columns are positional and never reorder
-                <th key={i} scope="col" className={c.num ? "num" : undefined}>
+                <th key={i} scope="col" role="columnheader" className={c.num ? "num" : undefined}>
                   {c.label}
                 </th>
               ))}
             </tr>
           </thead>
         )}
-        <tbody>
+        <tbody role="rowgroup">
           {rows.map((r) => (
-            <tr key={r.key}>
+            <tr key={r.key} role="row">
               {r.cells.map((cell, i) =>
                 rowHeaders && i === 0 ? (
                   // biome-ignore lint/suspicious/noArrayIndexKey: cells are positional and never reorder
-                  <th key={i} scope="row" data-label={label(i)}>
+                  <th key={i} scope="row" role="rowheader" data-label={label(i)}>
                     {cell}
                   </th>
                 ) : (
                   // biome-ignore lint/suspicious/noArrayIndexKey: cells are positional and never reorder
-                  <td key={i} className={num(i) ? "num" : undefined} data-label={label(i)}>
+                  <td key={i} role="cell" className={num(i) ? "num" : undefined} data-label={label(i)}>
                     {cell}
                   </td>
                 ),

@@ -64,38 +64,101 @@ const T = {
   },
 };
 
-const FIELDS: [string, string, string][] = [
-  ["seq", "integer", "1, 2, 3 … per group, no gaps"],
-  ["date", "YYYY-MM-DD", "business date, group's local time (WITA)"],
-  [
-    "kind",
-    "text",
-    "contribution | savings_withdrawal | loan_disbursement | loan_repayment | expense | other_income | opening_balance | write_off | correction",
-  ],
-  ["amountRp", "integer", "sum of the entry's debits, whole rupiah"],
-  ["purpose", "text|null", "loan purpose category (kopi, kemiri, biaya_sekolah, …)"],
-  ["category", "text|null", "expense/income category"],
-  ["reversesSeq", "integer|null", "for a correction: the entry it reverses"],
-  ["reversedBySeq", "integer|null", "the correction that reversed this entry (not hashed)"],
-  [
-    "reason",
-    "code|null",
-    "a correction's reason code: salah_jumlah | salah_anggota | salah_tanggal | salah_jenis | tercatat_dua_kali | lainnya (never words a person typed; a write-off has none)",
-  ],
-  [
-    "canonicalVersion",
-    "text",
-    "kas-terbuka/v2 (v1: entries from before reason codes); the first element of the hashed array",
-  ],
-  ["recordedAt", "ISO 8601 UTC", "when it was recorded"],
-  [
-    "postings",
-    "{account: integer}",
-    "debit +, credit −; sums to zero. Accounts: cash, loans_receivable, savings_share, savings_mandatory, savings_voluntary, social_fund, income_service_charge, income_fine, income_other, expense, write_off_loss, retained_surplus",
-  ],
-  ["detailDigest", "hex", "commitment to the private detail"],
-  ["prevHash", "hex", "hash of entry seq − 1"],
-  ["hash", "hex", "SHA-256 of the canonical form"],
+/** The ledger's fields: name (as in the file), type, meaning — in the page's language. */
+const FIELDS: { name: string; type: { id: string; en: string }; what: { id: string; en: string } }[] = [
+  {
+    name: "seq",
+    type: { id: "bilangan bulat", en: "integer" },
+    what: { id: "1, 2, 3 … per kelompok, tanpa lompatan", en: "1, 2, 3 … per group, no gaps" },
+  },
+  {
+    name: "date",
+    type: { id: "TTTT-BB-HH", en: "YYYY-MM-DD" },
+    what: { id: "tanggal usaha, waktu setempat kelompok (WITA)", en: "business date, group's local time (WITA)" },
+  },
+  {
+    name: "kind",
+    type: { id: "kode", en: "code" },
+    what: {
+      id: "jenis catatan: contribution (setoran) | savings_withdrawal (penarikan) | loan_disbursement (pinjaman keluar) | loan_repayment (angsuran) | expense (pengeluaran) | other_income (pendapatan lain) | opening_balance (saldo awal) | write_off (hapus buku) | correction (koreksi)",
+      en: "contribution | savings_withdrawal | loan_disbursement | loan_repayment | expense | other_income | opening_balance | write_off | correction",
+    },
+  },
+  {
+    name: "amountRp",
+    type: { id: "bilangan bulat", en: "integer" },
+    what: { id: "jumlah debit catatan, rupiah bulat", en: "sum of the entry's debits, whole rupiah" },
+  },
+  {
+    name: "purpose",
+    type: { id: "kode atau null", en: "code or null" },
+    what: {
+      id: "tujuan pinjaman (kopi, kemiri, biaya_sekolah, …)",
+      en: "loan purpose (kopi, kemiri, biaya_sekolah, …)",
+    },
+  },
+  {
+    name: "category",
+    type: { id: "kode atau null", en: "code or null" },
+    what: { id: "jenis pengeluaran atau pendapatan", en: "expense or income category" },
+  },
+  {
+    name: "reversesSeq",
+    type: { id: "bilangan bulat atau null", en: "integer or null" },
+    what: { id: "untuk koreksi: catatan yang dibalik", en: "for a correction: the entry it reverses" },
+  },
+  {
+    name: "reversedBySeq",
+    type: { id: "bilangan bulat atau null", en: "integer or null" },
+    what: {
+      id: "koreksi yang membalik catatan ini (tidak di-hash)",
+      en: "the correction that reversed this entry (not hashed)",
+    },
+  },
+  {
+    name: "reason",
+    type: { id: "kode atau null", en: "code or null" },
+    what: {
+      id: "alasan koreksi, dari daftar tetap: salah_jumlah | salah_anggota | salah_tanggal | salah_jenis | tercatat_dua_kali | lainnya (tidak pernah kata-kata yang diketik orang; hapus buku tanpa alasan)",
+      en: "a correction's reason code: salah_jumlah | salah_anggota | salah_tanggal | salah_jenis | tercatat_dua_kali | lainnya (never words a person typed; a write-off has none)",
+    },
+  },
+  {
+    name: "canonicalVersion",
+    type: { id: "teks", en: "text" },
+    what: {
+      id: "kas-terbuka/v2 (v1: catatan sebelum kode alasan); unsur pertama larik yang di-hash",
+      en: "kas-terbuka/v2 (v1: entries from before reason codes); the first element of the hashed array",
+    },
+  },
+  {
+    name: "recordedAt",
+    type: { id: "ISO 8601 UTC", en: "ISO 8601 UTC" },
+    what: { id: "kapan dicatat", en: "when it was recorded" },
+  },
+  {
+    name: "postings",
+    type: { id: "{akun: bilangan bulat}", en: "{account: integer}" },
+    what: {
+      id: "debit +, kredit −; jumlahnya nol. Akun: cash (kas), loans_receivable (piutang pinjaman), savings_share, savings_mandatory, savings_voluntary (simpanan), social_fund (dana sosial), income_service_charge, income_fine, income_other (pendapatan), expense (beban), write_off_loss (kerugian hapus buku), retained_surplus (sisa hasil)",
+      en: "debit +, credit −; sums to zero. Accounts: cash, loans_receivable, savings_share, savings_mandatory, savings_voluntary, social_fund, income_service_charge, income_fine, income_other, expense, write_off_loss, retained_surplus",
+    },
+  },
+  {
+    name: "detailDigest",
+    type: { id: "heksadesimal", en: "hex" },
+    what: { id: "pengikat data pribadi (tanpa membukanya)", en: "commitment to the private detail" },
+  },
+  {
+    name: "prevHash",
+    type: { id: "heksadesimal", en: "hex" },
+    what: { id: "hash catatan no. seq − 1", en: "hash of entry seq − 1" },
+  },
+  {
+    name: "hash",
+    type: { id: "heksadesimal", en: "hex" },
+    what: { id: "SHA-256 dari bentuk baku", en: "SHA-256 of the canonical form" },
+  },
 ];
 
 /** Groups' files listed per page (a thousand groups would be a long page on a phone; groups.json has them all). */
@@ -122,7 +185,9 @@ export default async function DataPage({ searchParams }: { searchParams: Promise
       <h2 id="berkas">{x.files}</h2>
       <ul>
         <li>
-          <a href="/api/open/groups.json">/api/open/groups.json</a>
+          <a href="/api/open/groups.json">
+            <code>/api/open/groups.json</code>
+          </a>
         </li>
         {shown.items.map((g) => (
           <li key={g.slug}>
@@ -133,37 +198,47 @@ export default async function DataPage({ searchParams }: { searchParams: Promise
           </li>
         ))}
         <li>
-          <a href="/api/open/compare?amount=1000000&amp;months=4">/api/open/compare?amount=1000000&amp;months=4</a>
+          <a href="/api/open/compare?amount=1000000&amp;months=4">
+            <code>/api/open/compare?amount=1000000&amp;months=4</code>
+          </a>
         </li>
       </ul>
       <Pager page={shown.page} pages={shown.pages} href={(n) => `/data?hal=${n}#berkas`} t={t} />
       <h2>{x.schema}</h2>
       <p>
-        <code>groups.json</code>: license, groups[] — slug, name, village, kecamatan, kabupaten, provinsi, foundedOn,
-        isDemo, asOf, membersActive, membersWomen, membersMen, cashRp, loansOutstandingRp, memberSavingsRp,
-        socialFundRp, surplusRp, savingsCollectedRp, loansDisbursedRp, contributionCompliance, par30, repaymentRate,
-        costAvoidedAtLeastRp, costAvoidedIfAllIjonRp, lastSeq, lastHash. <code>null</code> = &lt; 5 ({t.suppressedNote})
+        <code>groups.json</code>:{" "}
+        <code>
+          license, groups[] — slug, name, village, kecamatan, kabupaten, provinsi, foundedOn, isDemo, asOf,
+          membersActive, membersWomen, membersMen, cashRp, loansOutstandingRp, memberSavingsRp, socialFundRp, surplusRp,
+          savingsCollectedRp, loansDisbursedRp, contributionCompliance, par30, repaymentRate, costAvoidedAtLeastRp,
+          costAvoidedIfAllIjonRp, lastSeq, lastHash
+        </code>
+        . <code>null</code> = &lt; 5 ({t.suppressedNote})
       </p>
       <p>
-        <code>[slug].json</code>: {locale === "id" ? "semua di atas, ditambah" : "all of the above, plus"} loanPolicy,
-        dailyContributionRp, loans (byStatus, byPurpose), loanCosts, lastCashCount, months[] — month,
-        savingsCollectedRp, dailyContributionsRp, socialFundInRp, withdrawalsRp, loansDisbursedRp, principalRepaidRp,
-        serviceChargeRp, finesRp, expensesRp, otherIncomeRp, writtenOffRp, closingBalancesRp.
+        <code>[slug].json</code>: {locale === "id" ? "semua di atas, ditambah" : "all of the above, plus"}{" "}
+        <code>
+          loanPolicy, dailyContributionRp, loans (byStatus, byPurpose), loanCosts, lastCashCount, months[] — month,
+          savingsCollectedRp, dailyContributionsRp, socialFundInRp, withdrawalsRp, loansDisbursedRp, principalRepaidRp,
+          serviceChargeRp, finesRp, expensesRp, otherIncomeRp, writtenOffRp, closingBalancesRp
+        </code>
+        .
       </p>
       <p>
-        <code>ledger.json</code> (entries[]) / <code>ledger.csv</code> ({CSV_COLUMNS.join(", ")}; postings as{" "}
+        <code>ledger.json</code> (<code>entries[]</code>) / <code>ledger.csv</code> (
+        <code>{CSV_COLUMNS.join(", ")}</code>; {locale === "id" ? "postings sebagai" : "postings as"}{" "}
         <code>account:amount;…</code>):
       </p>
       <div className="table-wrap" tabIndex={0}>
         <table className="fields">
           <tbody>
-            {FIELDS.map(([f, type, what]) => (
-              <tr key={f}>
+            {FIELDS.map((f) => (
+              <tr key={f.name}>
                 <th scope="row">
-                  <code>{f}</code>
+                  <code>{f.name}</code>
                 </th>
-                <td>{type}</td>
-                <td>{what}</td>
+                <td>{f.type[locale]}</td>
+                <td>{f.what[locale]}</td>
               </tr>
             ))}
           </tbody>

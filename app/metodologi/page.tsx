@@ -20,7 +20,7 @@ const TEXT = {
       ],
       [
         "KSM",
-        "Flat: jasa = tarif × pokok awal setiap bulan. Menurun: jasa = tarif × sisa pokok. Anuitas: cicilan tetap A = P·r / (1 − (1 + r)⁻ⁿ). Pembulatan ke rupiah bulat; sisa pembulatan pokok masuk cicilan terakhir.",
+        "Tetap (flat): jasa = tarif × pokok awal setiap bulan. Menurun: jasa = tarif × sisa pokok. Anuitas: cicilan tetap A = P·r / (1 − (1 + r)⁻ⁿ). Pembulatan ke rupiah bulat; sisa pembulatan pokok masuk cicilan terakhir.",
       ],
       [
         "Pengijon",

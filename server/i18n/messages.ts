@@ -234,7 +234,7 @@ const id = {
   policy: "Aturan pinjaman",
   policyLine: (rate: string, method: string, max: number) =>
     `Jasa ${rate} per bulan (${method}), paling lama ${max} bulan.`,
-  methods: { flat: "flat", declining: "menurun", annuity: "anuitas" } as Record<string, string>,
+  methods: { flat: "tetap (flat)", declining: "menurun", annuity: "anuitas" } as Record<string, string>,
   footer:
     "Kas Terbuka — data kelompok terbuka untuk umum (CC BY 4.0). Nama dan simpanan pribadi anggota tidak pernah ditampilkan.",
   notFound: {
@@ -347,6 +347,7 @@ const id = {
     costAvoidedDef:
       "Untuk setiap pinjaman: biaya pemberi pinjaman termurah yang sungguh tersedia bagi peminjam — untuk pinjaman tanaman (kopi, kemiri, pertanian lain) yang lebih murah dari pengijon dan rentenir, untuk tujuan lain (sekolah, kesehatan, rumah, usaha) rentenir; tidak pernah KUR, yang tidak terjangkau warga desa ini — dikurangi jasa yang dibayar ke KSM, dijumlah atas semua pinjaman.",
     comparedWith: "Dibanding",
+    overLoans: (n: string) => `atas ${n} pinjaman`,
     perLoan: "Pinjaman terakhir: biaya di KSM dibanding tempat lain (tanpa nama)",
     defaultTerms: "Memakai asumsi bawaan",
     groupTerms: "Memakai angka kelompok sendiri",
@@ -685,6 +686,7 @@ const en: Messages = {
     costAvoidedDef:
       "For each loan: the cost from the cheapest lender the borrower really had — for a crop loan (coffee, candlenut, other farming) the cheaper of the pengijon and the money lender, for any other purpose (school, health, house, business) the money lender; never KUR, which these villagers could not get — minus the service charge paid to the KSM, summed over all loans.",
     comparedWith: "Compared with",
+    overLoans: (n: string) => `over ${n} loans`,
     perLoan: "Latest loans: cost at the KSM versus elsewhere (anonymous)",
     defaultTerms: "Using the default assumptions",
     groupTerms: "Using the group's own figures",

@@ -176,8 +176,8 @@ export default async function GroupPage({ params }: { params: Promise<{ slug: st
       <h2>{t.compare.costAvoided}</h2>
       <p>
         <strong>{t.compare.costAvoidedAtLeast(rp(f.costs.avoided.atLeast, locale))}</strong> (
-        {t.compare.costAvoidedRange(rp(f.costs.avoided.ifAllIjon, locale))}) · {formatInt(f.costs.loans, locale)}{" "}
-        {t.count.toLowerCase()}
+        {t.compare.costAvoidedRange(rp(f.costs.avoided.ifAllIjon, locale))}) ·{" "}
+        {t.compare.overLoans(formatInt(f.costs.loans, locale))}
       </p>
       <p className="muted">{t.compare.costAvoidedDef}</p>
       <CostTable costs={{ ...f.costs.totals }} locale={locale} t={t} />

@@ -36,13 +36,15 @@ export default async function MonthlyReportPage({ params }: { params: Promise<{ 
   const opening = en ? "Opening" : "Saldo awal";
   const closing = en ? "Closing" : "Saldo akhir";
   const row = (label: string, a: number, b?: number) => (
-    <tr>
-      <th scope="row">{label}</th>
-      <td className="num" data-label={b !== undefined ? opening : undefined}>
+    <tr role="row">
+      <th scope="row" role="rowheader">
+        {label}
+      </th>
+      <td className="num" role="cell" data-label={b !== undefined ? opening : undefined}>
         {rp(a, locale)}
       </td>
       {b !== undefined && (
-        <td className="num" data-label={closing}>
+        <td className="num" role="cell" data-label={closing}>
           {rp(b, locale)}
         </td>
       )}
@@ -71,14 +73,15 @@ export default async function MonthlyReportPage({ params }: { params: Promise<{ 
       </nav>
       <h2>{t.balanceSheet}</h2>
       <div className="table-wrap" tabIndex={0}>
-        <table className="stack">
-          <thead>
-            <tr>
-              <th scope="col" />
-              <th scope="col" className="num">
+        {/* Explicit roles: stacked on a phone, it stays a table to a screen reader. */}
+        <table className="stack" role="table">
+          <thead role="rowgroup">
+            <tr role="row">
+              <th scope="col" role="columnheader" />
+              <th scope="col" role="columnheader" className="num">
                 {opening}
               </th>
-              <th scope="col" className="num">
+              <th scope="col" role="columnheader" className="num">
                 {closing}
               </th>
             </tr>
