@@ -377,7 +377,7 @@ test("a group page answers 'is our money safe?' first, in plain words with a mar
   await expect(safe.getByRole("img", { name: /^(baik|perlu dicek)$/ })).toHaveCount(3);
 });
 
-test("every public page is whole at 360 px and at 1280 px, in both languages: nothing wider than the screen or its box", async ({
+test("every public page is whole at 360 px and at 1280 px, in both languages, with no script: nothing wider than the screen or its box", async ({
   page,
   request,
   baseURL,
@@ -402,6 +402,7 @@ test("every public page is whole at 360 px and at 1280 px, in both languages: no
         await page.goto(url);
         const found = await page.evaluate((w) => {
           const out: string[] = [];
+          if (document.querySelectorAll("script").length) out.push("a <script> on a public page");
           if (document.documentElement.scrollWidth > w) out.push(`document ${document.documentElement.scrollWidth}px`);
           for (const t of document.querySelectorAll("table"))
             if (t.getBoundingClientRect().width > t.parentElement!.clientWidth + 1) out.push(`table ${t.className}`);
