@@ -6,7 +6,7 @@
  * tries, doubling waits, never a lock) is in server/domain/throttle.ts.
  */
 import { eq, inArray } from "drizzle-orm";
-import type { Database } from "@/db/client";
+import type { Database, Tx } from "@/db/client";
 import { throttle } from "@/db/schema";
 import {
   afterForgiven,
@@ -34,6 +34,17 @@ export function guessKeys(kind: "signin" | "passbook", guessed: string, address:
   ];
 }
 
+const rowsOf = (tx: Tx, keys: ThrottleKey[]) =>
+  tx
+    .select()
+    .from(throttle)
+    .where(
+      inArray(
+        throttle.key,
+        keys.map((k) => k.key),
+      ),
+    );
+
 /**
  * Takes one try for these keys, or refuses it with the milliseconds to wait when any key must
  * still wait. A refused try is not counted (waiting it out is always enough).
@@ -44,15 +55,7 @@ export async function takeTry(
   now = Date.now(),
 ): Promise<{ ok: true } | { ok: false; waitMs: number }> {
   return database.write(async (tx) => {
-    const rows = await tx
-      .select()
-      .from(throttle)
-      .where(
-        inArray(
-          throttle.key,
-          keys.map((k) => k.key),
-        ),
-      );
+    const rows = await rowsOf(tx, keys);
     const byKey = new Map(rows.map((r) => [r.key, r]));
     const states = keys.map((k) => ({ k, row: byKey.get(k.key), state: currentState(byKey.get(k.key), now) }));
     const waitMs = Math.max(0, ...states.map((s) => s.state.nextAllowedAt - now));
@@ -72,15 +75,7 @@ export async function takeTry(
 /** The secret was right: the pair's failures are wiped, the address gets back the try just taken. */
 export async function forgiveTry(database: Database, keys: ThrottleKey[]): Promise<void> {
   await database.write(async (tx) => {
-    const rows = await tx
-      .select()
-      .from(throttle)
-      .where(
-        inArray(
-          throttle.key,
-          keys.map((k) => k.key),
-        ),
-      );
+    const rows = await rowsOf(tx, keys);
     for (const row of rows) {
       const k = keys.find((x) => x.key === row.key)!;
       if (k.clearedByRightAnswer) await tx.delete(throttle).where(eq(throttle.key, row.key));
