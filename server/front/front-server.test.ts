@@ -292,6 +292,26 @@ describe("front server: public pages from memory, current on the next request af
     expect(admin.headers["content-security-policy"]).not.toContain("script-src 'none'");
   });
 
+  it("with its page cache off, still serves public pages without scripts and the site's own 404", async () => {
+    const uncached = await startFront({
+      port: 0,
+      host: "127.0.0.1",
+      upstream: { host: "127.0.0.1", port: (app.address() as { port: number }).port },
+      databaseUrl: null,
+      trustProxy: false,
+    });
+    try {
+      const at = `http://127.0.0.1:${(uncached.server.address() as { port: number }).port}`;
+      const page = await fetch(`${at}/kelompok/ratu-damai`);
+      expect(await page.text()).not.toContain("<script");
+      const missing = await fetch(`${at}/kelompok/kosong`);
+      expect(missing.status).toBe(404);
+      expect(await missing.text()).toContain("<h1>Halaman tidak ditemukan</h1>");
+    } finally {
+      await uncached.close();
+    }
+  });
+
   it("keeps within its bounds", async () => {
     for (let i = 0; i < 80; i++) await get(`/bandingkan?amount=${100_000 + i}`);
     expect(front.store.size.entries).toBeLessThanOrEqual(50);

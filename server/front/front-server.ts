@@ -199,10 +199,26 @@ export async function startFront(
         const chunks: Buffer[] = [];
         ur.on("data", (c: Buffer) => chunks.push(c));
         ur.on("end", () => {
-          const { headers, body } = withoutScripts(req.url ?? "/", ur.headers, Buffer.concat(chunks));
-          const { connection: _c, "keep-alive": _k, "transfer-encoding": _t, "content-length": _l, ...rest } = headers;
-          res.writeHead(ur.statusCode ?? 502, { ...rest, "content-length": String(body.length) });
-          res.end(body);
+          const raw = Buffer.concat(chunks);
+          const answer = (status: number, headers: http.IncomingHttpHeaders, body: Buffer) => {
+            const {
+              connection: _c,
+              "keep-alive": _k,
+              "transfer-encoding": _t,
+              "content-length": _l,
+              ...rest
+            } = headers;
+            res.writeHead(status, { ...rest, "content-length": String(body.length) });
+            res.end(body);
+          };
+          // The same empty notFound() shell as on the stored path: the site's own 404 instead.
+          if (isEmptyNotFoundShell(ur.statusCode, ur.headers, raw))
+            return void siteNotFound(req).then(
+              (r) => (r && "body" in r ? answer(r.status, r.headers, r.body) : unavailable(res)),
+              () => unavailable(res),
+            );
+          const { headers, body } = withoutScripts(req.url ?? "/", ur.headers, raw);
+          answer(ur.statusCode ?? 502, headers, body);
         });
         ur.on("error", () => unavailable(res));
       },
