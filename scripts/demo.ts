@@ -1,6 +1,7 @@
 import { getDatabase } from "@/db/client";
 import { DEMO_USERS } from "@/db/seed/demo";
 import { demoPassbookHint } from "@/server/domain/demo";
+import { checkEnv, EnvError } from "@/server/env";
 import { listGroups } from "@/server/services/public-figures";
 import { seedDemoWithProgress } from "./demo-seed";
 import { launchDemo, readyMessage } from "./launch-demo";
@@ -8,6 +9,7 @@ import { buildInBackground, hasBuild, serve, untilAnswering } from "./serve";
 
 /** `npm run demo`: migrate; seed the demo groups (if missing) while the portal builds (if needed); serve; say so. */
 async function main() {
+  checkEnv(process.env); // before ten years of seeding, not after
   const port = process.env.PORT ?? "3000";
   const baseUrl = `http://localhost:${port}`;
   const database = await getDatabase();
@@ -30,6 +32,6 @@ async function main() {
   });
 }
 main().catch((e) => {
-  console.error(e);
+  console.error(e instanceof EnvError ? e.message : e);
   process.exit(1);
 });

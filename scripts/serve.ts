@@ -4,6 +4,7 @@ import { randomBytes } from "node:crypto";
 import net from "node:net";
 import path from "node:path";
 import { DEFAULT_DATABASE_URL } from "@/db/client";
+import { checkEnv } from "@/server/env";
 import { startFront } from "@/server/front/front-server";
 
 const NEXT = path.join(process.cwd(), "node_modules", ".bin", "next");
@@ -91,6 +92,7 @@ function freePort(): Promise<number> {
  * (default: any free one). Stops both when told to stop.
  */
 export async function serve(opts: { port?: string; host?: string } = {}): Promise<void> {
+  checkEnv(process.env);
   const port = opts.port ?? process.env.PORT ?? "3000";
   const host = opts.host ?? process.env.HOST ?? "0.0.0.0";
   const appPort = process.env.APP_PORT ? Number(process.env.APP_PORT) : await freePort();

@@ -1,14 +1,16 @@
 import { getDatabase } from "@/db/client";
+import { checkEnv, EnvError } from "@/server/env";
 import { buildIfNeeded, serve } from "./serve";
 
-/** `npm start`: apply migrations, then serve the production build. */
+/** `npm start`: check the settings, apply migrations, then serve the production build. */
 async function main() {
+  checkEnv(process.env);
   const d = await getDatabase();
   d.close();
   buildIfNeeded();
   await serve();
 }
 main().catch((e) => {
-  console.error(e);
+  console.error(e instanceof EnvError ? e.message : e);
   process.exit(1);
 });

@@ -1,0 +1,45 @@
+/**
+ * The portal's settings from the environment, checked once when `npm start` / `npm run demo`
+ * starts, so a mistyped value stops the start with a clear message instead of failing later on
+ * a visitor's request. Every variable is optional; the defaults are in the README.
+ */
+import { z } from "zod";
+
+const flag = z.enum(["0", "1"], { error: "must be 0 or 1" });
+const port = z.coerce
+  .number({ error: "must be a port number" })
+  .int("must be a whole number")
+  .min(1, "must be 1–65535")
+  .max(65_535, "must be 1–65535");
+
+export const ZEnv = z.object({
+  DATABASE_URL: z
+    .string()
+    .regex(/^(file:|libsql:\/\/|https?:\/\/|wss?:\/\/)/, "must start with file:, libsql://, http(s):// or ws(s)://")
+    .optional(),
+  DATABASE_AUTH_TOKEN: z.string().min(1).optional(),
+  NEXTAUTH_URL: z.url({ error: "must be the portal's address, e.g. https://kas.example.org" }).optional(),
+  NEXTAUTH_SECRET: z.string().min(32, "must be at least 32 characters (npm start makes one if unset)").optional(),
+  PORT: port.optional(),
+  APP_PORT: port.optional(),
+  HOST: z.string().min(1).optional(),
+  FRONT_CACHE: flag.optional(),
+  TRUST_PROXY: flag.optional(),
+});
+export type Env = z.infer<typeof ZEnv>;
+
+/** A start refused for wrong settings: its message says all there is to say (no stack needed). */
+export class EnvError extends Error {
+  override name = "EnvError";
+}
+
+/** The settings, or an error that names every wrong variable at once. */
+export function checkEnv(env: Record<string, string | undefined>): Env {
+  const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ""));
+  const r = ZEnv.safeParse(present);
+  if (r.success) return r.data;
+  const lines = r.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+  throw new EnvError(
+    `Kas Terbuka cannot start: the environment has wrong values / pengaturan salah:\n${lines.join("\n")}`,
+  );
+}
