@@ -16,7 +16,7 @@ import { createClient, type Client } from "@libsql/client";
 import http from "node:http";
 import { gunzipSync, gzipSync } from "node:zlib";
 import { localDate } from "@/server/domain/dates";
-import { isScriptFreePage, SCRIPT_FREE_PATH, scriptFreeCsp, stripScripts } from "./script-free";
+import { isScriptFreePage, isScriptFreePath, NOT_FOUND_PATH, scriptFreeCsp, stripScripts } from "./script-free";
 import {
   acceptsGzip,
   cacheKeyOf,
@@ -123,9 +123,6 @@ function withoutScripts(
   };
 }
 
-/** An address no route matches: Next answers it with app/not-found.tsx drawn on the server. */
-const NOT_FOUND_PATH = "/_kt/tidak-ditemukan";
-
 /** Next's answer to a page's notFound(): a 404 whose HTML body is an empty error shell. */
 export function isEmptyNotFoundShell(
   status: number | undefined,
@@ -162,7 +159,8 @@ export async function startFront(
   const store = opts.store ?? new PageStore();
   const version = opts.databaseUrl?.startsWith("file:") ? new DataVersion(opts.databaseUrl) : null;
   /** What one render gave: a stored page, or the app's own answer to pass on unstored (an error, a redirect). */
-  type Rendered = { page: StoredPage } | { status: number; headers: http.IncomingHttpHeaders; body: Buffer } | null;
+  type Answer = { status: number; headers: http.IncomingHttpHeaders; body: Buffer };
+  type Rendered = { page: StoredPage } | Answer | null;
   const rendering = new Map<string, Promise<Rendered>>();
 
   function upstreamHeaders(req: http.IncomingMessage, cacheable: boolean): http.OutgoingHttpHeaders {
@@ -191,40 +189,41 @@ export async function startFront(
     res.end("Sedang dimulai atau sibuk — coba lagi sebentar. / Starting or busy — try again shortly.\n");
   }
 
-  /** A public page that is not stored (the passbook, a signed-in visitor): buffered to take its scripts out. */
+  /**
+   * A public page from the app, whole, as visitors get it: its scripts taken out
+   * (server/front/script-free.ts), and Next's empty answer to a page's notFound() — a shell only
+   * JavaScript fills (vercel/next.js#62228) — replaced by the site's own 404 page, which Next
+   * draws on the server for an address that matches no route. Null when the app did not answer.
+   */
+  function publicPage(req: http.IncomingMessage, path: string, cacheable: boolean): Promise<Answer | null> {
+    return new Promise((resolve) => {
+      const up = http.request(
+        { ...opts.upstream, agent, method: "GET", path, headers: upstreamHeaders(req, cacheable) },
+        (ur) => {
+          const chunks: Buffer[] = [];
+          ur.on("data", (c: Buffer) => chunks.push(c));
+          ur.on("end", () => {
+            const raw = Buffer.concat(chunks);
+            if (path !== NOT_FOUND_PATH && isEmptyNotFoundShell(ur.statusCode, ur.headers, raw))
+              return void publicPage(req, NOT_FOUND_PATH, cacheable).then((a) => resolve(a && { ...a, status: 404 }));
+            resolve({ status: ur.statusCode ?? 502, ...withoutScripts(path, ur.headers, raw) });
+          });
+          ur.on("error", () => resolve(null));
+        },
+      );
+      up.on("error", () => resolve(null));
+      up.end();
+    });
+  }
+
+  /** A public page that is not stored (the passbook, a signed-in visitor, the cache off). */
   function passThroughScriptFree(req: http.IncomingMessage, res: http.ServerResponse) {
-    const up = http.request(
-      { ...opts.upstream, agent, method: "GET", path: req.url, headers: upstreamHeaders(req, false) },
-      (ur) => {
-        const chunks: Buffer[] = [];
-        ur.on("data", (c: Buffer) => chunks.push(c));
-        ur.on("end", () => {
-          const raw = Buffer.concat(chunks);
-          const answer = (status: number, headers: http.IncomingHttpHeaders, body: Buffer) => {
-            const {
-              connection: _c,
-              "keep-alive": _k,
-              "transfer-encoding": _t,
-              "content-length": _l,
-              ...rest
-            } = headers;
-            res.writeHead(status, { ...rest, "content-length": String(body.length) });
-            res.end(body);
-          };
-          // The same empty notFound() shell as on the stored path: the site's own 404 instead.
-          if (isEmptyNotFoundShell(ur.statusCode, ur.headers, raw))
-            return void siteNotFound(req).then(
-              (r) => (r && "body" in r ? answer(r.status, r.headers, r.body) : unavailable(res)),
-              () => unavailable(res),
-            );
-          const { headers, body } = withoutScripts(req.url ?? "/", ur.headers, raw);
-          answer(ur.statusCode ?? 502, headers, body);
-        });
-        ur.on("error", () => unavailable(res));
-      },
-    );
-    up.on("error", () => unavailable(res));
-    up.end();
+    void publicPage(req, req.url ?? "/", false).then((a) => {
+      if (!a) return unavailable(res);
+      const { connection: _c, "keep-alive": _k, "transfer-encoding": _t, "content-length": _l, ...rest } = a.headers;
+      res.writeHead(a.status, { ...rest, "content-length": String(a.body.length) });
+      res.end(a.body);
+    });
   }
 
   function tooLarge(res: http.ServerResponse) {
@@ -268,62 +267,24 @@ export async function startFront(
     const flight = `${v} ${key}`;
     const waiting = rendering.get(flight);
     if (waiting) return { rendered: waiting, first: false };
-    const p = new Promise<Rendered>((resolve) => {
-      const up = http.request(
-        { ...opts.upstream, agent, method: "GET", path: req.url, headers: upstreamHeaders(req, true) },
-        (ur) => {
-          const chunks: Buffer[] = [];
-          ur.on("data", (c: Buffer) => chunks.push(c));
-          ur.on("end", () => {
-            const raw = Buffer.concat(chunks);
-            if (isEmptyNotFoundShell(ur.statusCode, ur.headers, raw))
-              return void siteNotFound(req).then(resolve, () => resolve(null));
-            const { headers, body } = withoutScripts(req.url ?? "/", ur.headers, raw);
-            const gzipped = headers["content-encoding"] === "gzip";
-            if (!isStorable(ur.statusCode ?? 0, headers) || (headers["content-encoding"] && !gzipped))
-              return resolve({ status: ur.statusCode ?? 502, headers, body });
-            const page = storedPage(
-              ur.statusCode!,
-              headers,
-              gzipped ? gunzipSync(body) : body,
-              gzipped ? body : gzipSync(body),
-              v,
-            );
-            store.set(key, page);
-            resolve({ page });
-          });
-          ur.on("error", () => resolve(null));
-        },
-      );
-      up.on("error", () => resolve(null));
-      up.end();
-    }).finally(() => rendering.delete(flight));
+    const p = publicPage(req, req.url ?? "/", true)
+      .then((a): Rendered => {
+        if (!a) return null;
+        const gzipped = a.headers["content-encoding"] === "gzip";
+        if (!isStorable(a.status, a.headers) || (a.headers["content-encoding"] && !gzipped)) return a;
+        const page = storedPage(
+          a.status,
+          a.headers,
+          gzipped ? gunzipSync(a.body) : a.body,
+          gzipped ? a.body : gzipSync(a.body),
+          v,
+        );
+        store.set(key, page);
+        return { page };
+      })
+      .finally(() => rendering.delete(flight));
     rendering.set(flight, p);
     return { rendered: p, first: true };
-  }
-
-  /**
-   * The site's own 404 page (app/not-found.tsx in the visitor's language), as Next renders it for
-   * an address that matches no route. Next answers a page's notFound() with an empty shell whose
-   * content only JavaScript draws (vercel/next.js#62228); a villager's phone without JavaScript
-   * would get a blank page, so the front asks for the unmatched address instead.
-   */
-  function siteNotFound(req: http.IncomingMessage): Promise<Rendered> {
-    return new Promise((resolve, reject) => {
-      const up = http.request(
-        { ...opts.upstream, agent, method: "GET", path: NOT_FOUND_PATH, headers: upstreamHeaders(req, true) },
-        (ur) => {
-          const chunks: Buffer[] = [];
-          ur.on("data", (c: Buffer) => chunks.push(c));
-          ur.on("end", () =>
-            resolve({ status: 404, ...withoutScripts(NOT_FOUND_PATH, ur.headers, Buffer.concat(chunks)) }),
-          );
-          ur.on("error", reject);
-        },
-      );
-      up.on("error", reject);
-      up.end();
-    });
   }
 
   function send(req: http.IncomingMessage, res: http.ServerResponse, page: StoredPage, state: "hit" | "miss") {
@@ -347,7 +308,7 @@ export async function startFront(
       return res.end();
     }
     const key = version ? cacheKeyOf({ method: req.method ?? "GET", url, cookie: req.headers.cookie, rsc }) : null;
-    if ((!key || !version) && req.method === "GET" && !rsc && SCRIPT_FREE_PATH.test(url))
+    if ((!key || !version) && req.method === "GET" && !rsc && isScriptFreePath(url))
       return passThroughScriptFree(req, res);
     if (!key || !version) return passThrough(req, res);
     try {

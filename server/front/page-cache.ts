@@ -12,6 +12,15 @@ import { COMPARE_PARAMS } from "@/server/domain/finance/params";
 /** Public pages and open data: the same bytes for every visitor of one language. */
 const PUBLIC_PATH =
   /^\/(?:|kelompok\/[a-z0-9-]{1,64}(?:\/buku-kas|\/laporan\/\d{4}-\d{2})?|dampak|bandingkan|metodologi|data|verifikasi|api\/open\/[A-Za-z0-9._/-]{1,200})$/;
+/** The path of a URL (without its query). */
+export const pathOf = (url: string) => {
+  const q = url.indexOf("?");
+  return q < 0 ? url : url.slice(0, q);
+};
+
+/** Whether a path is a public page or open-data file (the same bytes for everyone of one language). */
+export const isPublicPath = (path: string) => PUBLIC_PATH.test(path);
+
 /** Cookies that make a page personal (a signed-in treasurer, a member's passbook): never cached. */
 const PERSONAL_COOKIE = /(?:^|;\s*)(?:__Secure-|__Host-)?(?:next-auth\.session-token|buku)=/;
 const LOCALE_COOKIE = /(?:^|;\s*)bahasa=(id|en)(?:;|$)/;
@@ -67,9 +76,7 @@ export function cacheKeyOf(req: CacheableRequest): string | null {
   if (req.method !== "GET" && req.method !== "HEAD") return null;
   if (req.rsc) return null;
   if (req.url.length > MAX_URL) return null;
-  const q = req.url.indexOf("?");
-  const path = q < 0 ? req.url : req.url.slice(0, q);
-  if (!PUBLIC_PATH.test(path)) return null;
+  if (!isPublicPath(pathOf(req.url))) return null;
   const cookie = req.cookie ?? "";
   if (PERSONAL_COOKIE.test(cookie)) return null;
   return `${localeOf(cookie) ?? "id"} ${req.url}`;

@@ -5,13 +5,23 @@
  * 140 KB a first visit that a phone on a weak signal no longer pays — and the page's CSP says
  * `script-src 'none'`. The treasurer screens (/admin, /masuk) keep their JavaScript.
  */
+import { isPublicPath, pathOf } from "./page-cache";
 
-/** Public pages that are served without any script (cached or not). */
-export const SCRIPT_FREE_PATH =
-  /^\/(?:|kelompok\/[a-z0-9-]{1,64}(?:\/buku-kas|\/laporan\/\d{4}-\d{2})?|dampak|bandingkan|metodologi|data|verifikasi|anggota|_kt\/tidak-ditemukan)(?:\?.*)?$/;
+/** An address no route matches: Next answers it with app/not-found.tsx drawn on the server. */
+export const NOT_FOUND_PATH = "/_kt/tidak-ditemukan";
 
+/**
+ * Served without any script, stored or not: the public pages the front server stores, the
+ * passbook (personal, never stored) and the site's 404 page. The treasurer screens are not.
+ */
+export function isScriptFreePath(url: string): boolean {
+  const path = pathOf(url);
+  return isPublicPath(path) || path === "/anggota" || path === NOT_FOUND_PATH;
+}
+
+/** A script-free path answered with HTML (open-data files on the same paths are data, not pages). */
 export function isScriptFreePage(url: string, contentType: string | undefined): boolean {
-  return SCRIPT_FREE_PATH.test(url) && String(contentType ?? "").startsWith("text/html");
+  return isScriptFreePath(url) && String(contentType ?? "").startsWith("text/html");
 }
 
 /** The page without scripts, script preloads or module preloads. */
