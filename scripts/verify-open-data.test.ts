@@ -1,12 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { type ChainedEntry, entryHash, GENESIS_HASH } from "@/server/domain/chain";
+import { type ChainedEntry, entryHash, GENESIS_HASH, postingsByAccount } from "@/server/domain/chain";
+import { publicLedgerRow } from "@/server/services/open-data";
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { checkSeals, verifyLedgerJson } from "./verify-open-data.mjs";
 
-/** A published ledger.json of `n` entries, hashed exactly as the portal hashes them. */
+/** A published ledger.json of these entries, hashed and written out exactly as the portal does. */
 function ledger(entries: Partial<ChainedEntry>[], chainVersion: 1 | 2 = 2) {
   let prev = GENESIS_HASH;
   return {
@@ -35,22 +36,8 @@ function ledger(entries: Partial<ChainedEntry>[], chainVersion: 1 | 2 = 2) {
       };
       const hash = entryHash(e);
       prev = hash;
-      return {
-        seq: e.seq,
-        date: e.date,
-        kind: e.kind,
-        amountRp: e.amount,
-        purpose: e.purpose,
-        category: e.category,
-        reversesSeq: e.reversesSeq,
-        reason: e.reason,
-        canonicalVersion: `kas-terbuka/v${chainVersion}`,
-        recordedAt: e.recordedAt,
-        postings: Object.fromEntries(e.postings.map((p) => [p.account, p.amount])),
-        detailDigest: e.detailDigest,
-        prevHash: e.prevHash,
-        hash,
-      };
+      // Published exactly as the portal publishes it.
+      return publicLedgerRow({ ...e, reversedBy: null, postings: postingsByAccount(e.postings), hash });
     }),
   };
 }

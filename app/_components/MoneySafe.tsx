@@ -1,4 +1,4 @@
-import { type Mark, safetyMarks } from "@/server/domain/safety";
+import { groupHoldings, type Mark, safetyMarks } from "@/server/domain/safety";
 import { formatDate, formatMonth, formatPct, rp } from "@/server/i18n/format";
 import type { Locale, Messages } from "@/server/i18n/messages";
 import type { GroupFigures } from "@/server/services/public-figures";
@@ -46,14 +46,14 @@ export function MoneySafe({
     par30: f.loans.par30,
     seal: seal ? { countersigned: seal.countersigned?.matches === true } : null,
   });
-  const b = f.balances;
+  const held = groupHoldings(f.balances);
   const date = (d: string) => formatDate(d, locale);
   return (
     <section className="safe" aria-labelledby="aman">
       <h2 id="aman">{s.title}</h2>
       <ul className="safe-list">
         <Line names={s} mark={null}>
-          {s.holdings(rp(b.cash + b.loansOutstanding, locale), rp(b.cash, locale), rp(b.loansOutstanding, locale))}
+          {s.holdings(rp(held.total, locale), rp(held.cash, locale), rp(held.lentOut, locale))}
         </Line>
         <Line names={s} mark={marks.cashCount}>
           {!c

@@ -142,7 +142,8 @@ export async function seedDemo(
   const log = opts.log ?? (() => {});
   const realNow = opts.now ?? new Date();
   const today = opts.today ?? localDate(realNow, "Asia/Makassar");
-  const daysTotal = DEMO_GROUPS.reduce((t, g) => t + daysBetween(g.foundedOn, today) + 1, 0);
+  const daysOf = (g: { foundedOn: BusinessDate }) => daysBetween(g.foundedOn, today) + 1;
+  const daysTotal = DEMO_GROUPS.reduce((t, g) => t + daysOf(g), 0);
   let daysBefore = 0;
   for (const spec of DEMO_GROUPS) {
     const [exists] = await database.db
@@ -151,7 +152,7 @@ export async function seedDemo(
       .where(eq(ksmGroups.slug, spec.slug));
     if (exists) {
       log(`${spec.name}: already seeded`);
-      daysBefore += daysBetween(spec.foundedOn, today) + 1;
+      daysBefore += daysOf(spec);
       continue;
     }
     const r = seededRandom(spec.seed);
@@ -403,7 +404,7 @@ export async function seedDemo(
       });
     }
     ctx.database = database;
-    daysBefore += daysBetween(spec.foundedOn, today) + 1;
+    daysBefore += daysOf(spec);
     log(`${spec.name}: ${members.length} members, ~${entries} entries, ${corrections} corrections`);
   }
   await seedDemoUsers(database);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { safetyMarks } from "./safety";
+import { groupHoldings, safetyMarks } from "./safety";
 
 const good = {
   lastCashCount: { difference: 0, countersigned: true },
@@ -9,6 +9,14 @@ const good = {
 };
 
 describe("is our money safe?", () => {
+  it("says what the group holds and where", () => {
+    expect(groupHoldings({ cash: 192_346_910, loansOutstanding: 61_715_090 })).toEqual({
+      total: 254_062_000,
+      cash: 192_346_910,
+      lentOut: 61_715_090,
+    });
+  });
+
   it("all marks are ok only when the cash matches and is signed, loans come back, and the seal is signed", () => {
     expect(safetyMarks(good)).toEqual({ cashCount: "ok", repayments: "ok", seal: "ok" });
   });

@@ -25,6 +25,15 @@ export interface SafetyMarks {
   seal: Mark;
 }
 
+/** What the group holds and where: cash in the box and money lent out to members (the bank joins with #11). */
+export function groupHoldings(b: { cash: number; loansOutstanding: number }): {
+  total: number;
+  cash: number;
+  lentOut: number;
+} {
+  return { total: b.cash + b.loansOutstanding, cash: b.cash, lentOut: b.loansOutstanding };
+}
+
 export function safetyMarks(f: SafetyFacts): SafetyMarks {
   const count = f.lastCashCount;
   return {

@@ -13,8 +13,7 @@ import { DomainError } from "@/server/domain/errors";
 import { SAVINGS_ACCOUNTS } from "@/server/domain/ledger";
 import { hashCheckCode } from "./groups";
 import { groupLoanViews } from "./loans";
-import { forgiveTry, guessKeys, takeTry } from "./throttle";
-import { throttled } from "./users";
+import { forgiveTry, guessKeys, takeTry, throttled } from "./throttle";
 
 export const PASSBOOK_TTL_MS = 10 * 60_000;
 export const PASSBOOK_COOKIE = "buku";

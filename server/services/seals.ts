@@ -12,6 +12,8 @@ import { type GroupRow, loadGroup, nowOf, type ServiceContext } from "./context"
 
 export interface PublicCheckpoint extends Checkpoint {
   seal: string;
+  /** The month has ended (in the group's time zone): its seal no longer moves and may be countersigned. */
+  finished: boolean;
   /** The supervisor's countersignature: the day (group's local date), and whether it names this very entry. */
   countersigned: { on: string; seq: number; hash: string; matches: boolean } | null;
 }
@@ -36,6 +38,7 @@ export async function groupCheckpoints(db: DbOrTx, group: GroupRow, now = new Da
     return {
       ...c,
       seal: shortSeal(c.hash),
+      finished: c.month < monthOf(today),
       countersigned: s
         ? {
             on: localDate(new Date(s.at), group.timeZone),

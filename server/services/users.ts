@@ -4,7 +4,7 @@ import type { Database, DbOrTx } from "@/db/client";
 import { auditLog, ksmGroups, userGroups, users } from "@/db/schema";
 import { DomainError, conflict, invalid } from "@/server/domain/errors";
 import { nowOf, type ServiceContext } from "./context";
-import { forgiveTry, guessKeys, takeTry } from "./throttle";
+import { forgiveTry, guessKeys, takeTry, throttled } from "./throttle";
 
 export const ROLES = ["admin", "bendahara", "pengawas"] as const;
 export type Role = (typeof ROLES)[number];
@@ -71,11 +71,6 @@ export async function verifyCredentials(
   if (!u || !ok || u.disabled) throw new DomainError("unauthorized", "signin_failed");
   await forgiveTry(database, keys);
   return u;
-}
-
-/** A refusal while a throttle wait runs, with the seconds to wait (rounded up). */
-export function throttled(code: string, waitMs: number): DomainError {
-  return new DomainError("too_many", code, undefined, { waitSeconds: Math.ceil(waitMs / 1000) });
 }
 
 /**

@@ -58,7 +58,7 @@ export function Home({ slug, rp, t, locale, canCountersign }: P & { canCountersi
       <h2>{t.seals}</h2>
       <ul className="seals">
         {d.seals
-          .filter((s) => s.month < d.cash.today.slice(0, 7))
+          .filter((s) => s.finished)
           .slice(-6)
           .reverse()
           .map((s) => (

@@ -52,7 +52,7 @@ export default async function GroupPage({ params }: { params: Promise<{ slug: st
   ]);
   const checkpoints = await cachedRead(database, group, "checkpoints", () => groupCheckpoints(db, group));
   const sealNow = checkpoints.at(-1);
-  const sealLastMonth = checkpoints.findLast((c) => c.month < f.today.slice(0, 7));
+  const sealLastMonth = checkpoints.findLast((c) => c.finished);
   const months = lastMonths(f.months, f.today, 12);
   const thisMonth = months.at(-1)!;
   const b = f.balances;
