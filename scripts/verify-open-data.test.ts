@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { type ChainedEntry, entryHash, GENESIS_HASH, postingsByAccount } from "@/server/domain/chain";
+import { CORRECTION_REASONS } from "@/server/domain/ledger";
 import { publicLedgerRow } from "@/server/services/open-data";
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
@@ -48,6 +49,11 @@ describe("verify-open-data.mjs", () => {
       true,
     );
     expect(verifyLedgerJson(ledger([{}, { kind: "correction", reason: "Salah ketik" }], 1)).ok).toBe(true);
+  });
+
+  it("knows every reason code the portal writes (its own copy, as it runs with no dependencies)", () => {
+    for (const reason of CORRECTION_REASONS)
+      expect(verifyLedgerJson(ledger([{}, { kind: "correction", reversesSeq: 1, reason }])).ok, reason).toBe(true);
   });
 
   it("refuses words a person typed in a v2 entry, even with every hash recomputed", () => {
