@@ -40,8 +40,11 @@ export function MoneySafe({
 }) {
   const s = t.safe;
   const c = f.lastCashCount;
+  const b = f.lastBankCheck;
+  const fact = (x: typeof c) => x && { difference: x.difference, countersigned: x.countersignedOn !== null };
   const marks = safetyMarks({
-    lastCashCount: c && { difference: c.difference, countersigned: c.countersignedOn !== null },
+    lastCashCount: fact(c),
+    bank: f.balances.bank !== 0 || b ? { lastCheck: fact(b) } : null,
     repaymentRate: f.loans.repaymentRate,
     par30: f.loans.par30,
     seal: seal ? { countersigned: seal.countersigned?.matches === true } : null,
@@ -53,7 +56,12 @@ export function MoneySafe({
       <h2 id="aman">{s.title}</h2>
       <ul className="safe-list">
         <Line names={s} mark={null}>
-          {s.holdings(rp(held.total, locale), rp(held.cash, locale), rp(held.lentOut, locale))}
+          {s.holdings(
+            rp(held.total, locale),
+            rp(held.cash, locale),
+            held.bank ? rp(held.bank, locale) : null,
+            rp(held.lentOut, locale),
+          )}
         </Line>
         <Line names={s} mark={marks.cashCount}>
           {!c
@@ -65,6 +73,16 @@ export function MoneySafe({
                 : s.countShort(date(c.businessDate), rp(-c.difference, locale))}{" "}
           {c && (c.countersignedOn ? s.countSigned(date(c.countersignedOn)) : s.countNotSigned)}
         </Line>
+        {marks.bankCheck && (
+          <Line names={s} mark={marks.bankCheck}>
+            {!b
+              ? s.noBankCheck
+              : b.difference === 0
+                ? s.bankMatches(date(b.businessDate))
+                : s.bankDiffers(date(b.businessDate), rp(b.difference, locale))}{" "}
+            {b && (b.countersignedOn ? s.countSigned(date(b.countersignedOn)) : s.countNotSigned)}
+          </Line>
+        )}
         <Line names={s} mark={marks.repayments}>
           {f.loans.repaymentRate === null ? s.noRepayments : s.repayments(formatPct(f.loans.repaymentRate, locale))}{" "}
           {f.loans.par30 !== null && s.par30(formatPct(f.loans.par30, locale))}

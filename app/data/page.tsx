@@ -209,7 +209,7 @@ export default async function DataPage({ searchParams }: { searchParams: Promise
         <code>groups.json</code>:{" "}
         <code>
           license, groups[] — slug, name, village, kecamatan, kabupaten, provinsi, foundedOn, isDemo, asOf,
-          membersActive, membersWomen, membersMen, cashRp, loansOutstandingRp, memberSavingsRp, socialFundRp, surplusRp,
+          membersActive, membersWomen, membersMen, cashRp, bankRp, loansOutstandingRp, memberSavingsRp, socialFundRp, surplusRp,
           savingsCollectedRp, loansDisbursedRp, contributionCompliance, par30, repaymentRate, costAvoidedAtLeastRp,
           costAvoidedIfAllIjonRp, lastSeq, lastHash
         </code>

@@ -84,11 +84,22 @@ export const loans = sqliteTable(
     disbursedOn: text("disbursed_on").notNull(),
     purpose: text("purpose").notNull(),
     crop: text("crop"),
+    /**
+     * A loan moved in from the paper book (npm run import:book): the cut-over date, how many
+     * installments were paid before it and the principal still owed then. Null for a loan
+     * disbursed in the portal. The remaining installments continue from there (domain/loans.ts).
+     */
+    importedOn: text("imported_on"),
+    importedPaidInstallments: integer("imported_paid_installments"),
+    importedPrincipalOutstanding: integer("imported_principal_outstanding"),
   },
   (t) => [index("loans_group").on(t.groupId), index("loans_member").on(t.memberId)],
 );
 
-/** A treasurer's cash count: a balance assertion. The difference is recorded and shown, never adjusted. */
+/**
+ * A treasurer's cash count, or a bank statement check (`account` = "bank"): a balance assertion.
+ * The difference is recorded and shown, never adjusted.
+ */
 export const cashCounts = sqliteTable(
   "cash_counts",
   {
@@ -97,6 +108,9 @@ export const cashCounts = sqliteTable(
       .notNull()
       .references(() => ksmGroups.id),
     businessDate: text("business_date").notNull(),
+    account: text("account", { enum: ["cash", "bank"] })
+      .notNull()
+      .default("cash"),
     countedAmount: integer("counted_amount").notNull(),
     bookAmount: integer("book_amount").notNull(),
     difference: integer("difference").notNull(),

@@ -3,7 +3,7 @@
  * functions over figures the rollups already hold. Ratios are returned as fractions (0..1) or
  * null when the denominator is zero; formatting is the page's business.
  */
-import { ACCOUNTS, type Account, type EntryKind } from "./ledger";
+import { ACCOUNTS, DEBIT_NORMAL, type Account, type EntryKind } from "./ledger";
 
 /** Any aggregate drawn from fewer than this many members or loans is shown as "< 5". */
 export const MIN_CELL = 5;
@@ -51,7 +51,6 @@ export interface MonthFlows {
 }
 
 const SAVINGS = new Set(["savings_share", "savings_mandatory", "savings_voluntary"]);
-const DEBIT = new Set(["cash", "loans_receivable", "expense", "write_off_loss"]);
 
 /** Monthly flows and closing balances from the month_postings rollup (every month from the first). */
 export function monthFlows(rows: readonly MonthPostingRow[]): MonthFlows[] {
@@ -79,7 +78,7 @@ export function monthFlows(rows: readonly MonthPostingRow[]): MonthFlows[] {
     for (const r of byMonth.get(month) ?? []) {
       const kind = r.kind as EntryKind;
       const a = r.account;
-      const natural = DEBIT.has(a) ? r.amount : -r.amount;
+      const natural = DEBIT_NORMAL.has(a as Account) ? r.amount : -r.amount;
       running[a as Account] = (running[a as Account] ?? 0) + natural;
       if (kind === "contribution" && SAVINGS.has(a)) f.contributions += natural;
       if (kind === "contribution" && a === "savings_mandatory") f.dailyContributions += natural;
@@ -101,6 +100,7 @@ export function monthFlows(rows: readonly MonthPostingRow[]): MonthFlows[] {
 
 export interface BalanceSheet {
   cash: number;
+  bank: number;
   loansOutstanding: number;
   memberSavings: number;
   socialFund: number;
@@ -111,6 +111,7 @@ export interface BalanceSheet {
 export function balanceSheet(b: Record<Account, number>): BalanceSheet {
   return {
     cash: b.cash,
+    bank: b.bank,
     loansOutstanding: b.loans_receivable,
     memberSavings: b.savings_share + b.savings_mandatory + b.savings_voluntary,
     socialFund: b.social_fund,
@@ -128,8 +129,8 @@ export function par30(loans: readonly { principalOutstanding: number; daysPastDu
   );
 }
 
-/** Loan-fund utilisation: loans outstanding ÷ (loans outstanding + cash). */
-export const utilisation = (b: BalanceSheet) => ratio(b.loansOutstanding, b.loansOutstanding + b.cash);
+/** Loan-fund utilisation: loans outstanding ÷ (loans outstanding + cash + bank). */
+export const utilisation = (b: BalanceSheet) => ratio(b.loansOutstanding, b.loansOutstanding + b.cash + b.bank);
 
 /** Annualised return on savings: (equity − member savings) ÷ member savings × 365 ÷ days. */
 export function returnOnSavings(b: BalanceSheet, days: number): number | null {

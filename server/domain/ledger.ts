@@ -8,6 +8,7 @@ import { invalid } from "./errors";
 
 export const ACCOUNTS = [
   "cash", // kas
+  "bank", // rekening bank kelompok
   "loans_receivable", // piutang pinjaman
   "savings_share", // simpanan pokok
   "savings_mandatory", // simpanan wajib (iuran harian)
@@ -22,7 +23,16 @@ export const ACCOUNTS = [
 ] as const;
 export type Account = (typeof ACCOUNTS)[number];
 
-export const DEBIT_NORMAL: ReadonlySet<Account> = new Set(["cash", "loans_receivable", "expense", "write_off_loss"]);
+export const DEBIT_NORMAL: ReadonlySet<Account> = new Set(["cash", "bank", "loans_receivable", "expense", "write_off_loss"]);
+/** Where the group's money is: the box at the treasurer's and the group's bank account. */
+export const MONEY_ACCOUNTS = ["cash", "bank"] as const;
+export type MoneyAccount = (typeof MONEY_ACCOUNTS)[number];
+/** Cash unless the bank is named; anything else is refused. */
+export function moneyAccount(via: unknown): MoneyAccount {
+  if (via === undefined || via === null) return "cash";
+  if (!(MONEY_ACCOUNTS as readonly unknown[]).includes(via)) throw invalid("money_account_invalid", "via");
+  return via as MoneyAccount;
+}
 export const SAVINGS_ACCOUNTS = ["savings_share", "savings_mandatory", "savings_voluntary"] as const;
 export type SavingsAccount = (typeof SAVINGS_ACCOUNTS)[number];
 
@@ -41,6 +51,8 @@ export const ENTRY_KINDS = [
   "opening_balance", // saldo awal
   "write_off", // hapus buku
   "correction", // koreksi / pembalikan
+  "bank_deposit", // setor ke bank: kas → bank
+  "bank_withdrawal", // tarik dari bank: bank → kas
 ] as const;
 export type EntryKind = (typeof ENTRY_KINDS)[number];
 
@@ -72,6 +84,7 @@ export const LINE_KIND_ACCOUNT: Record<ContributionLineKind, Account> = {
 /** Accounts whose natural balance may never go below zero, per the key they are kept by. */
 export const NON_NEGATIVE: ReadonlySet<Account> = new Set([
   "cash",
+  "bank",
   "loans_receivable",
   "savings_share",
   "savings_mandatory",
@@ -106,6 +119,7 @@ export function entryAmount(postings: readonly Posting[]): number {
 
 export function contributionPostings(
   lines: readonly { memberId: number; amount: number; kind: ContributionLineKind }[],
+  money: MoneyAccount = "cash",
 ): Posting[] {
   if (lines.length === 0) throw invalid("lines_empty", "lines");
   const postings: Posting[] = [];
@@ -114,7 +128,7 @@ export function contributionPostings(
     total += l.amount;
     postings.push({ account: LINE_KIND_ACCOUNT[l.kind], amount: -l.amount, memberId: l.memberId });
   }
-  return [{ account: "cash", amount: total }, ...postings];
+  return [{ account: money, amount: total }, ...postings];
 }
 
 /** A withdrawal is drawn from voluntary savings first, then mandatory, then the share. */
@@ -122,10 +136,11 @@ export function withdrawalPostings(
   memberId: number,
   amount: number,
   savings: Readonly<Record<SavingsAccount, number>>,
+  money: MoneyAccount = "cash",
 ): Posting[] {
   const total = savings.savings_voluntary + savings.savings_mandatory + savings.savings_share;
   if (amount > total) throw invalid("withdrawal_exceeds_savings", "amount", { available: total });
-  const postings: Posting[] = [{ account: "cash", amount: -amount }];
+  const postings: Posting[] = [{ account: money, amount: -amount }];
   let left = amount;
   for (const account of ["savings_voluntary", "savings_mandatory", "savings_share"] as const) {
     const take = Math.min(left, savings[account]);
@@ -135,10 +150,15 @@ export function withdrawalPostings(
   return postings;
 }
 
-export function disbursementPostings(memberId: number, loanId: number, principal: number): Posting[] {
+export function disbursementPostings(
+  memberId: number,
+  loanId: number,
+  principal: number,
+  money: MoneyAccount = "cash",
+): Posting[] {
   return [
     { account: "loans_receivable", amount: principal, memberId, loanId },
-    { account: "cash", amount: -principal },
+    { account: money, amount: -principal },
   ];
 }
 
@@ -148,8 +168,13 @@ export interface RepaymentAllocation {
   principal: number;
 }
 
-export function repaymentPostings(memberId: number, loanId: number, a: RepaymentAllocation): Posting[] {
-  const postings: Posting[] = [{ account: "cash", amount: a.fine + a.serviceCharge + a.principal }];
+export function repaymentPostings(
+  memberId: number,
+  loanId: number,
+  a: RepaymentAllocation,
+  money: MoneyAccount = "cash",
+): Posting[] {
+  const postings: Posting[] = [{ account: money, amount: a.fine + a.serviceCharge + a.principal }];
   if (a.principal) postings.push({ account: "loans_receivable", amount: -a.principal, memberId, loanId });
   if (a.serviceCharge) postings.push({ account: "income_service_charge", amount: -a.serviceCharge, memberId, loanId });
   if (a.fine) postings.push({ account: "income_fine", amount: -a.fine, memberId, loanId });
@@ -163,28 +188,47 @@ export function writeOffPostings(memberId: number, loanId: number, outstanding: 
   ];
 }
 
-export function expensePostings(amount: number): Posting[] {
+export function expensePostings(amount: number, money: MoneyAccount = "cash"): Posting[] {
   return [
     { account: "expense", amount },
-    { account: "cash", amount: -amount },
+    { account: money, amount: -amount },
   ];
 }
 
-export function otherIncomePostings(amount: number): Posting[] {
+export function otherIncomePostings(amount: number, money: MoneyAccount = "cash"): Posting[] {
   return [
-    { account: "cash", amount },
+    { account: money, amount },
     { account: "income_other", amount: -amount },
   ];
 }
 
-/** Moving off paper books: cash, social fund and each member's savings; the difference is the surplus. */
+/** Setor ke bank (cash into the bank account) or tarik dari bank (back into cash). */
+export function bankTransferPostings(kind: "bank_deposit" | "bank_withdrawal", amount: number): Posting[] {
+  const [from, to] = kind === "bank_deposit" ? (["cash", "bank"] as const) : (["bank", "cash"] as const);
+  return [
+    { account: to, amount },
+    { account: from, amount: -amount },
+  ];
+}
+
+/**
+ * Moving off paper books: cash, bank, the social fund, each member's savings and each running
+ * loan's principal still owed; the difference is the surplus the group has kept (or, negative,
+ * what the books are short).
+ */
 export function openingBalancePostings(o: {
   cash: number;
+  bank?: number;
   socialFund: number;
   savings: readonly { memberId: number; account: SavingsAccount; amount: number }[];
+  loans?: readonly { memberId: number; loanId: number; outstanding: number }[];
 }): Posting[] {
   const postings: Posting[] = [];
   if (o.cash) postings.push({ account: "cash", amount: o.cash });
+  if (o.bank) postings.push({ account: "bank", amount: o.bank });
+  for (const l of o.loans ?? [])
+    if (l.outstanding)
+      postings.push({ account: "loans_receivable", amount: l.outstanding, memberId: l.memberId, loanId: l.loanId });
   if (o.socialFund) postings.push({ account: "social_fund", amount: -o.socialFund });
   for (const s of o.savings)
     if (s.amount) postings.push({ account: s.account, amount: -s.amount, memberId: s.memberId });

@@ -123,3 +123,74 @@ describe("loanState", () => {
     );
   });
 });
+
+describe("a loan moved in from the paper book", () => {
+  const imported = (over: Partial<LoanTerms & Parameters<typeof loanSchedule>[0]> = {}) => ({
+    ...base,
+    principal: 1_200_000,
+    termMonths: 6,
+    disbursedOn: "2026-01-10",
+    importedOn: "2026-03-20",
+    importedPaidInstallments: 2,
+    importedPrincipalOutstanding: 800_000,
+    ...over,
+  });
+
+  it("keeps the paid installments and continues the rest from the principal still owed", () => {
+    for (const method of LOAN_METHODS) {
+      const whole = loanSchedule({ ...imported({ method }), importedPaidInstallments: null });
+      const owed = whole.slice(2).reduce((t, i) => t + i.principal, 0);
+      const s = loanSchedule(imported({ method, importedPrincipalOutstanding: owed }));
+      expect(s.map((i) => i.n)).toEqual([1, 2, 3, 4, 5, 6]);
+      expect(s.map((i) => i.dueOn)).toEqual(whole.map((i) => i.dueOn));
+      // When the paper book agrees with the schedule the continuation is the schedule itself.
+      expect(s.slice(2).map((i) => i.principal)).toEqual(whole.slice(2).map((i) => i.principal));
+    }
+    // flat jasa stays on the original principal; declining jasa follows the balance owed
+    expect(loanSchedule(imported()).at(-1)!.serviceCharge).toBe(24_000);
+    expect(loanSchedule(imported({ method: "declining", importedPrincipalOutstanding: 500_000 }))[2]!.serviceCharge).toBe(
+      10_000,
+    );
+  });
+
+  it("sums to a principal the paper book rounded differently", () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...LOAN_METHODS),
+        fc.integer({ min: 2, max: 24 }),
+        fc.integer({ min: 100_000, max: 50_000_000 }),
+        fc.integer({ min: 0, max: 23 }),
+        fc.integer({ min: 1, max: 100 }),
+        (method, n, P, paidRaw, restPct) => {
+          const paid = paidRaw % n;
+          const rest = Math.max(1, Math.floor((P * restPct) / 100));
+          const s = loanSchedule(
+            imported({ method, principal: P, termMonths: n, importedPaidInstallments: paid, importedPrincipalOutstanding: rest }),
+          );
+          expect(s).toHaveLength(n);
+          expect(s.slice(paid).reduce((t, i) => t + i.principal, 0)).toBe(rest);
+          for (const i of s) expect(i.principal).toBeGreaterThanOrEqual(0);
+        },
+      ),
+    );
+  });
+
+  it("takes a repayment after the cut-over into the next installment, and fines only lateness after it", () => {
+    // Installment 3 fell due 2026-04-10; 4 on 2026-05-10. The cut-over is 2026-03-20.
+    const st = loanState(imported(), [{ date: "2026-04-12", amount: 224_000 }], "2026-04-12");
+    expect(st.allocations[0]).toEqual({ fine: 0, serviceCharge: 24_000, principal: 200_000 });
+    expect(st.principalOutstanding).toBe(600_000);
+    expect(st.installments[2]!.paidOn).toBe("2026-04-12");
+    expect(st.installments[0]!.paidOn).toBe("2026-03-20");
+    // Arrears carried in from the paper book count as days past due but were not fined by the portal.
+    const late = loanState(imported({ importedOn: "2026-05-01", importedPaidInstallments: 1, importedPrincipalOutstanding: 1_000_000 }), [], "2026-05-05");
+    expect(late.daysPastDue).toBe(daysBetweenIso("2026-03-10", "2026-05-05"));
+    expect(late.finesAccrued).toBe(0);
+    const later = loanState(imported({ importedOn: "2026-05-01", importedPaidInstallments: 1, importedPrincipalOutstanding: 1_000_000 }), [], "2026-05-20");
+    expect(later.finesAccrued).toBe(5000); // installment 4 (due 05-10) went late after the cut-over
+  });
+});
+
+function daysBetweenIso(a: string, b: string) {
+  return Math.round((Date.parse(b) - Date.parse(a)) / 86_400_000);
+}

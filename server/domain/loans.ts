@@ -30,43 +30,77 @@ export interface Installment {
 }
 
 /**
+ * A loan moved in from the paper book: by `importedOn` (the cut-over date) `paidInstallments`
+ * of its installments were paid and `principalOutstanding` of its principal was still owed.
+ */
+export interface ImportedPosition {
+  importedOn: BusinessDate | null;
+  importedPaidInstallments: number | null;
+  importedPrincipalOutstanding: number | null;
+}
+
+type ScheduleTerms = Pick<LoanTerms, "principal" | "termMonths" | "rateBpsPerMonth" | "method" | "disbursedOn"> &
+  Partial<ImportedPosition>;
+
+/**
  * flat: jasa = rate × original principal each month.
  * declining: equal principal; jasa = rate × balance before the installment.
  * annuity: equal installments A = P·r / (1 − (1+r)^−n), rounded to the rupiah; jasa = rate × balance.
  * Principal shares are whole rupiah; the rounding remainder goes to the last installment, so they
  * always sum exactly to the principal.
+ *
+ * A loan imported from the paper book keeps its first `importedPaidInstallments` installments as
+ * they were scheduled; the rest are the same method applied to the principal still owed at the
+ * cut-over over the months left (flat jasa stays on the original principal), so they sum exactly
+ * to that principal whatever the paper book's rounding was.
  */
-export function loanSchedule(
-  t: Pick<LoanTerms, "principal" | "termMonths" | "rateBpsPerMonth" | "method" | "disbursedOn">,
-): Installment[] {
+export function loanSchedule(t: ScheduleTerms): Installment[] {
   const { principal: P, termMonths: n, rateBpsPerMonth: bps } = t;
   if (!Number.isSafeInteger(P) || P <= 0) throw invalid("amount_not_positive", "principal");
   if (!Number.isInteger(n) || n < 1 || n > 120) throw invalid("term_invalid", "termMonths");
   if (!Number.isInteger(bps) || bps < 0 || bps > 10_000) throw invalid("rate_invalid", "rateBpsPerMonth");
-  const out: Installment[] = [];
-  let balance = P;
-  const equalPrincipal = Math.floor(P / n);
+  const original = amortise(t.method, P, n, bps, P, 1);
+  const paid = t.importedPaidInstallments;
+  if (paid == null) return original.map((i) => ({ ...i, dueOn: addMonths(t.disbursedOn, i.n) }));
+  const rest = t.importedPrincipalOutstanding ?? 0;
+  const continued =
+    rest > 0 && paid < n ? amortise(t.method, rest, n - paid, bps, P, paid + 1) : [];
+  return [...original.slice(0, paid), ...continued].map((i) => ({ ...i, dueOn: addMonths(t.disbursedOn, i.n) }));
+}
+
+/** `balance` over `months` installments numbered from `firstN`; flat jasa is charged on `flatBase`. */
+function amortise(
+  method: LoanMethod,
+  balance: number,
+  months: number,
+  bps: number,
+  flatBase: number,
+  firstN: number,
+): Omit<Installment, "dueOn">[] {
+  const out: Omit<Installment, "dueOn">[] = [];
+  const equalPrincipal = Math.floor(balance / months);
   let annuity = 0;
-  if (t.method === "annuity") {
+  if (method === "annuity") {
     const r = bps / 10_000;
     // The float only chooses the whole-rupiah installment; all money below is integer arithmetic.
-    annuity = r === 0 ? Math.ceil(P / n) : Math.round((P * r) / (1 - (1 + r) ** -n));
+    annuity = r === 0 ? Math.ceil(balance / months) : Math.round((balance * r) / (1 - (1 + r) ** -months));
   }
-  for (let k = 1; k <= n; k++) {
+  for (let k = 1; k <= months; k++) {
+    const last = k === months;
     let serviceCharge: number;
     let principal: number;
-    if (t.method === "flat") {
-      serviceCharge = mulDivRound(P, bps, 10_000);
-      principal = k === n ? balance : equalPrincipal;
-    } else if (t.method === "declining") {
+    if (method === "flat") {
+      serviceCharge = mulDivRound(flatBase, bps, 10_000);
+      principal = last ? balance : equalPrincipal;
+    } else if (method === "declining") {
       serviceCharge = mulDivRound(balance, bps, 10_000);
-      principal = k === n ? balance : equalPrincipal;
+      principal = last ? balance : equalPrincipal;
     } else {
       serviceCharge = mulDivRound(balance, bps, 10_000);
-      principal = k === n ? balance : Math.min(balance, Math.max(0, annuity - serviceCharge));
+      principal = last ? balance : Math.min(balance, Math.max(0, annuity - serviceCharge));
     }
     balance -= principal;
-    out.push({ n: k, dueOn: addMonths(t.disbursedOn, k), principal, serviceCharge });
+    out.push({ n: firstN + k - 1, principal, serviceCharge });
   }
   return out;
 }
@@ -102,20 +136,33 @@ export interface LoanState {
  * each installment still unpaid when its grace period ends. A repayment larger than what is
  * owed at its date is refused.
  */
-export function loanState(terms: LoanTerms, repayments: readonly Repayment[], asOf: BusinessDate): LoanState {
-  const installments: InstallmentState[] = loanSchedule(terms).map((i) => ({
-    ...i,
-    principalPaid: 0,
-    serviceChargePaid: 0,
-    paidOn: null,
-    fined: false,
-  }));
+export function loanState(
+  terms: LoanTerms & Partial<ImportedPosition>,
+  repayments: readonly Repayment[],
+  asOf: BusinessDate,
+): LoanState {
+  // Installments paid before a paper-book loan moved in are settled on the cut-over date.
+  const paidBefore = terms.importedPaidInstallments ?? 0;
+  const installments: InstallmentState[] = loanSchedule(terms).map((i) =>
+    i.n <= paidBefore
+      ? {
+          ...i,
+          principalPaid: i.principal,
+          serviceChargePaid: i.serviceCharge,
+          paidOn: terms.importedOn ?? terms.disbursedOn,
+          fined: false,
+        }
+      : { ...i, principalPaid: 0, serviceChargePaid: 0, paidOn: null, fined: false },
+  );
+  // Fines for lateness before the cut-over were the paper book's to charge, not the portal's.
+  const finesFrom = terms.importedOn ?? null;
   let finesAccrued = 0;
   let finesPaid = 0;
   const accrueUntil = (date: BusinessDate) => {
     // An installment is fined when its grace period has passed (strictly before `date`) unpaid.
     for (const i of installments) {
-      if (!i.fined && i.paidOn === null && addDays(i.dueOn, terms.lateFineGraceDays) < date) {
+      const graceEnds = addDays(i.dueOn, terms.lateFineGraceDays);
+      if (!i.fined && i.paidOn === null && graceEnds < date && (finesFrom === null || graceEnds >= finesFrom)) {
         i.fined = true;
         finesAccrued += terms.lateFineAmount;
       }

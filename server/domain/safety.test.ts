@@ -10,15 +10,22 @@ const good = {
 
 describe("is our money safe?", () => {
   it("says what the group holds and where", () => {
-    expect(groupHoldings({ cash: 192_346_910, loansOutstanding: 61_715_090 })).toEqual({
+    expect(groupHoldings({ cash: 12_346_910, bank: 180_000_000, loansOutstanding: 61_715_090 })).toEqual({
       total: 254_062_000,
-      cash: 192_346_910,
+      cash: 12_346_910,
+      bank: 180_000_000,
       lentOut: 61_715_090,
     });
   });
 
   it("all marks are ok only when the cash matches and is signed, loans come back, and the seal is signed", () => {
-    expect(safetyMarks(good)).toEqual({ cashCount: "ok", repayments: "ok", seal: "ok" });
+    expect(safetyMarks(good)).toEqual({ cashCount: "ok", bankCheck: null, repayments: "ok", seal: "ok" });
+    const bank = (lastCheck: { difference: number; countersigned: boolean } | null) =>
+      safetyMarks({ ...good, bank: { lastCheck } }).bankCheck;
+    expect(bank({ difference: 0, countersigned: true })).toBe("ok");
+    expect(bank({ difference: 0, countersigned: false })).toBe("warn");
+    expect(bank({ difference: -1, countersigned: true })).toBe("warn");
+    expect(bank(null)).toBe("warn");
   });
   it("warns on a cash difference either way, an unsigned count, late loans, or an unsigned seal", () => {
     expect(safetyMarks({ ...good, lastCashCount: { difference: -500, countersigned: true } }).cashCount).toBe("warn");

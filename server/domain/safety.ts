@@ -9,8 +9,12 @@ export const HEALTHY_REPAYMENT_RATE = 0.9;
 /** At or below this share of the money lent out more than 30 days late, the loans are healthy. */
 export const HEALTHY_PAR30 = 0.1;
 
+type BalanceCheck = { difference: number; countersigned: boolean };
+
 export interface SafetyFacts {
-  lastCashCount: { difference: number; countersigned: boolean } | null;
+  lastCashCount: BalanceCheck | null;
+  /** Only for a group with money in the bank (or a check of it): its last statement check. */
+  bank?: { lastCheck: BalanceCheck | null } | null;
   repaymentRate: number | null;
   par30: number | null;
   seal: { countersigned: boolean } | null;
@@ -19,25 +23,29 @@ export interface SafetyFacts {
 export interface SafetyMarks {
   /** The last cash count: counted equals the book, and the supervisor signed it. */
   cashCount: Mark;
+  /** The last bank statement matches the book and the supervisor signed it; null without a bank. */
+  bankCheck: Mark | null;
   /** Money lent out comes back on time. */
   repayments: Mark;
   /** Last month's seal was confirmed by the supervisor. */
   seal: Mark;
 }
 
-/** What the group holds and where: cash in the box and money lent out to members (the bank joins with #11). */
-export function groupHoldings(b: { cash: number; loansOutstanding: number }): {
+/** What the group holds and where: cash in the box, money in the bank and money lent out to members. */
+export function groupHoldings(b: { cash: number; bank: number; loansOutstanding: number }): {
   total: number;
   cash: number;
+  bank: number;
   lentOut: number;
 } {
-  return { total: b.cash + b.loansOutstanding, cash: b.cash, lentOut: b.loansOutstanding };
+  return { total: b.cash + b.bank + b.loansOutstanding, cash: b.cash, bank: b.bank, lentOut: b.loansOutstanding };
 }
 
 export function safetyMarks(f: SafetyFacts): SafetyMarks {
-  const count = f.lastCashCount;
+  const checked = (c: BalanceCheck | null): Mark => (c && c.difference === 0 && c.countersigned ? "ok" : "warn");
   return {
-    cashCount: count && count.difference === 0 && count.countersigned ? "ok" : "warn",
+    cashCount: checked(f.lastCashCount),
+    bankCheck: f.bank ? checked(f.bank.lastCheck) : null,
     repayments:
       (f.repaymentRate === null || f.repaymentRate >= HEALTHY_REPAYMENT_RATE) && (f.par30 ?? 0) <= HEALTHY_PAR30
         ? "ok"

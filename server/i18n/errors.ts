@@ -46,6 +46,122 @@ const MESSAGES: Record<string, { id: Msg; en: Msg }> = {
     id: (p) => `Kas tidak cukup (tersedia Rp ${fmt(p.available ?? 0)}).`,
     en: (p) => `Not enough cash (Rp ${fmt(p.available ?? 0, ",")} available).`,
   },
+  import_header: {
+    id: (p) => `Baris judul tidak sesuai; harus: ${p.expected}.`,
+    en: (p) => `The header row is wrong; it must be: ${p.expected}.`,
+  },
+  import_duplicate: { id: (p) => `"${p.value}" tertulis dua kali.`, en: (p) => `"${p.value}" is written twice.` },
+  import_pos_unknown: {
+    id: (p) => `Pos "${p.value}" tidak dikenal (tanggal_peralihan, kas, bank, dana_sosial).`,
+    en: (p) => `Unknown item "${p.value}" (tanggal_peralihan, kas, bank, dana_sosial).`,
+  },
+  import_pos_missing: { id: (p) => `Baris "${p.value}" tidak ada.`, en: (p) => `The "${p.value}" row is missing.` },
+  import_amount_invalid: {
+    id: (p) => `"${p.value}" bukan jumlah rupiah bulat (tulis 1.250.000 atau 1250000).`,
+    en: (p) => `"${p.value}" is not a whole rupiah amount (write 1.250.000 or 1250000).`,
+  },
+  import_amount_negative: {
+    id: (p) => `Jumlah tidak boleh negatif ("${p.value}").`,
+    en: (p) => `The amount cannot be negative ("${p.value}").`,
+  },
+  import_amount_zero: { id: () => "Pokok pinjaman harus lebih dari nol.", en: () => "The principal must be more than zero." },
+  import_date_invalid: {
+    id: (p) => `"${p.value}" bukan tanggal (format TTTT-BB-HH).`,
+    en: (p) => `"${p.value}" is not a date (format YYYY-MM-DD).`,
+  },
+  import_cut_over_future: {
+    id: (p) => `Tanggal peralihan ${p.value} belum tiba.`,
+    en: (p) => `The cut-over date ${p.value} is still to come.`,
+  },
+  import_after_cut_over: {
+    id: (p) => `Tanggal ${p.value} sesudah tanggal peralihan (${p.cutOver}).`,
+    en: (p) => `The date ${p.value} is after the cut-over date (${p.cutOver}).`,
+  },
+  import_before_founding: {
+    id: (p) => `Tanggal ${p.value} sebelum kelompok berdiri (${p.foundedOn}).`,
+    en: (p) => `The date ${p.value} is before the group was founded (${p.foundedOn}).`,
+  },
+  import_member_code_invalid: {
+    id: (p) => `Kode anggota "${p.value}" tidak sah (huruf besar, angka dan tanda -, 2–20 tanda).`,
+    en: (p) => `Member code "${p.value}" is not valid (capitals, digits and -, 2–20 characters).`,
+  },
+  import_member_code_duplicate: {
+    id: (p) => `Kode anggota ${p.value} tertulis dua kali.`,
+    en: (p) => `Member code ${p.value} is written twice.`,
+  },
+  import_member_code_taken: {
+    id: (p) => `Kode anggota ${p.value} sudah terdaftar di kelompok ini.`,
+    en: (p) => `Member code ${p.value} is already registered in this group.`,
+  },
+  import_member_unknown: {
+    id: (p) => `Kode anggota ${p.value} tidak ada di anggota.csv.`,
+    en: (p) => `Member code ${p.value} is not in anggota.csv.`,
+  },
+  import_name_invalid: {
+    id: () => "Nama harus 2–100 huruf, tanpa tanda kendali.",
+    en: () => "The name must be 2–100 characters, without control characters.",
+  },
+  import_gender_invalid: {
+    id: (p) => `Jenis kelamin "${p.value}" harus P atau L.`,
+    en: (p) => `Sex "${p.value}" must be P or L.`,
+  },
+  import_outstanding_above_principal: {
+    id: () => "Sisa pokok lebih besar dari pokok awal.",
+    en: () => "The principal still owed is more than the original principal.",
+  },
+  import_loan_repaid: {
+    id: () => "Sisa pokok nol: pinjaman yang sudah lunas tidak perlu dipindahkan.",
+    en: () => "Nothing is owed: a repaid loan is not moved in.",
+  },
+  import_rate_invalid: {
+    id: (p) => `Jasa "${p.value}" harus persen per bulan, misalnya 2 atau 1,5 (paling tinggi 10).`,
+    en: (p) => `Rate "${p.value}" must be percent a month, e.g. 2 or 1.5 (at most 10).`,
+  },
+  import_method_unknown: {
+    id: (p) => `Metode "${p.value}" tidak dikenal (flat, menurun atau anuitas).`,
+    en: (p) => `Unknown method "${p.value}" (flat, menurun or anuitas).`,
+  },
+  import_number_invalid: {
+    id: (p) => `"${p.value}" harus bilangan bulat ${p.min}–${p.max}.`,
+    en: (p) => `"${p.value}" must be a whole number ${p.min}–${p.max}.`,
+  },
+  import_paid_beyond_term: {
+    id: (p) => `Angsuran terbayar (${p.paid}) harus kurang dari lama pinjaman (${p.term} bulan).`,
+    en: (p) => `Installments paid (${p.paid}) must be fewer than the term (${p.term} months).`,
+  },
+  import_purpose_unknown: {
+    id: (p) => `Tujuan "${p.value}" bukan tujuan pinjaman kelompok.`,
+    en: (p) => `"${p.value}" is not one of the group's loan purposes.`,
+  },
+  import_loan_before_joining: {
+    id: (p) => `Pinjaman cair ${p.value}, sebelum anggota masuk (${p.joinedOn}).`,
+    en: (p) => `The loan was paid out on ${p.value}, before the member joined (${p.joinedOn}).`,
+  },
+  import_group_has_entries: {
+    id: () => "Kelompok ini sudah punya catatan; buku kertas hanya dipindahkan ke kelompok yang masih kosong.",
+    en: () => "This group already has entries; a paper book only moves into an empty group.",
+  },
+  import_files_missing: {
+    id: () => "Pilih ketiga berkas: saldo.csv, anggota.csv dan pinjaman.csv.",
+    en: () => "Choose all three files: saldo.csv, anggota.csv and pinjaman.csv.",
+  },
+  import_not_valid: {
+    id: (p) => `Buku kertas belum bisa dipindahkan: ${p.count} masalah.`,
+    en: (p) => `The paper book cannot be moved in yet: ${p.count} problems.`,
+  },
+  opening_with_loans_not_reversible: {
+    id: () => "Saldo awal yang membawa pinjaman tidak dapat dibalik; koreksi per pinjaman.",
+    en: () => "An opening balance that carries loans cannot be reversed; correct each loan instead.",
+  },
+  money_account_invalid: { id: () => "Pilih kas atau bank.", en: () => "Choose cash or bank." },
+  transfer_kind_invalid: {
+    id: () => "Pilih setor ke bank atau tarik dari bank.",
+    en: () => "Choose paying into or drawing from the bank.",
+  },
+  insufficient_bank: {
+    id: (p) => `Saldo bank tidak cukup (tersedia Rp ${fmt(p.available ?? 0)}).`,
+    en: (p) => `Not enough in the bank (Rp ${fmt(p.available ?? 0, ",")} available).`,
+  },
   insufficient_savings: { id: () => "Simpanan anggota tidak cukup.", en: () => "Not enough savings." },
   insufficient_social_fund: { id: () => "Dana sosial tidak cukup.", en: () => "Not enough in the social fund." },
   withdrawal_exceeds_savings: {

@@ -135,6 +135,7 @@ async function assertStaysNonNegative(
 
 function insufficientCode(account: Account): string {
   if (account === "cash") return "insufficient_cash";
+  if (account === "bank") return "insufficient_bank";
   if (account === "loans_receivable") return "loan_balance_negative";
   if (account === "social_fund") return "insufficient_social_fund";
   return "insufficient_savings";

@@ -3,7 +3,13 @@ import type { DbOrTx } from "@/db/client";
 import { accountBalances, auditLog, cashCountSignatures, cashCounts, postings } from "@/db/schema";
 import { assertBusinessDate, type BusinessDate } from "@/server/domain/dates";
 import { conflict, invalid } from "@/server/domain/errors";
-import { expensePostings, otherIncomePostings } from "@/server/domain/ledger";
+import {
+  bankTransferPostings,
+  expensePostings,
+  moneyAccount,
+  otherIncomePostings,
+  type MoneyAccount,
+} from "@/server/domain/ledger";
 import { assertAmount, MAX_AMOUNT } from "@/server/domain/money";
 import { appendEntry, findReplay, type EntryRow } from "./append-entry";
 import {
@@ -34,6 +40,8 @@ export interface CashMovementInput {
   date: string;
   category: string;
   note?: string | null;
+  /** Paid from (or into) the cash box, or the group's bank account. */
+  via?: MoneyAccount;
   idempotencyKey: string;
 }
 
@@ -53,11 +61,12 @@ async function recordCashMovement(
     const categories: readonly string[] = kind === "expense" ? EXPENSE_CATEGORIES : INCOME_CATEGORIES;
     if (!categories.includes(input.category)) throw invalid("category_invalid", "category");
     const note = cleanText(input.note, "note", { required: false, max: 200 });
+    const via = moneyAccount(input.via);
     return appendEntry(tx, {
       group,
       kind,
       date,
-      postings: kind === "expense" ? expensePostings(amount) : otherIncomePostings(amount),
+      postings: kind === "expense" ? expensePostings(amount, via) : otherIncomePostings(amount, via),
       category: input.category,
       note,
       idempotencyKey: key,
@@ -73,15 +82,53 @@ export const recordExpense = (ctx: ServiceContext, input: CashMovementInput) =>
 export const recordIncome = (ctx: ServiceContext, input: CashMovementInput) =>
   recordCashMovement(ctx, input, "other_income");
 
-/** Cash in the books at the end of a business date. */
-export async function cashOnBooks(db: DbOrTx, groupId: number, date: BusinessDate): Promise<number> {
+export interface BankTransferInput {
+  groupSlug: string;
+  /** setor ke bank (cash → bank) or tarik dari bank (bank → cash). */
+  kind: "bank_deposit" | "bank_withdrawal";
+  amount: number;
+  date: string;
+  idempotencyKey: string;
+}
+
+/** Moving money between the cash box and the bank: the group holds the same, in another place. */
+export async function recordBankTransfer(ctx: ServiceContext, input: BankTransferInput): Promise<EntryRow> {
+  const key = assertIdempotencyKey(input.idempotencyKey);
+  const reqHash = requestHash("cash.bankTransfer", input);
+  return ctx.database.write(async (tx) => {
+    const group = await loadGroup(tx, input.groupSlug);
+    const replay = await findReplay(tx, group.id, key, reqHash);
+    if (replay) return replay;
+    if (input.kind !== "bank_deposit" && input.kind !== "bank_withdrawal") throw invalid("transfer_kind_invalid", "kind");
+    const amount = assertAmount(input.amount);
+    const date = assertBusinessDate(input.date, { today: todayIn(ctx, group), foundedOn: group.foundedOn });
+    return appendEntry(tx, {
+      group,
+      kind: input.kind,
+      date,
+      postings: bankTransferPostings(input.kind, amount),
+      idempotencyKey: key,
+      requestHash: reqHash,
+      actor: ctx.actor,
+      now: nowOf(ctx),
+    });
+  });
+}
+
+/** Cash (or money in the bank) in the books at the end of a business date. */
+export async function cashOnBooks(
+  db: DbOrTx,
+  groupId: number,
+  date: BusinessDate,
+  account: MoneyAccount = "cash",
+): Promise<number> {
   const [total] = await db
     .select({ b: accountBalances.balance })
     .from(accountBalances)
     .where(
       and(
         eq(accountBalances.groupId, groupId),
-        eq(accountBalances.account, "cash"),
+        eq(accountBalances.account, account),
         eq(accountBalances.memberId, 0),
         eq(accountBalances.loanId, 0),
       ),
@@ -92,7 +139,7 @@ export async function cashOnBooks(db: DbOrTx, groupId: number, date: BusinessDat
     .where(
       and(
         eq(postings.groupId, groupId),
-        eq(postings.account, "cash"),
+        eq(postings.account, account),
         sql`${postings.memberId} IS NULL`,
         sql`${postings.loanId} IS NULL`,
         gt(postings.businessDate, date),
@@ -107,10 +154,15 @@ export interface CashCountInput {
   groupSlug: string;
   date: string;
   countedAmount: number;
+  /** "bank": the balance on the bank statement (buku tabungan / rekening koran) for that date. */
+  account?: MoneyAccount;
   idempotencyKey: string;
 }
 
-/** A cash count is a balance assertion: the difference from the books is recorded and shown, never adjusted. */
+/**
+ * A cash count — or a bank statement check — is a balance assertion: the difference from the
+ * books is recorded and shown, never adjusted.
+ */
 export async function recordCashCount(ctx: ServiceContext, input: CashCountInput): Promise<CashCountRow> {
   const key = assertIdempotencyKey(input.idempotencyKey);
   const reqHash = requestHash("cash.count", input);
@@ -128,13 +180,15 @@ export async function recordCashCount(ctx: ServiceContext, input: CashCountInput
     const counted = input.countedAmount;
     if (typeof counted !== "number" || !Number.isSafeInteger(counted) || counted < 0 || counted > MAX_AMOUNT)
       throw invalid("amount_invalid", "countedAmount");
-    const book = await cashOnBooks(tx, group.id, date);
+    const account = moneyAccount(input.account);
+    const book = await cashOnBooks(tx, group.id, date, account);
     const at = nowOf(ctx).toISOString();
     const [row] = await tx
       .insert(cashCounts)
       .values({
         groupId: group.id,
         businessDate: date,
+        account,
         countedAmount: counted,
         bookAmount: book,
         difference: counted - book,
@@ -147,7 +201,7 @@ export async function recordCashCount(ctx: ServiceContext, input: CashCountInput
     await tx.insert(auditLog).values({
       at,
       actor: ctx.actor,
-      action: "cash.count",
+      action: account === "bank" ? "bank.check" : "cash.count",
       groupId: group.id,
       detail: JSON.stringify({ date, counted, book }),
     });
@@ -158,11 +212,12 @@ export async function recordCashCount(ctx: ServiceContext, input: CashCountInput
 export async function lastCashCount(
   db: DbOrTx,
   groupId: number,
+  account: MoneyAccount = "cash",
 ): Promise<(CashCountRow & { countersignedAt: string | null }) | null> {
   const [row] = await db
     .select()
     .from(cashCounts)
-    .where(eq(cashCounts.groupId, groupId))
+    .where(and(eq(cashCounts.groupId, groupId), eq(cashCounts.account, account)))
     .orderBy(desc(cashCounts.businessDate), desc(cashCounts.id))
     .limit(1);
   if (!row) return null;

@@ -65,6 +65,9 @@ export async function reverseEntry(ctx: ServiceContext, input: ReverseEntryInput
       if (standing.at(-1)?.id !== original.id) throw invalid("reverse_later_loan_entries_first", "entryId");
     }
     const rows = await tx.select().from(postings).where(eq(postings.entryId, original.id));
+    // Loans moved in from a paper book live by their opening position; reversing it would orphan them.
+    if (original.kind === "opening_balance" && rows.some((p) => p.loanId !== null))
+      throw invalid("opening_with_loans_not_reversible", "entryId");
     const date = todayIn(ctx, group);
     return appendEntry(tx, {
       group,

@@ -25,6 +25,7 @@ function totalOf(fs: GroupFigures[]) {
     loansDisbursed: s((f) => f.totals.disbursed),
     loansOutstanding: s((f) => f.balances.loansOutstanding),
     cash: s((f) => f.balances.cash),
+    bank: s((f) => f.balances.bank),
     costAvoided: {
       atLeast: s((f) => f.costs.avoided.atLeast),
       ifAllIjon: s((f) => f.costs.avoided.ifAllIjon),
@@ -37,7 +38,7 @@ function totalOf(fs: GroupFigures[]) {
     ),
     utilisation: ratio(
       s((f) => f.balances.loansOutstanding),
-      s((f) => f.balances.loansOutstanding + f.balances.cash),
+      s((f) => f.balances.loansOutstanding + f.balances.cash + f.balances.bank),
     ),
   };
 }

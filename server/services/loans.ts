@@ -7,7 +7,9 @@ import { conflict, invalid, notFound } from "@/server/domain/errors";
 import {
   disbursementPostings,
   repaymentPostings,
+  moneyAccount,
   writeOffPostings,
+  type MoneyAccount,
   type RepaymentAllocation,
 } from "@/server/domain/ledger";
 import {
@@ -49,6 +51,8 @@ export interface DisburseLoanInput {
   /** Only an admin may set these (checked by the caller); otherwise the group's policy applies. */
   rateBpsPerMonth?: number;
   method?: LoanMethod;
+  /** Paid out from the cash box (the default) or the group's bank account. */
+  via?: MoneyAccount;
 }
 
 export const CROPS = ["kopi", "kemiri", "kakao", "cengkeh", "vanili", "jambu_mete", "padi", "lainnya"] as const;
@@ -86,6 +90,7 @@ export async function disburseLoan(
       throw invalid("rate_invalid", "rateBpsPerMonth");
     const date = assertBusinessDate(input.date, { today: todayIn(ctx, group), foundedOn: group.foundedOn });
     const member = await loadActiveMember(tx, group, input.memberCode, date);
+    const via = moneyAccount(input.via);
     const [loan] = await tx
       .insert(loans)
       .values({
@@ -106,7 +111,7 @@ export async function disburseLoan(
       group,
       kind: "loan_disbursement",
       date,
-      postings: disbursementPostings(member.id, loan!.id, principal),
+      postings: disbursementPostings(member.id, loan!.id, principal, via),
       purpose: input.purpose,
       loanId: loan!.id,
       idempotencyKey: key,
@@ -148,7 +153,8 @@ export function viewLoan(loan: LoanRow, entries: readonly EntryRow[], asOf: Busi
   const repayments = entries
     .filter((e) => e.kind === "loan_repayment")
     .map((e) => ({ date: e.businessDate, amount: e.amount }));
-  const cancelled = !entries.some((e) => e.kind === "loan_disbursement");
+  // A loan moved in from the paper book has no disbursement entry: the opening entry carries it.
+  const cancelled = loan.importedOn === null && !entries.some((e) => e.kind === "loan_disbursement");
   const writtenOff = entries.some((e) => e.kind === "write_off");
   const state = loanState(loan, repayments, asOf);
   return { loan, schedule: loanSchedule(loan), state, status: loanStatus(state, { writtenOff, cancelled }) };
@@ -163,6 +169,8 @@ export interface RepayLoanInput {
   loanId: number;
   amount: number;
   date: string;
+  /** Paid into the cash box (the default) or the group's bank account. */
+  via?: MoneyAccount;
   idempotencyKey: string;
 }
 
@@ -197,7 +205,7 @@ export async function repayLoan(
       group,
       kind: "loan_repayment",
       date,
-      postings: repaymentPostings(loan.memberId, loan.id, allocation),
+      postings: repaymentPostings(loan.memberId, loan.id, allocation, moneyAccount(input.via)),
       purpose: loan.purpose,
       loanId: loan.id,
       idempotencyKey: key,

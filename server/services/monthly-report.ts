@@ -65,6 +65,7 @@ export async function monthlyReport(db: DbOrTx, group: GroupRow, month: string, 
     loansDisbursed: monthLoans.length,
     cashCounts: counts.map((c) => ({
       date: c.businessDate,
+      account: c.account,
       counted: c.countedAmount,
       book: c.bookAmount,
       difference: c.difference,

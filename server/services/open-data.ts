@@ -25,6 +25,7 @@ export function groupHeadline(f: GroupFigures) {
     membersWomen: f.members.women.value,
     membersMen: f.members.men.value,
     cashRp: f.balances.cash,
+    bankRp: f.balances.bank,
     loansOutstandingRp: f.balances.loansOutstanding,
     memberSavingsRp: f.balances.memberSavings,
     socialFundRp: f.balances.socialFund,

@@ -113,13 +113,30 @@ export interface GroupFigures {
       comparedWith: InformalLender;
     }[];
   };
-  lastCashCount:
-    | (Pick<CashCountRow, "businessDate" | "countedAmount" | "bookAmount" | "difference"> & {
-        /** The supervisor's countersignature, as the group's local date. */
-        countersignedOn: string | null;
-      })
-    | null;
+  lastCashCount: PublicBalanceCheck | null;
+  /** The last check of the bank statement against the book, like the cash count. */
+  lastBankCheck: PublicBalanceCheck | null;
   head: { lastSeq: number; lastHash: string | null; lastEntryAt: string | null };
+}
+
+type PublicBalanceCheck = Pick<CashCountRow, "businessDate" | "countedAmount" | "bookAmount" | "difference"> & {
+  /** The supervisor's countersignature, as the group's local date. */
+  countersignedOn: string | null;
+};
+
+function publicBalanceCheck(
+  c: (CashCountRow & { countersignedAt: string | null }) | null,
+  group: GroupRow,
+): PublicBalanceCheck | null {
+  return (
+    c && {
+      businessDate: c.businessDate,
+      countedAmount: c.countedAmount,
+      bookAmount: c.bookAmount,
+      difference: c.difference,
+      countersignedOn: c.countersignedAt ? localDate(new Date(c.countersignedAt), group.timeZone) : null,
+    }
+  );
 }
 
 const publicGroup = (g: GroupRow): GroupFigures["group"] => ({
@@ -157,7 +174,7 @@ export async function groupFigures(
 ): Promise<GroupFigures> {
   const group = typeof groupOrSlug === "string" ? await loadGroup(db, groupOrSlug) : groupOrSlug;
   const today = localDate(now, group.timeZone);
-  const [memberRows, balanceRows, monthRows, loanViews, cashCount, [head], terms] = await Promise.all([
+  const [memberRows, balanceRows, monthRows, loanViews, cashCount, bankCheck, [head], terms] = await Promise.all([
     db
       .select({ gender: members.gender, joinedOn: members.joinedOn, leftOn: members.leftOn })
       .from(members)
@@ -178,6 +195,7 @@ export async function groupFigures(
       .where(eq(monthPostings.groupId, group.id)),
     groupLoanViews(db, group, today),
     lastCashCount(db, group.id),
+    lastCashCount(db, group.id, "bank"),
     db.select().from(ledgerHeads).where(eq(ledgerHeads.groupId, group.id)),
     referenceTermsOf(db, group),
   ]);
@@ -309,15 +327,8 @@ export async function groupFigures(
           comparedWith: realisticAlternative(l.loan.purpose, costs).lender,
         })),
     },
-    lastCashCount: cashCount && {
-      businessDate: cashCount.businessDate,
-      countedAmount: cashCount.countedAmount,
-      bookAmount: cashCount.bookAmount,
-      difference: cashCount.difference,
-      countersignedOn: cashCount.countersignedAt
-        ? localDate(new Date(cashCount.countersignedAt), group.timeZone)
-        : null,
-    },
+    lastCashCount: publicBalanceCheck(cashCount, group),
+    lastBankCheck: publicBalanceCheck(bankCheck, group),
     head: { lastSeq: head?.lastSeq ?? 0, lastHash: head?.lastHash ?? null, lastEntryAt: head?.lastEntryAt ?? null },
   };
 }

@@ -4,9 +4,16 @@
  */
 import { TRPCError } from "@trpc/server";
 import { z } from "zod";
-import { CONTRIBUTION_LINE_KINDS } from "@/server/domain/ledger";
+import { CONTRIBUTION_LINE_KINDS, MONEY_ACCOUNTS } from "@/server/domain/ledger";
 import { LOAN_METHODS, LOAN_PURPOSES } from "@/server/domain/loans";
-import { cashOnBooks, lastCashCount, recordCashCount, recordExpense, recordIncome } from "@/server/services/cash";
+import {
+  cashOnBooks,
+  lastCashCount,
+  recordBankTransfer,
+  recordCashCount,
+  recordExpense,
+  recordIncome,
+} from "@/server/services/cash";
 import { loadGroup } from "@/server/services/context";
 import { reverseEntry } from "@/server/services/corrections";
 import { addMember, leaveMember } from "@/server/services/groups";
@@ -39,6 +46,7 @@ const idempotencyKey = z.string().min(8).max(100);
 const rupiah = z.number().int().positive().max(1_000_000_000);
 const code = z.string().min(1).max(32);
 const text = (max: number) => z.string().max(max);
+const via = z.enum(MONEY_ACCOUNTS).optional();
 const page = { beforeId: z.number().int().positive().optional(), limit: z.number().int().min(1).max(200).default(50) };
 
 export const adminRouter = router({
@@ -161,6 +169,7 @@ export const adminRouter = router({
           idempotencyKey,
           rateBpsPerMonth: z.number().int().min(0).max(1000).optional(),
           method: z.enum(LOAN_METHODS).optional(),
+          via,
         }),
       )
       .mutation(async ({ ctx, input }) => {
@@ -169,7 +178,7 @@ export const adminRouter = router({
         return disburseLoan(ctx.service, input);
       }),
     repay: groupProcedure("write")
-      .input(z.object({ loanId: z.number().int().positive(), amount: rupiah, date, idempotencyKey }))
+      .input(z.object({ loanId: z.number().int().positive(), amount: rupiah, date, via, idempotencyKey }))
       .mutation(({ ctx, input }) => repayLoan(ctx.service, input)),
     writeOff: groupProcedure("write")
       .input(z.object({ loanId: z.number().int().positive(), date, note: text(500), idempotencyKey }))
@@ -206,16 +215,23 @@ export const adminRouter = router({
   cash: router({
     expense: groupProcedure("write")
       .input(
-        z.object({ amount: rupiah, date, category: z.string().max(40), note: text(200).nullish(), idempotencyKey }),
+        z.object({ amount: rupiah, date, category: z.string().max(40), note: text(200).nullish(), via, idempotencyKey }),
       )
       .mutation(({ ctx, input }) => recordExpense(ctx.service, input)),
     income: groupProcedure("write")
       .input(
-        z.object({ amount: rupiah, date, category: z.string().max(40), note: text(200).nullish(), idempotencyKey }),
+        z.object({ amount: rupiah, date, category: z.string().max(40), note: text(200).nullish(), via, idempotencyKey }),
       )
       .mutation(({ ctx, input }) => recordIncome(ctx.service, input)),
+    /** Setor ke bank / tarik dari bank. */
+    bankTransfer: groupProcedure("write")
+      .input(z.object({ kind: z.enum(["bank_deposit", "bank_withdrawal"]), amount: rupiah, date, idempotencyKey }))
+      .mutation(({ ctx, input }) => recordBankTransfer(ctx.service, input)),
+    /** A cash count, or (account "bank") a check of the bank statement's balance. */
     count: groupProcedure("write")
-      .input(z.object({ date, countedAmount: z.number().int().min(0).max(1_000_000_000), idempotencyKey }))
+      .input(
+        z.object({ date, countedAmount: z.number().int().min(0).max(1_000_000_000), account: via, idempotencyKey }),
+      )
       .mutation(({ ctx, input }) => recordCashCount(ctx.service, input)),
     countersign: groupProcedure("countersign")
       .input(z.object({ cashCountId: z.number().int().positive() }))
@@ -225,8 +241,10 @@ export const adminRouter = router({
       const today = localDate(ctx.now?.() ?? new Date(), group.timeZone);
       return {
         cash: await cashOnBooks(ctx.database.db, group.id, today),
+        bank: await cashOnBooks(ctx.database.db, group.id, today, "bank"),
         today,
         lastCount: await lastCashCount(ctx.database.db, group.id),
+        lastBankCheck: await lastCashCount(ctx.database.db, group.id, "bank"),
       };
     }),
   }),

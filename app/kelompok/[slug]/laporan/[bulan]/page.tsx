@@ -88,6 +88,7 @@ export default async function MonthlyReportPage({ params }: { params: Promise<{ 
           </thead>
           <tbody>
             {row(t.cash, r.opening.cash, r.closing.cash)}
+            {row(t.bank, r.opening.bank, r.closing.bank)}
             {row(t.loansOutstanding, r.opening.loansOutstanding, r.closing.loansOutstanding)}
             {row(t.memberSavings, r.opening.memberSavings, r.closing.memberSavings)}
             {row(t.socialFund, r.opening.socialFund, r.closing.socialFund)}
@@ -122,8 +123,8 @@ export default async function MonthlyReportPage({ params }: { params: Promise<{ 
       ) : (
         <ul>
           {r.cashCounts.map((c) => (
-            <li key={c.date}>
-              {formatDate(c.date, locale)}: {t.counted} {rp(c.counted, locale)}, {t.book} {rp(c.book, locale)},{" "}
+            <li key={`${c.account}-${c.date}`}>
+              {formatDate(c.date, locale)} ({c.account === "bank" ? t.bank : t.cash}): {t.counted} {rp(c.counted, locale)}, {t.book} {rp(c.book, locale)},{" "}
               {t.difference} <span className={c.difference === 0 ? "ok" : "warn"}>{rp(c.difference, locale)}</span>
             </li>
           ))}

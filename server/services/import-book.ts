@@ -1,0 +1,205 @@
+/**
+ * Moving a group in from its paper book (saldo.csv, anggota.csv, pinjaman.csv): a preview of
+ * every figure, then one write that adds the members, the running loans and one opening entry
+ * on the cut-over date — or nothing at all.
+ */
+import { eq } from "drizzle-orm";
+import { auditLog, ledgerHeads, loans, members } from "@/db/schema";
+import { conflict, DomainError } from "@/server/domain/errors";
+import { openingBalancePostings, SAVINGS_ACCOUNTS } from "@/server/domain/ledger";
+import { loanSchedule } from "@/server/domain/loans";
+import { bookTotals, readPaperBook, type BookFiles, type BookProblem, type BookTotals, type PaperBook } from "@/server/domain/paper-book";
+import type { DbOrTx } from "@/db/client";
+import { appendEntry, findReplay, type EntryRow } from "./append-entry";
+import { assertIdempotencyKey, loadGroup, nowOf, requestHash, todayIn, type GroupRow, type ServiceContext } from "./context";
+import { hashCheckCode, newCheckCode } from "./groups";
+
+export interface ImportBookInput {
+  groupSlug: string;
+  files: BookFiles;
+}
+
+export interface BookLoanPreview {
+  line: number;
+  memberCode: string;
+  principal: number;
+  principalOutstanding: number;
+  installmentsLeft: number;
+  nextDueOn: string | null;
+  nextInstallment: number;
+}
+
+export type BookPreview =
+  | { ok: true; cutOver: string; totals: BookTotals; members: PaperBook["members"]; loans: BookLoanPreview[] }
+  | { ok: false; problems: BookProblem[] };
+
+async function hasEntries(db: DbOrTx, group: GroupRow): Promise<boolean> {
+  const [head] = await db.select().from(ledgerHeads).where(eq(ledgerHeads.groupId, group.id));
+  return head !== undefined;
+}
+
+async function readFor(db: DbOrTx, ctx: ServiceContext, group: GroupRow, files: BookFiles) {
+  if (await hasEntries(db, group)) throw conflict("import_group_has_entries", "files");
+  const taken = await db.select({ code: members.code }).from(members).where(eq(members.groupId, group.id));
+  for (const f of ["saldo", "anggota", "pinjaman"] as const)
+    if (typeof files?.[f] !== "string") throw new DomainError("validation", "import_files_missing", "files");
+  return readPaperBook(files, {
+    foundedOn: group.foundedOn,
+    today: todayIn(ctx, group),
+    takenCodes: new Set(taken.map((t) => t.code)),
+  });
+}
+
+const scheduleOf = (l: PaperBook["loans"][number], cutOver: string) =>
+  loanSchedule({
+    principal: l.principal,
+    termMonths: l.termMonths,
+    rateBpsPerMonth: l.rateBpsPerMonth,
+    method: l.method,
+    disbursedOn: l.disbursedOn,
+    importedOn: cutOver,
+    importedPaidInstallments: l.paidInstallments,
+    importedPrincipalOutstanding: l.principalOutstanding,
+  });
+
+/** Every figure the import would write, or every problem in the files. Writes nothing. */
+export async function previewBookImport(ctx: ServiceContext, input: ImportBookInput): Promise<BookPreview> {
+  const db = ctx.database.db;
+  const group = await loadGroup(db, input.groupSlug);
+  const read = await readFor(db, ctx, group, input.files);
+  if (!read.ok) return read;
+  const { book } = read;
+  return {
+    ok: true,
+    cutOver: book.cutOver,
+    totals: bookTotals(book),
+    members: book.members,
+    loans: book.loans.map((l) => {
+      const rest = scheduleOf(l, book.cutOver).slice(l.paidInstallments);
+      return {
+        line: l.line,
+        memberCode: l.memberCode,
+        principal: l.principal,
+        principalOutstanding: l.principalOutstanding,
+        installmentsLeft: rest.length,
+        nextDueOn: rest[0]?.dueOn ?? null,
+        nextInstallment: rest[0] ? rest[0].principal + rest[0].serviceCharge : 0,
+      };
+    }),
+  };
+}
+
+export type ImportBookResult =
+  | { ok: true; entry: EntryRow; totals: BookTotals; checkCodes: { code: string; checkCode: string }[] }
+  | { ok: false; problems: BookProblem[] };
+
+/**
+ * Writes the book: members (each with a new kode cek, returned once to print in her passbook),
+ * the running loans with their position at the cut-over, and one opening entry. Refused whole
+ * when the group already has entries or the files have any problem. Replaying the same key with
+ * the same files answers with the entry already written (and no check codes: they were shown once).
+ */
+export async function importBook(
+  ctx: ServiceContext,
+  input: ImportBookInput & { idempotencyKey: string },
+): Promise<ImportBookResult> {
+  const key = assertIdempotencyKey(input.idempotencyKey);
+  const reqHash = requestHash("book.import", { groupSlug: input.groupSlug, files: input.files });
+  const db = ctx.database.db;
+  const group0 = await loadGroup(db, input.groupSlug);
+  // A group with entries gets its answer (a replay or the refusal) under the write lock below.
+  const first = (await hasEntries(db, group0)) ? null : await readFor(db, ctx, group0, input.files);
+  if (first && !first.ok) return first;
+  // Hashing check codes is slow on purpose (argon2): done before the write lock is taken.
+  const codes = first?.ok
+    ? await Promise.all(
+        first.book.members.map(async (m) => {
+          const checkCode = newCheckCode();
+          return { code: m.code, checkCode, hash: await hashCheckCode(checkCode) };
+        }),
+      )
+    : [];
+  return ctx.database.write(async (tx) => {
+    const group = await loadGroup(tx, input.groupSlug);
+    const replay = await findReplay(tx, group.id, key, reqHash);
+    if (replay) return { ok: true, entry: replay, totals: replayTotals(ctx, group, input.files), checkCodes: [] };
+    const read = await readFor(tx, ctx, group, input.files); // again, under the lock
+    if (!read.ok) return read;
+    const { book } = read;
+    const hashOf = new Map(codes.map((c) => [c.code, c.hash]));
+    const memberRows = await tx
+      .insert(members)
+      .values(
+        book.members.map((m) => ({
+          groupId: group.id,
+          code: m.code,
+          fullName: m.fullName,
+          gender: m.gender,
+          joinedOn: m.joinedOn,
+          checkCodeHash: hashOf.get(m.code) ?? null,
+        })),
+      )
+      .returning();
+    const idOf = new Map(memberRows.map((m) => [m.code, m.id]));
+    const loanRows = book.loans.length
+      ? await tx
+          .insert(loans)
+          .values(
+            book.loans.map((l) => ({
+              groupId: group.id,
+              memberId: idOf.get(l.memberCode)!,
+              principal: l.principal,
+              termMonths: l.termMonths,
+              rateBpsPerMonth: l.rateBpsPerMonth,
+              method: l.method,
+              lateFineAmount: group.lateFineAmount,
+              lateFineGraceDays: group.lateFineGraceDays,
+              disbursedOn: l.disbursedOn,
+              purpose: l.purpose,
+              importedOn: book.cutOver,
+              importedPaidInstallments: l.paidInstallments,
+              importedPrincipalOutstanding: l.principalOutstanding,
+            })),
+          )
+          .returning()
+      : [];
+    const postings = openingBalancePostings({
+      cash: book.cash,
+      bank: book.bank,
+      socialFund: book.socialFund,
+      savings: book.members.flatMap((m) =>
+        SAVINGS_ACCOUNTS.map((account) => ({ memberId: idOf.get(m.code)!, account, amount: m.savings[account] })),
+      ),
+      loans: loanRows.map((l) => ({ memberId: l.memberId, loanId: l.id, outstanding: l.importedPrincipalOutstanding! })),
+    });
+    if (postings.length < 2) throw new DomainError("validation", "opening_balance_empty", "files");
+    const now = nowOf(ctx);
+    const entry = await appendEntry(tx, {
+      group,
+      kind: "opening_balance",
+      date: book.cutOver,
+      postings,
+      idempotencyKey: key,
+      requestHash: reqHash,
+      actor: ctx.actor,
+      now,
+    });
+    const totals = bookTotals(book);
+    await tx.insert(auditLog).values({
+      at: now.toISOString(),
+      actor: ctx.actor,
+      action: "book.import",
+      groupId: group.id,
+      entryId: entry.id,
+      detail: JSON.stringify({ cutOver: book.cutOver, members: totals.members, loans: totals.loans }),
+    });
+    return { ok: true, entry, totals, checkCodes: codes.map(({ code, checkCode }) => ({ code, checkCode })) };
+  });
+}
+
+/** The same files, read again: they passed when first written, so their totals are the entry's. */
+function replayTotals(ctx: ServiceContext, group: GroupRow, files: BookFiles): BookTotals {
+  const read = readPaperBook(files, { foundedOn: group.foundedOn, today: todayIn(ctx, group), takenCodes: new Set() });
+  if (!read.ok) throw new Error("a replayed import no longer reads: its files passed when first written");
+  return bookTotals(read.book);
+}
