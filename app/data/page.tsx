@@ -209,9 +209,9 @@ export default async function DataPage({ searchParams }: { searchParams: Promise
         <code>groups.json</code>:{" "}
         <code>
           license, groups[] — slug, name, village, kecamatan, kabupaten, provinsi, foundedOn, isDemo, asOf,
-          membersActive, membersWomen, membersMen, cashRp, bankRp, loansOutstandingRp, memberSavingsRp, socialFundRp, surplusRp,
-          savingsCollectedRp, loansDisbursedRp, contributionCompliance, par30, repaymentRate, costAvoidedAtLeastRp,
-          costAvoidedIfAllIjonRp, lastSeq, lastHash
+          membersActive, membersWomen, membersMen, cashRp, bankRp, loansOutstandingRp, memberSavingsRp, socialFundRp,
+          surplusRp, savingsCollectedRp, loansDisbursedRp, contributionCompliance, par30, repaymentRate,
+          costAvoidedAtLeastRp, costAvoidedIfAllIjonRp, lastSeq, lastHash
         </code>
         . <code>null</code> = &lt; 5 ({t.suppressedNote})
       </p>

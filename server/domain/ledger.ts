@@ -23,7 +23,13 @@ export const ACCOUNTS = [
 ] as const;
 export type Account = (typeof ACCOUNTS)[number];
 
-export const DEBIT_NORMAL: ReadonlySet<Account> = new Set(["cash", "bank", "loans_receivable", "expense", "write_off_loss"]);
+export const DEBIT_NORMAL: ReadonlySet<Account> = new Set([
+  "cash",
+  "bank",
+  "loans_receivable",
+  "expense",
+  "write_off_loss",
+]);
 /** Where the group's money is: the box at the treasurer's and the group's bank account. */
 export const MONEY_ACCOUNTS = ["cash", "bank"] as const;
 export type MoneyAccount = (typeof MONEY_ACCOUNTS)[number];

@@ -148,9 +148,9 @@ describe("a loan moved in from the paper book", () => {
     }
     // flat jasa stays on the original principal; declining jasa follows the balance owed
     expect(loanSchedule(imported()).at(-1)!.serviceCharge).toBe(24_000);
-    expect(loanSchedule(imported({ method: "declining", importedPrincipalOutstanding: 500_000 }))[2]!.serviceCharge).toBe(
-      10_000,
-    );
+    expect(
+      loanSchedule(imported({ method: "declining", importedPrincipalOutstanding: 500_000 }))[2]!.serviceCharge,
+    ).toBe(10_000);
   });
 
   it("sums to a principal the paper book rounded differently", () => {
@@ -165,7 +165,13 @@ describe("a loan moved in from the paper book", () => {
           const paid = paidRaw % n;
           const rest = Math.max(1, Math.floor((P * restPct) / 100));
           const s = loanSchedule(
-            imported({ method, principal: P, termMonths: n, importedPaidInstallments: paid, importedPrincipalOutstanding: rest }),
+            imported({
+              method,
+              principal: P,
+              termMonths: n,
+              importedPaidInstallments: paid,
+              importedPrincipalOutstanding: rest,
+            }),
           );
           expect(s).toHaveLength(n);
           expect(s.slice(paid).reduce((t, i) => t + i.principal, 0)).toBe(rest);
@@ -183,10 +189,18 @@ describe("a loan moved in from the paper book", () => {
     expect(st.installments[2]!.paidOn).toBe("2026-04-12");
     expect(st.installments[0]!.paidOn).toBe("2026-03-20");
     // Arrears carried in from the paper book count as days past due but were not fined by the portal.
-    const late = loanState(imported({ importedOn: "2026-05-01", importedPaidInstallments: 1, importedPrincipalOutstanding: 1_000_000 }), [], "2026-05-05");
+    const late = loanState(
+      imported({ importedOn: "2026-05-01", importedPaidInstallments: 1, importedPrincipalOutstanding: 1_000_000 }),
+      [],
+      "2026-05-05",
+    );
     expect(late.daysPastDue).toBe(daysBetweenIso("2026-03-10", "2026-05-05"));
     expect(late.finesAccrued).toBe(0);
-    const later = loanState(imported({ importedOn: "2026-05-01", importedPaidInstallments: 1, importedPrincipalOutstanding: 1_000_000 }), [], "2026-05-20");
+    const later = loanState(
+      imported({ importedOn: "2026-05-01", importedPaidInstallments: 1, importedPrincipalOutstanding: 1_000_000 }),
+      [],
+      "2026-05-20",
+    );
     expect(later.finesAccrued).toBe(5000); // installment 4 (due 05-10) went late after the cut-over
   });
 });

@@ -63,8 +63,7 @@ export function loanSchedule(t: ScheduleTerms): Installment[] {
   const paid = t.importedPaidInstallments;
   if (paid == null) return original.map((i) => ({ ...i, dueOn: addMonths(t.disbursedOn, i.n) }));
   const rest = t.importedPrincipalOutstanding ?? 0;
-  const continued =
-    rest > 0 && paid < n ? amortise(t.method, rest, n - paid, bps, P, paid + 1) : [];
+  const continued = rest > 0 && paid < n ? amortise(t.method, rest, n - paid, bps, P, paid + 1) : [];
   return [...original.slice(0, paid), ...continued].map((i) => ({ ...i, dueOn: addMonths(t.disbursedOn, i.n) }));
 }
 

@@ -8,18 +8,11 @@ import { isValidDate, type BusinessDate } from "./dates";
 import type { SavingsAccount } from "./ledger";
 import { LOAN_PURPOSES, type LoanMethod, type LoanPurpose } from "./loans";
 import { MAX_AMOUNT } from "./money";
+import { hasControlChars } from "./text";
 
 export const BOOK_FILES = {
   saldo: ["pos", "jumlah"],
-  anggota: [
-    "kode",
-    "nama",
-    "jenis_kelamin",
-    "tanggal_masuk",
-    "simpanan_pokok",
-    "simpanan_wajib",
-    "simpanan_sukarela",
-  ],
+  anggota: ["kode", "nama", "jenis_kelamin", "tanggal_masuk", "simpanan_pokok", "simpanan_wajib", "simpanan_sukarela"],
   pinjaman: [
     "kode_anggota",
     "tanggal_cair",
@@ -91,8 +84,7 @@ export interface BookTotals {
 
 export function bookTotals(b: PaperBook): BookTotals {
   const savings = { savings_share: 0, savings_mandatory: 0, savings_voluntary: 0 };
-  for (const m of b.members)
-    for (const k of Object.keys(savings) as SavingsAccount[]) savings[k] += m.savings[k];
+  for (const m of b.members) for (const k of Object.keys(savings) as SavingsAccount[]) savings[k] += m.savings[k];
   const loansOutstanding = b.loans.reduce((t, l) => t + l.principalOutstanding, 0);
   const owed = savings.savings_share + savings.savings_mandatory + savings.savings_voluntary + b.socialFund;
   return {
@@ -167,7 +159,13 @@ function table(file: BookFile, text: string, problems: BookProblem[]): Rows {
   const want = BOOK_FILES[file] as readonly string[];
   const missing = want.filter((c) => !header.includes(c));
   if (missing.length > 0 || header.length !== want.length) {
-    problems.push({ file: name, line: 1, column: missing[0] ?? header.find((h) => !want.includes(h)) ?? "", code: "import_header", params: { expected: want.join(",") } });
+    problems.push({
+      file: name,
+      line: 1,
+      column: missing[0] ?? header.find((h) => !want.includes(h)) ?? "",
+      code: "import_header",
+      params: { expected: want.join(",") },
+    });
     return [];
   }
   const out: Rows = [];
@@ -197,7 +195,10 @@ export function readPaperBook(
     problems.push({ file: bookFileName(file), line, column, code, ...(params ? { params } : {}) });
   const amount = (file: BookFile, line: number, column: string, raw: string): number => {
     const n = parseRupiah(raw);
-    if (n === null) at(file, line, column, raw.trim().startsWith("-") ? "import_amount_negative" : "import_amount_invalid", { value: raw });
+    if (n === null)
+      at(file, line, column, raw.trim().startsWith("-") ? "import_amount_negative" : "import_amount_invalid", {
+        value: raw,
+      });
     return n ?? 0;
   };
   const date = (file: BookFile, line: number, column: string, raw: string): BusinessDate => {
@@ -227,25 +228,30 @@ export function readPaperBook(
   const notAfterCutOver = (file: BookFile, line: number, column: string, d: string) => {
     if (!isValidDate(d)) return;
     if (cutOverOk && d > cutOver) at(file, line, column, "import_after_cut_over", { value: d, cutOver });
-    else if (d < group.foundedOn) at(file, line, column, "import_before_founding", { value: d, foundedOn: group.foundedOn });
+    else if (d < group.foundedOn)
+      at(file, line, column, "import_before_founding", { value: d, foundedOn: group.foundedOn });
   };
 
   // anggota.csv
   const members: BookMember[] = [];
   const codes = new Set<string>();
-  for (const r of table("anggota", files.anggota, problems)) {
+  const headerProblems = problems.length;
+  const memberRows = table("anggota", files.anggota, problems);
+  // Without a readable member list, every loan would be "unknown member": say the header once.
+  const membersRead = problems.length === headerProblems;
+  for (const r of memberRows) {
     const code = r.get("kode").toUpperCase();
-    if (!/^[A-Z0-9][A-Z0-9-]{1,19}$/.test(code)) at("anggota", r.line, "kode", "import_member_code_invalid", { value: code });
+    if (!/^[A-Z0-9][A-Z0-9-]{1,19}$/.test(code))
+      at("anggota", r.line, "kode", "import_member_code_invalid", { value: code });
     else if (codes.has(code)) at("anggota", r.line, "kode", "import_member_code_duplicate", { value: code });
     else if (group.takenCodes.has(code)) at("anggota", r.line, "kode", "import_member_code_taken", { value: code });
     codes.add(code);
     const fullName = r.get("nama").normalize("NFC");
-    if (fullName.length < 2 || fullName.length > 100) at("anggota", r.line, "nama", "import_name_invalid");
-    // biome-ignore lint/suspicious/noControlCharactersInRegex: refusing control characters is the point
-    else if (/[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/.test(fullName))
+    if (fullName.length < 2 || fullName.length > 100 || hasControlChars(fullName))
       at("anggota", r.line, "nama", "import_name_invalid");
     const gender = r.get("jenis_kelamin").toUpperCase();
-    if (gender !== "P" && gender !== "L") at("anggota", r.line, "jenis_kelamin", "import_gender_invalid", { value: gender });
+    if (gender !== "P" && gender !== "L")
+      at("anggota", r.line, "jenis_kelamin", "import_gender_invalid", { value: gender });
     const joinedOn = date("anggota", r.line, "tanggal_masuk", r.get("tanggal_masuk"));
     notAfterCutOver("anggota", r.line, "tanggal_masuk", joinedOn);
     members.push({
@@ -272,7 +278,8 @@ export function readPaperBook(
   };
   for (const r of table("pinjaman", files.pinjaman, problems)) {
     const memberCode = r.get("kode_anggota").toUpperCase();
-    if (!codes.has(memberCode)) at("pinjaman", r.line, "kode_anggota", "import_member_unknown", { value: memberCode });
+    if (membersRead && !codes.has(memberCode))
+      at("pinjaman", r.line, "kode_anggota", "import_member_unknown", { value: memberCode });
     const disbursedOn = date("pinjaman", r.line, "tanggal_cair", r.get("tanggal_cair"));
     notAfterCutOver("pinjaman", r.line, "tanggal_cair", disbursedOn);
     const joinedOn = joined.get(memberCode);
@@ -280,21 +287,32 @@ export function readPaperBook(
       at("pinjaman", r.line, "tanggal_cair", "import_loan_before_joining", { value: disbursedOn, joinedOn });
     const principal = amount("pinjaman", r.line, "pokok_awal", r.get("pokok_awal"));
     const outstanding = amount("pinjaman", r.line, "sisa_pokok", r.get("sisa_pokok"));
-    if (principal === 0 && parseRupiah(r.get("pokok_awal")) === 0) at("pinjaman", r.line, "pokok_awal", "import_amount_zero");
+    if (principal === 0 && parseRupiah(r.get("pokok_awal")) === 0)
+      at("pinjaman", r.line, "pokok_awal", "import_amount_zero");
     if (outstanding > principal) at("pinjaman", r.line, "sisa_pokok", "import_outstanding_above_principal");
     else if (outstanding === 0 && parseRupiah(r.get("sisa_pokok")) === 0)
       at("pinjaman", r.line, "sisa_pokok", "import_loan_repaid");
     const rate = parsePercentBps(r.get("jasa_persen_per_bulan"));
-    if (rate === null) at("pinjaman", r.line, "jasa_persen_per_bulan", "import_rate_invalid", { value: r.get("jasa_persen_per_bulan") });
+    if (rate === null)
+      at("pinjaman", r.line, "jasa_persen_per_bulan", "import_rate_invalid", { value: r.get("jasa_persen_per_bulan") });
     const method = BOOK_METHODS[r.get("metode").toLowerCase()];
     if (!method) at("pinjaman", r.line, "metode", "import_method_unknown", { value: r.get("metode") });
     const termMonths = int(r.line, "lama_bulan", r.get("lama_bulan"), 1, 120);
     const paidInstallments = /^\d{1,3}$/.test(r.get("angsuran_terbayar")) ? Number(r.get("angsuran_terbayar")) : -1;
-    if (paidInstallments < 0) at("pinjaman", r.line, "angsuran_terbayar", "import_number_invalid", { value: r.get("angsuran_terbayar"), min: 0, max: termMonths });
+    if (paidInstallments < 0)
+      at("pinjaman", r.line, "angsuran_terbayar", "import_number_invalid", {
+        value: r.get("angsuran_terbayar"),
+        min: 0,
+        max: termMonths,
+      });
     else if (paidInstallments >= termMonths && termMonths > 0)
-      at("pinjaman", r.line, "angsuran_terbayar", "import_paid_beyond_term", { paid: paidInstallments, term: termMonths });
+      at("pinjaman", r.line, "angsuran_terbayar", "import_paid_beyond_term", {
+        paid: paidInstallments,
+        term: termMonths,
+      });
     const purpose = r.get("tujuan").toLowerCase() as LoanPurpose;
-    if (!LOAN_PURPOSES.includes(purpose)) at("pinjaman", r.line, "tujuan", "import_purpose_unknown", { value: r.get("tujuan") });
+    if (!LOAN_PURPOSES.includes(purpose))
+      at("pinjaman", r.line, "tujuan", "import_purpose_unknown", { value: r.get("tujuan") });
     loans.push({
       line: r.line,
       memberCode,

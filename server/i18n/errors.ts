@@ -64,7 +64,10 @@ const MESSAGES: Record<string, { id: Msg; en: Msg }> = {
     id: (p) => `Jumlah tidak boleh negatif ("${p.value}").`,
     en: (p) => `The amount cannot be negative ("${p.value}").`,
   },
-  import_amount_zero: { id: () => "Pokok pinjaman harus lebih dari nol.", en: () => "The principal must be more than zero." },
+  import_amount_zero: {
+    id: () => "Pokok pinjaman harus lebih dari nol.",
+    en: () => "The principal must be more than zero.",
+  },
   import_date_invalid: {
     id: (p) => `"${p.value}" bukan tanggal (format TTTT-BB-HH).`,
     en: (p) => `"${p.value}" is not a date (format YYYY-MM-DD).`,

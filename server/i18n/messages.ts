@@ -85,8 +85,7 @@ const id = {
     countNotSigned: "Belum ditandatangani pengawas.",
     noCount: "Kas belum pernah dihitung.",
     bankMatches: (date: string) => `Saldo rekening bank dicocokkan ${date}: cocok dengan buku.`,
-    bankDiffers: (date: string, diff: string) =>
-      `Saldo rekening bank dicocokkan ${date}: selisih ${diff} dengan buku.`,
+    bankDiffers: (date: string, diff: string) => `Saldo rekening bank dicocokkan ${date}: selisih ${diff} dengan buku.`,
     noBankCheck: "Saldo rekening bank belum pernah dicocokkan dengan buku.",
     repayments: (pct: string) => `Dari angsuran yang jatuh tempo setahun terakhir, ${pct} sudah dibayar.`,
     noRepayments: "Belum ada angsuran yang jatuh tempo setahun terakhir.",

@@ -99,7 +99,8 @@ export async function recordBankTransfer(ctx: ServiceContext, input: BankTransfe
     const group = await loadGroup(tx, input.groupSlug);
     const replay = await findReplay(tx, group.id, key, reqHash);
     if (replay) return replay;
-    if (input.kind !== "bank_deposit" && input.kind !== "bank_withdrawal") throw invalid("transfer_kind_invalid", "kind");
+    if (input.kind !== "bank_deposit" && input.kind !== "bank_withdrawal")
+      throw invalid("transfer_kind_invalid", "kind");
     const amount = assertAmount(input.amount);
     const date = assertBusinessDate(input.date, { today: todayIn(ctx, group), foundedOn: group.foundedOn });
     return appendEntry(tx, {

@@ -4,6 +4,7 @@ import type { Database, DbOrTx } from "@/db/client";
 import { ksmGroups, members } from "@/db/schema";
 import { localDate, type BusinessDate } from "@/server/domain/dates";
 import { invalid, notFound } from "@/server/domain/errors";
+import { hasControlChars } from "@/server/domain/text";
 
 /** Who is acting and when. `now` is injectable so the demo seed and tests can write history. */
 export interface ServiceContext {
@@ -79,9 +80,6 @@ export function requestHash(verb: string, input: unknown): string {
     .digest("hex");
 }
 
-/** Control characters, and the invisible marks that reorder text on screen (bidirectional overrides, "Trojan Source"). */
-const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
-
 /** Free text a person typed: trimmed, within limits, no control characters. */
 export function cleanText(
   v: unknown,
@@ -94,7 +92,7 @@ export function cleanText(
   }
   if (typeof v !== "string") throw invalid("text_invalid", field);
   const t = v.normalize("NFC").trim();
-  if (CONTROL.test(t)) throw invalid("text_control_chars", field);
+  if (hasControlChars(t)) throw invalid("text_control_chars", field);
   if (opts.required && t.length < (opts.min ?? 1)) throw invalid("text_too_short", field, { min: opts.min ?? 1 });
   if (t.length > opts.max) throw invalid("text_too_long", field, { max: opts.max });
   return t.length ? t : null;

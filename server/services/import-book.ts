@@ -8,10 +8,25 @@ import { auditLog, ledgerHeads, loans, members } from "@/db/schema";
 import { conflict, DomainError } from "@/server/domain/errors";
 import { openingBalancePostings, SAVINGS_ACCOUNTS } from "@/server/domain/ledger";
 import { loanSchedule } from "@/server/domain/loans";
-import { bookTotals, readPaperBook, type BookFiles, type BookProblem, type BookTotals, type PaperBook } from "@/server/domain/paper-book";
+import {
+  bookTotals,
+  readPaperBook,
+  type BookFiles,
+  type BookProblem,
+  type BookTotals,
+  type PaperBook,
+} from "@/server/domain/paper-book";
 import type { DbOrTx } from "@/db/client";
 import { appendEntry, findReplay, type EntryRow } from "./append-entry";
-import { assertIdempotencyKey, loadGroup, nowOf, requestHash, todayIn, type GroupRow, type ServiceContext } from "./context";
+import {
+  assertIdempotencyKey,
+  loadGroup,
+  nowOf,
+  requestHash,
+  todayIn,
+  type GroupRow,
+  type ServiceContext,
+} from "./context";
 import { hashCheckCode, newCheckCode } from "./groups";
 
 export interface ImportBookInput {
@@ -170,7 +185,11 @@ export async function importBook(
       savings: book.members.flatMap((m) =>
         SAVINGS_ACCOUNTS.map((account) => ({ memberId: idOf.get(m.code)!, account, amount: m.savings[account] })),
       ),
-      loans: loanRows.map((l) => ({ memberId: l.memberId, loanId: l.id, outstanding: l.importedPrincipalOutstanding! })),
+      loans: loanRows.map((l) => ({
+        memberId: l.memberId,
+        loanId: l.id,
+        outstanding: l.importedPrincipalOutstanding!,
+      })),
     });
     if (postings.length < 2) throw new DomainError("validation", "opening_balance_empty", "files");
     const now = nowOf(ctx);

@@ -6,7 +6,7 @@ import type { Database } from "@/db/client";
 import { DomainError } from "@/server/domain/errors";
 import { chainHead, key, seedGroup, tempDatabase, testContext } from "@/server/testing/db";
 import type { ServiceContext } from "./context";
-import { cashOnBooks, recordCashCount, recordExpense, recordIncome } from "./cash";
+import { cashOnBooks, lastCashCount, recordBankTransfer, recordCashCount, recordExpense, recordIncome } from "./cash";
 import { reverseEntry } from "./corrections";
 import { recordOpeningBalance } from "./groups";
 import { disburseLoan, loadLoan, loanView, repayLoan, writeOffLoan } from "./loans";
@@ -409,6 +409,119 @@ describe("savings withdrawals, cash and opening balances", () => {
   });
 });
 
+describe("cash and bank", () => {
+  it("moves money between cash and the bank, pays and takes in through either, and never overdraws either", async () => {
+    await collect("2026-11-20", 100_000); // Rp 500.000 in cash
+    const dep = await recordBankTransfer(ctx, {
+      groupSlug: G,
+      kind: "bank_deposit",
+      amount: 400_000,
+      date: "2026-11-21",
+      idempotencyKey: key(),
+    });
+    expect(dep.kind).toBe("bank_deposit");
+    expect(dep.amount).toBe(400_000);
+    expect(await cash()).toBe(100_000);
+    expect(await cashOnBooks(database.db, groupId, "2026-11-29", "bank")).toBe(400_000);
+    // The bank cannot pay out what it does not hold, and the cash box is its own limit.
+    await expectRefused(
+      recordBankTransfer(ctx, {
+        groupSlug: G,
+        kind: "bank_withdrawal",
+        amount: 400_001,
+        date: "2026-11-22",
+        idempotencyKey: key(),
+      }),
+      "insufficient_bank",
+      "amount",
+    );
+    await expectRefused(
+      recordBankTransfer(ctx, {
+        groupSlug: G,
+        kind: "bank_deposit",
+        amount: 100_001,
+        date: "2026-11-22",
+        idempotencyKey: key(),
+      }),
+      "insufficient_cash",
+      "amount",
+    );
+    // Nor be drawn on a day before the money reached it.
+    await expectRefused(
+      recordBankTransfer(ctx, {
+        groupSlug: G,
+        kind: "bank_withdrawal",
+        amount: 1000,
+        date: "2026-11-20",
+        idempotencyKey: key(),
+      }),
+      "insufficient_bank",
+      "amount",
+    );
+    const loan = await disburseLoan(ctx, {
+      groupSlug: G,
+      memberCode: "RA-001",
+      principal: 300_000,
+      termMonths: 3,
+      date: "2026-11-23",
+      purpose: "kopi",
+      via: "bank",
+      idempotencyKey: key(),
+    });
+    expect(await cashOnBooks(database.db, groupId, "2026-11-29", "bank")).toBe(100_000);
+    expect(await cash()).toBe(100_000);
+    await repayLoan(ctx, {
+      groupSlug: G,
+      loanId: loan.loan.id,
+      amount: 106_000,
+      date: "2026-11-24",
+      via: "bank",
+      idempotencyKey: key(),
+    });
+    await recordExpense(ctx, {
+      groupSlug: G,
+      amount: 6_500,
+      date: "2026-11-25",
+      category: "administrasi_bank",
+      via: "bank",
+      idempotencyKey: key(),
+    });
+    await recordIncome(ctx, {
+      groupSlug: G,
+      amount: 1_200,
+      date: "2026-11-25",
+      category: "bunga_bank",
+      via: "bank",
+      idempotencyKey: key(),
+    });
+    expect(await cashOnBooks(database.db, groupId, "2026-11-29", "bank")).toBe(100_000 + 106_000 - 6_500 + 1_200);
+    await expectRefused(
+      recordExpense(ctx, {
+        groupSlug: G,
+        amount: 1,
+        date: "2026-11-25",
+        category: "rapat",
+        via: "kotak" as "bank",
+        idempotencyKey: key(),
+      }),
+      "money_account_invalid",
+      "via",
+    );
+    // A bank statement check is a balance assertion like the cash count, kept apart from it.
+    const check = await recordCashCount(ctx, {
+      groupSlug: G,
+      date: "2026-11-29",
+      account: "bank",
+      countedAmount: 200_000,
+      idempotencyKey: key(),
+    });
+    expect(check).toMatchObject({ account: "bank", bookAmount: 200_700, difference: -700 });
+    expect((await lastCashCount(database.db, groupId, "bank"))?.id).toBe(check.id);
+    expect(await lastCashCount(database.db, groupId)).toBeNull();
+    expect((await verifyLedger(database.db)).problems).toEqual([]);
+  });
+});
+
 describe("corrections", () => {
   it("reverses an entry exactly once, with a reason, restoring every balance", async () => {
     const balancesOf = async () =>
@@ -662,6 +775,11 @@ describe("property: any sequence of operations keeps the books consistent", () =
         day: fc.integer({ min: 1, max: 28 }),
       }),
       fc.record({ t: fc.constant("reverse" as const), pick: fc.nat() }),
+      fc.record({
+        t: fc.constantFrom("bank_deposit" as const, "bank_withdrawal" as const),
+        amount: fc.integer({ min: 1, max: 80_000 }),
+        day: fc.integer({ min: 1, max: 28 }),
+      }),
     );
     await fc.assert(
       fc.asyncProperty(fc.array(op, { minLength: 5, maxLength: 25 }), async (ops) => {
@@ -733,6 +851,19 @@ describe("property: any sequence of operations keeps the books consistent", () =
                       amount: o.amount,
                       date,
                       category: "rapat",
+                      via: o.day % 2 ? "bank" : "cash",
+                      idempotencyKey: key(),
+                    })
+                  ).id,
+                );
+              if (o.t === "bank_deposit" || o.t === "bank_withdrawal")
+                entries.push(
+                  (
+                    await recordBankTransfer(c, {
+                      groupSlug: G,
+                      kind: o.t,
+                      amount: o.amount,
+                      date,
                       idempotencyKey: key(),
                     })
                   ).id,
@@ -755,6 +886,15 @@ describe("property: any sequence of operations keeps the books consistent", () =
             sql`SELECT count(*) AS n FROM account_balances WHERE (account IN ('cash','loans_receivable') AND balance < 0) OR (account LIKE 'savings_%' AND balance > 0)`,
           );
           expect(Number((negatives.rows[0] as unknown as { n: number }).n)).toBe(0);
+          // Cash and bank are never below zero at the end of any day, whatever order entries came in.
+          const daily = await local.database.db.run(
+            sql`SELECT account, business_date AS d, sum(amount) AS s FROM postings WHERE account IN ('cash','bank') GROUP BY account, business_date ORDER BY account, business_date`,
+          );
+          const running: Record<string, number> = {};
+          for (const r of daily.rows as unknown as { account: string; d: string; s: number }[]) {
+            running[r.account] = (running[r.account] ?? 0) + Number(r.s);
+            expect(running[r.account], `${r.account} on ${r.d}`).toBeGreaterThanOrEqual(0);
+          }
         } finally {
           local.cleanup();
         }

@@ -215,12 +215,26 @@ export const adminRouter = router({
   cash: router({
     expense: groupProcedure("write")
       .input(
-        z.object({ amount: rupiah, date, category: z.string().max(40), note: text(200).nullish(), via, idempotencyKey }),
+        z.object({
+          amount: rupiah,
+          date,
+          category: z.string().max(40),
+          note: text(200).nullish(),
+          via,
+          idempotencyKey,
+        }),
       )
       .mutation(({ ctx, input }) => recordExpense(ctx.service, input)),
     income: groupProcedure("write")
       .input(
-        z.object({ amount: rupiah, date, category: z.string().max(40), note: text(200).nullish(), via, idempotencyKey }),
+        z.object({
+          amount: rupiah,
+          date,
+          category: z.string().max(40),
+          note: text(200).nullish(),
+          via,
+          idempotencyKey,
+        }),
       )
       .mutation(({ ctx, input }) => recordIncome(ctx.service, input)),
     /** Setor ke bank / tarik dari bank. */

@@ -124,8 +124,9 @@ export default async function MonthlyReportPage({ params }: { params: Promise<{ 
         <ul>
           {r.cashCounts.map((c) => (
             <li key={`${c.account}-${c.date}`}>
-              {formatDate(c.date, locale)} ({c.account === "bank" ? t.bank : t.cash}): {t.counted} {rp(c.counted, locale)}, {t.book} {rp(c.book, locale)},{" "}
-              {t.difference} <span className={c.difference === 0 ? "ok" : "warn"}>{rp(c.difference, locale)}</span>
+              {formatDate(c.date, locale)} ({c.account === "bank" ? t.bank : t.cash}): {t.counted}{" "}
+              {rp(c.counted, locale)}, {t.book} {rp(c.book, locale)}, {t.difference}{" "}
+              <span className={c.difference === 0 ? "ok" : "warn"}>{rp(c.difference, locale)}</span>
             </li>
           ))}
         </ul>

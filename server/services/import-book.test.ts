@@ -1,0 +1,254 @@
+import { eq, sql } from "drizzle-orm";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import type { Database } from "@/db/client";
+import { auditLog, journalEntries, loans, members } from "@/db/schema";
+import { errorMessage } from "@/server/i18n/errors";
+import { FIXED_NOW, key, tempDatabase, testContext } from "@/server/testing/db";
+import { loadGroup, type ServiceContext } from "./context";
+import { createGroup } from "./groups";
+import { importBook, previewBookImport } from "./import-book";
+import { groupLoanViews, repayLoan } from "./loans";
+import { openPassbook, passbookOf } from "./passbook";
+import { groupFigures } from "./public-figures";
+import { recordContributions } from "./savings";
+import { verifyLedger } from "./verify";
+
+let t: Awaited<ReturnType<typeof tempDatabase>>;
+let database: Database;
+let ctx: ServiceContext;
+const G = "compang-baru";
+
+beforeEach(async () => {
+  t = await tempDatabase();
+  database = t.database;
+  ctx = testContext(database);
+  await createGroup(ctx, {
+    slug: G,
+    name: "KSM Compang Baru",
+    village: "Mokel",
+    kecamatan: "Kota Komba",
+    kabupaten: "Manggarai Timur",
+    provinsi: "Nusa Tenggara Timur",
+    foundedOn: "2019-03-01",
+  });
+});
+afterEach(() => t.cleanup());
+
+/** A paper book: 3 members, 2 running loans, cash, bank and the social fund on 2026-10-31. */
+const book = {
+  saldo: "pos,jumlah\ntanggal_peralihan,2026-10-31\nkas,1.250.000\nbank,8000000\ndana_sosial,150.000\n",
+  anggota: [
+    "kode,nama,jenis_kelamin,tanggal_masuk,simpanan_pokok,simpanan_wajib,simpanan_sukarela",
+    'CB-001,"Maria Goreti, Ibu",P,2019-03-01,50.000,2.400.000,300.000',
+    "CB-002,Yohanes Jehaut,L,2019-03-01,50.000,2.100.000,0",
+    "CB-003,Theresia Nduk,P,2021-07-15,50.000,1.500.000,125.000",
+  ].join("\r\n"),
+  pinjaman: [
+    "kode_anggota,tanggal_cair,pokok_awal,sisa_pokok,jasa_persen_per_bulan,metode,lama_bulan,angsuran_terbayar,tujuan",
+    // 2.000.000 over 10 months, flat 2 %: 200.000 principal + 40.000 jasa a month; 4 paid.
+    "CB-001,2026-06-05,2.000.000,1.200.000,2,flat,10,4,kopi",
+    // 1.000.000 declining 1,5 % over 5 months; 1 paid (08-20); 09-20 and 10-20 missed on paper.
+    'CB-003,2026-07-20,1000000,800000,"1,5",menurun,5,1,ternak',
+  ].join("\n"),
+};
+const savingsTotal = 50_000 + 2_400_000 + 300_000 + 50_000 + 2_100_000 + 0 + 50_000 + 1_500_000 + 125_000;
+
+async function nothingWritten() {
+  const [e] = await database.db.select({ n: sql<number>`count(*)` }).from(journalEntries);
+  const [m] = await database.db.select({ n: sql<number>`count(*)` }).from(members);
+  const [l] = await database.db.select({ n: sql<number>`count(*)` }).from(loans);
+  return Number(e!.n) + Number(m!.n) + Number(l!.n) === 0;
+}
+
+describe("moving in from the paper book", () => {
+  it("previews every figure, then writes exactly them: members, running loans and one opening entry", async () => {
+    const preview = await previewBookImport(ctx, { groupSlug: G, files: book });
+    if (!preview.ok) throw new Error(JSON.stringify(preview.problems));
+    expect(preview.cutOver).toBe("2026-10-31");
+    expect(preview.totals).toMatchObject({
+      cash: 1_250_000,
+      bank: 8_000_000,
+      socialFund: 150_000,
+      loansOutstanding: 2_000_000,
+      members: 3,
+      loans: 2,
+      retainedSurplus: 1_250_000 + 8_000_000 + 2_000_000 - savingsTotal - 150_000,
+    });
+    expect(preview.members.map((m) => m.fullName)).toContain("Maria Goreti, Ibu");
+    expect(preview.loans[0]).toMatchObject({ installmentsLeft: 6, nextDueOn: "2026-11-05", nextInstallment: 240_000 });
+    expect(await nothingWritten()).toBe(true); // a preview writes nothing
+
+    const done = await importBook(ctx, { groupSlug: G, files: book, idempotencyKey: key() });
+    if (!done.ok) throw new Error("refused");
+    expect(done.totals).toEqual(preview.totals);
+    expect(done.entry.kind).toBe("opening_balance");
+    expect(done.entry.businessDate).toBe("2026-10-31");
+    expect(done.checkCodes.map((c) => c.code)).toEqual(["CB-001", "CB-002", "CB-003"]);
+    expect((await verifyLedger(database.db)).problems).toEqual([]);
+
+    // The group page's figures are the files' totals.
+    const f = await groupFigures(database.db, G, FIXED_NOW);
+    expect(f.balances).toMatchObject({
+      cash: 1_250_000,
+      bank: 8_000_000,
+      loansOutstanding: 2_000_000,
+      memberSavings: savingsTotal,
+      socialFund: 150_000,
+      surplus: preview.totals.retainedSurplus,
+    });
+    // Her passbook shows her own savings and her loan, opened with the check code printed once.
+    const cb1 = done.checkCodes[0]!;
+    const memberId = await openPassbook(database, {
+      groupSlug: G,
+      memberCode: "CB-001",
+      checkCode: cb1.checkCode,
+      address: null,
+    });
+    const pb = await passbookOf(database.db, memberId, FIXED_NOW);
+    expect(pb!.savings).toMatchObject({ share: 50_000, mandatory: 2_400_000, voluntary: 300_000 });
+    expect(pb!.loans).toHaveLength(1);
+    expect(pb!.loans[0]!.state.principalOutstanding).toBe(1_200_000);
+    const [audit] = await database.db.select().from(auditLog).where(eq(auditLog.action, "book.import"));
+    expect(audit?.entryId).toBe(done.entry.id);
+  });
+
+  it("continues the loans the next day as if they had been paid out here: repayments, arrears, fines", async () => {
+    const done = await importBook(ctx, { groupSlug: G, files: book, idempotencyKey: key() });
+    if (!done.ok) throw new Error("refused");
+    const views = await groupLoanViews(database.db, await loadGroup(database.db, G), "2026-11-01");
+    const [flat, declining] = views.sort((a, b) => a.loan.principal - b.loan.principal).reverse();
+    expect(flat!.status).toBe("berjalan");
+    expect(flat!.state.daysPastDue).toBe(0);
+    // The declining loan came in with installments 2 (09-20) and 3 (10-20) unpaid: late, not fined by us.
+    expect(declining!.status).toBe("menunggak");
+    expect(declining!.state.daysPastDue).toBe(42);
+    expect(declining!.state.finesAccrued).toBe(0);
+
+    // A repayment on 2026-11-05 goes to installment 5's jasa then principal, exactly as on a portal loan.
+    await recordContributions(ctx, {
+      groupSlug: G,
+      date: "2026-11-02",
+      idempotencyKey: key(),
+      lines: [{ memberCode: "CB-002", amount: 1000 }],
+    });
+    const r = await repayLoan(ctx, {
+      groupSlug: G,
+      loanId: flat!.loan.id,
+      amount: 240_000,
+      date: "2026-11-05",
+      idempotencyKey: key(),
+    });
+    expect(r.allocation).toEqual({ fine: 0, serviceCharge: 40_000, principal: 200_000 });
+    const r2 = await repayLoan(ctx, {
+      groupSlug: G,
+      loanId: declining!.loan.id,
+      amount: 100_000,
+      date: "2026-11-05",
+      idempotencyKey: key(),
+    });
+    // Declining at 1,5 %: installment 2's jasa on the 800.000 owed = 12.000, then principal 200.000 of it.
+    expect(r2.allocation).toEqual({ fine: 0, serviceCharge: 12_000, principal: 88_000 });
+    const f = await groupFigures(database.db, G, FIXED_NOW);
+    expect(f.balances.loansOutstanding).toBe(2_000_000 - 200_000 - 88_000);
+    expect((await verifyLedger(database.db)).problems).toEqual([]);
+  });
+
+  it("answers a repeated import with the entry already written, and refuses a second book", async () => {
+    const k = key();
+    const first = await importBook(ctx, { groupSlug: G, files: book, idempotencyKey: k });
+    const again = await importBook(ctx, { groupSlug: G, files: book, idempotencyKey: k });
+    if (!first.ok || !again.ok) throw new Error("refused");
+    expect(again.entry.id).toBe(first.entry.id);
+    expect(again.totals).toEqual(first.totals);
+    expect(again.checkCodes).toEqual([]); // shown once
+    await expect(importBook(ctx, { groupSlug: G, files: book, idempotencyKey: key() })).rejects.toMatchObject({
+      code: "import_group_has_entries",
+    });
+    const [m] = await database.db.select({ n: sql<number>`count(*)` }).from(members);
+    expect(Number(m!.n)).toBe(3);
+  });
+
+  it("refuses a group that already has entries, writing nothing", async () => {
+    await importBook(ctx, {
+      groupSlug: G,
+      files: { ...book, pinjaman: book.pinjaman.split("\n")[0]! },
+      idempotencyKey: key(),
+    });
+    const before = await database.db.select().from(journalEntries);
+    await expect(previewBookImport(ctx, { groupSlug: G, files: book })).rejects.toMatchObject({
+      code: "import_group_has_entries",
+    });
+    expect(await database.db.select().from(journalEntries)).toEqual(before);
+  });
+
+  const refusals: [string, Partial<typeof book>, string[]][] = [
+    [
+      "a wrong header",
+      { anggota: book.anggota.replace("simpanan_wajib", "wajib") },
+      ["anggota.csv:1: simpanan_wajib — Baris judul tidak sesuai"],
+    ],
+    [
+      "duplicate member codes",
+      { anggota: `${book.anggota}\nCB-002,Paulus Dua,L,2020-01-01,50.000,0,0` },
+      ["anggota.csv:5: kode — Kode anggota CB-002 tertulis dua kali."],
+    ],
+    [
+      "unknown member codes in pinjaman.csv",
+      { pinjaman: book.pinjaman.replace("CB-003,", "CB-009,") },
+      ["pinjaman.csv:3: kode_anggota — Kode anggota CB-009 tidak ada di anggota.csv."],
+    ],
+    [
+      "negative and non-numeric amounts",
+      {
+        saldo: book.saldo.replace("kas,1.250.000", "kas,-5000"),
+        anggota: book.anggota.replace("2.100.000", "dua juta"),
+      },
+      [
+        "saldo.csv:3: jumlah — Jumlah tidak boleh negatif",
+        'anggota.csv:3: simpanan_wajib — "dua juta" bukan jumlah rupiah bulat',
+      ],
+    ],
+    [
+      "sisa_pokok above pokok_awal",
+      { pinjaman: book.pinjaman.replace("1000000,800000", "1000000,1200000") },
+      ["pinjaman.csv:3: sisa_pokok — Sisa pokok lebih besar dari pokok awal."],
+    ],
+    [
+      "installments paid beyond the term",
+      { pinjaman: book.pinjaman.replace("flat,10,4", "flat,10,11") },
+      ["pinjaman.csv:2: angsuran_terbayar — Angsuran terbayar (11) harus kurang dari lama pinjaman (10 bulan)."],
+    ],
+    [
+      "an unknown method or purpose",
+      { pinjaman: book.pinjaman.replace("menurun", "bunga_berbunga").replace("kopi", "judi") },
+      ['pinjaman.csv:2: tujuan — Tujuan "judi"', 'pinjaman.csv:3: metode — Metode "bunga_berbunga" tidak dikenal'],
+    ],
+    [
+      "dates after the cut-over date",
+      {
+        anggota: book.anggota.replace("2021-07-15", "2026-11-02"),
+        pinjaman: book.pinjaman.replace("2026-06-05", "2026-11-01"),
+      },
+      [
+        "anggota.csv:4: tanggal_masuk — Tanggal 2026-11-02 sesudah tanggal peralihan (2026-10-31).",
+        "pinjaman.csv:2: tanggal_cair — Tanggal 2026-11-01 sesudah tanggal peralihan (2026-10-31).",
+        "pinjaman.csv:3: tanggal_cair — Pinjaman cair 2026-07-20, sebelum anggota masuk (2026-11-02).",
+      ],
+    ],
+  ];
+  for (const [what, change, expected] of refusals)
+    it(`refuses ${what}, listing every problem as file:line: column — message, and writes nothing`, async () => {
+      const files = { ...book, ...change };
+      const preview = await previewBookImport(ctx, { groupSlug: G, files });
+      const done = await importBook(ctx, { groupSlug: G, files, idempotencyKey: key() });
+      for (const result of [preview, done]) {
+        if (result.ok) throw new Error(`accepted ${what}`);
+        const lines = result.problems.map(
+          (p) => `${p.file}:${p.line}: ${p.column} — ${errorMessage(p.code, p.params ?? {}, "id")}`,
+        );
+        expect(lines).toHaveLength(expected.length);
+        for (const [i, want] of expected.entries()) expect(lines[i]).toContain(want);
+      }
+      expect(await nothingWritten()).toBe(true);
+    });
+});
