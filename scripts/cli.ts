@@ -1,5 +1,6 @@
 import { getDatabase, type Database } from "@/db/client";
 import { DomainError } from "@/server/domain/errors";
+import { errorMessage } from "@/server/i18n/errors";
 
 /**
  * Runs one command-line verb on the database: a refusal by the domain is one line and exit 1,
@@ -12,7 +13,7 @@ export function runOnDatabase(verb: (database: Database) => Promise<void>): void
       await verb(database);
     } catch (e) {
       if (!(e instanceof DomainError)) throw e;
-      console.error(`refused: ${e.code}${e.field ? ` (${e.field})` : ""}`);
+      console.error(`ditolak: ${errorMessage(e.code, e.params, "id")} (${e.code}${e.field ? `, ${e.field}` : ""})`);
       process.exitCode = 1;
     } finally {
       database.close();

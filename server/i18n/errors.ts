@@ -41,6 +41,14 @@ const MESSAGES: Record<string, { id: Msg; en: Msg }> = {
   },
   member_code_invalid: { id: () => "Kode anggota tidak sah.", en: () => "The member code is not valid." },
   member_code_taken: { id: () => "Kode anggota sudah dipakai.", en: () => "That member code is already used." },
+  slug_taken: {
+    id: () => "Alamat kelompok (slug) itu sudah dipakai kelompok lain.",
+    en: () => "That group address (slug) is already taken.",
+  },
+  slug_invalid: {
+    id: () => "Alamat kelompok (slug) hanya huruf kecil, angka dan tanda -.",
+    en: () => "A group address (slug) is lower-case letters, digits and -.",
+  },
   group_not_found: { id: () => "Kelompok tidak ditemukan.", en: () => "Group not found." },
   insufficient_cash: {
     id: (p) => `Kas tidak cukup (tersedia Rp ${fmt(p.available ?? 0)}).`,
