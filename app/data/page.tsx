@@ -80,8 +80,8 @@ const FIELDS: { name: string; type: { id: string; en: string }; what: { id: stri
     name: "kind",
     type: { id: "kode", en: "code" },
     what: {
-      id: "jenis catatan: contribution (setoran) | savings_withdrawal (penarikan) | loan_disbursement (pinjaman keluar) | loan_repayment (angsuran) | expense (pengeluaran) | other_income (pendapatan lain) | opening_balance (saldo awal) | write_off (hapus buku) | correction (koreksi)",
-      en: "contribution | savings_withdrawal | loan_disbursement | loan_repayment | expense | other_income | opening_balance | write_off | correction",
+      id: "jenis catatan: contribution (setoran) | savings_withdrawal (penarikan) | loan_disbursement (pinjaman keluar) | loan_repayment (angsuran) | expense (pengeluaran) | other_income (pendapatan lain) | opening_balance (saldo awal) | write_off (hapus buku) | correction (koreksi) | bank_deposit (setor ke bank) | bank_withdrawal (tarik dari bank) | year_close (tutup buku tahunan, SHU)",
+      en: "contribution | savings_withdrawal | loan_disbursement | loan_repayment | expense | other_income | opening_balance | write_off | correction | bank_deposit | bank_withdrawal | year_close",
     },
   },
   {
@@ -210,8 +210,8 @@ export default async function DataPage({ searchParams }: { searchParams: Promise
         <code>
           license, groups[] — slug, name, village, kecamatan, kabupaten, provinsi, foundedOn, isDemo, asOf,
           membersActive, membersWomen, membersMen, cashRp, bankRp, loansOutstandingRp, memberSavingsRp, socialFundRp,
-          surplusRp, savingsCollectedRp, loansDisbursedRp, contributionCompliance, par30, repaymentRate,
-          costAvoidedAtLeastRp, costAvoidedIfAllIjonRp, lastSeq, lastHash
+          reserveFundRp, otherFundsRp, surplusRp, savingsCollectedRp, loansDisbursedRp, contributionCompliance, par30,
+          repaymentRate, costAvoidedAtLeastRp, costAvoidedIfAllIjonRp, lastSeq, lastHash
         </code>
         . <code>null</code> = &lt; 5 ({t.suppressedNote})
       </p>

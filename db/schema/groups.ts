@@ -21,6 +21,8 @@ export const ksmGroups = sqliteTable("ksm_groups", {
   lateFineAmount: integer("late_fine_amount").notNull().default(5000),
   lateFineGraceDays: integer("late_fine_grace_days").notNull().default(7),
   isDemo: integer("is_demo", { mode: "boolean" }).notNull().default(false),
+  /** The last day of the last closed year (SHU shared out): no entry may be dated on or before it. */
+  closedThrough: text("closed_through"),
   createdAt: text("created_at").notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
 });
 

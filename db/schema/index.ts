@@ -4,3 +4,4 @@ export * from "./rollups";
 export * from "./reference-terms";
 export * from "./throttle";
 export * from "./users";
+export * from "./year-close";

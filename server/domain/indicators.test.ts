@@ -27,6 +27,8 @@ describe("indicators", () => {
     expect(balanceSheet(f[1]!.closing)).toEqual({
       cash: 10_000,
       bank: 0,
+      reserve: 0,
+      otherFunds: 0,
       loansOutstanding: 20_000,
       memberSavings: 25_000,
       socialFund: 5_000,
@@ -45,7 +47,16 @@ describe("indicators", () => {
   });
 
   it("utilisation and return on savings", () => {
-    const b = { cash: 100, bank: 150, loansOutstanding: 750, memberSavings: 900, socialFund: 10, surplus: 90 };
+    const b = {
+      cash: 100,
+      bank: 150,
+      loansOutstanding: 750,
+      memberSavings: 900,
+      socialFund: 10,
+      reserve: 0,
+      otherFunds: 0,
+      surplus: 90,
+    };
     expect(utilisation(b)).toBe(0.75); // money in the bank is idle money too
     expect(returnOnSavings(b, 365)).toBeCloseTo(0.1);
   });

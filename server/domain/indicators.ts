@@ -104,7 +104,11 @@ export interface BalanceSheet {
   loansOutstanding: number;
   memberSavings: number;
   socialFund: number;
-  /** income − expenses − write-offs + opening surplus */
+  /** Dana cadangan: the part of past years' SHU the group keeps. */
+  reserve: number;
+  /** The board's and education funds from past years' SHU, not yet spent. */
+  otherFunds: number;
+  /** The open year's income − expenses − write-offs, plus the surplus carried in (opening balance, losses). */
   surplus: number;
 }
 
@@ -115,6 +119,8 @@ export function balanceSheet(b: Record<Account, number>): BalanceSheet {
     loansOutstanding: b.loans_receivable,
     memberSavings: b.savings_share + b.savings_mandatory + b.savings_voluntary,
     socialFund: b.social_fund,
+    reserve: b.reserve_fund,
+    otherFunds: b.fund_board + b.fund_education,
     surplus:
       b.income_service_charge + b.income_fine + b.income_other + b.retained_surplus - b.expense - b.write_off_loss,
   };

@@ -19,7 +19,10 @@ export const ACCOUNTS = [
   "income_other", // pendapatan lain
   "expense", // biaya
   "write_off_loss", // kerugian hapus buku
-  "retained_surplus", // surplus/ekuitas (saldo awal)
+  "retained_surplus", // surplus/ekuitas (saldo awal, rugi tahun yang ditutup)
+  "reserve_fund", // dana cadangan (bagian SHU yang ditahan)
+  "fund_board", // dana pengurus (bagian SHU)
+  "fund_education", // dana pendidikan (bagian SHU)
 ] as const;
 export type Account = (typeof ACCOUNTS)[number];
 
@@ -59,6 +62,7 @@ export const ENTRY_KINDS = [
   "correction", // koreksi / pembalikan
   "bank_deposit", // setor ke bank: kas → bank
   "bank_withdrawal", // tarik dari bank: bank → kas
+  "year_close", // tutup buku tahunan: SHU dibagi
 ] as const;
 export type EntryKind = (typeof ENTRY_KINDS)[number];
 
@@ -240,6 +244,55 @@ export function openingBalancePostings(o: {
     if (s.amount) postings.push({ account: s.account, amount: -s.amount, memberId: s.memberId });
   const rest = -postings.reduce((t, p) => t + p.amount, 0);
   if (rest) postings.push({ account: "retained_surplus", amount: rest });
+  return postings;
+}
+
+/** The year's total on each income and cost account, as the year's postings left them (natural sign). */
+export interface YearTotals {
+  income_service_charge: number;
+  income_fine: number;
+  income_other: number;
+  expense: number;
+  write_off_loss: number;
+}
+
+/**
+ * Tutup buku: the year's income and cost accounts are emptied into its SHU, and the SHU goes where
+ * the rule sends it — the reserve, the board's and education funds, the social fund, and each
+ * member's part into her voluntary savings (or out of the cash box when paid in cash). A year
+ * without a surplus carries its loss into retained surplus.
+ */
+export function yearClosePostings(
+  y: YearTotals,
+  pools: { cadangan: number; pengurus: number; pendidikan: number; sosial: number },
+  members: readonly { memberId: number; amount: number; payout: "savings" | "cash" }[],
+): Posting[] {
+  const postings: Posting[] = [];
+  const add = (account: Account, amount: number, memberId?: number) => {
+    if (amount !== 0) postings.push({ account, amount, memberId: memberId ?? null });
+  };
+  add("income_service_charge", y.income_service_charge);
+  add("income_fine", y.income_fine);
+  add("income_other", y.income_other);
+  add("expense", -y.expense);
+  add("write_off_loss", -y.write_off_loss);
+  const shu = y.income_service_charge + y.income_fine + y.income_other - y.expense - y.write_off_loss;
+  if (shu <= 0) {
+    add("retained_surplus", -shu);
+    return postings;
+  }
+  add("reserve_fund", -pools.cadangan);
+  add("fund_board", -pools.pengurus);
+  add("fund_education", -pools.pendidikan);
+  add("social_fund", -pools.sosial);
+  for (const m of members) {
+    // Her part is always credited to her, so her passbook shows it; paid in cash, it leaves again at once.
+    add("savings_voluntary", -m.amount, m.memberId);
+    if (m.payout === "cash") {
+      add("savings_voluntary", m.amount, m.memberId);
+      add("cash", -m.amount);
+    }
+  }
   return postings;
 }
 

@@ -164,6 +164,40 @@ const MESSAGES: Record<string, { id: Msg; en: Msg }> = {
     id: () => "Saldo awal yang membawa pinjaman tidak dapat dibalik; koreksi per pinjaman.",
     en: () => "An opening balance that carries loans cannot be reversed; correct each loan instead.",
   },
+  year_closed: {
+    id: (p) => `Buku tahun ${p.year} sudah ditutup (SHU dibagi); catat koreksinya dengan tanggal tahun berjalan.`,
+    en: (p) => `The ${p.year} books are closed (SHU shared out); record the correction with a date in the open year.`,
+  },
+  year_invalid: { id: () => "Tahun tidak sah.", en: () => "The year is not valid." },
+  year_already_closed: {
+    id: (p) => `Buku tahun ${p.year} sudah ditutup.`,
+    en: (p) => `The ${p.year} books are already closed.`,
+  },
+  year_not_over: {
+    id: (p) => `Tahun ${p.year} belum selesai; buku ditutup sesudah 31 Desember.`,
+    en: (p) => `${p.year} is not over yet; the books close after 31 December.`,
+  },
+  year_nothing_to_close: {
+    id: () => "Belum ada catatan untuk ditutup.",
+    en: () => "There are no entries to close yet.",
+  },
+  year_close_order: {
+    id: (p) => `Tutup dulu buku tahun ${p.expected}.`,
+    en: (p) => `Close the ${p.expected} books first.`,
+  },
+  year_not_closed: { id: () => "Tahun itu belum ditutup.", en: () => "That year is not closed." },
+  shu_rule_missing: {
+    id: () => "Kelompok belum punya aturan pembagian SHU (AD/ART); pengawas atau admin mengisinya dulu.",
+    en: () => "The group has no SHU share-out rule (AD/ART) yet; the supervisor or an admin sets it first.",
+  },
+  shu_rule_invalid: {
+    id: () => "Setiap bagian harus persen bulat 0–100.",
+    en: () => "Each part must be a whole percentage 0–100.",
+  },
+  shu_rule_not_100: {
+    id: (p) => `Jumlah semua bagian harus 100% (sekarang ${p.total}%).`,
+    en: (p) => `The parts must add up to 100% (now ${p.total}%).`,
+  },
   money_account_invalid: { id: () => "Pilih kas atau bank.", en: () => "Choose cash or bank." },
   transfer_kind_invalid: {
     id: () => "Pilih setor ke bank atau tarik dari bank.",

@@ -143,6 +143,9 @@ function insufficientCode(account: Account): string {
 
 export async function appendEntry(tx: Tx, e: NewEntry): Promise<EntryRow> {
   assertBalanced(e.postings);
+  // A closed year's books are shared out: a correction of it is posted in the open year.
+  if (e.group.closedThrough !== null && e.date <= e.group.closedThrough)
+    throw invalid("year_closed", "date", { year: e.group.closedThrough.slice(0, 4) });
   await assertStaysNonNegative(tx, e.group.id, e.date, e.postings);
 
   const [head] = await tx.select().from(ledgerHeads).where(eq(ledgerHeads.groupId, e.group.id));

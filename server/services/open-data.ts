@@ -29,6 +29,8 @@ export function groupHeadline(f: GroupFigures) {
     loansOutstandingRp: f.balances.loansOutstanding,
     memberSavingsRp: f.balances.memberSavings,
     socialFundRp: f.balances.socialFund,
+    reserveFundRp: f.balances.reserve,
+    otherFundsRp: f.balances.otherFunds,
     surplusRp: f.balances.surplus,
     savingsCollectedRp: f.totals.contributions,
     loansDisbursedRp: f.totals.disbursed,

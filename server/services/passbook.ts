@@ -7,7 +7,7 @@ import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { verify } from "@node-rs/argon2";
 import { createHmac, timingSafeEqual } from "node:crypto";
 import type { Database, DbOrTx } from "@/db/client";
-import { accountBalances, ksmGroups, members, postings } from "@/db/schema";
+import { accountBalances, journalEntries, ksmGroups, members, postings } from "@/db/schema";
 import { localDate, monthOf } from "@/server/domain/dates";
 import { DomainError } from "@/server/domain/errors";
 import { SAVINGS_ACCOUNTS } from "@/server/domain/ledger";
@@ -98,6 +98,21 @@ export async function passbookOf(db: DbOrTx, memberId: number, now = new Date())
     months.set(r.month, m);
   }
   const memberLoans = (await groupLoanViews(db, group!, today)).filter((l) => l.loan.memberId === memberId);
+  // Her SHU part each closed year: what the closing entry credited to her.
+  const shu = await db
+    .select({ date: journalEntries.businessDate, amount: sql<number>`-sum(${postings.amount})` })
+    .from(postings)
+    .innerJoin(journalEntries, eq(journalEntries.id, postings.entryId))
+    .where(
+      and(
+        eq(postings.memberId, memberId),
+        eq(journalEntries.kind, "year_close"),
+        eq(postings.account, "savings_voluntary"),
+        sql`${postings.amount} < 0`,
+      ),
+    )
+    .groupBy(journalEntries.id)
+    .orderBy(asc(journalEntries.businessDate));
   const savings = Object.fromEntries(balances.map((b) => [b.account, -b.balance]));
   return {
     group: { name: group!.name, slug: group!.slug, isDemo: group!.isDemo, dailyContribution: group!.dailyContribution },
@@ -111,6 +126,7 @@ export async function passbookOf(db: DbOrTx, memberId: number, now = new Date())
       socialFund: savings.social_fund ?? 0,
     },
     months: [...months.values()].reverse().slice(0, 24),
+    shu: shu.map((s) => ({ year: Number(s.date.slice(0, 4)), amount: Number(s.amount) })),
     loans: memberLoans.reverse(),
   };
 }

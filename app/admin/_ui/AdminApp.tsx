@@ -5,6 +5,7 @@ import { formatRupiah } from "@/server/domain/money";
 import { api } from "./client";
 import { type Locale, type Group, type Members, L } from "./common";
 import { Account } from "./account";
+import { Book } from "./book";
 import { Cash } from "./cash";
 import { Collect } from "./collect";
 import { Audit, Corrections } from "./corrections";
@@ -111,6 +112,7 @@ export function AdminApp({ locale, groups }: { locale: Locale; groups: Group[] }
           )}
           {tab === "fix" && <Corrections slug={slug} locale={locale} rp={rp} t={t} canWrite={canWrite} />}
           {tab === "audit" && <Audit slug={slug} />}
+          {tab === "book" && canWrite && <Book slug={slug} locale={locale} rp={rp} t={t} onChanged={reload} />}
           {tab === "account" && <Account locale={locale} rp={rp} t={t} slug={slug} />}
         </section>
       )}

@@ -3,12 +3,16 @@ import { useState } from "react";
 import { api, newKey } from "./client";
 import { useAction, Status, Field, type P } from "./common";
 
+type CashKind = "expense" | "income" | "count" | "bank_deposit" | "bank_withdrawal" | "bank_check";
+type Via = "cash" | "bank";
+
 export function Cash({ slug, today, t, locale, rp }: P & { today: string }) {
   const [f, setF] = useState({
-    kind: "expense" as "expense" | "income" | "count",
+    kind: "expense" as CashKind,
     amount: "",
     category: "alat_tulis",
     note: "",
+    via: "cash" as Via,
     key: newKey(),
   });
   const a = useAction(locale);
@@ -16,23 +20,37 @@ export function Cash({ slug, today, t, locale, rp }: P & { today: string }) {
     f.kind === "income"
       ? ["bunga_bank", "hibah", "sumbangan", "lainnya"]
       : ["alat_tulis", "transportasi", "rapat", "pelatihan", "konsumsi", "administrasi_bank", "sosial", "lainnya"];
+  const isCheck = f.kind === "count" || f.kind === "bank_check";
+  const isMovement = f.kind === "expense" || f.kind === "income";
   return (
     <form
       className="inline"
       onSubmit={async (e) => {
         e.preventDefault();
         const amount = Number(f.amount);
-        const r =
-          f.kind === "count"
+        const r = isCheck
+          ? await a.run(
+              () =>
+                api.admin.cash.count.mutate({
+                  groupSlug: slug,
+                  date: today,
+                  countedAmount: amount,
+                  account: f.kind === "bank_check" ? "bank" : "cash",
+                  idempotencyKey: f.key,
+                }),
+              (c) => `${t.difference}: ${rp(c.difference)}`,
+            )
+          : f.kind === "bank_deposit" || f.kind === "bank_withdrawal"
             ? await a.run(
                 () =>
-                  api.admin.cash.count.mutate({
+                  api.admin.cash.bankTransfer.mutate({
                     groupSlug: slug,
+                    kind: f.kind as "bank_deposit" | "bank_withdrawal",
+                    amount,
                     date: today,
-                    countedAmount: amount,
                     idempotencyKey: f.key,
                   }),
-                (c) => `${t.difference}: ${rp(c.difference)}`,
+                (e) => t.saved(e.seq),
               )
             : await a.run(
                 () =>
@@ -42,6 +60,7 @@ export function Cash({ slug, today, t, locale, rp }: P & { today: string }) {
                     date: today,
                     category: f.category,
                     note: f.note || null,
+                    via: f.via,
                     idempotencyKey: f.key,
                   }),
                 (e) => t.saved(e.seq),
@@ -56,7 +75,7 @@ export function Cash({ slug, today, t, locale, rp }: P & { today: string }) {
           onChange={(e) =>
             setF({
               ...f,
-              kind: e.target.value as typeof f.kind,
+              kind: e.target.value as CashKind,
               category: e.target.value === "income" ? "bunga_bank" : "alat_tulis",
               key: newKey(),
             })
@@ -65,9 +84,12 @@ export function Cash({ slug, today, t, locale, rp }: P & { today: string }) {
           <option value="expense">{t.expense}</option>
           <option value="income">{t.income}</option>
           <option value="count">{t.count}</option>
+          <option value="bank_deposit">{t.bankDeposit}</option>
+          <option value="bank_withdrawal">{t.bankWithdrawal}</option>
+          <option value="bank_check">{t.bankCheck}</option>
         </select>
       </Field>
-      <Field id="ca" label={f.kind === "count" ? t.counted : t.amount}>
+      <Field id="ca" label={f.kind === "count" ? t.counted : f.kind === "bank_check" ? t.bankCounted : t.amount}>
         <input
           id="ca"
           inputMode="numeric"
@@ -76,8 +98,14 @@ export function Cash({ slug, today, t, locale, rp }: P & { today: string }) {
           required
         />
       </Field>
-      {f.kind !== "count" && (
+      {isMovement && (
         <>
+          <Field id="cv" label={t.via}>
+            <select id="cv" value={f.via} onChange={(e) => setF({ ...f, via: e.target.value as Via, key: newKey() })}>
+              <option value="cash">{t.viaCash}</option>
+              <option value="bank">{t.viaBank}</option>
+            </select>
+          </Field>
           <Field id="cc" label={t.category}>
             <select
               id="cc"

@@ -26,6 +26,7 @@ export function Home({ slug, rp, t, locale, canCountersign }: P & { canCountersi
     (l) => l.daysPastDue === 0 && l.schedule.some((i) => !i.paidOn && i.dueOn <= addDaysIso(d.cash.today, 7)),
   );
   const c = d.cash.lastCount;
+  const b = d.cash.lastBankCheck;
   return (
     <>
       <ul className="cards">
@@ -37,23 +38,39 @@ export function Home({ slug, rp, t, locale, canCountersign }: P & { canCountersi
           <span className="label">{t.lastCount}</span>
           <span className="value">{c ? `${c.businessDate}: ${rp(c.difference)}` : "–"}</span>
         </li>
+        {(d.cash.bank !== 0 || b) && (
+          <>
+            <li className="card">
+              <span className="label">{t.bank}</span>
+              <span className="value">{rp(d.cash.bank)}</span>
+            </li>
+            <li className="card">
+              <span className="label">{t.lastBankCheck}</span>
+              <span className="value">{b ? `${b.businessDate}: ${rp(b.difference)}` : "–"}</span>
+            </li>
+          </>
+        )}
       </ul>
-      {c && canCountersign && (
-        <p>
-          <button
-            type="button"
-            disabled={a.busy}
-            onClick={() =>
-              a.run(
-                () => api.admin.cash.countersign.mutate({ groupSlug: slug, cashCountId: c.id }),
-                () => "✓",
-              )
-            }
-          >
-            {t.countersign} ({c.businessDate})
-          </button>
-        </p>
-      )}
+      {canCountersign &&
+        [c && { check: c, label: t.lastCount }, b && { check: b, label: t.lastBankCheck }].map(
+          (x) =>
+            x && (
+              <p key={x.check.id}>
+                <button
+                  type="button"
+                  disabled={a.busy}
+                  onClick={() =>
+                    a.run(
+                      () => api.admin.cash.countersign.mutate({ groupSlug: slug, cashCountId: x.check.id }),
+                      () => "✓",
+                    )
+                  }
+                >
+                  {t.countersign}: {x.label} ({x.check.businessDate})
+                </button>
+              </p>
+            ),
+        )}
       <Status s={a} />
       <h2>{t.seals}</h2>
       <ul className="seals">

@@ -21,10 +21,11 @@ export function Loans({
     termMonths: "4",
     purpose: "kopi" as (typeof LOAN_PURPOSES)[number],
     date: today,
+    via: "cash" as "cash" | "bank",
   });
   const [preview, setPreview] = useState(false);
   const [key, setKey] = useState(newKey);
-  const [repay, setRepay] = useState({ loanId: "", amount: "", key: newKey() });
+  const [repay, setRepay] = useState({ loanId: "", amount: "", via: "cash" as "cash" | "bank", key: newKey() });
   const a = useAction(locale);
   const load = useCallback(() => api.admin.loans.list.query({ groupSlug: slug }).then(setLoans), [slug]);
   useEffect(() => void load(), [load]);
@@ -74,6 +75,7 @@ export function Loans({
                   termMonths: Number(form.termMonths),
                   date: form.date,
                   purpose: form.purpose,
+                  via: form.via,
                   idempotencyKey: key,
                 }),
               (r) => t.saved(r.entry.seq),
@@ -124,6 +126,12 @@ export function Loans({
           </Field>
           <Field id="ld" label={t.date}>
             <input id="ld" type="date" max={today} value={form.date} onChange={(e) => set("date", e.target.value)} />
+          </Field>
+          <Field id="lv" label={t.via}>
+            <select id="lv" value={form.via} onChange={(e) => set("via", e.target.value)}>
+              <option value="cash">{t.viaCash}</option>
+              <option value="bank">{t.viaBank}</option>
+            </select>
           </Field>
           {schedule && (
             <div className="table-wrap" tabIndex={0}>
@@ -183,13 +191,14 @@ export function Loans({
                   loanId: Number(repay.loanId),
                   amount: Number(repay.amount),
                   date: today,
+                  via: repay.via,
                   idempotencyKey: repay.key,
                 }),
               (r) =>
                 `${t.saved(r.entry.seq)} — denda ${rp(r.allocation.fine)}, jasa ${rp(r.allocation.serviceCharge)}, pokok ${rp(r.allocation.principal)}`,
             );
             if (r) {
-              setRepay({ loanId: "", amount: "", key: newKey() });
+              setRepay({ loanId: "", amount: "", via: repay.via, key: newKey() });
               load();
             }
           }}
@@ -220,6 +229,16 @@ export function Loans({
               onChange={(e) => setRepay({ ...repay, amount: e.target.value.replace(/\D/g, ""), key: newKey() })}
               required
             />
+          </Field>
+          <Field id="rv" label={t.via}>
+            <select
+              id="rv"
+              value={repay.via}
+              onChange={(e) => setRepay({ ...repay, via: e.target.value as "cash" | "bank", key: newKey() })}
+            >
+              <option value="cash">{t.viaCash}</option>
+              <option value="bank">{t.viaBank}</option>
+            </select>
           </Field>
           <div>
             <button type="submit" disabled={a.busy}>

@@ -93,7 +93,18 @@ export default async function GroupPage({ params }: { params: Promise<{ slug: st
 
       <h2>{t.balanceSheet}</h2>
       <DataTable
-        rows={(["cash", "bank", "loansOutstanding", "memberSavings", "socialFund", "surplus"] as const).map((k) => ({
+        rows={(
+          [
+            "cash",
+            "bank",
+            "loansOutstanding",
+            "memberSavings",
+            "socialFund",
+            "reserve",
+            "otherFunds",
+            "surplus",
+          ] as const
+        ).map((k) => ({
           key: k,
           cells: [t[k], rp(b[k], locale)],
         }))}

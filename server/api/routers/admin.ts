@@ -17,6 +17,7 @@ import {
 import { loadGroup } from "@/server/services/context";
 import { reverseEntry } from "@/server/services/corrections";
 import { addMember, leaveMember } from "@/server/services/groups";
+import { importBook, previewBookImport } from "@/server/services/import-book";
 import { disburseLoan, groupLoanViews, repayLoan, writeOffLoan } from "@/server/services/loans";
 import {
   countersignCashCount,
@@ -47,6 +48,8 @@ const rupiah = z.number().int().positive().max(1_000_000_000);
 const code = z.string().min(1).max(32);
 const text = (max: number) => z.string().max(max);
 const via = z.enum(MONEY_ACCOUNTS).optional();
+const csvText = z.string().max(150_000);
+const bookFiles = z.object({ saldo: csvText, anggota: csvText, pinjaman: csvText });
 const page = { beforeId: z.number().int().positive().optional(), limit: z.number().int().min(1).max(200).default(50) };
 
 export const adminRouter = router({
@@ -261,6 +264,15 @@ export const adminRouter = router({
         lastBankCheck: await lastCashCount(ctx.database.db, group.id, "bank"),
       };
     }),
+  }),
+  /** Moving the group in from its paper book: every figure first, then one confirmed write. */
+  book: router({
+    preview: groupProcedure("write")
+      .input(z.object({ files: bookFiles }))
+      .mutation(({ ctx, input }) => previewBookImport(ctx.service, input)),
+    import: groupProcedure("write")
+      .input(z.object({ files: bookFiles, idempotencyKey }))
+      .mutation(({ ctx, input }) => importBook(ctx.service, input)),
   }),
   seals: router({
     /** Every month's seal (the chain head at its end) and whether the supervisor confirmed it. */

@@ -92,6 +92,8 @@ export default async function MonthlyReportPage({ params }: { params: Promise<{ 
             {row(t.loansOutstanding, r.opening.loansOutstanding, r.closing.loansOutstanding)}
             {row(t.memberSavings, r.opening.memberSavings, r.closing.memberSavings)}
             {row(t.socialFund, r.opening.socialFund, r.closing.socialFund)}
+            {row(t.reserve, r.opening.reserve, r.closing.reserve)}
+            {row(t.otherFunds, r.opening.otherFunds, r.closing.otherFunds)}
             {row(t.surplus, r.opening.surplus, r.closing.surplus)}
           </tbody>
         </table>

@@ -1,0 +1,155 @@
+"use client";
+import { useState } from "react";
+import type { BookFile } from "@/server/domain/paper-book";
+import { errorMessage } from "@/server/i18n/errors";
+import { api, newKey } from "./client";
+import { Field, type P, Status, useAction } from "./common";
+
+type Preview = Awaited<ReturnType<typeof api.admin.book.preview.mutate>>;
+type Done = Extract<Awaited<ReturnType<typeof api.admin.book.import.mutate>>, { ok: true }>;
+const FILES: BookFile[] = ["saldo", "anggota", "pinjaman"];
+
+/** Moving in from the paper book: choose the three files → every figure → confirm. */
+export function Book({ slug, t, locale, rp, onChanged }: P & { onChanged: () => void }) {
+  const [files, setFiles] = useState<Partial<Record<BookFile, string>>>({});
+  const [preview, setPreview] = useState<Preview | null>(null);
+  const [done, setDone] = useState<Done | null>(null);
+  const [key, setKey] = useState(newKey);
+  const a = useAction(locale);
+  const all = FILES.every((f) => files[f] !== undefined);
+  const chosen = () => ({ saldo: files.saldo ?? "", anggota: files.anggota ?? "", pinjaman: files.pinjaman ?? "" });
+
+  if (done)
+    return (
+      <>
+        <p className="ok" role="status">
+          {t.bookDone(done.entry.seq)}
+        </p>
+        {done.checkCodes.length > 0 && (
+          <>
+            <p>{t.checkCodesTitle}</p>
+            <ul className="check-codes">
+              {done.checkCodes.map((c) => (
+                <li key={c.code}>
+                  {c.code}: <strong>{c.checkCode}</strong>
+                </li>
+              ))}
+            </ul>
+          </>
+        )}
+        {/* Reloading the screen clears this page: only once the codes are written down. */}
+        <button type="button" onClick={onChanged}>
+          {t.codesWritten}
+        </button>
+      </>
+    );
+
+  return (
+    <form
+      className="inline"
+      onSubmit={async (e) => {
+        e.preventDefault();
+        if (preview?.ok) {
+          const r = await a.run(
+            () => api.admin.book.import.mutate({ groupSlug: slug, files: chosen(), idempotencyKey: key }),
+            (r) => (r.ok ? t.bookDone(r.entry.seq) : t.bookProblems(r.problems.length)),
+          );
+          if (r?.ok) setDone(r);
+          else if (r) setPreview(r);
+          return;
+        }
+        const r = await a.run(
+          () => api.admin.book.preview.mutate({ groupSlug: slug, files: chosen() }),
+          () => "",
+        );
+        if (r) setPreview(r);
+      }}
+    >
+      <p>{t.bookIntro}</p>
+      {FILES.map((f) => (
+        <Field key={f} id={`bk-${f}`} label={`${f}.csv`}>
+          <input
+            id={`bk-${f}`}
+            type="file"
+            accept=".csv,text/csv"
+            onChange={async (e) => {
+              const file = e.target.files?.[0];
+              const text = file ? await file.text() : undefined;
+              setFiles((prev) => ({ ...prev, [f]: text }));
+              setPreview(null);
+              setKey(newKey());
+            }}
+          />
+        </Field>
+      ))}
+      {preview && !preview.ok && (
+        <div role="alert" className="warn">
+          <p>{t.bookProblems(preview.problems.length)}</p>
+          <ul>
+            {preview.problems.map((p) => (
+              <li key={`${p.file}:${p.line}:${p.column}:${p.code}`}>
+                {p.file}:{p.line}: {p.column} — {errorMessage(p.code, p.params ?? {}, locale)}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {preview?.ok && <Figures p={preview} t={t} rp={rp} />}
+      <div>
+        <button type="submit" disabled={a.busy || !all}>
+          {preview?.ok ? t.bookConfirm : t.bookCheck}
+        </button>
+      </div>
+      {a.error && <Status s={{ ...a, done: null }} />}
+    </form>
+  );
+}
+
+function Figures({ p, t, rp }: { p: Extract<Preview, { ok: true }>; t: P["t"]; rp: P["rp"] }) {
+  const x = p.totals;
+  const line = (label: string, v: number) => (
+    <li key={label}>
+      {label}: <strong>{rp(v)}</strong>
+    </li>
+  );
+  return (
+    <section aria-label={t.bookCheck}>
+      <p>
+        {t.cutOver}: <strong>{p.cutOver}</strong>
+      </p>
+      <ul>
+        {line(t.viaCash, x.cash)}
+        {line(t.viaBank, x.bank)}
+        {line(t.socialFund, x.socialFund)}
+        {line(t.savingsShare, x.savings.savings_share)}
+        {line(t.savingsMandatory, x.savings.savings_mandatory)}
+        {line(t.savingsVoluntary, x.savings.savings_voluntary)}
+        {line(t.loansRunning(x.loans), x.loansOutstanding)}
+        {line(t.retained, x.retainedSurplus)}
+      </ul>
+      <h3>{t.membersCount(x.members)}</h3>
+      <ul>
+        {p.members.map((m) => (
+          <li key={m.code}>
+            {m.code} {m.fullName} ·{" "}
+            {rp(m.savings.savings_share + m.savings.savings_mandatory + m.savings.savings_voluntary)}
+          </li>
+        ))}
+      </ul>
+      <h3>{t.loansRunning(p.loans.length)}</h3>
+      <ul>
+        {p.loans.map((l) => (
+          <li key={l.line}>
+            {t.loanLine(
+              l.memberCode,
+              rp(l.principalOutstanding),
+              l.installmentsLeft,
+              l.nextDueOn,
+              rp(l.nextInstallment),
+            )}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,364 @@
+/**
+ * Tutup buku: the group's share-out rule, the year's SHU and each member's part (preview), and the
+ * one closing entry that posts exactly that (close). After a close, no entry may be dated in the year.
+ */
+import { and, asc, desc, eq, gte, inArray, lte, sql } from "drizzle-orm";
+import type { DbOrTx } from "@/db/client";
+import { auditLog, journalEntries, ksmGroups, members, postings, shareOutRules, yearClosings } from "@/db/schema";
+import { conflict, invalid, notFound } from "@/server/domain/errors";
+import { SAVINGS_ACCOUNTS, yearClosePostings, type YearTotals } from "@/server/domain/ledger";
+import {
+  assertShareOutRule,
+  type MemberBasis,
+  type ShareOut,
+  type ShareOutRule,
+  shareOut,
+  shuOf,
+  type ShuPool,
+} from "@/server/domain/shu";
+import { appendEntry, findReplay, type EntryRow } from "./append-entry";
+import {
+  assertIdempotencyKey,
+  loadGroup,
+  nowOf,
+  requestHash,
+  todayIn,
+  type GroupRow,
+  type ServiceContext,
+} from "./context";
+
+export type ShareOutRuleRow = typeof shareOutRules.$inferSelect;
+export type YearClosingRow = typeof yearClosings.$inferSelect;
+
+export const ruleOfRow = (r: ShareOutRuleRow): ShareOutRule => ({
+  cadangan: r.cadangan,
+  jasa_modal: r.jasaModal,
+  jasa_pinjaman: r.jasaPinjaman,
+  pengurus: r.pengurus,
+  pendidikan: r.pendidikan,
+  sosial: r.sosial,
+  memberPayout: r.memberPayout,
+});
+
+/** The rule in force: the newest row, or null when the group has none yet. */
+export async function shareOutRuleOf(db: DbOrTx, group: Pick<GroupRow, "id">): Promise<ShareOutRuleRow | null> {
+  const [r] = await db
+    .select()
+    .from(shareOutRules)
+    .where(eq(shareOutRules.groupId, group.id))
+    .orderBy(desc(shareOutRules.id))
+    .limit(1);
+  return r ?? null;
+}
+
+/** A new rule (an AD/ART change): only an admin or the pengawas (checked by the caller), audited. */
+export async function setShareOutRule(
+  ctx: ServiceContext,
+  input: { groupSlug: string; rule: ShareOutRule; isExample?: boolean },
+): Promise<ShareOutRuleRow> {
+  const rule = assertShareOutRule(input.rule);
+  return ctx.database.write(async (tx) => {
+    const group = await loadGroup(tx, input.groupSlug);
+    const at = nowOf(ctx).toISOString();
+    const [row] = await tx
+      .insert(shareOutRules)
+      .values({
+        groupId: group.id,
+        cadangan: rule.cadangan,
+        jasaModal: rule.jasa_modal,
+        jasaPinjaman: rule.jasa_pinjaman,
+        pengurus: rule.pengurus,
+        pendidikan: rule.pendidikan,
+        sosial: rule.sosial,
+        memberPayout: rule.memberPayout,
+        isExample: input.isExample ?? false,
+        setAt: at,
+        setBy: ctx.actor,
+      })
+      .returning();
+    await tx.insert(auditLog).values({
+      at,
+      actor: ctx.actor,
+      action: "shu.rule",
+      groupId: group.id,
+      detail: JSON.stringify(rule),
+    });
+    return row!;
+  });
+}
+
+export interface YearPreview {
+  year: number;
+  totals: { serviceCharge: number; fines: number; otherIncome: number; expenses: number; writtenOff: number };
+  shu: number;
+  rule: ShareOutRule & { id: number; isExample: boolean };
+  pools: Record<ShuPool, number>;
+  /** Each member's part, by member code, with the basis used (never a name). */
+  members: {
+    code: string;
+    averageSavings: number;
+    serviceChargePaid: number;
+    jasaModal: number;
+    jasaPinjaman: number;
+    total: number;
+    payout: "savings" | "cash";
+  }[];
+}
+
+const yearBounds = (year: number) => ({ from: `${year}-01-01`, to: `${year}-12-31` });
+
+/** The first year that may be closed now: the one after the last closed, or the year of the first entry. */
+async function nextYearToClose(db: DbOrTx, group: GroupRow): Promise<number | null> {
+  if (group.closedThrough) return Number(group.closedThrough.slice(0, 4)) + 1;
+  const [first] = await db
+    .select({ d: journalEntries.businessDate })
+    .from(journalEntries)
+    .where(eq(journalEntries.groupId, group.id))
+    .orderBy(asc(journalEntries.businessDate))
+    .limit(1);
+  return first ? Number(first.d.slice(0, 4)) : null;
+}
+
+async function assertClosable(db: DbOrTx, ctx: ServiceContext, group: GroupRow, year: unknown): Promise<number> {
+  if (typeof year !== "number" || !Number.isInteger(year) || year < 2000 || year > 2200)
+    throw invalid("year_invalid", "year");
+  const [done] = await db
+    .select({ id: yearClosings.id })
+    .from(yearClosings)
+    .where(and(eq(yearClosings.groupId, group.id), eq(yearClosings.year, year)));
+  if (done) throw conflict("year_already_closed", "year", { year });
+  if (yearBounds(year).to >= todayIn(ctx, group)) throw invalid("year_not_over", "year", { year });
+  const next = await nextYearToClose(db, group);
+  if (next === null) throw invalid("year_nothing_to_close", "year", { year });
+  if (year !== next) throw invalid("year_close_order", "year", { year, expected: next });
+  return year;
+}
+
+async function computeYear(
+  db: DbOrTx,
+  group: GroupRow,
+  year: number,
+): Promise<{ y: YearTotals; basis: MemberBasis[]; active: Map<number, boolean> }> {
+  const { from, to } = yearBounds(year);
+  const inYear = and(eq(postings.groupId, group.id), gte(postings.businessDate, from), lte(postings.businessDate, to));
+  const accounts = await db
+    .select({ account: postings.account, s: sql<number>`sum(${postings.amount})` })
+    .from(postings)
+    .where(
+      and(
+        inYear,
+        inArray(postings.account, [
+          "income_service_charge",
+          "income_fine",
+          "income_other",
+          "expense",
+          "write_off_loss",
+        ]),
+      ),
+    )
+    .groupBy(postings.account);
+  const by = Object.fromEntries(accounts.map((a) => [a.account, Number(a.s)]));
+  const y: YearTotals = {
+    // Income has credit balances: its natural amount is 0 − the sum (never −0).
+    income_service_charge: 0 - (by.income_service_charge ?? 0),
+    income_fine: 0 - (by.income_fine ?? 0),
+    income_other: 0 - (by.income_other ?? 0),
+    expense: by.expense ?? 0,
+    write_off_loss: by.write_off_loss ?? 0,
+  };
+  const memberRows = await db.select().from(members).where(eq(members.groupId, group.id));
+  // Savings at the end of the year before, then each month's change: her balance at each month's end.
+  const [opening, monthly, charges] = await Promise.all([
+    db
+      .select({ memberId: postings.memberId, s: sql<number>`sum(${postings.amount})` })
+      .from(postings)
+      .where(
+        and(
+          eq(postings.groupId, group.id),
+          sql`${postings.businessDate} < ${from}`,
+          inArray(postings.account, [...SAVINGS_ACCOUNTS]),
+        ),
+      )
+      .groupBy(postings.memberId),
+    db
+      .select({
+        memberId: postings.memberId,
+        month: sql<number>`cast(substr(${postings.businessDate}, 6, 2) as integer)`,
+        s: sql<number>`sum(${postings.amount})`,
+      })
+      .from(postings)
+      .where(and(inYear, inArray(postings.account, [...SAVINGS_ACCOUNTS])))
+      .groupBy(postings.memberId, sql`2`),
+    db
+      .select({ memberId: postings.memberId, s: sql<number>`sum(${postings.amount})` })
+      .from(postings)
+      .where(and(inYear, eq(postings.account, "income_service_charge")))
+      .groupBy(postings.memberId),
+  ]);
+  const open = new Map(opening.map((r) => [r.memberId, -Number(r.s)]));
+  const charge = new Map(charges.map((r) => [r.memberId, -Number(r.s)]));
+  const basis: MemberBasis[] = memberRows.map((m) => {
+    let balance = open.get(m.id) ?? 0;
+    let monthEnds = 0;
+    for (let month = 1; month <= 12; month++) {
+      balance -= Number(monthly.find((r) => r.memberId === m.id && Number(r.month) === month)?.s ?? 0);
+      monthEnds += balance;
+    }
+    return {
+      memberId: m.id,
+      code: m.code,
+      savingsMonthEnds: monthEnds,
+      serviceChargePaid: Math.max(0, charge.get(m.id) ?? 0),
+    };
+  });
+  // A member who has left by the year's end is paid her part in cash.
+  const active = new Map(memberRows.map((m) => [m.id, m.leftOn === null || m.leftOn > to]));
+  return { y, basis, active };
+}
+
+function previewOf(
+  year: number,
+  y: YearTotals,
+  s: ShareOut,
+  rule: ShareOutRuleRow,
+  basis: MemberBasis[],
+  active: Map<number, boolean>,
+): YearPreview {
+  const r = ruleOfRow(rule);
+  const basisOf = new Map(basis.map((b) => [b.memberId, b]));
+  return {
+    year,
+    totals: {
+      serviceCharge: y.income_service_charge,
+      fines: y.income_fine,
+      otherIncome: y.income_other,
+      expenses: y.expense,
+      writtenOff: y.write_off_loss,
+    },
+    shu: s.shu,
+    rule: { ...r, id: rule.id, isExample: rule.isExample },
+    pools: s.pools,
+    members: s.members.map((m) => ({
+      code: m.code,
+      averageSavings: Math.round(basisOf.get(m.memberId)!.savingsMonthEnds / 12),
+      serviceChargePaid: basisOf.get(m.memberId)!.serviceChargePaid,
+      jasaModal: m.jasaModal,
+      jasaPinjaman: m.jasaPinjaman,
+      total: m.total,
+      payout: active.get(m.memberId) ? r.memberPayout : "cash",
+    })),
+  };
+}
+
+async function prepare(db: DbOrTx, ctx: ServiceContext, group: GroupRow, year: unknown) {
+  const y0 = await assertClosable(db, ctx, group, year);
+  const rule = await shareOutRuleOf(db, group);
+  if (!rule) throw invalid("shu_rule_missing", "groupSlug");
+  const { y, basis, active } = await computeYear(db, group, y0);
+  const s = shareOut(
+    shuOf({
+      serviceCharge: y.income_service_charge,
+      fines: y.income_fine,
+      otherIncome: y.income_other,
+      expenses: y.expense,
+      writtenOff: y.write_off_loss,
+    }),
+    ruleOfRow(rule),
+    basis,
+  );
+  return { year: y0, rule, y, s, basis, active };
+}
+
+/** What closing the year would post: income, costs, SHU, every pool and every member's part. Writes nothing. */
+export async function previewYear(
+  ctx: ServiceContext,
+  input: { groupSlug: string; year: number },
+): Promise<YearPreview> {
+  const db = ctx.database.db;
+  const group = await loadGroup(db, input.groupSlug);
+  const p = await prepare(db, ctx, group, input.year);
+  return previewOf(p.year, p.y, p.s, p.rule, p.basis, p.active);
+}
+
+/**
+ * Posts the year's closing entry, dated 31 December, exactly as previewed, and closes the year:
+ * later entries dated in it are refused. A second close of the same year is refused; the same key
+ * again answers with the closing already made.
+ */
+export async function closeYear(
+  ctx: ServiceContext,
+  input: { groupSlug: string; year: number; idempotencyKey: string },
+): Promise<{ entry: EntryRow | null; preview: YearPreview }> {
+  const key = assertIdempotencyKey(input.idempotencyKey);
+  const reqHash = requestHash("year.close", input);
+  return ctx.database.write(async (tx) => {
+    const group = await loadGroup(tx, input.groupSlug);
+    const replay = await findReplay(tx, group.id, key, reqHash);
+    if (replay) return { entry: replay, preview: await closedYearPreview(tx, group, input.year) };
+    const p = await prepare(tx, ctx, group, input.year);
+    const preview = previewOf(p.year, p.y, p.s, p.rule, p.basis, p.active);
+    const payout = new Map(preview.members.map((m) => [m.code, m.payout]));
+    const post = yearClosePostings(
+      p.y,
+      p.s.pools,
+      p.s.members.map((m) => ({ memberId: m.memberId, amount: m.total, payout: payout.get(m.code)! })),
+    );
+    const now = nowOf(ctx);
+    const { to } = yearBounds(p.year);
+    const entry =
+      post.length >= 2
+        ? await appendEntry(tx, {
+            group,
+            kind: "year_close",
+            date: to,
+            postings: post,
+            idempotencyKey: key,
+            requestHash: reqHash,
+            actor: ctx.actor,
+            now,
+          })
+        : null;
+    await tx.insert(yearClosings).values({
+      groupId: group.id,
+      year: p.year,
+      entryId: entry?.id ?? null,
+      ruleId: p.rule.id,
+      serviceCharge: preview.totals.serviceCharge,
+      fines: preview.totals.fines,
+      otherIncome: preview.totals.otherIncome,
+      expenses: preview.totals.expenses,
+      writtenOff: preview.totals.writtenOff,
+      shu: preview.shu,
+      pools: JSON.stringify(preview.pools),
+      membersPaid: preview.members.length,
+      detail: JSON.stringify(preview),
+      closedAt: now.toISOString(),
+      closedBy: ctx.actor,
+    });
+    await tx.update(ksmGroups).set({ closedThrough: to }).where(eq(ksmGroups.id, group.id));
+    await tx.insert(auditLog).values({
+      at: now.toISOString(),
+      actor: ctx.actor,
+      action: "year.close",
+      groupId: group.id,
+      entryId: entry?.id ?? null,
+      detail: JSON.stringify({ year: p.year, shu: preview.shu }),
+    });
+    return { entry, preview };
+  });
+}
+
+/** A closed year exactly as it was posted (for a replayed close). */
+async function closedYearPreview(db: DbOrTx, group: GroupRow, year: number): Promise<YearPreview> {
+  const [c] = await db
+    .select({ detail: yearClosings.detail })
+    .from(yearClosings)
+    .where(and(eq(yearClosings.groupId, group.id), eq(yearClosings.year, year)));
+  if (!c) throw notFound("year_not_closed", "year");
+  return JSON.parse(c.detail) as YearPreview;
+}
+
+/** The group's closed years, oldest first (public: totals and pools, never a member). */
+export async function closedYears(db: DbOrTx, group: Pick<GroupRow, "id">): Promise<YearClosingRow[]> {
+  return db.select().from(yearClosings).where(eq(yearClosings.groupId, group.id)).orderBy(asc(yearClosings.year));
+}
