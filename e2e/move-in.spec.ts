@@ -1,34 +1,17 @@
-import { execFileSync } from "node:child_process";
 import { expect, test } from "@playwright/test";
-import { E2E_DATABASE_URL } from "./fixtures";
+import { E2E_EMPTY_GROUP } from "./fixtures";
 
 test.use({ viewport: { width: 360, height: 740 } });
 
 const csv = (lines: string[]) => ({ mimeType: "text/csv", buffer: Buffer.from(`${lines.join("\n")}\n`) });
 
-test("a new group is added from the command line and moved in from three CSV files on a 360 px phone", async ({
+test("a new group (added with npm run group:add by the e2e server) moves in from three CSV files on a 360 px phone", async ({
   page,
   request,
   javaScriptEnabled,
 }) => {
   test.skip(!javaScriptEnabled, "the treasurer screens are the signed-in app");
-  const slug = `ksm-pindah-${Date.now().toString(36)}`;
-  execFileSync(
-    "npx",
-    [
-      "tsx",
-      "scripts/group-add.ts",
-      "--slug",
-      slug,
-      "--name",
-      "KSM Uji Pindah",
-      "--village",
-      "Mokel",
-      "--founded",
-      "2018-01-01",
-    ],
-    { env: { ...process.env, DATABASE_URL: E2E_DATABASE_URL }, stdio: "pipe" },
-  );
+  const slug = E2E_EMPTY_GROUP.slug;
 
   await page.setExtraHTTPHeaders({ "x-forwarded-for": "10.78.0.1" });
   await page.goto("/masuk?callbackUrl=/admin");
@@ -36,7 +19,7 @@ test("a new group is added from the command line and moved in from three CSV fil
   await page.getByLabel("Kata sandi").fill("demo-admin-kas-terbuka");
   await page.getByRole("button", { name: "Masuk" }).click();
   await expect(page.getByRole("heading", { name: "Buku bendahara" })).toBeVisible();
-  await page.getByLabel("Kelompok").selectOption({ label: "KSM Uji Pindah (admin)" });
+  await page.getByLabel("Kelompok").selectOption({ label: `${E2E_EMPTY_GROUP.name} (admin)` });
   await page.getByRole("button", { name: "Pindah dari buku" }).click();
 
   await page.getByLabel("saldo.csv").setInputFiles({

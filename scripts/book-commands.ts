@@ -34,7 +34,7 @@ export function parseArgs(argv: readonly string[]): Map<string, string> {
 }
 
 export const GROUP_ADD_USAGE =
-  'usage: npm run group:add -- --slug S --name "KSM …" --village "Desa …" --founded YYYY-MM-DD [--daily 1000] [--kecamatan …] [--kabupaten …] [--provinsi …]';
+  'usage: npm run group:add -- --slug S --name "KSM …" --village "Desa …" --founded YYYY-MM-DD [--daily 1000] [--kecamatan …] [--kabupaten …] [--provinsi …] [--demo]';
 
 /** A new group without touching code (audited; a taken slug is refused). Returns the exit code. */
 export async function groupAddCommand(database: Database, argv: readonly string[], out: Out): Promise<number> {
@@ -48,6 +48,8 @@ export async function groupAddCommand(database: Database, argv: readonly string[
     return 2;
   }
   const daily = a.has("daily") ? Number(a.get("daily")) : undefined;
+  // --demo: a group for trying the portal out, labelled as demo wherever it shows.
+  const isDemo = a.get("demo") === "true";
   const g = await createGroup(
     { database, actor: "cli:group:add" },
     {
@@ -60,6 +62,7 @@ export async function groupAddCommand(database: Database, argv: readonly string[
       provinsi: a.get("provinsi") ?? "Nusa Tenggara Timur",
       foundedOn: founded,
       dailyContribution: daily,
+      isDemo,
     },
   );
   out.log(

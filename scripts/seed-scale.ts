@@ -65,7 +65,13 @@ async function main() {
     const r = seededRandom(g * 7919);
     const slug = `ksm-skala-${String(g).padStart(4, "0")}`;
     const stmts: InStatement[] = [];
-    const rows: Record<string, unknown[][]> = { members: [], journal_entries: [], postings: [], loans: [] };
+    const rows: Record<string, unknown[][]> = {
+      members: [],
+      journal_entries: [],
+      postings: [],
+      loans: [],
+      daily_payments: [],
+    };
     stmts.push({
       sql: "INSERT INTO ksm_groups (id, slug, name, village, kecamatan, kabupaten, provinsi, founded_on, time_zone, daily_contribution, loan_rate_bps_per_month, loan_method, loan_max_term_months, late_fine_amount, late_fine_grace_days, is_demo) VALUES (?, ?, ?, ?, 'Kota Komba', 'Manggarai Timur', 'Nusa Tenggara Timur', ?, 'Asia/Makassar', 1000, 200, 'flat', 10, 5000, 7, 1)",
       args: [g, slug, `KSM Skala ${g}`, g % 2 ? "Golo Meni" : "Mokel", founded],
@@ -168,7 +174,10 @@ async function main() {
       const lines = memberIds
         .filter(() => r.chance(0.9))
         .map((id) => ({ memberId: id, amount: 1000, kind: "daily" as const }));
-      if (lines.length) add(day, "contribution", contributionPostings(lines));
+      if (lines.length) {
+        add(day, "contribution", contributionPostings(lines));
+        for (const l of lines) rows.daily_payments!.push([g, l.memberId, entryId, day]);
+      }
       for (const due of repayments.get(day) ?? [])
         add(
           day,
@@ -227,6 +236,7 @@ async function main() {
       rows.journal_entries!,
     );
     insert("postings", "id, entry_id, group_id, business_date, account, member_id, loan_id, amount", rows.postings!);
+    insert("daily_payments", "group_id, member_id, entry_id, day", rows.daily_payments!);
     insert(
       "account_balances",
       "group_id, account, member_id, loan_id, balance",

@@ -100,10 +100,7 @@ export default async function PassbookPage({
           cells: [
             formatMonth(m.month, locale),
             <>
-              {rp(m.daily, locale)}{" "}
-              <span className="muted">
-                ({p.daysPaid(formatInt(Math.floor(m.daily / book.group.dailyContribution), locale))})
-              </span>
+              {rp(m.daily, locale)} <span className="muted">({p.daysPaid(formatInt(m.days, locale))})</span>
             </>,
             rp(m.other, locale),
           ],

@@ -1,10 +1,59 @@
 import type { Metadata } from "next";
 import { DEFAULT_REFERENCE_TERMS } from "@/server/domain/finance/compare";
 import { getMessages } from "@/server/i18n/locale";
+import { getDatabase } from "@/db/client";
+import { SHU_POOLS } from "@/server/domain/shu";
+import { formatPct } from "@/server/i18n/format";
+import { listGroups } from "@/server/services/public-figures";
+import { ruleOfRow, shareOutRuleOf } from "@/server/services/year-close";
 import { Sources } from "../_components/Sources";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Metodologi" };
+
+/** SHU and the yearly indicators: each formula as computed (server/domain/shu.ts, indicators.ts). */
+const SHU_TEXT = {
+  id: {
+    title: "Tutup buku tahunan: SHU dan indikator",
+    parts: [
+      [
+        "SHU",
+        "SHU (sisa hasil usaha) setahun = jasa pinjaman + denda + pendapatan lain − biaya − pinjaman yang dihapus buku, dari catatan bertanggal 1 Januari–31 Desember. Koreksi dicatat pada tanggal koreksi, jadi masuk tahun yang masih terbuka.",
+      ],
+      [
+        "Pembagian",
+        "Menurut aturan kelompok (AD/ART, lihat di bawah): SHU dibagi ke setiap pos dengan persen aturannya; jasa modal dibagi ke anggota menurut rata-rata simpanannya (saldo akhir 12 bulan ÷ 12), jasa pinjaman menurut jasa yang ia bayar tahun itu. Semua bagian rupiah bulat dan jumlahnya tepat sama dengan SHU (sisa terbesar). Pos anggota tanpa dasar (tidak ada pinjaman tahun itu) masuk dana cadangan. Tahun yang rugi tidak dibagi; ruginya mengurangi surplus.",
+      ],
+      [
+        "Indikator",
+        "Hasil atas simpanan = SHU ÷ rata-rata simpanan anggota. Hasil atas aset = SHU ÷ rata-rata (kas + bank + pinjaman beredar). Dana yang dipinjamkan = pinjaman beredar ÷ (pinjaman beredar + kas + bank), akhir tahun. PAR30 = sisa pokok pinjaman terlambat > 30 hari ÷ pinjaman beredar, akhir tahun. Anggota bertahan = anggota aktif 1 Januari yang masih aktif 31 Desember ÷ anggota aktif 1 Januari. Rata-rata simpanan = simpanan anggota ÷ anggota aktif, akhir tahun (tidak ditampilkan bila kurang dari 5 anggota). Rasio hapus buku = pokok dihapus buku ÷ rata-rata pinjaman beredar. Rata-rata = rata-rata 12 saldo akhir bulan (seperti SAVIX/SEEP).",
+      ],
+    ],
+    rules: "Aturan pembagian SHU tiap kelompok",
+    example: "contoh aturan (data demo)",
+    none: "belum dicatat",
+  },
+  en: {
+    title: "Closing the year: SHU and indicators",
+    parts: [
+      [
+        "SHU",
+        "A year's SHU (sisa hasil usaha, its surplus) = loan service charge + fines + other income − expenses − loans written off, from entries dated 1 January–31 December. Corrections are dated when made, so they fall in the open year.",
+      ],
+      [
+        "Share-out",
+        "By the group's rule (AD/ART, below): the SHU is divided into each pool by its percentage; the return on savings is divided among members by their average savings (12 month-end balances ÷ 12), the return on loans by the service charge each paid that year. Every part is whole rupiah and they sum exactly to the SHU (largest remainder). A members' pool without a basis (no loans that year) goes to the reserve. A year with a loss is not shared out; the loss reduces the surplus.",
+      ],
+      [
+        "Indicators",
+        "Return on savings = SHU ÷ average member savings. Return on assets = SHU ÷ average (cash + bank + loans outstanding). Loan fund utilisation = loans outstanding ÷ (loans outstanding + cash + bank), at year end. PAR30 = principal of loans more than 30 days late ÷ loans outstanding, at year end. Retention = members active on 1 January still active on 31 December ÷ members active on 1 January. Average savings = member savings ÷ active members at year end (not shown under 5 members). Write-off ratio = principal written off ÷ average loans outstanding. Averages are of the 12 month-end balances (SAVIX/SEEP usage).",
+      ],
+    ],
+    rules: "Each group's SHU share-out rule",
+    example: "an example rule (demo data)",
+    none: "not recorded yet",
+  },
+};
 
 const TEXT = {
   id: {
@@ -80,6 +129,10 @@ const TEXT = {
 export default async function MethodologyPage() {
   const { locale, t } = await getMessages();
   const x = TEXT[locale];
+  const y = SHU_TEXT[locale];
+  const database = await getDatabase();
+  const groups = await listGroups(database.db);
+  const rules = await Promise.all(groups.map((g) => shareOutRuleOf(database.db, g)));
   return (
     <>
       <h1>{x.title}</h1>
@@ -90,6 +143,29 @@ export default async function MethodologyPage() {
         </section>
       ))}
       <Sources terms={DEFAULT_REFERENCE_TERMS} locale={locale} t={t} />
+      <h1 id="shu">{y.title}</h1>
+      {y.parts.map(([h, p]) => (
+        <section key={h}>
+          <h2>{h}</h2>
+          <p>{p}</p>
+        </section>
+      ))}
+      <h2>{y.rules}</h2>
+      <ul>
+        {groups.map((g, i) => {
+          const r = rules[i];
+          return (
+            <li key={g.slug}>
+              {g.name}:{" "}
+              {r
+                ? `${SHU_POOLS.filter((p) => ruleOfRow(r)[p] > 0)
+                    .map((p) => `${t.shu.pools[p]} ${formatPct(ruleOfRow(r)[p] / 10_000, locale)}`)
+                    .join(" · ")}${r.isExample ? ` (${y.example})` : ""}`
+                : y.none}
+            </li>
+          );
+        })}
+      </ul>
     </>
   );
 }

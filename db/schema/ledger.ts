@@ -134,3 +134,30 @@ export const ledgerHeads = sqliteTable("ledger_heads", {
   lastHash: text("last_hash").notNull(),
   lastEntryAt: text("last_entry_at").notNull(),
 });
+
+/**
+ * Which day each daily contribution paid for (private: member-linked). A member pays a day once:
+ * a second payment for a day that a standing entry already paid is refused. A reversed entry's
+ * days are free again (the check skips reversed entries). Append-only.
+ */
+export const dailyPayments = sqliteTable(
+  "daily_payments",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    groupId: integer("group_id")
+      .notNull()
+      .references(() => ksmGroups.id),
+    memberId: integer("member_id")
+      .notNull()
+      .references(() => members.id),
+    entryId: integer("entry_id")
+      .notNull()
+      .references(() => journalEntries.id),
+    day: text("day").notNull(),
+  },
+  (t) => [
+    index("daily_payments_member_day").on(t.memberId, t.day),
+    index("daily_payments_group_day").on(t.groupId, t.day),
+    index("daily_payments_entry").on(t.entryId),
+  ],
+);

@@ -10,7 +10,9 @@ import { addDays, addMonths, daysBetween, localDate, monthOf, type BusinessDate 
 import { DEMO_GROUPS, demoCheckCode } from "@/server/domain/demo";
 import { DomainError } from "@/server/domain/errors";
 import type { LoanPurpose } from "@/server/domain/loans";
-import { cashOnBooks, recordCashCount, recordExpense, recordIncome } from "@/server/services/cash";
+import { EXAMPLE_RULE } from "@/server/domain/shu";
+import { cashOnBooks, recordBankTransfer, recordCashCount, recordExpense, recordIncome } from "@/server/services/cash";
+import { closeYear, setShareOutRule } from "@/server/services/year-close";
 import type { ServiceContext } from "@/server/services/context";
 import { reverseEntry } from "@/server/services/corrections";
 import { addMember, createGroup, leaveMember } from "@/server/services/groups";
@@ -181,6 +183,8 @@ export async function seedDemo(
       lateFineGraceDays: 7,
       isDemo: true,
     });
+    // The demo's AD/ART: an example rule, labelled as one wherever it shows.
+    await setShareOutRule(ctx, { groupSlug: spec.slug, rule: EXAMPLE_RULE, isExample: true });
     const members: DemoMember[] = [];
     const join = async (date: BusinessDate) => {
       const n = members.length + 1;
@@ -218,6 +222,15 @@ export async function seedDemo(
       const date = day;
       const month = Number(date.slice(5, 7));
       const weekday = new Date(`${date}T00:00:00Z`).getUTCDay();
+      // New Year's Day: the treasurer closes last year's books and the SHU is shared out.
+      if (date.endsWith("-01-01") && date > spec.foundedOn) {
+        await closeYear(ctx, {
+          groupSlug: spec.slug,
+          year: Number(date.slice(0, 4)) - 1,
+          idempotencyKey: keyOf(spec.slug, `shu-${date}`),
+        });
+        entries++;
+      }
       // New members now and then; two leave over the years.
       if (members.length < 27 && r.chance(0.0015)) newlyJoined.add(await join(date));
       if (r.chance(0.0006)) {
@@ -238,8 +251,10 @@ export async function seedDemo(
           }
           if (r.chance(m.reliability)) {
             // She makes up at most three missed days: some days are simply lost (compliance < 100%).
-            const owedDays = Math.min(3, Math.round((Date.parse(date) - Date.parse(m.lastPaid)) / 86_400_000));
-            lines.push({ memberCode: m.code, amount: 1000 * Math.max(1, owedDays), kind: "daily" });
+            const owedDays = Math.max(1, Math.min(3, daysBetween(m.lastPaid, date)));
+            // The days she pays for are named: today and the missed days before it.
+            const days = Array.from({ length: owedDays }, (_, k) => addDays(date, k - owedDays + 1));
+            lines.push({ memberCode: m.code, amount: 1000 * owedDays, kind: "daily", days });
             m.lastPaid = date;
             if (date.endsWith(`-0${String(weekday)}`) && r.chance(0.08))
               lines.push({ memberCode: m.code, amount: r.pick([5000, 10_000, 20_000]), kind: "voluntary" });
@@ -247,40 +262,41 @@ export async function seedDemo(
           if (date.slice(8) <= "06" && date.slice(8) >= "01" && weekday === 6)
             lines.push({ memberCode: m.code, amount: 2000, kind: "social_fund" });
         }
+        // Now and then the treasurer types 10.000 for one member's 1.000 and corrects it the same day.
+        const typoAt = r.chance(0.004) && corrections < 6 ? lines.findIndex((l) => l.kind === "daily") : -1;
+        const typoLine = typoAt >= 0 ? lines.splice(typoAt, 1)[0]! : null;
         if (lines.length) {
-          const e = await recordContributions(ctx, {
+          await recordContributions(ctx, {
             groupSlug: spec.slug,
             date,
             idempotencyKey: keyOf(spec.slug, `c-${date}`),
             lines,
           });
           entries++;
-          // Now and then the treasurer types 10.000 for 1.000 and corrects it the same day.
-          if (r.chance(0.004) && corrections < 6) {
-            const m = lines[0]!;
-            const typo = await recordContributions(ctx, {
-              groupSlug: spec.slug,
-              date,
-              idempotencyKey: keyOf(spec.slug, `typo-${date}`),
-              lines: [{ memberCode: m.memberCode, amount: 10_000 }],
-            });
-            await reverseEntry(ctx, {
-              groupSlug: spec.slug,
-              entryId: typo.id,
-              reasonCode: "salah_jumlah",
-              note: "Salah ketik: Rp 10.000 seharusnya Rp 1.000",
-              idempotencyKey: keyOf(spec.slug, `fix-${date}`),
-            });
-            await recordContributions(ctx, {
-              groupSlug: spec.slug,
-              date,
-              idempotencyKey: keyOf(spec.slug, `retype-${date}`),
-              lines: [{ memberCode: m.memberCode, amount: 1000 }],
-            });
-            corrections++;
-            entries += 3;
-          }
-          void e;
+        }
+        if (typoLine) {
+          const m = typoLine;
+          const typo = await recordContributions(ctx, {
+            groupSlug: spec.slug,
+            date,
+            idempotencyKey: keyOf(spec.slug, `typo-${date}`),
+            lines: [{ memberCode: m.memberCode, amount: 10_000, days: m.days }],
+          });
+          await reverseEntry(ctx, {
+            groupSlug: spec.slug,
+            entryId: typo.id,
+            reasonCode: "salah_jumlah",
+            note: "Salah ketik: Rp 10.000 seharusnya Rp 1.000",
+            idempotencyKey: keyOf(spec.slug, `fix-${date}`),
+          });
+          await recordContributions(ctx, {
+            groupSlug: spec.slug,
+            date,
+            idempotencyKey: keyOf(spec.slug, `retype-${date}`),
+            lines: [{ memberCode: m.memberCode, amount: m.amount, days: m.days }],
+          });
+          corrections++;
+          entries += 3;
         }
       }
       // Repayments due today (most on time, some late, a few early).
@@ -331,13 +347,18 @@ export async function seedDemo(
       }
       // Loans on the monthly meeting (first Saturday), within what the cash allows.
       if (weekday === 6 && Number(date.slice(8)) <= 7) {
-        let cash = await cashOnBooks(database.db, (await groupRow(database, spec.slug)).id, date);
-        const wanting = r.int(2, 6);
+        const groupId = (await groupRow(database, spec.slug)).id;
+        let cash = await cashOnBooks(database.db, groupId, date);
+        let bank = await cashOnBooks(database.db, groupId, date, "bank");
+        const wanting = r.int(4, 8);
         for (let i = 0; i < wanting; i++) {
           const p = loanPurposeFor(month, r);
           if (!p) continue;
-          // Loans grow with the fund: 4–12% of the cash on hand, at most Rp 15 juta, in Rp 100.000 steps.
-          const principal = Math.min(15_000_000, Math.floor((cash * (0.04 + r.next() * 0.08)) / 100_000) * 100_000);
+          // Loans grow with the fund: 8–20% of the money not lent out, at most Rp 30 juta, in Rp 100.000 steps;
+          // paid from the cash box when it holds enough, otherwise from the bank.
+          const fund = cash + bank;
+          const principal = Math.min(30_000_000, Math.floor((fund * (0.08 + r.next() * 0.12)) / 100_000) * 100_000);
+          const via = principal <= cash ? ("cash" as const) : ("bank" as const);
           const borrower = r.pick(members.filter((m) => m.joinedOn <= addDays(date, -90) && !m.leftOn));
           if (principal < 300_000 || !borrower) continue;
           try {
@@ -349,10 +370,12 @@ export async function seedDemo(
               date,
               purpose: p.purpose,
               crop: p.crop,
+              via,
               idempotencyKey: keyOf(spec.slug, `l-${date}-${i}`),
             });
             openLoans.push(loan);
-            cash -= principal;
+            if (via === "cash") cash -= principal;
+            else bank -= principal;
             entries++;
           } catch (e) {
             if (!(e instanceof DomainError)) throw e;
@@ -375,15 +398,36 @@ export async function seedDemo(
             category: "alat_tulis",
             idempotencyKey: keyOf(spec.slug, `s-${date}`),
           }).catch(ignoreRefusal);
-        if (month % 3 === 0)
+        // The box keeps what the coming weeks need; the rest goes to the group's bank account.
+        const inBox = await cashOnBooks(database.db, groupId, date);
+        if (inBox > 3_000_000) {
+          await recordBankTransfer(ctx, {
+            groupSlug: spec.slug,
+            kind: "bank_deposit",
+            amount: Math.floor((inBox - 1_500_000) / 100_000) * 100_000,
+            date,
+            idempotencyKey: keyOf(spec.slug, `bank-${date}`),
+          });
+          entries++;
+        }
+        if (month % 3 === 0 && bank > 0)
           await recordIncome(ctx, {
             groupSlug: spec.slug,
             amount: r.int(5, 40) * 1_000,
             date,
             category: "bunga_bank",
+            via: "bank",
             idempotencyKey: keyOf(spec.slug, `i-${date}`),
           });
-        const book = await cashOnBooks(database.db, (await groupRow(database, spec.slug)).id, date);
+        if (month % 3 === 0 && bank > 0)
+          await recordCashCount(ctx, {
+            groupSlug: spec.slug,
+            date,
+            account: "bank",
+            countedAmount: await cashOnBooks(database.db, groupId, date, "bank"),
+            idempotencyKey: keyOf(spec.slug, `bank-check-${date}`),
+          });
+        const book = await cashOnBooks(database.db, groupId, date);
         await recordCashCount(ctx, {
           groupSlug: spec.slug,
           date,

@@ -472,15 +472,15 @@ describe("happy paths through the API", () => {
     const b = caller("bendaharaRD");
     const input = {
       groupSlug: G,
-      date: "2026-11-29",
+      date: "2026-10-15",
       idempotencyKey: key("replay"),
-      lines: [{ memberCode: "RA-001", amount: 1000 }],
+      lines: [{ memberCode: "RA-004", amount: 1000 }],
     };
     const first = await b.admin.contributions.record(input);
     expect((await b.admin.contributions.record(input)).id).toBe(first.id);
     const before = await chainHead(t.database, rdGroupId);
     const err = await b.admin.contributions
-      .record({ ...input, lines: [{ memberCode: "RA-001", amount: 2000 }] })
+      .record({ ...input, lines: [{ memberCode: "RA-004", amount: 2000 }] })
       .catch((e: TRPCError) => e);
     expect(err).toBeInstanceOf(TRPCError);
     expect((err as TRPCError).code).toBe("CONFLICT");

@@ -1,5 +1,6 @@
 import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { addDays } from "@/server/domain/dates";
 import type { DomainError } from "@/server/domain/errors";
 import { recordContributions } from "@/server/services/savings";
 import { changePassword, createUser, endSessions, userOfSession, type UserRow } from "@/server/services/users";
@@ -171,11 +172,14 @@ describe("hostile and broken input on every mutation", () => {
     });
   }
   it("contributions.recordQueued: every field of a queued day × hostile values is refused for that day with the field named, or for the whole batch; never a 500", async () => {
+    // Each day its own date: a member pays a day once, so a repeated date would be refused for that alone.
+    let n = 0;
     const day = () =>
-      ({ date: "2026-11-27", idempotencyKey: key(), lines: [{ memberCode: "RA-002", amount: 1000 }] }) as Record<
-        string,
-        unknown
-      >;
+      ({
+        date: addDays("2025-01-01", n++),
+        idempotencyKey: key(),
+        lines: [{ memberCode: "RA-002", amount: 1000 }],
+      }) as Record<string, unknown>;
     const line = () => ({ memberCode: "RA-002", amount: 1000 }) as Record<string, unknown>;
     const cases: [string, () => Record<string, unknown>][] = [];
     for (const f of ["date", "idempotencyKey", "lines"])

@@ -143,3 +143,68 @@ export function returnOnSavings(b: BalanceSheet, days: number): number | null {
   if (b.memberSavings === 0 || days <= 0) return null;
   return (b.surplus / b.memberSavings) * (365 / days);
 }
+
+/** The balance sheet at the end of each month of `year` (a month without entries carries the one before). */
+export function yearMonthEnds(months: readonly MonthFlows[], year: number): BalanceSheet[] {
+  const zero = Object.fromEntries(ACCOUNTS.map((a) => [a, 0])) as Record<Account, number>;
+  let last = zero;
+  for (const m of months) if (m.month < `${year}-01`) last = m.closing;
+  const out: BalanceSheet[] = [];
+  for (let mm = 1; mm <= 12; mm++) {
+    const month = `${year}-${String(mm).padStart(2, "0")}`;
+    const found = months.find((m) => m.month === month);
+    if (found) last = found.closing;
+    out.push(balanceSheet(last));
+  }
+  return out;
+}
+
+/**
+ * A closed year's indicators, each as defined on /metodologi (SEEP/SAVIX usage where sources
+ * differ: averages are of the twelve month-end balances; the year's SHU is before it is shared out).
+ */
+export interface YearIndicators {
+  /** SHU ÷ average member savings (the year's return to savers, before it is shared out). */
+  returnOnSavings: number | null;
+  /** SHU ÷ average assets (cash + bank + loans outstanding). */
+  returnOnAssets: number | null;
+  /** Loans outstanding ÷ (loans outstanding + cash + bank), at the year's end. */
+  utilisation: number | null;
+  /** Outstanding principal more than 30 days late ÷ loans outstanding, at the year's end. */
+  par30: number | null;
+  /** Members active at the year's end who were active at its start ÷ members active at its start. */
+  retention: number | null;
+  /** Member savings ÷ active members, at the year's end (null under five members). */
+  averageSavingsPerMember: number | null;
+  /** Principal written off in the year ÷ average loans outstanding. */
+  writeOffRatio: number | null;
+}
+
+export function yearIndicators(i: {
+  shu: number;
+  monthEnds: readonly BalanceSheet[];
+  writtenOff: number;
+  par30: number | null;
+  activeAtStart: number;
+  stayed: number;
+  activeAtEnd: number;
+}): YearIndicators {
+  const avg = (f: (b: BalanceSheet) => number) => i.monthEnds.reduce((t, b) => t + f(b), 0) / i.monthEnds.length;
+  const end = i.monthEnds.at(-1)!;
+  const avgLoans = avg((b) => b.loansOutstanding);
+  return {
+    returnOnSavings: ratio(
+      i.shu,
+      avg((b) => b.memberSavings),
+    ),
+    returnOnAssets: ratio(
+      i.shu,
+      avg((b) => b.cash + b.bank + b.loansOutstanding),
+    ),
+    utilisation: utilisation(end),
+    par30: i.par30,
+    retention: ratio(i.stayed, i.activeAtStart),
+    averageSavingsPerMember: i.activeAtEnd >= MIN_CELL ? Math.round(end.memberSavings / i.activeAtEnd) : null,
+    writeOffRatio: ratio(i.writtenOff, avgLoans),
+  };
+}

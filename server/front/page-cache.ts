@@ -11,7 +11,7 @@ import { COMPARE_PARAMS } from "@/server/domain/finance/params";
 
 /** Public pages and open data: the same bytes for every visitor of one language. */
 const PUBLIC_PATH =
-  /^\/(?:|kelompok\/[a-z0-9-]{1,64}(?:\/buku-kas|\/laporan\/\d{4}-\d{2})?|dampak|bandingkan|metodologi|data|verifikasi|api\/open\/[A-Za-z0-9._/-]{1,200})$/;
+  /^\/(?:|kelompok\/[a-z0-9-]{1,64}(?:\/buku-kas|\/laporan\/\d{4}-\d{2}|\/tahun\/\d{4})?|dampak|bandingkan|metodologi|data|verifikasi|api\/open\/[A-Za-z0-9._/-]{1,200})$/;
 /** The path of a URL (without its query). */
 export const pathOf = (url: string) => {
   const q = url.indexOf("?");

@@ -198,6 +198,28 @@ const MESSAGES: Record<string, { id: Msg; en: Msg }> = {
     id: (p) => `Jumlah semua bagian harus 100% (sekarang ${p.total}%).`,
     en: (p) => `The parts must add up to 100% (now ${p.total}%).`,
   },
+  already_collected: {
+    id: (p) =>
+      `${p.code} sudah membayar iuran ${p.day} (catatan no. ${p.seq}). Bila ini untuk hari lain, sebutkan harinya.`,
+    en: (p) => `${p.code} already paid for ${p.day} (entry no. ${p.seq}). If this is for other days, name them.`,
+  },
+  days_invalid: {
+    id: (p) => `Sebutkan 1–${p.max} hari yang dibayar.`,
+    en: (p) => `Name 1–${p.max} days paid for.`,
+  },
+  days_duplicate: { id: () => "Ada hari yang disebut dua kali.", en: () => "A day is named twice." },
+  days_only_daily: {
+    id: () => "Hari yang dibayar hanya untuk iuran harian.",
+    en: () => "Days paid for apply to the daily contribution only.",
+  },
+  day_before_joining: {
+    id: (p) => `${p.day} sebelum anggota masuk (${p.joinedOn}).`,
+    en: (p) => `${p.day} is before the member joined (${p.joinedOn}).`,
+  },
+  day_too_far_ahead: {
+    id: (p) => `${p.day} terlalu jauh ke depan (paling banyak ${p.max} hari).`,
+    en: (p) => `${p.day} is too far ahead (at most ${p.max} days).`,
+  },
   money_account_invalid: { id: () => "Pilih kas atau bank.", en: () => "Choose cash or bank." },
   transfer_kind_invalid: {
     id: () => "Pilih setor ke bank atau tarik dari bank.",

@@ -17,7 +17,7 @@ describe("backup and restore", () => {
           groupSlug: "ratu-damai",
           date: "2026-11-28",
           idempotencyKey: key(),
-          lines: [{ memberCode: "RA-001", amount: 1000 }],
+          lines: [{ memberCode: "RA-001", amount: 1000, kind: "voluntary" }],
         });
       for (let i = 0; i < 20; i++) await post();
       const before = await chainHead(t.database, group.id);

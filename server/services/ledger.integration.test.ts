@@ -1,10 +1,12 @@
 import fc from "fast-check";
 import { eq, sql } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { accountBalances, journalEntries } from "@/db/schema";
+import { accountBalances, journalEntries, members } from "@/db/schema";
 import type { Database } from "@/db/client";
 import { DomainError } from "@/server/domain/errors";
-import { chainHead, key, seedGroup, tempDatabase, testContext } from "@/server/testing/db";
+import { chainHead, FIXED_NOW, key, seedGroup, tempDatabase, testContext } from "@/server/testing/db";
+import { passbookOf } from "./passbook";
+import { groupFigures } from "./public-figures";
 import type { ServiceContext } from "./context";
 import { cashOnBooks, lastCashCount, recordBankTransfer, recordCashCount, recordExpense, recordIncome } from "./cash";
 import { reverseEntry } from "./corrections";
@@ -139,6 +141,49 @@ describe("contributions", () => {
     await database.db.run(sql`UPDATE members SET left_on = '2026-06-01' WHERE code = 'RA-002'`);
     await expectRefused(collect("2026-07-01", 1000, ["RA-002"]), "member_not_active");
     await expect(collect("2026-05-31", 1000, ["RA-002"])).resolves.toBeTruthy();
+  });
+});
+
+describe("days counted honestly", () => {
+  it("a member pays a day once: a second line for the same day is refused with the first entry's number", async () => {
+    const first = await collect("2026-11-20", 1000, ["RA-001", "RA-002"]);
+    await expectRefused(collect("2026-11-20", 1000, ["RA-003", "RA-002"]), "already_collected", "lines.1.memberCode");
+    const err = await collect("2026-11-20", 1000, ["RA-002"]).catch((e: DomainError) => e);
+    expect((err as DomainError).params).toEqual({ code: "RA-002", day: "2026-11-20", seq: first.seq });
+    // Paying for other days is an explicit choice naming them: missed days, or days ahead.
+    const missed = await recordContributions(ctx, {
+      groupSlug: G,
+      date: "2026-11-20",
+      idempotencyKey: key(),
+      lines: [{ memberCode: "RA-002", amount: 3000, days: ["2026-11-17", "2026-11-18", "2026-11-19"] }],
+    });
+    expect(missed.amount).toBe(3000);
+    await expectRefused(
+      recordContributions(ctx, {
+        groupSlug: G,
+        date: "2026-11-21",
+        idempotencyKey: key(),
+        lines: [{ memberCode: "RA-002", amount: 2000, days: ["2026-11-19", "2026-11-21"] }],
+      }),
+      "already_collected",
+      "lines.0.memberCode",
+    );
+    // A reversed entry's days are free again.
+    await reverseEntry(ctx, { groupSlug: G, entryId: first.id, reasonCode: "salah_jumlah", idempotencyKey: key() });
+    await collect("2026-11-20", 1000, ["RA-001"]);
+    expect((await verifyLedger(database.db)).problems).toEqual([]);
+  });
+
+  it("the passbook counts distinct days paid, never the amount ÷ Rp 1.000", async () => {
+    // Rp 2.000 a day for the whole of October: 31 days paid, not 62.
+    for (let d = 1; d <= 31; d++) await collect(`2026-10-${String(d).padStart(2, "0")}`, 2000, ["RA-001"]);
+    const [m] = await database.db.select().from(members).where(eq(members.code, "RA-001"));
+    const pb = await passbookOf(database.db, m!.id, FIXED_NOW);
+    const october = pb!.months.find((x) => x.month === "2026-10")!;
+    expect(october.daily).toBe(62_000);
+    expect(october.days).toBe(31);
+    const f = await groupFigures(database.db, G, FIXED_NOW);
+    expect(f.compliance.daysPaid).toBe(31);
   });
 });
 
@@ -698,7 +743,17 @@ describe("append-only and tamper evidence", () => {
 
 describe("concurrency", () => {
   it("parallel posts get gapless sequences; one idempotency key fired many times makes one entry", async () => {
-    const results = await Promise.all(Array.from({ length: 60 }, (_, i) => collect("2026-11-01", 1000 + i)));
+    // Voluntary savings: a member may add to them any number of times a day (a day's iuran is paid once).
+    const results = await Promise.all(
+      Array.from({ length: 60 }, (_, i) =>
+        recordContributions(ctx, {
+          groupSlug: G,
+          date: "2026-11-01",
+          idempotencyKey: key(),
+          lines: [{ memberCode: "RA-001", amount: 1000 + i, kind: "voluntary" }],
+        }),
+      ),
+    );
     expect(results.map((r) => r.seq).sort((a, b) => a - b)).toEqual(Array.from({ length: 60 }, (_, i) => i + 1));
     const input = {
       groupSlug: G,
@@ -723,13 +778,13 @@ describe("concurrency across groups", () => {
             groupSlug: G,
             date: "2026-11-02",
             idempotencyKey: `rd-par-${i}`,
-            lines: [{ memberCode: "RA-001", amount: 1000 }],
+            lines: [{ memberCode: "RA-001", amount: 1000, kind: "voluntary" }],
           })
         : recordContributions(other, {
             groupSlug: "compang-dalo",
             date: "2026-11-02",
             idempotencyKey: `cd-par-${i}`,
-            lines: [{ memberCode: "CO-001", amount: 1000 }],
+            lines: [{ memberCode: "CO-001", amount: 1000, kind: "voluntary" }],
           }),
     );
     const acked = await Promise.all(posts);

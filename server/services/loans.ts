@@ -291,3 +291,19 @@ export async function groupLoanViews(db: DbOrTx, group: GroupRow, asOf: Business
     byLoan.set(e.loanId!, [...(byLoan.get(e.loanId!) ?? []), e]);
   return rows.map((l) => viewLoan(l, byLoan.get(l.id) ?? [], asOf));
 }
+
+/** The loans as they stood at the end of a past date: only what had happened by then counts. */
+export async function groupLoanViewsAt(db: DbOrTx, group: GroupRow, asOf: BusinessDate): Promise<LoanView[]> {
+  const rows = (await db.select().from(loans).where(eq(loans.groupId, group.id)).orderBy(asc(loans.id))).filter(
+    (l) => l.disbursedOn <= asOf && (l.importedOn === null || l.importedOn <= asOf),
+  );
+  const byLoan = new Map<number, EntryRow[]>();
+  for (const e of await standingEntriesOf(
+    db,
+    rows.map((l) => l.id),
+  ))
+    if (e.businessDate <= asOf) byLoan.set(e.loanId!, [...(byLoan.get(e.loanId!) ?? []), e]);
+  return rows
+    .filter((l) => l.importedOn !== null || byLoan.has(l.id))
+    .map((l) => viewLoan(l, byLoan.get(l.id) ?? [], asOf));
+}

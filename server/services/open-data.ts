@@ -56,6 +56,16 @@ export function groupDetail(f: GroupFigures) {
       lateFineGraceDays: f.group.lateFineGraceDays,
     },
     dailyContributionRp: f.group.dailyContribution,
+    /** The SHU share-out rule in force, in basis points of the year's SHU (100 = 1 %). */
+    shareOutRule: f.shareOutRule,
+    /** Every closed year: its SHU and how it was divided by pool (never by member). */
+    closedYears: f.closedYears.map((y) => ({
+      year: y.year,
+      shuRp: y.shu,
+      poolsRp: y.pools,
+      membersPaid: y.membersPaid,
+      report: `/kelompok/${f.group.slug}/tahun/${y.year}`,
+    })),
     loans: {
       count: f.loans.count,
       active: f.loans.active,

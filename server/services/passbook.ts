@@ -3,11 +3,12 @@
  * appear, opened with her member code and personal check code (kode cek). Wrong codes get one
  * generic answer; tries are slowed down per (member, address) and per address, never locked.
  */
-import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/sqlite-core";
 import { verify } from "@node-rs/argon2";
 import { createHmac, timingSafeEqual } from "node:crypto";
 import type { Database, DbOrTx } from "@/db/client";
-import { accountBalances, journalEntries, ksmGroups, members, postings } from "@/db/schema";
+import { accountBalances, dailyPayments, journalEntries, ksmGroups, members, postings } from "@/db/schema";
 import { localDate, monthOf } from "@/server/domain/dates";
 import { DomainError } from "@/server/domain/errors";
 import { SAVINGS_ACCOUNTS } from "@/server/domain/ledger";
@@ -90,9 +91,21 @@ export async function passbookOf(db: DbOrTx, memberId: number, now = new Date())
     .where(and(eq(postings.memberId, memberId), inArray(postings.account, [...SAVINGS_ACCOUNTS])))
     .groupBy(sql`1`, postings.account)
     .orderBy(asc(sql`1`));
-  const months = new Map<string, { month: string; daily: number; other: number }>();
+  // Days paid: distinct days her standing entries paid for, by the month of the day (never amount ÷ Rp 1.000).
+  const reversal = alias(journalEntries, "reversal");
+  const dayRows = await db
+    .select({
+      month: sql<string>`substr(${dailyPayments.day}, 1, 7)`,
+      days: sql<number>`count(distinct ${dailyPayments.day})`,
+    })
+    .from(dailyPayments)
+    .leftJoin(reversal, eq(reversal.reversesEntryId, dailyPayments.entryId))
+    .where(and(eq(dailyPayments.memberId, memberId), isNull(reversal.id)))
+    .groupBy(sql`1`);
+  const daysIn = new Map(dayRows.map((r) => [r.month, Number(r.days)]));
+  const months = new Map<string, { month: string; daily: number; days: number; other: number }>();
   for (const r of byMonth) {
-    const m = months.get(r.month) ?? { month: r.month, daily: 0, other: 0 };
+    const m = months.get(r.month) ?? { month: r.month, daily: 0, days: daysIn.get(r.month) ?? 0, other: 0 };
     if (r.account === "savings_mandatory") m.daily -= Number(r.amount);
     else m.other -= Number(r.amount);
     months.set(r.month, m);

@@ -20,7 +20,7 @@ describe("cached read models", () => {
           groupSlug: "ratu-damai",
           date: "2026-11-28",
           idempotencyKey: key(),
-          lines: [{ memberCode: "RA-001", amount }],
+          lines: [{ memberCode: "RA-001", amount, kind: "voluntary" }],
         });
       await post(1000);
       const a = await groupFiguresCached(t.database, group, FIXED_NOW);

@@ -2,10 +2,12 @@
  * What the public pages and the open data read: group-level figures from the rollups and the
  * anonymous ledger. Nothing here returns a member's name or a member-linked amount.
  */
-import { and, asc, desc, eq, inArray, lt, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gte, inArray, isNull, lt, lte, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/sqlite-core";
 import type { Database, DbOrTx } from "@/db/client";
 import {
   accountBalances,
+  dailyPayments,
   journalEntries,
   ksmGroups,
   ledgerHeads,
@@ -41,6 +43,8 @@ import {
   sumCosts,
 } from "@/server/domain/finance/compare";
 import { lastCashCount, type CashCountRow } from "./cash";
+import { closedYears, ruleOfRow, shareOutRuleOf } from "./year-close";
+import type { ShareOutRule, ShuPool } from "@/server/domain/shu";
 import { referenceTermsOf } from "./reference-terms";
 import { loadGroup, type GroupRow } from "./context";
 import { groupLoanViews } from "./loans";
@@ -116,6 +120,9 @@ export interface GroupFigures {
   lastCashCount: PublicBalanceCheck | null;
   /** The last check of the bank statement against the book, like the cash count. */
   lastBankCheck: PublicBalanceCheck | null;
+  /** The share-out rule in force (AD/ART), and each closed year's SHU and pools. */
+  shareOutRule: (ShareOutRule & { isExample: boolean; setOn: string }) | null;
+  closedYears: { year: number; shu: number; pools: Record<ShuPool, number>; membersPaid: number }[];
   head: { lastSeq: number; lastHash: string | null; lastEntryAt: string | null };
 }
 
@@ -158,6 +165,35 @@ const publicGroup = (g: GroupRow): GroupFigures["group"] => ({
 });
 
 /** Whether any group holds demo data (the banner on every page), without listing the groups. */
+/** The date of the group's opening balance (moving in from a paper book), or null. */
+async function openingBalanceDate(db: DbOrTx, groupId: number): Promise<BusinessDate | null> {
+  const [r] = await db
+    .select({ d: journalEntries.businessDate })
+    .from(journalEntries)
+    .where(and(eq(journalEntries.groupId, groupId), eq(journalEntries.kind, "opening_balance")))
+    .orderBy(asc(journalEntries.businessDate))
+    .limit(1);
+  return r?.d ?? null;
+}
+
+/** Distinct member-days paid by entries still standing, from `from` to `to`. */
+async function standingDaysPaid(db: DbOrTx, groupId: number, from: BusinessDate, to: BusinessDate): Promise<number> {
+  const reversal = alias(journalEntries, "reversal");
+  const [r] = await db
+    .select({ n: sql<number>`count(distinct ${dailyPayments.memberId} || ':' || ${dailyPayments.day})` })
+    .from(dailyPayments)
+    .leftJoin(reversal, eq(reversal.reversesEntryId, dailyPayments.entryId))
+    .where(
+      and(
+        eq(dailyPayments.groupId, groupId),
+        gte(dailyPayments.day, from),
+        lte(dailyPayments.day, to),
+        isNull(reversal.id),
+      ),
+    );
+  return Number(r?.n ?? 0);
+}
+
 export async function anyDemoGroup(db: DbOrTx): Promise<boolean> {
   const [row] = await db.select({ id: ksmGroups.id }).from(ksmGroups).where(eq(ksmGroups.isDemo, true)).limit(1);
   return !!row;
@@ -174,35 +210,40 @@ export async function groupFigures(
 ): Promise<GroupFigures> {
   const group = typeof groupOrSlug === "string" ? await loadGroup(db, groupOrSlug) : groupOrSlug;
   const today = localDate(now, group.timeZone);
-  const [memberRows, balanceRows, monthRows, loanViews, cashCount, bankCheck, [head], terms] = await Promise.all([
-    db
-      .select({ gender: members.gender, joinedOn: members.joinedOn, leftOn: members.leftOn })
-      .from(members)
-      .where(eq(members.groupId, group.id)),
-    db
-      .select({ account: accountBalances.account, balance: sql<number>`sum(${accountBalances.balance})` })
-      .from(accountBalances)
-      .where(eq(accountBalances.groupId, group.id))
-      .groupBy(accountBalances.account),
-    db
-      .select({
-        month: monthPostings.month,
-        kind: monthPostings.kind,
-        account: monthPostings.account,
-        amount: monthPostings.amount,
-      })
-      .from(monthPostings)
-      .where(eq(monthPostings.groupId, group.id)),
-    groupLoanViews(db, group, today),
-    lastCashCount(db, group.id),
-    lastCashCount(db, group.id, "bank"),
-    db.select().from(ledgerHeads).where(eq(ledgerHeads.groupId, group.id)),
-    referenceTermsOf(db, group),
-  ]);
+  const [memberRows, balanceRows, monthRows, loanViews, cashCount, bankCheck, [head], terms, rule, years, openingDate] =
+    await Promise.all([
+      db
+        .select({ gender: members.gender, joinedOn: members.joinedOn, leftOn: members.leftOn })
+        .from(members)
+        .where(eq(members.groupId, group.id)),
+      db
+        .select({ account: accountBalances.account, balance: sql<number>`sum(${accountBalances.balance})` })
+        .from(accountBalances)
+        .where(eq(accountBalances.groupId, group.id))
+        .groupBy(accountBalances.account),
+      db
+        .select({
+          month: monthPostings.month,
+          kind: monthPostings.kind,
+          account: monthPostings.account,
+          amount: monthPostings.amount,
+        })
+        .from(monthPostings)
+        .where(eq(monthPostings.groupId, group.id)),
+      groupLoanViews(db, group, today),
+      lastCashCount(db, group.id),
+      lastCashCount(db, group.id, "bank"),
+      db.select().from(ledgerHeads).where(eq(ledgerHeads.groupId, group.id)),
+      referenceTermsOf(db, group),
+      shareOutRuleOf(db, group),
+      closedYears(db, group),
+      openingBalanceDate(db, group.id),
+    ]);
   const natural = Object.fromEntries(ACCOUNTS.map((a) => [a, 0])) as Record<Account, number>;
   for (const r of balanceRows) natural[r.account as Account] = naturalBalance(r.account as Account, Number(r.balance));
   const balances = balanceSheet(natural);
 
+  const trackedFrom = openingDate ? addDays(openingDate, 1) : group.foundedOn;
   const active = memberRows.filter((m) => m.joinedOn <= today && (m.leftOn === null || m.leftOn > today));
   const women = active.filter((m) => m.gender === "P").length;
   const months = monthFlows(monthRows);
@@ -226,13 +267,15 @@ export async function groupFigures(
     },
   );
 
-  // Contribution compliance: days paid ÷ days owed at Rp dailyContribution a calendar day.
+  // Contribution compliance: distinct days paid ÷ days owed, a calendar day each, counted from when the
+  // portal keeps the book (the day after a paper book's cut-over; before it the paper book is the record).
   let daysOwed = 0;
   for (const m of memberRows) {
+    const from = m.joinedOn > trackedFrom ? m.joinedOn : trackedFrom;
     const end = m.leftOn && m.leftOn <= today ? addDays(m.leftOn, -1) : today;
-    if (end >= m.joinedOn) daysOwed += daysBetween(m.joinedOn, end) + 1;
+    if (end >= from) daysOwed += daysBetween(from, end) + 1;
   }
-  const daysPaid = Math.floor(totals.dailyContributions / group.dailyContribution);
+  const daysPaid = await standingDaysPaid(db, group.id, trackedFrom, today);
 
   const byStatus = { berjalan: 0, menunggak: 0, lunas: 0, dihapus: 0, dibatalkan: 0 } as Record<LoanStatus, number>;
   for (const l of loanViews) byStatus[l.status]++;
@@ -329,6 +372,17 @@ export async function groupFigures(
     },
     lastCashCount: publicBalanceCheck(cashCount, group),
     lastBankCheck: publicBalanceCheck(bankCheck, group),
+    shareOutRule: rule && {
+      ...ruleOfRow(rule),
+      isExample: rule.isExample,
+      setOn: localDate(new Date(rule.setAt), group.timeZone),
+    },
+    closedYears: years.map((y) => ({
+      year: y.year,
+      shu: y.shu,
+      pools: JSON.parse(y.pools) as Record<ShuPool, number>,
+      membersPaid: y.membersPaid,
+    })),
     head: { lastSeq: head?.lastSeq ?? 0, lastHash: head?.lastHash ?? null, lastEntryAt: head?.lastEntryAt ?? null },
   };
 }

@@ -1,7 +1,8 @@
-import { and, eq, inArray } from "drizzle-orm";
-import type { Tx } from "@/db/client";
-import { accountBalances } from "@/db/schema";
-import { assertBusinessDate } from "@/server/domain/dates";
+import { and, eq, inArray, isNull } from "drizzle-orm";
+import { alias } from "drizzle-orm/sqlite-core";
+import type { DbOrTx, Tx } from "@/db/client";
+import { accountBalances, dailyPayments, journalEntries, members } from "@/db/schema";
+import { addDays, assertBusinessDate, isValidDate, type BusinessDate } from "@/server/domain/dates";
 import { DomainError, invalid } from "@/server/domain/errors";
 import {
   CONTRIBUTION_LINE_KINDS,
@@ -31,7 +32,16 @@ export interface ContributionLineInput {
   memberCode: string;
   amount: number;
   kind?: ContributionLineKind;
+  /**
+   * For a daily line: the days it pays for — missed days, or days in advance — named by the
+   * treasurer. Without it, the line pays for the entry's own date.
+   */
+  days?: string[];
 }
+
+/** At most this many days in one daily line, and at most this far ahead of the entry's date. */
+export const MAX_DAYS_PER_LINE = 62;
+export const MAX_DAYS_AHEAD = 62;
 
 export interface RecordContributionsInput {
   groupSlug: string;
@@ -102,6 +112,7 @@ async function contributionEntry(
   const byCode = known?.byCode ?? (await groupMembersByCode(tx, group));
   const seen = new Set<string>();
   const lines = [];
+  const paying: { line: number; memberId: number; code: string; days: string[] }[] = [];
   for (const [i, l] of input.lines.entries()) {
     const kind = l.kind ?? "daily";
     if (!CONTRIBUTION_LINE_KINDS.includes(kind)) throw invalid("line_kind_invalid", `lines.${i}.kind`);
@@ -111,8 +122,12 @@ async function contributionEntry(
     const amount = assertAmount(l.amount, `lines.${i}.amount`);
     const member = assertActiveMember(byCode.get(l.memberCode), l.memberCode, date, `lines.${i}.memberCode`);
     lines.push({ memberId: member.id, amount, kind });
+    if (kind === "daily")
+      paying.push({ line: i, memberId: member.id, code: member.code, days: daysPaidFor(l, date, member, i) });
+    else if (l.days !== undefined) throw invalid("days_only_daily", `lines.${i}.days`);
   }
-  return appendEntry(tx, {
+  await assertDaysNotPaid(tx, group.id, paying);
+  const entry = await appendEntry(tx, {
     group,
     kind: "contribution",
     date,
@@ -122,6 +137,72 @@ async function contributionEntry(
     actor: ctx.actor,
     now: nowOf(ctx),
   });
+  const rows = paying.flatMap((p) =>
+    p.days.map((day) => ({ groupId: group.id, memberId: p.memberId, entryId: entry.id, day })),
+  );
+  // SQLite takes at most 32 766 bound values per statement: 4 a row.
+  for (let i = 0; i < rows.length; i += 5000) await tx.insert(dailyPayments).values(rows.slice(i, i + 5000));
+  return entry;
+}
+
+/** Members whose daily contribution for `day` is paid by an entry still standing, with that entry's number. */
+export async function membersPaidOn(db: DbOrTx, group: GroupRow, day: BusinessDate) {
+  const reversal = alias(journalEntries, "reversal");
+  return db
+    .select({ memberCode: members.code, seq: journalEntries.seq })
+    .from(dailyPayments)
+    .innerJoin(journalEntries, eq(journalEntries.id, dailyPayments.entryId))
+    .innerJoin(members, eq(members.id, dailyPayments.memberId))
+    .leftJoin(reversal, eq(reversal.reversesEntryId, dailyPayments.entryId))
+    .where(and(eq(dailyPayments.groupId, group.id), eq(dailyPayments.day, day), isNull(reversal.id)));
+}
+
+/** The days a daily line pays for: the named ones (checked), or the entry's date. */
+function daysPaidFor(l: ContributionLineInput, date: BusinessDate, member: MemberRow, i: number): string[] {
+  if (l.days === undefined) return [date];
+  const field = `lines.${i}.days`;
+  if (!Array.isArray(l.days) || l.days.length === 0 || l.days.length > MAX_DAYS_PER_LINE)
+    throw invalid("days_invalid", field, { max: MAX_DAYS_PER_LINE });
+  const days = [...new Set(l.days)].sort();
+  if (days.length !== l.days.length) throw invalid("days_duplicate", field);
+  for (const d of days) {
+    if (!isValidDate(d)) throw invalid("date_invalid", field);
+    if (d < member.joinedOn) throw invalid("day_before_joining", field, { day: d, joinedOn: member.joinedOn });
+    if (d > addDays(date, MAX_DAYS_AHEAD)) throw invalid("day_too_far_ahead", field, { day: d, max: MAX_DAYS_AHEAD });
+  }
+  return days;
+}
+
+/**
+ * A member pays a day once: refuses a line for a day that an entry still standing (not reversed)
+ * already paid, naming that entry.
+ */
+async function assertDaysNotPaid(
+  tx: Tx,
+  groupId: number,
+  paying: readonly { line: number; memberId: number; code: string; days: string[] }[],
+): Promise<void> {
+  if (paying.length === 0) return;
+  const reversal = alias(journalEntries, "reversal");
+  const taken = await tx
+    .select({ memberId: dailyPayments.memberId, day: dailyPayments.day, seq: journalEntries.seq })
+    .from(dailyPayments)
+    .innerJoin(journalEntries, eq(journalEntries.id, dailyPayments.entryId))
+    .leftJoin(reversal, eq(reversal.reversesEntryId, dailyPayments.entryId))
+    .where(
+      and(
+        eq(dailyPayments.groupId, groupId),
+        inArray(dailyPayments.memberId, [...new Set(paying.map((p) => p.memberId))]),
+        inArray(dailyPayments.day, [...new Set(paying.flatMap((p) => p.days))]),
+        isNull(reversal.id),
+      ),
+    );
+  if (taken.length === 0) return;
+  for (const p of paying) {
+    const hit = taken.find((t) => t.memberId === p.memberId && p.days.includes(t.day));
+    if (hit)
+      throw invalid("already_collected", `lines.${p.line}.memberCode`, { code: p.code, day: hit.day, seq: hit.seq });
+  }
 }
 
 export interface WithdrawSavingsInput {

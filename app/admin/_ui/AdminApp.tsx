@@ -6,6 +6,7 @@ import { api } from "./client";
 import { type Locale, type Group, type Members, L } from "./common";
 import { Account } from "./account";
 import { Book } from "./book";
+import { Year } from "./year";
 import { Cash } from "./cash";
 import { Collect } from "./collect";
 import { Audit, Corrections } from "./corrections";
@@ -112,6 +113,17 @@ export function AdminApp({ locale, groups }: { locale: Locale; groups: Group[] }
           )}
           {tab === "fix" && <Corrections slug={slug} locale={locale} rp={rp} t={t} canWrite={canWrite} />}
           {tab === "audit" && <Audit slug={slug} />}
+          {tab === "year" && (
+            <Year
+              slug={slug}
+              locale={locale}
+              rp={rp}
+              t={t}
+              today={today}
+              canWrite={canWrite}
+              canSetRule={group.role === "pengawas" || group.role === "admin"}
+            />
+          )}
           {tab === "book" && canWrite && <Book slug={slug} locale={locale} rp={rp} t={t} onChanged={reload} />}
           {tab === "account" && <Account locale={locale} rp={rp} t={t} slug={slug} />}
         </section>

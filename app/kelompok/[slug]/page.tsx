@@ -23,6 +23,7 @@ import { MonthlyFigures } from "../../_components/MonthlyFigures";
 import { CostTable } from "../../_components/CostTable";
 import { Sources } from "../../_components/Sources";
 import { loanStatusCount } from "@/server/domain/indicators";
+import { ShareOut } from "../../_components/ShareOut";
 
 export const dynamic = "force-dynamic";
 
@@ -117,6 +118,9 @@ export default async function GroupPage({ params }: { params: Promise<{ slug: st
           f.group.loanMaxTermMonths,
         )}
       </p>
+
+      <h2>{t.shu.title}</h2>
+      <ShareOut f={f} locale={locale} t={t} />
 
       <h2>
         {t.thisMonth} ({formatMonth(thisMonth.month, locale, true)})

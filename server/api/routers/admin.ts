@@ -18,6 +18,7 @@ import { loadGroup } from "@/server/services/context";
 import { reverseEntry } from "@/server/services/corrections";
 import { addMember, leaveMember } from "@/server/services/groups";
 import { importBook, previewBookImport } from "@/server/services/import-book";
+import { closeYear, previewYear, ruleOfRow, setShareOutRule, shareOutRuleOf } from "@/server/services/year-close";
 import { disburseLoan, groupLoanViews, repayLoan, writeOffLoan } from "@/server/services/loans";
 import {
   countersignCashCount,
@@ -31,6 +32,7 @@ import { updateReferenceTerms } from "@/server/services/reference-terms";
 import { compareFromQuery } from "@/server/services/compare";
 import {
   MAX_QUEUED_DAYS,
+  membersPaidOn,
   recordContributions,
   recordQueuedContributions,
   withdrawSavings,
@@ -48,6 +50,8 @@ const rupiah = z.number().int().positive().max(1_000_000_000);
 const code = z.string().min(1).max(32);
 const text = (max: number) => z.string().max(max);
 const via = z.enum(MONEY_ACCOUNTS).optional();
+/** A share of the SHU in basis points (100 = 1 %). */
+const bps = z.number().int().min(0).max(10_000);
 const csvText = z.string().max(150_000);
 const bookFiles = z.object({ saldo: csvText, anggota: csvText, pinjaman: csvText });
 const page = { beforeId: z.number().int().positive().optional(), limit: z.number().int().min(1).max(200).default(50) };
@@ -104,12 +108,25 @@ export const adminRouter = router({
           date,
           idempotencyKey,
           lines: z
-            .array(z.object({ memberCode: code, amount: rupiah, kind: z.enum(CONTRIBUTION_LINE_KINDS).optional() }))
+            .array(
+              z.object({
+                memberCode: code,
+                amount: rupiah,
+                kind: z.enum(CONTRIBUTION_LINE_KINDS).optional(),
+                days: z.array(date).max(62).optional(),
+              }),
+            )
             .min(1)
             .max(500),
         }),
       )
       .mutation(({ ctx, input }) => recordContributions(ctx.service, input)),
+    /** Who has already paid the daily contribution for a day (the collection grid marks them). */
+    paidOn: groupProcedure("read")
+      .input(z.object({ date }))
+      .query(async ({ ctx, input }) =>
+        membersPaidOn(ctx.database.db, await loadGroup(ctx.database.db, input.groupSlug), input.date),
+      ),
     /**
      * Days kept on the phone while offline, sent together. Types are checked here; everything
      * else per day by the domain, so one bad day is refused alone and never blocks the queue.
@@ -128,6 +145,7 @@ export const adminRouter = router({
                       memberCode: z.string().max(32),
                       amount: z.number(),
                       kind: z.string().max(32).optional(),
+                      days: z.array(z.string().max(32)).max(62).optional(),
                     }),
                   )
                   .max(500),
@@ -273,6 +291,34 @@ export const adminRouter = router({
     import: groupProcedure("write")
       .input(z.object({ files: bookFiles, idempotencyKey }))
       .mutation(({ ctx, input }) => importBook(ctx.service, input)),
+  }),
+  /** Tutup buku: the share-out rule (pengawas or admin), the year's preview and its close (treasurer). */
+  year: router({
+    rule: groupProcedure("read").query(async ({ ctx, input }) => {
+      const r = await shareOutRuleOf(ctx.database.db, await loadGroup(ctx.database.db, input.groupSlug));
+      return r && { ...ruleOfRow(r), isExample: r.isExample, setAt: r.setAt };
+    }),
+    setRule: groupProcedure("countersign")
+      .input(
+        z.object({
+          rule: z.object({
+            cadangan: bps,
+            jasa_modal: bps,
+            jasa_pinjaman: bps,
+            pengurus: bps,
+            pendidikan: bps,
+            sosial: bps,
+            memberPayout: z.enum(["savings", "cash"]),
+          }),
+        }),
+      )
+      .mutation(({ ctx, input }) => setShareOutRule(ctx.service, input)),
+    preview: groupProcedure("write")
+      .input(z.object({ year: z.number().int().min(2000).max(2200) }))
+      .query(({ ctx, input }) => previewYear(ctx.service, input)),
+    close: groupProcedure("write")
+      .input(z.object({ year: z.number().int().min(2000).max(2200), idempotencyKey }))
+      .mutation(({ ctx, input }) => closeYear(ctx.service, input)),
   }),
   seals: router({
     /** Every month's seal (the chain head at its end) and whether the supervisor confirmed it. */

@@ -1,0 +1,40 @@
+import Link from "next/link";
+import { SHU_POOLS } from "@/server/domain/shu";
+import { formatInt, formatPct, rp } from "@/server/i18n/format";
+import type { Locale, Messages } from "@/server/i18n/messages";
+import type { GroupFigures } from "@/server/services/public-figures";
+
+/** The group's share-out rule and its closed years, each linking to its yearly report. */
+export function ShareOut({ f, locale, t }: { f: GroupFigures; locale: Locale; t: Messages }) {
+  const s = t.shu;
+  const r = f.shareOutRule;
+  return (
+    <>
+      {r ? (
+        <p>
+          {s.rule}
+          {r.isExample && ` (${s.example})`}:{" "}
+          {SHU_POOLS.filter((p) => r[p] > 0)
+            .map((p) => `${s.pools[p]} ${formatPct(r[p] / 10_000, locale)}`)
+            .join(" · ")}
+          ; {r.memberPayout === "cash" ? s.payoutCash : s.payoutSavings}.
+        </p>
+      ) : (
+        <p className="muted">{s.noRule}</p>
+      )}
+      {f.closedYears.length === 0 ? (
+        <p className="muted">{s.noYears}</p>
+      ) : (
+        <ul>
+          {[...f.closedYears].reverse().map((y) => (
+            <li key={y.year}>
+              <Link prefetch={false} href={`/kelompok/${f.group.slug}/tahun/${y.year}`}>
+                {s.yearLine(y.year, rp(y.shu, locale), formatInt(y.membersPaid, locale))}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,109 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getDatabase } from "@/db/client";
+import { DomainError } from "@/server/domain/errors";
+import { SHU_POOLS } from "@/server/domain/shu";
+import { formatInt, formatPct, formatTimestamp, rp } from "@/server/i18n/format";
+import { getMessages } from "@/server/i18n/locale";
+import { loadGroup } from "@/server/services/context";
+import { yearReport } from "@/server/services/year-report";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Laporan tahunan" };
+
+/** A closed year on one printable page: income, costs, SHU and how it was divided — never by name. */
+export default async function YearReportPage({ params }: { params: Promise<{ slug: string; tahun: string }> }) {
+  const { locale, t } = await getMessages();
+  const { slug, tahun } = await params;
+  if (!/^\d{4}$/.test(tahun)) notFound();
+  const { db } = await getDatabase();
+  let group: Awaited<ReturnType<typeof loadGroup>>;
+  let r: Awaited<ReturnType<typeof yearReport>>;
+  try {
+    group = await loadGroup(db, slug);
+    r = await yearReport(db, group, Number(tahun));
+  } catch (e) {
+    if (e instanceof DomainError) notFound();
+    throw e;
+  }
+  const s = t.shu;
+  const pct = (v: number | null) => (v === null ? "–" : formatPct(v, locale));
+  const row = (label: string, amount: string) => (
+    <tr role="row" key={label}>
+      <th scope="row" role="rowheader">
+        {label}
+      </th>
+      <td className="num" role="cell">
+        {amount}
+      </td>
+    </tr>
+  );
+  const x = r.totals;
+  const i = r.indicators;
+  return (
+    <>
+      <h1>
+        {s.report} {group.name} — {r.year} {group.isDemo && <span className="badge">{t.demo}</span>}
+      </h1>
+      <p className="muted">
+        {t.village} {group.village}, Kec. {group.kecamatan}, Kab. {group.kabupaten}
+      </p>
+      <nav className="pager no-print" aria-label={s.report}>
+        <Link prefetch={false} href={`/kelompok/${slug}`}>
+          {group.name}
+        </Link>
+      </nav>
+      <h2>{s.income}</h2>
+      <div className="table-wrap" tabIndex={0}>
+        <table role="table">
+          <tbody role="rowgroup">
+            {row(s.serviceCharge, rp(x.serviceCharge, locale))}
+            {row(s.fines, rp(x.fines, locale))}
+            {row(s.otherIncome, rp(x.otherIncome, locale))}
+            {row(s.expenses, rp(-x.expenses, locale))}
+            {row(s.writtenOff, rp(-x.writtenOff, locale))}
+            {row(s.shu, rp(r.shu, locale))}
+          </tbody>
+        </table>
+      </div>
+      <h2>{s.division}</h2>
+      <div className="table-wrap" tabIndex={0}>
+        <table role="table">
+          <tbody role="rowgroup">
+            {SHU_POOLS.map((p) =>
+              row(`${s.pools[p]} (${formatPct(r.rule[p] / 10_000, locale)})`, rp(r.pools[p], locale)),
+            )}
+            {row(s.membersPaid, formatInt(r.membersPaid, locale))}
+          </tbody>
+        </table>
+      </div>
+      <p className="muted">
+        {r.rule.memberPayout === "cash" ? s.payoutCash : s.payoutSavings}
+        {r.rule.isExample && ` (${s.example})`}. {s.closedOn(formatTimestamp(r.closedAt, group.timeZone, locale))}
+      </p>
+      <h2>{s.indicators}</h2>
+      <div className="table-wrap" tabIndex={0}>
+        <table role="table">
+          <tbody role="rowgroup">
+            {row(s.returnOnSavings, pct(i.returnOnSavings))}
+            {row(s.returnOnAssets, pct(i.returnOnAssets))}
+            {row(s.utilisation, pct(i.utilisation))}
+            {row(s.par30, pct(i.par30))}
+            {row(s.retention, pct(i.retention))}
+            {row(
+              s.averageSavings,
+              i.averageSavingsPerMember === null ? t.suppressed : rp(i.averageSavingsPerMember, locale),
+            )}
+            {row(s.writeOffRatio, pct(i.writeOffRatio))}
+          </tbody>
+        </table>
+      </div>
+      <p className="no-print">
+        <Link prefetch={false} href="/metodologi#shu">
+          {t.nav.method}
+        </Link>
+      </p>
+    </>
+  );
+}
