@@ -58,9 +58,10 @@ test("no acknowledged entry is lost or doubled across SIGKILLs", async () => {
         groupSlug: "uji-crash",
         date,
         idempotencyKey: k,
+        // Voluntary savings: any number a day (a day's iuran is paid once, which is not what this tests).
         lines: [
-          { memberCode: "UC-001", amount: 1000 },
-          { memberCode: "UC-002", amount: 1000 },
+          { memberCode: "UC-001", amount: 1000, kind: "voluntary" },
+          { memberCode: "UC-002", amount: 1000, kind: "voluntary" },
         ],
       });
       if (r.ok()) acked.add(k);
@@ -88,8 +89,8 @@ test("no acknowledged entry is lost or doubled across SIGKILLs", async () => {
           date,
           idempotencyKey: k,
           lines: [
-            { memberCode: "UC-001", amount: 1000 },
-            { memberCode: "UC-002", amount: 1000 },
+            { memberCode: "UC-001", amount: 1000, kind: "voluntary" },
+            { memberCode: "UC-002", amount: 1000, kind: "voluntary" },
           ],
         });
         expect(r.ok(), await r.text()).toBe(true);

@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { todayWita } from "./api-session";
 import { E2E_EMPTY_GROUP } from "./fixtures";
 
 test.use({ viewport: { width: 360, height: 740 } });
@@ -24,7 +25,7 @@ test("a new group (added with npm run group:add by the e2e server) moves in from
 
   await page.getByLabel("saldo.csv").setInputFiles({
     name: "saldo.csv",
-    ...csv(["pos,jumlah", "tanggal_peralihan,2026-10-31", "kas,750.000", "bank,5.000.000", "dana_sosial,120.000"]),
+    ...csv(["pos,jumlah", "tanggal_peralihan,2025-06-30", "kas,750.000", "bank,5.000.000", "dana_sosial,120.000"]),
   });
   const members = ["kode,nama,jenis_kelamin,tanggal_masuk,simpanan_pokok,simpanan_wajib,simpanan_sukarela"];
   for (let i = 1; i <= 30; i++)
@@ -51,7 +52,7 @@ test("a new group (added with npm run group:add by the e2e server) moves in from
     );
   await page.getByLabel("pinjaman.csv").setInputFiles({ name: "pinjaman.csv", ...csv(loans) });
   await page.getByRole("button", { name: "Periksa berkas" }).click();
-  await expect(page.getByText("Tanggal peralihan: 2026-10-31")).toBeVisible();
+  await expect(page.getByText("Tanggal peralihan: 2025-06-30")).toBeVisible();
   await expect(page.getByText("Anggota (30)")).toBeVisible();
   await expect(page.getByRole("heading", { name: "Pinjaman berjalan (12)" })).toBeVisible();
   const wide = await page.evaluate(() =>
@@ -74,8 +75,34 @@ test("a new group (added with npm run group:add by the e2e server) moves in from
   expect(g).toMatchObject({ cashRp: 750_000, bankRp: 5_000_000, loansOutstandingRp: loansOwed, socialFundRp: 120_000 });
   expect(g.memberSavingsRp).toBe(30 * 1_850_000 + 1000 * ((30 * 31) / 2));
 
-  // The first member opens her passbook with the code shown once.
+  // Close 2025: the admin records the group's share-out rule, sees the year's figures, and confirms.
   await page.getByRole("button", { name: "Sudah saya tulis semua" }).click();
+  await page.getByRole("button", { name: "Tutup buku (SHU)" }).click();
+  await expect(page.getByText("Belum ada aturan pembagian SHU")).toBeVisible();
+  await page.getByText("Ubah aturan").click();
+  for (const [label, pct] of <[string, string][]>[
+    ["Dana cadangan (%)", "40"],
+    ["Jasa modal (menurut simpanan) (%)", "30"],
+    ["Jasa pinjaman (menurut jasa dibayar) (%)", "20"],
+    ["Dana pengurus (%)", "5"],
+    ["Dana pendidikan (%)", "5"],
+    ["Dana sosial (%)", "0"],
+  ])
+    await page.getByLabel(label, { exact: true }).fill(pct);
+  await expect(page.getByText("Jumlah: 100% (harus 100%)")).toBeVisible();
+  await page.getByRole("button", { name: "Simpan" }).click();
+  await expect(page.getByText("Dana cadangan: 40%")).toBeVisible();
+  await expect(page.getByLabel("Tahun")).toHaveValue(String(Number(todayWita().slice(0, 4)) - 1));
+  await page.getByLabel("Tahun").fill("2025");
+  await page.getByRole("button", { name: "Lihat pembagian" }).click();
+  await expect(page.getByText("SHU 2025: Rp 0")).toBeVisible(); // nothing earned after the cut-over yet
+  await page.getByRole("button", { name: "Benar — tutup buku 2025" }).click();
+  await expect(page.locator("p[role=status]")).toContainText("Buku 2025 ditutup ✓");
+  const report = await request.get(`/kelompok/${slug}/tahun/2025`);
+  expect(report.status()).toBe(200);
+  expect(await report.text()).toContain("SHU");
+
+  // The first member opens her passbook with the code shown once.
   await page.goto("/anggota");
   await page.getByLabel("Kelompok").selectOption(slug);
   await page.getByLabel("Kode anggota").fill("UP-001");

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { cookies } from "next/headers";
 import { getDatabase } from "@/db/client";
 import { refusalOf } from "@/server/http";
@@ -106,6 +107,23 @@ export default async function PassbookPage({
           ],
         }))}
       />
+      <h2>{p.myShu}</h2>
+      {book.shu.length === 0 ? (
+        <p>{p.noShu}</p>
+      ) : (
+        <DataTable
+          columns={[{ label: t.shu.report }, { label: p.myShuPart, num: true }]}
+          rows={book.shu.map((y) => ({
+            key: y.year,
+            cells: [
+              <Link key="y" prefetch={false} href={`/kelompok/${book.group.slug}/tahun/${y.year}`}>
+                {y.year}
+              </Link>,
+              rp(y.amount, locale),
+            ],
+          }))}
+        />
+      )}
       <h2>{p.myLoans}</h2>
       {book.loans.length === 0 && <p>{p.noLoans}</p>}
       {book.loans.map((l) => (

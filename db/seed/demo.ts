@@ -144,7 +144,8 @@ export async function seedDemo(
   const log = opts.log ?? (() => {});
   const realNow = opts.now ?? new Date();
   const today = opts.today ?? localDate(realNow, "Asia/Makassar");
-  const daysOf = (g: { foundedOn: BusinessDate }) => daysBetween(g.foundedOn, today) + 1;
+  // History up to yesterday: today's collection is left for whoever tries the treasurer screen.
+  const daysOf = (g: { foundedOn: BusinessDate }) => daysBetween(g.foundedOn, today);
   const daysTotal = DEMO_GROUPS.reduce((t, g) => t + daysOf(g), 0);
   let daysBefore = 0;
   for (const spec of DEMO_GROUPS) {
@@ -216,7 +217,7 @@ export async function seedDemo(
     const batchMonth = async (batched: Database) => {
       ctx.database = batched;
       const thisMonth = monthOf(day);
-      for (; day <= today && monthOf(day) === thisMonth; day = addDays(day, 1)) await seedDay(batched);
+      for (; day < today && monthOf(day) === thisMonth; day = addDays(day, 1)) await seedDay(batched);
     };
     const seedDay = async (database: Database) => {
       const date = day;
@@ -437,7 +438,7 @@ export async function seedDemo(
         entries += 2;
       }
     };
-    while (day <= today) {
+    while (day < today) {
       await inOneTransaction(database, batchMonth);
       opts.progress?.({
         group: spec.name,

@@ -19,6 +19,21 @@ export function Collect({
     members.map((m) => ({ code: m.code, name: m.fullName, pays: true, amount: String(daily) })),
   );
   const [key, setKey] = useState(newKey); // made when the form opens, reused on retry
+  // Who has already paid the day (a member pays a day once): shown, and left out of the collection.
+  const [paid, setPaid] = useState<Map<string, number>>(new Map());
+  const loadPaid = useCallback(
+    (d: string) =>
+      api.admin.contributions.paidOn
+        .query({ groupSlug: slug, date: d })
+        .then((ps) => {
+          const m = new Map(ps.map((p) => [p.memberCode, p.seq]));
+          setPaid(m);
+          setRows((rs) => rs.map((r) => (m.has(r.code) ? { ...r, pays: false } : r)));
+        })
+        .catch(() => {}), // offline: the server still refuses a day paid twice
+    [slug],
+  );
+  useEffect(() => void loadPaid(date), [loadPaid, date]);
   const a = useAction(locale);
   const [queueNote, setQueueNote] = useState<string | null>(null);
   const [queueVersion, setQueueVersion] = useState(0);
@@ -48,9 +63,10 @@ export function Collect({
               }),
           (e) => t.saved(e.seq),
         );
-        if (r)
+        if (r) {
           setKey(newKey()); // the next save is a new collection
-        else if (lost) keepOnPhone(day); // no answer: keep it, send it later with the same key
+          void loadPaid(date);
+        } else if (lost) keepOnPhone(day); // no answer: keep it, send it later with the same key
       }}
     >
       <PhoneQueue slug={slug} t={t} locale={locale} rp={rp} version={queueVersion} />
@@ -85,12 +101,19 @@ export function Collect({
                   <label htmlFor={`p-${r.code}`}>
                     {r.code} {r.name}
                   </label>
+                  {paid.has(r.code) && (
+                    <>
+                      {" "}
+                      <span className="muted">{t.alreadyPaid(paid.get(r.code)!)}</span>
+                    </>
+                  )}
                 </td>
                 <td>
                   <input
                     id={`p-${r.code}`}
                     type="checkbox"
                     checked={r.pays}
+                    disabled={paid.has(r.code)}
                     onChange={(e) => {
                       setRows(rows.map((x, j) => (j === i ? { ...x, pays: e.target.checked } : x)));
                       setKey(newKey());
