@@ -8,6 +8,8 @@ import type { GroupFigures } from "@/server/services/public-figures";
 export function ShareOut({ f, locale, t }: { f: GroupFigures; locale: Locale; t: Messages }) {
   const s = t.shu;
   const r = f.shareOutRule;
+  const last = f.closedYears.at(-1);
+  const pct = (v: number | null) => (v === null ? "–" : formatPct(v, locale));
   return (
     <>
       {r ? (
@@ -21,6 +23,12 @@ export function ShareOut({ f, locale, t }: { f: GroupFigures; locale: Locale; t:
         </p>
       ) : (
         <p className="muted">{s.noRule}</p>
+      )}
+      {last && (
+        <p>
+          {s.indicatorsOf(last.year)}: {s.returnOnSavings} {pct(last.indicators.returnOnSavings)} · {s.utilisation}{" "}
+          {pct(last.indicators.utilisation)} · {s.par30} {pct(last.indicators.par30)}
+        </p>
       )}
       {f.closedYears.length === 0 ? (
         <p className="muted">{s.noYears}</p>

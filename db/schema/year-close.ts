@@ -49,6 +49,8 @@ export const yearClosings = sqliteTable(
     /** JSON: { cadangan, jasa_modal, jasa_pinjaman, pengurus, pendidikan, sosial } in rupiah. */
     pools: text("pools").notNull(),
     membersPaid: integer("members_paid").notNull(),
+    /** Public: the year's indicators (domain/indicators.ts YearIndicators), fixed when the year closes. */
+    indicators: text("indicators").notNull().default("{}"),
     /** Private (for the treasurer and pengawas): the whole preview as posted, members by code with their basis. */
     detail: text("detail").notNull(),
     closedAt: text("closed_at").notNull(),

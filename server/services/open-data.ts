@@ -64,6 +64,7 @@ export function groupDetail(f: GroupFigures) {
       shuRp: y.shu,
       poolsRp: y.pools,
       membersPaid: y.membersPaid,
+      indicators: y.indicators,
       report: `/kelompok/${f.group.slug}/tahun/${y.year}`,
     })),
     loans: {

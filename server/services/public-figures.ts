@@ -45,6 +45,7 @@ import {
 import { lastCashCount, type CashCountRow } from "./cash";
 import { closedYears, ruleOfRow, shareOutRuleOf } from "./year-close";
 import type { ShareOutRule, ShuPool } from "@/server/domain/shu";
+import type { YearIndicators } from "@/server/domain/indicators";
 import { referenceTermsOf } from "./reference-terms";
 import { loadGroup, type GroupRow } from "./context";
 import { groupLoanViews } from "./loans";
@@ -122,7 +123,13 @@ export interface GroupFigures {
   lastBankCheck: PublicBalanceCheck | null;
   /** The share-out rule in force (AD/ART), and each closed year's SHU and pools. */
   shareOutRule: (ShareOutRule & { isExample: boolean; setOn: string }) | null;
-  closedYears: { year: number; shu: number; pools: Record<ShuPool, number>; membersPaid: number }[];
+  closedYears: {
+    year: number;
+    shu: number;
+    pools: Record<ShuPool, number>;
+    membersPaid: number;
+    indicators: YearIndicators;
+  }[];
   head: { lastSeq: number; lastHash: string | null; lastEntryAt: string | null };
 }
 
@@ -382,6 +389,7 @@ export async function groupFigures(
       shu: y.shu,
       pools: JSON.parse(y.pools) as Record<ShuPool, number>,
       membersPaid: y.membersPaid,
+      indicators: JSON.parse(y.indicators) as YearIndicators,
     })),
     head: { lastSeq: head?.lastSeq ?? 0, lastHash: head?.lastHash ?? null, lastEntryAt: head?.lastEntryAt ?? null },
   };

@@ -5,7 +5,8 @@ import { journalEntries, members, shareOutRules } from "@/db/schema";
 import { EXAMPLE_RULE, SHU_POOLS } from "@/server/domain/shu";
 import { key, seedGroup, tempDatabase, testContext } from "@/server/testing/db";
 import { recordExpense, recordIncome } from "./cash";
-import type { ServiceContext } from "./context";
+import { loadGroup, type ServiceContext } from "./context";
+import { yearReport } from "./year-report";
 import { disburseLoan, repayLoan } from "./loans";
 import { passbookOf } from "./passbook";
 import { groupFigures } from "./public-figures";
@@ -131,6 +132,12 @@ describe("closing the year (SHU)", () => {
     expect((await closedYears(database.db, { id: closed.entry!.groupId })).map((c) => [c.year, c.shu])).toEqual([
       [2024, 18_000],
     ]);
+    // Its indicators are fixed with it: everyone stayed, the one loan was repaid, 18.000 on ~Rp 4 juta saved.
+    const report = await yearReport(database.db, await loadGroup(database.db, G), 2024);
+    expect(report.indicators).toMatchObject({ retention: 1, utilisation: 0, par30: null, writeOffRatio: 0 });
+    expect(report.indicators.returnOnSavings).toBeGreaterThan(0.003);
+    expect(report.indicators.returnOnSavings).toBeLessThan(0.01);
+    expect(report.pools).toEqual(p.pools);
 
     // Her passbook shows her part.
     const [m1] = await database.db.select().from(members).where(eq(members.code, "RA-001"));

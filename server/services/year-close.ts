@@ -4,7 +4,16 @@
  */
 import { and, asc, desc, eq, gte, inArray, lte, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
-import { auditLog, journalEntries, ksmGroups, members, postings, shareOutRules, yearClosings } from "@/db/schema";
+import {
+  auditLog,
+  journalEntries,
+  ksmGroups,
+  members,
+  monthPostings,
+  postings,
+  shareOutRules,
+  yearClosings,
+} from "@/db/schema";
 import { conflict, invalid, notFound } from "@/server/domain/errors";
 import { SAVINGS_ACCOUNTS, yearClosePostings, type YearTotals } from "@/server/domain/ledger";
 import {
@@ -16,7 +25,9 @@ import {
   shuOf,
   type ShuPool,
 } from "@/server/domain/shu";
+import { monthFlows, par30, yearIndicators, yearMonthEnds, type YearIndicators } from "@/server/domain/indicators";
 import { appendEntry, findReplay, type EntryRow } from "./append-entry";
+import { groupLoanViewsAt } from "./loans";
 import {
   assertIdempotencyKey,
   loadGroup,
@@ -318,6 +329,10 @@ export async function closeYear(
             now,
           })
         : null;
+    const indicators = await computeYearIndicators(tx, group, p.year, {
+      shu: preview.shu,
+      writtenOff: preview.totals.writtenOff,
+    });
     await tx.insert(yearClosings).values({
       groupId: group.id,
       year: p.year,
@@ -332,6 +347,7 @@ export async function closeYear(
       pools: JSON.stringify(preview.pools),
       membersPaid: preview.members.length,
       detail: JSON.stringify(preview),
+      indicators: JSON.stringify(indicators),
       closedAt: now.toISOString(),
       closedBy: ctx.actor,
     });
@@ -361,4 +377,49 @@ async function closedYearPreview(db: DbOrTx, group: GroupRow, year: number): Pro
 /** The group's closed years, oldest first (public: totals and pools, never a member). */
 export async function closedYears(db: DbOrTx, group: Pick<GroupRow, "id">): Promise<YearClosingRow[]> {
   return db.select().from(yearClosings).where(eq(yearClosings.groupId, group.id)).orderBy(asc(yearClosings.year));
+}
+
+/**
+ * A year's indicators from the books as they stand once it is closed (its closing entry included):
+ * computed when the year closes and kept with it, so every page and file shows the same figures.
+ */
+export async function computeYearIndicators(
+  db: DbOrTx,
+  group: GroupRow,
+  year: number,
+  y: { shu: number; writtenOff: number },
+): Promise<YearIndicators> {
+  const start = `${year}-01-01`;
+  const end = `${year}-12-31`;
+  const [monthRows, memberRows, loanViews] = await Promise.all([
+    db
+      .select({
+        month: monthPostings.month,
+        kind: monthPostings.kind,
+        account: monthPostings.account,
+        amount: monthPostings.amount,
+      })
+      .from(monthPostings)
+      .where(eq(monthPostings.groupId, group.id)),
+    db
+      .select({ joinedOn: members.joinedOn, leftOn: members.leftOn })
+      .from(members)
+      .where(eq(members.groupId, group.id)),
+    groupLoanViewsAt(db, group, end),
+  ]);
+  const activeOn = (d: string, m: { joinedOn: string; leftOn: string | null }) =>
+    m.joinedOn <= d && (m.leftOn === null || m.leftOn > d);
+  const atStart = memberRows.filter((m) => activeOn(start, m));
+  const running = loanViews.filter((v) => v.status === "berjalan" || v.status === "menunggak");
+  return yearIndicators({
+    shu: y.shu,
+    monthEnds: yearMonthEnds(monthFlows(monthRows), year),
+    writtenOff: y.writtenOff,
+    par30: par30(
+      running.map((v) => ({ principalOutstanding: v.state.principalOutstanding, daysPastDue: v.state.daysPastDue })),
+    ),
+    activeAtStart: atStart.length,
+    stayed: atStart.filter((m) => activeOn(end, m)).length,
+    activeAtEnd: memberRows.filter((m) => activeOn(end, m)).length,
+  });
 }

@@ -1,0 +1,1 @@
+ALTER TABLE `year_closings` ADD `indicators` text DEFAULT '{}' NOT NULL;
