@@ -351,14 +351,14 @@ export async function seedDemo(
         const groupId = (await groupRow(database, spec.slug)).id;
         let cash = await cashOnBooks(database.db, groupId, date);
         let bank = await cashOnBooks(database.db, groupId, date, "bank");
-        const wanting = r.int(4, 8);
+        const wanting = r.int(5, 9);
         for (let i = 0; i < wanting; i++) {
           const p = loanPurposeFor(month, r);
           if (!p) continue;
-          // Loans grow with the fund: 8–20% of the money not lent out, at most Rp 30 juta, in Rp 100.000 steps;
+          // Loans grow with the fund: 10–22% of the money not lent out, at most Rp 30 juta, in Rp 100.000 steps;
           // paid from the cash box when it holds enough, otherwise from the bank.
           const fund = cash + bank;
-          const principal = Math.min(30_000_000, Math.floor((fund * (0.08 + r.next() * 0.12)) / 100_000) * 100_000);
+          const principal = Math.min(30_000_000, Math.floor((fund * (0.1 + r.next() * 0.12)) / 100_000) * 100_000);
           const via = principal <= cash ? ("cash" as const) : ("bank" as const);
           const borrower = r.pick(members.filter((m) => m.joinedOn <= addDays(date, -90) && !m.leftOn));
           if (principal < 300_000 || !borrower) continue;
