@@ -37,6 +37,20 @@ export default async function ImpactPage({ searchParams }: { searchParams: Promi
     [i.returnOnSavings, i.returnOnSavingsDef, (g) => formatPct(g.indicators.returnOnSavings, locale)],
     [t.compliance, t.complianceDef, (g) => formatPct(g.compliance.ratio, locale)],
     [i.dropout, i.dropoutDef, (g) => formatPct(g.indicators.dropout, locale)],
+    // The latest closed year, as its yearly report keeps it.
+    ...(
+      [
+        [t.shu.shu, (g) => rp(g.closedYears.at(-1)!.shu, locale)],
+        [t.shu.returnOnSavings, (g) => formatPct(g.closedYears.at(-1)!.indicators.returnOnSavings, locale)],
+        [t.shu.returnOnAssets, (g) => formatPct(g.closedYears.at(-1)!.indicators.returnOnAssets, locale)],
+        [t.shu.retention, (g) => formatPct(g.closedYears.at(-1)!.indicators.retention, locale)],
+        [t.shu.writeOffRatio, (g) => formatPct(g.closedYears.at(-1)!.indicators.writeOffRatio, locale)],
+      ] as [string, (g: (typeof x.groups)[number]) => string][]
+    ).map(([name, f]): [string, string, (g: (typeof x.groups)[number]) => string] => [
+      `${name} — ${t.shu.lastClosed}`,
+      t.shu.lastClosedDef,
+      (g) => (g.closedYears.length ? `${f(g)} (${g.closedYears.at(-1)!.year})` : "–"),
+    ]),
   ];
   return (
     <>
