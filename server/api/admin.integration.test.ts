@@ -1,3 +1,4 @@
+import { EXAMPLE_RULE } from "@/server/domain/shu";
 import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { chainHead, FIXED_NOW, key, seedGroup, tempDatabase, testContext } from "@/server/testing/db";
@@ -209,6 +210,21 @@ const MUTATIONS: Record<string, (c: ReturnType<typeof caller>) => Promise<unknow
       reasonCode: "tercatat_dua_kali",
       idempotencyKey: key(),
     }),
+  "cash.bankTransfer": (c) =>
+    c.admin.cash.bankTransfer({
+      groupSlug: G,
+      kind: "bank_deposit",
+      amount: 1000,
+      date: "2026-11-28",
+      idempotencyKey: key(),
+    }),
+  // The group has entries: a paper book is refused on the data (CONFLICT) for whoever may try.
+  "book.preview": (c) => c.admin.book.preview({ groupSlug: G, files: { saldo: "", anggota: "", pinjaman: "" } }),
+  "book.import": (c) =>
+    c.admin.book.import({ groupSlug: G, files: { saldo: "", anggota: "", pinjaman: "" }, idempotencyKey: key() }),
+  "year.setRule": (c) => c.admin.year.setRule({ groupSlug: G, rule: EXAMPLE_RULE }),
+  "year.preview": (c) => c.admin.year.preview({ groupSlug: G, year: 2025 }),
+  "year.close": (c) => c.admin.year.close({ groupSlug: G, year: 2025, idempotencyKey: key() }),
   "cash.countersign": (c) => c.admin.cash.countersign({ groupSlug: G, cashCountId: 999_999 }),
   "seals.countersign": (c) => c.admin.seals.countersign({ groupSlug: G, month: "2026-12" }), // not finished: refused on the data
   "account.changePassword": (c) =>
@@ -235,7 +251,7 @@ function expected(who: string, name: string): string[] {
   if (name === "account.changePassword") return ["BAD_REQUEST"]; // any signed-in user, own account; wrong current password
   if (who === "bendaharaCD") return ["FORBIDDEN"];
   const allowedFor =
-    name === "cash.countersign" || name === "seals.countersign"
+    name === "cash.countersign" || name === "seals.countersign" || name === "year.setRule"
       ? ["admin", "pengawasRD"]
       : name === "referenceTerms.update"
         ? ["admin"]
@@ -336,6 +352,8 @@ const QUERIES: Record<string, (c: ReturnType<typeof caller>) => Promise<unknown>
   "entries.list": (c) => c.admin.entries.list({ groupSlug: G, limit: 5 }),
   "seals.list": (c) => c.admin.seals.list({ groupSlug: G }),
   "audit.list": (c) => c.admin.audit.list({ groupSlug: G, limit: 5 }),
+  "year.rule": (c) => c.admin.year.rule({ groupSlug: G }),
+  "contributions.paidOn": (c) => c.admin.contributions.paidOn({ groupSlug: G, date: "2026-11-28" }),
 };
 
 describe("authorisation matrix: every query × every kind of user", () => {
