@@ -24,6 +24,7 @@ test("a treasurer signs in on a phone, records today's collection, sees it publi
   await page.getByRole("button", { name: "Setoran harian" }).click();
   // The members who have not paid today yet (one who has is marked and cannot be ticked).
   const rows = page.locator("tbody tr").filter({ has: page.locator("input[type=checkbox]:not([disabled])") });
+  await expect(page.locator("table[aria-busy=false]")).toBeVisible(); // who paid today is known
   await expect(rows.first()).toBeVisible();
   const n = await rows.count();
   expect(n).toBeGreaterThan(20);
@@ -125,6 +126,7 @@ test("with no signal a collection is kept on the phone, and sent by itself, once
   await page.getByRole("button", { name: "Setoran harian" }).click();
   // Members who already paid today (earlier tests) are marked and cannot be ticked.
   const payable = page.locator("tbody tr input[type=checkbox]:not([disabled])");
+  await expect(page.locator("table[aria-busy=false]")).toBeVisible(); // who paid today is known
   await expect(payable.first()).toBeVisible();
   const n = await payable.count();
   const half = Math.floor(n / 2);

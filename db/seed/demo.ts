@@ -83,7 +83,7 @@ function loanPurposeFor(month: number, r: Random): { purpose: LoanPurpose; crop?
   if (month >= 1 && month <= 4 && r.chance(0.7)) return { purpose: "kopi", crop: "kopi" };
   if ((month === 6 || month === 7) && r.chance(0.6)) return { purpose: "biaya_sekolah" };
   if (month >= 8 && month <= 10 && r.chance(0.5)) return { purpose: "kemiri", crop: "kemiri" };
-  if (r.chance(0.3)) return { purpose: r.pick(["usaha_kecil", "ternak", "kesehatan", "rumah"] as const) };
+  if (r.chance(0.5)) return { purpose: r.pick(["usaha_kecil", "ternak", "kesehatan", "rumah"] as const) };
   return null;
 }
 

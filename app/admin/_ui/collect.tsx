@@ -21,16 +21,20 @@ export function Collect({
   const [key, setKey] = useState(newKey); // made when the form opens, reused on retry
   // Who has already paid the day (a member pays a day once): shown, and left out of the collection.
   const [paid, setPaid] = useState<Map<string, number>>(new Map());
+  const [paidKnown, setPaidKnown] = useState(false);
   const loadPaid = useCallback(
-    (d: string) =>
-      api.admin.contributions.paidOn
+    (d: string) => {
+      setPaidKnown(false);
+      return api.admin.contributions.paidOn
         .query({ groupSlug: slug, date: d })
         .then((ps) => {
           const m = new Map(ps.map((p) => [p.memberCode, p.seq]));
           setPaid(m);
           setRows((rs) => rs.map((r) => (m.has(r.code) ? { ...r, pays: false } : r)));
         })
-        .catch(() => {}), // offline: the server still refuses a day paid twice
+        .catch(() => {}) // offline: the server still refuses a day paid twice
+        .finally(() => setPaidKnown(true));
+    },
     [slug],
   );
   useEffect(() => void loadPaid(date), [loadPaid, date]);
@@ -84,7 +88,7 @@ export function Collect({
         />
       </p>
       <div className="table-wrap" tabIndex={0}>
-        <table>
+        <table aria-busy={!paidKnown}>
           <thead>
             <tr>
               <th scope="col">{t.member}</th>

@@ -162,7 +162,7 @@ function RuleForm({
                   memberPayout: f.memberPayout,
                 },
               }),
-            () => "✓",
+            () => t.ruleSaved,
           );
           if (r) api.admin.year.rule.query({ groupSlug: slug }).then((x) => x && onSaved(x));
         }}
