@@ -3,17 +3,13 @@ import type { DbOrTx } from "@/db/client";
 import { cashCounts, loans, monthEntries, monthPostings } from "@/db/schema";
 import { localDate, monthOf } from "@/server/domain/dates";
 import { invalid, notFound } from "@/server/domain/errors";
-import { balanceSheet, monthFlows, type MonthFlows } from "@/server/domain/indicators";
+import { balanceSheet, monthFlows, type MonthFlows, type MonthPostingRow } from "@/server/domain/indicators";
 import { ACCOUNTS, type Account } from "@/server/domain/ledger";
 import type { GroupRow } from "./context";
 
-/** The monthly report for the village notice board, from the rollups. */
-export async function monthlyReport(db: DbOrTx, group: GroupRow, month: string, now = new Date()) {
-  if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(month)) throw invalid("date_invalid", "month");
-  // No report for a month the group did not exist in, nor one that has not begun: never invented balances.
-  if (month < monthOf(group.foundedOn) || month > monthOf(localDate(now, group.timeZone)))
-    throw notFound("month_out_of_range", "month");
-  const rows = await db
+/** A group's month_postings rollup: every month's postings summed by kind and account. */
+export function monthPostingRows(db: DbOrTx, groupId: number): Promise<MonthPostingRow[]> {
+  return db
     .select({
       month: monthPostings.month,
       kind: monthPostings.kind,
@@ -21,7 +17,16 @@ export async function monthlyReport(db: DbOrTx, group: GroupRow, month: string, 
       amount: monthPostings.amount,
     })
     .from(monthPostings)
-    .where(eq(monthPostings.groupId, group.id));
+    .where(eq(monthPostings.groupId, groupId));
+}
+
+/** The monthly report for the village notice board, from the rollups. */
+export async function monthlyReport(db: DbOrTx, group: GroupRow, month: string, now = new Date()) {
+  if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(month)) throw invalid("date_invalid", "month");
+  // No report for a month the group did not exist in, nor one that has not begun: never invented balances.
+  if (month < monthOf(group.foundedOn) || month > monthOf(localDate(now, group.timeZone)))
+    throw notFound("month_out_of_range", "month");
+  const rows = await monthPostingRows(db, group.id);
   const flows = monthFlows(rows.filter((r) => r.month <= month));
   const zero = Object.fromEntries(ACCOUNTS.map((a) => [a, 0])) as Record<Account, number>;
   const current = flows.find((f) => f.month === month);

@@ -12,7 +12,6 @@ import {
   ksmGroups,
   ledgerHeads,
   members,
-  monthPostings,
   postings,
   groupPublicVersion,
   publicVersion as publicVersionTable,
@@ -44,6 +43,7 @@ import {
 } from "@/server/domain/finance/compare";
 import { lastCashCount, type CashCountRow } from "./cash";
 import { closedYears, ruleOfRow, shareOutRuleOf } from "./year-close";
+import { monthPostingRows } from "./monthly-report";
 import type { ShareOutRule, ShuPool } from "@/server/domain/shu";
 import type { YearIndicators } from "@/server/domain/indicators";
 import { referenceTermsOf } from "./reference-terms";
@@ -228,15 +228,7 @@ export async function groupFigures(
         .from(accountBalances)
         .where(eq(accountBalances.groupId, group.id))
         .groupBy(accountBalances.account),
-      db
-        .select({
-          month: monthPostings.month,
-          kind: monthPostings.kind,
-          account: monthPostings.account,
-          amount: monthPostings.amount,
-        })
-        .from(monthPostings)
-        .where(eq(monthPostings.groupId, group.id)),
+      monthPostingRows(db, group.id),
       groupLoanViews(db, group, today),
       lastCashCount(db, group.id),
       lastCashCount(db, group.id, "bank"),

@@ -4,16 +4,7 @@
  */
 import { and, asc, desc, eq, gte, inArray, lte, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
-import {
-  auditLog,
-  journalEntries,
-  ksmGroups,
-  members,
-  monthPostings,
-  postings,
-  shareOutRules,
-  yearClosings,
-} from "@/db/schema";
+import { auditLog, journalEntries, ksmGroups, members, postings, shareOutRules, yearClosings } from "@/db/schema";
 import { conflict, invalid, notFound } from "@/server/domain/errors";
 import { SAVINGS_ACCOUNTS, yearClosePostings, type YearTotals } from "@/server/domain/ledger";
 import {
@@ -28,6 +19,7 @@ import {
 import { monthFlows, par30, yearIndicators, yearMonthEnds, type YearIndicators } from "@/server/domain/indicators";
 import { appendEntry, findReplay, type EntryRow } from "./append-entry";
 import { groupLoanViewsAt } from "./loans";
+import { monthPostingRows } from "./monthly-report";
 import {
   assertIdempotencyKey,
   loadGroup,
@@ -392,15 +384,7 @@ export async function computeYearIndicators(
   const start = `${year}-01-01`;
   const end = `${year}-12-31`;
   const [monthRows, memberRows, loanViews] = await Promise.all([
-    db
-      .select({
-        month: monthPostings.month,
-        kind: monthPostings.kind,
-        account: monthPostings.account,
-        amount: monthPostings.amount,
-      })
-      .from(monthPostings)
-      .where(eq(monthPostings.groupId, group.id)),
+    monthPostingRows(db, group.id),
     db
       .select({ joinedOn: members.joinedOn, leftOn: members.leftOn })
       .from(members)

@@ -1,6 +1,7 @@
 "use client";
 import { useEffect, useState } from "react";
 import { SHU_POOLS, type ShuPool } from "@/server/domain/shu";
+import { MESSAGES } from "@/server/i18n/messages";
 import { api, newKey } from "./client";
 import { Field, type P, Status, useAction } from "./common";
 
@@ -23,6 +24,7 @@ export function Year({
   const [key, setKey] = useState(newKey);
   const [closed, setClosed] = useState<number | null>(null);
   const a = useAction(locale);
+  const pools = MESSAGES[locale].shu.pools;
   useEffect(() => {
     api.admin.year.rule.query({ groupSlug: slug }).then(setRule);
   }, [slug]);
@@ -36,7 +38,7 @@ export function Year({
         <ul>
           {SHU_POOLS.map((p) => (
             <li key={p}>
-              {t.pools[p]}: {pct(rule[p])}
+              {pools[p]}: {pct(rule[p])}
             </li>
           ))}
           <li>{rule.memberPayout === "cash" ? t.payoutCash : t.payoutSavings}</li>
@@ -101,7 +103,7 @@ export function Year({
                 </li>
                 {SHU_POOLS.map((p) => (
                   <li key={p}>
-                    {t.pools[p]}: {rp(preview.pools[p])}
+                    {pools[p]}: {rp(preview.pools[p])}
                   </li>
                 ))}
               </ul>
@@ -109,8 +111,8 @@ export function Year({
               <ul>
                 {preview.members.map((m) => (
                   <li key={m.code}>
-                    {m.code}: <strong>{rp(m.total)}</strong> ({t.pools.jasa_modal} {rp(m.jasaModal)},{" "}
-                    {t.pools.jasa_pinjaman} {rp(m.jasaPinjaman)})
+                    {m.code}: <strong>{rp(m.total)}</strong> ({pools.jasa_modal} {rp(m.jasaModal)},{" "}
+                    {pools.jasa_pinjaman} {rp(m.jasaPinjaman)})
                   </li>
                 ))}
               </ul>
@@ -142,6 +144,7 @@ function RuleForm({
     memberPayout: rule?.memberPayout ?? "savings",
   });
   const a = useAction(locale);
+  const pools = MESSAGES[locale].shu.pools;
   const total = SHU_POOLS.reduce((s, p) => s + Number(f[p] || 0), 0);
   return (
     <details>
@@ -168,7 +171,7 @@ function RuleForm({
         }}
       >
         {SHU_POOLS.map((p) => (
-          <Field key={p} id={`r-${p}`} label={`${t.pools[p]} (%)`}>
+          <Field key={p} id={`r-${p}`} label={`${pools[p]} (%)`}>
             <input
               id={`r-${p}`}
               inputMode="numeric"
