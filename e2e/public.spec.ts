@@ -4,7 +4,7 @@ import { execFileSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { privateMemberNames } from "./fixtures";
+import { E2E_EMPTY_GROUP, privateMemberNames } from "./fixtures";
 
 /** Runs the very script /data tells donors to run, on a downloaded ledger.json (with any seals kept). */
 function verifyWithPublicScript(
@@ -128,7 +128,8 @@ test("open data: the published figures equal a recompute from ledger.json, and e
 }) => {
   const list = await (await request.get("/api/open/groups.json")).json();
   expect(list.license.name).toBe("CC BY 4.0");
-  expect(list.groups.map((g: { slug: string }) => g.slug).sort()).toEqual([...GROUPS].sort());
+  // The two demo groups, and the empty one the e2e server adds for the move-in test.
+  expect(list.groups.map((g: { slug: string }) => g.slug).sort()).toEqual([...GROUPS, E2E_EMPTY_GROUP.slug].sort());
   for (const slug of GROUPS) {
     const text = await (await request.get(`/api/open/groups/${slug}/ledger.json`)).text();
     const ledger = JSON.parse(text);
@@ -371,10 +372,14 @@ test("a group page answers 'is our money safe?' first, in plain words with a mar
   const rpOf = (n: number) => `Rp ${n.toString().replace(/\B(?=(\d{3})+(?!\d))/g, ".")}`;
   await expect(safe).toContainText(`${rpOf(detail.cashRp)} di kas`);
   await expect(safe).toContainText(`${rpOf(detail.loansOutstandingRp)} sedang dipinjam anggota`);
+  // The demo keeps its spare money in the bank: how much, and whether the last statement matched the book.
+  expect(detail.bankRp).toBeGreaterThan(0);
+  await expect(safe).toContainText(`${rpOf(detail.bankRp)} di bank`);
+  await expect(safe).toContainText(/Saldo rekening bank dicocokkan \d{1,2} \w{3} \d{4}: (cocok dengan buku|selisih)/);
   await expect(safe).toContainText(/Kas dihitung \d{1,2} \w{3} \d{4}: (cocok dengan buku|lebih|kurang)/);
   await expect(safe).toContainText("Buku kas disegel akhir");
   // Every fact but the first carries a mark a screen reader can name.
-  await expect(safe.getByRole("img", { name: /^(baik|perlu dicek)$/ })).toHaveCount(3);
+  await expect(safe.getByRole("img", { name: /^(baik|perlu dicek)$/ })).toHaveCount(4);
 });
 
 test("every public page is whole at 360 px and at 1280 px, in both languages, with no script: nothing wider than the screen or its box", async ({
@@ -385,12 +390,14 @@ test("every public page is whole at 360 px and at 1280 px, in both languages, wi
 }) => {
   test.skip(javaScriptEnabled, "public pages carry no script: one run, JavaScript off, is what every phone gets");
   test.setTimeout(120_000);
-  const month = (await (await request.get("/api/open/groups/ratu-damai.json")).json()).months.at(-2).month;
+  const rd = await (await request.get("/api/open/groups/ratu-damai.json")).json();
+  const month = rd.months.at(-2).month;
   const pages = [
     ...PUBLIC_PAGES,
     "/bandingkan?amount=1000000&months=4",
     "/anggota",
     `/kelompok/ratu-damai/laporan/${month}`,
+    `/kelompok/ratu-damai/tahun/${rd.closedYears.at(-1).year}`,
     "/kelompok/tidak-ada",
   ];
   const problems: string[] = [];

@@ -195,7 +195,12 @@ export async function startFront(
    * JavaScript fills (vercel/next.js#62228) — replaced by the site's own 404 page, which Next
    * draws on the server for an address that matches no route. Null when the app did not answer.
    */
-  function publicPage(req: http.IncomingMessage, path: string, cacheable: boolean): Promise<Answer | null> {
+  function publicPage(
+    req: http.IncomingMessage,
+    path: string,
+    cacheable: boolean,
+    retried = false,
+  ): Promise<Answer | null> {
     return new Promise((resolve) => {
       const up = http.request(
         { ...opts.upstream, agent, method: "GET", path, headers: upstreamHeaders(req, cacheable) },
@@ -211,7 +216,12 @@ export async function startFront(
           ur.on("error", () => resolve(null));
         },
       );
-      up.on("error", () => resolve(null));
+      up.on("error", (err: NodeJS.ErrnoException) =>
+        // A kept-alive socket the app had just closed: asked again, once.
+        up.reusedSocket && err.code === "ECONNRESET" && !retried
+          ? void publicPage(req, path, cacheable, true).then(resolve)
+          : resolve(null),
+      );
       up.end();
     });
   }
@@ -232,7 +242,7 @@ export async function startFront(
     res.end("Permintaan terlalu besar. / Request too large.\n");
   }
 
-  function passThrough(req: http.IncomingMessage, res: http.ServerResponse) {
+  function passThrough(req: http.IncomingMessage, res: http.ServerResponse, retried = false) {
     // A body larger than its route takes is refused before it is read whole (or sent on).
     const limit = bodyLimitOf(req.url ?? "/");
     if (Number(req.headers["content-length"] ?? 0) > limit) {
@@ -250,7 +260,12 @@ export async function startFront(
       },
     );
     let received = 0;
-    up.on("error", () => (received > limit ? undefined : unavailable(res)));
+    up.on("error", (err: NodeJS.ErrnoException) => {
+      // A kept-alive socket the app had just closed: a request without a body is sent again, once.
+      if (!retried && up.reusedSocket && err.code === "ECONNRESET" && (req.method === "GET" || req.method === "HEAD"))
+        return passThrough(req, res, true);
+      if (received <= limit) unavailable(res);
+    });
     req.on("data", (chunk: Buffer) => {
       received += chunk.length;
       if (received <= limit) return;
@@ -259,7 +274,9 @@ export async function startFront(
       req.resume();
       tooLarge(res);
     });
-    req.pipe(up);
+    // A retried request has no body left to read: it is sent as it is.
+    if (retried) up.end();
+    else req.pipe(up);
   }
 
   /** Renders a page through the app and stores it (one render per key and version at a time). */
