@@ -220,7 +220,10 @@ export default async function DataPage({ searchParams }: { searchParams: Promise
         <code>
           loanPolicy, dailyContributionRp, loans (byStatus, byPurpose), loanCosts, lastCashCount, months[] — month,
           savingsCollectedRp, dailyContributionsRp, socialFundInRp, withdrawalsRp, loansDisbursedRp, principalRepaidRp,
-          serviceChargeRp, finesRp, expensesRp, otherIncomeRp, writtenOffRp, closingBalancesRp
+          serviceChargeRp, finesRp, expensesRp, otherIncomeRp, writtenOffRp, closingBalancesRp, shareOutRule (basis
+          points of the SHU per pool, memberPayout, isExample), closedYears[] — year, shuRp, poolsRp, membersPaid,
+          indicators (returnOnSavings, returnOnAssets, utilisation, par30, retention, averageSavingsPerMember,
+          writeOffRatio), report
         </code>
         .
       </p>
