@@ -453,13 +453,14 @@ test("every public page speaks the reader's language: no known Indonesian words 
   javaScriptEnabled,
 }) => {
   test.skip(javaScriptEnabled, "one run is enough: the words are the server's");
-  const month = (await (await page.request.get("/api/open/groups/ratu-damai.json")).json()).months.at(-2).month;
+  const rd = await (await page.request.get("/api/open/groups/ratu-damai.json")).json();
   const pages = [
     ...PUBLIC_PAGES,
     "/bandingkan?amount=1000000&months=4",
     "/anggota",
     "/kelompok/tidak-ada",
-    `/kelompok/ratu-damai/laporan/${month}`,
+    `/kelompok/ratu-damai/laporan/${rd.months.at(-2).month}`,
+    `/kelompok/ratu-damai/tahun/${rd.closedYears.at(-1).year}`,
   ];
   // Distinctive words of each language (place and group names, code and file names aside).
   const words = {
