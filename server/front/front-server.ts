@@ -26,6 +26,7 @@ import {
   isStorable,
   localeOf,
   notModified,
+  pathOf,
   PageStore,
   storedPage,
   type StoredPage,
@@ -216,12 +217,12 @@ export async function startFront(
           ur.on("error", () => resolve(null));
         },
       );
-      up.on("error", (err: NodeJS.ErrnoException) =>
-        // A kept-alive socket the app had just closed: asked again, once.
-        up.reusedSocket && err.code === "ECONNRESET" && !retried
-          ? void publicPage(req, path, cacheable, true).then(resolve)
-          : resolve(null),
-      );
+      up.on("error", (err: NodeJS.ErrnoException) => {
+        // No answer (a kept-alive socket the app had just closed, a restart): asked again, once.
+        if (!retried) return void publicPage(req, path, cacheable, true).then(resolve);
+        console.error(`[front] no answer from the app: ${err.code ?? err.message} GET ${path}`);
+        resolve(null);
+      });
       up.end();
     });
   }
@@ -261,9 +262,13 @@ export async function startFront(
     );
     let received = 0;
     up.on("error", (err: NodeJS.ErrnoException) => {
-      // A kept-alive socket the app had just closed: a request without a body is sent again, once.
-      if (!retried && up.reusedSocket && err.code === "ECONNRESET" && (req.method === "GET" || req.method === "HEAD"))
+      // A request without a body that found no answer (a kept-alive socket the app had just closed, a
+      // connection refused while it restarts) is sent again, once, before the visitor is told to wait.
+      if (!retried && !res.headersSent && (req.method === "GET" || req.method === "HEAD"))
         return passThrough(req, res, true);
+      console.error(
+        `[front] no answer from the app: ${err.code ?? err.message} ${req.method} ${pathOf(req.url ?? "/")}`,
+      );
       if (received <= limit) unavailable(res);
     });
     req.on("data", (chunk: Buffer) => {
