@@ -1,3 +1,4 @@
+import { EXAMPLE_RULE } from "@/server/domain/shu";
 import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addDays } from "@/server/domain/dates";
@@ -77,6 +78,7 @@ const VALID: Record<string, () => Record<string, unknown>> = {
     date: "2026-11-28",
     category: "alat_tulis",
     note: "buku",
+    via: "bank",
     idempotencyKey: key(),
   }),
   "cash.income": () => ({
@@ -88,6 +90,19 @@ const VALID: Record<string, () => Record<string, unknown>> = {
     idempotencyKey: key(),
   }),
   "cash.count": () => ({ groupSlug: G, date: "2026-11-28", countedAmount: 1000, idempotencyKey: key() }),
+  "cash.bankTransfer": () => ({
+    groupSlug: G,
+    kind: "bank_deposit",
+    amount: 1000,
+    date: "2026-11-28",
+    idempotencyKey: key(),
+  }),
+  "book.preview": () => ({
+    groupSlug: G,
+    files: { saldo: "pos,jumlah\n", anggota: "kode\n", pinjaman: "kode_anggota\n" },
+  }),
+  "year.setRule": () => ({ groupSlug: G, rule: { ...EXAMPLE_RULE } }),
+  "year.close": () => ({ groupSlug: G, year: 2025, idempotencyKey: key() }),
   "entries.reverse": () => ({
     groupSlug: G,
     entryId: 1,
