@@ -38,7 +38,12 @@ export function Cash({ slug, today, t, locale, rp }: P & { today: string }) {
                   account: f.kind === "bank_check" ? "bank" : "cash",
                   idempotencyKey: f.key,
                 }),
-              (c) => `${t.difference}: ${rp(c.difference)}`,
+              (c) =>
+                c.difference === 0
+                  ? `✓ ${t.matches}`
+                  : c.difference > 0
+                    ? t.over(rp(c.difference))
+                    : t.short(rp(-c.difference)),
             )
           : f.kind === "bank_deposit" || f.kind === "bank_withdrawal"
             ? await a.run(

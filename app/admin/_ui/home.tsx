@@ -22,9 +22,14 @@ export function Home({ slug, rp, t, locale, canCountersign }: P & { canCountersi
   if (!d) return <p>…</p>;
   const open = d.loans.filter((l) => l.status === "berjalan" || l.status === "menunggak");
   const late = open.filter((l) => l.daysPastDue > 0);
-  const soon = open.filter(
-    (l) => l.daysPastDue === 0 && l.schedule.some((i) => !i.paidOn && i.dueOn <= addDaysIso(d.cash.today, 7)),
-  );
+  const nextDue = (l: (typeof open)[number]) => l.schedule.find((i) => !i.paidOn)?.dueOn ?? "";
+  // Soonest first.
+  const soon = open
+    .filter((l) => l.daysPastDue === 0 && nextDue(l) !== "" && nextDue(l) <= addDaysIso(d.cash.today, 7))
+    .sort((a, b) => (nextDue(a) < nextDue(b) ? -1 : nextDue(a) > nextDue(b) ? 1 : 0));
+  // A count or a statement check says whether the money was over or short of the book, not only by how much.
+  const diff = (x: { difference: number }) =>
+    x.difference === 0 ? t.matches : x.difference > 0 ? t.over(rp(x.difference)) : t.short(rp(-x.difference));
   const c = d.cash.lastCount;
   const b = d.cash.lastBankCheck;
   return (
@@ -36,7 +41,7 @@ export function Home({ slug, rp, t, locale, canCountersign }: P & { canCountersi
         </li>
         <li className="card">
           <span className="label">{t.lastCount}</span>
-          <span className="value">{c ? `${c.businessDate}: ${rp(c.difference)}` : "–"}</span>
+          <span className="value">{c ? `${c.businessDate}: ${diff(c)}` : "–"}</span>
         </li>
         {(d.cash.bank !== 0 || b) && (
           <>
@@ -46,7 +51,7 @@ export function Home({ slug, rp, t, locale, canCountersign }: P & { canCountersi
             </li>
             <li className="card">
               <span className="label">{t.lastBankCheck}</span>
-              <span className="value">{b ? `${b.businessDate}: ${rp(b.difference)}` : "–"}</span>
+              <span className="value">{b ? `${b.businessDate}: ${diff(b)}` : "–"}</span>
             </li>
           </>
         )}
@@ -121,7 +126,7 @@ export function Home({ slug, rp, t, locale, canCountersign }: P & { canCountersi
         <ul>
           {soon.map((l) => (
             <li key={l.id}>
-              {l.memberCode} · {l.schedule.find((i) => !i.paidOn)?.dueOn}
+              {l.memberCode} · {nextDue(l)}
             </li>
           ))}
         </ul>
