@@ -26,7 +26,7 @@ const SHU_TEXT = {
       ],
       [
         "Indikator",
-        "Hasil atas simpanan = SHU ÷ rata-rata simpanan anggota. Hasil atas aset = SHU ÷ rata-rata (kas + bank + pinjaman beredar). Dana yang dipinjamkan = pinjaman beredar ÷ (pinjaman beredar + kas + bank), akhir tahun. PAR30 = sisa pokok pinjaman terlambat > 30 hari ÷ pinjaman beredar, akhir tahun. Anggota bertahan = anggota aktif 1 Januari yang masih aktif 31 Desember ÷ anggota aktif 1 Januari. Rata-rata simpanan = simpanan anggota ÷ anggota aktif, akhir tahun (tidak ditampilkan bila kurang dari 5 anggota). Rasio hapus buku = pokok dihapus buku ÷ rata-rata pinjaman beredar. Rata-rata = rata-rata 12 saldo akhir bulan (seperti SAVIX/SEEP).",
+        "Hasil atas simpanan = SHU ÷ rata-rata simpanan anggota. Hasil atas aset = SHU ÷ rata-rata (kas + bank + pinjaman beredar). Dana yang dipinjamkan = pinjaman beredar ÷ (pinjaman beredar + kas + bank), akhir tahun. PAR30 = sisa pokok pinjaman terlambat > 30 hari ÷ pinjaman beredar, akhir tahun. Anggota bertahan = anggota aktif 1 Januari yang masih aktif 31 Desember ÷ anggota aktif 1 Januari. Rata-rata simpanan = simpanan anggota ÷ anggota aktif, akhir tahun (tidak ditampilkan bila kurang dari 5 anggota). Rasio hapus buku = pokok dihapus buku ÷ rata-rata pinjaman beredar. Rata-rata = rata-rata 12 saldo akhir bulan (seperti SAVIX/SEEP). Indikator dihitung sekali, saat buku tahun itu ditutup, dan tidak berubah sesudahnya (koreksi kemudian masuk tahun yang masih terbuka).",
       ],
     ],
     rules: "Aturan pembagian SHU tiap kelompok",
@@ -46,7 +46,7 @@ const SHU_TEXT = {
       ],
       [
         "Indicators",
-        "Return on savings = SHU ÷ average member savings. Return on assets = SHU ÷ average (cash + bank + loans outstanding). Loan fund utilisation = loans outstanding ÷ (loans outstanding + cash + bank), at year end. PAR30 = principal of loans more than 30 days late ÷ loans outstanding, at year end. Retention = members active on 1 January still active on 31 December ÷ members active on 1 January. Average savings = member savings ÷ active members at year end (not shown under 5 members). Write-off ratio = principal written off ÷ average loans outstanding. Averages are of the 12 month-end balances (SAVIX/SEEP usage).",
+        "Return on savings = SHU ÷ average member savings. Return on assets = SHU ÷ average (cash + bank + loans outstanding). Loan fund utilisation = loans outstanding ÷ (loans outstanding + cash + bank), at year end. PAR30 = principal of loans more than 30 days late ÷ loans outstanding, at year end. Retention = members active on 1 January still active on 31 December ÷ members active on 1 January. Average savings = member savings ÷ active members at year end (not shown under 5 members). Write-off ratio = principal written off ÷ average loans outstanding. Averages are of the 12 month-end balances (SAVIX/SEEP usage). The indicators are computed once, when the year is closed, and do not change afterwards (a later correction falls in the open year).",
       ],
     ],
     rules: "Each group's SHU share-out rule",
