@@ -7,7 +7,13 @@ export async function signInApi(
   username: string,
   password: string,
 ): Promise<void> {
-  const { csrfToken } = await (await request.get(`${baseURL}/api/auth/csrf`)).json();
+  // A 503 says "starting or busy, try again shortly" (Retry-After): a client may, once.
+  let csrf = await request.get(`${baseURL}/api/auth/csrf`);
+  if (csrf.status() === 503 && csrf.headers()["retry-after"]) {
+    await new Promise((r) => setTimeout(r, Number(csrf.headers()["retry-after"]) * 1000));
+    csrf = await request.get(`${baseURL}/api/auth/csrf`);
+  }
+  const { csrfToken } = await csrf.json();
   const r = await request.post(`${baseURL}/api/auth/callback/credentials`, {
     form: { csrfToken, username, password, json: "true" },
     maxRedirects: 0,

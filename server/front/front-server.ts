@@ -204,7 +204,14 @@ export async function startFront(
   ): Promise<Answer | null> {
     return new Promise((resolve) => {
       const up = http.request(
-        { ...opts.upstream, agent, method: "GET", path, headers: upstreamHeaders(req, cacheable) },
+        // A retry goes over a fresh connection, never another kept-alive one that may be closing too.
+        {
+          ...opts.upstream,
+          agent: retried ? false : agent,
+          method: "GET",
+          path,
+          headers: upstreamHeaders(req, cacheable),
+        },
         (ur) => {
           const chunks: Buffer[] = [];
           ur.on("data", (c: Buffer) => chunks.push(c));
@@ -251,7 +258,14 @@ export async function startFront(
       return tooLarge(res);
     }
     const up = http.request(
-      { ...opts.upstream, agent, method: req.method, path: req.url, headers: upstreamHeaders(req, false) },
+      {
+        ...opts.upstream,
+        // A retry goes over a fresh connection, never another kept-alive one that may be closing too.
+        agent: retried ? false : agent,
+        method: req.method,
+        path: req.url,
+        headers: upstreamHeaders(req, false),
+      },
       (ur) => {
         const raw: string[] = [];
         for (let i = 0; i < ur.rawHeaders.length; i += 2)
