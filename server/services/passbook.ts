@@ -3,8 +3,7 @@
  * appear, opened with her member code and personal check code (kode cek). Wrong codes get one
  * generic answer; tries are slowed down per (member, address) and per address, never locked.
  */
-import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
-import { alias } from "drizzle-orm/sqlite-core";
+import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { verify } from "@node-rs/argon2";
 import { createHmac, timingSafeEqual } from "node:crypto";
 import type { Database, DbOrTx } from "@/db/client";
@@ -14,6 +13,7 @@ import { DomainError } from "@/server/domain/errors";
 import { SAVINGS_ACCOUNTS } from "@/server/domain/ledger";
 import { hashCheckCode } from "./groups";
 import { groupLoanViews } from "./loans";
+import { paidDayStands } from "./savings";
 import { forgiveTry, guessKeys, takeTry, throttled } from "./throttle";
 
 export const PASSBOOK_TTL_MS = 10 * 60_000;
@@ -92,15 +92,13 @@ export async function passbookOf(db: DbOrTx, memberId: number, now = new Date())
     .groupBy(sql`1`, postings.account)
     .orderBy(asc(sql`1`));
   // Days paid: distinct days her standing entries paid for, by the month of the day (never amount ÷ Rp 1.000).
-  const reversal = alias(journalEntries, "reversal");
   const dayRows = await db
     .select({
       month: sql<string>`substr(${dailyPayments.day}, 1, 7)`,
       days: sql<number>`count(distinct ${dailyPayments.day})`,
     })
     .from(dailyPayments)
-    .leftJoin(reversal, eq(reversal.reversesEntryId, dailyPayments.entryId))
-    .where(and(eq(dailyPayments.memberId, memberId), isNull(reversal.id)))
+    .where(and(eq(dailyPayments.memberId, memberId), paidDayStands))
     .groupBy(sql`1`);
   const daysIn = new Map(dayRows.map((r) => [r.month, Number(r.days)]));
   const months = new Map<string, { month: string; daily: number; days: number; other: number }>();

@@ -2,8 +2,7 @@
  * What the public pages and the open data read: group-level figures from the rollups and the
  * anonymous ledger. Nothing here returns a member's name or a member-linked amount.
  */
-import { and, asc, desc, eq, gte, inArray, isNull, lt, lte, sql } from "drizzle-orm";
-import { alias } from "drizzle-orm/sqlite-core";
+import { and, asc, desc, eq, gte, inArray, lt, lte, sql } from "drizzle-orm";
 import type { Database, DbOrTx } from "@/db/client";
 import {
   accountBalances,
@@ -41,6 +40,7 @@ import {
   type ReferenceTerms,
   sumCosts,
 } from "@/server/domain/finance/compare";
+import { paidDayStands } from "./savings";
 import { lastCashCount, type CashCountRow } from "./cash";
 import { closedYears, ruleOfRow, shareOutRuleOf } from "./year-close";
 import { monthPostingRows } from "./monthly-report";
@@ -185,18 +185,11 @@ async function openingBalanceDate(db: DbOrTx, groupId: number): Promise<Business
 
 /** Distinct member-days paid by entries still standing, from `from` to `to`. */
 async function standingDaysPaid(db: DbOrTx, groupId: number, from: BusinessDate, to: BusinessDate): Promise<number> {
-  const reversal = alias(journalEntries, "reversal");
   const [r] = await db
     .select({ n: sql<number>`count(distinct ${dailyPayments.memberId} || ':' || ${dailyPayments.day})` })
     .from(dailyPayments)
-    .leftJoin(reversal, eq(reversal.reversesEntryId, dailyPayments.entryId))
     .where(
-      and(
-        eq(dailyPayments.groupId, groupId),
-        gte(dailyPayments.day, from),
-        lte(dailyPayments.day, to),
-        isNull(reversal.id),
-      ),
+      and(eq(dailyPayments.groupId, groupId), gte(dailyPayments.day, from), lte(dailyPayments.day, to), paidDayStands),
     );
   return Number(r?.n ?? 0);
 }

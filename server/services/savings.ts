@@ -1,5 +1,4 @@
-import { and, eq, inArray, isNull } from "drizzle-orm";
-import { alias } from "drizzle-orm/sqlite-core";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import type { DbOrTx, Tx } from "@/db/client";
 import { accountBalances, dailyPayments, journalEntries, members } from "@/db/schema";
 import { addDays, assertBusinessDate, isValidDate, type BusinessDate } from "@/server/domain/dates";
@@ -145,16 +144,17 @@ async function contributionEntry(
   return entry;
 }
 
+/** A day paid by an entry that still stands: the entry has not been reversed (its days are free again if it has). */
+export const paidDayStands = sql`not exists (select 1 from ${journalEntries} where ${journalEntries.reversesEntryId} = ${dailyPayments.entryId})`;
+
 /** Members whose daily contribution for `day` is paid by an entry still standing, with that entry's number. */
 export async function membersPaidOn(db: DbOrTx, group: GroupRow, day: BusinessDate) {
-  const reversal = alias(journalEntries, "reversal");
   return db
     .select({ memberCode: members.code, seq: journalEntries.seq })
     .from(dailyPayments)
     .innerJoin(journalEntries, eq(journalEntries.id, dailyPayments.entryId))
     .innerJoin(members, eq(members.id, dailyPayments.memberId))
-    .leftJoin(reversal, eq(reversal.reversesEntryId, dailyPayments.entryId))
-    .where(and(eq(dailyPayments.groupId, group.id), eq(dailyPayments.day, day), isNull(reversal.id)));
+    .where(and(eq(dailyPayments.groupId, group.id), eq(dailyPayments.day, day), paidDayStands));
 }
 
 /** The days a daily line pays for: the named ones (checked), or the entry's date. */
@@ -183,18 +183,16 @@ async function assertDaysNotPaid(
   paying: readonly { line: number; memberId: number; code: string; days: string[] }[],
 ): Promise<void> {
   if (paying.length === 0) return;
-  const reversal = alias(journalEntries, "reversal");
   const taken = await tx
     .select({ memberId: dailyPayments.memberId, day: dailyPayments.day, seq: journalEntries.seq })
     .from(dailyPayments)
     .innerJoin(journalEntries, eq(journalEntries.id, dailyPayments.entryId))
-    .leftJoin(reversal, eq(reversal.reversesEntryId, dailyPayments.entryId))
     .where(
       and(
         eq(dailyPayments.groupId, groupId),
         inArray(dailyPayments.memberId, [...new Set(paying.map((p) => p.memberId))]),
         inArray(dailyPayments.day, [...new Set(paying.flatMap((p) => p.days))]),
-        isNull(reversal.id),
+        paidDayStands,
       ),
     );
   if (taken.length === 0) return;
