@@ -17,7 +17,8 @@ export const metadata: Metadata = { title: "Buku anggota", robots: { index: fals
 export default async function PassbookPage({
   searchParams,
 }: {
-  searchParams: Promise<{ gagal?: string; detik?: string }>;
+  /** `kelompok` and `kode` fill the form in (the link on a member's receipt); never the check code. */
+  searchParams: Promise<{ gagal?: string; detik?: string; kelompok?: string; kode?: string }>;
 }) {
   const { locale, t } = await getMessages();
   const p = t.passbook;
@@ -26,7 +27,9 @@ export default async function PassbookPage({
   const book = memberId ? await passbookOf(db, memberId) : null;
   if (!book) {
     const groups = await listGroups(db);
-    const failed = refusalOf(await searchParams);
+    const query = await searchParams;
+    const failed = refusalOf(query);
+    const fromReceipt = groups.find((g) => g.slug === query.kelompok);
     const hint = demoPassbookHint(groups);
     return (
       <>
@@ -44,7 +47,7 @@ export default async function PassbookPage({
         )}
         <form action={openPassbookAction} className="inline">
           <label htmlFor="kelompok">{p.group}</label>
-          <select id="kelompok" name="kelompok" required defaultValue={hint?.groupSlug}>
+          <select id="kelompok" name="kelompok" required defaultValue={fromReceipt?.slug ?? hint?.groupSlug}>
             {groups.map((g) => (
               <option key={g.slug} value={g.slug}>
                 {g.name}
@@ -52,7 +55,15 @@ export default async function PassbookPage({
             ))}
           </select>
           <label htmlFor="kode">{p.code}</label>
-          <input id="kode" name="kode" required autoComplete="username" placeholder={hint?.memberCode} maxLength={32} />
+          <input
+            id="kode"
+            name="kode"
+            required
+            autoComplete="username"
+            placeholder={hint?.memberCode}
+            defaultValue={fromReceipt && typeof query.kode === "string" ? query.kode.slice(0, 32) : undefined}
+            maxLength={32}
+          />
           <label htmlFor="kodeCek">{p.checkCode}</label>
           <input
             id="kodeCek"

@@ -114,6 +114,8 @@ export const cashCounts = sqliteTable(
     countedAmount: integer("counted_amount").notNull(),
     bookAmount: integer("book_amount").notNull(),
     difference: integer("difference").notNull(),
+    /** Private: why the money was over or short, in the treasurer's words. Never on a public page. */
+    note: text("note"),
     idempotencyKey: text("idempotency_key").notNull(),
     requestHash: text("request_hash").notNull(),
     recordedAt: text("recorded_at").notNull(),

@@ -291,6 +291,8 @@ const MESSAGES: Record<string, { id: Msg; en: Msg }> = {
     id: (p) => `Kata sandi terlalu pendek (paling sedikit ${p.min} huruf).`,
     en: (p) => `The password is too short (at least ${p.min} characters).`,
   },
+  password_mismatch: { id: () => "Kata sandi baru tidak sama.", en: () => "The new passwords differ." },
+  reason_code_invalid: { id: () => "Pilih alasan koreksi dari daftar.", en: () => "Choose the reason from the list." },
   password_wrong: { id: () => "Kata sandi sekarang salah.", en: () => "The current password is wrong." },
   password_unchanged: {
     id: () => "Kata sandi baru harus berbeda dari yang lama.",

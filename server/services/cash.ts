@@ -157,6 +157,8 @@ export interface CashCountInput {
   countedAmount: number;
   /** "bank": the balance on the bank statement (buku tabungan / rekening koran) for that date. */
   account?: MoneyAccount;
+  /** Private: what the treasurer says about a difference. */
+  note?: string | null;
   idempotencyKey: string;
 }
 
@@ -182,6 +184,7 @@ export async function recordCashCount(ctx: ServiceContext, input: CashCountInput
     if (typeof counted !== "number" || !Number.isSafeInteger(counted) || counted < 0 || counted > MAX_AMOUNT)
       throw invalid("amount_invalid", "countedAmount");
     const account = moneyAccount(input.account);
+    const note = cleanText(input.note, "note", { required: false, max: 200 });
     const book = await cashOnBooks(tx, group.id, date, account);
     const at = nowOf(ctx).toISOString();
     const [row] = await tx
@@ -193,6 +196,7 @@ export async function recordCashCount(ctx: ServiceContext, input: CashCountInput
         countedAmount: counted,
         bookAmount: book,
         difference: counted - book,
+        note,
         idempotencyKey: key,
         requestHash: reqHash,
         recordedAt: at,

@@ -1,6 +1,14 @@
-import { and, asc, desc, eq, inArray, lt } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, lt, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
-import { accountBalances, auditLog, cashCounts, cashCountSignatures, members } from "@/db/schema";
+import {
+  accountBalances,
+  auditLog,
+  cashCounts,
+  cashCountSignatures,
+  journalEntries,
+  members,
+  postings,
+} from "@/db/schema";
 import { SAVINGS_ACCOUNTS, type SavingsAccount } from "@/server/domain/ledger";
 import { conflict, DomainError, invalid, notFound } from "@/server/domain/errors";
 import { cleanText, loadGroup, nowOf, type GroupRow, type MemberRow, type ServiceContext } from "./context";
@@ -125,10 +133,24 @@ export async function countersignCashCount(
   });
 }
 
+/** The group's audit rows, newest first, with the entry each one wrote (number, kind, amount, members). */
 export async function listAudit(db: DbOrTx, group: GroupRow, opts: { beforeId?: number; limit: number }) {
   return db
-    .select()
+    .select({
+      id: auditLog.id,
+      at: auditLog.at,
+      actor: auditLog.actor,
+      action: auditLog.action,
+      detail: auditLog.detail,
+      entry: {
+        seq: journalEntries.seq,
+        kind: journalEntries.kind,
+        amount: journalEntries.amount,
+        members: sql<number>`(select count(distinct ${postings.memberId}) from ${postings} where ${postings.entryId} = ${journalEntries.id})`,
+      },
+    })
     .from(auditLog)
+    .leftJoin(journalEntries, eq(journalEntries.id, auditLog.entryId))
     .where(and(eq(auditLog.groupId, group.id), opts.beforeId ? lt(auditLog.id, opts.beforeId) : undefined))
     .orderBy(desc(auditLog.id))
     .limit(opts.limit);

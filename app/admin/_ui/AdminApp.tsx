@@ -12,6 +12,7 @@ import { Collect } from "./collect";
 import { Audit, Corrections } from "./corrections";
 import { Home } from "./home";
 import { Loans } from "./loans";
+import { Withdraw } from "./withdraw";
 import { MembersTab } from "./members";
 
 export function AdminApp({ locale, groups }: { locale: Locale; groups: Group[] }) {
@@ -42,7 +43,7 @@ export function AdminApp({ locale, groups }: { locale: Locale; groups: Group[] }
         <select id="g" value={slug} onChange={(e) => setSlug(e.target.value)}>
           {groups.map((g) => (
             <option key={g.slug} value={g.slug}>
-              {g.name} ({g.role})
+              {g.name} ({t.roles[g.role] ?? g.role})
             </option>
           ))}
         </select>{" "}
@@ -98,6 +99,7 @@ export function AdminApp({ locale, groups }: { locale: Locale; groups: Group[] }
               canWrite={canWrite}
             />
           )}
+          {tab === "withdraw" && canWrite && <Withdraw slug={slug} today={today} locale={locale} rp={rp} t={t} />}
           {tab === "cash" && canWrite && <Cash slug={slug} today={today} locale={locale} rp={rp} t={t} />}
           {tab === "members" && (
             <MembersTab
@@ -112,7 +114,7 @@ export function AdminApp({ locale, groups }: { locale: Locale; groups: Group[] }
             />
           )}
           {tab === "fix" && <Corrections slug={slug} locale={locale} rp={rp} t={t} canWrite={canWrite} />}
-          {tab === "audit" && <Audit slug={slug} />}
+          {tab === "audit" && <Audit slug={slug} locale={locale} timeZone={group.timeZone} />}
           {tab === "year" && (
             <Year
               slug={slug}

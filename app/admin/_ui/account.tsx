@@ -2,19 +2,27 @@
 import { signOut } from "next-auth/react";
 import { useState } from "react";
 import { api } from "./client";
-import { useAction, Status, Field, type P } from "./common";
+import { useAction, Status, Field, firstProblem, type P } from "./common";
 
 export function Account({ t, locale }: P) {
   const [f, setF] = useState({ currentPassword: "", newPassword: "", repeat: "" });
-  const [mismatch, setMismatch] = useState(false);
   const a = useAction(locale);
+  const edit = (k: keyof typeof f, v: string) => {
+    setF({ ...f, [k]: v });
+    a.edited(k);
+  };
   return (
     <form
       className="inline"
+      noValidate
       onSubmit={async (e) => {
         e.preventDefault();
-        setMismatch(f.newPassword !== f.repeat);
-        if (f.newPassword !== f.repeat) return;
+        const problem = firstProblem([
+          ["currentPassword", !f.currentPassword && "text_required"],
+          ["newPassword", f.newPassword.length < 10 && "password_weak"],
+          ["repeat", f.newPassword !== f.repeat && "password_mismatch"],
+        ]);
+        if (problem) return a.fail(...problem);
         const r = await a.run(
           () =>
             api.admin.account.changePassword.mutate({ currentPassword: f.currentPassword, newPassword: f.newPassword }),
@@ -24,18 +32,16 @@ export function Account({ t, locale }: P) {
       }}
     >
       <h2>{t.changePassword}</h2>
-      <Field id="pc" label={t.currentPassword}>
+      <Field id="pc" label={t.currentPassword} a={a} name="currentPassword">
         <input
           id="pc"
           type="password"
           autoComplete="current-password"
           value={f.currentPassword}
-          onChange={(e) => setF({ ...f, currentPassword: e.target.value })}
-          required
+          onChange={(e) => edit("currentPassword", e.target.value)}
         />
       </Field>
-      <Status s={a} field="currentPassword" />
-      <Field id="pn" label={t.newPassword}>
+      <Field id="pn" label={t.newPassword} a={a} name="newPassword">
         <input
           id="pn"
           type="password"
@@ -43,26 +49,18 @@ export function Account({ t, locale }: P) {
           minLength={10}
           maxLength={200}
           value={f.newPassword}
-          onChange={(e) => setF({ ...f, newPassword: e.target.value })}
-          required
+          onChange={(e) => edit("newPassword", e.target.value)}
         />
       </Field>
-      <Status s={a} field="newPassword" />
-      <Field id="pr" label={t.repeatPassword}>
+      <Field id="pr" label={t.repeatPassword} a={a} name="repeat">
         <input
           id="pr"
           type="password"
           autoComplete="new-password"
           value={f.repeat}
-          onChange={(e) => setF({ ...f, repeat: e.target.value })}
-          required
+          onChange={(e) => edit("repeat", e.target.value)}
         />
       </Field>
-      {mismatch && (
-        <p className="warn" role="alert">
-          {t.mismatch}
-        </p>
-      )}
       <div>
         <button type="submit" disabled={a.busy}>
           {t.changePassword}

@@ -1,142 +1,178 @@
 "use client";
 import { useState } from "react";
+import { MESSAGES } from "@/server/i18n/messages";
 import { api, newKey } from "./client";
-import { useAction, Status, Field, type P } from "./common";
+import { amountProblem, Confirm, Field, firstProblem, Status, useAction, type P } from "./common";
 
 type CashKind = "expense" | "income" | "count" | "bank_deposit" | "bank_withdrawal" | "bank_check";
 type Via = "cash" | "bank";
 
+const EXPENSE_CATEGORIES = [
+  "alat_tulis",
+  "transportasi",
+  "rapat",
+  "pelatihan",
+  "konsumsi",
+  "administrasi_bank",
+  "sosial",
+  "lainnya",
+];
+const INCOME_CATEGORIES = ["bunga_bank", "hibah", "sumbangan", "lainnya"];
+
 export function Cash({ slug, today, t, locale, rp }: P & { today: string }) {
-  const [f, setF] = useState({
-    kind: "expense" as CashKind,
-    amount: "",
-    category: "alat_tulis",
-    note: "",
-    via: "cash" as Via,
-    key: newKey(),
-  });
+  const blank = { amount: "", note: "", key: newKey() };
+  const [f, setF] = useState({ kind: "expense" as CashKind, category: "alat_tulis", via: "cash" as Via, ...blank });
+  const [confirming, setConfirming] = useState(false);
   const a = useAction(locale);
-  const cats =
-    f.kind === "income"
-      ? ["bunga_bank", "hibah", "sumbangan", "lainnya"]
-      : ["alat_tulis", "transportasi", "rapat", "pelatihan", "konsumsi", "administrasi_bank", "sosial", "lainnya"];
+  const words = MESSAGES[locale];
+  const cats = f.kind === "income" ? INCOME_CATEGORIES : EXPENSE_CATEGORIES;
   const isCheck = f.kind === "count" || f.kind === "bank_check";
   const isMovement = f.kind === "expense" || f.kind === "income";
+  // Money going out of the box or the bank is confirmed in words first.
+  const out: Via | null = f.kind === "expense" ? f.via : f.kind === "bank_withdrawal" ? "bank" : null;
+  const kindLabel: Record<CashKind, string> = {
+    expense: t.expense,
+    income: t.income,
+    count: t.count,
+    bank_deposit: t.bankDeposit,
+    bank_withdrawal: t.bankWithdrawal,
+    bank_check: t.bankCheck,
+  };
+  const edit = (k: "kind" | "amount" | "category" | "via" | "note", v: string) => {
+    const next = { ...f, [k]: v, key: newKey() };
+    if (k === "kind") next.category = v === "income" ? "bunga_bank" : "alat_tulis";
+    setF(next);
+    setConfirming(false);
+    a.edited(k === "amount" && isCheck ? "countedAmount" : k);
+  };
+  const amount = Number(f.amount);
+  const what = () =>
+    `${kindLabel[f.kind]} ${rp(amount)}${isMovement ? ` (${words.categories[f.category] ?? f.category})` : ""}`;
+  const send = () =>
+    isCheck
+      ? a.run(
+          () =>
+            api.admin.cash.count.mutate({
+              groupSlug: slug,
+              date: today,
+              countedAmount: amount,
+              account: f.kind === "bank_check" ? "bank" : "cash",
+              note: f.note || null,
+              idempotencyKey: f.key,
+            }),
+          (c) =>
+            `${kindLabel[f.kind]} ${rp(amount)}: ${
+              c.difference === 0
+                ? `✓ ${t.matches}`
+                : c.difference > 0
+                  ? t.over(rp(c.difference))
+                  : t.short(rp(-c.difference))
+            }`,
+        )
+      : f.kind === "bank_deposit" || f.kind === "bank_withdrawal"
+        ? a.run(
+            () =>
+              api.admin.cash.bankTransfer.mutate({
+                groupSlug: slug,
+                kind: f.kind as "bank_deposit" | "bank_withdrawal",
+                amount,
+                date: today,
+                idempotencyKey: f.key,
+              }),
+            (e) => t.saved(e.seq, what()),
+          )
+        : a.run(
+            () =>
+              api.admin.cash[f.kind as "expense" | "income"].mutate({
+                groupSlug: slug,
+                amount,
+                date: today,
+                category: f.category,
+                note: f.note || null,
+                via: f.via,
+                idempotencyKey: f.key,
+              }),
+            (e) => t.saved(e.seq, what()),
+          );
   return (
     <form
       className="inline"
+      noValidate
       onSubmit={async (e) => {
         e.preventDefault();
-        const amount = Number(f.amount);
-        const r = isCheck
-          ? await a.run(
-              () =>
-                api.admin.cash.count.mutate({
-                  groupSlug: slug,
-                  date: today,
-                  countedAmount: amount,
-                  account: f.kind === "bank_check" ? "bank" : "cash",
-                  idempotencyKey: f.key,
-                }),
-              (c) =>
-                c.difference === 0
-                  ? `✓ ${t.matches}`
-                  : c.difference > 0
-                    ? t.over(rp(c.difference))
-                    : t.short(rp(-c.difference)),
-            )
-          : f.kind === "bank_deposit" || f.kind === "bank_withdrawal"
-            ? await a.run(
-                () =>
-                  api.admin.cash.bankTransfer.mutate({
-                    groupSlug: slug,
-                    kind: f.kind as "bank_deposit" | "bank_withdrawal",
-                    amount,
-                    date: today,
-                    idempotencyKey: f.key,
-                  }),
-                (e) => t.saved(e.seq),
-              )
-            : await a.run(
-                () =>
-                  api.admin.cash[f.kind as "expense" | "income"].mutate({
-                    groupSlug: slug,
-                    amount,
-                    date: today,
-                    category: f.category,
-                    note: f.note || null,
-                    via: f.via,
-                    idempotencyKey: f.key,
-                  }),
-                (e) => t.saved(e.seq),
-              );
-        if (r) setF({ ...f, amount: "", note: "", key: newKey() });
+        const problem = firstProblem([
+          [
+            isCheck ? "countedAmount" : "amount",
+            isCheck ? f.amount === "" && "amount_invalid" : amountProblem(f.amount),
+          ],
+        ]);
+        if (problem) return a.fail(...problem);
+        if (out && !confirming) return setConfirming(true);
+        const r = await send();
+        setConfirming(false);
+        if (r) setF({ ...f, ...blank, key: newKey() });
       }}
     >
       <Field id="ck" label={t.kind}>
-        <select
-          id="ck"
-          value={f.kind}
-          onChange={(e) =>
-            setF({
-              ...f,
-              kind: e.target.value as CashKind,
-              category: e.target.value === "income" ? "bunga_bank" : "alat_tulis",
-              key: newKey(),
-            })
-          }
-        >
-          <option value="expense">{t.expense}</option>
-          <option value="income">{t.income}</option>
-          <option value="count">{t.count}</option>
-          <option value="bank_deposit">{t.bankDeposit}</option>
-          <option value="bank_withdrawal">{t.bankWithdrawal}</option>
-          <option value="bank_check">{t.bankCheck}</option>
+        <select id="ck" value={f.kind} onChange={(e) => edit("kind", e.target.value)}>
+          {(Object.keys(kindLabel) as CashKind[]).map((k) => (
+            <option key={k} value={k}>
+              {kindLabel[k]}
+            </option>
+          ))}
         </select>
       </Field>
-      <Field id="ca" label={f.kind === "count" ? t.counted : f.kind === "bank_check" ? t.bankCounted : t.amount}>
+      <Field
+        id="ca"
+        label={f.kind === "count" ? t.counted : f.kind === "bank_check" ? t.bankCounted : t.amount}
+        a={a}
+        name={isCheck ? "countedAmount" : "amount"}
+      >
         <input
           id="ca"
           inputMode="numeric"
           value={f.amount}
-          onChange={(e) => setF({ ...f, amount: e.target.value.replace(/\D/g, ""), key: newKey() })}
-          required
+          onChange={(e) => edit("amount", e.target.value.replace(/\D/g, ""))}
         />
       </Field>
       {isMovement && (
         <>
-          <Field id="cv" label={t.via}>
-            <select id="cv" value={f.via} onChange={(e) => setF({ ...f, via: e.target.value as Via, key: newKey() })}>
+          <Field id="cv" label={t.via} a={a} name="via">
+            <select id="cv" value={f.via} onChange={(e) => edit("via", e.target.value)}>
               <option value="cash">{t.viaCash}</option>
               <option value="bank">{t.viaBank}</option>
             </select>
           </Field>
-          <Field id="cc" label={t.category}>
-            <select
-              id="cc"
-              value={f.category}
-              onChange={(e) => setF({ ...f, category: e.target.value, key: newKey() })}
-            >
+          <Field id="cc" label={t.category} a={a} name="category">
+            <select id="cc" value={f.category} onChange={(e) => edit("category", e.target.value)}>
               {cats.map((c) => (
-                <option key={c}>{c}</option>
+                <option key={c} value={c}>
+                  {words.categories[c] ?? c}
+                </option>
               ))}
             </select>
           </Field>
-          <Field id="cn" label={t.note}>
-            <input
-              id="cn"
-              maxLength={200}
-              value={f.note}
-              onChange={(e) => setF({ ...f, note: e.target.value, key: newKey() })}
-            />
-          </Field>
         </>
       )}
-      <div>
-        <button type="submit" disabled={a.busy}>
-          {t.save}
-        </button>
-      </div>
+      {(isMovement || isCheck) && (
+        <Field id="cn" label={words.privateNote} a={a} name="note">
+          <input id="cn" maxLength={200} value={f.note} onChange={(e) => edit("note", e.target.value)} />
+        </Field>
+      )}
+      {confirming && out ? (
+        <Confirm
+          t={t}
+          busy={a.busy}
+          onBack={() => setConfirming(false)}
+          lines={[t.moneyOut(out, rp(amount)), what()]}
+        />
+      ) : (
+        <div>
+          <button type="submit" disabled={a.busy}>
+            {a.busy ? t.saving : t.save}
+          </button>
+        </div>
+      )}
       <Status s={a} />
     </form>
   );

@@ -4,6 +4,7 @@ import { api, newKey, noAnswer } from "./client";
 import { dismissRefused, enqueue, flush, queued, refused, type QueuedDay, type RefusedDay } from "./offline-queue";
 import { errorMessage } from "@/server/i18n/errors";
 import { useAction, Status, type Members, type P } from "./common";
+import { Receipts } from "./receipt";
 
 export function Collect({
   slug,
@@ -40,6 +41,7 @@ export function Collect({
   useEffect(() => void loadPaid(date), [loadPaid, date]);
   const a = useAction(locale);
   const [queueNote, setQueueNote] = useState<string | null>(null);
+  const [savedEntry, setSavedEntry] = useState<number | null>(null);
   const [queueVersion, setQueueVersion] = useState(0);
   const total = rows.reduce((s, r) => s + (r.pays ? Number(r.amount) || 0 : 0), 0);
   const keepOnPhone = (day: QueuedDay) => {
@@ -53,6 +55,7 @@ export function Collect({
       onSubmit={async (e) => {
         e.preventDefault();
         setQueueNote(null);
+        setSavedEntry(null);
         const lines = rows.filter((r) => r.pays).map((r) => ({ memberCode: r.code, amount: Number(r.amount) }));
         const day: QueuedDay = { date, idempotencyKey: key, lines, total, queuedAt: new Date().toISOString() };
         if (!navigator.onLine) return keepOnPhone(day);
@@ -65,9 +68,10 @@ export function Collect({
                 lost = noAnswer(err);
                 throw err;
               }),
-          (e) => t.saved(e.seq),
+          (e) => t.saved(e.seq, t.collected(lines.length, rp(total))),
         );
         if (r) {
+          setSavedEntry(r.id);
           setKey(newKey()); // the next save is a new collection
           void loadPaid(date);
         } else if (lost) keepOnPhone(day); // no answer: keep it, send it later with the same key
@@ -158,6 +162,7 @@ export function Collect({
       ) : (
         <Status s={a} />
       )}
+      {savedEntry && <Receipts slug={slug} entryId={savedEntry} t={t} locale={locale} rp={rp} />}
     </form>
   );
 }

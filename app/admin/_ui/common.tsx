@@ -1,6 +1,7 @@
 "use client";
 import { getSession } from "next-auth/react";
-import { useCallback, useState } from "react";
+import { useCallback, useRef, useState } from "react";
+import { errorMessage } from "@/server/i18n/errors";
 import { type api, explain, type FieldError } from "./client";
 
 export type Locale = "id" | "en";
@@ -17,6 +18,7 @@ export const L = {
     tabs: {
       home: "Ringkasan",
       collect: "Setoran harian",
+      withdraw: "Tarik simpanan",
       loans: "Pinjaman",
       cash: "Kas",
       members: "Anggota",
@@ -76,6 +78,7 @@ export const L = {
     checkCodesTitle: "Kode cek anggota — tulis di buku anggota masing-masing sekarang; tidak ditampilkan lagi:",
     codesWritten: "Sudah saya tulis semua",
     late: "Pinjaman menunggak",
+    daysLate: (n: number) => `terlambat ${n} hari`,
     due: "Jatuh tempo 7 hari ke depan",
     none: "Tidak ada.",
     date: "Tanggal",
@@ -85,7 +88,23 @@ export const L = {
     total: "Jumlah hari ini",
     save: "Simpan",
     saving: "Menyimpan…",
-    saved: (n: number) => `Tersimpan ✓ (catatan no. ${n})`,
+    saved: (n: number, what?: string) => `Tersimpan ✓ catatan no. ${n}${what ? `: ${what}` : ""}`,
+    check: "Periksa sebelum menyimpan:",
+    receipts: "Kuitansi anggota",
+    collected: (n: number, total: string) => `setoran ${n} anggota, ${total}`,
+    receiptFor: (code: string) => `Kuitansi ${code}`,
+    sendReceipt: (code: string) => `Kirim ke ${code} (WhatsApp)`,
+    openPassbook: "Buku anggota",
+    savingsNow: "Simpanan sekarang",
+    savingsLeft: (code: string, left: string) => `simpanan ${code} tinggal ${left}`,
+    confirmSave: "Benar — simpan",
+    change: "Ubah",
+    moneyOut: (via: "cash" | "bank", amount: string) =>
+      via === "bank" ? `Saldo bank berkurang ${amount}` : `Kas berkurang ${amount}`,
+    moneyIn: (via: "cash" | "bank", amount: string) =>
+      via === "bank" ? `Saldo bank bertambah ${amount}` : `Kas bertambah ${amount}`,
+    loanWhat: (code: string, months: number, inst: string) => `pinjaman ${code}, ${months} bulan, angsuran ${inst}`,
+    roles: { admin: "admin", bendahara: "bendahara", pengawas: "pengawas" } as Record<string, string>,
     member: "Anggota",
     principal: "Pokok",
     term: "Lama (bulan)",
@@ -93,6 +112,10 @@ export const L = {
     preview: "Lihat jadwal",
     confirm: "Cairkan pinjaman",
     installment: "Angsuran",
+    serviceCharge: "Jasa",
+    fine: "denda",
+    owed: "Sisa",
+    status: "Status",
     repay: "Bayar angsuran",
     loan: "Pinjaman",
     writeOff: "Hapus buku",
@@ -124,7 +147,6 @@ export const L = {
     newPassword: "Kata sandi baru (min. 10 huruf)",
     repeatPassword: "Ulangi kata sandi baru",
     changePassword: "Ganti kata sandi",
-    mismatch: "Kata sandi baru tidak sama.",
     passwordChanged: "Kata sandi diganti. Semua sesi berakhir — silakan masuk lagi.",
     reverse: "Koreksi (balik)",
     reversed: "sudah dibalik",
@@ -142,6 +164,7 @@ export const L = {
     tabs: {
       home: "Overview",
       collect: "Daily collection",
+      withdraw: "Savings withdrawal",
       loans: "Loans",
       cash: "Cash",
       members: "Members",
@@ -201,6 +224,7 @@ export const L = {
     checkCodesTitle: "Members' check codes — write each in her passbook now; they will not be shown again:",
     codesWritten: "I have written them all down",
     late: "Loans in arrears",
+    daysLate: (n: number) => `${n} days late`,
     due: "Due in the next 7 days",
     none: "None.",
     date: "Date",
@@ -210,7 +234,23 @@ export const L = {
     total: "Today's total",
     save: "Save",
     saving: "Saving…",
-    saved: (n: number) => `Saved ✓ (entry no. ${n})`,
+    saved: (n: number, what?: string) => `Saved ✓ entry no. ${n}${what ? `: ${what}` : ""}`,
+    check: "Check before saving:",
+    receipts: "Members' receipts",
+    collected: (n: number, total: string) => `collection from ${n} members, ${total}`,
+    receiptFor: (code: string) => `Receipt for ${code}`,
+    sendReceipt: (code: string) => `Send to ${code} (WhatsApp)`,
+    openPassbook: "Passbook",
+    savingsNow: "Savings now",
+    savingsLeft: (code: string, left: string) => `${code}'s savings will be ${left}`,
+    confirmSave: "Correct — save",
+    change: "Change",
+    moneyOut: (via: "cash" | "bank", amount: string) =>
+      via === "bank" ? `The bank balance goes down by ${amount}` : `Cash goes down by ${amount}`,
+    moneyIn: (via: "cash" | "bank", amount: string) =>
+      via === "bank" ? `The bank balance goes up by ${amount}` : `Cash goes up by ${amount}`,
+    loanWhat: (code: string, months: number, inst: string) => `loan to ${code}, ${months} months, installment ${inst}`,
+    roles: { admin: "admin", bendahara: "treasurer", pengawas: "supervisor" } as Record<string, string>,
     member: "Member",
     principal: "Principal",
     term: "Term (months)",
@@ -218,6 +258,10 @@ export const L = {
     preview: "Show schedule",
     confirm: "Disburse loan",
     installment: "Installment",
+    serviceCharge: "Service charge",
+    fine: "fine",
+    owed: "Owed",
+    status: "Status",
     repay: "Record repayment",
     loan: "Loan",
     writeOff: "Write off",
@@ -249,7 +293,6 @@ export const L = {
     newPassword: "New password (min. 10 characters)",
     repeatPassword: "Repeat the new password",
     changePassword: "Change password",
-    mismatch: "The new passwords differ.",
     passwordChanged: "Password changed. Every session ended — please sign in again.",
     reverse: "Correct (reverse)",
     reversed: "reversed",
@@ -262,12 +305,21 @@ export const L = {
   },
 };
 
+export type Action = ReturnType<typeof useAction>;
+
+/**
+ * One action's state: busy, one error, one result. An error names the field it is about and is
+ * shown beside that control (see `Field`); an error about no shown field goes to `Status`. Editing a
+ * field takes away its error and any old result: a new action has begun.
+ */
 export function useAction(locale: Locale) {
   const [state, setState] = useState<{ busy: boolean; error: FieldError | null; done: string | null }>({
     busy: false,
     error: null,
     done: null,
   });
+  // The fields some `Field` shows an error for; filled while rendering, never emptied.
+  const placed = useRef(new Set<string>()).current;
   const run = useCallback(
     async <T,>(f: () => Promise<T>, done: (r: T) => string) => {
       setState({ busy: true, error: null, done: null });
@@ -283,18 +335,46 @@ export function useAction(locale: Locale) {
     },
     [locale],
   );
-  return { ...state, run };
+  /** The form's own check failed: the same words the server would use, beside the field. */
+  const fail = useCallback(
+    (field: string, code: string, params: Record<string, string | number> = {}) =>
+      setState({ busy: false, error: { field, message: errorMessage(code, params, locale) }, done: null }),
+    [locale],
+  );
+  const edited = useCallback(
+    (field: string) =>
+      setState((s) => ({
+        ...s,
+        done: null,
+        error: s.error?.field && s.error.field !== field && placed.has(s.error.field) ? s.error : null,
+      })),
+    [placed],
+  );
+  return { ...state, run, fail, edited, placed };
 }
 
-export function Status({ s, field }: { s: { error: FieldError | null; done: string | null }; field?: string }) {
-  if (s.error && (field === undefined || s.error.field === field || s.error.field === null))
+/** The checks a form makes before sending, in the order of its fields: the first problem, or null. */
+export function firstProblem(
+  checks: [field: string, code: string | null | false | undefined, params?: Record<string, string | number>][],
+): [string, string, Record<string, string | number>] | null {
+  for (const [field, code, params] of checks) if (code) return [field, code, params ?? {}];
+  return null;
+}
+
+/** Common checks, as error codes the server also uses. */
+export const amountProblem = (v: string) => (v === "" || !(Number(v) > 0) ? "amount_not_positive" : null);
+export const dateProblem = (v: string, today: string) =>
+  !/^\d{4}-\d{2}-\d{2}$/.test(v) ? "date_invalid" : v > today ? "date_in_future" : null;
+
+/** The result of the last action, or an error that belongs to no shown field. */
+export function Status({ s }: { s: { error: FieldError | null; done: string | null; placed?: Set<string> } }) {
+  if (s.error && !(s.error.field && s.placed?.has(s.error.field)))
     return (
       <p className="warn" role="alert">
-        {s.error.field && field === undefined ? `${s.error.field}: ` : ""}
         {s.error.message}
       </p>
     );
-  if (s.done && field === undefined)
+  if (s.done)
     return (
       <p className="ok" role="status">
         {s.done}
@@ -305,12 +385,58 @@ export function Status({ s, field }: { s: { error: FieldError | null; done: stri
 
 export type P = { slug: string; locale: Locale; rp: (n: number) => string; t: (typeof L)["id"] };
 
-export function Field({ id, label, children }: { id: string; label: string; children: React.ReactNode }) {
+/** The last step before money leaves the box or the bank: what will happen, in words, then the final tap. */
+export function Confirm({ t, lines, busy, onBack }: { t: P["t"]; lines: string[]; busy: boolean; onBack: () => void }) {
+  return (
+    <div className="card confirm">
+      <p>
+        <strong>{t.check}</strong>
+      </p>
+      <ul>
+        {lines.map((l) => (
+          <li key={l}>{l}</li>
+        ))}
+      </ul>
+      <button type="submit" disabled={busy}>
+        {busy ? t.saving : t.confirmSave}
+      </button>{" "}
+      <button type="button" className="secondary" onClick={onBack} disabled={busy}>
+        {t.change}
+      </button>
+    </div>
+  );
+}
+
+/**
+ * A labelled control. With `a` and `name` (one field, or several the server may name for it, such
+ * as "principal" and "amount"), the error about that field is shown right under the control.
+ */
+export function Field({
+  id,
+  label,
+  children,
+  a,
+  name,
+}: {
+  id: string;
+  label: string;
+  children: React.ReactNode;
+  a?: Pick<Action, "error" | "placed">;
+  name?: string | string[];
+}) {
+  const names = name === undefined ? [] : Array.isArray(name) ? name : [name];
+  for (const n of names) a?.placed.add(n);
+  const error = a?.error?.field && names.includes(a.error.field) ? a.error.message : null;
   return (
     <div>
       <label htmlFor={id}>{label}</label>
       <br />
       {children}
+      {error && (
+        <p className="warn" role="alert" id={`${id}-error`}>
+          {error}
+        </p>
+      )}
     </div>
   );
 }

@@ -1,9 +1,11 @@
 "use client";
 import { useCallback, useEffect, useState } from "react";
 import { CORRECTION_REASONS, type CorrectionReason } from "@/server/domain/ledger";
+import { auditSentence } from "@/server/i18n/audit";
+import { formatDate } from "@/server/i18n/format";
 import { MESSAGES } from "@/server/i18n/messages";
 import { api, newKey } from "./client";
-import { useAction, Status, Field, type P } from "./common";
+import { useAction, Status, Field, firstProblem, type P } from "./common";
 
 export function Corrections({ slug, t, locale, rp, canWrite }: P & { canWrite: boolean }) {
   const [entries, setEntries] = useState<Awaited<ReturnType<typeof api.admin.entries.list.query>>["entries"]>([]);
@@ -27,8 +29,11 @@ export function Corrections({ slug, t, locale, rp, canWrite }: P & { canWrite: b
       {picked && (
         <form
           className="inline"
+          noValidate
           onSubmit={async (e) => {
             e.preventDefault();
+            const problem = firstProblem([["reasonCode", !picked.reasonCode && "reason_code_invalid"]]);
+            if (problem) return a.fail(...problem);
             const r = await a.run(
               () =>
                 api.admin.entries.reverse.mutate({
@@ -46,12 +51,14 @@ export function Corrections({ slug, t, locale, rp, canWrite }: P & { canWrite: b
             }
           }}
         >
-          <Field id="rr" label={`${t.reason} (no. ${picked.seq})`}>
+          <Field id="rr" label={`${t.reason} (no. ${picked.seq})`} a={a} name="reasonCode">
             <select
               id="rr"
               value={picked.reasonCode}
-              onChange={(e) => setPicked({ ...picked, reasonCode: e.target.value as CorrectionReason, key: newKey() })}
-              required
+              onChange={(e) => {
+                setPicked({ ...picked, reasonCode: e.target.value as CorrectionReason, key: newKey() });
+                a.edited("reasonCode");
+              }}
             >
               <option value="">—</option>
               {CORRECTION_REASONS.map((r) => (
@@ -61,16 +68,17 @@ export function Corrections({ slug, t, locale, rp, canWrite }: P & { canWrite: b
               ))}
             </select>
           </Field>
-          <Status s={a} field="reasonCode" />
-          <Field id="rn" label={words.privateNote}>
+          <Field id="rn" label={words.privateNote} a={a} name="note">
             <input
               id="rn"
               value={picked.note}
-              onChange={(e) => setPicked({ ...picked, note: e.target.value, key: newKey() })}
+              onChange={(e) => {
+                setPicked({ ...picked, note: e.target.value, key: newKey() });
+                a.edited("note");
+              }}
               maxLength={500}
             />
           </Field>
-          <Status s={a} field="note" />
           <div>
             <button type="submit" disabled={a.busy}>
               {t.reverse}
@@ -95,9 +103,9 @@ export function Corrections({ slug, t, locale, rp, canWrite }: P & { canWrite: b
             {entries.map((e) => (
               <tr key={e.seq}>
                 <td>{e.seq}</td>
-                <td>{e.date}</td>
+                <td>{formatDate(e.date, locale)}</td>
                 <td>
-                  {e.kind}
+                  {words.kinds[e.kind] ?? e.kind}
                   {e.reversesSeq ? ` ↩ ${e.reversesSeq}` : ""}
                 </td>
                 <td className="num">{rp(e.amount)}</td>
@@ -122,23 +130,14 @@ export function Corrections({ slug, t, locale, rp, canWrite }: P & { canWrite: b
   );
 }
 
-export function Audit({ slug }: { slug: string }) {
+export function Audit({ slug, locale, timeZone }: { slug: string; locale: P["locale"]; timeZone: string }) {
   const [rows, setRows] = useState<Awaited<ReturnType<typeof api.admin.audit.list.query>>>([]);
   useEffect(() => void api.admin.audit.list.query({ groupSlug: slug, limit: 50 }).then(setRows), [slug]);
   return (
-    <div className="table-wrap" tabIndex={0}>
-      <table>
-        <tbody>
-          {rows.map((r) => (
-            <tr key={r.id}>
-              <td>{r.at.slice(0, 16).replace("T", " ")}</td>
-              <td>{r.actor}</td>
-              <td>{r.action}</td>
-              <td className="hash">{r.detail}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <ol className="audit">
+      {rows.map((r) => (
+        <li key={r.id}>{auditSentence(r, locale, timeZone)}</li>
+      ))}
+    </ol>
   );
 }

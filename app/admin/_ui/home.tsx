@@ -1,5 +1,6 @@
 "use client";
 import { useEffect, useState } from "react";
+import { formatDate } from "@/server/i18n/format";
 import { api } from "./client";
 import { useAction, Status, addDaysIso, type P } from "./common";
 
@@ -41,7 +42,7 @@ export function Home({ slug, rp, t, locale, canCountersign }: P & { canCountersi
         </li>
         <li className="card">
           <span className="label">{t.lastCount}</span>
-          <span className="value">{c ? `${c.businessDate}: ${diff(c)}` : "–"}</span>
+          <span className="value">{c ? `${formatDate(c.businessDate, locale)}: ${diff(c)}` : "–"}</span>
         </li>
         {(d.cash.bank !== 0 || b) && (
           <>
@@ -51,7 +52,7 @@ export function Home({ slug, rp, t, locale, canCountersign }: P & { canCountersi
             </li>
             <li className="card">
               <span className="label">{t.lastBankCheck}</span>
-              <span className="value">{b ? `${b.businessDate}: ${diff(b)}` : "–"}</span>
+              <span className="value">{b ? `${formatDate(b.businessDate, locale)}: ${diff(b)}` : "–"}</span>
             </li>
           </>
         )}
@@ -71,7 +72,7 @@ export function Home({ slug, rp, t, locale, canCountersign }: P & { canCountersi
                     )
                   }
                 >
-                  {t.countersign}: {x.label} ({x.check.businessDate})
+                  {t.countersign}: {x.label} ({formatDate(x.check.businessDate, locale)})
                 </button>
               </p>
             ),
@@ -114,7 +115,7 @@ export function Home({ slug, rp, t, locale, canCountersign }: P & { canCountersi
         <ul>
           {late.map((l) => (
             <li key={l.id}>
-              {l.memberCode} · {rp(l.totalOwed)} · {l.daysPastDue} hari
+              {l.memberCode} · {rp(l.totalOwed)} · {t.daysLate(l.daysPastDue)}
             </li>
           ))}
         </ul>
@@ -126,7 +127,7 @@ export function Home({ slug, rp, t, locale, canCountersign }: P & { canCountersi
         <ul>
           {soon.map((l) => (
             <li key={l.id}>
-              {l.memberCode} · {nextDue(l)}
+              {l.memberCode} · {formatDate(nextDue(l), locale)}
             </li>
           ))}
         </ul>

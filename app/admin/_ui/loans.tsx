@@ -2,7 +2,21 @@
 import { useCallback, useEffect, useMemo, useState } from "react";
 import { loanSchedule, LOAN_PURPOSES, type LoanMethod } from "@/server/domain/loans";
 import { api, newKey } from "./client";
-import { useAction, Status, Field, type Group, type Members, type P } from "./common";
+import { Receipts } from "./receipt";
+import { formatDate } from "@/server/i18n/format";
+import { MESSAGES } from "@/server/i18n/messages";
+import {
+  amountProblem,
+  Confirm,
+  dateProblem,
+  Field,
+  firstProblem,
+  Status,
+  useAction,
+  type Group,
+  type Members,
+  type P,
+} from "./common";
 
 export function Loans({
   slug,
@@ -27,6 +41,10 @@ export function Loans({
   const [key, setKey] = useState(newKey);
   const [repay, setRepay] = useState({ loanId: "", amount: "", via: "cash" as "cash" | "bank", key: newKey() });
   const a = useAction(locale);
+  const r = useAction(locale); // the repayment's own messages, beside its own form
+  const words = MESSAGES[locale];
+  // The last save's entry: its members' receipts are shown under the form that made it.
+  const [receiptOf, setReceiptOf] = useState<{ form: "loan" | "repay"; entryId: number } | null>(null);
   const load = useCallback(() => api.admin.loans.list.query({ groupSlug: slug }).then(setLoans), [slug]);
   useEffect(() => void load(), [load]);
   const [costs, setCosts] = useState<Awaited<ReturnType<typeof api.admin.loans.compare.query>> | null>(null);
@@ -57,16 +75,39 @@ export function Loans({
     setForm({ ...form, [k]: v });
     setPreview(false);
     setKey(newKey());
+    setReceiptOf(null);
+    a.edited(k);
   };
+  const setRepayField = (k: "loanId" | "amount" | "via", v: string) => {
+    setRepay({ ...repay, [k]: v, key: newKey() });
+    setReceiptOf(null);
+    r.edited(k);
+  };
+  const borrower = form.memberCode;
+  const first = schedule?.[0];
   return (
     <>
       {canWrite && (
         <form
           className="inline"
+          noValidate
           onSubmit={async (e) => {
             e.preventDefault();
-            if (!preview) return setPreview(true);
-            const r = await a.run(
+            if (!preview) {
+              const problem = firstProblem([
+                ["memberCode", !form.memberCode && "member_not_found"],
+                ["principal", amountProblem(form.principal)],
+                [
+                  "termMonths",
+                  !(Number(form.termMonths) >= 1 && Number(form.termMonths) <= group.loanMaxTermMonths) &&
+                    "term_invalid",
+                  { max: group.loanMaxTermMonths },
+                ],
+                ["date", dateProblem(form.date, today)],
+              ]);
+              return problem ? a.fail(...problem) : setPreview(true);
+            }
+            const saved = await a.run(
               () =>
                 api.admin.loans.disburse.mutate({
                   groupSlug: slug,
@@ -78,16 +119,22 @@ export function Loans({
                   via: form.via,
                   idempotencyKey: key,
                 }),
-              (r) => t.saved(r.entry.seq),
+              (r) =>
+                t.saved(
+                  r.entry.seq,
+                  `${words.kinds.loan_disbursement} ${borrower} ${rp(Number(form.principal))}, ${form.termMonths} ${locale === "id" ? "bulan" : "months"}`,
+                ),
             );
-            if (r) {
+            if (saved) {
               setKey(newKey());
               setPreview(false);
+              setForm({ ...form, principal: "" });
+              setReceiptOf({ form: "loan", entryId: saved.entry.id });
               load();
             }
           }}
         >
-          <Field id="lm" label={t.member}>
+          <Field id="lm" label={t.member} a={a} name="memberCode">
             <select id="lm" value={form.memberCode} onChange={(e) => set("memberCode", e.target.value)}>
               {members.map((m) => (
                 <option key={m.code} value={m.code}>
@@ -96,38 +143,35 @@ export function Loans({
               ))}
             </select>
           </Field>
-          <Field id="lp" label={t.principal}>
+          <Field id="lp" label={t.principal} a={a} name={["principal", "amount"]}>
             <input
               id="lp"
               inputMode="numeric"
               value={form.principal}
               onChange={(e) => set("principal", e.target.value.replace(/\D/g, ""))}
-              required
             />
           </Field>
-          <Status s={a} field="principal" />
-          <Field id="lt" label={t.term}>
+          <Field id="lt" label={t.term} a={a} name="termMonths">
             <input
               id="lt"
               inputMode="numeric"
               value={form.termMonths}
               onChange={(e) => set("termMonths", e.target.value.replace(/\D/g, ""))}
-              required
             />
           </Field>
-          <Field id="lu" label={t.purpose}>
+          <Field id="lu" label={t.purpose} a={a} name="purpose">
             <select id="lu" value={form.purpose} onChange={(e) => set("purpose", e.target.value)}>
               {LOAN_PURPOSES.map((p) => (
                 <option key={p} value={p}>
-                  {p}
+                  {words.purposes[p] ?? p}
                 </option>
               ))}
             </select>
           </Field>
-          <Field id="ld" label={t.date}>
+          <Field id="ld" label={t.date} a={a} name="date">
             <input id="ld" type="date" max={today} value={form.date} onChange={(e) => set("date", e.target.value)} />
           </Field>
-          <Field id="lv" label={t.via}>
+          <Field id="lv" label={t.via} a={a} name="via">
             <select id="lv" value={form.via} onChange={(e) => set("via", e.target.value)}>
               <option value="cash">{t.viaCash}</option>
               <option value="bank">{t.viaBank}</option>
@@ -144,7 +188,7 @@ export function Loans({
                       {t.principal}
                     </th>
                     <th scope="col" className="num">
-                      Jasa
+                      {t.serviceCharge}
                     </th>
                   </tr>
                 </thead>
@@ -152,7 +196,7 @@ export function Loans({
                   {schedule.map((i) => (
                     <tr key={i.n}>
                       <td>{i.n}</td>
-                      <td>{i.dueOn}</td>
+                      <td>{formatDate(i.dueOn, locale)}</td>
                       <td className="num">{rp(i.principal)}</td>
                       <td className="num">{rp(i.serviceCharge)}</td>
                     </tr>
@@ -171,20 +215,42 @@ export function Loans({
                 .join(" · ")}
             </p>
           )}
-          <div>
-            <button type="submit" disabled={a.busy}>
-              {preview ? t.confirm : t.preview}
-            </button>
-          </div>
+          {preview && first ? (
+            <Confirm
+              t={t}
+              busy={a.busy}
+              onBack={() => setPreview(false)}
+              lines={[
+                t.moneyOut(form.via, rp(Number(form.principal))),
+                t.loanWhat(borrower, Number(form.termMonths), rp(first.principal + first.serviceCharge)),
+              ]}
+            />
+          ) : (
+            <div>
+              <button type="submit" disabled={a.busy}>
+                {t.preview}
+              </button>
+            </div>
+          )}
           <Status s={a} />
+          {receiptOf?.form === "loan" && (
+            <Receipts slug={slug} entryId={receiptOf.entryId} t={t} locale={locale} rp={rp} />
+          )}
         </form>
       )}
       {canWrite && (
         <form
           className="inline"
+          noValidate
           onSubmit={async (e) => {
             e.preventDefault();
-            const r = await a.run(
+            const problem = firstProblem([
+              ["loanId", !repay.loanId && "loan_not_found"],
+              ["amount", amountProblem(repay.amount)],
+            ]);
+            if (problem) return r.fail(...problem);
+            const loan = loans.find((l) => String(l.id) === repay.loanId);
+            const saved = await r.run(
               () =>
                 api.admin.loans.repay.mutate({
                   groupSlug: slug,
@@ -194,57 +260,55 @@ export function Loans({
                   via: repay.via,
                   idempotencyKey: repay.key,
                 }),
-              (r) =>
-                `${t.saved(r.entry.seq)} — denda ${rp(r.allocation.fine)}, jasa ${rp(r.allocation.serviceCharge)}, pokok ${rp(r.allocation.principal)}`,
+              (x) =>
+                t.saved(
+                  x.entry.seq,
+                  `${words.kinds.loan_repayment} ${loan?.memberCode ?? ""} ${rp(Number(repay.amount))} — ${t.fine} ${rp(x.allocation.fine)}, ${t.serviceCharge} ${rp(x.allocation.serviceCharge)}, ${t.principal} ${rp(x.allocation.principal)}`,
+                ),
             );
-            if (r) {
+            if (saved) {
+              setReceiptOf({ form: "repay", entryId: saved.entry.id });
               setRepay({ loanId: "", amount: "", via: repay.via, key: newKey() });
               load();
             }
           }}
         >
           <h2>{t.repay}</h2>
-          <Field id="rl" label={t.loan}>
-            <select
-              id="rl"
-              value={repay.loanId}
-              onChange={(e) => setRepay({ ...repay, loanId: e.target.value, key: newKey() })}
-              required
-            >
+          <Field id="rl" label={t.loan} a={r} name={["loanId", "loan"]}>
+            <select id="rl" value={repay.loanId} onChange={(e) => setRepayField("loanId", e.target.value)}>
               <option value="">—</option>
               {loans
                 .filter((l) => l.status === "berjalan" || l.status === "menunggak")
                 .map((l) => (
                   <option key={l.id} value={l.id}>
-                    #{l.id} {l.memberCode} · {rp(l.principal)} · {rp(l.totalOwed)}
+                    #{l.id} {l.memberCode} · {rp(l.principal)} · {t.owed} {rp(l.totalOwed)}
                   </option>
                 ))}
             </select>
           </Field>
-          <Field id="ra" label={t.amount}>
+          <Field id="ra" label={t.amount} a={r} name="amount">
             <input
               id="ra"
               inputMode="numeric"
               value={repay.amount}
-              onChange={(e) => setRepay({ ...repay, amount: e.target.value.replace(/\D/g, ""), key: newKey() })}
-              required
+              onChange={(e) => setRepayField("amount", e.target.value.replace(/\D/g, ""))}
             />
           </Field>
-          <Field id="rv" label={t.via}>
-            <select
-              id="rv"
-              value={repay.via}
-              onChange={(e) => setRepay({ ...repay, via: e.target.value as "cash" | "bank", key: newKey() })}
-            >
+          <Field id="rv" label={t.via} a={r} name="via">
+            <select id="rv" value={repay.via} onChange={(e) => setRepayField("via", e.target.value)}>
               <option value="cash">{t.viaCash}</option>
               <option value="bank">{t.viaBank}</option>
             </select>
           </Field>
           <div>
-            <button type="submit" disabled={a.busy}>
-              {t.repay}
+            <button type="submit" disabled={r.busy}>
+              {r.busy ? t.saving : t.repay}
             </button>
           </div>
+          <Status s={r} />
+          {receiptOf?.form === "repay" && (
+            <Receipts slug={slug} entryId={receiptOf.entryId} t={t} locale={locale} rp={rp} />
+          )}
         </form>
       )}
       <h2>{t.tabs.loans}</h2>
@@ -258,9 +322,9 @@ export function Loans({
               <th scope="col" className="num">
                 {t.principal}
               </th>
-              <th scope="col">Status</th>
+              <th scope="col">{t.status}</th>
               <th scope="col" className="num">
-                Sisa
+                {t.owed}
               </th>
             </tr>
           </thead>
@@ -269,9 +333,9 @@ export function Loans({
               <tr key={l.id}>
                 <td>{l.id}</td>
                 <td>{l.memberCode}</td>
-                <td>{l.disbursedOn}</td>
+                <td>{formatDate(l.disbursedOn, locale)}</td>
                 <td className="num">{rp(l.principal)}</td>
-                <td>{l.status}</td>
+                <td>{words.statuses[l.status] ?? l.status}</td>
                 <td className="num">{rp(l.totalOwed)}</td>
               </tr>
             ))}

@@ -1,7 +1,7 @@
 "use client";
 import { useState } from "react";
 import { api } from "./client";
-import { useAction, Status, Field, type Members, type P } from "./common";
+import { useAction, Status, Field, firstProblem, type Members, type P } from "./common";
 
 export function MembersTab({
   slug,
@@ -15,13 +15,23 @@ export function MembersTab({
 }: P & { members: Members; today: string; canWrite: boolean; onChanged: () => void }) {
   const [f, setF] = useState({ code: "", fullName: "", gender: "P" as "P" | "L" });
   const a = useAction(locale);
+  const edit = (k: keyof typeof f, v: string) => {
+    setF({ ...f, [k]: v } as typeof f);
+    a.edited(k);
+  };
   return (
     <>
       {canWrite && (
         <form
           className="inline"
+          noValidate
           onSubmit={async (e) => {
             e.preventDefault();
+            const problem = firstProblem([
+              ["code", !f.code && "text_required"],
+              ["fullName", !f.fullName.trim() && "text_required"],
+            ]);
+            if (problem) return a.fail(...problem);
             const r = await a.run(
               () =>
                 api.admin.members.add.mutate({
@@ -37,20 +47,14 @@ export function MembersTab({
           }}
         >
           <h2>{t.add}</h2>
-          <Field id="mc" label={t.code}>
-            <input
-              id="mc"
-              value={f.code}
-              onChange={(e) => setF({ ...f, code: e.target.value.toUpperCase() })}
-              required
-            />
+          <Field id="mc" label={t.code} a={a} name="code">
+            <input id="mc" value={f.code} onChange={(e) => edit("code", e.target.value.toUpperCase())} />
           </Field>
-          <Status s={a} field="code" />
-          <Field id="mn" label={t.name}>
-            <input id="mn" value={f.fullName} onChange={(e) => setF({ ...f, fullName: e.target.value })} required />
+          <Field id="mn" label={t.name} a={a} name="fullName">
+            <input id="mn" value={f.fullName} onChange={(e) => edit("fullName", e.target.value)} />
           </Field>
-          <Field id="mg" label={t.gender}>
-            <select id="mg" value={f.gender} onChange={(e) => setF({ ...f, gender: e.target.value as "P" | "L" })}>
+          <Field id="mg" label={t.gender} a={a} name="gender">
+            <select id="mg" value={f.gender} onChange={(e) => edit("gender", e.target.value)}>
               <option value="P">P</option>
               <option value="L">L</option>
             </select>

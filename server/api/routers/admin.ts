@@ -28,6 +28,7 @@ import {
   updateMember,
 } from "@/server/services/members";
 import { ledgerPage } from "@/server/services/public-figures";
+import { entryReceipts } from "@/server/services/receipts";
 import { updateReferenceTerms } from "@/server/services/reference-terms";
 import { compareFromQuery } from "@/server/services/compare";
 import {
@@ -265,7 +266,13 @@ export const adminRouter = router({
     /** A cash count, or (account "bank") a check of the bank statement's balance. */
     count: groupProcedure("write")
       .input(
-        z.object({ date, countedAmount: z.number().int().min(0).max(1_000_000_000), account: via, idempotencyKey }),
+        z.object({
+          date,
+          countedAmount: z.number().int().min(0).max(1_000_000_000),
+          account: via,
+          note: z.string().max(1000).nullish(),
+          idempotencyKey,
+        }),
       )
       .mutation(({ ctx, input }) => recordCashCount(ctx.service, input)),
     countersign: groupProcedure("countersign")
@@ -346,6 +353,14 @@ export const adminRouter = router({
         const group = await loadGroup(ctx.database.db, input.groupSlug);
         return ledgerPage(ctx.database.db, group, { beforeSeq: input.beforeSeq, limit: input.limit, withIds: true });
       }),
+  }),
+  /** Each touched member's receipt for an entry (private: member-linked amounts). */
+  receipts: router({
+    forEntry: groupProcedure("read")
+      .input(z.object({ entryId: z.number().int().positive() }))
+      .query(async ({ ctx, input }) =>
+        entryReceipts(ctx.database.db, await loadGroup(ctx.database.db, input.groupSlug), input.entryId),
+      ),
   }),
   audit: router({
     list: groupProcedure("read")

@@ -1,0 +1,115 @@
+"use client";
+import { useCallback, useEffect, useState } from "react";
+import { api, newKey } from "./client";
+import { amountProblem, Confirm, Field, firstProblem, Status, useAction, type Members, type P } from "./common";
+import { Receipts } from "./receipt";
+
+const savingsOf = (m: Members[number]) =>
+  m.savings.savings_share + m.savings.savings_mandatory + m.savings.savings_voluntary;
+
+/**
+ * Penarikan simpanan: the member's savings are shown before anything is typed; the last step says
+ * what leaves the box and what she keeps. Voluntary savings go first, then mandatory, then share.
+ */
+export function Withdraw({ slug, today, t, locale, rp }: P & { today: string }) {
+  const [members, setMembers] = useState<Members>([]);
+  const [f, setF] = useState({ memberCode: "", amount: "", key: newKey() });
+  const [confirming, setConfirming] = useState(false);
+  const [entryId, setEntryId] = useState<number | null>(null);
+  const a = useAction(locale);
+  const load = useCallback(
+    () =>
+      api.admin.members.list
+        .query({ groupSlug: slug })
+        .then((ms) => setMembers(ms.filter((m) => !m.leftOn || m.leftOn > today))),
+    [slug, today],
+  );
+  useEffect(() => void load(), [load]);
+  const member = members.find((m) => m.code === f.memberCode);
+  const amount = Number(f.amount);
+  const edit = (k: "memberCode" | "amount", v: string) => {
+    setF({ ...f, [k]: v, key: newKey() });
+    setConfirming(false);
+    setEntryId(null);
+    a.edited(k);
+  };
+  return (
+    <form
+      className="inline"
+      noValidate
+      onSubmit={async (e) => {
+        e.preventDefault();
+        const problem = firstProblem([
+          ["memberCode", !member && "member_not_found"],
+          ["amount", amountProblem(f.amount)],
+          [
+            "amount",
+            !!member && amount > savingsOf(member) && "withdrawal_exceeds_savings",
+            { available: member ? savingsOf(member) : 0 },
+          ],
+        ]);
+        if (problem) return a.fail(...problem);
+        if (!confirming) return setConfirming(true);
+        const r = await a.run(
+          () =>
+            api.admin.savings.withdraw.mutate({
+              groupSlug: slug,
+              memberCode: f.memberCode,
+              amount,
+              date: today,
+              idempotencyKey: f.key,
+            }),
+          (x) => t.saved(x.seq, `${t.tabs.withdraw} ${f.memberCode} ${rp(amount)}`),
+        );
+        setConfirming(false);
+        if (r) {
+          setEntryId(r.id);
+          setF({ memberCode: f.memberCode, amount: "", key: newKey() });
+          void load();
+        }
+      }}
+    >
+      <Field id="wm" label={t.member} a={a} name="memberCode">
+        <select id="wm" value={f.memberCode} onChange={(e) => edit("memberCode", e.target.value)}>
+          <option value="">—</option>
+          {members.map((m) => (
+            <option key={m.code} value={m.code}>
+              {m.code} {m.fullName}
+            </option>
+          ))}
+        </select>
+      </Field>
+      {member && (
+        <p>
+          {t.savingsNow}: <strong>{rp(savingsOf(member))}</strong> ({t.savingsVoluntary}{" "}
+          {rp(member.savings.savings_voluntary)}, {t.savingsMandatory} {rp(member.savings.savings_mandatory)},{" "}
+          {t.savingsShare} {rp(member.savings.savings_share)})
+        </p>
+      )}
+      <Field id="wa" label={t.amount} a={a} name="amount">
+        <input
+          id="wa"
+          inputMode="numeric"
+          value={f.amount}
+          onChange={(e) => edit("amount", e.target.value.replace(/\D/g, ""))}
+        />
+      </Field>
+      {confirming && member ? (
+        <Confirm
+          t={t}
+          busy={a.busy}
+          onBack={() => setConfirming(false)}
+          lines={[t.moneyOut("cash", rp(amount)), t.savingsLeft(member.code, rp(savingsOf(member) - amount))]}
+        />
+      ) : (
+        <div>
+          <button type="submit" disabled={a.busy}>
+            {t.tabs.withdraw}
+          </button>
+        </div>
+      )}
+      <Status s={a} />
+      {entryId && <Receipts slug={slug} entryId={entryId} t={t} locale={locale} rp={rp} />}
+    </form>
+  );
+}

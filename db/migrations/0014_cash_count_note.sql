@@ -1,0 +1,1 @@
+ALTER TABLE `cash_counts` ADD `note` text;

@@ -1,0 +1,73 @@
+import { formatDate, formatMonth, formatTimestamp, rp } from "./format";
+import { type Locale, MESSAGES } from "./messages";
+
+export interface AuditRow {
+  at: string;
+  actor: string;
+  action: string;
+  detail: string | null;
+  entry: { seq: number | null; kind: string | null; amount: number | null; members: number | null } | null;
+}
+
+/** `user:12:bendahara-rd` → `bendahara-rd`; `demo:bendahara-ratu-damai` → as it is. */
+const who = (actor: string) => actor.replace(/^user:\d+:/, "");
+
+function detailOf(row: AuditRow): Record<string, unknown> {
+  try {
+    const d = JSON.parse(row.detail ?? "{}");
+    return d && typeof d === "object" ? d : {};
+  } catch {
+    return {};
+  }
+}
+
+/**
+ * One audit row as a sentence, in the group's time:
+ * "bendahara-rd mencatat setoran 12 anggota, Rp 12.000, no. 5776 · 30 Nov 2026 10.58 WITA".
+ */
+export function auditSentence(row: AuditRow, locale: Locale, timeZone: string): string {
+  const id = locale === "id";
+  const d = detailOf(row);
+  const s = (k: string) => String(d[k] ?? "");
+  const money = (k: string) => rp(Number(d[k] ?? 0), locale);
+  const e = row.entry?.seq != null ? row.entry : null;
+  let what: string;
+  if (row.action.startsWith("entry.") && e) {
+    const kind = (MESSAGES[locale].kinds[e.kind ?? ""] ?? e.kind ?? "").toLowerCase();
+    const whom =
+      e.kind === "contribution" && e.members ? (id ? ` ${e.members} anggota` : ` from ${e.members} members`) : "";
+    what = `${id ? "mencatat" : "recorded"} ${kind}${whom}, ${rp(e.amount ?? 0, locale)}, no. ${e.seq}`;
+  } else {
+    const phrases: Record<string, [string, string]> = {
+      "cash.count": [
+        `menghitung kas: ${money("counted")} (buku ${money("book")})`,
+        `counted the cash: ${money("counted")} (book ${money("book")})`,
+      ],
+      "bank.check": [
+        `mencocokkan rekening bank: ${money("counted")} (buku ${money("book")})`,
+        `checked the bank statement: ${money("counted")} (book ${money("book")})`,
+      ],
+      "cash.countersign": ["menandatangani hitung kas", "countersigned a cash count"],
+      "seal.countersign": [
+        `menandatangani segel ${d.month ? formatMonth(s("month"), locale) : ""}`,
+        `countersigned the seal of ${d.month ? formatMonth(s("month"), locale) : ""}`,
+      ],
+      "member.add": [`menambah anggota ${s("code")}`, `added member ${s("code")}`],
+      "member.leave": [
+        `mencatat ${s("code")} keluar${d.leftOn ? ` (${formatDate(s("leftOn"), locale)})` : ""}`,
+        `recorded that ${s("code")} leaves${d.leftOn ? ` (${formatDate(s("leftOn"), locale)})` : ""}`,
+      ],
+      "member.update": [`mengubah data anggota ${s("code")}`, `changed member ${s("code")}'s details`],
+      "member.resetCheckCode": [`membuat kode cek baru untuk ${s("code")}`, `made a new check code for ${s("code")}`],
+      "book.import": [
+        `memindahkan buku kertas (${s("members")} anggota, ${s("loans")} pinjaman)`,
+        `moved the paper book in (${s("members")} members, ${s("loans")} loans)`,
+      ],
+      "year.close": [`menutup buku ${s("year")}`, `closed the year ${s("year")}`],
+      "shu.rule": ["menetapkan aturan pembagian SHU", "set the SHU share-out rule"],
+      "group.create": ["membuat kelompok", "created the group"],
+    };
+    what = phrases[row.action]?.[id ? 0 : 1] ?? row.action;
+  }
+  return `${who(row.actor)} ${what} · ${formatTimestamp(row.at, timeZone, locale)}`;
+}
