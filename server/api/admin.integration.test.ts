@@ -7,6 +7,7 @@ import { recordCashCount } from "@/server/services/cash";
 import { recordContributions } from "@/server/services/savings";
 import { createUser, setUserDisabled, userOfSession, verifyCredentials, type UserRow } from "@/server/services/users";
 import { appRouter } from "./root";
+import { adminRouter } from "./routers/admin";
 import { createCallerFactory, isSameOrigin, type ApiContext } from "./trpc";
 import { sql } from "drizzle-orm";
 
@@ -354,7 +355,14 @@ const QUERIES: Record<string, (c: ReturnType<typeof caller>) => Promise<unknown>
   "audit.list": (c) => c.admin.audit.list({ groupSlug: G, limit: 5 }),
   "year.rule": (c) => c.admin.year.rule({ groupSlug: G }),
   "contributions.paidOn": (c) => c.admin.contributions.paidOn({ groupSlug: G, date: "2026-11-28" }),
+  "receipts.forEntry": (c) => c.admin.receipts.forEntry({ groupSlug: G, entryId: rdEntryId }),
 };
+
+it("the matrices name every procedure of the treasurers' API", () => {
+  const named = new Set([...Object.keys(QUERIES), ...Object.keys(MUTATIONS)]);
+  const missing = Object.keys(adminRouter._def.procedures).filter((p) => !named.has(p));
+  expect(missing).toEqual([]);
+});
 
 describe("authorisation matrix: every query × every kind of user", () => {
   for (const who of [

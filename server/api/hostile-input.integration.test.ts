@@ -89,7 +89,13 @@ const VALID: Record<string, () => Record<string, unknown>> = {
     note: "dari desa",
     idempotencyKey: key(),
   }),
-  "cash.count": () => ({ groupSlug: G, date: "2026-11-28", countedAmount: 1000, idempotencyKey: key() }),
+  "cash.count": () => ({
+    groupSlug: G,
+    date: "2026-11-28",
+    countedAmount: 1000,
+    note: "Lebih dari rapat",
+    idempotencyKey: key(),
+  }),
   "cash.bankTransfer": () => ({
     groupSlug: G,
     kind: "bank_deposit",

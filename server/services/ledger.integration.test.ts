@@ -7,7 +7,8 @@ import { DomainError } from "@/server/domain/errors";
 import { chainHead, FIXED_NOW, key, seedGroup, tempDatabase, testContext } from "@/server/testing/db";
 import { passbookOf } from "./passbook";
 import { groupFigures } from "./public-figures";
-import type { ServiceContext } from "./context";
+import { monthlyReport } from "./monthly-report";
+import { loadGroup, type ServiceContext } from "./context";
 import { cashOnBooks, lastCashCount, recordBankTransfer, recordCashCount, recordExpense, recordIncome } from "./cash";
 import { reverseEntry } from "./corrections";
 import { recordOpeningBalance } from "./groups";
@@ -446,10 +447,20 @@ describe("savings withdrawals, cash and opening balances", () => {
       groupSlug: G,
       date: "2024-02-02",
       countedAmount: 139_000,
+      note: "Kurang Rp 1.000: uang receh dipinjam Ibu Maria",
       idempotencyKey: key(),
     });
     expect(count).toMatchObject({ bookAmount: 140_000, difference: -1000 });
     expect(await cash()).toBe(140_000); // never silently adjusted
+    // The treasurer's words about the difference stay private: the public figures and report show the count only.
+    expect((await lastCashCount(database.db, count.groupId))?.note).toContain("Ibu Maria");
+    const group = await loadGroup(database.db, G);
+    const published = JSON.stringify([
+      await groupFigures(database.db, G, FIXED_NOW),
+      await monthlyReport(database.db, group, "2024-02", FIXED_NOW),
+    ]);
+    expect(published).toContain("139000");
+    expect(published).not.toContain("Maria");
     expect((await verifyLedger(database.db)).problems).toEqual([]);
   });
 });

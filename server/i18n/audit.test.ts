@@ -1,0 +1,50 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { recordCashCount } from "@/server/services/cash";
+import { loadGroup } from "@/server/services/context";
+import { listAudit } from "@/server/services/members";
+import { recordContributions } from "@/server/services/savings";
+import { key, seedGroup, tempDatabase, testContext } from "@/server/testing/db";
+import { auditSentence } from "./audit";
+
+let t: Awaited<ReturnType<typeof tempDatabase>>;
+beforeAll(async () => {
+  t = await tempDatabase();
+  await seedGroup(testContext(t.database, "user:7:bendahara-rd"), "ratu-damai", 12);
+});
+afterAll(() => t.cleanup());
+
+const plain = (s: string) => s.replace(/\u00a0/g, " ");
+
+describe("the audit log as sentences", () => {
+  it("says who did what, how much, which entry and when, in the group's time", async () => {
+    const ctx = testContext(t.database, "user:7:bendahara-rd");
+    const entry = await recordContributions(ctx, {
+      groupSlug: "ratu-damai",
+      date: "2026-11-29",
+      idempotencyKey: key(),
+      lines: Array.from({ length: 12 }, (_, i) => ({
+        memberCode: `RA-${String(i + 1).padStart(3, "0")}`,
+        amount: 1000,
+      })),
+    });
+    await recordCashCount(ctx, {
+      groupSlug: "ratu-damai",
+      date: "2026-11-29",
+      countedAmount: 11_000,
+      idempotencyKey: key(),
+    });
+    const group = await loadGroup(t.database.db, "ratu-damai");
+    const [count, collection, added] = await listAudit(t.database.db, group, { limit: 3 });
+    // FIXED_NOW is 2026-11-29 02:00 UTC: 10.00 WITA.
+    expect(plain(auditSentence(collection!, "id", group.timeZone))).toBe(
+      `bendahara-rd mencatat setoran simpanan 12 anggota, Rp 12.000, no. ${entry.seq} · 29 Nov 2026 10.00 WITA`,
+    );
+    expect(plain(auditSentence(collection!, "en", group.timeZone))).toBe(
+      `bendahara-rd recorded savings collected from 12 members, Rp 12,000, no. ${entry.seq} · 29 Nov 2026 10:00 WITA`,
+    );
+    expect(plain(auditSentence(count!, "id", group.timeZone))).toBe(
+      "bendahara-rd menghitung kas: Rp 11.000 (buku Rp 12.000) · 29 Nov 2026 10.00 WITA",
+    );
+    expect(auditSentence(added!, "id", group.timeZone)).toMatch(/^bendahara-rd menambah anggota RA-012 · /);
+  });
+});
