@@ -167,6 +167,7 @@ test("every tab of the treasurer screen opens without an error, in both language
       [
         "Ringkasan",
         "Setoran harian",
+        "Tarik simpanan",
         "Pinjaman",
         "Kas",
         "Anggota",
@@ -183,6 +184,7 @@ test("every tab of the treasurer screen opens without an error, in both language
       [
         "Overview",
         "Daily collection",
+        "Savings withdrawal",
         "Loans",
         "Cash",
         "Members",

@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { ksmGroups } from "./groups";
-import { cashCounts } from "./ledger";
+import { cashCounts, journalEntries } from "./ledger";
 
 /** People who sign in: admin (all groups), bendahara (writes to assigned groups), pengawas (reads, countersigns). */
 export const users = sqliteTable("users", {
@@ -61,4 +61,26 @@ export const sealSignatures = sqliteTable(
     at: text("at").notNull(),
   },
   (t) => [uniqueIndex("seal_signatures_group_month").on(t.groupId, t.month)],
+);
+
+/**
+ * The supervisor's check of a correction (a reversing entry): a second person confirms that the
+ * mistake and its reason are real. One per correction; append-only.
+ */
+export const correctionSignatures = sqliteTable(
+  "correction_signatures",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    groupId: integer("group_id")
+      .notNull()
+      .references(() => ksmGroups.id),
+    entryId: integer("entry_id")
+      .notNull()
+      .references(() => journalEntries.id),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id),
+    at: text("at").notNull(),
+  },
+  (t) => [uniqueIndex("correction_signatures_entry").on(t.entryId)],
 );

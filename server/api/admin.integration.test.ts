@@ -228,6 +228,7 @@ const MUTATIONS: Record<string, (c: ReturnType<typeof caller>) => Promise<unknow
   "year.close": (c) => c.admin.year.close({ groupSlug: G, year: 2025, idempotencyKey: key() }),
   "cash.countersign": (c) => c.admin.cash.countersign({ groupSlug: G, cashCountId: 999_999 }),
   "seals.countersign": (c) => c.admin.seals.countersign({ groupSlug: G, month: "2026-12" }), // not finished: refused on the data
+  "signing.correction": (c) => c.admin.signing.correction({ groupSlug: G, entryId: 999_999 }),
   "account.changePassword": (c) =>
     c.admin.account.changePassword({ currentPassword: "bukan-sandinya", newPassword: "sandi-baru-yang-panjang" }),
   "referenceTerms.update": (c) =>
@@ -252,7 +253,10 @@ function expected(who: string, name: string): string[] {
   if (name === "account.changePassword") return ["BAD_REQUEST"]; // any signed-in user, own account; wrong current password
   if (who === "bendaharaCD") return ["FORBIDDEN"];
   const allowedFor =
-    name === "cash.countersign" || name === "seals.countersign" || name === "year.setRule"
+    name === "cash.countersign" ||
+    name === "seals.countersign" ||
+    name === "signing.correction" ||
+    name === "year.setRule"
       ? ["admin", "pengawasRD"]
       : name === "referenceTerms.update"
         ? ["admin"]
@@ -355,6 +359,7 @@ const QUERIES: Record<string, (c: ReturnType<typeof caller>) => Promise<unknown>
   "audit.list": (c) => c.admin.audit.list({ groupSlug: G, limit: 5 }),
   "year.rule": (c) => c.admin.year.rule({ groupSlug: G }),
   "contributions.paidOn": (c) => c.admin.contributions.paidOn({ groupSlug: G, date: "2026-11-28" }),
+  "signing.waiting": (c) => c.admin.signing.waiting({ groupSlug: G }),
   "receipts.forEntry": (c) => c.admin.receipts.forEntry({ groupSlug: G, entryId: rdEntryId }),
 };
 
@@ -492,6 +497,45 @@ describe("happy paths through the API", () => {
     expect(audit[0]!.actor).toMatch(/^user:\d+:/);
     const reset = await b.admin.members.resetCheckCode({ groupSlug: G, code: "RA-002" });
     expect(reset.checkCode).toMatch(/^\d{8}$/);
+  });
+
+  it("lists what waits for the supervisor's signature; she signs a correction once, never her own", async () => {
+    const p = caller("pengawasRD");
+    const before = await p.admin.signing.waiting({ groupSlug: G });
+    const correction = before.items.find((i) => i.kind === "correction");
+    expect(correction).toMatchObject({ kind: "correction", own: false, reason: "tercatat_dua_kali" });
+    // The count she signed in the test above is no longer waiting; the treasurer's newer one is.
+    const counts = before.items.filter((i) => i.kind === "cash_count").map((i) => i.kind === "cash_count" && i.id);
+    expect(counts).not.toContain(rdCashCountId);
+    expect(counts.length).toBeGreaterThan(0);
+    if (correction?.kind !== "correction") throw new Error("no correction waiting");
+    await p.admin.signing.correction({ groupSlug: G, entryId: correction.id });
+    expect(await codeOf(p.admin.signing.correction({ groupSlug: G, entryId: correction.id }))).toBe("CONFLICT");
+    const after = await p.admin.signing.waiting({ groupSlug: G });
+    expect(after.items.some((i) => i.kind === "correction" && i.id === correction.id)).toBe(false);
+    // Not a correction, another group's entry: not found. Her own correction: refused, an admin's included.
+    expect(await codeOf(p.admin.signing.correction({ groupSlug: G, entryId: rdEntryId }))).toBe("NOT_FOUND");
+    const a = caller("admin");
+    const typo = await a.admin.contributions.record({
+      groupSlug: G,
+      date: "2026-11-29",
+      idempotencyKey: key(),
+      lines: [{ memberCode: "RA-003", amount: 500, kind: "voluntary" }],
+    });
+    const own = await a.admin.entries.reverse({
+      groupSlug: G,
+      entryId: typo.id,
+      reasonCode: "salah_jumlah",
+      idempotencyKey: key(),
+    });
+    expect((await a.admin.signing.waiting({ groupSlug: G })).items).toContainEqual(
+      expect.objectContaining({ kind: "correction", id: own.id, own: true }),
+    );
+    expect(await codeOf(a.admin.signing.correction({ groupSlug: G, entryId: own.id }))).toBe("FORBIDDEN");
+    expect(
+      (await t.database.client.execute("select count(*) n from audit_log where action = 'correction.countersign'"))
+        .rows[0]!.n,
+    ).toBe(1);
   });
 
   it("replays the same key and refuses the same key with other content (CONFLICT), writing nothing", async () => {

@@ -153,6 +153,16 @@ export const L = {
     kind: "Jenis",
     readOnly: "Anda pengawas: hanya melihat dan menandatangani hitung kas dan segel bulanan.",
     countersign: "Tandatangani",
+    toSign: (n: number) => `Menunggu tanda tangan Anda (${n})`,
+    signed: "ditandatangani",
+    ownRecord: "dicatat oleh Anda — orang lain yang menandatangani",
+    olderUnsigned: (n: number) => `${n} catatan lebih lama belum ditandatangani.`,
+    signSeal: (month: string, seq: number, seal: string) =>
+      `Segel ${month}: buku sampai catatan no. ${seq}, segel ${seal}.`,
+    signCount: (what: string, date: string, counted: string, book: string, diff: string, by: string) =>
+      `${what} ${date}: dihitung ${counted}, buku ${book} — ${diff}. Dicatat ${by}.`,
+    signCorrection: (seq: number, date: string, reverses: number, reason: string, amount: string, by: string) =>
+      `Koreksi no. ${seq} (${date}) membalik no. ${reverses}, ${amount}: ${reason}. Dicatat ${by}.`,
     seals: "Segel bulanan (ujung rantai di akhir bulan)",
     sealSigned: (on: string) => `disegel pengawas ${on}`,
     sealWaiting: "menunggu tanda tangan pengawas",
@@ -299,6 +309,16 @@ export const L = {
     kind: "Kind",
     readOnly: "You are a supervisor: you can read and countersign cash counts and monthly seals.",
     countersign: "Countersign",
+    toSign: (n: number) => `Waiting for your signature (${n})`,
+    signed: "signed",
+    ownRecord: "recorded by you — someone else signs it",
+    olderUnsigned: (n: number) => `${n} older records are not signed.`,
+    signSeal: (month: string, seq: number, seal: string) =>
+      `Seal of ${month}: the book up to entry no. ${seq}, seal ${seal}.`,
+    signCount: (what: string, date: string, counted: string, book: string, diff: string, by: string) =>
+      `${what} ${date}: counted ${counted}, book ${book} — ${diff}. Recorded by ${by}.`,
+    signCorrection: (seq: number, date: string, reverses: number, reason: string, amount: string, by: string) =>
+      `Correction no. ${seq} (${date}) reverses no. ${reverses}, ${amount}: ${reason}. Recorded by ${by}.`,
     seals: "Monthly seals (the chain head at each month's end)",
     sealSigned: (on: string) => `sealed by the supervisor on ${on}`,
     sealWaiting: "waiting for the supervisor's signature",

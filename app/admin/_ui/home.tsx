@@ -1,8 +1,9 @@
 "use client";
 import { useEffect, useState } from "react";
-import { formatDate } from "@/server/i18n/format";
+import { formatDate, formatMonth } from "@/server/i18n/format";
 import { api } from "./client";
-import { useAction, Status, addDaysIso, type P } from "./common";
+import { addDaysIso, type P } from "./common";
+import { WaitingForSignature } from "./signing";
 
 export function Home({ slug, rp, t, locale, canCountersign }: P & { canCountersign: boolean }) {
   const [d, setD] = useState<{
@@ -11,7 +12,6 @@ export function Home({ slug, rp, t, locale, canCountersign }: P & { canCountersi
     seals: Awaited<ReturnType<typeof api.admin.seals.list.query>>;
   } | null>(null);
   const [refresh, setRefresh] = useState(0);
-  const a = useAction(locale);
   // biome-ignore lint/correctness/useExhaustiveDependencies: `refresh` is the reload trigger
   useEffect(() => {
     Promise.all([
@@ -57,27 +57,9 @@ export function Home({ slug, rp, t, locale, canCountersign }: P & { canCountersi
           </>
         )}
       </ul>
-      {canCountersign &&
-        [c && { check: c, label: t.lastCount }, b && { check: b, label: t.lastBankCheck }].map(
-          (x) =>
-            x && (
-              <p key={x.check.id}>
-                <button
-                  type="button"
-                  disabled={a.busy}
-                  onClick={() =>
-                    a.run(
-                      () => api.admin.cash.countersign.mutate({ groupSlug: slug, cashCountId: x.check.id }),
-                      () => "✓",
-                    )
-                  }
-                >
-                  {t.countersign}: {x.label} ({formatDate(x.check.businessDate, locale)})
-                </button>
-              </p>
-            ),
-        )}
-      <Status s={a} />
+      {canCountersign && (
+        <WaitingForSignature slug={slug} t={t} locale={locale} rp={rp} onSigned={() => setRefresh((n) => n + 1)} />
+      )}
       <h2>{t.seals}</h2>
       <ul className="seals">
         {d.seals
@@ -86,27 +68,8 @@ export function Home({ slug, rp, t, locale, canCountersign }: P & { canCountersi
           .reverse()
           .map((s) => (
             <li key={s.month}>
-              {s.month} · no. {s.seq} · <code>{s.seal}</code> ·{" "}
-              {s.countersigned ? (
-                t.sealSigned(s.countersigned.on)
-              ) : canCountersign ? (
-                <button
-                  type="button"
-                  disabled={a.busy}
-                  onClick={() =>
-                    a
-                      .run(
-                        () => api.admin.seals.countersign.mutate({ groupSlug: slug, month: s.month }),
-                        () => `✓ ${s.seal}`,
-                      )
-                      .then(() => setRefresh((n) => n + 1))
-                  }
-                >
-                  {t.countersign} {s.month}
-                </button>
-              ) : (
-                t.sealWaiting
-              )}
+              {formatMonth(s.month, locale)} · no. {s.seq} · <code>{s.seal}</code> ·{" "}
+              {s.countersigned ? t.sealSigned(formatDate(s.countersigned.on, locale)) : t.sealWaiting}
             </li>
           ))}
       </ul>

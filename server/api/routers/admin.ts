@@ -14,7 +14,7 @@ import {
   recordExpense,
   recordIncome,
 } from "@/server/services/cash";
-import { loadGroup } from "@/server/services/context";
+import { loadGroup, nowOf } from "@/server/services/context";
 import { reverseEntry } from "@/server/services/corrections";
 import { addMember, leaveMember } from "@/server/services/groups";
 import { importBook, previewBookImport } from "@/server/services/import-book";
@@ -40,6 +40,7 @@ import {
   type RecordContributionsInput,
 } from "@/server/services/savings";
 import { countersignSeal, groupCheckpoints } from "@/server/services/seals";
+import { countersignCorrection, waitingForSignature } from "@/server/services/signing";
 import { changeOwnPassword, groupsOf } from "@/server/services/users";
 import { localDate } from "@/server/domain/dates";
 import { CORRECTION_REASONS } from "@/server/domain/ledger";
@@ -335,6 +336,20 @@ export const adminRouter = router({
     countersign: groupProcedure("countersign")
       .input(z.object({ month: z.string().regex(/^\d{4}-\d{2}$/, "date_invalid") }))
       .mutation(({ ctx, input }) => countersignSeal({ ...ctx.service, userId: ctx.user.id }, input)),
+  }),
+  /** The supervisor's list: what waits for her signature, and her signature on a correction. */
+  signing: router({
+    waiting: groupProcedure("read").query(async ({ ctx, input }) =>
+      waitingForSignature(
+        ctx.database.db,
+        await loadGroup(ctx.database.db, input.groupSlug),
+        ctx.user.id,
+        nowOf(ctx.service),
+      ),
+    ),
+    correction: groupProcedure("countersign")
+      .input(z.object({ entryId: z.number().int().positive() }))
+      .mutation(({ ctx, input }) => countersignCorrection({ ...ctx.service, userId: ctx.user.id }, input)),
   }),
   entries: router({
     reverse: groupProcedure("write")

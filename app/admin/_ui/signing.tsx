@@ -1,0 +1,87 @@
+"use client";
+import { useCallback, useEffect, useState } from "react";
+import { formatDate, formatMonth } from "@/server/i18n/format";
+import { MESSAGES } from "@/server/i18n/messages";
+import type { WaitingItem } from "@/server/services/signing";
+import { api } from "./client";
+import { type P, Status, useAction } from "./common";
+
+/**
+ * The supervisor's list: every record that waits for her signature, each saying what she confirms,
+ * signed in one tap. Her own records are listed but cannot be signed by her.
+ */
+export function WaitingForSignature({ slug, t, locale, rp, onSigned }: P & { onSigned: () => void }) {
+  const [d, setD] = useState<{ items: WaitingItem[]; older: number } | null>(null);
+  const a = useAction(locale);
+  const words = MESSAGES[locale];
+  const load = useCallback(() => api.admin.signing.waiting.query({ groupSlug: slug }).then(setD), [slug]);
+  useEffect(() => void load(), [load]);
+  if (!d) return null;
+  const who = (actor: string) => actor.replace(/^user:\d+:/, "");
+  const diff = (x: number) => (x === 0 ? t.matches : x > 0 ? t.over(rp(x)) : t.short(rp(-x)));
+  const sentence = (i: WaitingItem) =>
+    i.kind === "seal"
+      ? t.signSeal(formatMonth(i.month, locale, true), i.seq, i.seal)
+      : i.kind === "cash_count"
+        ? t.signCount(
+            i.account === "bank" ? t.bankCheck : t.count,
+            formatDate(i.date, locale),
+            rp(i.counted),
+            rp(i.book),
+            diff(i.difference),
+            who(i.recordedBy),
+          )
+        : t.signCorrection(
+            i.seq,
+            formatDate(i.date, locale),
+            i.reversesSeq ?? 0,
+            words.reasons[i.reason ?? ""] ?? i.reason ?? "",
+            rp(i.amount),
+            who(i.recordedBy),
+          );
+  const sign = (i: WaitingItem): Promise<unknown> =>
+    i.kind === "seal"
+      ? api.admin.seals.countersign.mutate({ groupSlug: slug, month: i.month })
+      : i.kind === "cash_count"
+        ? api.admin.cash.countersign.mutate({ groupSlug: slug, cashCountId: i.id })
+        : api.admin.signing.correction.mutate({ groupSlug: slug, entryId: i.id });
+  return (
+    <section className="card" aria-labelledby="to-sign">
+      <h2 id="to-sign">{t.toSign(d.items.filter((i) => !("own" in i) || !i.own).length)}</h2>
+      <Status s={a} />
+      {d.items.length ? (
+        <ul className="to-sign">
+          {d.items.map((i) => (
+            <li key={`${i.kind}-${i.kind === "seal" ? i.month : i.id}`}>
+              {sentence(i)}{" "}
+              {"own" in i && i.own ? (
+                <span className="muted">{t.ownRecord}</span>
+              ) : (
+                <button
+                  type="button"
+                  disabled={a.busy}
+                  onClick={async () => {
+                    if (
+                      await a.run(
+                        () => sign(i),
+                        () => `✓ ${t.signed}: ${sentence(i)}`,
+                      )
+                    ) {
+                      void load();
+                      onSigned();
+                    }
+                  }}
+                >
+                  {t.countersign}
+                </button>
+              )}
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p>{t.none}</p>
+      )}
+      {d.older > 0 && <p className="muted">{t.olderUnsigned(d.older)}</p>}
+    </section>
+  );
+}

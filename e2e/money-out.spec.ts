@@ -1,0 +1,107 @@
+import { expect, type Page, test } from "@playwright/test";
+import { signInApi } from "./api-session";
+
+test.use({ viewport: { width: 360, height: 740 } });
+
+const rupiah = (s: string) => Number(s.replace(/\D/g, ""));
+const wholeAt360 = async (page: Page) =>
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+
+test("a savings withdrawal: her savings shown first, too much refused beside the amount, confirmed in words, a receipt for her", async ({
+  page,
+  context,
+  baseURL,
+  request,
+}) => {
+  await signInApi(context.request, baseURL!, "bendahara-rd", "demo-bendahara-ratu-damai");
+  await page.goto("/admin");
+  await page.getByRole("button", { name: "Tarik simpanan", exact: true }).click();
+  const form = page.locator("main section form");
+  await form.getByLabel("Anggota").selectOption({ index: 3 });
+  const code = (await form.getByLabel("Anggota").inputValue()) as string;
+  const savings = rupiah(await form.locator("p strong").first().innerText());
+  expect(savings).toBeGreaterThan(10_000);
+
+  // Too much: the form says so beside the amount, in Indonesian, without a field name; editing clears it.
+  await form.getByLabel("Jumlah").fill(String(savings + 1000));
+  await form.getByRole("button", { name: "Tarik simpanan" }).click();
+  await expect(form.locator("#wa-error")).toHaveText(/^Penarikan melebihi simpanan \(Rp [\d.]+\)\.$/);
+  await form.getByLabel("Jumlah").fill("5000");
+  await expect(form.locator("#wa-error")).toHaveCount(0);
+
+  // The last step says what leaves the box and what she keeps; "Ubah" goes back without saving.
+  await form.getByRole("button", { name: "Tarik simpanan" }).click();
+  const confirm = form.locator(".confirm");
+  await expect(confirm).toContainText("Kas berkurang Rp 5.000");
+  await expect(confirm).toContainText(`simpanan ${code} tinggal Rp ${(savings - 5000).toLocaleString("id-ID")}`);
+  await wholeAt360(page);
+  const before = (await (await request.get("/api/open/groups/ratu-damai.json")).json()).lastSeq;
+  await confirm.getByRole("button", { name: "Benar — simpan" }).click();
+  const status = form.locator("p[role=status]");
+  await expect(status).toContainText(`Tersimpan ✓ catatan no. ${before + 1}: Tarik simpanan ${code} Rp 5.000`);
+  expect((await (await request.get("/api/open/groups/ratu-damai.json")).json()).lastSeq).toBe(before + 1);
+
+  // Her receipt: her code, what she received, the seal and her passbook — and no other member.
+  const share = form.getByRole("link", { name: `Kirim ke ${code} (WhatsApp)` });
+  await expect(share).toHaveAttribute("href", /^https:\/\/wa\.me\/\?text=/);
+  const text = decodeURIComponent((await share.getAttribute("href"))!.split("text=")[1]!).replace(/\u00a0/g, " ");
+  expect(text).toContain(`Anggota: ${code}`);
+  expect(text).toContain("Simpanan sukarela: Rp 5.000 diterima");
+  expect(text).toContain(`Simpanan Anda sekarang: Rp ${(savings - 5000).toLocaleString("id-ID")}`);
+  expect(text).toContain(`No. ${before + 1}`);
+  expect(text.match(/RD-\d{3}/g)!.every((c) => c === code)).toBe(true);
+  await wholeAt360(page);
+
+  // The receipt's passbook link opens the passbook form with her group and code filled in.
+  await page.goto(new URL(text.match(/\/anggota\?\S+/)![0], baseURL).toString());
+  await expect(page.locator("#kelompok")).toHaveValue("ratu-damai");
+  await expect(page.locator("#kode")).toHaveValue(code);
+
+  // The audit log says it in a sentence.
+  await page.goto("/admin");
+  await page.getByRole("button", { name: "Jejak audit", exact: true }).click();
+  await expect(page.locator("ol.audit li").first()).toContainText(
+    `bendahara-rd mencatat penarikan simpanan, Rp 5.000, no. ${before + 1} · `,
+  );
+  await expect(page.locator("ol.audit li").first()).toContainText("WITA");
+});
+
+test("a loan: errors beside the control in Indonesian (never the browser's), then the confirm step in words", async ({
+  page,
+  context,
+  baseURL,
+}) => {
+  await signInApi(context.request, baseURL!, "bendahara-rd", "demo-bendahara-ratu-damai");
+  await page.goto("/admin");
+  await page.getByRole("button", { name: "Pinjaman", exact: true }).click();
+  const form = page.locator("main section form").first();
+  await expect(form.getByLabel("Tujuan")).toContainText("Usaha kecil"); // labels, not codes
+
+  // A date in the future: the form's own check, in the server's words, beside the date.
+  await form.getByLabel("Pokok").fill("300000");
+  await form.getByLabel("Tanggal").fill("2099-01-01");
+  await form.getByRole("button", { name: "Lihat jadwal" }).click();
+  await expect(form.locator("#ld-error")).toHaveText("Tanggal tidak boleh di masa depan.");
+  await form
+    .getByLabel("Tanggal")
+    .fill(await page.evaluate(() => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10)));
+  await expect(form.locator("#ld-error")).toHaveCount(0);
+
+  // More than the cash: the server's refusal sits beside the principal, without "amount:".
+  await form.getByLabel("Pokok").fill("900000000");
+  await form.getByRole("button", { name: "Lihat jadwal" }).click();
+  await form.getByRole("button", { name: "Benar — simpan" }).click();
+  await expect(form.locator("#lp-error")).toHaveText(/^Kas tidak cukup \(tersedia Rp [\d.]+\)\.$/);
+  await form.getByLabel("Pokok").fill("300000");
+  await expect(form.locator("#lp-error")).toHaveCount(0);
+
+  // The confirm step names the money leaving and the installment; "Ubah" goes back.
+  await form.getByRole("button", { name: "Lihat jadwal" }).click();
+  const confirm = form.locator(".confirm");
+  await expect(confirm).toContainText("Kas berkurang Rp 300.000");
+  await expect(confirm).toContainText(/pinjaman RD-\d{3}, 4 bulan, angsuran Rp [\d.]+/);
+  await confirm.getByRole("button", { name: "Ubah" }).click();
+  await expect(form.locator(".confirm")).toHaveCount(0);
+  await expect(form.locator("p[role=status]")).toHaveCount(0);
+  await wholeAt360(page);
+});

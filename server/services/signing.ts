@@ -1,0 +1,154 @@
+/**
+ * What waits for the supervisor's (pengawas) signature, in one list: cash counts and bank statement
+ * checks, finished months' seals, and corrections — each with what she is confirming. Nobody signs
+ * her own record. Signing a correction is kept append-only and audited like the other signatures.
+ */
+import { and, desc, eq, gte, isNull, lt, sql } from "drizzle-orm";
+import type { DbOrTx } from "@/db/client";
+import { auditLog, cashCounts, cashCountSignatures, correctionSignatures, journalEntries } from "@/db/schema";
+import { addMonths, localDate, monthOf } from "@/server/domain/dates";
+import { conflict, DomainError, notFound } from "@/server/domain/errors";
+import { type GroupRow, loadGroup, nowOf, type ServiceContext } from "./context";
+import { groupCheckpoints } from "./seals";
+
+/** How far back the list looks; anything older still unsigned is counted, not listed. */
+export const SIGNING_WINDOW_MONTHS = 3;
+
+export type WaitingItem =
+  | {
+      kind: "cash_count";
+      id: number;
+      account: "cash" | "bank";
+      date: string;
+      counted: number;
+      book: number;
+      difference: number;
+      recordedBy: string;
+      own: boolean;
+    }
+  | { kind: "seal"; month: string; seq: number; seal: string }
+  | {
+      kind: "correction";
+      id: number;
+      seq: number;
+      date: string;
+      reversesSeq: number | null;
+      reason: string | null;
+      amount: number;
+      recordedBy: string;
+      own: boolean;
+    };
+
+const isOwn = (recordedBy: string, userId: number) => recordedBy.startsWith(`user:${userId}:`);
+
+export async function waitingForSignature(
+  db: DbOrTx,
+  group: GroupRow,
+  userId: number,
+  now: Date,
+): Promise<{ items: WaitingItem[]; older: number }> {
+  const thisMonth = monthOf(localDate(now, group.timeZone));
+  const since = addMonths(`${thisMonth}-01`, -SIGNING_WINDOW_MONTHS);
+  const unsignedCount = and(eq(cashCounts.groupId, group.id), isNull(cashCountSignatures.id));
+  const unsignedCorrection = and(
+    eq(journalEntries.groupId, group.id),
+    eq(journalEntries.kind, "correction"),
+    isNull(correctionSignatures.id),
+  );
+  const [counts, corrections, checkpoints, [olderCounts], [olderCorrections]] = await Promise.all([
+    db
+      .select()
+      .from(cashCounts)
+      .leftJoin(cashCountSignatures, eq(cashCountSignatures.cashCountId, cashCounts.id))
+      .where(and(unsignedCount, gte(cashCounts.businessDate, since)))
+      .orderBy(desc(cashCounts.businessDate), desc(cashCounts.id)),
+    db
+      .select()
+      .from(journalEntries)
+      .leftJoin(correctionSignatures, eq(correctionSignatures.entryId, journalEntries.id))
+      .where(and(unsignedCorrection, gte(journalEntries.businessDate, since)))
+      .orderBy(desc(journalEntries.seq)),
+    groupCheckpoints(db, group, now),
+    db
+      .select({ n: sql<number>`count(*)` })
+      .from(cashCounts)
+      .leftJoin(cashCountSignatures, eq(cashCountSignatures.cashCountId, cashCounts.id))
+      .where(and(unsignedCount, lt(cashCounts.businessDate, since))),
+    db
+      .select({ n: sql<number>`count(*)` })
+      .from(journalEntries)
+      .leftJoin(correctionSignatures, eq(correctionSignatures.entryId, journalEntries.id))
+      .where(and(unsignedCorrection, lt(journalEntries.businessDate, since))),
+  ]);
+  const sinceMonth = monthOf(since);
+  const unsignedSeals = checkpoints.filter((c) => c.finished && !c.countersigned);
+  const seals = unsignedSeals.filter((c) => c.month >= sinceMonth);
+  const items: WaitingItem[] = [
+    ...seals.reverse().map((c) => ({ kind: "seal" as const, month: c.month, seq: c.seq, seal: c.seal })),
+    ...counts.map(({ cash_counts: c }) => ({
+      kind: "cash_count" as const,
+      id: c.id,
+      account: c.account,
+      date: c.businessDate,
+      counted: c.countedAmount,
+      book: c.bookAmount,
+      difference: c.difference,
+      recordedBy: c.recordedBy,
+      own: isOwn(c.recordedBy, userId),
+    })),
+    ...corrections.map(({ journal_entries: e }) => ({
+      kind: "correction" as const,
+      id: e.id,
+      seq: e.seq,
+      date: e.businessDate,
+      reversesSeq: e.reversesSeq,
+      reason: e.reason,
+      amount: e.amount,
+      recordedBy: e.recordedBy,
+      own: isOwn(e.recordedBy, userId),
+    })),
+  ];
+  const older = unsignedSeals.length - seals.length + Number(olderCounts?.n ?? 0) + Number(olderCorrections?.n ?? 0);
+  return { items, older };
+}
+
+/** The supervisor confirms a correction (once; never her own). */
+export async function countersignCorrection(
+  ctx: ServiceContext & { userId: number },
+  input: { groupSlug: string; entryId: number },
+) {
+  return ctx.database.write(async (tx) => {
+    const group = await loadGroup(tx, input.groupSlug);
+    const [e] = await tx
+      .select()
+      .from(journalEntries)
+      .where(
+        and(
+          eq(journalEntries.groupId, group.id),
+          eq(journalEntries.id, input.entryId),
+          eq(journalEntries.kind, "correction"),
+        ),
+      );
+    if (!e) throw notFound("entry_not_found", "entryId");
+    if (isOwn(e.recordedBy, ctx.userId)) throw new DomainError("forbidden", "own_record_countersign", "entryId");
+    const [had] = await tx
+      .select({ id: correctionSignatures.id })
+      .from(correctionSignatures)
+      .where(eq(correctionSignatures.entryId, e.id));
+    if (had) throw conflict("already_countersigned", "entryId");
+    const at = nowOf(ctx).toISOString();
+    const [s] = await tx
+      .insert(correctionSignatures)
+      .values({ groupId: group.id, entryId: e.id, userId: ctx.userId, at })
+      .returning();
+    await tx.insert(auditLog).values({
+      at,
+      actor: ctx.actor,
+      action: "correction.countersign",
+      groupId: group.id,
+      entryId: e.id,
+      detail: JSON.stringify({ seq: e.seq, reversesSeq: e.reversesSeq }),
+    });
+    return s!;
+  });
+}
