@@ -3,8 +3,15 @@ import { useCallback, useEffect, useState } from "react";
 import { api, newKey, noAnswer } from "./client";
 import { dismissRefused, enqueue, flush, queued, refused, type QueuedDay, type RefusedDay } from "./offline-queue";
 import { errorMessage } from "@/server/i18n/errors";
-import { useAction, Status, type Members, type P } from "./common";
+import { formatDate } from "@/server/i18n/format";
+import { addDaysIso, useAction, Status, type Members, type P } from "./common";
 import { Receipts } from "./receipt";
+
+/** Missed days before the day (negative) or days ahead (positive) a member may pay for in one line. */
+const SPANS = [0, -1, -2, -3, -4, -5, -6, 1, 2, 3, 4, 5, 6];
+/** The days a line pays for: the day itself and `span` days before (negative) or after (positive) it. */
+const daysOf = (date: string, span: number) =>
+  Array.from({ length: Math.abs(span) + 1 }, (_, k) => addDaysIso(date, span < 0 ? span + k : k));
 
 export function Collect({
   slug,
@@ -16,8 +23,9 @@ export function Collect({
   locale,
 }: P & { members: Members; daily: number; today: string }) {
   const [date, setDate] = useState(today);
+  // `span`: which days the payment is for — 0 the day itself, -k the k missed days before it too, +k days ahead.
   const [rows, setRows] = useState(() =>
-    members.map((m) => ({ code: m.code, name: m.fullName, pays: true, amount: String(daily) })),
+    members.map((m) => ({ code: m.code, name: m.fullName, pays: true, amount: String(daily), span: 0 })),
   );
   const [key, setKey] = useState(newKey); // made when the form opens, reused on retry
   // Who has already paid the day (a member pays a day once): shown, and left out of the collection.
@@ -44,6 +52,13 @@ export function Collect({
   const [savedEntry, setSavedEntry] = useState<number | null>(null);
   const [queueVersion, setQueueVersion] = useState(0);
   const total = rows.reduce((s, r) => s + (r.pays ? Number(r.amount) || 0 : 0), 0);
+  // The server names a refused line by its place among the paying rows.
+  const lineOf = new Map(rows.filter((r) => r.pays).map((r, n) => [r.code, n]));
+  const spanLabel = (span: number) => {
+    const days = daysOf(date, span);
+    if (span === 0) return date === today ? t.today : formatDate(date, locale);
+    return t.daysSpan(formatDate(days[0]!, locale), formatDate(days.at(-1)!, locale), days.length);
+  };
   const keepOnPhone = (day: QueuedDay) => {
     enqueue(localStorage, slug, day);
     setKey(newKey()); // the next save is a new collection
@@ -56,7 +71,13 @@ export function Collect({
         e.preventDefault();
         setQueueNote(null);
         setSavedEntry(null);
-        const lines = rows.filter((r) => r.pays).map((r) => ({ memberCode: r.code, amount: Number(r.amount) }));
+        const lines = rows
+          .filter((r) => r.pays)
+          .map((r) => ({
+            memberCode: r.code,
+            amount: Number(r.amount),
+            ...(r.span === 0 ? {} : { days: daysOf(date, r.span) }),
+          }));
         const day: QueuedDay = { date, idempotencyKey: key, lines, total, queuedAt: new Date().toISOString() };
         if (!navigator.onLine) return keepOnPhone(day);
         let lost = false;
@@ -88,6 +109,7 @@ export function Collect({
           onChange={(e) => {
             setDate(e.target.value);
             setKey(newKey());
+            a.edited("date");
           }}
         />
       </p>
@@ -103,46 +125,74 @@ export function Collect({
             </tr>
           </thead>
           <tbody>
-            {rows.map((r, i) => (
-              <tr key={r.code}>
-                <td>
-                  <label htmlFor={`p-${r.code}`}>
-                    {r.code} {r.name}
-                  </label>
-                  {paid.has(r.code) && (
-                    <>
-                      {" "}
-                      <span className="muted">{t.alreadyPaid(paid.get(r.code)!)}</span>
-                    </>
-                  )}
-                </td>
-                <td>
-                  <input
-                    id={`p-${r.code}`}
-                    type="checkbox"
-                    checked={r.pays}
-                    disabled={paid.has(r.code)}
-                    onChange={(e) => {
-                      setRows(rows.map((x, j) => (j === i ? { ...x, pays: e.target.checked } : x)));
-                      setKey(newKey());
-                    }}
-                  />
-                </td>
-                <td className="num">
-                  <input
-                    aria-label={`${t.amount} ${r.code}`}
-                    inputMode="numeric"
-                    size={7}
-                    value={r.amount}
-                    disabled={!r.pays}
-                    onChange={(e) => {
-                      setRows(rows.map((x, j) => (j === i ? { ...x, amount: e.target.value.replace(/\D/g, "") } : x)));
-                      setKey(newKey());
-                    }}
-                  />
-                </td>
-              </tr>
-            ))}
+            {rows.map((r, i) => {
+              const line = lineOf.get(r.code);
+              for (const f of ["memberCode", "amount", "days"]) a.placed.add(`lines.${line}.${f}`);
+              const error = line !== undefined && a.error?.field?.startsWith(`lines.${line}.`) ? a.error.message : null;
+              const change = (x: Partial<typeof r>) => {
+                setRows(rows.map((y, j) => (j === i ? { ...y, ...x } : y)));
+                setKey(newKey());
+                a.edited(error ? a.error!.field! : `row-${r.code}`);
+              };
+              return (
+                <tr key={r.code}>
+                  <td>
+                    <label htmlFor={`p-${r.code}`}>
+                      {r.code} {r.name}
+                    </label>
+                    {paid.has(r.code) && (
+                      <>
+                        {" "}
+                        <span className="muted">{t.alreadyPaid(paid.get(r.code)!)}</span>
+                      </>
+                    )}
+                    {r.pays && (
+                      <>
+                        <br />
+                        <select
+                          aria-label={t.forDays(r.code)}
+                          value={r.span}
+                          onChange={(e) => {
+                            const span = Number(e.target.value);
+                            change({ span, amount: String(daily * (Math.abs(span) + 1)) });
+                          }}
+                        >
+                          {SPANS.map((s) => (
+                            <option key={s} value={s}>
+                              {spanLabel(s)}
+                            </option>
+                          ))}
+                        </select>
+                      </>
+                    )}
+                    {error && (
+                      <p className="warn" role="alert">
+                        {error}
+                      </p>
+                    )}
+                  </td>
+                  <td>
+                    <input
+                      id={`p-${r.code}`}
+                      type="checkbox"
+                      checked={r.pays}
+                      disabled={paid.has(r.code)}
+                      onChange={(e) => change({ pays: e.target.checked })}
+                    />
+                  </td>
+                  <td className="num">
+                    <input
+                      aria-label={`${t.amount} ${r.code}`}
+                      inputMode="numeric"
+                      size={7}
+                      value={r.amount}
+                      disabled={!r.pays}
+                      onChange={(e) => change({ amount: e.target.value.replace(/\D/g, "") })}
+                    />
+                  </td>
+                </tr>
+              );
+            })}
           </tbody>
         </table>
       </div>

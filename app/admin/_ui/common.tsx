@@ -83,6 +83,9 @@ export const L = {
     none: "Tidak ada.",
     date: "Tanggal",
     present: "Bayar",
+    today: "hari ini",
+    forDays: (code: string) => `Untuk hari (${code})`,
+    daysSpan: (from: string, to: string, n: number) => `${from} – ${to} (${n} hari)`,
     alreadyPaid: (seq: number) => `sudah bayar (no. ${seq})`,
     amount: "Jumlah",
     total: "Jumlah hari ini",
@@ -239,6 +242,9 @@ export const L = {
     none: "None.",
     date: "Date",
     present: "Pays",
+    today: "today",
+    forDays: (code: string) => `For days (${code})`,
+    daysSpan: (from: string, to: string, n: number) => `${from} – ${to} (${n} days)`,
     alreadyPaid: (seq: number) => `already paid (no. ${seq})`,
     amount: "Amount",
     total: "Today's total",
@@ -361,12 +367,13 @@ export function useAction(locale: Locale) {
       setState({ busy: false, error: { field, message: errorMessage(code, params, locale) }, done: null }),
     [locale],
   );
+  /** The fields (the names a `Field` shows errors for) that the person just changed. */
   const edited = useCallback(
-    (field: string) =>
+    (...fields: string[]) =>
       setState((s) => ({
         ...s,
         done: null,
-        error: s.error?.field && s.error.field !== field && placed.has(s.error.field) ? s.error : null,
+        error: s.error?.field && !fields.includes(s.error.field) && placed.has(s.error.field) ? s.error : null,
       })),
     [placed],
   );

@@ -76,7 +76,7 @@ export function Loans({
     setPreview(false);
     setKey(newKey());
     setReceiptOf(null);
-    a.edited(k);
+    a.edited(k, ...(k === "principal" ? ["amount"] : []));
   };
   const setRepayField = (k: "loanId" | "amount" | "via", v: string) => {
     setRepay({ ...repay, [k]: v, key: newKey() });

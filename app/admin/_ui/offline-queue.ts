@@ -6,7 +6,7 @@
 export interface QueuedDay {
   date: string;
   idempotencyKey: string;
-  lines: { memberCode: string; amount: number }[];
+  lines: { memberCode: string; amount: number; days?: string[] }[];
   /** What the treasurer saw: the total and the number of members who paid. */
   total: number;
   queuedAt: string;
