@@ -30,10 +30,10 @@ export function Collect({
   const [key, setKey] = useState(newKey); // made when the form opens, reused on retry
   // Who has already paid the day (a member pays a day once): shown, and left out of the collection.
   const [paid, setPaid] = useState<Map<string, number>>(new Map());
-  const [paidKnown, setPaidKnown] = useState(false);
+  const [paidKnown, setPaidKnown] = useState<string | null>(null); // the day whose payers are known
   const loadPaid = useCallback(
     (d: string) => {
-      setPaidKnown(false);
+      setPaidKnown(null);
       return api.admin.contributions.paidOn
         .query({ groupSlug: slug, date: d })
         .then((ps) => {
@@ -42,7 +42,7 @@ export function Collect({
           setRows((rs) => rs.map((r) => (m.has(r.code) ? { ...r, pays: false } : r)));
         })
         .catch(() => {}) // offline: the server still refuses a day paid twice
-        .finally(() => setPaidKnown(true));
+        .finally(() => setPaidKnown(d));
     },
     [slug],
   );
@@ -114,7 +114,7 @@ export function Collect({
         />
       </p>
       <div className="table-wrap" tabIndex={0}>
-        <table aria-busy={!paidKnown}>
+        <table aria-busy={paidKnown !== date} data-paid-for={paidKnown ?? undefined}>
           <thead>
             <tr>
               <th scope="col">{t.member}</th>

@@ -1,0 +1,50 @@
+import { expect, test } from "@playwright/test";
+import { signInApi, todayWita } from "./api-session";
+
+test.use({ viewport: { width: 360, height: 740 } });
+
+test("a member who missed yesterday pays for it today by naming the days; yesterday then shows her as paid", async ({
+  page,
+  context,
+  baseURL,
+}) => {
+  await signInApi(context.request, baseURL!, "bendahara-rd", "demo-bendahara-ratu-damai");
+  await page.goto("/admin");
+  await page.getByRole("button", { name: "Setoran harian", exact: true }).click();
+  const today = todayWita();
+  const yesterday = new Date(Date.parse(`${today}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+
+  // Yesterday's grid: someone who did not pay (the demo's members miss days now and then).
+  await page.getByLabel("Tanggal").fill(yesterday);
+  await expect(page.locator(`table[data-paid-for="${yesterday}"][aria-busy=false]`)).toBeVisible();
+  const unpaid = page.locator("tbody tr").filter({ has: page.locator("input[type=checkbox]:not([disabled])") });
+  const label = await unpaid.first().locator("label").innerText();
+  const code = label.split(" ")[0]!;
+
+  // Today's grid: only her, for yesterday and today; the amount follows the days.
+  await page.getByLabel("Tanggal").fill(today);
+  await expect(page.locator(`table[data-paid-for="${today}"][aria-busy=false]`)).toBeVisible();
+  for (const box of await page.locator("tbody input[type=checkbox]:not([disabled])").all()) await box.uncheck();
+  const row = page.locator("tbody tr", { hasText: label });
+  await row.getByRole("checkbox").check();
+  const days = row.getByLabel(`Untuk hari (${code})`);
+  await days.selectOption("-1"); // one missed day before today
+  await expect(days.locator("option:checked")).toHaveText(/ – .* \(2 hari\)$/);
+  await expect(row.getByRole("textbox")).toHaveValue("2000");
+  await page.getByRole("button", { name: "Simpan" }).click();
+  const status = page.locator("form > p[role=status]");
+  await expect(status).toContainText("Tersimpan ✓ catatan no. ");
+  await expect(status).toContainText("setoran 1 anggota, Rp 2.000");
+  const seq = Number(/no\. (\d+)/.exec(await status.innerText())![1]);
+  // Her receipt counts the two days.
+  const share = page.getByRole("link", { name: `Kirim ke ${code} (WhatsApp)` });
+  const text = decodeURIComponent((await share.getAttribute("href"))!.split("text=")[1]!).replace(/\u00a0/g, " ");
+  expect(text).toContain("Simpanan wajib: Rp 2.000 dibayar (2 hari)");
+
+  // Yesterday now shows her as paid by that entry, and she cannot be ticked again.
+  await page.getByLabel("Tanggal").fill(yesterday);
+  await expect(page.locator(`table[data-paid-for="${yesterday}"][aria-busy=false]`)).toBeVisible();
+  await expect(page.locator("tbody tr", { hasText: label })).toContainText(`sudah bayar (no. ${seq})`);
+  await expect(page.locator("tbody tr", { hasText: label }).getByRole("checkbox")).toBeDisabled();
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+});

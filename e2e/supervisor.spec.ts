@@ -1,0 +1,33 @@
+import { expect, test } from "@playwright/test";
+import { signInApi } from "./api-session";
+
+test.use({ viewport: { width: 360, height: 740 } });
+
+test("the supervisor sees what waits for her signature, each saying what she confirms, and signs a count in one tap", async ({
+  page,
+  context,
+  baseURL,
+}) => {
+  await signInApi(context.request, baseURL!, "pengawas-rd", "demo-pengawas-ratu-damai");
+  await page.goto("/admin");
+  const list = page.locator("section[aria-labelledby=to-sign]");
+  const heading = list.getByRole("heading", { name: /^Menunggu tanda tangan Anda \(\d+\)$/ });
+  await expect(heading).toBeVisible();
+  const waiting = Number(/\((\d+)\)/.exec(await heading.innerText())![1]);
+  expect(waiting).toBeGreaterThan(0);
+  // A cash count says the day, what was counted, what the book says, over or short, and who counted.
+  const count = list.locator("li", { hasText: /^Hitung kas \d+ \w+ \d{4}: dihitung Rp/ }).first();
+  await expect(count).toContainText(
+    /buku Rp [\d.]+ — (cocok dengan buku|lebih Rp [\d.]+ dari buku|kurang Rp [\d.]+ dari buku)\. Dicatat /,
+  );
+  await expect(
+    list.locator("li", { hasText: /^Segel \w+ \d{4}: buku sampai catatan no\. \d+, segel / }).first(),
+  ).toBeVisible();
+  await expect(list).toContainText(/catatan lebih lama belum ditandatangani\./);
+  const what = (await count.innerText()).replace(/\s*Tandatangani$/, "");
+  await count.getByRole("button", { name: "Tandatangani" }).click();
+  await expect(list.locator("p[role=status]")).toHaveText(`✓ ditandatangani: ${what}`);
+  await expect(heading).toHaveText(`Menunggu tanda tangan Anda (${waiting - 1})`);
+  await expect(list.locator("li", { hasText: what })).toHaveCount(0);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+});
