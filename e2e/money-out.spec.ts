@@ -105,3 +105,48 @@ test("a loan: errors beside the control in Indonesian (never the browser's), the
   await expect(form.locator("p[role=status]")).toHaveCount(0);
   await wholeAt360(page);
 });
+
+test("with no signal every write waits on the phone, in order; after a refusal the money going out is held until she says", async ({
+  page,
+  context,
+  baseURL,
+  request,
+}) => {
+  await signInApi(context.request, baseURL!, "bendahara-rd", "demo-bendahara-ratu-damai");
+  await page.goto("/admin");
+  const lastSeq = async () => (await (await request.get("/api/open/groups/ratu-damai.json")).json()).lastSeq;
+  const before = await lastSeq();
+  const queue = page.locator("section.phone-queue");
+
+  await context.setOffline(true);
+  // A repayment larger than the loan (the server will refuse it) …
+  await page.getByRole("button", { name: "Pinjaman", exact: true }).click();
+  const repay = page.locator("main section form").nth(1);
+  await repay.getByLabel("Pinjaman").selectOption({ index: 1 });
+  await repay.getByLabel("Jumlah").fill("999999999");
+  await repay.getByRole("button", { name: "Bayar angsuran" }).click();
+  await expect(queue.locator("p[role=status]")).toContainText("Tidak ada sinyal: 1 catatan disimpan di HP");
+  // … then an expense, confirmed in words, on another tab: the same one queue.
+  await page.getByRole("button", { name: "Kas", exact: true }).click();
+  const cash = page.locator("main section form");
+  await cash.getByLabel("Jumlah").fill("5000");
+  await cash.getByRole("button", { name: "Simpan" }).click();
+  await cash.getByRole("button", { name: "Benar — simpan" }).click();
+  await expect(queue.locator("p[role=status]")).toContainText("Tidak ada sinyal: 2 catatan disimpan di HP");
+  await expect(queue.locator("li")).toHaveCount(2);
+  await expect(cash.getByLabel("Jumlah")).toHaveValue(""); // kept: the form starts afresh
+
+  await context.setOffline(false);
+  // The repayment is refused with its reason; the expense after it is held, not sent blindly.
+  await expect(queue.locator("p[role=alert]")).toHaveText("Ditolak server:", { timeout: 15_000 });
+  await expect(queue).toContainText(/Angsuran pinjaman RD-\d{3} Rp 999\.999\.999 — /);
+  await expect(queue).toContainText("Periksa, lalu catat ulang bila masih perlu.");
+  await expect(queue).toContainText("Ditahan:");
+  expect(await lastSeq()).toBe(before);
+  await queue.getByRole("button", { name: "Kirim tetap" }).click();
+  await expect(queue.locator("p[role=status]")).toHaveText("1 catatan dari HP terkirim ✓", { timeout: 15_000 });
+  expect(await lastSeq()).toBe(before + 1);
+  await queue.getByRole("button", { name: "Sudah saya periksa" }).click();
+  await expect(queue.getByText("Ditolak server:")).toHaveCount(0);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+});

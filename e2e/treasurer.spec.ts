@@ -135,21 +135,25 @@ test("with no signal a collection is kept on the phone, and sent by itself, once
   // The first half of the meeting pays, then (still offline) the second half.
   for (let i = half; i < n; i++) await payable.nth(i).uncheck();
   await page.getByRole("button", { name: "Simpan" }).click();
-  await expect(page.locator("p[role=status]")).toContainText("Tidak ada sinyal: setoran disimpan di HP (1 menunggu)");
+  // One place speaks for the phone's queue, on every tab.
+  const queue = page.locator("section.phone-queue");
+  await expect(queue.locator("p[role=status]")).toContainText("Tidak ada sinyal: 1 catatan disimpan di HP");
   for (let i = 0; i < n; i++) await (i < half ? payable.nth(i).uncheck() : payable.nth(i).check());
   await page.getByRole("button", { name: "Simpan" }).click();
-  await expect(page.getByText("2 setoran tersimpan di HP, menunggu sinyal.")).toBeVisible();
+  await expect(queue.locator("p[role=status]")).toContainText("Tidak ada sinyal: 2 catatan disimpan di HP");
+  await expect(queue.locator("li")).toHaveCount(2); // what each one is
   expect((await (await request.get("/api/open/groups/compang-dalo.json")).json()).lastSeq).toBe(before.lastSeq);
 
   await context.setOffline(false);
-  await expect(page.getByText("2 setoran dari HP terkirim ✓")).toBeVisible({ timeout: 15_000 });
+  await expect(queue.locator("p[role=status]")).toHaveText("2 catatan dari HP terkirim ✓", { timeout: 15_000 });
+  await expect(page.getByText(/Tidak ada sinyal/)).toHaveCount(0); // one message state: no stale "waiting"
   const after = await (await request.get("/api/open/groups/compang-dalo.json")).json();
   expect(after.lastSeq).toBe(before.lastSeq + 2);
   expect(after.cashRp).toBe(before.cashRp + n * 1000);
   // Nothing is left to send, and a reload does not send anything twice.
   await page.reload();
   await page.getByRole("button", { name: "Setoran harian" }).click();
-  await expect(page.getByText(/menunggu sinyal/)).toHaveCount(0);
+  await expect(page.getByText(/disimpan di HP/)).toHaveCount(0);
   expect((await (await request.get("/api/open/groups/compang-dalo.json")).json()).lastSeq).toBe(before.lastSeq + 2);
 });
 

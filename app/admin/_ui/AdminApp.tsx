@@ -12,6 +12,7 @@ import { Collect } from "./collect";
 import { Audit, Corrections } from "./corrections";
 import { Home } from "./home";
 import { Loans } from "./loans";
+import { PhoneQueue } from "./phone-queue";
 import { Withdraw } from "./withdraw";
 import { MembersTab } from "./members";
 
@@ -52,6 +53,7 @@ export function AdminApp({ locale, groups }: { locale: Locale; groups: Group[] }
         </button>
       </p>
       {!canWrite && <p className="muted">{t.readOnly}</p>}
+      {canWrite && <PhoneQueue key={slug} slug={slug} t={t} locale={locale} />}
       <nav aria-label={t.title}>
         {(Object.keys(t.tabs) as (keyof typeof t.tabs)[]).map((k) => (
           <button

@@ -48,52 +48,56 @@ export function Cash({ slug, today, t, locale, rp }: P & { today: string }) {
   const amount = Number(f.amount);
   const what = () =>
     `${kindLabel[f.kind]} ${rp(amount)}${isMovement ? ` (${words.categories[f.category] ?? f.category})` : ""}`;
-  const send = () =>
-    isCheck
-      ? a.run(
-          () =>
-            api.admin.cash.count.mutate({
-              groupSlug: slug,
-              date: today,
-              countedAmount: amount,
-              account: f.kind === "bank_check" ? "bank" : "cash",
-              note: f.note || null,
-              idempotencyKey: f.key,
-            }),
-          (c) =>
-            `${kindLabel[f.kind]} ${rp(amount)}: ${
-              c.difference === 0
-                ? `✓ ${t.matches}`
-                : c.difference > 0
-                  ? t.over(rp(c.difference))
-                  : t.short(rp(-c.difference))
-            }`,
-        )
-      : f.kind === "bank_deposit" || f.kind === "bank_withdrawal"
-        ? a.run(
-            () =>
-              api.admin.cash.bankTransfer.mutate({
-                groupSlug: slug,
-                kind: f.kind as "bank_deposit" | "bank_withdrawal",
-                amount,
-                date: today,
-                idempotencyKey: f.key,
-              }),
-            (e) => t.saved(e.seq, what()),
-          )
-        : a.run(
-            () =>
-              api.admin.cash[f.kind as "expense" | "income"].mutate({
-                groupSlug: slug,
-                amount,
-                date: today,
-                category: f.category,
-                note: f.note || null,
-                via: f.via,
-                idempotencyKey: f.key,
-              }),
-            (e) => t.saved(e.seq, what()),
-          );
+  const send = () => {
+    if (isCheck) {
+      const input = {
+        groupSlug: slug,
+        date: today,
+        countedAmount: amount,
+        account: f.kind === "bank_check" ? ("bank" as const) : ("cash" as const),
+        note: f.note || null,
+        idempotencyKey: f.key,
+      };
+      return a.save(
+        slug,
+        { key: f.key, kind: "cash_count", input, summary: what() },
+        () => api.admin.cash.count.mutate(input),
+        (c) =>
+          `${what()}: ${
+            c.difference === 0
+              ? `✓ ${t.matches}`
+              : c.difference > 0
+                ? t.over(rp(c.difference))
+                : t.short(rp(-c.difference))
+          }`,
+      );
+    }
+    if (f.kind === "bank_deposit" || f.kind === "bank_withdrawal") {
+      const input = { groupSlug: slug, kind: f.kind, amount, date: today, idempotencyKey: f.key };
+      return a.save(
+        slug,
+        { key: f.key, kind: f.kind, input, summary: what() },
+        () => api.admin.cash.bankTransfer.mutate(input),
+        (e) => t.saved(e.seq, what()),
+      );
+    }
+    const kind = f.kind as "expense" | "income";
+    const input = {
+      groupSlug: slug,
+      amount,
+      date: today,
+      category: f.category,
+      note: f.note || null,
+      via: f.via,
+      idempotencyKey: f.key,
+    };
+    return a.save(
+      slug,
+      { key: f.key, kind, input, summary: what() },
+      () => api.admin.cash[kind].mutate(input),
+      (e) => t.saved(e.seq, what()),
+    );
+  };
   return (
     <form
       className="inline"

@@ -1,8 +1,6 @@
 "use client";
 import { useCallback, useEffect, useState } from "react";
-import { api, newKey, noAnswer } from "./client";
-import { dismissRefused, enqueue, flush, queued, refused, type QueuedDay, type RefusedDay } from "./offline-queue";
-import { errorMessage } from "@/server/i18n/errors";
+import { api, newKey } from "./client";
 import { formatDate } from "@/server/i18n/format";
 import { addDaysIso, useAction, Status, type Members, type P } from "./common";
 import { Receipts } from "./receipt";
@@ -48,9 +46,7 @@ export function Collect({
   );
   useEffect(() => void loadPaid(date), [loadPaid, date]);
   const a = useAction(locale);
-  const [queueNote, setQueueNote] = useState<string | null>(null);
   const [savedEntry, setSavedEntry] = useState<number | null>(null);
-  const [queueVersion, setQueueVersion] = useState(0);
   const total = rows.reduce((s, r) => s + (r.pays ? Number(r.amount) || 0 : 0), 0);
   // The server names a refused line by its place among the paying rows.
   const lineOf = new Map(rows.filter((r) => r.pays).map((r, n) => [r.code, n]));
@@ -59,17 +55,10 @@ export function Collect({
     if (span === 0) return date === today ? t.today : formatDate(date, locale);
     return t.daysSpan(formatDate(days[0]!, locale), formatDate(days.at(-1)!, locale), days.length);
   };
-  const keepOnPhone = (day: QueuedDay) => {
-    enqueue(localStorage, slug, day);
-    setKey(newKey()); // the next save is a new collection
-    setQueueNote(t.queuedNow(queued(localStorage, slug).length));
-    setQueueVersion((v) => v + 1);
-  };
   return (
     <form
       onSubmit={async (e) => {
         e.preventDefault();
-        setQueueNote(null);
         setSavedEntry(null);
         const lines = rows
           .filter((r) => r.pays)
@@ -78,27 +67,21 @@ export function Collect({
             amount: Number(r.amount),
             ...(r.span === 0 ? {} : { days: daysOf(date, r.span) }),
           }));
-        const day: QueuedDay = { date, idempotencyKey: key, lines, total, queuedAt: new Date().toISOString() };
-        if (!navigator.onLine) return keepOnPhone(day);
-        let lost = false;
-        const r = await a.run(
-          () =>
-            api.admin.contributions.record
-              .mutate({ groupSlug: slug, date, idempotencyKey: key, lines })
-              .catch((err: unknown) => {
-                lost = noAnswer(err);
-                throw err;
-              }),
-          (e) => t.saved(e.seq, t.collected(lines.length, rp(total))),
+        const input = { groupSlug: slug, date, idempotencyKey: key, lines };
+        const what = t.collected(lines.length, rp(total));
+        const r = await a.save(
+          slug,
+          { key, kind: "collection", input, summary: `${formatDate(date, locale)} · ${what}` },
+          () => api.admin.contributions.record.mutate(input),
+          (e) => t.saved(e.seq, what),
         );
-        if (r) {
+        if (r) setKey(newKey()); // saved or kept on the phone: the next save is a new collection
+        if (r && r !== "kept") {
           setSavedEntry(r.id);
-          setKey(newKey()); // the next save is a new collection
           void loadPaid(date);
-        } else if (lost) keepOnPhone(day); // no answer: keep it, send it later with the same key
+        }
       }}
     >
-      <PhoneQueue slug={slug} t={t} locale={locale} rp={rp} version={queueVersion} />
       <p>
         <label htmlFor="cdate">{t.date}</label>{" "}
         <input
@@ -205,106 +188,8 @@ export function Collect({
       <button type="submit" disabled={a.busy}>
         {a.busy ? t.saving : t.save}
       </button>
-      {queueNote ? (
-        <p className="warn" role="status">
-          {queueNote}
-        </p>
-      ) : (
-        <Status s={a} />
-      )}
+      <Status s={a} />
       {savedEntry && <Receipts slug={slug} entryId={savedEntry} t={t} locale={locale} rp={rp} />}
     </form>
-  );
-}
-
-/** Collections kept on this phone: sent by themselves when the signal is back, or on a tap. */
-function PhoneQueue({ slug, t, locale, rp, version }: Omit<P, "slug"> & { slug: string; version: number }) {
-  const [pending, setPending] = useState<QueuedDay[]>([]);
-  const [refusedDays, setRefused] = useState<RefusedDay[]>([]);
-  const [note, setNote] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const reload = useCallback(() => {
-    setPending(queued(localStorage, slug));
-    setRefused(refused(localStorage, slug));
-  }, [slug]);
-  const send = useCallback(async () => {
-    if (busy || queued(localStorage, slug).length === 0) return reload();
-    setBusy(true);
-    try {
-      const r = await flush(localStorage, slug, async (days) =>
-        (
-          await api.admin.contributions.recordQueued.mutate({
-            groupSlug: slug,
-            days: days.map(({ date, idempotencyKey, lines }) => ({ date, idempotencyKey, lines })),
-          })
-        ).map((x) =>
-          x.ok
-            ? { idempotencyKey: x.idempotencyKey, ok: true as const, seq: x.seq }
-            : { idempotencyKey: x.idempotencyKey, ok: false as const, error: x.error },
-        ),
-      );
-      if (r.sent) setNote(t.sentQueued(r.sent));
-    } catch {
-      // still no answer: everything stays on the phone
-    } finally {
-      setBusy(false);
-      reload();
-    }
-  }, [busy, slug, reload, t]);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: start once per group and after each save (`version`), not per render of `send`
-  useEffect(() => {
-    reload();
-    if (navigator.onLine) void send();
-    const onOnline = () => void send();
-    window.addEventListener("online", onOnline);
-    const timer = window.setInterval(() => {
-      if (navigator.onLine && queued(localStorage, slug).length) void send();
-    }, 20_000);
-    return () => {
-      window.removeEventListener("online", onOnline);
-      window.clearInterval(timer);
-    };
-  }, [slug, version]);
-  if (!pending.length && !refusedDays.length && !note) return null;
-  return (
-    <section aria-live="polite" className="card">
-      {note && (
-        <p className="ok" role="status">
-          {note}
-        </p>
-      )}
-      {pending.length > 0 && (
-        <p>
-          {t.pending(pending.length)}{" "}
-          <button type="button" disabled={busy} onClick={() => void send()}>
-            {busy ? t.saving : t.sendNow}
-          </button>
-        </p>
-      )}
-      {refusedDays.length > 0 && (
-        <>
-          <p className="warn" role="alert">
-            {t.refusedTitle}
-          </p>
-          <ul>
-            {refusedDays.map((d) => (
-              <li key={d.idempotencyKey}>
-                {d.date} · {rp(d.total)} · {d.error.field ? `${d.error.field}: ` : ""}
-                {errorMessage(d.error.code, d.error.params, locale)}
-              </li>
-            ))}
-          </ul>
-          <button
-            type="button"
-            onClick={() => {
-              dismissRefused(localStorage, slug);
-              reload();
-            }}
-          >
-            {t.dismiss}
-          </button>
-        </>
-      )}
-    </section>
   );
 }

@@ -2,7 +2,9 @@
 import { getSession } from "next-auth/react";
 import { useCallback, useRef, useState } from "react";
 import { errorMessage } from "@/server/i18n/errors";
-import { type api, explain, type FieldError } from "./client";
+import { type api, explain, type FieldError, noAnswer } from "./client";
+import type { QueuedWrite } from "./offline-queue";
+import { keepOnPhone } from "./phone-queue";
 
 export type Locale = "id" | "en";
 
@@ -139,13 +141,17 @@ export const L = {
     resetCode: "Buat kode cek baru",
     newCode: (c: string, k: string) =>
       `Kode cek baru untuk ${c}: ${k} — tulis di buku anggota sekarang; tidak akan ditampilkan lagi.`,
-    queuedNow: (n: number) =>
-      `Tidak ada sinyal: setoran disimpan di HP (${n} menunggu). Akan dikirim sendiri begitu ada sinyal.`,
-    pending: (n: number) => `${n} setoran tersimpan di HP, menunggu sinyal.`,
+    pending: (n: number) =>
+      `Tidak ada sinyal: ${n} catatan disimpan di HP, dikirim sendiri begitu ada sinyal (urut, tidak tercatat dua kali).`,
     sendNow: "Kirim sekarang",
-    sentQueued: (n: number) => `${n} setoran dari HP terkirim ✓`,
-    refusedTitle: "Ditolak server — periksa lalu catat ulang:",
-    dismiss: "Sudah saya catat ulang",
+    sentQueued: (n: number) => `${n} catatan dari HP terkirim ✓`,
+    refusedTitle: "Ditolak server:",
+    refusedWhat: "Periksa, lalu catat ulang bila masih perlu.",
+    dismiss: "Sudah saya periksa",
+    heldTitle:
+      "Ditahan: uang keluar ini tidak dikirim sendiri setelah ada catatan yang ditolak. Periksa kas, lalu pilih:",
+    sendAnyway: "Kirim tetap",
+    removeKept: "Hapus dari HP",
     currentPassword: "Kata sandi sekarang",
     newPassword: "Kata sandi baru (min. 10 huruf)",
     repeatPassword: "Ulangi kata sandi baru",
@@ -298,13 +304,16 @@ export const L = {
     resetCode: "New check code",
     newCode: (c: string, k: string) =>
       `New check code for ${c}: ${k} — write it in the passbook now; it will not be shown again.`,
-    queuedNow: (n: number) =>
-      `No signal: the collection is kept on this phone (${n} waiting). It is sent by itself once there is signal.`,
-    pending: (n: number) => `${n} collections kept on this phone, waiting for signal.`,
+    pending: (n: number) =>
+      `No signal: ${n} records kept on this phone, sent by themselves once there is signal (in order, never twice).`,
     sendNow: "Send now",
-    sentQueued: (n: number) => `${n} collections from this phone sent ✓`,
-    refusedTitle: "Refused by the server — check and enter again:",
-    dismiss: "I have entered them again",
+    sentQueued: (n: number) => `${n} records from this phone sent ✓`,
+    refusedTitle: "Refused by the server:",
+    refusedWhat: "Check, then enter it again if still needed.",
+    dismiss: "I have checked",
+    heldTitle: "Held: this money going out is not sent by itself after a refusal. Check the cash, then choose:",
+    sendAnyway: "Send anyway",
+    removeKept: "Remove from this phone",
     currentPassword: "Current password",
     newPassword: "New password (min. 10 characters)",
     repeatPassword: "Repeat the new password",
@@ -361,6 +370,36 @@ export function useAction(locale: Locale) {
     },
     [locale],
   );
+  /**
+   * Sends a write; with no signal (offline, or no answer) keeps it on the phone with its key, to be
+   * sent in order later — the queue's banner then says so, and the form may start afresh.
+   */
+  const save = useCallback(
+    async <T,>(
+      slug: string,
+      write: Omit<QueuedWrite, "queuedAt">,
+      f: () => Promise<T>,
+      done: (r: T) => string,
+    ): Promise<T | "kept" | null> => {
+      const keep = () => {
+        keepOnPhone(slug, write);
+        setState({ busy: false, error: null, done: null });
+        return "kept" as const;
+      };
+      if (!navigator.onLine) return keep();
+      let lost = false;
+      const r = await run(
+        () =>
+          f().catch((e: unknown) => {
+            lost = noAnswer(e);
+            throw e;
+          }),
+        done,
+      );
+      return r === null && lost ? keep() : r;
+    },
+    [run],
+  );
   /** The form's own check failed: the same words the server would use, beside the field. */
   const fail = useCallback(
     (field: string, code: string, params: Record<string, string | number> = {}) =>
@@ -377,7 +416,7 @@ export function useAction(locale: Locale) {
       })),
     [placed],
   );
-  return { ...state, run, fail, edited, placed };
+  return { ...state, run, save, fail, edited, placed };
 }
 
 /** The checks a form makes before sending, in the order of its fields: the first problem, or null. */

@@ -107,28 +107,29 @@ export function Loans({
               ]);
               return problem ? a.fail(...problem) : setPreview(true);
             }
-            const saved = await a.run(
-              () =>
-                api.admin.loans.disburse.mutate({
-                  groupSlug: slug,
-                  memberCode: form.memberCode,
-                  principal: Number(form.principal),
-                  termMonths: Number(form.termMonths),
-                  date: form.date,
-                  purpose: form.purpose,
-                  via: form.via,
-                  idempotencyKey: key,
-                }),
-              (r) =>
-                t.saved(
-                  r.entry.seq,
-                  `${words.kinds.loan_disbursement} ${borrower} ${rp(Number(form.principal))}, ${form.termMonths} ${locale === "id" ? "bulan" : "months"}`,
-                ),
+            const input = {
+              groupSlug: slug,
+              memberCode: form.memberCode,
+              principal: Number(form.principal),
+              termMonths: Number(form.termMonths),
+              date: form.date,
+              purpose: form.purpose,
+              via: form.via,
+              idempotencyKey: key,
+            };
+            const what = `${words.kinds.loan_disbursement} ${borrower} ${rp(input.principal)}, ${input.termMonths} ${locale === "id" ? "bulan" : "months"}`;
+            const saved = await a.save(
+              slug,
+              { key, kind: "loan", input, summary: what },
+              () => api.admin.loans.disburse.mutate(input),
+              (r) => t.saved(r.entry.seq, what),
             );
             if (saved) {
               setKey(newKey());
               setPreview(false);
               setForm({ ...form, principal: "" });
+            }
+            if (saved && saved !== "kept") {
               setReceiptOf({ form: "loan", entryId: saved.entry.id });
               load();
             }
@@ -250,25 +251,28 @@ export function Loans({
             ]);
             if (problem) return r.fail(...problem);
             const loan = loans.find((l) => String(l.id) === repay.loanId);
-            const saved = await r.run(
-              () =>
-                api.admin.loans.repay.mutate({
-                  groupSlug: slug,
-                  loanId: Number(repay.loanId),
-                  amount: Number(repay.amount),
-                  date: today,
-                  via: repay.via,
-                  idempotencyKey: repay.key,
-                }),
+            const input = {
+              groupSlug: slug,
+              loanId: Number(repay.loanId),
+              amount: Number(repay.amount),
+              date: today,
+              via: repay.via,
+              idempotencyKey: repay.key,
+            };
+            const what = `${words.kinds.loan_repayment} ${loan?.memberCode ?? ""} ${rp(input.amount)}`;
+            const saved = await r.save(
+              slug,
+              { key: repay.key, kind: "repayment", input, summary: what },
+              () => api.admin.loans.repay.mutate(input),
               (x) =>
                 t.saved(
                   x.entry.seq,
-                  `${words.kinds.loan_repayment} ${loan?.memberCode ?? ""} ${rp(Number(repay.amount))} — ${t.fine} ${rp(x.allocation.fine)}, ${t.serviceCharge} ${rp(x.allocation.serviceCharge)}, ${t.principal} ${rp(x.allocation.principal)}`,
+                  `${what} — ${t.fine} ${rp(x.allocation.fine)}, ${t.serviceCharge} ${rp(x.allocation.serviceCharge)}, ${t.principal} ${rp(x.allocation.principal)}`,
                 ),
             );
-            if (saved) {
+            if (saved) setRepay({ loanId: "", amount: "", via: repay.via, key: newKey() });
+            if (saved && saved !== "kept") {
               setReceiptOf({ form: "repay", entryId: saved.entry.id });
-              setRepay({ loanId: "", amount: "", via: repay.via, key: newKey() });
               load();
             }
           }}

@@ -1,76 +1,127 @@
 import { describe, expect, it } from "vitest";
-import { enqueue, flush, queued, refused, type QueuedDay, type QueueStorage, type SendResult } from "./offline-queue";
+import {
+  dismissRefused,
+  enqueue,
+  flush,
+  type Outcome,
+  type QueuedWrite,
+  type QueueStorage,
+  queued,
+  refused,
+  release,
+  remove,
+  type WriteKind,
+} from "./offline-queue";
 
 const memory = (): QueueStorage & { data: Map<string, string> } => {
   const data = new Map<string, string>();
   return { data, getItem: (k) => data.get(k) ?? null, setItem: (k, v) => void data.set(k, v) };
 };
-const day = (n: number): QueuedDay => ({
-  date: `2026-11-${String(n).padStart(2, "0")}`,
-  idempotencyKey: `ui-${n}`,
-  lines: [{ memberCode: "RD-001", amount: 1000 }],
-  total: 1000,
+const write = (key: string, kind: WriteKind = "collection"): QueuedWrite => ({
+  key,
+  kind,
+  input: { groupSlug: "ratu-damai", idempotencyKey: key },
+  summary: key,
   queuedAt: "2026-11-29T10:00:00Z",
 });
+const ok: Outcome = { ok: true, seq: 10 };
+const refusal = (code: string): Outcome => ({ ok: false, error: { code, field: "amount", params: {} } });
+const keys = (ws: { key: string }[]) => ws.map((w) => w.key);
 
-describe("the phone's queue of collection days", () => {
-  it("keeps every day when there is no signal", async () => {
+describe("writes kept on the phone", () => {
+  it("are all kept when there is no signal", async () => {
     const s = memory();
-    enqueue(s, "ratu-damai", day(1));
-    enqueue(s, "ratu-damai", day(2));
+    enqueue(s, "ratu-damai", write("a"));
+    enqueue(s, "ratu-damai", write("b", "loan"));
     await expect(flush(s, "ratu-damai", () => Promise.reject(new TypeError("Failed to fetch")))).rejects.toThrow();
-    expect(queued(s, "ratu-damai").map((d) => d.idempotencyKey)).toEqual(["ui-1", "ui-2"]);
+    expect(keys(queued(s, "ratu-damai"))).toEqual(["a", "b"]);
   });
 
-  it("settles each day by the server's answer: recorded ones leave, refused ones are kept with their reason", async () => {
+  it("are sent one at a time, oldest first, each leaving the queue once recorded", async () => {
     const s = memory();
-    for (const n of [1, 2, 3]) enqueue(s, "ratu-damai", day(n));
-    const r = await flush(
-      s,
-      "ratu-damai",
-      async (days): Promise<SendResult[]> =>
-        days.map((d) =>
-          d.idempotencyKey === "ui-2"
-            ? {
-                idempotencyKey: d.idempotencyKey,
-                ok: false,
-                error: { code: "date_in_future", field: "date", params: {} },
-              }
-            : { idempotencyKey: d.idempotencyKey, ok: true, seq: 10 },
-        ),
-    );
-    expect(r).toMatchObject({ sent: 2, left: 0 });
-    expect(queued(s, "ratu-damai")).toEqual([]);
+    for (const [k, kind] of [
+      ["a", "collection"],
+      ["b", "repayment"],
+      ["c", "expense"],
+      ["d", "cash_count"],
+    ] as const)
+      enqueue(s, "ratu-damai", write(k, kind));
+    const order: string[] = [];
+    const r = await flush(s, "ratu-damai", async (w) => {
+      order.push(w.key);
+      return ok;
+    });
+    expect(order).toEqual(["a", "b", "c", "d"]);
+    expect(r).toEqual({ sent: 4, refused: [], held: 0, left: 0 });
+  });
+
+  it("after a refusal, the money-out writes behind it are held, not sent blindly; money in still goes", async () => {
+    const s = memory();
+    enqueue(s, "ratu-damai", write("repay", "repayment"));
+    enqueue(s, "ratu-damai", write("loan", "loan"));
+    enqueue(s, "ratu-damai", write("day", "collection"));
+    enqueue(s, "ratu-damai", write("cost", "expense"));
+    const sent: string[] = [];
+    const r = await flush(s, "ratu-damai", async (w) => {
+      sent.push(w.key);
+      return w.key === "repay" ? refusal("repayment_exceeds_owed") : ok;
+    });
+    expect(sent).toEqual(["repay", "day"]);
+    expect(r).toMatchObject({ sent: 1, held: 2, left: 2 });
     expect(refused(s, "ratu-damai")).toEqual([
-      { ...day(2), error: { code: "date_in_future", field: "date", params: {} } },
+      { ...write("repay", "repayment"), error: { code: "repayment_exceeds_owed", field: "amount", params: {} } },
     ]);
+    expect(queued(s, "ratu-damai").map((w) => [w.key, w.held])).toEqual([
+      ["loan", true],
+      ["cost", true],
+    ]);
+    // Still held at the next signal, until the treasurer says what to do with each.
+    expect((await flush(s, "ratu-damai", async () => ok)).sent).toBe(0);
+    release(s, "ratu-damai", "loan"); // sent, though the refusal is still listed
+    remove(s, "ratu-damai", "cost");
+    const again = await flush(s, "ratu-damai", async () => ok);
+    expect(again).toEqual({ sent: 1, refused: [], held: 0, left: 0 });
+    // A loan kept later is held while the refusal stays unread, and goes once she has looked.
+    enqueue(s, "ratu-damai", write("later", "loan"));
+    expect((await flush(s, "ratu-damai", async () => ok)).held).toBe(1);
+    dismissRefused(s, "ratu-damai");
+    release(s, "ratu-damai", "later");
+    expect((await flush(s, "ratu-damai", async () => ok)).sent).toBe(1);
   });
 
-  it("does not lose a day queued while a batch is on its way, nor send one key twice in the queue", async () => {
+  it("keeps a write kept while another is on its way, and one key once", async () => {
     const s = memory();
-    enqueue(s, "ratu-damai", day(1));
-    enqueue(s, "ratu-damai", day(1)); // the same day saved twice: one in the queue
-    const r = await flush(s, "ratu-damai", async (days) => {
-      enqueue(s, "ratu-damai", day(5));
-      return days.map((d) => ({ idempotencyKey: d.idempotencyKey, ok: true as const, seq: 1 }));
+    enqueue(s, "ratu-damai", write("a"));
+    enqueue(s, "ratu-damai", write("a")); // saved twice with the same key: one in the queue
+    const r = await flush(s, "ratu-damai", async () => {
+      enqueue(s, "ratu-damai", write("late", "loan"));
+      return ok;
     });
-    expect(r).toMatchObject({ sent: 1, left: 1 });
-    expect(queued(s, "ratu-damai").map((d) => d.idempotencyKey)).toEqual(["ui-5"]);
+    expect(r.sent).toBe(2); // "a", then "late" (queued while "a" was on its way)
+    expect(queued(s, "ratu-damai")).toEqual([]);
+    expect(queued(s, "compang-dalo")).toEqual([]); // queues are per group
   });
 
-  it("sends at most 50 days at a time, oldest first; queues are per group", async () => {
+  it("reads a collection day kept by the earlier version of the screen as a collection write", async () => {
     const s = memory();
-    for (let n = 1; n <= 60; n++) enqueue(s, "ratu-damai", { ...day(1), idempotencyKey: `k-${n}` });
-    enqueue(s, "compang-dalo", day(7));
-    let sent: string[] = [];
-    await flush(s, "ratu-damai", async (days) => {
-      sent = days.map((d) => d.idempotencyKey);
-      return days.map((d) => ({ idempotencyKey: d.idempotencyKey, ok: true as const, seq: 1 }));
+    s.setItem(
+      "kt-antrian:ratu-damai",
+      JSON.stringify([
+        {
+          date: "2026-11-28",
+          idempotencyKey: "ui-old",
+          lines: [{ memberCode: "RD-001", amount: 1000 }],
+          total: 1000,
+          queuedAt: "2026-11-28T10:00:00Z",
+        },
+      ]),
+    );
+    const [w] = queued(s, "ratu-damai");
+    expect(w).toMatchObject({
+      key: "ui-old",
+      kind: "collection",
+      input: { groupSlug: "ratu-damai", date: "2026-11-28", idempotencyKey: "ui-old" },
     });
-    expect(sent.length).toBe(50);
-    expect(sent[0]).toBe("k-1");
-    expect(queued(s, "ratu-damai").length).toBe(10);
-    expect(queued(s, "compang-dalo").length).toBe(1);
   });
 
   it("treats unreadable storage as an empty queue rather than breaking the screen", () => {

@@ -1,24 +1,55 @@
 /**
- * Collection days kept on the treasurer's phone while there is no signal, in the browser's
- * storage, until the server has answered for each of them. Each day keeps the key it was made
- * with, so sending it twice (a reply lost on the way back) records it once.
+ * Writes kept on the treasurer's phone while there is no signal, in the browser's storage, until
+ * the server has answered for each. Every write keeps the key it was made with, so sending it twice
+ * (a reply lost on the way back) records it once. They are sent one at a time, oldest first.
+ *
+ * Nothing is sent blindly after a refusal: once one write is refused, the money-out writes after it
+ * (a loan, a withdrawal, an expense, a bank withdrawal — each may have counted on the refused one's
+ * money) are held until the treasurer has looked and sends them anyway or removes them.
  */
-export interface QueuedDay {
-  date: string;
-  idempotencyKey: string;
-  lines: { memberCode: string; amount: number; days?: string[] }[];
-  /** What the treasurer saw: the total and the number of members who paid. */
-  total: number;
+export const WRITE_KINDS = [
+  "collection",
+  "repayment",
+  "loan",
+  "withdrawal",
+  "expense",
+  "income",
+  "bank_deposit",
+  "bank_withdrawal",
+  "cash_count",
+] as const;
+export type WriteKind = (typeof WRITE_KINDS)[number];
+
+/** Writes that take money out of the box or the bank. */
+export const MONEY_OUT: ReadonlySet<WriteKind> = new Set(["loan", "withdrawal", "expense", "bank_withdrawal"]);
+
+export interface QueuedWrite {
+  /** The write's idempotency key (also in `input`): its identity in the queue. */
+  key: string;
+  kind: WriteKind;
+  /** The API input as the form made it, the key included. */
+  input: Record<string, unknown>;
+  /** What the treasurer saw when she saved, in her language. */
+  summary: string;
   queuedAt: string;
+  /** Not sent after an earlier refusal until the treasurer says so. */
+  held?: boolean;
+  /** The treasurer has looked and said: send it, refusal or not. */
+  sendAnyway?: boolean;
 }
 
-export interface RefusedDay extends QueuedDay {
-  error: { code: string; field: string | null; params: Record<string, string | number> };
+export interface WriteError {
+  code: string;
+  field: string | null;
+  params: Record<string, string | number>;
 }
 
-export type SendResult =
-  | { idempotencyKey: string; ok: true; seq: number }
-  | { idempotencyKey: string; ok: false; error: RefusedDay["error"] };
+export interface RefusedWrite extends QueuedWrite {
+  error: WriteError;
+}
+
+/** The server's answer to one write; `send` throws when there was no answer at all. */
+export type Outcome = { ok: true; seq: number | null } | { ok: false; error: WriteError };
 
 /** Where the queue lives: localStorage in the browser, a Map in tests. */
 export interface QueueStorage {
@@ -26,59 +57,103 @@ export interface QueueStorage {
   setItem(key: string, value: string): void;
 }
 
-export const BATCH = 50;
 const queueKey = (slug: string) => `kt-antrian:${slug}`;
 const refusedKey = (slug: string) => `kt-ditolak:${slug}`;
 
-function read<T>(store: QueueStorage, key: string): T[] {
+/** A collection day kept by an earlier version of this screen: `{ date, idempotencyKey, lines, total }`. */
+function fromEarlierVersion(slug: string, x: Record<string, unknown>): QueuedWrite {
+  if (typeof x.kind === "string") return x as unknown as QueuedWrite;
+  const key = String(x.idempotencyKey);
+  const { date, lines, error } = x;
+  return {
+    key,
+    kind: "collection",
+    input: { groupSlug: slug, date, idempotencyKey: key, lines },
+    summary: `${date} · ${Array.isArray(lines) ? lines.length : 0} × Rp`,
+    queuedAt: String(x.queuedAt ?? ""),
+    ...(error ? { error } : {}),
+  };
+}
+
+function read<T>(store: QueueStorage, key: string, slug: string): T[] {
   try {
     const v = JSON.parse(store.getItem(key) ?? "[]");
-    return Array.isArray(v) ? v : [];
+    return Array.isArray(v) ? (v.map((x) => fromEarlierVersion(slug, x)) as T[]) : [];
   } catch {
     return [];
   }
 }
 
-export function queued(store: QueueStorage, slug: string): QueuedDay[] {
-  return read<QueuedDay>(store, queueKey(slug));
+export const queued = (store: QueueStorage, slug: string): QueuedWrite[] => read(store, queueKey(slug), slug);
+export const refused = (store: QueueStorage, slug: string): RefusedWrite[] => read(store, refusedKey(slug), slug);
+const save = (store: QueueStorage, slug: string, q: QueuedWrite[]) => store.setItem(queueKey(slug), JSON.stringify(q));
+
+export function enqueue(store: QueueStorage, slug: string, write: QueuedWrite): void {
+  save(store, slug, [...queued(store, slug).filter((w) => w.key !== write.key), write]);
 }
 
-export function refused(store: QueueStorage, slug: string): RefusedDay[] {
-  return read<RefusedDay>(store, refusedKey(slug));
+/** The treasurer has looked at a held write: send it after all, or take it off the phone. */
+export function release(store: QueueStorage, slug: string, key: string): void {
+  save(
+    store,
+    slug,
+    queued(store, slug).map((w) => (w.key === key ? { ...w, held: false, sendAnyway: true } : w)),
+  );
 }
-
-export function enqueue(store: QueueStorage, slug: string, day: QueuedDay): void {
-  const q = queued(store, slug).filter((d) => d.idempotencyKey !== day.idempotencyKey);
-  store.setItem(queueKey(slug), JSON.stringify([...q, day]));
+export function remove(store: QueueStorage, slug: string, key: string): void {
+  save(
+    store,
+    slug,
+    queued(store, slug).filter((w) => w.key !== key),
+  );
 }
-
 export function dismissRefused(store: QueueStorage, slug: string): void {
   store.setItem(refusedKey(slug), "[]");
 }
 
 /**
- * Sends the oldest days (up to BATCH) and settles them by the server's answer: recorded days
- * leave the queue, refused days move to the refused list with their reason; when nothing
- * comes back (no signal), everything stays. Returns what was settled.
+ * Sends the kept writes in order and settles each by the server's answer: recorded ones leave the
+ * queue, refused ones move to the refused list with their reason, and after a refusal every later
+ * money-out write is held instead of sent. With no answer it stops and keeps the rest as they are.
  */
 export async function flush(
   store: QueueStorage,
   slug: string,
-  send: (days: QueuedDay[]) => Promise<SendResult[]>,
-): Promise<{ sent: number; refused: RefusedDay[]; left: number }> {
-  const batch = queued(store, slug).slice(0, BATCH);
-  if (batch.length === 0) return { sent: 0, refused: [], left: 0 };
-  const answers = await send(batch); // throws when there is no answer: the queue is left as it was
-  const byKey = new Map(answers.map((a) => [a.idempotencyKey, a]));
-  const settled = new Set(answers.map((a) => a.idempotencyKey));
-  const newlyRefused: RefusedDay[] = [];
-  for (const d of batch) {
-    const a = byKey.get(d.idempotencyKey);
-    if (a && !a.ok) newlyRefused.push({ ...d, error: a.error });
+  send: (w: QueuedWrite) => Promise<Outcome>,
+): Promise<{ sent: number; refused: RefusedWrite[]; held: number; left: number }> {
+  let sent = 0;
+  let held = 0;
+  const newlyRefused: RefusedWrite[] = [];
+  // A write refused earlier and not yet looked at counts as a refusal before everything still queued.
+  let afterRefusal = refused(store, slug).length > 0;
+  // The queue is read again for each write: the treasurer may keep more while one is on its way.
+  const tried = new Set<string>();
+  for (;;) {
+    const w = queued(store, slug).find((x) => !x.held && !tried.has(x.key));
+    if (!w) break;
+    tried.add(w.key);
+    if (afterRefusal && MONEY_OUT.has(w.kind) && !w.sendAnyway) {
+      save(
+        store,
+        slug,
+        queued(store, slug).map((x) => (x.key === w.key ? { ...x, held: true } : x)),
+      );
+      held++;
+      continue;
+    }
+    const outcome = await send(w); // throws when there is no answer: this and the rest stay
+    save(
+      store,
+      slug,
+      queued(store, slug).filter((x) => x.key !== w.key),
+    );
+    if (outcome.ok) sent++;
+    else {
+      const r = { ...w, error: outcome.error };
+      newlyRefused.push(r);
+      store.setItem(refusedKey(slug), JSON.stringify([...refused(store, slug), r]));
+      afterRefusal = true;
+    }
   }
-  // Re-read: the treasurer may have queued more while this batch was on its way.
-  const left = queued(store, slug).filter((d) => !settled.has(d.idempotencyKey));
-  store.setItem(queueKey(slug), JSON.stringify(left));
-  if (newlyRefused.length) store.setItem(refusedKey(slug), JSON.stringify([...refused(store, slug), ...newlyRefused]));
-  return { sent: answers.filter((a) => a.ok).length, refused: newlyRefused, left: left.length };
+  return { sent, refused: newlyRefused, held, left: queued(store, slug).length };
 }

@@ -50,21 +50,18 @@ export function Withdraw({ slug, today, t, locale, rp }: P & { today: string }) 
         ]);
         if (problem) return a.fail(...problem);
         if (!confirming) return setConfirming(true);
-        const r = await a.run(
-          () =>
-            api.admin.savings.withdraw.mutate({
-              groupSlug: slug,
-              memberCode: f.memberCode,
-              amount,
-              date: today,
-              idempotencyKey: f.key,
-            }),
-          (x) => t.saved(x.seq, `${t.tabs.withdraw} ${f.memberCode} ${rp(amount)}`),
+        const input = { groupSlug: slug, memberCode: f.memberCode, amount, date: today, idempotencyKey: f.key };
+        const what = `${t.tabs.withdraw} ${f.memberCode} ${rp(amount)}`;
+        const r = await a.save(
+          slug,
+          { key: f.key, kind: "withdrawal", input, summary: what },
+          () => api.admin.savings.withdraw.mutate(input),
+          (x) => t.saved(x.seq, what),
         );
         setConfirming(false);
-        if (r) {
+        if (r) setF({ memberCode: f.memberCode, amount: "", key: newKey() });
+        if (r && r !== "kept") {
           setEntryId(r.id);
-          setF({ memberCode: f.memberCode, amount: "", key: newKey() });
           void load();
         }
       }}
