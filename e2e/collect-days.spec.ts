@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { signInApi, todayWita } from "./api-session";
+import { mutate, signInApi, todayWita } from "./api-session";
 
 test.use({ viewport: { width: 360, height: 740 } });
 
@@ -47,4 +47,14 @@ test("a member who missed yesterday pays for it today by naming the days; yester
   await expect(page.locator("tbody tr", { hasText: label })).toContainText(`sudah bayar (no. ${seq})`);
   await expect(page.locator("tbody tr", { hasText: label }).getByRole("checkbox")).toBeDisabled();
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+
+  // Another phone that still thinks she owes yesterday is refused, with the first entry's number.
+  const again = await mutate(context.request, baseURL!, "admin.contributions.record", {
+    groupSlug: "ratu-damai",
+    date: today,
+    idempotencyKey: `e2e-again-${Date.now()}`,
+    lines: [{ memberCode: code, amount: 1000, days: [yesterday] }],
+  });
+  expect(again.status()).toBe(400);
+  expect(JSON.stringify(await again.json())).toContain(`"seq":${seq}`);
 });

@@ -106,7 +106,7 @@ test("a loan: errors beside the control in Indonesian (never the browser's), the
   await wholeAt360(page);
 });
 
-test("with no signal every write waits on the phone, in order; after a refusal the money going out is held until she says", async ({
+test("with no signal a repayment, a loan and an expense wait on the phone and go in order; the loan refused for lack of cash is listed and the expense after it held until she says", async ({
   page,
   context,
   baseURL,
@@ -117,35 +117,45 @@ test("with no signal every write waits on the phone, in order; after a refusal t
   const lastSeq = async () => (await (await request.get("/api/open/groups/ratu-damai.json")).json()).lastSeq;
   const before = await lastSeq();
   const queue = page.locator("section.phone-queue");
+  const waiting = (n: number) =>
+    expect(queue.locator("p[role=status]")).toContainText(`Tidak ada sinyal: ${n} catatan disimpan di HP`);
 
   await context.setOffline(true);
-  // A repayment larger than the loan (the server will refuse it) …
   await page.getByRole("button", { name: "Pinjaman", exact: true }).click();
+  // A repayment of Rp 10.000 …
   const repay = page.locator("main section form").nth(1);
   await repay.getByLabel("Pinjaman").selectOption({ index: 1 });
-  await repay.getByLabel("Jumlah").fill("999999999");
+  await repay.getByLabel("Jumlah").fill("10000");
   await repay.getByRole("button", { name: "Bayar angsuran" }).click();
-  await expect(queue.locator("p[role=status]")).toContainText("Tidak ada sinyal: 1 catatan disimpan di HP");
-  // … then an expense, confirmed in words, on another tab: the same one queue.
+  await waiting(1);
+  await expect(repay.getByLabel("Jumlah")).toHaveValue(""); // kept: the form starts afresh
+  // … a loan larger than the cash (another phone spent it, say) …
+  const loan = page.locator("main section form").first();
+  await loan.getByLabel("Pokok").fill("900000000");
+  await loan.getByRole("button", { name: "Lihat jadwal" }).click();
+  await loan.getByRole("button", { name: "Benar — simpan" }).click();
+  await waiting(2);
+  // … and an expense, confirmed in words, on another tab: the same one queue.
   await page.getByRole("button", { name: "Kas", exact: true }).click();
   const cash = page.locator("main section form");
   await cash.getByLabel("Jumlah").fill("5000");
   await cash.getByRole("button", { name: "Simpan" }).click();
+  await expect(cash.locator(".confirm")).toContainText("Kas berkurang Rp 5.000");
   await cash.getByRole("button", { name: "Benar — simpan" }).click();
-  await expect(queue.locator("p[role=status]")).toContainText("Tidak ada sinyal: 2 catatan disimpan di HP");
-  await expect(queue.locator("li")).toHaveCount(2);
-  await expect(cash.getByLabel("Jumlah")).toHaveValue(""); // kept: the form starts afresh
+  await waiting(3);
+  await expect(queue.locator("li")).toHaveCount(3);
+  expect(await lastSeq()).toBe(before);
 
   await context.setOffline(false);
-  // The repayment is refused with its reason; the expense after it is held, not sent blindly.
+  // The repayment goes; the loan is refused with its reason and what to do; the expense is held.
   await expect(queue.locator("p[role=alert]")).toHaveText("Ditolak server:", { timeout: 15_000 });
-  await expect(queue).toContainText(/Angsuran pinjaman RD-\d{3} Rp 999\.999\.999 — /);
+  await expect(queue).toContainText(/Pencairan pinjaman RD-\d{3} Rp 900\.000\.000, 4 bulan — Kas tidak cukup/);
   await expect(queue).toContainText("Periksa, lalu catat ulang bila masih perlu.");
   await expect(queue).toContainText("Ditahan:");
-  expect(await lastSeq()).toBe(before);
+  expect(await lastSeq()).toBe(before + 1);
   await queue.getByRole("button", { name: "Kirim tetap" }).click();
   await expect(queue.locator("p[role=status]")).toHaveText("1 catatan dari HP terkirim ✓", { timeout: 15_000 });
-  expect(await lastSeq()).toBe(before + 1);
+  expect(await lastSeq()).toBe(before + 2);
   await queue.getByRole("button", { name: "Sudah saya periksa" }).click();
   await expect(queue.getByText("Ditolak server:")).toHaveCount(0);
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { signInApi } from "./api-session";
+import { mutate, signInApi, todayWita } from "./api-session";
 
 test.use({ viewport: { width: 360, height: 740 } });
 
@@ -29,5 +29,31 @@ test("the supervisor sees what waits for her signature, each saying what she con
   await expect(list.locator("p[role=status]")).toHaveText(`✓ ditandatangani: ${what}`);
   await expect(heading).toHaveText(`Menunggu tanda tangan Anda (${waiting - 1})`);
   await expect(list.locator("li", { hasText: what })).toHaveCount(0);
+
+  // A seal: the oldest month still waiting in the list (the newest is left for another test).
+  const seal = list.locator("li", { hasText: /^Segel / }).last();
+  const month = (await seal.innerText()).split(":")[0]!;
+  await seal.getByRole("button", { name: "Tandatangani" }).click();
+  await expect(list.locator("p[role=status]")).toContainText(`✓ ditandatangani: ${month}:`);
+  await expect(list.locator("li", { hasText: `${month}:` })).toHaveCount(0);
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+});
+
+test("nobody signs her own record: the admin's own count is listed for someone else to sign", async ({
+  page,
+  context,
+  baseURL,
+}) => {
+  await signInApi(context.request, baseURL!, "admin-demo", "demo-admin-kas-terbuka");
+  const counted = await mutate(context.request, baseURL!, "admin.cash.count", {
+    groupSlug: "ratu-damai",
+    date: todayWita(),
+    countedAmount: 123_000,
+    idempotencyKey: `e2e-own-count-${Date.now()}`,
+  });
+  expect(counted.ok(), await counted.text()).toBe(true);
+  await page.goto("/admin");
+  const own = page.locator("section[aria-labelledby=to-sign] li", { hasText: "dihitung Rp 123.000" });
+  await expect(own).toContainText("Dicatat admin-demo. dicatat oleh Anda — orang lain yang menandatangani");
+  await expect(own.getByRole("button")).toHaveCount(0);
 });

@@ -157,7 +157,13 @@ test("with no signal a collection is kept on the phone, and sent by itself, once
   expect((await (await request.get("/api/open/groups/compang-dalo.json")).json()).lastSeq).toBe(before.lastSeq + 2);
 });
 
-test("every tab of the treasurer screen opens without an error, in both languages", async ({
+/** Words of one language that must not appear on the other's screen. */
+const OTHER_LANGUAGE = {
+  id: ["Save", "Amount", "Member", "Overview", "Principal", "Owed", "None", "recorded", "Waiting", "days"],
+  en: ["Simpan", "Jumlah", "Anggota", "Tanggal", "Pokok", "Sisa", "Tidak ada", "hari", "bulan", "mencatat", "Bayar"],
+};
+
+test("every tab of the treasurer screen opens whole at 360 px without an error, in both languages", async ({
   page,
   context,
   baseURL,
@@ -208,6 +214,14 @@ test("every tab of the treasurer screen opens without an error, in both language
       await page.getByRole("button", { name: tab, exact: true }).click();
       await expect(page.getByRole("button", { name: tab, exact: true })).toHaveAttribute("aria-pressed", "true");
       await expect(page.locator("main section").last()).not.toBeEmpty();
+      await page.waitForLoadState("networkidle");
+      // Whole at 360 px; no raw code (snake_case) and no word of the other language.
+      expect(await page.evaluate(() => document.documentElement.scrollWidth), `${lang} ${tab}`).toBeLessThanOrEqual(
+        360,
+      );
+      const text = await page.locator("main").innerText();
+      expect(text.match(/\b[a-z]+_[a-z_]+\b/g), `${lang} ${tab}`).toBeNull();
+      for (const word of OTHER_LANGUAGE[lang]) expect(text, `${lang} ${tab}`).not.toMatch(new RegExp(`\\b${word}\\b`));
     }
   }
   expect(errors).toEqual([]);

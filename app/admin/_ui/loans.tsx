@@ -117,7 +117,7 @@ export function Loans({
               via: form.via,
               idempotencyKey: key,
             };
-            const what = `${words.kinds.loan_disbursement} ${borrower} ${rp(input.principal)}, ${input.termMonths} ${locale === "id" ? "bulan" : "months"}`;
+            const what = `${words.kinds.loan_disbursement} ${borrower} ${rp(input.principal)}, ${t.months(input.termMonths)}`;
             const saved = await a.save(
               slug,
               { key, kind: "loan", input, summary: what },

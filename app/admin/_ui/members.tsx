@@ -1,5 +1,6 @@
 "use client";
 import { useState } from "react";
+import { formatDate } from "@/server/i18n/format";
 import { api } from "./client";
 import { useAction, Status, Field, firstProblem, type Members, type P } from "./common";
 
@@ -85,7 +86,7 @@ export function MembersTab({
                 <td>{m.code}</td>
                 <td>
                   {m.fullName}
-                  {m.leftOn ? ` (${m.leftOn})` : ""}
+                  {m.leftOn ? ` (${formatDate(m.leftOn, locale)})` : ""}
                 </td>
                 <td className="num">
                   {rp(m.savings.savings_share + m.savings.savings_mandatory + m.savings.savings_voluntary)}
