@@ -42,6 +42,19 @@ export function moneyAccount(via: unknown): MoneyAccount {
   if (!(MONEY_ACCOUNTS as readonly unknown[]).includes(via)) throw invalid("money_account_invalid", "via");
   return via as MoneyAccount;
 }
+/** What an expense or other income is for: codes from fixed lists, never typed words (they go public). */
+export const EXPENSE_CATEGORIES = [
+  "alat_tulis",
+  "transportasi",
+  "rapat",
+  "pelatihan",
+  "konsumsi",
+  "administrasi_bank",
+  "sosial",
+  "lainnya",
+] as const;
+export const INCOME_CATEGORIES = ["bunga_bank", "hibah", "sumbangan", "lainnya"] as const;
+
 export const SAVINGS_ACCOUNTS = ["savings_share", "savings_mandatory", "savings_voluntary"] as const;
 export type SavingsAccount = (typeof SAVINGS_ACCOUNTS)[number];
 

@@ -4,6 +4,8 @@ import { accountBalances, auditLog, cashCountSignatures, cashCounts, postings } 
 import { assertBusinessDate, type BusinessDate } from "@/server/domain/dates";
 import { conflict, invalid } from "@/server/domain/errors";
 import {
+  EXPENSE_CATEGORIES,
+  INCOME_CATEGORIES,
   bankTransferPostings,
   expensePostings,
   moneyAccount,
@@ -21,18 +23,6 @@ import {
   todayIn,
   type ServiceContext,
 } from "./context";
-
-export const EXPENSE_CATEGORIES = [
-  "alat_tulis",
-  "transportasi",
-  "rapat",
-  "pelatihan",
-  "konsumsi",
-  "administrasi_bank",
-  "sosial",
-  "lainnya",
-] as const;
-export const INCOME_CATEGORIES = ["bunga_bank", "hibah", "sumbangan", "lainnya"] as const;
 
 export interface CashMovementInput {
   groupSlug: string;

@@ -1,23 +1,12 @@
 "use client";
 import { useState } from "react";
+import { EXPENSE_CATEGORIES, INCOME_CATEGORIES } from "@/server/domain/ledger";
 import { MESSAGES } from "@/server/i18n/messages";
 import { api, newKey } from "./client";
-import { amountProblem, Confirm, Field, firstProblem, Status, useAction, type P } from "./common";
+import { amountProblem, Confirm, DigitsInput, Field, firstProblem, Status, useAction, type P } from "./common";
 
 type CashKind = "expense" | "income" | "count" | "bank_deposit" | "bank_withdrawal" | "bank_check";
 type Via = "cash" | "bank";
-
-const EXPENSE_CATEGORIES = [
-  "alat_tulis",
-  "transportasi",
-  "rapat",
-  "pelatihan",
-  "konsumsi",
-  "administrasi_bank",
-  "sosial",
-  "lainnya",
-];
-const INCOME_CATEGORIES = ["bunga_bank", "hibah", "sumbangan", "lainnya"];
 
 export function Cash({ slug, today, t, locale, rp }: P & { today: string }) {
   const blank = { amount: "", note: "", key: newKey() };
@@ -25,7 +14,7 @@ export function Cash({ slug, today, t, locale, rp }: P & { today: string }) {
   const [confirming, setConfirming] = useState(false);
   const a = useAction(locale);
   const words = MESSAGES[locale];
-  const cats = f.kind === "income" ? INCOME_CATEGORIES : EXPENSE_CATEGORIES;
+  const cats: readonly string[] = f.kind === "income" ? INCOME_CATEGORIES : EXPENSE_CATEGORIES;
   const isCheck = f.kind === "count" || f.kind === "bank_check";
   const isMovement = f.kind === "expense" || f.kind === "income";
   // Money going out of the box or the bank is confirmed in words first.
@@ -132,12 +121,7 @@ export function Cash({ slug, today, t, locale, rp }: P & { today: string }) {
         a={a}
         name={isCheck ? "countedAmount" : "amount"}
       >
-        <input
-          id="ca"
-          inputMode="numeric"
-          value={f.amount}
-          onChange={(e) => edit("amount", e.target.value.replace(/\D/g, ""))}
-        />
+        <DigitsInput id="ca" value={f.amount} onChange={(v) => edit("amount", v)} />
       </Field>
       {isMovement && (
         <>

@@ -2,7 +2,7 @@
 import { useCallback, useEffect, useState } from "react";
 import { api, newKey } from "./client";
 import { formatDate } from "@/server/i18n/format";
-import { addDaysIso, useAction, Status, type Members, type P } from "./common";
+import { addDaysIso, DigitsInput, useAction, Status, type Members, type P } from "./common";
 import { Receipts } from "./receipt";
 
 /** Missed days before the day (negative) or days ahead (positive) a member may pay for in one line. */
@@ -164,13 +164,12 @@ export function Collect({
                     />
                   </td>
                   <td className="num">
-                    <input
+                    <DigitsInput
                       aria-label={`${t.amount} ${r.code}`}
-                      inputMode="numeric"
                       size={7}
                       value={r.amount}
                       disabled={!r.pays}
-                      onChange={(e) => change({ amount: e.target.value.replace(/\D/g, "") })}
+                      onChange={(v) => change({ amount: v })}
                     />
                   </td>
                 </tr>

@@ -509,6 +509,17 @@ export function Field({
   );
 }
 
+/** A whole number (rupiah, months): the phone's number pad, and only digits kept. */
+export function DigitsInput({
+  onChange,
+  ...props
+}: Omit<React.InputHTMLAttributes<HTMLInputElement>, "onChange" | "value"> & {
+  value: string;
+  onChange: (digits: string) => void;
+}) {
+  return <input inputMode="numeric" {...props} onChange={(e) => onChange(e.target.value.replace(/\D/g, ""))} />;
+}
+
 export function addDaysIso(d: string, n: number) {
   return new Date(Date.parse(`${d}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 }

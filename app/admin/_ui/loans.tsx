@@ -8,6 +8,7 @@ import { MESSAGES } from "@/server/i18n/messages";
 import {
   amountProblem,
   Confirm,
+  DigitsInput,
   dateProblem,
   Field,
   firstProblem,
@@ -145,20 +146,10 @@ export function Loans({
             </select>
           </Field>
           <Field id="lp" label={t.principal} a={a} name={["principal", "amount"]}>
-            <input
-              id="lp"
-              inputMode="numeric"
-              value={form.principal}
-              onChange={(e) => set("principal", e.target.value.replace(/\D/g, ""))}
-            />
+            <DigitsInput id="lp" value={form.principal} onChange={(v) => set("principal", v)} />
           </Field>
           <Field id="lt" label={t.term} a={a} name="termMonths">
-            <input
-              id="lt"
-              inputMode="numeric"
-              value={form.termMonths}
-              onChange={(e) => set("termMonths", e.target.value.replace(/\D/g, ""))}
-            />
+            <DigitsInput id="lt" value={form.termMonths} onChange={(v) => set("termMonths", v)} />
           </Field>
           <Field id="lu" label={t.purpose} a={a} name="purpose">
             <select id="lu" value={form.purpose} onChange={(e) => set("purpose", e.target.value)}>
@@ -291,12 +282,7 @@ export function Loans({
             </select>
           </Field>
           <Field id="ra" label={t.amount} a={r} name="amount">
-            <input
-              id="ra"
-              inputMode="numeric"
-              value={repay.amount}
-              onChange={(e) => setRepayField("amount", e.target.value.replace(/\D/g, ""))}
-            />
+            <DigitsInput id="ra" value={repay.amount} onChange={(v) => setRepayField("amount", v)} />
           </Field>
           <Field id="rv" label={t.via} a={r} name="via">
             <select id="rv" value={repay.via} onChange={(e) => setRepayField("via", e.target.value)}>

@@ -1,7 +1,17 @@
 "use client";
 import { useCallback, useEffect, useState } from "react";
 import { api, newKey } from "./client";
-import { amountProblem, Confirm, Field, firstProblem, Status, useAction, type Members, type P } from "./common";
+import {
+  amountProblem,
+  Confirm,
+  DigitsInput,
+  Field,
+  firstProblem,
+  Status,
+  useAction,
+  type Members,
+  type P,
+} from "./common";
 import { Receipts } from "./receipt";
 
 const savingsOf = (m: Members[number]) =>
@@ -84,12 +94,7 @@ export function Withdraw({ slug, today, t, locale, rp }: P & { today: string }) 
         </p>
       )}
       <Field id="wa" label={t.amount} a={a} name="amount">
-        <input
-          id="wa"
-          inputMode="numeric"
-          value={f.amount}
-          onChange={(e) => edit("amount", e.target.value.replace(/\D/g, ""))}
-        />
+        <DigitsInput id="wa" value={f.amount} onChange={(v) => edit("amount", v)} />
       </Field>
       {confirming && member ? (
         <Confirm
