@@ -31,7 +31,7 @@ test("a member who missed yesterday pays for it today by naming the days; yester
   await days.selectOption("-1"); // one missed day before today
   await expect(days.locator("option:checked")).toHaveText(/ – .* \(2 hari\)$/);
   await expect(row.getByRole("textbox")).toHaveValue("2000");
-  await page.getByRole("button", { name: "Simpan" }).click();
+  await page.getByRole("button", { name: "Simpan", exact: true }).click();
   const status = page.locator("form > p[role=status]");
   await expect(status).toContainText("Tersimpan ✓ catatan no. ");
   await expect(status).toContainText("setoran 1 anggota, Rp 2.000");

@@ -25,7 +25,7 @@ test("a savings withdrawal: her savings shown first, too much refused beside the
   // Too much: the form says so beside the amount, in Indonesian, without a field name; editing clears it.
   await form.getByLabel("Jumlah").fill(String(savings + 1000));
   await form.getByRole("button", { name: "Tarik simpanan" }).click();
-  await expect(form.locator("#wa-error")).toHaveText(/^Penarikan melebihi simpanan \(Rp [\d.]+\)\.$/);
+  await expect(form.locator("#wa-error")).toHaveText(/^Penarikan melebihi simpanan \(Rp\s[\d.]+\)\.$/);
   await form.getByLabel("Jumlah").fill("5000");
   await expect(form.locator("#wa-error")).toHaveCount(0);
 
@@ -91,7 +91,7 @@ test("a loan: errors beside the control in Indonesian (never the browser's), the
   await form.getByLabel("Pokok").fill("900000000");
   await form.getByRole("button", { name: "Lihat jadwal" }).click();
   await form.getByRole("button", { name: "Benar — simpan" }).click();
-  await expect(form.locator("#lp-error")).toHaveText(/^Kas tidak cukup \(tersedia Rp [\d.]+\)\.$/);
+  await expect(form.locator("#lp-error")).toHaveText(/^Kas tidak cukup \(tersedia Rp\s[\d.]+\)\.$/);
   await form.getByLabel("Pokok").fill("300000");
   await expect(form.locator("#lp-error")).toHaveCount(0);
 
@@ -99,7 +99,7 @@ test("a loan: errors beside the control in Indonesian (never the browser's), the
   await form.getByRole("button", { name: "Lihat jadwal" }).click();
   const confirm = form.locator(".confirm");
   await expect(confirm).toContainText("Kas berkurang Rp 300.000");
-  await expect(confirm).toContainText(/pinjaman RD-\d{3}, 4 bulan, angsuran Rp [\d.]+/);
+  await expect(confirm).toContainText(/pinjaman RD-\d{3}, 4 bulan, angsuran Rp\s[\d.]+/);
   await confirm.getByRole("button", { name: "Ubah" }).click();
   await expect(form.locator(".confirm")).toHaveCount(0);
   await expect(form.locator("p[role=status]")).toHaveCount(0);
@@ -120,10 +120,12 @@ test("with no signal a repayment, a loan and an expense wait on the phone and go
   const waiting = (n: number) =>
     expect(queue.locator("p[role=status]")).toContainText(`Tidak ada sinyal: ${n} catatan disimpan di HP`);
 
-  await context.setOffline(true);
+  // The loans tab was open when the signal went.
   await page.getByRole("button", { name: "Pinjaman", exact: true }).click();
-  // A repayment of Rp 10.000 …
   const repay = page.locator("main section form").nth(1);
+  await expect(repay.getByLabel("Pinjaman").locator("option").nth(1)).toBeAttached();
+  await context.setOffline(true);
+  // A repayment of Rp 10.000 …
   await repay.getByLabel("Pinjaman").selectOption({ index: 1 });
   await repay.getByLabel("Jumlah").fill("10000");
   await repay.getByRole("button", { name: "Bayar angsuran" }).click();
@@ -139,7 +141,7 @@ test("with no signal a repayment, a loan and an expense wait on the phone and go
   await page.getByRole("button", { name: "Kas", exact: true }).click();
   const cash = page.locator("main section form");
   await cash.getByLabel("Jumlah").fill("5000");
-  await cash.getByRole("button", { name: "Simpan" }).click();
+  await cash.getByRole("button", { name: "Simpan", exact: true }).click();
   await expect(cash.locator(".confirm")).toContainText("Kas berkurang Rp 5.000");
   await cash.getByRole("button", { name: "Benar — simpan" }).click();
   await waiting(3);
@@ -149,7 +151,7 @@ test("with no signal a repayment, a loan and an expense wait on the phone and go
   await context.setOffline(false);
   // The repayment goes; the loan is refused with its reason and what to do; the expense is held.
   await expect(queue.locator("p[role=alert]")).toHaveText("Ditolak server:", { timeout: 15_000 });
-  await expect(queue).toContainText(/Pencairan pinjaman RD-\d{3} Rp 900\.000\.000, 4 bulan — Kas tidak cukup/);
+  await expect(queue).toContainText(/Pencairan pinjaman RD-\d{3} Rp\s900\.000\.000, 4 bulan — Kas tidak cukup/);
   await expect(queue).toContainText("Periksa, lalu catat ulang bila masih perlu.");
   await expect(queue).toContainText("Ditahan:");
   expect(await lastSeq()).toBe(before + 1);

@@ -90,7 +90,7 @@ test("a new group (added with npm run group:add by the e2e server) moves in from
   ])
     await page.getByLabel(label, { exact: true }).fill(pct);
   await expect(page.getByText("Jumlah: 100% (harus 100%)")).toBeVisible();
-  await page.getByRole("button", { name: "Simpan" }).click();
+  await page.getByRole("button", { name: "Simpan", exact: true }).click();
   await expect(page.getByText("Dana cadangan: 40%")).toBeVisible();
   await expect(page.getByLabel("Tahun")).toHaveValue(String(Number(todayWita().slice(0, 4)) - 1));
   await page.getByLabel("Tahun").fill("2025");

@@ -18,7 +18,7 @@ test("the supervisor sees what waits for her signature, each saying what she con
   // A cash count says the day, what was counted, what the book says, over or short, and who counted.
   const count = list.locator("li", { hasText: /^Hitung kas \d+ \w+ \d{4}: dihitung Rp/ }).first();
   await expect(count).toContainText(
-    /buku Rp [\d.]+ — (cocok dengan buku|lebih Rp [\d.]+ dari buku|kurang Rp [\d.]+ dari buku)\. Dicatat /,
+    /buku Rp\s[\d.]+ — (cocok dengan buku|lebih Rp\s[\d.]+ dari buku|kurang Rp\s[\d.]+ dari buku)\. Dicatat /,
   );
   await expect(
     list.locator("li", { hasText: /^Segel \w+ \d{4}: buku sampai catatan no\. \d+, segel / }).first(),

@@ -33,7 +33,7 @@ test("a treasurer signs in on a phone, records today's collection, sees it publi
   await rows.nth(1).getByRole("textbox").fill("2000");
   const expected = (n - 2) * 1000 + 2000;
   await expect(page.getByText(/Jumlah hari ini: Rp/)).toContainText(`Rp ${expected.toLocaleString("id-ID")}`);
-  await page.getByRole("button", { name: "Simpan" }).click();
+  await page.getByRole("button", { name: "Simpan", exact: true }).click();
   const saved = page.locator("p[role=status]");
   await expect(saved).toContainText("Tersimpan ✓");
   const seq = Number(/no\. (\d+)/.exec(await saved.innerText())![1]);
@@ -134,12 +134,12 @@ test("with no signal a collection is kept on the phone, and sent by itself, once
   await context.setOffline(true);
   // The first half of the meeting pays, then (still offline) the second half.
   for (let i = half; i < n; i++) await payable.nth(i).uncheck();
-  await page.getByRole("button", { name: "Simpan" }).click();
+  await page.getByRole("button", { name: "Simpan", exact: true }).click();
   // One place speaks for the phone's queue, on every tab.
   const queue = page.locator("section.phone-queue");
   await expect(queue.locator("p[role=status]")).toContainText("Tidak ada sinyal: 1 catatan disimpan di HP");
   for (let i = 0; i < n; i++) await (i < half ? payable.nth(i).uncheck() : payable.nth(i).check());
-  await page.getByRole("button", { name: "Simpan" }).click();
+  await page.getByRole("button", { name: "Simpan", exact: true }).click();
   await expect(queue.locator("p[role=status]")).toContainText("Tidak ada sinyal: 2 catatan disimpan di HP");
   await expect(queue.locator("li")).toHaveCount(2); // what each one is
   expect((await (await request.get("/api/open/groups/compang-dalo.json")).json()).lastSeq).toBe(before.lastSeq);
