@@ -37,7 +37,8 @@ export function assertShareOutRule(r: unknown): ShareOutRule {
   let total = 0;
   for (const p of SHU_POOLS) {
     const v = o[p];
-    if (typeof v !== "number" || !Number.isInteger(v) || v < 0 || v > 10_000) throw invalid("shu_rule_invalid", p);
+    if (typeof v !== "number" || !Number.isInteger(v) || v < 0 || v > 10_000)
+      throw invalid("shu_rule_invalid", `rule.${p}`);
     total += v;
   }
   if (total !== 10_000) throw invalid("shu_rule_not_100", "cadangan", { total: total / 100 });

@@ -2,6 +2,7 @@
 import { useState } from "react";
 import type { BookFile } from "@/server/domain/paper-book";
 import { errorMessage } from "@/server/i18n/errors";
+import { formatDate } from "@/server/i18n/format";
 import { api, newKey } from "./client";
 import { Field, type P, Status, useAction } from "./common";
 
@@ -94,7 +95,7 @@ export function Book({ slug, t, locale, rp, onChanged }: P & { onChanged: () => 
           </ul>
         </div>
       )}
-      {preview?.ok && <Figures p={preview} t={t} rp={rp} />}
+      {preview?.ok && <Figures p={preview} t={t} rp={rp} locale={locale} />}
       <div>
         <button type="submit" disabled={a.busy || !all}>
           {preview?.ok ? t.bookConfirm : t.bookCheck}
@@ -105,7 +106,7 @@ export function Book({ slug, t, locale, rp, onChanged }: P & { onChanged: () => 
   );
 }
 
-function Figures({ p, t, rp }: { p: Extract<Preview, { ok: true }>; t: P["t"]; rp: P["rp"] }) {
+function Figures({ p, t, rp, locale }: Pick<P, "t" | "rp" | "locale"> & { p: Extract<Preview, { ok: true }> }) {
   const x = p.totals;
   const line = (label: string, v: number) => (
     <li key={label}>
@@ -115,7 +116,7 @@ function Figures({ p, t, rp }: { p: Extract<Preview, { ok: true }>; t: P["t"]; r
   return (
     <section aria-label={t.bookCheck}>
       <p>
-        {t.cutOver}: <strong>{p.cutOver}</strong>
+        {t.cutOver}: <strong>{formatDate(p.cutOver, locale)}</strong>
       </p>
       <ul>
         {line(t.viaCash, x.cash)}
@@ -144,7 +145,7 @@ function Figures({ p, t, rp }: { p: Extract<Preview, { ok: true }>; t: P["t"]; r
               l.memberCode,
               rp(l.principalOutstanding),
               l.installmentsLeft,
-              l.nextDueOn,
+              l.nextDueOn && formatDate(l.nextDueOn, locale),
               rp(l.nextInstallment),
             )}
           </li>

@@ -3,7 +3,7 @@ import { useEffect, useState } from "react";
 import { SHU_POOLS, type ShuPool } from "@/server/domain/shu";
 import { MESSAGES } from "@/server/i18n/messages";
 import { api, newKey } from "./client";
-import { Field, type P, Status, useAction } from "./common";
+import { DigitsInput, Field, type P, Status, useAction } from "./common";
 
 type Rule = NonNullable<Awaited<ReturnType<typeof api.admin.year.rule.query>>>;
 type Preview = Awaited<ReturnType<typeof api.admin.year.preview.query>>;
@@ -52,8 +52,10 @@ export function Year({
       {canWrite && (
         <form
           className="inline"
+          noValidate
           onSubmit={async (e) => {
             e.preventDefault();
+            if (!/^\d{4}$/.test(year)) return a.fail("year", "year_invalid");
             if (preview) {
               const r = await a.run(
                 () => api.admin.year.close.mutate({ groupSlug: slug, year: preview.year, idempotencyKey: key }),
@@ -74,17 +76,16 @@ export function Year({
           }}
         >
           <h2>{t.closeYear}</h2>
-          <Field id="yy" label={t.year}>
-            <input
+          <Field id="yy" label={t.year} a={a} name="year">
+            <DigitsInput
               id="yy"
-              inputMode="numeric"
               value={year}
-              onChange={(e) => {
-                setYear(e.target.value.replace(/\D/g, "").slice(0, 4));
+              onChange={(v) => {
+                setYear(v.slice(0, 4));
                 setPreview(null);
                 setKey(newKey());
+                a.edited("year");
               }}
-              required
             />
           </Field>
           {preview && (
@@ -151,6 +152,7 @@ function RuleForm({
       <summary>{t.changeRule}</summary>
       <form
         className="inline"
+        noValidate
         onSubmit={async (e) => {
           e.preventDefault();
           const r = await a.run(
@@ -171,13 +173,14 @@ function RuleForm({
         }}
       >
         {SHU_POOLS.map((p) => (
-          <Field key={p} id={`r-${p}`} label={`${pools[p]} (%)`}>
-            <input
+          <Field key={p} id={`r-${p}`} label={`${pools[p]} (%)`} a={a} name={`rule.${p}`}>
+            <DigitsInput
               id={`r-${p}`}
-              inputMode="numeric"
               value={f[p]}
-              onChange={(e) => setF({ ...f, [p]: e.target.value.replace(/[^\d]/g, "").slice(0, 3) })}
-              required
+              onChange={(v) => {
+                setF({ ...f, [p]: v.slice(0, 3) });
+                a.edited(`rule.${p}`);
+              }}
             />
           </Field>
         ))}
