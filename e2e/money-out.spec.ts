@@ -24,13 +24,13 @@ test("a savings withdrawal: her savings shown first, too much refused beside the
 
   // Too much: the form says so beside the amount, in Indonesian, without a field name; editing clears it.
   await form.getByLabel("Jumlah").fill(String(savings + 1000));
-  await form.getByRole("button", { name: "Tarik simpanan" }).click();
+  await form.getByRole("button", { name: "Lanjut" }).click();
   await expect(form.locator("#wa-error")).toHaveText(/^Penarikan melebihi simpanan \(Rp\s[\d.]+\)\.$/);
   await form.getByLabel("Jumlah").fill("5000");
   await expect(form.locator("#wa-error")).toHaveCount(0);
 
   // The last step says what leaves the box and what she keeps; "Ubah" goes back without saving.
-  await form.getByRole("button", { name: "Tarik simpanan" }).click();
+  await form.getByRole("button", { name: "Lanjut" }).click();
   const confirm = form.locator(".confirm");
   await expect(confirm).toContainText("Kas berkurang Rp 5.000");
   await expect(confirm).toContainText(`simpanan ${code} tinggal Rp ${(savings - 5000).toLocaleString("id-ID")}`);

@@ -54,7 +54,7 @@ test("a new group (added with npm run group:add by the e2e server) moves in from
     );
   await page.getByLabel("pinjaman.csv").setInputFiles({ name: "pinjaman.csv", ...csv(loans) });
   await page.getByRole("button", { name: "Periksa berkas" }).click();
-  await expect(page.getByText("Tanggal peralihan: 2025-06-30")).toBeVisible();
+  await expect(page.getByText("Tanggal peralihan: 30 Jun 2025")).toBeVisible();
   await expect(page.getByText("Anggota (30)")).toBeVisible();
   await expect(page.getByRole("heading", { name: "Pinjaman berjalan (12)" })).toBeVisible();
   const wide = await page.evaluate(() =>

@@ -104,6 +104,7 @@ export const L = {
     savingsNow: "Simpanan sekarang",
     savingsLeft: (code: string, left: string) => `simpanan ${code} tinggal ${left}`,
     confirmSave: "Benar — simpan",
+    next: "Lanjut",
     change: "Ubah",
     moneyOut: (via: "cash" | "bank", amount: string) =>
       via === "bank" ? `Saldo bank berkurang ${amount}` : `Kas berkurang ${amount}`,
@@ -268,6 +269,7 @@ export const L = {
     savingsNow: "Savings now",
     savingsLeft: (code: string, left: string) => `${code}'s savings will be ${left}`,
     confirmSave: "Correct — save",
+    next: "Next",
     change: "Change",
     moneyOut: (via: "cash" | "bank", amount: string) =>
       via === "bank" ? `The bank balance goes down by ${amount}` : `Cash goes down by ${amount}`,

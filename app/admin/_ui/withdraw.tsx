@@ -106,7 +106,7 @@ export function Withdraw({ slug, today, t, locale, rp }: P & { today: string }) 
       ) : (
         <div>
           <button type="submit" disabled={a.busy}>
-            {t.tabs.withdraw}
+            {t.next}
           </button>
         </div>
       )}
