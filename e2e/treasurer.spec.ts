@@ -214,14 +214,22 @@ test("every tab of the treasurer screen opens whole at 360 px without an error, 
       await page.getByRole("button", { name: tab, exact: true }).click();
       await expect(page.getByRole("button", { name: tab, exact: true })).toHaveAttribute("aria-pressed", "true");
       await expect(page.locator("main section").last()).not.toBeEmpty();
-      await page.waitForLoadState("networkidle");
+      // What the tab fetches has arrived when its text stops changing.
+      const text = () => page.locator("main").innerText();
+      await expect
+        .poll(async () => {
+          const before = await text();
+          await page.waitForTimeout(400);
+          return before === (await text()) && !before.includes("…");
+        })
+        .toBe(true);
       // Whole at 360 px; no raw code (snake_case) and no word of the other language.
       expect(await page.evaluate(() => document.documentElement.scrollWidth), `${lang} ${tab}`).toBeLessThanOrEqual(
         360,
       );
-      const text = await page.locator("main").innerText();
-      expect(text.match(/\b[a-z]+_[a-z_]+\b/g), `${lang} ${tab}`).toBeNull();
-      for (const word of OTHER_LANGUAGE[lang]) expect(text, `${lang} ${tab}`).not.toMatch(new RegExp(`\\b${word}\\b`));
+      const shown = await text();
+      expect(shown.match(/\b[a-z]+_[a-z_]+\b/g), `${lang} ${tab}`).toBeNull();
+      for (const word of OTHER_LANGUAGE[lang]) expect(shown, `${lang} ${tab}`).not.toMatch(new RegExp(`\\b${word}\\b`));
     }
   }
   expect(errors).toEqual([]);

@@ -3,12 +3,14 @@
  * (server/i18n/messages.ts) and, where it applies, the input field it is about.
  * Domain code never carries sentences: the code plus params is the message.
  */
+import type { ErrorCode } from "@/server/i18n/errors";
+
 export type DomainErrorKind = "validation" | "not_found" | "conflict" | "forbidden" | "unauthorized" | "too_many";
 
 export class DomainError extends Error {
   constructor(
     readonly kind: DomainErrorKind,
-    readonly code: string,
+    readonly code: ErrorCode,
     readonly field?: string,
     readonly params: Record<string, string | number> = {},
   ) {
@@ -17,8 +19,8 @@ export class DomainError extends Error {
   }
 }
 
-export const invalid = (code: string, field?: string, params?: Record<string, string | number>) =>
+export const invalid = (code: ErrorCode, field?: string, params?: Record<string, string | number>) =>
   new DomainError("validation", code, field, params);
-export const notFound = (code: string, field?: string) => new DomainError("not_found", code, field);
-export const conflict = (code: string, field?: string, params?: Record<string, string | number>) =>
+export const notFound = (code: ErrorCode, field?: string) => new DomainError("not_found", code, field);
+export const conflict = (code: ErrorCode, field?: string, params?: Record<string, string | number>) =>
   new DomainError("conflict", code, field, params);

@@ -4,7 +4,7 @@ type Params = Record<string, string | number>;
 type Msg = (p: Params) => string;
 
 /** What each domain error code says to a person, Indonesian first. */
-const MESSAGES: Record<string, { id: Msg; en: Msg }> = {
+const MESSAGES = {
   amount_not_number: { id: () => "Jumlah harus berupa angka.", en: () => "The amount must be a number." },
   amount_not_whole: { id: () => "Jumlah harus rupiah bulat, tanpa sen.", en: () => "The amount must be whole rupiah." },
   amount_not_positive: { id: () => "Jumlah harus lebih dari nol.", en: () => "The amount must be more than zero." },
@@ -320,12 +320,12 @@ const MESSAGES: Record<string, { id: Msg; en: Msg }> = {
   },
   cash_count_not_found: { id: () => "Hitung kas tidak ditemukan.", en: () => "Cash count not found." },
   own_record_countersign: {
-    id: () => "Hitung kas ini Anda catat sendiri; yang menandatangani harus orang lain.",
-    en: () => "You recorded this cash count yourself; someone else must countersign it.",
+    id: () => "Catatan ini Anda buat sendiri; yang menandatangani harus orang lain.",
+    en: () => "You made this record yourself; someone else must countersign it.",
   },
   already_countersigned: {
-    id: () => "Hitung kas ini sudah ditandatangani.",
-    en: () => "This cash count is already countersigned.",
+    id: () => "Sudah ditandatangani.",
+    en: () => "Already countersigned.",
   },
   loan_nothing_to_write_off: {
     id: () => "Tidak ada sisa pokok untuk dihapus buku.",
@@ -355,8 +355,44 @@ const MESSAGES: Record<string, { id: Msg; en: Msg }> = {
     id: (p) => `Pilihan tidak dikenal (boleh: ${p.allowed}).`,
     en: (p) => `Unknown choice (allowed: ${p.allowed}).`,
   },
+  price_invalid: { id: () => "Harga harus lebih dari nol.", en: () => "Prices must be more than zero." },
+  periods_invalid: {
+    id: () => "Jumlah periode tidak sah (1–3660).",
+    en: () => "The number of periods is not valid (1–3660).",
+  },
+  group_invalid: { id: () => "Kelompok tidak sah.", en: () => "Not a valid group." },
+  number_out_of_range: {
+    id: (p) => `Harus bilangan bulat antara ${fmt(p.min)} dan ${fmt(p.max)}.`,
+    en: (p) => `Must be a whole number between ${fmt(p.min, ",")} and ${fmt(p.max, ",")}.`,
+  },
+  time_zone_invalid: { id: () => "Zona waktu tidak dikenal.", en: () => "Unknown time zone." },
+  account_invalid: { id: () => "Jenis simpanan tidak dikenal.", en: () => "Unknown kind of savings." },
+  opening_balance_empty: {
+    id: () => "Saldo awal kosong: isi kas, bank, dana sosial, simpanan atau pinjaman.",
+    en: () => "The opening balance is empty: give cash, bank, social fund, savings or loans.",
+  },
+  role_invalid: { id: () => "Peran tidak dikenal.", en: () => "Unknown role." },
+  signin_failed: {
+    id: () => "Nama pengguna atau kata sandi salah.",
+    en: () => "Wrong username or password.",
+  },
+  signin_throttled: {
+    id: (p) => `Terlalu banyak percobaan. Coba lagi dalam ${p.waitSeconds} detik.`,
+    en: (p) => `Too many attempts. Try again in ${p.waitSeconds} seconds.`,
+  },
+  passbook_denied: {
+    id: () => "Kode anggota atau kode cek salah.",
+    en: () => "Wrong member code or check code.",
+  },
+  passbook_throttled: {
+    id: (p) => `Terlalu banyak percobaan. Coba lagi dalam ${p.waitSeconds} detik.`,
+    en: (p) => `Too many attempts. Try again in ${p.waitSeconds} seconds.`,
+  },
   param_repeated: { id: () => "Parameter diberikan lebih dari sekali.", en: () => "Parameter given more than once." },
-};
+} satisfies Record<string, { id: Msg; en: Msg }>;
+
+/** Every code a domain error may carry: a code without a message here does not typecheck. */
+export type ErrorCode = keyof typeof MESSAGES;
 
 function fmt(v: unknown, sep = "."): string {
   const n = Number(v);
@@ -368,7 +404,7 @@ function fmt(v: unknown, sep = "."): string {
 }
 
 export function errorMessage(code: string, params: Params, locale: Locale): string {
-  const m = MESSAGES[code];
+  const m = (MESSAGES as Record<string, { id: Msg; en: Msg }>)[code];
   if (!m) return locale === "id" ? "Data tidak sah." : "The data is not valid.";
   return m[locale](params);
 }

@@ -25,6 +25,7 @@ import {
 } from "@/server/domain/chain";
 import { monthOf, type BusinessDate } from "@/server/domain/dates";
 import { conflict, invalid } from "@/server/domain/errors";
+import type { ErrorCode } from "@/server/i18n/errors";
 import {
   assertBalanced,
   balanceKey,
@@ -133,7 +134,7 @@ async function assertStaysNonNegative(
   }
 }
 
-function insufficientCode(account: Account): string {
+function insufficientCode(account: Account): ErrorCode {
   if (account === "cash") return "insufficient_cash";
   if (account === "bank") return "insufficient_bank";
   if (account === "loans_receivable") return "loan_balance_negative";

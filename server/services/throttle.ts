@@ -6,6 +6,7 @@
  * tries, doubling waits, never a lock) is in server/domain/throttle.ts.
  */
 import { eq, inArray } from "drizzle-orm";
+import type { ErrorCode } from "@/server/i18n/errors";
 import { DomainError } from "@/server/domain/errors";
 import type { Database, Tx } from "@/db/client";
 import { throttle } from "@/db/schema";
@@ -86,6 +87,6 @@ export async function forgiveTry(database: Database, keys: ThrottleKey[]): Promi
 }
 
 /** A refusal while a throttle wait runs, with the seconds to wait (rounded up). */
-export function throttled(code: string, waitMs: number): DomainError {
+export function throttled(code: ErrorCode, waitMs: number): DomainError {
   return new DomainError("too_many", code, undefined, { waitSeconds: Math.ceil(waitMs / 1000) });
 }
