@@ -156,7 +156,7 @@ const MUTATIONS: Record<string, (c: ReturnType<typeof caller>) => Promise<unknow
       groupSlug: G,
       date: "2026-11-28",
       idempotencyKey: key(),
-      lines: [{ memberCode: "RA-003", amount: 1000 }],
+      lines: [{ memberCode: "RA-003", amount: 1000, kind: "voluntary" }], // may be paid again by the next caller
     }),
   "savings.withdraw": (c) =>
     c.admin.savings.withdraw({
@@ -262,9 +262,38 @@ function expected(who: string, name: string): string[] {
         ? ["admin"]
         : ["admin", "bendaharaRD"];
   if (!allowedFor.includes(who)) return ["FORBIDDEN"];
-  // Allowed: succeeds, or refuses on the data (unknown ids answer NOT_FOUND, not FORBIDDEN).
-  return ["OK", "NOT_FOUND", "BAD_REQUEST", "CONFLICT"];
+  // Allowed: exactly what the call is made to get — done, or refused on the data (an unknown id is NOT_FOUND).
+  return [ALLOWED_OUTCOME[name] ?? "no outcome written down"];
 }
+
+/** What an allowed user gets from each mutation above. */
+const ALLOWED_OUTCOME: Record<string, string> = {
+  "members.add": "OK",
+  "members.update": "OK",
+  "members.leave": "NOT_FOUND", // RA-999
+  "members.resetCheckCode": "OK",
+  "contributions.recordQueued": "OK", // each day answers for itself
+  "contributions.record": "OK",
+  "savings.withdraw": "OK",
+  "loans.disburse": "OK",
+  "loans.repay": "OK",
+  "loans.writeOff": "NOT_FOUND",
+  "cash.expense": "OK",
+  "cash.income": "OK",
+  "cash.count": "OK",
+  "entries.reverse": "NOT_FOUND",
+  "cash.bankTransfer": "OK",
+  "book.preview": "CONFLICT", // the group has entries
+  "book.import": "CONFLICT",
+  "year.setRule": "OK",
+  "year.preview": "BAD_REQUEST", // 2025 had no entries: nothing to close
+  "year.close": "BAD_REQUEST",
+  "cash.countersign": "NOT_FOUND",
+  "seals.countersign": "BAD_REQUEST", // the month is not over
+  "signing.correction": "NOT_FOUND",
+  "account.changePassword": "BAD_REQUEST", // wrong current password
+  "referenceTerms.update": "OK",
+};
 
 describe("authorisation matrix: every mutation × every kind of user", () => {
   it("the disabled user and the idle session are what the matrix thinks they are", () => {
