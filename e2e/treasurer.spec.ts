@@ -66,19 +66,28 @@ test("a treasurer signs in on a phone, records today's collection, sees it publi
   await expect(page.locator("main")).not.toContainText("Salah hitung uji e2e");
 });
 
-test("the tRPC API refuses a mutation from a foreign origin and anonymous calls", async ({ request }) => {
+test("the tRPC API refuses anonymous calls, and a signed-in treasurer's mutation from a foreign origin", async ({
+  request,
+  baseURL,
+}) => {
   const anon = await request.get("/api/trpc/admin.groups.mine");
   expect(anon.status()).toBe(401);
+  await signInApi(request, baseURL!, "bendahara-rd", "demo-bendahara-ratu-damai");
+  const input = {
+    groupSlug: "ratu-damai",
+    date: todayWita(),
+    idempotencyKey: `e2e-origin-${Date.now()}`,
+    lines: [{ memberCode: "RD-001", amount: 1000, kind: "voluntary" }],
+  };
+  // Signed in, a foreign page's post is refused for its origin alone …
   const foreign = await request.post("/api/trpc/admin.contributions.record", {
     headers: { origin: "https://evil.example", "content-type": "application/json" },
-    data: {
-      groupSlug: "ratu-damai",
-      date: "2026-01-01",
-      idempotencyKey: "aaaaaaaaaa",
-      lines: [{ memberCode: "RD-001", amount: 1000 }],
-    },
+    data: input,
   });
-  expect([401, 403]).toContain(foreign.status());
+  expect(foreign.status()).toBe(403);
+  // … while the very same post from the portal's own origin is recorded.
+  const own = await mutate(request, baseURL!, "admin.contributions.record", input);
+  expect(own.status(), await own.text()).toBe(200);
 });
 
 test("public pages come from memory, and a post is on them at the very next request", async ({

@@ -847,16 +847,40 @@ describe("property: any sequence of operations keeps the books consistent", () =
         day: fc.integer({ min: 1, max: 28 }),
       }),
     );
+    // What was recorded, by kind of operation, over all runs: a property that held only because
+    // everything was refused would prove nothing.
+    const recorded = new Map<string, number>();
     await fc.assert(
       fc.asyncProperty(fc.array(op, { minLength: 5, maxLength: 25 }), async (ops) => {
         const local = await tempDatabase();
         const c = testContext(local.database);
         try {
           await seedGroup(c, G, 5);
+          // Money to work with, so that loans, withdrawals and the bank are tried for real, not only refused.
+          await recordContributions(c, {
+            groupSlug: G,
+            date: "2026-10-01",
+            idempotencyKey: key(),
+            lines: [1, 2, 3, 4, 5].map((m) => ({
+              memberCode: `RA-00${m}`,
+              amount: 100_000,
+              kind: "voluntary" as const,
+            })),
+          });
+          await recordBankTransfer(c, {
+            groupSlug: G,
+            kind: "bank_deposit",
+            amount: 100_000,
+            date: "2026-10-01",
+            idempotencyKey: key(),
+          });
           const entries: number[] = [];
           const loanIds: number[] = [];
           for (const o of ops) {
-            const date = "date" in o ? "" : `2026-10-${String("day" in o ? o.day : 28).padStart(2, "0")}`;
+            // Repayments and bank withdrawals come on the last day, after the loans and deposits they draw on.
+            const last = o.t === "repay" || o.t === "bank_withdrawal" || !("day" in o);
+            const date = `2026-10-${String(last ? 28 : o.day).padStart(2, "0")}`;
+            const before = entries.length;
             try {
               if (o.t === "collect")
                 entries.push(
@@ -942,6 +966,8 @@ describe("property: any sequence of operations keeps the books consistent", () =
                   note: "uji koreksi acak",
                   idempotencyKey: key(),
                 });
+              if (entries.length > before || (o.t === "reverse" && before > 0))
+                recorded.set(o.t, (recorded.get(o.t) ?? 0) + 1);
             } catch (e) {
               if (!(e instanceof DomainError)) throw e; // a refusal is fine; anything else is a bug
             }
@@ -967,5 +993,16 @@ describe("property: any sequence of operations keeps the books consistent", () =
       }),
       { numRuns: 12 },
     );
+    for (const kind of [
+      "collect",
+      "withdraw",
+      "loan",
+      "repay",
+      "expense",
+      "reverse",
+      "bank_deposit",
+      "bank_withdrawal",
+    ])
+      expect(recorded.get(kind) ?? 0, `${kind} recorded at least once`).toBeGreaterThan(0);
   });
 });
