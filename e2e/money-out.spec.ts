@@ -1,5 +1,5 @@
 import { expect, type Page, test } from "@playwright/test";
-import { signInApi } from "./api-session";
+import { signInApi, todayWita } from "./api-session";
 
 test.use({ viewport: { width: 360, height: 740 } });
 
@@ -82,9 +82,7 @@ test("a loan: errors beside the control in Indonesian (never the browser's), the
   await form.getByLabel("Tanggal").fill("2099-01-01");
   await form.getByRole("button", { name: "Lihat jadwal" }).click();
   await expect(form.locator("#ld-error")).toHaveText("Tanggal tidak boleh di masa depan.");
-  await form
-    .getByLabel("Tanggal")
-    .fill(await page.evaluate(() => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10)));
+  await form.getByLabel("Tanggal").fill(todayWita());
   await expect(form.locator("#ld-error")).toHaveCount(0);
 
   // More than the cash: the server's refusal sits beside the principal, without "amount:".
