@@ -2,7 +2,7 @@
 import { signOut } from "next-auth/react";
 import { useState } from "react";
 import { api } from "./client";
-import { useAction, Status, Field, firstProblem, type P } from "./common";
+import { useAction, Status, Field, type P, onChecked } from "./common";
 
 export function Account({ t, locale }: P) {
   const [f, setF] = useState({ currentPassword: "", newPassword: "", repeat: "" });
@@ -15,21 +15,25 @@ export function Account({ t, locale }: P) {
     <form
       className="inline"
       noValidate
-      onSubmit={async (e) => {
-        e.preventDefault();
-        const problem = firstProblem([
+      onSubmit={onChecked(
+        a,
+        () => [
           ["currentPassword", !f.currentPassword && "text_required"],
           ["newPassword", f.newPassword.length < 10 && "password_weak"],
           ["repeat", f.newPassword !== f.repeat && "password_mismatch"],
-        ]);
-        if (problem) return a.fail(...problem);
-        const r = await a.run(
-          () =>
-            api.admin.account.changePassword.mutate({ currentPassword: f.currentPassword, newPassword: f.newPassword }),
-          () => t.passwordChanged,
-        );
-        if (r !== null) setTimeout(() => signOut({ callbackUrl: "/masuk" }), 2500);
-      }}
+        ],
+        async () => {
+          const r = await a.run(
+            () =>
+              api.admin.account.changePassword.mutate({
+                currentPassword: f.currentPassword,
+                newPassword: f.newPassword,
+              }),
+            () => t.passwordChanged,
+          );
+          if (r !== null) setTimeout(() => signOut({ callbackUrl: "/masuk" }), 2500);
+        },
+      )}
     >
       <h2>{t.changePassword}</h2>
       <Field id="pc" label={t.currentPassword} a={a} name="currentPassword">

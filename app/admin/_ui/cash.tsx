@@ -3,7 +3,7 @@ import { useState } from "react";
 import { EXPENSE_CATEGORIES, INCOME_CATEGORIES } from "@/server/domain/ledger";
 import { MESSAGES } from "@/server/i18n/messages";
 import { api, newKey } from "./client";
-import { amountProblem, Confirm, DigitsInput, Field, firstProblem, Status, useAction, type P } from "./common";
+import { amountProblem, Confirm, DigitsInput, Field, Status, useAction, type P, onChecked } from "./common";
 
 type CashKind = "expense" | "income" | "count" | "bank_deposit" | "bank_withdrawal" | "bank_check";
 type Via = "cash" | "bank";
@@ -91,20 +91,21 @@ export function Cash({ slug, today, t, locale, rp }: P & { today: string }) {
     <form
       className="inline"
       noValidate
-      onSubmit={async (e) => {
-        e.preventDefault();
-        const problem = firstProblem([
+      onSubmit={onChecked(
+        a,
+        () => [
           [
             isCheck ? "countedAmount" : "amount",
             isCheck ? f.amount === "" && "amount_invalid" : amountProblem(f.amount),
           ],
-        ]);
-        if (problem) return a.fail(...problem);
-        if (out && !confirming) return setConfirming(true);
-        const r = await send();
-        setConfirming(false);
-        if (r) setF({ ...f, ...blank, key: newKey() });
-      }}
+        ],
+        async () => {
+          if (out && !confirming) return setConfirming(true);
+          const r = await send();
+          setConfirming(false);
+          if (r) setF({ ...f, ...blank, key: newKey() });
+        },
+      )}
     >
       <Field id="ck" label={t.kind}>
         <select id="ck" value={f.kind} onChange={(e) => edit("kind", e.target.value)}>

@@ -431,6 +431,23 @@ export function firstProblem(
   return null;
 }
 
+/**
+ * A form's submit: the form checks itself first (in the server's words, beside the field), and only
+ * then does what it is for. Forms say `noValidate`: the browser's own bubbles never speak instead.
+ */
+export const onChecked =
+  (
+    a: { fail: (field: string, code: string, params?: Record<string, string | number>) => void },
+    checks: () => Parameters<typeof firstProblem>[0],
+    then: () => unknown,
+  ) =>
+  (e: React.FormEvent) => {
+    e.preventDefault();
+    const problem = firstProblem(checks());
+    if (problem) return a.fail(...problem);
+    void then();
+  };
+
 /** Common checks, as error codes the server also uses. */
 export const amountProblem = (v: string) => (v === "" || !(Number(v) > 0) ? "amount_not_positive" : null);
 export const dateProblem = (v: string, today: string) =>

@@ -5,7 +5,7 @@ import { auditSentence } from "@/server/i18n/audit";
 import { formatDate } from "@/server/i18n/format";
 import { MESSAGES } from "@/server/i18n/messages";
 import { api, newKey } from "./client";
-import { useAction, Status, Field, firstProblem, type P } from "./common";
+import { useAction, Status, Field, type P, onChecked } from "./common";
 
 export function Corrections({ slug, t, locale, rp, canWrite }: P & { canWrite: boolean }) {
   const [entries, setEntries] = useState<Awaited<ReturnType<typeof api.admin.entries.list.query>>["entries"]>([]);
@@ -30,26 +30,27 @@ export function Corrections({ slug, t, locale, rp, canWrite }: P & { canWrite: b
         <form
           className="inline"
           noValidate
-          onSubmit={async (e) => {
-            e.preventDefault();
-            const problem = firstProblem([["reasonCode", !picked.reasonCode && "reason_code_invalid"]]);
-            if (problem) return a.fail(...problem);
-            const r = await a.run(
-              () =>
-                api.admin.entries.reverse.mutate({
-                  groupSlug: slug,
-                  entryId: picked.id,
-                  reasonCode: picked.reasonCode as CorrectionReason,
-                  note: picked.note || undefined,
-                  idempotencyKey: picked.key,
-                }),
-              (r) => `${t.saved(r.seq)} ↩ ${picked.seq}`,
-            );
-            if (r) {
-              setPicked(null);
-              load();
-            }
-          }}
+          onSubmit={onChecked(
+            a,
+            () => [["reasonCode", !picked.reasonCode && "reason_code_invalid"]],
+            async () => {
+              const r = await a.run(
+                () =>
+                  api.admin.entries.reverse.mutate({
+                    groupSlug: slug,
+                    entryId: picked.id,
+                    reasonCode: picked.reasonCode as CorrectionReason,
+                    note: picked.note || undefined,
+                    idempotencyKey: picked.key,
+                  }),
+                (r) => `${t.saved(r.seq)} ↩ ${picked.seq}`,
+              );
+              if (r) {
+                setPicked(null);
+                load();
+              }
+            },
+          )}
         >
           <Field id="rr" label={`${t.reason} (no. ${picked.seq})`} a={a} name="reasonCode">
             <select

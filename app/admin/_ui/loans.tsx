@@ -11,12 +11,12 @@ import {
   DigitsInput,
   dateProblem,
   Field,
-  firstProblem,
   Status,
   useAction,
   type Group,
   type Members,
   type P,
+  onChecked,
 } from "./common";
 
 export function Loans({
@@ -92,49 +92,48 @@ export function Loans({
         <form
           className="inline"
           noValidate
-          onSubmit={async (e) => {
-            e.preventDefault();
-            if (!preview) {
-              const problem = firstProblem([
-                ["memberCode", !form.memberCode && "member_not_found"],
-                ["principal", amountProblem(form.principal)],
-                [
-                  "termMonths",
-                  !(Number(form.termMonths) >= 1 && Number(form.termMonths) <= group.loanMaxTermMonths) &&
-                    "term_invalid",
-                  { max: group.loanMaxTermMonths },
-                ],
-                ["date", dateProblem(form.date, today)],
-              ]);
-              return problem ? a.fail(...problem) : setPreview(true);
-            }
-            const input = {
-              groupSlug: slug,
-              memberCode: form.memberCode,
-              principal: Number(form.principal),
-              termMonths: Number(form.termMonths),
-              date: form.date,
-              purpose: form.purpose,
-              via: form.via,
-              idempotencyKey: key,
-            };
-            const what = `${words.kinds.loan_disbursement} ${borrower} ${rp(input.principal)}, ${t.months(input.termMonths)}`;
-            const saved = await a.save(
-              slug,
-              { key, kind: "loan", input, summary: what },
-              () => api.admin.loans.disburse.mutate(input),
-              (r) => t.saved(r.entry.seq, what),
-            );
-            if (saved) {
-              setKey(newKey());
-              setPreview(false);
-              setForm({ ...form, principal: "" });
-            }
-            if (saved && saved !== "kept") {
-              setReceiptOf({ form: "loan", entryId: saved.entry.id });
-              load();
-            }
-          }}
+          onSubmit={onChecked(
+            a,
+            () => [
+              ["memberCode", !form.memberCode && "member_not_found"],
+              ["principal", amountProblem(form.principal)],
+              [
+                "termMonths",
+                !(Number(form.termMonths) >= 1 && Number(form.termMonths) <= group.loanMaxTermMonths) && "term_invalid",
+                { max: group.loanMaxTermMonths },
+              ],
+              ["date", dateProblem(form.date, today)],
+            ],
+            async () => {
+              if (!preview) return setPreview(true); // the schedule and the sentence first, then the final tap
+              const input = {
+                groupSlug: slug,
+                memberCode: form.memberCode,
+                principal: Number(form.principal),
+                termMonths: Number(form.termMonths),
+                date: form.date,
+                purpose: form.purpose,
+                via: form.via,
+                idempotencyKey: key,
+              };
+              const what = `${words.kinds.loan_disbursement} ${borrower} ${rp(input.principal)}, ${t.months(input.termMonths)}`;
+              const saved = await a.save(
+                slug,
+                { key, kind: "loan", input, summary: what },
+                () => api.admin.loans.disburse.mutate(input),
+                (r) => t.saved(r.entry.seq, what),
+              );
+              if (saved) {
+                setKey(newKey());
+                setPreview(false);
+                setForm({ ...form, principal: "" });
+              }
+              if (saved && saved !== "kept") {
+                setReceiptOf({ form: "loan", entryId: saved.entry.id });
+                load();
+              }
+            },
+          )}
         >
           <Field id="lm" label={t.member} a={a} name="memberCode">
             <select id="lm" value={form.memberCode} onChange={(e) => set("memberCode", e.target.value)}>
@@ -234,39 +233,40 @@ export function Loans({
         <form
           className="inline"
           noValidate
-          onSubmit={async (e) => {
-            e.preventDefault();
-            const problem = firstProblem([
+          onSubmit={onChecked(
+            r,
+            () => [
               ["loanId", !repay.loanId && "loan_not_found"],
               ["amount", amountProblem(repay.amount)],
-            ]);
-            if (problem) return r.fail(...problem);
-            const loan = loans.find((l) => String(l.id) === repay.loanId);
-            const input = {
-              groupSlug: slug,
-              loanId: Number(repay.loanId),
-              amount: Number(repay.amount),
-              date: today,
-              via: repay.via,
-              idempotencyKey: repay.key,
-            };
-            const what = `${words.kinds.loan_repayment} ${loan?.memberCode ?? ""} ${rp(input.amount)}`;
-            const saved = await r.save(
-              slug,
-              { key: repay.key, kind: "repayment", input, summary: what },
-              () => api.admin.loans.repay.mutate(input),
-              (x) =>
-                t.saved(
-                  x.entry.seq,
-                  `${what} — ${t.fine} ${rp(x.allocation.fine)}, ${t.serviceCharge} ${rp(x.allocation.serviceCharge)}, ${t.principal} ${rp(x.allocation.principal)}`,
-                ),
-            );
-            if (saved) setRepay({ loanId: "", amount: "", via: repay.via, key: newKey() });
-            if (saved && saved !== "kept") {
-              setReceiptOf({ form: "repay", entryId: saved.entry.id });
-              load();
-            }
-          }}
+            ],
+            async () => {
+              const loan = loans.find((l) => String(l.id) === repay.loanId);
+              const input = {
+                groupSlug: slug,
+                loanId: Number(repay.loanId),
+                amount: Number(repay.amount),
+                date: today,
+                via: repay.via,
+                idempotencyKey: repay.key,
+              };
+              const what = `${words.kinds.loan_repayment} ${loan?.memberCode ?? ""} ${rp(input.amount)}`;
+              const saved = await r.save(
+                slug,
+                { key: repay.key, kind: "repayment", input, summary: what },
+                () => api.admin.loans.repay.mutate(input),
+                (x) =>
+                  t.saved(
+                    x.entry.seq,
+                    `${what} — ${t.fine} ${rp(x.allocation.fine)}, ${t.serviceCharge} ${rp(x.allocation.serviceCharge)}, ${t.principal} ${rp(x.allocation.principal)}`,
+                  ),
+              );
+              if (saved) setRepay({ loanId: "", amount: "", via: repay.via, key: newKey() });
+              if (saved && saved !== "kept") {
+                setReceiptOf({ form: "repay", entryId: saved.entry.id });
+                load();
+              }
+            },
+          )}
         >
           <h2>{t.repay}</h2>
           <Field id="rl" label={t.loan} a={r} name={["loanId", "loan"]}>

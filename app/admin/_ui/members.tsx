@@ -2,7 +2,7 @@
 import { useState } from "react";
 import { formatDate } from "@/server/i18n/format";
 import { api } from "./client";
-import { useAction, Status, Field, firstProblem, type Members, type P } from "./common";
+import { useAction, Status, Field, type Members, type P, onChecked } from "./common";
 
 export function MembersTab({
   slug,
@@ -26,26 +26,27 @@ export function MembersTab({
         <form
           className="inline"
           noValidate
-          onSubmit={async (e) => {
-            e.preventDefault();
-            const problem = firstProblem([
+          onSubmit={onChecked(
+            a,
+            () => [
               ["code", !f.code && "text_required"],
               ["fullName", !f.fullName.trim() && "text_required"],
-            ]);
-            if (problem) return a.fail(...problem);
-            const r = await a.run(
-              () =>
-                api.admin.members.add.mutate({
-                  groupSlug: slug,
-                  code: f.code,
-                  fullName: f.fullName,
-                  gender: f.gender,
-                  joinedOn: today,
-                }),
-              (r) => t.newCode(r.code, r.checkCode),
-            );
-            if (r) setF({ code: "", fullName: "", gender: "P" });
-          }}
+            ],
+            async () => {
+              const r = await a.run(
+                () =>
+                  api.admin.members.add.mutate({
+                    groupSlug: slug,
+                    code: f.code,
+                    fullName: f.fullName,
+                    gender: f.gender,
+                    joinedOn: today,
+                  }),
+                (r) => t.newCode(r.code, r.checkCode),
+              );
+              if (r) setF({ code: "", fullName: "", gender: "P" });
+            },
+          )}
         >
           <h2>{t.add}</h2>
           <Field id="mc" label={t.code} a={a} name="code">

@@ -6,11 +6,11 @@ import {
   Confirm,
   DigitsInput,
   Field,
-  firstProblem,
   Status,
   useAction,
   type Members,
   type P,
+  onChecked,
 } from "./common";
 import { Receipts } from "./receipt";
 
@@ -47,9 +47,9 @@ export function Withdraw({ slug, today, t, locale, rp }: P & { today: string }) 
     <form
       className="inline"
       noValidate
-      onSubmit={async (e) => {
-        e.preventDefault();
-        const problem = firstProblem([
+      onSubmit={onChecked(
+        a,
+        () => [
           ["memberCode", !member && "member_not_found"],
           ["amount", amountProblem(f.amount)],
           [
@@ -57,24 +57,25 @@ export function Withdraw({ slug, today, t, locale, rp }: P & { today: string }) 
             !!member && amount > savingsOf(member) && "withdrawal_exceeds_savings",
             { available: member ? savingsOf(member) : 0 },
           ],
-        ]);
-        if (problem) return a.fail(...problem);
-        if (!confirming) return setConfirming(true);
-        const input = { groupSlug: slug, memberCode: f.memberCode, amount, date: today, idempotencyKey: f.key };
-        const what = `${t.tabs.withdraw} ${f.memberCode} ${rp(amount)}`;
-        const r = await a.save(
-          slug,
-          { key: f.key, kind: "withdrawal", input, summary: what },
-          () => api.admin.savings.withdraw.mutate(input),
-          (x) => t.saved(x.seq, what),
-        );
-        setConfirming(false);
-        if (r) setF({ memberCode: f.memberCode, amount: "", key: newKey() });
-        if (r && r !== "kept") {
-          setEntryId(r.id);
-          void load();
-        }
-      }}
+        ],
+        async () => {
+          if (!confirming) return setConfirming(true);
+          const input = { groupSlug: slug, memberCode: f.memberCode, amount, date: today, idempotencyKey: f.key };
+          const what = `${t.tabs.withdraw} ${f.memberCode} ${rp(amount)}`;
+          const r = await a.save(
+            slug,
+            { key: f.key, kind: "withdrawal", input, summary: what },
+            () => api.admin.savings.withdraw.mutate(input),
+            (x) => t.saved(x.seq, what),
+          );
+          setConfirming(false);
+          if (r) setF({ memberCode: f.memberCode, amount: "", key: newKey() });
+          if (r && r !== "kept") {
+            setEntryId(r.id);
+            void load();
+          }
+        },
+      )}
     >
       <Field id="wm" label={t.member} a={a} name="memberCode">
         <select id="wm" value={f.memberCode} onChange={(e) => edit("memberCode", e.target.value)}>
