@@ -36,7 +36,7 @@ import {
   type EntryKind,
   type Posting,
 } from "@/server/domain/ledger";
-import type { GroupRow } from "./context";
+import { assertIdempotencyKey, type GroupRow, loadGroup, requestHash, type ServiceContext } from "./context";
 
 export type EntryRow = typeof journalEntries.$inferSelect;
 
@@ -75,6 +75,28 @@ export async function findReplay(
   if (!e) return null;
   if (e.requestHash !== reqHash) throw conflict("idempotency_key_reused", "idempotencyKey");
   return e;
+}
+
+/**
+ * The idempotent write every entry verb shares: the key is checked and the request fingerprinted
+ * before the lock; then, in one write transaction, the group is loaded and a key already used
+ * answers with its first entry (the same request) or a conflict (other content). Otherwise `write`
+ * does the verb's work, passing `key` and `requestHash` on to `appendEntry`.
+ */
+export function idempotentWrite<T>(
+  ctx: ServiceContext,
+  verb: string,
+  input: { groupSlug: string; idempotencyKey: string },
+  write: (tx: Tx, w: { group: GroupRow; key: string; requestHash: string }) => Promise<T>,
+  replayed: (tx: Tx, entry: EntryRow) => T | Promise<T> = (_tx, entry) => entry as T,
+): Promise<T> {
+  const key = assertIdempotencyKey(input.idempotencyKey);
+  const hash = requestHash(verb, input);
+  return ctx.database.write(async (tx) => {
+    const group = await loadGroup(tx, input.groupSlug);
+    const replay = await findReplay(tx, group.id, key, hash);
+    return replay ? replayed(tx, replay) : write(tx, { group, key, requestHash: hash });
+  });
 }
 
 /** Refuses an entry that would take a cash, savings, social-fund or loan balance below zero on any day. */

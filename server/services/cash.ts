@@ -13,7 +13,7 @@ import {
   type MoneyAccount,
 } from "@/server/domain/ledger";
 import { assertAmount, MAX_AMOUNT } from "@/server/domain/money";
-import { appendEntry, findReplay, type EntryRow } from "./append-entry";
+import { appendEntry, idempotentWrite, type EntryRow } from "./append-entry";
 import {
   assertIdempotencyKey,
   cleanText,
@@ -40,12 +40,7 @@ async function recordCashMovement(
   input: CashMovementInput,
   kind: "expense" | "other_income",
 ): Promise<EntryRow> {
-  const key = assertIdempotencyKey(input.idempotencyKey);
-  const reqHash = requestHash(`cash.${kind}`, input);
-  return ctx.database.write(async (tx) => {
-    const group = await loadGroup(tx, input.groupSlug);
-    const replay = await findReplay(tx, group.id, key, reqHash);
-    if (replay) return replay;
+  return idempotentWrite(ctx, `cash.${kind}`, input, async (tx, { group, key, requestHash }) => {
     const amount = assertAmount(input.amount);
     const date = assertBusinessDate(input.date, { today: todayIn(ctx, group), foundedOn: group.foundedOn });
     const categories: readonly string[] = kind === "expense" ? EXPENSE_CATEGORIES : INCOME_CATEGORIES;
@@ -60,7 +55,7 @@ async function recordCashMovement(
       category: input.category,
       note,
       idempotencyKey: key,
-      requestHash: reqHash,
+      requestHash,
       actor: ctx.actor,
       now: nowOf(ctx),
     });
@@ -83,12 +78,7 @@ export interface BankTransferInput {
 
 /** Moving money between the cash box and the bank: the group holds the same, in another place. */
 export async function recordBankTransfer(ctx: ServiceContext, input: BankTransferInput): Promise<EntryRow> {
-  const key = assertIdempotencyKey(input.idempotencyKey);
-  const reqHash = requestHash("cash.bankTransfer", input);
-  return ctx.database.write(async (tx) => {
-    const group = await loadGroup(tx, input.groupSlug);
-    const replay = await findReplay(tx, group.id, key, reqHash);
-    if (replay) return replay;
+  return idempotentWrite(ctx, "cash.bankTransfer", input, async (tx, { group, key, requestHash }) => {
     if (input.kind !== "bank_deposit" && input.kind !== "bank_withdrawal")
       throw invalid("transfer_kind_invalid", "kind");
     const amount = assertAmount(input.amount);
@@ -99,7 +89,7 @@ export async function recordBankTransfer(ctx: ServiceContext, input: BankTransfe
       date,
       postings: bankTransferPostings(input.kind, amount),
       idempotencyKey: key,
-      requestHash: reqHash,
+      requestHash,
       actor: ctx.actor,
       now: nowOf(ctx),
     });

@@ -8,16 +8,8 @@ import {
   type Account,
   type EntryKind,
 } from "@/server/domain/ledger";
-import { appendEntry, findReplay, type EntryRow } from "./append-entry";
-import {
-  assertIdempotencyKey,
-  cleanText,
-  loadGroup,
-  nowOf,
-  requestHash,
-  todayIn,
-  type ServiceContext,
-} from "./context";
+import { appendEntry, idempotentWrite, type EntryRow } from "./append-entry";
+import { cleanText, nowOf, todayIn, type ServiceContext } from "./context";
 import { standingLoanEntries } from "./loans";
 
 export interface ReverseEntryInput {
@@ -38,12 +30,7 @@ export interface ReverseEntryInput {
  * repayment's recorded allocation stays true.
  */
 export async function reverseEntry(ctx: ServiceContext, input: ReverseEntryInput): Promise<EntryRow> {
-  const key = assertIdempotencyKey(input.idempotencyKey);
-  const reqHash = requestHash("entries.reverse", input);
-  return ctx.database.write(async (tx) => {
-    const group = await loadGroup(tx, input.groupSlug);
-    const replay = await findReplay(tx, group.id, key, reqHash);
-    if (replay) return replay;
+  return idempotentWrite(ctx, "entries.reverse", input, async (tx, { group, key, requestHash }) => {
     if (typeof input.entryId !== "number" || !Number.isSafeInteger(input.entryId) || input.entryId <= 0)
       throw invalid("entry_id_invalid", "entryId");
     if (!(CORRECTION_REASONS as readonly unknown[]).includes(input.reasonCode))
@@ -83,7 +70,7 @@ export async function reverseEntry(ctx: ServiceContext, input: ReverseEntryInput
       reason: input.reasonCode,
       note,
       idempotencyKey: key,
-      requestHash: reqHash,
+      requestHash,
       actor: ctx.actor,
       now: nowOf(ctx),
     });

@@ -6,14 +6,12 @@ import { addDays, DEFAULT_TIME_ZONE, isValidDate } from "@/server/domain/dates";
 import { conflict, invalid } from "@/server/domain/errors";
 import { LOAN_METHODS, type LoanMethod } from "@/server/domain/loans";
 import { openingBalancePostings, SAVINGS_ACCOUNTS, type SavingsAccount } from "@/server/domain/ledger";
-import { appendEntry, findReplay, type EntryRow } from "./append-entry";
+import { appendEntry, idempotentWrite, type EntryRow } from "./append-entry";
 import {
-  assertIdempotencyKey,
   cleanText,
   loadActiveMember,
   loadGroup,
   nowOf,
-  requestHash,
   todayIn,
   type GroupRow,
   type MemberRow,
@@ -187,12 +185,7 @@ export interface OpeningBalanceInput {
 
 /** Saldo awal: moving a group's paper books into the ledger. */
 export async function recordOpeningBalance(ctx: ServiceContext, input: OpeningBalanceInput): Promise<EntryRow> {
-  const key = assertIdempotencyKey(input.idempotencyKey);
-  const reqHash = requestHash("entries.openingBalance", input);
-  return ctx.database.write(async (tx) => {
-    const group = await loadGroup(tx, input.groupSlug);
-    const replay = await findReplay(tx, group.id, key, reqHash);
-    if (replay) return replay;
+  return idempotentWrite(ctx, "entries.openingBalance", input, async (tx, { group, key, requestHash }) => {
     const date = assertBusinessDate(input.date, { today: todayIn(ctx, group), foundedOn: group.foundedOn });
     const nonNeg = (v: unknown, field: string) => intIn(v, field, 0, 1_000_000_000);
     const savings = [];
@@ -213,7 +206,7 @@ export async function recordOpeningBalance(ctx: ServiceContext, input: OpeningBa
       date,
       postings,
       idempotencyKey: key,
-      requestHash: reqHash,
+      requestHash,
       actor: ctx.actor,
       now: nowOf(ctx),
     });

@@ -24,18 +24,8 @@ import {
   type LoanStatus,
 } from "@/server/domain/loans";
 import { assertAmount } from "@/server/domain/money";
-import { appendEntry, findReplay, type EntryRow } from "./append-entry";
-import {
-  assertIdempotencyKey,
-  cleanText,
-  loadActiveMember,
-  loadGroup,
-  nowOf,
-  requestHash,
-  todayIn,
-  type GroupRow,
-  type ServiceContext,
-} from "./context";
+import { appendEntry, idempotentWrite, type EntryRow } from "./append-entry";
+import { cleanText, loadActiveMember, nowOf, todayIn, type GroupRow, type ServiceContext } from "./context";
 
 export type LoanRow = typeof loans.$inferSelect;
 
@@ -69,58 +59,59 @@ export async function disburseLoan(
   ctx: ServiceContext,
   input: DisburseLoanInput,
 ): Promise<{ entry: EntryRow; loan: LoanRow; schedule: Installment[] }> {
-  const key = assertIdempotencyKey(input.idempotencyKey);
-  const reqHash = requestHash("loans.disburse", input);
-  return ctx.database.write(async (tx) => {
-    const group = await loadGroup(tx, input.groupSlug);
-    const replay = await findReplay(tx, group.id, key, reqHash);
-    if (replay) {
+  return idempotentWrite(
+    ctx,
+    "loans.disburse",
+    input,
+    async (tx, { group, key, requestHash }) => {
+      const principal = assertAmount(input.principal, "principal");
+      if (!Number.isInteger(input.termMonths) || input.termMonths < 1 || input.termMonths > group.loanMaxTermMonths)
+        throw invalid("term_invalid", "termMonths", { max: group.loanMaxTermMonths });
+      if (!LOAN_PURPOSES.includes(input.purpose as never)) throw invalid("purpose_invalid", "purpose");
+      if (input.crop != null && !CROPS.includes(input.crop as never)) throw invalid("crop_invalid", "crop");
+      const method = input.method ?? group.loanMethod;
+      if (!LOAN_METHODS.includes(method)) throw invalid("method_invalid", "method");
+      const rateBpsPerMonth = input.rateBpsPerMonth ?? group.loanRateBpsPerMonth;
+      if (!Number.isInteger(rateBpsPerMonth) || rateBpsPerMonth < 0 || rateBpsPerMonth > 1000)
+        throw invalid("rate_invalid", "rateBpsPerMonth");
+      const date = assertBusinessDate(input.date, { today: todayIn(ctx, group), foundedOn: group.foundedOn });
+      const member = await loadActiveMember(tx, group, input.memberCode, date);
+      const via = moneyAccount(input.via);
+      const [loan] = await tx
+        .insert(loans)
+        .values({
+          groupId: group.id,
+          memberId: member.id,
+          principal,
+          termMonths: input.termMonths,
+          rateBpsPerMonth,
+          method,
+          lateFineAmount: group.lateFineAmount,
+          lateFineGraceDays: group.lateFineGraceDays,
+          disbursedOn: date,
+          purpose: input.purpose,
+          crop: input.crop ?? null,
+        })
+        .returning();
+      const entry = await appendEntry(tx, {
+        group,
+        kind: "loan_disbursement",
+        date,
+        postings: disbursementPostings(member.id, loan!.id, principal, via),
+        purpose: input.purpose,
+        loanId: loan!.id,
+        idempotencyKey: key,
+        requestHash,
+        actor: ctx.actor,
+        now: nowOf(ctx),
+      });
+      return { entry, loan: loan!, schedule: loanSchedule(loan!) };
+    },
+    async (tx, replay) => {
       const [loan] = await tx.select().from(loans).where(eq(loans.id, replay.loanId!));
       return { entry: replay, loan: loan!, schedule: loanSchedule(loan!) };
-    }
-    const principal = assertAmount(input.principal, "principal");
-    if (!Number.isInteger(input.termMonths) || input.termMonths < 1 || input.termMonths > group.loanMaxTermMonths)
-      throw invalid("term_invalid", "termMonths", { max: group.loanMaxTermMonths });
-    if (!LOAN_PURPOSES.includes(input.purpose as never)) throw invalid("purpose_invalid", "purpose");
-    if (input.crop != null && !CROPS.includes(input.crop as never)) throw invalid("crop_invalid", "crop");
-    const method = input.method ?? group.loanMethod;
-    if (!LOAN_METHODS.includes(method)) throw invalid("method_invalid", "method");
-    const rateBpsPerMonth = input.rateBpsPerMonth ?? group.loanRateBpsPerMonth;
-    if (!Number.isInteger(rateBpsPerMonth) || rateBpsPerMonth < 0 || rateBpsPerMonth > 1000)
-      throw invalid("rate_invalid", "rateBpsPerMonth");
-    const date = assertBusinessDate(input.date, { today: todayIn(ctx, group), foundedOn: group.foundedOn });
-    const member = await loadActiveMember(tx, group, input.memberCode, date);
-    const via = moneyAccount(input.via);
-    const [loan] = await tx
-      .insert(loans)
-      .values({
-        groupId: group.id,
-        memberId: member.id,
-        principal,
-        termMonths: input.termMonths,
-        rateBpsPerMonth,
-        method,
-        lateFineAmount: group.lateFineAmount,
-        lateFineGraceDays: group.lateFineGraceDays,
-        disbursedOn: date,
-        purpose: input.purpose,
-        crop: input.crop ?? null,
-      })
-      .returning();
-    const entry = await appendEntry(tx, {
-      group,
-      kind: "loan_disbursement",
-      date,
-      postings: disbursementPostings(member.id, loan!.id, principal, via),
-      purpose: input.purpose,
-      loanId: loan!.id,
-      idempotencyKey: key,
-      requestHash: reqHash,
-      actor: ctx.actor,
-      now: nowOf(ctx),
-    });
-    return { entry, loan: loan!, schedule: loanSchedule(loan!) };
-  });
+    },
+  );
 }
 
 export async function loadLoan(db: DbOrTx, group: GroupRow, loanId: unknown): Promise<LoanRow> {
@@ -179,42 +170,43 @@ export async function repayLoan(
   ctx: ServiceContext,
   input: RepayLoanInput,
 ): Promise<{ entry: EntryRow; allocation: RepaymentAllocation }> {
-  const key = assertIdempotencyKey(input.idempotencyKey);
-  const reqHash = requestHash("loans.repay", input);
-  return ctx.database.write(async (tx) => {
-    const group = await loadGroup(tx, input.groupSlug);
-    const replay = await findReplay(tx, group.id, key, reqHash);
-    if (replay) return { entry: replay, allocation: await allocationOf(tx, replay.id) };
-    const loan = await loadLoan(tx, group, input.loanId);
-    const amount = assertAmount(input.amount);
-    const date = assertBusinessDate(input.date, { today: todayIn(ctx, group), foundedOn: loan.disbursedOn });
-    const entries = await standingLoanEntries(tx, loan.id);
-    const current = viewLoan(loan, entries, date);
-    if (current.status === "dihapus" || current.status === "dibatalkan")
-      throw invalid("loan_closed", "loanId", { status: current.status });
-    if (current.status === "lunas") throw invalid("loan_already_repaid", "loanId");
-    const last = entries.filter((e) => e.kind === "loan_repayment").at(-1);
-    if (last && date < last.businessDate)
-      throw invalid("date_before_last_repayment", "date", { last: last.businessDate });
-    const repayments = [
-      ...entries.filter((e) => e.kind === "loan_repayment").map((e) => ({ date: e.businessDate, amount: e.amount })),
-      { date, amount },
-    ];
-    const allocation = loanState(loan, repayments, date).allocations.at(-1)!;
-    const entry = await appendEntry(tx, {
-      group,
-      kind: "loan_repayment",
-      date,
-      postings: repaymentPostings(loan.memberId, loan.id, allocation, moneyAccount(input.via)),
-      purpose: loan.purpose,
-      loanId: loan.id,
-      idempotencyKey: key,
-      requestHash: reqHash,
-      actor: ctx.actor,
-      now: nowOf(ctx),
-    });
-    return { entry, allocation };
-  });
+  return idempotentWrite(
+    ctx,
+    "loans.repay",
+    input,
+    async (tx, { group, key, requestHash }) => {
+      const loan = await loadLoan(tx, group, input.loanId);
+      const amount = assertAmount(input.amount);
+      const date = assertBusinessDate(input.date, { today: todayIn(ctx, group), foundedOn: loan.disbursedOn });
+      const entries = await standingLoanEntries(tx, loan.id);
+      const current = viewLoan(loan, entries, date);
+      if (current.status === "dihapus" || current.status === "dibatalkan")
+        throw invalid("loan_closed", "loanId", { status: current.status });
+      if (current.status === "lunas") throw invalid("loan_already_repaid", "loanId");
+      const last = entries.filter((e) => e.kind === "loan_repayment").at(-1);
+      if (last && date < last.businessDate)
+        throw invalid("date_before_last_repayment", "date", { last: last.businessDate });
+      const repayments = [
+        ...entries.filter((e) => e.kind === "loan_repayment").map((e) => ({ date: e.businessDate, amount: e.amount })),
+        { date, amount },
+      ];
+      const allocation = loanState(loan, repayments, date).allocations.at(-1)!;
+      const entry = await appendEntry(tx, {
+        group,
+        kind: "loan_repayment",
+        date,
+        postings: repaymentPostings(loan.memberId, loan.id, allocation, moneyAccount(input.via)),
+        purpose: loan.purpose,
+        loanId: loan.id,
+        idempotencyKey: key,
+        requestHash,
+        actor: ctx.actor,
+        now: nowOf(ctx),
+      });
+      return { entry, allocation };
+    },
+    async (tx, replay) => ({ entry: replay, allocation: await allocationOf(tx, replay.id) }),
+  );
 }
 
 async function allocationOf(db: DbOrTx, entryId: number): Promise<RepaymentAllocation> {
@@ -242,12 +234,7 @@ export interface WriteOffLoanInput {
  * public entry carries no reason and no purpose (in a group of 27, either can name the borrower).
  */
 export async function writeOffLoan(ctx: ServiceContext, input: WriteOffLoanInput): Promise<EntryRow> {
-  const key = assertIdempotencyKey(input.idempotencyKey);
-  const reqHash = requestHash("loans.writeOff", input);
-  return ctx.database.write(async (tx) => {
-    const group = await loadGroup(tx, input.groupSlug);
-    const replay = await findReplay(tx, group.id, key, reqHash);
-    if (replay) return replay;
+  return idempotentWrite(ctx, "loans.writeOff", input, async (tx, { group, key, requestHash }) => {
     const loan = await loadLoan(tx, group, input.loanId);
     const note = cleanText(input.note, "note", { required: true, min: 5, max: 500 });
     const date = assertBusinessDate(input.date, { today: todayIn(ctx, group), foundedOn: loan.disbursedOn });
@@ -273,7 +260,7 @@ export async function writeOffLoan(ctx: ServiceContext, input: WriteOffLoanInput
       loanId: loan.id,
       note,
       idempotencyKey: key,
-      requestHash: reqHash,
+      requestHash,
       actor: ctx.actor,
       now: nowOf(ctx),
     });

@@ -12,7 +12,7 @@ import {
   type SavingsAccount,
 } from "@/server/domain/ledger";
 import { assertAmount } from "@/server/domain/money";
-import { appendEntry, findReplay, type EntryRow } from "./append-entry";
+import { appendEntry, findReplay, idempotentWrite, type EntryRow } from "./append-entry";
 import {
   assertActiveMember,
   assertIdempotencyKey,
@@ -233,12 +233,7 @@ export async function memberSavings(
 
 /** Penarikan simpanan: never more than the member's savings, never more than the cash on hand. */
 export async function withdrawSavings(ctx: ServiceContext, input: WithdrawSavingsInput): Promise<EntryRow> {
-  const key = assertIdempotencyKey(input.idempotencyKey);
-  const reqHash = requestHash("savings.withdraw", input);
-  return ctx.database.write(async (tx) => {
-    const group = await loadGroup(tx, input.groupSlug);
-    const replay = await findReplay(tx, group.id, key, reqHash);
-    if (replay) return replay;
+  return idempotentWrite(ctx, "savings.withdraw", input, async (tx, { group, key, requestHash }) => {
     const amount = assertAmount(input.amount);
     const date = assertBusinessDate(input.date, { today: todayIn(ctx, group), foundedOn: group.foundedOn });
     const member = await loadActiveMember(tx, group, input.memberCode, date);
@@ -249,7 +244,7 @@ export async function withdrawSavings(ctx: ServiceContext, input: WithdrawSaving
       date,
       postings: withdrawalPostings(member.id, amount, savings),
       idempotencyKey: key,
-      requestHash: reqHash,
+      requestHash,
       actor: ctx.actor,
       now: nowOf(ctx),
     });
