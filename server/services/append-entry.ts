@@ -9,7 +9,6 @@ import { randomBytes } from "node:crypto";
 import type { Tx } from "@/db/client";
 import {
   accountBalances,
-  auditLog,
   journalEntries,
   ledgerHeads,
   monthEntries,
@@ -36,7 +35,7 @@ import {
   type EntryKind,
   type Posting,
 } from "@/server/domain/ledger";
-import { assertIdempotencyKey, type GroupRow, loadGroup, requestHash, type ServiceContext } from "./context";
+import { assertIdempotencyKey, audit, type GroupRow, loadGroup, requestHash, type ServiceContext } from "./context";
 
 export type EntryRow = typeof journalEntries.$inferSelect;
 
@@ -294,13 +293,16 @@ export async function appendEntry(tx: Tx, e: NewEntry): Promise<EntryRow> {
       target: ledgerHeads.groupId,
       set: { lastSeq: seq, lastHash: hash, lastEntryAt: recordedAt },
     });
-  await tx.insert(auditLog).values({
-    at: recordedAt,
-    actor: e.actor,
-    action: `entry.${e.kind}`,
-    groupId: e.group.id,
-    entryId: entry.id,
-    detail: JSON.stringify({ seq, idempotencyKey: e.idempotencyKey, reversesSeq: e.reverses?.seq ?? null }),
-  });
+  await audit(
+    tx,
+    { actor: e.actor },
+    {
+      at: recordedAt,
+      action: `entry.${e.kind}`,
+      groupId: e.group.id,
+      entryId: entry.id,
+      detail: { seq, idempotencyKey: e.idempotencyKey, reversesSeq: e.reverses?.seq ?? null },
+    },
+  );
   return entry;
 }

@@ -1,6 +1,6 @@
 import { and, desc, eq, gt, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
-import { accountBalances, auditLog, cashCountSignatures, cashCounts, postings } from "@/db/schema";
+import { accountBalances, cashCountSignatures, cashCounts, postings } from "@/db/schema";
 import { assertBusinessDate, type BusinessDate } from "@/server/domain/dates";
 import { conflict, invalid } from "@/server/domain/errors";
 import {
@@ -22,6 +22,7 @@ import {
   requestHash,
   todayIn,
   type ServiceContext,
+  audit,
 } from "./context";
 
 export interface CashMovementInput {
@@ -183,12 +184,11 @@ export async function recordCashCount(ctx: ServiceContext, input: CashCountInput
         recordedBy: ctx.actor,
       })
       .returning();
-    await tx.insert(auditLog).values({
+    await audit(tx, ctx, {
       at,
-      actor: ctx.actor,
       action: account === "bank" ? "bank.check" : "cash.count",
       groupId: group.id,
-      detail: JSON.stringify({ date, counted, book }),
+      detail: { date, counted, book },
     });
     return row!;
   });

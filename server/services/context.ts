@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { createHash } from "node:crypto";
 import type { Database, DbOrTx } from "@/db/client";
-import { ksmGroups, members } from "@/db/schema";
+import { auditLog, ksmGroups, members } from "@/db/schema";
 import { localDate, type BusinessDate } from "@/server/domain/dates";
 import { invalid, notFound } from "@/server/domain/errors";
 import { hasControlChars } from "@/server/domain/text";
@@ -60,6 +60,25 @@ export function assertActiveMember(
   if (!m) throw notFound("member_not_found", field);
   if (date < m.joinedOn || (m.leftOn !== null && date >= m.leftOn)) throw invalid("member_not_active", field, { code });
   return m;
+}
+
+/**
+ * One row of the audit log, in the caller's transaction: who (the context's actor) did what, when
+ * (now unless given), to which group or entry, with what detail. Private: never on a public page.
+ */
+export function audit(
+  tx: DbOrTx,
+  ctx: Pick<ServiceContext, "actor" | "now">,
+  row: { action: string; groupId?: number | null; entryId?: number | null; detail: unknown; at?: string },
+) {
+  return tx.insert(auditLog).values({
+    at: row.at ?? nowOf(ctx).toISOString(),
+    actor: ctx.actor,
+    action: row.action,
+    groupId: row.groupId ?? null,
+    entryId: row.entryId ?? null,
+    detail: JSON.stringify(row.detail),
+  });
 }
 
 /** A stable JSON (object keys sorted) — used to fingerprint a request for idempotency. */

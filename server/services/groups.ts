@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { hash } from "@node-rs/argon2";
 import { randomInt } from "node:crypto";
-import { auditLog, ksmGroups, members } from "@/db/schema";
+import { ksmGroups, members } from "@/db/schema";
 import { addDays, DEFAULT_TIME_ZONE, isValidDate } from "@/server/domain/dates";
 import { conflict, invalid } from "@/server/domain/errors";
 import { LOAN_METHODS, type LoanMethod } from "@/server/domain/loans";
@@ -16,6 +16,7 @@ import {
   type GroupRow,
   type MemberRow,
   type ServiceContext,
+  audit,
 } from "./context";
 import { assertBusinessDate } from "@/server/domain/dates";
 
@@ -76,13 +77,7 @@ export async function createGroup(ctx: ServiceContext, input: CreateGroupInput):
     const [existing] = await tx.select({ id: ksmGroups.id }).from(ksmGroups).where(eq(ksmGroups.slug, values.slug));
     if (existing) throw conflict("slug_taken", "slug");
     const [g] = await tx.insert(ksmGroups).values(values).returning();
-    await tx.insert(auditLog).values({
-      at: nowOf(ctx).toISOString(),
-      actor: ctx.actor,
-      action: "group.create",
-      groupId: g!.id,
-      detail: JSON.stringify({ slug: g!.slug }),
-    });
+    await audit(tx, ctx, { action: "group.create", groupId: g!.id, detail: { slug: g!.slug } });
     return g!;
   });
 }
@@ -130,13 +125,7 @@ export async function addMember(
       .insert(members)
       .values({ groupId: group.id, code: input.code, fullName, gender: input.gender, joinedOn, checkCodeHash })
       .returning();
-    await tx.insert(auditLog).values({
-      at: nowOf(ctx).toISOString(),
-      actor: ctx.actor,
-      action: "member.add",
-      groupId: group.id,
-      detail: JSON.stringify({ code: input.code }),
-    });
+    await audit(tx, ctx, { action: "member.add", groupId: group.id, detail: { code: input.code } });
     return { member: member!, checkCode };
   });
 }
@@ -163,12 +152,10 @@ export async function leaveMember(ctx: ServiceContext, input: LeaveMemberInput):
       .set({ leftOn: input.leftOn })
       .where(eq(members.id, member.id))
       .returning();
-    await tx.insert(auditLog).values({
-      at: nowOf(ctx).toISOString(),
-      actor: ctx.actor,
+    await audit(tx, ctx, {
       action: "member.leave",
       groupId: group.id,
-      detail: JSON.stringify({ code: input.code, leftOn: input.leftOn }),
+      detail: { code: input.code, leftOn: input.leftOn },
     });
     return updated!;
   });

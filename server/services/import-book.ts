@@ -4,7 +4,7 @@
  * on the cut-over date — or nothing at all.
  */
 import { eq } from "drizzle-orm";
-import { auditLog, ledgerHeads, loans, members } from "@/db/schema";
+import { ledgerHeads, loans, members } from "@/db/schema";
 import { conflict, DomainError } from "@/server/domain/errors";
 import { openingBalancePostings, SAVINGS_ACCOUNTS } from "@/server/domain/ledger";
 import { loanSchedule } from "@/server/domain/loans";
@@ -26,6 +26,7 @@ import {
   todayIn,
   type GroupRow,
   type ServiceContext,
+  audit,
 } from "./context";
 import { hashCheckCode, newCheckCode } from "./groups";
 
@@ -204,13 +205,12 @@ export async function importBook(
       now,
     });
     const totals = bookTotals(book);
-    await tx.insert(auditLog).values({
+    await audit(tx, ctx, {
       at: now.toISOString(),
-      actor: ctx.actor,
       action: "book.import",
       groupId: group.id,
       entryId: entry.id,
-      detail: JSON.stringify({ cutOver: book.cutOver, members: totals.members, loans: totals.loans }),
+      detail: { cutOver: book.cutOver, members: totals.members, loans: totals.loans },
     });
     return { ok: true, entry, totals, checkCodes: codes.map(({ code, checkCode }) => ({ code, checkCode })) };
   });

@@ -11,7 +11,7 @@ import {
 } from "@/db/schema";
 import { SAVINGS_ACCOUNTS, type SavingsAccount } from "@/server/domain/ledger";
 import { conflict, DomainError, invalid, notFound } from "@/server/domain/errors";
-import { cleanText, loadGroup, nowOf, type GroupRow, type MemberRow, type ServiceContext } from "./context";
+import { cleanText, loadGroup, nowOf, type GroupRow, type MemberRow, type ServiceContext, audit } from "./context";
 import { hashCheckCode, newCheckCode } from "./groups";
 
 /** Treasurers see names: this is their register, never a public page. */
@@ -40,12 +40,10 @@ export async function updateMember(
     }
     if (Object.keys(set).length === 0) throw invalid("nothing_to_update", "fullName");
     const [u] = await tx.update(members).set(set).where(eq(members.id, m.id)).returning();
-    await tx.insert(auditLog).values({
-      at: nowOf(ctx).toISOString(),
-      actor: ctx.actor,
+    await audit(tx, ctx, {
       action: "member.update",
       groupId: group.id,
-      detail: JSON.stringify({ code: input.code, fields: Object.keys(set) }),
+      detail: { code: input.code, fields: Object.keys(set) },
     });
     const { checkCodeHash: _omit, ...rest } = u!;
     return rest;
@@ -67,13 +65,7 @@ export async function resetCheckCode(
       .where(and(eq(members.groupId, group.id), eq(members.code, input.code)));
     if (!m) throw notFound("member_not_found", "code");
     await tx.update(members).set({ checkCodeHash: h }).where(eq(members.id, m.id));
-    await tx.insert(auditLog).values({
-      at: nowOf(ctx).toISOString(),
-      actor: ctx.actor,
-      action: "member.resetCheckCode",
-      groupId: group.id,
-      detail: JSON.stringify({ code: input.code }),
-    });
+    await audit(tx, ctx, { action: "member.resetCheckCode", groupId: group.id, detail: { code: input.code } });
   });
   return { code: input.code, checkCode };
 }
@@ -122,13 +114,7 @@ export async function countersignCashCount(
     if (signed) throw conflict("already_countersigned", "cashCountId");
     const at = nowOf(ctx).toISOString();
     const [s] = await tx.insert(cashCountSignatures).values({ cashCountId: c.id, userId: ctx.userId, at }).returning();
-    await tx.insert(auditLog).values({
-      at,
-      actor: ctx.actor,
-      action: "cash.countersign",
-      groupId: group.id,
-      detail: JSON.stringify({ cashCountId: c.id }),
-    });
+    await audit(tx, ctx, { at, action: "cash.countersign", groupId: group.id, detail: { cashCountId: c.id } });
     return s!;
   });
 }

@@ -1,10 +1,10 @@
 import { eq } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
-import { auditLog, referenceTerms } from "@/db/schema";
+import { referenceTerms } from "@/db/schema";
 import { DEFAULT_REFERENCE_TERMS, type ReferenceTerms, type Source } from "@/server/domain/finance/compare";
 import { invalid } from "@/server/domain/errors";
 import { isValidDate } from "@/server/domain/dates";
-import { cleanText, loadGroup, nowOf, type GroupRow, type ServiceContext } from "./context";
+import { cleanText, loadGroup, nowOf, type GroupRow, type ServiceContext, audit } from "./context";
 
 /** The group's reference terms, or the defaults (with their sources) when it has set none. */
 export async function referenceTermsOf(db: DbOrTx, group: GroupRow): Promise<ReferenceTerms & { isDefault: boolean }> {
@@ -73,12 +73,6 @@ export async function updateReferenceTerms(ctx: ServiceContext, input: UpdateRef
     const at = nowOf(ctx).toISOString();
     const row = { groupId: group.id, ...values, sources: JSON.stringify(sources), updatedAt: at, updatedBy: ctx.actor };
     await tx.insert(referenceTerms).values(row).onConflictDoUpdate({ target: referenceTerms.groupId, set: row });
-    await tx.insert(auditLog).values({
-      at,
-      actor: ctx.actor,
-      action: "referenceTerms.update",
-      groupId: group.id,
-      detail: JSON.stringify({ ...values, sources }),
-    });
+    await audit(tx, ctx, { at, action: "referenceTerms.update", groupId: group.id, detail: { ...values, sources } });
   });
 }

@@ -4,11 +4,11 @@
  */
 import { and, asc, eq } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
-import { auditLog, journalEntries, sealSignatures } from "@/db/schema";
+import { journalEntries, sealSignatures } from "@/db/schema";
 import { localDate, monthOf } from "@/server/domain/dates";
 import { conflict, invalid } from "@/server/domain/errors";
 import { type Checkpoint, monthEndCheckpoints, sealMatches, shortSeal } from "@/server/domain/seal";
-import { type GroupRow, loadGroup, nowOf, type ServiceContext } from "./context";
+import { type GroupRow, loadGroup, nowOf, type ServiceContext, audit } from "./context";
 
 export interface PublicCheckpoint extends Checkpoint {
   seal: string;
@@ -82,12 +82,11 @@ export async function countersignSeal(
       .insert(sealSignatures)
       .values({ groupId: group.id, month: input.month, seq: c.seq, hash: c.hash, userId: ctx.userId, at })
       .returning();
-    await tx.insert(auditLog).values({
+    await audit(tx, ctx, {
       at,
-      actor: ctx.actor,
       action: "seal.countersign",
       groupId: group.id,
-      detail: JSON.stringify({ month: input.month, seq: c.seq, hash: c.hash }),
+      detail: { month: input.month, seq: c.seq, hash: c.hash },
     });
     return s!;
   });

@@ -5,10 +5,10 @@
  */
 import { and, desc, eq, gte, isNull, lt, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
-import { auditLog, cashCounts, cashCountSignatures, correctionSignatures, journalEntries } from "@/db/schema";
+import { cashCounts, cashCountSignatures, correctionSignatures, journalEntries } from "@/db/schema";
 import { addMonths, localDate, monthOf } from "@/server/domain/dates";
 import { conflict, DomainError, notFound } from "@/server/domain/errors";
-import { type GroupRow, loadGroup, nowOf, type ServiceContext } from "./context";
+import { type GroupRow, loadGroup, nowOf, type ServiceContext, audit } from "./context";
 import { groupCheckpoints } from "./seals";
 
 /** How far back the list looks; anything older still unsigned is counted, not listed. */
@@ -141,13 +141,12 @@ export async function countersignCorrection(
       .insert(correctionSignatures)
       .values({ groupId: group.id, entryId: e.id, userId: ctx.userId, at })
       .returning();
-    await tx.insert(auditLog).values({
+    await audit(tx, ctx, {
       at,
-      actor: ctx.actor,
       action: "correction.countersign",
       groupId: group.id,
       entryId: e.id,
-      detail: JSON.stringify({ seq: e.seq, reversesSeq: e.reversesSeq }),
+      detail: { seq: e.seq, reversesSeq: e.reversesSeq },
     });
     return s!;
   });

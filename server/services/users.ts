@@ -1,9 +1,9 @@
 import { and, eq } from "drizzle-orm";
 import { hash, verify } from "@node-rs/argon2";
 import type { Database, DbOrTx } from "@/db/client";
-import { auditLog, ksmGroups, userGroups, users } from "@/db/schema";
+import { ksmGroups, userGroups, users } from "@/db/schema";
 import { DomainError, conflict, invalid } from "@/server/domain/errors";
-import { nowOf, type ServiceContext } from "./context";
+import { nowOf, type ServiceContext, audit } from "./context";
 import { forgiveTry, guessKeys, takeTry, throttled } from "./throttle";
 
 export const ROLES = ["admin", "bendahara", "pengawas"] as const;
@@ -34,11 +34,9 @@ export async function createUser(
       if (!g) throw new DomainError("not_found", "group_not_found", "groupSlugs");
       await tx.insert(userGroups).values({ userId: u!.id, groupId: g.id });
     }
-    await tx.insert(auditLog).values({
-      at: nowOf(ctx).toISOString(),
-      actor: ctx.actor,
+    await audit(tx, ctx, {
       action: "user.create",
-      detail: JSON.stringify({ username: input.username, role: input.role, groups: input.groupSlugs }),
+      detail: { username: input.username, role: input.role, groups: input.groupSlugs },
     });
     return u!;
   });
@@ -101,11 +99,10 @@ export async function setUserDisabled(ctx: ServiceContext, username: string, dis
       .set(disabled ? { disabled: true, sessionsValidAfter: at.getTime() } : { disabled: false })
       .where(eq(users.id, u.id))
       .returning();
-    await tx.insert(auditLog).values({
+    await audit(tx, ctx, {
       at: at.toISOString(),
-      actor: ctx.actor,
       action: disabled ? "user.disable" : "user.enable",
-      detail: JSON.stringify({ username }),
+      detail: { username },
     });
     return row!;
   });
@@ -118,12 +115,7 @@ export async function changePassword(ctx: ServiceContext, userId: number, newPas
       .update(users)
       .set({ passwordHash, sessionsValidAfter: nowOf(ctx).getTime() })
       .where(eq(users.id, userId));
-    await tx.insert(auditLog).values({
-      at: nowOf(ctx).toISOString(),
-      actor: ctx.actor,
-      action: "user.password",
-      detail: JSON.stringify({ userId }),
-    });
+    await audit(tx, ctx, { action: "user.password", detail: { userId } });
   });
 }
 

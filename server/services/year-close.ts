@@ -4,7 +4,7 @@
  */
 import { and, asc, desc, eq, gte, inArray, lte, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
-import { auditLog, journalEntries, ksmGroups, members, postings, shareOutRules, yearClosings } from "@/db/schema";
+import { journalEntries, ksmGroups, members, postings, shareOutRules, yearClosings } from "@/db/schema";
 import { conflict, invalid, notFound } from "@/server/domain/errors";
 import { SAVINGS_ACCOUNTS, yearClosePostings, type YearTotals } from "@/server/domain/ledger";
 import {
@@ -28,6 +28,7 @@ import {
   todayIn,
   type GroupRow,
   type ServiceContext,
+  audit,
 } from "./context";
 
 export type ShareOutRuleRow = typeof shareOutRules.$inferSelect;
@@ -79,13 +80,7 @@ export async function setShareOutRule(
         setBy: ctx.actor,
       })
       .returning();
-    await tx.insert(auditLog).values({
-      at,
-      actor: ctx.actor,
-      action: "shu.rule",
-      groupId: group.id,
-      detail: JSON.stringify(rule),
-    });
+    await audit(tx, ctx, { at, action: "shu.rule", groupId: group.id, detail: rule });
     return row!;
   });
 }
@@ -344,13 +339,12 @@ export async function closeYear(
       closedBy: ctx.actor,
     });
     await tx.update(ksmGroups).set({ closedThrough: to }).where(eq(ksmGroups.id, group.id));
-    await tx.insert(auditLog).values({
+    await audit(tx, ctx, {
       at: now.toISOString(),
-      actor: ctx.actor,
       action: "year.close",
       groupId: group.id,
       entryId: entry?.id ?? null,
-      detail: JSON.stringify({ year: p.year, shu: preview.shu }),
+      detail: { year: p.year, shu: preview.shu },
     });
     return { entry, preview };
   });
