@@ -1,5 +1,5 @@
 import type { Database } from "@/db/client";
-import { seedDemo } from "@/db/seed/demo";
+import { seedDemo } from "./seed/demo-history";
 import { type ProgressOptions, progress } from "./progress";
 
 /** The demo seed with a progress line (group, month reached, entries, time left), used by demo, db:seed and e2e. */

@@ -1,5 +1,5 @@
 import { getDatabase } from "@/db/client";
-import { DEMO_USERS } from "@/db/seed/demo";
+import { DEMO_USERS } from "./seed/demo-history";
 import { demoPassbookHint } from "@/server/domain/demo";
 import { checkEnv, EnvError } from "@/server/env";
 import { listGroups } from "@/server/services/public-figures";

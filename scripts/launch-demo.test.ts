@@ -2,7 +2,7 @@ import { spawn } from "node:child_process";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
-import { DEMO_USERS } from "@/db/seed/demo";
+import { DEMO_USERS } from "./seed/demo-history";
 import { demoPassbookHint } from "@/server/domain/demo";
 import { listGroups } from "@/server/services/public-figures";
 import { tempDatabase } from "@/server/testing/db";

@@ -12,7 +12,7 @@ import type { InStatement } from "@libsql/client";
 import { randomBytes } from "node:crypto";
 import { rmSync } from "node:fs";
 import { migrateDatabase, openDatabase } from "@/db/client";
-import { seededRandom } from "@/db/seed/random";
+import { seededRandom } from "./seed/random";
 import { CURRENT_CHAIN_VERSION, detailDigest, entryHash, GENESIS_HASH } from "@/server/domain/chain";
 import { addDays, monthOf } from "@/server/domain/dates";
 import {
