@@ -46,5 +46,22 @@ describe("the audit log as sentences", () => {
       "bendahara-rd menghitung kas: Rp 11.000 (buku Rp 12.000) · 29 Nov 2026 10.00 WITA",
     );
     expect(auditSentence(added!, "id", group.timeZone)).toMatch(/^bendahara-rd menambah anggota RA-012 · /);
+    // Every action a group's log can hold reads as words, never as its code.
+    for (const action of [
+      "cash.countersign",
+      "seal.countersign",
+      "correction.countersign",
+      "member.update",
+      "member.leave",
+      "member.resetCheckCode",
+      "book.import",
+      "year.close",
+      "shu.rule",
+      "group.create",
+      "referenceTerms.update",
+      "bank.check",
+    ])
+      for (const locale of ["id", "en"] as const)
+        expect(auditSentence({ ...count!, action, detail: "{}" }, locale, group.timeZone)).not.toContain(action);
   });
 });

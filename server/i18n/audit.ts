@@ -65,6 +65,11 @@ export function auditSentence(row: AuditRow, locale: Locale, timeZone: string): 
       ],
       "year.close": [`menutup buku ${s("year")}`, `closed the year ${s("year")}`],
       "shu.rule": ["menetapkan aturan pembagian SHU", "set the SHU share-out rule"],
+      "correction.countersign": [`menandatangani koreksi no. ${s("seq")}`, `countersigned correction no. ${s("seq")}`],
+      "referenceTerms.update": [
+        "mengubah pembanding pinjaman (pengijon, rentenir, KUR)",
+        "changed the comparison lenders' terms (pengijon, rentenir, KUR)",
+      ],
       "group.create": ["membuat kelompok", "created the group"],
     };
     what = phrases[row.action]?.[id ? 0 : 1] ?? row.action;
