@@ -34,7 +34,8 @@ export default defineConfig({
   webServer: {
     command: `npx tsx e2e/serve.ts`,
     url: `http://127.0.0.1:${PORT}/api/open/groups.json`,
-    timeout: 300_000,
+    // The e2e server seeds the demo first (about 3.5 min on 2 quiet cores; more on a busy machine).
+    timeout: 900_000,
     reuseExistingServer: !process.env.CI,
     stdout: "pipe",
     env: { E2E_PORT: String(PORT), TRUST_PROXY: "1" },
