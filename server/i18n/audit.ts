@@ -10,7 +10,7 @@ export interface AuditRow {
 }
 
 /** `user:12:bendahara-rd` → `bendahara-rd`; `demo:bendahara-ratu-damai` → as it is. */
-const who = (actor: string) => actor.replace(/^user:\d+:/, "");
+export const actorName = (actor: string) => actor.replace(/^user:\d+:/, "");
 
 function detailOf(row: AuditRow): Record<string, unknown> {
   try {
@@ -74,5 +74,5 @@ export function auditSentence(row: AuditRow, locale: Locale, timeZone: string): 
     };
     what = phrases[row.action]?.[id ? 0 : 1] ?? row.action;
   }
-  return `${who(row.actor)} ${what} · ${formatTimestamp(row.at, timeZone, locale)}`;
+  return `${actorName(row.actor)} ${what} · ${formatTimestamp(row.at, timeZone, locale)}`;
 }

@@ -8,7 +8,7 @@ import type { DbOrTx } from "@/db/client";
 import { dailyPayments, journalEntries, members, postings } from "@/db/schema";
 import type { BusinessDate } from "@/server/domain/dates";
 import { notFound } from "@/server/domain/errors";
-import type { Account, EntryKind, Posting } from "@/server/domain/ledger";
+import { type Account, type EntryKind, type Posting, SAVINGS_ACCOUNTS } from "@/server/domain/ledger";
 import { balancesAfter, type Receipt, receiptLines } from "@/server/domain/receipt";
 import type { GroupRow } from "./context";
 
@@ -49,7 +49,7 @@ export async function entryReceipts(db: DbOrTx, group: GroupRow, entryId: number
           eq(postings.groupId, group.id),
           inArray(postings.memberId, memberIds),
           lte(journalEntries.seq, entry.seq),
-          inArray(postings.account, ["savings_share", "savings_mandatory", "savings_voluntary", "loans_receivable"]),
+          inArray(postings.account, [...SAVINGS_ACCOUNTS, "loans_receivable"]),
         ),
       )
       .groupBy(postings.memberId, postings.account),

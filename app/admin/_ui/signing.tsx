@@ -1,5 +1,6 @@
 "use client";
 import { useCallback, useEffect, useState } from "react";
+import { actorName } from "@/server/i18n/audit";
 import { formatDate, formatMonth } from "@/server/i18n/format";
 import { MESSAGES } from "@/server/i18n/messages";
 import type { WaitingItem } from "@/server/services/signing";
@@ -17,7 +18,6 @@ export function WaitingForSignature({ slug, t, locale, rp, onSigned }: P & { onS
   const load = useCallback(() => api.admin.signing.waiting.query({ groupSlug: slug }).then(setD), [slug]);
   useEffect(() => void load(), [load]);
   if (!d) return null;
-  const who = (actor: string) => actor.replace(/^user:\d+:/, "");
   const diff = (x: number) => (x === 0 ? t.matches : x > 0 ? t.over(rp(x)) : t.short(rp(-x)));
   const sentence = (i: WaitingItem) =>
     i.kind === "seal"
@@ -29,7 +29,7 @@ export function WaitingForSignature({ slug, t, locale, rp, onSigned }: P & { onS
             rp(i.counted),
             rp(i.book),
             diff(i.difference),
-            who(i.recordedBy),
+            actorName(i.recordedBy),
           )
         : t.signCorrection(
             i.seq,
@@ -37,7 +37,7 @@ export function WaitingForSignature({ slug, t, locale, rp, onSigned }: P & { onS
             i.reversesSeq ?? 0,
             words.reasons[i.reason ?? ""] ?? i.reason ?? "",
             rp(i.amount),
-            who(i.recordedBy),
+            actorName(i.recordedBy),
           );
   const sign = (i: WaitingItem): Promise<unknown> =>
     i.kind === "seal"
