@@ -133,12 +133,14 @@ async function codeOf(p: Promise<unknown>): Promise<string> {
 }
 
 const G = "ratu-damai";
+/** Codes for members added by the tests: counted, never random, so that two adds never collide. */
+let nextNewMember = 100;
 /** Every mutation, called on Ratu Damai's books. */
 const MUTATIONS: Record<string, (c: ReturnType<typeof caller>) => Promise<unknown>> = {
   "members.add": (c) =>
     c.admin.members.add({
       groupSlug: G,
-      code: `RA-${String(Math.floor(Math.random() * 900) + 100)}`,
+      code: `RA-${String(nextNewMember++)}`,
       fullName: "Anggota Baru",
       gender: "P",
       joinedOn: "2026-11-01",
