@@ -3,6 +3,7 @@ import { drizzle, type LibSQLDatabase } from "drizzle-orm/libsql";
 import { migrate } from "drizzle-orm/libsql/migrator";
 import { mkdirSync } from "node:fs";
 import path from "node:path";
+import { createFileClient } from "./file-client";
 import * as schema from "./schema";
 
 export type Db = LibSQLDatabase<typeof schema>;
@@ -21,6 +22,17 @@ export interface Database {
 }
 
 /**
+ * The client for a URL: an embedded file gets the statement-keeping client (which sets WAL,
+ * synchronous=FULL, foreign keys and a 5 s busy timeout on every connection it opens); an
+ * in-memory database or a remote server gets `@libsql/client`.
+ */
+export function openClient(url: string, authToken?: string): Client {
+  const file = url.startsWith("file:") ? url.slice("file:".length).replace(/^\/\/(localhost)?(?=\/)/, "") : null;
+  if (file && file !== ":memory:" && !file.includes("?")) return createFileClient(file, { timeoutMs: 5000 });
+  return createClient({ url, authToken, timeout: 5000 });
+}
+
+/**
  * Opens a database. `file:` URLs are embedded SQLite (libSQL) files; the folder is created first.
  * Any other URL (libsql://, https://, ws://) is a remote libSQL server or Turso, with authToken.
  * Embedded files use WAL with synchronous=FULL, so a committed entry survives a killed process
@@ -35,12 +47,8 @@ export async function openDatabase(
     const file = url.slice("file:".length);
     if (file !== ":memory:") mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   }
-  const client = createClient({ url, authToken, timeout: 5000 });
-  if (isFile) {
-    await client.execute("PRAGMA journal_mode=WAL");
-    await client.execute("PRAGMA synchronous=FULL");
-    await client.execute("PRAGMA foreign_keys=ON");
-  }
+  const client = openClient(url, authToken);
+  if (url === "file::memory:") await client.execute("PRAGMA foreign_keys=ON");
   const db = drizzle(client, { schema });
   let queue: Promise<unknown> = Promise.resolve();
   return {

@@ -12,7 +12,8 @@
  * It also tells the app who the client is (x-kt-client, always overwritten), so sign-in and
  * passbook throttling by address work without a reverse proxy.
  */
-import { createClient, type Client } from "@libsql/client";
+import type { Client } from "@libsql/client";
+import { openClient } from "@/db/client";
 import http from "node:http";
 import { gunzipSync, gzipSync } from "node:zlib";
 import { localDate } from "@/server/domain/dates";
@@ -67,7 +68,7 @@ export class DataVersion {
   private zones: { version: number; zones: string[] } | null = null;
   private inFlight: Promise<{ version: number; dates: string }> | null = null;
   constructor(url: string) {
-    this.client = createClient({ url });
+    this.client = openClient(url, process.env.DATABASE_AUTH_TOKEN);
   }
 
   async forUrl(url: string, now = new Date()): Promise<string> {
