@@ -136,13 +136,17 @@ async function contributionEntry(
     actor: ctx.actor,
     now: nowOf(ctx),
   });
-  const rows = paying.flatMap((p) =>
-    p.days.map((day) => ({ groupId: group.id, memberId: p.memberId, entryId: entry.id, day })),
-  );
-  // SQLite takes at most 32 766 bound values per statement: 4 a row.
-  for (let i = 0; i < rows.length; i += 5000) await tx.insert(dailyPayments).values(rows.slice(i, i + 5000));
+  await tx.run(sql`INSERT INTO daily_payments (group_id, member_id, entry_id, day)
+    SELECT ${group.id}, r.value->>0, ${entry.id}, r.value->>1 FROM json_each(${memberDays(paying)}) r`);
   return entry;
 }
+
+/**
+ * The (member, day) pairs of daily lines as one JSON array: one bound value, so the statements
+ * that take them keep one text (prepared once) however many members paid how many days.
+ */
+const memberDays = (paying: readonly { memberId: number; days: readonly string[] }[]) =>
+  JSON.stringify(paying.flatMap((p) => p.days.map((day) => [p.memberId, day])));
 
 /** A day paid by an entry that still stands: the entry has not been reversed (its days are free again if it has). */
 export const paidDayStands = sql`not exists (select 1 from ${journalEntries} where ${journalEntries.reversesEntryId} = ${dailyPayments.entryId})`;
@@ -183,18 +187,15 @@ async function assertDaysNotPaid(
   paying: readonly { line: number; memberId: number; code: string; days: string[] }[],
 ): Promise<void> {
   if (paying.length === 0) return;
-  const taken = await tx
-    .select({ memberId: dailyPayments.memberId, day: dailyPayments.day, seq: journalEntries.seq })
-    .from(dailyPayments)
-    .innerJoin(journalEntries, eq(journalEntries.id, dailyPayments.entryId))
-    .where(
-      and(
-        eq(dailyPayments.groupId, groupId),
-        inArray(dailyPayments.memberId, [...new Set(paying.map((p) => p.memberId))]),
-        inArray(dailyPayments.day, [...new Set(paying.flatMap((p) => p.days))]),
-        paidDayStands,
-      ),
-    );
+  // CROSS JOIN keeps the pairs as the outer loop, each looked up by (member, day); a plain JOIN let
+  // the planner scan all of the group's paid days instead (16 times slower over the demo's history).
+  // The members are this group's (checked above), so the group needs no condition of its own.
+  const taken = await tx.all<{ memberId: number; day: string; seq: number }>(sql`
+    SELECT daily_payments.member_id AS memberId, daily_payments.day AS day, journal_entries.seq AS seq
+    FROM json_each(${memberDays(paying)}) r
+    CROSS JOIN daily_payments ON daily_payments.member_id = r.value->>0 AND daily_payments.day = r.value->>1
+    JOIN journal_entries ON journal_entries.id = daily_payments.entry_id
+    WHERE ${paidDayStands}`);
   if (taken.length === 0) return;
   for (const p of paying) {
     const hit = taken.find((t) => t.memberId === p.memberId && p.days.includes(t.day));
