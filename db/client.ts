@@ -3,7 +3,7 @@ import { drizzle, type LibSQLDatabase } from "drizzle-orm/libsql";
 import { migrate } from "drizzle-orm/libsql/migrator";
 import { mkdirSync } from "node:fs";
 import path from "node:path";
-import { createFileClient } from "./file-client";
+import { createFileClient, inWriteScope, scopedClient } from "./file-client";
 import * as schema from "./schema";
 
 export type Db = LibSQLDatabase<typeof schema>;
@@ -50,17 +50,38 @@ export async function openDatabase(
   const client = openClient(url, authToken);
   if (url === "file::memory:") await client.execute("PRAGMA foreign_keys=ON");
   const db = drizzle(client, { schema });
+  databaseOf.set(client, db);
   let queue: Promise<unknown> = Promise.resolve();
   return {
     url,
     client,
     db,
     write<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
-      const run = queue.then(() => db.transaction(fn, { behavior: "immediate" }));
+      const run = queue.then(() => inWriteScope(client, () => db.transaction(fn, { behavior: "immediate" })));
       queue = run.catch(() => undefined);
       return run;
     },
     close: () => client.close(),
+  };
+}
+
+const databaseOf = new WeakMap<Client, Db>();
+
+/**
+ * A query that is built once per database (its values as `sql.placeholder`s) instead of once per
+ * call, for the statements every entry runs. Inside `write` on an embedded file, the query built on
+ * the database runs on the write's own connection (the file client follows the write scope); on a
+ * remote database, or outside a write, it is built on `tx` as any other query.
+ */
+export function reusable<Q>(build: (db: DbOrTx) => Q): (tx: DbOrTx) => Q {
+  const built = new WeakMap<Db, Q>();
+  return (tx) => {
+    const client = scopedClient();
+    const db = client && databaseOf.get(client);
+    if (!db) return build(tx);
+    let q = built.get(db);
+    if (!q) built.set(db, (q = build(db)));
+    return q;
   };
 }
 

@@ -25,6 +25,7 @@ import {
   type TransactionMode,
 } from "@libsql/client";
 import Libsql from "libsql";
+import { AsyncLocalStorage } from "node:async_hooks";
 
 type Connection = InstanceType<typeof Libsql>;
 type Statement = ReturnType<Connection["prepare"]>;
@@ -213,6 +214,28 @@ const BEGIN: Record<TransactionMode, string> = {
   deferred: "BEGIN DEFERRED",
 };
 
+/**
+ * A write scope: everything called within `inWriteScope(client, fn)` that reaches this client —
+ * through a drizzle transaction or through the client itself, as a query prepared once on the
+ * database does — runs on the connection of the transaction fn opens, so a statement prepared
+ * once is not run outside the transaction it was called in.
+ */
+interface WriteScope {
+  client: Client;
+  held: CachedConnection | null;
+}
+const writeScope = new AsyncLocalStorage<WriteScope>();
+
+export function inWriteScope<T>(client: Client, fn: () => Promise<T>): Promise<T> {
+  return writeScope.run({ client, held: null }, fn);
+}
+
+/** The client whose transaction the caller is in, when a query prepared on its database would run in it (see inWriteScope). */
+export function scopedClient(): Client | null {
+  const scope = writeScope.getStore();
+  return scope?.held ? scope.client : null;
+}
+
 /** A client for an embedded database file (never `:memory:`, where each connection is a new database). */
 export function createFileClient(file: string, opts: { timeoutMs?: number } = {}): Client {
   const timeoutMs = opts.timeoutMs ?? 5000;
@@ -224,9 +247,11 @@ export function createFileClient(file: string, opts: { timeoutMs?: number } = {}
     if (closed) throw new LibsqlError("The client is closed", "CLIENT_CLOSED");
   };
   const open = () => new CachedConnection(file, timeoutMs, opened++ === 0);
-  /** A connection for one synchronous call: it is back before anything else can run. */
+  /** The write scope's transaction connection, or any connection for one synchronous call (it is back before anything else runs). */
   const any = () => {
     check();
+    const scope = writeScope.getStore();
+    if (scope?.held && scope.client === client) return scope.held;
     const c = idle.at(-1) ?? open();
     if (!idle.length) idle.push(c);
     return c;
@@ -287,11 +312,15 @@ export function createFileClient(file: string, opts: { timeoutMs?: number } = {}
         throw e;
       }
       let held: CachedConnection | null = c;
+      const scope = writeScope.getStore();
+      const scoped = scope?.client === client && scope.held === null ? scope : null;
+      if (scoped) scoped.held = c;
       const use = () => {
         if (!held?.native.inTransaction) throw new LibsqlError("The transaction is closed", "TRANSACTION_CLOSED");
         return held;
       };
       const settle = () => {
+        if (scoped?.held === held) scoped.held = null;
         if (held) giveBack(held);
         held = null;
       };

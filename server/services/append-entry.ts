@@ -6,7 +6,7 @@
  */
 import { and, eq, gt, sql } from "drizzle-orm";
 import { randomBytes } from "node:crypto";
-import type { Tx } from "@/db/client";
+import { reusable, type Tx } from "@/db/client";
 import { accountBalances, journalEntries, ledgerHeads, monthEntries, postings as postingsTable } from "@/db/schema";
 import {
   CURRENT_CHAIN_VERSION,
@@ -49,6 +49,20 @@ export interface NewEntry {
   now: Date;
 }
 
+const entryByKey = reusable((db) =>
+  db
+    .select()
+    .from(journalEntries)
+    .where(
+      and(
+        eq(journalEntries.groupId, sql.placeholder("groupId")),
+        eq(journalEntries.idempotencyKey, sql.placeholder("idempotencyKey")),
+      ),
+    )
+    .limit(1)
+    .prepare(),
+);
+
 /**
  * Idempotency: the entry already written under this key, when the request is the same;
  * a conflict when the same key came with different content; null when the key is new.
@@ -59,11 +73,7 @@ export async function findReplay(
   idempotencyKey: string,
   reqHash: string,
 ): Promise<EntryRow | null> {
-  const [e] = await tx
-    .select()
-    .from(journalEntries)
-    .where(and(eq(journalEntries.groupId, groupId), eq(journalEntries.idempotencyKey, idempotencyKey)))
-    .limit(1);
+  const e = await entryByKey(tx).get({ groupId, idempotencyKey });
   if (!e) return null;
   if (e.requestHash !== reqHash) throw conflict("idempotency_key_reused", "idempotencyKey");
   return e;
@@ -91,6 +101,40 @@ export function idempotentWrite<T>(
   });
 }
 
+const keptBalance = reusable((db) =>
+  db
+    .select({ balance: accountBalances.balance })
+    .from(accountBalances)
+    .where(
+      and(
+        eq(accountBalances.groupId, sql.placeholder("groupId")),
+        eq(accountBalances.account, sql.placeholder("account")),
+        eq(accountBalances.memberId, sql.placeholder("memberId")),
+        eq(accountBalances.loanId, sql.placeholder("loanId")),
+      ),
+    )
+    .prepare(),
+);
+
+/** The balance's movements by day after a date (an entry back-dated must keep every later day whole). */
+const laterDays = reusable((db) =>
+  db
+    .select({ date: postingsTable.businessDate, amount: sql<number>`sum(${postingsTable.amount})` })
+    .from(postingsTable)
+    .where(
+      and(
+        eq(postingsTable.groupId, sql.placeholder("groupId")),
+        eq(postingsTable.account, sql.placeholder("account")),
+        sql`${postingsTable.memberId} IS ${sql.placeholder("memberId")}`,
+        sql`${postingsTable.loanId} IS ${sql.placeholder("loanId")}`,
+        gt(postingsTable.businessDate, sql.placeholder("date")),
+      ),
+    )
+    .groupBy(postingsTable.businessDate)
+    .orderBy(postingsTable.businessDate)
+    .prepare(),
+);
+
 /** Refuses an entry that would take a cash, savings, social-fund or loan balance below zero on any day. */
 async function assertStaysNonNegative(
   tx: Tx,
@@ -110,32 +154,15 @@ async function assertStaysNonNegative(
     if (naturalBalance(p.account, p.delta) >= 0) continue; // this entry only adds to the balance
     const memberId = p.memberId ?? 0;
     const loanId = p.loanId ?? 0;
-    const [row] = await tx
-      .select({ balance: accountBalances.balance })
-      .from(accountBalances)
-      .where(
-        and(
-          eq(accountBalances.groupId, groupId),
-          eq(accountBalances.account, p.account),
-          eq(accountBalances.memberId, memberId),
-          eq(accountBalances.loanId, loanId),
-        ),
-      );
+    const row = await keptBalance(tx).get({ groupId, account: p.account, memberId, loanId });
     const total = row?.balance ?? 0;
-    const later = await tx
-      .select({ date: postingsTable.businessDate, amount: sql<number>`sum(${postingsTable.amount})` })
-      .from(postingsTable)
-      .where(
-        and(
-          eq(postingsTable.groupId, groupId),
-          eq(postingsTable.account, p.account),
-          sql`${postingsTable.memberId} IS ${p.memberId ?? null}`,
-          sql`${postingsTable.loanId} IS ${p.loanId ?? null}`,
-          gt(postingsTable.businessDate, date),
-        ),
-      )
-      .groupBy(postingsTable.businessDate)
-      .orderBy(postingsTable.businessDate);
+    const later = await laterDays(tx).all({
+      groupId,
+      account: p.account,
+      memberId: p.memberId ?? null,
+      loanId: p.loanId ?? null,
+      date,
+    });
     let running = total - later.reduce((t, r) => t + Number(r.amount), 0) + p.delta;
     let lowest = running;
     for (const r of later) {
@@ -156,6 +183,80 @@ function insufficientCode(account: Account): ErrorCode {
   return "insufficient_savings";
 }
 
+const insertEntry = reusable((db) =>
+  db
+    .insert(journalEntries)
+    .values({
+      groupId: sql.placeholder("groupId"),
+      seq: sql.placeholder("seq"),
+      businessDate: sql.placeholder("businessDate"),
+      kind: sql.placeholder("kind"),
+      amount: sql.placeholder("amount"),
+      purpose: sql.placeholder("purpose"),
+      category: sql.placeholder("category"),
+      note: sql.placeholder("note"),
+      loanId: sql.placeholder("loanId"),
+      reversesEntryId: sql.placeholder("reversesEntryId"),
+      reversesSeq: sql.placeholder("reversesSeq"),
+      reason: sql.placeholder("reason"),
+      chainVersion: sql.placeholder("chainVersion"),
+      idempotencyKey: sql.placeholder("idempotencyKey"),
+      requestHash: sql.placeholder("requestHash"),
+      detailSalt: sql.placeholder("detailSalt"),
+      detailDigest: sql.placeholder("detailDigest"),
+      prevHash: sql.placeholder("prevHash"),
+      hash: sql.placeholder("hash"),
+      recordedAt: sql.placeholder("recordedAt"),
+      recordedBy: sql.placeholder("recordedBy"),
+    })
+    .returning()
+    .prepare(),
+);
+
+const ledgerHead = reusable((db) =>
+  db
+    .select()
+    .from(ledgerHeads)
+    .where(eq(ledgerHeads.groupId, sql.placeholder("groupId")))
+    .prepare(),
+);
+
+const countEntry = reusable((db) =>
+  db
+    .insert(monthEntries)
+    .values({
+      groupId: sql.placeholder("groupId"),
+      month: sql.placeholder("month"),
+      kind: sql.placeholder("kind"),
+      entries: 1,
+    })
+    .onConflictDoUpdate({
+      target: [monthEntries.groupId, monthEntries.month, monthEntries.kind],
+      set: { entries: sql`${monthEntries.entries} + 1` },
+    })
+    .prepare(),
+);
+
+const moveHead = reusable((db) =>
+  db
+    .insert(ledgerHeads)
+    .values({
+      groupId: sql.placeholder("groupId"),
+      lastSeq: sql.placeholder("lastSeq"),
+      lastHash: sql.placeholder("lastHash"),
+      lastEntryAt: sql.placeholder("lastEntryAt"),
+    })
+    .onConflictDoUpdate({
+      target: ledgerHeads.groupId,
+      set: {
+        lastSeq: sql`excluded.last_seq`,
+        lastHash: sql`excluded.last_hash`,
+        lastEntryAt: sql`excluded.last_entry_at`,
+      },
+    })
+    .prepare(),
+);
+
 export async function appendEntry(tx: Tx, e: NewEntry): Promise<EntryRow> {
   assertBalanced(e.postings);
   // A closed year's books are shared out: a correction of it is posted in the open year.
@@ -163,7 +264,7 @@ export async function appendEntry(tx: Tx, e: NewEntry): Promise<EntryRow> {
     throw invalid("year_closed", "date", { year: e.group.closedThrough.slice(0, 4) });
   await assertStaysNonNegative(tx, e.group.id, e.date, e.postings);
 
-  const [head] = await tx.select().from(ledgerHeads).where(eq(ledgerHeads.groupId, e.group.id));
+  const head = await ledgerHead(tx).get({ groupId: e.group.id });
   const seq = (head?.lastSeq ?? 0) + 1;
   const prevHash = head?.lastHash ?? GENESIS_HASH;
   const recordedAt = e.now.toISOString();
@@ -190,32 +291,29 @@ export async function appendEntry(tx: Tx, e: NewEntry): Promise<EntryRow> {
   const words = publicWordsProblem(chained);
   if (words) throw new Error(`refusing to publish: ${words}`);
   const hash = entryHash(chained);
-  const [entry] = await tx
-    .insert(journalEntries)
-    .values({
-      groupId: e.group.id,
-      seq,
-      businessDate: e.date,
-      kind: e.kind,
-      amount,
-      purpose: e.purpose ?? null,
-      category: e.category ?? null,
-      note: e.note ?? null,
-      loanId: e.loanId ?? null,
-      reversesEntryId: e.reverses?.id ?? null,
-      reversesSeq: e.reverses?.seq ?? null,
-      reason: e.reason ?? null,
-      chainVersion: CURRENT_CHAIN_VERSION,
-      idempotencyKey: e.idempotencyKey,
-      requestHash: e.requestHash,
-      detailSalt: salt,
-      detailDigest: digest,
-      prevHash,
-      hash,
-      recordedAt,
-      recordedBy: e.actor,
-    })
-    .returning();
+  const entry = await insertEntry(tx).get({
+    groupId: e.group.id,
+    seq,
+    businessDate: e.date,
+    kind: e.kind,
+    amount,
+    purpose: e.purpose ?? null,
+    category: e.category ?? null,
+    note: e.note ?? null,
+    loanId: e.loanId ?? null,
+    reversesEntryId: e.reverses?.id ?? null,
+    reversesSeq: e.reverses?.seq ?? null,
+    reason: e.reason ?? null,
+    chainVersion: CURRENT_CHAIN_VERSION,
+    idempotencyKey: e.idempotencyKey,
+    requestHash: e.requestHash,
+    detailSalt: salt,
+    detailDigest: digest,
+    prevHash,
+    hash,
+    recordedAt,
+    recordedBy: e.actor,
+  });
   if (!entry) throw new Error("insert returned nothing");
 
   // Rollups, in the same transaction. A correction counts under the kind it reverses.
@@ -244,20 +342,8 @@ export async function appendEntry(tx: Tx, e: NewEntry): Promise<EntryRow> {
     SELECT ${e.group.id}, ${month}, ${flowKind}, r.value->>0, r.value->>1
     FROM json_each(${JSON.stringify([...byAccount.entries()])}) r WHERE true
     ON CONFLICT (group_id, month, kind, account) DO UPDATE SET amount = amount + excluded.amount`);
-  await tx
-    .insert(monthEntries)
-    .values({ groupId: e.group.id, month, kind: e.kind, entries: 1 })
-    .onConflictDoUpdate({
-      target: [monthEntries.groupId, monthEntries.month, monthEntries.kind],
-      set: { entries: sql`${monthEntries.entries} + 1` },
-    });
-  await tx
-    .insert(ledgerHeads)
-    .values({ groupId: e.group.id, lastSeq: seq, lastHash: hash, lastEntryAt: recordedAt })
-    .onConflictDoUpdate({
-      target: ledgerHeads.groupId,
-      set: { lastSeq: seq, lastHash: hash, lastEntryAt: recordedAt },
-    });
+  await countEntry(tx).run({ groupId: e.group.id, month, kind: e.kind });
+  await moveHead(tx).run({ groupId: e.group.id, lastSeq: seq, lastHash: hash, lastEntryAt: recordedAt });
   await audit(
     tx,
     { actor: e.actor },

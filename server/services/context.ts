@@ -1,6 +1,6 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { createHash } from "node:crypto";
-import type { Database, DbOrTx } from "@/db/client";
+import { type Database, type DbOrTx, reusable } from "@/db/client";
 import { auditLog, ksmGroups, members } from "@/db/schema";
 import { localDate, type BusinessDate } from "@/server/domain/dates";
 import { invalid, notFound } from "@/server/domain/errors";
@@ -20,9 +20,18 @@ export const nowOf = (ctx: Pick<ServiceContext, "now">): Date => (ctx.now ? ctx.
 export const todayIn = (ctx: Pick<ServiceContext, "now">, group: Pick<GroupRow, "timeZone">): BusinessDate =>
   localDate(nowOf(ctx), group.timeZone);
 
+const groupBySlug = reusable((db) =>
+  db
+    .select()
+    .from(ksmGroups)
+    .where(eq(ksmGroups.slug, sql.placeholder("slug")))
+    .limit(1)
+    .prepare(),
+);
+
 export async function loadGroup(db: DbOrTx, slug: unknown): Promise<GroupRow> {
   if (typeof slug !== "string" || slug.length === 0 || slug.length > 64) throw invalid("group_invalid", "groupSlug");
-  const [g] = await db.select().from(ksmGroups).where(eq(ksmGroups.slug, slug)).limit(1);
+  const g = await groupBySlug(db).get({ slug });
   if (!g) throw notFound("group_not_found", "groupSlug");
   return g;
 }
@@ -71,7 +80,7 @@ export function audit(
   ctx: Pick<ServiceContext, "actor" | "now">,
   row: { action: string; groupId?: number | null; entryId?: number | null; detail: unknown; at?: string },
 ) {
-  return tx.insert(auditLog).values({
+  return insertAudit(tx).run({
     at: row.at ?? nowOf(ctx).toISOString(),
     actor: ctx.actor,
     action: row.action,
@@ -80,6 +89,20 @@ export function audit(
     detail: JSON.stringify(row.detail),
   });
 }
+
+const insertAudit = reusable((db) =>
+  db
+    .insert(auditLog)
+    .values({
+      at: sql.placeholder("at"),
+      actor: sql.placeholder("actor"),
+      action: sql.placeholder("action"),
+      groupId: sql.placeholder("groupId"),
+      entryId: sql.placeholder("entryId"),
+      detail: sql.placeholder("detail"),
+    })
+    .prepare(),
+);
 
 /** A stable JSON (object keys sorted) — used to fingerprint a request for idempotency. */
 export function stableStringify(v: unknown): string {

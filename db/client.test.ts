@@ -1,0 +1,83 @@
+import { eq, sql } from "drizzle-orm";
+import { integer, sqliteTable } from "drizzle-orm/sqlite-core";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { type Database, type DbOrTx, openDatabase, reusable } from "./client";
+
+let dir: string;
+let database: Database;
+beforeEach(async () => {
+  dir = mkdtempSync(path.join(tmpdir(), "kas-db-"));
+  database = await openDatabase(`file:${path.join(dir, "t.db")}`);
+  await database.client.execute("CREATE TABLE t (n INTEGER NOT NULL)");
+});
+afterEach(() => {
+  database.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const t = sqliteTable("t", { n: integer("n").notNull() });
+let builds = 0;
+const insertN = reusable((db: DbOrTx) => {
+  builds++;
+  return { run: (n: number) => db.run(sql`INSERT INTO t (n) VALUES (${n})`) };
+});
+const count = async () => Number((await database.client.execute("SELECT count(*) AS n FROM t")).rows[0]!.n);
+
+describe("a query built once per database (reusable)", () => {
+  it("runs inside the caller's write: a refused write leaves nothing, and it is built once for all writes", async () => {
+    builds = 0;
+    await database.write(async (tx) => insertN(tx).run(1));
+    await database.write(async (tx) => insertN(tx).run(2));
+    await expect(
+      database.write(async (tx) => {
+        await insertN(tx).run(3);
+        throw new Error("refused");
+      }),
+    ).rejects.toThrow("refused");
+    expect(await count()).toBe(2);
+    expect(builds).toBe(1);
+  });
+
+  it("is not seen by a reader outside the write until it commits", async () => {
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    let inserted!: () => void;
+    const didInsert = new Promise<void>((r) => (inserted = r));
+    const writing = database.write(async (tx) => {
+      await insertN(tx).run(7);
+      inserted();
+      await held;
+    });
+    await didInsert;
+    expect(await count()).toBe(0);
+    release();
+    await writing;
+    expect(await count()).toBe(1);
+  });
+
+  it("outside a write, is built on what it is given, each time", async () => {
+    builds = 0;
+    await insertN(database.db).run(1);
+    await insertN(database.db).run(2);
+    expect(builds).toBe(2);
+    expect(await count()).toBe(2);
+  });
+
+  it("a drizzle prepared query (placeholders) sees the write's own rows", async () => {
+    const byN = reusable((db) =>
+      db
+        .select()
+        .from(t)
+        .where(eq(t.n, sql.placeholder("n")))
+        .prepare(),
+    );
+    const seen = await database.write(async (tx) => {
+      await tx.insert(t).values({ n: 42 });
+      return byN(tx).all({ n: 42 });
+    });
+    expect(seen).toEqual([{ n: 42 }]);
+  });
+});
