@@ -53,9 +53,17 @@ export async function loadActiveMember(
   return assertActiveMember(m, code, date, field);
 }
 
+const membersOfGroup = reusable((db) =>
+  db
+    .select()
+    .from(members)
+    .where(eq(members.groupId, sql.placeholder("groupId")))
+    .prepare(),
+);
+
 /** Members of the group by code, loaded in one read (for a collection day of many lines). */
 export async function groupMembersByCode(db: DbOrTx, group: GroupRow): Promise<Map<string, MemberRow>> {
-  const rows = await db.select().from(members).where(eq(members.groupId, group.id));
+  const rows = await membersOfGroup(db).all({ groupId: group.id });
   return new Map(rows.map((m) => [m.code, m]));
 }
 

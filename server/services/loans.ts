@@ -1,6 +1,6 @@
-import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull, type Placeholder, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
-import type { DbOrTx } from "@/db/client";
+import { type DbOrTx, reusable } from "@/db/client";
 import { accountBalances, journalEntries, loans, postings } from "@/db/schema";
 import { assertBusinessDate, type BusinessDate } from "@/server/domain/dates";
 import { conflict, invalid, notFound } from "@/server/domain/errors";
@@ -114,31 +114,49 @@ export async function disburseLoan(
   );
 }
 
+const loanOfGroup = reusable((db) =>
+  db
+    .select()
+    .from(loans)
+    .where(and(eq(loans.id, sql.placeholder("loanId")), eq(loans.groupId, sql.placeholder("groupId"))))
+    .prepare(),
+);
+
 export async function loadLoan(db: DbOrTx, group: GroupRow, loanId: unknown): Promise<LoanRow> {
   if (typeof loanId !== "number" || !Number.isSafeInteger(loanId) || loanId <= 0)
     throw invalid("loan_id_invalid", "loanId");
-  const [loan] = await db
-    .select()
-    .from(loans)
-    .where(and(eq(loans.id, loanId), eq(loans.groupId, group.id)));
+  const loan = await loanOfGroup(db).get({ loanId, groupId: group.id });
   if (!loan) throw notFound("loan_not_found", "loanId");
   return loan;
 }
 
 /** The entries of these loans that still stand (neither a correction nor reversed), oldest first. */
-async function standingEntriesOf(db: DbOrTx, loanIds: number[]): Promise<EntryRow[]> {
-  if (loanIds.length === 0) return [];
+function standingEntriesQuery(db: DbOrTx, loans: number[] | Placeholder) {
   const rev = alias(journalEntries, "rev");
-  const rows = await db
+  return db
     .select({ e: journalEntries })
     .from(journalEntries)
     .leftJoin(rev, eq(rev.reversesEntryId, journalEntries.id))
-    .where(and(inArray(journalEntries.loanId, loanIds), isNull(rev.id), sql`${journalEntries.kind} <> 'correction'`))
+    .where(
+      and(
+        Array.isArray(loans) ? inArray(journalEntries.loanId, loans) : eq(journalEntries.loanId, loans),
+        isNull(rev.id),
+        sql`${journalEntries.kind} <> 'correction'`,
+      ),
+    )
     .orderBy(asc(journalEntries.businessDate), asc(journalEntries.seq));
-  return rows.map((r) => r.e);
 }
 
-export const standingLoanEntries = (db: DbOrTx, loanId: number) => standingEntriesOf(db, [loanId]);
+async function standingEntriesOf(db: DbOrTx, loanIds: number[]): Promise<EntryRow[]> {
+  if (loanIds.length === 0) return [];
+  return (await standingEntriesQuery(db, loanIds)).map((r) => r.e);
+}
+
+const standingOfLoan = reusable((db) => standingEntriesQuery(db, sql.placeholder("loanId")).prepare());
+
+/** One loan's entries that still stand, oldest first (read on every repayment: built once per database). */
+export const standingLoanEntries = async (db: DbOrTx, loanId: number): Promise<EntryRow[]> =>
+  (await standingOfLoan(db).all({ loanId })).map((r) => r.e);
 
 export function viewLoan(loan: LoanRow, entries: readonly EntryRow[], asOf: BusinessDate): LoanView {
   const repayments = entries
