@@ -323,6 +323,8 @@ async function main() {
   try {
     await waitUp(`${BASE}/api/open/groups.json`);
     const groups = (await (await fetch(`${BASE}/api/open/groups.json`)).json()).groups as { slug: string }[];
+    if (!groups.length)
+      throw new Error(`${SOURCE_DB} holds no group: write the demo first (npm run db:seed), or pass --db`);
     const slug = arg("group", groups[0]!.slug);
     const pages = [
       "/",

@@ -20,6 +20,7 @@ import {
   contributionPostings,
   disbursementPostings,
   entryAmount,
+  entryRollup,
   expensePostings,
   repaymentPostings,
   type EntryKind,
@@ -92,7 +93,7 @@ async function main() {
     }
     let seq = 0;
     let prev = GENESIS_HASH;
-    const balances = new Map<string, { account: string; memberId: number; loanId: number; balance: number }>();
+    const balances = new Map<string, number>();
     const months = new Map<string, number>();
     const counts = new Map<string, number>();
     let cash = 0;
@@ -148,20 +149,17 @@ async function main() {
         recordedAt,
         "scale:seed",
       ]);
-      for (const p of postings) {
+      for (const p of postings)
         rows.postings!.push([++postingId, id, g, date, p.account, p.memberId ?? null, p.loanId ?? null, p.amount]);
-        const k = balanceKey(p);
-        const b = balances.get(k) ?? {
-          account: p.account,
-          memberId: p.memberId ?? 0,
-          loanId: p.loanId ?? 0,
-          balance: 0,
-        };
-        b.balance += p.amount;
-        balances.set(k, b);
-        const mk = `${monthOf(date)}|${kind}|${p.account}`;
-        months.set(mk, (months.get(mk) ?? 0) + p.amount);
-        if (p.account === "cash") cash += p.amount;
+      const rollup = entryRollup(postings);
+      for (const [account, memberId, loanId, amount] of rollup.balances) {
+        const k = balanceKey({ account, memberId, loanId });
+        balances.set(k, (balances.get(k) ?? 0) + amount);
+      }
+      for (const [account, amount] of rollup.accounts) {
+        const mk = `${monthOf(date)}|${kind}|${account}`;
+        months.set(mk, (months.get(mk) ?? 0) + amount);
+        if (account === "cash") cash += amount;
       }
       counts.set(`${monthOf(date)}|${kind}`, (counts.get(`${monthOf(date)}|${kind}`) ?? 0) + 1);
       prev = hash;
@@ -240,7 +238,7 @@ async function main() {
     insert(
       "account_balances",
       "group_id, account, member_id, loan_id, balance",
-      [...balances.values()].map((b) => [g, b.account, b.memberId, b.loanId, b.balance]),
+      [...balances].map(([k, balance]) => [g, ...k.split("|").map((v, i) => (i ? Number(v) : v)), balance]),
     );
     insert(
       "month_postings",

@@ -319,6 +319,27 @@ export function balanceKey(p: Pick<Posting, "account" | "memberId" | "loanId">):
   return `${p.account}|${p.memberId ?? 0}|${p.loanId ?? 0}`;
 }
 
+/** One kept balance an entry moves: member and loan 0 when none, as `account_balances` keys them. */
+export type BalanceMove = [account: Account, memberId: number, loanId: number, amount: number];
+
+/**
+ * What one entry adds to the kept rollups: the change of each balance it moves, and of each
+ * account's total (for the month's flows). The one rule that the ledger writer and the scale seed
+ * apply and `npm run verify` recomputes from the postings.
+ */
+export function entryRollup(postings: readonly Posting[]): { balances: BalanceMove[]; accounts: [Account, number][] } {
+  const balances = new Map<string, BalanceMove>();
+  const accounts = new Map<Account, number>();
+  for (const p of postings) {
+    const k = balanceKey(p);
+    const b = balances.get(k) ?? [p.account, p.memberId ?? 0, p.loanId ?? 0, 0];
+    b[3] += p.amount;
+    balances.set(k, b);
+    accounts.set(p.account, (accounts.get(p.account) ?? 0) + p.amount);
+  }
+  return { balances: [...balances.values()], accounts: [...accounts] };
+}
+
 /** Sum postings into balances by key (signed, debit positive). */
 export function applyPostings(balances: Map<string, number>, postings: readonly Posting[]): Map<string, number> {
   for (const p of postings) {

@@ -22,6 +22,7 @@ import {
   assertBalanced,
   balanceKey,
   entryAmount,
+  entryRollup,
   naturalBalance,
   NON_NEGATIVE,
   type Account,
@@ -319,15 +320,7 @@ export async function appendEntry(tx: Tx, e: NewEntry): Promise<EntryRow> {
   // Rollups, in the same transaction. A correction counts under the kind it reverses.
   const month = monthOf(e.date);
   const flowKind = e.reverses ? e.reverses.kind : e.kind;
-  const byBalance = new Map<string, [account: string, memberId: number, loanId: number, amount: number]>();
-  const byAccount = new Map<string, number>();
-  for (const p of e.postings) {
-    const k = balanceKey(p);
-    const b = byBalance.get(k) ?? [p.account, p.memberId ?? 0, p.loanId ?? 0, 0];
-    b[3] += p.amount;
-    byBalance.set(k, b);
-    byAccount.set(p.account, (byAccount.get(p.account) ?? 0) + p.amount);
-  }
+  const rollup = entryRollup(e.postings);
   // The postings and rollup rows go in as one JSON array each, so that the statement's text is the
   // same for a 2-line expense and a 25-line collection: prepared once, not built and parsed per entry.
   const postingRows = e.postings.map((p) => [p.account, p.memberId ?? null, p.loanId ?? null, p.amount]);
@@ -336,11 +329,11 @@ export async function appendEntry(tx: Tx, e: NewEntry): Promise<EntryRow> {
     FROM json_each(${JSON.stringify(postingRows)}) r`);
   await tx.run(sql`INSERT INTO account_balances (group_id, account, member_id, loan_id, balance)
     SELECT ${e.group.id}, r.value->>0, r.value->>1, r.value->>2, r.value->>3
-    FROM json_each(${JSON.stringify([...byBalance.values()])}) r WHERE true
+    FROM json_each(${JSON.stringify(rollup.balances)}) r WHERE true
     ON CONFLICT (group_id, account, member_id, loan_id) DO UPDATE SET balance = balance + excluded.balance`);
   await tx.run(sql`INSERT INTO month_postings (group_id, month, kind, account, amount)
     SELECT ${e.group.id}, ${month}, ${flowKind}, r.value->>0, r.value->>1
-    FROM json_each(${JSON.stringify([...byAccount.entries()])}) r WHERE true
+    FROM json_each(${JSON.stringify(rollup.accounts)}) r WHERE true
     ON CONFLICT (group_id, month, kind, account) DO UPDATE SET amount = amount + excluded.amount`);
   await countEntry(tx).run({ groupId: e.group.id, month, kind: e.kind });
   await moveHead(tx).run({ groupId: e.group.id, lastSeq: seq, lastHash: hash, lastEntryAt: recordedAt });
