@@ -6,6 +6,7 @@ import {
   contributionPostings,
   CONTRIBUTION_LINE_KINDS,
   disbursementPostings,
+  entryRollup,
   expensePostings,
   openingBalancePostings,
   otherIncomePostings,
@@ -57,6 +58,32 @@ const anyPostings: fc.Arbitrary<Posting[]> = fc.oneof(
 );
 
 describe("ledger postings", () => {
+  it("property: an entry's rollup moves each balance and account total by the sum of its postings", () => {
+    fc.assert(
+      fc.property(anyPostings, (ps) => {
+        const { balances, accounts } = entryRollup(ps);
+        const byKey = applyPostings(new Map(), ps);
+        const moved = balances.filter(([, , , v]) => v !== 0); // applyPostings drops a balance back at 0
+        expect(new Map(moved.map(([a, m, l, v]) => [`${a}|${m}|${l}`, v]))).toEqual(byKey);
+        for (const [account, total] of accounts)
+          expect(total).toBe(ps.filter((p) => p.account === account).reduce((t, p) => t + p.amount, 0));
+        expect(accounts.map(([a]) => a).sort()).toEqual([...new Set(ps.map((p) => p.account))].sort());
+      }),
+    );
+  });
+
+  it("an entry's rollup keys a balance without member or loan as 0, as account_balances does", () => {
+    const { balances, accounts } = entryRollup([
+      ...contributionPostings([
+        { memberId: 3, amount: 2000, kind: "daily" },
+        { memberId: 3, amount: 1000, kind: "daily" },
+      ]),
+      ...disbursementPostings(3, 9, 500_000),
+    ]);
+    expect(balances).toContainEqual(["cash", 0, 0, 3000 - 500_000]);
+    expect(balances).toContainEqual(["loans_receivable", 3, 9, 500_000]);
+    expect(accounts).toContainEqual(["cash", -497_000]);
+  });
   it("property: every kind of entry balances (postings sum to zero)", () => {
     fc.assert(
       fc.property(anyPostings, (ps) => {
