@@ -7,7 +7,7 @@
  * entries posted per second by concurrent treasurers while readers load pages, then verify.
  * Prints a table and writes it under bench/.
  */
-import { execFile, execFileSync, spawn, type ChildProcess } from "node:child_process";
+import { execFile, execFileSync, spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { cpSync, mkdirSync, mkdtempSync, openSync, rmSync, writeFileSync } from "node:fs";
 import { performance } from "node:perf_hooks";
 import { sql } from "drizzle-orm";
@@ -301,6 +301,8 @@ async function postingAtScale(scaleDb: string, env: NodeJS.ProcessEnv, log: (s: 
 
 async function main() {
   if (!SOURCE_DB.startsWith("file:")) throw new Error("bench copies an embedded file database");
+  if ((spawnSync("wrk", ["-v"]).error as NodeJS.ErrnoException | undefined)?.code === "ENOENT")
+    throw new Error("bench needs wrk (HTTP load on 127.0.0.1): apt-get install wrk");
   buildIfNeeded();
   // Work on a copy, so the posting test never touches the named database.
   const dir = path.join("bench", "tmp");

@@ -3,7 +3,7 @@
  * functions over figures the rollups already hold. Ratios are returned as fractions (0..1) or
  * null when the denominator is zero; formatting is the page's business.
  */
-import { ACCOUNTS, DEBIT_NORMAL, type Account, type EntryKind } from "./ledger";
+import { ACCOUNTS, DEBIT_NORMAL, type Account, type EntryKind, savingsTotal } from "./ledger";
 
 /** Any aggregate drawn from fewer than this many members or loans is shown as "< 5". */
 export const MIN_CELL = 5;
@@ -117,7 +117,7 @@ export function balanceSheet(b: Record<Account, number>): BalanceSheet {
     cash: b.cash,
     bank: b.bank,
     loansOutstanding: b.loans_receivable,
-    memberSavings: b.savings_share + b.savings_mandatory + b.savings_voluntary,
+    memberSavings: savingsTotal(b),
     socialFund: b.social_fund,
     reserve: b.reserve_fund,
     otherFunds: b.fund_board + b.fund_education,

@@ -58,6 +58,10 @@ export const INCOME_CATEGORIES = ["bunga_bank", "hibah", "sumbangan", "lainnya"]
 export const SAVINGS_ACCOUNTS = ["savings_share", "savings_mandatory", "savings_voluntary"] as const;
 export type SavingsAccount = (typeof SAVINGS_ACCOUNTS)[number];
 
+/** A member's savings of every kind together (simpanan pokok + wajib + sukarela). */
+export const savingsTotal = (s: Readonly<Record<SavingsAccount, number>>): number =>
+  SAVINGS_ACCOUNTS.reduce((t, a) => t + s[a], 0);
+
 /** Balance in the account's natural direction (cash as a positive amount, savings as a positive amount). */
 export function naturalBalance(account: Account, signedSum: number): number {
   return DEBIT_NORMAL.has(account) ? signedSum : -signedSum;

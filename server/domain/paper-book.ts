@@ -5,7 +5,7 @@
  * file, line, column and a code the i18n layer words (server/i18n/errors.ts, `import_*`).
  */
 import { isValidDate, type BusinessDate } from "./dates";
-import type { SavingsAccount } from "./ledger";
+import { type SavingsAccount, savingsTotal } from "./ledger";
 import { LOAN_PURPOSES, type LoanMethod, type LoanPurpose } from "./loans";
 import { MAX_AMOUNT } from "./money";
 import { hasControlChars } from "./text";
@@ -86,7 +86,7 @@ export function bookTotals(b: PaperBook): BookTotals {
   const savings = { savings_share: 0, savings_mandatory: 0, savings_voluntary: 0 };
   for (const m of b.members) for (const k of Object.keys(savings) as SavingsAccount[]) savings[k] += m.savings[k];
   const loansOutstanding = b.loans.reduce((t, l) => t + l.principalOutstanding, 0);
-  const owed = savings.savings_share + savings.savings_mandatory + savings.savings_voluntary + b.socialFund;
+  const owed = savingsTotal(savings) + b.socialFund;
   return {
     cash: b.cash,
     bank: b.bank,

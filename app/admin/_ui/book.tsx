@@ -1,4 +1,5 @@
 "use client";
+import { savingsTotal } from "@/server/domain/ledger";
 import { useState } from "react";
 import type { BookFile } from "@/server/domain/paper-book";
 import { errorMessage } from "@/server/i18n/errors";
@@ -132,8 +133,7 @@ function Figures({ p, t, rp, locale }: Pick<P, "t" | "rp" | "locale"> & { p: Ext
       <ul>
         {p.members.map((m) => (
           <li key={m.code}>
-            {m.code} {m.fullName} ·{" "}
-            {rp(m.savings.savings_share + m.savings.savings_mandatory + m.savings.savings_voluntary)}
+            {m.code} {m.fullName} · {rp(savingsTotal(m.savings))}
           </li>
         ))}
       </ul>

@@ -1,4 +1,5 @@
 "use client";
+import { savingsTotal } from "@/server/domain/ledger";
 import { useState } from "react";
 import { formatDate } from "@/server/i18n/format";
 import { api } from "./client";
@@ -89,9 +90,7 @@ export function MembersTab({
                   {m.fullName}
                   {m.leftOn ? ` (${formatDate(m.leftOn, locale)})` : ""}
                 </td>
-                <td className="num">
-                  {rp(m.savings.savings_share + m.savings.savings_mandatory + m.savings.savings_voluntary)}
-                </td>
+                <td className="num">{rp(savingsTotal(m.savings))}</td>
                 <td>
                   {canWrite && !m.leftOn && (
                     <>

@@ -1,4 +1,5 @@
 "use client";
+import { savingsTotal } from "@/server/domain/ledger";
 import { useCallback, useEffect, useState } from "react";
 import { api, newKey } from "./client";
 import {
@@ -14,8 +15,7 @@ import {
 } from "./common";
 import { Receipts } from "./receipt";
 
-const savingsOf = (m: Members[number]) =>
-  m.savings.savings_share + m.savings.savings_mandatory + m.savings.savings_voluntary;
+const savingsOf = (m: Members[number]) => savingsTotal(m.savings);
 
 /**
  * Penarikan simpanan: the member's savings are shown before anything is typed; the last step says
