@@ -50,7 +50,9 @@ export const monthEntries = sqliteTable(
 /**
  * One row: goes up, by database triggers, with every committed change that public pages show
  * (entries, loans, cash counts, groups, members, reference terms) — and not with sign-ins, audit
- * rows or users. The front server's page cache keys on it, across processes.
+ * rows or users. The front server's page cache keys on it, across processes. Row 2 is the terms
+ * version: raised only by groups, reference terms and share-out rules (what /bandingkan and
+ * /metodologi show), so a post anywhere leaves those pages cached.
  */
 export const publicVersion = sqliteTable("public_version", {
   id: integer("id").primaryKey(),

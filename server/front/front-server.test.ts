@@ -144,6 +144,25 @@ describe("front server: public pages from memory, current on the next request af
     });
   });
 
+  it("the compare and method pages follow the terms only: a post leaves them in memory, a change of a group's terms does not", async () => {
+    const ctx = testContext(t.database);
+    await seedGroup(ctx, "lengko-ajang", 2);
+    const urls = ["/bandingkan?amount=700000&kelompok=lengko-ajang", "/metodologi", "/api/open/compare?amount=700000"];
+    for (const u of urls) await get(u);
+    await recordContributions(ctx, {
+      groupSlug: "lengko-ajang",
+      date: "2026-11-27",
+      idempotencyKey: key(),
+      lines: [{ memberCode: "LE-001", amount: 1000 }],
+    });
+    expect((await get("/kelompok/lengko-ajang")).headers["x-kt-cache"]).toBe("miss");
+    for (const u of urls) expect((await get(u)).headers["x-kt-cache"], u).toBe("hit");
+    await t.database.write((tx) =>
+      tx.run(sql`UPDATE ksm_groups SET loan_rate_bps_per_month = 150 WHERE slug = 'lengko-ajang'`),
+    );
+    for (const u of urls) expect((await get(u)).headers["x-kt-cache"], u).toBe("miss");
+  });
+
   it("answers an unchanged page to a returning phone with 304 and no body", async () => {
     const a = await get("/metodologi");
     const b = await get("/metodologi", { "if-none-match": a.headers.etag! });

@@ -6,7 +6,8 @@
  * — `public_version` for portal-wide pages, `group_public_version` for a group's own pages, both
  * raised by database triggers in the same transaction as every entry, loan, cash count, group,
  * member or reference-terms change, whichever process commits it (sign-ins, audit rows and users
- * do not touch them) — and with today's business date in every group's time zone. A committed post therefore reaches the very next request. Only embedded
+ * do not touch them), or the terms version (row 2) for the compare and method pages, which show
+ * only groups, reference terms and share-out rules — and with today's business date in every group's time zone. A committed post therefore reaches the very next request. Only embedded
  * `file:` databases are cached; with a remote libSQL URL every request goes to the app.
  *
  * It also tells the app who the client is (x-kt-client, always overwritten), so sign-in and
@@ -57,6 +58,8 @@ const HOP = new Set([
 
 /** Pages of one group (its page, ledger, reports, open data): cached on that group's own version. */
 const GROUP_PATH = /^\/(?:kelompok|api\/open\/groups)\/([a-z0-9-]{1,64})(?:\.json|\/|\?|$)/;
+/** Pages that show only groups, their reference terms and share-out rules: they follow the terms version. */
+const TERMS_PATH = /^\/(?:bandingkan|metodologi|api\/open\/compare)(?:\?|$)/;
 
 /**
  * The version of the public data a page shows, and the business dates it is shown for (they
@@ -73,6 +76,10 @@ export class DataVersion {
 
   async forUrl(url: string, now = new Date()): Promise<string> {
     const global = await this.global(now);
+    if (TERMS_PATH.test(url)) {
+      const r = await this.client.execute("SELECT version FROM public_version WHERE id = 2");
+      return `t${Number(r.rows[0]?.[0] ?? 0)}|${global.dates}`;
+    }
     const slug = GROUP_PATH.exec(url)?.[1];
     if (!slug) return `${global.version}|${global.dates}`;
     const r = await this.client.execute({
