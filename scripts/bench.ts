@@ -164,7 +164,9 @@ async function postRate(
           const day = () => ({
             date,
             idempotencyKey: `bench-${g.slug}-${w}-${Date.now()}-${i++}`,
-            lines: g.members.map((memberCode) => ({ memberCode, amount: 1000 })),
+            // Voluntary savings: a member pays a day's Rp 1.000 once, so repeated posts of daily lines
+            // for today would be refused (already collected) after the first; the entry is the same shape.
+            lines: g.members.map((memberCode) => ({ memberCode, amount: 1000, kind: "voluntary" })),
           });
           const r =
             batch === 1
@@ -348,10 +350,15 @@ async function main() {
       ],
       { stdio: "ignore" },
     );
-    await waitUp("http://127.0.0.1:3901/");
-    const staticNext = wrk(`${APP}/bench-static`); // Next itself, no front server in the way
-    const node = wrk("http://127.0.0.1:3901/");
-    plain.kill("SIGTERM");
+    let staticNext: Wrk;
+    let node: Wrk;
+    try {
+      await waitUp("http://127.0.0.1:3901/");
+      staticNext = wrk(`${APP}/bench-static`); // Next itself, no front server in the way
+      node = wrk("http://127.0.0.1:3901/");
+    } finally {
+      plain.kill("SIGTERM");
+    }
     log(`# Kas Terbuka benchmark — ${new Date().toISOString()}`);
     log(
       `Machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? "cpu"}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}; database ${SOURCE_DB} (${groups.length} groups); wrk -t2 -c16 -d${SECONDS}s on 127.0.0.1`,

@@ -173,6 +173,15 @@ describe("days counted honestly", () => {
     await reverseEntry(ctx, { groupSlug: G, entryId: first.id, reasonCode: "salah_jumlah", idempotencyKey: key() });
     await collect("2026-11-20", 1000, ["RA-001"]);
     expect((await verifyLedger(database.db)).problems).toEqual([]);
+    // Compliance counts the days still paid: RA-002's 17th–19th and RA-001's 20th, not the reversed 20th.
+    expect((await groupFigures(database.db, G, FIXED_NOW)).compliance.daysPaid).toBe(4);
+    // A day paid twice can only come from outside the verbs; verify names it.
+    await database.db.run(
+      sql`INSERT INTO daily_payments (group_id, member_id, entry_id, day) SELECT group_id, member_id, entry_id, day FROM daily_payments WHERE day = '2026-11-18'`,
+    );
+    expect((await verifyLedger(database.db)).problems).toEqual([
+      { group: G, problem: "a member's day 2026-11-18 is paid twice by entries still standing" },
+    ]);
   });
 
   it("the passbook counts distinct days paid, never the amount ÷ Rp 1.000", async () => {

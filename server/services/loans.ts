@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNull, type Placeholder, sql } from "drizzle-orm";
+import { and, asc, eq, isNotNull, isNull, type SQL, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import { type DbOrTx, reusable } from "@/db/client";
 import { accountBalances, journalEntries, loans, postings } from "@/db/schema";
@@ -130,35 +130,53 @@ export async function loadLoan(db: DbOrTx, group: GroupRow, loanId: unknown): Pr
   return loan;
 }
 
-/** The entries of these loans that still stand (neither a correction nor reversed), oldest first. */
-function standingEntriesQuery(db: DbOrTx, loans: number[] | Placeholder) {
+/** What a loan's view needs of each of its entries. */
+export type LoanEntry = Pick<EntryRow, "id" | "loanId" | "seq" | "businessDate" | "kind" | "amount">;
+
+/** The loan entries that still stand (neither a correction nor reversed) where `which` holds, oldest first. */
+function standingLoanEntriesWhere(db: DbOrTx, which: SQL) {
   const rev = alias(journalEntries, "rev");
   return db
-    .select({ e: journalEntries })
+    .select({
+      id: journalEntries.id,
+      loanId: journalEntries.loanId,
+      seq: journalEntries.seq,
+      businessDate: journalEntries.businessDate,
+      kind: journalEntries.kind,
+      amount: journalEntries.amount,
+    })
     .from(journalEntries)
     .leftJoin(rev, eq(rev.reversesEntryId, journalEntries.id))
-    .where(
-      and(
-        Array.isArray(loans) ? inArray(journalEntries.loanId, loans) : eq(journalEntries.loanId, loans),
-        isNull(rev.id),
-        sql`${journalEntries.kind} <> 'correction'`,
-      ),
-    )
+    .where(and(which, isNull(rev.id), sql`${journalEntries.kind} <> 'correction'`))
     .orderBy(asc(journalEntries.businessDate), asc(journalEntries.seq));
 }
 
-async function standingEntriesOf(db: DbOrTx, loanIds: number[]): Promise<EntryRow[]> {
-  if (loanIds.length === 0) return [];
-  return (await standingEntriesQuery(db, loanIds)).map((r) => r.e);
-}
-
-const standingOfLoan = reusable((db) => standingEntriesQuery(db, sql.placeholder("loanId")).prepare());
+const standingOfLoan = reusable((db) =>
+  standingLoanEntriesWhere(db, eq(journalEntries.loanId, sql.placeholder("loanId"))).prepare(),
+);
+const standingOfGroupLoans = reusable((db) =>
+  standingLoanEntriesWhere(
+    db,
+    and(eq(journalEntries.groupId, sql.placeholder("groupId")), isNotNull(journalEntries.loanId))!,
+  ).prepare(),
+);
 
 /** One loan's entries that still stand, oldest first (read on every repayment: built once per database). */
-export const standingLoanEntries = async (db: DbOrTx, loanId: number): Promise<EntryRow[]> =>
-  (await standingOfLoan(db).all({ loanId })).map((r) => r.e);
+export const standingLoanEntries = (db: DbOrTx, loanId: number): Promise<LoanEntry[]> =>
+  standingOfLoan(db).all({ loanId });
 
-export function viewLoan(loan: LoanRow, entries: readonly EntryRow[], asOf: BusinessDate): LoanView {
+/** Every loan's standing entries in a group, by loan, oldest first: one read for the register and the figures. */
+async function standingEntriesByLoan(db: DbOrTx, group: GroupRow): Promise<Map<number, LoanEntry[]>> {
+  const byLoan = new Map<number, LoanEntry[]>();
+  for (const e of await standingOfGroupLoans(db).all({ groupId: group.id })) {
+    const list = byLoan.get(e.loanId!);
+    if (list) list.push(e);
+    else byLoan.set(e.loanId!, [e]);
+  }
+  return byLoan;
+}
+
+export function viewLoan(loan: LoanRow, entries: readonly LoanEntry[], asOf: BusinessDate): LoanView {
   const repayments = entries
     .filter((e) => e.kind === "loan_repayment")
     .map((e) => ({ date: e.businessDate, amount: e.amount }));
@@ -287,27 +305,25 @@ export async function writeOffLoan(ctx: ServiceContext, input: WriteOffLoanInput
 
 /** All loans of a group with their state on a date (for the register and the indicators). */
 export async function groupLoanViews(db: DbOrTx, group: GroupRow, asOf: BusinessDate): Promise<LoanView[]> {
-  const rows = await db.select().from(loans).where(eq(loans.groupId, group.id)).orderBy(asc(loans.id));
-  const byLoan = new Map<number, EntryRow[]>();
-  for (const e of await standingEntriesOf(
-    db,
-    rows.map((l) => l.id),
-  ))
-    byLoan.set(e.loanId!, [...(byLoan.get(e.loanId!) ?? []), e]);
+  const [rows, byLoan] = await Promise.all([
+    db.select().from(loans).where(eq(loans.groupId, group.id)).orderBy(asc(loans.id)),
+    standingEntriesByLoan(db, group),
+  ]);
   return rows.map((l) => viewLoan(l, byLoan.get(l.id) ?? [], asOf));
 }
 
 /** The loans as they stood at the end of a past date: only what had happened by then counts. */
 export async function groupLoanViewsAt(db: DbOrTx, group: GroupRow, asOf: BusinessDate): Promise<LoanView[]> {
-  const rows = (await db.select().from(loans).where(eq(loans.groupId, group.id)).orderBy(asc(loans.id))).filter(
-    (l) => l.disbursedOn <= asOf && (l.importedOn === null || l.importedOn <= asOf),
-  );
-  const byLoan = new Map<number, EntryRow[]>();
-  for (const e of await standingEntriesOf(
-    db,
-    rows.map((l) => l.id),
-  ))
-    if (e.businessDate <= asOf) byLoan.set(e.loanId!, [...(byLoan.get(e.loanId!) ?? []), e]);
+  const [all, standing] = await Promise.all([
+    db.select().from(loans).where(eq(loans.groupId, group.id)).orderBy(asc(loans.id)),
+    standingEntriesByLoan(db, group),
+  ]);
+  const rows = all.filter((l) => l.disbursedOn <= asOf && (l.importedOn === null || l.importedOn <= asOf));
+  const byLoan = new Map<number, LoanEntry[]>();
+  for (const [loanId, entries] of standing) {
+    const then = entries.filter((e) => e.businessDate <= asOf);
+    if (then.length) byLoan.set(loanId, then);
+  }
   return rows
     .filter((l) => l.importedOn !== null || byLoan.has(l.id))
     .map((l) => viewLoan(l, byLoan.get(l.id) ?? [], asOf));

@@ -2,11 +2,10 @@
  * What the public pages and the open data read: group-level figures from the rollups and the
  * anonymous ledger. Nothing here returns a member's name or a member-linked amount.
  */
-import { and, asc, desc, eq, gte, inArray, lt, lte, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, lt, sql } from "drizzle-orm";
 import type { Database, DbOrTx } from "@/db/client";
 import {
   accountBalances,
-  dailyPayments,
   journalEntries,
   ksmGroups,
   ledgerHeads,
@@ -40,7 +39,6 @@ import {
   type ReferenceTerms,
   sumCosts,
 } from "@/server/domain/finance/compare";
-import { paidDayStands } from "./savings";
 import { lastCashCount, type CashCountRow } from "./cash";
 import { closedYears, ruleOfRow, shareOutRuleOf } from "./year-close";
 import { monthPostingRows } from "./monthly-report";
@@ -183,14 +181,17 @@ async function openingBalanceDate(db: DbOrTx, groupId: number): Promise<Business
   return r?.d ?? null;
 }
 
-/** Distinct member-days paid by entries still standing, from `from` to `to`. */
+/**
+ * Member-days paid by entries still standing, from `from` to `to`. A member pays a day once (the
+ * collection verb refuses a second in its write; `npm run verify` checks), so this counts rows — all
+ * days paid, less those of reversed entries (few) — each by an index, instead of a distinct count
+ * that looked at every paid day's entry (~190 ms a group on the demo's ten years, at every post).
+ */
 async function standingDaysPaid(db: DbOrTx, groupId: number, from: BusinessDate, to: BusinessDate): Promise<number> {
-  const [r] = await db
-    .select({ n: sql<number>`count(distinct ${dailyPayments.memberId} || ':' || ${dailyPayments.day})` })
-    .from(dailyPayments)
-    .where(
-      and(eq(dailyPayments.groupId, groupId), gte(dailyPayments.day, from), lte(dailyPayments.day, to), paidDayStands),
-    );
+  const [r] = await db.all<{ n: number }>(sql`SELECT
+    (SELECT count(*) FROM daily_payments WHERE group_id = ${groupId} AND day BETWEEN ${from} AND ${to})
+    - (SELECT count(*) FROM journal_entries r JOIN daily_payments d ON d.entry_id = r.reverses_entry_id
+       WHERE r.group_id = ${groupId} AND r.reverses_entry_id IS NOT NULL AND d.day BETWEEN ${from} AND ${to}) AS n`);
   return Number(r?.n ?? 0);
 }
 

@@ -183,7 +183,7 @@ function daysPaidFor(l: ContributionLineInput, date: BusinessDate, member: Membe
  */
 async function assertDaysNotPaid(
   tx: Tx,
-  groupId: number,
+  _groupId: number,
   paying: readonly { line: number; memberId: number; code: string; days: string[] }[],
 ): Promise<void> {
   if (paying.length === 0) return;

@@ -1,4 +1,4 @@
-import { asc, eq } from "drizzle-orm";
+import { asc, eq, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import {
   accountBalances,
@@ -12,6 +12,7 @@ import {
 import { type ChainedEntry, type ChainVersion, detailDigest, verifyChain } from "@/server/domain/chain";
 import { monthOf } from "@/server/domain/dates";
 import { entryAmount, type Account, type Posting } from "@/server/domain/ledger";
+import { paidDayStands } from "./savings";
 
 export interface VerifyProblem {
   group: string;
@@ -121,6 +122,11 @@ export async function verifyLedger(
         r.entries,
       ]),
     );
+    // A member pays a day once: the compliance figure counts paid days on that rule.
+    const [twice] = await db.all<{ day: string }>(sql`SELECT day FROM daily_payments
+      WHERE group_id = ${g.id} AND ${paidDayStands} GROUP BY member_id, day HAVING count(*) > 1 LIMIT 1`);
+    if (twice)
+      problem ??= { group: g.slug, problem: `a member's day ${twice.day} is paid twice by entries still standing` };
     problem ??= diffMaps(g.slug, "balance", balances, actualBalances);
     problem ??= diffMaps(g.slug, "monthly postings", months, actualMonths);
     problem ??= diffMaps(g.slug, "monthly entry count", counts, actualCounts);
