@@ -12,7 +12,7 @@ import { loadGroup, type ServiceContext } from "./context";
 import { cashOnBooks, lastCashCount, recordBankTransfer, recordCashCount, recordExpense, recordIncome } from "./cash";
 import { reverseEntry } from "./corrections";
 import { recordOpeningBalance } from "./groups";
-import { disburseLoan, loadLoan, loanView, repayLoan, writeOffLoan } from "./loans";
+import { disburseLoan, groupLoanViews, loadLoan, loanView, repayLoan, writeOffLoan } from "./loans";
 import { recordContributions, withdrawSavings } from "./savings";
 import { verifyLedger } from "./verify";
 
@@ -198,6 +198,39 @@ describe("days counted honestly", () => {
 });
 
 describe("loans", () => {
+  it("the register reuses a loan's view only while its entries and the date are the same", async () => {
+    await collect("2026-11-01", 100_000);
+    const lend = (code: string) =>
+      disburseLoan(ctx, {
+        groupSlug: G,
+        memberCode: code,
+        principal: 100_000,
+        termMonths: 2,
+        date: "2026-11-02",
+        purpose: "kopi",
+        idempotencyKey: key(),
+      });
+    const [a, b] = [await lend("RA-001"), await lend("RA-002")];
+    const group = await loadGroup(database.db, G);
+    const before = await groupLoanViews(database.db, group, "2026-11-20");
+    await repayLoan(ctx, {
+      groupSlug: G,
+      loanId: a.loan.id,
+      amount: 30_000,
+      date: "2026-11-20",
+      idempotencyKey: key(),
+    });
+    const after = await groupLoanViews(database.db, group, "2026-11-20");
+    const byId = (vs: typeof after, id: number) => vs.find((v) => v.loan.id === id)!;
+    expect(byId(after, b.loan.id)).toBe(byId(before, b.loan.id)); // untouched: the same object
+    expect(byId(after, a.loan.id)).not.toBe(byId(before, a.loan.id));
+    expect(byId(after, a.loan.id)).toEqual(await loanView(database.db, group, a.loan, "2026-11-20"));
+    expect(byId(after, a.loan.id).state.principalOutstanding).toBeLessThan(100_000);
+    const later = await groupLoanViews(database.db, group, "2026-12-20"); // another date: computed afresh
+    expect(byId(later, b.loan.id)).toEqual(await loanView(database.db, group, b.loan, "2026-12-20"));
+    expect(byId(later, b.loan.id)).not.toBe(byId(after, b.loan.id));
+  });
+
   it("never lends more than the cash on hand, on the loan date or any later day", async () => {
     await collect("2026-11-01", 100_000); // cash 500.000
     await expectRefused(

@@ -303,13 +303,46 @@ export async function writeOffLoan(ctx: ServiceContext, input: WriteOffLoanInput
   });
 }
 
+/**
+ * The last view computed of each loan, with what it was computed from. `viewLoan` is a pure function
+ * of the loan, its standing entries and the date, so a view is reused exactly when all three are
+ * equal (compared field by field: another database's loan with the same id simply misses). A post
+ * touches one loan, so the group's figures after it replay that loan, not all of them.
+ */
+const lastViews = new Map<
+  number,
+  { loan: LoanRow; entries: readonly LoanEntry[]; asOf: BusinessDate; view: LoanView }
+>();
+const LAST_VIEWS_KEPT = 100_000;
+
+const sameRow = <T extends object>(a: T, b: T) => {
+  for (const k in a) if (a[k] !== b[k]) return false;
+  return true;
+};
+
+function viewLoanReusing(loan: LoanRow, entries: readonly LoanEntry[], asOf: BusinessDate): LoanView {
+  const last = lastViews.get(loan.id);
+  if (
+    last &&
+    last.asOf === asOf &&
+    last.entries.length === entries.length &&
+    sameRow(last.loan, loan) &&
+    entries.every((e, i) => sameRow(e, last.entries[i]!))
+  )
+    return last.view;
+  const view = viewLoan(loan, entries, asOf);
+  if (lastViews.size >= LAST_VIEWS_KEPT) lastViews.clear();
+  lastViews.set(loan.id, { loan, entries, asOf, view });
+  return view;
+}
+
 /** All loans of a group with their state on a date (for the register and the indicators). */
 export async function groupLoanViews(db: DbOrTx, group: GroupRow, asOf: BusinessDate): Promise<LoanView[]> {
   const [rows, byLoan] = await Promise.all([
     db.select().from(loans).where(eq(loans.groupId, group.id)).orderBy(asc(loans.id)),
     standingEntriesByLoan(db, group),
   ]);
-  return rows.map((l) => viewLoan(l, byLoan.get(l.id) ?? [], asOf));
+  return rows.map((l) => viewLoanReusing(l, byLoan.get(l.id) ?? [], asOf));
 }
 
 /** The loans as they stood at the end of a past date: only what had happened by then counts. */
