@@ -3,7 +3,7 @@ import { integer, sqliteTable } from "drizzle-orm/sqlite-core";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { type Database, type DbOrTx, openDatabase, reusable } from "./client";
 
 let dir: string;
@@ -79,5 +79,48 @@ describe("a query built once per database (reusable)", () => {
       return byN(tx).all({ n: 42 });
     });
     expect(seen).toEqual([{ n: 42 }]);
+  });
+});
+
+describe("group commit", () => {
+  it("writes that wait together share one commit; a refused one rolls back only itself; each answers in order", async () => {
+    const begin = vi.spyOn(database.client, "transaction");
+    const order: number[] = [];
+    const results = await Promise.allSettled(
+      [1, 2, 3, 4, 5].map((n) =>
+        database.write(async (tx) => {
+          await tx.run(sql`INSERT INTO t (n) VALUES (${n})`);
+          order.push(n);
+          if (n === 3) throw new Error("refused 3");
+          return n * 10;
+        }),
+      ),
+    );
+    expect(results.map((r) => (r.status === "fulfilled" ? r.value : String(r.reason)))).toEqual([
+      10,
+      20,
+      "Error: refused 3",
+      40,
+      50,
+    ]);
+    expect(order).toEqual([1, 2, 3, 4, 5]);
+    expect(begin).toHaveBeenCalledTimes(1);
+    expect(
+      (await database.client.execute("SELECT group_concat(n) AS s FROM (SELECT n FROM t ORDER BY n)")).rows[0]!.s,
+    ).toBe("1,2,4,5");
+    // A write alone is its own transaction, as before.
+    await database.write(async (tx) => tx.run(sql`INSERT INTO t (n) VALUES (6)`));
+    expect(begin).toHaveBeenCalledTimes(2);
+  });
+
+  it("a failed commit refuses every write that shared it, and nothing of them stays", async () => {
+    await database.client.execute("CREATE TABLE p (id INTEGER PRIMARY KEY)");
+    await database.client.execute("CREATE TABLE c (p INTEGER REFERENCES p(id) DEFERRABLE INITIALLY DEFERRED)");
+    const results = await Promise.allSettled([
+      database.write(async (tx) => tx.run(sql`INSERT INTO t (n) VALUES (1)`)),
+      database.write(async (tx) => tx.run(sql`INSERT INTO c (p) VALUES (99)`)), // fails only at COMMIT
+    ]);
+    expect(results.map((r) => r.status)).toEqual(["rejected", "rejected"]);
+    expect(await count()).toBe(0);
   });
 });

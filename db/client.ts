@@ -16,7 +16,10 @@ export interface Database {
   url: string;
   client: Client;
   db: Db;
-  /** Runs fn in one write transaction (BEGIN IMMEDIATE), one at a time within this process. */
+  /**
+   * Runs fn in a write transaction (BEGIN IMMEDIATE), one at a time within this process; writes that
+   * wait together share one commit, each in its own savepoint, and each resolves after that commit.
+   */
   write<T>(fn: (tx: Tx) => Promise<T>): Promise<T>;
   close(): void;
 }
@@ -51,21 +54,61 @@ export async function openDatabase(
   if (url === "file::memory:") await client.execute("PRAGMA foreign_keys=ON");
   const db = drizzle(client, { schema });
   databaseOf.set(client, db);
-  let queue: Promise<unknown> = Promise.resolve();
+  // Group commit: writes that arrive while one commits wait for the next, and go in together — one
+  // transaction, each write in its own savepoint (a refused one rolls back only itself), one disk
+  // flush for all; each is answered only after that commit, in the order they came.
+  const waiting: { fn: (tx: Tx) => Promise<unknown>; resolve: (v: unknown) => void; reject: (e: unknown) => void }[] =
+    [];
+  let committing = false;
+  const commitWaiting = async () => {
+    while (waiting.length) {
+      const batch = waiting.splice(0, WRITES_PER_COMMIT);
+      const outcomes: ({ ok: true; value: unknown } | { ok: false; error: unknown })[] = [];
+      try {
+        await inWriteScope(client, () =>
+          db.transaction(
+            async (tx) => {
+              if (batch.length === 1) return outcomes.push({ ok: true, value: await batch[0]!.fn(tx) });
+              for (const w of batch)
+                await tx.transaction(w.fn).then(
+                  (value) => outcomes.push({ ok: true, value }),
+                  (error) => outcomes.push({ ok: false, error }),
+                );
+            },
+            { behavior: "immediate" },
+          ),
+        );
+      } catch (error) {
+        for (const [i, w] of batch.entries()) w.reject(outcomes[i]?.ok === false ? outcomes[i].error : error);
+        continue;
+      }
+      for (const [i, w] of batch.entries()) {
+        const o = outcomes[i]!;
+        if (o.ok) w.resolve(o.value);
+        else w.reject(o.error);
+      }
+    }
+    committing = false;
+  };
   return {
     url,
     client,
     db,
     write<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
-      const run = queue.then(() => inWriteScope(client, () => db.transaction(fn, { behavior: "immediate" })));
-      queue = run.catch(() => undefined);
-      return run;
+      return new Promise<T>((resolve, reject) => {
+        waiting.push({ fn, resolve: resolve as (v: unknown) => void, reject });
+        if (committing) return;
+        committing = true;
+        setImmediate(commitWaiting);
+      });
     },
     close: () => client.close(),
   };
 }
 
 const databaseOf = new WeakMap<Client, Db>();
+/** At most this many writes share one commit. */
+const WRITES_PER_COMMIT = 64;
 
 /**
  * A query that is built once per database (its values as `sql.placeholder`s) instead of once per

@@ -12,9 +12,9 @@ const NEXT = path.join(process.cwd(), "node_modules", ".bin", "next");
 export const hasBuild = (): boolean => existsSync(path.join(process.cwd(), ".next", "BUILD_ID"));
 
 /** Builds the production bundle when there is none. */
-export function buildIfNeeded(): void {
-  if (hasBuild()) return;
-  console.log("Building the portal (first run)…");
+export function buildIfNeeded(opts: { always?: boolean } = {}): void {
+  if (hasBuild() && !opts.always) return;
+  console.log(hasBuild() ? "Building the portal…" : "Building the portal (first run)…");
   const r = spawnSync(NEXT, ["build"], { stdio: "inherit" });
   if (r.status !== 0) process.exit(r.status ?? 1);
 }
