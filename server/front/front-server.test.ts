@@ -1,12 +1,12 @@
 import http from "node:http";
 import { gzipSync, gunzipSync } from "node:zlib";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { sql } from "drizzle-orm";
 import { key, seedGroup, tempDatabase, testContext } from "@/server/testing/db";
 import { recordContributions } from "@/server/services/savings";
 import { createGroup } from "@/server/services/groups";
 import { cacheKeyOf, PageStore } from "./page-cache";
-import { startFront } from "./front-server";
+import { DataVersion, startFront } from "./front-server";
 
 /** A stand-in for Next: counts renders, echoes what it was sent. */
 const seen: { url: string; method: string; headers: http.IncomingHttpHeaders; body: string }[] = [];
@@ -334,5 +334,33 @@ describe("front server: public pages from memory, current on the next request af
   it("keeps within its bounds", async () => {
     for (let i = 0; i < 80; i++) await get(`/bandingkan?amount=${100_000 + i}`);
     expect(front.store.size.entries).toBeLessThanOrEqual(50);
+  });
+});
+
+describe("the data version of a request", () => {
+  it("costs one PRAGMA data_version while nothing is committed, and moves at the next request after a commit elsewhere", async () => {
+    const ctx = testContext(t.database);
+    await seedGroup(ctx, "wae-rana", 1);
+    await seedGroup(ctx, "lembor", 1);
+    const dv = new DataVersion(t.database.url);
+    const client = (dv as unknown as { client: { execute: (...a: unknown[]) => unknown } }).client;
+    const now = new Date("2026-11-29T02:00:00Z");
+    const before = await dv.forUrl("/kelompok/wae-rana", now);
+    const other = await dv.forUrl("/kelompok/lembor", now);
+    const execute = vi.spyOn(client, "execute");
+    expect(await dv.forUrl("/kelompok/wae-rana", now)).toBe(before);
+    expect(await dv.forUrl("/kelompok/lembor/buku-kas", now)).toBe(other);
+    expect(execute.mock.calls.map((c) => c[0])).toEqual(["PRAGMA data_version", "PRAGMA data_version"]);
+    await recordContributions(ctx, {
+      groupSlug: "wae-rana",
+      date: "2026-11-28",
+      idempotencyKey: key(),
+      lines: [{ memberCode: "WA-001", amount: 1000 }],
+    });
+    expect(await dv.forUrl("/kelompok/wae-rana", now)).not.toBe(before);
+    expect(await dv.forUrl("/kelompok/lembor", now)).toBe(other);
+    // The business dates move at the zone's midnight (16:00 UTC in WITA), not at the next commit.
+    expect(await dv.forUrl("/kelompok/lembor", new Date("2026-11-29T16:00:00Z"))).toMatch(/2026-11-30$/);
+    dv.close();
   });
 });

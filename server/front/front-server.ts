@@ -64,47 +64,73 @@ const TERMS_PATH = /^\/(?:bandingkan|metodologi|api\/open\/compare)(?:\?|$)/;
 /**
  * The version of the public data a page shows, and the business dates it is shown for (they
  * change at each local midnight): a group's own pages follow that group's version, so a post to
- * one group leaves every other group's pages in memory; portal-wide pages follow the global one.
+ * one group leaves every other group's pages in memory; the compare and method pages follow the
+ * terms version; other portal-wide pages the global one.
+ *
+ * A request costs one `PRAGMA data_version` — SQLite's own counter, which moves when any other
+ * connection (another process included) commits — and map lookups: the versions read from the
+ * tables are kept until it moves. The business dates are worked out once a minute (every zone's
+ * midnight falls on a minute).
  */
 export class DataVersion {
   private client: Client;
-  private zones: { version: number; zones: string[] } | null = null;
-  private inFlight: Promise<{ version: number; dates: string }> | null = null;
+  private dataVersion: number | null = null;
+  private versions = new Map<string, Promise<string>>();
+  private zones: Promise<string[]> | null = null;
+  private dates: { minute: number; dates: Promise<string> } | null = null;
   constructor(url: string) {
     this.client = openClient(url, process.env.DATABASE_AUTH_TOKEN);
   }
 
   async forUrl(url: string, now = new Date()): Promise<string> {
-    const global = await this.global(now);
-    if (TERMS_PATH.test(url)) {
-      const r = await this.client.execute("SELECT version FROM public_version WHERE id = 2");
-      return `t${Number(r.rows[0]?.[0] ?? 0)}|${global.dates}`;
+    const dv = Number((await this.client.execute("PRAGMA data_version")).rows[0]![0]);
+    if (dv !== this.dataVersion) {
+      this.dataVersion = dv;
+      this.versions.clear();
+      this.zones = null;
+      this.dates = null;
     }
-    const slug = GROUP_PATH.exec(url)?.[1];
-    if (!slug) return `${global.version}|${global.dates}`;
-    const r = await this.client.execute({
-      sql: "SELECT v.version FROM group_public_version v JOIN ksm_groups g ON g.id = v.group_id WHERE g.slug = ?",
-      args: [slug],
-    });
-    return r.rows.length ? `g${Number(r.rows[0]![0])}|${global.dates}` : `${global.version}|${global.dates}`;
+    const slug = TERMS_PATH.test(url) ? null : GROUP_PATH.exec(url)?.[1];
+    const which = TERMS_PATH.test(url) ? "terms" : slug ? `g:${slug}` : "global";
+    let version = this.versions.get(which);
+    if (!version) {
+      version = this.read(which, slug ?? null);
+      this.versions.set(which, version);
+      version.catch(() => this.versions.delete(which));
+    }
+    return `${await version}|${await this.datesOn(now)}`;
   }
 
-  /** One query per burst of concurrent requests. */
-  private global(now: Date) {
-    this.inFlight ??= this.read(now).finally(() => (this.inFlight = null));
-    return this.inFlight;
+  private async read(which: string, slug: string | null): Promise<string> {
+    const one = async (sql: string, args: string[] = []) => (await this.client.execute({ sql, args })).rows[0]?.[0];
+    if (which === "terms") return `t${Number(await one("SELECT version FROM public_version WHERE id = 2"))}`;
+    if (slug) {
+      const v = await one(
+        "SELECT v.version FROM group_public_version v JOIN ksm_groups g ON g.id = v.group_id WHERE g.slug = ?",
+        [slug],
+      );
+      if (v !== undefined) return `g${Number(v)}`;
+    }
+    return String(Number(await one("SELECT version FROM public_version WHERE id = 1")));
   }
 
-  private async read(now: Date) {
-    const version = Number((await this.client.execute("SELECT version FROM public_version WHERE id = 1")).rows[0]![0]);
-    if (this.zones?.version !== version) {
-      const rows = await this.client.execute("SELECT DISTINCT time_zone FROM ksm_groups");
-      this.zones = { version, zones: rows.rows.map((r) => String(r[0])).sort() };
+  private datesOn(now: Date): Promise<string> {
+    const minute = Math.floor(now.getTime() / 60_000);
+    if (this.dates?.minute !== minute) {
+      this.zones ??= this.client
+        .execute("SELECT DISTINCT time_zone FROM ksm_groups")
+        .then((r) => r.rows.map((row) => String(row[0])).sort());
+      const zones = this.zones;
+      zones.catch(() => {
+        this.zones = null;
+        this.dates = null;
+      });
+      this.dates = {
+        minute,
+        dates: zones.then((z) => (z.length ? z : ["Asia/Makassar"]).map((zone) => localDate(now, zone)).join(",")),
+      };
     }
-    const dates = (this.zones.zones.length ? this.zones.zones : ["Asia/Makassar"])
-      .map((z) => localDate(now, z))
-      .join(",");
-    return { version, dates };
+    return this.dates.dates;
   }
 
   close() {
