@@ -3,7 +3,8 @@ import { signOut } from "next-auth/react";
 import { useEffect, useMemo, useState } from "react";
 import { formatRupiah } from "@/server/domain/money";
 import { api } from "./client";
-import { type Locale, type Group, type Members, L } from "./common";
+import { ADMIN_MESSAGES } from "@/server/i18n/admin";
+import type { Locale, Group, Members } from "./common";
 import { Account } from "./account";
 import { Book } from "./book";
 import { Year } from "./year";
@@ -17,7 +18,7 @@ import { Withdraw } from "./withdraw";
 import { MembersTab } from "./members";
 
 export function AdminApp({ locale, groups }: { locale: Locale; groups: Group[] }) {
-  const t = L[locale];
+  const t = ADMIN_MESSAGES[locale];
   const rp = (n: number) => formatRupiah(n, locale);
   const [slug, setSlug] = useState<string>(groups[0]?.slug ?? "");
   const [tab, setTab] = useState<keyof typeof t.tabs>("home");
