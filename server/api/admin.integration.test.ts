@@ -5,7 +5,14 @@ import { chainHead, FIXED_NOW, key, seedGroup, tempDatabase, testContext } from 
 import type { DomainError } from "@/server/domain/errors";
 import { recordCashCount } from "@/server/services/cash";
 import { recordContributions } from "@/server/services/savings";
-import { createUser, setUserDisabled, userOfSession, verifyCredentials, type UserRow } from "@/server/services/users";
+import {
+  canActOn,
+  createUser,
+  setUserDisabled,
+  userOfSession,
+  verifyCredentials,
+  type UserRow,
+} from "@/server/services/users";
 import { appRouter } from "./root";
 import { adminRouter } from "./routers/admin";
 import { createCallerFactory, isSameOrigin, type ApiContext } from "./trpc";
@@ -400,7 +407,14 @@ it("the matrices name every procedure of the treasurers' API", () => {
   expect(missing).toEqual([]);
 });
 
-describe("authorisation matrix: every query × every kind of user", () => {
+/**
+ * server/api/service-access.integration.test.ts runs this file again with the API's own group check
+ * let through (every user as an admin of every group): then the mutations must get the same answers
+ * from each verb's own check. Reads are checked by the API only, so their matrix is not run then.
+ */
+const apiCheckLetThrough = vi.isMockFunction(canActOn);
+
+describe.skipIf(apiCheckLetThrough)("authorisation matrix: every query × every kind of user", () => {
   for (const who of [
     "anonymous",
     "disabledRD",

@@ -3,7 +3,8 @@ import { z, ZodError } from "zod";
 import type { Database } from "@/db/client";
 import { DomainError } from "@/server/domain/errors";
 import type { ServiceContext } from "@/server/services/context";
-import { canActOn, type Role, type UserRow } from "@/server/services/users";
+import { type Access, mayDo, type Role } from "@/server/domain/access";
+import { canActOn, type UserRow } from "@/server/services/users";
 
 export interface ApiContext {
   database: Database;
@@ -99,23 +100,16 @@ export const authedProcedure = publicProcedure.use(({ ctx, next }) => {
   return next({ ctx: { ...ctx, user: ctx.user } });
 });
 
-export type Access = "read" | "write" | "countersign" | "admin";
-const ALLOWED: Record<Access, readonly Role[]> = {
-  read: ["admin", "bendahara", "pengawas"],
-  write: ["admin", "bendahara"],
-  countersign: ["admin", "pengawas"],
-  admin: ["admin"],
-};
-
 /** A procedure on one group's books: the user must serve that group, in a role that may do this. */
 export function groupProcedure(access: Access) {
   return authedProcedure.input(z.object({ groupSlug: z.string().min(1).max(64) })).use(async ({ ctx, input, next }) => {
     const role = await canActOn(ctx.database.db, ctx.user, input.groupSlug);
     if (!role) throw new TRPCError({ code: "FORBIDDEN", message: "group_forbidden" });
-    if (!ALLOWED[access].includes(role)) throw new TRPCError({ code: "FORBIDDEN", message: "role_forbidden" });
+    if (!mayDo(role, access)) throw new TRPCError({ code: "FORBIDDEN", message: "role_forbidden" });
     const service: ServiceContext = {
       database: ctx.database,
       actor: `user:${ctx.user.id}:${ctx.user.username}`,
+      user: { id: ctx.user.id, role: ctx.user.role as Role },
       now: ctx.now,
     };
     return next({ ctx: { ...ctx, role, service } });

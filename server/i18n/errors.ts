@@ -298,6 +298,14 @@ const MESSAGES = {
     id: () => "Kata sandi baru harus berbeda dari yang lama.",
     en: () => "The new password must differ from the old one.",
   },
+  group_forbidden: {
+    id: () => "Anda tidak melayani kelompok ini.",
+    en: () => "You do not serve this group.",
+  },
+  role_forbidden: {
+    id: () => "Peran Anda tidak boleh melakukan ini.",
+    en: () => "Your role may not do this.",
+  },
   signin_required: { id: () => "Sesi berakhir. Silakan masuk lagi.", en: () => "Session ended. Please sign in again." },
   user_not_found: { id: () => "Pengguna tidak ditemukan.", en: () => "No such user." },
   username_invalid: {

@@ -29,7 +29,7 @@ import {
   type EntryKind,
   type Posting,
 } from "@/server/domain/ledger";
-import { assertIdempotencyKey, audit, type GroupRow, loadGroup, requestHash, type ServiceContext } from "./context";
+import { assertIdempotencyKey, audit, type GroupRow, loadGroupFor, requestHash, type ServiceContext } from "./context";
 
 export type EntryRow = typeof journalEntries.$inferSelect;
 
@@ -96,7 +96,7 @@ export function idempotentWrite<T>(
   const key = assertIdempotencyKey(input.idempotencyKey);
   const hash = requestHash(verb, input);
   return ctx.database.write(async (tx) => {
-    const group = await loadGroup(tx, input.groupSlug);
+    const group = await loadGroupFor(tx, ctx, input.groupSlug, "write");
     const replay = await findReplay(tx, group.id, key, hash);
     return replay ? replayed(tx, replay) : write(tx, { group, key, requestHash: hash });
   });

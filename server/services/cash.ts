@@ -17,7 +17,7 @@ import { appendEntry, idempotentWrite, type EntryRow } from "./append-entry";
 import {
   assertIdempotencyKey,
   cleanText,
-  loadGroup,
+  loadGroupFor,
   nowOf,
   requestHash,
   todayIn,
@@ -151,7 +151,7 @@ export async function recordCashCount(ctx: ServiceContext, input: CashCountInput
   const key = assertIdempotencyKey(input.idempotencyKey);
   const reqHash = requestHash("cash.count", input);
   return ctx.database.write(async (tx) => {
-    const group = await loadGroup(tx, input.groupSlug);
+    const group = await loadGroupFor(tx, ctx, input.groupSlug, "write");
     const [existing] = await tx
       .select()
       .from(cashCounts)

@@ -1,15 +1,22 @@
 import { and, eq, sql } from "drizzle-orm";
 import { createHash } from "node:crypto";
 import { type Database, type DbOrTx, reusable } from "@/db/client";
-import { auditLog, ksmGroups, members } from "@/db/schema";
+import { auditLog, ksmGroups, members, userGroups } from "@/db/schema";
+import { type Access, mayDo, type Role } from "@/server/domain/access";
 import { localDate, type BusinessDate } from "@/server/domain/dates";
-import { invalid, notFound } from "@/server/domain/errors";
+import { DomainError, invalid, notFound } from "@/server/domain/errors";
 import { hasControlChars } from "@/server/domain/text";
 
 /** Who is acting and when. `now` is injectable so the demo seed and tests can write history. */
 export interface ServiceContext {
   database: Database;
   actor: string;
+  /**
+   * The signed-in user acting, whose role and groups every verb checks in its own transaction
+   * (loadGroupFor). Absent only for the system's own actors: CLI commands run on the server, the
+   * demo seed, and tests of the services themselves.
+   */
+  user?: { id: number; role: Role };
   now?: () => Date;
 }
 
@@ -34,6 +41,36 @@ export async function loadGroup(db: DbOrTx, slug: unknown): Promise<GroupRow> {
   const g = await groupBySlug(db).get({ slug });
   if (!g) throw notFound("group_not_found", "groupSlug");
   return g;
+}
+
+const servesGroup = reusable((db) =>
+  db
+    .select({ id: userGroups.groupId })
+    .from(userGroups)
+    .innerJoin(ksmGroups, eq(ksmGroups.id, userGroups.groupId))
+    .where(and(eq(userGroups.userId, sql.placeholder("userId")), eq(ksmGroups.slug, sql.placeholder("slug"))))
+    .prepare(),
+);
+
+/**
+ * The group a verb acts on, once the acting user may do `access` there: she serves the group (an
+ * admin serves all) in a role allowed to. Checked in the verb's own transaction, behind the API's
+ * own check, so that a CLI, a server action or a future route cannot skip it. A group she does not
+ * serve is refused the same way whether or not it exists.
+ */
+export async function loadGroupFor(
+  db: DbOrTx,
+  ctx: Pick<ServiceContext, "user">,
+  slug: unknown,
+  access: Access,
+): Promise<GroupRow> {
+  const user = ctx.user;
+  if (user && user.role !== "admin") {
+    if (typeof slug !== "string" || !(await servesGroup(db).get({ userId: user.id, slug })))
+      throw new DomainError("forbidden", "group_forbidden", "groupSlug");
+  }
+  if (user && !mayDo(user.role, access)) throw new DomainError("forbidden", "role_forbidden");
+  return loadGroup(db, slug);
 }
 
 /** The member with this code in this group, active on `date`; another group's code is simply not found. */

@@ -10,7 +10,7 @@ import { appendEntry, idempotentWrite, type EntryRow } from "./append-entry";
 import {
   cleanText,
   loadActiveMember,
-  loadGroup,
+  loadGroupFor,
   nowOf,
   todayIn,
   type GroupRow,
@@ -110,7 +110,7 @@ export async function addMember(
   if (input.gender !== "P" && input.gender !== "L") throw invalid("gender_invalid", "gender");
   const checkCodeHash = await hashCheckCode(checkCode);
   return ctx.database.write(async (tx) => {
-    const group = await loadGroup(tx, input.groupSlug);
+    const group = await loadGroupFor(tx, ctx, input.groupSlug, "write");
     const joinedOn = assertBusinessDate(
       input.joinedOn,
       { today: todayIn(ctx, group), foundedOn: group.foundedOn },
@@ -139,7 +139,7 @@ export interface LeaveMemberInput {
 /** A member leaves: from `leftOn` she can no longer be written to (her history stays). */
 export async function leaveMember(ctx: ServiceContext, input: LeaveMemberInput): Promise<MemberRow> {
   return ctx.database.write(async (tx) => {
-    const group = await loadGroup(tx, input.groupSlug);
+    const group = await loadGroupFor(tx, ctx, input.groupSlug, "write");
     // Leaving takes effect from a date up to tomorrow (announced at today's meeting).
     const today = todayIn(ctx, group);
     if (!isValidDate(input.leftOn)) throw invalid("date_invalid", "leftOn");

@@ -20,7 +20,7 @@ import type { DbOrTx } from "@/db/client";
 import { appendEntry, findReplay, type EntryRow } from "./append-entry";
 import {
   assertIdempotencyKey,
-  loadGroup,
+  loadGroupFor,
   nowOf,
   requestHash,
   todayIn,
@@ -81,7 +81,7 @@ const scheduleOf = (l: PaperBook["loans"][number], cutOver: string) =>
 /** Every figure the import would write, or every problem in the files. Writes nothing. */
 export async function previewBookImport(ctx: ServiceContext, input: ImportBookInput): Promise<BookPreview> {
   const db = ctx.database.db;
-  const group = await loadGroup(db, input.groupSlug);
+  const group = await loadGroupFor(db, ctx, input.groupSlug, "write");
   const read = await readFor(db, ctx, group, input.files);
   if (!read.ok) return read;
   const { book } = read;
@@ -122,7 +122,7 @@ export async function importBook(
   const key = assertIdempotencyKey(input.idempotencyKey);
   const reqHash = requestHash("book.import", { groupSlug: input.groupSlug, files: input.files });
   const db = ctx.database.db;
-  const group0 = await loadGroup(db, input.groupSlug);
+  const group0 = await loadGroupFor(db, ctx, input.groupSlug, "write");
   // A group with entries gets its answer (a replay or the refusal) under the write lock below.
   const first = (await hasEntries(db, group0)) ? null : await readFor(db, ctx, group0, input.files);
   if (first && !first.ok) return first;
@@ -136,7 +136,7 @@ export async function importBook(
       )
     : [];
   return ctx.database.write(async (tx) => {
-    const group = await loadGroup(tx, input.groupSlug);
+    const group = await loadGroupFor(tx, ctx, input.groupSlug, "write");
     const replay = await findReplay(tx, group.id, key, reqHash);
     if (replay) return { ok: true, entry: replay, totals: replayTotals(ctx, group, input.files), checkCodes: [] };
     const read = await readFor(tx, ctx, group, input.files); // again, under the lock

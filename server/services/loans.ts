@@ -3,7 +3,7 @@ import { alias } from "drizzle-orm/sqlite-core";
 import { type DbOrTx, reusable } from "@/db/client";
 import { accountBalances, journalEntries, loans, postings } from "@/db/schema";
 import { assertBusinessDate, type BusinessDate } from "@/server/domain/dates";
-import { conflict, invalid, notFound } from "@/server/domain/errors";
+import { conflict, DomainError, invalid, notFound } from "@/server/domain/errors";
 import {
   disbursementPostings,
   repaymentPostings,
@@ -64,6 +64,9 @@ export async function disburseLoan(
     "loans.disburse",
     input,
     async (tx, { group, key, requestHash }) => {
+      // The group's own rate and method unless an admin sets others for this loan.
+      if ((input.rateBpsPerMonth !== undefined || input.method !== undefined) && ctx.user && ctx.user.role !== "admin")
+        throw new DomainError("forbidden", "role_forbidden", "rateBpsPerMonth");
       const principal = assertAmount(input.principal, "principal");
       if (!Number.isInteger(input.termMonths) || input.termMonths < 1 || input.termMonths > group.loanMaxTermMonths)
         throw invalid("term_invalid", "termMonths", { max: group.loanMaxTermMonths });

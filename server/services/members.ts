@@ -11,7 +11,7 @@ import {
 } from "@/db/schema";
 import { SAVINGS_ACCOUNTS, type SavingsAccount } from "@/server/domain/ledger";
 import { conflict, DomainError, invalid, notFound } from "@/server/domain/errors";
-import { cleanText, loadGroup, nowOf, type GroupRow, type MemberRow, type ServiceContext, audit } from "./context";
+import { cleanText, loadGroupFor, nowOf, type GroupRow, type MemberRow, type ServiceContext, audit } from "./context";
 import { hashCheckCode, newCheckCode } from "./groups";
 
 /** Treasurers see names: this is their register, never a public page. */
@@ -25,7 +25,7 @@ export async function updateMember(
   input: { groupSlug: string; code: string; fullName?: string; gender?: "P" | "L" },
 ): Promise<Omit<MemberRow, "checkCodeHash">> {
   return ctx.database.write(async (tx) => {
-    const group = await loadGroup(tx, input.groupSlug);
+    const group = await loadGroupFor(tx, ctx, input.groupSlug, "write");
     const [m] = await tx
       .select()
       .from(members)
@@ -58,7 +58,7 @@ export async function resetCheckCode(
   const checkCode = newCheckCode();
   const h = await hashCheckCode(checkCode);
   await ctx.database.write(async (tx) => {
-    const group = await loadGroup(tx, input.groupSlug);
+    const group = await loadGroupFor(tx, ctx, input.groupSlug, "write");
     const [m] = await tx
       .select()
       .from(members)
@@ -101,7 +101,7 @@ export async function countersignCashCount(
   input: { groupSlug: string; cashCountId: number },
 ) {
   return ctx.database.write(async (tx) => {
-    const group = await loadGroup(tx, input.groupSlug);
+    const group = await loadGroupFor(tx, ctx, input.groupSlug, "countersign");
     const [c] = await tx
       .select()
       .from(cashCounts)

@@ -4,7 +4,7 @@ import { referenceTerms } from "@/db/schema";
 import { DEFAULT_REFERENCE_TERMS, type ReferenceTerms, type Source } from "@/server/domain/finance/compare";
 import { invalid } from "@/server/domain/errors";
 import { isValidDate } from "@/server/domain/dates";
-import { cleanText, loadGroup, nowOf, type GroupRow, type ServiceContext, audit } from "./context";
+import { cleanText, loadGroupFor, nowOf, type GroupRow, type ServiceContext, audit } from "./context";
 
 /** The group's reference terms, or the defaults (with their sources) when it has set none. */
 export async function referenceTermsOf(db: DbOrTx, group: GroupRow): Promise<ReferenceTerms & { isDefault: boolean }> {
@@ -69,7 +69,7 @@ export async function updateReferenceTerms(ctx: ServiceContext, input: UpdateRef
     });
   }
   await ctx.database.write(async (tx) => {
-    const group = await loadGroup(tx, input.groupSlug);
+    const group = await loadGroupFor(tx, ctx, input.groupSlug, "admin");
     const at = nowOf(ctx).toISOString();
     const row = { groupId: group.id, ...values, sources: JSON.stringify(sources), updatedAt: at, updatedBy: ctx.actor };
     await tx.insert(referenceTerms).values(row).onConflictDoUpdate({ target: referenceTerms.groupId, set: row });

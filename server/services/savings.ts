@@ -18,7 +18,7 @@ import {
   assertIdempotencyKey,
   groupMembersByCode,
   loadActiveMember,
-  loadGroup,
+  loadGroupFor,
   nowOf,
   requestHash,
   todayIn,
@@ -75,7 +75,7 @@ export async function recordQueuedContributions(
   if (input.days.length > MAX_QUEUED_DAYS) throw invalid("lines_too_many", "days", { max: MAX_QUEUED_DAYS });
   return ctx.database.write(async (tx) => {
     // Read once for the whole batch (nothing in it changes the group or its members).
-    const group = await loadGroup(tx, input.groupSlug); // an unknown group refuses the whole batch
+    const group = await loadGroupFor(tx, ctx, input.groupSlug, "write"); // an unknown group refuses the whole batch
     const byCode = await groupMembersByCode(tx, group);
     const results: QueuedResult[] = [];
     for (const day of input.days) {
@@ -102,7 +102,7 @@ async function contributionEntry(
 ): Promise<EntryRow> {
   const key = assertIdempotencyKey(input.idempotencyKey);
   const reqHash = requestHash("contributions.record", input);
-  const group = known?.group ?? (await loadGroup(tx, input.groupSlug));
+  const group = known?.group ?? (await loadGroupFor(tx, ctx, input.groupSlug, "write"));
   const replay = await findReplay(tx, group.id, key, reqHash);
   if (replay) return replay;
   const date = assertBusinessDate(input.date, { today: todayIn(ctx, group), foundedOn: group.foundedOn });

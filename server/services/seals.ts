@@ -8,7 +8,7 @@ import { journalEntries, sealSignatures } from "@/db/schema";
 import { localDate, monthOf } from "@/server/domain/dates";
 import { conflict, invalid } from "@/server/domain/errors";
 import { type Checkpoint, monthEndCheckpoints, sealMatches, shortSeal } from "@/server/domain/seal";
-import { type GroupRow, loadGroup, nowOf, type ServiceContext, audit } from "./context";
+import { type GroupRow, loadGroupFor, nowOf, type ServiceContext, audit } from "./context";
 
 export interface PublicCheckpoint extends Checkpoint {
   seal: string;
@@ -65,7 +65,7 @@ export async function countersignSeal(
   input: { groupSlug: string; month: string },
 ) {
   return ctx.database.write(async (tx) => {
-    const group = await loadGroup(tx, input.groupSlug);
+    const group = await loadGroupFor(tx, ctx, input.groupSlug, "countersign");
     const now = nowOf(ctx);
     if (typeof input.month !== "string" || !/^\d{4}-(0[1-9]|1[0-2])$/.test(input.month))
       throw invalid("date_invalid", "month");

@@ -8,7 +8,7 @@ import type { DbOrTx } from "@/db/client";
 import { cashCounts, cashCountSignatures, correctionSignatures, journalEntries } from "@/db/schema";
 import { addMonths, localDate, monthOf } from "@/server/domain/dates";
 import { conflict, DomainError, notFound } from "@/server/domain/errors";
-import { type GroupRow, loadGroup, nowOf, type ServiceContext, audit } from "./context";
+import { type GroupRow, loadGroupFor, nowOf, type ServiceContext, audit } from "./context";
 import { groupCheckpoints } from "./seals";
 
 /** How far back the list looks; anything older still unsigned is counted, not listed. */
@@ -118,7 +118,7 @@ export async function countersignCorrection(
   input: { groupSlug: string; entryId: number },
 ) {
   return ctx.database.write(async (tx) => {
-    const group = await loadGroup(tx, input.groupSlug);
+    const group = await loadGroupFor(tx, ctx, input.groupSlug, "countersign");
     const [e] = await tx
       .select()
       .from(journalEntries)

@@ -2,12 +2,12 @@ import { and, eq } from "drizzle-orm";
 import { hash, verify } from "@node-rs/argon2";
 import type { Database, DbOrTx } from "@/db/client";
 import { ksmGroups, userGroups, users } from "@/db/schema";
+import { ROLES, type Role } from "@/server/domain/access";
 import { DomainError, conflict, invalid } from "@/server/domain/errors";
 import { nowOf, type ServiceContext, audit } from "./context";
 import { forgiveTry, guessKeys, takeTry, throttled } from "./throttle";
 
-export const ROLES = ["admin", "bendahara", "pengawas"] as const;
-export type Role = (typeof ROLES)[number];
+export { ROLES, type Role } from "@/server/domain/access";
 export type UserRow = typeof users.$inferSelect;
 
 const ARGON = { algorithm: 2 as const, memoryCost: 19_456, timeCost: 2, parallelism: 1 };

@@ -22,7 +22,7 @@ import { groupLoanViewsAt } from "./loans";
 import { monthPostingRows } from "./monthly-report";
 import {
   assertIdempotencyKey,
-  loadGroup,
+  loadGroupFor,
   nowOf,
   requestHash,
   todayIn,
@@ -62,7 +62,7 @@ export async function setShareOutRule(
 ): Promise<ShareOutRuleRow> {
   const rule = assertShareOutRule(input.rule);
   return ctx.database.write(async (tx) => {
-    const group = await loadGroup(tx, input.groupSlug);
+    const group = await loadGroupFor(tx, ctx, input.groupSlug, "countersign");
     const at = nowOf(ctx).toISOString();
     const [row] = await tx
       .insert(shareOutRules)
@@ -273,7 +273,7 @@ export async function previewYear(
   input: { groupSlug: string; year: number },
 ): Promise<YearPreview> {
   const db = ctx.database.db;
-  const group = await loadGroup(db, input.groupSlug);
+  const group = await loadGroupFor(db, ctx, input.groupSlug, "write");
   const p = await prepare(db, ctx, group, input.year);
   return previewOf(p.year, p.y, p.s, p.rule, p.basis, p.active);
 }
@@ -290,7 +290,7 @@ export async function closeYear(
   const key = assertIdempotencyKey(input.idempotencyKey);
   const reqHash = requestHash("year.close", input);
   return ctx.database.write(async (tx) => {
-    const group = await loadGroup(tx, input.groupSlug);
+    const group = await loadGroupFor(tx, ctx, input.groupSlug, "write");
     const replay = await findReplay(tx, group.id, key, reqHash);
     if (replay) return { entry: replay, preview: await closedYearPreview(tx, group, input.year) };
     const p = await prepare(tx, ctx, group, input.year);

@@ -1,0 +1,14 @@
+/**
+ * Who may act is checked by each verb in its own transaction, not only by the API: the whole
+ * mutation matrix of admin.integration.test.ts, run again with the API's group-and-role check
+ * letting everyone through as an admin of every group, must give the very same answers — every
+ * refusal then comes from the verb (loadGroupFor, and the loan-rate override in disburseLoan).
+ */
+import { vi } from "vitest";
+
+vi.mock("@/server/services/users", async (importOriginal) => ({
+  ...(await importOriginal<typeof import("@/server/services/users")>()),
+  canActOn: vi.fn(async () => "admin"),
+}));
+
+await import("./admin.integration.test");
