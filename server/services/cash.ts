@@ -212,3 +212,17 @@ export async function lastCashCount(
     .where(eq(cashCountSignatures.cashCountId, row.id));
   return { ...row, countersignedAt: signed?.at ?? null };
 }
+
+/** What the cash box and the bank hold by the books today, and their last count and check. */
+export async function moneyOnHand(ctx: ServiceContext, groupSlug: string) {
+  const db = ctx.database.db;
+  const group = await loadGroupFor(db, ctx, groupSlug, "read");
+  const today = todayIn(ctx, group);
+  const [cash, bank, lastCount, lastBankCheck] = await Promise.all([
+    cashOnBooks(db, group.id, today),
+    cashOnBooks(db, group.id, today, "bank"),
+    lastCashCount(db, group.id),
+    lastCashCount(db, group.id, "bank"),
+  ]);
+  return { cash, bank, today, lastCount, lastBankCheck };
+}

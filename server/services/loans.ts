@@ -1,7 +1,7 @@
 import { and, asc, eq, isNotNull, isNull, type SQL, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import { type DbOrTx, reusable } from "@/db/client";
-import { accountBalances, journalEntries, loans, postings } from "@/db/schema";
+import { accountBalances, journalEntries, loans, members, postings } from "@/db/schema";
 import { assertBusinessDate, type BusinessDate } from "@/server/domain/dates";
 import { conflict, DomainError, invalid, notFound } from "@/server/domain/errors";
 import {
@@ -25,7 +25,15 @@ import {
 } from "@/server/domain/loans";
 import { assertAmount } from "@/server/domain/money";
 import { appendEntry, idempotentWrite, type EntryRow } from "./append-entry";
-import { cleanText, loadActiveMember, nowOf, todayIn, type GroupRow, type ServiceContext } from "./context";
+import {
+  cleanText,
+  loadActiveMember,
+  loadGroupFor,
+  nowOf,
+  todayIn,
+  type GroupRow,
+  type ServiceContext,
+} from "./context";
 
 export type LoanRow = typeof loans.$inferSelect;
 
@@ -363,4 +371,27 @@ export async function groupLoanViewsAt(db: DbOrTx, group: GroupRow, asOf: Busine
   return rows
     .filter((l) => l.importedOn !== null || byLoan.has(l.id))
     .map((l) => viewLoan(l, byLoan.get(l.id) ?? [], asOf));
+}
+
+/** The treasurer's loan register: every loan, newest first, with the borrower's code and its state today. */
+export async function loanRegister(ctx: ServiceContext, groupSlug: string) {
+  const db = ctx.database.db;
+  const group = await loadGroupFor(db, ctx, groupSlug, "read");
+  const [views, codes] = await Promise.all([
+    groupLoanViews(db, group, todayIn(ctx, group)),
+    db.select({ id: members.id, code: members.code }).from(members).where(eq(members.groupId, group.id)),
+  ]);
+  const codeOf = new Map(codes.map((m) => [m.id, m.code]));
+  return views.reverse().map((v) => ({
+    id: v.loan.id,
+    memberCode: codeOf.get(v.loan.memberId) ?? "?",
+    principal: v.loan.principal,
+    termMonths: v.loan.termMonths,
+    disbursedOn: v.loan.disbursedOn,
+    purpose: v.loan.purpose,
+    status: v.status,
+    totalOwed: v.state.totalOwed,
+    daysPastDue: v.state.daysPastDue,
+    schedule: v.state.installments,
+  }));
 }

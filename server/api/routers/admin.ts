@@ -6,20 +6,13 @@ import { TRPCError } from "@trpc/server";
 import { z } from "zod";
 import { CONTRIBUTION_LINE_KINDS, MONEY_ACCOUNTS } from "@/server/domain/ledger";
 import { LOAN_METHODS, LOAN_PURPOSES } from "@/server/domain/loans";
-import {
-  cashOnBooks,
-  lastCashCount,
-  recordBankTransfer,
-  recordCashCount,
-  recordExpense,
-  recordIncome,
-} from "@/server/services/cash";
+import { moneyOnHand, recordBankTransfer, recordCashCount, recordExpense, recordIncome } from "@/server/services/cash";
 import { loadGroup, nowOf } from "@/server/services/context";
 import { reverseEntry } from "@/server/services/corrections";
 import { addMember, leaveMember } from "@/server/services/groups";
 import { importBook, previewBookImport } from "@/server/services/import-book";
 import { closeYear, previewYear, ruleOfRow, setShareOutRule, shareOutRuleOf } from "@/server/services/year-close";
-import { disburseLoan, groupLoanViews, repayLoan, writeOffLoan } from "@/server/services/loans";
+import { disburseLoan, loanRegister, repayLoan, writeOffLoan } from "@/server/services/loans";
 import {
   countersignCashCount,
   listAudit,
@@ -42,7 +35,6 @@ import {
 import { countersignSeal, groupCheckpoints } from "@/server/services/seals";
 import { countersignCorrection, waitingForSignature } from "@/server/services/signing";
 import { changeOwnPassword, groupsOf } from "@/server/services/users";
-import { localDate } from "@/server/domain/dates";
 import { CORRECTION_REASONS } from "@/server/domain/ledger";
 import { authedProcedure, groupProcedure, router } from "../trpc";
 
@@ -217,23 +209,7 @@ export const adminRouter = router({
         });
         return { lenders: c.lenders.map((l) => ({ key: l.key, costRp: l.costRp, eirPct: l.eirPct })), terms: c.terms };
       }),
-    list: groupProcedure("read").query(async ({ ctx, input }) => {
-      const group = await loadGroup(ctx.database.db, input.groupSlug);
-      const views = await groupLoanViews(ctx.database.db, group, localDate(ctx.now?.() ?? new Date(), group.timeZone));
-      const codes = new Map((await memberBalances(ctx.database.db, group)).map((m) => [m.id, m.code]));
-      return views.reverse().map((v) => ({
-        id: v.loan.id,
-        memberCode: codes.get(v.loan.memberId) ?? "?",
-        principal: v.loan.principal,
-        termMonths: v.loan.termMonths,
-        disbursedOn: v.loan.disbursedOn,
-        purpose: v.loan.purpose,
-        status: v.status,
-        totalOwed: v.state.totalOwed,
-        daysPastDue: v.state.daysPastDue,
-        schedule: v.state.installments,
-      }));
-    }),
+    list: groupProcedure("read").query(({ ctx, input }) => loanRegister(ctx.service, input.groupSlug)),
   }),
   cash: router({
     expense: groupProcedure("write")
@@ -279,17 +255,7 @@ export const adminRouter = router({
     countersign: groupProcedure("countersign")
       .input(z.object({ cashCountId: z.number().int().positive() }))
       .mutation(({ ctx, input }) => countersignCashCount({ ...ctx.service, userId: ctx.user.id }, input)),
-    onHand: groupProcedure("read").query(async ({ ctx, input }) => {
-      const group = await loadGroup(ctx.database.db, input.groupSlug);
-      const today = localDate(ctx.now?.() ?? new Date(), group.timeZone);
-      return {
-        cash: await cashOnBooks(ctx.database.db, group.id, today),
-        bank: await cashOnBooks(ctx.database.db, group.id, today, "bank"),
-        today,
-        lastCount: await lastCashCount(ctx.database.db, group.id),
-        lastBankCheck: await lastCashCount(ctx.database.db, group.id, "bank"),
-      };
-    }),
+    onHand: groupProcedure("read").query(({ ctx, input }) => moneyOnHand(ctx.service, input.groupSlug)),
   }),
   /** Moving the group in from its paper book: every figure first, then one confirmed write. */
   book: router({
