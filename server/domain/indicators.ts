@@ -50,6 +50,10 @@ export interface MonthFlows {
   closing: Record<Account, number>; // natural balances at month end
 }
 
+/** What borrowers paid back in a month: principal, service charge (jasa) and fines together. */
+export const repaidIn = (m: Pick<MonthFlows, "principalRepaid" | "serviceCharge" | "fines">): number =>
+  m.principalRepaid + m.serviceCharge + m.fines;
+
 const SAVINGS = new Set(["savings_share", "savings_mandatory", "savings_voluntary"]);
 
 /** Monthly flows and closing balances from the month_postings rollup (every month from the first). */

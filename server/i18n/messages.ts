@@ -1,3 +1,4 @@
+import { MIN_CELL } from "@/server/domain/indicators";
 /** Every UI string and every error code's message, Indonesian first, English for donors. */
 export const LOCALES = ["id", "en"] as const;
 export type Locale = (typeof LOCALES)[number];
@@ -277,9 +278,8 @@ const id = {
     fund_board: "Dana pengurus",
     fund_education: "Dana pendidikan",
   } as Record<string, string>,
-  suppressed: "< 5",
-  suppressedNote:
-    "Angka dari kurang dari 5 anggota atau pinjaman ditampilkan sebagai “< 5” untuk melindungi data pribadi.",
+  suppressed: `< ${MIN_CELL}`,
+  suppressedNote: `Angka dari kurang dari ${MIN_CELL} anggota atau pinjaman ditampilkan sebagai “< ${MIN_CELL}” untuk melindungi data pribadi.`,
   chartTitle: "Setoran, pinjaman keluar dan angsuran masuk per bulan",
   chartTable: "Angka grafik dalam tabel",
   groupNotFound: "Kelompok tidak ditemukan.",
@@ -676,7 +676,7 @@ const en: Messages = {
     fund_board: "Board fund",
     fund_education: "Education fund",
   },
-  suppressedNote: "Figures drawn from fewer than 5 members or loans are shown as “< 5” to protect personal data.",
+  suppressedNote: `Figures drawn from fewer than ${MIN_CELL} members or loans are shown as “< ${MIN_CELL}” to protect personal data.`,
   chartTitle: "Savings collected, loans out and repayments in, by month",
   chartTable: "The chart's figures as a table",
   groupNotFound: "Group not found.",

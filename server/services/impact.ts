@@ -1,6 +1,6 @@
 import type { Database } from "@/db/client";
 import { localDate } from "@/server/domain/dates";
-import { ratio } from "@/server/domain/indicators";
+import { MIN_CELL, ratio, repaidIn } from "@/server/domain/indicators";
 import { allGroupFigures, lastMonths, processWide, publicVersion, type GroupFigures } from "./public-figures";
 
 type Totals = ReturnType<typeof totalOf>;
@@ -30,8 +30,8 @@ function totalOf(fs: GroupFigures[]) {
       atLeast: s((f) => f.costs.avoided.atLeast),
       ifAllIjon: s((f) => f.costs.avoided.ifAllIjon),
     },
-    savingsPerMember: members >= 5 ? Math.round(s((f) => f.balances.memberSavings) / members) : null,
-    pctWithLoan: members >= 5 && borrowers >= 5 ? ratio(borrowers, members) : null,
+    savingsPerMember: members >= MIN_CELL ? Math.round(s((f) => f.balances.memberSavings) / members) : null,
+    pctWithLoan: members >= MIN_CELL && borrowers >= MIN_CELL ? ratio(borrowers, members) : null,
     compliance: ratio(
       s((f) => f.compliance.daysPaid),
       s((f) => f.compliance.daysOwed),
@@ -56,7 +56,7 @@ function computePortal(groups: GroupFigures[]): PortalFigures {
           month: m.month,
           collections: sum((x) => x.contributions),
           loansOut: sum((x) => x.disbursed),
-          repayments: sum((x) => x.principalRepaid + x.serviceCharge + x.fines),
+          repayments: sum(repaidIn),
         };
       })
     : [];

@@ -6,7 +6,7 @@ import type { Database, DbOrTx } from "@/db/client";
 import type { GroupRow } from "./context";
 import { allPublicEntries, groupFiguresCached, type GroupFigures, type PublicEntry } from "./public-figures";
 import { CHAIN_VERSIONS, CURRENT_CHAIN_VERSION } from "@/server/domain/chain";
-import { loanStatusCount } from "@/server/domain/indicators";
+import { loanStatusCount, MIN_CELL } from "@/server/domain/indicators";
 
 export const LICENSE = { name: "CC BY 4.0", url: "https://creativecommons.org/licenses/by/4.0/" };
 
@@ -105,7 +105,7 @@ export function groupDetail(f: GroupFigures) {
       writtenOffRp: m.writtenOff,
       closingBalancesRp: m.closing,
     })),
-    notes: "null = suppressed (drawn from fewer than 5 members or loans). Amounts in whole rupiah.",
+    notes: `null = suppressed (drawn from fewer than ${MIN_CELL} members or loans). Amounts in whole rupiah.`,
   };
 }
 

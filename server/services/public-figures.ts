@@ -43,7 +43,7 @@ import { lastCashCount, type CashCountRow } from "./cash";
 import { closedYears, ruleOfRow, shareOutRuleOf } from "./year-close";
 import { monthPostingRows } from "./monthly-report";
 import type { ShareOutRule, ShuPool } from "@/server/domain/shu";
-import type { YearIndicators } from "@/server/domain/indicators";
+import { MIN_CELL, type YearIndicators } from "@/server/domain/indicators";
 import { referenceTermsOf } from "./reference-terms";
 import { loadGroup, type GroupRow } from "./context";
 import { groupLoanViews } from "./loans";
@@ -341,7 +341,7 @@ export async function groupFigures(
     compliance: { daysPaid, daysOwed, ratio: ratio(daysPaid, daysOwed) },
     loans,
     indicators: {
-      savingsPerMember: active.length >= 5 ? Math.round(balances.memberSavings / active.length) : null,
+      savingsPerMember: active.length >= MIN_CELL ? Math.round(balances.memberSavings / active.length) : null,
       utilisation: utilisation(balances),
       returnOnSavings: returnOnSavings(balances, Math.max(1, daysBetween(group.foundedOn, today))),
       dropout: ratio(leftThisYear, atStart),

@@ -22,7 +22,7 @@ import { DataTable } from "../../_components/DataTable";
 import { MonthlyFigures } from "../../_components/MonthlyFigures";
 import { CostTable } from "../../_components/CostTable";
 import { Sources } from "../../_components/Sources";
-import { loanStatusCount } from "@/server/domain/indicators";
+import { loanStatusCount, repaidIn } from "@/server/domain/indicators";
 import { ShareOut } from "../../_components/ShareOut";
 
 export const dynamic = "force-dynamic";
@@ -128,10 +128,7 @@ export default async function GroupPage({ params }: { params: Promise<{ slug: st
       <ul className="cards">
         <Card label={t.collections} value={rp(thisMonth.contributions, locale)} />
         <Card label={t.loansOut} value={rp(thisMonth.disbursed, locale)} />
-        <Card
-          label={t.repayments}
-          value={rp(thisMonth.principalRepaid + thisMonth.serviceCharge + thisMonth.fines, locale)}
-        />
+        <Card label={t.repayments} value={rp(repaidIn(thisMonth), locale)} />
       </ul>
 
       <h2>{t.last12}</h2>
@@ -140,7 +137,7 @@ export default async function GroupPage({ params }: { params: Promise<{ slug: st
           month: m.month,
           collections: m.contributions,
           loansOut: m.disbursed,
-          repayments: m.principalRepaid + m.serviceCharge + m.fines,
+          repayments: repaidIn(m),
           href: `/kelompok/${f.group.slug}/laporan/${m.month}`,
         }))}
         locale={locale}
