@@ -123,7 +123,10 @@ export function reusable<Q>(build: (db: DbOrTx) => Q): (tx: DbOrTx) => Q {
     const db = client && databaseOf.get(client);
     if (!db) return build(tx);
     let q = built.get(db);
-    if (!q) built.set(db, (q = build(db)));
+    if (!q) {
+      q = build(db);
+      built.set(db, q);
+    }
     return q;
   };
 }
