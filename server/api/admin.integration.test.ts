@@ -25,6 +25,8 @@ let cdLoanId = 0;
 let rdLoanId = 0;
 let rdEntryId = 0;
 let rdCashCountId = 0;
+/** An id no loan, entry or cash count has: read from the database, not assumed. */
+let missingId = 0;
 const createCaller = createCallerFactory(appRouter);
 const PASSWORD = "kata-sandi-panjang-123";
 
@@ -126,6 +128,10 @@ beforeAll(async () => {
       idempotencyKey: key(),
     })
   ).id;
+  const top = await t.database.db.all<{ n: number }>(
+    sql`SELECT max(n) AS n FROM (SELECT max(id) AS n FROM journal_entries UNION ALL SELECT max(id) FROM loans UNION ALL SELECT max(id) FROM cash_counts)`,
+  );
+  missingId = Number(top[0]!.n) + 1_000_000; // far beyond anything the matrix writes
 });
 afterAll(() => t.cleanup());
 
@@ -190,7 +196,7 @@ const MUTATIONS: Record<string, (c: ReturnType<typeof caller>) => Promise<unknow
   "loans.writeOff": (c) =>
     c.admin.loans.writeOff({
       groupSlug: G,
-      loanId: 999_999,
+      loanId: missingId,
       date: "2026-11-28",
       note: "tidak ada pinjaman",
       idempotencyKey: key(),
@@ -216,7 +222,7 @@ const MUTATIONS: Record<string, (c: ReturnType<typeof caller>) => Promise<unknow
   "entries.reverse": (c) =>
     c.admin.entries.reverse({
       groupSlug: G,
-      entryId: 999_999,
+      entryId: missingId,
       reasonCode: "tercatat_dua_kali",
       idempotencyKey: key(),
     }),
@@ -235,9 +241,9 @@ const MUTATIONS: Record<string, (c: ReturnType<typeof caller>) => Promise<unknow
   "year.setRule": (c) => c.admin.year.setRule({ groupSlug: G, rule: EXAMPLE_RULE }),
   "year.preview": (c) => c.admin.year.preview({ groupSlug: G, year: 2025 }),
   "year.close": (c) => c.admin.year.close({ groupSlug: G, year: 2025, idempotencyKey: key() }),
-  "cash.countersign": (c) => c.admin.cash.countersign({ groupSlug: G, cashCountId: 999_999 }),
+  "cash.countersign": (c) => c.admin.cash.countersign({ groupSlug: G, cashCountId: missingId }),
   "seals.countersign": (c) => c.admin.seals.countersign({ groupSlug: G, month: "2026-12" }), // not finished: refused on the data
-  "signing.correction": (c) => c.admin.signing.correction({ groupSlug: G, entryId: 999_999 }),
+  "signing.correction": (c) => c.admin.signing.correction({ groupSlug: G, entryId: missingId }),
   "account.changePassword": (c) =>
     c.admin.account.changePassword({ currentPassword: "bukan-sandinya", newPassword: "sandi-baru-yang-panjang" }),
   "referenceTerms.update": (c) =>
