@@ -73,6 +73,12 @@ export async function loadGroupFor(
   return loadGroup(db, slug);
 }
 
+/** The person countersigning: a countersignature is a signed-in user's, never the system's. */
+export function signerOf(ctx: Pick<ServiceContext, "user">): number {
+  if (!ctx.user) throw new Error("a countersignature needs a signed-in user");
+  return ctx.user.id;
+}
+
 /** The member with this code in this group, active on `date`; another group's code is simply not found. */
 export async function loadActiveMember(
   db: DbOrTx,

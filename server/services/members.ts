@@ -11,7 +11,16 @@ import {
 } from "@/db/schema";
 import { SAVINGS_ACCOUNTS, type SavingsAccount } from "@/server/domain/ledger";
 import { conflict, DomainError, invalid, notFound } from "@/server/domain/errors";
-import { cleanText, loadGroupFor, nowOf, type GroupRow, type MemberRow, type ServiceContext, audit } from "./context";
+import {
+  cleanText,
+  loadGroupFor,
+  nowOf,
+  signerOf,
+  type GroupRow,
+  type MemberRow,
+  type ServiceContext,
+  audit,
+} from "./context";
 import { hashCheckCode, newCheckCode } from "./groups";
 
 /** Treasurers see names: this is their register, never a public page. */
@@ -96,10 +105,7 @@ export async function memberBalances(db: DbOrTx, group: GroupRow) {
 }
 
 /** A supervisor countersigns a cash count (once). */
-export async function countersignCashCount(
-  ctx: ServiceContext & { userId: number },
-  input: { groupSlug: string; cashCountId: number },
-) {
+export async function countersignCashCount(ctx: ServiceContext, input: { groupSlug: string; cashCountId: number }) {
   return ctx.database.write(async (tx) => {
     const group = await loadGroupFor(tx, ctx, input.groupSlug, "countersign");
     const [c] = await tx
@@ -108,12 +114,15 @@ export async function countersignCashCount(
       .where(and(eq(cashCounts.id, input.cashCountId), eq(cashCounts.groupId, group.id)));
     if (!c) throw notFound("cash_count_not_found", "cashCountId");
     // A countersignature is a second person's: nobody signs her own count, an admin included.
-    if (c.recordedBy.startsWith(`user:${ctx.userId}:`))
+    if (c.recordedBy.startsWith(`user:${signerOf(ctx)}:`))
       throw new DomainError("forbidden", "own_record_countersign", "cashCountId");
     const [signed] = await tx.select().from(cashCountSignatures).where(eq(cashCountSignatures.cashCountId, c.id));
     if (signed) throw conflict("already_countersigned", "cashCountId");
     const at = nowOf(ctx).toISOString();
-    const [s] = await tx.insert(cashCountSignatures).values({ cashCountId: c.id, userId: ctx.userId, at }).returning();
+    const [s] = await tx
+      .insert(cashCountSignatures)
+      .values({ cashCountId: c.id, userId: signerOf(ctx), at })
+      .returning();
     await audit(tx, ctx, { at, action: "cash.countersign", groupId: group.id, detail: { cashCountId: c.id } });
     return s!;
   });

@@ -31,7 +31,10 @@ describe("monthly seals", () => {
       });
       const sign = (month: string) =>
         countersignSeal(
-          { ...testContext(t.database, "user:pengawas"), userId: pengawas.id },
+          {
+            ...testContext(t.database, `user:${pengawas.id}:pengawas-uji`),
+            user: { id: pengawas.id, role: "pengawas" },
+          },
           {
             groupSlug: "ratu-damai",
             month,

@@ -8,7 +8,7 @@ import { journalEntries, sealSignatures } from "@/db/schema";
 import { localDate, monthOf } from "@/server/domain/dates";
 import { conflict, invalid } from "@/server/domain/errors";
 import { type Checkpoint, monthEndCheckpoints, sealMatches, shortSeal } from "@/server/domain/seal";
-import { type GroupRow, loadGroupFor, nowOf, type ServiceContext, audit } from "./context";
+import { type GroupRow, loadGroupFor, nowOf, signerOf, type ServiceContext, audit } from "./context";
 
 export interface PublicCheckpoint extends Checkpoint {
   seal: string;
@@ -60,10 +60,7 @@ export async function monthCheckpoint(db: DbOrTx, group: GroupRow, month: string
  * The supervisor confirms a finished month's seal: the sequence number and hash she confirms are
  * kept (append-only) and shown publicly as "disegel oleh pengawas". Audited.
  */
-export async function countersignSeal(
-  ctx: ServiceContext & { userId: number },
-  input: { groupSlug: string; month: string },
-) {
+export async function countersignSeal(ctx: ServiceContext, input: { groupSlug: string; month: string }) {
   return ctx.database.write(async (tx) => {
     const group = await loadGroupFor(tx, ctx, input.groupSlug, "countersign");
     const now = nowOf(ctx);
@@ -80,7 +77,7 @@ export async function countersignSeal(
     const at = now.toISOString();
     const [s] = await tx
       .insert(sealSignatures)
-      .values({ groupId: group.id, month: input.month, seq: c.seq, hash: c.hash, userId: ctx.userId, at })
+      .values({ groupId: group.id, month: input.month, seq: c.seq, hash: c.hash, userId: signerOf(ctx), at })
       .returning();
     await audit(tx, ctx, {
       at,

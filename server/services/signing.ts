@@ -8,7 +8,7 @@ import type { DbOrTx } from "@/db/client";
 import { cashCounts, cashCountSignatures, correctionSignatures, journalEntries } from "@/db/schema";
 import { addMonths, localDate, monthOf } from "@/server/domain/dates";
 import { conflict, DomainError, notFound } from "@/server/domain/errors";
-import { type GroupRow, loadGroupFor, nowOf, type ServiceContext, audit } from "./context";
+import { type GroupRow, loadGroupFor, nowOf, signerOf, type ServiceContext, audit } from "./context";
 import { groupCheckpoints } from "./seals";
 
 /** How far back the list looks; anything older still unsigned is counted, not listed. */
@@ -113,10 +113,7 @@ export async function waitingForSignature(
 }
 
 /** The supervisor confirms a correction (once; never her own). */
-export async function countersignCorrection(
-  ctx: ServiceContext & { userId: number },
-  input: { groupSlug: string; entryId: number },
-) {
+export async function countersignCorrection(ctx: ServiceContext, input: { groupSlug: string; entryId: number }) {
   return ctx.database.write(async (tx) => {
     const group = await loadGroupFor(tx, ctx, input.groupSlug, "countersign");
     const [e] = await tx
@@ -130,7 +127,7 @@ export async function countersignCorrection(
         ),
       );
     if (!e) throw notFound("entry_not_found", "entryId");
-    if (isOwn(e.recordedBy, ctx.userId)) throw new DomainError("forbidden", "own_record_countersign", "entryId");
+    if (isOwn(e.recordedBy, signerOf(ctx))) throw new DomainError("forbidden", "own_record_countersign", "entryId");
     const [had] = await tx
       .select({ id: correctionSignatures.id })
       .from(correctionSignatures)
@@ -139,7 +136,7 @@ export async function countersignCorrection(
     const at = nowOf(ctx).toISOString();
     const [s] = await tx
       .insert(correctionSignatures)
-      .values({ groupId: group.id, entryId: e.id, userId: ctx.userId, at })
+      .values({ groupId: group.id, entryId: e.id, userId: signerOf(ctx), at })
       .returning();
     await audit(tx, ctx, {
       at,

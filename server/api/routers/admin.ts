@@ -254,7 +254,7 @@ export const adminRouter = router({
       .mutation(({ ctx, input }) => recordCashCount(ctx.service, input)),
     countersign: groupProcedure("countersign")
       .input(z.object({ cashCountId: z.number().int().positive() }))
-      .mutation(({ ctx, input }) => countersignCashCount({ ...ctx.service, userId: ctx.user.id }, input)),
+      .mutation(({ ctx, input }) => countersignCashCount(ctx.service, input)),
     onHand: groupProcedure("read").query(({ ctx, input }) => moneyOnHand(ctx.service, input.groupSlug)),
   }),
   /** Moving the group in from its paper book: every figure first, then one confirmed write. */
@@ -301,7 +301,7 @@ export const adminRouter = router({
     ),
     countersign: groupProcedure("countersign")
       .input(z.object({ month: z.string().regex(/^\d{4}-\d{2}$/, "date_invalid") }))
-      .mutation(({ ctx, input }) => countersignSeal({ ...ctx.service, userId: ctx.user.id }, input)),
+      .mutation(({ ctx, input }) => countersignSeal(ctx.service, input)),
   }),
   /** The supervisor's list: what waits for her signature, and her signature on a correction. */
   signing: router({
@@ -315,7 +315,7 @@ export const adminRouter = router({
     ),
     correction: groupProcedure("countersign")
       .input(z.object({ entryId: z.number().int().positive() }))
-      .mutation(({ ctx, input }) => countersignCorrection({ ...ctx.service, userId: ctx.user.id }, input)),
+      .mutation(({ ctx, input }) => countersignCorrection(ctx.service, input)),
   }),
   entries: router({
     reverse: groupProcedure("write")
