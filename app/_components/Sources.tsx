@@ -1,5 +1,5 @@
 import type { ReferenceTerms } from "@/server/domain/finance/compare";
-import { formatDate, formatPct } from "@/server/i18n/format";
+import { formatDate, formatDecimal, formatPct } from "@/server/i18n/format";
 import type { Locale, Messages } from "@/server/i18n/messages";
 
 /** Which terms were used and where they come from — shown wherever a comparison is. */
@@ -25,7 +25,7 @@ export function Sources({
             {c.ksmAssumption(formatPct(ksm.rateBpsPerMonth / 10_000, locale, 2), t.methods[ksm.method] ?? ksm.method)}
           </li>
         )}
-        <li>{c.ijonAssumption((terms.ijon.ratioPct / 100).toFixed(2).replace(".", locale === "id" ? "," : "."))}</li>
+        <li>{c.ijonAssumption(formatDecimal(terms.ijon.ratioPct / 100, locale, 2))}</li>
         <li>
           {c.rentenirAssumption(
             formatPct(terms.rentenir.rateBpsPerMonth / 10_000, locale, 2),

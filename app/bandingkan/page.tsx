@@ -3,7 +3,7 @@ import { getDatabase } from "@/db/client";
 import { DomainError } from "@/server/domain/errors";
 import { DEFAULT_REFERENCE_TERMS, SENSITIVITY_MONTHS } from "@/server/domain/finance/compare";
 import { errorMessage } from "@/server/i18n/errors";
-import { formatPct, rp } from "@/server/i18n/format";
+import { formatDecimal, formatPct, rp } from "@/server/i18n/format";
 import { getMessages } from "@/server/i18n/locale";
 import { compareFromQuery, type Comparison } from "@/server/services/compare";
 import { CostTable, quotesBy } from "../_components/CostTable";
@@ -142,7 +142,7 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
             rows={result.sensitivity.map((r) => ({
               key: r.ratioPct,
               cells: [
-                (r.ratioPct / 100).toFixed(1).replace(".", locale === "id" ? "," : "."),
+                formatDecimal(r.ratioPct / 100, locale, 1),
                 rp(r.costRp, locale),
                 ...r.byMonths.map((m) => formatPct(m.eirPct / 100, locale, 0)),
               ],

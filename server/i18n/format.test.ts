@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatShortRupiah, formatWait } from "./format";
+import { formatDecimal, formatPct, formatShortRupiah, formatWait } from "./format";
 
 describe("short figures on charts", () => {
   it("Indonesian pages: decimal comma, jt and rb; English pages: M and k", () => {
@@ -15,5 +15,16 @@ describe("short figures on charts", () => {
     expect(formatWait(20, "id")).toBe("20 detik");
     expect(formatWait(1, "en")).toBe("1 second");
     expect(formatWait(600, "id")).toBe("10 menit");
+  });
+});
+
+describe("decimals and percentages", () => {
+  it("a decimal comma in Indonesian, a point in English, the digits asked for", () => {
+    expect(formatDecimal(2.2, "id", 2)).toBe("2,20");
+    expect(formatDecimal(2.2, "en", 2)).toBe("2.20");
+    expect(formatDecimal(1.75, "id", 1)).toBe("1,8");
+    expect(formatPct(0.2597, "id", 2)).toBe("25,97%");
+    expect(formatPct(0.2597, "en", 0)).toBe("26%");
+    expect(formatPct(null, "en")).toBe("–");
   });
 });

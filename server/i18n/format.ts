@@ -48,11 +48,16 @@ export function formatDate(d: string, locale: Locale): string {
 export const formatMonth = (ym: string, locale: Locale, long = false) =>
   `${(long ? MONTHS_LONG : MONTHS)[locale][Number(ym.slice(5, 7)) - 1]} ${ym.slice(0, 4)}`;
 
+/** A number with a fixed count of decimals and the locale's decimal separator: 2.2 → `2,20` (id). */
+export function formatDecimal(x: number, locale: Locale, digits: number): string {
+  const s = x.toFixed(digits);
+  return locale === "id" ? s.replace(".", ",") : s;
+}
+
 /** A fraction as a percentage with a locale decimal separator: 0.2597 → `25,97%`. */
 export function formatPct(x: number | null, locale: Locale, digits = 1): string {
   if (x === null || !Number.isFinite(x)) return "–";
-  const s = (x * 100).toFixed(digits);
-  return `${locale === "id" ? s.replace(".", ",") : s}%`;
+  return `${formatDecimal(x * 100, locale, digits)}%`;
 }
 
 export function formatInt(n: number, locale: Locale): string {

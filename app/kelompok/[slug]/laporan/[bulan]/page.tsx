@@ -30,11 +30,9 @@ export default async function MonthlyReportPage({ params }: { params: Promise<{ 
     if (e instanceof DomainError) notFound();
     throw e;
   }
-  const en = locale === "en";
   const prev = addMonths(`${bulan}-01`, -1).slice(0, 7);
   const next = addMonths(`${bulan}-01`, 1).slice(0, 7);
-  const opening = en ? "Opening" : "Saldo awal";
-  const closing = en ? "Closing" : "Saldo akhir";
+  const { opening, closing } = t.report;
   const row = (label: string, a: number, b?: number) => (
     <tr role="row">
       <th scope="row" role="rowheader">
@@ -54,13 +52,13 @@ export default async function MonthlyReportPage({ params }: { params: Promise<{ 
   return (
     <>
       <h1>
-        {en ? "Monthly report" : "Laporan bulanan"} {group.name} — {formatMonth(bulan, locale, true)}{" "}
+        {t.report.title} {group.name} — {formatMonth(bulan, locale, true)}{" "}
         {group.isDemo && <span className="badge">{t.demo}</span>}
       </h1>
       <p className="muted">
         {t.village} {group.village}, Kec. {group.kecamatan}, Kab. {group.kabupaten}
       </p>
-      <nav className="pager no-print" aria-label={en ? "Months" : "Bulan"}>
+      <nav className="pager no-print" aria-label={t.report.months}>
         <Link prefetch={false} href={`/kelompok/${slug}/laporan/${prev}`}>
           ← {formatMonth(prev, locale)}
         </Link>
@@ -98,15 +96,15 @@ export default async function MonthlyReportPage({ params }: { params: Promise<{ 
           </tbody>
         </table>
       </div>
-      <h2>{en ? "In and out" : "Uang masuk dan keluar"}</h2>
+      <h2>{t.report.inOut}</h2>
       <div className="table-wrap" tabIndex={0}>
         <table>
           <tbody>
             {row(t.collections, f.contributions)}
             {row(t.socialFund, f.socialFundIn)}
-            {row(en ? "Principal repaid" : "Angsuran pokok", f.principalRepaid)}
-            {row(en ? "Service charge" : "Jasa pinjaman", f.serviceCharge)}
-            {row(en ? "Fines" : "Denda", f.fines)}
+            {row(t.report.principalRepaid, f.principalRepaid)}
+            {row(t.report.serviceCharge, f.serviceCharge)}
+            {row(t.report.fines, f.fines)}
             {row(t.kinds.other_income!, f.otherIncome)}
             {row(t.loansOut, -f.disbursed)}
             {row(t.kinds.savings_withdrawal!, -f.withdrawals)}
@@ -116,10 +114,10 @@ export default async function MonthlyReportPage({ params }: { params: Promise<{ 
         </table>
       </div>
       <p>
-        {en ? "Loans disbursed this month" : "Pinjaman dicairkan bulan ini"}: {formatInt(r.loansDisbursed, locale)} ·{" "}
-        {en ? "Corrections" : "Koreksi"}: {formatInt(r.entries.correction ?? 0, locale)}
+        {t.report.loansDisbursed}: {formatInt(r.loansDisbursed, locale)} · {t.report.corrections}:{" "}
+        {formatInt(r.entries.correction ?? 0, locale)}
       </p>
-      <h2>{en ? "Cash counts" : "Hitung kas"}</h2>
+      <h2>{t.report.cashCounts}</h2>
       {r.cashCounts.length === 0 ? (
         <p>{t.noCashCount}</p>
       ) : (
