@@ -90,8 +90,9 @@ export class DataVersion {
       this.zones = null;
       this.dates = null;
     }
-    const slug = TERMS_PATH.test(url) ? null : GROUP_PATH.exec(url)?.[1];
-    const which = TERMS_PATH.test(url) ? "terms" : slug ? `g:${slug}` : "global";
+    const terms = TERMS_PATH.test(url);
+    const slug = terms ? undefined : GROUP_PATH.exec(url)?.[1];
+    const which = terms ? "terms" : slug ? `g:${slug}` : "global";
     let version = this.versions.get(which);
     if (!version) {
       version = this.read(which, slug ?? null);

@@ -272,47 +272,36 @@ export async function appendEntry(tx: Tx, e: NewEntry): Promise<EntryRow> {
   const salt = randomBytes(16).toString("hex");
   const digest = detailDigest(salt, e.postings, e.note ?? null);
   const amount = entryAmount(e.postings);
-  const chained = {
+  // What the chain seals is stored as it is; the row adds what stays private or is derived.
+  const sealed = {
     chainVersion: CURRENT_CHAIN_VERSION,
-    groupSlug: e.group.slug,
     seq,
-    date: e.date,
-    kind: e.kind,
     amount,
     purpose: e.purpose ?? null,
     category: e.category ?? null,
     reversesSeq: e.reverses?.seq ?? null,
     reason: e.reason ?? null,
     recordedAt,
-    postings: e.postings,
     detailDigest: digest,
     prevHash,
   };
+  const chained = { ...sealed, groupSlug: e.group.slug, date: e.date, kind: e.kind, postings: e.postings };
   // An invariant, not a user error: the verbs only ever pass codes, and no words on a write-off.
   const words = publicWordsProblem(chained);
   if (words) throw new Error(`refusing to publish: ${words}`);
   const hash = entryHash(chained);
   const entry = await insertEntry(tx).get({
+    ...sealed,
     groupId: e.group.id,
-    seq,
     businessDate: e.date,
     kind: e.kind,
-    amount,
-    purpose: e.purpose ?? null,
-    category: e.category ?? null,
     note: e.note ?? null,
     loanId: e.loanId ?? null,
     reversesEntryId: e.reverses?.id ?? null,
-    reversesSeq: e.reverses?.seq ?? null,
-    reason: e.reason ?? null,
-    chainVersion: CURRENT_CHAIN_VERSION,
     idempotencyKey: e.idempotencyKey,
     requestHash: e.requestHash,
     detailSalt: salt,
-    detailDigest: digest,
-    prevHash,
     hash,
-    recordedAt,
     recordedBy: e.actor,
   });
   if (!entry) throw new Error("insert returned nothing");
