@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { getDatabase } from "@/db/client";
-import { findGroups, impactFigures, pageOf } from "@/server/services/impact";
+import { findGroups, pageOf } from "@/server/domain/portal";
+import { impactFigures } from "@/server/services/impact";
 import { getMessages } from "@/server/i18n/locale";
 import { formatDate, formatInt, rp } from "@/server/i18n/format";
 import { Card } from "./_components/Money";

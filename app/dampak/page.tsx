@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getDatabase } from "@/db/client";
-import { impactFigures, pageOf } from "@/server/services/impact";
+import { pageOf } from "@/server/domain/portal";
+import { impactFigures } from "@/server/services/impact";
 import { formatInt, formatPct, rp } from "@/server/i18n/format";
 import { getMessages } from "@/server/i18n/locale";
 import { Card } from "../_components/Money";
@@ -28,10 +29,7 @@ export default async function ImpactPage({ searchParams }: { searchParams: Promi
     [
       i.pctWithLoan,
       i.pctWithLoanDef,
-      (g) =>
-        g.loans.membersWithLoan.suppressed
-          ? t.suppressed
-          : formatPct((g.loans.membersWithLoan.value ?? 0) / Math.max(1, g.members.active), locale),
+      (g) => (g.indicators.pctWithLoan === null ? t.suppressed : formatPct(g.indicators.pctWithLoan, locale)),
     ],
     [i.utilisation, i.utilisationDef, (g) => formatPct(g.indicators.utilisation, locale)],
     [i.returnOnSavings, i.returnOnSavingsDef, (g) => formatPct(g.indicators.returnOnSavings, locale)],

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { getDatabase } from "@/db/client";
 import { CSV_COLUMNS, LICENSE } from "@/server/services/open-data";
 import { listGroups } from "@/server/services/public-figures";
-import { pageOf } from "@/server/services/impact";
+import { pageOf } from "@/server/domain/portal";
 import { Pager } from "../_components/Pager";
 import { getMessages } from "@/server/i18n/locale";
 

@@ -50,6 +50,28 @@ export interface MonthFlows {
   closing: Record<Account, number>; // natural balances at month end
 }
 
+/** The money that moved in a period, without its month and closing balances. */
+export type Flows = Omit<MonthFlows, "month" | "closing">;
+
+/** A period in which nothing moved (every flow 0). */
+export const noFlows = (): Flows => ({
+  contributions: 0,
+  dailyContributions: 0,
+  socialFundIn: 0,
+  withdrawals: 0,
+  disbursed: 0,
+  principalRepaid: 0,
+  serviceCharge: 0,
+  fines: 0,
+  expenses: 0,
+  otherIncome: 0,
+  writtenOff: 0,
+});
+
+/** Every account at 0. */
+export const zeroBalances = (): Record<Account, number> =>
+  Object.fromEntries(ACCOUNTS.map((a) => [a, 0])) as Record<Account, number>;
+
 /** What borrowers paid back in a month: principal, service charge (jasa) and fines together. */
 export const repaidIn = (m: Pick<MonthFlows, "principalRepaid" | "serviceCharge" | "fines">): number =>
   m.principalRepaid + m.serviceCharge + m.fines;
@@ -59,26 +81,12 @@ const SAVINGS = new Set(["savings_share", "savings_mandatory", "savings_voluntar
 /** Monthly flows and closing balances from the month_postings rollup (every month from the first). */
 export function monthFlows(rows: readonly MonthPostingRow[]): MonthFlows[] {
   const months = [...new Set(rows.map((r) => r.month))].sort();
-  const running = Object.fromEntries(ACCOUNTS.map((a) => [a, 0])) as Record<Account, number>;
+  const running = zeroBalances();
   const out: MonthFlows[] = [];
   const byMonth = new Map<string, MonthPostingRow[]>();
   for (const r of rows) byMonth.set(r.month, [...(byMonth.get(r.month) ?? []), r]);
   for (const month of months) {
-    const f: MonthFlows = {
-      month,
-      contributions: 0,
-      dailyContributions: 0,
-      socialFundIn: 0,
-      withdrawals: 0,
-      disbursed: 0,
-      principalRepaid: 0,
-      serviceCharge: 0,
-      fines: 0,
-      expenses: 0,
-      otherIncome: 0,
-      writtenOff: 0,
-      closing: running,
-    };
+    const f: MonthFlows = { month, ...noFlows(), closing: running };
     for (const r of byMonth.get(month) ?? []) {
       const kind = r.kind as EntryKind;
       const a = r.account;
@@ -150,8 +158,7 @@ export function returnOnSavings(b: BalanceSheet, days: number): number | null {
 
 /** The balance sheet at the end of each month of `year` (a month without entries carries the one before). */
 export function yearMonthEnds(months: readonly MonthFlows[], year: number): BalanceSheet[] {
-  const zero = Object.fromEntries(ACCOUNTS.map((a) => [a, 0])) as Record<Account, number>;
-  let last = zero;
+  let last = zeroBalances();
   for (const m of months) if (m.month < `${year}-01`) last = m.closing;
   const out: BalanceSheet[] = [];
   for (let mm = 1; mm <= 12; mm++) {

@@ -227,6 +227,39 @@ export function loanStatus(
   return s.daysPastDue > 0 ? "menunggak" : "berjalan";
 }
 
+/** A loan as it stands: its schedule, what is paid and owed at a date, and its status. */
+export interface LoanView<L extends LoanTerms = LoanTerms> {
+  loan: L;
+  schedule: Installment[];
+  state: LoanState;
+  status: LoanStatus;
+}
+
+/** What a loan's view needs of each of its standing entries (corrections and reversed entries left out). */
+export interface LoanEntryFacts {
+  kind: string;
+  businessDate: BusinessDate;
+  amount: number;
+}
+
+/**
+ * A loan's view from its terms and its standing entries. A loan moved in from the paper book has
+ * no disbursement entry (the opening entry carries it); any other loan without one was cancelled.
+ */
+export function viewLoan<L extends LoanTerms & ImportedPosition>(
+  loan: L,
+  entries: readonly LoanEntryFacts[],
+  asOf: BusinessDate,
+): LoanView<L> {
+  const repayments = entries
+    .filter((e) => e.kind === "loan_repayment")
+    .map((e) => ({ date: e.businessDate, amount: e.amount }));
+  const cancelled = loan.importedOn === null && !entries.some((e) => e.kind === "loan_disbursement");
+  const writtenOff = entries.some((e) => e.kind === "write_off");
+  const state = loanState(loan, repayments, asOf);
+  return { loan, schedule: loanSchedule(loan), state, status: loanStatus(state, { writtenOff, cancelled }) };
+}
+
 /** Kolektibilitas by days past due (as Indonesian cooperatives grade loans). */
 export function collectability(daysPastDue: number): "lancar" | "kurang_lancar" | "diragukan" | "macet" {
   if (daysPastDue <= 30) return "lancar";

@@ -6,7 +6,8 @@ import { key, seedGroup, tempDatabase, testContext } from "@/server/testing/db";
 import { recordContributions } from "@/server/services/savings";
 import { createGroup } from "@/server/services/groups";
 import { cacheKeyOf, PageStore } from "./page-cache";
-import { DataVersion, startFront } from "./front-server";
+import { PageVersions } from "@/server/services/read-cache";
+import { startFront, versionKeyOf } from "./front-server";
 
 /** A stand-in for Next: counts renders, echoes what it was sent. */
 const seen: { url: string; method: string; headers: http.IncomingHttpHeaders; body: string }[] = [];
@@ -342,15 +343,17 @@ describe("the data version of a request", () => {
     const ctx = testContext(t.database);
     await seedGroup(ctx, "wae-rana", 1);
     await seedGroup(ctx, "lembor", 1);
-    const dv = new DataVersion(t.database.url);
-    const client = (dv as unknown as { client: { execute: (...a: unknown[]) => unknown } }).client;
+    const versions = PageVersions.open(t.database.url);
+    const dv = { forUrl: (url: string, now: Date) => versions.of(versionKeyOf(url), now) };
+    const client = (versions as unknown as { client: { execute: (...a: unknown[]) => unknown } }).client;
     const now = new Date("2026-11-29T02:00:00Z");
     const before = await dv.forUrl("/kelompok/wae-rana", now);
     const other = await dv.forUrl("/kelompok/lembor", now);
     const execute = vi.spyOn(client, "execute");
     expect(await dv.forUrl("/kelompok/wae-rana", now)).toBe(before);
     expect(await dv.forUrl("/kelompok/lembor/buku-kas", now)).toBe(other);
-    expect(execute.mock.calls.map((c) => c[0])).toEqual(["PRAGMA data_version", "PRAGMA data_version"]);
+    const sqlOf = (c: unknown[]) => (typeof c[0] === "string" ? c[0] : (c[0] as { sql: string }).sql);
+    expect(execute.mock.calls.map(sqlOf)).toEqual(["PRAGMA data_version", "PRAGMA data_version"]);
     await recordContributions(ctx, {
       groupSlug: "wae-rana",
       date: "2026-11-28",
@@ -361,6 +364,6 @@ describe("the data version of a request", () => {
     expect(await dv.forUrl("/kelompok/lembor", now)).toBe(other);
     // The business dates move at the zone's midnight (16:00 UTC in WITA), not at the next commit.
     expect(await dv.forUrl("/kelompok/lembor", new Date("2026-11-29T16:00:00Z"))).toMatch(/2026-11-30$/);
-    dv.close();
+    versions.close();
   });
 });

@@ -2,22 +2,17 @@
  * The front server (`npm start`): a small HTTP server in front of Next that answers public pages
  * and open data from memory, and passes everything else through unchanged.
  *
- * Currency: every stored page is tagged with the version of the public data it was rendered from
- * — `public_version` for portal-wide pages, `group_public_version` for a group's own pages, both
- * raised by database triggers in the same transaction as every entry, loan, cash count, group,
- * member or reference-terms change, whichever process commits it (sign-ins, audit rows and users
- * do not touch them), or the terms version (row 2) for the compare and method pages, which show
- * only groups, reference terms and share-out rules — and with today's business date in every group's time zone. A committed post therefore reaches the very next request. Only embedded
- * `file:` databases are cached; with a remote libSQL URL every request goes to the app.
+ * Currency: every stored page is tagged with the version of the public data it shows and today's
+ * business dates (`PageVersions` in server/services/read-cache.ts, which owns the version keys), so
+ * a committed post reaches the very next request. Only embedded `file:` databases are cached; with
+ * a remote libSQL URL every request goes to the app.
  *
  * It also tells the app who the client is (x-kt-client, always overwritten), so sign-in and
  * passbook throttling by address work without a reverse proxy.
  */
-import type { Client } from "@libsql/client";
-import { openClient } from "@/db/client";
 import http from "node:http";
 import { gunzipSync, gzipSync } from "node:zlib";
-import { localDate } from "@/server/domain/dates";
+import { PageVersions, type VersionKey } from "@/server/services/read-cache";
 import { isScriptFreePage, isScriptFreePath, NOT_FOUND_PATH, scriptFreeCsp, stripScripts } from "./script-free";
 import {
   acceptsGzip,
@@ -62,81 +57,14 @@ const GROUP_PATH = /^\/(?:kelompok|api\/open\/groups)\/([a-z0-9-]{1,64})(?:\.jso
 const TERMS_PATH = /^\/(?:bandingkan|metodologi|api\/open\/compare)(?:\?|$)/;
 
 /**
- * The version of the public data a page shows, and the business dates it is shown for (they
- * change at each local midnight): a group's own pages follow that group's version, so a post to
+ * What a page's currency depends on: a group's own pages follow that group's version, so a post to
  * one group leaves every other group's pages in memory; the compare and method pages follow the
  * terms version; other portal-wide pages the global one.
- *
- * A request costs one `PRAGMA data_version` — SQLite's own counter, which moves when any other
- * connection (another process included) commits — and map lookups: the versions read from the
- * tables are kept until it moves. The business dates are worked out once a minute (every zone's
- * midnight falls on a minute).
  */
-export class DataVersion {
-  private client: Client;
-  private dataVersion: number | null = null;
-  private versions = new Map<string, Promise<string>>();
-  private zones: Promise<string[]> | null = null;
-  private dates: { minute: number; dates: Promise<string> } | null = null;
-  constructor(url: string) {
-    this.client = openClient(url, process.env.DATABASE_AUTH_TOKEN);
-  }
-
-  async forUrl(url: string, now = new Date()): Promise<string> {
-    const dv = Number((await this.client.execute("PRAGMA data_version")).rows[0]![0]);
-    if (dv !== this.dataVersion) {
-      this.dataVersion = dv;
-      this.versions.clear();
-      this.zones = null;
-      this.dates = null;
-    }
-    const terms = TERMS_PATH.test(url);
-    const slug = terms ? undefined : GROUP_PATH.exec(url)?.[1];
-    const which = terms ? "terms" : slug ? `g:${slug}` : "global";
-    let version = this.versions.get(which);
-    if (!version) {
-      version = this.read(which, slug ?? null);
-      this.versions.set(which, version);
-      version.catch(() => this.versions.delete(which));
-    }
-    return `${await version}|${await this.datesOn(now)}`;
-  }
-
-  private async read(which: string, slug: string | null): Promise<string> {
-    const one = async (sql: string, args: string[] = []) => (await this.client.execute({ sql, args })).rows[0]?.[0];
-    if (which === "terms") return `t${Number(await one("SELECT version FROM public_version WHERE id = 2"))}`;
-    if (slug) {
-      const v = await one(
-        "SELECT v.version FROM group_public_version v JOIN ksm_groups g ON g.id = v.group_id WHERE g.slug = ?",
-        [slug],
-      );
-      if (v !== undefined) return `g${Number(v)}`;
-    }
-    return String(Number(await one("SELECT version FROM public_version WHERE id = 1")));
-  }
-
-  private datesOn(now: Date): Promise<string> {
-    const minute = Math.floor(now.getTime() / 60_000);
-    if (this.dates?.minute !== minute) {
-      this.zones ??= this.client
-        .execute("SELECT DISTINCT time_zone FROM ksm_groups")
-        .then((r) => r.rows.map((row) => String(row[0])).sort());
-      const zones = this.zones;
-      zones.catch(() => {
-        this.zones = null;
-        this.dates = null;
-      });
-      this.dates = {
-        minute,
-        dates: zones.then((z) => (z.length ? z : ["Asia/Makassar"]).map((zone) => localDate(now, zone)).join(",")),
-      };
-    }
-    return this.dates.dates;
-  }
-
-  close() {
-    this.client.close();
-  }
+export function versionKeyOf(url: string): VersionKey {
+  if (TERMS_PATH.test(url)) return { of: "terms" };
+  const slug = GROUP_PATH.exec(url)?.[1];
+  return slug ? { of: "group", slug } : { of: "global" };
 }
 
 /**
@@ -193,7 +121,7 @@ export async function startFront(
 ): Promise<{ server: http.Server; store: PageStore; close: () => Promise<void> }> {
   const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
   const store = opts.store ?? new PageStore();
-  const version = opts.databaseUrl?.startsWith("file:") ? new DataVersion(opts.databaseUrl) : null;
+  const version = opts.databaseUrl?.startsWith("file:") ? PageVersions.open(opts.databaseUrl, process.env.DATABASE_AUTH_TOKEN) : null;
   /** What one render gave: a stored page, or the app's own answer to pass on unstored (an error, a redirect). */
   type Answer = { status: number; headers: http.IncomingHttpHeaders; body: Buffer };
   type Rendered = { page: StoredPage } | Answer | null;
@@ -383,7 +311,7 @@ export async function startFront(
       return passThroughScriptFree(req, res);
     if (!key || !version) return passThrough(req, res);
     try {
-      const v = await version.forUrl(req.url ?? "/");
+      const v = await version.of(versionKeyOf(req.url ?? "/"));
       const cached = store.get(key, v);
       if (cached) return send(req, res, cached, "hit");
       if (req.method === "HEAD") return passThrough(req, res);

@@ -17,11 +17,10 @@ import {
   LOAN_PURPOSES,
   loanSchedule,
   loanState,
-  loanStatus,
+  viewLoan,
   type Installment,
   type LoanMethod,
-  type LoanState,
-  type LoanStatus,
+  type LoanView as DomainLoanView,
 } from "@/server/domain/loans";
 import { assertAmount } from "@/server/domain/money";
 import { appendEntry, idempotentWrite, type EntryRow } from "./append-entry";
@@ -55,12 +54,7 @@ export interface DisburseLoanInput {
 
 export const CROPS = ["kopi", "kemiri", "kakao", "cengkeh", "vanili", "jambu_mete", "padi", "lainnya"] as const;
 
-export interface LoanView {
-  loan: LoanRow;
-  schedule: Installment[];
-  state: LoanState;
-  status: LoanStatus;
-}
+export type LoanView = DomainLoanView<LoanRow>;
 
 /** Pencairan pinjaman: creates the loan with the group's policy, its schedule, and the entry. */
 export async function disburseLoan(
@@ -185,17 +179,6 @@ async function standingEntriesByLoan(db: DbOrTx, group: GroupRow): Promise<Map<n
     else byLoan.set(e.loanId!, [e]);
   }
   return byLoan;
-}
-
-export function viewLoan(loan: LoanRow, entries: readonly LoanEntry[], asOf: BusinessDate): LoanView {
-  const repayments = entries
-    .filter((e) => e.kind === "loan_repayment")
-    .map((e) => ({ date: e.businessDate, amount: e.amount }));
-  // A loan moved in from the paper book has no disbursement entry: the opening entry carries it.
-  const cancelled = loan.importedOn === null && !entries.some((e) => e.kind === "loan_disbursement");
-  const writtenOff = entries.some((e) => e.kind === "write_off");
-  const state = loanState(loan, repayments, asOf);
-  return { loan, schedule: loanSchedule(loan), state, status: loanStatus(state, { writtenOff, cancelled }) };
 }
 
 export async function loanView(db: DbOrTx, _group: GroupRow, loan: LoanRow, asOf: BusinessDate): Promise<LoanView> {
@@ -348,29 +331,26 @@ function viewLoanReusing(loan: LoanRow, entries: readonly LoanEntry[], asOf: Bus
 }
 
 /** All loans of a group with their state on a date (for the register and the indicators). */
-export async function groupLoanViews(db: DbOrTx, group: GroupRow, asOf: BusinessDate): Promise<LoanView[]> {
+/**
+ * Every loan of a group with its view at `asOf`. `asItStood`: only what had happened by the end of
+ * that (past) date counts — loans made later are left out, and so are later entries.
+ */
+export async function groupLoanViews(
+  db: DbOrTx,
+  group: GroupRow,
+  asOf: BusinessDate,
+  opts: { asItStood?: boolean } = {},
+): Promise<LoanView[]> {
   const [rows, byLoan] = await Promise.all([
     db.select().from(loans).where(eq(loans.groupId, group.id)).orderBy(asc(loans.id)),
     standingEntriesByLoan(db, group),
   ]);
-  return rows.map((l) => viewLoanReusing(l, byLoan.get(l.id) ?? [], asOf));
-}
-
-/** The loans as they stood at the end of a past date: only what had happened by then counts. */
-export async function groupLoanViewsAt(db: DbOrTx, group: GroupRow, asOf: BusinessDate): Promise<LoanView[]> {
-  const [all, standing] = await Promise.all([
-    db.select().from(loans).where(eq(loans.groupId, group.id)).orderBy(asc(loans.id)),
-    standingEntriesByLoan(db, group),
-  ]);
-  const rows = all.filter((l) => l.disbursedOn <= asOf && (l.importedOn === null || l.importedOn <= asOf));
-  const byLoan = new Map<number, LoanEntry[]>();
-  for (const [loanId, entries] of standing) {
-    const then = entries.filter((e) => e.businessDate <= asOf);
-    if (then.length) byLoan.set(loanId, then);
-  }
+  if (!opts.asItStood) return rows.map((l) => viewLoanReusing(l, byLoan.get(l.id) ?? [], asOf));
   return rows
-    .filter((l) => l.importedOn !== null || byLoan.has(l.id))
-    .map((l) => viewLoan(l, byLoan.get(l.id) ?? [], asOf));
+    .filter((l) => l.disbursedOn <= asOf && (l.importedOn === null || l.importedOn <= asOf))
+    .map((l) => ({ l, byThen: (byLoan.get(l.id) ?? []).filter((e) => e.businessDate <= asOf) }))
+    .filter(({ l, byThen }) => l.importedOn !== null || byThen.length > 0)
+    .map(({ l, byThen }) => viewLoan(l, byThen, asOf));
 }
 
 /** The treasurer's loan register: every loan, newest first, with the borrower's code and its state today. */

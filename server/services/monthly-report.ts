@@ -3,8 +3,14 @@ import type { DbOrTx } from "@/db/client";
 import { cashCounts, loans, monthEntries, monthPostings } from "@/db/schema";
 import { localDate, monthOf } from "@/server/domain/dates";
 import { invalid, notFound } from "@/server/domain/errors";
-import { balanceSheet, monthFlows, type MonthFlows, type MonthPostingRow } from "@/server/domain/indicators";
-import { ACCOUNTS, type Account } from "@/server/domain/ledger";
+import {
+  balanceSheet,
+  monthFlows,
+  noFlows,
+  zeroBalances,
+  type MonthFlows,
+  type MonthPostingRow,
+} from "@/server/domain/indicators";
 import type { GroupRow } from "./context";
 
 /** A group's month_postings rollup: every month's postings summed by kind and account. */
@@ -28,24 +34,9 @@ export async function monthlyReport(db: DbOrTx, group: GroupRow, month: string, 
     throw notFound("month_out_of_range", "month");
   const rows = await monthPostingRows(db, group.id);
   const flows = monthFlows(rows.filter((r) => r.month <= month));
-  const zero = Object.fromEntries(ACCOUNTS.map((a) => [a, 0])) as Record<Account, number>;
   const current = flows.find((f) => f.month === month);
   const before = flows.filter((f) => f.month < month).at(-1);
-  const empty: MonthFlows = {
-    month,
-    contributions: 0,
-    dailyContributions: 0,
-    socialFundIn: 0,
-    withdrawals: 0,
-    disbursed: 0,
-    principalRepaid: 0,
-    serviceCharge: 0,
-    fines: 0,
-    expenses: 0,
-    otherIncome: 0,
-    writtenOff: 0,
-    closing: before?.closing ?? zero,
-  };
+  const empty: MonthFlows = { month, ...noFlows(), closing: before?.closing ?? zeroBalances() };
   const [entryCounts, monthLoans, counts] = await Promise.all([
     db
       .select()
@@ -63,7 +54,7 @@ export async function monthlyReport(db: DbOrTx, group: GroupRow, month: string, 
   ]);
   return {
     month,
-    opening: balanceSheet(before?.closing ?? zero),
+    opening: balanceSheet(empty.closing),
     closing: balanceSheet((current ?? empty).closing),
     flows: current ?? empty,
     entries: Object.fromEntries(entryCounts.map((e) => [e.kind, e.entries])),

@@ -18,7 +18,7 @@ import {
 } from "@/server/domain/shu";
 import { monthFlows, par30, yearIndicators, yearMonthEnds, type YearIndicators } from "@/server/domain/indicators";
 import { appendEntry, findReplay, type EntryRow } from "./append-entry";
-import { groupLoanViewsAt } from "./loans";
+import { groupLoanViews } from "./loans";
 import { monthPostingRows } from "./monthly-report";
 import {
   assertIdempotencyKey,
@@ -383,7 +383,7 @@ export async function computeYearIndicators(
       .select({ joinedOn: members.joinedOn, leftOn: members.leftOn })
       .from(members)
       .where(eq(members.groupId, group.id)),
-    groupLoanViewsAt(db, group, end),
+    groupLoanViews(db, group, end, { asItStood: true }),
   ]);
   const activeOn = (d: string, m: { joinedOn: string; leftOn: string | null }) =>
     m.joinedOn <= d && (m.leftOn === null || m.leftOn > d);

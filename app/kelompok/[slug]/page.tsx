@@ -3,13 +3,9 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getDatabase } from "@/db/client";
 import { DomainError } from "@/server/domain/errors";
-import {
-  cachedRead,
-  groupFiguresCached,
-  lastMonths,
-  ledgerPage,
-  verifyRecentChain,
-} from "@/server/services/public-figures";
+import { groupFiguresCached, ledgerPage, verifyRecentChain } from "@/server/services/public-figures";
+import { cachedRead } from "@/server/services/read-cache";
+import { lastMonths } from "@/server/domain/figures";
 import { loadGroup } from "@/server/services/context";
 import { getMessages } from "@/server/i18n/locale";
 import { formatDate, formatInt, formatMonth, formatPct, formatTimestamp, rp } from "@/server/i18n/format";

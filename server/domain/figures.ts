@@ -1,0 +1,352 @@
+/**
+ * A group's public figures, computed from what the loader read (no database, no cache): what the
+ * group holds, its months, loans, compliance, indicators and the cost of its loans next to the
+ * informal lenders'. Nothing here carries a member's name or a member-linked amount; counts not
+ * derivable from the public ledger are suppressed under MIN_CELL.
+ */
+import { addDays, daysBetween, localDate, type BusinessDate } from "./dates";
+import {
+  costAvoided,
+  type InformalLender,
+  type LoanCosts,
+  loanCostsVersusLenders,
+  realisticAlternative,
+  type ReferenceTerms,
+  sumCosts,
+} from "./finance/compare";
+import {
+  balanceSheet,
+  type BalanceSheet,
+  type Flows,
+  MIN_CELL,
+  type MonthFlows,
+  type MonthPostingRow,
+  monthFlows,
+  noFlows,
+  par30,
+  ratio,
+  returnOnSavings,
+  type Suppressed,
+  suppressSmall,
+  utilisation,
+  type YearIndicators,
+  zeroBalances,
+} from "./indicators";
+import { type Account, naturalBalance } from "./ledger";
+import { LOAN_PURPOSES, type LoanStatus, type LoanTerms, type LoanView } from "./loans";
+import type { ShareOutRule, ShuPool } from "./shu";
+
+/** What the public is shown of a group: where it is, when it began, and its loan policy. */
+export interface PublicGroup {
+  slug: string;
+  name: string;
+  village: string;
+  kecamatan: string;
+  kabupaten: string;
+  provinsi: string;
+  foundedOn: BusinessDate;
+  timeZone: string;
+  dailyContribution: number;
+  loanRateBpsPerMonth: number;
+  loanMethod: LoanTerms["method"];
+  loanMaxTermMonths: number;
+  lateFineAmount: number;
+  lateFineGraceDays: number;
+  isDemo: boolean;
+}
+
+export interface MemberCounts {
+  active: number;
+  women: Suppressed<number>;
+  men: Suppressed<number>;
+  everJoined: number;
+  left: number;
+}
+
+export interface LoanFigures {
+  count: number;
+  active: number;
+  byStatus: Record<LoanStatus, number>;
+  byPurpose: { purpose: string; count: Suppressed<number>; principal: Suppressed<number> }[];
+  outstanding: number;
+  par30: number | null;
+  /** Principal collected ÷ principal that fell due, over the last 12 months. */
+  repaymentRate: number | null;
+  membersWithLoan: Suppressed<number>;
+}
+
+/** A count of the cash box (or a check of the bank statement) as the public sees it. */
+export interface PublicBalanceCheck {
+  businessDate: BusinessDate;
+  countedAmount: number;
+  bookAmount: number;
+  difference: number;
+  /** The supervisor's countersignature, as the group's local date. */
+  countersignedOn: string | null;
+}
+
+export interface ClosedYear {
+  year: number;
+  shu: number;
+  pools: Record<ShuPool, number>;
+  membersPaid: number;
+  indicators: YearIndicators;
+}
+
+export interface GroupFigures {
+  group: PublicGroup;
+  today: BusinessDate;
+  members: MemberCounts;
+  balances: BalanceSheet;
+  totals: Flows;
+  months: MonthFlows[];
+  compliance: { daysPaid: number; daysOwed: number; ratio: number | null };
+  loans: LoanFigures;
+  indicators: {
+    savingsPerMember: number | null;
+    /** Members with a loan ÷ active members; null when the borrowers are too few to show. */
+    pctWithLoan: number | null;
+    utilisation: number | null;
+    returnOnSavings: number | null;
+    dropout: number | null;
+  };
+  costs: {
+    terms: ReferenceTerms & { isDefault: boolean };
+    /** Over every loan that stands (not cancelled): service charge paid to the group vs the same money elsewhere. */
+    totals: LoanCosts;
+    /** At least (each loan against the cheapest lender its borrower realistically had) and if every loan had been ijon. */
+    avoided: { atLeast: number; ifAllIjon: number };
+    loans: number;
+    recent: {
+      disbursedOn: string;
+      purpose: string;
+      principal: number;
+      termMonths: number;
+      costs: LoanCosts;
+      comparedWith: InformalLender;
+    }[];
+  };
+  lastCashCount: PublicBalanceCheck | null;
+  /** The last check of the bank statement against the book, like the cash count. */
+  lastBankCheck: PublicBalanceCheck | null;
+  /** The share-out rule in force (AD/ART), and each closed year's SHU and pools. */
+  shareOutRule: (ShareOutRule & { isExample: boolean; setOn: string }) | null;
+  closedYears: ClosedYear[];
+  head: { lastSeq: number; lastHash: string | null; lastEntryAt: string | null };
+}
+
+/** A loan as the figures need it: its view, and whose it is (counted, never shown). */
+export type FigureLoan = LoanView<LoanTerms & { purpose: string; memberId: number; importedOn: BusinessDate | null }>;
+
+/** Everything the figures are computed from, as the loader read it. */
+export interface FigureInputs {
+  group: PublicGroup;
+  today: BusinessDate;
+  members: readonly { gender: string; joinedOn: BusinessDate; leftOn: BusinessDate | null }[];
+  /** The rollups' balance of each account, summed over members and loans (debit positive). */
+  accountTotals: readonly { account: string; balance: number }[];
+  monthPostings: readonly MonthPostingRow[];
+  loans: readonly FigureLoan[];
+  /** Member-days paid by standing entries from `trackedFrom(…)` to today. */
+  daysPaid: number;
+  /** The date of the group's opening balance (moving in from a paper book), if any. */
+  openingBalanceOn: BusinessDate | null;
+  cashCount: (Omit<PublicBalanceCheck, "countersignedOn"> & { countersignedAt: string | null }) | null;
+  bankCheck: (Omit<PublicBalanceCheck, "countersignedOn"> & { countersignedAt: string | null }) | null;
+  terms: ReferenceTerms & { isDefault: boolean };
+  shareOutRule: { rule: ShareOutRule; isExample: boolean; setAt: string } | null;
+  closedYears: ClosedYear[];
+  head: GroupFigures["head"];
+}
+
+/**
+ * The first day the portal keeps the book: the day after a paper book's cut-over, or the founding
+ * day. Before it the paper book is the record, so contribution compliance counts from here.
+ */
+export const trackedFrom = (foundedOn: BusinessDate, openingBalanceOn: BusinessDate | null): BusinessDate =>
+  openingBalanceOn ? addDays(openingBalanceOn, 1) : foundedOn;
+
+const publicGroup = (g: PublicGroup): PublicGroup => ({
+  slug: g.slug,
+  name: g.name,
+  village: g.village,
+  kecamatan: g.kecamatan,
+  kabupaten: g.kabupaten,
+  provinsi: g.provinsi,
+  foundedOn: g.foundedOn,
+  timeZone: g.timeZone,
+  dailyContribution: g.dailyContribution,
+  loanRateBpsPerMonth: g.loanRateBpsPerMonth,
+  loanMethod: g.loanMethod,
+  loanMaxTermMonths: g.loanMaxTermMonths,
+  lateFineAmount: g.lateFineAmount,
+  lateFineGraceDays: g.lateFineGraceDays,
+  isDemo: g.isDemo,
+});
+
+function publicBalanceCheck(c: FigureInputs["cashCount"], timeZone: string): PublicBalanceCheck | null {
+  return (
+    c && {
+      businessDate: c.businessDate,
+      countedAmount: c.countedAmount,
+      bookAmount: c.bookAmount,
+      difference: c.difference,
+      countersignedOn: c.countersignedAt ? localDate(new Date(c.countersignedAt), timeZone) : null,
+    }
+  );
+}
+
+/** Sum of the flows of every month. */
+export function totalFlows(months: readonly Flows[]): Flows {
+  const t = noFlows();
+  for (const m of months) for (const k of Object.keys(t) as (keyof Flows)[]) t[k] += m[k];
+  return t;
+}
+
+function loanFigures(standing: readonly FigureLoan[], byStatus: Record<LoanStatus, number>, today: BusinessDate) {
+  const open = standing.filter((l) => l.status === "berjalan" || l.status === "menunggak");
+  // Derivable from the ledger (disbursements carry their purpose): shown as they are.
+  const shown = <T>(value: T) => ({ value, suppressed: false as const });
+  const byPurpose = LOAN_PURPOSES.map((purpose) => {
+    const ls = standing.filter((l) => l.loan.purpose === purpose);
+    return { purpose, count: shown(ls.length), principal: shown(ls.reduce((t, l) => t + l.loan.principal, 0)) };
+  }).filter((p) => p.count.value > 0);
+  const yearAgo = addDays(today, -365);
+  let dueLastYear = 0;
+  let collectedOfDue = 0;
+  for (const l of standing) {
+    if (l.status === "dihapus") continue;
+    for (const i of l.state.installments) {
+      if (i.dueOn > yearAgo && i.dueOn <= today) {
+        dueLastYear += i.principal;
+        collectedOfDue += i.principalPaid;
+      }
+    }
+  }
+  const borrowers = new Set(open.map((l) => l.loan.memberId)).size;
+  return {
+    count: standing.length,
+    active: open.length,
+    byStatus,
+    byPurpose,
+    outstanding: open.reduce((t, l) => t + l.state.principalOutstanding, 0),
+    par30: par30(
+      open.map((l) => ({ principalOutstanding: l.state.principalOutstanding, daysPastDue: l.state.daysPastDue })),
+    ),
+    repaymentRate: ratio(collectedOfDue, dueLastYear),
+    membersWithLoan: suppressSmall(borrowers, borrowers),
+  } satisfies LoanFigures;
+}
+
+function costFigures(standing: readonly FigureLoan[], terms: FigureInputs["terms"]): GroupFigures["costs"] {
+  const loanCosts = standing.map((l) => ({
+    l,
+    costs: loanCostsVersusLenders(
+      {
+        principal: l.loan.principal,
+        termMonths: l.loan.termMonths,
+        serviceCharge: l.schedule.reduce((t, i) => t + i.serviceCharge, 0),
+      },
+      terms,
+    ),
+  }));
+  return {
+    terms,
+    totals: sumCosts(loanCosts.map((c) => c.costs)),
+    avoided: costAvoided(loanCosts.map(({ l, costs }) => ({ purpose: l.loan.purpose, costs }))),
+    loans: loanCosts.length,
+    recent: loanCosts
+      .slice(-10)
+      .reverse()
+      .map(({ l, costs }) => ({
+        disbursedOn: l.loan.disbursedOn,
+        purpose: l.loan.purpose,
+        principal: l.loan.principal,
+        termMonths: l.loan.termMonths,
+        costs,
+        comparedWith: realisticAlternative(l.loan.purpose, costs).lender,
+      })),
+  };
+}
+
+/** A group's public figures from what was read of it. */
+export function groupFiguresOf(x: FigureInputs): GroupFigures {
+  const { group, today } = x;
+  const natural = zeroBalances();
+  for (const r of x.accountTotals) natural[r.account as Account] = naturalBalance(r.account as Account, r.balance);
+  const balances = balanceSheet(natural);
+  const months = monthFlows(x.monthPostings);
+
+  const active = x.members.filter((m) => m.joinedOn <= today && (m.leftOn === null || m.leftOn > today));
+  const women = active.filter((m) => m.gender === "P").length;
+  // Contribution compliance: days paid ÷ days owed, a calendar day each, from when the portal keeps the book.
+  const from = trackedFrom(group.foundedOn, x.openingBalanceOn);
+  let daysOwed = 0;
+  for (const m of x.members) {
+    const start = m.joinedOn > from ? m.joinedOn : from;
+    const end = m.leftOn && m.leftOn <= today ? addDays(m.leftOn, -1) : today;
+    if (end >= start) daysOwed += daysBetween(start, end) + 1;
+  }
+
+  const byStatus = { berjalan: 0, menunggak: 0, lunas: 0, dihapus: 0, dibatalkan: 0 } as Record<LoanStatus, number>;
+  for (const l of x.loans) byStatus[l.status]++;
+  const standing = x.loans.filter((l) => l.status !== "dibatalkan");
+  const loans = loanFigures(standing, byStatus, today);
+
+  const startOfYear = `${today.slice(0, 4)}-01-01`;
+  const atStart = x.members.filter(
+    (m) => m.joinedOn < startOfYear && (m.leftOn === null || m.leftOn >= startOfYear),
+  ).length;
+  const leftThisYear = x.members.filter(
+    (m) => m.leftOn !== null && m.leftOn >= startOfYear && m.leftOn <= today,
+  ).length;
+  const { value: borrowers } = loans.membersWithLoan;
+  return {
+    group: publicGroup(group),
+    today,
+    members: {
+      active: active.length,
+      women: suppressSmall(women, women),
+      men: suppressSmall(active.length - women, active.length - women),
+      everJoined: x.members.length,
+      left: x.members.filter((m) => m.leftOn !== null && m.leftOn <= today).length,
+    },
+    balances,
+    totals: totalFlows(months),
+    months,
+    compliance: { daysPaid: x.daysPaid, daysOwed, ratio: ratio(x.daysPaid, daysOwed) },
+    loans,
+    indicators: {
+      savingsPerMember: active.length >= MIN_CELL ? Math.round(balances.memberSavings / active.length) : null,
+      pctWithLoan: borrowers === null ? null : ratio(borrowers, active.length),
+      utilisation: utilisation(balances),
+      returnOnSavings: returnOnSavings(balances, Math.max(1, daysBetween(group.foundedOn, today))),
+      dropout: ratio(leftThisYear, atStart),
+    },
+    costs: costFigures(standing, x.terms),
+    lastCashCount: publicBalanceCheck(x.cashCount, group.timeZone),
+    lastBankCheck: publicBalanceCheck(x.bankCheck, group.timeZone),
+    shareOutRule: x.shareOutRule && {
+      ...x.shareOutRule.rule,
+      isExample: x.shareOutRule.isExample,
+      setOn: localDate(new Date(x.shareOutRule.setAt), group.timeZone),
+    },
+    closedYears: x.closedYears,
+    head: x.head,
+  };
+}
+
+/** The last `n` months of flows ending at `today`'s month, with empty months filled in. */
+export function lastMonths(months: readonly MonthFlows[], today: BusinessDate, n = 12): MonthFlows[] {
+  const byMonth = new Map(months.map((m) => [m.month, m]));
+  const [y, mo] = today.split("-").map(Number) as [number, number];
+  const list: string[] = [];
+  for (let i = n - 1; i >= 0; i--) list.push(new Date(Date.UTC(y, mo - 1 - i, 1)).toISOString().slice(0, 7));
+  let closing = zeroBalances();
+  for (const m of months) if (m.month < list[0]!) closing = m.closing;
+  return list.map((month) => {
+    const f = byMonth.get(month);
+    if (f) closing = f.closing;
+    return f ?? { month, ...noFlows(), closing };
+  });
+}

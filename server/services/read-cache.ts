@@ -1,0 +1,167 @@
+/**
+ * The read cache: what public data a read depends on, and reads kept in memory until that moves.
+ * One home for the version keys, used by the read models here and by the front server's page store.
+ *
+ * Versions are raised by database triggers in the same transaction as every change the public
+ * sees, whichever process commits it: `public_version` row 1 (anything public), row 2 (the terms:
+ * groups, reference terms, share-out rules — what /bandingkan and /metodologi show) and
+ * `group_public_version` (one group's own data). A read is also keyed by the business date it was
+ * made for (arrears and "today" move at each local midnight). So a read is current on the very next
+ * request after a commit, with no timer, and a post to one group leaves every other group warm.
+ */
+import { eq, sql } from "drizzle-orm";
+import type { Client } from "@libsql/client";
+import { drizzle } from "drizzle-orm/libsql";
+import { type Database, type DbOrTx, openClient } from "@/db/client";
+import * as schema from "@/db/schema";
+import { groupPublicVersion, ksmGroups, publicVersion as publicVersionTable } from "@/db/schema";
+import { localDate } from "@/server/domain/dates";
+
+/** Rows of `public_version`. */
+const VERSION_ROW = { global: 1, terms: 2 } as const;
+
+/** What a page or read depends on: anything public, only the terms, or one group's data. */
+export type VersionKey = { of: "global" } | { of: "terms" } | { of: "group"; slug: string };
+
+/** One instance per process: Next bundles a module once per route, and every route must share it. */
+export function processWide<T>(name: string, make: () => T): T {
+  const slot = globalThis as unknown as Record<symbol, T | undefined>;
+  const key = Symbol.for(`kas-terbuka.${name}`);
+  slot[key] ??= make();
+  return slot[key];
+}
+
+async function versionRow(db: DbOrTx, row: (typeof VERSION_ROW)[keyof typeof VERSION_ROW]): Promise<number> {
+  const [r] = await db
+    .select({ version: publicVersionTable.version })
+    .from(publicVersionTable)
+    .where(eq(publicVersionTable.id, row));
+  return r?.version ?? 0;
+}
+
+/** The public data version: raised with every public change, from any process. */
+export const publicVersion = (db: DbOrTx) => versionRow(db, VERSION_ROW.global);
+
+/** Every group's version, by group id (one query for all). */
+export async function groupVersions(db: DbOrTx): Promise<Map<number, number>> {
+  const rows = await db.select().from(groupPublicVersion);
+  return new Map(rows.map((v) => [v.groupId, v.version]));
+}
+
+async function groupVersion(db: DbOrTx, groupId: number): Promise<number> {
+  const [r] = await db
+    .select({ version: groupPublicVersion.version })
+    .from(groupPublicVersion)
+    .where(eq(groupPublicVersion.groupId, groupId));
+  return r?.version ?? 0;
+}
+
+/**
+ * The version a key stands for, as a string that differs between kinds. An unknown group's pages
+ * (a 404) follow the global version: they start to exist when a group is created.
+ */
+export async function versionOf(db: DbOrTx, key: VersionKey): Promise<string> {
+  if (key.of === "terms") return `t${await versionRow(db, VERSION_ROW.terms)}`;
+  if (key.of === "group") {
+    const [r] = await db
+      .select({ version: groupPublicVersion.version })
+      .from(groupPublicVersion)
+      .innerJoin(ksmGroups, eq(ksmGroups.id, groupPublicVersion.groupId))
+      .where(eq(ksmGroups.slug, key.slug));
+    if (r) return `g${r.version}`;
+  }
+  return String(await publicVersion(db));
+}
+
+const readCache = processWide("readCache", () => new Map<string, { key: string; value: Promise<unknown> }>());
+
+/**
+ * A read of one group's data, kept until the group's version or local date moves. `knownVersion`
+ * when the caller already read it (a list of every group reads all versions in one query).
+ */
+export async function cachedRead<T>(
+  database: Database,
+  group: { id: number; timeZone: string },
+  what: string,
+  compute: () => Promise<T>,
+  now = new Date(),
+  knownVersion?: number,
+): Promise<T> {
+  const version = knownVersion ?? (await groupVersion(database.db, group.id));
+  const key = `${version}|${localDate(now, group.timeZone)}`;
+  const slot = `${database.url}|${group.id}|${what}`;
+  const hit = readCache.get(slot);
+  if (hit?.key === key) return hit.value as Promise<T>;
+  const value = compute();
+  readCache.set(slot, { key, value });
+  value.catch(() => readCache.delete(slot));
+  return value;
+}
+
+/**
+ * The version key of a page and the business dates it is shown for, as the front server needs them
+ * at every request: one `PRAGMA data_version` — SQLite's own counter, which moves when any other
+ * connection (another process included) commits — and map lookups. The versions read from the
+ * tables are kept until it moves; the dates are worked out once a minute (every zone's midnight
+ * falls on a minute).
+ */
+const DATA_VERSION = sql`PRAGMA data_version`;
+
+export class PageVersions {
+  private dataVersion: number | null = null;
+  private versions = new Map<string, Promise<string>>();
+  private zones: Promise<string[]> | null = null;
+  private dates: { minute: number; dates: Promise<string> } | null = null;
+  private constructor(
+    private db: DbOrTx,
+    private client: Client,
+  ) {}
+
+  /** On a connection of its own (the front server's), so its reads never wait behind the app's. */
+  static open(url: string, authToken?: string): PageVersions {
+    const client = openClient(url, authToken);
+    return new PageVersions(drizzle(client, { schema }), client);
+  }
+
+  close() {
+    this.client.close();
+  }
+
+  async of(key: VersionKey, now = new Date()): Promise<string> {
+    const dv = Number((await this.db.get<{ data_version: number }>(DATA_VERSION)).data_version);
+    if (dv !== this.dataVersion) {
+      this.dataVersion = dv;
+      this.versions.clear();
+      this.zones = null;
+      this.dates = null;
+    }
+    const which = key.of === "group" ? `g:${key.slug}` : key.of;
+    let version = this.versions.get(which);
+    if (!version) {
+      version = versionOf(this.db, key);
+      this.versions.set(which, version);
+      version.catch(() => this.versions.delete(which));
+    }
+    return `${await version}|${await this.datesOn(now)}`;
+  }
+
+  private datesOn(now: Date): Promise<string> {
+    const minute = Math.floor(now.getTime() / 60_000);
+    if (this.dates?.minute !== minute) {
+      this.zones ??= this.db
+        .selectDistinct({ zone: ksmGroups.timeZone })
+        .from(ksmGroups)
+        .then((r) => r.map((z) => z.zone).sort());
+      const zones = this.zones;
+      zones.catch(() => {
+        this.zones = null;
+        this.dates = null;
+      });
+      this.dates = {
+        minute,
+        dates: zones.then((z) => (z.length ? z : ["Asia/Makassar"]).map((zone) => localDate(now, zone)).join(",")),
+      };
+    }
+    return this.dates.dates;
+  }
+}
