@@ -6,10 +6,10 @@ import { anyDemoGroup } from "@/server/services/public-figures";
 import { getMessages } from "@/server/i18n/locale";
 import "./globals.css";
 
-export const metadata: Metadata = {
-  title: { default: "Kas Terbuka", template: "%s · Kas Terbuka" },
-  description: "Buku kas terbuka KSM gerakan seribu rupiah per hari",
-};
+export async function generateMetadata(): Promise<Metadata> {
+  const { t } = await getMessages();
+  return { title: { default: t.siteName, template: `%s · ${t.siteName}` }, description: t.description };
+}
 export const viewport: Viewport = { width: "device-width", initialScale: 1 };
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {

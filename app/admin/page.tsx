@@ -1,13 +1,12 @@
-import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { getDatabase } from "@/db/client";
 import { currentUser } from "@/server/auth/session";
-import { getMessages } from "@/server/i18n/locale";
+import { getMessages, titled } from "@/server/i18n/locale";
 import { groupsOf } from "@/server/services/users";
 import { AdminApp } from "./_ui/AdminApp";
 
 export const dynamic = "force-dynamic";
-export const metadata: Metadata = { title: "Bendahara", robots: { index: false } };
+export const generateMetadata = titled("treasurer", { robots: { index: false } });
 
 export default async function AdminPage() {
   // The same check as every tRPC procedure: no session, or a disabled, signed-out or idle one, goes to /masuk.

@@ -1,10 +1,9 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { cookies } from "next/headers";
 import { getDatabase } from "@/db/client";
 import { refusalOf } from "@/server/http";
 import { formatDate, formatInt, formatMonth, formatWait, rp } from "@/server/i18n/format";
-import { getMessages } from "@/server/i18n/locale";
+import { getMessages, titled } from "@/server/i18n/locale";
 import { PASSBOOK_COOKIE, passbookOf, passbookSecret, readPassbookTicket } from "@/server/services/passbook";
 import { demoPassbookHint } from "@/server/domain/demo";
 import { listGroups } from "@/server/services/public-figures";
@@ -12,7 +11,7 @@ import { DataTable } from "../_components/DataTable";
 import { closePassbookAction, openPassbookAction } from "./actions";
 
 export const dynamic = "force-dynamic";
-export const metadata: Metadata = { title: "Buku anggota", robots: { index: false } };
+export const generateMetadata = titled("passbook", { robots: { index: false } });
 
 export default async function PassbookPage({
   searchParams,

@@ -1,17 +1,16 @@
-import type { Metadata } from "next";
 import { getDatabase } from "@/db/client";
 import { DomainError } from "@/server/domain/errors";
 import { DEFAULT_REFERENCE_TERMS, SENSITIVITY_MONTHS } from "@/server/domain/finance/compare";
 import { errorMessage } from "@/server/i18n/errors";
 import { formatDecimal, formatPct, rp } from "@/server/i18n/format";
-import { getMessages } from "@/server/i18n/locale";
+import { getMessages, titled } from "@/server/i18n/locale";
 import { compareFromQuery, type Comparison } from "@/server/services/compare";
 import { CostTable, quotesBy } from "../_components/CostTable";
 import { DataTable } from "../_components/DataTable";
 import { Sources } from "../_components/Sources";
 
 export const dynamic = "force-dynamic";
-export const metadata: Metadata = { title: "Bandingkan pinjaman" };
+export const generateMetadata = titled("compare");
 
 type SP = Record<string, string | string[] | undefined>;
 

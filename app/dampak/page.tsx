@@ -1,10 +1,9 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { getDatabase } from "@/db/client";
 import { pageOf } from "@/server/domain/portal";
 import { impactFigures } from "@/server/services/impact";
 import { formatInt, formatPct, rp } from "@/server/i18n/format";
-import { getMessages } from "@/server/i18n/locale";
+import { getMessages, titled } from "@/server/i18n/locale";
 import { Card } from "../_components/Money";
 import { MonthlyFigures } from "../_components/MonthlyFigures";
 import { DataTable } from "../_components/DataTable";
@@ -14,7 +13,7 @@ import { Pager } from "../_components/Pager";
 const GROUPS_PER_PAGE = 8;
 
 export const dynamic = "force-dynamic";
-export const metadata: Metadata = { title: "Dampak" };
+export const generateMetadata = titled("impact");
 
 export default async function ImpactPage({ searchParams }: { searchParams: Promise<{ hal?: string }> }) {
   const { locale, t } = await getMessages();

@@ -1,11 +1,10 @@
-import type { Metadata } from "next";
 import { refusalOf } from "@/server/http";
 import { formatWait } from "@/server/i18n/format";
-import { getMessages } from "@/server/i18n/locale";
+import { getMessages, titled } from "@/server/i18n/locale";
 import { signInAction } from "./actions";
 
 export const dynamic = "force-dynamic";
-export const metadata: Metadata = { title: "Masuk bendahara", robots: { index: false } };
+export const generateMetadata = titled("signIn", { robots: { index: false } });
 
 /** Sign-in: a plain POST form (works without JavaScript; the password never goes into a URL). */
 export default async function SignInPage({

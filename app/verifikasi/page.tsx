@@ -1,14 +1,13 @@
-import type { Metadata } from "next";
 import { getDatabase } from "@/db/client";
 import { DomainError } from "@/server/domain/errors";
 import { normaliseSeal, shortSeal } from "@/server/domain/seal";
-import { getMessages } from "@/server/i18n/locale";
+import { getMessages, titled } from "@/server/i18n/locale";
 import { loadGroup } from "@/server/services/context";
 import { listGroups } from "@/server/services/public-figures";
 import { checkSeal } from "@/server/services/seals";
 
 export const dynamic = "force-dynamic";
-export const metadata: Metadata = { title: "Periksa segel" };
+export const generateMetadata = titled("checkSeal");
 
 type Q = { kelompok?: string; no?: string; segel?: string };
 

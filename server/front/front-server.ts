@@ -121,7 +121,9 @@ export async function startFront(
 ): Promise<{ server: http.Server; store: PageStore; close: () => Promise<void> }> {
   const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
   const store = opts.store ?? new PageStore();
-  const version = opts.databaseUrl?.startsWith("file:") ? PageVersions.open(opts.databaseUrl, process.env.DATABASE_AUTH_TOKEN) : null;
+  const version = opts.databaseUrl?.startsWith("file:")
+    ? PageVersions.open(opts.databaseUrl, process.env.DATABASE_AUTH_TOKEN)
+    : null;
   /** What one render gave: a stored page, or the app's own answer to pass on unstored (an error, a redirect). */
   type Answer = { status: number; headers: http.IncomingHttpHeaders; body: Buffer };
   type Rendered = { page: StoredPage } | Answer | null;

@@ -306,6 +306,12 @@ const MESSAGES = {
     id: () => "Peran Anda tidak boleh melakukan ini.",
     en: () => "Your role may not do this.",
   },
+  input_invalid: { id: () => "Isian tidak sah.", en: () => "Invalid input." },
+  not_allowed: { id: () => "Anda tidak boleh melakukan ini.", en: () => "You may not do this." },
+  not_sent: {
+    id: () => "Gagal terkirim (sinyal?). Data belum tersimpan — coba lagi; tidak akan tercatat dua kali.",
+    en: () => "Not sent (signal?). Nothing saved yet — try again; it will not be recorded twice.",
+  },
   signin_required: { id: () => "Sesi berakhir. Silakan masuk lagi.", en: () => "Session ended. Please sign in again." },
   user_not_found: { id: () => "Pengguna tidak ditemukan.", en: () => "No such user." },
   username_invalid: {

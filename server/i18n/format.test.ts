@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatDecimal, formatPct, formatShortRupiah, formatWait } from "./format";
+import { formatDecimal, formatNumber, formatPct, formatShortRupiah, formatWait } from "./format";
 
 describe("short figures on charts", () => {
   it("Indonesian pages: decimal comma, jt and rb; English pages: M and k", () => {
@@ -26,5 +26,13 @@ describe("decimals and percentages", () => {
     expect(formatPct(0.2597, "id", 2)).toBe("25,97%");
     expect(formatPct(0.2597, "en", 0)).toBe("26%");
     expect(formatPct(null, "en")).toBe("–");
+  });
+  it("a number as it is read: grouped, at most the decimals asked for, no trailing zeros", () => {
+    expect(formatNumber(1234.5, "id")).toBe("1.234,5");
+    expect(formatNumber(1234.5, "en")).toBe("1,234.5");
+    expect(formatNumber(25, "id")).toBe("25");
+    expect(formatNumber(12.345, "en", 2)).toBe("12.35");
+    expect(formatNumber(-0.001, "id")).toBe("0");
+    expect(formatNumber(-7.25, "id")).toBe("-7,25");
   });
 });

@@ -60,6 +60,14 @@ export function formatPct(x: number | null, locale: Locale, digits = 1): string 
   return `${formatDecimal(x * 100, locale, digits)}%`;
 }
 
+/** A number with at most `maxDigits` decimals (trailing zeros dropped), grouped: 1234.5 → `1.234,5` / `1,234.5`. */
+export function formatNumber(x: number, locale: Locale, maxDigits = 2): string {
+  const [int = "0", frac = ""] = Math.abs(x).toFixed(maxDigits).split(".");
+  const decimals = frac.replace(/0+$/, "");
+  const sign = x < 0 && Number(`${int}.${frac}`) !== 0 ? "-" : "";
+  return `${sign}${formatInt(Number(int), locale)}${decimals ? (locale === "id" ? "," : ".") + decimals : ""}`;
+}
+
 export function formatInt(n: number, locale: Locale): string {
   return Math.trunc(n)
     .toString()

@@ -1,4 +1,5 @@
 import "server-only";
+import type { Metadata } from "next";
 import { cookies } from "next/headers";
 import { LOCALES, MESSAGES, type Locale, type Messages } from "./messages";
 
@@ -14,3 +15,8 @@ export async function getMessages(): Promise<{ locale: Locale; t: Messages }> {
   const locale = await getLocale();
   return { locale, t: MESSAGES[locale] };
 }
+
+/** A page's metadata with its title in the reader's language (`export const generateMetadata = titled("…")`). */
+export const titled =
+  (page: keyof Messages["titles"], more: Omit<Metadata, "title"> = {}) =>
+  async (): Promise<Metadata> => ({ ...more, title: (await getMessages()).t.titles[page] });

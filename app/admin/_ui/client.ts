@@ -32,23 +32,9 @@ export function explain(e: unknown, locale: "id" | "en"): FieldError {
         }
       | undefined;
     if (d?.domain) return { field: d.domain.field, message: errorMessage(d.domain.code, d.domain.params, locale) };
-    if (d?.zod) {
-      const [field] = Object.keys(d.zod);
-      return { field: field ?? null, message: locale === "id" ? "Isian tidak sah." : "Invalid input." };
-    }
-    if (d?.code === "UNAUTHORIZED")
-      return {
-        field: null,
-        message: locale === "id" ? "Sesi berakhir. Silakan masuk lagi." : "Session ended. Please sign in again.",
-      };
-    if (d?.code === "FORBIDDEN")
-      return { field: null, message: locale === "id" ? "Anda tidak boleh melakukan ini." : "You may not do this." };
+    if (d?.zod) return { field: Object.keys(d.zod)[0] ?? null, message: errorMessage("input_invalid", {}, locale) };
+    if (d?.code === "UNAUTHORIZED") return { field: null, message: errorMessage("signin_required", {}, locale) };
+    if (d?.code === "FORBIDDEN") return { field: null, message: errorMessage("not_allowed", {}, locale) };
   }
-  return {
-    field: null,
-    message:
-      locale === "id"
-        ? "Gagal terkirim (sinyal?). Data belum tersimpan — coba lagi; tidak akan tercatat dua kali."
-        : "Not sent (signal?). Nothing saved yet — try again; it will not be recorded twice.",
-  };
+  return { field: null, message: errorMessage("not_sent", {}, locale) };
 }

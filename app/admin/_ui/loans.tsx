@@ -3,7 +3,7 @@ import { useCallback, useEffect, useMemo, useState } from "react";
 import { loanSchedule, LOAN_PURPOSES, type LoanMethod } from "@/server/domain/loans";
 import { api, newKey } from "./client";
 import { Receipts } from "./receipt";
-import { formatDate } from "@/server/i18n/format";
+import { formatDate, formatNumber } from "@/server/i18n/format";
 import { MESSAGES } from "@/server/i18n/messages";
 import {
   amountProblem,
@@ -199,10 +199,7 @@ export function Loans({
           {costs && (
             <p>
               {costs.lenders
-                .map(
-                  (l) =>
-                    `${l.key.toUpperCase()} ${rp(l.costRp)} (${l.eirPct.toLocaleString(locale === "id" ? "id-ID" : "en-US")}%)`,
-                )
+                .map((l) => `${l.key.toUpperCase()} ${rp(l.costRp)} (${formatNumber(l.eirPct, locale)}%)`)
                 .join(" · ")}
             </p>
           )}

@@ -1,6 +1,7 @@
 "use client";
 import { useEffect, useState } from "react";
 import { SHU_POOLS, type ShuPool } from "@/server/domain/shu";
+import { formatNumber } from "@/server/i18n/format";
 import { MESSAGES } from "@/server/i18n/messages";
 import { api, newKey } from "./client";
 import { DigitsInput, Field, type P, Status, useAction } from "./common";
@@ -29,7 +30,7 @@ export function Year({
     api.admin.year.rule.query({ groupSlug: slug }).then(setRule);
   }, [slug]);
   if (rule === undefined) return <p>…</p>;
-  const pct = (bps: number) => `${(bps / 100).toLocaleString(locale === "id" ? "id-ID" : "en-GB")}%`;
+  const pct = (bps: number) => `${formatNumber(bps / 100, locale)}%`;
 
   return (
     <>

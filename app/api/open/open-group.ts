@@ -1,5 +1,6 @@
 import { getDatabase } from "@/db/client";
 import { DomainError } from "@/server/domain/errors";
+import { errorMessage } from "@/server/i18n/errors";
 import { loadGroup, type GroupRow } from "@/server/services/context";
 
 /** The group for an open-data URL, or a 404 JSON answer. */
@@ -10,7 +11,10 @@ export async function openGroup(slug: string): Promise<GroupRow | Response> {
   } catch (e) {
     if (e instanceof DomainError)
       return Response.json(
-        { error: "group_not_found", message: "Kelompok tidak ditemukan / group not found" },
+        {
+          error: "group_not_found",
+          message: `${errorMessage("group_not_found", {}, "id")} / ${errorMessage("group_not_found", {}, "en")}`,
+        },
         { status: 404 },
       );
     throw e;

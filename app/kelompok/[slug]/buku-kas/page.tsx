@@ -1,15 +1,14 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getDatabase } from "@/db/client";
 import { DomainError } from "@/server/domain/errors";
 import { loadGroup } from "@/server/services/context";
 import { ledgerPage } from "@/server/services/public-figures";
-import { getMessages } from "@/server/i18n/locale";
+import { getMessages, titled } from "@/server/i18n/locale";
 import { EntryTable } from "../../../_components/EntryTable";
 
 export const dynamic = "force-dynamic";
-export const metadata: Metadata = { title: "Buku kas" };
+export const generateMetadata = titled("cashBook");
 
 const PAGE = 50;
 

@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getDatabase } from "@/db/client";
@@ -9,10 +8,10 @@ import { monthlyReport } from "@/server/services/monthly-report";
 import { monthCheckpoint } from "@/server/services/seals";
 import { Seal } from "../../../../_components/Seal";
 import { formatDate, formatInt, formatMonth, rp } from "@/server/i18n/format";
-import { getMessages } from "@/server/i18n/locale";
+import { getMessages, titled } from "@/server/i18n/locale";
 
 export const dynamic = "force-dynamic";
-export const metadata: Metadata = { title: "Laporan bulanan" };
+export const generateMetadata = titled("monthlyReport");
 
 /** One A4 page for the village notice board (print stylesheet in globals.css). */
 export default async function MonthlyReportPage({ params }: { params: Promise<{ slug: string; bulan: string }> }) {

@@ -1,16 +1,15 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getDatabase } from "@/db/client";
 import { DomainError } from "@/server/domain/errors";
 import { SHU_POOLS } from "@/server/domain/shu";
 import { formatInt, formatPct, formatTimestamp, rp } from "@/server/i18n/format";
-import { getMessages } from "@/server/i18n/locale";
+import { getMessages, titled } from "@/server/i18n/locale";
 import { loadGroup } from "@/server/services/context";
 import { yearReport } from "@/server/services/year-report";
 
 export const dynamic = "force-dynamic";
-export const metadata: Metadata = { title: "Laporan tahunan" };
+export const generateMetadata = titled("yearReport");
 
 /** A closed year on one printable page: income, costs, SHU and how it was divided — never by name. */
 export default async function YearReportPage({ params }: { params: Promise<{ slug: string; tahun: string }> }) {

@@ -1,0 +1,276 @@
+/**
+ * The long texts of /data and /metodologi, Indonesian first: kept here with every other string
+ * a user sees (server/i18n), not in the pages.
+ */
+
+export const DATA_PAGE = {
+  id: {
+    title: "Data terbuka",
+    intro:
+      "Semua angka kelompok dapat diunduh dan diperiksa sendiri. Tidak ada nama anggota, nomor telepon atau jumlah per anggota di dalamnya.",
+    licence: "Lisensi",
+    licenceText: "Boleh dipakai, dibagikan dan diolah untuk apa saja, dengan menyebut sumber: “Kas Terbuka”.",
+    files: "Berkas",
+    schema: "Isi setiap berkas",
+    verify: "Memeriksa rantai hash sendiri",
+    verifyText:
+      "Setiap catatan membawa hash SHA-256 atas bentuk bakunya ditambah hash catatan sebelumnya. Bila satu angka di masa lalu diubah, semua hash sesudahnya tidak cocok lagi.",
+    canonical:
+      "Bentuk baku (kas-terbuka/v2; catatan lama v1): byte UTF-8 dari JSON.stringify larik berikut, tanpa spasi, null untuk yang kosong. Di v2, reason hanya kode dari daftar tetap, dan hapus buku tidak membawa alasan maupun tujuan:",
+    smallCellsTitle: "Angka kecil (kurang dari 5)",
+    derivable:
+      "Dapat dihitung siapa saja dari ledger.json, jadi ditampilkan apa adanya di semua berkas dan halaman: jumlah catatan setiap jenis per hari dan per bulan (hari setoran, pinjaman dicairkan, hapus buku, koreksi, pengeluaran) dengan jumlah rupiahnya, dan pinjaman per tujuan.",
+    notDerivable:
+      "Tidak dapat dihitung dari ledger.json, jadi ditampilkan “< 5” (null di JSON) bila dari kurang dari 5 anggota atau pinjaman: anggota perempuan dan laki-laki, anggota yang sedang meminjam, pinjaman berjalan, menunggak dan lunas, dan rata-rata simpanan per anggota.",
+    seals: "Segel akhir bulan (checkpoints.json) — simpan salinannya di luar server, lihat /verifikasi.",
+    postingsRule:
+      "postings = [[akun, jumlah], …] dijumlah per akun, jumlah nol dibuang, diurutkan menurut nama akun. prevHash catatan no. 1 = 64 angka nol.",
+    digestRule:
+      "detailDigest mengikat data pribadi (anggota, pinjaman, catatan bendahara) tanpa membukanya: SHA-256 dengan garam acak per catatan, diperiksa server dengan npm run verify.",
+    script: "Skrip tanpa dependensi di repositori (Node 18+):",
+    demo: "Data di situs ini adalah DATA CONTOH (demo); setiap berkas membawa isDemo.",
+    plusAbove: "semua di atas, ditambah",
+    postingsAs: "postings sebagai",
+  },
+  en: {
+    title: "Open data",
+    intro:
+      "Every group figure can be downloaded and checked. No member names, phone numbers or per-member amounts are in any file.",
+    licence: "Licence",
+    licenceText: "Use, share and adapt for any purpose, crediting “Kas Terbuka”.",
+    files: "Files",
+    schema: "What each file holds",
+    verify: "Checking the hash chain yourself",
+    verifyText:
+      "Every entry carries a SHA-256 hash over its canonical form plus the previous entry's hash. Change one past figure and every later hash stops matching.",
+    canonical:
+      "Canonical form (kas-terbuka/v2; older entries v1): the UTF-8 bytes of JSON.stringify of this array, no spaces, null where empty. In v2 a reason is only a code from the fixed list, and a write-off carries no reason and no purpose:",
+    smallCellsTitle: "Small numbers (fewer than 5)",
+    derivable:
+      "Anyone can count these from ledger.json, so every file and page shows them as they are: entries of each kind per day and per month (collection days, loans disbursed, write-offs, corrections, expenses) with their amounts, and loans by purpose.",
+    notDerivable:
+      "Not derivable from ledger.json, so shown as “< 5” (null in JSON) when drawn from fewer than 5 members or loans: women and men members, members with a loan, loans running, in arrears and repaid, and average savings per member.",
+    seals: "Month-end seals (checkpoints.json) — keep a copy away from the server, see /verifikasi.",
+    postingsRule:
+      "postings = [[account, amount], …] summed per account, zero sums dropped, sorted by account name. prevHash of entry no. 1 = 64 zeros.",
+    digestRule:
+      "detailDigest binds the private detail (member, loan, treasurer's note) without revealing it: SHA-256 with a random per-entry salt, checked by the server's npm run verify.",
+    script: "A dependency-free script in the repository (Node 18+):",
+    demo: "The data on this site is DEMO DATA; every file carries isDemo.",
+    plusAbove: "all of the above, plus",
+    postingsAs: "postings as",
+  },
+};
+
+/** The ledger's fields: name (as in the file), type, meaning — in the page's language. */
+export const DATA_FIELDS: { name: string; type: { id: string; en: string }; what: { id: string; en: string } }[] = [
+  {
+    name: "seq",
+    type: { id: "bilangan bulat", en: "integer" },
+    what: { id: "1, 2, 3 … per kelompok, tanpa lompatan", en: "1, 2, 3 … per group, no gaps" },
+  },
+  {
+    name: "date",
+    type: { id: "TTTT-BB-HH", en: "YYYY-MM-DD" },
+    what: { id: "tanggal usaha, waktu setempat kelompok (WITA)", en: "business date, group's local time (WITA)" },
+  },
+  {
+    name: "kind",
+    type: { id: "kode", en: "code" },
+    what: {
+      id: "jenis catatan: contribution (setoran) | savings_withdrawal (penarikan) | loan_disbursement (pinjaman keluar) | loan_repayment (angsuran) | expense (pengeluaran) | other_income (pendapatan lain) | opening_balance (saldo awal) | write_off (hapus buku) | correction (koreksi) | bank_deposit (setor ke bank) | bank_withdrawal (tarik dari bank) | year_close (tutup buku tahunan, SHU)",
+      en: "contribution | savings_withdrawal | loan_disbursement | loan_repayment | expense | other_income | opening_balance | write_off | correction | bank_deposit | bank_withdrawal | year_close",
+    },
+  },
+  {
+    name: "amountRp",
+    type: { id: "bilangan bulat", en: "integer" },
+    what: { id: "jumlah debit catatan, rupiah bulat", en: "sum of the entry's debits, whole rupiah" },
+  },
+  {
+    name: "purpose",
+    type: { id: "kode atau null", en: "code or null" },
+    what: {
+      id: "tujuan pinjaman (kopi, kemiri, biaya_sekolah, …)",
+      en: "loan purpose (kopi, kemiri, biaya_sekolah, …)",
+    },
+  },
+  {
+    name: "category",
+    type: { id: "kode atau null", en: "code or null" },
+    what: { id: "jenis pengeluaran atau pendapatan", en: "expense or income category" },
+  },
+  {
+    name: "reversesSeq",
+    type: { id: "bilangan bulat atau null", en: "integer or null" },
+    what: { id: "untuk koreksi: catatan yang dibalik", en: "for a correction: the entry it reverses" },
+  },
+  {
+    name: "reversedBySeq",
+    type: { id: "bilangan bulat atau null", en: "integer or null" },
+    what: {
+      id: "koreksi yang membalik catatan ini (tidak di-hash)",
+      en: "the correction that reversed this entry (not hashed)",
+    },
+  },
+  {
+    name: "reason",
+    type: { id: "kode atau null", en: "code or null" },
+    what: {
+      id: "alasan koreksi, dari daftar tetap: salah_jumlah | salah_anggota | salah_tanggal | salah_jenis | tercatat_dua_kali | lainnya (tidak pernah kata-kata yang diketik orang; hapus buku tanpa alasan)",
+      en: "a correction's reason code: salah_jumlah | salah_anggota | salah_tanggal | salah_jenis | tercatat_dua_kali | lainnya (never words a person typed; a write-off has none)",
+    },
+  },
+  {
+    name: "canonicalVersion",
+    type: { id: "teks", en: "text" },
+    what: {
+      id: "kas-terbuka/v2 (v1: catatan sebelum kode alasan); unsur pertama larik yang di-hash",
+      en: "kas-terbuka/v2 (v1: entries from before reason codes); the first element of the hashed array",
+    },
+  },
+  {
+    name: "recordedAt",
+    type: { id: "ISO 8601 UTC", en: "ISO 8601 UTC" },
+    what: { id: "kapan dicatat", en: "when it was recorded" },
+  },
+  {
+    name: "postings",
+    type: { id: "{akun: bilangan bulat}", en: "{account: integer}" },
+    what: {
+      id: "debit +, kredit −; jumlahnya nol. Akun: cash (kas), loans_receivable (piutang pinjaman), savings_share, savings_mandatory, savings_voluntary (simpanan), social_fund (dana sosial), income_service_charge, income_fine, income_other (pendapatan), expense (beban), write_off_loss (kerugian hapus buku), retained_surplus (sisa hasil)",
+      en: "debit +, credit −; sums to zero. Accounts: cash, loans_receivable, savings_share, savings_mandatory, savings_voluntary, social_fund, income_service_charge, income_fine, income_other, expense, write_off_loss, retained_surplus",
+    },
+  },
+  {
+    name: "detailDigest",
+    type: { id: "heksadesimal", en: "hex" },
+    what: { id: "pengikat data pribadi (tanpa membukanya)", en: "commitment to the private detail" },
+  },
+  {
+    name: "prevHash",
+    type: { id: "heksadesimal", en: "hex" },
+    what: { id: "hash catatan no. seq − 1", en: "hash of entry seq − 1" },
+  },
+  {
+    name: "hash",
+    type: { id: "heksadesimal", en: "hex" },
+    what: { id: "SHA-256 dari bentuk baku", en: "SHA-256 of the canonical form" },
+  },
+];
+
+/** SHU and the yearly indicators: each formula as computed (server/domain/shu.ts, indicators.ts). */
+export const METHOD_SHU = {
+  id: {
+    title: "Tutup buku tahunan: SHU dan indikator",
+    parts: [
+      [
+        "SHU",
+        "SHU (sisa hasil usaha) setahun = jasa pinjaman + denda + pendapatan lain − biaya − pinjaman yang dihapus buku, dari catatan bertanggal 1 Januari–31 Desember. Koreksi dicatat pada tanggal koreksi, jadi masuk tahun yang masih terbuka.",
+      ],
+      [
+        "Pembagian",
+        "Menurut aturan kelompok (AD/ART, lihat di bawah): SHU dibagi ke setiap pos dengan persen aturannya; jasa modal dibagi ke anggota menurut rata-rata simpanannya (saldo akhir 12 bulan ÷ 12), jasa pinjaman menurut jasa yang ia bayar tahun itu. Semua bagian rupiah bulat dan jumlahnya tepat sama dengan SHU (sisa terbesar). Pos anggota tanpa dasar (tidak ada pinjaman tahun itu) masuk dana cadangan. Tahun yang rugi tidak dibagi; ruginya mengurangi surplus.",
+      ],
+      [
+        "Indikator",
+        "Hasil atas simpanan = SHU ÷ rata-rata simpanan anggota. Hasil atas aset = SHU ÷ rata-rata (kas + bank + pinjaman beredar). Dana yang dipinjamkan = pinjaman beredar ÷ (pinjaman beredar + kas + bank), akhir tahun. PAR30 = sisa pokok pinjaman terlambat > 30 hari ÷ pinjaman beredar, akhir tahun. Anggota bertahan = anggota aktif 1 Januari yang masih aktif 31 Desember ÷ anggota aktif 1 Januari. Rata-rata simpanan = simpanan anggota ÷ anggota aktif, akhir tahun (tidak ditampilkan bila kurang dari 5 anggota). Rasio hapus buku = pokok dihapus buku ÷ rata-rata pinjaman beredar. Rata-rata = rata-rata 12 saldo akhir bulan (seperti SAVIX/SEEP). Indikator dihitung sekali, saat buku tahun itu ditutup, dan tidak berubah sesudahnya (koreksi kemudian masuk tahun yang masih terbuka).",
+      ],
+    ],
+    rules: "Aturan pembagian SHU tiap kelompok",
+    example: "contoh aturan (data demo)",
+    none: "belum dicatat",
+  },
+  en: {
+    title: "Closing the year: SHU and indicators",
+    parts: [
+      [
+        "SHU",
+        "A year's SHU (sisa hasil usaha, its surplus) = loan service charge + fines + other income − expenses − loans written off, from entries dated 1 January–31 December. Corrections are dated when made, so they fall in the open year.",
+      ],
+      [
+        "Share-out",
+        "By the group's rule (AD/ART, below): the SHU is divided into each pool by its percentage; the return on savings is divided among members by their average savings (12 month-end balances ÷ 12), the return on loans by the service charge each paid that year. Every part is whole rupiah and they sum exactly to the SHU (largest remainder). A members' pool without a basis (no loans that year) goes to the reserve. A year with a loss is not shared out; the loss reduces the surplus.",
+      ],
+      [
+        "Indicators",
+        "Return on savings = SHU ÷ average member savings. Return on assets = SHU ÷ average (cash + bank + loans outstanding). Loan fund utilisation = loans outstanding ÷ (loans outstanding + cash + bank), at year end. PAR30 = principal of loans more than 30 days late ÷ loans outstanding, at year end. Retention = members active on 1 January still active on 31 December ÷ members active on 1 January. Average savings = member savings ÷ active members at year end (not shown under 5 members). Write-off ratio = principal written off ÷ average loans outstanding. Averages are of the 12 month-end balances (SAVIX/SEEP usage). The indicators are computed once, when the year is closed, and do not change afterwards (a later correction falls in the open year).",
+      ],
+    ],
+    rules: "Each group's SHU share-out rule",
+    example: "an example rule (demo data)",
+    none: "not recorded yet",
+  },
+};
+
+/** How a loan's cost is computed (server/domain/finance). */
+export const METHOD_PAGE = {
+  id: {
+    title: "Metodologi: bagaimana biaya pinjaman dihitung",
+    parts: [
+      [
+        "Biaya dalam rupiah",
+        "Biaya = semua yang dibayar peminjam − uang yang ia terima. Dihitung dengan bilangan bulat rupiah, tanpa pembulatan desimal.",
+      ],
+      [
+        "Bunga efektif (metode MFTransparency)",
+        "Cari bunga per periode i yang membuat nilai sekarang dari uang yang diterima sama dengan nilai sekarang dari semua pembayaran (IRR arus kas peminjam). Dengan n periode setahun: APR = i × n, bunga efektif setahun (EIR) = (1 + i)ⁿ − 1. Semua biaya wajib ikut dihitung (biaya administrasi, simpanan yang ditahan sebagai syarat pinjaman). Simpanan sukarela atau iuran harian Rp 1.000 tidak dihitung.",
+      ],
+      [
+        "KSM",
+        "Tetap (flat): jasa = tarif × pokok awal setiap bulan. Menurun: jasa = tarif × sisa pokok. Anuitas: cicilan tetap A = P·r / (1 − (1 + r)⁻ⁿ). Pembulatan ke rupiah bulat; sisa pembulatan pokok masuk cicilan terakhir.",
+      ],
+      [
+        "Pengijon",
+        'Uang muka A sekarang, panen senilai V diserahkan m bulan kemudian. i = (V/A)^(1/m) − 1 per bulan; EIR = (V/A)^(12/m) − 1. Bawaan: A = 50% dari V (V/A = 2), seperti "separuh harga pasar". Biaya = V − A, sama berapa pun lamanya; bunga efektifnya makin tinggi bila panen makin dekat.',
+      ],
+      [
+        "Rentenir",
+        'Bunga per bulan dari pokok awal selama m bulan; dibayar dengan cicilan rata (bulanan, mingguan atau harian seperti "bank harian") atau bunga saja dengan pokok di akhir. Bawaan: 10% per bulan, flat.',
+      ],
+      ["KUR", "Bunga per tahun efektif (menurun), cicilan tetap bulanan. Bawaan: 6% per tahun (0,5% per bulan)."],
+      [
+        "Biaya yang dihindari",
+        "Untuk setiap pinjaman kelompok yang tidak dibatalkan: biaya pengijon untuk pokok yang sama (P × (V/A − 1)) dikurangi jasa pinjaman menurut jadwalnya. Jumlahnya ditampilkan per kelompok dan untuk semua kelompok, selalu dengan asumsi yang dipakai.",
+      ],
+      [
+        "Yang diasumsikan",
+        "Angka pengijon, rentenir dan KUR adalah rujukan dari berita dan peraturan (lihat sumber), bukan catatan transaksi nyata; setiap kelompok dapat memasukkan angka setempat. Tanggal usaha memakai waktu setempat (WITA).",
+      ],
+    ],
+  },
+  en: {
+    title: "Methodology: how loan costs are computed",
+    parts: [
+      ["Cost in rupiah", "Cost = everything the borrower pays − the money she receives, computed in whole rupiah."],
+      [
+        "Effective rate (MFTransparency's method)",
+        "Find the periodic rate i at which the present value of what the borrower receives equals the present value of what she pays (the IRR of her cash flows). With n periods a year: APR = i × n, effective annual rate (EIR) = (1 + i)ⁿ − 1. Every mandatory charge counts (fees, savings held back as a condition of the loan); voluntary savings and the Rp 1,000 a day do not.",
+      ],
+      [
+        "KSM",
+        "Flat: charge = rate × original principal each month. Declining: rate × balance. Annuity: equal installments A = P·r / (1 − (1 + r)⁻ⁿ). Whole rupiah; the principal's rounding remainder goes to the last installment.",
+      ],
+      [
+        "Pengijon",
+        'Advance A now, crop worth V delivered m months later. i = (V/A)^(1/m) − 1 a month; EIR = (V/A)^(12/m) − 1. Default: A = 50% of V (V/A = 2), "half the market price". The cost V − A does not depend on the term; the effective rate is higher the nearer the harvest.',
+      ],
+      [
+        "Money lender (rentenir)",
+        'A rate per month on the original principal for m months, repaid in equal installments (monthly, weekly or daily, as the "bank harian" do) or interest only with the principal at the end. Default: 10% a month, flat.',
+      ],
+      [
+        "KUR",
+        "An annual rate on the declining balance, equal monthly installments. Default: 6% a year (0.5% a month).",
+      ],
+      [
+        "Cost avoided",
+        "For every loan of the group that was not cancelled: what a pengijon would have cost for the same principal (P × (V/A − 1)) minus the loan's scheduled service charge. Summed per group and across groups, always shown with its assumptions.",
+      ],
+      [
+        "What is assumed",
+        "The pengijon, money-lender and KUR figures are references from news reports and regulation (see the sources), not actual transactions; each group can enter local figures. Business dates are in local time (WITA).",
+      ],
+    ],
+  },
+};
