@@ -17,11 +17,14 @@ async function main() {
     isDemo: true,
   });
   for (let i = 1; i <= 5; i++)
-    await addMember(
-      ctx,
-      { groupSlug: "uji-crash", code: `UC-00${i}`, fullName: `Anggota Uji ${i}`, gender: "P", joinedOn: "2024-01-01" },
-      "12345678",
-    );
+    await addMember(ctx, {
+      groupSlug: "uji-crash",
+      code: `UC-00${i}`,
+      fullName: `Anggota Uji ${i}`,
+      gender: "P",
+      joinedOn: "2024-01-01",
+      checkCode: "12345678",
+    });
   await createUser(ctx, {
     username: "bendahara-uji",
     password: "kata-sandi-uji-crash",

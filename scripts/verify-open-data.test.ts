@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { type ChainedEntry, entryHash, GENESIS_HASH, postingsByAccount } from "@/server/domain/chain";
 import { CORRECTION_REASONS } from "@/server/domain/ledger";
-import { publicLedgerRow } from "@/server/services/open-data";
+import { publicLedgerRow } from "@/server/domain/open-ledger";
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";

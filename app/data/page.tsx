@@ -1,5 +1,5 @@
 import { getDatabase } from "@/db/client";
-import { CSV_COLUMNS, LICENSE } from "@/server/services/open-data";
+import { CSV_COLUMNS, LICENSE } from "@/server/domain/open-ledger";
 import { listGroups } from "@/server/services/public-figures";
 import { pageOf } from "@/server/domain/portal";
 import { Pager } from "../_components/Pager";

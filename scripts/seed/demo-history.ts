@@ -192,11 +192,14 @@ export async function seedDemo(
       const code = `${spec.prefix}-${String(n).padStart(3, "0")}`;
       const female = r.chance(0.6);
       const fullName = `${r.pick(female ? GIVEN_F : GIVEN_M)} ${r.pick(FAMILY)}`;
-      await addMember(
-        ctx,
-        { groupSlug: spec.slug, code, fullName, gender: female ? "P" : "L", joinedOn: date },
-        demoCheckCode(code),
-      );
+      await addMember(ctx, {
+        groupSlug: spec.slug,
+        code,
+        fullName,
+        gender: female ? "P" : "L",
+        joinedOn: date,
+        checkCode: demoCheckCode(code),
+      });
       members.push({
         code,
         joinedOn: date,

@@ -95,23 +95,34 @@ export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
 export const publicProcedure = t.procedure.use(mapErrors).use(checkOrigin);
 
+/** A signed-in user's procedure: the verbs get her as the actor (`ctx.service`). */
 export const authedProcedure = publicProcedure.use(({ ctx, next }) => {
   if (!ctx.user || ctx.user.disabled) throw new TRPCError({ code: "UNAUTHORIZED", message: "signin_required" });
-  return next({ ctx: { ...ctx, user: ctx.user } });
+  const service: ServiceContext = {
+    database: ctx.database,
+    actor: `user:${ctx.user.id}:${ctx.user.username}`,
+    user: { id: ctx.user.id, role: ctx.user.role as Role },
+    now: ctx.now,
+  };
+  return next({ ctx: { ...ctx, user: ctx.user, service } });
 });
 
-/** A procedure on one group's books: the user must serve that group, in a role that may do this. */
-export function groupProcedure(access: Access) {
-  return authedProcedure.input(z.object({ groupSlug: z.string().min(1).max(64) })).use(async ({ ctx, input, next }) => {
-    const role = await canActOn(ctx.database.db, ctx.user, input.groupSlug);
-    if (!role) throw new TRPCError({ code: "FORBIDDEN", message: "group_forbidden" });
-    if (!mayDo(role, access)) throw new TRPCError({ code: "FORBIDDEN", message: "role_forbidden" });
-    const service: ServiceContext = {
-      database: ctx.database,
-      actor: `user:${ctx.user.id}:${ctx.user.username}`,
-      user: { id: ctx.user.id, role: ctx.user.role as Role },
-      now: ctx.now,
-    };
-    return next({ ctx: { ...ctx, role, service } });
-  });
+/**
+ * A procedure on one group's books: the user must serve that group, in a role that may do this
+ * (each verb checks again inside its transaction), and the input is the verb's own schema.
+ */
+export function groupProcedure<S extends z.ZodObject>(access: Access, schema?: S) {
+  return authedProcedure
+    .input(
+      (schema ?? z.object({})).extend({ groupSlug: z.string().min(1).max(64) }) as unknown as z.ZodType<
+        z.output<S> & { groupSlug: string },
+        z.input<S> & { groupSlug: string }
+      >,
+    )
+    .use(async ({ ctx, input, next }) => {
+      const role = await canActOn(ctx.database.db, ctx.user, input.groupSlug);
+      if (!role) throw new TRPCError({ code: "FORBIDDEN", message: "group_forbidden" });
+      if (!mayDo(role, access)) throw new TRPCError({ code: "FORBIDDEN", message: "role_forbidden" });
+      return next({ ctx: { ...ctx, role } });
+    });
 }

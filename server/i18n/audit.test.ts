@@ -34,7 +34,7 @@ describe("the audit log as sentences", () => {
       idempotencyKey: key(),
     });
     const group = await loadGroup(t.database.db, "ratu-damai");
-    const [count, collection, added] = await listAudit(t.database.db, group, { limit: 3 });
+    const [count, collection, added] = await listAudit(ctx, { groupSlug: "ratu-damai", limit: 3 });
     // FIXED_NOW is 2026-11-29 02:00 UTC: 10.00 WITA.
     expect(plain(auditSentence(collection!, "id", group.timeZone))).toBe(
       `bendahara-rd mencatat setoran simpanan 12 anggota, Rp 12.000, no. ${entry.seq} · 29 Nov 2026 10.00 WITA`,

@@ -29,7 +29,8 @@ import {
   type EntryKind,
   type Posting,
 } from "@/server/domain/ledger";
-import { assertIdempotencyKey, audit, type GroupRow, loadGroupFor, requestHash, type ServiceContext } from "./context";
+import { audit, type GroupRow, loadGroupFor, type ServiceContext } from "./context";
+import { assertIdempotencyKey, requestHash } from "@/server/domain/idempotency";
 
 export type EntryRow = typeof journalEntries.$inferSelect;
 
@@ -86,19 +87,21 @@ export async function findReplay(
  * answers with its first entry (the same request) or a conflict (other content). Otherwise `write`
  * does the verb's work, passing `key` and `requestHash` on to `appendEntry`.
  */
-export function idempotentWrite<T>(
+export function idempotentWrite<T, P = EntryRow>(
   ctx: ServiceContext,
   verb: string,
   input: { groupSlug: string; idempotencyKey: string },
   write: (tx: Tx, w: { group: GroupRow; key: string; requestHash: string }) => Promise<T>,
-  replayed: (tx: Tx, entry: EntryRow) => T | Promise<T> = (_tx, entry) => entry as T,
+  replayed: (tx: Tx, previous: P, group: GroupRow) => T | Promise<T> = (_tx, previous) => previous as unknown as T,
+  /** Where a verb that writes no entry (a cash count) keeps its keys; conflict on other content. */
+  previous: (tx: Tx, groupId: number, key: string, requestHash: string) => Promise<P | null> = findReplay as never,
 ): Promise<T> {
   const key = assertIdempotencyKey(input.idempotencyKey);
   const hash = requestHash(verb, input);
   return ctx.database.write(async (tx) => {
     const group = await loadGroupFor(tx, ctx, input.groupSlug, "write");
-    const replay = await findReplay(tx, group.id, key, hash);
-    return replay ? replayed(tx, replay) : write(tx, { group, key, requestHash: hash });
+    const replay = await previous(tx, group.id, key, hash);
+    return replay ? replayed(tx, replay, group) : write(tx, { group, key, requestHash: hash });
   });
 }
 

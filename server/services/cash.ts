@@ -1,5 +1,6 @@
 import { and, desc, eq, gt, sql } from "drizzle-orm";
-import type { DbOrTx } from "@/db/client";
+import { z } from "zod";
+import type { DbOrTx, Tx } from "@/db/client";
 import { accountBalances, cashCountSignatures, cashCounts, postings } from "@/db/schema";
 import { assertBusinessDate, type BusinessDate } from "@/server/domain/dates";
 import { conflict, invalid } from "@/server/domain/errors";
@@ -14,16 +15,9 @@ import {
 } from "@/server/domain/ledger";
 import { assertAmount, MAX_AMOUNT } from "@/server/domain/money";
 import { appendEntry, idempotentWrite, type EntryRow } from "./append-entry";
-import {
-  assertIdempotencyKey,
-  cleanText,
-  loadGroupFor,
-  nowOf,
-  requestHash,
-  todayIn,
-  type ServiceContext,
-  audit,
-} from "./context";
+import { loadGroupFor, nowOf, todayIn, type ServiceContext, audit } from "./context";
+import { cleanText } from "@/server/domain/text";
+import { type GroupInput, zDate, zIdempotencyKey, zRupiah, zText, zVia } from "./fields";
 
 export interface CashMovementInput {
   groupSlug: string;
@@ -35,6 +29,16 @@ export interface CashMovementInput {
   via?: MoneyAccount;
   idempotencyKey: string;
 }
+
+/** An expense or other income (the category from its fixed list; the note stays private). */
+export const ZCashMovementSchema = z.object({
+  amount: zRupiah,
+  date: zDate,
+  category: z.string().max(40),
+  note: zText(200).nullish(),
+  via: zVia,
+  idempotencyKey: zIdempotencyKey,
+}) satisfies z.ZodType<Omit<CashMovementInput, "groupSlug">>;
 
 async function recordCashMovement(
   ctx: ServiceContext,
@@ -78,6 +82,13 @@ export interface BankTransferInput {
 }
 
 /** Moving money between the cash box and the bank: the group holds the same, in another place. */
+export const ZBankTransferSchema = z.object({
+  kind: z.enum(["bank_deposit", "bank_withdrawal"]),
+  amount: zRupiah,
+  date: zDate,
+  idempotencyKey: zIdempotencyKey,
+}) satisfies z.ZodType<Omit<BankTransferInput, "groupSlug">>;
+
 export async function recordBankTransfer(ctx: ServiceContext, input: BankTransferInput): Promise<EntryRow> {
   return idempotentWrite(ctx, "cash.bankTransfer", input, async (tx, { group, key, requestHash }) => {
     if (input.kind !== "bank_deposit" && input.kind !== "bank_withdrawal")
@@ -143,55 +154,69 @@ export interface CashCountInput {
   idempotencyKey: string;
 }
 
+export const ZCashCountSchema = z.object({
+  date: zDate,
+  countedAmount: z.number().int().min(0).max(1_000_000_000),
+  account: zVia,
+  note: zText(1000).nullish(),
+  idempotencyKey: zIdempotencyKey,
+}) satisfies z.ZodType<Omit<CashCountInput, "groupSlug">>;
+
 /**
  * A cash count — or a bank statement check — is a balance assertion: the difference from the
  * books is recorded and shown, never adjusted.
  */
+/** The count already recorded under this key (the same request), or a conflict for other content. */
+async function cashCountByKey(tx: Tx, groupId: number, key: string, requestHash: string): Promise<CashCountRow | null> {
+  const [existing] = await tx
+    .select()
+    .from(cashCounts)
+    .where(and(eq(cashCounts.groupId, groupId), eq(cashCounts.idempotencyKey, key)));
+  if (existing && existing.requestHash !== requestHash) throw conflict("idempotency_key_reused", "idempotencyKey");
+  return existing ?? null;
+}
+
 export async function recordCashCount(ctx: ServiceContext, input: CashCountInput): Promise<CashCountRow> {
-  const key = assertIdempotencyKey(input.idempotencyKey);
-  const reqHash = requestHash("cash.count", input);
-  return ctx.database.write(async (tx) => {
-    const group = await loadGroupFor(tx, ctx, input.groupSlug, "write");
-    const [existing] = await tx
-      .select()
-      .from(cashCounts)
-      .where(and(eq(cashCounts.groupId, group.id), eq(cashCounts.idempotencyKey, key)));
-    if (existing) {
-      if (existing.requestHash !== reqHash) throw conflict("idempotency_key_reused", "idempotencyKey");
-      return existing;
-    }
-    const date = assertBusinessDate(input.date, { today: todayIn(ctx, group), foundedOn: group.foundedOn });
-    const counted = input.countedAmount;
-    if (typeof counted !== "number" || !Number.isSafeInteger(counted) || counted < 0 || counted > MAX_AMOUNT)
-      throw invalid("amount_invalid", "countedAmount");
-    const account = moneyAccount(input.account);
-    const note = cleanText(input.note, "note", { required: false, max: 200 });
-    const book = await cashOnBooks(tx, group.id, date, account);
-    const at = nowOf(ctx).toISOString();
-    const [row] = await tx
-      .insert(cashCounts)
-      .values({
+  return idempotentWrite(
+    ctx,
+    "cash.count",
+    input,
+    async (tx, { group, key, requestHash: reqHash }) => {
+      const date = assertBusinessDate(input.date, { today: todayIn(ctx, group), foundedOn: group.foundedOn });
+      const counted = input.countedAmount;
+      if (typeof counted !== "number" || !Number.isSafeInteger(counted) || counted < 0 || counted > MAX_AMOUNT)
+        throw invalid("amount_invalid", "countedAmount");
+      const account = moneyAccount(input.account);
+      const note = cleanText(input.note, "note", { required: false, max: 200 });
+      const book = await cashOnBooks(tx, group.id, date, account);
+      const at = nowOf(ctx).toISOString();
+      const [row] = await tx
+        .insert(cashCounts)
+        .values({
+          groupId: group.id,
+          businessDate: date,
+          account,
+          countedAmount: counted,
+          bookAmount: book,
+          difference: counted - book,
+          note,
+          idempotencyKey: key,
+          requestHash: reqHash,
+          recordedAt: at,
+          recordedBy: ctx.actor,
+        })
+        .returning();
+      await audit(tx, ctx, {
+        at,
+        action: account === "bank" ? "bank.check" : "cash.count",
         groupId: group.id,
-        businessDate: date,
-        account,
-        countedAmount: counted,
-        bookAmount: book,
-        difference: counted - book,
-        note,
-        idempotencyKey: key,
-        requestHash: reqHash,
-        recordedAt: at,
-        recordedBy: ctx.actor,
-      })
-      .returning();
-    await audit(tx, ctx, {
-      at,
-      action: account === "bank" ? "bank.check" : "cash.count",
-      groupId: group.id,
-      detail: { date, counted, book },
-    });
-    return row!;
-  });
+        detail: { date, counted, book },
+      });
+      return row!;
+    },
+    (_tx, previous) => previous,
+    cashCountByKey,
+  );
 }
 
 export async function lastCashCount(
@@ -214,9 +239,9 @@ export async function lastCashCount(
 }
 
 /** What the cash box and the bank hold by the books today, and their last count and check. */
-export async function moneyOnHand(ctx: ServiceContext, groupSlug: string) {
+export async function moneyOnHand(ctx: ServiceContext, input: GroupInput) {
   const db = ctx.database.db;
-  const group = await loadGroupFor(db, ctx, groupSlug, "read");
+  const group = await loadGroupFor(db, ctx, input.groupSlug, "read");
   const today = todayIn(ctx, group);
   const [cash, bank, lastCount, lastBankCheck] = await Promise.all([
     cashOnBooks(db, group.id, today),

@@ -1,3 +1,4 @@
+import { z } from "zod";
 import type { DbOrTx } from "@/db/client";
 import {
   compareLenders,
@@ -8,7 +9,8 @@ import {
 } from "@/server/domain/finance/compare";
 import type { LenderQuote } from "@/server/domain/finance/lenders";
 import { parseCompareQuery, type Query } from "@/server/domain/finance/params";
-import { loadGroup, type GroupRow } from "./context";
+import { loadGroup, loadGroupFor, type GroupRow, type ServiceContext } from "./context";
+import { type OnGroup, zRupiah } from "./fields";
 import { referenceTermsOf } from "./reference-terms";
 
 export interface Comparison {
@@ -39,4 +41,17 @@ export async function compareFromQuery(db: DbOrTx, q: Query): Promise<Comparison
     terms,
     group: group && { slug: group.slug, name: group.name },
   };
+}
+
+export const ZCompareLoanSchema = z.object({ principal: zRupiah, termMonths: z.number().int().min(1).max(60) });
+
+/** The loan form's comparison: this loan here and from KUR, the rentenir and the pengijon (the group's terms). */
+export async function compareLoan(ctx: ServiceContext, input: OnGroup<typeof ZCompareLoanSchema>) {
+  const group = await loadGroupFor(ctx.database.db, ctx, input.groupSlug, "read");
+  const c = await compareFromQuery(ctx.database.db, {
+    kelompok: group.slug,
+    amount: String(input.principal),
+    months: String(input.termMonths),
+  });
+  return { lenders: c.lenders.map((l) => ({ key: l.key, costRp: l.costRp, eirPct: l.eirPct })), terms: c.terms };
 }

@@ -1,11 +1,9 @@
 import { and, eq, sql } from "drizzle-orm";
-import { createHash } from "node:crypto";
 import { type Database, type DbOrTx, reusable } from "@/db/client";
 import { auditLog, ksmGroups, members, userGroups } from "@/db/schema";
 import { type Access, mayDo, type Role } from "@/server/domain/access";
 import { localDate, type BusinessDate } from "@/server/domain/dates";
 import { DomainError, invalid, notFound } from "@/server/domain/errors";
-import { hasControlChars } from "@/server/domain/text";
 
 /** Who is acting and when. `now` is injectable so the demo seed and tests can write history. */
 export interface ServiceContext {
@@ -74,10 +72,13 @@ export async function loadGroupFor(
 }
 
 /** The person countersigning: a countersignature is a signed-in user's, never the system's. */
-export function signerOf(ctx: Pick<ServiceContext, "user">): number {
-  if (!ctx.user) throw new Error("a countersignature needs a signed-in user");
-  return ctx.user.id;
+/** The signed-in user a verb acts for (a countersignature, her own password, her groups). */
+export function signedIn(ctx: Pick<ServiceContext, "user">): NonNullable<ServiceContext["user"]> {
+  if (!ctx.user) throw new DomainError("unauthorized", "signin_required");
+  return ctx.user;
 }
+
+export const signerOf = (ctx: Pick<ServiceContext, "user">): number => signedIn(ctx).id;
 
 /** The member with this code in this group, active on `date`; another group's code is simply not found. */
 export async function loadActiveMember(
@@ -154,45 +155,3 @@ const insertAudit = reusable((db) =>
     })
     .prepare(),
 );
-
-/** A stable JSON (object keys sorted) — used to fingerprint a request for idempotency. */
-export function stableStringify(v: unknown): string {
-  if (v === null || typeof v !== "object") return JSON.stringify(v) ?? "null";
-  if (Array.isArray(v)) return `[${v.map(stableStringify).join(",")}]`;
-  const o = v as Record<string, unknown>;
-  return `{${Object.keys(o)
-    .filter((k) => o[k] !== undefined)
-    .sort()
-    .map((k) => `${JSON.stringify(k)}:${stableStringify(o[k])}`)
-    .join(",")}}`;
-}
-
-export function requestHash(verb: string, input: unknown): string {
-  return createHash("sha256")
-    .update(`${verb}\n${stableStringify(input)}`)
-    .digest("hex");
-}
-
-/** Free text a person typed: trimmed, within limits, no control characters. */
-export function cleanText(
-  v: unknown,
-  field: string,
-  opts: { required: boolean; min?: number; max: number },
-): string | null {
-  if (v === undefined || v === null || v === "") {
-    if (opts.required) throw invalid("text_required", field);
-    return null;
-  }
-  if (typeof v !== "string") throw invalid("text_invalid", field);
-  const t = v.normalize("NFC").trim();
-  if (hasControlChars(t)) throw invalid("text_control_chars", field);
-  if (opts.required && t.length < (opts.min ?? 1)) throw invalid("text_too_short", field, { min: opts.min ?? 1 });
-  if (t.length > opts.max) throw invalid("text_too_long", field, { max: opts.max });
-  return t.length ? t : null;
-}
-
-export function assertIdempotencyKey(k: unknown): string {
-  if (typeof k !== "string" || !/^[A-Za-z0-9_\-:.]{8,100}$/.test(k))
-    throw invalid("idempotency_key_invalid", "idempotencyKey");
-  return k;
-}

@@ -1,3 +1,4 @@
+import { z } from "zod";
 import { and, eq } from "drizzle-orm";
 import { journalEntries, postings } from "@/db/schema";
 import { conflict, invalid, notFound } from "@/server/domain/errors";
@@ -9,7 +10,9 @@ import {
   type EntryKind,
 } from "@/server/domain/ledger";
 import { appendEntry, idempotentWrite, type EntryRow } from "./append-entry";
-import { cleanText, nowOf, todayIn, type ServiceContext } from "./context";
+import { nowOf, todayIn, type ServiceContext } from "./context";
+import { cleanText } from "@/server/domain/text";
+import { zId, zIdempotencyKey, zText } from "./fields";
 import { standingLoanEntries } from "./loans";
 
 export interface ReverseEntryInput {
@@ -21,6 +24,13 @@ export interface ReverseEntryInput {
   note?: string | null;
   idempotencyKey: string;
 }
+
+export const ZReverseEntrySchema = z.object({
+  entryId: zId,
+  reasonCode: z.enum(CORRECTION_REASONS, { error: "reason_code_invalid" }),
+  note: zText(500).optional(),
+  idempotencyKey: zIdempotencyKey,
+}) satisfies z.ZodType<Omit<ReverseEntryInput, "groupSlug">>;
 
 /**
  * Koreksi: a new entry, dated today, that exactly reverses one earlier entry, with a public

@@ -1,3 +1,4 @@
+import { z } from "zod";
 import { and, eq } from "drizzle-orm";
 import { hash } from "@node-rs/argon2";
 import { randomInt } from "node:crypto";
@@ -7,17 +8,9 @@ import { conflict, invalid } from "@/server/domain/errors";
 import { LOAN_METHODS, type LoanMethod } from "@/server/domain/loans";
 import { openingBalancePostings, SAVINGS_ACCOUNTS, type SavingsAccount } from "@/server/domain/ledger";
 import { appendEntry, idempotentWrite, type EntryRow } from "./append-entry";
-import {
-  cleanText,
-  loadActiveMember,
-  loadGroupFor,
-  nowOf,
-  todayIn,
-  type GroupRow,
-  type MemberRow,
-  type ServiceContext,
-  audit,
-} from "./context";
+import { loadActiveMember, loadGroupFor, nowOf, todayIn, type GroupRow, type ServiceContext, audit } from "./context";
+import { cleanText } from "@/server/domain/text";
+import { zDate, zMemberCode, zText } from "./fields";
 import { assertBusinessDate } from "@/server/domain/dates";
 
 export interface CreateGroupInput {
@@ -88,7 +81,16 @@ export interface AddMemberInput {
   fullName: string;
   gender: "P" | "L";
   joinedOn: string;
+  /** Set only by seeds and tests (a known code); otherwise, and always through the API, drawn at random. */
+  checkCode?: string;
 }
+
+export const ZAddMemberSchema = z.object({
+  code: zMemberCode,
+  fullName: zText(100),
+  gender: z.enum(["P", "L"]),
+  joinedOn: zDate,
+}) satisfies z.ZodType<Omit<AddMemberInput, "groupSlug">>;
 
 /** A personal check code (kode cek) for the passbook page: 8 digits, shown once, stored hashed. */
 export function newCheckCode(): string {
@@ -99,11 +101,12 @@ export async function hashCheckCode(code: string): Promise<string> {
   return hash(code, { algorithm: 2, memoryCost: 19_456, timeCost: 2, parallelism: 1 });
 }
 
+/** A new member, with her check code (shown once to be handed to her; stored hashed). */
 export async function addMember(
   ctx: ServiceContext,
   input: AddMemberInput,
-  checkCode: string = newCheckCode(),
-): Promise<{ member: MemberRow; checkCode: string }> {
+): Promise<{ code: string; checkCode: string }> {
+  const checkCode = input.checkCode ?? newCheckCode();
   if (typeof input.code !== "string" || !/^[A-Z0-9][A-Z0-9-]{1,19}$/.test(input.code))
     throw invalid("member_code_invalid", "code");
   const fullName = cleanText(input.fullName, "fullName", { required: true, min: 2, max: 100 })!;
@@ -126,7 +129,7 @@ export async function addMember(
       .values({ groupId: group.id, code: input.code, fullName, gender: input.gender, joinedOn, checkCodeHash })
       .returning();
     await audit(tx, ctx, { action: "member.add", groupId: group.id, detail: { code: input.code } });
-    return { member: member!, checkCode };
+    return { code: member!.code, checkCode };
   });
 }
 
@@ -136,8 +139,15 @@ export interface LeaveMemberInput {
   leftOn: string;
 }
 
+export const ZLeaveMemberSchema = z.object({ code: zMemberCode, leftOn: zDate }) satisfies z.ZodType<
+  Omit<LeaveMemberInput, "groupSlug">
+>;
+
 /** A member leaves: from `leftOn` she can no longer be written to (her history stays). */
-export async function leaveMember(ctx: ServiceContext, input: LeaveMemberInput): Promise<MemberRow> {
+export async function leaveMember(
+  ctx: ServiceContext,
+  input: LeaveMemberInput,
+): Promise<{ code: string; leftOn: string | null }> {
   return ctx.database.write(async (tx) => {
     const group = await loadGroupFor(tx, ctx, input.groupSlug, "write");
     // Leaving takes effect from a date up to tomorrow (announced at today's meeting).
@@ -157,7 +167,7 @@ export async function leaveMember(ctx: ServiceContext, input: LeaveMemberInput):
       groupId: group.id,
       detail: { code: input.code, leftOn: input.leftOn },
     });
-    return updated!;
+    return { code: updated!.code, leftOn: updated!.leftOn };
   });
 }
 

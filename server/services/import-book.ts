@@ -1,3 +1,4 @@
+import { z } from "zod";
 /**
  * Moving a group in from its paper book (saldo.csv, anggota.csv, pinjaman.csv): a preview of
  * every figure, then one write that adds the members, the running loans and one opening entry
@@ -18,22 +19,22 @@ import {
 } from "@/server/domain/paper-book";
 import type { DbOrTx } from "@/db/client";
 import { appendEntry, findReplay, type EntryRow } from "./append-entry";
-import {
-  assertIdempotencyKey,
-  loadGroupFor,
-  nowOf,
-  requestHash,
-  todayIn,
-  type GroupRow,
-  type ServiceContext,
-  audit,
-} from "./context";
+import { loadGroupFor, nowOf, todayIn, type GroupRow, type ServiceContext, audit } from "./context";
+import { assertIdempotencyKey, requestHash } from "@/server/domain/idempotency";
+import { zIdempotencyKey } from "./fields";
 import { hashCheckCode, newCheckCode } from "./groups";
 
 export interface ImportBookInput {
   groupSlug: string;
   files: BookFiles;
 }
+
+/** The paper book's three CSV files, as typed or exported from a spreadsheet. */
+const zCsv = z.string().max(150_000);
+export const ZPreviewBookImportSchema = z.object({
+  files: z.object({ saldo: zCsv, anggota: zCsv, pinjaman: zCsv }),
+}) satisfies z.ZodType<Omit<ImportBookInput, "groupSlug">>;
+export const ZImportBookSchema = ZPreviewBookImportSchema.extend({ idempotencyKey: zIdempotencyKey });
 
 export interface BookLoanPreview {
   line: number;

@@ -1,5 +1,6 @@
 import { and, asc, eq, isNotNull, isNull, type SQL, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
+import { z } from "zod";
 import { type DbOrTx, reusable } from "@/db/client";
 import { accountBalances, journalEntries, loans, members, postings } from "@/db/schema";
 import { assertBusinessDate, type BusinessDate } from "@/server/domain/dates";
@@ -24,15 +25,9 @@ import {
 } from "@/server/domain/loans";
 import { assertAmount } from "@/server/domain/money";
 import { appendEntry, idempotentWrite, type EntryRow } from "./append-entry";
-import {
-  cleanText,
-  loadActiveMember,
-  loadGroupFor,
-  nowOf,
-  todayIn,
-  type GroupRow,
-  type ServiceContext,
-} from "./context";
+import { loadActiveMember, loadGroupFor, nowOf, todayIn, type GroupRow, type ServiceContext } from "./context";
+import { cleanText } from "@/server/domain/text";
+import { type GroupInput, zDate, zId, zIdempotencyKey, zMemberCode, zRupiah, zText, zVia } from "./fields";
 
 export type LoanRow = typeof loans.$inferSelect;
 
@@ -51,6 +46,19 @@ export interface DisburseLoanInput {
   /** Paid out from the cash box (the default) or the group's bank account. */
   via?: MoneyAccount;
 }
+
+export const ZDisburseLoanSchema = z.object({
+  memberCode: zMemberCode,
+  principal: zRupiah,
+  termMonths: z.number().int().min(1).max(120),
+  date: zDate,
+  purpose: z.enum(LOAN_PURPOSES),
+  crop: z.string().max(32).nullish(),
+  idempotencyKey: zIdempotencyKey,
+  rateBpsPerMonth: z.number().int().min(0).max(1000).optional(),
+  method: z.enum(LOAN_METHODS).optional(),
+  via: zVia,
+}) satisfies z.ZodType<Omit<DisburseLoanInput, "groupSlug">>;
 
 export const CROPS = ["kopi", "kemiri", "kakao", "cengkeh", "vanili", "jambu_mete", "padi", "lainnya"] as const;
 
@@ -195,6 +203,14 @@ export interface RepayLoanInput {
   idempotencyKey: string;
 }
 
+export const ZRepayLoanSchema = z.object({
+  loanId: zId,
+  amount: zRupiah,
+  date: zDate,
+  via: zVia,
+  idempotencyKey: zIdempotencyKey,
+}) satisfies z.ZodType<Omit<RepayLoanInput, "groupSlug">>;
+
 /** Angsuran: allocated to fines, then jasa, then principal; never more than what is owed. */
 export async function repayLoan(
   ctx: ServiceContext,
@@ -258,6 +274,13 @@ export interface WriteOffLoanInput {
   note: string;
   idempotencyKey: string;
 }
+
+export const ZWriteOffLoanSchema = z.object({
+  loanId: zId,
+  date: zDate,
+  note: zText(500),
+  idempotencyKey: zIdempotencyKey,
+}) satisfies z.ZodType<Omit<WriteOffLoanInput, "groupSlug">>;
 
 /**
  * Hapus buku: the outstanding principal moves to the write-off loss. Why is a private note; the
@@ -354,9 +377,9 @@ export async function groupLoanViews(
 }
 
 /** The treasurer's loan register: every loan, newest first, with the borrower's code and its state today. */
-export async function loanRegister(ctx: ServiceContext, groupSlug: string) {
+export async function loanRegister(ctx: ServiceContext, input: GroupInput) {
   const db = ctx.database.db;
-  const group = await loadGroupFor(db, ctx, groupSlug, "read");
+  const group = await loadGroupFor(db, ctx, input.groupSlug, "read");
   const [views, codes] = await Promise.all([
     groupLoanViews(db, group, todayIn(ctx, group)),
     db.select({ id: members.id, code: members.code }).from(members).where(eq(members.groupId, group.id)),

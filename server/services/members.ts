@@ -1,4 +1,5 @@
 import { and, asc, desc, eq, inArray, lt, sql } from "drizzle-orm";
+import { z } from "zod";
 import type { DbOrTx } from "@/db/client";
 import {
   accountBalances,
@@ -11,17 +12,10 @@ import {
 } from "@/db/schema";
 import { SAVINGS_ACCOUNTS, type SavingsAccount } from "@/server/domain/ledger";
 import { conflict, DomainError, invalid, notFound } from "@/server/domain/errors";
-import {
-  cleanText,
-  loadGroupFor,
-  nowOf,
-  signerOf,
-  type GroupRow,
-  type MemberRow,
-  type ServiceContext,
-  audit,
-} from "./context";
+import { loadGroupFor, nowOf, signerOf, type GroupRow, type MemberRow, type ServiceContext, audit } from "./context";
+import { cleanText } from "@/server/domain/text";
 import { hashCheckCode, newCheckCode } from "./groups";
+import { type GroupInput, type OnGroup, zId, zMemberCode, zPage, zText } from "./fields";
 
 /** Treasurers see names: this is their register, never a public page. */
 export async function listMembers(db: DbOrTx, group: GroupRow) {
@@ -29,9 +23,15 @@ export async function listMembers(db: DbOrTx, group: GroupRow) {
   return rows.map(({ checkCodeHash: _omit, ...m }) => m);
 }
 
+export const ZUpdateMemberSchema = z.object({
+  code: zMemberCode,
+  fullName: zText(100).optional(),
+  gender: z.enum(["P", "L"]).optional(),
+});
+
 export async function updateMember(
   ctx: ServiceContext,
-  input: { groupSlug: string; code: string; fullName?: string; gender?: "P" | "L" },
+  input: OnGroup<typeof ZUpdateMemberSchema>,
 ): Promise<Omit<MemberRow, "checkCodeHash">> {
   return ctx.database.write(async (tx) => {
     const group = await loadGroupFor(tx, ctx, input.groupSlug, "write");
@@ -60,9 +60,11 @@ export async function updateMember(
 }
 
 /** A new kode cek, returned once to print in the member's passbook; only its hash is kept. */
+export const ZResetCheckCodeSchema = z.object({ code: zMemberCode });
+
 export async function resetCheckCode(
   ctx: ServiceContext,
-  input: { groupSlug: string; code: string },
+  input: OnGroup<typeof ZResetCheckCodeSchema>,
 ): Promise<{ code: string; checkCode: string }> {
   const checkCode = newCheckCode();
   const h = await hashCheckCode(checkCode);
@@ -80,7 +82,9 @@ export async function resetCheckCode(
 }
 
 /** Each member with her savings by account, from the balance rollup in one read. */
-export async function memberBalances(db: DbOrTx, group: GroupRow) {
+export async function memberBalances(ctx: ServiceContext, input: GroupInput) {
+  const db = ctx.database.db;
+  const group = await loadGroupFor(db, ctx, input.groupSlug, "read");
   const [list, rows] = await Promise.all([
     listMembers(db, group),
     db
@@ -105,7 +109,9 @@ export async function memberBalances(db: DbOrTx, group: GroupRow) {
 }
 
 /** A supervisor countersigns a cash count (once). */
-export async function countersignCashCount(ctx: ServiceContext, input: { groupSlug: string; cashCountId: number }) {
+export const ZCountersignCashCountSchema = z.object({ cashCountId: zId });
+
+export async function countersignCashCount(ctx: ServiceContext, input: OnGroup<typeof ZCountersignCashCountSchema>) {
   return ctx.database.write(async (tx) => {
     const group = await loadGroupFor(tx, ctx, input.groupSlug, "countersign");
     const [c] = await tx
@@ -129,7 +135,11 @@ export async function countersignCashCount(ctx: ServiceContext, input: { groupSl
 }
 
 /** The group's audit rows, newest first, with the entry each one wrote (number, kind, amount, members). */
-export async function listAudit(db: DbOrTx, group: GroupRow, opts: { beforeId?: number; limit: number }) {
+export const ZListAuditSchema = zPage;
+
+export async function listAudit(ctx: ServiceContext, input: GroupInput & { beforeId?: number; limit: number }) {
+  const db = ctx.database.db;
+  const group = await loadGroupFor(db, ctx, input.groupSlug, "read");
   return db
     .select({
       id: auditLog.id,
@@ -146,7 +156,7 @@ export async function listAudit(db: DbOrTx, group: GroupRow, opts: { beforeId?: 
     })
     .from(auditLog)
     .leftJoin(journalEntries, eq(journalEntries.id, auditLog.entryId))
-    .where(and(eq(auditLog.groupId, group.id), opts.beforeId ? lt(auditLog.id, opts.beforeId) : undefined))
+    .where(and(eq(auditLog.groupId, group.id), input.beforeId ? lt(auditLog.id, input.beforeId) : undefined))
     .orderBy(desc(auditLog.id))
-    .limit(opts.limit);
+    .limit(input.limit);
 }

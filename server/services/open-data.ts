@@ -4,11 +4,10 @@
  */
 import type { Database, DbOrTx } from "@/db/client";
 import type { GroupRow } from "./context";
-import { allPublicEntries, groupFiguresCached, type GroupFigures, type PublicEntry } from "./public-figures";
+import { allPublicEntries, groupFiguresCached, type GroupFigures } from "./public-figures";
 import { CHAIN_VERSIONS, CURRENT_CHAIN_VERSION } from "@/server/domain/chain";
+import { CSV_COLUMNS, csvRow, LICENSE, publicLedgerRow } from "@/server/domain/open-ledger";
 import { loanStatusCount, MIN_CELL } from "@/server/domain/indicators";
-
-export const LICENSE = { name: "CC BY 4.0", url: "https://creativecommons.org/licenses/by/4.0/" };
 
 export function groupHeadline(f: GroupFigures) {
   return {
@@ -111,83 +110,6 @@ export function groupDetail(f: GroupFigures) {
 
 export async function groupDetailOf(database: Database, group: GroupRow) {
   return groupDetail(await groupFiguresCached(database, group));
-}
-
-/** Ledger rows as published: the fields of the canonical hash, plus the reversal back-link. */
-export function publicLedgerRow(e: PublicEntry) {
-  return {
-    seq: e.seq,
-    date: e.date,
-    kind: e.kind,
-    amountRp: e.amount,
-    purpose: e.purpose,
-    category: e.category,
-    reversesSeq: e.reversesSeq,
-    reversedBySeq: e.reversedBy?.seq ?? null,
-    reason: e.reason,
-    canonicalVersion: CHAIN_VERSIONS[e.chainVersion],
-    recordedAt: e.recordedAt,
-    postings: Object.fromEntries(e.postings),
-    detailDigest: e.detailDigest,
-    prevHash: e.prevHash,
-    hash: e.hash,
-  };
-}
-
-export const CSV_COLUMNS = [
-  "seq",
-  "date",
-  "kind",
-  "amount_rp",
-  "purpose",
-  "category",
-  "reverses_seq",
-  "reversed_by_seq",
-  "reason",
-  "recorded_at",
-  "postings",
-  "detail_digest",
-  "prev_hash",
-  "hash",
-  "is_demo",
-] as const;
-
-/**
- * One CSV cell. A text that a spreadsheet would run as a formula (starting with =, +, -, @, tab
- * or carriage return: OWASP's CSV-injection rule) is prefixed with ' so it stays text. Numbers
- * are written as numbers (a negative amount is a number, not a formula).
- */
-export const csvCell = (v: unknown) => {
-  const raw = v === null || v === undefined ? "" : String(v);
-  const s = typeof v !== "number" && /^[=+\-@\t\r]/.test(raw) ? `'${raw}` : raw;
-  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-};
-
-/**
- * postings in CSV: `account:amount` pairs joined by `;`, sorted by account (as hashed). `is_demo`
- * is on every row, so a demo row pasted into another sheet still says what it is.
- */
-export function csvRow(e: PublicEntry, isDemo: boolean): string {
-  const r = publicLedgerRow(e);
-  return [
-    r.seq,
-    r.date,
-    r.kind,
-    r.amountRp,
-    r.purpose,
-    r.category,
-    r.reversesSeq,
-    r.reversedBySeq,
-    r.reason,
-    r.recordedAt,
-    e.postings.map(([a, v]) => `${a}:${v}`).join(";"),
-    r.detailDigest,
-    r.prevHash,
-    r.hash,
-    isDemo,
-  ]
-    .map(csvCell)
-    .join(",");
 }
 
 export async function* ledgerJsonChunks(db: DbOrTx, group: GroupRow): AsyncGenerator<string> {

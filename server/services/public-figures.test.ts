@@ -31,11 +31,14 @@ describe("cached read models", () => {
       expect(b.balances.cash).toBe(3500);
       expect(b).toEqual(await groupFigures(t.database.db, group, FIXED_NOW)); // equals a fresh compute
       // A change outside the ledger (a new member, a cash count) invalidates too.
-      await addMember(
-        ctx,
-        { groupSlug: "ratu-damai", code: "RA-006", fullName: "Anggota Baru", gender: "P", joinedOn: "2026-11-01" },
-        "12345678",
-      );
+      await addMember(ctx, {
+        groupSlug: "ratu-damai",
+        code: "RA-006",
+        fullName: "Anggota Baru",
+        gender: "P",
+        joinedOn: "2026-11-01",
+        checkCode: "12345678",
+      });
       expect((await groupFiguresCached(t.database, group, FIXED_NOW)).members.active).toBe(6);
       await recordCashCount(ctx, {
         groupSlug: "ratu-damai",
@@ -57,11 +60,14 @@ describe("read models and other processes", () => {
     try {
       const { group } = await seedGroup(testContext(t.database), "ratu-damai", 5);
       const before = await groupFiguresCached(t.database, group, FIXED_NOW);
-      await addMember(
-        testContext(other, "cli:test"),
-        { groupSlug: "ratu-damai", code: "RA-009", fullName: "Dari Proses Lain", gender: "P", joinedOn: "2026-11-01" },
-        "12345678",
-      );
+      await addMember(testContext(other, "cli:test"), {
+        groupSlug: "ratu-damai",
+        code: "RA-009",
+        fullName: "Dari Proses Lain",
+        gender: "P",
+        joinedOn: "2026-11-01",
+        checkCode: "12345678",
+      });
       expect((await groupFiguresCached(t.database, group, FIXED_NOW)).members.active).toBe(before.members.active + 1);
     } finally {
       other.close();
@@ -100,11 +106,14 @@ describe("portal-wide figures (home page, /dampak, groups.json)", () => {
       );
       expect(b.groups.find((g) => g.group.slug === "compang-dalo")).toBe(cdBefore); // untouched group: same cached object
       // A change outside the ledger counts too (a member joins: the public member count moves).
-      await addMember(
-        ctx,
-        { groupSlug: "compang-dalo", code: "CO-006", fullName: "Anggota Baru", gender: "L", joinedOn: "2026-11-01" },
-        "12345678",
-      );
+      await addMember(ctx, {
+        groupSlug: "compang-dalo",
+        code: "CO-006",
+        fullName: "Anggota Baru",
+        gender: "L",
+        joinedOn: "2026-11-01",
+        checkCode: "12345678",
+      });
       expect((await impactFigures(t.database, FIXED_NOW)).all.members).toBe(b.all.members + 1);
     } finally {
       t.cleanup();

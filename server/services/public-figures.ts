@@ -4,11 +4,13 @@
  * Nothing here returns a member's name or a member-linked amount.
  */
 import { and, asc, desc, eq, inArray, lt, sql } from "drizzle-orm";
+import { z } from "zod";
 import type { Database, DbOrTx } from "@/db/client";
 import { accountBalances, journalEntries, ksmGroups, ledgerHeads, members, postings } from "@/db/schema";
 import { type ChainVersion, entryHash, postingsByAccount } from "@/server/domain/chain";
 import { localDate, monthOf, type BusinessDate } from "@/server/domain/dates";
 import { type GroupFigures, groupFiguresOf, trackedFrom } from "@/server/domain/figures";
+import type { PublicEntry } from "@/server/domain/open-ledger";
 import type { Account } from "@/server/domain/ledger";
 import type { YearIndicators } from "@/server/domain/indicators";
 import type { ShuPool } from "@/server/domain/shu";
@@ -16,11 +18,13 @@ import { lastCashCount } from "./cash";
 import { closedYears, ruleOfRow, shareOutRuleOf } from "./year-close";
 import { monthPostingRows } from "./monthly-report";
 import { referenceTermsOf } from "./reference-terms";
-import { loadGroup, type GroupRow } from "./context";
+import { loadGroup, loadGroupFor, type GroupRow, type ServiceContext } from "./context";
+import { type OnGroup, zId } from "./fields";
 import { groupLoanViews } from "./loans";
 import { cachedRead, groupVersions } from "./read-cache";
 
 export type { GroupFigures } from "@/server/domain/figures";
+export type { PublicEntry } from "@/server/domain/open-ledger";
 
 /** The date of the group's opening balance (moving in from a paper book), or null. */
 async function openingBalanceDate(db: DbOrTx, groupId: number): Promise<BusinessDate | null> {
@@ -123,26 +127,6 @@ export async function allGroupFigures(database: Database, now = new Date()): Pro
   return Promise.all(groups.map((g) => groupFiguresCached(database, g, now, versions.get(g.id) ?? 0)));
 }
 
-export interface PublicEntry {
-  /** Internal id, only for treasurers' screens (withIds); never in public pages or open data. */
-  id?: number;
-  seq: number;
-  date: BusinessDate;
-  kind: string;
-  amount: number;
-  purpose: string | null;
-  category: string | null;
-  reversesSeq: number | null;
-  reason: string | null;
-  reversedBy: { seq: number; reason: string | null } | null;
-  chainVersion: ChainVersion;
-  recordedAt: string;
-  postings: [string, number][];
-  detailDigest: string;
-  prevHash: string;
-  hash: string;
-}
-
 async function toPublic(
   db: DbOrTx,
   rows: (typeof journalEntries.$inferSelect)[],
@@ -204,6 +188,17 @@ export async function ledgerPage(
     entries: await toPublic(db, page, opts.withPostings ?? false, opts.withIds ?? false),
     nextBeforeSeq: rows.length > limit ? page.at(-1)!.seq : null,
   };
+}
+
+export const ZEntryListSchema = z.object({
+  beforeSeq: zId.optional(),
+  limit: z.number().int().min(1).max(200).default(50),
+});
+
+/** The treasurer's ledger: the public page, with each entry's id (to correct it or print its receipts). */
+export async function entryList(ctx: ServiceContext, input: OnGroup<typeof ZEntryListSchema>) {
+  const group = await loadGroupFor(ctx.database.db, ctx, input.groupSlug, "read");
+  return ledgerPage(ctx.database.db, group, { beforeSeq: input.beforeSeq, limit: input.limit, withIds: true });
 }
 
 /** Every entry of a group in sequence order with postings by account, in chunks (for open data). */

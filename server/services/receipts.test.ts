@@ -3,7 +3,6 @@ import type { DomainError } from "@/server/domain/errors";
 import { receiptText } from "@/server/i18n/receipt";
 import { key, seedGroup, tempDatabase, testContext } from "@/server/testing/db";
 import { recordExpense, recordIncome } from "./cash";
-import { loadGroup } from "./context";
 import { disburseLoan, repayLoan } from "./loans";
 import { entryReceipts } from "./receipts";
 import { recordContributions } from "./savings";
@@ -13,7 +12,7 @@ const ctx = () => testContext(t.database);
 const G = "ratu-damai";
 /** Amounts carry a no-break space ("Rp 1.000"); the tests read them as plain text. */
 const text = (...args: Parameters<typeof receiptText>) => receiptText(...args).replace(/\u00a0/g, " ");
-const receiptsOf = async (entryId: number) => entryReceipts(t.database.db, await loadGroup(t.database.db, G), entryId);
+const receiptsOf = (entryId: number) => entryReceipts(ctx(), { groupSlug: G, entryId });
 
 beforeAll(async () => {
   t = await tempDatabase();

@@ -4,19 +4,27 @@
  * the group read them (admin router), never a public page.
  */
 import { and, eq, inArray, isNotNull, lte, sql } from "drizzle-orm";
-import type { DbOrTx } from "@/db/client";
+import { z } from "zod";
 import { dailyPayments, journalEntries, members, postings } from "@/db/schema";
 import type { BusinessDate } from "@/server/domain/dates";
 import { notFound } from "@/server/domain/errors";
 import { type Account, type EntryKind, type Posting, SAVINGS_ACCOUNTS } from "@/server/domain/ledger";
 import { balancesAfter, type Receipt, receiptLines } from "@/server/domain/receipt";
-import type { GroupRow } from "./context";
+import { loadGroupFor, type ServiceContext } from "./context";
+import { type OnGroup, zId } from "./fields";
 
-export async function entryReceipts(db: DbOrTx, group: GroupRow, entryId: number): Promise<Receipt[]> {
+export const ZEntryReceiptsSchema = z.object({ entryId: zId });
+
+export async function entryReceipts(
+  ctx: ServiceContext,
+  input: OnGroup<typeof ZEntryReceiptsSchema>,
+): Promise<Receipt[]> {
+  const db = ctx.database.db;
+  const group = await loadGroupFor(db, ctx, input.groupSlug, "read");
   const [entry] = await db
     .select()
     .from(journalEntries)
-    .where(and(eq(journalEntries.groupId, group.id), eq(journalEntries.id, entryId)));
+    .where(and(eq(journalEntries.groupId, group.id), eq(journalEntries.id, input.entryId)));
   if (!entry) throw notFound("entry_not_found", "entryId");
   const own = await db
     .select({

@@ -1,10 +1,13 @@
+import { z } from "zod";
 import { eq } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { referenceTerms } from "@/db/schema";
 import { DEFAULT_REFERENCE_TERMS, type ReferenceTerms, type Source } from "@/server/domain/finance/compare";
 import { invalid } from "@/server/domain/errors";
 import { isValidDate } from "@/server/domain/dates";
-import { cleanText, loadGroupFor, nowOf, type GroupRow, type ServiceContext, audit } from "./context";
+import { loadGroupFor, nowOf, type GroupRow, type ServiceContext, audit } from "./context";
+import { cleanText } from "@/server/domain/text";
+import { zDate, zText } from "./fields";
 
 /** The group's reference terms, or the defaults (with their sources) when it has set none. */
 export async function referenceTermsOf(db: DbOrTx, group: GroupRow): Promise<ReferenceTerms & { isDefault: boolean }> {
@@ -34,6 +37,21 @@ export interface UpdateReferenceTermsInput {
   sources: Record<"ijon" | "rentenir" | "kur", Source[]>;
 }
 
+export const ZUpdateReferenceTermsSchema = z.object({
+  ijonRatioPct: z.number().int(),
+  rentenirRateBpsPerMonth: z.number().int(),
+  rentenirMethod: z.enum(["flat", "interestOnly"]),
+  rentenirPeriod: z.enum(["month", "week", "day"]),
+  kurAnnualRateBps: z.number().int(),
+  sources: z.record(
+    z.enum(["ijon", "rentenir", "kur"]),
+    z
+      .array(z.object({ title: zText(300), url: zText(500), checkedOn: zDate }))
+      .min(1)
+      .max(5),
+  ),
+}) satisfies z.ZodType<Omit<UpdateReferenceTermsInput, "groupSlug">>;
+
 const inRange = (v: unknown, field: string, min: number, max: number) => {
   if (typeof v !== "number" || !Number.isInteger(v) || v < min || v > max)
     throw invalid("param_out_of_range", field, { min, max });
@@ -41,7 +59,10 @@ const inRange = (v: unknown, field: string, min: number, max: number) => {
 };
 
 /** An admin sets local figures; every term must say where it comes from. Audited. */
-export async function updateReferenceTerms(ctx: ServiceContext, input: UpdateReferenceTermsInput): Promise<void> {
+export async function updateReferenceTerms(
+  ctx: ServiceContext,
+  input: UpdateReferenceTermsInput,
+): Promise<{ ok: true }> {
   const values = {
     ijonRatioPct: inRange(input.ijonRatioPct, "ijonRatioPct", 100, 1000),
     rentenirRateBpsPerMonth: inRange(input.rentenirRateBpsPerMonth, "rentenirRateBpsPerMonth", 0, 10_000),
@@ -75,4 +96,5 @@ export async function updateReferenceTerms(ctx: ServiceContext, input: UpdateRef
     await tx.insert(referenceTerms).values(row).onConflictDoUpdate({ target: referenceTerms.groupId, set: row });
     await audit(tx, ctx, { at, action: "referenceTerms.update", groupId: group.id, detail: { ...values, sources } });
   });
+  return { ok: true };
 }

@@ -1,5 +1,6 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
-import type { DbOrTx, Tx } from "@/db/client";
+import { z } from "zod";
+import type { Tx } from "@/db/client";
 import { accountBalances, dailyPayments, journalEntries, members } from "@/db/schema";
 import { addDays, assertBusinessDate, isValidDate, type BusinessDate } from "@/server/domain/dates";
 import { DomainError, invalid } from "@/server/domain/errors";
@@ -15,17 +16,17 @@ import { assertAmount } from "@/server/domain/money";
 import { appendEntry, findReplay, idempotentWrite, type EntryRow } from "./append-entry";
 import {
   assertActiveMember,
-  assertIdempotencyKey,
   groupMembersByCode,
   loadActiveMember,
   loadGroupFor,
   nowOf,
-  requestHash,
   todayIn,
   type GroupRow,
   type MemberRow,
   type ServiceContext,
 } from "./context";
+import { assertIdempotencyKey, requestHash } from "@/server/domain/idempotency";
+import { type OnGroup, zDate, zIdempotencyKey, zMemberCode, zRupiah } from "./fields";
 
 export interface ContributionLineInput {
   memberCode: string;
@@ -51,6 +52,22 @@ export interface RecordContributionsInput {
 
 export const MAX_LINES = 500;
 
+export const ZRecordContributionsSchema = z.object({
+  date: zDate,
+  idempotencyKey: zIdempotencyKey,
+  lines: z
+    .array(
+      z.object({
+        memberCode: zMemberCode,
+        amount: zRupiah,
+        kind: z.enum(CONTRIBUTION_LINE_KINDS).optional(),
+        days: z.array(zDate).max(MAX_DAYS_PER_LINE).optional(),
+      }),
+    )
+    .min(1)
+    .max(MAX_LINES),
+}) satisfies z.ZodType<Omit<RecordContributionsInput, "groupSlug">>;
+
 /** A whole collection day in one entry: each member's iuran (and any other savings) at once. */
 export async function recordContributions(ctx: ServiceContext, input: RecordContributionsInput): Promise<EntryRow> {
   return ctx.database.write((tx) => contributionEntry(tx, ctx, input));
@@ -59,7 +76,37 @@ export async function recordContributions(ctx: ServiceContext, input: RecordCont
 export const MAX_QUEUED_DAYS = 50;
 export type QueuedResult =
   | { idempotencyKey: string; ok: true; id: number; seq: number; amount: number }
-  | { idempotencyKey: string; ok: false; error: DomainError };
+  | {
+      idempotencyKey: string;
+      ok: false;
+      error: { code: string; field: string | null; params?: Record<string, string | number> };
+    };
+
+/**
+ * Days kept on the phone while offline: only their shape is checked here; everything else per day
+ * by the domain, so one bad day is refused alone and never blocks the queue.
+ */
+export const ZRecordQueuedSchema = z.object({
+  days: z
+    .array(
+      z.object({
+        date: z.string().max(32),
+        idempotencyKey: z.string().max(100),
+        lines: z
+          .array(
+            z.object({
+              memberCode: z.string().max(32),
+              amount: z.number(),
+              kind: z.string().max(32).optional(),
+              days: z.array(z.string().max(32)).max(MAX_DAYS_PER_LINE).optional(),
+            }),
+          )
+          .max(MAX_LINES),
+      }),
+    )
+    .min(1)
+    .max(MAX_QUEUED_DAYS),
+});
 
 /**
  * Collection days a treasurer's phone kept while there was no signal, sent together when it is
@@ -69,7 +116,7 @@ export type QueuedResult =
  */
 export async function recordQueuedContributions(
   ctx: ServiceContext,
-  input: { groupSlug: string; days: Omit<RecordContributionsInput, "groupSlug">[] },
+  input: OnGroup<typeof ZRecordQueuedSchema>,
 ): Promise<QueuedResult[]> {
   if (!Array.isArray(input.days) || input.days.length === 0) throw invalid("lines_empty", "days");
   if (input.days.length > MAX_QUEUED_DAYS) throw invalid("lines_too_many", "days", { max: MAX_QUEUED_DAYS });
@@ -82,12 +129,21 @@ export async function recordQueuedContributions(
       const idempotencyKey = String(day?.idempotencyKey ?? "");
       try {
         const e = await tx.transaction((sp) =>
-          contributionEntry(sp, ctx, { ...day, groupSlug: input.groupSlug }, { group, byCode }),
+          contributionEntry(
+            sp,
+            ctx,
+            { ...(day as RecordContributionsInput), groupSlug: input.groupSlug },
+            { group, byCode },
+          ),
         );
         results.push({ idempotencyKey, ok: true, id: e.id, seq: e.seq, amount: e.amount });
       } catch (err) {
         if (!(err instanceof DomainError)) throw err;
-        results.push({ idempotencyKey, ok: false, error: err });
+        results.push({
+          idempotencyKey,
+          ok: false,
+          error: { code: err.code, field: err.field ?? null, params: err.params },
+        });
       }
     }
     return results;
@@ -152,13 +208,17 @@ const memberDays = (paying: readonly { memberId: number; days: readonly string[]
 export const paidDayStands = sql`not exists (select 1 from ${journalEntries} where ${journalEntries.reversesEntryId} = ${dailyPayments.entryId})`;
 
 /** Members whose daily contribution for `day` is paid by an entry still standing, with that entry's number. */
-export async function membersPaidOn(db: DbOrTx, group: GroupRow, day: BusinessDate) {
+export const ZPaidOnSchema = z.object({ date: zDate });
+
+export async function membersPaidOn(ctx: ServiceContext, input: OnGroup<typeof ZPaidOnSchema>) {
+  const db = ctx.database.db;
+  const group = await loadGroupFor(db, ctx, input.groupSlug, "read");
   return db
     .select({ memberCode: members.code, seq: journalEntries.seq })
     .from(dailyPayments)
     .innerJoin(journalEntries, eq(journalEntries.id, dailyPayments.entryId))
     .innerJoin(members, eq(members.id, dailyPayments.memberId))
-    .where(and(eq(dailyPayments.groupId, group.id), eq(dailyPayments.day, day), paidDayStands));
+    .where(and(eq(dailyPayments.groupId, group.id), eq(dailyPayments.day, input.date), paidDayStands));
 }
 
 /** The days a daily line pays for: the named ones (checked), or the entry's date. */
@@ -203,6 +263,13 @@ async function assertDaysNotPaid(
       throw invalid("already_collected", `lines.${p.line}.memberCode`, { code: p.code, day: hit.day, seq: hit.seq });
   }
 }
+
+export const ZWithdrawSavingsSchema = z.object({
+  memberCode: zMemberCode,
+  amount: zRupiah,
+  date: zDate,
+  idempotencyKey: zIdempotencyKey,
+}) satisfies z.ZodType<Omit<WithdrawSavingsInput, "groupSlug">>;
 
 export interface WithdrawSavingsInput {
   groupSlug: string;

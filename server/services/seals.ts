@@ -3,12 +3,14 @@
  * a finished month, and the check of a seal someone kept against the books as they are now.
  */
 import { and, asc, eq } from "drizzle-orm";
+import { z } from "zod";
 import type { DbOrTx } from "@/db/client";
 import { journalEntries, sealSignatures } from "@/db/schema";
 import { localDate, monthOf } from "@/server/domain/dates";
 import { conflict, invalid } from "@/server/domain/errors";
 import { type Checkpoint, monthEndCheckpoints, sealMatches, shortSeal } from "@/server/domain/seal";
 import { type GroupRow, loadGroupFor, nowOf, signerOf, type ServiceContext, audit } from "./context";
+import { type GroupInput, type OnGroup, zMonth } from "./fields";
 
 export interface PublicCheckpoint extends Checkpoint {
   seal: string;
@@ -52,6 +54,12 @@ export async function groupCheckpoints(db: DbOrTx, group: GroupRow, now = new Da
 }
 
 /** The checkpoint of one month, or null when the group had no entry by then. */
+/** The treasurer's and supervisor's list of every month's seal, and whether it was countersigned. */
+export async function sealList(ctx: ServiceContext, input: GroupInput): Promise<PublicCheckpoint[]> {
+  const db = ctx.database.db;
+  return groupCheckpoints(db, await loadGroupFor(db, ctx, input.groupSlug, "read"), nowOf(ctx));
+}
+
 export async function monthCheckpoint(db: DbOrTx, group: GroupRow, month: string, now = new Date()) {
   return (await groupCheckpoints(db, group, now)).find((c) => c.month === month) ?? null;
 }
@@ -60,7 +68,9 @@ export async function monthCheckpoint(db: DbOrTx, group: GroupRow, month: string
  * The supervisor confirms a finished month's seal: the sequence number and hash she confirms are
  * kept (append-only) and shown publicly as "disegel oleh pengawas". Audited.
  */
-export async function countersignSeal(ctx: ServiceContext, input: { groupSlug: string; month: string }) {
+export const ZCountersignSealSchema = z.object({ month: zMonth });
+
+export async function countersignSeal(ctx: ServiceContext, input: OnGroup<typeof ZCountersignSealSchema>) {
   return ctx.database.write(async (tx) => {
     const group = await loadGroupFor(tx, ctx, input.groupSlug, "countersign");
     const now = nowOf(ctx);

@@ -4,12 +4,13 @@
  * her own record. Signing a correction is kept append-only and audited like the other signatures.
  */
 import { and, desc, eq, gte, isNull, lt, sql } from "drizzle-orm";
-import type { DbOrTx } from "@/db/client";
+import { z } from "zod";
 import { cashCounts, cashCountSignatures, correctionSignatures, journalEntries } from "@/db/schema";
 import { addMonths, localDate, monthOf } from "@/server/domain/dates";
 import { conflict, DomainError, notFound } from "@/server/domain/errors";
-import { type GroupRow, loadGroupFor, nowOf, signerOf, type ServiceContext, audit } from "./context";
+import { loadGroupFor, nowOf, signerOf, type ServiceContext, audit } from "./context";
 import { groupCheckpoints } from "./seals";
+import { type GroupInput, type OnGroup, zId } from "./fields";
 
 /** How far back the list looks; anything older still unsigned is counted, not listed. */
 export const SIGNING_WINDOW_MONTHS = 3;
@@ -42,11 +43,13 @@ export type WaitingItem =
 const isOwn = (recordedBy: string, userId: number) => recordedBy.startsWith(`user:${userId}:`);
 
 export async function waitingForSignature(
-  db: DbOrTx,
-  group: GroupRow,
-  userId: number,
-  now: Date,
+  ctx: ServiceContext,
+  input: GroupInput,
 ): Promise<{ items: WaitingItem[]; older: number }> {
+  const db = ctx.database.db;
+  const group = await loadGroupFor(db, ctx, input.groupSlug, "read");
+  const userId = signerOf(ctx);
+  const now = nowOf(ctx);
   const thisMonth = monthOf(localDate(now, group.timeZone));
   const since = addMonths(`${thisMonth}-01`, -SIGNING_WINDOW_MONTHS);
   const unsignedCount = and(eq(cashCounts.groupId, group.id), isNull(cashCountSignatures.id));
@@ -113,7 +116,9 @@ export async function waitingForSignature(
 }
 
 /** The supervisor confirms a correction (once; never her own). */
-export async function countersignCorrection(ctx: ServiceContext, input: { groupSlug: string; entryId: number }) {
+export const ZCountersignCorrectionSchema = z.object({ entryId: zId });
+
+export async function countersignCorrection(ctx: ServiceContext, input: OnGroup<typeof ZCountersignCorrectionSchema>) {
   return ctx.database.write(async (tx) => {
     const group = await loadGroupFor(tx, ctx, input.groupSlug, "countersign");
     const [e] = await tx

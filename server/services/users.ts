@@ -1,10 +1,11 @@
 import { and, eq } from "drizzle-orm";
+import { z } from "zod";
 import { hash, verify } from "@node-rs/argon2";
 import type { Database, DbOrTx } from "@/db/client";
 import { ksmGroups, userGroups, users } from "@/db/schema";
 import { ROLES, type Role } from "@/server/domain/access";
 import { DomainError, conflict, invalid } from "@/server/domain/errors";
-import { nowOf, type ServiceContext, audit } from "./context";
+import { nowOf, type ServiceContext, audit, signedIn, signerOf } from "./context";
 import { forgiveTry, guessKeys, takeTry, throttled } from "./throttle";
 
 export { ROLES, type Role } from "@/server/domain/access";
@@ -75,11 +76,16 @@ export async function verifyCredentials(
  * A user changes her own password: the current one must be right (a stolen unlocked phone is not
  * enough). Every session of hers ends, this one included — she signs in again with the new one.
  */
+export const ZChangeOwnPasswordSchema = z.object({
+  currentPassword: z.string().max(200),
+  newPassword: z.string().max(200),
+});
+
 export async function changeOwnPassword(
   ctx: ServiceContext,
-  userId: number,
   input: { currentPassword: unknown; newPassword: unknown },
 ): Promise<void> {
+  const userId = signerOf(ctx);
   const u = await loadUser(ctx.database.db, userId);
   if (!u || u.disabled) throw new DomainError("unauthorized", "signin_required");
   const ok = await verify(u.passwordHash, String(input.currentPassword ?? "").slice(0, 200)).catch(() => false);
@@ -146,6 +152,9 @@ export async function groupsOf(db: DbOrTx, user: Pick<UserRow, "id" | "role">) {
     .where(eq(userGroups.userId, user.id));
   return rows.map((g) => ({ ...g, role: user.role as Role }));
 }
+
+/** The groups the signed-in user may act on (the treasurer screen's group picker). */
+export const myGroups = (ctx: ServiceContext) => groupsOf(ctx.database.db, signedIn(ctx));
 
 export async function canActOn(
   db: DbOrTx,

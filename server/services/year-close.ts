@@ -1,3 +1,4 @@
+import { z } from "zod";
 /**
  * Tutup buku: the group's share-out rule, the year's SHU and each member's part (preview), and the
  * one closing entry that posts exactly that (close). After a close, no entry may be dated in the year.
@@ -17,19 +18,11 @@ import {
   type ShuPool,
 } from "@/server/domain/shu";
 import { monthFlows, par30, yearIndicators, yearMonthEnds, type YearIndicators } from "@/server/domain/indicators";
-import { appendEntry, findReplay, type EntryRow } from "./append-entry";
+import { appendEntry, idempotentWrite, type EntryRow } from "./append-entry";
 import { groupLoanViews } from "./loans";
 import { monthPostingRows } from "./monthly-report";
-import {
-  assertIdempotencyKey,
-  loadGroupFor,
-  nowOf,
-  requestHash,
-  todayIn,
-  type GroupRow,
-  type ServiceContext,
-  audit,
-} from "./context";
+import { loadGroupFor, nowOf, todayIn, type GroupRow, type ServiceContext, audit } from "./context";
+import { type GroupInput, type OnGroup, zBps, zIdempotencyKey, zYear } from "./fields";
 
 export type ShareOutRuleRow = typeof shareOutRules.$inferSelect;
 export type YearClosingRow = typeof yearClosings.$inferSelect;
@@ -55,10 +48,31 @@ export async function shareOutRuleOf(db: DbOrTx, group: Pick<GroupRow, "id">): P
   return r ?? null;
 }
 
-/** A new rule (an AD/ART change): only an admin or the pengawas (checked by the caller), audited. */
+/** The rule in force as the treasurer screen shows it, or null. */
+export async function shareOutRuleFor(ctx: ServiceContext, input: GroupInput) {
+  const r = await shareOutRuleOf(ctx.database.db, await loadGroupFor(ctx.database.db, ctx, input.groupSlug, "read"));
+  return r && { ...ruleOfRow(r), isExample: r.isExample, setAt: r.setAt };
+}
+
+export const ZSetShareOutRuleSchema = z.object({
+  rule: z.object({
+    cadangan: zBps,
+    jasa_modal: zBps,
+    jasa_pinjaman: zBps,
+    pengurus: zBps,
+    pendidikan: zBps,
+    sosial: zBps,
+    memberPayout: z.enum(["savings", "cash"]),
+  }),
+});
+
+/**
+ * A new rule (an AD/ART change): only an admin or the pengawas, audited. `isExample` (the demo's
+ * rule, labelled as one) is set by the seed only, never through the API.
+ */
 export async function setShareOutRule(
   ctx: ServiceContext,
-  input: { groupSlug: string; rule: ShareOutRule; isExample?: boolean },
+  input: OnGroup<typeof ZSetShareOutRuleSchema> & { isExample?: boolean },
 ): Promise<ShareOutRuleRow> {
   const rule = assertShareOutRule(input.rule);
   return ctx.database.write(async (tx) => {
@@ -268,9 +282,11 @@ async function prepare(db: DbOrTx, ctx: ServiceContext, group: GroupRow, year: u
 }
 
 /** What closing the year would post: income, costs, SHU, every pool and every member's part. Writes nothing. */
+export const ZPreviewYearSchema = z.object({ year: zYear });
+
 export async function previewYear(
   ctx: ServiceContext,
-  input: { groupSlug: string; year: number },
+  input: OnGroup<typeof ZPreviewYearSchema>,
 ): Promise<YearPreview> {
   const db = ctx.database.db;
   const group = await loadGroupFor(db, ctx, input.groupSlug, "write");
@@ -283,71 +299,74 @@ export async function previewYear(
  * later entries dated in it are refused. A second close of the same year is refused; the same key
  * again answers with the closing already made.
  */
+export const ZCloseYearSchema = z.object({ year: zYear, idempotencyKey: zIdempotencyKey });
+
 export async function closeYear(
   ctx: ServiceContext,
-  input: { groupSlug: string; year: number; idempotencyKey: string },
+  input: OnGroup<typeof ZCloseYearSchema>,
 ): Promise<{ entry: EntryRow | null; preview: YearPreview }> {
-  const key = assertIdempotencyKey(input.idempotencyKey);
-  const reqHash = requestHash("year.close", input);
-  return ctx.database.write(async (tx) => {
-    const group = await loadGroupFor(tx, ctx, input.groupSlug, "write");
-    const replay = await findReplay(tx, group.id, key, reqHash);
-    if (replay) return { entry: replay, preview: await closedYearPreview(tx, group, input.year) };
-    const p = await prepare(tx, ctx, group, input.year);
-    const preview = previewOf(p.year, p.y, p.s, p.rule, p.basis, p.active);
-    const payout = new Map(preview.members.map((m) => [m.code, m.payout]));
-    const post = yearClosePostings(
-      p.y,
-      p.s.pools,
-      p.s.members.map((m) => ({ memberId: m.memberId, amount: m.total, payout: payout.get(m.code)! })),
-    );
-    const now = nowOf(ctx);
-    const { to } = yearBounds(p.year);
-    const entry =
-      post.length >= 2
-        ? await appendEntry(tx, {
-            group,
-            kind: "year_close",
-            date: to,
-            postings: post,
-            idempotencyKey: key,
-            requestHash: reqHash,
-            actor: ctx.actor,
-            now,
-          })
-        : null;
-    const indicators = await computeYearIndicators(tx, group, p.year, {
-      shu: preview.shu,
-      writtenOff: preview.totals.writtenOff,
-    });
-    await tx.insert(yearClosings).values({
-      groupId: group.id,
-      year: p.year,
-      entryId: entry?.id ?? null,
-      ruleId: p.rule.id,
-      serviceCharge: preview.totals.serviceCharge,
-      fines: preview.totals.fines,
-      otherIncome: preview.totals.otherIncome,
-      expenses: preview.totals.expenses,
-      writtenOff: preview.totals.writtenOff,
-      shu: preview.shu,
-      pools: JSON.stringify(preview.pools),
-      membersPaid: preview.members.length,
-      detail: JSON.stringify(preview),
-      indicators: JSON.stringify(indicators),
-      closedAt: now.toISOString(),
-      closedBy: ctx.actor,
-    });
-    await tx.update(ksmGroups).set({ closedThrough: to }).where(eq(ksmGroups.id, group.id));
-    await audit(tx, ctx, {
-      at: now.toISOString(),
-      action: "year.close",
-      groupId: group.id,
-      entryId: entry?.id ?? null,
-      detail: { year: p.year, shu: preview.shu },
-    });
-    return { entry, preview };
-  });
+  return idempotentWrite(
+    ctx,
+    "year.close",
+    input,
+    async (tx, { group, key, requestHash: reqHash }) => {
+      const p = await prepare(tx, ctx, group, input.year);
+      const preview = previewOf(p.year, p.y, p.s, p.rule, p.basis, p.active);
+      const payout = new Map(preview.members.map((m) => [m.code, m.payout]));
+      const post = yearClosePostings(
+        p.y,
+        p.s.pools,
+        p.s.members.map((m) => ({ memberId: m.memberId, amount: m.total, payout: payout.get(m.code)! })),
+      );
+      const now = nowOf(ctx);
+      const { to } = yearBounds(p.year);
+      const entry =
+        post.length >= 2
+          ? await appendEntry(tx, {
+              group,
+              kind: "year_close",
+              date: to,
+              postings: post,
+              idempotencyKey: key,
+              requestHash: reqHash,
+              actor: ctx.actor,
+              now,
+            })
+          : null;
+      const indicators = await computeYearIndicators(tx, group, p.year, {
+        shu: preview.shu,
+        writtenOff: preview.totals.writtenOff,
+      });
+      await tx.insert(yearClosings).values({
+        groupId: group.id,
+        year: p.year,
+        entryId: entry?.id ?? null,
+        ruleId: p.rule.id,
+        serviceCharge: preview.totals.serviceCharge,
+        fines: preview.totals.fines,
+        otherIncome: preview.totals.otherIncome,
+        expenses: preview.totals.expenses,
+        writtenOff: preview.totals.writtenOff,
+        shu: preview.shu,
+        pools: JSON.stringify(preview.pools),
+        membersPaid: preview.members.length,
+        detail: JSON.stringify(preview),
+        indicators: JSON.stringify(indicators),
+        closedAt: now.toISOString(),
+        closedBy: ctx.actor,
+      });
+      await tx.update(ksmGroups).set({ closedThrough: to }).where(eq(ksmGroups.id, group.id));
+      await audit(tx, ctx, {
+        at: now.toISOString(),
+        action: "year.close",
+        groupId: group.id,
+        entryId: entry?.id ?? null,
+        detail: { year: p.year, shu: preview.shu },
+      });
+      return { entry, preview };
+    },
+    async (tx, replay, group) => ({ entry: replay, preview: await closedYearPreview(tx, group, input.year) }),
+  );
 }
 
 /** A closed year exactly as it was posted (for a replayed close). */

@@ -53,17 +53,14 @@ export async function seedGroup(ctx: ServiceContext, slug = "ratu-damai", member
   const codes: string[] = [];
   for (let i = 1; i <= memberCount; i++) {
     const code = `${prefix}-${String(i).padStart(3, "0")}`;
-    await addMember(
-      ctx,
-      {
-        groupSlug: slug,
-        code,
-        fullName: `Anggota Uji ${prefix} ${i}`,
-        gender: i % 2 ? "P" : "L",
-        joinedOn: "2024-01-01",
-      },
-      "12345678",
-    );
+    await addMember(ctx, {
+      groupSlug: slug,
+      code,
+      fullName: `Anggota Uji ${prefix} ${i}`,
+      gender: i % 2 ? "P" : "L",
+      joinedOn: "2024-01-01",
+      checkCode: "12345678",
+    });
     codes.push(code);
   }
   return { group, codes };

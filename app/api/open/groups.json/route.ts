@@ -1,5 +1,6 @@
 import { getDatabase } from "@/db/client";
-import { groupHeadline, LICENSE } from "@/server/services/open-data";
+import { LICENSE } from "@/server/domain/open-ledger";
+import { groupHeadline } from "@/server/services/open-data";
 import { impactFigures } from "@/server/services/impact";
 
 export const dynamic = "force-dynamic";

@@ -1,5 +1,5 @@
 import { getDatabase } from "@/db/client";
-import { LICENSE } from "@/server/services/open-data";
+import { LICENSE } from "@/server/domain/open-ledger";
 import { groupCheckpoints } from "@/server/services/seals";
 import { openGroup } from "../../../open-group";
 

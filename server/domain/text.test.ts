@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import type { DomainError } from "@/server/domain/errors";
-import { cleanText } from "./context";
-import { csvCell } from "./open-data";
+import type { DomainError } from "./errors";
+import { cleanText } from "./text";
+import { csvCell } from "./open-ledger";
 
 const refusal = (v: string) => {
   try {
