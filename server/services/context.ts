@@ -41,12 +41,14 @@ export async function loadGroup(db: DbOrTx, slug: unknown): Promise<GroupRow> {
   return g;
 }
 
-const servesGroup = reusable((db) =>
+/** The group with this slug, if the user serves it: one read for the check and the group. */
+const groupServedBy = reusable((db) =>
   db
-    .select({ id: userGroups.groupId })
+    .select({ group: ksmGroups })
     .from(userGroups)
     .innerJoin(ksmGroups, eq(ksmGroups.id, userGroups.groupId))
     .where(and(eq(userGroups.userId, sql.placeholder("userId")), eq(ksmGroups.slug, sql.placeholder("slug"))))
+    .limit(1)
     .prepare(),
 );
 
@@ -63,15 +65,16 @@ export async function loadGroupFor(
   access: Access,
 ): Promise<GroupRow> {
   const user = ctx.user;
-  if (user && user.role !== "admin") {
-    if (typeof slug !== "string" || !(await servesGroup(db).get({ userId: user.id, slug })))
-      throw new DomainError("forbidden", "group_forbidden", "groupSlug");
+  if (!user || user.role === "admin") {
+    if (user && !mayDo(user.role, access)) throw new DomainError("forbidden", "role_forbidden");
+    return loadGroup(db, slug);
   }
-  if (user && !mayDo(user.role, access)) throw new DomainError("forbidden", "role_forbidden");
-  return loadGroup(db, slug);
+  const served = typeof slug === "string" ? await groupServedBy(db).get({ userId: user.id, slug }) : undefined;
+  if (!served) throw new DomainError("forbidden", "group_forbidden", "groupSlug");
+  if (!mayDo(user.role, access)) throw new DomainError("forbidden", "role_forbidden");
+  return served.group;
 }
 
-/** The person countersigning: a countersignature is a signed-in user's, never the system's. */
 /** The signed-in user a verb acts for (a countersignature, her own password, her groups). */
 export function signedIn(ctx: Pick<ServiceContext, "user">): NonNullable<ServiceContext["user"]> {
   if (!ctx.user) throw new DomainError("unauthorized", "signin_required");
