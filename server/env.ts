@@ -25,6 +25,8 @@ export const ZEnv = z.object({
   HOST: z.string().min(1).optional(),
   FRONT_CACHE: flag.optional(),
   TRUST_PROXY: flag.optional(),
+  /** Set by `npm start` for the app behind its own front server (not a setting to change). */
+  KT_FRONT: flag.optional(),
 });
 export type Env = z.infer<typeof ZEnv>;
 
@@ -42,4 +44,11 @@ export function checkEnv(env: Record<string, string | undefined>): Env {
   throw new EnvError(
     `Kas Terbuka cannot start: the environment has wrong values / pengaturan salah:\n${lines.join("\n")}`,
   );
+}
+
+let checked: Env | null = null;
+/** The settings of this process, checked on first use (a start has already refused wrong values). */
+export function env(): Env {
+  checked ??= checkEnv(process.env);
+  return checked;
 }

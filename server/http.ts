@@ -1,3 +1,5 @@
+import { env } from "@/server/env";
+
 /**
  * The client's address for throttling. Behind the portal's own front server (`npm start`,
  * KT_FRONT=1) it is x-kt-client, which the front always overwrites: the socket's address, or with
@@ -6,8 +8,8 @@
  * the proxy added); otherwise the address is unknown.
  */
 export function clientAddress(h: Headers): string | null {
-  if (process.env.KT_FRONT === "1") return h.get("x-kt-client")?.slice(0, 64) || null;
-  if (process.env.TRUST_PROXY === "1") {
+  if (env().KT_FRONT === "1") return h.get("x-kt-client")?.slice(0, 64) || null;
+  if (env().TRUST_PROXY === "1") {
     const hops =
       h
         .get("x-forwarded-for")

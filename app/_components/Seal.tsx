@@ -1,3 +1,4 @@
+import { env } from "@/server/env";
 import QRCode from "qrcode";
 import { formatDate } from "@/server/i18n/format";
 import type { Locale, Messages } from "@/server/i18n/messages";
@@ -5,7 +6,7 @@ import type { PublicCheckpoint } from "@/server/services/seals";
 
 /** Where the QR code leads: the portal's own verify page at this seal (its public URL when set). */
 function verifyUrl(slug: string, seq: number, seal: string): string {
-  const base = (process.env.NEXTAUTH_URL ?? "").replace(/\/$/, "");
+  const base = (env().NEXTAUTH_URL ?? "").replace(/\/$/, "");
   return `${base}/verifikasi?kelompok=${encodeURIComponent(slug)}&no=${seq}&segel=${seal}`;
 }
 

@@ -1,3 +1,4 @@
+import { env } from "@/server/env";
 import { initTRPC, TRPCError } from "@trpc/server";
 import { z, ZodError } from "zod";
 import type { Database } from "@/db/client";
@@ -25,8 +26,8 @@ export { MAX_BATCH_SIZE } from "./limits";
 export function isSameOrigin(
   headers: Headers,
   opts: { portalUrl?: string; trustProxy?: boolean } = {
-    portalUrl: process.env.NEXTAUTH_URL,
-    trustProxy: process.env.TRUST_PROXY === "1",
+    portalUrl: env().NEXTAUTH_URL,
+    trustProxy: env().TRUST_PROXY === "1",
   },
 ): boolean {
   const origin = headers.get("origin");

@@ -1,3 +1,4 @@
+import { env } from "@/server/env";
 import type { AuthOptions } from "next-auth";
 import { encode } from "next-auth/jwt";
 import CredentialsProvider from "next-auth/providers/credentials";
@@ -15,7 +16,7 @@ export const SESSION_MAX_AGE_S = 12 * 60 * 60;
  * (password change, sign-out) are refused by the tRPC context.
  */
 /** Secure cookies (and the __Secure- prefix) whenever the portal is served over https. */
-export const isHttpsPortal = (nextAuthUrl = process.env.NEXTAUTH_URL) => !!nextAuthUrl?.startsWith("https://");
+export const isHttpsPortal = (nextAuthUrl = env().NEXTAUTH_URL) => !!nextAuthUrl?.startsWith("https://");
 
 /** The session cookie's name, as next-auth names it (with the __Secure- prefix under https). */
 export const sessionCookieName = () => `${isHttpsPortal() ? "__Secure-" : ""}next-auth.session-token`;
@@ -26,7 +27,7 @@ export const sessionCookieName = () => `${isHttpsPortal() ? "__Secure-" : ""}nex
  * action, which works without JavaScript and never puts the password in a URL.
  */
 export async function issueSession(user: { id: number; username: string }, now = Date.now()): Promise<string> {
-  const secret = process.env.NEXTAUTH_SECRET;
+  const secret = env().NEXTAUTH_SECRET;
   if (!secret) throw new Error("NEXTAUTH_SECRET is not set (npm start and npm run demo set it)");
   return encode({
     secret,

@@ -11,6 +11,7 @@
  * passbook throttling by address work without a reverse proxy.
  */
 import http from "node:http";
+import { env } from "@/server/env";
 import { gunzipSync, gzipSync } from "node:zlib";
 import { PageVersions, type VersionKey } from "@/server/services/read-cache";
 import { isScriptFreePage, isScriptFreePath, NOT_FOUND_PATH, scriptFreeCsp, stripScripts } from "./script-free";
@@ -122,7 +123,7 @@ export async function startFront(
   const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
   const store = opts.store ?? new PageStore();
   const version = opts.databaseUrl?.startsWith("file:")
-    ? PageVersions.open(opts.databaseUrl, process.env.DATABASE_AUTH_TOKEN)
+    ? PageVersions.open(opts.databaseUrl, env().DATABASE_AUTH_TOKEN)
     : null;
   /** What one render gave: a stored page, or the app's own answer to pass on unstored (an error, a redirect). */
   type Answer = { status: number; headers: http.IncomingHttpHeaders; body: Buffer };

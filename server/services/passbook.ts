@@ -3,6 +3,7 @@
  * appear, opened with her member code and personal check code (kode cek). Wrong codes get one
  * generic answer; tries are slowed down per (member, address) and per address, never locked.
  */
+import { env } from "@/server/env";
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { verify } from "@node-rs/argon2";
 import { createHmac, timingSafeEqual } from "node:crypto";
@@ -20,7 +21,7 @@ export const PASSBOOK_TTL_MS = 10 * 60_000;
 export const PASSBOOK_COOKIE = "buku";
 
 export function passbookSecret(): string {
-  const s = process.env.NEXTAUTH_SECRET;
+  const s = env().NEXTAUTH_SECRET;
   if (!s) throw new Error("NEXTAUTH_SECRET is not set (npm start and npm run demo set it)");
   return s;
 }
