@@ -8,9 +8,10 @@ import {
   type ReferenceTerms,
 } from "@/server/domain/finance/compare";
 import type { LenderQuote } from "@/server/domain/finance/lenders";
+import { loanSchedule } from "@/server/domain/loans";
 import { parseCompareQuery, type Query } from "@/server/domain/finance/params";
-import { loadGroup, loadGroupFor, type GroupRow, type ServiceContext } from "./context";
-import { type OnGroup, zRupiah } from "./fields";
+import { loadGroup, loadGroupFor, todayIn, type GroupRow, type ServiceContext } from "./context";
+import { type OnGroup, zDate, zRupiah } from "./fields";
 import { referenceTermsOf } from "./reference-terms";
 
 export interface Comparison {
@@ -43,15 +44,34 @@ export async function compareFromQuery(db: DbOrTx, q: Query): Promise<Comparison
   };
 }
 
-export const ZCompareLoanSchema = z.object({ principal: zRupiah, termMonths: z.number().int().min(1).max(60) });
+export const ZCompareLoanSchema = z.object({
+  principal: zRupiah,
+  termMonths: z.number().int().min(1).max(60),
+  /** The day it would be paid out (today if not given): the schedule's due dates follow it. */
+  date: zDate.optional(),
+});
 
-/** The loan form's comparison: this loan here and from KUR, the rentenir and the pengijon (the group's terms). */
+/**
+ * The loan form's preview before the final tap: the schedule under the group's policy, and what
+ * the same money costs here and from KUR, the rentenir and the pengijon (the group's terms).
+ */
 export async function compareLoan(ctx: ServiceContext, input: OnGroup<typeof ZCompareLoanSchema>) {
   const group = await loadGroupFor(ctx.database.db, ctx, input.groupSlug, "read");
+  const schedule = loanSchedule({
+    principal: input.principal,
+    termMonths: input.termMonths,
+    rateBpsPerMonth: group.loanRateBpsPerMonth,
+    method: group.loanMethod,
+    disbursedOn: input.date ?? todayIn(ctx, group),
+  });
   const c = await compareFromQuery(ctx.database.db, {
     kelompok: group.slug,
     amount: String(input.principal),
     months: String(input.termMonths),
   });
-  return { lenders: c.lenders.map((l) => ({ key: l.key, costRp: l.costRp, eirPct: l.eirPct })), terms: c.terms };
+  return {
+    schedule,
+    lenders: c.lenders.map((l) => ({ key: l.key, costRp: l.costRp, eirPct: l.eirPct })),
+    terms: c.terms,
+  };
 }

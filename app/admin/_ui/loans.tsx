@@ -1,6 +1,6 @@
 "use client";
-import { useCallback, useEffect, useMemo, useState } from "react";
-import { loanSchedule, LOAN_PURPOSES, type LoanMethod } from "@/server/domain/loans";
+import { useCallback, useEffect, useState } from "react";
+import { LOAN_PURPOSES } from "@/server/domain/loans";
 import { api, newKey } from "./client";
 import { Receipts } from "./receipt";
 import { formatDate, formatNumber } from "@/server/i18n/format";
@@ -53,25 +53,16 @@ export function Loans({
     setCosts(null);
     if (preview && Number(form.principal) > 0 && Number(form.termMonths) >= 1)
       api.admin.loans.compare
-        .query({ groupSlug: slug, principal: Number(form.principal), termMonths: Number(form.termMonths) })
+        .query({
+          groupSlug: slug,
+          principal: Number(form.principal),
+          termMonths: Number(form.termMonths),
+          date: form.date || undefined,
+        })
         .then(setCosts, () => setCosts(null));
-  }, [preview, form.principal, form.termMonths, slug]);
-  const schedule = useMemo(() => {
-    const p = Number(form.principal);
-    const n = Number(form.termMonths);
-    if (!preview || !(p > 0) || !(n >= 1)) return null;
-    try {
-      return loanSchedule({
-        principal: p,
-        termMonths: n,
-        rateBpsPerMonth: group.loanRateBpsPerMonth,
-        method: group.loanMethod as LoanMethod,
-        disbursedOn: form.date,
-      });
-    } catch {
-      return null;
-    }
-  }, [preview, form, group]);
+  }, [preview, form.principal, form.termMonths, form.date, slug]);
+  // The schedule comes with the comparison: the server's own, under the group's policy.
+  const schedule = preview ? (costs?.schedule ?? null) : null;
   const set = (k: keyof typeof form, v: string) => {
     setForm({ ...form, [k]: v });
     setPreview(false);
