@@ -366,4 +366,43 @@ describe("the data version of a request", () => {
     expect(await dv.forUrl("/kelompok/lembor", new Date("2026-11-29T16:00:00Z"))).toMatch(/2026-11-30$/);
     versions.close();
   });
+
+  it("on a shared remote database (several servers), reads the public version each request and moves at the next one after a commit elsewhere", async () => {
+    const ctx = testContext(t.database);
+    // The remote change signal, tried on the file: the same tables, read as a remote server would be.
+    const versions = PageVersions.open(t.database.url, { changeSignal: "public_version" });
+    const now = new Date("2026-11-29T02:00:00Z");
+    const before = await versions.of({ of: "group", slug: "wae-rana" }, now);
+    const other = await versions.of({ of: "group", slug: "lembor" }, now);
+    expect(await versions.of({ of: "group", slug: "wae-rana" }, now)).toBe(before);
+    await recordContributions(ctx, {
+      groupSlug: "wae-rana",
+      date: "2026-11-28",
+      idempotencyKey: key(),
+      lines: [{ memberCode: "WA-001", amount: 1000, kind: "voluntary" }],
+    });
+    expect(await versions.of({ of: "group", slug: "wae-rana" }, now)).not.toBe(before);
+    expect(await versions.of({ of: "group", slug: "lembor" }, now)).toBe(other);
+    versions.close();
+  });
+
+  it("on a remote database asks at most once per interval, and sees a commit elsewhere once it has passed", async () => {
+    const ctx = testContext(t.database);
+    const versions = PageVersions.open(t.database.url, { changeSignal: "public_version", pollMs: 500 });
+    const client = (versions as unknown as { client: { execute: (...a: unknown[]) => unknown } }).client;
+    const at = (ms: number) => new Date(Date.parse("2026-11-29T02:00:00Z") + ms);
+    const before = await versions.of({ of: "group", slug: "wae-rana" }, at(0));
+    await recordContributions(ctx, {
+      groupSlug: "wae-rana",
+      date: "2026-11-28",
+      idempotencyKey: key(),
+      lines: [{ memberCode: "WA-001", amount: 1000, kind: "voluntary" }],
+    });
+    const execute = vi.spyOn(client, "execute");
+    expect(await versions.of({ of: "group", slug: "wae-rana" }, at(100))).toBe(before); // within the interval
+    expect(await versions.of({ of: "group", slug: "wae-rana" }, at(499))).toBe(before);
+    expect(execute).not.toHaveBeenCalled();
+    expect(await versions.of({ of: "group", slug: "wae-rana" }, at(500))).not.toBe(before);
+    versions.close();
+  });
 });

@@ -4,8 +4,8 @@
  *
  * Currency: every stored page is tagged with the version of the public data it shows and today's
  * business dates (`PageVersions` in server/services/read-cache.ts, which owns the version keys), so
- * a committed post reaches the very next request. Only embedded `file:` databases are cached; with
- * a remote libSQL URL every request goes to the app.
+ * a committed post reaches the very next request — from this process or any other on the same
+ * database (an embedded file, or a libSQL server / Turso shared by several `npm start`s).
  *
  * It also tells the app who the client is (x-kt-client, always overwritten), so sign-in and
  * passbook throttling by address work without a reverse proxy.
@@ -122,8 +122,8 @@ export async function startFront(
 ): Promise<{ server: http.Server; store: PageStore; close: () => Promise<void> }> {
   const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
   const store = opts.store ?? new PageStore();
-  const version = opts.databaseUrl?.startsWith("file:")
-    ? PageVersions.open(opts.databaseUrl, env().DATABASE_AUTH_TOKEN)
+  const version = opts.databaseUrl
+    ? PageVersions.open(opts.databaseUrl, { authToken: env().DATABASE_AUTH_TOKEN, pollMs: env().FRONT_POLL_MS ?? 500 })
     : null;
   /** What one render gave: a stored page, or the app's own answer to pass on unstored (an error, a redirect). */
   type Answer = { status: number; headers: http.IncomingHttpHeaders; body: Buffer };

@@ -100,27 +100,55 @@ export async function cachedRead<T>(
 
 /**
  * The version key of a page and the business dates it is shown for, as the front server needs them
- * at every request: one `PRAGMA data_version` — SQLite's own counter, which moves when any other
- * connection (another process included) commits — and map lookups. The versions read from the
- * tables are kept until it moves; the dates are worked out once a minute (every zone's midnight
- * falls on a minute).
+ * at every request. Versions read from the tables are kept until a change signal moves:
+ *  - an embedded file: `PRAGMA data_version`, SQLite's own counter, which moves when any other
+ *    connection (another process included) commits — no table is read while nothing changes;
+ *  - a remote libSQL server or Turso (several servers on one database): the global public version,
+ *    read at most once every `pollMs` (a read is a round trip to the server: ~12 ms to a local sqld
+ *    over HTTP), so every process serves a change within that interval; 0 reads it every request.
+ * The dates are worked out once a minute (every zone's midnight falls on a minute).
  */
 const DATA_VERSION = sql`PRAGMA data_version`;
 
 export class PageVersions {
-  private dataVersion: number | null = null;
+  private signal: number | null = null;
+  private signalRead: { at: number; value: Promise<number> } | null = null;
   private versions = new Map<string, Promise<string>>();
   private zones: Promise<string[]> | null = null;
   private dates: { minute: number; dates: Promise<string> } | null = null;
   private constructor(
     private db: DbOrTx,
     private client: Client,
+    private changeSignal: "data_version" | "public_version",
+    private pollMs: number,
   ) {}
 
-  /** On a connection of its own (the front server's), so its reads never wait behind the app's. */
-  static open(url: string, authToken?: string): PageVersions {
-    const client = openClient(url, authToken);
-    return new PageVersions(drizzle(client, { schema }), client);
+  /**
+   * On a connection of its own (the front server's), so its reads never wait behind the app's.
+   * `changeSignal` defaults to what the URL allows (data_version only means something in-process).
+   */
+  static open(
+    url: string,
+    opts: { authToken?: string; changeSignal?: "data_version" | "public_version"; pollMs?: number } = {},
+  ): PageVersions {
+    const client = openClient(url, opts.authToken);
+    const signal = opts.changeSignal ?? (url.startsWith("file:") ? "data_version" : "public_version");
+    return new PageVersions(drizzle(client, { schema }), client, signal, opts.pollMs ?? 0);
+  }
+
+  /** The change signal: SQLite's counter (every request), or the public version (once per `pollMs`). */
+  private readSignal(now: Date): Promise<number> {
+    if (this.changeSignal === "data_version")
+      return this.db.get<{ data_version: number }>(DATA_VERSION).then((r) => Number(r.data_version));
+    const at = now.getTime();
+    if (!this.signalRead || at - this.signalRead.at >= this.pollMs || at < this.signalRead.at) {
+      const value = publicVersion(this.db);
+      this.signalRead = { at, value };
+      value.catch(() => {
+        this.signalRead = null;
+      });
+    }
+    return this.signalRead.value;
   }
 
   close() {
@@ -128,9 +156,9 @@ export class PageVersions {
   }
 
   async of(key: VersionKey, now = new Date()): Promise<string> {
-    const dv = Number((await this.db.get<{ data_version: number }>(DATA_VERSION)).data_version);
-    if (dv !== this.dataVersion) {
-      this.dataVersion = dv;
+    const signal = await this.readSignal(now);
+    if (signal !== this.signal) {
+      this.signal = signal;
       this.versions.clear();
       this.zones = null;
       this.dates = null;
