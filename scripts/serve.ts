@@ -2,6 +2,7 @@ import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { randomBytes } from "node:crypto";
 import net from "node:net";
+import os from "node:os";
 import path from "node:path";
 import { DEFAULT_DATABASE_URL } from "@/db/client";
 import { checkEnv } from "@/server/env";
@@ -65,13 +66,28 @@ export function ensureAuthSecret(): string {
 }
 
 /**
- * Builds the portal-wide read models before the first visitor asks for them (at a thousand
- * groups that is ~20 s, once per start): asks the app for groups.json as soon as it answers.
+ * Before the first visitors ask: every group's kept read models are made sure of on disk by
+ * `scripts/warm.ts` in a child process at the lowest priority (only what is missing or stale is
+ * computed: after a restart, nothing), then the app builds the portal-wide figures from them by
+ * answering groups.json once.
  */
-function warmUp(appPort: number): Promise<void> {
-  return untilAnswering(`http://127.0.0.1:${appPort}/api/open/groups.json`, { everyMs: 200, timeoutMs: 60_000 }).catch(
-    () => {},
-  );
+function warmUp(appPort: number, env: NodeJS.ProcessEnv): { stop: () => void } {
+  const warm = spawn(path.join(process.cwd(), "node_modules", ".bin", "tsx"), ["scripts/warm.ts"], {
+    env,
+    stdio: ["ignore", "inherit", "inherit"],
+  });
+  try {
+    if (warm.pid) os.setPriority(warm.pid, os.constants.priority.PRIORITY_LOW);
+  } catch {
+    // Not allowed here: it runs at normal priority.
+  }
+  const portalWide = () =>
+    untilAnswering(`http://127.0.0.1:${appPort}/api/open/groups.json`, { everyMs: 200, timeoutMs: 60_000 }).catch(
+      () => {},
+    );
+  warm.once("exit", () => void portalWide());
+  warm.once("error", () => void portalWide());
+  return { stop: () => warm.exitCode === null && warm.kill("SIGTERM") };
 }
 
 /** A free loopback port for the app behind the front server. */
@@ -111,7 +127,14 @@ export async function serve(opts: { port?: string; host?: string } = {}): Promis
     trustProxy: process.env.TRUST_PROXY === "1",
   });
   console.log(`Kas Terbuka on http://${host}:${port} (app on 127.0.0.1:${appPort})`);
-  void warmUp(appPort);
-  for (const sig of ["SIGINT", "SIGTERM"] as const) process.on(sig, () => child.kill(sig));
-  child.on("exit", (code) => void front.close().then(() => process.exit(code ?? 0)));
+  const warming = warmUp(appPort, env);
+  for (const sig of ["SIGINT", "SIGTERM"] as const)
+    process.on(sig, () => {
+      warming.stop();
+      child.kill(sig);
+    });
+  child.on("exit", (code) => {
+    warming.stop();
+    void front.close().then(() => process.exit(code ?? 0));
+  });
 }

@@ -22,6 +22,7 @@ import { loadGroup, loadGroupFor, type GroupRow, type ServiceContext } from "./c
 import { type OnGroup, zId } from "./fields";
 import { groupLoanViews } from "./loans";
 import { cachedRead, groupVersions } from "./read-cache";
+import { groupCheckpoints } from "./seals";
 
 export type { GroupFigures } from "@/server/domain/figures";
 export type { PublicEntry } from "@/server/domain/open-ledger";
@@ -119,7 +120,27 @@ export async function groupFigures(
 }
 
 export const groupFiguresCached = (database: Database, group: GroupRow, now = new Date(), knownVersion?: number) =>
-  cachedRead(database, group, "figures", () => groupFigures(database.db, group, now), now, knownVersion);
+  cachedRead(database, group, "figures", () => groupFigures(database.db, group, now), now, { knownVersion });
+
+/** The read models of a group's page that are kept on disk: its figures and its seals. */
+export const keptGroupModels = (database: Database, group: GroupRow, now = new Date()) =>
+  Promise.all([
+    groupFiguresCached(database, group, now),
+    cachedRead(database, group, "checkpoints", () => groupCheckpoints(database.db, group, now), now),
+  ]);
+
+/**
+ * What a group's page shows beyond its newest entries, each kept by the read cache: its figures,
+ * its seals, and the check of its newest entries against the chain — that check is redone by
+ * every new process (never read back from disk: after a restart it looks at the data itself).
+ */
+export async function groupPageModels(database: Database, group: GroupRow, now = new Date()) {
+  const [[figures, checkpoints], chain] = await Promise.all([
+    keptGroupModels(database, group, now),
+    cachedRead(database, group, "chain", () => verifyRecentChain(database.db, group), now, { onDisk: false }),
+  ]);
+  return { figures, chain, checkpoints };
+}
 
 /** Every group's figures, reading all groups' versions in one query (each group recomputed only if it changed). */
 export async function allGroupFigures(database: Database, now = new Date()): Promise<GroupFigures[]> {

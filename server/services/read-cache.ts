@@ -10,6 +10,9 @@
  * request after a commit, with no timer, and a post to one group leaves every other group warm.
  */
 import { eq, sql } from "drizzle-orm";
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import path from "node:path";
 import type { Client } from "@libsql/client";
 import { drizzle } from "drizzle-orm/libsql";
 import { type Database, type DbOrTx, openClient } from "@/db/client";
@@ -76,8 +79,52 @@ export async function versionOf(db: DbOrTx, key: VersionKey): Promise<string> {
 const readCache = processWide("readCache", () => new Map<string, { key: string; value: Promise<unknown> }>());
 
 /**
- * A read of one group's data, kept until the group's version or local date moves. `knownVersion`
- * when the caller already read it (a list of every group reads all versions in one query).
+ * The shape of what is kept on disk. Bump it when a read model's fields or meaning change: models
+ * of another format are never read (`read-cache.test.ts` fails when GroupFigures' fields change).
+ */
+export const READ_MODEL_FORMAT = 1;
+
+/**
+ * Beside an embedded database, read models are also kept on disk (`<file>.read-models/`), so a
+ * restarted server starts warm: the first visit to a group reads one small file instead of
+ * replaying its loans and chain. A file is used only under the same key (format, group version,
+ * local date) — a stale or unreadable one is recomputed and replaced.
+ */
+export function readModelsDir(url: string): string | null {
+  const file = url.startsWith("file:") ? url.slice("file:".length) : null;
+  if (!file || file.startsWith(":memory:") || file.includes("?")) return null;
+  return `${path.resolve(file)}.read-models`;
+}
+
+function fromDisk(dir: string, name: string, key: string): { value: unknown } | null {
+  try {
+    const kept = JSON.parse(readFileSync(path.join(dir, name), "utf8")) as { key?: string; value?: unknown };
+    return kept.key === key ? { value: kept.value } : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Written at once, in the same turn as the computation ends (a few KB, no flush): whoever awaited
+ * the value finds it on disk, and nothing is left half-done behind a closed database.
+ */
+function toDisk(dir: string, name: string, key: string, value: unknown): void {
+  const tmp = path.join(dir, `.${name}.${randomBytes(6).toString("hex")}`);
+  try {
+    // Not recursive: beside the database file only (if its folder is gone, nothing is kept).
+    if (!existsSync(dir)) mkdirSync(dir);
+    writeFileSync(tmp, JSON.stringify({ key, value }));
+    renameSync(tmp, path.join(dir, name)); // whole or not at all, whoever reads it
+  } catch {
+    // A cache: a model not kept is computed again next time.
+  }
+}
+
+/**
+ * A read of one group's data, kept until the group's version or local date moves — in memory and,
+ * for an embedded database, on disk (unless `onDisk: false`). `knownVersion` when the caller already
+ * read it (a list of every group reads all versions in one query). The value must be plain JSON data.
  */
 export async function cachedRead<T>(
   database: Database,
@@ -85,16 +132,24 @@ export async function cachedRead<T>(
   what: string,
   compute: () => Promise<T>,
   now = new Date(),
-  knownVersion?: number,
+  opts: { knownVersion?: number; onDisk?: boolean } = {},
 ): Promise<T> {
-  const version = knownVersion ?? (await groupVersion(database.db, group.id));
-  const key = `${version}|${localDate(now, group.timeZone)}`;
+  const version = opts.knownVersion ?? (await groupVersion(database.db, group.id));
+  const key = `${READ_MODEL_FORMAT}|${version}|${localDate(now, group.timeZone)}`;
   const slot = `${database.url}|${group.id}|${what}`;
   const hit = readCache.get(slot);
   if (hit?.key === key) return hit.value as Promise<T>;
-  const value = compute();
+  const dir = opts.onDisk === false ? null : readModelsDir(database.url);
+  const name = `${group.id}-${what}.json`;
+  const kept = dir ? fromDisk(dir, name, key) : null;
+  const value = kept ? Promise.resolve(kept.value as T) : compute();
   readCache.set(slot, { key, value });
-  value.catch(() => readCache.delete(slot));
+  value.then(
+    (v) => {
+      if (dir && !kept) toDisk(dir, name, key, v);
+    },
+    () => readCache.delete(slot),
+  );
   return value;
 }
 

@@ -3,8 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getDatabase } from "@/db/client";
 import { DomainError } from "@/server/domain/errors";
-import { groupFiguresCached, ledgerPage, verifyRecentChain } from "@/server/services/public-figures";
-import { cachedRead } from "@/server/services/read-cache";
+import { groupPageModels, ledgerPage } from "@/server/services/public-figures";
 import { lastMonths } from "@/server/domain/figures";
 import { loadGroup } from "@/server/services/context";
 import { getMessages } from "@/server/i18n/locale";
@@ -13,7 +12,6 @@ import { Card, Small } from "../../_components/Money";
 import { EntryTable } from "../../_components/EntryTable";
 import { MoneySafe } from "../../_components/MoneySafe";
 import { Seal } from "../../_components/Seal";
-import { groupCheckpoints } from "@/server/services/seals";
 import { DataTable } from "../../_components/DataTable";
 import { MonthlyFigures } from "../../_components/MonthlyFigures";
 import { CostTable } from "../../_components/CostTable";
@@ -42,12 +40,10 @@ export async function generateMetadata({ params }: { params: Promise<{ slug: str
 export default async function GroupPage({ params }: { params: Promise<{ slug: string }> }) {
   const { locale, t } = await getMessages();
   const { database, db, group } = await findGroup((await params).slug);
-  const [f, latest, chain] = await Promise.all([
-    groupFiguresCached(database, group),
+  const [{ figures: f, chain, checkpoints }, latest] = await Promise.all([
+    groupPageModels(database, group),
     ledgerPage(db, group, { limit: 10 }),
-    cachedRead(database, group, "chain", () => verifyRecentChain(db, group)),
   ]);
-  const checkpoints = await cachedRead(database, group, "checkpoints", () => groupCheckpoints(db, group));
   const sealNow = checkpoints.at(-1);
   const sealLastMonth = checkpoints.findLast((c) => c.finished);
   const months = lastMonths(f.months, f.today, 12);
