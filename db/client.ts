@@ -30,9 +30,15 @@ export interface Database {
  * in-memory database or a remote server gets `@libsql/client`.
  */
 export function openClient(url: string, authToken?: string): Client {
-  const file = url.startsWith("file:") ? url.slice("file:".length).replace(/^\/\/(localhost)?(?=\/)/, "") : null;
-  if (file && file !== ":memory:" && !file.includes("?")) return createFileClient(file, { timeoutMs: 5000 });
+  const file = embeddedFile(url);
+  if (file) return createFileClient(file, { timeoutMs: 5000 });
   return createClient({ url, authToken, timeout: 5000 });
+}
+
+/** The path of an embedded database file (`file:` URL, not in memory, no options), or null. */
+export function embeddedFile(url: string): string | null {
+  const file = url.startsWith("file:") ? url.slice("file:".length).replace(/^\/\/(localhost)?(?=\/)/, "") : null;
+  return file && !file.startsWith(":memory:") && !file.includes("?") ? file : null;
 }
 
 /**

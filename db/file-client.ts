@@ -237,6 +237,27 @@ export function scopedClient(): Client | null {
 }
 
 /** A client for an embedded database file (never `:memory:`, where each connection is a new database). */
+/** SQLite's change counter for a file, read without waiting: it moves when any other connection commits. */
+export interface ChangeCounter {
+  read(): number;
+  close(): void;
+}
+
+/**
+ * `PRAGMA data_version` on a connection of its own, as a plain synchronous call (~8 µs): the front
+ * server asks it at every request, so a page is current at the very next request after a commit by
+ * any process, without the cost of a query through the client.
+ */
+export function openChangeCounter(file: string): ChangeCounter {
+  const native = new Libsql(file, { timeout: 5000 } as never);
+  native.exec("PRAGMA busy_timeout=5000");
+  const statement = native.prepare("PRAGMA data_version").raw(true);
+  return {
+    read: () => Number((statement.get() as unknown[])[0]),
+    close: () => native.open && native.close(),
+  };
+}
+
 export function createFileClient(file: string, opts: { timeoutMs?: number } = {}): Client {
   const timeoutMs = opts.timeoutMs ?? 5000;
   let idle: CachedConnection[] = [];

@@ -20,7 +20,7 @@ import {
   cacheKeyOf,
   canonicalUrl,
   isNextDataRequest,
-  headersFor,
+  preparedHeaders,
   isStorable,
   localeOf,
   notModified,
@@ -291,14 +291,13 @@ export async function startFront(
 
   function send(req: http.IncomingMessage, res: http.ServerResponse, page: StoredPage, state: "hit" | "miss") {
     const gzip = acceptsGzip(req.headers["accept-encoding"]);
-    const headers: Record<string, string> = { ...headersFor(page, gzip, req.method === "HEAD"), "x-kt-cache": state };
+    const headOnly = req.method === "HEAD";
     if (notModified(page, req.headers["if-none-match"])) {
-      const { "content-length": _l, "content-encoding": _e, ...rest } = headers;
-      res.writeHead(304, rest);
+      res.writeHead(304, preparedHeaders(page, { gzip, headOnly, state, notModified: true }));
       return res.end();
     }
-    res.writeHead(page.status, headers);
-    res.end(req.method === "HEAD" ? undefined : gzip ? page.gzip : page.identity);
+    res.writeHead(page.status, preparedHeaders(page, { gzip, headOnly, state, notModified: false }));
+    res.end(headOnly ? undefined : gzip ? page.gzip : page.identity);
   }
 
   const server = http.createServer(async (req, res) => {
@@ -314,7 +313,8 @@ export async function startFront(
       return passThroughScriptFree(req, res);
     if (!key || !version) return passThrough(req, res);
     try {
-      const v = await version.of(versionKeyOf(req.url ?? "/"));
+      const which = versionKeyOf(url);
+      const v = version.knownNow(which) ?? (await version.of(which));
       const cached = store.get(key, v);
       if (cached) return send(req, res, cached, "hit");
       if (req.method === "HEAD") return passThrough(req, res);

@@ -108,6 +108,8 @@ export interface StoredPage {
   etag: string;
   /** The data version and business dates it was rendered for. */
   version: string;
+  /** Its headers as sent, by answer kind (made on first use: `preparedHeaders`). */
+  prepared?: Map<string, string[]>;
 }
 
 /** Whether an application response may be stored: a complete 200 that sets no cookie. */
@@ -144,6 +146,30 @@ export function headersFor(page: StoredPage, gzip: boolean, headOnly = false): R
     ...(headOnly ? {} : { "content-length": String(body.length) }),
     "x-kt-cache": "hit",
   };
+}
+
+/**
+ * The same headers as a flat [name, value, …] list, made once per page and answer kind: Node
+ * writes such a list as it is, where an object costs a check and a copy of every header at every
+ * request (about an eighth of a served page's time).
+ */
+export function preparedHeaders(
+  page: StoredPage,
+  kind: { gzip: boolean; headOnly: boolean; state: "hit" | "miss"; notModified: boolean },
+): string[] {
+  const name = `${+kind.gzip}${+kind.headOnly}${kind.state}${+kind.notModified}`;
+  page.prepared ??= new Map();
+  let list = page.prepared.get(name);
+  if (!list) {
+    const headers: Record<string, string> = { ...headersFor(page, kind.gzip, kind.headOnly), "x-kt-cache": kind.state };
+    if (kind.notModified) {
+      delete headers["content-length"];
+      delete headers["content-encoding"];
+    }
+    list = Object.entries(headers).flat();
+    page.prepared.set(name, list);
+  }
+  return list;
 }
 
 export function acceptsGzip(acceptEncoding: string | undefined): boolean {

@@ -9,13 +9,14 @@
  * made for (arrears and "today" move at each local midnight). So a read is current on the very next
  * request after a commit, with no timer, and a post to one group leaves every other group warm.
  */
-import { eq, sql } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type { Client } from "@libsql/client";
 import { drizzle } from "drizzle-orm/libsql";
-import { type Database, type DbOrTx, openClient } from "@/db/client";
+import { type Database, type DbOrTx, embeddedFile, openClient } from "@/db/client";
+import { type ChangeCounter, openChangeCounter } from "@/db/file-client";
 import * as schema from "@/db/schema";
 import { groupPublicVersion, ksmGroups, publicVersion as publicVersionTable } from "@/db/schema";
 import { localDate } from "@/server/domain/dates";
@@ -91,9 +92,8 @@ export const READ_MODEL_FORMAT = 1;
  * local date) — a stale or unreadable one is recomputed and replaced.
  */
 export function readModelsDir(url: string): string | null {
-  const file = url.startsWith("file:") ? url.slice("file:".length) : null;
-  if (!file || file.startsWith(":memory:") || file.includes("?")) return null;
-  return `${path.resolve(file)}.read-models`;
+  const file = embeddedFile(url);
+  return file ? `${path.resolve(file)}.read-models` : null;
 }
 
 function fromDisk(dir: string, name: string, key: string): { value: unknown } | null {
@@ -163,18 +163,21 @@ export async function cachedRead<T>(
  *    over HTTP), so every process serves a change within that interval; 0 reads it every request.
  * The dates are worked out once a minute (every zone's midnight falls on a minute).
  */
-const DATA_VERSION = sql`PRAGMA data_version`;
-
 export class PageVersions {
   private signal: number | null = null;
+  /** Raised whenever the signal moves: what was read before it is never kept after. */
+  private epoch = 0;
   private signalRead: { at: number; value: Promise<number> } | null = null;
   private versions = new Map<string, Promise<string>>();
+  /** The versions already read in this epoch, for an answer without waiting. */
+  private known = new Map<string, string>();
   private zones: Promise<string[]> | null = null;
-  private dates: { minute: number; dates: Promise<string> } | null = null;
+  private dates: { minute: number; dates: Promise<string>; known?: string } | null = null;
   private constructor(
     private db: DbOrTx,
     private client: Client,
-    private changeSignal: "data_version" | "public_version",
+    /** SQLite's change counter on a connection of its own, read without waiting; null: poll the public version. */
+    private counter: ChangeCounter | null,
     private pollMs: number,
   ) {}
 
@@ -187,14 +190,19 @@ export class PageVersions {
     opts: { authToken?: string; changeSignal?: "data_version" | "public_version"; pollMs?: number } = {},
   ): PageVersions {
     const client = openClient(url, opts.authToken);
-    const signal = opts.changeSignal ?? (url.startsWith("file:") ? "data_version" : "public_version");
-    return new PageVersions(drizzle(client, { schema }), client, signal, opts.pollMs ?? 0);
+    const file = embeddedFile(url);
+    const signal = opts.changeSignal ?? (file ? "data_version" : "public_version");
+    const counter = signal === "data_version" && file ? openChangeCounter(file) : null;
+    return new PageVersions(drizzle(client, { schema }), client, counter, opts.pollMs ?? 0);
   }
 
-  /** The change signal: SQLite's counter (every request), or the public version (once per `pollMs`). */
-  private readSignal(now: Date): Promise<number> {
-    if (this.changeSignal === "data_version")
-      return this.db.get<{ data_version: number }>(DATA_VERSION).then((r) => Number(r.data_version));
+  close() {
+    this.counter?.close();
+    this.client.close();
+  }
+
+  /** The public version, asked at most once per `pollMs` (a remote database's change signal). */
+  private polledSignal(now: Date): Promise<number> {
     const at = now.getTime();
     if (!this.signalRead || at - this.signalRead.at >= this.pollMs || at < this.signalRead.at) {
       const value = publicVersion(this.db);
@@ -206,30 +214,61 @@ export class PageVersions {
     return this.signalRead.value;
   }
 
-  close() {
-    this.client.close();
+  /**
+   * The counter, read once per turn of the event loop: requests handled in one turn arrived together
+   * (none after another's answer), so they share one read; the next turn reads it again.
+   */
+  private counterNow(): number {
+    if (this.counterThisTurn === null) {
+      this.counterThisTurn = this.counter!.read();
+      setImmediate(() => {
+        this.counterThisTurn = null;
+      });
+    }
+    return this.counterThisTurn;
+  }
+  private counterThisTurn: number | null = null;
+
+  private moved(signal: number) {
+    if (signal === this.signal) return;
+    this.signal = signal;
+    this.epoch++;
+    this.versions.clear();
+    this.known.clear();
+    this.zones = null;
+    this.dates = null;
+  }
+
+  /**
+   * A page's version at once, when nothing needs reading (the common case on a file: one counter
+   * read, map lookups, no promise); null when it must be read — then use `of`.
+   */
+  knownNow(key: VersionKey, now = new Date()): string | null {
+    if (!this.counter) return null;
+    this.moved(this.counterNow());
+    const version = this.known.get(whichOf(key));
+    const dates = this.dates?.minute === minuteOf(now) ? this.dates.known : undefined;
+    return version === undefined || dates === undefined ? null : `${version}|${dates}`;
   }
 
   async of(key: VersionKey, now = new Date()): Promise<string> {
-    const signal = await this.readSignal(now);
-    if (signal !== this.signal) {
-      this.signal = signal;
-      this.versions.clear();
-      this.zones = null;
-      this.dates = null;
-    }
-    const which = key.of === "group" ? `g:${key.slug}` : key.of;
+    this.moved(this.counter ? this.counterNow() : await this.polledSignal(now));
+    const which = whichOf(key);
     let version = this.versions.get(which);
     if (!version) {
+      const epoch = this.epoch;
       version = versionOf(this.db, key);
       this.versions.set(which, version);
-      version.catch(() => this.versions.delete(which));
+      version.then(
+        (v) => epoch === this.epoch && this.known.set(which, v),
+        () => this.versions.delete(which),
+      );
     }
     return `${await version}|${await this.datesOn(now)}`;
   }
 
   private datesOn(now: Date): Promise<string> {
-    const minute = Math.floor(now.getTime() / 60_000);
+    const minute = minuteOf(now);
     if (this.dates?.minute !== minute) {
       this.zones ??= this.db
         .selectDistinct({ zone: ksmGroups.timeZone })
@@ -240,11 +279,21 @@ export class PageVersions {
         this.zones = null;
         this.dates = null;
       });
-      this.dates = {
+      const entry: NonNullable<typeof this.dates> = {
         minute,
         dates: zones.then((z) => (z.length ? z : ["Asia/Makassar"]).map((zone) => localDate(now, zone)).join(",")),
       };
+      entry.dates.then(
+        (d) => {
+          entry.known = d;
+        },
+        () => {},
+      );
+      this.dates = entry;
     }
     return this.dates.dates;
   }
 }
+
+const whichOf = (key: VersionKey) => (key.of === "group" ? `g:${key.slug}` : key.of);
+const minuteOf = (now: Date) => Math.floor(now.getTime() / 60_000);
