@@ -4,9 +4,10 @@ import { randomBytes } from "node:crypto";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
-import { DEFAULT_DATABASE_URL } from "@/db/client";
-import { checkEnv } from "@/server/env";
-import { startFront } from "@/server/front/front-server";
+import { DEFAULT_DATABASE_URL, openDatabase } from "@/db/client";
+import { treasurerApi } from "@/server/api/node-handler";
+import { checkEnv, settingsChanged } from "@/server/env";
+import { BODY_LIMITS, startFront } from "@/server/front/front-server";
 
 const NEXT = path.join(process.cwd(), "node_modules", ".bin", "next");
 
@@ -112,19 +113,20 @@ export async function serve(opts: { port?: string; host?: string } = {}): Promis
   const port = opts.port ?? process.env.PORT ?? "3000";
   const host = opts.host ?? process.env.HOST ?? "0.0.0.0";
   const appPort = process.env.APP_PORT ? Number(process.env.APP_PORT) : await freePort();
-  const env = {
-    ...process.env,
-    NEXTAUTH_SECRET: ensureAuthSecret(),
-    NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`,
-    KT_FRONT: "1",
-  };
+  // The front server serves the treasurers' API itself: it reads sessions with the app's own settings.
+  process.env.NEXTAUTH_SECRET = ensureAuthSecret();
+  process.env.NEXTAUTH_URL ??= `http://localhost:${port}`;
+  settingsChanged();
+  const env = { ...process.env, KT_FRONT: "1" };
+  const databaseUrl = process.env.DATABASE_URL ?? DEFAULT_DATABASE_URL;
   const child = spawn(NEXT, ["start", "-p", String(appPort), "-H", "127.0.0.1"], { stdio: "inherit", env });
   const front = await startFront({
     port: Number(port),
     host,
     upstream: { host: "127.0.0.1", port: appPort },
-    databaseUrl: process.env.FRONT_CACHE === "0" ? null : (process.env.DATABASE_URL ?? DEFAULT_DATABASE_URL),
+    databaseUrl: process.env.FRONT_CACHE === "0" ? null : databaseUrl,
     trustProxy: process.env.TRUST_PROXY === "1",
+    api: treasurerApi(await openDatabase(databaseUrl), BODY_LIMITS.trpc),
   });
   console.log(`Kas Terbuka on http://${host}:${port} (app on 127.0.0.1:${appPort})`);
   const warming = warmUp(appPort, env);

@@ -54,3 +54,8 @@ export function env(): Env {
   checked ??= checkEnv(process.env);
   return checked;
 }
+
+/** After a start sets a default (the session secret, the portal's address): read the settings again. */
+export function settingsChanged(): void {
+  checked = null;
+}

@@ -1,9 +1,41 @@
-import { getServerSession } from "next-auth";
+import { decode } from "next-auth/jwt";
 import type { Database } from "@/db/client";
+import { env } from "@/server/env";
 import { userOfSession, type UserRow } from "@/server/services/users";
-import { authOptions } from "./options";
+import { sessionCookieName } from "./options";
 
-/** The signed-in user of this request, or null (no session, or a disabled, signed-out, password-changed or idle one). */
+/** A cookie's value from a Cookie header, or null. */
+function cookieOf(header: string | null | undefined, name: string): string | null {
+  for (const part of (header ?? "").split(";")) {
+    const eq = part.indexOf("=");
+    if (eq > 0 && part.slice(0, eq).trim() === name) return decodeURIComponent(part.slice(eq + 1).trim());
+  }
+  return null;
+}
+
+/**
+ * The signed-in user of a request, from its session cookie (next-auth's encrypted JWT, read the
+ * way next-auth reads it), or null: no cookie, a forged or expired one, or a disabled, signed-out,
+ * password-changed or idle user. The same for the API wherever it is served (the front server or Next).
+ */
+export async function userOfCookies(
+  database: Database,
+  cookieHeader: string | null | undefined,
+): Promise<UserRow | null> {
+  const secret = env().NEXTAUTH_SECRET;
+  const token = cookieOf(cookieHeader, sessionCookieName());
+  if (!secret || !token) return null;
+  const claims = await decode({ token, secret }).catch(() => null);
+  if (!claims) return null;
+  return userOfSession(database.db, {
+    uid: Number(claims.uid),
+    issuedAtMs: Number(claims.issuedAtMs),
+    lastActiveMs: Number(claims.lastActiveMs),
+  });
+}
+
+/** The signed-in user of the page being rendered (Next's request headers), or null. */
 export async function currentUser(database: Database): Promise<UserRow | null> {
-  return userOfSession(database.db, await getServerSession(authOptions));
+  const { headers } = await import("next/headers");
+  return userOfCookies(database, (await headers()).get("cookie"));
 }

@@ -7,6 +7,7 @@ import { recordContributions } from "@/server/services/savings";
 import { createGroup } from "@/server/services/groups";
 import { cacheKeyOf, PageStore } from "./page-cache";
 import { PageVersions } from "@/server/services/read-cache";
+import { treasurerApi } from "@/server/api/node-handler";
 import { startFront, versionKeyOf } from "./front-server";
 
 /** A stand-in for Next: counts renders, echoes what it was sent. */
@@ -407,5 +408,36 @@ describe("the data version of a request", () => {
     expect(execute).not.toHaveBeenCalled();
     expect(await versions.of({ of: "group", slug: "wae-rana" }, at(500))).not.toBe(before);
     versions.close();
+  });
+});
+
+describe("the treasurers' API served by the front server itself", () => {
+  it("answers /api/trpc without Next, refuses an anonymous call and a body over the limit, and passes the rest on", async () => {
+    const api = await startFront({
+      port: 0,
+      host: "127.0.0.1",
+      upstream: { host: "127.0.0.1", port: (app.address() as { port: number }).port },
+      databaseUrl: t.database.url,
+      trustProxy: false,
+      api: treasurerApi(t.database, 64 * 1024),
+    });
+    const url = `http://127.0.0.1:${(api.server.address() as { port: number }).port}`;
+    try {
+      const before = seen.length;
+      const anonymous = await fetch(`${url}/api/trpc/admin.groups.mine`);
+      expect(anonymous.status).toBe(401);
+      expect(((await anonymous.json()) as { error: { message: string } }).error.message).toBe("signin_required");
+      const big = await fetch(`${url}/api/trpc/admin.contributions.record`, {
+        method: "POST",
+        headers: { "content-type": "application/json", origin: url },
+        body: "x".repeat(600 * 1024),
+      });
+      expect(big.status).toBe(413);
+      expect(seen.length).toBe(before); // Next never saw either
+      await fetch(`${url}/masuk`);
+      expect(seen.at(-1)?.url).toBe("/masuk"); // everything else still goes to Next
+    } finally {
+      await api.close();
+    }
   });
 });

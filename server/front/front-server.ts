@@ -39,6 +39,8 @@ export interface FrontOptions {
   /** Behind a reverse proxy: the client is the last address it added to X-Forwarded-For. */
   trustProxy: boolean;
   store?: PageStore;
+  /** The treasurers' API (/api/trpc), served here instead of through Next when given. */
+  api?: http.RequestListener;
 }
 
 const HOP = new Set([
@@ -302,6 +304,13 @@ export async function startFront(
 
   const server = http.createServer(async (req, res) => {
     const url = req.url ?? "/";
+    if (opts.api && url.startsWith("/api/trpc/")) {
+      if (Number(req.headers["content-length"] ?? 0) > BODY_LIMITS.trpc) {
+        req.resume();
+        return tooLarge(res);
+      }
+      return opts.api(req, res);
+    }
     const rsc = isNextDataRequest(req.headers, url);
     const canonical = rsc || (req.method !== "GET" && req.method !== "HEAD") ? null : canonicalUrl(url);
     if (canonical) {
