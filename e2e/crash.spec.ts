@@ -24,7 +24,7 @@ test("no acknowledged entry is lost or doubled across SIGKILLs", async () => {
   const env = {
     ...process.env,
     DATABASE_URL: `file:${path.join(dir, "crash.db")}`,
-    NEXTAUTH_SECRET: "crash-test-secret-0123456789",
+    NEXTAUTH_SECRET: "crash-test-secret-0123456789-0123456789",
     NEXTAUTH_URL: BASE,
     TRUST_PROXY: "",
   };

@@ -1,6 +1,6 @@
 "use client";
-import { useCallback, useEffect, useState } from "react";
-import { LOAN_PURPOSES } from "@/server/domain/loans";
+import { useCallback, useEffect, useMemo, useState } from "react";
+import { LOAN_PURPOSES, type LoanMethod, loanSchedule } from "@/server/domain/loans";
 import { api, newKey } from "./client";
 import { Receipts } from "./receipt";
 import { formatDate, formatNumber } from "@/server/i18n/format";
@@ -61,8 +61,25 @@ export function Loans({
         })
         .then(setCosts, () => setCosts(null));
   }, [preview, form.principal, form.termMonths, form.date, slug]);
-  // The schedule comes with the comparison: the server's own, under the group's policy.
-  const schedule = preview ? (costs?.schedule ?? null) : null;
+  // The schedule comes with the comparison (the server's own). With no signal a loan can still be
+  // prepared to wait on the phone: then it is worked out here by the same domain function.
+  const offlineSchedule = useMemo(() => {
+    const p = Number(form.principal);
+    const n = Number(form.termMonths);
+    if (!preview || !(p > 0) || !(n >= 1)) return null;
+    try {
+      return loanSchedule({
+        principal: p,
+        termMonths: n,
+        rateBpsPerMonth: group.loanRateBpsPerMonth,
+        method: group.loanMethod as LoanMethod,
+        disbursedOn: form.date,
+      });
+    } catch {
+      return null;
+    }
+  }, [preview, form, group]);
+  const schedule = preview ? (costs?.schedule ?? offlineSchedule) : null;
   const set = (k: keyof typeof form, v: string) => {
     setForm({ ...form, [k]: v });
     setPreview(false);
