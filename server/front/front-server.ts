@@ -12,6 +12,7 @@
  */
 import http from "node:http";
 import { env } from "@/server/env";
+import { bothLanguages } from "@/server/i18n/errors";
 import { gunzipSync, gzipSync } from "node:zlib";
 import { PageVersions, type VersionKey } from "@/server/services/read-cache";
 import { isScriptFreePage, isScriptFreePath, NOT_FOUND_PATH, scriptFreeCsp, stripScripts } from "./script-free";
@@ -155,7 +156,7 @@ export async function startFront(
   function unavailable(res: http.ServerResponse) {
     if (res.headersSent) return res.destroy();
     res.writeHead(503, { "content-type": "text/plain; charset=utf-8", "retry-after": "2" });
-    res.end("Sedang dimulai atau sibuk — coba lagi sebentar. / Starting or busy — try again shortly.\n");
+    res.end(`${bothLanguages("server_busy")}\n`);
   }
 
   /**
@@ -215,7 +216,7 @@ export async function startFront(
   function tooLarge(res: http.ServerResponse) {
     if (res.headersSent) return res.destroy();
     res.writeHead(413, { "content-type": "text/plain; charset=utf-8", connection: "close" });
-    res.end("Permintaan terlalu besar. / Request too large.\n");
+    res.end(`${bothLanguages("request_too_large")}\n`);
   }
 
   function passThrough(req: http.IncomingMessage, res: http.ServerResponse, retried = false) {

@@ -306,6 +306,11 @@ const MESSAGES = {
     id: () => "Peran Anda tidak boleh melakukan ini.",
     en: () => "Your role may not do this.",
   },
+  server_busy: {
+    id: () => "Sedang dimulai atau sibuk — coba lagi sebentar.",
+    en: () => "Starting or busy — try again shortly.",
+  },
+  request_too_large: { id: () => "Permintaan terlalu besar.", en: () => "Request too large." },
   input_invalid: { id: () => "Isian tidak sah.", en: () => "Invalid input." },
   not_allowed: { id: () => "Anda tidak boleh melakukan ini.", en: () => "You may not do this." },
   not_sent: {
@@ -416,6 +421,10 @@ function fmt(v: unknown, sep = "."): string {
         .replace(/\B(?=(\d{3})+(?!\d))/g, sep)
     : String(v ?? "");
 }
+
+/** A message in both languages, Indonesian first (for answers sent before a language is known). */
+export const bothLanguages = (code: ErrorCode): string =>
+  `${errorMessage(code, {}, "id")} / ${errorMessage(code, {}, "en")}`;
 
 export function errorMessage(code: string, params: Params, locale: Locale): string {
   const m = (MESSAGES as Record<string, { id: Msg; en: Msg }>)[code];

@@ -1,6 +1,6 @@
 import { getDatabase } from "@/db/client";
 import { DomainError } from "@/server/domain/errors";
-import { errorMessage } from "@/server/i18n/errors";
+import { bothLanguages } from "@/server/i18n/errors";
 import { loadGroup, type GroupRow } from "@/server/services/context";
 
 /** The group for an open-data URL, or a 404 JSON answer. */
@@ -13,7 +13,7 @@ export async function openGroup(slug: string): Promise<GroupRow | Response> {
       return Response.json(
         {
           error: "group_not_found",
-          message: `${errorMessage("group_not_found", {}, "id")} / ${errorMessage("group_not_found", {}, "en")}`,
+          message: bothLanguages("group_not_found"),
         },
         { status: 404 },
       );
