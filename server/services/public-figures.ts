@@ -148,9 +148,28 @@ export async function allGroupFigures(database: Database, now = new Date()): Pro
   return Promise.all(groups.map((g) => groupFiguresCached(database, g, now, versions.get(g.id) ?? 0)));
 }
 
+/** The columns of an entry that the public sees (and its id, to link reversals and postings). */
+const PUBLIC_COLUMNS = {
+  id: journalEntries.id,
+  seq: journalEntries.seq,
+  businessDate: journalEntries.businessDate,
+  kind: journalEntries.kind,
+  amount: journalEntries.amount,
+  purpose: journalEntries.purpose,
+  category: journalEntries.category,
+  reversesSeq: journalEntries.reversesSeq,
+  reason: journalEntries.reason,
+  chainVersion: journalEntries.chainVersion,
+  recordedAt: journalEntries.recordedAt,
+  detailDigest: journalEntries.detailDigest,
+  prevHash: journalEntries.prevHash,
+  hash: journalEntries.hash,
+};
+type PublicColumns = { [K in keyof typeof PUBLIC_COLUMNS]: (typeof journalEntries.$inferSelect)[K] };
+
 async function toPublic(
   db: DbOrTx,
-  rows: (typeof journalEntries.$inferSelect)[],
+  rows: PublicColumns[],
   withPostings: boolean,
   withIds = false,
 ): Promise<PublicEntry[]> {
@@ -161,14 +180,25 @@ async function toPublic(
     .from(journalEntries)
     .where(inArray(journalEntries.reversesEntryId, ids));
   const revBy = new Map(reversals.map((r) => [r.reverses!, { seq: r.seq, reason: r.reason }]));
+  // Summed by account in SQL (what the hash and the open data carry): a collection day's fifty postings
+  // come back as a few rows.
   const ps = withPostings
     ? await db
-        .select({ entryId: postings.entryId, account: postings.account, amount: postings.amount })
+        .select({
+          entryId: postings.entryId,
+          account: postings.account,
+          amount: sql<number>`sum(${postings.amount})`.mapWith(Number),
+        })
         .from(postings)
         .where(inArray(postings.entryId, ids))
+        .groupBy(postings.entryId, postings.account)
     : [];
   const byEntry = new Map<number, { account: string; amount: number }[]>();
-  for (const p of ps) byEntry.set(p.entryId, [...(byEntry.get(p.entryId) ?? []), p]);
+  for (const p of ps) {
+    const list = byEntry.get(p.entryId);
+    if (list) list.push(p);
+    else byEntry.set(p.entryId, [p]);
+  }
   return rows.map((e) => ({
     ...(withIds ? { id: e.id } : {}),
     seq: e.seq,
@@ -197,7 +227,7 @@ export async function ledgerPage(
 ): Promise<{ entries: PublicEntry[]; nextBeforeSeq: number | null }> {
   const limit = Math.min(Math.max(opts.limit ?? 50, 1), 500);
   const rows = await db
-    .select()
+    .select(PUBLIC_COLUMNS)
     .from(journalEntries)
     .where(
       and(eq(journalEntries.groupId, group.id), opts.beforeSeq ? lt(journalEntries.seq, opts.beforeSeq) : undefined),
@@ -227,7 +257,7 @@ export async function* allPublicEntries(db: DbOrTx, group: GroupRow, chunk = 200
   let after = 0;
   for (;;) {
     const rows = await db
-      .select()
+      .select(PUBLIC_COLUMNS)
       .from(journalEntries)
       .where(and(eq(journalEntries.groupId, group.id), sql`${journalEntries.seq} > ${after}`))
       .orderBy(asc(journalEntries.seq))
