@@ -5,6 +5,8 @@ import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { DEFAULT_DATABASE_URL, openDatabase } from "@/db/client";
+import { ksmGroups } from "@/db/schema";
+import { nextDateChange } from "@/server/domain/dates";
 import { treasurerApi } from "@/server/api/node-handler";
 import { checkEnv, settingsChanged } from "@/server/env";
 import { BODY_LIMITS, startFront } from "@/server/front/front-server";
@@ -67,28 +69,63 @@ export function ensureAuthSecret(): string {
 }
 
 /**
- * Before the first visitors ask: every group's kept read models are made sure of on disk by
- * `scripts/warm.ts` in a child process at the lowest priority (only what is missing or stale is
- * computed: after a restart, nothing), then the app builds the portal-wide figures from them by
- * answering groups.json once.
+ * Before the first visitors ask, and again just after each midnight of the groups' time zones (a
+ * new business date makes yesterday's read models stale): every group's kept read models are made
+ * sure of on disk by `scripts/warm.ts` in a child process at the lowest priority (only what is
+ * missing or stale is computed: after a restart, nothing), then the app builds the portal-wide
+ * figures from them by answering groups.json once.
  */
-function warmUp(appPort: number, env: NodeJS.ProcessEnv): { stop: () => void } {
-  const warm = spawn(path.join(process.cwd(), "node_modules", ".bin", "tsx"), ["scripts/warm.ts"], {
-    env,
-    stdio: ["ignore", "inherit", "inherit"],
-  });
-  try {
-    if (warm.pid) os.setPriority(warm.pid, os.constants.priority.PRIORITY_LOW);
-  } catch {
-    // Not allowed here: it runs at normal priority.
-  }
+function warmUp(appPort: number, env: NodeJS.ProcessEnv, databaseUrl: string): { stop: () => void } {
+  let child: ReturnType<typeof spawn> | null = null;
+  let timer: NodeJS.Timeout | null = null;
+  let stopped = false;
   const portalWide = () =>
     untilAnswering(`http://127.0.0.1:${appPort}/api/open/groups.json`, { everyMs: 200, timeoutMs: 60_000 }).catch(
       () => {},
     );
-  warm.once("exit", () => void portalWide());
-  warm.once("error", () => void portalWide());
-  return { stop: () => warm.exitCode === null && warm.kill("SIGTERM") };
+  const run = () => {
+    if (stopped) return;
+    const warm = spawn(path.join(process.cwd(), "node_modules", ".bin", "tsx"), ["scripts/warm.ts"], {
+      env,
+      stdio: ["ignore", "inherit", "inherit"],
+    });
+    child = warm;
+    try {
+      if (warm.pid) os.setPriority(warm.pid, os.constants.priority.PRIORITY_LOW);
+    } catch {
+      // Not allowed here: it runs at normal priority.
+    }
+    const done = () => {
+      child = null;
+      void portalWide();
+      void nextMidnight().then((at) => {
+        if (!stopped) timer = setTimeout(run, Math.max(60_000, at.getTime() - Date.now() + 60_000));
+      });
+    };
+    warm.once("exit", done);
+    warm.once("error", done);
+  };
+  /** The soonest next change of date over the groups' time zones. */
+  const nextMidnight = async (): Promise<Date> => {
+    const database = await openDatabase(databaseUrl);
+    try {
+      const zones = await database.db.selectDistinct({ zone: ksmGroups.timeZone }).from(ksmGroups);
+      const now = new Date();
+      const changes = (zones.length ? zones.map((z) => z.zone) : [undefined]).map((z) => nextDateChange(now, z));
+      return new Date(Math.min(...changes.map((d) => d.getTime())));
+    } finally {
+      database.close();
+    }
+  };
+  run();
+  return {
+    stop: () => {
+      stopped = true;
+      if (timer) clearTimeout(timer);
+      const c = child as ReturnType<typeof spawn> | null;
+      if (c && c.exitCode === null) c.kill("SIGTERM");
+    },
+  };
 }
 
 /** A free loopback port for the app behind the front server. */
@@ -131,7 +168,7 @@ export async function serve(opts: { port?: string; host?: string } = {}): Promis
     api: process.env.FRONT_API === "1" ? treasurerApi(await openDatabase(databaseUrl), BODY_LIMITS.trpc) : undefined,
   });
   console.log(`Kas Terbuka on http://${host}:${port} (app on 127.0.0.1:${appPort})`);
-  const warming = warmUp(appPort, env);
+  const warming = warmUp(appPort, env, databaseUrl);
   for (const sig of ["SIGINT", "SIGTERM"] as const)
     process.on(sig, () => {
       warming.stop();

@@ -20,6 +20,23 @@ export function localDate(now: Date, timeZone: string = DEFAULT_TIME_ZONE): Busi
   return dateFormat(timeZone).format(now);
 }
 
+/**
+ * The first minute at which the business date in `timeZone` is no longer the one at `now` — the
+ * zone's next midnight, whatever its offset or daylight saving (found by halving, to the minute).
+ */
+export function nextDateChange(now: Date, timeZone: string = DEFAULT_TIME_ZONE): Date {
+  const today = localDate(now, timeZone);
+  const MINUTE = 60_000;
+  let lo = Math.floor(now.getTime() / MINUTE); // still today
+  let hi = lo + 26 * 60; // surely another day
+  while (hi - lo > 1) {
+    const mid = Math.floor((lo + hi) / 2);
+    if (localDate(new Date(mid * MINUTE), timeZone) === today) lo = mid;
+    else hi = mid;
+  }
+  return new Date(hi * MINUTE);
+}
+
 // Making an Intl.DateTimeFormat costs ~175 µs, using one ~1 µs: one per time zone, made once.
 const dateFormats = new Map<string, Intl.DateTimeFormat>();
 function dateFormat(timeZone: string): Intl.DateTimeFormat {
