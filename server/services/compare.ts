@@ -25,7 +25,11 @@ export interface Comparison {
 /** The calculator: amount, months and optional overrides; `kelompok=slug` starts from that group's policy and terms. */
 export async function compareFromQuery(db: DbOrTx, q: Query): Promise<Comparison> {
   const slug = typeof q.kelompok === "string" && q.kelompok ? q.kelompok : null;
-  const group = slug ? await loadGroup(db, slug) : null;
+  return compareFor(db, slug ? await loadGroup(db, slug) : null, q);
+}
+
+/** The comparison from a group's own policy and reference terms (or the defaults without a group). */
+async function compareFor(db: DbOrTx, group: GroupRow | null, q: Query): Promise<Comparison> {
   const terms = group ? await referenceTermsOf(db, group) : DEFAULT_REFERENCE_TERMS;
   const input = parseCompareQuery(q, {
     amount: 1_000_000,
@@ -64,8 +68,7 @@ export async function compareLoan(ctx: ServiceContext, input: OnGroup<typeof ZCo
     method: group.loanMethod,
     disbursedOn: input.date ?? todayIn(ctx, group),
   });
-  const c = await compareFromQuery(ctx.database.db, {
-    kelompok: group.slug,
+  const c = await compareFor(ctx.database.db, group, {
     amount: String(input.principal),
     months: String(input.termMonths),
   });
