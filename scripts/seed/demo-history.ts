@@ -9,16 +9,17 @@ import { ksmGroups } from "@/db/schema";
 import { addDays, addMonths, daysBetween, localDate, monthOf, type BusinessDate } from "@/server/domain/dates";
 import { DEMO_GROUPS, demoCheckCode } from "@/server/domain/demo";
 import { DomainError } from "@/server/domain/errors";
-import type { LoanPurpose } from "@/server/domain/loans";
+import { type LoanEntryFacts, type LoanPurpose, viewLoan } from "@/server/domain/loans";
 import { EXAMPLE_RULE } from "@/server/domain/shu";
 import { cashOnBooks, recordBankTransfer, recordCashCount, recordExpense, recordIncome } from "@/server/services/cash";
 import { closeYear, setShareOutRule } from "@/server/services/year-close";
-import type { ServiceContext } from "@/server/services/context";
+import { groupMembersByCode, type MemberRow, type ServiceContext } from "@/server/services/context";
+import { EntryBatch } from "@/server/services/entry-batch";
 import { reverseEntry } from "@/server/services/corrections";
 import { addMember, createGroup, leaveMember } from "@/server/services/groups";
 import { createUser } from "@/server/services/users";
-import { disburseLoan, loanView, repayLoan, writeOffLoan, type LoanRow } from "@/server/services/loans";
-import { recordContributions, type ContributionLineInput } from "@/server/services/savings";
+import { batchRepayment, disburseLoan, loanView, repayLoan, writeOffLoan, type LoanRow } from "@/server/services/loans";
+import { batchContributions, recordContributions, type ContributionLineInput } from "@/server/services/savings";
 import { seededRandom, type Random } from "./random";
 
 const GIVEN_F = [
@@ -137,6 +138,12 @@ export async function seedDemo(
   opts: {
     today?: BusinessDate;
     now?: Date;
+    /**
+     * Collections and repayments go through the verbs' own builders into an EntryBatch written
+     * before any other verb runs and at each month's end (the default); false writes every entry
+     * through the verbs one by one — the same rows, compared in a test.
+     */
+    batched?: boolean;
     log?: (s: string) => void;
     progress?: (p: SeedProgress) => void;
   } = {},
@@ -186,8 +193,23 @@ export async function seedDemo(
     });
     // The demo's AD/ART: an example rule, labelled as one wherever it shows.
     await setShareOutRule(ctx, { groupSlug: spec.slug, rule: EXAMPLE_RULE, isExample: true });
+    const batched = opts.batched ?? true;
+    let batch = new EntryBatch(await loadGroupRow(database, spec.slug));
+    let byCode: Map<string, MemberRow> | null = null;
+    /** Writes the batch so far: before any verb (which reads what is written) and at each month's end. */
+    const flush = async () => {
+      if (batch.size) await ctx.database.write((tx) => batch.write(tx));
+    };
+    // Each loan's standing entries as written (the seed is their only writer), for its view on any day.
+    const loanEntries = new Map<number, LoanEntryFacts[]>();
+    const viewOf = async (loan: LoanRow, date: BusinessDate) =>
+      batched
+        ? viewLoan(loan, loanEntries.get(loan.id) ?? [], date)
+        : loanView(ctx.database.db, batch.group, loan, date);
     const members: DemoMember[] = [];
     const join = async (date: BusinessDate) => {
+      await flush();
+      byCode = null;
       const n = members.length + 1;
       const code = `${spec.prefix}-${String(n).padStart(3, "0")}`;
       const female = r.chance(0.6);
@@ -221,18 +243,22 @@ export async function seedDemo(
       ctx.database = batched;
       const thisMonth = monthOf(day);
       for (; day < today && monthOf(day) === thisMonth; day = addDays(day, 1)) await seedDay(batched);
+      await flush();
     };
     const seedDay = async (database: Database) => {
+      const verbs = flush; // what a verb reads must be written first
       const date = day;
       const month = Number(date.slice(5, 7));
       const weekday = new Date(`${date}T00:00:00Z`).getUTCDay();
       // New Year's Day: the treasurer closes last year's books and the SHU is shared out.
       if (date.endsWith("-01-01") && date > spec.foundedOn) {
+        await verbs();
         await closeYear(ctx, {
           groupSlug: spec.slug,
           year: Number(date.slice(0, 4)) - 1,
           idempotencyKey: keyOf(spec.slug, `shu-${date}`),
         });
+        batch = new EntryBatch(await loadGroupRow(database, spec.slug)); // the year it closed is now refused
         entries++;
       }
       // New members now and then; two leave over the years.
@@ -241,8 +267,11 @@ export async function seedDemo(
         const leaving = members.find((m) => !m.leftOn && !newlyJoined.has(m.code) && m.joinedOn < addDays(date, -400));
         if (leaving && members.filter((m) => m.leftOn).length < 2 && !openLoans.length)
           leaving.leftOn = addDays(date, 1);
-        if (leaving?.leftOn)
+        if (leaving?.leftOn) {
+          await verbs();
           await leaveMember(ctx, { groupSlug: spec.slug, code: leaving.code, leftOn: leaving.leftOn });
+          byCode = null;
+        }
       }
       // Collection: Monday to Saturday. A member who missed days pays them when she comes.
       if (weekday !== 0) {
@@ -270,15 +299,16 @@ export async function seedDemo(
         const typoAt = r.chance(0.004) && corrections < 6 ? lines.findIndex((l) => l.kind === "daily") : -1;
         const typoLine = typoAt >= 0 ? lines.splice(typoAt, 1)[0]! : null;
         if (lines.length) {
-          await recordContributions(ctx, {
-            groupSlug: spec.slug,
-            date,
-            idempotencyKey: keyOf(spec.slug, `c-${date}`),
-            lines,
-          });
+          const input = { groupSlug: spec.slug, date, idempotencyKey: keyOf(spec.slug, `c-${date}`), lines };
+          if (!batched) await recordContributions(ctx, input);
+          else {
+            byCode ??= await groupMembersByCode(database.db, batch.group);
+            batchContributions(batch, ctx, byCode, input);
+          }
           entries++;
         }
         if (typoLine) {
+          await verbs();
           const m = typoLine;
           const typo = await recordContributions(ctx, {
             groupSlug: spec.slug,
@@ -306,7 +336,7 @@ export async function seedDemo(
       // Repayments due today (most on time, some late, a few early).
       for (const loan of [...openLoans]) {
         if ((nextCheck.get(loan.id) ?? "") > date) continue;
-        const view = await loanView(database.db, { ...(await groupRow(database, spec.slug)) }, loan, date);
+        const view = await viewOf(loan, date);
         if (view.status === "lunas" || view.status === "dihapus") {
           openLoans.splice(openLoans.indexOf(loan), 1);
           continue;
@@ -318,6 +348,7 @@ export async function seedDemo(
         const delay = lateness < 75 ? 0 : lateness < 93 ? 12 + (loan.id % 25) : 45;
         nextCheck.set(loan.id, stopsPaying ? addDays(date, 30) : addDays(next.dueOn, delay));
         if (stopsPaying && date >= addMonths(loan.disbursedOn, loan.termMonths + 6)) {
+          await verbs();
           await writeOffLoan(ctx, {
             groupSlug: spec.slug,
             loanId: loan.id,
@@ -340,18 +371,22 @@ export async function seedDemo(
           view.state.finesAccrued -
           view.state.finesPaid;
         const amount = Math.min(view.state.totalOwed, due);
-        await repayLoan(ctx, {
+        const input = {
           groupSlug: spec.slug,
           loanId: loan.id,
           amount,
           date,
           idempotencyKey: keyOf(spec.slug, `r-${loan.id}-${date}`),
-        });
+        };
+        if (batched) batchRepayment(batch, ctx, loan, loanEntries.get(loan.id) ?? [], input);
+        else await repayLoan(ctx, input);
+        loanEntries.get(loan.id)?.push({ kind: "loan_repayment", businessDate: date, amount });
         entries++;
       }
       // Loans on the monthly meeting (first Saturday), within what the cash allows.
       if (weekday === 6 && Number(date.slice(8)) <= 7) {
-        const groupId = (await groupRow(database, spec.slug)).id;
+        await verbs();
+        const groupId = batch.group.id;
         let cash = await cashOnBooks(database.db, groupId, date);
         let bank = await cashOnBooks(database.db, groupId, date, "bank");
         const wanting = r.int(5, 9);
@@ -378,6 +413,7 @@ export async function seedDemo(
               idempotencyKey: keyOf(spec.slug, `l-${date}-${i}`),
             });
             openLoans.push(loan);
+            loanEntries.set(loan.id, [{ kind: "loan_disbursement", businessDate: date, amount: principal }]);
             if (via === "cash") cash -= principal;
             else bank -= principal;
             entries++;
@@ -462,15 +498,7 @@ function ignoreRefusal(e: unknown) {
   if (!(e instanceof DomainError)) throw e;
 }
 
-const groupCache = new Map<string, Awaited<ReturnType<typeof loadGroupRow>>>();
 async function loadGroupRow(database: Database, slug: string) {
   const [g] = await database.db.select().from(ksmGroups).where(eq(ksmGroups.slug, slug));
   return g!;
-}
-async function groupRow(database: Database, slug: string) {
-  const hit = groupCache.get(`${database.url}|${slug}`);
-  if (hit) return hit;
-  const g = await loadGroupRow(database, slug);
-  groupCache.set(`${database.url}|${slug}`, g);
-  return g;
 }

@@ -139,10 +139,11 @@ export function loanState(
   terms: LoanTerms & Partial<ImportedPosition>,
   repayments: readonly Repayment[],
   asOf: BusinessDate,
+  schedule: readonly Installment[] = loanSchedule(terms),
 ): LoanState {
   // Installments paid before a paper-book loan moved in are settled on the cut-over date.
   const paidBefore = terms.importedPaidInstallments ?? 0;
-  const installments: InstallmentState[] = loanSchedule(terms).map((i) =>
+  const installments: InstallmentState[] = schedule.map((i) =>
     i.n <= paidBefore
       ? {
           ...i,
@@ -157,11 +158,12 @@ export function loanState(
   const finesFrom = terms.importedOn ?? null;
   let finesAccrued = 0;
   let finesPaid = 0;
+  const graceEnds = installments.map((i) => addDays(i.dueOn, terms.lateFineGraceDays));
   const accrueUntil = (date: BusinessDate) => {
     // An installment is fined when its grace period has passed (strictly before `date`) unpaid.
-    for (const i of installments) {
-      const graceEnds = addDays(i.dueOn, terms.lateFineGraceDays);
-      if (!i.fined && i.paidOn === null && graceEnds < date && (finesFrom === null || graceEnds >= finesFrom)) {
+    for (const [k, i] of installments.entries()) {
+      const graceEnded = graceEnds[k]!;
+      if (!i.fined && i.paidOn === null && graceEnded < date && (finesFrom === null || graceEnded >= finesFrom)) {
         i.fined = true;
         finesAccrued += terms.lateFineAmount;
       }
@@ -256,8 +258,9 @@ export function viewLoan<L extends LoanTerms & ImportedPosition>(
     .map((e) => ({ date: e.businessDate, amount: e.amount }));
   const cancelled = loan.importedOn === null && !entries.some((e) => e.kind === "loan_disbursement");
   const writtenOff = entries.some((e) => e.kind === "write_off");
-  const state = loanState(loan, repayments, asOf);
-  return { loan, schedule: loanSchedule(loan), state, status: loanStatus(state, { writtenOff, cancelled }) };
+  const schedule = loanSchedule(loan);
+  const state = loanState(loan, repayments, asOf, schedule);
+  return { loan, schedule, state, status: loanStatus(state, { writtenOff, cancelled }) };
 }
 
 /** Kolektibilitas by days past due (as Indonesian cooperatives grade loans). */

@@ -30,6 +30,10 @@ const MESSAGES = {
     id: (p) => `Tanggal sebelum angsuran terakhir (${p.last}).`,
     en: (p) => `The date is before the last repayment (${p.last}).`,
   },
+  date_before_last_entry: {
+    id: (p) => `Riwayat yang ditulis sekaligus harus sesudah catatan terakhir (${p.last}).`,
+    en: (p) => `History written in one go must come after the last entry (${p.last}).`,
+  },
   date_before_joining: {
     id: () => "Tanggal keluar harus setelah tanggal masuk.",
     en: () => "The leaving date must be after joining.",

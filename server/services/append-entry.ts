@@ -7,7 +7,7 @@
 import { and, eq, gt, sql } from "drizzle-orm";
 import { randomBytes } from "node:crypto";
 import { reusable, type Tx } from "@/db/client";
-import { accountBalances, journalEntries, ledgerHeads, monthEntries, postings as postingsTable } from "@/db/schema";
+import { accountBalances, journalEntries, ledgerHeads, postings as postingsTable } from "@/db/schema";
 import {
   CURRENT_CHAIN_VERSION,
   detailDigest,
@@ -105,7 +105,7 @@ export function idempotentWrite<T, P = EntryRow>(
   });
 }
 
-const keptBalance = reusable((db) =>
+export const keptBalance = reusable((db) =>
   db
     .select({ balance: accountBalances.balance })
     .from(accountBalances)
@@ -179,7 +179,7 @@ async function assertStaysNonNegative(
   }
 }
 
-function insufficientCode(account: Account): ErrorCode {
+export function insufficientCode(account: Account): ErrorCode {
   if (account === "cash") return "insufficient_cash";
   if (account === "bank") return "insufficient_bank";
   if (account === "loans_receivable") return "loan_balance_negative";
@@ -187,7 +187,7 @@ function insufficientCode(account: Account): ErrorCode {
   return "insufficient_savings";
 }
 
-const insertEntry = reusable((db) =>
+export const insertEntry = reusable((db) =>
   db
     .insert(journalEntries)
     .values({
@@ -217,27 +217,11 @@ const insertEntry = reusable((db) =>
     .prepare(),
 );
 
-const ledgerHead = reusable((db) =>
+export const ledgerHead = reusable((db) =>
   db
     .select()
     .from(ledgerHeads)
     .where(eq(ledgerHeads.groupId, sql.placeholder("groupId")))
-    .prepare(),
-);
-
-const countEntry = reusable((db) =>
-  db
-    .insert(monthEntries)
-    .values({
-      groupId: sql.placeholder("groupId"),
-      month: sql.placeholder("month"),
-      kind: sql.placeholder("kind"),
-      entries: 1,
-    })
-    .onConflictDoUpdate({
-      target: [monthEntries.groupId, monthEntries.month, monthEntries.kind],
-      set: { entries: sql`${monthEntries.entries} + 1` },
-    })
     .prepare(),
 );
 
@@ -261,14 +245,18 @@ const moveHead = reusable((db) =>
     .prepare(),
 );
 
-export async function appendEntry(tx: Tx, e: NewEntry): Promise<EntryRow> {
+/** The rules an entry must meet before anything is read: balanced, and not dated in a closed year. */
+export function assertEntryAllowed(e: NewEntry): void {
   assertBalanced(e.postings);
   // A closed year's books are shared out: a correction of it is posted in the open year.
   if (e.group.closedThrough !== null && e.date <= e.group.closedThrough)
     throw invalid("year_closed", "date", { year: e.group.closedThrough.slice(0, 4) });
-  await assertStaysNonNegative(tx, e.group.id, e.date, e.postings);
+}
 
-  const head = await ledgerHead(tx).get({ groupId: e.group.id });
+type Head = { lastSeq: number; lastHash: string } | undefined;
+
+/** An entry sealed onto the chain after `head`: the row as stored, without its id (no I/O). */
+export function sealEntry(e: NewEntry, head: Head) {
   const seq = (head?.lastSeq ?? 0) + 1;
   const prevHash = head?.lastHash ?? GENESIS_HASH;
   const recordedAt = e.now.toISOString();
@@ -292,8 +280,7 @@ export async function appendEntry(tx: Tx, e: NewEntry): Promise<EntryRow> {
   // An invariant, not a user error: the verbs only ever pass codes, and no words on a write-off.
   const words = publicWordsProblem(chained);
   if (words) throw new Error(`refusing to publish: ${words}`);
-  const hash = entryHash(chained);
-  const entry = await insertEntry(tx).get({
+  return {
     ...sealed,
     groupId: e.group.id,
     businessDate: e.date,
@@ -304,41 +291,81 @@ export async function appendEntry(tx: Tx, e: NewEntry): Promise<EntryRow> {
     idempotencyKey: e.idempotencyKey,
     requestHash: e.requestHash,
     detailSalt: salt,
-    hash,
+    hash: entryHash(chained),
     recordedBy: e.actor,
-  });
-  if (!entry) throw new Error("insert returned nothing");
+  };
+}
 
-  // Rollups, in the same transaction. A correction counts under the kind it reverses.
-  const month = monthOf(e.date);
-  const flowKind = e.reverses ? e.reverses.kind : e.kind;
-  const rollup = entryRollup(e.postings);
-  // The postings and rollup rows go in as one JSON array each, so that the statement's text is the
-  // same for a 2-line expense and a 25-line collection: prepared once, not built and parsed per entry.
-  const postingRows = e.postings.map((p) => [p.account, p.memberId ?? null, p.loanId ?? null, p.amount]);
+export async function appendEntry(tx: Tx, e: NewEntry): Promise<EntryRow> {
+  assertEntryAllowed(e);
+  await assertStaysNonNegative(tx, e.group.id, e.date, e.postings);
+  const entry = await insertEntry(tx).get(sealEntry(e, await ledgerHead(tx).get({ groupId: e.group.id })));
+  if (!entry) throw new Error("insert returned nothing");
+  await writeLedgerRows(tx, e.group.id, [{ e, entry }]);
+  return entry;
+}
+
+/**
+ * Everything an inserted entry adds beside its row, for one entry or many of one group in order:
+ * its postings, the rollups (a correction counts under the kind it reverses), the chain's head
+ * and the audit rows — in the caller's transaction.
+ */
+export async function writeLedgerRows(tx: Tx, groupId: number, written: readonly { e: NewEntry; entry: EntryRow }[]) {
+  const postingRows: unknown[][] = [];
+  const balances = new Map<string, [Account, number, number, number]>();
+  const months = new Map<string, [string, EntryKind, Account, number]>();
+  const counts = new Map<string, [string, EntryKind, number]>();
+  for (const { e, entry } of written) {
+    const month = monthOf(e.date);
+    const flowKind = e.reverses ? e.reverses.kind : e.kind;
+    const rollup = entryRollup(e.postings);
+    for (const p of e.postings)
+      postingRows.push([entry.id, e.date, p.account, p.memberId ?? null, p.loanId ?? null, p.amount]);
+    for (const [account, memberId, loanId, amount] of rollup.balances) {
+      const k = `${account}|${memberId}|${loanId}`;
+      const b = balances.get(k);
+      if (b) b[3] += amount;
+      else balances.set(k, [account, memberId, loanId, amount]);
+    }
+    for (const [account, amount] of rollup.accounts) {
+      const k = `${month}|${flowKind}|${account}`;
+      const m = months.get(k);
+      if (m) m[3] += amount;
+      else months.set(k, [month, flowKind, account, amount]);
+    }
+    const c = counts.get(`${month}|${e.kind}`);
+    if (c) c[2]++;
+    else counts.set(`${month}|${e.kind}`, [month, e.kind, 1]);
+  }
+  // Each table's rows go in as one JSON array, so the statement's text is the same for a 2-line
+  // expense, a 25-line collection or a month of them: prepared once, not built and parsed per entry.
   await tx.run(sql`INSERT INTO postings (entry_id, group_id, business_date, account, member_id, loan_id, amount)
-    SELECT ${entry.id}, ${e.group.id}, ${e.date}, r.value->>0, r.value->>1, r.value->>2, r.value->>3
+    SELECT r.value->>0, ${groupId}, r.value->>1, r.value->>2, r.value->>3, r.value->>4, r.value->>5
     FROM json_each(${JSON.stringify(postingRows)}) r`);
   await tx.run(sql`INSERT INTO account_balances (group_id, account, member_id, loan_id, balance)
-    SELECT ${e.group.id}, r.value->>0, r.value->>1, r.value->>2, r.value->>3
-    FROM json_each(${JSON.stringify(rollup.balances)}) r WHERE true
+    SELECT ${groupId}, r.value->>0, r.value->>1, r.value->>2, r.value->>3
+    FROM json_each(${JSON.stringify([...balances.values()])}) r WHERE true
     ON CONFLICT (group_id, account, member_id, loan_id) DO UPDATE SET balance = balance + excluded.balance`);
   await tx.run(sql`INSERT INTO month_postings (group_id, month, kind, account, amount)
-    SELECT ${e.group.id}, ${month}, ${flowKind}, r.value->>0, r.value->>1
-    FROM json_each(${JSON.stringify(rollup.accounts)}) r WHERE true
+    SELECT ${groupId}, r.value->>0, r.value->>1, r.value->>2, r.value->>3
+    FROM json_each(${JSON.stringify([...months.values()])}) r WHERE true
     ON CONFLICT (group_id, month, kind, account) DO UPDATE SET amount = amount + excluded.amount`);
-  await countEntry(tx).run({ groupId: e.group.id, month, kind: e.kind });
-  await moveHead(tx).run({ groupId: e.group.id, lastSeq: seq, lastHash: hash, lastEntryAt: recordedAt });
-  await audit(
-    tx,
-    { actor: e.actor },
-    {
-      at: recordedAt,
-      action: `entry.${e.kind}`,
-      groupId: e.group.id,
-      entryId: entry.id,
-      detail: { seq, idempotencyKey: e.idempotencyKey, reversesSeq: e.reverses?.seq ?? null },
-    },
-  );
-  return entry;
+  await tx.run(sql`INSERT INTO month_entries (group_id, month, kind, entries)
+    SELECT ${groupId}, r.value->>0, r.value->>1, r.value->>2
+    FROM json_each(${JSON.stringify([...counts.values()])}) r WHERE true
+    ON CONFLICT (group_id, month, kind) DO UPDATE SET entries = entries + excluded.entries`);
+  const last = written.at(-1)!.entry;
+  await moveHead(tx).run({ groupId, lastSeq: last.seq, lastHash: last.hash, lastEntryAt: last.recordedAt });
+  for (const { e, entry } of written)
+    await audit(
+      tx,
+      { actor: e.actor },
+      {
+        at: entry.recordedAt,
+        action: `entry.${e.kind}`,
+        groupId,
+        entryId: entry.id,
+        detail: { seq: entry.seq, idempotencyKey: e.idempotencyKey, reversesSeq: e.reverses?.seq ?? null },
+      },
+    );
 }

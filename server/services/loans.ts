@@ -21,10 +21,13 @@ import {
   viewLoan,
   type Installment,
   type LoanMethod,
+  type LoanEntryFacts,
   type LoanView as DomainLoanView,
 } from "@/server/domain/loans";
 import { assertAmount } from "@/server/domain/money";
-import { appendEntry, idempotentWrite, type EntryRow } from "./append-entry";
+import { appendEntry, idempotentWrite, type EntryRow, type NewEntry } from "./append-entry";
+import type { EntryBatch } from "./entry-batch";
+import { assertIdempotencyKey, requestHash } from "@/server/domain/idempotency";
 import { loadActiveMember, loadGroupFor, nowOf, todayIn, type GroupRow, type ServiceContext } from "./context";
 import { cleanText } from "@/server/domain/text";
 import { type GroupInput, zDate, zId, zIdempotencyKey, zMemberCode, zRupiah, zText, zVia } from "./fields";
@@ -222,37 +225,68 @@ export async function repayLoan(
     input,
     async (tx, { group, key, requestHash }) => {
       const loan = await loadLoan(tx, group, input.loanId);
-      const amount = assertAmount(input.amount);
-      const date = assertBusinessDate(input.date, { today: todayIn(ctx, group), foundedOn: loan.disbursedOn });
-      const entries = await standingLoanEntries(tx, loan.id);
-      const current = viewLoan(loan, entries, date);
-      if (current.status === "dihapus" || current.status === "dibatalkan")
-        throw invalid("loan_closed", "loanId", { status: current.status });
-      if (current.status === "lunas") throw invalid("loan_already_repaid", "loanId");
-      const last = entries.filter((e) => e.kind === "loan_repayment").at(-1);
-      if (last && date < last.businessDate)
-        throw invalid("date_before_last_repayment", "date", { last: last.businessDate });
-      const repayments = [
-        ...entries.filter((e) => e.kind === "loan_repayment").map((e) => ({ date: e.businessDate, amount: e.amount })),
-        { date, amount },
-      ];
-      const allocation = loanState(loan, repayments, date).allocations.at(-1)!;
-      const entry = await appendEntry(tx, {
-        group,
-        kind: "loan_repayment",
-        date,
-        postings: repaymentPostings(loan.memberId, loan.id, allocation, moneyAccount(input.via)),
-        purpose: loan.purpose,
-        loanId: loan.id,
-        idempotencyKey: key,
+      const { entry, allocation } = repayment(ctx, group, loan, await standingLoanEntries(tx, loan.id), input, {
+        key,
         requestHash,
-        actor: ctx.actor,
-        now: nowOf(ctx),
       });
-      return { entry, allocation };
+      return { entry: await appendEntry(tx, entry), allocation };
     },
     async (tx, replay) => ({ entry: replay, allocation: await allocationOf(tx, replay.id) }),
   );
+}
+
+/** A repayment as an entry, allocated on the loan's standing entries (no I/O). */
+function repayment(
+  ctx: ServiceContext,
+  group: GroupRow,
+  loan: LoanRow,
+  entries: readonly LoanEntryFacts[],
+  input: RepayLoanInput,
+  w: { key: string; requestHash: string },
+): { entry: NewEntry; allocation: RepaymentAllocation } {
+  const amount = assertAmount(input.amount);
+  const date = assertBusinessDate(input.date, { today: todayIn(ctx, group), foundedOn: loan.disbursedOn });
+  const current = viewLoan(loan, entries, date);
+  if (current.status === "dihapus" || current.status === "dibatalkan")
+    throw invalid("loan_closed", "loanId", { status: current.status });
+  if (current.status === "lunas") throw invalid("loan_already_repaid", "loanId");
+  const paid = entries.filter((e) => e.kind === "loan_repayment");
+  const last = paid.at(-1);
+  if (last && date < last.businessDate)
+    throw invalid("date_before_last_repayment", "date", { last: last.businessDate });
+  const repayments = [...paid.map((e) => ({ date: e.businessDate, amount: e.amount })), { date, amount }];
+  const allocation = loanState(loan, repayments, date, current.schedule).allocations.at(-1)!;
+  const entry: NewEntry = {
+    group,
+    kind: "loan_repayment",
+    date,
+    postings: repaymentPostings(loan.memberId, loan.id, allocation, moneyAccount(input.via)),
+    purpose: loan.purpose,
+    loanId: loan.id,
+    idempotencyKey: w.key,
+    requestHash: w.requestHash,
+    actor: ctx.actor,
+    now: nowOf(ctx),
+  };
+  return { entry, allocation };
+}
+
+/**
+ * A repayment added to a batch of history (see EntryBatch) instead of written on its own: the same
+ * input, checks, allocation and entry as `repayLoan`, on the loan's standing entries as the caller
+ * holds them (the batch's own repayments of the loan included).
+ */
+export function batchRepayment(
+  batch: EntryBatch,
+  ctx: ServiceContext,
+  loan: LoanRow,
+  entries: readonly LoanEntryFacts[],
+  input: RepayLoanInput,
+): { entry: NewEntry; allocation: RepaymentAllocation } {
+  const key = assertIdempotencyKey(input.idempotencyKey);
+  const r = repayment(ctx, batch.group, loan, entries, input, { key, requestHash: requestHash("loans.repay", input) });
+  batch.add(r.entry);
+  return r;
 }
 
 async function allocationOf(db: DbOrTx, entryId: number): Promise<RepaymentAllocation> {

@@ -13,7 +13,8 @@ import {
   type SavingsAccount,
 } from "@/server/domain/ledger";
 import { assertAmount } from "@/server/domain/money";
-import { appendEntry, findReplay, idempotentWrite, type EntryRow } from "./append-entry";
+import { appendEntry, findReplay, idempotentWrite, type EntryRow, type NewEntry } from "./append-entry";
+import type { EntryBatch } from "./entry-batch";
 import {
   assertActiveMember,
   groupMembersByCode,
@@ -162,12 +163,38 @@ async function contributionEntry(
   const replay = await findReplay(tx, group.id, key, reqHash);
   if (replay) return replay;
   const date = assertBusinessDate(input.date, { today: todayIn(ctx, group), foundedOn: group.foundedOn });
+  const byCode = known?.byCode ?? (await groupMembersByCode(tx, group));
+  const { entry, paying } = collection(ctx, group, byCode, input, date, key, reqHash);
+  await assertDaysNotPaid(tx, paying);
+  const written = await appendEntry(tx, entry);
+  await tx.run(sql`INSERT INTO daily_payments (group_id, member_id, entry_id, day)
+    SELECT ${group.id}, r.value->>0, ${written.id}, r.value->>1 FROM json_each(${memberDays(paying)}) r`);
+  return written;
+}
+
+/** A member's daily line and the days it pays for. */
+export interface PaidDays {
+  line: number;
+  memberId: number;
+  code: string;
+  days: string[];
+}
+
+/** A collection as an entry: its lines checked against the group's members, and the days each daily line pays (no I/O). */
+function collection(
+  ctx: ServiceContext,
+  group: GroupRow,
+  byCode: Map<string, MemberRow>,
+  input: RecordContributionsInput,
+  date: BusinessDate,
+  key: string,
+  reqHash: string,
+): { entry: NewEntry; paying: PaidDays[] } {
   if (!Array.isArray(input.lines) || input.lines.length === 0) throw invalid("lines_empty", "lines");
   if (input.lines.length > MAX_LINES) throw invalid("lines_too_many", "lines", { max: MAX_LINES });
-  const byCode = known?.byCode ?? (await groupMembersByCode(tx, group));
   const seen = new Set<string>();
   const lines = [];
-  const paying: { line: number; memberId: number; code: string; days: string[] }[] = [];
+  const paying: PaidDays[] = [];
   for (const [i, l] of input.lines.entries()) {
     const kind = l.kind ?? "daily";
     if (!CONTRIBUTION_LINE_KINDS.includes(kind)) throw invalid("line_kind_invalid", `lines.${i}.kind`);
@@ -181,8 +208,7 @@ async function contributionEntry(
       paying.push({ line: i, memberId: member.id, code: member.code, days: daysPaidFor(l, date, member, i) });
     else if (l.days !== undefined) throw invalid("days_only_daily", `lines.${i}.days`);
   }
-  await assertDaysNotPaid(tx, group.id, paying);
-  const entry = await appendEntry(tx, {
+  const entry: NewEntry = {
     group,
     kind: "contribution",
     date,
@@ -191,10 +217,34 @@ async function contributionEntry(
     requestHash: reqHash,
     actor: ctx.actor,
     now: nowOf(ctx),
-  });
-  await tx.run(sql`INSERT INTO daily_payments (group_id, member_id, entry_id, day)
-    SELECT ${group.id}, r.value->>0, ${entry.id}, r.value->>1 FROM json_each(${memberDays(paying)}) r`);
-  return entry;
+  };
+  return { entry, paying };
+}
+
+/**
+ * A collection added to a batch of history (see EntryBatch) instead of written on its own: the
+ * same input, checks and entry as `recordContributions`; the batch checks the key and the days
+ * against the database when it is written.
+ */
+export function batchContributions(
+  batch: EntryBatch,
+  ctx: ServiceContext,
+  byCode: Map<string, MemberRow>,
+  input: RecordContributionsInput,
+): void {
+  const key = assertIdempotencyKey(input.idempotencyKey);
+  const group = batch.group;
+  const date = assertBusinessDate(input.date, { today: todayIn(ctx, group), foundedOn: group.foundedOn });
+  const { entry, paying } = collection(
+    ctx,
+    group,
+    byCode,
+    input,
+    date,
+    key,
+    requestHash("contributions.record", input),
+  );
+  batch.add(entry, paying);
 }
 
 /**
@@ -241,11 +291,7 @@ function daysPaidFor(l: ContributionLineInput, date: BusinessDate, member: Membe
  * A member pays a day once: refuses a line for a day that an entry still standing (not reversed)
  * already paid, naming that entry.
  */
-async function assertDaysNotPaid(
-  tx: Tx,
-  _groupId: number,
-  paying: readonly { line: number; memberId: number; code: string; days: string[] }[],
-): Promise<void> {
+export async function assertDaysNotPaid(tx: Tx, paying: readonly PaidDays[]): Promise<void> {
   if (paying.length === 0) return;
   // CROSS JOIN keeps the pairs as the outer loop, each looked up by (member, day); a plain JOIN let
   // the planner scan all of the group's paid days instead (16 times slower over the demo's history).

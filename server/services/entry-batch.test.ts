@@ -1,0 +1,122 @@
+import { describe, expect, it } from "vitest";
+import { count, eq } from "drizzle-orm";
+import { journalEntries, ksmGroups } from "@/db/schema";
+import { DomainError } from "@/server/domain/errors";
+import { expensePostings } from "@/server/domain/ledger";
+import { FIXED_NOW, key, seedGroup, tempDatabase, testContext } from "@/server/testing/db";
+import { groupMembersByCode, type ServiceContext } from "./context";
+import { EntryBatch } from "./entry-batch";
+import { batchContributions, recordContributions } from "./savings";
+import { verifyLedger } from "./verify";
+import type { NewEntry } from "./append-entry";
+
+async function setUp() {
+  const t = await tempDatabase();
+  const ctx = testContext(t.database);
+  await seedGroup(ctx, "ratu-damai", 3);
+  const [group] = await t.database.db.select().from(ksmGroups).where(eq(ksmGroups.slug, "ratu-damai"));
+  const byCode = await groupMembersByCode(t.database.db, group!);
+  const entries = async () =>
+    (await t.database.db.select({ n: count() }).from(journalEntries).where(eq(journalEntries.groupId, group!.id)))[0]!
+      .n;
+  return { t, ctx, group: group!, byCode, entries };
+}
+
+const collect = (date: string, days?: string[]) => ({
+  groupSlug: "ratu-damai",
+  date,
+  idempotencyKey: key(),
+  lines: [{ memberCode: "RA-001", amount: 1000 * (days?.length ?? 1), days }],
+});
+
+const expense = (ctx: ServiceContext, group: NewEntry["group"], date: string, amount: number): NewEntry => ({
+  group,
+  kind: "expense",
+  date,
+  postings: expensePostings(amount),
+  category: "konsumsi",
+  idempotencyKey: key(),
+  requestHash: "test",
+  actor: ctx.actor,
+  now: FIXED_NOW,
+});
+
+async function refusal(p: Promise<unknown> | (() => unknown)): Promise<string> {
+  try {
+    await (typeof p === "function" ? p() : p);
+  } catch (e) {
+    if (e instanceof DomainError) return e.code;
+    throw e;
+  }
+  return "written";
+}
+
+describe("EntryBatch", () => {
+  it("writes its entries onto the chain after those already there, with their paid days", async () => {
+    const { t, ctx, group, byCode, entries } = await setUp();
+    try {
+      await recordContributions(ctx, collect("2026-11-02"));
+      const batch = new EntryBatch(group);
+      batchContributions(batch, ctx, byCode, collect("2026-11-03"));
+      batchContributions(batch, ctx, byCode, collect("2026-11-05", ["2026-11-04", "2026-11-05"]));
+      await t.database.write((tx) => batch.write(tx));
+      expect(await entries()).toBe(3);
+      expect((await verifyLedger(t.database.db)).problems).toEqual([]);
+      // The days are paid: a verb now refuses them.
+      expect(await refusal(recordContributions(ctx, collect("2026-11-06", ["2026-11-04"])))).toBe("already_collected");
+    } finally {
+      t.cleanup();
+    }
+  });
+
+  it("refuses, writing nothing, what the verbs refuse: a used key, a paid day, a balance below zero, an earlier date", async () => {
+    const { t, ctx, group, byCode, entries } = await setUp();
+    try {
+      const first = collect("2026-11-10");
+      await recordContributions(ctx, first); // cash Rp 1.000
+      const write = (fill: (b: EntryBatch) => void) => {
+        const batch = new EntryBatch(group);
+        fill(batch);
+        return refusal(t.database.write((tx) => batch.write(tx)));
+      };
+      expect(await write((b) => batchContributions(b, ctx, byCode, { ...first, date: "2026-11-11" }))).toBe(
+        "idempotency_key_reused",
+      );
+      expect(await write((b) => batchContributions(b, ctx, byCode, collect("2026-11-11", ["2026-11-10"])))).toBe(
+        "already_collected",
+      );
+      // Cash is walked through the batch: 1.000 + 1.000 − 2.500 is below zero, even with more coming later.
+      expect(
+        await write((b) => {
+          batchContributions(b, ctx, byCode, collect("2026-11-11"));
+          b.add(expense(ctx, group, "2026-11-12", 2500));
+          batchContributions(b, ctx, byCode, collect("2026-11-13", ["2026-11-13", "2026-11-14", "2026-11-15"]));
+        }),
+      ).toBe("insufficient_cash");
+      expect(await write((b) => batchContributions(b, ctx, byCode, collect("2026-11-09")))).toBe(
+        "date_before_last_entry",
+      );
+      expect(await entries()).toBe(1);
+      // Within the batch: the same day twice is refused, naming the entry that paid it first (no. 2).
+      const twice = new EntryBatch(group);
+      batchContributions(twice, ctx, byCode, collect("2026-11-12"));
+      batchContributions(twice, ctx, byCode, collect("2026-11-13", ["2026-11-12"]));
+      const error = await t.database.write((tx) => twice.write(tx)).catch((e: DomainError) => e);
+      expect(error).toMatchObject({ code: "already_collected", params: { seq: 2, day: "2026-11-12" } });
+      expect(await entries()).toBe(1);
+      // A date going back is refused as it is added.
+      const batch = new EntryBatch(group);
+      batchContributions(batch, ctx, byCode, collect("2026-11-12"));
+      expect(await refusal(() => batchContributions(batch, ctx, byCode, collect("2026-11-11")))).toBe(
+        "date_before_last_entry",
+      );
+      // What is left is whole and goes in: 1.000 + 1.000 − 2.000 leaves nothing, and that is allowed.
+      batch.add(expense(ctx, group, "2026-11-12", 2000));
+      await t.database.write((tx) => batch.write(tx));
+      expect(await entries()).toBe(3);
+      expect((await verifyLedger(t.database.db)).problems).toEqual([]);
+    } finally {
+      t.cleanup();
+    }
+  });
+});
