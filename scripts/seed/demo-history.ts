@@ -130,7 +130,7 @@ export interface SeedProgress {
 
 /**
  * Writes the demo history through the same verbs a treasurer uses (same rules, same hash chain),
- * one month per write transaction: one disk flush a month instead of one an entry. No entry is
+ * one year per write transaction: one disk flush a year instead of one an entry. No entry is
  * recorded later than the moment the seed runs (`now`).
  */
 export async function seedDemo(
@@ -239,11 +239,24 @@ export async function seedDemo(
     let entries = 0;
     let corrections = 0;
     let writtenOff = false;
-    const batchMonth = async (batched: Database) => {
+    const reportProgress = () =>
+      opts.progress?.({
+        group: spec.name,
+        day: addDays(day, -1),
+        entries,
+        daysDone: daysBefore + daysBetween(spec.foundedOn, day),
+        daysTotal,
+      });
+    /** A year in one write transaction (one disk flush), its progress told month by month. */
+    const seedYear = async (batched: Database) => {
       ctx.database = batched;
-      const thisMonth = monthOf(day);
-      for (; day < today && monthOf(day) === thisMonth; day = addDays(day, 1)) await seedDay(batched);
-      await flush();
+      const thisYear = day.slice(0, 4);
+      while (day < today && day.startsWith(thisYear)) {
+        const thisMonth = monthOf(day);
+        for (; day < today && monthOf(day) === thisMonth; day = addDays(day, 1)) await seedDay(batched);
+        await flush();
+        reportProgress();
+      }
     };
     const seedDay = async (database: Database) => {
       const verbs = flush; // what a verb reads must be written first
@@ -477,16 +490,7 @@ export async function seedDemo(
         entries += 2;
       }
     };
-    while (day < today) {
-      await inOneTransaction(database, batchMonth);
-      opts.progress?.({
-        group: spec.name,
-        day: addDays(day, -1),
-        entries,
-        daysDone: daysBefore + daysBetween(spec.foundedOn, day),
-        daysTotal,
-      });
-    }
+    while (day < today) await inOneTransaction(database, seedYear);
     ctx.database = database;
     daysBefore += daysOf(spec);
     log(`${spec.name}: ${members.length} members, ~${entries} entries, ${corrections} corrections`);

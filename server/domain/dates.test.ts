@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { localDate, nextDateChange } from "./dates";
+import { addDays, daysBetween, fromUtcMs, localDate, nextDateChange, toUtcMs } from "./dates";
 
 describe("the next change of business date", () => {
   it("is the zone's next midnight, to the minute", () => {
@@ -23,5 +23,32 @@ describe("the next change of business date", () => {
     const change = nextDateChange(new Date("2026-03-28T12:00:00Z"), "Europe/Berlin");
     expect(change.toISOString()).toBe("2026-03-28T23:00:00.000Z");
     expect(localDate(change, "Europe/Berlin")).toBe("2026-03-29");
+  });
+});
+
+describe("calendar arithmetic", () => {
+  it("agrees with the platform's calendar on every day of years 0001–0200 and 1800–2400", () => {
+    const day = 86_400_000;
+    const yearOne = new Date(0);
+    yearOne.setUTCFullYear(1, 0, 1); // Date.UTC would read year 1 as 1901
+    for (const [from, to] of [
+      [yearOne.getTime(), yearOne.getTime() + 200 * 365 * day],
+      [Date.UTC(1800, 0, 1), Date.UTC(2401, 0, 1)],
+    ] as const)
+      for (let ms = from; ms < to; ms += day) {
+        const iso = new Date(ms).toISOString().slice(0, 10);
+        if (fromUtcMs(ms) !== iso) expect(fromUtcMs(ms)).toBe(iso);
+        if (toUtcMs(iso) !== ms) expect(toUtcMs(iso)).toBe(ms);
+      }
+  });
+
+  it("adds and counts days across months, leap days and years", () => {
+    expect(addDays("2024-02-28", 1)).toBe("2024-02-29");
+    expect(addDays("2023-02-28", 1)).toBe("2023-03-01");
+    expect(addDays("2100-02-28", 1)).toBe("2100-03-01");
+    expect(addDays("2000-02-28", 1)).toBe("2000-02-29");
+    expect(addDays("2026-12-31", 1)).toBe("2027-01-01");
+    expect(addDays("2027-01-01", -1)).toBe("2026-12-31");
+    expect(daysBetween("2016-03-01", "2026-11-30")).toBe(3926);
   });
 });

@@ -48,13 +48,39 @@ function dateFormat(timeZone: string): Intl.DateTimeFormat {
   return f;
 }
 
+// Date arithmetic runs for every installment of every loan view: these two read and write the
+// digits directly (no split, no Date object, no ISO string).
+const DAY_MS = 86_400_000;
+const digit = (d: string, i: number) => d.charCodeAt(i) - 48;
+
 export function toUtcMs(d: BusinessDate): number {
-  const [y, m, day] = d.split("-").map(Number) as [number, number, number];
-  return Date.UTC(y, m - 1, day);
+  const y = digit(d, 0) * 1000 + digit(d, 1) * 100 + digit(d, 2) * 10 + digit(d, 3);
+  const m = digit(d, 5) * 10 + digit(d, 6);
+  return (daysFromCivil(y, m, 1) + digit(d, 8) * 10 + digit(d, 9) - 1) * DAY_MS;
 }
 
 export function fromUtcMs(ms: number): BusinessDate {
-  return new Date(ms).toISOString().slice(0, 10);
+  // Days since 1970-01-01 to a civil date (H. Hinnant's algorithm, proleptic Gregorian).
+  const z = Math.floor(ms / DAY_MS) + 719_468;
+  const era = Math.floor(z / 146_097);
+  const doe = z - era * 146_097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const month = mp < 10 ? mp + 3 : mp - 9;
+  const year = yoe + era * 400 + (month <= 2 ? 1 : 0);
+  return `${year < 1000 ? String(year).padStart(4, "0") : year}-${month < 10 ? "0" : ""}${month}-${day < 10 ? "0" : ""}${day}`;
+}
+
+/** Days from 1970-01-01 to a civil date (the inverse of the above). */
+function daysFromCivil(y: number, m: number, d: number): number {
+  const yy = m <= 2 ? y - 1 : y;
+  const era = Math.floor(yy / 400);
+  const yoe = yy - era * 400;
+  const doy = Math.floor((153 * (m > 2 ? m - 3 : m + 9) + 2) / 5) + d - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146_097 + doe - 719_468;
 }
 
 export function addDays(d: BusinessDate, n: number): BusinessDate {
