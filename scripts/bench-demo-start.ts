@@ -10,7 +10,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
-import { untilAnswering } from "./serve";
+import { untilAnswering } from "./next-build";
 
 const BUDGET = 1.15;
 const PORT = 3950;

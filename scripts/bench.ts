@@ -16,7 +16,8 @@ import path from "node:path";
 import { chromium } from "@playwright/test";
 import { migrateDatabase, openDatabase } from "@/db/client";
 import { createUser, verifyCredentials } from "@/server/services/users";
-import { buildIfNeeded, ensureAuthSecret } from "./serve";
+import { buildIfNeeded } from "./next-build";
+import { ensureAuthSecret } from "./serve";
 
 const arg = (name: string, dflt: string) => {
   const i = process.argv.indexOf(`--${name}`);

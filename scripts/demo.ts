@@ -1,32 +1,47 @@
-import { getDatabase } from "@/db/client";
-import { DEMO_USERS } from "./seed/demo-history";
-import { demoPassbookHint } from "@/server/domain/demo";
+import type { Database } from "@/db/client";
 import { checkEnv, EnvError } from "@/server/env";
-import { listGroups } from "@/server/services/public-figures";
-import { seedDemoWithProgress } from "./demo-seed";
 import { launchDemo, readyMessage } from "./launch-demo";
-import { buildInBackground, hasBuild, serve, untilAnswering } from "./serve";
+import { buildInBackground, hasBuild, untilAnswering } from "./next-build";
 
-/** `npm run demo`: migrate; seed the demo groups (if missing) while the portal builds (if needed); serve; say so. */
+/**
+ * `npm run demo`: migrate; seed the demo groups (if missing) while the portal builds (if needed);
+ * serve; say so. The build starts first: the database and the services load while it runs.
+ */
 async function main() {
   checkEnv(process.env); // before ten years of seeding, not after
   const port = process.env.PORT ?? "3000";
   const baseUrl = `http://localhost:${port}`;
-  const database = await getDatabase();
   const building = !hasBuild();
   // While the build writes its own lines, the seed's progress is plain lines too (no bar redrawn in place).
   const seedStream = building ? { write: (s: string) => process.stderr.write(s), isTTY: false } : process.stderr;
+  let database: Promise<Database> | null = null;
+  const opened = () => (database ??= import("@/db/client").then((m) => m.getDatabase()));
   await launchDemo({
-    seed: () => seedDemoWithProgress(database, { stream: seedStream, lineEveryMs: building ? 3000 : undefined }),
+    seed: async () => {
+      const [{ seedDemoWithProgress }, { keptGroupModels, listGroups }] = await Promise.all([
+        import("./demo-seed"),
+        import("@/server/services/public-figures"),
+      ]);
+      const d = await opened();
+      await seedDemoWithProgress(d, { stream: seedStream, lineEveryMs: building ? 3000 : undefined });
+      // The first visitors' pages read these instead of computing them (npm start would, once serving).
+      for (const g of await listGroups(d.db)) await keptGroupModels(d, g);
+    },
     build: async () => {
       if (!building) return;
       console.log("Building the portal (first run) / membangun portal…");
-      await buildInBackground((line) => console.log(`build │ ${line}`));
+      // The demo's build leaves out Next's type check: `npm test` checks the types (tsc) on its own.
+      await buildInBackground((line) => console.log(`build │ ${line}`), { typeCheck: false });
     },
-    serve: () => serve({ port }),
+    serve: async () => (await import("./serve")).serve({ port }),
     firstPageAnswers: () => untilAnswering(`http://127.0.0.1:${port}/`, { timeoutMs: 300_000 }),
     announce: async () => {
-      const passbook = demoPassbookHint(await listGroups(database.db));
+      const [{ DEMO_USERS }, { demoPassbookHint }, { listGroups }] = await Promise.all([
+        import("./seed/demo-history"),
+        import("@/server/domain/demo"),
+        import("@/server/services/public-figures"),
+      ]);
+      const passbook = demoPassbookHint(await listGroups((await opened()).db));
       console.log(readyMessage({ baseUrl, users: DEMO_USERS, passbook }));
     },
   });

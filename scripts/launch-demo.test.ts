@@ -8,7 +8,7 @@ import { listGroups } from "@/server/services/public-figures";
 import { tempDatabase } from "@/server/testing/db";
 import { seedDemoWithProgress } from "./demo-seed";
 import { launchDemo, readyMessage } from "./launch-demo";
-import { untilAnswering } from "./serve";
+import { untilAnswering } from "./next-build";
 
 const cleanups: (() => void)[] = [];
 afterEach(() => {

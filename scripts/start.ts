@@ -1,6 +1,7 @@
 import { getDatabase } from "@/db/client";
 import { checkEnv, EnvError } from "@/server/env";
-import { buildIfNeeded, serve } from "./serve";
+import { buildIfNeeded } from "./next-build";
+import { serve } from "./serve";
 
 /** `npm start`: check the settings, apply migrations, then serve the production build. */
 async function main() {

@@ -91,14 +91,19 @@ export const READ_MODEL_FORMAT = 1;
  * replaying its loans and chain. A file is used only under the same key (format, group version,
  * local date) — a stale or unreadable one is recomputed and replaced.
  */
+// The folder sits beside the database, found at run time: turbopackIgnore keeps the build from
+// tracing (and shipping) the whole project for these paths.
 export function readModelsDir(url: string): string | null {
   const file = embeddedFile(url);
-  return file ? `${path.resolve(file)}.read-models` : null;
+  return file ? `${path.resolve(/*turbopackIgnore: true*/ file)}.read-models` : null;
 }
 
 function fromDisk(dir: string, name: string, key: string): { value: unknown } | null {
   try {
-    const kept = JSON.parse(readFileSync(path.join(dir, name), "utf8")) as { key?: string; value?: unknown };
+    const kept = JSON.parse(readFileSync(path.join(/*turbopackIgnore: true*/ dir, name), "utf8")) as {
+      key?: string;
+      value?: unknown;
+    };
     return kept.key === key ? { value: kept.value } : null;
   } catch {
     return null;
@@ -110,12 +115,12 @@ function fromDisk(dir: string, name: string, key: string): { value: unknown } | 
  * the value finds it on disk, and nothing is left half-done behind a closed database.
  */
 function toDisk(dir: string, name: string, key: string, value: unknown): void {
-  const tmp = path.join(dir, `.${name}.${randomBytes(6).toString("hex")}`);
+  const tmp = path.join(/*turbopackIgnore: true*/ dir, `.${name}.${randomBytes(6).toString("hex")}`);
   try {
     // Not recursive: beside the database file only (if its folder is gone, nothing is kept).
     if (!existsSync(dir)) mkdirSync(dir);
     writeFileSync(tmp, JSON.stringify({ key, value }));
-    renameSync(tmp, path.join(dir, name)); // whole or not at all, whoever reads it
+    renameSync(tmp, path.join(/*turbopackIgnore: true*/ dir, name)); // whole or not at all, whoever reads it
   } catch {
     // A cache: a model not kept is computed again next time.
   }
