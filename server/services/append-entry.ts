@@ -6,8 +6,8 @@
  */
 import { and, eq, gt, sql } from "drizzle-orm";
 import { randomBytes } from "node:crypto";
-import { reusable, type Tx } from "@/db/client";
-import { accountBalances, journalEntries, ledgerHeads, postings as postingsTable } from "@/db/schema";
+import { insertMany, reusable, type Tx } from "@/db/client";
+import { accountBalances, auditLog, journalEntries, ledgerHeads, postings as postingsTable } from "@/db/schema";
 import {
   CURRENT_CHAIN_VERSION,
   detailDigest,
@@ -29,7 +29,7 @@ import {
   type EntryKind,
   type Posting,
 } from "@/server/domain/ledger";
-import { audit, type GroupRow, loadGroupFor, type ServiceContext } from "./context";
+import { type GroupRow, loadGroupFor, type ServiceContext } from "./context";
 import { assertIdempotencyKey, requestHash } from "@/server/domain/idempotency";
 
 export type EntryRow = typeof journalEntries.$inferSelect;
@@ -187,7 +187,7 @@ export function insufficientCode(account: Account): ErrorCode {
   return "insufficient_savings";
 }
 
-export const insertEntry = reusable((db) =>
+const insertEntry = reusable((db) =>
   db
     .insert(journalEntries)
     .values({
@@ -311,7 +311,7 @@ export async function appendEntry(tx: Tx, e: NewEntry): Promise<EntryRow> {
  * and the audit rows — in the caller's transaction.
  */
 export async function writeLedgerRows(tx: Tx, groupId: number, written: readonly { e: NewEntry; entry: EntryRow }[]) {
-  const postingRows: unknown[][] = [];
+  const postingRows: (typeof postingsTable.$inferInsert)[] = [];
   const balances = new Map<string, [Account, number, number, number]>();
   const months = new Map<string, [string, EntryKind, Account, number]>();
   const counts = new Map<string, [string, EntryKind, number]>();
@@ -320,7 +320,15 @@ export async function writeLedgerRows(tx: Tx, groupId: number, written: readonly
     const flowKind = e.reverses ? e.reverses.kind : e.kind;
     const rollup = entryRollup(e.postings);
     for (const p of e.postings)
-      postingRows.push([entry.id, e.date, p.account, p.memberId ?? null, p.loanId ?? null, p.amount]);
+      postingRows.push({
+        entryId: entry.id,
+        groupId,
+        businessDate: e.date,
+        account: p.account,
+        memberId: p.memberId ?? null,
+        loanId: p.loanId ?? null,
+        amount: p.amount,
+      });
     for (const [account, memberId, loanId, amount] of rollup.balances) {
       const k = `${account}|${memberId}|${loanId}`;
       const b = balances.get(k);
@@ -337,11 +345,9 @@ export async function writeLedgerRows(tx: Tx, groupId: number, written: readonly
     if (c) c[2]++;
     else counts.set(`${month}|${e.kind}`, [month, e.kind, 1]);
   }
-  // Each table's rows go in as one JSON array, so the statement's text is the same for a 2-line
+  await insertMany(tx, postingsTable, postingRows);
+  // The rollups go in as one JSON array each, so the statement's text is the same for a 2-line
   // expense, a 25-line collection or a month of them: prepared once, not built and parsed per entry.
-  await tx.run(sql`INSERT INTO postings (entry_id, group_id, business_date, account, member_id, loan_id, amount)
-    SELECT r.value->>0, ${groupId}, r.value->>1, r.value->>2, r.value->>3, r.value->>4, r.value->>5
-    FROM json_each(${JSON.stringify(postingRows)}) r`);
   await tx.run(sql`INSERT INTO account_balances (group_id, account, member_id, loan_id, balance)
     SELECT ${groupId}, r.value->>0, r.value->>1, r.value->>2, r.value->>3
     FROM json_each(${JSON.stringify([...balances.values()])}) r WHERE true
@@ -356,16 +362,20 @@ export async function writeLedgerRows(tx: Tx, groupId: number, written: readonly
     ON CONFLICT (group_id, month, kind) DO UPDATE SET entries = entries + excluded.entries`);
   const last = written.at(-1)!.entry;
   await moveHead(tx).run({ groupId, lastSeq: last.seq, lastHash: last.hash, lastEntryAt: last.recordedAt });
-  for (const { e, entry } of written)
-    await audit(
-      tx,
-      { actor: e.actor },
-      {
-        at: entry.recordedAt,
-        action: `entry.${e.kind}`,
-        groupId,
-        entryId: entry.id,
-        detail: { seq: entry.seq, idempotencyKey: e.idempotencyKey, reversesSeq: e.reverses?.seq ?? null },
-      },
-    );
+  await insertMany(
+    tx,
+    auditLog,
+    written.map(({ e, entry }) => ({
+      at: entry.recordedAt,
+      actor: e.actor,
+      action: `entry.${e.kind}`,
+      groupId,
+      entryId: entry.id,
+      detail: JSON.stringify({
+        seq: entry.seq,
+        idempotencyKey: e.idempotencyKey,
+        reversesSeq: e.reverses?.seq ?? null,
+      }),
+    })),
+  );
 }

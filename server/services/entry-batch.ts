@@ -8,13 +8,12 @@
  * zero on any day — and writes the rows with the same statements as a single entry.
  */
 import { and, eq, sql } from "drizzle-orm";
-import type { Tx } from "@/db/client";
-import { journalEntries } from "@/db/schema";
+import { insertMany, type Tx } from "@/db/client";
+import { dailyPayments, journalEntries } from "@/db/schema";
 import { conflict, invalid } from "@/server/domain/errors";
 import type { BusinessDate } from "@/server/domain/dates";
 import {
   assertEntryAllowed,
-  insertEntry,
   keptBalance,
   insufficientCode,
   ledgerHead,
@@ -59,7 +58,7 @@ export class EntryBatch {
     const pending = this.pending;
     if (pending.length === 0) return [];
     const groupId = this.group.id;
-    let head = await ledgerHead(tx).get({ groupId });
+    const head = await ledgerHead(tx).get({ groupId });
     await this.assertKeysNew(tx);
     this.assertDaysOnce(head?.lastSeq ?? 0);
     await assertDaysNotPaid(
@@ -67,20 +66,30 @@ export class EntryBatch {
       pending.flatMap((p) => p.paying),
     );
     await this.assertStaysNonNegative(tx);
-    const written: { e: NewEntry; entry: EntryRow }[] = [];
-    for (const { e } of pending) {
-      const entry = await insertEntry(tx).get(sealEntry(e, head));
-      if (!entry) throw new Error("insert returned nothing");
-      written.push({ e, entry });
-      head = { groupId, lastSeq: entry.seq, lastHash: entry.hash, lastEntryAt: entry.recordedAt };
-    }
-    await writeLedgerRows(tx, groupId, written);
-    const days = pending.flatMap((p, i) =>
-      p.paying.flatMap((d) => d.days.map((day) => [d.memberId, written[i]!.entry.id, day])),
+    // The entries take the ids the verbs would have given them, one after another, in one statement per 128.
+    const [last] = await tx.select({ id: sql<number | null>`max(${journalEntries.id})` }).from(journalEntries);
+    let id = last?.id ?? 0;
+    let previous = head;
+    const written = pending.map(({ e }) => {
+      const entry: EntryRow = { id: ++id, ...sealEntry(e, previous) };
+      previous = { groupId, lastSeq: entry.seq, lastHash: entry.hash, lastEntryAt: entry.recordedAt };
+      return { e, entry };
+    });
+    await insertMany(
+      tx,
+      journalEntries,
+      written.map((w) => w.entry),
     );
-    if (days.length)
-      await tx.run(sql`INSERT INTO daily_payments (group_id, member_id, entry_id, day)
-        SELECT ${groupId}, r.value->>0, r.value->>1, r.value->>2 FROM json_each(${JSON.stringify(days)}) r`);
+    await writeLedgerRows(tx, groupId, written);
+    await insertMany(
+      tx,
+      dailyPayments,
+      pending.flatMap((p, i) =>
+        p.paying.flatMap((d) =>
+          d.days.map((day) => ({ groupId, memberId: d.memberId, entryId: written[i]!.entry.id, day })),
+        ),
+      ),
+    );
     this.pending = [];
     this.keys.clear();
     return written.map((w) => w.entry);

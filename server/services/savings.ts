@@ -1,6 +1,6 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { z } from "zod";
-import type { Tx } from "@/db/client";
+import { insertMany, type Tx } from "@/db/client";
 import { accountBalances, dailyPayments, journalEntries, members } from "@/db/schema";
 import { addDays, assertBusinessDate, isValidDate, type BusinessDate } from "@/server/domain/dates";
 import { DomainError, invalid } from "@/server/domain/errors";
@@ -167,8 +167,11 @@ async function contributionEntry(
   const { entry, paying } = collection(ctx, group, byCode, input, date, key, reqHash);
   await assertDaysNotPaid(tx, paying);
   const written = await appendEntry(tx, entry);
-  await tx.run(sql`INSERT INTO daily_payments (group_id, member_id, entry_id, day)
-    SELECT ${group.id}, r.value->>0, ${written.id}, r.value->>1 FROM json_each(${memberDays(paying)}) r`);
+  await insertMany(
+    tx,
+    dailyPayments,
+    paying.flatMap((p) => p.days.map((day) => ({ groupId: group.id, memberId: p.memberId, entryId: written.id, day }))),
+  );
   return written;
 }
 
