@@ -153,8 +153,11 @@ export async function insertMany<T extends SQLiteTable>(tx: DbOrTx, table: T, ro
   const columns = Object.keys(rows[0]!) as (keyof T["$inferInsert"] & string)[];
   const client = scopedClient();
   const db = client && databaseOf.get(client);
-  let built = db && insertsBuilt.get(db);
-  if (db && !built) insertsBuilt.set(db, (built = new Map()));
+  let built = db ? insertsBuilt.get(db) : undefined;
+  if (db && !built) {
+    built = new Map();
+    insertsBuilt.set(db, built);
+  }
   const statement = (size: number) => {
     const key = `${getTableName(table)}|${columns.join(",")}|${size}`;
     let q = built?.get(key);
