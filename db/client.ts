@@ -1,5 +1,5 @@
-import { createClient, type Client } from "@libsql/client";
-import { getTableName, sql } from "drizzle-orm";
+import { createClient, type Client, type InValue } from "@libsql/client";
+import { getTableColumns, getTableName } from "drizzle-orm";
 import { drizzle, type LibSQLDatabase } from "drizzle-orm/libsql";
 import type { SQLiteTable } from "drizzle-orm/sqlite-core";
 import { migrate } from "drizzle-orm/libsql/migrator";
@@ -141,47 +141,38 @@ export function reusable<Q>(build: (db: DbOrTx) => Q): (tx: DbOrTx) => Q {
 
 /** Most rows one statement inserts (and far below SQLite's 32,766 bound values for any table here). */
 const ROWS_PER_STATEMENT = 128;
-const insertsBuilt = new WeakMap<Db, Map<string, { run: (values: Record<string, unknown>) => Promise<unknown> }>>();
 
 /**
  * Inserts many rows of one table (each with the same columns) in few statements: 128 rows, then
- * 64, 32, … for the rest — statements of a handful of shapes, each built once per database as
- * `reusable` builds its queries, instead of one statement per row.
+ * 64, 32, … for the rest — statements of a handful of texts, prepared once by the embedded file's
+ * client inside a write, their values bound by position (no query built per call). Elsewhere (a
+ * remote database, outside a write) the query builder inserts them as any other insert.
  */
 export async function insertMany<T extends SQLiteTable>(tx: DbOrTx, table: T, rows: readonly T["$inferInsert"][]) {
   if (rows.length === 0) return;
-  const columns = Object.keys(rows[0]!) as (keyof T["$inferInsert"] & string)[];
   const client = scopedClient();
-  const db = client && databaseOf.get(client);
-  let built = db ? insertsBuilt.get(db) : undefined;
-  if (db && !built) {
-    built = new Map();
-    insertsBuilt.set(db, built);
+  if (!client) {
+    for (let at = 0; at < rows.length; at += ROWS_PER_STATEMENT)
+      await tx.insert(table).values(rows.slice(at, at + ROWS_PER_STATEMENT) as never);
+    return;
   }
-  const statement = (size: number) => {
-    const key = `${getTableName(table)}|${columns.join(",")}|${size}`;
-    let q = built?.get(key);
-    if (!q) {
-      const values = Array.from({ length: size }, (_, r) =>
-        Object.fromEntries(columns.map((c) => [c, sql.placeholder(`${c}_${r}`)])),
-      );
-      q = (db ?? tx)
-        .insert(table)
-        .values(values as never)
-        .prepare();
-      built?.set(key, q);
-    }
-    return q;
-  };
+  const all = getTableColumns(table);
+  const keys = Object.keys(rows[0]!);
+  const columns = keys.map((k) => all[k]!);
+  const head = `INSERT INTO "${getTableName(table)}" (${columns.map((c) => `"${c.name}"`).join(", ")}) VALUES `;
+  const tuple = `(${columns.map(() => "?").join(", ")})`;
   for (let at = 0; at < rows.length; ) {
     let size = ROWS_PER_STATEMENT;
     while (size > rows.length - at) size /= 2;
-    const values: Record<string, unknown> = {};
-    for (let r = 0; r < size; r++) {
-      const row = rows[at + r] as Record<string, unknown>;
-      for (const c of columns) values[`${c}_${r}`] = row[c] ?? null;
+    const args: InValue[] = [];
+    for (let r = at; r < at + size; r++) {
+      const row = rows[r] as Record<string, unknown>;
+      for (const [i, k] of keys.entries()) {
+        const v = row[k];
+        args.push(v == null ? null : (columns[i]!.mapToDriverValue(v) as InValue));
+      }
     }
-    await statement(size).run(values);
+    await client.execute({ sql: head + Array(size).fill(tuple).join(", "), args });
     at += size;
   }
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { addDays, daysBetween, fromUtcMs, localDate, nextDateChange, toUtcMs } from "./dates";
+import { addDays, addMonths, daysBetween, fromUtcMs, localDate, nextDateChange, toUtcMs } from "./dates";
 
 describe("the next change of business date", () => {
   it("is the zone's next midnight, to the minute", () => {
@@ -40,6 +40,24 @@ describe("calendar arithmetic", () => {
         if (fromUtcMs(ms) !== iso) expect(fromUtcMs(ms)).toBe(iso);
         if (toUtcMs(iso) !== ms) expect(toUtcMs(iso)).toBe(ms);
       }
+  });
+
+  it("adds months as the platform's calendar does, clamped to the month's last day", () => {
+    const viaDate = (d: string, n: number) => {
+      const [y, m, day] = d.split("-").map(Number) as [number, number, number];
+      const first = new Date(Date.UTC(y, m - 1 + n, 1));
+      const last = new Date(Date.UTC(first.getUTCFullYear(), first.getUTCMonth() + 1, 0)).getUTCDate();
+      return new Date(Date.UTC(first.getUTCFullYear(), first.getUTCMonth(), Math.min(day, last)))
+        .toISOString()
+        .slice(0, 10);
+    };
+    for (let ms = Date.UTC(1999, 0, 1); ms < Date.UTC(2031, 0, 1); ms += 86_400_000)
+      for (const n of [-25, -13, -1, 0, 1, 2, 11, 12, 13, 120]) {
+        const d = fromUtcMs(ms);
+        if (addMonths(d, n) !== viaDate(d, n)) expect(addMonths(d, n)).toBe(viaDate(d, n));
+      }
+    expect(addMonths("2024-01-31", 1)).toBe("2024-02-29");
+    expect(addMonths("2100-01-31", 1)).toBe("2100-02-28");
   });
 
   it("adds and counts days across months, leap days and years", () => {

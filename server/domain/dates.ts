@@ -93,10 +93,21 @@ export function daysBetween(from: BusinessDate, to: BusinessDate): number {
 
 /** Same day n months later, clamped to the month's last day (31 Jan + 1 month = 28/29 Feb). */
 export function addMonths(d: BusinessDate, n: number): BusinessDate {
-  const [y, m, day] = d.split("-").map(Number) as [number, number, number];
-  const first = new Date(Date.UTC(y, m - 1 + n, 1));
-  const last = new Date(Date.UTC(first.getUTCFullYear(), first.getUTCMonth() + 1, 0)).getUTCDate();
-  return fromUtcMs(Date.UTC(first.getUTCFullYear(), first.getUTCMonth(), Math.min(day, last)));
+  const months =
+    (digit(d, 0) * 1000 + digit(d, 1) * 100 + digit(d, 2) * 10 + digit(d, 3)) * 12 +
+    digit(d, 5) * 10 +
+    digit(d, 6) -
+    1 +
+    n;
+  const y = Math.floor(months / 12);
+  const m = months - y * 12 + 1;
+  const day = Math.min(digit(d, 8) * 10 + digit(d, 9), daysInMonth(y, m));
+  return `${y < 1000 ? String(y).padStart(4, "0") : y}-${m < 10 ? "0" : ""}${m}-${day < 10 ? "0" : ""}${day}`;
+}
+
+function daysInMonth(y: number, m: number): number {
+  if (m === 2) return y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 29 : 28;
+  return m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31;
 }
 
 export function monthOf(d: BusinessDate): string {
