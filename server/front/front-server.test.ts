@@ -333,6 +333,40 @@ describe("front server: public pages from memory, current on the next request af
     }
   });
 
+  it("while the app is still starting, asks the visitor to wait without a line in the log; once it has answered, a refusal is logged", async () => {
+    // An app that is not listening yet: a port taken and released, then listened on later.
+    const later = http.createServer((_req, res) =>
+      res.writeHead(200, { "content-type": "text/html" }).end("<p>ok</p>"),
+    );
+    await new Promise<void>((r) => later.listen(0, "127.0.0.1", r));
+    const port = (later.address() as { port: number }).port;
+    await new Promise<void>((r) => later.close(() => r()));
+    const starting = await startFront({
+      port: 0,
+      host: "127.0.0.1",
+      upstream: { host: "127.0.0.1", port },
+      databaseUrl: null,
+      trustProxy: false,
+    });
+    const logged = vi.spyOn(console, "error").mockImplementation(() => {});
+    try {
+      const at = `http://127.0.0.1:${(starting.server.address() as { port: number }).port}`;
+      expect((await fetch(`${at}/`)).status).toBe(503);
+      expect((await fetch(`${at}/masuk`)).status).toBe(503);
+      expect(logged).not.toHaveBeenCalled();
+      await new Promise<void>((r) => later.listen(port, "127.0.0.1", r));
+      expect((await fetch(`${at}/`)).status).toBe(200);
+      const closed = new Promise<void>((r) => later.close(() => r()));
+      later.closeAllConnections();
+      await closed;
+      expect((await fetch(`${at}/masuk`)).status).toBe(503);
+      expect(logged).toHaveBeenCalledWith(expect.stringContaining("no answer from the app: ECONNREFUSED GET /masuk"));
+    } finally {
+      logged.mockRestore();
+      await starting.close();
+    }
+  });
+
   it("keeps within its bounds", async () => {
     for (let i = 0; i < 80; i++) await get(`/bandingkan?amount=${100_000 + i}`);
     expect(front.store.size.entries).toBeLessThanOrEqual(50);

@@ -153,6 +153,14 @@ export async function startFront(
     return h;
   }
 
+  // Until the app has answered once it is still starting: a refused connection then is expected
+  // (the visitor is asked to wait, as always) and not worth a line in the log.
+  let appAnswered = false;
+  function noAnswer(err: NodeJS.ErrnoException, what: string) {
+    if (appAnswered || err.code !== "ECONNREFUSED")
+      console.error(`[front] no answer from the app: ${err.code ?? err.message} ${what}`);
+  }
+
   function unavailable(res: http.ServerResponse) {
     if (res.headersSent) return res.destroy();
     res.writeHead(503, { "content-type": "text/plain; charset=utf-8", "retry-after": "2" });
@@ -182,6 +190,7 @@ export async function startFront(
           headers: upstreamHeaders(req, cacheable),
         },
         (ur) => {
+          appAnswered = true;
           const chunks: Buffer[] = [];
           ur.on("data", (c: Buffer) => chunks.push(c));
           ur.on("end", () => {
@@ -196,7 +205,7 @@ export async function startFront(
       up.on("error", (err: NodeJS.ErrnoException) => {
         // No answer (a kept-alive socket the app had just closed, a restart): asked again, once.
         if (!retried) return void publicPage(req, path, cacheable, true).then(resolve);
-        console.error(`[front] no answer from the app: ${err.code ?? err.message} GET ${path}`);
+        noAnswer(err, `GET ${path}`);
         resolve(null);
       });
       up.end();
@@ -236,6 +245,7 @@ export async function startFront(
         headers: upstreamHeaders(req, false),
       },
       (ur) => {
+        appAnswered = true;
         const raw: string[] = [];
         for (let i = 0; i < ur.rawHeaders.length; i += 2)
           if (!HOP.has(ur.rawHeaders[i]!.toLowerCase())) raw.push(ur.rawHeaders[i]!, ur.rawHeaders[i + 1]!);
@@ -249,9 +259,7 @@ export async function startFront(
       // connection refused while it restarts) is sent again, once, before the visitor is told to wait.
       if (!retried && !res.headersSent && (req.method === "GET" || req.method === "HEAD"))
         return passThrough(req, res, true);
-      console.error(
-        `[front] no answer from the app: ${err.code ?? err.message} ${req.method} ${pathOf(req.url ?? "/")}`,
-      );
+      noAnswer(err, `${req.method} ${pathOf(req.url ?? "/")}`);
       if (received <= limit) unavailable(res);
     });
     req.on("data", (chunk: Buffer) => {
