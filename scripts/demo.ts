@@ -15,6 +15,11 @@ async function main() {
   // While the build writes its own lines, the seed's progress is plain lines too (no bar redrawn in place).
   const seedStream = building ? { write: (s: string) => process.stderr.write(s), isTTY: false } : process.stderr;
   let database: Promise<Database> | null = null;
+  let serving: Promise<typeof import("./serve")> | null = null;
+  const serveModule = () => {
+    serving ??= import("./serve");
+    return serving;
+  };
   const opened = () => (database ??= import("@/db/client").then((m) => m.getDatabase()));
   await launchDemo({
     seed: async () => {
@@ -26,6 +31,7 @@ async function main() {
       await seedDemoWithProgress(d, { stream: seedStream, lineEveryMs: building ? 3000 : undefined });
       // The first visitors' pages read these instead of computing them (npm start would, once serving).
       for (const g of await listGroups(d.db)) await keptGroupModels(d, g);
+      void serveModule(); // loaded while the build finishes, not after
     },
     build: async () => {
       if (!building) return;
@@ -33,7 +39,7 @@ async function main() {
       // The demo's build leaves out Next's type check: `npm test` checks the types (tsc) on its own.
       await buildInBackground((line) => console.log(`build │ ${line}`), { typeCheck: false });
     },
-    serve: async () => (await import("./serve")).serve({ port }),
+    serve: async () => (await serveModule()).serve({ port }),
     firstPageAnswers: () => untilAnswering(`http://127.0.0.1:${port}/`, { timeoutMs: 300_000 }),
     announce: async () => {
       const [{ DEMO_USERS }, { demoPassbookHint }, { listGroups }] = await Promise.all([
