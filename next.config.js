@@ -8,13 +8,17 @@ const securityHeaders = [
 // API answers and files are data, never documents: nothing may run or frame them.
 const apiHeaders = [{ key: "Content-Security-Policy", value: "default-src 'none'; frame-ancestors 'none'" }];
 
+const demoBuild = process.env.KT_DEMO_BUILD === "1";
+
 module.exports = {
   poweredByHeader: false,
   reactStrictMode: true,
   serverExternalPackages: ["@libsql/client", "libsql", "@node-rs/argon2"],
-  // `npm run demo` builds without Next's type check (KT_BUILD_TYPECHECK=0): the newcomer's first
-  // page waits for nothing it does not need. Every other build checks types; `npm test` runs tsc too.
-  typescript: { ignoreBuildErrors: process.env.KT_BUILD_TYPECHECK === "0" },
+  // `npm run demo` builds for a look on this machine (KT_DEMO_BUILD=1): without Next's type check
+  // (`npm test` runs tsc itself) and without minifying the server's code (it never reaches a phone) —
+  // the newcomer's first page waits for nothing it needs. Every other build is the full production build.
+  typescript: { ignoreBuildErrors: demoBuild },
+  experimental: { serverMinification: !demoBuild },
   async headers() {
     return [
       { source: "/:path*", headers: securityHeaders },

@@ -36,8 +36,7 @@ async function main() {
     build: async () => {
       if (!building) return;
       console.log("Building the portal (first run) / membangun portal…");
-      // The demo's build leaves out Next's type check: `npm test` checks the types (tsc) on its own.
-      await buildInBackground((line) => console.log(`build │ ${line}`), { typeCheck: false });
+      await buildInBackground((line) => console.log(`build │ ${line}`), { demo: true });
     },
     serve: async () => (await serveModule()).serve({ port }),
     firstPageAnswers: () => untilAnswering(`http://127.0.0.1:${port}/`, { timeoutMs: 300_000 }),

@@ -20,14 +20,14 @@ export function buildIfNeeded(opts: { always?: boolean } = {}): void {
 }
 
 /**
- * `next build` in a child process, its output passed on line by line through `write`; without
- * Next's type check when `typeCheck` is false (next.config.js reads KT_BUILD_TYPECHECK).
+ * `next build` in a child process, its output passed on line by line through `write`; the demo's
+ * lighter build (no type check, server code not minified: see next.config.js) when `demo` is set.
  */
-export function buildInBackground(write: (line: string) => void, opts: { typeCheck?: boolean } = {}): Promise<void> {
+export function buildInBackground(write: (line: string) => void, opts: { demo?: boolean } = {}): Promise<void> {
   return new Promise((resolve, reject) => {
     const child = spawn(NEXT, ["build"], {
       stdio: ["ignore", "pipe", "pipe"],
-      env: { ...process.env, FORCE_COLOR: "0", KT_BUILD_TYPECHECK: opts.typeCheck === false ? "0" : "1" },
+      env: { ...process.env, FORCE_COLOR: "0", KT_DEMO_BUILD: opts.demo ? "1" : "0" },
     });
     for (const stream of [child.stdout, child.stderr]) {
       let rest = "";
