@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { DomainError } from "./errors";
-import { collectability, LOAN_METHODS, loanSchedule, loanState, loanStatus, type LoanTerms } from "./loans";
+import { collectability, LOAN_METHODS, loanSchedule, loanState, loanStatus, type LoanTerms, viewLoan } from "./loans";
 
 const base: LoanTerms = {
   principal: 1_000_000,
@@ -208,3 +208,28 @@ describe("a loan moved in from the paper book", () => {
 function daysBetweenIso(a: string, b: string) {
   return Math.round((Date.parse(b) - Date.parse(a)) / 86_400_000);
 }
+
+describe("a loan's view", () => {
+  const loan = { ...base, importedOn: null, importedPaidInstallments: null, importedPrincipalOutstanding: null };
+  const disbursed = { kind: "loan_disbursement", businessDate: base.disbursedOn, amount: base.principal };
+
+  it("shares one schedule (frozen) while the loan's terms stay the same, and makes a new one when they change", () => {
+    const a = viewLoan(loan, [disbursed], "2026-03-01");
+    const b = viewLoan(
+      loan,
+      [disbursed, { kind: "loan_repayment", businessDate: "2026-02-20", amount: 60_000 }],
+      "2026-04-01",
+    );
+    expect(b.schedule).toBe(a.schedule);
+    expect(Object.isFrozen(a.schedule) && Object.isFrozen(a.schedule[0])).toBe(true);
+    expect(a.schedule).toEqual(loanSchedule(loan));
+    const longer = { ...loan, termMonths: loan.termMonths + 2 };
+    expect(viewLoan(longer, [disbursed], "2026-03-01").schedule).toEqual(loanSchedule(longer));
+    // The same row object with other terms (never done, but never trusted either): made again.
+    const row = { ...loan };
+    const first = viewLoan(row, [disbursed], "2026-03-01").schedule;
+    row.principal = 2 * loan.principal;
+    expect(viewLoan(row, [disbursed], "2026-03-01").schedule).not.toBe(first);
+    expect(viewLoan(row, [disbursed], "2026-03-01").schedule).toEqual(loanSchedule(row));
+  });
+});

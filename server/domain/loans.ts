@@ -258,9 +258,24 @@ export function viewLoan<L extends LoanTerms & ImportedPosition>(
     .map((e) => ({ date: e.businessDate, amount: e.amount }));
   const cancelled = loan.importedOn === null && !entries.some((e) => e.kind === "loan_disbursement");
   const writtenOff = entries.some((e) => e.kind === "write_off");
-  const schedule = loanSchedule(loan);
+  const schedule = scheduleOf(loan);
   const state = loanState(loan, repayments, asOf, schedule);
   return { loan, schedule, state, status: loanStatus(state, { writtenOff, cancelled }) };
+}
+
+const schedules = new WeakMap<object, { terms: string; schedule: readonly Installment[] }>();
+
+/**
+ * A loan row's schedule, made once while its terms stay the same (a loan is viewed on every
+ * repayment and every page); frozen, since every view of the loan shares it.
+ */
+function scheduleOf(loan: LoanTerms & Partial<ImportedPosition>): Installment[] {
+  const terms = `${loan.principal}|${loan.termMonths}|${loan.rateBpsPerMonth}|${loan.method}|${loan.disbursedOn}|${loan.importedPaidInstallments}|${loan.importedPrincipalOutstanding}`;
+  const kept = schedules.get(loan);
+  if (kept?.terms === terms) return kept.schedule as Installment[];
+  const schedule = Object.freeze(loanSchedule(loan).map((i) => Object.freeze(i)));
+  schedules.set(loan, { terms, schedule });
+  return schedule as Installment[];
 }
 
 /** Kolektibilitas by days past due (as Indonesian cooperatives grade loans). */
