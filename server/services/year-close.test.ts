@@ -145,6 +145,50 @@ describe("closing the year (SHU)", () => {
     expect(pb!.shu).toEqual([{ year: 2024, amount: p.members.find((m) => m.code === "RA-001")!.total }]);
   });
 
+  it("shares jasa modal by each member's savings at the year's month ends — from her savings before the year, whatever came after", async () => {
+    await setShareOutRule(ctx, { groupSlug: G, rule: EXAMPLE_RULE, isExample: true });
+    const save = (date: string, memberCode: string, amount: number) =>
+      recordContributions(ctx, { groupSlug: G, date, idempotencyKey: key(), lines: [{ memberCode, amount }] });
+    // A year's jasa, paid by RA-003 (so the jasa pinjaman pool is hers alone).
+    const lend = async (year: number) => {
+      const { loan } = await disburseLoan(ctx, {
+        groupSlug: G,
+        memberCode: "RA-003",
+        principal: 300_000,
+        termMonths: 2,
+        date: `${year}-02-01`,
+        purpose: "kopi",
+        idempotencyKey: key(),
+      });
+      for (const month of ["03", "04"])
+        await repayLoan(ctx, {
+          groupSlug: G,
+          loanId: loan.id,
+          amount: 156_000,
+          date: `${year}-${month}-01`,
+          idempotencyKey: key(),
+        });
+    };
+    await save("2024-01-05", "RA-001", 600_000);
+    await lend(2024);
+    const first = await closeYear(ctx, { groupSlug: G, year: 2024, idempotencyKey: key() });
+    const part2024 = first.preview.members.find((m) => m.code === "RA-001")!.total; // into her savings on 31 Dec
+    await save("2025-01-05", "RA-002", 600_000);
+    await lend(2025);
+    await save("2026-01-05", "RA-002", 5_000_000); // after the year: must not count
+    const p = await previewYear(ctx, { groupSlug: G, year: 2025 });
+    // Twelve month ends each: RA-001 held 600.000 + her 2024 part all year, RA-002 600.000 from
+    // January (not the 5.000.000 of 2026), RA-003 her 2024 jasa pinjaman part.
+    const part = (code: string) => first.preview.members.find((m) => m.code === code)?.total ?? 0;
+    expect(part2024).toBeGreaterThan(0);
+    expect(Object.fromEntries(p.members.map((m) => [m.code, m.averageSavings]))).toEqual({
+      "RA-001": 600_000 + part2024,
+      "RA-002": 600_000,
+      "RA-003": part("RA-003"),
+    });
+    expect(p.members.reduce((t, m) => t + m.jasaModal, 0)).toBe(p.pools.jasa_modal);
+  });
+
   it("refuses entries dated in a closed year (a correction goes in the open year), and years out of order", async () => {
     await twoYears();
     await setShareOutRule(ctx, { groupSlug: G, rule: EXAMPLE_RULE });

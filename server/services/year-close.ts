@@ -5,7 +5,7 @@ import { z } from "zod";
  */
 import { and, asc, desc, eq, gte, inArray, lte, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
-import { journalEntries, ksmGroups, members, postings, shareOutRules, yearClosings } from "@/db/schema";
+import { accountBalances, journalEntries, ksmGroups, members, postings, shareOutRules, yearClosings } from "@/db/schema";
 import { conflict, invalid, notFound } from "@/server/domain/errors";
 import { SAVINGS_ACCOUNTS, yearClosePostings, type YearTotals } from "@/server/domain/ledger";
 import {
@@ -179,15 +179,21 @@ async function computeYear(
     write_off_loss: by.write_off_loss ?? 0,
   };
   const memberRows = await db.select().from(members).where(eq(members.groupId, group.id));
-  // Savings at the end of the year before, then each month's change: her balance at each month's end.
-  const [opening, monthly, charges] = await Promise.all([
+  // Savings at the end of the year before — what she holds now less what moved since (a year or so:
+  // far fewer rows than all before it) — then each month's change: her balance at each month's end.
+  const [kept, since, monthly, charges] = await Promise.all([
+    db
+      .select({ memberId: accountBalances.memberId, s: sql<number>`sum(${accountBalances.balance})` })
+      .from(accountBalances)
+      .where(and(eq(accountBalances.groupId, group.id), inArray(accountBalances.account, [...SAVINGS_ACCOUNTS])))
+      .groupBy(accountBalances.memberId),
     db
       .select({ memberId: postings.memberId, s: sql<number>`sum(${postings.amount})` })
       .from(postings)
       .where(
         and(
           eq(postings.groupId, group.id),
-          sql`${postings.businessDate} < ${from}`,
+          gte(postings.businessDate, from),
           inArray(postings.account, [...SAVINGS_ACCOUNTS]),
         ),
       )
@@ -207,7 +213,8 @@ async function computeYear(
       .where(and(inYear, eq(postings.account, "income_service_charge")))
       .groupBy(postings.memberId),
   ]);
-  const open = new Map(opening.map((r) => [r.memberId, -Number(r.s)]));
+  const open = new Map<number | null, number>(kept.map((r) => [r.memberId, -Number(r.s)]));
+  for (const r of since) open.set(r.memberId, (open.get(r.memberId) ?? 0) + Number(r.s));
   const charge = new Map(charges.map((r) => [r.memberId, -Number(r.s)]));
   const basis: MemberBasis[] = memberRows.map((m) => {
     let balance = open.get(m.id) ?? 0;
