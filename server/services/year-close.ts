@@ -5,7 +5,15 @@ import { z } from "zod";
  */
 import { and, asc, desc, eq, gte, inArray, lte, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
-import { accountBalances, journalEntries, ksmGroups, members, postings, shareOutRules, yearClosings } from "@/db/schema";
+import {
+  accountBalances,
+  journalEntries,
+  ksmGroups,
+  members,
+  postings,
+  shareOutRules,
+  yearClosings,
+} from "@/db/schema";
 import { conflict, invalid, notFound } from "@/server/domain/errors";
 import { SAVINGS_ACCOUNTS, yearClosePostings, type YearTotals } from "@/server/domain/ledger";
 import {
