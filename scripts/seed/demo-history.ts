@@ -129,9 +129,10 @@ export interface SeedProgress {
 }
 
 /**
- * Writes the demo history through the same verbs a treasurer uses (same rules, same hash chain),
- * one year per write transaction: one disk flush a year instead of one an entry. No entry is
- * recorded later than the moment the seed runs (`now`).
+ * Writes the demo history through the same verbs a treasurer uses (same rules, same hash chain) —
+ * the daily collections and the repayments built by those verbs' own functions and written in
+ * batches (EntryBatch) — one year per write transaction: one disk flush a year instead of one an
+ * entry. No entry is recorded later than the moment the seed runs (`now`).
  */
 export async function seedDemo(
   database: Database,

@@ -7,6 +7,7 @@ import { FIXED_NOW, key, seedGroup, tempDatabase, testContext } from "@/server/t
 import { groupMembersByCode, type ServiceContext } from "./context";
 import { EntryBatch } from "./entry-batch";
 import { batchContributions, recordContributions } from "./savings";
+import { batchRepayment, disburseLoan } from "./loans";
 import { verifyLedger } from "./verify";
 import type { NewEntry } from "./append-entry";
 
@@ -115,6 +116,45 @@ describe("EntryBatch", () => {
       await t.database.write((tx) => batch.write(tx));
       expect(await entries()).toBe(3);
       expect((await verifyLedger(t.database.db)).problems).toEqual([]);
+    } finally {
+      t.cleanup();
+    }
+  });
+
+  it("holds one group's entries: another group's member or loan is not found", async () => {
+    const { t, ctx, group, entries } = await setUp();
+    try {
+      await seedGroup(ctx, "compang-dalo", 2);
+      const [other] = await t.database.db.select().from(ksmGroups).where(eq(ksmGroups.slug, "compang-dalo"));
+      const theirs = await groupMembersByCode(t.database.db, other!);
+      await recordContributions(ctx, {
+        groupSlug: "compang-dalo",
+        date: "2026-11-02",
+        idempotencyKey: key(),
+        lines: [{ memberCode: "CO-001", amount: 500_000, kind: "voluntary" }],
+      });
+      const { loan } = await disburseLoan(ctx, {
+        groupSlug: "compang-dalo",
+        memberCode: "CO-001",
+        principal: 300_000,
+        termMonths: 3,
+        date: "2026-11-03",
+        purpose: "kopi",
+        idempotencyKey: key(),
+      });
+      const batch = new EntryBatch(group);
+      const theirDay = { ...collect("2026-11-04"), lines: [{ memberCode: "CO-001", amount: 1000 }] };
+      expect(await refusal(() => batchContributions(batch, ctx, theirs, theirDay))).toBe("member_not_found");
+      const repay = {
+        groupSlug: "ratu-damai",
+        loanId: loan.id,
+        amount: 10_000,
+        date: "2026-11-04",
+        idempotencyKey: key(),
+      };
+      expect(await refusal(() => batchRepayment(batch, ctx, loan, [], repay))).toBe("loan_not_found");
+      expect(batch.size).toBe(0);
+      expect(await entries()).toBe(0);
     } finally {
       t.cleanup();
     }

@@ -5,7 +5,7 @@
  * `batchRepayment`: the same input, checks and postings), meets the same pure rules and is sealed
  * onto the chain exactly as `appendEntry` seals it; `write` then runs the checks that need the
  * database once for the whole batch — no key used before, no day paid twice, no kept balance below
- * zero on any day — and writes the rows with the same statements as a single entry.
+ * zero on any day — and writes the very rows the verbs would, many to a statement.
  */
 import { and, eq, sql } from "drizzle-orm";
 import { insertMany, type Tx } from "@/db/client";

@@ -284,6 +284,7 @@ export function batchRepayment(
   input: RepayLoanInput,
 ): { entry: NewEntry; allocation: RepaymentAllocation } {
   const key = assertIdempotencyKey(input.idempotencyKey);
+  if (loan.groupId !== batch.group.id || loan.id !== input.loanId) throw notFound("loan_not_found", "loanId");
   const r = repayment(ctx, batch.group, loan, entries, input, { key, requestHash: requestHash("loans.repay", input) });
   batch.add(r.entry);
   return r;

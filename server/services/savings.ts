@@ -205,7 +205,13 @@ function collection(
     if (seen.has(dupKey)) throw invalid("line_duplicate", `lines.${i}.memberCode`, { code: String(l.memberCode) });
     seen.add(dupKey);
     const amount = assertAmount(l.amount, `lines.${i}.amount`);
-    const member = assertActiveMember(byCode.get(l.memberCode), l.memberCode, date, `lines.${i}.memberCode`);
+    const found = byCode.get(l.memberCode);
+    const member = assertActiveMember(
+      found?.groupId === group.id ? found : undefined,
+      l.memberCode,
+      date,
+      `lines.${i}.memberCode`,
+    );
     lines.push({ memberId: member.id, amount, kind });
     if (kind === "daily")
       paying.push({ line: i, memberId: member.id, code: member.code, days: daysPaidFor(l, date, member, i) });
