@@ -18,7 +18,15 @@ import { EntryBatch } from "@/server/services/entry-batch";
 import { reverseEntry } from "@/server/services/corrections";
 import { addMember, createGroup, leaveMember } from "@/server/services/groups";
 import { createUser } from "@/server/services/users";
-import { batchRepayment, disburseLoan, loanView, repayLoan, writeOffLoan, type LoanRow } from "@/server/services/loans";
+import {
+  batchDisbursement,
+  batchRepayment,
+  disburseLoan,
+  loanView,
+  repayLoan,
+  writeOffLoan,
+  type LoanRow,
+} from "@/server/services/loans";
 import { batchContributions, recordContributions, type ContributionLineInput } from "@/server/services/savings";
 import { seededRandom, type Random } from "./random";
 
@@ -195,7 +203,7 @@ export async function seedDemo(
     // The demo's AD/ART: an example rule, labelled as one wherever it shows.
     await setShareOutRule(ctx, { groupSlug: spec.slug, rule: EXAMPLE_RULE, isExample: true });
     const batched = opts.batched ?? true;
-    let batch = new EntryBatch(await loadGroupRow(database, spec.slug));
+    let batch = await EntryBatch.open(database.db, await loadGroupRow(database, spec.slug));
     let byCode: Map<string, MemberRow> | null = null;
     /** Writes the batch so far: before any verb (which reads what is written) and at each month's end. */
     const flush = async () => {
@@ -272,7 +280,7 @@ export async function seedDemo(
           year: Number(date.slice(0, 4)) - 1,
           idempotencyKey: keyOf(spec.slug, `shu-${date}`),
         });
-        batch = new EntryBatch(await loadGroupRow(database, spec.slug)); // the year it closed is now refused
+        batch = await EntryBatch.open(database.db, await loadGroupRow(database, spec.slug)); // the year it closed is now refused
         entries++;
       }
       // New members now and then; two leave over the years.
@@ -415,7 +423,7 @@ export async function seedDemo(
           const borrower = r.pick(members.filter((m) => m.joinedOn <= addDays(date, -90) && !m.leftOn));
           if (principal < 300_000 || !borrower) continue;
           try {
-            const { loan } = await disburseLoan(ctx, {
+            const input = {
               groupSlug: spec.slug,
               memberCode: borrower.code,
               principal,
@@ -425,7 +433,9 @@ export async function seedDemo(
               crop: p.crop,
               via,
               idempotencyKey: keyOf(spec.slug, `l-${date}-${i}`),
-            });
+            };
+            byCode ??= await groupMembersByCode(database.db, batch.group);
+            const loan = batched ? batchDisbursement(batch, ctx, byCode, input) : (await disburseLoan(ctx, input)).loan;
             openLoans.push(loan);
             loanEntries.set(loan.id, [{ kind: "loan_disbursement", businessDate: date, amount: principal }]);
             if (via === "cash") cash -= principal;
@@ -435,6 +445,7 @@ export async function seedDemo(
             if (!(e instanceof DomainError)) throw e;
           }
         }
+        await verbs();
         // Meeting costs, and the month's cash count.
         await recordExpense(ctx, {
           groupSlug: spec.slug,

@@ -1,13 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { count, eq } from "drizzle-orm";
-import { journalEntries, ksmGroups } from "@/db/schema";
+import { journalEntries, ksmGroups, loans } from "@/db/schema";
 import { DomainError } from "@/server/domain/errors";
 import { expensePostings } from "@/server/domain/ledger";
 import { FIXED_NOW, key, seedGroup, tempDatabase, testContext } from "@/server/testing/db";
 import { groupMembersByCode, type ServiceContext } from "./context";
 import { EntryBatch } from "./entry-batch";
 import { batchContributions, recordContributions } from "./savings";
-import { batchRepayment, disburseLoan } from "./loans";
+import { batchDisbursement, batchRepayment, disburseLoan } from "./loans";
 import { verifyLedger } from "./verify";
 import type { NewEntry } from "./append-entry";
 
@@ -57,7 +57,7 @@ describe("EntryBatch", () => {
     const { t, ctx, group, byCode, entries } = await setUp();
     try {
       await recordContributions(ctx, collect("2026-11-02"));
-      const batch = new EntryBatch(group);
+      const batch = await EntryBatch.open(t.database.db, group);
       batchContributions(batch, ctx, byCode, collect("2026-11-03"));
       batchContributions(batch, ctx, byCode, collect("2026-11-05", ["2026-11-04", "2026-11-05"]));
       await t.database.write((tx) => batch.write(tx));
@@ -75,8 +75,8 @@ describe("EntryBatch", () => {
     try {
       const first = collect("2026-11-10");
       await recordContributions(ctx, first); // cash Rp 1.000
-      const write = (fill: (b: EntryBatch) => void) => {
-        const batch = new EntryBatch(group);
+      const write = async (fill: (b: EntryBatch) => void) => {
+        const batch = await EntryBatch.open(t.database.db, group);
         fill(batch);
         return refusal(t.database.write((tx) => batch.write(tx)));
       };
@@ -99,14 +99,14 @@ describe("EntryBatch", () => {
       );
       expect(await entries()).toBe(1);
       // Within the batch: the same day twice is refused, naming the entry that paid it first (no. 2).
-      const twice = new EntryBatch(group);
+      const twice = await EntryBatch.open(t.database.db, group);
       batchContributions(twice, ctx, byCode, collect("2026-11-12"));
       batchContributions(twice, ctx, byCode, collect("2026-11-13", ["2026-11-12"]));
       const error = await t.database.write((tx) => twice.write(tx)).catch((e: DomainError) => e);
       expect(error).toMatchObject({ code: "already_collected", params: { seq: 2, day: "2026-11-12" } });
       expect(await entries()).toBe(1);
       // A date going back is refused as it is added.
-      const batch = new EntryBatch(group);
+      const batch = await EntryBatch.open(t.database.db, group);
       batchContributions(batch, ctx, byCode, collect("2026-11-12"));
       expect(await refusal(() => batchContributions(batch, ctx, byCode, collect("2026-11-11")))).toBe(
         "date_before_last_entry",
@@ -142,7 +142,7 @@ describe("EntryBatch", () => {
         purpose: "kopi",
         idempotencyKey: key(),
       });
-      const batch = new EntryBatch(group);
+      const batch = await EntryBatch.open(t.database.db, group);
       const theirDay = { ...collect("2026-11-04"), lines: [{ memberCode: "CO-001", amount: 1000 }] };
       expect(await refusal(() => batchContributions(batch, ctx, theirs, theirDay))).toBe("member_not_found");
       const repay = {
@@ -155,6 +155,45 @@ describe("EntryBatch", () => {
       expect(await refusal(() => batchRepayment(batch, ctx, loan, [], repay))).toBe("loan_not_found");
       expect(batch.size).toBe(0);
       expect(await entries()).toBe(0);
+    } finally {
+      t.cleanup();
+    }
+  });
+
+  it("lends from what the group holds: the loan numbered as the database would, never more than the cash", async () => {
+    const { t, ctx, group, byCode, entries } = await setUp();
+    try {
+      await recordContributions(ctx, {
+        groupSlug: "ratu-damai",
+        date: "2026-11-02",
+        idempotencyKey: key(),
+        lines: [{ memberCode: "RA-001", amount: 500_000, kind: "voluntary" }],
+      });
+      const lend = (principal: number) => ({
+        groupSlug: "ratu-damai",
+        memberCode: "RA-002",
+        principal,
+        termMonths: 3,
+        date: "2026-11-03",
+        purpose: "kopi",
+        idempotencyKey: key(),
+      });
+      const batch = await EntryBatch.open(t.database.db, group);
+      const loan = batchDisbursement(batch, ctx, byCode, lend(300_000));
+      await t.database.write((tx) => batch.write(tx));
+      expect(await t.database.db.select().from(loans)).toEqual([loan]);
+      expect((await verifyLedger(t.database.db)).problems).toEqual([]);
+      // Rp 200.000 left in the box: Rp 300.000 more is refused, and nothing is written.
+      const more = await EntryBatch.open(t.database.db, group);
+      batchDisbursement(more, ctx, byCode, lend(300_000));
+      expect(await refusal(t.database.write((tx) => more.write(tx)))).toBe("insufficient_cash");
+      expect(await entries()).toBe(2);
+      expect(await t.database.db.select().from(loans)).toHaveLength(1);
+      // A loan written meanwhile by the verb took the number the batch gave: the batch refuses to write.
+      const late = await EntryBatch.open(t.database.db, group);
+      batchDisbursement(late, ctx, byCode, lend(100_000));
+      await disburseLoan(ctx, lend(50_000));
+      await expect(t.database.write((tx) => late.write(tx))).rejects.toThrow("a loan was written outside the batch");
     } finally {
       t.cleanup();
     }

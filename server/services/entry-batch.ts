@@ -8,8 +8,8 @@
  * zero on any day — and writes the very rows the verbs would, many to a statement.
  */
 import { and, eq, sql } from "drizzle-orm";
-import { insertMany, type Tx } from "@/db/client";
-import { dailyPayments, journalEntries } from "@/db/schema";
+import { type DbOrTx, insertMany, type Tx } from "@/db/client";
+import { dailyPayments, journalEntries, loans } from "@/db/schema";
 import { conflict, invalid } from "@/server/domain/errors";
 import type { BusinessDate } from "@/server/domain/dates";
 import {
@@ -24,14 +24,29 @@ import {
 } from "./append-entry";
 import { balanceKey, naturalBalance, NON_NEGATIVE } from "@/server/domain/ledger";
 import type { GroupRow } from "./context";
+import type { LoanRow } from "./loans";
 import { assertDaysNotPaid, type PaidDays } from "./savings";
 
 export class EntryBatch {
-  private pending: { e: NewEntry; paying: PaidDays[] }[] = [];
+  private pending: { e: NewEntry; paying: PaidDays[]; loan: LoanRow | null }[] = [];
   private keys = new Set<string>();
 
-  /** `group` as it stands now: after a verb changes it (a year closed), start a new batch. */
-  constructor(readonly group: GroupRow) {}
+  /** `group` as it stands now: after a verb changes it (a year closed), open a new batch. */
+  private constructor(
+    readonly group: GroupRow,
+    private lastLoanId: number,
+  ) {}
+
+  /** A batch for the group, its new loans numbered after the last loan written. */
+  static async open(db: DbOrTx, group: GroupRow): Promise<EntryBatch> {
+    const [last] = await db.select({ id: sql<number | null>`max(${loans.id})` }).from(loans);
+    return new EntryBatch(group, last?.id ?? 0);
+  }
+
+  /** The id the next loan of the batch takes (loans are numbered as the database would number them). */
+  nextLoanId(): number {
+    return ++this.lastLoanId;
+  }
 
   get size(): number {
     return this.pending.length;
@@ -42,15 +57,15 @@ export class EntryBatch {
     return this.pending.at(-1)?.e.date ?? null;
   }
 
-  /** Adds an entry (and the days its daily lines pay); entries come in date order. */
-  add(e: NewEntry, paying: readonly PaidDays[] = []): void {
+  /** Adds an entry (and the days its daily lines pay, or the loan it disburses); entries come in date order. */
+  add(e: NewEntry, paying: readonly PaidDays[] = [], loan: LoanRow | null = null): void {
     if (e.group.id !== this.group.id) throw new Error("a batch holds one group's entries");
     assertEntryAllowed(e);
     const last = this.lastDate;
     if (last && e.date < last) throw invalid("date_before_last_entry", "date", { last });
     if (this.keys.has(e.idempotencyKey)) throw conflict("idempotency_key_reused", "idempotencyKey");
     this.keys.add(e.idempotencyKey);
-    this.pending.push({ e, paying: [...paying] });
+    this.pending.push({ e, paying: [...paying], loan });
   }
 
   /** Writes every entry waiting, in order, in the caller's write transaction; all or nothing. */
@@ -66,6 +81,13 @@ export class EntryBatch {
       pending.flatMap((p) => p.paying),
     );
     await this.assertStaysNonNegative(tx);
+    // The loans first: numbered after the last loan written, as the database would (else someone wrote one meanwhile).
+    const newLoans = pending.flatMap((p) => (p.loan ? [p.loan] : []));
+    if (newLoans.length) {
+      const [lastLoan] = await tx.select({ id: sql<number | null>`max(${loans.id})` }).from(loans);
+      if ((lastLoan?.id ?? 0) !== newLoans[0]!.id - 1) throw new Error("a loan was written outside the batch");
+      await insertMany(tx, loans, newLoans);
+    }
     // The entries take the ids the verbs would have given them, one after another, in one statement per 128.
     const [last] = await tx.select({ id: sql<number | null>`max(${journalEntries.id})` }).from(journalEntries);
     let id = last?.id ?? 0;

@@ -28,7 +28,16 @@ import { assertAmount } from "@/server/domain/money";
 import { appendEntry, idempotentWrite, type EntryRow, type NewEntry } from "./append-entry";
 import type { EntryBatch } from "./entry-batch";
 import { assertIdempotencyKey, requestHash } from "@/server/domain/idempotency";
-import { loadActiveMember, loadGroupFor, nowOf, todayIn, type GroupRow, type ServiceContext } from "./context";
+import {
+  assertActiveMember,
+  loadActiveMember,
+  loadGroupFor,
+  nowOf,
+  todayIn,
+  type GroupRow,
+  type MemberRow,
+  type ServiceContext,
+} from "./context";
 import { cleanText } from "@/server/domain/text";
 import { type GroupInput, zDate, zId, zIdempotencyKey, zMemberCode, zRupiah, zText, zVia } from "./fields";
 
@@ -77,50 +86,13 @@ export async function disburseLoan(
     "loans.disburse",
     input,
     async (tx, { group, key, requestHash }) => {
-      // The group's own rate and method unless an admin sets others for this loan.
-      if ((input.rateBpsPerMonth !== undefined || input.method !== undefined) && ctx.user && ctx.user.role !== "admin")
-        throw new DomainError("forbidden", "role_forbidden", "rateBpsPerMonth");
-      const principal = assertAmount(input.principal, "principal");
-      if (!Number.isInteger(input.termMonths) || input.termMonths < 1 || input.termMonths > group.loanMaxTermMonths)
-        throw invalid("term_invalid", "termMonths", { max: group.loanMaxTermMonths });
-      if (!LOAN_PURPOSES.includes(input.purpose as never)) throw invalid("purpose_invalid", "purpose");
-      if (input.crop != null && !CROPS.includes(input.crop as never)) throw invalid("crop_invalid", "crop");
-      const method = input.method ?? group.loanMethod;
-      if (!LOAN_METHODS.includes(method)) throw invalid("method_invalid", "method");
-      const rateBpsPerMonth = input.rateBpsPerMonth ?? group.loanRateBpsPerMonth;
-      if (!Number.isInteger(rateBpsPerMonth) || rateBpsPerMonth < 0 || rateBpsPerMonth > 1000)
-        throw invalid("rate_invalid", "rateBpsPerMonth");
-      const date = assertBusinessDate(input.date, { today: todayIn(ctx, group), foundedOn: group.foundedOn });
-      const member = await loadActiveMember(tx, group, input.memberCode, date);
-      const via = moneyAccount(input.via);
+      const terms = loanTerms(ctx, group, input);
+      const member = await loadActiveMember(tx, group, input.memberCode, terms.disbursedOn);
       const [loan] = await tx
         .insert(loans)
-        .values({
-          groupId: group.id,
-          memberId: member.id,
-          principal,
-          termMonths: input.termMonths,
-          rateBpsPerMonth,
-          method,
-          lateFineAmount: group.lateFineAmount,
-          lateFineGraceDays: group.lateFineGraceDays,
-          disbursedOn: date,
-          purpose: input.purpose,
-          crop: input.crop ?? null,
-        })
+        .values({ ...terms, memberId: member.id })
         .returning();
-      const entry = await appendEntry(tx, {
-        group,
-        kind: "loan_disbursement",
-        date,
-        postings: disbursementPostings(member.id, loan!.id, principal, via),
-        purpose: input.purpose,
-        loanId: loan!.id,
-        idempotencyKey: key,
-        requestHash,
-        actor: ctx.actor,
-        now: nowOf(ctx),
-      });
+      const entry = await appendEntry(tx, disbursement(ctx, group, loan!, input, { key, requestHash }));
       return { entry, loan: loan!, schedule: loanSchedule(loan!) };
     },
     async (tx, replay) => {
@@ -128,6 +100,94 @@ export async function disburseLoan(
       return { entry: replay, loan: loan!, schedule: loanSchedule(loan!) };
     },
   );
+}
+
+/** A new loan's terms: the group's policy unless an admin sets the rate or method for it (no I/O). */
+function loanTerms(ctx: ServiceContext, group: GroupRow, input: DisburseLoanInput) {
+  // The group's own rate and method unless an admin sets others for this loan.
+  if ((input.rateBpsPerMonth !== undefined || input.method !== undefined) && ctx.user && ctx.user.role !== "admin")
+    throw new DomainError("forbidden", "role_forbidden", "rateBpsPerMonth");
+  const principal = assertAmount(input.principal, "principal");
+  if (!Number.isInteger(input.termMonths) || input.termMonths < 1 || input.termMonths > group.loanMaxTermMonths)
+    throw invalid("term_invalid", "termMonths", { max: group.loanMaxTermMonths });
+  if (!LOAN_PURPOSES.includes(input.purpose as never)) throw invalid("purpose_invalid", "purpose");
+  if (input.crop != null && !CROPS.includes(input.crop as never)) throw invalid("crop_invalid", "crop");
+  const method = input.method ?? group.loanMethod;
+  if (!LOAN_METHODS.includes(method)) throw invalid("method_invalid", "method");
+  const rateBpsPerMonth = input.rateBpsPerMonth ?? group.loanRateBpsPerMonth;
+  if (!Number.isInteger(rateBpsPerMonth) || rateBpsPerMonth < 0 || rateBpsPerMonth > 1000)
+    throw invalid("rate_invalid", "rateBpsPerMonth");
+  const date = assertBusinessDate(input.date, { today: todayIn(ctx, group), foundedOn: group.foundedOn });
+  return {
+    groupId: group.id,
+    principal,
+    termMonths: input.termMonths,
+    rateBpsPerMonth,
+    method,
+    lateFineAmount: group.lateFineAmount,
+    lateFineGraceDays: group.lateFineGraceDays,
+    disbursedOn: date,
+    purpose: input.purpose,
+    crop: input.crop ?? null,
+  };
+}
+
+/** A loan's disbursement as an entry (no I/O). */
+function disbursement(
+  ctx: ServiceContext,
+  group: GroupRow,
+  loan: LoanRow,
+  input: DisburseLoanInput,
+  w: { key: string; requestHash: string },
+): NewEntry {
+  return {
+    group,
+    kind: "loan_disbursement",
+    date: loan.disbursedOn,
+    postings: disbursementPostings(loan.memberId, loan.id, loan.principal, moneyAccount(input.via)),
+    purpose: loan.purpose,
+    loanId: loan.id,
+    idempotencyKey: w.key,
+    requestHash: w.requestHash,
+    actor: ctx.actor,
+    now: nowOf(ctx),
+  };
+}
+
+/**
+ * A disbursement added to a batch of history (see EntryBatch) instead of written on its own: the
+ * same input, checks, loan and entry as `disburseLoan`; the loan takes the next id and goes in with
+ * the batch, whose check keeps the cash (or bank) from going below zero.
+ */
+export function batchDisbursement(
+  batch: EntryBatch,
+  ctx: ServiceContext,
+  byCode: Map<string, MemberRow>,
+  input: DisburseLoanInput,
+): LoanRow {
+  const key = assertIdempotencyKey(input.idempotencyKey);
+  const terms = loanTerms(ctx, batch.group, input);
+  const found = byCode.get(input.memberCode);
+  const member = assertActiveMember(
+    found?.groupId === batch.group.id ? found : undefined,
+    input.memberCode,
+    terms.disbursedOn,
+    "memberCode",
+  );
+  const loan: LoanRow = {
+    ...terms,
+    id: batch.nextLoanId(),
+    memberId: member.id,
+    importedOn: null,
+    importedPaidInstallments: null,
+    importedPrincipalOutstanding: null,
+  };
+  batch.add(
+    disbursement(ctx, batch.group, loan, input, { key, requestHash: requestHash("loans.disburse", input) }),
+    [],
+    loan,
+  );
+  return loan;
 }
 
 const loanOfGroup = reusable((db) =>
