@@ -43,9 +43,9 @@ export class EntryBatch {
     return new EntryBatch(group, last?.id ?? 0);
   }
 
-  /** The id the next loan of the batch takes (loans are numbered as the database would number them). */
-  nextLoanId(): number {
-    return ++this.lastLoanId;
+  /** The id the next loan added takes (loans are numbered as the database would number them). */
+  get nextLoanId(): number {
+    return this.lastLoanId + 1;
   }
 
   get size(): number {
@@ -64,8 +64,11 @@ export class EntryBatch {
     const last = this.lastDate;
     if (last && e.date < last) throw invalid("date_before_last_entry", "date", { last });
     if (this.keys.has(e.idempotencyKey)) throw conflict("idempotency_key_reused", "idempotencyKey");
+    if (loan && loan.id !== this.nextLoanId)
+      throw new Error("a batch's loans are numbered in the order they are added");
     this.keys.add(e.idempotencyKey);
     this.pending.push({ e, paying: [...paying], loan });
+    if (loan) this.lastLoanId = loan.id;
   }
 
   /** Writes every entry waiting, in order, in the caller's write transaction; all or nothing. */

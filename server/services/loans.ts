@@ -176,7 +176,7 @@ export function batchDisbursement(
   );
   const loan: LoanRow = {
     ...terms,
-    id: batch.nextLoanId(),
+    id: batch.nextLoanId,
     memberId: member.id,
     importedOn: null,
     importedPaidInstallments: null,
