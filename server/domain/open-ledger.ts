@@ -3,28 +3,18 @@
  * canonical hash, plus the reversal back-link — as JSON rows and as CSV. No name, no member, no
  * free text anyone typed.
  */
-import { type ChainVersion, CHAIN_VERSIONS } from "./chain";
+import { type ChainedEntry, CHAIN_VERSIONS } from "./chain";
 import type { BusinessDate } from "./dates";
 
 export const LICENSE = { name: "CC BY 4.0", url: "https://creativecommons.org/licenses/by/4.0/" };
 
-export interface PublicEntry {
+/** An entry as published: what the chain seals (less the group, named once per file) with its postings by account. */
+export interface PublicEntry extends Omit<ChainedEntry, "groupSlug" | "postings"> {
   /** Internal id, only for treasurers' screens (withIds); never in public pages or open data. */
   id?: number;
-  seq: number;
   date: BusinessDate;
-  kind: string;
-  amount: number;
-  purpose: string | null;
-  category: string | null;
-  reversesSeq: number | null;
-  reason: string | null;
   reversedBy: { seq: number; reason: string | null } | null;
-  chainVersion: ChainVersion;
-  recordedAt: string;
   postings: [string, number][];
-  detailDigest: string;
-  prevHash: string;
   hash: string;
 }
 

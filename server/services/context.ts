@@ -126,6 +126,18 @@ export function assertActiveMember(
   return m;
 }
 
+/** `assertActiveMember` on members already loaded (by code): one of another group is not found. */
+export function activeMemberIn(
+  byCode: Map<string, MemberRow>,
+  group: Pick<GroupRow, "id">,
+  code: string,
+  date: BusinessDate,
+  field: string,
+): MemberRow {
+  const found = byCode.get(code);
+  return assertActiveMember(found?.groupId === group.id ? found : undefined, code, date, field);
+}
+
 /**
  * One row of the audit log, in the caller's transaction: who (the context's actor) did what, when
  * (now unless given), to which group or entry, with what detail. Private: never on a public page.

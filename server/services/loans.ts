@@ -29,7 +29,7 @@ import { appendEntry, idempotentWrite, type EntryRow, type NewEntry } from "./ap
 import type { EntryBatch } from "./entry-batch";
 import { assertIdempotencyKey, requestHash } from "@/server/domain/idempotency";
 import {
-  assertActiveMember,
+  activeMemberIn,
   loadActiveMember,
   loadGroupFor,
   nowOf,
@@ -132,6 +132,25 @@ function loanTerms(ctx: ServiceContext, group: GroupRow, input: DisburseLoanInpu
   };
 }
 
+/** An entry on a loan by the verb acting: its kind, date, postings and what else it carries (no I/O). */
+function loanEntry(
+  ctx: ServiceContext,
+  group: GroupRow,
+  loan: LoanRow,
+  w: { key: string; requestHash: string },
+  e: Pick<NewEntry, "kind" | "date" | "postings" | "purpose" | "note">,
+): NewEntry {
+  return {
+    group,
+    loanId: loan.id,
+    idempotencyKey: w.key,
+    requestHash: w.requestHash,
+    actor: ctx.actor,
+    now: nowOf(ctx),
+    ...e,
+  };
+}
+
 /** A loan's disbursement as an entry (no I/O). */
 function disbursement(
   ctx: ServiceContext,
@@ -140,18 +159,12 @@ function disbursement(
   input: DisburseLoanInput,
   w: { key: string; requestHash: string },
 ): NewEntry {
-  return {
-    group,
+  return loanEntry(ctx, group, loan, w, {
     kind: "loan_disbursement",
     date: loan.disbursedOn,
     postings: disbursementPostings(loan.memberId, loan.id, loan.principal, moneyAccount(input.via)),
     purpose: loan.purpose,
-    loanId: loan.id,
-    idempotencyKey: w.key,
-    requestHash: w.requestHash,
-    actor: ctx.actor,
-    now: nowOf(ctx),
-  };
+  });
 }
 
 /**
@@ -167,13 +180,7 @@ export function batchDisbursement(
 ): LoanRow {
   const key = assertIdempotencyKey(input.idempotencyKey);
   const terms = loanTerms(ctx, batch.group, input);
-  const found = byCode.get(input.memberCode);
-  const member = assertActiveMember(
-    found?.groupId === batch.group.id ? found : undefined,
-    input.memberCode,
-    terms.disbursedOn,
-    "memberCode",
-  );
+  const member = activeMemberIn(byCode, batch.group, input.memberCode, terms.disbursedOn, "memberCode");
   const loan: LoanRow = {
     ...terms,
     id: batch.nextLoanId,
@@ -316,18 +323,12 @@ function repayment(
     throw invalid("date_before_last_repayment", "date", { last: last.businessDate });
   const repayments = [...paid.map((e) => ({ date: e.businessDate, amount: e.amount })), { date, amount }];
   const allocation = loanState(loan, repayments, date, current.schedule).allocations.at(-1)!;
-  const entry: NewEntry = {
-    group,
+  const entry = loanEntry(ctx, group, loan, w, {
     kind: "loan_repayment",
     date,
     postings: repaymentPostings(loan.memberId, loan.id, allocation, moneyAccount(input.via)),
     purpose: loan.purpose,
-    loanId: loan.id,
-    idempotencyKey: w.key,
-    requestHash: w.requestHash,
-    actor: ctx.actor,
-    now: nowOf(ctx),
-  };
+  });
   return { entry, allocation };
 }
 
@@ -400,18 +401,21 @@ export async function writeOffLoan(ctx: ServiceContext, input: WriteOffLoanInput
           eq(accountBalances.loanId, loan.id),
         ),
       );
-    return appendEntry(tx, {
-      group,
-      kind: "write_off",
-      date,
-      postings: writeOffPostings(loan.memberId, loan.id, bal?.balance ?? view.state.principalOutstanding),
-      loanId: loan.id,
-      note,
-      idempotencyKey: key,
-      requestHash,
-      actor: ctx.actor,
-      now: nowOf(ctx),
-    });
+    return appendEntry(
+      tx,
+      loanEntry(
+        ctx,
+        group,
+        loan,
+        { key, requestHash },
+        {
+          kind: "write_off",
+          date,
+          postings: writeOffPostings(loan.memberId, loan.id, bal?.balance ?? view.state.principalOutstanding),
+          note,
+        },
+      ),
+    );
   });
 }
 

@@ -16,7 +16,7 @@ import { assertAmount } from "@/server/domain/money";
 import { appendEntry, findReplay, idempotentWrite, type EntryRow, type NewEntry } from "./append-entry";
 import type { EntryBatch } from "./entry-batch";
 import {
-  assertActiveMember,
+  activeMemberIn,
   groupMembersByCode,
   loadActiveMember,
   loadGroupFor,
@@ -205,13 +205,7 @@ function collection(
     if (seen.has(dupKey)) throw invalid("line_duplicate", `lines.${i}.memberCode`, { code: String(l.memberCode) });
     seen.add(dupKey);
     const amount = assertAmount(l.amount, `lines.${i}.amount`);
-    const found = byCode.get(l.memberCode);
-    const member = assertActiveMember(
-      found?.groupId === group.id ? found : undefined,
-      l.memberCode,
-      date,
-      `lines.${i}.memberCode`,
-    );
+    const member = activeMemberIn(byCode, group, l.memberCode, date, `lines.${i}.memberCode`);
     lines.push({ memberId: member.id, amount, kind });
     if (kind === "daily")
       paying.push({ line: i, memberId: member.id, code: member.code, days: daysPaidFor(l, date, member, i) });
