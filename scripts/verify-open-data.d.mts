@@ -21,6 +21,7 @@ export interface LedgerDoc {
 }
 
 export const MIN_SEAL_HEX: number;
+export const RULE_ACCOUNTS: { debitNormal: string[]; savings: string[]; nonNegative: string[] };
 export const RULES: Record<RuleCode, { id: string; en: string }>;
 
 export function isCalendarDate(s: unknown): boolean;

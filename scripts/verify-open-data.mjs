@@ -56,6 +56,8 @@ const DEBIT_NORMAL = new Set(["cash", "bank", "loans_receivable", "expense", "wr
 const SAVINGS = ["savings_share", "savings_mandatory", "savings_voluntary"];
 /** Accounts whose natural balance never goes below zero; cash and bank are kept as one balance each. */
 const NON_NEGATIVE = ["cash", "bank", "loans_receivable", ...SAVINGS, "social_fund"];
+/** The accounts the rules read, exported so a test can hold them equal to the portal's (server/domain/ledger.ts). */
+export const RULE_ACCOUNTS = { debitNormal: [...DEBIT_NORMAL], savings: SAVINGS, nonNegative: NON_NEGATIVE };
 const natural = (account, signed) => (DEBIT_NORMAL.has(account) ? signed : -signed);
 
 const sortedPostings = (e) =>
