@@ -8,7 +8,7 @@ import { groupFigures } from "@/server/services/public-figures";
 import { tempDatabase } from "@/server/testing/db";
 import { seedDemo } from "./seed/demo-history";
 import { sha256Hex } from "@/server/domain/chain";
-import { RULES, verifyOpenData } from "./verify-open-data.mjs";
+import { type RULES, verifyOpenData } from "./verify-open-data.mjs";
 
 // Both demo groups from their founding to a day in 2017: a year closed (its SHU shared out, some
 // parts in cash), the bank, corrections — the ledger exactly as /api/open publishes it.
@@ -191,7 +191,11 @@ describe("verify-open-data.mjs on a seeded group's published ledger", () => {
     for (const [what, edit] of cases) {
       const f = clone(figures);
       edit(f);
-      expect(check(ledger, f), what).toMatchObject({ ok: false, rule: "published", problem: expect.stringContaining(what) });
+      expect(check(ledger, f), what).toMatchObject({
+        ok: false,
+        rule: "published",
+        problem: expect.stringContaining(what),
+      });
     }
     const f = clone(figures);
     f.cashRp += 1;

@@ -38,7 +38,10 @@ export const RULES = {
   date_valid: { id: "tanggal kalender yang sah", en: "a real calendar date" },
   date_after_as_of: { id: "tidak bertanggal setelah asOf buku", en: "not dated after the ledger's asOf" },
   date_after_recorded: { id: "tidak bertanggal setelah hari dicatat", en: "not dated after the day it was recorded" },
-  date_before_founding: { id: "tidak bertanggal sebelum kelompok berdiri", en: "not dated before the group's founding" },
+  date_before_founding: {
+    id: "tidak bertanggal sebelum kelompok berdiri",
+    en: "not dated before the group's founding",
+  },
   year_closed: {
     id: "tidak ada catatan bertanggal di tahun yang sudah ditutup",
     en: "nothing dated inside a closed year after its close",
@@ -49,7 +52,10 @@ export const RULES = {
     id: "kas, bank, total simpanan, dana sosial dan pinjaman tidak pernah di bawah nol",
     en: "cash, bank and the totals of savings, social fund and loans never below zero",
   },
-  published: { id: "angka yang diterbitkan sama dengan hitungan ulang", en: "published figures equal the recomputed ones" },
+  published: {
+    id: "angka yang diterbitkan sama dengan hitungan ulang",
+    en: "published figures equal the recomputed ones",
+  },
 };
 
 const DEBIT_NORMAL = new Set(["cash", "bank", "loans_receivable", "expense", "write_off_loss"]);
@@ -345,8 +351,7 @@ export function checkSeals(doc, seals) {
   if (!seals.length) return { ok: false, seq: 0, problem: "no seal given: nothing to check against" };
   for (const { seq, seal } of seals) {
     const want = String(seal).replace(/[\s-]/g, "").toLowerCase();
-    if (!/^[0-9a-f]+$/.test(want) || want.length > 64)
-      return { ok: false, seq, problem: `not a seal: ${seal}` };
+    if (!/^[0-9a-f]+$/.test(want) || want.length > 64) return { ok: false, seq, problem: `not a seal: ${seal}` };
     if (want.length < MIN_SEAL_HEX)
       return { ok: false, seq, problem: `seal ${seal} is shorter than the ${MIN_SEAL_HEX} hex digits printed` };
     if (!Number.isSafeInteger(seq) || seq < 1) return { ok: false, seq, problem: `not a sequence number: ${seq}` };
@@ -363,7 +368,7 @@ export function checkSeals(doc, seals) {
  */
 export function sealsOfCheckpoints(cp, group) {
   if (!cp || typeof cp !== "object" || !Array.isArray(cp.checkpoints))
-    return { ok: false, problem: "not a checkpoints.json (no \"checkpoints\" list)" };
+    return { ok: false, problem: 'not a checkpoints.json (no "checkpoints" list)' };
   if (group && cp.group !== undefined && cp.group !== group)
     return { ok: false, problem: `the checkpoints are of group ${cp.group}, the ledger of ${group}` };
   const seals = cp.checkpoints
@@ -436,7 +441,8 @@ async function main() {
       cp = JSON.parse(await readSource(src ?? ""));
     } catch {}
     const s = sealsOfCheckpoints(cp, doc.group);
-    if (!s.ok) refuse(`--checkpoints ${src}: ${s.problem}`, `--checkpoints ${src}: bukan berkas segel, atau tanpa segel`);
+    if (!s.ok)
+      refuse(`--checkpoints ${src}: ${s.problem}`, `--checkpoints ${src}: bukan berkas segel, atau tanpa segel`);
     o.seals.push(...s.seals);
   }
   for (const { seal } of o.seals)

@@ -81,13 +81,25 @@ describe("verify-open-data.mjs and the portal's own rules (its copies, as it run
   });
 
   it("reads amountRp of a year's close that pays members in cash as the portal writes it", () => {
-    const y = { income_service_charge: 90_000, income_fine: 10_000, income_other: 0, expense: 20_000, write_off_loss: 0 };
+    const y = {
+      income_service_charge: 90_000,
+      income_fine: 10_000,
+      income_other: 0,
+      expense: 20_000,
+      write_off_loss: 0,
+    };
     const postings = yearClosePostings(y, { cadangan: 20_000, pengurus: 5_000, pendidikan: 5_000, sosial: 5_000 }, [
       { memberId: 1, amount: 30_000, payout: "cash" },
       { memberId: 2, amount: 15_000, payout: "cash" },
     ]);
     const doc = ledger([
-      { postings: [{ account: "cash", amount: 200_000 }, { account: "savings_voluntary", amount: -200_000 }], amount: 200_000 },
+      {
+        postings: [
+          { account: "cash", amount: 200_000 },
+          { account: "savings_voluntary", amount: -200_000 },
+        ],
+        amount: 200_000,
+      },
       { kind: "year_close", date: "2026-11-02", postings, amount: entryAmount(postings) },
     ]);
     expect(debitSide(doc.entries[1]!)).toBe(entryAmount(postings));

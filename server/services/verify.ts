@@ -9,9 +9,20 @@ import {
   monthPostings,
   postings,
 } from "@/db/schema";
-import { type ChainedEntry, type ChainVersion, detailDigest, verifyChain } from "@/server/domain/chain";
-import { monthOf } from "@/server/domain/dates";
+import { checkPublished, checkRules, type LedgerDoc } from "@/server/domain/book-rules";
+import {
+  type ChainedEntry,
+  type ChainVersion,
+  detailDigest,
+  postingsByAccount,
+  verifyChain,
+} from "@/server/domain/chain";
+import { localDate, monthOf } from "@/server/domain/dates";
 import { entryAmount, type Account, type Posting } from "@/server/domain/ledger";
+import { publicLedgerRow } from "@/server/domain/open-ledger";
+import type { GroupRow } from "./context";
+import { groupDetail } from "./open-data";
+import { groupFigures } from "./public-figures";
 import { paidDayStands } from "./savings";
 
 export interface VerifyProblem {
@@ -37,13 +48,35 @@ function diffMaps(
 
 const add = (m: Map<string, number>, k: string, v: number) => m.set(k, (m.get(k) ?? 0) + v);
 
+/** A group's entries exactly as the open data publishes them, with the ledger's asOf and the founding. */
+const publicLedgerOf = (g: GroupRow, chained: readonly (ChainedEntry & { hash: string })[], now: Date): LedgerDoc => ({
+  group: g.slug,
+  asOf: localDate(now, g.timeZone),
+  foundedOn: g.foundedOn,
+  entries: chained.map((e) => publicLedgerRow({ ...e, reversedBy: null, postings: postingsByAccount(e.postings) })),
+});
+
+/** The rules of the book on the public ledger: the same code as scripts/verify-open-data.mjs. */
+function bookRulesProblem(g: GroupRow, doc: LedgerDoc, now: Date): VerifyProblem | null {
+  const rules = checkRules(doc, { now: now.getTime() });
+  return rules.ok ? null : { group: g.slug, seq: rules.seq || undefined, problem: `${rules.rule}: ${rules.problem}` };
+}
+
+/** Every figure the group's open data publishes, against the entries (as the script compares them). */
+async function publishedProblem(db: DbOrTx, g: GroupRow, doc: LedgerDoc, now: Date): Promise<VerifyProblem | null> {
+  const detail = JSON.parse(JSON.stringify(groupDetail(await groupFigures(db, g, now)))) as object;
+  const r = checkPublished(doc, detail);
+  return r.ok ? null : { group: g.slug, problem: `${r.rule}: ${r.problem}` };
+}
+
 /**
  * Recomputes, from the raw entries, every group's hash chain (and private detail digests),
- * that every entry balances, and every rollup; returns the first problem per group.
+ * that every entry balances, the rules of the book (dates, closed years, never below zero), every
+ * rollup and every published figure; returns the first problem per group.
  */
 export async function verifyLedger(
   db: DbOrTx,
-  opts: { groupSlug?: string; progress?: (done: number, total: number, entries: number) => void } = {},
+  opts: { groupSlug?: string; progress?: (done: number, total: number, entries: number) => void; now?: Date } = {},
 ): Promise<{ groups: number; entries: number; problems: VerifyProblem[] }> {
   const groups = opts.groupSlug
     ? await db.select().from(ksmGroups).where(eq(ksmGroups.slug, opts.groupSlug))
@@ -100,6 +133,9 @@ export async function verifyLedger(
     }
     const chainProblem = verifyChain(chained);
     if (chainProblem) problem ??= { group: g.slug, seq: chainProblem.seq, problem: chainProblem.problem };
+    const now = opts.now ?? new Date();
+    const doc = publicLedgerOf(g, chained, now);
+    problem ??= bookRulesProblem(g, doc, now);
     const [head] = await db.select().from(ledgerHeads).where(eq(ledgerHeads.groupId, g.id));
     const last = entries.at(-1);
     if ((head?.lastSeq ?? 0) !== (last?.seq ?? 0) || (last && head?.lastHash !== last.hash))
@@ -130,6 +166,7 @@ export async function verifyLedger(
     problem ??= diffMaps(g.slug, "balance", balances, actualBalances);
     problem ??= diffMaps(g.slug, "monthly postings", months, actualMonths);
     problem ??= diffMaps(g.slug, "monthly entry count", counts, actualCounts);
+    if (!problem) problem = await publishedProblem(db, g, doc, now);
     if (problem) problems.push(problem);
     opts.progress?.(groups.indexOf(g) + 1, groups.length, entryCount);
   }
