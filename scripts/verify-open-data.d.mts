@@ -4,6 +4,7 @@ export type RuleCode =
   | "date_after_as_of"
   | "date_after_recorded"
   | "date_before_founding"
+  | "month_closed"
   | "year_closed"
   | "postings_balance"
   | "amount_debits"
@@ -50,11 +51,25 @@ export function checkSeals(
 export function sealsOfCheckpoints(
   cp: unknown,
   group?: string,
-): { ok: true; seals: { seq: number; seal: string }[] } | { ok: false; problem: string };
+):
+  | { ok: true; seals: { seq: number; seal: string }[]; closedMonths: { month: string; seq: number }[] }
+  | { ok: false; problem: string };
+
+export function closedMonthsOf(cp: unknown): { month: string; seq: number }[];
+export function checkClosedMonths(
+  doc: LedgerDoc,
+  closedMonths: readonly { month: string; seq: number }[],
+): { ok: true } | Problem;
+export function checkpointsUrlOf(ledgerUrl: string): string | null;
 
 export function verifyOpenData(
   doc: LedgerDoc,
-  opts?: { seals?: { seq: number; seal: string }[]; group?: object | null; now?: number },
+  opts?: {
+    seals?: { seq: number; seal: string }[];
+    closedMonths?: { month: string; seq: number }[];
+    group?: object | null;
+    now?: number;
+  },
 ):
   | {
       ok: true;

@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { execFileSync } from "node:child_process";
+import { execFile, execFileSync } from "node:child_process";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import { promisify } from "node:util";
 import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { loadGroup } from "@/server/services/context";
@@ -200,6 +203,70 @@ describe("verify-open-data.mjs on a seeded group's published ledger", () => {
     const f = clone(figures);
     f.cashRp += 1;
     expect(run(ledger, "--group", fileOf("bad-group.json", f)).code).toBe(1);
+  });
+
+  it("with a checkpoints file marking a month closed: exits non-zero on an entry dated in it after its close", () => {
+    // May 2017 closed at the end of its grace period (the 5th of June): the head then is its seal.
+    const head = ledger.entries.filter((e) => e.date <= "2017-06-05").at(-1)!;
+    const cp = fileOf("closed.json", {
+      group: SLUG,
+      checkpoints: [{ month: "2017-05", seq: head.seq, hash: head.hash, closed: true }],
+    });
+    expect(run(ledger, "--checkpoints", cp).code).toBe(0);
+    const late = appended({ date: "2017-05-20" });
+    expect(check(late)).toMatchObject({ ok: true }); // no rule without the checkpoints
+    expect(
+      verifyOpenData(late, { closedMonths: [{ month: "2017-05", seq: head.seq }], now: NOW.getTime() }),
+    ).toMatchObject({
+      ok: false,
+      rule: "month_closed",
+      seq: late.entries.at(-1)!.seq,
+    });
+    expect(run(late, "--checkpoints", cp)).toMatchObject({ code: 1, out: expect.stringContaining("month_closed") });
+    // A month not (yet) closed takes it.
+    const open = fileOf("open.json", {
+      group: SLUG,
+      checkpoints: [{ month: "2017-05", seq: head.seq, hash: head.hash, closed: false }],
+    });
+    expect(run(late, "--checkpoints", open).code).toBe(0);
+  });
+
+  it("given a URL, fetches the group's figures and checkpoints alongside and checks them", async () => {
+    const head = ledger.entries.filter((e) => e.date <= "2017-06-05").at(-1)!;
+    const checkpoints = {
+      group: SLUG,
+      checkpoints: [{ month: "2017-05", seq: head.seq, hash: head.hash, closed: true }],
+    };
+    let files: Record<string, unknown> = {};
+    const server = createServer((req, res) => {
+      const body = files[req.url ?? ""];
+      res.writeHead(body ? 200 : 404, { "Content-Type": "application/json" }).end(JSON.stringify(body ?? {}));
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/open/groups`;
+    const serve = (l: unknown, f: unknown) => {
+      files = {
+        [`/api/open/groups/${SLUG}/ledger.json`]: l,
+        [`/api/open/groups/${SLUG}.json`]: f,
+        [`/api/open/groups/${SLUG}/checkpoints.json`]: checkpoints,
+      };
+    };
+    const runUrl = () =>
+      promisify(execFile)(process.execPath, ["scripts/verify-open-data.mjs", `${base}/${SLUG}/ledger.json`]).then(
+        (r) => ({ code: 0, out: r.stdout }),
+        (e: { code: number; stdout: string; stderr: string }) => ({ code: e.code, out: e.stdout + e.stderr }),
+      );
+    try {
+      serve(ledger, figures);
+      expect(await runUrl()).toMatchObject({ code: 0, out: expect.stringContaining("every published balance") });
+      serve(ledger, { ...figures, cashRp: figures.cashRp + 1 });
+      expect(await runUrl()).toMatchObject({ code: 1, out: expect.stringContaining("cashRp") });
+      const late = appended({ date: "2017-05-20" });
+      serve(late, { ...figures, lastSeq: late.entries.at(-1)!.seq, lastHash: late.entries.at(-1)!.hash });
+      expect(await runUrl()).toMatchObject({ code: 1, out: expect.stringContaining("month_closed") });
+    } finally {
+      server.close();
+    }
   });
 
   it("refuses a checkpoints file that holds no seal or is not one, and a seal shorter than the printed 12 digits", () => {

@@ -22,9 +22,11 @@
 // The rules of the book checked on every entry (RULES below; /data lists those it cannot check):
 // a real calendar date, not after the ledger's asOf nor after the day it was recorded, not before
 // the group's founding; nothing dated in a closed year after its closing entry; postings that sum
-// to zero with amountRp their debit side; cash and bank (and the totals of savings, social fund
-// and loans) never below zero at the end of any day; and, with the group's figures, every balance,
-// month and closed year they publish equal to the one recomputed here.
+// to zero with amountRp their debit side; cash and bank (and the totals of savings, social fund and
+// loans) never below zero at the end of any day; nothing dated in a month that a checkpoints.json
+// marks `closed: true` after the entry at its close (the live file next to a URL, and every
+// --checkpoints); and, with the group's figures, every balance, month and closed year they publish
+// equal to the one recomputed here.
 import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
 
@@ -41,6 +43,10 @@ export const RULES = {
   date_before_founding: {
     id: "tidak bertanggal sebelum kelompok berdiri",
     en: "not dated before the group's founding",
+  },
+  month_closed: {
+    id: "tidak ada catatan bertanggal di bulan yang sudah ditutup (checkpoints.json: closed)",
+    en: "nothing dated inside a closed month after its close (checkpoints.json: closed)",
   },
   year_closed: {
     id: "tidak ada catatan bertanggal di tahun yang sudah ditutup",
@@ -375,15 +381,43 @@ export function sealsOfCheckpoints(cp, group) {
     .filter((c) => c && (c.hash || c.seal))
     .map((c) => ({ seq: c.seq, seal: c.hash ?? c.seal }));
   if (!seals.length) return { ok: false, problem: "the checkpoints file holds no seal" };
-  return { ok: true, seals };
+  return { ok: true, seals, closedMonths: closedMonthsOf(cp) };
+}
+
+/** The months a checkpoints.json marks closed (`closed: true`), each with the chain head at its close. */
+export const closedMonthsOf = (cp) =>
+  (Array.isArray(cp?.checkpoints) ? cp.checkpoints : [])
+    .filter((c) => c?.closed === true && /^\d{4}-\d{2}$/.test(c.month) && Number.isSafeInteger(c.seq))
+    .map((c) => ({ month: c.month, seq: c.seq }));
+
+/**
+ * Nothing dated in a closed month after its close: an entry after the head at a month's close is
+ * dated after that month. The year's closing entry (dated 31 December, posted once December may
+ * have closed) is the one the portal lets through.
+ */
+export function checkClosedMonths(doc, closedMonths) {
+  const closes = [...closedMonths].sort((a, b) => a.seq - b.seq);
+  let next = 0;
+  let closedThrough = "";
+  for (const e of doc.entries) {
+    while (next < closes.length && closes[next].seq < e.seq) {
+      if (closes[next].month > closedThrough) closedThrough = closes[next].month;
+      next++;
+    }
+    if (e.kind !== "year_close" && String(e.date).slice(0, 7) <= closedThrough)
+      return fail("month_closed", e.seq, `dated ${e.date}, after ${closedThrough} was closed`);
+  }
+  return { ok: true };
 }
 
 /** Everything checked, in order: chain, rules, seals, published figures; the first problem or ok. */
-export function verifyOpenData(doc, { seals = [], group = null, now } = {}) {
+export function verifyOpenData(doc, { seals = [], closedMonths = [], group = null, now } = {}) {
   const chain = verifyLedgerJson(doc);
   if (!chain.ok) return chain;
   const rules = checkRules(doc, { group, now });
   if (!rules.ok) return rules;
+  const months = checkClosedMonths(doc, closedMonths);
+  if (!months.ok) return months;
   if (seals.length) {
     const sealed = checkSeals(doc, seals);
     if (!sealed.ok) return sealed;
@@ -406,13 +440,19 @@ const readSource = async (src) => {
 export const groupUrlOf = (ledgerUrl) =>
   /^https?:.*\/ledger\.json([?#].*)?$/.test(ledgerUrl) ? ledgerUrl.replace(/\/ledger\.json([?#].*)?$/, ".json") : null;
 
+/** …/groups/<slug>/ledger.json → …/groups/<slug>/checkpoints.json. */
+export const checkpointsUrlOf = (ledgerUrl) =>
+  /^https?:.*\/ledger\.json([?#].*)?$/.test(ledgerUrl)
+    ? ledgerUrl.replace(/\/ledger\.json([?#].*)?$/, "/checkpoints.json")
+    : null;
+
 const refuse = (en, id) => {
   console.error(`REFUSED: ${en}\nDITOLAK: ${id}`);
   process.exit(2);
 };
 
 async function parseArgs(args) {
-  const o = { json: false, seals: [], checkpoints: [], src: null, group: null };
+  const o = { json: false, seals: [], closedMonths: [], checkpoints: [], src: null, group: null };
   for (let i = 0; i < args.length; i++) {
     if (args[i] === "--json") o.json = true;
     else if (args[i] === "--expect") {
@@ -444,6 +484,7 @@ async function main() {
     if (!s.ok)
       refuse(`--checkpoints ${src}: ${s.problem}`, `--checkpoints ${src}: bukan berkas segel, atau tanpa segel`);
     o.seals.push(...s.seals);
+    o.closedMonths.push(...s.closedMonths);
   }
   for (const { seal } of o.seals)
     if (String(seal).replace(/[\s-]/g, "").length < MIN_SEAL_HEX)
@@ -453,7 +494,10 @@ async function main() {
       );
   const groupSrc = o.group ?? groupUrlOf(o.src);
   const group = groupSrc ? JSON.parse(await readSource(groupSrc)) : null;
-  const r = verifyOpenData(doc, { seals: o.seals, group });
+  // Given a URL, the group's live checkpoints.json says which months are closed, and at which entry.
+  const liveCheckpoints = checkpointsUrlOf(o.src);
+  if (liveCheckpoints) o.closedMonths.push(...closedMonthsOf(JSON.parse(await readSource(liveCheckpoints))));
+  const r = verifyOpenData(doc, { seals: o.seals, closedMonths: o.closedMonths, group });
   if (o.json) {
     console.log(JSON.stringify(r));
     process.exit(r.ok ? 0 : 1);
