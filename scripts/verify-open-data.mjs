@@ -446,7 +446,9 @@ export const checkpointsUrlOf = (ledgerUrl) =>
     ? ledgerUrl.replace(/\/ledger\.json([?#].*)?$/, "/checkpoints.json")
     : null;
 
+let jsonOut = false;
 const refuse = (en, id) => {
+  if (jsonOut) console.log(JSON.stringify({ ok: false, refused: true, problem: en }));
   console.error(`REFUSED: ${en}\nDITOLAK: ${id}`);
   process.exit(2);
 };
@@ -454,7 +456,7 @@ const refuse = (en, id) => {
 async function parseArgs(args) {
   const o = { json: false, seals: [], closedMonths: [], checkpoints: [], src: null, group: null };
   for (let i = 0; i < args.length; i++) {
-    if (args[i] === "--json") o.json = true;
+    if (args[i] === "--json") o.json = jsonOut = true;
     else if (args[i] === "--expect") {
       const [seq, seal] = String(args[++i] ?? "").split(":");
       if (!seal) refuse(`--expect needs SEQ:SEAL, got "${args[i] ?? ""}"`, `--expect perlu NO:SEGEL`);
