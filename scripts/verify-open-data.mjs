@@ -488,12 +488,19 @@ async function main() {
     o.seals.push(...s.seals);
     o.closedMonths.push(...s.closedMonths);
   }
-  for (const { seal } of o.seals)
-    if (String(seal).replace(/[\s-]/g, "").length < MIN_SEAL_HEX)
+  for (const { seq, seal } of o.seals) {
+    const hex = String(seal).replace(/[\s-]/g, "");
+    if (!/^[0-9a-fA-F]*$/.test(hex) || hex.length > 64 || !Number.isSafeInteger(seq) || seq < 1)
+      refuse(
+        `${seq}:${seal} is not a sequence number and a seal: check what you typed`,
+        `${seq}:${seal} bukan nomor catatan dan segel: periksa lagi yang diketik`,
+      );
+    if (hex.length < MIN_SEAL_HEX)
       refuse(
         `seal ${seal} is shorter than the ${MIN_SEAL_HEX} hex digits printed on the report`,
         `segel ${seal} lebih pendek dari ${MIN_SEAL_HEX} digit yang tercetak di laporan`,
       );
+  }
   const groupSrc = o.group ?? groupUrlOf(o.src);
   const group = groupSrc ? JSON.parse(await readSource(groupSrc)) : null;
   // Given a URL, the group's live checkpoints.json says which months are closed, and at which entry.
