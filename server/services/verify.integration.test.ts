@@ -22,22 +22,19 @@ beforeEach(async () => {
   database = t.database;
   ctx = testContext(database);
   await seedGroup(ctx, G, 5);
+  // Each written on its own day (as a treasurer would: a past month may be closed by now).
+  const on = (date: string): ServiceContext => ({ ...ctx, now: () => new Date(`${date}T10:00:00Z`) });
   // 2024 with income, closed (its closing entry on the chain); then a collection in the open year.
-  await recordContributions(ctx, {
+  await recordContributions(on("2024-03-01"), {
     groupSlug: G,
     date: "2024-03-01",
     idempotencyKey: key(),
     lines: ["RA-001", "RA-002", "RA-003", "RA-004", "RA-005"].map((memberCode) => ({ memberCode, amount: 1000 })),
   });
-  await recordIncome(ctx, {
-    groupSlug: G,
-    amount: 1000,
-    date: "2024-06-01",
-    category: "bunga_bank",
-    idempotencyKey: key(),
-  });
-  await setShareOutRule(ctx, { groupSlug: G, rule: EXAMPLE_RULE, isExample: true });
-  await closeYear(ctx, { groupSlug: G, year: 2024, idempotencyKey: key() });
+  const interest = { groupSlug: G, amount: 1000, date: "2024-06-01", category: "bunga_bank", idempotencyKey: key() };
+  await recordIncome(on("2024-06-01"), interest);
+  await setShareOutRule(on("2025-01-02"), { groupSlug: G, rule: EXAMPLE_RULE, isExample: true });
+  await closeYear(on("2025-01-02"), { groupSlug: G, year: 2024, idempotencyKey: key() });
   await recordContributions(ctx, {
     groupSlug: G,
     date: "2026-11-02",
