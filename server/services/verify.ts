@@ -10,16 +10,10 @@ import {
   postings,
 } from "@/db/schema";
 import { checkPublished, checkRules, type LedgerDoc } from "@/server/domain/book-rules";
-import {
-  type ChainedEntry,
-  type ChainVersion,
-  detailDigest,
-  postingsByAccount,
-  verifyChain,
-} from "@/server/domain/chain";
+import { type ChainedEntry, type ChainVersion, detailDigest, verifyChain } from "@/server/domain/chain";
 import { localDate, monthOf } from "@/server/domain/dates";
 import { entryAmount, type Account, type Posting } from "@/server/domain/ledger";
-import { publicLedgerRow } from "@/server/domain/open-ledger";
+import { publicLedgerOfEntries } from "@/server/domain/open-ledger";
 import type { GroupRow } from "./context";
 import { groupDetail } from "./open-data";
 import { groupFigures } from "./public-figures";
@@ -47,14 +41,6 @@ function diffMaps(
 }
 
 const add = (m: Map<string, number>, k: string, v: number) => m.set(k, (m.get(k) ?? 0) + v);
-
-/** A group's entries exactly as the open data publishes them, with the ledger's asOf and the founding. */
-const publicLedgerOf = (g: GroupRow, chained: readonly (ChainedEntry & { hash: string })[], now: Date): LedgerDoc => ({
-  group: g.slug,
-  asOf: localDate(now, g.timeZone),
-  foundedOn: g.foundedOn,
-  entries: chained.map((e) => publicLedgerRow({ ...e, reversedBy: null, postings: postingsByAccount(e.postings) })),
-});
 
 /** The rules of the book on the public ledger: the same code as scripts/verify-open-data.mjs. */
 function bookRulesProblem(g: GroupRow, doc: LedgerDoc, now: Date): VerifyProblem | null {
@@ -134,7 +120,7 @@ export async function verifyLedger(
     const chainProblem = verifyChain(chained);
     if (chainProblem) problem ??= { group: g.slug, seq: chainProblem.seq, problem: chainProblem.problem };
     const now = opts.now ?? new Date();
-    const doc = publicLedgerOf(g, chained, now);
+    const doc: LedgerDoc = publicLedgerOfEntries(g, localDate(now, g.timeZone), chained);
     problem ??= bookRulesProblem(g, doc, now);
     const [head] = await db.select().from(ledgerHeads).where(eq(ledgerHeads.groupId, g.id));
     const last = entries.at(-1);
