@@ -180,6 +180,18 @@ describe("verify-open-data.mjs on a seeded group's published ledger", () => {
     expect(check(covered)).toMatchObject({ ok: false, rule: "below_zero", problem: expect.stringContaining("cash") });
   });
 
+  it("finds one savings account's total taken below zero, though the savings together are not", () => {
+    const voluntary = -ledger.entries.reduce((t, e) => t + (e.postings.savings_voluntary ?? 0), 0);
+    expect(voluntary).toBeGreaterThan(0);
+    const moved = voluntary + 1;
+    const doc = appended({ amountRp: moved, postings: { savings_voluntary: moved, savings_mandatory: -moved } });
+    expect(check(doc)).toMatchObject({
+      ok: false,
+      rule: "below_zero",
+      problem: expect.stringContaining("savings_voluntary is -1"),
+    });
+  });
+
   it("exits non-zero when a published balance, month or closed-year pool differs from the ledger", () => {
     const cases: [string, (f: Figures) => void][] = [
       ["cashRp", (f) => (f.cashRp += 1)],

@@ -166,7 +166,10 @@ function entryRules(doc, asOf, foundedOn) {
   return null;
 }
 
-/** Cash, bank and the totals of the other kept balances at the end of each day, in date order. */
+/**
+ * Cash and bank at the end of each day, in date order — and the totals of each savings account, the
+ * social fund and the loans (kept per member or loan, each never below zero: so neither is its total).
+ */
 function dailyRule(doc) {
   const byDay = [...doc.entries].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.seq - b.seq));
   const running = Object.fromEntries(NON_NEGATIVE.map((a) => [a, 0]));
@@ -175,16 +178,12 @@ function dailyRule(doc) {
     for (const [a, v] of sortedPostings(e)) if (a in running) running[a] += v;
     lastSeq = Math.max(lastSeq, e.seq);
     if (byDay[i + 1]?.date === e.date) continue;
-    const savings = SAVINGS.reduce((t, a) => t + natural(a, running[a]), 0);
-    const low = [
-      ...["cash", "bank", "loans_receivable", "social_fund"].map((a) => [a, natural(a, running[a])]),
-      ["savings", savings],
-    ].find(([, v]) => v < 0);
+    const low = NON_NEGATIVE.find((a) => natural(a, running[a]) < 0);
     if (low)
       return fail(
         "below_zero",
         lastSeq,
-        `${low[0]} is ${low[1]} at the end of ${e.date} (the last entry dated up to then is seq ${lastSeq})`,
+        `${low} is ${natural(low, running[low])} at the end of ${e.date} (of the entries dated up to then, the last recorded is seq ${lastSeq})`,
       );
   }
   return null;
