@@ -13,7 +13,8 @@ import { execFileSync } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { checkRules, checkSeals, debitSide, RULE_ACCOUNTS, verifyLedgerJson } from "./verify-open-data.mjs";
+import { DATA_RULES_CHECKED } from "@/server/i18n/pages";
+import { checkRules, checkSeals, debitSide, RULE_ACCOUNTS, RULES, verifyLedgerJson } from "./verify-open-data.mjs";
 
 /** A published ledger.json of these entries, hashed and written out exactly as the portal does. */
 function ledger(entries: Partial<ChainedEntry>[], chainVersion: 1 | 2 = 2) {
@@ -74,6 +75,10 @@ describe("verify-open-data.mjs", () => {
 });
 
 describe("verify-open-data.mjs and the portal's own rules (its copies, as it runs with no dependencies)", () => {
+  it("/data describes every rule the script checks, and no other", () => {
+    expect(Object.keys(DATA_RULES_CHECKED).sort()).toEqual(Object.keys(RULES).sort());
+  });
+
   it("keeps the same accounts: debit-normal, savings, and those never below zero", () => {
     expect(new Set(RULE_ACCOUNTS.debitNormal)).toEqual(new Set(DEBIT_NORMAL));
     expect(RULE_ACCOUNTS.savings).toEqual([...SAVINGS_ACCOUNTS]);
