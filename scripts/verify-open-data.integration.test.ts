@@ -297,6 +297,12 @@ describe("verify-open-data.mjs on a seeded group's published ledger", () => {
     const short = run(ledger, "--expect", `40:${ledger.entries[39]!.hash.slice(0, 8)}`);
     expect(short).toMatchObject({ code: 2, out: expect.stringContaining("shorter than the 12") });
     expect(run(ledger, "--expect", `40:${ledger.entries[39]!.hash.slice(0, 12)}`).code).toBe(0);
+    const broken = run(ledger, "--checkpoints", fileOf("broken.json", '{"checkpoints":'));
+    expect(broken).toMatchObject({ code: 2, out: expect.stringContaining("REFUSED") });
+    expect(run(ledger, "--group", fileOf("no-group.json", "<html>"))).toMatchObject({
+      code: 2,
+      out: expect.stringContaining("nothing was checked"),
+    });
     // A mistyped seal or number is a typing slip, not tampering.
     for (const typed of ["40:3BAB-6FF7-87EO", `4O:${ledger.entries[39]!.hash.slice(0, 12)}`])
       expect(run(ledger, "--expect", typed), typed).toMatchObject({

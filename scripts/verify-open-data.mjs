@@ -527,4 +527,9 @@ async function main() {
   for (const [a, v] of Object.entries(r.balances).sort()) console.log(`  ${a.padEnd(24)} ${v}`);
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) main();
+if (import.meta.url === `file://${process.argv[1]}`)
+  main().catch((e) => {
+    // A file that cannot be read or is not JSON, an address that does not answer: nothing was checked.
+    console.error(`ERROR: ${e instanceof Error ? e.message : e} — nothing was checked / tidak ada yang diperiksa`);
+    process.exit(2);
+  });
