@@ -46,8 +46,9 @@ export function readDeviceCookie(
 ): DeviceCookie | null {
   const m = /^(v1\.[A-Za-z0-9_-]{1,4000})\.([A-Za-z0-9_-]{43})$/.exec(value ?? "");
   if (!m) return null;
-  const given = Buffer.from(m[2]!, "base64url");
-  const expected = macOf(kind, m[1]!, key);
+  // Compared as text, so no second spelling of the same bytes passes either.
+  const given = Buffer.from(m[2]!);
+  const expected = Buffer.from(macOf(kind, m[1]!, key).toString("base64url"));
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) return null;
   let data: unknown;
   try {
@@ -86,9 +87,6 @@ export function deviceCookieAfterSuccess(
   const others = (cookie?.subjects ?? []).filter((s) => s.subject !== subject && s.expiresAt > now);
   return {
     deviceId: cookie?.deviceId ?? deviceId(),
-    subjects: [{ subject, expiresAt: now + DEVICE_COOKIE_LIFETIME_MS }, ...others].slice(
-      0,
-      DEVICE_COOKIE_MAX_SUBJECTS,
-    ),
+    subjects: [{ subject, expiresAt: now + DEVICE_COOKIE_LIFETIME_MS }, ...others].slice(0, DEVICE_COOKIE_MAX_SUBJECTS),
   };
 }

@@ -19,7 +19,12 @@ export interface DeviceSeen {
   knownDevice: string | null;
 }
 
-export function deviceSeen(kind: DeviceKind, value: string | null | undefined, subject: string, now: number): DeviceSeen {
+export function deviceSeen(
+  kind: DeviceKind,
+  value: string | null | undefined,
+  subject: string,
+  now: number,
+): DeviceSeen {
   // No cookie sent: nothing to check (and no secret needed, e.g. a command-line sign-in check).
   const cookie = value ? readDeviceCookie(kind, value, derivedKey("device-cookie"), now) : null;
   return { cookie, knownDevice: knownDeviceFor(cookie, subject, now) };

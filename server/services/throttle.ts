@@ -37,7 +37,9 @@ export function guessKeys(
   knownDevice: string | null = null,
 ): ThrottleKey[] {
   if (knownDevice)
-    return [{ key: `${kind}:dev:${guessed}|${knownDevice}`, policy: THROTTLE_POLICIES.device, clearedByRightAnswer: true }];
+    return [
+      { key: `${kind}:dev:${guessed}|${knownDevice}`, policy: THROTTLE_POLICIES.device, clearedByRightAnswer: true },
+    ];
   const where = address ?? "?"; // unknown address: the guessed thing alone (never one key shared by everyone)
   return [
     { key: `${kind}:pair:${guessed}|${where}`, policy: THROTTLE_POLICIES.pair, clearedByRightAnswer: true },
