@@ -38,7 +38,7 @@ describe("device cookie", () => {
     }
     expect(readDeviceCookie("signin", issued, OTHER_KEY, NOW)).toBeNull();
     expect(readDeviceCookie("passbook", issued, KEY, NOW)).toBeNull();
-    for (const junk of ["", "v1..", "v1.e30.", `${issued}x`, "v2" + issued.slice(2), issued.replace("v1.", "")])
+    for (const junk of ["", "v1..", "v1.e30.", `${issued}x`, `v2${issued.slice(2)}`, issued.replace("v1.", "")])
       expect(readDeviceCookie("signin", junk, KEY, NOW)).toBeNull();
   });
 
