@@ -155,7 +155,8 @@ export async function leaveMember(
     if (!isValidDate(input.leftOn)) throw invalid("date_invalid", "leftOn");
     const earlier = input.leftOn < today ? input.leftOn : today; // dates are strings: Math.min would be NaN
     const member = await loadActiveMember(tx, group, input.code, earlier, "code");
-    if (input.leftOn <= member.joinedOn) throw invalid("date_before_joining", "leftOn");
+    // Leaving on the joining day itself is allowed: a member added by mistake leaves having never been active.
+    if (input.leftOn < member.joinedOn) throw invalid("date_before_joining", "leftOn");
     if (input.leftOn > addDays(today, 1)) throw invalid("date_in_future", "leftOn");
     const [updated] = await tx
       .update(members)
