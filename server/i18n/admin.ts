@@ -158,6 +158,8 @@ export const ADMIN_MESSAGES = {
     toSign: (n: number) => `Menunggu tanda tangan Anda (${n})`,
     signed: "ditandatangani",
     ownRecord: "dicatat oleh Anda — orang lain yang menandatangani",
+    ownCorrected: "mengoreksi catatan Anda — orang lain yang menandatangani",
+    ownMonth: "Anda menulis catatan pada bulan ini — orang lain yang menandatangani",
     olderUnsigned: (n: number) => `${n} catatan lebih lama belum ditandatangani.`,
     signSeal: (month: string, seq: number, seal: string) =>
       `Segel ${month}: buku sampai catatan no. ${seq}, segel ${seal}.`,
@@ -322,6 +324,8 @@ export const ADMIN_MESSAGES = {
     toSign: (n: number) => `Waiting for your signature (${n})`,
     signed: "signed",
     ownRecord: "recorded by you — someone else signs it",
+    ownCorrected: "corrects an entry of yours — someone else signs it",
+    ownMonth: "you wrote entries in this month — someone else signs it",
     olderUnsigned: (n: number) => `${n} older records are not signed.`,
     signSeal: (month: string, seq: number, seal: string) =>
       `Seal of ${month}: the book up to entry no. ${seq}, seal ${seal}.`,
