@@ -28,6 +28,14 @@ export const BOOK_FILES = {
 export type BookFile = keyof typeof BOOK_FILES;
 export const bookFileName = (f: BookFile) => `${f}.csv`;
 
+/**
+ * The most members and loans one import takes. A KSM is a neighbourhood group of tens of members;
+ * 500 is ten times a large one, and refusing beyond it (before any kode cek is hashed) keeps a
+ * mistaken or hostile file from costing minutes of CPU.
+ */
+export const BOOK_MAX_MEMBERS = 500;
+export const BOOK_MAX_LOANS = 1000;
+
 /** The paper book's words for the loan methods. */
 export const BOOK_METHODS: Record<string, LoanMethod> = { flat: "flat", menurun: "declining", anuitas: "annuity" };
 
@@ -239,6 +247,14 @@ export function readPaperBook(
   const memberRows = table("anggota", files.anggota, problems);
   // Without a readable member list, every loan would be "unknown member": say the header once.
   const membersRead = problems.length === headerProblems;
+  const loanRows = table("pinjaman", files.pinjaman, problems);
+  // Too big a book is refused alone, before anything else is read (or any kode cek hashed).
+  if (memberRows.length > BOOK_MAX_MEMBERS || loanRows.length > BOOK_MAX_LOANS) {
+    if (memberRows.length > BOOK_MAX_MEMBERS)
+      at("anggota", 1, "", "import_too_many_members", { max: BOOK_MAX_MEMBERS });
+    if (loanRows.length > BOOK_MAX_LOANS) at("pinjaman", 1, "", "import_too_many_loans", { max: BOOK_MAX_LOANS });
+    return { ok: false, problems };
+  }
   for (const r of memberRows) {
     const code = r.get("kode").toUpperCase();
     if (!/^[A-Z0-9][A-Z0-9-]{1,19}$/.test(code))
@@ -276,7 +292,7 @@ export function readPaperBook(
     if (!(n >= min && n <= max)) at("pinjaman", line, column, "import_number_invalid", { value: raw, min, max });
     return Number.isNaN(n) ? 0 : n;
   };
-  for (const r of table("pinjaman", files.pinjaman, problems)) {
+  for (const r of loanRows) {
     const memberCode = r.get("kode_anggota").toUpperCase();
     if (membersRead && !codes.has(memberCode))
       at("pinjaman", r.line, "kode_anggota", "import_member_unknown", { value: memberCode });

@@ -11,6 +11,7 @@ import { appendEntry, idempotentWrite, type EntryRow } from "./append-entry";
 import { loadActiveMember, loadGroupFor, nowOf, todayIn, type GroupRow, type ServiceContext, audit } from "./context";
 import { cleanText } from "@/server/domain/text";
 import { zDate, zMemberCode, zText } from "./fields";
+import { boundedPool } from "./pool";
 import { assertBusinessDate } from "@/server/domain/dates";
 
 export interface CreateGroupInput {
@@ -99,6 +100,19 @@ export function newCheckCode(): string {
 
 export async function hashCheckCode(code: string): Promise<string> {
   return hash(code, { algorithm: 2, memoryCost: 19_456, timeCost: 2, parallelism: 1 });
+}
+
+/**
+ * How many kode cek a paper-book import hashes at once, process-wide (argon2 is slow on purpose:
+ * ~10 ms of CPU and 19 MiB each). Parallel imports wait their turn in this one pool instead of each
+ * filling the thread pool, so sign-ins and single members keep their own hashing free.
+ */
+export const CHECK_CODE_HASH_POOL = 2;
+const checkCodePool = boundedPool(CHECK_CODE_HASH_POOL);
+
+/** Many check codes hashed through the shared pool, in order. */
+export function hashCheckCodesPooled(codes: readonly string[]): Promise<string[]> {
+  return Promise.all(codes.map((c) => checkCodePool(() => hashCheckCode(c))));
 }
 
 /** A new member, with her check code (shown once to be handed to her; stored hashed). */

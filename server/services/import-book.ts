@@ -22,7 +22,7 @@ import { appendEntry, findReplay, type EntryRow } from "./append-entry";
 import { loadGroupFor, nowOf, todayIn, type GroupRow, type ServiceContext, audit } from "./context";
 import { assertIdempotencyKey, requestHash } from "@/server/domain/idempotency";
 import { zIdempotencyKey } from "./fields";
-import { hashCheckCode, newCheckCode } from "./groups";
+import { hashCheckCodesPooled, newCheckCode } from "./groups";
 
 export interface ImportBookInput {
   groupSlug: string;
@@ -127,15 +127,9 @@ export async function importBook(
   // A group with entries gets its answer (a replay or the refusal) under the write lock below.
   const first = (await hasEntries(db, group0)) ? null : await readFor(db, ctx, group0, input.files);
   if (first && !first.ok) return first;
-  // Hashing check codes is slow on purpose (argon2): done before the write lock is taken.
-  const codes = first?.ok
-    ? await Promise.all(
-        first.book.members.map(async (m) => {
-          const checkCode = newCheckCode();
-          return { code: m.code, checkCode, hash: await hashCheckCode(checkCode) };
-        }),
-      )
-    : [];
+  // Hashing check codes is slow on purpose (argon2): done before the write lock is taken, a few at a
+  // time in the process-wide pool (parallel imports queue), and only for a book within the size limit.
+  const codes = first?.ok ? await newCheckCodes(first.book.members.map((m) => m.code)) : [];
   return ctx.database.write(async (tx) => {
     const group = await loadGroupFor(tx, ctx, input.groupSlug, "write");
     const replay = await findReplay(tx, group.id, key, reqHash);
@@ -215,6 +209,12 @@ export async function importBook(
     });
     return { ok: true, entry, totals, checkCodes: codes.map(({ code, checkCode }) => ({ code, checkCode })) };
   });
+}
+
+async function newCheckCodes(memberCodes: string[]) {
+  const checkCodes = memberCodes.map(() => newCheckCode());
+  const hashes = await hashCheckCodesPooled(checkCodes);
+  return memberCodes.map((code, i) => ({ code, checkCode: checkCodes[i]!, hash: hashes[i]! }));
 }
 
 /** The same files, read again: they passed when first written, so their totals are the entry's. */
