@@ -8,7 +8,8 @@ import { isValidDate, type BusinessDate } from "./dates";
 import { type SavingsAccount, savingsTotal } from "./ledger";
 import { LOAN_PURPOSES, type LoanMethod, type LoanPurpose } from "./loans";
 import { MAX_AMOUNT } from "./money";
-import { hasControlChars } from "./text";
+import { DomainError } from "./errors";
+import { cleanName, lookAlike } from "./text";
 
 export const BOOK_FILES = {
   saldo: ["pos", "jumlah"],
@@ -184,6 +185,16 @@ function table(file: BookFile, text: string, problems: BookProblem[]): Rows {
   return out;
 }
 
+/** A member's name from the book, cleaned as the portal cleans a typed one; null (with its problem said) if refused. */
+function bookName(raw: string, problem: (code: string) => void): string | null {
+  try {
+    return cleanName(raw, "nama");
+  } catch (e) {
+    problem(e instanceof DomainError && e.code === "name_invisible_chars" ? e.code : "import_name_invalid");
+    return null;
+  }
+}
+
 export interface BookFiles {
   saldo: string;
   anggota: string;
@@ -196,7 +207,15 @@ export interface BookFiles {
  */
 export function readPaperBook(
   files: BookFiles,
-  group: { foundedOn: BusinessDate; today: BusinessDate; takenCodes: ReadonlySet<string> },
+  group: {
+    foundedOn: BusinessDate;
+    today: BusinessDate;
+    takenCodes: ReadonlySet<string>;
+    /** The group's members already registered, whose names the book's are compared with. */
+    members?: readonly { code: string; fullName: string }[];
+    /** The treasurer confirmed that members whose names look the same are different people. */
+    confirmedNames?: boolean;
+  },
 ): { ok: true; book: PaperBook } | { ok: false; problems: BookProblem[] } {
   const problems: BookProblem[] = [];
   const at = (file: BookFile, line: number, column: string, code: string, params?: BookProblem["params"]) =>
@@ -243,6 +262,7 @@ export function readPaperBook(
   // anggota.csv
   const members: BookMember[] = [];
   const codes = new Set<string>();
+  const named = [...(group.members ?? [])]; // names seen so far, to find look-alikes
   const headerProblems = problems.length;
   const memberRows = table("anggota", files.anggota, problems);
   // Without a readable member list, every loan would be "unknown member": say the header once.
@@ -262,9 +282,10 @@ export function readPaperBook(
     else if (codes.has(code)) at("anggota", r.line, "kode", "import_member_code_duplicate", { value: code });
     else if (group.takenCodes.has(code)) at("anggota", r.line, "kode", "import_member_code_taken", { value: code });
     codes.add(code);
-    const fullName = r.get("nama").normalize("NFC");
-    if (fullName.length < 2 || fullName.length > 100 || hasControlChars(fullName))
-      at("anggota", r.line, "nama", "import_name_invalid");
+    const fullName = bookName(r.get("nama"), (problem) => at("anggota", r.line, "nama", problem));
+    const same = fullName === null ? undefined : lookAlike(fullName, named);
+    if (same && !group.confirmedNames) at("anggota", r.line, "nama", "import_name_duplicate", { value: same.code });
+    if (fullName !== null) named.push({ code, fullName });
     const gender = r.get("jenis_kelamin").toUpperCase();
     if (gender !== "P" && gender !== "L")
       at("anggota", r.line, "jenis_kelamin", "import_gender_invalid", { value: gender });
@@ -273,7 +294,7 @@ export function readPaperBook(
     members.push({
       line: r.line,
       code,
-      fullName,
+      fullName: fullName ?? "",
       gender: gender === "L" ? "L" : "P",
       joinedOn,
       savings: {

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { and, eq } from "drizzle-orm";
+import type { DbOrTx } from "@/db/client";
 import { hash } from "@node-rs/argon2";
 import { randomInt } from "node:crypto";
 import { ksmGroups, members } from "@/db/schema";
@@ -9,7 +10,7 @@ import { LOAN_METHODS, type LoanMethod } from "@/server/domain/loans";
 import { openingBalancePostings, SAVINGS_ACCOUNTS, type SavingsAccount } from "@/server/domain/ledger";
 import { appendEntry, idempotentWrite, type EntryRow } from "./append-entry";
 import { loadActiveMember, loadGroupFor, nowOf, todayIn, type GroupRow, type ServiceContext, audit } from "./context";
-import { cleanText } from "@/server/domain/text";
+import { cleanName, cleanText, lookAlike } from "@/server/domain/text";
 import { zDate, zMemberCode, zText } from "./fields";
 import { boundedPool } from "./pool";
 import { assertBusinessDate } from "@/server/domain/dates";
@@ -84,6 +85,8 @@ export interface AddMemberInput {
   joinedOn: string;
   /** Set only by seeds and tests (a known code); otherwise, and always through the API, drawn at random. */
   checkCode?: string;
+  /** She confirms that a member whose name looks the same (`nameKey`) is someone else. */
+  confirmed?: boolean;
 }
 
 export const ZAddMemberSchema = z.object({
@@ -91,6 +94,7 @@ export const ZAddMemberSchema = z.object({
   fullName: zText(100),
   gender: z.enum(["P", "L"]),
   joinedOn: zDate,
+  confirmed: z.boolean().optional(),
 }) satisfies z.ZodType<Omit<AddMemberInput, "groupSlug">>;
 
 /** A personal check code (kode cek) for the passbook page: 8 digits, shown once, stored hashed. */
@@ -123,7 +127,7 @@ export async function addMember(
   const checkCode = input.checkCode ?? newCheckCode();
   if (typeof input.code !== "string" || !/^[A-Z0-9][A-Z0-9-]{1,19}$/.test(input.code))
     throw invalid("member_code_invalid", "code");
-  const fullName = cleanText(input.fullName, "fullName", { required: true, min: 2, max: 100 })!;
+  const fullName = cleanName(input.fullName, "fullName");
   if (input.gender !== "P" && input.gender !== "L") throw invalid("gender_invalid", "gender");
   const checkCodeHash = await hashCheckCode(checkCode);
   return ctx.database.write(async (tx) => {
@@ -138,6 +142,7 @@ export async function addMember(
       .from(members)
       .where(and(eq(members.groupId, group.id), eq(members.code, input.code)));
     if (dup) throw conflict("member_code_taken", "code");
+    await assertNameConfirmed(tx, group, fullName, input.confirmed === true);
     const [member] = await tx
       .insert(members)
       .values({ groupId: group.id, code: input.code, fullName, gender: input.gender, joinedOn, checkCodeHash })
@@ -145,6 +150,30 @@ export async function addMember(
     await audit(tx, ctx, { action: "member.add", groupId: group.id, detail: { code: input.code } });
     return { code: member!.code, checkCode };
   });
+}
+
+/**
+ * Two members whose names look the same (same `nameKey`: case, spacing and compatibility forms
+ * aside) are told apart only by their codes: a second one needs the treasurer's confirmation
+ * (`name_duplicate_unconfirmed`, naming the other member), enforced here so no caller can skip it.
+ */
+export async function assertNameConfirmed(
+  tx: DbOrTx,
+  group: GroupRow,
+  fullName: string,
+  confirmed: boolean,
+  exceptMemberId?: number,
+): Promise<void> {
+  if (confirmed) return;
+  const others = await tx
+    .select({ id: members.id, code: members.code, fullName: members.fullName })
+    .from(members)
+    .where(eq(members.groupId, group.id));
+  const same = lookAlike(
+    fullName,
+    others.filter((o) => o.id !== exceptMemberId),
+  );
+  if (same) throw conflict("name_duplicate_unconfirmed", "fullName", { code: same.code, name: same.fullName });
 }
 
 export interface LeaveMemberInput {

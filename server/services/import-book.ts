@@ -27,12 +27,15 @@ import { hashCheckCodesPooled, newCheckCode } from "./groups";
 export interface ImportBookInput {
   groupSlug: string;
   files: BookFiles;
+  /** She confirmed that members whose names look the same are different people. */
+  confirmedNames?: boolean;
 }
 
 /** The paper book's three CSV files, as typed or exported from a spreadsheet. */
 const zCsv = z.string().max(150_000);
 export const ZPreviewBookImportSchema = z.object({
   files: z.object({ saldo: zCsv, anggota: zCsv, pinjaman: zCsv }),
+  confirmedNames: z.boolean().optional(),
 }) satisfies z.ZodType<Omit<ImportBookInput, "groupSlug">>;
 export const ZImportBookSchema = ZPreviewBookImportSchema.extend({ idempotencyKey: zIdempotencyKey });
 
@@ -55,15 +58,21 @@ async function hasEntries(db: DbOrTx, group: GroupRow): Promise<boolean> {
   return head !== undefined;
 }
 
-async function readFor(db: DbOrTx, ctx: ServiceContext, group: GroupRow, files: BookFiles) {
+async function readFor(db: DbOrTx, ctx: ServiceContext, group: GroupRow, input: ImportBookInput) {
+  const { files } = input;
   if (await hasEntries(db, group)) throw conflict("import_group_has_entries", "files");
-  const taken = await db.select({ code: members.code }).from(members).where(eq(members.groupId, group.id));
+  const taken = await db
+    .select({ code: members.code, fullName: members.fullName })
+    .from(members)
+    .where(eq(members.groupId, group.id));
   for (const f of ["saldo", "anggota", "pinjaman"] as const)
     if (typeof files?.[f] !== "string") throw new DomainError("validation", "import_files_missing", "files");
   return readPaperBook(files, {
     foundedOn: group.foundedOn,
     today: todayIn(ctx, group),
     takenCodes: new Set(taken.map((t) => t.code)),
+    members: taken,
+    confirmedNames: input.confirmedNames === true,
   });
 }
 
@@ -83,7 +92,7 @@ const scheduleOf = (l: PaperBook["loans"][number], cutOver: string) =>
 export async function previewBookImport(ctx: ServiceContext, input: ImportBookInput): Promise<BookPreview> {
   const db = ctx.database.db;
   const group = await loadGroupFor(db, ctx, input.groupSlug, "write");
-  const read = await readFor(db, ctx, group, input.files);
+  const read = await readFor(db, ctx, group, input);
   if (!read.ok) return read;
   const { book } = read;
   return {
@@ -125,7 +134,7 @@ export async function importBook(
   const db = ctx.database.db;
   const group0 = await loadGroupFor(db, ctx, input.groupSlug, "write");
   // A group with entries gets its answer (a replay or the refusal) under the write lock below.
-  const first = (await hasEntries(db, group0)) ? null : await readFor(db, ctx, group0, input.files);
+  const first = (await hasEntries(db, group0)) ? null : await readFor(db, ctx, group0, input);
   if (first && !first.ok) return first;
   // Hashing check codes is slow on purpose (argon2): done before the write lock is taken, a few at a
   // time in the process-wide pool (parallel imports queue), and only for a book within the size limit.
@@ -134,7 +143,7 @@ export async function importBook(
     const group = await loadGroupFor(tx, ctx, input.groupSlug, "write");
     const replay = await findReplay(tx, group.id, key, reqHash);
     if (replay) return { ok: true, entry: replay, totals: replayTotals(ctx, group, input.files), checkCodes: [] };
-    const read = await readFor(tx, ctx, group, input.files); // again, under the lock
+    const read = await readFor(tx, ctx, group, input); // again, under the lock
     if (!read.ok) return read;
     const { book } = read;
     const hashOf = new Map(codes.map((c) => [c.code, c.hash]));
@@ -219,7 +228,12 @@ async function newCheckCodes(memberCodes: string[]) {
 
 /** The same files, read again: they passed when first written, so their totals are the entry's. */
 function replayTotals(ctx: ServiceContext, group: GroupRow, files: BookFiles): BookTotals {
-  const read = readPaperBook(files, { foundedOn: group.foundedOn, today: todayIn(ctx, group), takenCodes: new Set() });
+  const read = readPaperBook(files, {
+    foundedOn: group.foundedOn,
+    today: todayIn(ctx, group),
+    takenCodes: new Set(),
+    confirmedNames: true,
+  });
   if (!read.ok) throw new Error("a replayed import no longer reads: its files passed when first written");
   return bookTotals(read.book);
 }
