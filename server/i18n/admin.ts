@@ -130,6 +130,8 @@ export const ADMIN_MESSAGES = {
     gender: "Jenis kelamin",
     joined: "Tanggal masuk",
     add: "Tambah anggota",
+    sameNameConfirm: "Ya, ini orang lain yang namanya sama (bukan anggota yang sama didaftarkan dua kali)",
+    sameNamesConfirm: "Nama kembar sudah saya periksa: mereka orang yang berbeda",
     leave: "Keluar dari kelompok",
     resetCode: "Buat kode cek baru",
     newCode: (c: string, k: string) =>
@@ -297,6 +299,8 @@ export const ADMIN_MESSAGES = {
     gender: "Gender",
     joined: "Joined on",
     add: "Add member",
+    sameNameConfirm: "Yes, this is someone else with the same name (not the same member registered twice)",
+    sameNamesConfirm: "I have checked the look-alike names: they are different people",
     leave: "Leaves the group",
     resetCode: "New check code",
     newCode: (c: string, k: string) =>
