@@ -7,10 +7,11 @@ import { z } from "zod";
 import type { DbOrTx } from "@/db/client";
 import { journalEntries, sealSignatures } from "@/db/schema";
 import { localDate, monthOf } from "@/server/domain/dates";
-import { conflict, invalid } from "@/server/domain/errors";
+import { conflict, DomainError, invalid } from "@/server/domain/errors";
 import { type Checkpoint, monthEndCheckpoints, sealMatches, shortSeal } from "@/server/domain/seal";
 import { type GroupRow, loadGroupFor, nowOf, signerOf, type ServiceContext, audit } from "./context";
 import { type GroupInput, type OnGroup, zMonth } from "./fields";
+import { monthsOfOwnWork } from "./own-work";
 
 export interface PublicCheckpoint extends Checkpoint {
   seal: string;
@@ -79,6 +80,9 @@ export async function countersignSeal(ctx: ServiceContext, input: OnGroup<typeof
     if (input.month >= monthOf(localDate(now, group.timeZone))) throw invalid("month_not_finished", "month");
     const c = await monthCheckpoint(tx, group, input.month, now);
     if (!c) throw invalid("month_has_no_entries", "month");
+    // Nobody seals her own work: not a month in which she wrote entries (dated in it or written in it).
+    if ((await monthsOfOwnWork(tx, group, signerOf(ctx), input.month)).has(input.month))
+      throw new DomainError("forbidden", "own_month_seal_countersign", "month");
     const [had] = await tx
       .select({ id: sealSignatures.id })
       .from(sealSignatures)
