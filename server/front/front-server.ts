@@ -15,6 +15,7 @@ import { env } from "@/server/env";
 import { bothLanguages } from "@/server/i18n/errors";
 import { gunzipSync, gzipSync } from "node:zlib";
 import { PageVersions, type VersionKey } from "@/server/services/read-cache";
+import { routeOf } from "./routes";
 import { isScriptFreePage, isScriptFreePath, NOT_FOUND_PATH, scriptFreeCsp, stripScripts } from "./script-free";
 import {
   acceptsGzip,
@@ -55,20 +56,15 @@ const HOP = new Set([
   "host",
 ]);
 
-/** Pages of one group (its page, ledger, reports, open data): cached on that group's own version. */
-const GROUP_PATH = /^\/(?:kelompok|api\/open\/groups)\/([a-z0-9-]{1,64})(?:\.json|\/|\?|$)/;
-/** Pages that show only groups, their reference terms and share-out rules: they follow the terms version. */
-const TERMS_PATH = /^\/(?:bandingkan|metodologi|api\/open\/compare)(?:\?|$)/;
-
 /**
- * What a page's currency depends on: a group's own pages follow that group's version, so a post to
- * one group leaves every other group's pages in memory; the compare and method pages follow the
- * terms version; other portal-wide pages the global one.
+ * What a page's currency depends on (the route table, server/front/routes.ts): a group's own pages
+ * follow that group's version, so a post to one group leaves every other group's pages in memory;
+ * the compare and method pages follow the terms version; other portal-wide pages the global one.
  */
 export function versionKeyOf(url: string): VersionKey {
-  if (TERMS_PATH.test(url)) return { of: "terms" };
-  const slug = GROUP_PATH.exec(url)?.[1];
-  return slug ? { of: "group", slug } : { of: "global" };
+  const found = routeOf(pathOf(url));
+  if (found?.route.version === "terms") return { of: "terms" };
+  return found?.route.version === "group" && found.slug ? { of: "group", slug: found.slug } : { of: "global" };
 }
 
 /**
@@ -321,6 +317,8 @@ export async function startFront(
       return opts.api(req, res);
     }
     const rsc = isNextDataRequest(req.headers, url);
+    // One URL per public resource: any other spelling is sent there before anything is looked up,
+    // rendered or stored (server/front/routes.ts).
     const canonical = rsc || (req.method !== "GET" && req.method !== "HEAD") ? null : canonicalUrl(url);
     if (canonical) {
       res.writeHead(301, { location: canonical, "cache-control": "public, max-age=3600", "content-length": "0" });
