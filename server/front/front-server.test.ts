@@ -355,6 +355,19 @@ describe("front server: public pages from memory, current on the next request af
     expect((await get("/dampak")).text).not.toContain("_rsc"); // the stored page is still the HTML one
   });
 
+  it("serves an open-data file from the store whatever Next data-request header or parameter comes with it", async () => {
+    const file = "/api/open/groups/golo-meni/ledger.json";
+    await get(file);
+    const before = renders;
+    const byHeader = await get(file, { rsc: "1", "next-router-state-tree": "x" });
+    expect([byHeader.status, byHeader.headers["x-kt-cache"]]).toEqual([200, "hit"]);
+    const byParam = await get("/api/open/groups/golo%2Dmeni/ledger.json?_rsc=abc", { rsc: "1" });
+    expect([byParam.status, byParam.headers.location]).toEqual([301, file]);
+    expect(renders - before).toBe(0);
+    await get("/api/open/groups/golo-meni/checkpoints.json", { rsc: "1" }); // rendered for the store
+    expect(seen.at(-1)?.headers.rsc).toBeUndefined(); // a stored file never depends on it
+  });
+
   it("refuses a body larger than its route takes with 413, before reading it whole or passing it on", async () => {
     const post = (path: string, body: Buffer, chunked: boolean) =>
       new Promise<number>((resolve, reject) => {

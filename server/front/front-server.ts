@@ -15,7 +15,7 @@ import { env } from "@/server/env";
 import { bothLanguages } from "@/server/i18n/errors";
 import { gunzipSync, gzipSync } from "node:zlib";
 import { PageVersions, type VersionKey } from "@/server/services/read-cache";
-import { routeOf } from "./routes";
+import { canonicalFormOf, routeOf } from "./routes";
 import { isScriptFreePage, isScriptFreePath, NOT_FOUND_PATH, scriptFreeCsp, stripScripts } from "./script-free";
 import {
   acceptsGzip,
@@ -144,6 +144,9 @@ export async function startFront(
       // Nor on what a visitor says the host is: a stored page is served to everyone.
       delete h["x-forwarded-host"];
       delete h["x-forwarded-proto"];
+      delete h.rsc;
+      delete h["next-router-state-tree"];
+      delete h["next-router-prefetch"];
       h["accept-encoding"] = "gzip";
     }
     return h;
@@ -316,7 +319,9 @@ export async function startFront(
       }
       return opts.api(req, res);
     }
-    const rsc = isNextDataRequest(req.headers, url);
+    // Next's data requests for a page go to Next as they come (the treasurer screens' navigation);
+    // an open-data file has none of its own (its route answers one with the file): served as any GET.
+    const rsc = isNextDataRequest(req.headers, url) && canonicalFormOf(url)?.route.kind !== "data";
     // One URL per public resource: any other spelling is sent there before anything is looked up,
     // rendered or stored (server/front/routes.ts).
     const canonical = rsc || (req.method !== "GET" && req.method !== "HEAD") ? null : canonicalUrl(url);

@@ -7,16 +7,13 @@
  * changes the version, so the very next request renders afresh (no time-based staleness).
  */
 import { createHash } from "node:crypto";
-import { canonicalFormOf, routeOf } from "./routes";
+import { canonicalFormOf } from "./routes";
 
 /** The path of a URL (without its query). */
 export const pathOf = (url: string) => {
   const q = url.indexOf("?");
   return q < 0 ? url : url.slice(0, q);
 };
-
-/** Whether a canonical path is a stored public page or open-data file (the same bytes for everyone of one language). */
-export const isPublicPath = (path: string) => routeOf(path)?.route.stored === true;
 
 /** Cookies that make a page personal (a signed-in treasurer, a member's passbook): never cached. */
 const PERSONAL_COOKIE = /(?:^|;\s*)(?:__Secure-|__Host-)?(?:next-auth\.session-token|buku)=/;
@@ -58,7 +55,7 @@ export function cacheKeyOf(req: CacheableRequest): string | null {
   if (req.url.length > MAX_URL) return null;
   // Only a stored route's canonical spelling: any other is redirected, never rendered or stored.
   const canonical = canonicalFormOf(req.url);
-  if (!canonical?.route.stored || canonical.url !== req.url) return null;
+  if (!canonical || canonical.route.kind === "private" || canonical.url !== req.url) return null;
   const cookie = req.cookie ?? "";
   if (PERSONAL_COOKIE.test(cookie)) return null;
   return `${localeOf(cookie) ?? "id"} ${req.url}`;

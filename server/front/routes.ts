@@ -24,36 +24,41 @@ export interface PublicRoute {
    */
   params: readonly string[] | null;
   version: VersionOf;
-  /** The same bytes for every visitor of one language: kept in the page store. */
-  stored: boolean;
+  /**
+   * A public page or an open-data file: the same bytes for every visitor of one language, kept in
+   * the page store. Only a page has Next data requests (RSC) of its own; a file's route answers
+   * them with the file, so they are served as any GET. The passbook is private: never stored.
+   */
+  kind: "page" | "data" | "private";
 }
 
 const SLUG = "([a-z0-9-]{1,64})";
 const COMPARE = ["kelompok", ...COMPARE_PARAMS] as const;
 
 export const PUBLIC_ROUTES: readonly PublicRoute[] = [
-  { path: /^\/$/, params: ["cari", "hal"], version: "global", stored: true },
-  { path: /^\/(?:dampak|data)$/, params: ["hal"], version: "global", stored: true },
-  { path: /^\/verifikasi$/, params: ["kelompok", "no", "segel"], version: "global", stored: true },
-  { path: /^\/metodologi$/, params: [], version: "terms", stored: true },
-  { path: /^\/(?:bandingkan|api\/open\/compare)$/, params: COMPARE, version: "terms", stored: true },
-  { path: new RegExp(`^/kelompok/${SLUG}$`), params: [], version: "group", stored: true },
-  { path: new RegExp(`^/kelompok/${SLUG}/buku-kas$`), params: ["sebelum"], version: "group", stored: true },
+  { path: /^\/$/, params: ["cari", "hal"], version: "global", kind: "page" },
+  { path: /^\/(?:dampak|data)$/, params: ["hal"], version: "global", kind: "page" },
+  { path: /^\/verifikasi$/, params: ["kelompok", "no", "segel"], version: "global", kind: "page" },
+  { path: /^\/metodologi$/, params: [], version: "terms", kind: "page" },
+  { path: /^\/bandingkan$/, params: COMPARE, version: "terms", kind: "page" },
+  { path: new RegExp(`^/kelompok/${SLUG}$`), params: [], version: "group", kind: "page" },
+  { path: new RegExp(`^/kelompok/${SLUG}/buku-kas$`), params: ["sebelum"], version: "group", kind: "page" },
   {
     path: new RegExp(`^/kelompok/${SLUG}/(?:laporan/\\d{4}-\\d{2}|tahun/\\d{4})$`),
     params: [],
     version: "group",
-    stored: true,
+    kind: "page",
   },
-  { path: /^\/api\/open\/groups\.json$/, params: [], version: "global", stored: true },
+  { path: /^\/api\/open\/compare$/, params: COMPARE, version: "terms", kind: "data" },
+  { path: /^\/api\/open\/groups\.json$/, params: [], version: "global", kind: "data" },
   {
     path: new RegExp(`^/api/open/groups/${SLUG}(?:\\.json|/ledger\\.json|/ledger\\.csv|/checkpoints\\.json)$`),
     params: [],
     version: "group",
-    stored: true,
+    kind: "data",
   },
   // The passbook: personal, never stored, but script-free and with one spelling of its path.
-  { path: /^\/anggota$/, params: null, version: "global", stored: false },
+  { path: /^\/anggota$/, params: null, version: "global", kind: "private" },
 ];
 
 /** The route a canonical path belongs to, and the group it shows (if any). */
