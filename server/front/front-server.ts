@@ -61,8 +61,7 @@ const HOP = new Set([
  * follow that group's version, so a post to one group leaves every other group's pages in memory;
  * the compare and method pages follow the terms version; other portal-wide pages the global one.
  */
-export function versionKeyOf(url: string): VersionKey {
-  const found = routeOf(pathOf(url));
+export function versionKeyOf(url: string, found = routeOf(pathOf(url))): VersionKey {
   if (found?.route.version === "terms") return { of: "terms" };
   return found?.route.version === "group" && found.slug ? { of: "group", slug: found.slug } : { of: "global" };
 }
@@ -321,20 +320,23 @@ export async function startFront(
     }
     // Next's data requests for a page go to Next as they come (the treasurer screens' navigation);
     // an open-data file has none of its own (its route answers one with the file): served as any GET.
-    const rsc = isNextDataRequest(req.headers, url) && canonicalFormOf(url)?.route.kind !== "data";
+    const form = canonicalFormOf(url); // read once: the redirect, the key and the version all follow it
+    const rsc = isNextDataRequest(req.headers, url) && form?.route.kind !== "data";
     // One URL per public resource: any other spelling is sent there before anything is looked up,
     // rendered or stored (server/front/routes.ts).
-    const canonical = rsc || (req.method !== "GET" && req.method !== "HEAD") ? null : canonicalUrl(url);
+    const canonical = rsc || (req.method !== "GET" && req.method !== "HEAD") ? null : canonicalUrl(url, form);
     if (canonical) {
       res.writeHead(301, { location: canonical, "cache-control": "public, max-age=3600", "content-length": "0" });
       return res.end();
     }
-    const key = version ? cacheKeyOf({ method: req.method ?? "GET", url, cookie: req.headers.cookie, rsc }) : null;
+    const key = version
+      ? cacheKeyOf({ method: req.method ?? "GET", url, cookie: req.headers.cookie, rsc }, form)
+      : null;
     if ((!key || !version) && req.method === "GET" && !rsc && isScriptFreePath(url))
       return passThroughScriptFree(req, res);
     if (!key || !version) return passThrough(req, res);
     try {
-      const which = versionKeyOf(url);
+      const which = versionKeyOf(url, form);
       const v = version.knownNow(which) ?? (await version.of(which));
       const cached = store.get(key, v);
       if (cached) return send(req, res, cached, "hit");

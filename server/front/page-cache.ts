@@ -43,18 +43,16 @@ export function isNextDataRequest(headers: Record<string, string | string[] | un
  * `ratu%2Ddamai`, `/./`, `/x/../`, `?&`, `ledger.json?x=<random>` cost one redirect, never a render.
  * Null when the URL already is canonical, or is not a public route's.
  */
-export function canonicalUrl(url: string): string | null {
-  const canonical = canonicalFormOf(url);
+export function canonicalUrl(url: string, canonical = canonicalFormOf(url)): string | null {
   return canonical && canonical.url !== url ? canonical.url : null;
 }
 
-/** The cache key of a request, or null when it must go to the application. */
-export function cacheKeyOf(req: CacheableRequest): string | null {
+/** The cache key of a request, or null when it must go to the application (its canonical form given when known). */
+export function cacheKeyOf(req: CacheableRequest, canonical = canonicalFormOf(req.url)): string | null {
   if (req.method !== "GET" && req.method !== "HEAD") return null;
   if (req.rsc) return null;
   if (req.url.length > MAX_URL) return null;
   // Only a stored route's canonical spelling: any other is redirected, never rendered or stored.
-  const canonical = canonicalFormOf(req.url);
   if (!canonical || canonical.route.kind === "private" || canonical.url !== req.url) return null;
   const cookie = req.cookie ?? "";
   if (PERSONAL_COOKIE.test(cookie)) return null;
