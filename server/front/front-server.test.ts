@@ -368,6 +368,22 @@ describe("front server: public pages from memory, current on the next request af
     expect(seen.at(-1)?.headers.rsc).toBeUndefined(); // a stored file never depends on it
   });
 
+  it("answers a HEAD for a public page from the store, rendering it (as a GET) once at most", async () => {
+    const head = (path: string) =>
+      new Promise<http.IncomingMessage>((resolve) =>
+        http.request({ host: "127.0.0.1", port: new URL(base).port, path, method: "HEAD" }, resolve).end(),
+      );
+    const before = renders;
+    const heads = [await head("/kelompok/wae-lengger"), await head("/kelompok/wae-lengger")];
+    expect(heads.map((h) => [h.statusCode, h.headers["x-kt-cache"]])).toEqual([
+      [200, "miss"],
+      [200, "hit"],
+    ]);
+    expect(seen.at(-1)?.method).toBe("GET");
+    expect((await get("/kelompok/wae-lengger")).headers["x-kt-cache"]).toBe("hit");
+    expect(renders - before).toBe(1);
+  });
+
   it("refuses a body larger than its route takes with 413, before reading it whole or passing it on", async () => {
     const post = (path: string, body: Buffer, chunked: boolean) =>
       new Promise<number>((resolve, reject) => {

@@ -340,7 +340,7 @@ export async function startFront(
       const v = version.knownNow(which) ?? (await version.of(which));
       const cached = store.get(key, v);
       if (cached) return send(req, res, cached, "hit");
-      if (req.method === "HEAD") return passThrough(req, res);
+      // A HEAD is rendered as a GET and stored like one: it is no way round the store either.
       const { rendered, first } = render(req, key, v);
       const r = await rendered;
       if (r && "page" in r) return send(req, res, r.page, "miss");
