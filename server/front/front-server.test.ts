@@ -384,6 +384,14 @@ describe("front server: public pages from memory, current on the next request af
     expect(renders - before).toBe(1);
   });
 
+  it("refuses a public URL longer than any the portal writes, without a render", async () => {
+    const before = renders;
+    const long = await get(`/?cari=${"golo".repeat(130)}`);
+    expect([long.status, long.text]).toEqual([414, "Permintaan terlalu besar. / Request too large.\n"]);
+    expect((await get(`/masuk?gagal=${"1".repeat(600)}`)).status).toBe(200); // the treasurer screens as they were
+    expect(renders - before).toBe(1);
+  });
+
   it("refuses a body larger than its route takes with 413, before reading it whole or passing it on", async () => {
     const post = (path: string, body: Buffer, chunked: boolean) =>
       new Promise<number>((resolve, reject) => {

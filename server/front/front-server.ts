@@ -25,6 +25,7 @@ import {
   preparedHeaders,
   isStorable,
   localeOf,
+  MAX_URL,
   notModified,
   pathOf,
   PageStore,
@@ -328,6 +329,11 @@ export async function startFront(
     if (canonical) {
       res.writeHead(301, { location: canonical, "cache-control": "public, max-age=3600", "content-length": "0" });
       return res.end();
+    }
+    // Longer than any public URL the portal writes: refused, never rendered unstored time after time.
+    if (form && form.route.kind !== "private" && !rsc && url.length > MAX_URL) {
+      res.writeHead(414, { "content-type": "text/plain; charset=utf-8" });
+      return res.end(`${bothLanguages("request_too_large")}\n`);
     }
     const key = version
       ? cacheKeyOf({ method: req.method ?? "GET", url, cookie: req.headers.cookie, rsc }, form)

@@ -18,7 +18,8 @@ export const pathOf = (url: string) => {
 /** Cookies that make a page personal (a signed-in treasurer, a member's passbook): never cached. */
 const PERSONAL_COOKIE = /(?:^|;\s*)(?:__Secure-|__Host-)?(?:next-auth\.session-token|buku)=/;
 const LOCALE_COOKIE = /(?:^|;\s*)bahasa=(id|en)(?:;|$)/;
-const MAX_URL = 512;
+/** The longest public URL stored or rendered: no form or link of the portal writes one half as long. */
+export const MAX_URL = 512;
 
 export interface CacheableRequest {
   method: string;
