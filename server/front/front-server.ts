@@ -325,13 +325,14 @@ export async function startFront(
     const rsc = isNextDataRequest(req.headers, url) && form?.route.kind !== "data";
     // One URL per public resource: any other spelling is sent there before anything is looked up,
     // rendered or stored (server/front/routes.ts).
-    const canonical = rsc || (req.method !== "GET" && req.method !== "HEAD") ? null : canonicalUrl(url, form);
+    const read = !rsc && (req.method === "GET" || req.method === "HEAD");
+    const canonical = read ? canonicalUrl(url, form) : null;
     if (canonical) {
       res.writeHead(301, { location: canonical, "cache-control": "public, max-age=3600", "content-length": "0" });
       return res.end();
     }
     // Longer than any public URL the portal writes: refused, never rendered unstored time after time.
-    if (form && form.route.kind !== "private" && !rsc && url.length > MAX_URL) {
+    if (read && form && form.route.kind !== "private" && url.length > MAX_URL) {
       res.writeHead(414, { "content-type": "text/plain; charset=utf-8" });
       return res.end(`${bothLanguages("request_too_large")}\n`);
     }
