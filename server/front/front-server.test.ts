@@ -344,13 +344,19 @@ describe("front server: public pages from memory, current on the next request af
     }
   });
 
-  it("never stores or serves from the store Next's data requests (RSC header or _rsc parameter)", async () => {
+  it("answers Next's data requests for a public address with the stored document, and passes them on elsewhere", async () => {
     await get("/dampak"); // stored
     const before = renders;
-    const byHeader = await get("/dampak", { rsc: "1" });
-    const byParam = await get("/dampak?_rsc=abc");
-    expect([byHeader.status, byParam.status]).toEqual([200, 200]);
-    expect([byHeader.headers["x-kt-cache"], byParam.headers["x-kt-cache"]]).toEqual([undefined, undefined]);
+    const byHeader = await get("/dampak", { rsc: "1", "next-router-state-tree": "x" });
+    expect([byHeader.status, byHeader.headers["x-kt-cache"]]).toEqual([200, "hit"]);
+    expect(byHeader.text).not.toContain("<script");
+    const byParam = await get("/dampak?_rsc=abc", { rsc: "1" });
+    expect([byParam.status, byParam.headers.location]).toEqual([301, "/dampak"]);
+    const passbook = await get("/anggota", { rsc: "1", "next-router-state-tree": "x" });
+    expect(seen.at(-1)?.headers.rsc).toBeUndefined(); // asked as a document
+    expect(passbook.text).not.toContain("<script");
+    await get("/admin", { rsc: "1" });
+    expect(seen.at(-1)).toMatchObject({ url: "/admin", headers: { rsc: "1" } }); // the treasurer screens' own
     expect(renders - before).toBe(2);
     expect((await get("/dampak")).text).not.toContain("_rsc"); // the stored page is still the HTML one
   });

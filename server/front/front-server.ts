@@ -144,11 +144,17 @@ export async function startFront(
       // Nor on what a visitor says the host is: a stored page is served to everyone.
       delete h["x-forwarded-host"];
       delete h["x-forwarded-proto"];
-      delete h.rsc;
-      delete h["next-router-state-tree"];
-      delete h["next-router-prefetch"];
       h["accept-encoding"] = "gzip";
     }
+    return h;
+  }
+
+  /** Headers asking the app for a page as a document: never Next's data (RSC) answer for it. */
+  function pageHeaders(req: http.IncomingMessage, cacheable: boolean): http.OutgoingHttpHeaders {
+    const h = upstreamHeaders(req, cacheable);
+    delete h.rsc;
+    delete h["next-router-state-tree"];
+    delete h["next-router-prefetch"];
     return h;
   }
 
@@ -186,7 +192,7 @@ export async function startFront(
           agent: retried ? false : agent,
           method: "GET",
           path,
-          headers: upstreamHeaders(req, cacheable),
+          headers: pageHeaders(req, cacheable),
         },
         (ur) => {
           appAnswered = true;
@@ -319,10 +325,11 @@ export async function startFront(
       }
       return opts.api(req, res);
     }
-    // Next's data requests for a page go to Next as they come (the treasurer screens' navigation);
-    // an open-data file has none of its own (its route answers one with the file): served as any GET.
     const form = canonicalFormOf(url); // read once: the redirect, the key and the version all follow it
-    const rsc = isNextDataRequest(req.headers, url) && form?.route.kind !== "data";
+    // A public address is answered as a document whatever Next data-request header (RSC) or `_rsc`
+    // comes with it: from the store, without scripts — Next's client, leaving the treasurer screens
+    // by a link, then loads it as a whole page. Only other addresses pass such requests to Next.
+    const rsc = !form && isNextDataRequest(req.headers, url);
     // One URL per public resource: any other spelling is sent there before anything is looked up,
     // rendered or stored (server/front/routes.ts).
     const read = !rsc && (req.method === "GET" || req.method === "HEAD");

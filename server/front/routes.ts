@@ -26,8 +26,8 @@ export interface PublicRoute {
   version: VersionOf;
   /**
    * A public page or an open-data file: the same bytes for every visitor of one language, kept in
-   * the page store. Only a page has Next data requests (RSC) of its own; a file's route answers
-   * them with the file, so they are served as any GET. The passbook is private: never stored.
+   * the page store (a Next data request, RSC, for one is answered with the document). The passbook
+   * is private: never stored.
    */
   kind: "page" | "data" | "private";
 }
