@@ -274,6 +274,7 @@ describe("front server: public pages from memory, current on the next request af
         "/verifikasi?kelompok=ratu-damai&no=28&segel=3BAB-6FF7-87E1",
       ],
       ["/./anggota?gagal=1", "/anggota?gagal=1"],
+      ["/kelompok/ratu-damai#isi", "/kelompok/ratu-damai"],
     ];
     for (const [spelt, canonical] of spellings) {
       const r = await get(spelt, { cookie: "bahasa=en" });

@@ -34,6 +34,8 @@ describe("one canonical URL per public resource", () => {
     ["/kelompok/ratu-damai/buku-kas?sebelum=%31%32", "/kelompok/ratu-damai/buku-kas?sebelum=12"],
     ["/./anggota?gagal=1&detik=30", "/anggota?gagal=1&detik=30"],
     ["http://evil.example/kelompok/ratu-damai?x=1", "/kelompok/ratu-damai"],
+    ["/kelompok/ratu-damai#x", "/kelompok/ratu-damai"],
+    ["/?cari=golo#kelompok", "/?cari=golo"],
   ])("%s → %s", (spelt, canonical) => {
     expect(canonicalUrl(spelt)).toBe(canonical);
     expect(canonicalUrl(canonical)).toBeNull();

@@ -114,8 +114,11 @@ export function canonicalFormOf(target: string): { url: string; route: PublicRou
   return { url: query ? `${path}?${query}` : path, ...found };
 }
 
-/** The path and query of a request target: as it came, or from the absolute form a proxy sends. */
+/** The path and query of a request target: as it came, or from the absolute form a proxy sends; no fragment. */
 function originForm(target: string): string | null {
+  // A fragment is the browser's own and never sent; one that is sent anyway names the same page.
+  const hash = target.indexOf("#");
+  if (hash >= 0) return originForm(target.slice(0, hash));
   if (target.startsWith("/")) return target;
   try {
     const u = new URL(target);
