@@ -1,13 +1,5 @@
 import { describe, expect, it } from "vitest";
-import {
-  balanceSheet,
-  loanStatusCount,
-  monthFlows,
-  par30,
-  returnOnSavings,
-  suppressSmall,
-  utilisation,
-} from "./indicators";
+import { balanceSheet, monthFlows, par30, returnOnSavings, suppressSmall, utilisation } from "./indicators";
 
 describe("indicators", () => {
   it("monthly flows and closing balances come from the month_postings rollup", () => {
@@ -59,13 +51,6 @@ describe("indicators", () => {
     };
     expect(utilisation(b)).toBe(0.75); // money in the bank is idle money too
     expect(returnOnSavings(b, 365)).toBeCloseTo(0.1);
-  });
-
-  it("shows loan counts anyone can take from the ledger, and hides the others under five", () => {
-    expect(loanStatusCount("dihapus", 1)).toEqual({ value: 1, suppressed: false }); // a write-off entry is public
-    expect(loanStatusCount("dibatalkan", 2)).toEqual({ value: 2, suppressed: false });
-    expect(loanStatusCount("menunggak", 2)).toEqual({ value: null, suppressed: true });
-    expect(loanStatusCount("lunas", 7)).toEqual({ value: 7, suppressed: false });
   });
 
   it("suppresses aggregates drawn from fewer than five", () => {

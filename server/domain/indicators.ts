@@ -5,25 +5,8 @@
  */
 import { ACCOUNTS, DEBIT_NORMAL, type Account, type EntryKind, savingsTotal } from "./ledger";
 
-/** Any aggregate drawn from fewer than this many members or loans is shown as "< 5". */
-export const MIN_CELL = 5;
-export type Suppressed<T> = { value: T; suppressed: false } | { value: null; suppressed: true };
-export function suppressSmall<T>(value: T, basedOn: number): Suppressed<T> {
-  return basedOn > 0 && basedOn < MIN_CELL ? { value: null, suppressed: true } : { value, suppressed: false };
-}
-
-/**
- * Counts anyone can take from the public ledger, where every entry's kind and a disbursement's
- * purpose are public: loans disbursed, written off or cancelled, and loans by purpose. Hiding
- * them when under five would hide nothing the ledger does not show, so every output shows them
- * as they are. The small-cell rule covers what the ledger does not reveal: which loans are
- * running, late or repaid, and members by sex or with a loan (/data says which is which).
- */
-export const LEDGER_DERIVABLE_LOAN_STATUSES: ReadonlySet<string> = new Set(["dihapus", "dibatalkan"]);
-
-export function loanStatusCount(status: string, n: number): Suppressed<number> {
-  return LEDGER_DERIVABLE_LOAN_STATUSES.has(status) ? { value: n, suppressed: false } : suppressSmall(n, n);
-}
+export { MIN_CELL, type Suppressed, suppressSmall } from "./disclosure";
+import { MIN_CELL } from "./disclosure";
 
 export const ratio = (num: number, den: number): number | null => (den === 0 ? null : num / den);
 
