@@ -120,9 +120,9 @@ export interface GroupFigures {
     /** At least (each loan against the cheapest lender its borrower realistically had) and if every loan had been ijon. */
     avoided: { atLeast: number; ifAllIjon: number };
     loans: number;
+    /** The latest loans, without their purpose: with the date and principal it would tie a purpose to a ledger entry. */
     recent: {
       disbursedOn: string;
-      purpose: string;
       principal: number;
       termMonths: number;
       costs: LoanCosts;
@@ -350,7 +350,6 @@ function costFigures(standing: readonly FigureLoan[], terms: FigureInputs["terms
       .reverse()
       .map(({ l, costs }) => ({
         disbursedOn: l.loan.disbursedOn,
-        purpose: l.loan.purpose,
         principal: l.loan.principal,
         termMonths: l.loan.termMonths,
         costs,

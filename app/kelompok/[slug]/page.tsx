@@ -197,7 +197,7 @@ export default async function GroupPage({ params }: { params: Promise<{ slug: st
         rowHeaders={false}
         columns={[
           { label: t.date },
-          { label: t.purpose },
+          { label: t.compare.termCol },
           { label: t.principal, num: true },
           ...(["ksm", "kur", "rentenir", "ijon"] as const).map((k) => ({ label: t.compare.lenders[k], num: true })),
           { label: t.compare.comparedWith },
@@ -206,7 +206,7 @@ export default async function GroupPage({ params }: { params: Promise<{ slug: st
           key: i,
           cells: [
             formatDate(l.disbursedOn, locale),
-            `${t.purposes[l.purpose]}, ${t.compare.monthsShort(l.termMonths)}`,
+            t.compare.monthsShort(l.termMonths),
             rp(l.principal, locale),
             rp(l.costs.ksm, locale),
             rp(l.costs.kur, locale),
