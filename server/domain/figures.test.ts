@@ -114,6 +114,17 @@ describe("a group's public figures, from what was read", () => {
     expect(many.loans).toMatchObject({ count: 5, active: { value: 5 }, outstanding: 5_000_000 });
   });
 
+  it("hides the drop-out rate over 1–4 members at the year's start (it would say who left)", () => {
+    const since = (n: number) =>
+      Array.from({ length: n }, (_, i) => ({
+        gender: "P",
+        joinedOn: "2025-01-01",
+        leftOn: i === 0 ? "2026-03-01" : null,
+      }));
+    expect(groupFiguresOf(inputs({ members: since(3) })).indicators.dropout).toBeNull();
+    expect(groupFiguresOf(inputs({ members: since(5) })).indicators.dropout).toBe(0.2);
+  });
+
   it("leaves a cancelled loan out of every loan figure but its status count", () => {
     const f = groupFiguresOf(inputs({ loans: [loanOf(1, 1, ["loan_disbursement"]), loanOf(2, 2, [])] }));
     expect(f.loans.byStatus.dibatalkan).toEqual({ value: 1, suppressed: false }); // on the ledger

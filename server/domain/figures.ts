@@ -408,7 +408,7 @@ export function groupFiguresOf(x: FigureInputs): GroupFigures {
       pctWithLoan: borrowers === null ? null : ratio(borrowers, active.length),
       utilisation: utilisation(balances),
       returnOnSavings: returnOnSavings(balances, Math.max(1, daysBetween(group.foundedOn, today))),
-      dropout: ratio(leftThisYear, atStart),
+      dropout: suppressSmall(ratio(leftThisYear, atStart), atStart).value, // from 1–4 members: who left
     },
     costs: costFigures(standing, x.terms),
     lastCashCount: publicBalanceCheck(x.cashCount, group.timeZone),

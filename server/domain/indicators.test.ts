@@ -1,5 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { balanceSheet, monthFlows, par30, returnOnSavings, suppressSmall, utilisation } from "./indicators";
+import {
+  balanceSheet,
+  monthFlows,
+  par30,
+  returnOnSavings,
+  suppressSmall,
+  utilisation,
+  yearIndicators,
+  zeroBalances,
+} from "./indicators";
 
 describe("indicators", () => {
   it("monthly flows and closing balances come from the month_postings rollup", () => {
@@ -57,5 +66,21 @@ describe("indicators", () => {
     expect(suppressSmall(123, 4)).toEqual({ value: null, suppressed: true });
     expect(suppressSmall(123, 5)).toEqual({ value: 123, suppressed: false });
     expect(suppressSmall(0, 0)).toEqual({ value: 0, suppressed: false });
+  });
+
+  it("hides a closed year's par30 over 1–4 open loans and its retention over 1–4 members", () => {
+    const year = (openLoans: number, activeAtStart: number) =>
+      yearIndicators({
+        shu: 0,
+        monthEnds: [balanceSheet(zeroBalances())],
+        writtenOff: 0,
+        par30: 1,
+        openLoans,
+        activeAtStart,
+        stayed: activeAtStart - 1,
+        activeAtEnd: activeAtStart,
+      });
+    expect(year(1, 3)).toMatchObject({ par30: null, retention: null });
+    expect(year(5, 5)).toMatchObject({ par30: 1, retention: 0.8 });
   });
 });

@@ -6,7 +6,7 @@
 import { ACCOUNTS, DEBIT_NORMAL, type Account, type EntryKind, savingsTotal } from "./ledger";
 
 export { MIN_CELL, type Suppressed, suppressSmall } from "./disclosure";
-import { MIN_CELL } from "./disclosure";
+import { MIN_CELL, suppressSmall } from "./disclosure";
 
 export const ratio = (num: number, den: number): number | null => (den === 0 ? null : num / den);
 
@@ -164,9 +164,9 @@ export interface YearIndicators {
   returnOnAssets: number | null;
   /** Loans outstanding ÷ (loans outstanding + cash + bank), at the year's end. */
   utilisation: number | null;
-  /** Outstanding principal more than 30 days late ÷ loans outstanding, at the year's end. */
+  /** Outstanding principal more than 30 days late ÷ loans outstanding, at the year's end (null over 1–4 open loans). */
   par30: number | null;
-  /** Members active at the year's end who were active at its start ÷ members active at its start. */
+  /** Members active at the year's end who were active at its start ÷ members active at its start (null under five). */
   retention: number | null;
   /** Member savings ÷ active members, at the year's end (null under five members). */
   averageSavingsPerMember: number | null;
@@ -179,6 +179,8 @@ export function yearIndicators(i: {
   monthEnds: readonly BalanceSheet[];
   writtenOff: number;
   par30: number | null;
+  /** Loans open at the year's end: with one, par30 would say whether she is late. */
+  openLoans: number;
   activeAtStart: number;
   stayed: number;
   activeAtEnd: number;
@@ -196,8 +198,9 @@ export function yearIndicators(i: {
       avg((b) => b.cash + b.bank + b.loansOutstanding),
     ),
     utilisation: utilisation(end),
-    par30: i.par30,
-    retention: ratio(i.stayed, i.activeAtStart),
+    par30: suppressSmall(i.par30, i.openLoans).value,
+    // With three members at the start, retention says whether one of them left.
+    retention: suppressSmall(ratio(i.stayed, i.activeAtStart), i.activeAtStart).value,
     averageSavingsPerMember: i.activeAtEnd >= MIN_CELL ? Math.round(end.memberSavings / i.activeAtEnd) : null,
     writeOffRatio: ratio(i.writtenOff, avgLoans),
   };
