@@ -22,14 +22,30 @@ describe("the disclosure rule", () => {
     expect(recoverable(t, disclose(t))).toEqual([]);
   });
 
-  it("picks the smallest other part (a zero too), never one anyone can count elsewhere", () => {
+  it("picks the smallest other part, never one anyone can count elsewhere", () => {
     const t: Table = {
-      cells: { all: count(19, true), a: count(2), b: count(9), c: count(0), d: count(8, true) },
+      cells: { all: count(29, true), a: count(2), b: count(9), c: count(10), d: count(8, true) },
       breakdowns: [{ total: "all", parts: ["a", "b", "c", "d"] }],
     };
-    expect([...cellsToHide(t)].sort()).toEqual(["a", "c"]);
-    const u: Table = { ...t, cells: { ...t.cells, c: count(0, true) } };
-    expect([...cellsToHide(u)].sort()).toEqual(["a", "b"]);
+    expect([...cellsToHide(t)].sort()).toEqual(["a", "b"]);
+  });
+
+  it("hides the zero parts with a small one, so the pattern does not say which hidden part is small", () => {
+    const purposes = (kopi: number, kemiri: number): Table => ({
+      cells: {
+        all: count(kopi + kemiri, true),
+        kopi: count(kopi),
+        kemiri: count(kemiri),
+        ternak: count(0),
+        rumah: count(0),
+      },
+      breakdowns: [{ total: "all", parts: ["kopi", "kemiri", "ternak", "rumah"] }],
+    });
+    // One loan for kopi, or one for kemiri: the same cells hidden, so the reader cannot tell which.
+    expect([...cellsToHide(purposes(1, 0))].sort()).toEqual(["kemiri", "kopi", "rumah", "ternak"]);
+    expect([...cellsToHide(purposes(0, 1))]).toHaveLength(4);
+    // Two purposes with one loan each: were only those two hidden, each would have to be 1.
+    expect([...cellsToHide(purposes(1, 1))]).toHaveLength(4);
   });
 
   it("hides the total when no other part can be hidden", () => {
@@ -63,7 +79,7 @@ describe("the disclosure rule", () => {
         { total: "active", parts: ["running", "late"] },
       ],
     };
-    expect([...cellsToHide(t)].sort()).toEqual(["active", "late", "repaid"]);
+    expect([...cellsToHide(t)].sort()).toEqual(["active", "late", "repaid", "running"]);
     expect(recoverable(t, disclose(t))).toEqual([]);
     expect(recoverable(t, disclose(t, { complementary: false }))).toEqual([
       { cell: "active", value: 1 },

@@ -9,9 +9,14 @@
  *    that can be hidden; when no part can, the total. Breakdowns that share a cell are linked, so
  *    this repeats until no breakdown holds a single hidden cell.
  *
+ * 3. Zero is not a small cell (it names no one), but once a breakdown hides a part, its zero parts
+ *    are hidden with it: otherwise the pattern gives the small ones away (two purposes hidden and
+ *    every other shown as none: each hidden one must be small, and a total of 2 makes each 1; or
+ *    a zero hidden second, chosen by a rule anyone can read, tells which of two hidden cells is 0).
+ *
  * A cell marked `known` can be counted by anyone elsewhere (the public ledger, or a margin every
  * page shows): it is never hidden and never chosen as the second cell, since hiding it would hide
- * nothing. Zero is not a small cell (it names no one), but it can be the second cell.
+ * nothing.
  *
  * Every hidden cell reads the same in every output ("disembunyikan" / null in JSON), whether it was
  * small or hidden second: telling them apart would itself narrow the hidden values down.
@@ -68,6 +73,12 @@ export function cellsToHide(t: Table, opts: { complementary?: boolean } = {}): S
   for (let changed = true; changed; ) {
     changed = false;
     for (const b of t.breakdowns) {
+      if (b.parts.some((k) => hidden.has(k)))
+        for (const k of b.parts)
+          if (!hidden.has(k) && !t.cells[k]!.known && t.cells[k]!.basedOn === 0) {
+            hidden.add(k);
+            changed = true;
+          }
       if ([b.total, ...b.parts].filter((k) => hidden.has(k)).length !== 1) continue;
       const next = complementOf(t, b, hidden);
       if (next === null) continue; // everything else is known: the cell is public anyway (see `known`)
