@@ -234,6 +234,7 @@ describe("the public figures give no hidden count away by subtraction", () => {
     expect(f.loans.byStatus.berjalan.suppressed).toBe(true);
     expect(f.members.women.suppressed && f.members.men.suppressed).toBe(true);
     expect(f.loans.par30).toBeNull();
+    expect(f.loans.performanceHidden).toBe(true);
   });
 
   it("hides the women of a 7-member group with one man, so the man is not 7 − 6", () => {

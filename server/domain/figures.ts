@@ -75,6 +75,8 @@ export interface LoanFigures {
   par30: number | null;
   /** Principal collected ÷ principal that fell due, over the last 12 months (null, like par30, over few loans). */
   repaymentRate: number | null;
+  /** par30 and the repayment rate are hidden: 1–4 loans open. */
+  performanceHidden: boolean;
   membersWithLoan: Suppressed<number>;
 }
 
@@ -324,6 +326,7 @@ function loanFigures(
           open.map((l) => ({ principalOutstanding: l.state.principalOutstanding, daysPastDue: l.state.daysPastDue })),
         ),
     repaymentRate: fewOpen ? null : ratio(collectedOfDue, dueLastYear),
+    performanceHidden: fewOpen,
     membersWithLoan: suppressSmall(borrowers, borrowers),
   };
 }

@@ -120,6 +120,8 @@ const id = {
     noBankCheck: "Saldo rekening bank belum pernah dicocokkan dengan buku.",
     repayments: (pct: string) => `Dari angsuran yang jatuh tempo setahun terakhir, ${pct} sudah dibayar.`,
     noRepayments: "Belum ada angsuran yang jatuh tempo setahun terakhir.",
+    repaymentsHidden:
+      "Pengembalian pinjaman tidak ditampilkan: kurang dari 5 pinjaman berjalan, jadi angkanya akan menunjukkan siapa yang terlambat.",
     par30: (pct: string) => `${pct} dari uang yang dipinjam terlambat lebih dari 30 hari.`,
     seal: (month: string, seq: number, seal: string) =>
       `Buku kas disegel akhir ${month} (catatan no. ${seq}, ${seal}).`,
@@ -557,6 +559,7 @@ const en: Messages = {
     noBankCheck: "The bank statement has never been checked against the book.",
     repayments: (pct: string) => `Of the installments due in the last year, ${pct} have been paid.`,
     noRepayments: "No installment fell due in the last year.",
+    repaymentsHidden: "Repayments are not shown: fewer than 5 loans are running, so the figure would say who is late.",
     par30: (pct: string) => `${pct} of the money lent out is more than 30 days late.`,
     seal: (month: string, seq: number, seal: string) =>
       `The books were sealed at the end of ${month} (entry no. ${seq}, ${seal}).`,
