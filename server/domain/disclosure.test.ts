@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { cellsToHide, disclose, recoverable, suppressSmall, type Table } from "./disclosure";
 
@@ -107,5 +108,33 @@ describe("the disclosure rule", () => {
       { cell: "b", value: 4 },
       { cell: "b2", value: 1 },
     ]);
+  });
+
+  it("leaves nothing to recover in any two-level table (a known total, its parts, one part split again)", () => {
+    const counts = fc.array(fc.integer({ min: 0, max: 12 }), { minLength: 2, maxLength: 6 });
+    fc.assert(
+      fc.property(counts, counts, (top, split) => {
+        const cells: Table["cells"] = {};
+        top.forEach((n, i) => {
+          cells[`p${i}`] = count(i === 0 ? split.reduce((a, b) => a + b, 0) : n);
+        });
+        split.forEach((n, i) => {
+          cells[`s${i}`] = count(n);
+        });
+        cells.all = count(
+          top.reduce((a, _, i) => a + cells[`p${i}`]!.value, 0),
+          true,
+        );
+        const t: Table = {
+          cells,
+          breakdowns: [
+            { total: "all", parts: top.map((_, i) => `p${i}`) },
+            { total: "p0", parts: split.map((_, i) => `s${i}`) },
+          ],
+        };
+        expect(recoverable(t, disclose(t))).toEqual([]);
+      }),
+      { numRuns: 500 },
+    );
   });
 });
