@@ -114,7 +114,7 @@ describe("the disclosure rule", () => {
     const counts = fc.array(fc.integer({ min: 0, max: 12 }), { minLength: 2, maxLength: 6 });
     fc.assert(
       fc.property(counts, counts, (top, split) => {
-        const cells: Table["cells"] = {};
+        const cells: Record<string, Table["cells"][string]> = {};
         top.forEach((n, i) => {
           cells[`p${i}`] = count(i === 0 ? split.reduce((a, b) => a + b, 0) : n);
         });
