@@ -1,4 +1,4 @@
-import { count, eq } from "drizzle-orm";
+import { count } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { journalEntries } from "@/db/schema";
 import { DomainError } from "@/server/domain/errors";
