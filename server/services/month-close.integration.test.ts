@@ -2,14 +2,16 @@ import { count } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { journalEntries } from "@/db/schema";
 import { DomainError } from "@/server/domain/errors";
+import { EXAMPLE_RULE } from "@/server/domain/shu";
 import { chainHead, key, seedGroup, tempDatabase, testContext } from "@/server/testing/db";
-import { recordExpense } from "./cash";
+import { recordExpense, recordIncome } from "./cash";
 import { loadGroup, type ServiceContext } from "./context";
 import { EntryBatch } from "./entry-batch";
 import { monthlyReport } from "./monthly-report";
 import { batchContributions, recordContributions, recordQueuedContributions } from "./savings";
 import { countersignSeal } from "./seals";
 import { createUser } from "./users";
+import { closeYear, setShareOutRule } from "./year-close";
 
 const G = "ratu-damai";
 let t: Awaited<ReturnType<typeof tempDatabase>>;
@@ -157,5 +159,30 @@ describe("closing a month", () => {
     // A group with no grace period closes a month at its last midnight.
     await t.database.db.run("UPDATE ksm_groups SET month_grace_days = 0");
     expect(await codeOf(expense(at("2026-03-01T00:30:00"), "2026-02-28"))).toBe("month_closed date");
+  });
+
+  it("the year's close, dated 31 December after December closed, leaves December's report as printed", async () => {
+    await recordContributions(at("2025-12-10T18:00:00"), {
+      groupSlug: G,
+      date: "2025-12-10",
+      idempotencyKey: key(),
+      lines: ["RA-001", "RA-002"].map((memberCode) => ({ memberCode, amount: 50_000, kind: "voluntary" })),
+    });
+    await recordIncome(at("2025-12-20T18:00:00"), {
+      groupSlug: G,
+      amount: 10_000,
+      date: "2025-12-20",
+      category: "bunga_bank",
+      idempotencyKey: key(),
+    });
+    const december = await report("2025-12", "2026-01-20T09:00:00");
+    expect(december).toMatchObject({ provisional: false, closing: { surplus: 10_000 } });
+    const treasurer = at("2026-01-20T09:00:00");
+    await setShareOutRule(treasurer, { groupSlug: G, rule: EXAMPLE_RULE });
+    const closed = await closeYear(treasurer, { groupSlug: G, year: 2025, idempotencyKey: key() });
+    expect(closed.entry).toMatchObject({ kind: "year_close", businessDate: "2025-12-31" });
+    expect(await report("2025-12", "2026-01-20T09:00:00")).toEqual(december);
+    // The close opens January: its opening balances have the year's surplus shared out.
+    expect((await report("2026-01", "2026-01-20T09:00:00")).opening.surplus).toBe(0);
   });
 });

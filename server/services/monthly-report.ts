@@ -75,7 +75,7 @@ export async function monthlyReport(db: DbOrTx, group: GroupRow, month: string, 
     opening: balanceSheet(empty.closing),
     closing: balanceSheet((current ?? empty).closing),
     flows: current ?? empty,
-    entries: Object.fromEntries(entryCounts.map((e) => [e.kind, e.entries])),
+    entries: Object.fromEntries(entryCounts.filter((e) => e.kind !== "year_close").map((e) => [e.kind, e.entries])),
     loansDisbursed: monthLoans.length,
     cashCounts: counts.map((c) => ({
       date: c.businessDate,
