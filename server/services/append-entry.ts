@@ -265,53 +265,74 @@ const moveHead = reusable((db) =>
  */
 export function assertEntryAllowed(e: NewEntry): void {
   assertBalanced(e.postings);
-  const today = localDate(e.now, e.group.timeZone);
-  for (const { day, field } of datesOf(e)) {
+  assertDatesOpen(e);
+}
+
+/** Anything dated that a month's printed report shows: an entry, or a cash count (no kind). */
+type Dated = Pick<NewEntry, "group" | "date" | "namedDays" | "now"> & { kind?: EntryKind };
+
+/** Not dated in a closed year, nor in a month its grace period has closed (no I/O). */
+function assertDatesOpen(d: Dated): void {
+  const today = localDate(d.now, d.group.timeZone);
+  for (const { day, field } of datesOf(d)) {
     // A closed year's books are shared out: a correction of it is posted in the open year.
-    if (e.group.closedThrough !== null && day <= e.group.closedThrough)
-      throw invalid("year_closed", field, { year: e.group.closedThrough.slice(0, 4) });
+    if (d.group.closedThrough !== null && day <= d.group.closedThrough)
+      throw invalid("year_closed", field, { year: d.group.closedThrough.slice(0, 4) });
     // A closed month's printed report and seal never change: a correction is dated today.
-    if (closesMonths(e) && monthStanding(monthOf(day), today, e.group.monthGraceDays) === "closed")
+    if (closesMonths(d) && monthStanding(monthOf(day), today, d.group.monthGraceDays) === "closed")
       throw invalid("month_closed", field, { month: monthOf(day) });
   }
 }
 
-const datesOf = (e: NewEntry) => [{ day: e.date, field: "date" }, ...(e.namedDays ?? [])];
+const datesOf = (d: Dated) => [{ day: d.date, field: "date" }, ...(d.namedDays ?? [])];
 
 /**
  * The two entries a month's close lets through: the opening balance of a paper book taken over
  * (written once, on an empty ledger: nothing has been sealed yet) and the year's closing entry,
  * dated 31 December by design — which the monthly report keeps apart from December's figures.
  */
-const closesMonths = (e: NewEntry) => e.kind !== "opening_balance" && e.kind !== "year_close";
+const closesMonths = (d: Dated) => d.kind !== "opening_balance" && d.kind !== "year_close";
 
 /**
  * Refuses an entry dated in (or naming a day of) a month still in its grace period whose seal the
  * pengawas countersigned by the entry's moment: a countersignature closes the month at once.
  * Asks the database only when some date falls in such a month (the first days of a month).
  */
-export async function assertNotCountersigned(tx: Tx, entries: readonly NewEntry[]): Promise<void> {
-  const inGrace: { e: NewEntry; month: string; field: string }[] = [];
-  for (const e of entries) {
-    if (!closesMonths(e)) continue;
-    const today = localDate(e.now, e.group.timeZone);
-    for (const { day, field } of datesOf(e))
-      if (monthStanding(monthOf(day), today, e.group.monthGraceDays) === "grace")
-        inGrace.push({ e, month: monthOf(day), field });
+export async function assertNotCountersigned(tx: Tx, items: readonly Dated[]): Promise<void> {
+  const inGrace: { d: Dated; month: string; field: string }[] = [];
+  for (const d of items) {
+    if (!closesMonths(d)) continue;
+    const today = localDate(d.now, d.group.timeZone);
+    for (const { day, field } of datesOf(d))
+      if (monthStanding(monthOf(day), today, d.group.monthGraceDays) === "grace")
+        inGrace.push({ d, month: monthOf(day), field });
   }
   if (inGrace.length === 0) return;
-  const group = inGrace[0]!.e.group;
+  const group = inGrace[0]!.d.group;
   const signed = await tx
     .select({ month: sealSignatures.month, at: sealSignatures.at })
     .from(sealSignatures)
     .where(
-      and(eq(sealSignatures.groupId, group.id), inArray(sealSignatures.month, [...new Set(inGrace.map((g) => g.month))])),
+      and(
+        eq(sealSignatures.groupId, group.id),
+        inArray(sealSignatures.month, [...new Set(inGrace.map((g) => g.month))]),
+      ),
     );
   const at = new Map(signed.map((s) => [s.month, s.at]));
-  for (const { e, month, field } of inGrace) {
-    const facts = { timeZone: e.group.timeZone, graceDays: e.group.monthGraceDays, countersignedAt: at.get(month) ?? null };
-    if (isMonthClosed(month, e.now, facts)) throw invalid("month_closed", field, { month });
+  for (const { d, month, field } of inGrace) {
+    const facts = {
+      timeZone: d.group.timeZone,
+      graceDays: d.group.monthGraceDays,
+      countersignedAt: at.get(month) ?? null,
+    };
+    if (isMonthClosed(month, d.now, facts)) throw invalid("month_closed", field, { month });
   }
+}
+
+/** The same closing rules for what is dated but is no entry: a cash count or bank check, printed in the month's report. */
+export async function assertDateOpen(tx: Tx, d: Dated): Promise<void> {
+  assertDatesOpen(d);
+  await assertNotCountersigned(tx, [d]);
 }
 
 type Head = { lastSeq: number; lastHash: string } | undefined;

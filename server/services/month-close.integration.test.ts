@@ -4,7 +4,7 @@ import { journalEntries } from "@/db/schema";
 import { DomainError } from "@/server/domain/errors";
 import { EXAMPLE_RULE } from "@/server/domain/shu";
 import { chainHead, key, seedGroup, tempDatabase, testContext } from "@/server/testing/db";
-import { recordExpense, recordIncome } from "./cash";
+import { recordCashCount, recordExpense, recordIncome } from "./cash";
 import { loadGroup, type ServiceContext } from "./context";
 import { EntryBatch } from "./entry-batch";
 import { monthlyReport } from "./monthly-report";
@@ -184,5 +184,15 @@ describe("closing a month", () => {
     expect(await report("2025-12", "2026-01-20T09:00:00")).toEqual(december);
     // The close opens January: its opening balances have the year's surplus shared out.
     expect((await report("2026-01", "2026-01-20T09:00:00")).opening.surplus).toBe(0);
+  });
+
+  it("a cash count dated in a closed month is refused too: the report lists its counts as printed", async () => {
+    const count = (local: string, date: string) =>
+      recordCashCount(at(local), { groupSlug: G, date, countedAmount: 300_000, idempotencyKey: key() });
+    expect(await codeOf(count("2026-02-05T09:00:00", "2026-01-31"))).toBe("written");
+    const closed = await report("2026-01", "2026-02-06T09:00:00");
+    expect(closed.cashCounts).toHaveLength(1);
+    expect(await codeOf(count("2026-02-06T09:00:00", "2026-01-30"))).toBe("month_closed date");
+    expect(await report("2026-01", "2026-02-06T09:00:00")).toEqual(closed);
   });
 });
