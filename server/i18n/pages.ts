@@ -22,7 +22,8 @@ export const DATA_PAGE = {
       "Dapat dihitung siapa saja dari ledger.json, jadi ditampilkan apa adanya di semua berkas dan halaman: jumlah catatan setiap jenis per hari dan per bulan (hari setoran, pinjaman dicairkan, hapus buku, koreksi, pengeluaran) dengan jumlah rupiahnya, dan pinjaman per tujuan.",
     notDerivable:
       "Tidak dapat dihitung dari ledger.json, jadi ditampilkan “< 5” (null di JSON) bila dari kurang dari 5 anggota atau pinjaman: anggota perempuan dan laki-laki, anggota yang sedang meminjam, pinjaman berjalan, menunggak dan lunas, dan rata-rata simpanan per anggota.",
-    seals: "Segel akhir bulan (checkpoints.json) — simpan salinannya di luar server, lihat /verifikasi.",
+    seals:
+      "Segel setiap bulan saat ditutup (checkpoints.json; closed: false = bulan belum ditutup, segelnya masih bergerak) — simpan salinannya di luar server, lihat /verifikasi.",
     postingsRule:
       "postings = [[akun, jumlah], …] dijumlah per akun, jumlah nol dibuang, diurutkan menurut nama akun. prevHash catatan no. 1 = 64 angka nol.",
     digestRule:
@@ -50,7 +51,8 @@ export const DATA_PAGE = {
       "Anyone can count these from ledger.json, so every file and page shows them as they are: entries of each kind per day and per month (collection days, loans disbursed, write-offs, corrections, expenses) with their amounts, and loans by purpose.",
     notDerivable:
       "Not derivable from ledger.json, so shown as “< 5” (null in JSON) when drawn from fewer than 5 members or loans: women and men members, members with a loan, loans running, in arrears and repaid, and average savings per member.",
-    seals: "Month-end seals (checkpoints.json) — keep a copy away from the server, see /verifikasi.",
+    seals:
+      "Each month's seal at its close (checkpoints.json; closed: false = a month not yet closed, its seal still moves) — keep a copy away from the server, see /verifikasi.",
     postingsRule:
       "postings = [[account, amount], …] summed per account, zero sums dropped, sorted by account name. prevHash of entry no. 1 = 64 zeros.",
     digestRule:
