@@ -195,4 +195,29 @@ describe("closing a month", () => {
     expect(await codeOf(count("2026-02-06T09:00:00", "2026-01-30"))).toBe("month_closed date");
     expect(await report("2026-01", "2026-02-06T09:00:00")).toEqual(closed);
   });
+
+  it("a collection may not name a missed day in a closed year, even while its December is in its grace period", async () => {
+    await recordIncome(at("2025-12-20T18:00:00"), {
+      groupSlug: G,
+      amount: 10_000,
+      date: "2025-12-20",
+      category: "bunga_bank",
+      idempotencyKey: key(),
+    });
+    const newYear = at("2026-01-02T09:00:00");
+    await setShareOutRule(newYear, { groupSlug: G, rule: EXAMPLE_RULE });
+    await closeYear(newYear, { groupSlug: G, year: 2025, idempotencyKey: key() });
+    const before = await entryCount();
+    expect(
+      await codeOf(
+        recordContributions(at("2026-01-02T10:00:00"), {
+          groupSlug: G,
+          date: "2026-01-02",
+          idempotencyKey: key(),
+          lines: [{ memberCode: "RA-001", amount: 3000, days: ["2025-12-31", "2026-01-01", "2026-01-02"] }],
+        }),
+      ),
+    ).toBe("year_closed lines.0.days");
+    expect(await entryCount()).toBe(before);
+  });
 });
