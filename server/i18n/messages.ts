@@ -159,7 +159,6 @@ const id = {
   },
   seal: {
     now: "Segel buku kas saat ini",
-    monthEnd: (month: string) => `Segel buku kas akhir ${month}`,
     lastMonth: (month: string) => `Segel akhir bulan lalu (${month})`,
     entry: (seq: number) => `catatan no. ${seq}`,
     fullHash: "Hash lengkap",
@@ -600,7 +599,6 @@ const en: Messages = {
   },
   seal: {
     now: "The books' seal now",
-    monthEnd: (month: string) => `The books' seal at the end of ${month}`,
     lastMonth: (month: string) => `Last month's seal (${month})`,
     entry: (seq: number) => `entry no. ${seq}`,
     fullHash: "Full hash",
