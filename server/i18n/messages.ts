@@ -159,7 +159,7 @@ const id = {
   },
   seal: {
     now: "Segel buku kas saat ini",
-    lastMonth: (month: string) => `Segel akhir bulan lalu (${month})`,
+    lastMonth: (month: string) => `Segel akhir bulan yang terakhir ditutup (${month})`,
     entry: (seq: number) => `catatan no. ${seq}`,
     fullHash: "Hash lengkap",
     signed: (on: string) => `disegel oleh pengawas, tanggal ${on}`,
@@ -599,7 +599,7 @@ const en: Messages = {
   },
   seal: {
     now: "The books' seal now",
-    lastMonth: (month: string) => `Last month's seal (${month})`,
+    lastMonth: (month: string) => `Final seal of the last closed month (${month})`,
     entry: (seq: number) => `entry no. ${seq}`,
     fullHash: "Full hash",
     signed: (on: string) => `sealed by the supervisor on ${on}`,
