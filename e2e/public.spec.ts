@@ -223,6 +223,9 @@ test("the monthly report closes on the same cash as the group page, and prints o
   const month = detail.months.at(-1).month;
   await page.goto(`/kelompok/ratu-damai/laporan/${month}`);
   await expect(page.getByRole("heading", { level: 1 })).toContainText("Laporan bulanan KSM Ratu Damai");
+  // This month is not closed: the report says so and prints no final seal.
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("sementara");
+  await expect(page.locator("section.seal")).toHaveCount(0);
   const cash = `Rp ${String(detail.cashRp).replace(/\B(?=(\d{3})+(?!\d))/g, ".")}`;
   await expect(page.getByRole("row", { name: /^Kas / })).toContainText(cash);
   await page.emulateMedia({ media: "print" });
@@ -260,6 +263,30 @@ test("unknown groups answer 404", async ({ request }) => {
   expect((await request.get("/kelompok/tidak-ada")).status()).toBe(404);
   expect((await request.get("/api/open/groups/tidak-ada.json")).status()).toBe(404);
   expect((await request.get("/api/open/groups/tidak-ada/ledger.csv")).status()).toBe(404);
+});
+
+test("every other spelling of a public address is one redirect to its canonical URL; an address no route has is a 404 without a script", async ({
+  request,
+}) => {
+  for (const [spelt, canonical] of [
+    ["/api/open/groups/ratu%2Ddamai/ledger.json", "/api/open/groups/ratu-damai/ledger.json"],
+    ["/kelompok/ratu%2ddamai?&", "/kelompok/ratu-damai"],
+    ["/kelompok/ratu-damai/buku-kas/", "/kelompok/ratu-damai/buku-kas"],
+    ["/dampak?utm_source=x&hal=", "/dampak"],
+    [
+      "/verifikasi?segel=3BAB-6FF7-87E1&kelompok=ratu-damai&no=1",
+      "/verifikasi?kelompok=ratu-damai&no=1&segel=3BAB-6FF7-87E1",
+    ],
+  ] as const) {
+    const r = await request.get(spelt, { maxRedirects: 0 });
+    expect([r.status(), r.headers().location], spelt).toEqual([301, canonical]);
+  }
+  const followed = await request.get("/kelompok/ratu%2Ddamai");
+  expect(followed.url()).toMatch(/\/kelompok\/ratu-damai$/);
+  expect(await followed.text()).not.toContain("<script");
+  const missing = await request.get("/kelompok/ratu-damai/tidak-ada");
+  expect(missing.status()).toBe(404);
+  expect(await missing.text()).not.toContain("<script");
 });
 
 test("with JavaScript on, public pages still load no script, and the charts are the server's SVG", async ({
@@ -333,8 +360,10 @@ test("the seal printed on a monthly report is the books' checkpoint: the verifie
     seq: number;
     hash: string;
     seal: string;
+    closed: boolean;
   }[];
-  const last = cps.at(-2)!; // last month: finished
+  // The last closed month (in the first days of a month, last month may still be provisional: no final seal).
+  const last = cps.filter((c) => c.closed).at(-1)!;
   await page.goto(`/kelompok/ratu-damai/laporan/${last.month}`);
   await page.emulateMedia({ media: "print" });
   const box = page.locator("section.seal");

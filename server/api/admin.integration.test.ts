@@ -154,7 +154,7 @@ const MUTATIONS: Record<string, (c: ReturnType<typeof caller>) => Promise<unknow
     c.admin.members.add({
       groupSlug: G,
       code: `RA-${String(nextNewMember++)}`,
-      fullName: "Anggota Baru",
+      fullName: `Anggota Baru ${nextNewMember}`, // a name like no other member's: no confirmation asked
       gender: "P",
       joinedOn: "2026-11-01",
     }),
@@ -593,7 +593,7 @@ describe("happy paths through the API", () => {
     const b = caller("bendaharaRD");
     const input = {
       groupSlug: G,
-      date: "2026-10-15",
+      date: "2026-11-15",
       idempotencyKey: key("replay"),
       lines: [{ memberCode: "RA-004", amount: 1000 }],
     };

@@ -130,6 +130,8 @@ export const ADMIN_MESSAGES = {
     gender: "Jenis kelamin",
     joined: "Tanggal masuk",
     add: "Tambah anggota",
+    sameNameConfirm: "Ya, ini orang lain yang namanya sama (bukan anggota yang sama didaftarkan dua kali)",
+    sameNamesConfirm: "Nama kembar sudah saya periksa: mereka orang yang berbeda",
     leave: "Keluar dari kelompok",
     resetCode: "Buat kode cek baru",
     newCode: (c: string, k: string) =>
@@ -158,9 +160,12 @@ export const ADMIN_MESSAGES = {
     toSign: (n: number) => `Menunggu tanda tangan Anda (${n})`,
     signed: "ditandatangani",
     ownRecord: "dicatat oleh Anda — orang lain yang menandatangani",
+    ownCorrected: "mengoreksi catatan Anda — orang lain yang menandatangani",
+    ownMonth: "Anda menulis catatan pada bulan ini — orang lain yang menandatangani",
     olderUnsigned: (n: number) => `${n} catatan lebih lama belum ditandatangani.`,
     signSeal: (month: string, seq: number, seal: string) =>
       `Segel ${month}: buku sampai catatan no. ${seq}, segel ${seal}.`,
+    sealCloses: "Tanda tangan Anda menutup bulan ini: sesudahnya tidak ada catatan yang boleh bertanggal bulan itu.",
     signCount: (what: string, date: string, counted: string, book: string, diff: string, by: string) =>
       `${what} ${date}: dihitung ${counted}, buku ${book} — ${diff}. Dicatat ${by}.`,
     signCorrection: (seq: number, date: string, reverses: number, reason: string, amount: string, by: string) =>
@@ -295,6 +300,8 @@ export const ADMIN_MESSAGES = {
     gender: "Gender",
     joined: "Joined on",
     add: "Add member",
+    sameNameConfirm: "Yes, this is someone else with the same name (not the same member registered twice)",
+    sameNamesConfirm: "I have checked the look-alike names: they are different people",
     leave: "Leaves the group",
     resetCode: "New check code",
     newCode: (c: string, k: string) =>
@@ -322,9 +329,12 @@ export const ADMIN_MESSAGES = {
     toSign: (n: number) => `Waiting for your signature (${n})`,
     signed: "signed",
     ownRecord: "recorded by you — someone else signs it",
+    ownCorrected: "corrects an entry of yours — someone else signs it",
+    ownMonth: "you wrote entries in this month — someone else signs it",
     olderUnsigned: (n: number) => `${n} older records are not signed.`,
     signSeal: (month: string, seq: number, seal: string) =>
       `Seal of ${month}: the book up to entry no. ${seq}, seal ${seal}.`,
+    sealCloses: "Your signature closes this month: afterwards no entry may be dated in it.",
     signCount: (what: string, date: string, counted: string, book: string, diff: string, by: string) =>
       `${what} ${date}: counted ${counted}, book ${book} — ${diff}. Recorded by ${by}.`,
     signCorrection: (seq: number, date: string, reverses: number, reason: string, amount: string, by: string) =>

@@ -1,3 +1,4 @@
+import { formatMonth } from "./format";
 import type { Locale } from "./messages";
 
 type Params = Record<string, string | number>;
@@ -35,8 +36,8 @@ const MESSAGES = {
     en: (p) => `History written in one go must come after the last entry (${p.last}).`,
   },
   date_before_joining: {
-    id: () => "Tanggal keluar harus setelah tanggal masuk.",
-    en: () => "The leaving date must be after joining.",
+    id: () => "Tanggal keluar tidak boleh sebelum tanggal masuk.",
+    en: () => "The leaving date cannot be before joining.",
   },
   member_not_found: { id: () => "Anggota tidak ditemukan di kelompok ini.", en: () => "No such member in this group." },
   member_not_active: {
@@ -337,6 +338,13 @@ const MESSAGES = {
     id: () => "Belum ada catatan sampai akhir bulan itu.",
     en: () => "There were no entries by the end of that month.",
   },
+  // Closing a month (issue 24): a closed month's figures and seal never change.
+  month_closed: {
+    id: (p) =>
+      `Bulan ${formatMonth(String(p.month), "id", true)} sudah ditutup: laporannya sudah dicetak dengan segel akhir dan tidak boleh berubah. Catat dengan tanggal hari ini dan sebutkan bulan ${formatMonth(String(p.month), "id", true)} di keterangan atau alasannya.`,
+    en: (p) =>
+      `${formatMonth(String(p.month), "en", true)} is closed: its report is printed with its final seal and must not change. Record this with today's date and name ${formatMonth(String(p.month), "en", true)} in the note or reason.`,
+  },
   month_out_of_range: {
     id: () => "Tidak ada laporan untuk bulan itu.",
     en: () => "There is no report for that month.",
@@ -412,6 +420,39 @@ const MESSAGES = {
     en: (p) => `Too many attempts. Try again in ${p.waitSeconds} seconds.`,
   },
   param_repeated: { id: () => "Parameter diberikan lebih dari sekali.", en: () => "Parameter given more than once." },
+  // #24 — names that look alike, nobody countersigns her own work, the size of a paper-book import.
+  name_invisible_chars: {
+    id: () =>
+      "Nama memuat tanda yang tidak terlihat (spasi lebar-nol, pengatur arah teks, tanda tag), baris baru atau tab. Ketik ulang namanya dengan huruf dan spasi biasa.",
+    en: () =>
+      "The name holds invisible characters (zero-width, text-direction or tag characters), a line break or a tab. Type the name again with plain letters and spaces.",
+  },
+  name_duplicate_unconfirmed: {
+    id: (p) =>
+      `Nama ini sama dengan nama anggota ${p.code} (${p.name}). Kalau memang orang lain, centang konfirmasi lalu simpan lagi; kalau orang yang sama, jangan didaftarkan dua kali.`,
+    en: (p) =>
+      `This name is the same as member ${p.code}'s (${p.name}). If she really is someone else, tick the confirmation and save again; if it is the same person, do not register her twice.`,
+  },
+  import_name_duplicate: {
+    id: (p) => `Nama ini sama dengan nama anggota ${p.value}. Periksa, lalu centang konfirmasi nama kembar.`,
+    en: (p) => `This name is the same as member ${p.value}'s. Check, then tick the confirmation of look-alike names.`,
+  },
+  own_entry_correction_countersign: {
+    id: () => "Koreksi ini membatalkan catatan yang Anda tulis sendiri; yang menandatangani harus orang lain.",
+    en: () => "This correction reverses an entry you wrote yourself; someone else must countersign it.",
+  },
+  own_month_seal_countersign: {
+    id: () => "Anda menulis catatan pada bulan ini; segel bulan ini harus ditandatangani orang lain.",
+    en: () => "You wrote entries in this month; someone else must countersign its seal.",
+  },
+  import_too_many_members: {
+    id: (p) => `Terlalu banyak anggota dalam satu impor (paling banyak ${fmt(p.max)}). Tidak ada yang disimpan.`,
+    en: (p) => `Too many members in one import (at most ${fmt(p.max, ",")}). Nothing was saved.`,
+  },
+  import_too_many_loans: {
+    id: (p) => `Terlalu banyak pinjaman dalam satu impor (paling banyak ${fmt(p.max)}). Tidak ada yang disimpan.`,
+    en: (p) => `Too many loans in one import (at most ${fmt(p.max, ",")}). Nothing was saved.`,
+  },
 } satisfies Record<string, { id: Msg; en: Msg }>;
 
 /** Every code a domain error may carry: a code without a message here does not typecheck. */
