@@ -8,6 +8,7 @@ import path from "node:path";
 import { loadGroup } from "@/server/services/context";
 import { groupDetail, ledgerJsonChunks } from "@/server/services/open-data";
 import { groupFigures } from "@/server/services/public-figures";
+import { groupCheckpoints } from "@/server/services/seals";
 import { tempDatabase } from "@/server/testing/db";
 import { seedDemo } from "./seed/demo-history";
 import { sha256Hex } from "@/server/domain/chain";
@@ -26,7 +27,10 @@ type Figures = ReturnType<typeof groupDetail>;
 let ledger: Ledger;
 let figures: Figures;
 /** Every demo group's ledger and figures (ratu-damai's are `ledger` and `figures`). */
-const published: { ledger: Ledger; figures: Figures }[] = [];
+const published: { ledger: Ledger; figures: Figures; checkpoints: Checkpoints }[] = [];
+/** ratu-damai's checkpoints.json, as /api/open/groups/[slug]/checkpoints.json publishes it. */
+let checkpoints: Checkpoints;
+type Checkpoints = { group: string; checkpoints: { month: string; seq: number; hash: string; closed: boolean }[] };
 let dir: string;
 let cleanup: () => void;
 
@@ -39,9 +43,16 @@ beforeAll(async () => {
     let text = "";
     for await (const chunk of ledgerJsonChunks(t.database.db, group, NOW)) text += chunk;
     const f = JSON.parse(JSON.stringify(groupDetail(await groupFigures(t.database.db, group, NOW)))) as Figures;
-    published.push({ ledger: JSON.parse(text) as Ledger, figures: f });
+    const cps = (await groupCheckpoints(t.database.db, group, NOW)).map((c) => ({
+      month: c.month,
+      seq: c.seq,
+      hash: c.hash,
+      seal: c.seal,
+      closed: c.closed,
+    }));
+    published.push({ ledger: JSON.parse(text) as Ledger, figures: f, checkpoints: { group: slug, checkpoints: cps } });
   }
-  ({ ledger, figures } = published[0]!);
+  ({ ledger, figures, checkpoints } = published[0]!);
 }, 180_000);
 afterAll(() => cleanup?.());
 
@@ -126,7 +137,12 @@ describe("verify-open-data.mjs on a seeded group's published ledger", () => {
     for (const k of ["year_close", "correction", "bank_deposit", "loan_repayment"]) expect(kinds, k).toContain(k);
     for (const p of published) {
       expect(p.ledger).toMatchObject({ asOf: UNTIL, foundedOn: p.figures.foundedOn });
-      expect(check(p.ledger, p.figures)).toMatchObject({ ok: true, figuresCompared: true });
+      expect(p.checkpoints.checkpoints.filter((c) => c.closed).length).toBeGreaterThan(12);
+      const closedMonths = p.checkpoints.checkpoints.filter((c) => c.closed);
+      expect(verifyOpenData(p.ledger, { group: p.figures, closedMonths, now: NOW.getTime() })).toMatchObject({
+        ok: true,
+        figuresCompared: true,
+      });
     }
     const r = run(ledger, "--group", fileOf("group.json", figures));
     expect(r).toMatchObject({ code: 0, out: expect.stringContaining("every published balance") });
@@ -243,12 +259,16 @@ describe("verify-open-data.mjs on a seeded group's published ledger", () => {
     expect(run(late, "--checkpoints", open).code).toBe(0);
   });
 
+  it("with the group's own checkpoints.json: exits 0, and non-zero on an entry back-dated into a closed month", () => {
+    const cp = fileOf("real-checkpoints.json", checkpoints);
+    expect(run(ledger, "--checkpoints", cp).code).toBe(0);
+    expect(run(appended({ date: "2017-05-20" }), "--checkpoints", cp)).toMatchObject({
+      code: 1,
+      out: expect.stringContaining("month_closed"),
+    });
+  });
+
   it("given a URL, fetches the group's figures and checkpoints alongside and checks them", async () => {
-    const head = ledger.entries.filter((e) => e.date <= "2017-06-05").at(-1)!;
-    const checkpoints = {
-      group: SLUG,
-      checkpoints: [{ month: "2017-05", seq: head.seq, hash: head.hash, closed: true }],
-    };
     let files: Record<string, unknown> = {};
     const server = createServer((req, res) => {
       const body = files[req.url ?? ""];
