@@ -11,6 +11,7 @@
  * digests) are checked by `npm run verify` only, and listed on /data.
  */
 export {
+  checkClosedMonths,
   checkPublished,
   checkRules,
   type LedgerDoc,

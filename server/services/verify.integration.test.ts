@@ -77,6 +77,7 @@ describe("npm run verify checks the rules of the book (the open-data verifier's 
     ["date_after_as_of", "2026-11-30", "other_income", income(1000)],
     ["date_before_founding", "2023-12-31", "other_income", income(1000)],
     ["year_closed", "2024-07-01", "other_income", income(1000)],
+    ["month_closed", "2026-10-15", "other_income", income(1000)],
     [
       "below_zero",
       "2026-11-02",

@@ -9,7 +9,7 @@ import {
   monthPostings,
   postings,
 } from "@/db/schema";
-import { checkPublished, checkRules, type LedgerDoc } from "@/server/domain/book-rules";
+import { checkClosedMonths, checkPublished, checkRules, type LedgerDoc } from "@/server/domain/book-rules";
 import { type ChainedEntry, type ChainVersion, detailDigest, verifyChain } from "@/server/domain/chain";
 import { localDate, monthOf } from "@/server/domain/dates";
 import { entryAmount, type Account, type Posting } from "@/server/domain/ledger";
@@ -17,6 +17,7 @@ import { publicLedgerOfEntries } from "@/server/domain/open-ledger";
 import type { GroupRow } from "./context";
 import { groupDetail } from "./open-data";
 import { groupFigures } from "./public-figures";
+import { groupCheckpoints } from "./seals";
 import { paidDayStands } from "./savings";
 
 export interface VerifyProblem {
@@ -42,9 +43,14 @@ function diffMaps(
 
 const add = (m: Map<string, number>, k: string, v: number) => m.set(k, (m.get(k) ?? 0) + v);
 
-/** The rules of the book on the public ledger: the same code as scripts/verify-open-data.mjs. */
-function bookRulesProblem(g: GroupRow, doc: LedgerDoc, now: Date): VerifyProblem | null {
-  const rules = checkRules(doc, { now: now.getTime() });
+/**
+ * The rules of the book on the public ledger: the same code as scripts/verify-open-data.mjs, with
+ * the months closed as checkpoints.json publishes them (each sealed at the head at its close).
+ */
+async function bookRulesProblem(db: DbOrTx, g: GroupRow, doc: LedgerDoc, now: Date): Promise<VerifyProblem | null> {
+  const closedMonths = (await groupCheckpoints(db, g, now)).filter((c) => c.closed);
+  const r = checkRules(doc, { now: now.getTime() });
+  const rules = r.ok ? checkClosedMonths(doc, closedMonths) : r;
   return rules.ok ? null : { group: g.slug, seq: rules.seq || undefined, problem: `${rules.rule}: ${rules.problem}` };
 }
 
@@ -121,7 +127,7 @@ export async function verifyLedger(
     if (chainProblem) problem ??= { group: g.slug, seq: chainProblem.seq, problem: chainProblem.problem };
     const now = opts.now ?? new Date();
     const doc: LedgerDoc = publicLedgerOfEntries(g, localDate(now, g.timeZone), chained);
-    problem ??= bookRulesProblem(g, doc, now);
+    problem ??= await bookRulesProblem(db, g, doc, now);
     const [head] = await db.select().from(ledgerHeads).where(eq(ledgerHeads.groupId, g.id));
     const last = entries.at(-1);
     if ((head?.lastSeq ?? 0) !== (last?.seq ?? 0) || (last && head?.lastHash !== last.hash))
