@@ -146,8 +146,8 @@ export const DATA_RULES_NOT_CHECKED: { id: string; en: string }[] = [
     en: "a year closed without a closing entry (no income and no costs): the moment of its close is not in ledger.json",
   },
   {
-    id: "bulan yang ditutup hanya bila checkpoints.json menandainya closed; dan bahwa tidak ada yang ditulis ulang atau dipotong — hanya segel yang disimpan di luar server (--checkpoints, --expect) yang membuktikannya",
-    en: "closed months only where checkpoints.json marks them closed; and that nothing was rewritten or cut — only seals kept away from the server (--checkpoints, --expect) prove that",
+    id: "bahwa tidak ada yang ditulis ulang, dipotong, atau dicatat mundur di bulan yang sudah ditutup lalu segelnya diganti — hanya segel yang disimpan di luar server (--checkpoints, --expect) yang membuktikannya; checkpoints.json yang diambil bersama ledger.json berasal dari server yang sama",
+    en: "that nothing was rewritten, cut, or back-dated into a closed month with its seal replaced — only seals kept away from the server (--checkpoints, --expect) prove that; a checkpoints.json fetched with ledger.json comes from the same server",
   },
 ];
 
