@@ -518,6 +518,10 @@ async function main() {
   console.log(`OK: ${r.entries} entries, chain intact, last hash ${r.lastHash}`);
   console.log(`OK: every rule of the book holds / semua aturan buku terpenuhi (${Object.keys(RULES).length - 1})`);
   if (o.seals.length) console.log(`OK: all ${o.seals.length} seals kept elsewhere match`);
+  if (!o.closedMonths.length)
+    console.log(
+      "NOT CHECKED: closed months (no checkpoints.json marks one closed) / bulan yang ditutup tidak diperiksa",
+    );
   if (group) console.log("OK: every published balance, month and closed year equals the recomputed one");
   else
     console.log(
