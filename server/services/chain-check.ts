@@ -38,7 +38,7 @@ export const WHOLE_CHECK_EVERY_MS = 24 * 60 * 60 * 1000;
 /** On a remote database (no change signal), a checked point is trusted this long (ms). */
 export const REMOTE_TRUST_MS = 5 * 60 * 1000;
 /** Entries read (with their postings) per step; the event loop is given back between steps. */
-const CHUNK = 1000;
+const CHUNK = 500;
 
 export interface ChainCheck {
   /** Entries 1…checkedSeq agree with their content and with one another. */
