@@ -103,7 +103,7 @@ const id = {
   },
   freshness: (last: string, seq: number) => `Catatan terakhir ${last} (nomor ${seq}).`,
   /** The chain check from content (server/services/chain-check.ts): entries agree, and when the whole chain was last checked. */
-  chainOk: (entries: number, wholeAt: string) =>
+  chainOk: (entries: string, wholeAt: string) =>
     `Rantai hash diperiksa dari isi catatan: ${entries} catatan utuh. Seluruh rantai terakhir diperiksa ${wholeAt}.`,
   safe: {
     title: "Apakah uang kelompok aman?",
@@ -547,7 +547,7 @@ const en: Messages = {
     cashCounts: "Cash counts",
   },
   freshness: (last: string, seq: number) => `Last entry ${last} (number ${seq}).`,
-  chainOk: (entries: number, wholeAt: string) =>
+  chainOk: (entries: string, wholeAt: string) =>
     `Hash chain checked from the entries' content: ${entries} entries intact. The whole chain was last checked ${wholeAt}.`,
   safe: {
     title: "Is the group's money safe?",

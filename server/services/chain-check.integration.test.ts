@@ -1,7 +1,7 @@
 import type { Client } from "@libsql/client";
 import { and, eq } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { openClient, type Database } from "@/db/client";
+import { openClient, openDatabase, type Database } from "@/db/client";
 import { journalEntries } from "@/db/schema";
 import { addDays } from "@/server/domain/dates";
 import { FIXED_NOW, key, seedGroup, tempDatabase, testContext } from "@/server/testing/db";
@@ -141,6 +141,24 @@ describe("the remembered point", () => {
     expect(database.outsideCommits()).toBe(seen! + 1);
     await collect(1);
     expect(database.outsideCommits()).toBe(seen! + 1);
+  });
+
+  it("a second Database on the same file in this process writes as the portal too (Next may load one per route)", async () => {
+    const second = await openDatabase(database.url);
+    const seen = database.outsideCommits();
+    try {
+      await recordContributions(testContext(second), {
+        groupSlug: G,
+        date: addDays("2026-10-01", days++),
+        idempotencyKey: key(),
+        lines: [{ memberCode: "RA-002", amount: 1000 }],
+      });
+      expect(database.outsideCommits()).toBe(seen);
+    } finally {
+      second.close();
+    }
+    await other.execute("CREATE TABLE scratch (x INTEGER)");
+    expect(database.outsideCommits()).toBe(seen! + 1); // still watching after the second one closed
   });
 
   it("holds across the portal's own appends (only the new entries are checked) and not across a write from another connection", async () => {

@@ -68,7 +68,11 @@ export default async function GroupPage({ params }: { params: Promise<{ slug: st
           </span>
         ) : (
           <span className="ok">
-            ✓ {t.chainOk(chain.checkedSeq, formatTimestamp(chain.wholeCheckedAt, f.group.timeZone, locale))}
+            ✓{" "}
+            {t.chainOk(
+              formatInt(chain.checkedSeq, locale),
+              formatTimestamp(chain.wholeCheckedAt, f.group.timeZone, locale),
+            )}
           </span>
         )}{" "}
         {f.head.lastEntryAt &&
