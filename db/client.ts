@@ -45,32 +45,63 @@ export interface Database {
  */
 function ownWriteWatch(url: string) {
   const file = embeddedFile(url);
+  if (!file) return { begin() {}, end() {}, outside: () => null, close() {} };
+  // One per file in the process: every Database opened on it here writes as the portal (Next may
+  // load this module more than once, one copy per route — hence a process-wide slot).
+  const slot = globalThis as unknown as Record<symbol, Map<string, ReturnType<typeof fileWatch>> | undefined>;
+  const name = Symbol.for("kas-terbuka.ownWriteWatch");
+  slot[name] ??= new Map();
+  const all = slot[name];
+  const key = path.resolve(file);
+  let watch = all.get(key);
+  if (!watch) {
+    watch = fileWatch(file);
+    all.set(key, watch);
+  }
+  watch.users++;
+  const w = watch;
+  let closed = false;
+  return {
+    begin: () => w.begin(),
+    end: () => w.end(),
+    outside: () => w.outside(),
+    close() {
+      if (closed) return;
+      closed = true;
+      if (--w.users === 0) {
+        all.delete(key);
+        w.close();
+      }
+    },
+  };
+}
+
+function fileWatch(file: string) {
   let counter: ChangeCounter | null = null;
   let seen: number | null = null;
   let writing = false;
   let outside = 0;
   const look = () => {
-    counter ??= openChangeCounter(file!);
+    counter ??= openChangeCounter(file);
     const v = counter.read();
     if (seen !== null && v !== seen) outside++;
     seen = v;
   };
   return {
+    users: 0,
     /** Inside a write transaction, the lock held. */
     begin() {
-      if (!file) return;
       look();
       writing = true;
     },
     /** After our commit (or rollback): what the counter says now is ours. */
     end() {
-      if (!file || !writing) return;
+      if (!writing) return;
       writing = false;
       seen = null;
       look();
     },
-    outside(): number | null {
-      if (!file) return null;
+    outside(): number {
       if (!writing) look();
       return outside;
     },

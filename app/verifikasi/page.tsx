@@ -1,6 +1,6 @@
 import { getDatabase } from "@/db/client";
 import { DomainError } from "@/server/domain/errors";
-import { readSeal, shortSeal } from "@/server/domain/seal";
+import { normaliseSeal, shortSeal } from "@/server/domain/seal";
 import { getMessages, titled } from "@/server/i18n/locale";
 import type { Messages } from "@/server/i18n/messages";
 import { watchChains } from "@/server/services/chain-check";
@@ -22,8 +22,10 @@ function verdictText(
   verdict: SealVerdict,
 ): { ok: boolean; text: string } {
   switch (verdict.kind) {
+    case "tooShort":
+      return { ok: false, text: v.tooShort };
     case "matches":
-      return { ok: true, text: v.matches(group, asked, shortSeal(seal)) };
+      return { ok: true, text: v.matches(group, asked, shortSeal(normaliseSeal(seal)!)) };
     case "changed":
       return { ok: false, text: v.changed(group, asked, verdict.seq) };
     case "otherEntry":
@@ -43,18 +45,14 @@ export default async function VerifyPage({ searchParams }: { searchParams: Promi
   const database = await getDatabase();
   watchChains(database);
   const groups = await listGroups(database.db);
-  const seq = Number(q.no);
-  const seal = q.segel ? readSeal(q.segel) : null;
   let verdict: { ok: boolean; text: string } | null = null;
   if (q.kelompok || q.no || q.segel) {
     try {
       const group = await loadGroup(database.db, q.kelompok ?? "");
-      verdict =
-        seal === "too_short"
-          ? { ok: false, text: v.tooShort }
-          : Number.isSafeInteger(seq) && seq > 0 && seal
-            ? verdictText(v, group.name, seq, seal, await checkSeal(database, group, seq, seal))
-            : { ok: false, text: v.bad };
+      // A repeated parameter comes as a list: String() makes it text that is no seal.
+      const [no, typed] = [Number(String(q.no ?? "")), String(q.segel ?? "")];
+      const found = await checkSeal(database, group, no, typed);
+      verdict = found ? verdictText(v, group.name, no, typed, found) : { ok: false, text: v.bad };
     } catch (e) {
       if (!(e instanceof DomainError)) throw e;
       verdict = { ok: false, text: v.bad };

@@ -199,6 +199,17 @@ describe("the remembered point", () => {
 });
 
 describe("what /verifikasi says of what was typed", () => {
+  it("a seal shorter than the printed 12 hex digits is refused: 8 digits are 32 bits, found by trial in hours", async () => {
+    const h28 = await hashOf(28);
+    expect(await checkSeal(database, group, 28, h28.slice(0, 8))).toEqual({ kind: "tooShort" });
+    expect(await checkSeal(database, group, 28, `${h28.slice(0, 4)}-${h28.slice(4, 8)}`.toUpperCase())).toEqual({
+      kind: "tooShort",
+    });
+    expect(await checkSeal(database, group, 28, h28.slice(0, 11))).toEqual({ kind: "tooShort" });
+    expect(await checkSeal(database, group, 28, h28.slice(0, 12))).toEqual({ kind: "matches" });
+    expect(await checkSeal(database, group, 28, "not a seal")).toBeNull();
+  });
+
   it("a mistyped number or seal is a typo, not tampering; a full hash is checked on all its digits", async () => {
     const h28 = await hashOf(28);
     const h27 = await hashOf(27);

@@ -8,7 +8,7 @@ import type { Database, DbOrTx } from "@/db/client";
 import { journalEntries, sealSignatures } from "@/db/schema";
 import { localDate, monthOf } from "@/server/domain/dates";
 import { conflict, invalid } from "@/server/domain/errors";
-import { type Checkpoint, monthEndCheckpoints, sealMatches, shortSeal } from "@/server/domain/seal";
+import { type Checkpoint, monthEndCheckpoints, readSeal, sealMatches, shortSeal } from "@/server/domain/seal";
 import { checkedChain } from "./chain-check";
 import { type GroupRow, loadGroupFor, nowOf, signerOf, type ServiceContext, audit } from "./context";
 import { type GroupInput, type OnGroup, zMonth } from "./fields";
@@ -109,17 +109,30 @@ export async function countersignSeal(ctx: ServiceContext, input: OnGroup<typeof
  *  - otherEntry: the chain agrees, and the seal is that of entry `seq` — the number was mistyped;
  *  - beyond: there is no entry with that number (the books end at `last`) — check what was typed;
  *  - unknown: the chain agrees, and the seal is that of no entry at all — check what was typed (a
- *    seal copied exactly that still matches nothing means the books differ from when it was taken).
+ *    seal copied exactly that still matches nothing means the books differ from when it was taken);
+ *  - tooShort: fewer hex digits than the printed 12 — refused, nothing checked.
  */
 export type SealVerdict =
+  | { kind: "tooShort" }
   | { kind: "matches" }
   | { kind: "changed"; seq: number }
   | { kind: "otherEntry"; seq: number }
   | { kind: "beyond"; last: number }
   | { kind: "unknown" };
 
-/** A kept seal (lowercase hex of 12 to 64 digits: see `readSeal`) checked against the books' content now. */
-export async function checkSeal(database: Database, group: GroupRow, seq: number, seal: string): Promise<SealVerdict> {
+/**
+ * A kept seal, as typed (the printed 12 hex digits or the full hash; dashes, spaces, any case),
+ * checked against the books' content now. Null when what was typed is no seal at all.
+ */
+export async function checkSeal(
+  database: Database,
+  group: GroupRow,
+  seq: number,
+  typed: string,
+): Promise<SealVerdict | null> {
+  const seal = readSeal(typed);
+  if (seal === "too_short") return { kind: "tooShort" };
+  if (seal === null || !Number.isSafeInteger(seq) || seq < 1) return null;
   const chain = await checkedChain(database, group);
   if (chain.problem?.seq != null && chain.problem.seq <= seq) return { kind: "changed", seq: chain.problem.seq };
   if (seq > chain.checkedSeq) return { kind: "beyond", last: chain.checkedSeq };
