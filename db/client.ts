@@ -81,7 +81,9 @@ function fileWatch(file: string) {
   let seen: number | null = null;
   let writing = false;
   let outside = 0;
+  let closed = false;
   const look = () => {
+    if (closed) return;
     counter ??= openChangeCounter(file);
     const v = counter.read();
     if (seen !== null && v !== seen) outside++;
@@ -106,6 +108,7 @@ function fileWatch(file: string) {
       return outside;
     },
     close() {
+      closed = true;
       counter?.close();
       counter = null;
     },

@@ -5,7 +5,7 @@ import { openClient, openDatabase, type Database } from "@/db/client";
 import { journalEntries } from "@/db/schema";
 import { addDays } from "@/server/domain/dates";
 import { FIXED_NOW, key, seedGroup, tempDatabase, testContext } from "@/server/testing/db";
-import { checkedChain, checkStaleChains, forgetChainChecks, WHOLE_CHECK_EVERY_MS } from "./chain-check";
+import { checkedChain, checkStaleChains, forgetChainChecks, WHOLE_CHECK_EVERY_MS, watchChains } from "./chain-check";
 import type { GroupRow } from "./context";
 import { groupPageModels } from "./public-figures";
 import { processWide, versionOf } from "./read-cache";
@@ -195,6 +195,20 @@ describe("the remembered point", () => {
     await raiseEntry10();
     await collect(1); // and the portal's own write after it does not hide it
     expect(await checkSeal(database, group, 28, seal28)).toEqual({ kind: "changed", seq: 10 });
+  });
+});
+
+describe("the watch", () => {
+  it("checks every chain whole in the background, and again after an outside edit, raising the versions by itself", async () => {
+    watchChains(database, 50);
+    await vi.waitFor(async () => expect(await checkStaleChains(database)).toBe(0), { timeout: 20_000 });
+    const before = await versionOf(database.db, { of: "group", slug: G });
+    await raiseEntry10();
+    // Nobody asks: the watch sees the outside commit, checks the chain whole, and the pages' version moves.
+    await vi.waitFor(async () => expect(await versionOf(database.db, { of: "group", slug: G })).not.toBe(before), {
+      timeout: 20_000,
+    });
+    expect((await checkedChain(database, group)).problem).toMatchObject({ seq: 10 });
   });
 });
 

@@ -234,6 +234,11 @@ export function watchChains(database: Database, everyMs = 60_000): void {
   watched.add(database.url);
   let running = false;
   const tick = () => {
+    if (database.client.closed) {
+      clearInterval(timer);
+      watched.delete(database.url);
+      return;
+    }
     if (running) return;
     running = true;
     checkStaleChains(database)
@@ -244,6 +249,6 @@ export function watchChains(database: Database, everyMs = 60_000): void {
         running = false;
       });
   };
+  const timer = setInterval(tick, everyMs).unref();
   setImmediate(tick);
-  setInterval(tick, everyMs).unref();
 }
