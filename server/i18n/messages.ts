@@ -154,7 +154,7 @@ const id = {
     byHand: [
       "Simpan segel dari laporan bulanan di papan pengumuman, atau foto laporannya, atau simpan pesan WhatsApp-nya.",
       "Bulan berikutnya, buka halaman ini (atau pindai kode QR di laporan) dan isi kelompok, nomor catatan dan segel yang Anda simpan.",
-      "Kalau halaman berkata cocok, catatan sampai nomor itu tidak diubah. Kalau tidak cocok, buku kas diubah setelah disegel.",
+      "Kalau halaman berkata cocok, catatan sampai nomor itu tidak diubah. Kalau halaman meminta memeriksa yang Anda ketik, bandingkan lagi dengan kertasnya. Kalau tetap tidak cocok, buku kas diubah setelah disegel.",
     ],
     anyoneTitle: "Untuk siapa saja yang bisa menjalankan komputer",
     anyone:
@@ -598,7 +598,7 @@ const en: Messages = {
     byHand: [
       "Keep the seal from the monthly report on the notice board — a photo of the report or the WhatsApp message will do.",
       "The next month, open this page (or scan the QR code on the report) and fill in the group, entry number and seal you kept.",
-      "If the page says it matches, no entry up to that number was changed. If not, the books were changed after they were sealed.",
+      "If the page says it matches, no entry up to that number was changed. If it asks you to check what you typed, compare it with the paper again. If it still does not match, the books were changed after they were sealed.",
     ],
     anyoneTitle: "For anyone who can run a computer",
     anyone:
