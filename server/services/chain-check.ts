@@ -35,8 +35,11 @@ import { processWide } from "./read-cache";
 
 /** A whole check at least this often (ms). */
 export const WHOLE_CHECK_EVERY_MS = 24 * 60 * 60 * 1000;
-/** On a remote database (no change signal), a checked point is trusted this long (ms). */
-export const REMOTE_TRUST_MS = 5 * 60 * 1000;
+/**
+ * On a remote database (libSQL server, Turso: no change signal to read), a checked point is trusted
+ * this long (ms): every chain is checked whole again each hour.
+ */
+export const REMOTE_TRUST_MS = 60 * 60 * 1000;
 /** Entries read (with their postings) per step; the event loop is given back between steps. */
 const CHUNK = 500;
 
