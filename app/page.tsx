@@ -23,7 +23,9 @@ export default async function Home({ searchParams }: { searchParams: Promise<{ h
   const asked = await searchParams;
   const found = findGroups(portal.groups, asked.cari);
   const list = pageOf(found.groups, asked.hal, GROUPS_PER_PAGE);
-  const pageHref = (n: number) => `/?${found.query ? `cari=${encodeURIComponent(found.query)}&` : ""}hal=${n}#kelompok`;
+  // Written as the front server's canonical form (form-encoded, cari before hal): no redirect on a click.
+  const pageHref = (n: number) =>
+    `/?${new URLSearchParams({ ...(found.query ? { cari: found.query } : {}), hal: String(n) })}#kelompok`;
   return (
     <>
       <h1>{t.siteName}</h1>

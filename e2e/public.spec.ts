@@ -262,6 +262,30 @@ test("unknown groups answer 404", async ({ request }) => {
   expect((await request.get("/api/open/groups/tidak-ada/ledger.csv")).status()).toBe(404);
 });
 
+test("every other spelling of a public address is one redirect to its canonical URL; an address no route has is a 404 without a script", async ({
+  request,
+}) => {
+  for (const [spelt, canonical] of [
+    ["/api/open/groups/ratu%2Ddamai/ledger.json", "/api/open/groups/ratu-damai/ledger.json"],
+    ["/kelompok/ratu%2ddamai?&", "/kelompok/ratu-damai"],
+    ["/kelompok/ratu-damai/buku-kas/", "/kelompok/ratu-damai/buku-kas"],
+    ["/dampak?utm_source=x&hal=", "/dampak"],
+    [
+      "/verifikasi?segel=3BAB-6FF7-87E1&kelompok=ratu-damai&no=1",
+      "/verifikasi?kelompok=ratu-damai&no=1&segel=3BAB-6FF7-87E1",
+    ],
+  ] as const) {
+    const r = await request.get(spelt, { maxRedirects: 0 });
+    expect([r.status(), r.headers().location], spelt).toEqual([301, canonical]);
+  }
+  const followed = await request.get("/kelompok/ratu%2Ddamai");
+  expect(followed.url()).toMatch(/\/kelompok\/ratu-damai$/);
+  expect(await followed.text()).not.toContain("<script");
+  const missing = await request.get("/kelompok/ratu-damai/tidak-ada");
+  expect(missing.status()).toBe(404);
+  expect(await missing.text()).not.toContain("<script");
+});
+
 test("with JavaScript on, public pages still load no script, and the charts are the server's SVG", async ({
   page,
   javaScriptEnabled,

@@ -72,7 +72,8 @@ export async function groupAddCommand(database: Database, argv: readonly string[
   return 0;
 }
 
-export const IMPORT_USAGE = "usage: npm run import:book -- --group SLUG --dir FOLDER [--preview]";
+export const IMPORT_USAGE =
+  "usage: npm run import:book -- --group SLUG --dir FOLDER [--preview] [--confirm-names] (--confirm-names: members whose names look the same are different people)";
 
 export const problemLine = (p: BookProblem, locale: "id" | "en" = "id") =>
   `${p.file}:${p.line}: ${p.column} — ${errorMessage(p.code, p.params ?? {}, locale)}`;
@@ -103,12 +104,13 @@ export async function importBookCommand(database: Database, argv: readonly strin
     return 1;
   }
   const ctx = { database, actor: "cli:import:book" };
+  const confirmedNames = a.has("confirm-names");
   // The key is the files' fingerprint: the same book run twice is written once.
   const idempotencyKey = `import-${createHash("sha256").update(JSON.stringify(files)).digest("hex").slice(0, 40)}`;
-  const preview = await previewBookImport(ctx, { groupSlug, files }).catch(async (e: unknown) => {
+  const preview = await previewBookImport(ctx, { groupSlug, files, confirmedNames }).catch(async (e: unknown) => {
     // A group with entries: this very book written before (say so), or a refusal.
     if (!(e instanceof DomainError && e.code === "import_group_has_entries")) throw e;
-    const again = await importBook(ctx, { groupSlug, files, idempotencyKey });
+    const again = await importBook(ctx, { groupSlug, files, confirmedNames, idempotencyKey });
     if (again.ok) out.log(`Buku ini sudah dipindahkan (saldo awal no. ${again.entry.seq}); tidak ada yang berubah.`);
     return null;
   });
@@ -135,7 +137,7 @@ export async function importBookCommand(database: Database, argv: readonly strin
     out.log("Pratinjau saja: tidak ada yang ditulis.");
     return 0;
   }
-  const done = await importBook(ctx, { groupSlug, files, idempotencyKey });
+  const done = await importBook(ctx, { groupSlug, files, confirmedNames, idempotencyKey });
   if (!done.ok) {
     for (const p of done.problems) out.error(problemLine(p));
     return 1;

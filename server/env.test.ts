@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { checkEnv } from "./env";
+import { checkEnv, derivedKey, settingsChanged } from "./env";
 
 describe("the environment, checked at start", () => {
   it("takes an empty environment (every default) and good values", () => {
@@ -29,5 +29,25 @@ describe("the environment, checked at start", () => {
     }
     for (const v of ["DATABASE_URL", "PORT", "TRUST_PROXY", "NEXTAUTH_SECRET", "NEXTAUTH_URL"])
       expect(message).toContain(`  ${v}: `);
+  });
+  it("derives a key of its own from the session secret, and none without one", () => {
+    const saved = process.env.NEXTAUTH_SECRET;
+    try {
+      process.env.NEXTAUTH_SECRET = "a".repeat(40);
+      settingsChanged();
+      const a = derivedKey("device-cookie");
+      expect(a).toHaveLength(32);
+      expect(a.equals(Buffer.from("a".repeat(40)))).toBe(false);
+      process.env.NEXTAUTH_SECRET = "b".repeat(40);
+      settingsChanged();
+      expect(derivedKey("device-cookie").equals(a)).toBe(false);
+      delete process.env.NEXTAUTH_SECRET;
+      settingsChanged();
+      expect(() => derivedKey("device-cookie")).toThrow(/NEXTAUTH_SECRET/);
+    } finally {
+      if (saved === undefined) delete process.env.NEXTAUTH_SECRET;
+      else process.env.NEXTAUTH_SECRET = saved;
+      settingsChanged();
+    }
   });
 });

@@ -3,6 +3,7 @@
  * starts, so a mistyped value stops the start with a clear message instead of failing later on
  * a visitor's request. Every variable is optional; the defaults are in the README.
  */
+import { hkdfSync } from "node:crypto";
 import { z } from "zod";
 
 const flag = z.enum(["0", "1"], { error: "must be 0 or 1" });
@@ -60,4 +61,14 @@ export function env(): Env {
 /** After a start sets a default (the session secret, the portal's address): read the settings again. */
 export function settingsChanged(): void {
   checked = null;
+}
+
+/**
+ * A key of its own for one use of the session secret (HKDF-SHA256 over NEXTAUTH_SECRET, the use as
+ * its info), so a value signed for one purpose (a device cookie) is never valid for another.
+ */
+export function derivedKey(purpose: "device-cookie"): Buffer {
+  const secret = env().NEXTAUTH_SECRET;
+  if (!secret) throw new Error("NEXTAUTH_SECRET is not set (npm start and npm run demo set it)");
+  return Buffer.from(hkdfSync("sha256", secret, "kas-terbuka", purpose, 32));
 }

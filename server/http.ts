@@ -1,3 +1,4 @@
+import { DEVICE_COOKIE_LIFETIME_MS, type DeviceKind } from "@/server/domain/device";
 import { env } from "@/server/env";
 
 /**
@@ -39,4 +40,47 @@ export function refusalOf(q: { gagal?: string; detik?: string }): { waitSeconds:
 /** Strict-Transport-Security when the portal is served over https (NEXTAUTH_URL), else nothing. */
 export function strictTransportSecurity(portalUrl: string | undefined): string | null {
   return portalUrl?.startsWith("https://") ? "max-age=31536000" : null;
+}
+
+/** A cookie's value from a Cookie header, or null. */
+export function cookieOf(header: string | null | undefined, name: string): string | null {
+  for (const part of (header ?? "").split(";")) {
+    const eq = part.indexOf("=");
+    if (eq > 0 && part.slice(0, eq).trim() === name) {
+      try {
+        return decodeURIComponent(part.slice(eq + 1).trim());
+      } catch {
+        return null; // a malformed escape: no cookie
+      }
+    }
+  }
+  return null;
+}
+
+/**
+ * The device cookies (server/domain/device.ts): the sign-in one at `/` (the form at /masuk and
+ * next-auth's own /api/auth/callback/credentials both read it; the front server never passes it to
+ * a stored page), the passbook one at /anggota only. HttpOnly, SameSite=Lax, Secure over https,
+ * kept 400 days and renewed at every success.
+ */
+export const DEVICE_COOKIES = {
+  signin: { name: "perangkat", path: "/" },
+  passbook: { name: "perangkat-buku", path: "/anggota" },
+} as const satisfies Record<DeviceKind, { name: string; path: string }>;
+
+/** The device cookie a request sent, from its Cookie header (unchecked: the service checks it). */
+export const deviceCookieOf = (kind: DeviceKind, cookieHeader: string | null | undefined) =>
+  cookieOf(cookieHeader, DEVICE_COOKIES[kind].name);
+
+/** The Set-Cookie settings of a device cookie (in the shape of Next's cookies().set). */
+export function deviceCookieSetting(kind: DeviceKind, value: string, secure: boolean) {
+  return {
+    name: DEVICE_COOKIES[kind].name,
+    value,
+    httpOnly: true,
+    sameSite: "lax" as const,
+    secure,
+    path: DEVICE_COOKIES[kind].path,
+    maxAge: DEVICE_COOKIE_LIFETIME_MS / 1000,
+  };
 }

@@ -1,6 +1,6 @@
 import type { Suppressed } from "@/server/domain/indicators";
 import { rp, formatInt } from "@/server/i18n/format";
-import type { Locale } from "@/server/i18n/messages";
+import { type Locale, MESSAGES } from "@/server/i18n/messages";
 
 export function Card({ label, value, note }: { label: string; value: React.ReactNode; note?: string }) {
   return (
@@ -12,8 +12,8 @@ export function Card({ label, value, note }: { label: string; value: React.React
   );
 }
 
-/** A count or an amount that is "< 5" when drawn from fewer than five members or loans. */
+/** A count or an amount the disclosure rule may hide (server/domain/disclosure.ts): every hidden cell reads the same. */
 export function Small({ v, locale, money = false }: { v: Suppressed<number>; locale: Locale; money?: boolean }) {
-  if (v.suppressed) return <>&lt; 5</>;
+  if (v.suppressed) return <>{MESSAGES[locale].suppressed}</>;
   return <>{money ? rp(v.value, locale) : formatInt(v.value, locale)}</>;
 }

@@ -47,6 +47,7 @@ export function MoneySafe({
     bank: f.balances.bank !== 0 || b ? { lastCheck: fact(b) } : null,
     repaymentRate: f.loans.repaymentRate,
     par30: f.loans.par30,
+    repaymentsHidden: f.loans.performanceHidden,
     seal: seal ? { countersigned: seal.countersigned?.matches === true } : null,
   });
   const held = groupHoldings(f.balances);
@@ -84,7 +85,11 @@ export function MoneySafe({
           </Line>
         )}
         <Line names={s} mark={marks.repayments}>
-          {f.loans.repaymentRate === null ? s.noRepayments : s.repayments(formatPct(f.loans.repaymentRate, locale))}{" "}
+          {f.loans.performanceHidden
+            ? s.repaymentsHidden
+            : f.loans.repaymentRate === null
+              ? s.noRepayments
+              : s.repayments(formatPct(f.loans.repaymentRate, locale))}{" "}
           {f.loans.par30 !== null && s.par30(formatPct(f.loans.par30, locale))}
         </Line>
         <Line names={s} mark={marks.seal}>

@@ -3,36 +3,44 @@ import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { getDatabase } from "@/db/client";
 import { DomainError } from "@/server/domain/errors";
-import { clientAddress, refusedUrl } from "@/server/http";
+import { isHttpsPortal } from "@/server/auth/options";
+import { clientAddress, deviceCookieOf, deviceCookieSetting, refusedUrl } from "@/server/http";
 import {
-  openPassbook,
+  openPassbookOnDevice,
   PASSBOOK_COOKIE,
   PASSBOOK_TTL_MS,
   passbookSecret,
   passbookTicket,
 } from "@/server/services/passbook";
 
-/** Opens the passbook: a form POST that works without JavaScript, answered by a redirect. */
+/**
+ * Opens the passbook: a form POST that works without JavaScript, answered by a redirect. The
+ * browser's device cookie for passbooks is read and renewed (see openPassbookOnDevice).
+ */
 export async function openPassbookAction(form: FormData): Promise<void> {
   const h = await headers();
   const address = clientAddress(h);
   const database = await getDatabase();
-  let memberId: number;
+  let opened: Awaited<ReturnType<typeof openPassbookOnDevice>>;
   try {
-    memberId = await openPassbook(database, {
+    opened = await openPassbookOnDevice(database, {
       groupSlug: String(form.get("kelompok") ?? ""),
       memberCode: String(form.get("kode") ?? ""),
       checkCode: String(form.get("kodeCek") ?? ""),
       address,
+      device: deviceCookieOf("passbook", h.get("cookie")),
     });
   } catch (e) {
     if (!(e instanceof DomainError)) throw e;
     redirect(refusedUrl("/anggota", e));
   }
-  (await cookies()).set(PASSBOOK_COOKIE, passbookTicket(memberId, passbookSecret()), {
+  const secure = isHttpsPortal() || h.get("x-forwarded-proto") === "https";
+  const jar = await cookies();
+  jar.set(deviceCookieSetting("passbook", opened.device, secure));
+  jar.set(PASSBOOK_COOKIE, passbookTicket(opened.memberId, passbookSecret()), {
     httpOnly: true,
     sameSite: "strict",
-    secure: h.get("x-forwarded-proto") === "https",
+    secure,
     path: "/anggota",
     maxAge: PASSBOOK_TTL_MS / 1000,
   });

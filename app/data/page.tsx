@@ -61,7 +61,7 @@ export default async function DataPage({ searchParams }: { searchParams: Promise
           reserveFundRp, otherFundsRp, surplusRp, savingsCollectedRp, loansDisbursedRp, contributionCompliance, par30,
           repaymentRate, costAvoidedAtLeastRp, costAvoidedIfAllIjonRp, lastSeq, lastHash
         </code>
-        . <code>null</code> = &lt; 5 ({t.suppressedNote})
+        . <code>null</code> = {t.suppressed} ({t.suppressedNote})
       </p>
       <p>
         <code>[slug].json</code>: {x.plusAbove}{" "}
@@ -97,6 +97,8 @@ export default async function DataPage({ searchParams }: { searchParams: Promise
       <h2>{x.smallCellsTitle}</h2>
       <p>{x.derivable}</p>
       <p>{x.notDerivable}</p>
+      <h3 id="jejak-pinjaman">{x.loanPathTitle}</h3>
+      <p>{x.loanPath}</p>
       <p>
         <a href="/verifikasi">{x.seals}</a>
       </p>

@@ -2,7 +2,8 @@ import { integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
 
 /**
  * Counted tries per key (`signin:pair:<username>|<address>`, `signin:addr:<address>`,
- * `passbook:pair:…`, `passbook:addr:…`); the policy is in server/domain/throttle.ts.
+ * `signin:dev:<username>|<device id>` for a browser with a device cookie, `passbook:pair:…`,
+ * `passbook:addr:…`, `passbook:dev:…`); the policy is in server/domain/throttle.ts.
  */
 export const throttle = sqliteTable("throttle", {
   key: text("key").primaryKey(),

@@ -230,6 +230,8 @@ export async function seedDemo(
         gender: female ? "P" : "L",
         joinedOn: date,
         checkCode: demoCheckCode(code),
+        // Names are drawn at random: two may be the same, as in a real village, where the treasurer confirms it.
+        confirmed: true,
       });
       members.push({
         code,

@@ -154,7 +154,7 @@ const MUTATIONS: Record<string, (c: ReturnType<typeof caller>) => Promise<unknow
     c.admin.members.add({
       groupSlug: G,
       code: `RA-${String(nextNewMember++)}`,
-      fullName: "Anggota Baru",
+      fullName: `Anggota Baru ${nextNewMember}`, // a name like no other member's: no confirmation asked
       gender: "P",
       joinedOn: "2026-11-01",
     }),

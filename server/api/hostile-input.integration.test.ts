@@ -172,7 +172,7 @@ const VALID: Record<string, () => Record<string, unknown>> = {
   "members.add": () => ({
     groupSlug: G,
     code: `RA-${String(nextNewMember++)}`,
-    fullName: "Maria Baru",
+    fullName: `Maria Baru ${nextNewMember}`, // a name like no other member's: no confirmation asked
     gender: "P",
     joinedOn: "2026-11-01",
   }),

@@ -4,8 +4,8 @@ import { encode } from "next-auth/jwt";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { getDatabase } from "@/db/client";
 import { DomainError } from "@/server/domain/errors";
-import { clientAddress } from "@/server/http";
-import { endSessions, verifyCredentials } from "@/server/services/users";
+import { clientAddress, deviceCookieOf, deviceCookieSetting } from "@/server/http";
+import { endSessions, signIn } from "@/server/services/users";
 
 export const SESSION_MAX_AGE_S = 12 * 60 * 60;
 
@@ -36,6 +36,19 @@ export async function issueSession(user: { id: number; username: string }, now =
   });
 }
 
+/**
+ * Sends the renewed device cookie with next-auth's callback answer (Next adds cookies set during a
+ * route handler to its response). Without it the sign-in still stands: the browser stays an unknown device.
+ */
+async function setDeviceCookie(device: string): Promise<void> {
+  try {
+    const { cookies } = await import("next/headers");
+    (await cookies()).set(deviceCookieSetting("signin", device, isHttpsPortal()));
+  } catch (e) {
+    console.warn(`[auth] device cookie not set: ${(e as Error).message}`);
+  }
+}
+
 export const authOptions: AuthOptions = {
   useSecureCookies: isHttpsPortal(),
   session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_S, updateAge: 0 },
@@ -58,12 +71,15 @@ export const authOptions: AuthOptions = {
       },
       async authorize(credentials, req) {
         const database = await getDatabase();
+        const h = new Headers((req?.headers ?? {}) as Record<string, string>);
         try {
-          const u = await verifyCredentials(database, {
+          const { user: u, device } = await signIn(database, {
             username: credentials?.username,
             password: credentials?.password,
-            address: clientAddress(new Headers((req?.headers ?? {}) as Record<string, string>)),
+            address: clientAddress(h),
+            device: deviceCookieOf("signin", h.get("cookie")),
           });
+          await setDeviceCookie(device);
           return { id: String(u.id), name: u.username };
         } catch (e) {
           if (e instanceof DomainError && e.kind === "too_many") throw new Error("throttled");

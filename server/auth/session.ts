@@ -1,17 +1,9 @@
 import { decode } from "next-auth/jwt";
 import type { Database } from "@/db/client";
 import { env } from "@/server/env";
+import { cookieOf } from "@/server/http";
 import { userOfSession, type UserRow } from "@/server/services/users";
 import { sessionCookieName } from "./options";
-
-/** A cookie's value from a Cookie header, or null. */
-function cookieOf(header: string | null | undefined, name: string): string | null {
-  for (const part of (header ?? "").split(";")) {
-    const eq = part.indexOf("=");
-    if (eq > 0 && part.slice(0, eq).trim() === name) return decodeURIComponent(part.slice(eq + 1).trim());
-  }
-  return null;
-}
 
 /**
  * The signed-in user of a request, from its session cookie (next-auth's encrypted JWT, read the

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { DEFAULT_REFERENCE_TERMS } from "./finance/compare";
-import { type FigureInputs, groupFiguresOf, lastMonths, trackedFrom } from "./figures";
-import { viewLoan } from "./loans";
+import { recoverable } from "./disclosure";
+import { type FigureInputs, figureTable, groupFiguresOf, lastMonths, publishedCells, trackedFrom } from "./figures";
+import { LOAN_PURPOSES, type LoanStatus, viewLoan } from "./loans";
 
 const group = {
   slug: "uji",
@@ -21,12 +22,12 @@ const group = {
   isDemo: false,
 };
 
-const loanOf = (id: number, memberId: number, kinds: string[]) =>
+const loanOf = (id: number, memberId: number, kinds: string[], purpose: string = "kopi") =>
   viewLoan(
     {
       id,
       memberId,
-      purpose: "kopi",
+      purpose,
       principal: 1_000_000,
       termMonths: 4,
       rateBpsPerMonth: 200,
@@ -81,16 +82,17 @@ describe("a group's public figures, from what was read", () => {
     expect(f.balances.memberSavings).toBe(300_000);
   });
 
-  it("shows no count of fewer than five members or borrowers that the ledger does not reveal", () => {
+  it("shows no count of fewer than five members or borrowers, nor one that a subtraction gives", () => {
     const few = groupFiguresOf(inputs({ loans: [loanOf(1, 1, ["loan_disbursement"])] }));
     expect(few.members.women).toEqual({ value: null, suppressed: true });
     expect(few.indicators.savingsPerMember).toBeNull();
     expect(few.loans.membersWithLoan.suppressed).toBe(true);
     expect(few.indicators.pctWithLoan).toBeNull();
-    // A loan's purpose and principal are on the public ledger: shown whatever their number.
-    expect(few.loans.byPurpose).toEqual([
-      { purpose: "kopi", count: { value: 1, suppressed: false }, principal: { value: 1_000_000, suppressed: false } },
-    ]);
+    expect(few.loans.par30).toBeNull(); // one loan open: par30 would say whether she is late
+    expect(few.loans.repaymentRate).toBeNull();
+    // One purpose with one loan: hidden, and every purpose with none hidden with it (else it is the total).
+    expect(few.loans.byPurpose.map((p) => p.purpose)).toEqual([...LOAN_PURPOSES]);
+    for (const p of few.loans.byPurpose) expect([p.count.suppressed, p.principal.suppressed]).toEqual([true, true]);
 
     const members = Array.from({ length: 10 }, (_, i) => ({
       gender: i < 6 ? "P" : "L",
@@ -99,16 +101,27 @@ describe("a group's public figures, from what was read", () => {
     }));
     const loans = [1, 2, 3, 4, 5].map((m) => loanOf(m, m, ["loan_disbursement"]));
     const many = groupFiguresOf(inputs({ members, loans }));
-    expect(many.members.women).toEqual({ value: 6, suppressed: false });
     expect(many.members.men).toEqual({ value: null, suppressed: true });
+    expect(many.members.women).toEqual({ value: null, suppressed: true }); // else 10 − 6 = 4 men
     expect(many.indicators.savingsPerMember).toBe(30_000);
     expect(many.indicators.pctWithLoan).toBe(0.5);
-    expect(many.loans).toMatchObject({ count: 5, active: 5, outstanding: 5_000_000 });
+    expect(many.loans).toMatchObject({ count: 5, active: { value: 5 }, outstanding: 5_000_000 });
+  });
+
+  it("hides the drop-out rate over 1–4 members at the year's start (it would say who left)", () => {
+    const since = (n: number) =>
+      Array.from({ length: n }, (_, i) => ({
+        gender: "P",
+        joinedOn: "2025-01-01",
+        leftOn: i === 0 ? "2026-03-01" : null,
+      }));
+    expect(groupFiguresOf(inputs({ members: since(3) })).indicators.dropout).toBeNull();
+    expect(groupFiguresOf(inputs({ members: since(5) })).indicators.dropout).toBe(0.2);
   });
 
   it("leaves a cancelled loan out of every loan figure but its status count", () => {
     const f = groupFiguresOf(inputs({ loans: [loanOf(1, 1, ["loan_disbursement"]), loanOf(2, 2, [])] }));
-    expect(f.loans.byStatus.dibatalkan).toBe(1);
+    expect(f.loans.byStatus.dibatalkan).toEqual({ value: 1, suppressed: false }); // on the ledger
     expect(f.loans.count).toBe(1);
     expect(f.costs.loans).toBe(1);
   });
@@ -128,5 +141,106 @@ describe("a group's public figures, from what was read", () => {
     expect(last[2]!.contributions).toBe(5000);
     expect(last[5]!.contributions).toBe(0);
     expect(last[5]!.closing.cash).toBe(5000);
+  });
+});
+
+/** A loan of 1.000.000 over 4 months, as it stands on 10 June 2026 in the status asked for. */
+function loanIn(id: number, memberId: number, status: LoanStatus, purpose: string): FigureInputs["loans"][number] {
+  const disbursed = { kind: "loan_disbursement", businessDate: "2026-03-01", amount: 1_000_000 };
+  const kinds: Record<LoanStatus, { on: string; entries: { kind: string; businessDate: string; amount: number }[] }> = {
+    berjalan: { on: "2026-06-01", entries: [{ ...disbursed, businessDate: "2026-06-01" }] },
+    menunggak: { on: "2026-03-01", entries: [disbursed] },
+    lunas: {
+      on: "2026-03-01",
+      entries: [disbursed, { kind: "loan_repayment", businessDate: "2026-03-20", amount: 1_080_000 }],
+    },
+    dihapus: { on: "2026-03-01", entries: [disbursed, { kind: "write_off", businessDate: "2026-05-01", amount: 0 }] },
+    dibatalkan: { on: "2026-03-01", entries: [] },
+  };
+  const k = kinds[status];
+  const l = viewLoan(
+    {
+      id,
+      memberId,
+      purpose,
+      principal: 1_000_000,
+      termMonths: 4,
+      rateBpsPerMonth: 200,
+      method: "flat" as const,
+      disbursedOn: k.on,
+      lateFineAmount: 5000,
+      lateFineGraceDays: 7,
+      importedOn: null,
+      importedPaidInstallments: null,
+      importedPrincipalOutstanding: null,
+    },
+    k.entries,
+    "2026-06-10",
+  );
+  expect(l.status).toBe(status);
+  return l;
+}
+
+/** A small deterministic generator, so every run tries the same groups. */
+function* groups(): Generator<{ name: string; x: FigureInputs }> {
+  const member = (gender: string) => ({ gender, joinedOn: "2026-01-01", leftOn: null });
+  const statuses = ["berjalan", "menunggak", "lunas", "dihapus", "dibatalkan"] as const;
+  // The issue's cases: two members, the one loan late; seven members, six of them women.
+  yield {
+    name: "2 members, one loan, late",
+    x: inputs({ members: [member("P"), member("L")], loans: [loanIn(1, 1, "menunggak", "kopi")] }),
+  };
+  yield {
+    name: "2 women, two loans: one running, one late",
+    x: inputs({
+      members: [member("P"), member("P")],
+      loans: [loanIn(1, 1, "berjalan", "kopi"), loanIn(2, 2, "menunggak", "kopi")],
+    }),
+  };
+  yield {
+    name: "7 members, 6 women, one loan late among repaid ones",
+    x: inputs({
+      members: [...Array.from({ length: 6 }, () => member("P")), member("L")],
+      loans: [1, 2, 3, 4, 5, 6].map((i) => loanIn(i, i, i === 1 ? "menunggak" : "lunas", i < 4 ? "kopi" : "ternak")),
+    }),
+  };
+  let seed = 7;
+  const next = (n: number) => {
+    seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31;
+    return seed % n;
+  };
+  for (let g = 0; g < 200; g++) {
+    const size = 1 + next(14);
+    const members = Array.from({ length: size }, () => member(next(3) ? "P" : "L"));
+    const loans = Array.from({ length: next(12) }, (_, i) =>
+      loanIn(i + 1, 1 + next(size), statuses[next(5)]!, LOAN_PURPOSES[next(4)]!),
+    );
+    yield { name: `generated group ${g}`, x: inputs({ members, loans }) };
+  }
+}
+
+describe("the public figures give no hidden count away by subtraction", () => {
+  it("in a 2-member group, a 7-member one with 6 women, and 200 others, no subtraction recovers a hidden cell", () => {
+    for (const { name, x } of groups()) {
+      const f = groupFiguresOf(x);
+      expect({ name, recovered: recoverable(figureTable(x), publishedCells(f)) }).toEqual({ name, recovered: [] });
+    }
+  });
+
+  it("hides the late loan of a 2-member group, and the running count that would give it away", () => {
+    const x = [...groups()][0]!.x;
+    const f = groupFiguresOf(x);
+    expect(f.loans.byStatus.menunggak.suppressed).toBe(true);
+    expect(f.loans.byStatus.berjalan.suppressed).toBe(true);
+    expect(f.members.women.suppressed && f.members.men.suppressed).toBe(true);
+    expect(f.loans.par30).toBeNull();
+    expect(f.loans.performanceHidden).toBe(true);
+  });
+
+  it("hides the women of a 7-member group with one man, so the man is not 7 − 6", () => {
+    const f = groupFiguresOf([...groups()][2]!.x);
+    expect(f.members.active).toBe(7);
+    expect(f.members.men.suppressed).toBe(true);
+    expect(f.members.women.suppressed).toBe(true);
   });
 });

@@ -1,10 +1,11 @@
 /**
  * A group's public figures, computed from what the loader read (no database, no cache): what the
  * group holds, its months, loans, compliance, indicators and the cost of its loans next to the
- * informal lenders'. Nothing here carries a member's name or a member-linked amount; counts not
- * derivable from the public ledger are suppressed under MIN_CELL.
+ * informal lenders'. Nothing here carries a member's name or a member-linked amount; counts of
+ * members and loans follow the one disclosure rule (./disclosure: small cells and their complements).
  */
 import { addDays, daysBetween, localDate, type BusinessDate } from "./dates";
+import { type Cell, disclose, isSmall, type Table } from "./disclosure";
 import {
   costAvoided,
   type InformalLender,
@@ -65,13 +66,17 @@ export interface MemberCounts {
 
 export interface LoanFigures {
   count: number;
-  active: number;
-  byStatus: Record<LoanStatus, number>;
+  /** Running and in arrears. */
+  active: Suppressed<number>;
+  byStatus: Record<LoanStatus, Suppressed<number>>;
   byPurpose: { purpose: string; count: Suppressed<number>; principal: Suppressed<number> }[];
   outstanding: number;
+  /** Null when fewer than MIN_CELL loans are open: with one loan open it would say whether she is late. */
   par30: number | null;
-  /** Principal collected ÷ principal that fell due, over the last 12 months. */
+  /** Principal collected ÷ principal that fell due, over the last 12 months (null, like par30, over few loans). */
   repaymentRate: number | null;
+  /** par30 and the repayment rate are hidden: 1–4 loans open. */
+  performanceHidden: boolean;
   membersWithLoan: Suppressed<number>;
 }
 
@@ -117,9 +122,9 @@ export interface GroupFigures {
     /** At least (each loan against the cheapest lender its borrower realistically had) and if every loan had been ijon. */
     avoided: { atLeast: number; ifAllIjon: number };
     loans: number;
+    /** The latest loans, without their purpose: with the date and principal it would tie a purpose to a ledger entry. */
     recent: {
       disbursedOn: string;
-      purpose: string;
       principal: number;
       termMonths: number;
       costs: LoanCosts;
@@ -203,14 +208,94 @@ export function totalFlows(months: readonly Flows[]): Flows {
   return t;
 }
 
-function loanFigures(standing: readonly FigureLoan[], byStatus: Record<LoanStatus, number>, today: BusinessDate) {
+/**
+ * The counts of members and loans the outputs show, as breakdowns for the disclosure rule: active
+ * members by sex; loans by status (standing = active + repaid + written off; active = running +
+ * in arrears); loans and their principal by purpose (every purpose, zero ones too, so a single
+ * purpose cannot be read off as the total). Known cells are those anyone counts elsewhere: the
+ * members shown, the loans disbursed, written off or cancelled (ledger entries), the principal lent
+ * (worst case: taken as known), and the loans open — with one loan, any principal outstanding says
+ * it is open — and so also the loans repaid (standing less open less written off). What stays
+ * hidden when small is which open loans are late: running and in arrears, each other's complement.
+ */
+export function figureTable(x: Pick<FigureInputs, "members" | "loans" | "today">): Table {
+  const active = activeMembers(x.members, x.today);
+  const women = active.filter((m) => m.gender === "P").length;
+  const count = (n: number, known = false): Cell => ({ value: n, basedOn: n, known });
+  const byStatus = statusCounts(x.loans);
+  const standing = x.loans.filter((l) => l.status !== "dibatalkan");
+  const cells: Record<string, Cell> = {
+    "members.active": count(active.length, true),
+    "members.women": count(women),
+    "members.men": count(active.length - women),
+    "loans.count": count(standing.length, true),
+    "loans.active": count(byStatus.berjalan + byStatus.menunggak, true),
+    "loans.berjalan": count(byStatus.berjalan),
+    "loans.menunggak": count(byStatus.menunggak),
+    "loans.lunas": count(byStatus.lunas, true),
+    "loans.dihapus": count(byStatus.dihapus, true),
+    "loans.dibatalkan": count(byStatus.dibatalkan, true),
+    "loans.principal": { value: standing.reduce((t, l) => t + l.loan.principal, 0), basedOn: 0, known: true },
+  };
+  for (const p of LOAN_PURPOSES) {
+    const ls = standing.filter((l) => l.loan.purpose === p);
+    cells[`purpose.count.${p}`] = count(ls.length);
+    cells[`purpose.principal.${p}`] = { value: ls.reduce((t, l) => t + l.loan.principal, 0), basedOn: ls.length };
+  }
+  return {
+    cells,
+    breakdowns: [
+      { total: "members.active", parts: ["members.women", "members.men"] },
+      { total: "loans.count", parts: ["loans.active", "loans.lunas", "loans.dihapus"] },
+      { total: "loans.active", parts: ["loans.berjalan", "loans.menunggak"] },
+      { total: "loans.count", parts: LOAN_PURPOSES.map((p) => `purpose.count.${p}`) },
+      { total: "loans.principal", parts: LOAN_PURPOSES.map((p) => `purpose.principal.${p}`) },
+    ],
+  };
+}
+
+/** Every cell of `figureTable` as the figures publish it (for checking that none can be recomputed). */
+export function publishedCells(f: GroupFigures): Record<string, Suppressed<number>> {
+  const out: Record<string, Suppressed<number>> = {
+    "members.active": shown(f.members.active),
+    "members.women": f.members.women,
+    "members.men": f.members.men,
+    "loans.count": shown(f.loans.count),
+    "loans.active": f.loans.active,
+  };
+  for (const [status, n] of Object.entries(f.loans.byStatus)) out[`loans.${status}`] = n;
+  for (const p of LOAN_PURPOSES) {
+    const row = f.loans.byPurpose.find((r) => r.purpose === p);
+    out[`purpose.count.${p}`] = row ? row.count : shown(0);
+    out[`purpose.principal.${p}`] = row ? row.principal : shown(0);
+  }
+  return out;
+}
+
+const shown = <T>(value: T) => ({ value, suppressed: false as const });
+
+function activeMembers<M extends FigureInputs["members"][number]>(members: readonly M[], today: BusinessDate): M[] {
+  return members.filter((m) => m.joinedOn <= today && (m.leftOn === null || m.leftOn > today));
+}
+
+function statusCounts(loans: readonly FigureLoan[]): Record<LoanStatus, number> {
+  const byStatus = { berjalan: 0, menunggak: 0, lunas: 0, dihapus: 0, dibatalkan: 0 } as Record<LoanStatus, number>;
+  for (const l of loans) byStatus[l.status]++;
+  return byStatus;
+}
+
+function loanFigures(
+  standing: readonly FigureLoan[],
+  cells: Record<string, Suppressed<number>>,
+  today: BusinessDate,
+): LoanFigures {
   const open = standing.filter((l) => l.status === "berjalan" || l.status === "menunggak");
-  // Derivable from the ledger (disbursements carry their purpose): shown as they are.
-  const shown = <T>(value: T) => ({ value, suppressed: false as const });
-  const byPurpose = LOAN_PURPOSES.map((purpose) => {
-    const ls = standing.filter((l) => l.loan.purpose === purpose);
-    return { purpose, count: shown(ls.length), principal: shown(ls.reduce((t, l) => t + l.loan.principal, 0)) };
-  }).filter((p) => p.count.value > 0);
+  // Every purpose with a loan, and any hidden one (a zero hidden second must read as hidden too).
+  const byPurpose = LOAN_PURPOSES.map((purpose) => ({
+    purpose,
+    count: cells[`purpose.count.${purpose}`]!,
+    principal: cells[`purpose.principal.${purpose}`]!,
+  })).filter((p) => p.count.suppressed || p.count.value > 0);
   const yearAgo = addDays(today, -365);
   let dueLastYear = 0;
   let collectedOfDue = 0;
@@ -224,18 +309,26 @@ function loanFigures(standing: readonly FigureLoan[], byStatus: Record<LoanStatu
     }
   }
   const borrowers = new Set(open.map((l) => l.loan.memberId)).size;
+  const fewOpen = isSmall(open.length);
+  const statuses = ["berjalan", "menunggak", "lunas", "dihapus", "dibatalkan"] as const;
   return {
     count: standing.length,
-    active: open.length,
-    byStatus,
+    active: cells["loans.active"]!,
+    byStatus: Object.fromEntries(statuses.map((s) => [s, cells[`loans.${s}`]!])) as Record<
+      LoanStatus,
+      Suppressed<number>
+    >,
     byPurpose,
     outstanding: open.reduce((t, l) => t + l.state.principalOutstanding, 0),
-    par30: par30(
-      open.map((l) => ({ principalOutstanding: l.state.principalOutstanding, daysPastDue: l.state.daysPastDue })),
-    ),
-    repaymentRate: ratio(collectedOfDue, dueLastYear),
+    par30: fewOpen
+      ? null
+      : par30(
+          open.map((l) => ({ principalOutstanding: l.state.principalOutstanding, daysPastDue: l.state.daysPastDue })),
+        ),
+    repaymentRate: fewOpen ? null : ratio(collectedOfDue, dueLastYear),
+    performanceHidden: fewOpen,
     membersWithLoan: suppressSmall(borrowers, borrowers),
-  } satisfies LoanFigures;
+  };
 }
 
 function costFigures(standing: readonly FigureLoan[], terms: FigureInputs["terms"]): GroupFigures["costs"] {
@@ -260,7 +353,6 @@ function costFigures(standing: readonly FigureLoan[], terms: FigureInputs["terms
       .reverse()
       .map(({ l, costs }) => ({
         disbursedOn: l.loan.disbursedOn,
-        purpose: l.loan.purpose,
         principal: l.loan.principal,
         termMonths: l.loan.termMonths,
         costs,
@@ -277,8 +369,8 @@ export function groupFiguresOf(x: FigureInputs): GroupFigures {
   const balances = balanceSheet(natural);
   const months = monthFlows(x.monthPostings);
 
-  const active = x.members.filter((m) => m.joinedOn <= today && (m.leftOn === null || m.leftOn > today));
-  const women = active.filter((m) => m.gender === "P").length;
+  const active = activeMembers(x.members, today);
+  const cells = disclose(figureTable(x));
   // Contribution compliance: days paid ÷ days owed, a calendar day each, from when the portal keeps the book.
   const from = trackedFrom(group.foundedOn, x.openingBalanceOn);
   let daysOwed = 0;
@@ -288,10 +380,8 @@ export function groupFiguresOf(x: FigureInputs): GroupFigures {
     if (end >= start) daysOwed += daysBetween(start, end) + 1;
   }
 
-  const byStatus = { berjalan: 0, menunggak: 0, lunas: 0, dihapus: 0, dibatalkan: 0 } as Record<LoanStatus, number>;
-  for (const l of x.loans) byStatus[l.status]++;
   const standing = x.loans.filter((l) => l.status !== "dibatalkan");
-  const loans = loanFigures(standing, byStatus, today);
+  const loans = loanFigures(standing, cells, today);
 
   const startOfYear = `${today.slice(0, 4)}-01-01`;
   const atStart = x.members.filter(
@@ -306,8 +396,8 @@ export function groupFiguresOf(x: FigureInputs): GroupFigures {
     today,
     members: {
       active: active.length,
-      women: suppressSmall(women, women),
-      men: suppressSmall(active.length - women, active.length - women),
+      women: cells["members.women"]!,
+      men: cells["members.men"]!,
       everJoined: x.members.length,
       left: x.members.filter((m) => m.leftOn !== null && m.leftOn <= today).length,
     },
@@ -321,7 +411,7 @@ export function groupFiguresOf(x: FigureInputs): GroupFigures {
       pctWithLoan: borrowers === null ? null : ratio(borrowers, active.length),
       utilisation: utilisation(balances),
       returnOnSavings: returnOnSavings(balances, Math.max(1, daysBetween(group.foundedOn, today))),
-      dropout: ratio(leftThisYear, atStart),
+      dropout: suppressSmall(ratio(leftThisYear, atStart), atStart).value, // from 1–4 members: who left
     },
     costs: costFigures(standing, x.terms),
     lastCashCount: publicBalanceCheck(x.cashCount, group.timeZone),

@@ -1,12 +1,13 @@
 import { describe, expect, it } from "vitest";
 import {
   balanceSheet,
-  loanStatusCount,
   monthFlows,
   par30,
   returnOnSavings,
   suppressSmall,
   utilisation,
+  yearIndicators,
+  zeroBalances,
 } from "./indicators";
 
 describe("indicators", () => {
@@ -61,16 +62,25 @@ describe("indicators", () => {
     expect(returnOnSavings(b, 365)).toBeCloseTo(0.1);
   });
 
-  it("shows loan counts anyone can take from the ledger, and hides the others under five", () => {
-    expect(loanStatusCount("dihapus", 1)).toEqual({ value: 1, suppressed: false }); // a write-off entry is public
-    expect(loanStatusCount("dibatalkan", 2)).toEqual({ value: 2, suppressed: false });
-    expect(loanStatusCount("menunggak", 2)).toEqual({ value: null, suppressed: true });
-    expect(loanStatusCount("lunas", 7)).toEqual({ value: 7, suppressed: false });
-  });
-
   it("suppresses aggregates drawn from fewer than five", () => {
     expect(suppressSmall(123, 4)).toEqual({ value: null, suppressed: true });
     expect(suppressSmall(123, 5)).toEqual({ value: 123, suppressed: false });
     expect(suppressSmall(0, 0)).toEqual({ value: 0, suppressed: false });
+  });
+
+  it("hides a closed year's par30 over 1–4 open loans and its retention over 1–4 members", () => {
+    const year = (openLoans: number, activeAtStart: number) =>
+      yearIndicators({
+        shu: 0,
+        monthEnds: [balanceSheet(zeroBalances())],
+        writtenOff: 0,
+        par30: 1,
+        openLoans,
+        activeAtStart,
+        stayed: activeAtStart - 1,
+        activeAtEnd: activeAtStart,
+      });
+    expect(year(1, 3)).toMatchObject({ par30: null, retention: null });
+    expect(year(5, 5)).toMatchObject({ par30: 1, retention: 0.8 });
   });
 });

@@ -5,25 +5,8 @@
  */
 import { ACCOUNTS, DEBIT_NORMAL, type Account, type EntryKind, savingsTotal } from "./ledger";
 
-/** Any aggregate drawn from fewer than this many members or loans is shown as "< 5". */
-export const MIN_CELL = 5;
-export type Suppressed<T> = { value: T; suppressed: false } | { value: null; suppressed: true };
-export function suppressSmall<T>(value: T, basedOn: number): Suppressed<T> {
-  return basedOn > 0 && basedOn < MIN_CELL ? { value: null, suppressed: true } : { value, suppressed: false };
-}
-
-/**
- * Counts anyone can take from the public ledger, where every entry's kind and a disbursement's
- * purpose are public: loans disbursed, written off or cancelled, and loans by purpose. Hiding
- * them when under five would hide nothing the ledger does not show, so every output shows them
- * as they are. The small-cell rule covers what the ledger does not reveal: which loans are
- * running, late or repaid, and members by sex or with a loan (/data says which is which).
- */
-export const LEDGER_DERIVABLE_LOAN_STATUSES: ReadonlySet<string> = new Set(["dihapus", "dibatalkan"]);
-
-export function loanStatusCount(status: string, n: number): Suppressed<number> {
-  return LEDGER_DERIVABLE_LOAN_STATUSES.has(status) ? { value: n, suppressed: false } : suppressSmall(n, n);
-}
+export { MIN_CELL, type Suppressed, suppressSmall } from "./disclosure";
+import { MIN_CELL, suppressSmall } from "./disclosure";
 
 export const ratio = (num: number, den: number): number | null => (den === 0 ? null : num / den);
 
@@ -181,9 +164,9 @@ export interface YearIndicators {
   returnOnAssets: number | null;
   /** Loans outstanding ÷ (loans outstanding + cash + bank), at the year's end. */
   utilisation: number | null;
-  /** Outstanding principal more than 30 days late ÷ loans outstanding, at the year's end. */
+  /** Outstanding principal more than 30 days late ÷ loans outstanding, at the year's end (null over 1–4 open loans). */
   par30: number | null;
-  /** Members active at the year's end who were active at its start ÷ members active at its start. */
+  /** Members active at the year's end who were active at its start ÷ members active at its start (null under five). */
   retention: number | null;
   /** Member savings ÷ active members, at the year's end (null under five members). */
   averageSavingsPerMember: number | null;
@@ -196,6 +179,8 @@ export function yearIndicators(i: {
   monthEnds: readonly BalanceSheet[];
   writtenOff: number;
   par30: number | null;
+  /** Loans open at the year's end: with one, par30 would say whether she is late. */
+  openLoans: number;
   activeAtStart: number;
   stayed: number;
   activeAtEnd: number;
@@ -213,8 +198,9 @@ export function yearIndicators(i: {
       avg((b) => b.cash + b.bank + b.loansOutstanding),
     ),
     utilisation: utilisation(end),
-    par30: i.par30,
-    retention: ratio(i.stayed, i.activeAtStart),
+    par30: suppressSmall(i.par30, i.openLoans).value,
+    // With three members at the start, retention says whether one of them left.
+    retention: suppressSmall(ratio(i.stayed, i.activeAtStart), i.activeAtStart).value,
     averageSavingsPerMember: i.activeAtEnd >= MIN_CELL ? Math.round(end.memberSavings / i.activeAtEnd) : null,
     writeOffRatio: ratio(i.writtenOff, avgLoans),
   };

@@ -44,3 +44,42 @@ describe("reading the paper book's files", () => {
     expect(r.ok && r.book.members.map((m) => [m.code, m.gender])).toEqual([["RD-001", "P"]]);
   });
 });
+
+describe("members' names in the paper book", () => {
+  const files = (...names: string[]) => ({
+    saldo: "pos,jumlah\ntanggal_peralihan,2026-10-31\nkas,0\ndana_sosial,0\n",
+    anggota: [
+      "kode,nama,jenis_kelamin,tanggal_masuk,simpanan_pokok,simpanan_wajib,simpanan_sukarela",
+      ...names.map((n, i) => `RD-00${i + 1},"${n}",P,2020-01-01,0,0,0`),
+    ].join("\n"),
+    pinjaman:
+      "kode_anggota,tanggal_cair,pokok_awal,sisa_pokok,jasa_persen_per_bulan,metode,lama_bulan,angsuran_terbayar,tujuan\n",
+  });
+  const group = { foundedOn: "2019-01-01", today: "2026-11-30", takenCodes: new Set<string>() };
+  const problems = (r: ReturnType<typeof readPaperBook>) => (r.ok ? [] : r.problems.map((p) => [p.line, p.code]));
+
+  it("refuses invisible characters and line breaks, as a typed name", () => {
+    const r = readPaperBook(files("Maria\u200b Goreti", "Ana\u{E0041}", "Dua\nBaris", "Yoh\u202eanes"), group);
+    expect(problems(r)).toEqual([
+      [2, "name_invisible_chars"],
+      [3, "name_invisible_chars"],
+      [4, "name_invisible_chars"],
+      [5, "name_invisible_chars"],
+    ]);
+  });
+
+  it("asks for confirmation of names that look the same, in the book or already registered", () => {
+    expect(problems(readPaperBook(files("Maria Goreti", "MARIA  goreti", "Theresia"), group))).toEqual([
+      [3, "import_name_duplicate"],
+    ]);
+    const registered = { ...group, members: [{ code: "RD-100", fullName: "Theresia" }] };
+    const r = readPaperBook(files("Maria Goreti", "theresia"), registered);
+    expect(r.ok ? null : r.problems[0]).toMatchObject({
+      line: 3,
+      code: "import_name_duplicate",
+      params: { value: "RD-100" },
+    });
+    const confirmed = readPaperBook(files("Maria Goreti", "MARIA  goreti"), { ...group, confirmedNames: true });
+    expect(confirmed.ok && confirmed.book.members.map((m) => m.fullName)).toEqual(["Maria Goreti", "MARIA goreti"]);
+  });
+});

@@ -8,7 +8,8 @@ import { isValidDate, type BusinessDate } from "./dates";
 import { type SavingsAccount, savingsTotal } from "./ledger";
 import { LOAN_PURPOSES, type LoanMethod, type LoanPurpose } from "./loans";
 import { MAX_AMOUNT } from "./money";
-import { hasControlChars } from "./text";
+import { DomainError } from "./errors";
+import { cleanName, lookAlike } from "./text";
 
 export const BOOK_FILES = {
   saldo: ["pos", "jumlah"],
@@ -27,6 +28,14 @@ export const BOOK_FILES = {
 } as const;
 export type BookFile = keyof typeof BOOK_FILES;
 export const bookFileName = (f: BookFile) => `${f}.csv`;
+
+/**
+ * The most members and loans one import takes. A KSM is a neighbourhood group of tens of members;
+ * 500 is ten times a large one, and refusing beyond it (before any kode cek is hashed) keeps a
+ * mistaken or hostile file from costing minutes of CPU.
+ */
+export const BOOK_MAX_MEMBERS = 500;
+export const BOOK_MAX_LOANS = 1000;
 
 /** The paper book's words for the loan methods. */
 export const BOOK_METHODS: Record<string, LoanMethod> = { flat: "flat", menurun: "declining", anuitas: "annuity" };
@@ -176,6 +185,16 @@ function table(file: BookFile, text: string, problems: BookProblem[]): Rows {
   return out;
 }
 
+/** A member's name from the book, cleaned as the portal cleans a typed one; null (with its problem said) if refused. */
+function bookName(raw: string, problem: (code: string) => void): string | null {
+  try {
+    return cleanName(raw, "nama");
+  } catch (e) {
+    problem(e instanceof DomainError && e.code === "name_invisible_chars" ? e.code : "import_name_invalid");
+    return null;
+  }
+}
+
 export interface BookFiles {
   saldo: string;
   anggota: string;
@@ -188,7 +207,15 @@ export interface BookFiles {
  */
 export function readPaperBook(
   files: BookFiles,
-  group: { foundedOn: BusinessDate; today: BusinessDate; takenCodes: ReadonlySet<string> },
+  group: {
+    foundedOn: BusinessDate;
+    today: BusinessDate;
+    takenCodes: ReadonlySet<string>;
+    /** The group's members already registered, whose names the book's are compared with. */
+    members?: readonly { code: string; fullName: string }[];
+    /** The treasurer confirmed that members whose names look the same are different people. */
+    confirmedNames?: boolean;
+  },
 ): { ok: true; book: PaperBook } | { ok: false; problems: BookProblem[] } {
   const problems: BookProblem[] = [];
   const at = (file: BookFile, line: number, column: string, code: string, params?: BookProblem["params"]) =>
@@ -235,10 +262,19 @@ export function readPaperBook(
   // anggota.csv
   const members: BookMember[] = [];
   const codes = new Set<string>();
+  const named = [...(group.members ?? [])]; // names seen so far, to find look-alikes
   const headerProblems = problems.length;
   const memberRows = table("anggota", files.anggota, problems);
   // Without a readable member list, every loan would be "unknown member": say the header once.
   const membersRead = problems.length === headerProblems;
+  const loanRows = table("pinjaman", files.pinjaman, problems);
+  // Too big a book is refused alone, before anything else is read (or any kode cek hashed).
+  if (memberRows.length > BOOK_MAX_MEMBERS || loanRows.length > BOOK_MAX_LOANS) {
+    if (memberRows.length > BOOK_MAX_MEMBERS)
+      at("anggota", 1, "", "import_too_many_members", { max: BOOK_MAX_MEMBERS });
+    if (loanRows.length > BOOK_MAX_LOANS) at("pinjaman", 1, "", "import_too_many_loans", { max: BOOK_MAX_LOANS });
+    return { ok: false, problems };
+  }
   for (const r of memberRows) {
     const code = r.get("kode").toUpperCase();
     if (!/^[A-Z0-9][A-Z0-9-]{1,19}$/.test(code))
@@ -246,9 +282,10 @@ export function readPaperBook(
     else if (codes.has(code)) at("anggota", r.line, "kode", "import_member_code_duplicate", { value: code });
     else if (group.takenCodes.has(code)) at("anggota", r.line, "kode", "import_member_code_taken", { value: code });
     codes.add(code);
-    const fullName = r.get("nama").normalize("NFC");
-    if (fullName.length < 2 || fullName.length > 100 || hasControlChars(fullName))
-      at("anggota", r.line, "nama", "import_name_invalid");
+    const fullName = bookName(r.get("nama"), (problem) => at("anggota", r.line, "nama", problem));
+    const same = fullName === null ? undefined : lookAlike(fullName, named);
+    if (same && !group.confirmedNames) at("anggota", r.line, "nama", "import_name_duplicate", { value: same.code });
+    if (fullName !== null) named.push({ code, fullName });
     const gender = r.get("jenis_kelamin").toUpperCase();
     if (gender !== "P" && gender !== "L")
       at("anggota", r.line, "jenis_kelamin", "import_gender_invalid", { value: gender });
@@ -257,7 +294,7 @@ export function readPaperBook(
     members.push({
       line: r.line,
       code,
-      fullName,
+      fullName: fullName ?? "",
       gender: gender === "L" ? "L" : "P",
       joinedOn,
       savings: {
@@ -276,7 +313,7 @@ export function readPaperBook(
     if (!(n >= min && n <= max)) at("pinjaman", line, column, "import_number_invalid", { value: raw, min, max });
     return Number.isNaN(n) ? 0 : n;
   };
-  for (const r of table("pinjaman", files.pinjaman, problems)) {
+  for (const r of loanRows) {
     const memberCode = r.get("kode_anggota").toUpperCase();
     if (membersRead && !codes.has(memberCode))
       at("pinjaman", r.line, "kode_anggota", "import_member_unknown", { value: memberCode });

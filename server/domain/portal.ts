@@ -33,7 +33,12 @@ function totalOf(fs: GroupFigures[]) {
       ifAllIjon: s((f) => f.costs.avoided.ifAllIjon),
     },
     savingsPerMember: members >= MIN_CELL ? Math.round(s((f) => f.balances.memberSavings) / members) : null,
-    pctWithLoan: members >= MIN_CELL && borrowers >= MIN_CELL ? ratio(borrowers, members) : null,
+    // A group's borrowers hidden (1–4): left out of the sum, the share would be wrong; put in, a
+    // subtraction of the other groups' shown counts would give them back. So no share at all.
+    pctWithLoan:
+      members >= MIN_CELL && borrowers >= MIN_CELL && !fs.some((f) => f.loans.membersWithLoan.suppressed)
+        ? ratio(borrowers, members)
+        : null,
     compliance: ratio(
       s((f) => f.compliance.daysPaid),
       s((f) => f.compliance.daysOwed),

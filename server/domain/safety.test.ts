@@ -37,4 +37,10 @@ describe("is our money safe?", () => {
     expect(safetyMarks({ ...good, seal: { countersigned: false } }).seal).toBe("warn");
     expect(safetyMarks({ ...good, seal: null }).seal).toBe("warn");
   });
+
+  it("marks nothing on repayments when 1–4 loans are open: a ✓ or ! would say whether the few borrowers are late", () => {
+    // The figures are hidden then (par30 and rate null); a warn would be the one borrower's lateness.
+    expect(safetyMarks({ ...good, repaymentRate: null, par30: null, repaymentsHidden: true }).repayments).toBeNull();
+    expect(safetyMarks({ ...good, repaymentRate: 0.5, par30: 1, repaymentsHidden: true }).repayments).toBeNull();
+  });
 });

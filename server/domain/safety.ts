@@ -17,6 +17,8 @@ export interface SafetyFacts {
   bank?: { lastCheck: BalanceCheck | null } | null;
   repaymentRate: number | null;
   par30: number | null;
+  /** Fewer than 5 loans open: the repayment figures are hidden (disclosure rule), and so is their mark. */
+  repaymentsHidden?: boolean;
   seal: { countersigned: boolean } | null;
 }
 
@@ -25,8 +27,8 @@ export interface SafetyMarks {
   cashCount: Mark;
   /** The last bank statement matches the book and the supervisor signed it; null without a bank. */
   bankCheck: Mark | null;
-  /** Money lent out comes back on time. */
-  repayments: Mark;
+  /** Money lent out comes back on time; null when the figures are hidden (neither ✓ nor ! would be true to say). */
+  repayments: Mark | null;
   /** Last month's seal was confirmed by the supervisor. */
   seal: Mark;
 }
@@ -46,8 +48,9 @@ export function safetyMarks(f: SafetyFacts): SafetyMarks {
   return {
     cashCount: checked(f.lastCashCount),
     bankCheck: f.bank ? checked(f.bank.lastCheck) : null,
-    repayments:
-      (f.repaymentRate === null || f.repaymentRate >= HEALTHY_REPAYMENT_RATE) && (f.par30 ?? 0) <= HEALTHY_PAR30
+    repayments: f.repaymentsHidden
+      ? null
+      : (f.repaymentRate === null || f.repaymentRate >= HEALTHY_REPAYMENT_RATE) && (f.par30 ?? 0) <= HEALTHY_PAR30
         ? "ok"
         : "warn",
     seal: f.seal?.countersigned ? "ok" : "warn",

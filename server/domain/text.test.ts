@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { DomainError } from "./errors";
-import { cleanText } from "./text";
+import { cleanName, cleanText, lookAlike, nameKey } from "./text";
 import { csvCell } from "./open-ledger";
 
 const refusal = (v: string) => {
@@ -26,5 +26,50 @@ describe("CSV cells", () => {
       expect(csvCell(f).replace(/^"/, "")).toMatch(/^'/);
     expect(csvCell(-1000)).toBe("-1000"); // a number stays a number
     expect(csvCell("cash:1000;savings_mandatory:-1000")).toBe("cash:1000;savings_mandatory:-1000");
+  });
+});
+
+describe("a person's name", () => {
+  const nameRefusal = (v: string) => {
+    try {
+      cleanName(v, "fullName");
+      return null;
+    } catch (e) {
+      return (e as DomainError).code;
+    }
+  };
+
+  it("refuses every Unicode format character (Cf), every default-ignorable one, line breaks and tabs", () => {
+    const invisible: number[] = [];
+    for (let cp = 0; cp <= 0x10ffff; cp++) {
+      if (cp >= 0xd800 && cp <= 0xdfff) continue; // not characters
+      const c = String.fromCodePoint(cp);
+      if (/[\p{Cf}\p{Default_Ignorable_Code_Point}]/u.test(c)) invisible.push(cp);
+    }
+    expect(invisible.length).toBeGreaterThan(150); // zero-width, bidi, tags (U+E0001, U+E0020–E007F), …
+    for (const cp of invisible)
+      expect(nameRefusal(`Maria${String.fromCodePoint(cp)} Goreti`), cp.toString(16)).toBe("name_invisible_chars");
+    for (const c of ["\t", "\n", "\r", "\r\n", "\v", "\f", "\u0085", "\u2028", "\u2029", "\u0000"])
+      expect(nameRefusal(`Maria${c}Goreti`), JSON.stringify(c)).toBe("name_invisible_chars");
+    expect(nameRefusal("Maria Goreti Nduk")).toBeNull();
+    expect(nameRefusal("Yohanes Jehaut, S.Pd.")).toBeNull();
+  });
+
+  it("is stored NFC-normalised, its spaces collapsed", () => {
+    expect(cleanName("Jose\u0301  Ma\u0301ria", "fullName")).toBe("Jos\u00e9 M\u00e1ria");
+    expect(cleanName("  Maria\u00a0\u00a0Goreti ", "fullName")).toBe("Maria Goreti");
+  });
+
+  it("finds a member whose name looks the same: case, spaces and compatibility forms aside", () => {
+    const others = [
+      { code: "RD-001", fullName: "Maria Goreti" },
+      { code: "RD-002", fullName: "Stra\u00dfe Anna" },
+    ];
+    for (const same of ["maria goreti", "MARIA  GORETI", "\uff2d\uff41\uff52\uff49\uff41 Goreti", "Maria Goreti "])
+      expect(lookAlike(same, others)?.code, same).toBe("RD-001");
+    expect(lookAlike("STRASSE anna", others)?.code).toBe("RD-002");
+    expect(lookAlike("Maria Goretti", others)).toBeUndefined();
+    expect(lookAlike("M\u00e1ria Goreti", others)).toBeUndefined(); // an accent is a different name
+    expect(nameKey("Maria Goreti")).toBe("maria goreti");
   });
 });

@@ -20,6 +20,12 @@ describe("throttle policy", () => {
     expect(waitAfter(THROTTLE_POLICIES.pair, 10)).toBeGreaterThan(0);
   });
 
+  it("a known device has its own allowance: 5 free tries, then the same doubling waits", () => {
+    const p = THROTTLE_POLICIES.device;
+    expect([1, 2, 3, 4, 5, 6, 7, 8].map((f) => waitAfter(p, f) / 1000)).toEqual([0, 0, 0, 0, 0, 5, 10, 20]);
+    expect(waitAfter(p, 60)).toBe(15 * 60_000);
+  });
+
   it("counts a try, forgives a right one, and forgets after an hour without failures", () => {
     const p = THROTTLE_POLICIES.pair;
     let s = currentState(undefined, 0);

@@ -2,9 +2,12 @@
  * How guessing is slowed down (sign-in passwords, passbook kode cek). Pure: the service keeps the
  * counts. Nothing is ever locked outright: after a few free tries each further try must wait
  * longer (5 s, 10 s, 20 s … up to 15 minutes), so a stranger's wrong guesses cost only the
- * stranger. Failures are counted per (what is guessed, address) — a treasurer's username from
- * this phone — and per address, which caps guessing across many usernames or member codes from
- * one place with a larger allowance (a village's phones often share one mobile-network address).
+ * stranger. From a browser without a device cookie for what is guessed (server/domain/device.ts),
+ * failures are counted per (what is guessed, address) — a treasurer's username from this phone —
+ * and per address, which caps guessing across many usernames or member codes from one place with
+ * a larger allowance. A village's phones often share one mobile-network address, so a browser that
+ * has a valid device cookie for that user (or member) is counted per (user, device) only: neither
+ * the address's nor the pair's waits apply to it, and its own wrong tries slow that browser alone.
  */
 export interface ThrottlePolicy {
   /** Failures allowed with no wait at all. */
@@ -22,6 +25,8 @@ export const THROTTLE_POLICIES = {
   pair: { free: 3, baseDelayMs: 5_000, maxDelayMs: 15 * 60_000 },
   /** One address, whatever it guesses. */
   address: { free: 10, baseDelayMs: 5_000, maxDelayMs: 15 * 60_000 },
+  /** One username or member code, from a browser that proved itself for it before (its device cookie). */
+  device: { free: 5, baseDelayMs: 5_000, maxDelayMs: 15 * 60_000 },
 } as const satisfies Record<string, ThrottlePolicy>;
 
 /** How long after the `failures`-th failure the next try must wait. */

@@ -63,10 +63,11 @@ afterAll(async () => {
   t.cleanup();
 });
 
-async function get(path: string, headers: Record<string, string> = {}) {
+async function get(path: string, headers: Record<string, string> = {}, at = base) {
   const r = await new Promise<http.IncomingMessage & { body: Buffer }>((resolve, reject) => {
     http
-      .get(base + path, { headers }, (res) => {
+      // The path sent exactly as written (a URL string would be normalised by the client first).
+      .get({ host: "127.0.0.1", port: new URL(at).port, path, headers }, (res) => {
         const chunks: Buffer[] = [];
         res.on("data", (c: Buffer) => chunks.push(c));
         res.on("end", () => resolve(Object.assign(res, { body: Buffer.concat(chunks) })));
@@ -149,7 +150,7 @@ describe("front server: public pages from memory, current on the next request af
   it("the compare and method pages follow the terms only: a post leaves them in memory, a change of a group's terms does not", async () => {
     const ctx = testContext(t.database);
     await seedGroup(ctx, "lengko-ajang", 2);
-    const urls = ["/bandingkan?amount=700000&kelompok=lengko-ajang", "/metodologi", "/api/open/compare?amount=700000"];
+    const urls = ["/bandingkan?kelompok=lengko-ajang&amount=700000", "/metodologi", "/api/open/compare?amount=700000"];
     for (const u of urls) await get(u);
     await recordContributions(ctx, {
       groupSlug: "lengko-ajang",
@@ -248,20 +249,154 @@ describe("front server: public pages from memory, current on the next request af
     expect(random.status).toBe(301);
     expect(random.headers.location).toBe("/api/open/groups/ratu-damai/ledger.json");
     const mixed = await get("/?hal=2&utm=a&cari=golo");
-    expect([mixed.status, mixed.headers.location]).toEqual([301, "/?hal=2&cari=golo"]);
-    expect((await get("/bandingkan?amount=500000&months=4&kelompok=ratu-damai")).status).toBe(200);
+    expect([mixed.status, mixed.headers.location]).toEqual([301, "/?cari=golo&hal=2"]);
+    expect((await get("/bandingkan?kelompok=ratu-damai&amount=500000&months=4")).status).toBe(200);
     expect(renders - before).toBe(1);
   });
 
-  it("never stores or serves from the store Next's data requests (RSC header or _rsc parameter)", async () => {
+  it("sends every other spelling of a public page to its one canonical URL: never rendered, never stored", async () => {
+    const canonicalPage = "/api/open/groups/ratu-damai/ledger.json";
+    await get(canonicalPage); // stored
+    const before = renders;
+    const stored = front.store.size.entries;
+    const spellings: [string, string][] = [
+      ["/api/open/groups/ratu%2Ddamai/ledger.json", canonicalPage],
+      ["/api/open/groups/ratu%2ddamai/ledger%2Ejson", canonicalPage],
+      [`${canonicalPage}?&`, canonicalPage],
+      [`${canonicalPage}?`, canonicalPage],
+      ["/api/open/groups/./ratu-damai/ledger.json", canonicalPage],
+      ["/api/open/groups/x/../ratu-damai/ledger.json", canonicalPage],
+      ["/api/open//groups/ratu-damai/ledger.json/", canonicalPage],
+      ["/kelompok/ratu%2Ddamai", "/kelompok/ratu-damai"],
+      ["/kelompok/x/../ratu-damai?&", "/kelompok/ratu-damai"],
+      [
+        "/verifikasi?segel=3BAB-6FF7-87E1&no=28&kelompok=ratu-damai&",
+        "/verifikasi?kelompok=ratu-damai&no=28&segel=3BAB-6FF7-87E1",
+      ],
+      ["/./anggota?gagal=1", "/anggota?gagal=1"],
+      ["/kelompok/ratu-damai#isi", "/kelompok/ratu-damai"],
+    ];
+    for (const [spelt, canonical] of spellings) {
+      const r = await get(spelt, { cookie: "bahasa=en" });
+      expect([r.status, r.headers.location, r.text], spelt).toEqual([301, canonical, ""]);
+      const head = await new Promise<http.IncomingMessage>((resolve) =>
+        http.request({ host: "127.0.0.1", port: new URL(base).port, path: spelt, method: "HEAD" }, resolve).end(),
+      );
+      expect([head.statusCode, head.headers.location], `HEAD ${spelt}`).toEqual([301, canonical]);
+    }
+    expect(renders - before).toBe(0); // the app never saw one of them
+    expect(front.store.size.entries).toBe(stored);
+    const followed = await get(canonicalPage);
+    expect([followed.status, followed.headers["x-kt-cache"]]).toEqual([200, "hit"]);
+    expect(followed.text).not.toContain("<script");
+  });
+
+  it("sends without a script any page Next answers at an address the route table does not know; the treasurer screens, Next's files and the APIs as they come", async () => {
+    for (const path of ["/kelompok/ratu-damai/x", "/kelompok/Ratu-Damai", "/bahasa?ke=en&kembali=/", "/apa"]) {
+      const r = await get(path);
+      expect(r.text, path).toContain("render ");
+      expect(r.text, path).not.toContain("<script");
+      expect(r.headers["content-security-policy"], path).toMatch(/script-src 'none'$/);
+    }
+    for (const path of ["/admin/kas", "/masuk?gagal=1", "/_next/static/chunks/a.js", "/api/auth/session"])
+      expect((await get(path)).text, path).toContain("<script");
+  });
+
+  it("keeps a group's pages in the store through 100 junk variants of its addresses", async () => {
+    const small = await startFront({
+      port: 0,
+      host: "127.0.0.1",
+      upstream: { host: "127.0.0.1", port: (app.address() as { port: number }).port },
+      databaseUrl: t.database.url,
+      trustProxy: false,
+      store: new PageStore(20, 1 << 20),
+    });
+    const at = `http://127.0.0.1:${(small.server.address() as { port: number }).port}`;
+    const status = async (path: string) => {
+      const r = await get(path, {}, at);
+      return { status: r.status, cache: r.headers["x-kt-cache"] };
+    };
+    try {
+      const groupPages = [
+        "/kelompok/ratu-damai",
+        "/kelompok/ratu-damai/buku-kas",
+        "/api/open/groups/ratu-damai.json",
+        "/api/open/groups/ratu-damai/ledger.json",
+        "/api/open/groups/ratu-damai/ledger.csv",
+        "/api/open/groups/ratu-damai/checkpoints.json",
+      ];
+      for (const p of groupPages) expect(await status(p), p).toEqual({ status: 200, cache: "miss" });
+      const junk = (i: number) =>
+        [
+          `/api/open/groups/ratu%2Ddamai/ledger.json?x=${i}`,
+          `/kelompok/./ratu-damai?&${"&".repeat(i)}`,
+          `/kelompok/x${i}/../ratu-damai`,
+          `/?cari=junk-${i}`,
+          `/verifikasi?kelompok=ratu-damai&no=${i}&segel=${i.toString(16).padStart(12, "0")}`,
+          `/bandingkan?amount=${100_000 + i}`,
+          `/dampak?hal=${i}`,
+          `/kelompok/ratu-damai/x${i}`,
+        ][i % 8]!;
+      for (let i = 0; i < 100; i++) expect((await status(junk(i))).status, junk(i)).toBeOneOf([200, 301]);
+      for (const p of groupPages) expect(await status(p), p).toEqual({ status: 200, cache: "hit" });
+      expect(small.store.size.entries).toBeLessThanOrEqual(20);
+    } finally {
+      await small.close();
+    }
+  });
+
+  it("answers Next's data requests for a public address with the stored document, and passes them on elsewhere", async () => {
     await get("/dampak"); // stored
     const before = renders;
-    const byHeader = await get("/dampak", { rsc: "1" });
-    const byParam = await get("/dampak?_rsc=abc");
-    expect([byHeader.status, byParam.status]).toEqual([200, 200]);
-    expect([byHeader.headers["x-kt-cache"], byParam.headers["x-kt-cache"]]).toEqual([undefined, undefined]);
+    const byHeader = await get("/dampak", { rsc: "1", "next-router-state-tree": "x" });
+    expect([byHeader.status, byHeader.headers["x-kt-cache"]]).toEqual([200, "hit"]);
+    expect(byHeader.text).not.toContain("<script");
+    const byParam = await get("/dampak?_rsc=abc", { rsc: "1" });
+    expect([byParam.status, byParam.headers.location]).toEqual([301, "/dampak"]);
+    const passbook = await get("/anggota", { rsc: "1", "next-router-state-tree": "x" });
+    expect(seen.at(-1)?.headers.rsc).toBeUndefined(); // asked as a document
+    expect(passbook.text).not.toContain("<script");
+    await get("/admin", { rsc: "1" });
+    expect(seen.at(-1)).toMatchObject({ url: "/admin", headers: { rsc: "1" } }); // the treasurer screens' own
     expect(renders - before).toBe(2);
     expect((await get("/dampak")).text).not.toContain("_rsc"); // the stored page is still the HTML one
+  });
+
+  it("serves an open-data file from the store whatever Next data-request header or parameter comes with it", async () => {
+    const file = "/api/open/groups/golo-meni/ledger.json";
+    await get(file);
+    const before = renders;
+    const byHeader = await get(file, { rsc: "1", "next-router-state-tree": "x" });
+    expect([byHeader.status, byHeader.headers["x-kt-cache"]]).toEqual([200, "hit"]);
+    const byParam = await get("/api/open/groups/golo%2Dmeni/ledger.json?_rsc=abc", { rsc: "1" });
+    expect([byParam.status, byParam.headers.location]).toEqual([301, file]);
+    expect(renders - before).toBe(0);
+    await get("/api/open/groups/golo-meni/checkpoints.json", { rsc: "1" }); // rendered for the store
+    expect(seen.at(-1)?.headers.rsc).toBeUndefined(); // a stored file never depends on it
+  });
+
+  it("answers a HEAD for a public page from the store, rendering it (as a GET) once at most", async () => {
+    const head = (path: string) =>
+      new Promise<http.IncomingMessage>((resolve) =>
+        http.request({ host: "127.0.0.1", port: new URL(base).port, path, method: "HEAD" }, resolve).end(),
+      );
+    const before = renders;
+    const heads = [await head("/kelompok/wae-lengger"), await head("/kelompok/wae-lengger")];
+    expect(heads.map((h) => [h.statusCode, h.headers["x-kt-cache"]])).toEqual([
+      [200, "miss"],
+      [200, "hit"],
+    ]);
+    expect(seen.at(-1)?.method).toBe("GET");
+    expect((await get("/kelompok/wae-lengger")).headers["x-kt-cache"]).toBe("hit");
+    expect(renders - before).toBe(1);
+  });
+
+  it("refuses a public URL longer than any the portal writes, without a render", async () => {
+    const before = renders;
+    const long = await get(`/?cari=${"golo".repeat(130)}`);
+    expect([long.status, long.text]).toEqual([414, "Permintaan terlalu besar. / Request too large.\n"]);
+    expect((await get(`/masuk?gagal=${"1".repeat(600)}`)).status).toBe(200); // the treasurer screens as they were
+    expect(renders - before).toBe(1);
   });
 
   it("refuses a body larger than its route takes with 413, before reading it whole or passing it on", async () => {

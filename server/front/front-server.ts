@@ -15,6 +15,7 @@ import { env } from "@/server/env";
 import { bothLanguages } from "@/server/i18n/errors";
 import { gunzipSync, gzipSync } from "node:zlib";
 import { PageVersions, type VersionKey } from "@/server/services/read-cache";
+import { canonicalFormOf, routeOf } from "./routes";
 import { isScriptFreePage, isScriptFreePath, NOT_FOUND_PATH, scriptFreeCsp, stripScripts } from "./script-free";
 import {
   acceptsGzip,
@@ -24,6 +25,7 @@ import {
   preparedHeaders,
   isStorable,
   localeOf,
+  MAX_URL,
   notModified,
   pathOf,
   PageStore,
@@ -55,20 +57,14 @@ const HOP = new Set([
   "host",
 ]);
 
-/** Pages of one group (its page, ledger, reports, open data): cached on that group's own version. */
-const GROUP_PATH = /^\/(?:kelompok|api\/open\/groups)\/([a-z0-9-]{1,64})(?:\.json|\/|\?|$)/;
-/** Pages that show only groups, their reference terms and share-out rules: they follow the terms version. */
-const TERMS_PATH = /^\/(?:bandingkan|metodologi|api\/open\/compare)(?:\?|$)/;
-
 /**
- * What a page's currency depends on: a group's own pages follow that group's version, so a post to
- * one group leaves every other group's pages in memory; the compare and method pages follow the
- * terms version; other portal-wide pages the global one.
+ * What a page's currency depends on (the route table, server/front/routes.ts): a group's own pages
+ * follow that group's version, so a post to one group leaves every other group's pages in memory;
+ * the compare and method pages follow the terms version; other portal-wide pages the global one.
  */
-export function versionKeyOf(url: string): VersionKey {
-  if (TERMS_PATH.test(url)) return { of: "terms" };
-  const slug = GROUP_PATH.exec(url)?.[1];
-  return slug ? { of: "group", slug } : { of: "global" };
+export function versionKeyOf(url: string, found = routeOf(pathOf(url))): VersionKey {
+  if (found?.route.version === "terms") return { of: "terms" };
+  return found?.route.version === "group" && found.slug ? { of: "group", slug: found.slug } : { of: "global" };
 }
 
 /**
@@ -153,6 +149,15 @@ export async function startFront(
     return h;
   }
 
+  /** Headers asking the app for a page as a document: never Next's data (RSC) answer for it. */
+  function pageHeaders(req: http.IncomingMessage, cacheable: boolean): http.OutgoingHttpHeaders {
+    const h = upstreamHeaders(req, cacheable);
+    delete h.rsc;
+    delete h["next-router-state-tree"];
+    delete h["next-router-prefetch"];
+    return h;
+  }
+
   // Until the app has answered once it is still starting: a refused connection then is expected
   // (the visitor is asked to wait, as always) and not worth a line in the log.
   let appAnswered = false;
@@ -187,7 +192,7 @@ export async function startFront(
           agent: retried ? false : agent,
           method: "GET",
           path,
-          headers: upstreamHeaders(req, cacheable),
+          headers: pageHeaders(req, cacheable),
         },
         (ur) => {
           appAnswered = true;
@@ -320,22 +325,36 @@ export async function startFront(
       }
       return opts.api(req, res);
     }
-    const rsc = isNextDataRequest(req.headers, url);
-    const canonical = rsc || (req.method !== "GET" && req.method !== "HEAD") ? null : canonicalUrl(url);
+    const form = canonicalFormOf(url); // read once: the redirect, the key and the version all follow it
+    // A public address is answered as a document whatever Next data-request header (RSC) or `_rsc`
+    // comes with it: from the store, without scripts — Next's client, leaving the treasurer screens
+    // by a link, then loads it as a whole page. Only other addresses pass such requests to Next.
+    const rsc = !form && isNextDataRequest(req.headers, url);
+    // One URL per public resource: any other spelling is sent there before anything is looked up,
+    // rendered or stored (server/front/routes.ts).
+    const read = !rsc && (req.method === "GET" || req.method === "HEAD");
+    const canonical = read ? canonicalUrl(url, form) : null;
     if (canonical) {
       res.writeHead(301, { location: canonical, "cache-control": "public, max-age=3600", "content-length": "0" });
       return res.end();
     }
-    const key = version ? cacheKeyOf({ method: req.method ?? "GET", url, cookie: req.headers.cookie, rsc }) : null;
+    // Longer than any public URL the portal writes: refused, never rendered unstored time after time.
+    if (read && form && form.route.kind !== "private" && url.length > MAX_URL) {
+      res.writeHead(414, { "content-type": "text/plain; charset=utf-8" });
+      return res.end(`${bothLanguages("request_too_large")}\n`);
+    }
+    const key = version
+      ? cacheKeyOf({ method: req.method ?? "GET", url, cookie: req.headers.cookie, rsc }, form)
+      : null;
     if ((!key || !version) && req.method === "GET" && !rsc && isScriptFreePath(url))
       return passThroughScriptFree(req, res);
     if (!key || !version) return passThrough(req, res);
     try {
-      const which = versionKeyOf(url);
+      const which = versionKeyOf(url, form);
       const v = version.knownNow(which) ?? (await version.of(which));
       const cached = store.get(key, v);
       if (cached) return send(req, res, cached, "hit");
-      if (req.method === "HEAD") return passThrough(req, res);
+      // A HEAD is rendered as a GET and stored like one: it is no way round the store either.
       const { rendered, first } = render(req, key, v);
       const r = await rendered;
       if (r && "page" in r) return send(req, res, r.page, "miss");

@@ -7,33 +7,19 @@
  * changes the version, so the very next request renders afresh (no time-based staleness).
  */
 import { createHash } from "node:crypto";
-import { COMPARE_PARAMS } from "@/server/domain/finance/params";
+import { canonicalFormOf } from "./routes";
 
-/** Public pages and open data: the same bytes for every visitor of one language. */
-const PUBLIC_PATH =
-  /^\/(?:|kelompok\/[a-z0-9-]{1,64}(?:\/buku-kas|\/laporan\/\d{4}-\d{2}|\/tahun\/\d{4})?|dampak|bandingkan|metodologi|data|verifikasi|api\/open\/[A-Za-z0-9._/-]{1,200})$/;
 /** The path of a URL (without its query). */
 export const pathOf = (url: string) => {
   const q = url.indexOf("?");
   return q < 0 ? url : url.slice(0, q);
 };
 
-/** Whether a path is a public page or open-data file (the same bytes for everyone of one language). */
-export const isPublicPath = (path: string) => PUBLIC_PATH.test(path);
-
 /** Cookies that make a page personal (a signed-in treasurer, a member's passbook): never cached. */
 const PERSONAL_COOKIE = /(?:^|;\s*)(?:__Secure-|__Host-)?(?:next-auth\.session-token|buku)=/;
 const LOCALE_COOKIE = /(?:^|;\s*)bahasa=(id|en)(?:;|$)/;
-const MAX_URL = 512;
-
-/** The query parameters each public route reads; any other parameter changes nothing it shows. */
-const ROUTE_PARAMS: [RegExp, readonly string[]][] = [
-  [/^\/$/, ["hal", "cari"]],
-  [/^\/(?:dampak|data)$/, ["hal"]],
-  [/^\/verifikasi$/, ["kelompok", "no", "segel"]],
-  [/^\/kelompok\/[^/]+\/buku-kas$/, ["sebelum"]],
-  [/^\/(?:bandingkan|api\/open\/compare)$/, [...COMPARE_PARAMS, "kelompok"]],
-];
+/** The longest public URL stored or rendered: no form or link of the portal writes one half as long. */
+export const MAX_URL = 512;
 
 export interface CacheableRequest {
   method: string;
@@ -54,29 +40,21 @@ export function isNextDataRequest(headers: Record<string, string | string[] | un
 }
 
 /**
- * The canonical form of a public URL: only the query parameters its route reads, in the order
- * given. Null when the URL already is canonical (or is not a public page). Any other URL is sent
- * there with a redirect, so `ledger.json?x=<random>` costs one redirect, never a render.
+ * Where a public URL spelt any other way than its canonical form (server/front/routes.ts) is sent:
+ * `ratu%2Ddamai`, `/./`, `/x/../`, `?&`, `ledger.json?x=<random>` cost one redirect, never a render.
+ * Null when the URL already is canonical, or is not a public route's.
  */
-export function canonicalUrl(url: string): string | null {
-  const q = url.indexOf("?");
-  if (q < 0) return null;
-  const path = url.slice(0, q);
-  if (!PUBLIC_PATH.test(path)) return null;
-  const allowed = ROUTE_PARAMS.find(([re]) => re.test(path))?.[1] ?? [];
-  const params = new URLSearchParams(url.slice(q + 1));
-  const kept = [...params].filter(([k]) => allowed.includes(k));
-  if (kept.length === [...params].length) return null;
-  const query = new URLSearchParams(kept).toString();
-  return query ? `${path}?${query}` : path;
+export function canonicalUrl(url: string, canonical = canonicalFormOf(url)): string | null {
+  return canonical && canonical.url !== url ? canonical.url : null;
 }
 
-/** The cache key of a request, or null when it must go to the application. */
-export function cacheKeyOf(req: CacheableRequest): string | null {
+/** The cache key of a request, or null when it must go to the application (its canonical form given when known). */
+export function cacheKeyOf(req: CacheableRequest, canonical = canonicalFormOf(req.url)): string | null {
   if (req.method !== "GET" && req.method !== "HEAD") return null;
   if (req.rsc) return null;
   if (req.url.length > MAX_URL) return null;
-  if (!isPublicPath(pathOf(req.url))) return null;
+  // Only a stored route's canonical spelling: any other is redirected, never rendered or stored.
+  if (!canonical || canonical.route.kind === "private" || canonical.url !== req.url) return null;
   const cookie = req.cookie ?? "";
   if (PERSONAL_COOKIE.test(cookie)) return null;
   return `${localeOf(cookie) ?? "id"} ${req.url}`;
@@ -180,45 +158,93 @@ export function notModified(page: StoredPage, ifNoneMatch: string | undefined): 
   return !!ifNoneMatch && ifNoneMatch.split(",").some((t) => t.trim().replace(/^W\//, "") === page.etag);
 }
 
-/** A least-recently-used store bounded by entries and bytes (query strings make keys unbounded). */
-export class PageStore {
-  private pages = new Map<string, StoredPage>();
-  private bytes = 0;
+/** One least-recently-used share of the store, bounded by entries and bytes. */
+class Share {
+  readonly pages = new Map<string, StoredPage>();
+  bytes = 0;
   constructor(
-    private readonly maxEntries = 5000,
-    private readonly maxBytes = 128 * 2 ** 20,
+    readonly maxEntries: number,
+    readonly maxBytes: number,
   ) {}
 
-  get(key: string, version: string): StoredPage | null {
-    const page = this.pages.get(key);
-    if (!page) return null;
-    if (page.version !== version) {
-      this.delete(key);
-      return null;
-    }
-    this.pages.delete(key); // refresh its place in the LRU order
-    this.pages.set(key, page);
-    return page;
+  get over() {
+    return this.pages.size > this.maxEntries || this.bytes > this.maxBytes;
   }
 
-  set(key: string, page: StoredPage): void {
-    this.delete(key);
-    this.pages.set(key, page);
-    this.bytes += page.gzip.length + page.identity.length;
-    for (const [oldest] of this.pages) {
-      if (this.pages.size <= this.maxEntries && this.bytes <= this.maxBytes) break;
-      this.delete(oldest);
-    }
-  }
-
-  get size() {
-    return { entries: this.pages.size, bytes: this.bytes };
-  }
-
-  private delete(key: string) {
+  delete(key: string) {
     const page = this.pages.get(key);
     if (!page) return;
     this.pages.delete(key);
     this.bytes -= page.gzip.length + page.identity.length;
+  }
+
+  dropOldest() {
+    const [oldest] = this.pages.keys();
+    if (oldest !== undefined) this.delete(oldest);
+  }
+}
+
+/**
+ * A least-recently-used store bounded by entries and bytes. A page with a query (a search, a
+ * seal checked, a calculator's answer: values anyone can vary without end) lives in its own share,
+ * at most a quarter of the store, and only ever pushes out another such page once it is full — so
+ * no stream of queries can push a group's own pages out. A page without a query is one of a known
+ * route's canonical paths (never a 404: only a complete 200 is stored), bounded by the groups.
+ */
+export class PageStore {
+  private readonly paths: Share;
+  private readonly queries: Share;
+  constructor(
+    private readonly maxEntries = 5000,
+    private readonly maxBytes = 128 * 2 ** 20,
+  ) {
+    this.paths = new Share(maxEntries, maxBytes);
+    this.queries = new Share(Math.max(1, Math.floor(maxEntries / 4)), Math.floor(maxBytes / 4));
+  }
+
+  /** The share a key belongs to (a key is "<language> <canonical URL>"). */
+  private shareOf(key: string): Share {
+    return key.includes("?") ? this.queries : this.paths;
+  }
+
+  get(key: string, version: string): StoredPage | null {
+    const share = this.shareOf(key);
+    const page = share.pages.get(key);
+    if (!page) return null;
+    if (page.version !== version) {
+      share.delete(key);
+      return null;
+    }
+    share.pages.delete(key); // refresh its place in the LRU order
+    share.pages.set(key, page);
+    return page;
+  }
+
+  set(key: string, page: StoredPage): void {
+    const share = this.shareOf(key);
+    share.delete(key);
+    share.pages.set(key, page);
+    share.bytes += page.gzip.length + page.identity.length;
+    while (share.over) share.dropOldest();
+    // Over the whole store's bounds: a page gives way to its own kind first.
+    const other = share === this.paths ? this.queries : this.paths;
+    while (this.over) (share.pages.size > 1 || other.pages.size === 0 ? share : other).dropOldest();
+  }
+
+  private get over() {
+    const s = this.size;
+    return s.entries > this.maxEntries || s.bytes > this.maxBytes;
+  }
+
+  get size() {
+    return {
+      entries: this.paths.pages.size + this.queries.pages.size,
+      bytes: this.paths.bytes + this.queries.bytes,
+    };
+  }
+
+  /** Whether a page is held (for any version), without touching its place. */
+  has(key: string): boolean {
+    return this.shareOf(key).pages.has(key);
   }
 }

@@ -3,20 +3,21 @@
  * server draws it (the Playwright suite reads each one with JavaScript off), so Next's runtime,
  * its inline flight data and the page's chunks are removed before the page is stored — about
  * 140 KB a first visit that a phone on a weak signal no longer pays — and the page's CSP says
- * `script-src 'none'`. The treasurer screens (/admin, /masuk) keep their JavaScript.
+ * `script-src 'none'`. Only the treasurer screens (/admin, /masuk) keep their JavaScript.
  */
-import { isPublicPath, pathOf } from "./page-cache";
+import { keepsScripts } from "./routes";
 
 /** An address no route matches: Next answers it with app/not-found.tsx drawn on the server. */
 export const NOT_FOUND_PATH = "/_kt/tidak-ditemukan";
 
 /**
- * Served without any script, stored or not: the public pages the front server stores, the
- * passbook (personal, never stored) and the site's 404 page. The treasurer screens are not.
+ * Served without any script, stored or not: every page but the treasurer screens (/admin,
+ * /masuk) — the public pages the front server stores (server/front/routes.ts), the passbook
+ * (personal, never stored), the site's 404 page, and any other address Next might answer with a
+ * page. Next's own files (/_next) and the APIs are data, sent as they come.
  */
 export function isScriptFreePath(url: string): boolean {
-  const path = pathOf(url);
-  return isPublicPath(path) || path === "/anggota" || path === NOT_FOUND_PATH;
+  return !keepsScripts(url);
 }
 
 /** A script-free path answered with HTML (open-data files on the same paths are data, not pages). */

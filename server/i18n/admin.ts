@@ -130,6 +130,8 @@ export const ADMIN_MESSAGES = {
     gender: "Jenis kelamin",
     joined: "Tanggal masuk",
     add: "Tambah anggota",
+    sameNameConfirm: "Ya, ini orang lain yang namanya sama (bukan anggota yang sama didaftarkan dua kali)",
+    sameNamesConfirm: "Nama kembar sudah saya periksa: mereka orang yang berbeda",
     leave: "Keluar dari kelompok",
     resetCode: "Buat kode cek baru",
     newCode: (c: string, k: string) =>
@@ -158,6 +160,8 @@ export const ADMIN_MESSAGES = {
     toSign: (n: number) => `Menunggu tanda tangan Anda (${n})`,
     signed: "ditandatangani",
     ownRecord: "dicatat oleh Anda — orang lain yang menandatangani",
+    ownCorrected: "mengoreksi catatan Anda — orang lain yang menandatangani",
+    ownMonth: "Anda menulis catatan pada bulan ini — orang lain yang menandatangani",
     olderUnsigned: (n: number) => `${n} catatan lebih lama belum ditandatangani.`,
     signSeal: (month: string, seq: number, seal: string) =>
       `Segel ${month}: buku sampai catatan no. ${seq}, segel ${seal}.`,
@@ -295,6 +299,8 @@ export const ADMIN_MESSAGES = {
     gender: "Gender",
     joined: "Joined on",
     add: "Add member",
+    sameNameConfirm: "Yes, this is someone else with the same name (not the same member registered twice)",
+    sameNamesConfirm: "I have checked the look-alike names: they are different people",
     leave: "Leaves the group",
     resetCode: "New check code",
     newCode: (c: string, k: string) =>
@@ -322,6 +328,8 @@ export const ADMIN_MESSAGES = {
     toSign: (n: number) => `Waiting for your signature (${n})`,
     signed: "signed",
     ownRecord: "recorded by you — someone else signs it",
+    ownCorrected: "corrects an entry of yours — someone else signs it",
+    ownMonth: "you wrote entries in this month — someone else signs it",
     olderUnsigned: (n: number) => `${n} older records are not signed.`,
     signSeal: (month: string, seq: number, seal: string) =>
       `Seal of ${month}: the book up to entry no. ${seq}, seal ${seal}.`,

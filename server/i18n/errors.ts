@@ -35,8 +35,8 @@ const MESSAGES = {
     en: (p) => `History written in one go must come after the last entry (${p.last}).`,
   },
   date_before_joining: {
-    id: () => "Tanggal keluar harus setelah tanggal masuk.",
-    en: () => "The leaving date must be after joining.",
+    id: () => "Tanggal keluar tidak boleh sebelum tanggal masuk.",
+    en: () => "The leaving date cannot be before joining.",
   },
   member_not_found: { id: () => "Anggota tidak ditemukan di kelompok ini.", en: () => "No such member in this group." },
   member_not_active: {
@@ -412,6 +412,39 @@ const MESSAGES = {
     en: (p) => `Too many attempts. Try again in ${p.waitSeconds} seconds.`,
   },
   param_repeated: { id: () => "Parameter diberikan lebih dari sekali.", en: () => "Parameter given more than once." },
+  // #24 — names that look alike, nobody countersigns her own work, the size of a paper-book import.
+  name_invisible_chars: {
+    id: () =>
+      "Nama memuat tanda yang tidak terlihat (spasi lebar-nol, pengatur arah teks, tanda tag), baris baru atau tab. Ketik ulang namanya dengan huruf dan spasi biasa.",
+    en: () =>
+      "The name holds invisible characters (zero-width, text-direction or tag characters), a line break or a tab. Type the name again with plain letters and spaces.",
+  },
+  name_duplicate_unconfirmed: {
+    id: (p) =>
+      `Nama ini sama dengan nama anggota ${p.code} (${p.name}). Kalau memang orang lain, centang konfirmasi lalu simpan lagi; kalau orang yang sama, jangan didaftarkan dua kali.`,
+    en: (p) =>
+      `This name is the same as member ${p.code}'s (${p.name}). If she really is someone else, tick the confirmation and save again; if it is the same person, do not register her twice.`,
+  },
+  import_name_duplicate: {
+    id: (p) => `Nama ini sama dengan nama anggota ${p.value}. Periksa, lalu centang konfirmasi nama kembar.`,
+    en: (p) => `This name is the same as member ${p.value}'s. Check, then tick the confirmation of look-alike names.`,
+  },
+  own_entry_correction_countersign: {
+    id: () => "Koreksi ini membatalkan catatan yang Anda tulis sendiri; yang menandatangani harus orang lain.",
+    en: () => "This correction reverses an entry you wrote yourself; someone else must countersign it.",
+  },
+  own_month_seal_countersign: {
+    id: () => "Anda menulis catatan pada bulan ini; segel bulan ini harus ditandatangani orang lain.",
+    en: () => "You wrote entries in this month; someone else must countersign its seal.",
+  },
+  import_too_many_members: {
+    id: (p) => `Terlalu banyak anggota dalam satu impor (paling banyak ${fmt(p.max)}). Tidak ada yang disimpan.`,
+    en: (p) => `Too many members in one import (at most ${fmt(p.max, ",")}). Nothing was saved.`,
+  },
+  import_too_many_loans: {
+    id: (p) => `Terlalu banyak pinjaman dalam satu impor (paling banyak ${fmt(p.max)}). Tidak ada yang disimpan.`,
+    en: (p) => `Too many loans in one import (at most ${fmt(p.max, ",")}). Nothing was saved.`,
+  },
 } satisfies Record<string, { id: Msg; en: Msg }>;
 
 /** Every code a domain error may carry: a code without a message here does not typecheck. */

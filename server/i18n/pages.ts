@@ -19,9 +19,12 @@ export const DATA_PAGE = {
       "Bentuk baku (kas-terbuka/v2; catatan lama v1): byte UTF-8 dari JSON.stringify larik berikut, tanpa spasi, null untuk yang kosong. Di v2, reason hanya kode dari daftar tetap, dan hapus buku tidak membawa alasan maupun tujuan:",
     smallCellsTitle: "Angka kecil (kurang dari 5)",
     derivable:
-      "Dapat dihitung siapa saja dari ledger.json, jadi ditampilkan apa adanya di semua berkas dan halaman: jumlah catatan setiap jenis per hari dan per bulan (hari setoran, pinjaman dicairkan, hapus buku, koreksi, pengeluaran) dengan jumlah rupiahnya, dan pinjaman per tujuan.",
+      "Dapat dihitung siapa saja dari ledger.json, jadi ditampilkan apa adanya di semua berkas, halaman dan laporan: catatan setiap jenis per hari dan per bulan (setoran, penarikan, pinjaman dicairkan, angsuran dengan jasa dan dendanya, hapus buku, koreksi, pengeluaran) dan jumlah rupiahnya — juga penarikan atau denda satu bulan dari kurang dari 5 anggota — serta SHU tahun yang ditutup dan pos-posnya (catatan tutup buku dan aturan pembagian terbuka). Setiap catatan harus terbuka agar rantai hash dapat diperiksa; menyembunyikan jumlahnya di halaman tidak akan menyembunyikan apa pun. Yang melindungi anggota: tidak ada catatan yang menyebut anggota atau pinjaman. Jumlah anggota aktif dan pinjaman aktif, lunas, dihapus dan dibatalkan juga ditampilkan apa adanya (dengan satu pinjaman, sisa pokok sudah menunjukkan bahwa pinjaman itu aktif).",
     notDerivable:
-      "Tidak dapat dihitung dari ledger.json, jadi ditampilkan “< 5” (null di JSON) bila dari kurang dari 5 anggota atau pinjaman: anggota perempuan dan laki-laki, anggota yang sedang meminjam, pinjaman berjalan, menunggak dan lunas, dan rata-rata simpanan per anggota.",
+      "Disembunyikan (“tersembunyi”, null di JSON) bila dari 1 sampai 4 anggota atau pinjaman: anggota perempuan dan laki-laki, anggota yang sedang meminjam, pinjaman berjalan dan menunggak, pinjaman dan pokoknya per tujuan, rata-rata simpanan per anggota; PAR30 dan tingkat pengembalian bila pinjaman aktif kurang dari 5. Bila angka tersembunyi dapat dihitung dari jumlahnya dikurangi angka lain yang tampil, satu angka lagi dari rincian yang sama ikut disembunyikan (yang terkecil berikutnya, atau jumlahnya), dan angka nol di rincian itu juga. Semua angka tersembunyi tampil sama, jadi tidak terlihat mana yang kecil.",
+    loanPathTitle: "Jejak satu pinjaman di ledger",
+    loanPath:
+      "Pencairan tampil dengan tanggal dan jumlahnya; setiap angsuran dengan tanggal, jumlah dan pembagiannya (pokok, jasa, denda: postings ikut di-hash, jadi harus terbuka). Tidak ada nomor pinjaman, anggota atau tujuan yang menghubungkan angsuran atau denda dengan pencairannya: tujuan pinjaman hanya diterbitkan sebagai jumlah per tujuan (di atas). Jadi tetangga yang tahu siapa meminjam dapat melihat bahwa pada suatu hari ada denda dibayar, tetapi tidak ada kolom yang menyebut pinjaman siapa. Batasnya: bila hanya satu pinjaman berjalan, semua angsuran saat itu milik pinjaman itu; bila sedikit pinjaman berjalan, jumlah uangnya (pokok angsuran yang membagi habis satu pencairan) dapat menebak pasangannya. Ledger tidak dapat menyembunyikan itu tanpa membuang catatan yang diperlukan untuk memeriksa rantai. Catatan pinjaman sebelum Desember 2026 tetap membawa tujuannya: mengubahnya merusak segel.",
     seals: "Segel akhir bulan (checkpoints.json) — simpan salinannya di luar server, lihat /verifikasi.",
     postingsRule:
       "postings = [[akun, jumlah], …] dijumlah per akun, jumlah nol dibuang, diurutkan menurut nama akun. prevHash catatan no. 1 = 64 angka nol.",
@@ -47,9 +50,12 @@ export const DATA_PAGE = {
       "Canonical form (kas-terbuka/v2; older entries v1): the UTF-8 bytes of JSON.stringify of this array, no spaces, null where empty. In v2 a reason is only a code from the fixed list, and a write-off carries no reason and no purpose:",
     smallCellsTitle: "Small numbers (fewer than 5)",
     derivable:
-      "Anyone can count these from ledger.json, so every file and page shows them as they are: entries of each kind per day and per month (collection days, loans disbursed, write-offs, corrections, expenses) with their amounts, and loans by purpose.",
+      "Anyone can count these from ledger.json, so every file, page and report shows them as they are: entries of each kind per day and per month (collections, withdrawals, loans disbursed, repayments with their service charge and fines, write-offs, corrections, expenses) with their amounts — a month's withdrawals or fines from fewer than 5 members too — and each closed year's SHU and its pools (the year-close entry and the share-out rule are public). Every entry must be public for the hash chain to be checked; hiding its sum on a page would hide nothing. What protects members is that no entry names a member or a loan. Active members, and loans open, repaid, written off and cancelled, are shown as they are too (with one loan, its outstanding principal already says it is open).",
     notDerivable:
-      "Not derivable from ledger.json, so shown as “< 5” (null in JSON) when drawn from fewer than 5 members or loans: women and men members, members with a loan, loans running, in arrears and repaid, and average savings per member.",
+      "Hidden (“hidden”, null in JSON) when drawn from 1 to 4 members or loans: women and men members, members with a loan, loans running and in arrears, loans and their principal by purpose, average savings per member; PAR30 and the repayment rate when fewer than 5 loans are open. When a hidden figure could be computed as its total less the other figures shown, a second figure of the same breakdown is hidden too (the next-smallest, or the total), and so are its zeros. Every hidden figure reads the same, so which one is small does not show.",
+    loanPathTitle: "One loan's path in the ledger",
+    loanPath:
+      "A disbursement shows its date and amount; each repayment its date, amount and split (principal, service charge, fine: the postings are hashed, so they must be public). No loan number, member or purpose ties a repayment or a fine to its disbursement: a loan's purpose is published only as counts by purpose (above). So neighbours who know who borrowed can see that a fine was paid on a day, but no field says on whose loan. The limits: with one loan running, every repayment is that loan's; with few running, the money itself (an installment's principal that divides a disbursement evenly) can suggest the match. The ledger cannot hide that without dropping entries the chain check needs. Loan entries written before December 2026 keep their purpose: changing them would break the seal.",
     seals: "Month-end seals (checkpoints.json) — keep a copy away from the server, see /verifikasi.",
     postingsRule:
       "postings = [[account, amount], …] summed per account, zero sums dropped, sorted by account name. prevHash of entry no. 1 = 64 zeros.",
@@ -91,8 +97,8 @@ export const DATA_FIELDS: { name: string; type: { id: string; en: string }; what
     name: "purpose",
     type: { id: "kode atau null", en: "code or null" },
     what: {
-      id: "tujuan pinjaman (kopi, kemiri, biaya_sekolah, …)",
-      en: "loan purpose (kopi, kemiri, biaya_sekolah, …)",
+      id: "tujuan pinjaman (kopi, kemiri, biaya_sekolah, …) pada catatan pinjaman lama; catatan pinjaman baru tidak membawanya (lihat “Jejak satu pinjaman”)",
+      en: "loan purpose (kopi, kemiri, biaya_sekolah, …) on older loan entries; new loan entries carry none (see “One loan's path”)",
     },
   },
   {

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { and, eq } from "drizzle-orm";
+import type { DbOrTx } from "@/db/client";
 import { hash } from "@node-rs/argon2";
 import { randomInt } from "node:crypto";
 import { ksmGroups, members } from "@/db/schema";
@@ -9,8 +10,9 @@ import { LOAN_METHODS, type LoanMethod } from "@/server/domain/loans";
 import { openingBalancePostings, SAVINGS_ACCOUNTS, type SavingsAccount } from "@/server/domain/ledger";
 import { appendEntry, idempotentWrite, type EntryRow } from "./append-entry";
 import { loadActiveMember, loadGroupFor, nowOf, todayIn, type GroupRow, type ServiceContext, audit } from "./context";
-import { cleanText } from "@/server/domain/text";
+import { cleanName, cleanText, lookAlike } from "@/server/domain/text";
 import { zDate, zMemberCode, zText } from "./fields";
+import { boundedPool } from "./pool";
 import { assertBusinessDate } from "@/server/domain/dates";
 
 export interface CreateGroupInput {
@@ -83,6 +85,8 @@ export interface AddMemberInput {
   joinedOn: string;
   /** Set only by seeds and tests (a known code); otherwise, and always through the API, drawn at random. */
   checkCode?: string;
+  /** She confirms that a member whose name looks the same (`nameKey`) is someone else. */
+  confirmed?: boolean;
 }
 
 export const ZAddMemberSchema = z.object({
@@ -90,6 +94,7 @@ export const ZAddMemberSchema = z.object({
   fullName: zText(100),
   gender: z.enum(["P", "L"]),
   joinedOn: zDate,
+  confirmed: z.boolean().optional(),
 }) satisfies z.ZodType<Omit<AddMemberInput, "groupSlug">>;
 
 /** A personal check code (kode cek) for the passbook page: 8 digits, shown once, stored hashed. */
@@ -101,6 +106,19 @@ export async function hashCheckCode(code: string): Promise<string> {
   return hash(code, { algorithm: 2, memoryCost: 19_456, timeCost: 2, parallelism: 1 });
 }
 
+/**
+ * How many kode cek a paper-book import hashes at once, process-wide (argon2 is slow on purpose:
+ * ~10 ms of CPU and 19 MiB each). Parallel imports wait their turn in this one pool instead of each
+ * filling the thread pool, so sign-ins and single members keep their own hashing free.
+ */
+export const CHECK_CODE_HASH_POOL = 2;
+const checkCodePool = boundedPool(CHECK_CODE_HASH_POOL);
+
+/** Many check codes hashed through the shared pool, in order. */
+export function hashCheckCodesPooled(codes: readonly string[]): Promise<string[]> {
+  return Promise.all(codes.map((c) => checkCodePool(() => hashCheckCode(c))));
+}
+
 /** A new member, with her check code (shown once to be handed to her; stored hashed). */
 export async function addMember(
   ctx: ServiceContext,
@@ -109,7 +127,7 @@ export async function addMember(
   const checkCode = input.checkCode ?? newCheckCode();
   if (typeof input.code !== "string" || !/^[A-Z0-9][A-Z0-9-]{1,19}$/.test(input.code))
     throw invalid("member_code_invalid", "code");
-  const fullName = cleanText(input.fullName, "fullName", { required: true, min: 2, max: 100 })!;
+  const fullName = cleanName(input.fullName, "fullName");
   if (input.gender !== "P" && input.gender !== "L") throw invalid("gender_invalid", "gender");
   const checkCodeHash = await hashCheckCode(checkCode);
   return ctx.database.write(async (tx) => {
@@ -124,6 +142,7 @@ export async function addMember(
       .from(members)
       .where(and(eq(members.groupId, group.id), eq(members.code, input.code)));
     if (dup) throw conflict("member_code_taken", "code");
+    await assertNameConfirmed(tx, group, fullName, input.confirmed === true);
     const [member] = await tx
       .insert(members)
       .values({ groupId: group.id, code: input.code, fullName, gender: input.gender, joinedOn, checkCodeHash })
@@ -131,6 +150,30 @@ export async function addMember(
     await audit(tx, ctx, { action: "member.add", groupId: group.id, detail: { code: input.code } });
     return { code: member!.code, checkCode };
   });
+}
+
+/**
+ * Two members whose names look the same (same `nameKey`: case, spacing and compatibility forms
+ * aside) are told apart only by their codes: a second one needs the treasurer's confirmation
+ * (`name_duplicate_unconfirmed`, naming the other member), enforced here so no caller can skip it.
+ */
+export async function assertNameConfirmed(
+  tx: DbOrTx,
+  group: GroupRow,
+  fullName: string,
+  confirmed: boolean,
+  exceptMemberId?: number,
+): Promise<void> {
+  if (confirmed) return;
+  const others = await tx
+    .select({ id: members.id, code: members.code, fullName: members.fullName })
+    .from(members)
+    .where(eq(members.groupId, group.id));
+  const same = lookAlike(
+    fullName,
+    others.filter((o) => o.id !== exceptMemberId),
+  );
+  if (same) throw conflict("name_duplicate_unconfirmed", "fullName", { code: same.code, name: same.fullName });
 }
 
 export interface LeaveMemberInput {
@@ -155,7 +198,8 @@ export async function leaveMember(
     if (!isValidDate(input.leftOn)) throw invalid("date_invalid", "leftOn");
     const earlier = input.leftOn < today ? input.leftOn : today; // dates are strings: Math.min would be NaN
     const member = await loadActiveMember(tx, group, input.code, earlier, "code");
-    if (input.leftOn <= member.joinedOn) throw invalid("date_before_joining", "leftOn");
+    // Leaving on the joining day itself is allowed: a member added by mistake leaves having never been active.
+    if (input.leftOn < member.joinedOn) throw invalid("date_before_joining", "leftOn");
     if (input.leftOn > addDays(today, 1)) throw invalid("date_in_future", "leftOn");
     const [updated] = await tx
       .update(members)

@@ -252,3 +252,24 @@ describe("moving in from the paper book", () => {
       expect(await nothingWritten()).toBe(true);
     });
 });
+
+describe("names in the paper book", () => {
+  it("look-alike names are refused until the treasurer confirms them; then the book goes in", async () => {
+    const twins = {
+      ...book,
+      anggota: `${book.anggota}\r\nCB-004,YOHANES  jehaut,L,2019-03-01,50.000,0,0`,
+    };
+    const refused = await importBook(ctx, { groupSlug: G, files: twins, idempotencyKey: key() });
+    expect(refused).toEqual({
+      ok: false,
+      problems: [
+        { file: "anggota.csv", line: 5, column: "nama", code: "import_name_duplicate", params: { value: "CB-002" } },
+      ],
+    });
+    expect(await nothingWritten()).toBe(true);
+    const preview = await previewBookImport(ctx, { groupSlug: G, files: twins, confirmedNames: true });
+    expect(preview.ok).toBe(true);
+    const done = await importBook(ctx, { groupSlug: G, files: twins, confirmedNames: true, idempotencyKey: key() });
+    expect(done.ok && done.checkCodes.map((c) => c.code)).toEqual(["CB-001", "CB-002", "CB-003", "CB-004"]);
+  });
+});

@@ -22,17 +22,20 @@ import { appendEntry, findReplay, type EntryRow } from "./append-entry";
 import { loadGroupFor, nowOf, todayIn, type GroupRow, type ServiceContext, audit } from "./context";
 import { assertIdempotencyKey, requestHash } from "@/server/domain/idempotency";
 import { zIdempotencyKey } from "./fields";
-import { hashCheckCode, newCheckCode } from "./groups";
+import { hashCheckCodesPooled, newCheckCode } from "./groups";
 
 export interface ImportBookInput {
   groupSlug: string;
   files: BookFiles;
+  /** She confirmed that members whose names look the same are different people. */
+  confirmedNames?: boolean;
 }
 
 /** The paper book's three CSV files, as typed or exported from a spreadsheet. */
 const zCsv = z.string().max(150_000);
 export const ZPreviewBookImportSchema = z.object({
   files: z.object({ saldo: zCsv, anggota: zCsv, pinjaman: zCsv }),
+  confirmedNames: z.boolean().optional(),
 }) satisfies z.ZodType<Omit<ImportBookInput, "groupSlug">>;
 export const ZImportBookSchema = ZPreviewBookImportSchema.extend({ idempotencyKey: zIdempotencyKey });
 
@@ -55,15 +58,21 @@ async function hasEntries(db: DbOrTx, group: GroupRow): Promise<boolean> {
   return head !== undefined;
 }
 
-async function readFor(db: DbOrTx, ctx: ServiceContext, group: GroupRow, files: BookFiles) {
+async function readFor(db: DbOrTx, ctx: ServiceContext, group: GroupRow, input: ImportBookInput) {
+  const { files } = input;
   if (await hasEntries(db, group)) throw conflict("import_group_has_entries", "files");
-  const taken = await db.select({ code: members.code }).from(members).where(eq(members.groupId, group.id));
+  const taken = await db
+    .select({ code: members.code, fullName: members.fullName })
+    .from(members)
+    .where(eq(members.groupId, group.id));
   for (const f of ["saldo", "anggota", "pinjaman"] as const)
     if (typeof files?.[f] !== "string") throw new DomainError("validation", "import_files_missing", "files");
   return readPaperBook(files, {
     foundedOn: group.foundedOn,
     today: todayIn(ctx, group),
     takenCodes: new Set(taken.map((t) => t.code)),
+    members: taken,
+    confirmedNames: input.confirmedNames === true,
   });
 }
 
@@ -83,7 +92,7 @@ const scheduleOf = (l: PaperBook["loans"][number], cutOver: string) =>
 export async function previewBookImport(ctx: ServiceContext, input: ImportBookInput): Promise<BookPreview> {
   const db = ctx.database.db;
   const group = await loadGroupFor(db, ctx, input.groupSlug, "write");
-  const read = await readFor(db, ctx, group, input.files);
+  const read = await readFor(db, ctx, group, input);
   if (!read.ok) return read;
   const { book } = read;
   return {
@@ -125,22 +134,16 @@ export async function importBook(
   const db = ctx.database.db;
   const group0 = await loadGroupFor(db, ctx, input.groupSlug, "write");
   // A group with entries gets its answer (a replay or the refusal) under the write lock below.
-  const first = (await hasEntries(db, group0)) ? null : await readFor(db, ctx, group0, input.files);
+  const first = (await hasEntries(db, group0)) ? null : await readFor(db, ctx, group0, input);
   if (first && !first.ok) return first;
-  // Hashing check codes is slow on purpose (argon2): done before the write lock is taken.
-  const codes = first?.ok
-    ? await Promise.all(
-        first.book.members.map(async (m) => {
-          const checkCode = newCheckCode();
-          return { code: m.code, checkCode, hash: await hashCheckCode(checkCode) };
-        }),
-      )
-    : [];
+  // Hashing check codes is slow on purpose (argon2): done before the write lock is taken, a few at a
+  // time in the process-wide pool (parallel imports queue), and only for a book within the size limit.
+  const codes = first?.ok ? await newCheckCodes(first.book.members.map((m) => m.code)) : [];
   return ctx.database.write(async (tx) => {
     const group = await loadGroupFor(tx, ctx, input.groupSlug, "write");
     const replay = await findReplay(tx, group.id, key, reqHash);
     if (replay) return { ok: true, entry: replay, totals: replayTotals(ctx, group, input.files), checkCodes: [] };
-    const read = await readFor(tx, ctx, group, input.files); // again, under the lock
+    const read = await readFor(tx, ctx, group, input); // again, under the lock
     if (!read.ok) return read;
     const { book } = read;
     const hashOf = new Map(codes.map((c) => [c.code, c.hash]));
@@ -217,9 +220,20 @@ export async function importBook(
   });
 }
 
+async function newCheckCodes(memberCodes: string[]) {
+  const checkCodes = memberCodes.map(() => newCheckCode());
+  const hashes = await hashCheckCodesPooled(checkCodes);
+  return memberCodes.map((code, i) => ({ code, checkCode: checkCodes[i]!, hash: hashes[i]! }));
+}
+
 /** The same files, read again: they passed when first written, so their totals are the entry's. */
 function replayTotals(ctx: ServiceContext, group: GroupRow, files: BookFiles): BookTotals {
-  const read = readPaperBook(files, { foundedOn: group.foundedOn, today: todayIn(ctx, group), takenCodes: new Set() });
+  const read = readPaperBook(files, {
+    foundedOn: group.foundedOn,
+    today: todayIn(ctx, group),
+    takenCodes: new Set(),
+    confirmedNames: true,
+  });
   if (!read.ok) throw new Error("a replayed import no longer reads: its files passed when first written");
   return bookTotals(read.book);
 }

@@ -132,13 +132,19 @@ function loanTerms(ctx: ServiceContext, group: GroupRow, input: DisburseLoanInpu
   };
 }
 
-/** An entry on a loan by the verb acting: its kind, date, postings and what else it carries (no I/O). */
+/**
+ * An entry on a loan by the verb acting: its kind, date, postings and what else it carries (no I/O).
+ * No public field ties it to its loan: no loan number (that is in the salted detail digest only)
+ * and no purpose (the purpose is published only in counts, under the disclosure rule). So those
+ * who know who borrowed cannot follow her repayments and fines entry by entry from the loan's
+ * disbursement. /data says what the ledger does show of a loan's path.
+ */
 function loanEntry(
   ctx: ServiceContext,
   group: GroupRow,
   loan: LoanRow,
   w: { key: string; requestHash: string },
-  e: Pick<NewEntry, "kind" | "date" | "postings" | "purpose" | "note">,
+  e: Pick<NewEntry, "kind" | "date" | "postings" | "note">,
 ): NewEntry {
   return {
     group,
@@ -163,7 +169,6 @@ function disbursement(
     kind: "loan_disbursement",
     date: loan.disbursedOn,
     postings: disbursementPostings(loan.memberId, loan.id, loan.principal, moneyAccount(input.via)),
-    purpose: loan.purpose,
   });
 }
 
@@ -327,7 +332,6 @@ function repayment(
     kind: "loan_repayment",
     date,
     postings: repaymentPostings(loan.memberId, loan.id, allocation, moneyAccount(input.via)),
-    purpose: loan.purpose,
   });
   return { entry, allocation };
 }

@@ -13,8 +13,8 @@ import {
 import { SAVINGS_ACCOUNTS, type SavingsAccount } from "@/server/domain/ledger";
 import { conflict, DomainError, invalid, notFound } from "@/server/domain/errors";
 import { loadGroupFor, nowOf, signerOf, type GroupRow, type MemberRow, type ServiceContext, audit } from "./context";
-import { cleanText } from "@/server/domain/text";
-import { hashCheckCode, newCheckCode } from "./groups";
+import { cleanName } from "@/server/domain/text";
+import { assertNameConfirmed, hashCheckCode, newCheckCode } from "./groups";
 import { type GroupInput, type OnGroup, zId, zMemberCode, zPage, zText } from "./fields";
 
 /** Treasurers see names: this is their register, never a public page. */
@@ -27,6 +27,8 @@ export const ZUpdateMemberSchema = z.object({
   code: zMemberCode,
   fullName: zText(100).optional(),
   gender: z.enum(["P", "L"]).optional(),
+  /** She confirms that a member whose name looks the same is someone else. */
+  confirmed: z.boolean().optional(),
 });
 
 export async function updateMember(
@@ -41,8 +43,10 @@ export async function updateMember(
       .where(and(eq(members.groupId, group.id), eq(members.code, input.code)));
     if (!m) throw notFound("member_not_found", "code");
     const set: Partial<MemberRow> = {};
-    if (input.fullName !== undefined)
-      set.fullName = cleanText(input.fullName, "fullName", { required: true, min: 2, max: 100 })!;
+    if (input.fullName !== undefined) {
+      set.fullName = cleanName(input.fullName, "fullName");
+      await assertNameConfirmed(tx, group, set.fullName, input.confirmed === true, m.id);
+    }
     if (input.gender !== undefined) {
       if (input.gender !== "P" && input.gender !== "L") throw invalid("gender_invalid", "gender");
       set.gender = input.gender;

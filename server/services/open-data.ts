@@ -7,7 +7,7 @@ import type { GroupRow } from "./context";
 import { allPublicEntries, groupFiguresCached, type GroupFigures } from "./public-figures";
 import { CHAIN_VERSIONS, CURRENT_CHAIN_VERSION } from "@/server/domain/chain";
 import { CSV_COLUMNS, csvRow, LICENSE, publicLedgerRow } from "@/server/domain/open-ledger";
-import { loanStatusCount, MIN_CELL } from "@/server/domain/indicators";
+import { MIN_CELL } from "@/server/domain/indicators";
 
 export function groupHeadline(f: GroupFigures) {
   return {
@@ -68,8 +68,8 @@ export function groupDetail(f: GroupFigures) {
     })),
     loans: {
       count: f.loans.count,
-      active: f.loans.active,
-      byStatus: Object.fromEntries(Object.entries(f.loans.byStatus).map(([k, n]) => [k, loanStatusCount(k, n).value])),
+      active: f.loans.active.value,
+      byStatus: Object.fromEntries(Object.entries(f.loans.byStatus).map(([k, n]) => [k, n.value])),
       byPurpose: f.loans.byPurpose.map((p) => ({
         purpose: p.purpose,
         count: p.count.value,
@@ -104,7 +104,7 @@ export function groupDetail(f: GroupFigures) {
       writtenOffRp: m.writtenOff,
       closingBalancesRp: m.closing,
     })),
-    notes: `null = suppressed (drawn from fewer than ${MIN_CELL} members or loans). Amounts in whole rupiah.`,
+    notes: `null = hidden: drawn from fewer than ${MIN_CELL} members or loans, or hidden with one so that it cannot be computed from the total and the other figures. Amounts in whole rupiah.`,
   };
 }
 

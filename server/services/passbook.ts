@@ -1,7 +1,8 @@
 /**
  * The member's passbook (buku anggota): the only public place where one member's figures
  * appear, opened with her member code and personal check code (kode cek). Wrong codes get one
- * generic answer; tries are slowed down per (member, address) and per address, never locked.
+ * generic answer; tries are slowed down per (member, address) and per address, never locked —
+ * or, from a browser that opened her passbook before (its device cookie), per (member, device) only.
  */
 import { env } from "@/server/env";
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
@@ -15,6 +16,7 @@ import { SAVINGS_ACCOUNTS } from "@/server/domain/ledger";
 import { hashCheckCode } from "./groups";
 import { groupLoanViews } from "./loans";
 import { paidDayStands } from "./savings";
+import { deviceSeen, renewedDevice } from "./devices";
 import { forgiveTry, guessKeys, takeTry, throttled } from "./throttle";
 
 export const PASSBOOK_TTL_MS = 10 * 60_000;
@@ -28,15 +30,46 @@ export function passbookSecret(): string {
 // A fixed hash to verify against when the member does not exist, so both answers take as long.
 let decoy: Promise<string> | null = null;
 
-export async function openPassbook(
-  database: Database,
-  input: { groupSlug: string; memberCode: string; checkCode: string; address: string | null },
-): Promise<number> {
-  const code = String(input.memberCode ?? "")
+interface OpenInput {
+  groupSlug: string;
+  memberCode: string;
+  checkCode: string;
+  address: string | null;
+}
+
+const codeOf = (input: OpenInput) =>
+  String(input.memberCode ?? "")
     .trim()
     .toUpperCase()
     .slice(0, 32);
-  const keys = guessKeys("passbook", `${String(input.groupSlug).slice(0, 64)}:${code}`, input.address);
+/** What is guessed: one member code of one group. */
+const subjectOf = (input: OpenInput) => `${String(input.groupSlug).slice(0, 64)}:${codeOf(input)}`;
+
+/** Opens a passbook with the codes (no device cookie: counted per (member, address) and per address). */
+export async function openPassbook(database: Database, input: OpenInput): Promise<number> {
+  return checkCodes(database, input, null);
+}
+
+/**
+ * Opens a passbook from a browser, with the device cookie it sent (or none): a browser that opened
+ * this member's passbook before is counted per (member, device) only — strangers' wrong codes
+ * behind the same address never slow it — and gets the renewed cookie; any other browser is
+ * counted as in openPassbook.
+ */
+export async function openPassbookOnDevice(
+  database: Database,
+  input: OpenInput & { device: string | null | undefined },
+  now = Date.now(),
+): Promise<{ memberId: number; device: string }> {
+  const subject = subjectOf(input);
+  const seen = deviceSeen("passbook", input.device, subject, now);
+  const memberId = await checkCodes(database, input, seen.knownDevice);
+  return { memberId, device: renewedDevice("passbook", seen, subject, now) };
+}
+
+async function checkCodes(database: Database, input: OpenInput, knownDevice: string | null): Promise<number> {
+  const code = codeOf(input);
+  const keys = guessKeys("passbook", subjectOf(input), input.address, knownDevice);
   const taken = await takeTry(database, keys);
   if (!taken.ok) throw throttled("passbook_throttled", taken.waitMs);
   const [m] = await database.db

@@ -83,7 +83,7 @@ const readCache = processWide("readCache", () => new Map<string, { key: string; 
  * The shape of what is kept on disk. Bump it when a read model's fields or meaning change: models
  * of another format are never read (`read-cache.test.ts` fails when GroupFigures' fields change).
  */
-export const READ_MODEL_FORMAT = 1;
+export const READ_MODEL_FORMAT = 2;
 
 /**
  * Beside an embedded database, read models are also kept on disk (`<file>.read-models/`), so a

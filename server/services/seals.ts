@@ -7,11 +7,12 @@ import { z } from "zod";
 import type { Database, DbOrTx } from "@/db/client";
 import { journalEntries, sealSignatures } from "@/db/schema";
 import { localDate, monthOf } from "@/server/domain/dates";
-import { conflict, invalid } from "@/server/domain/errors";
+import { conflict, DomainError, invalid } from "@/server/domain/errors";
 import { type Checkpoint, monthEndCheckpoints, readSeal, sealMatches, shortSeal } from "@/server/domain/seal";
 import { checkedChain } from "./chain-check";
 import { type GroupRow, loadGroupFor, nowOf, signerOf, type ServiceContext, audit } from "./context";
 import { type GroupInput, type OnGroup, zMonth } from "./fields";
+import { monthsOfOwnWork } from "./own-work";
 
 export interface PublicCheckpoint extends Checkpoint {
   seal: string;
@@ -80,6 +81,9 @@ export async function countersignSeal(ctx: ServiceContext, input: OnGroup<typeof
     if (input.month >= monthOf(localDate(now, group.timeZone))) throw invalid("month_not_finished", "month");
     const c = await monthCheckpoint(tx, group, input.month, now);
     if (!c) throw invalid("month_has_no_entries", "month");
+    // Nobody seals her own work: not a month in which she wrote entries (dated in it or written in it).
+    if ((await monthsOfOwnWork(tx, group, signerOf(ctx), input.month)).has(input.month))
+      throw new DomainError("forbidden", "own_month_seal_countersign", "month");
     const [had] = await tx
       .select({ id: sealSignatures.id })
       .from(sealSignatures)

@@ -4,11 +4,13 @@
  * her own record. Signing a correction is kept append-only and audited like the other signatures.
  */
 import { and, desc, eq, gte, isNull, lt, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/sqlite-core";
 import { z } from "zod";
 import { cashCounts, cashCountSignatures, correctionSignatures, journalEntries } from "@/db/schema";
 import { addMonths, localDate, monthOf } from "@/server/domain/dates";
 import { conflict, DomainError, notFound } from "@/server/domain/errors";
 import { loadGroupFor, nowOf, signerOf, type ServiceContext, audit } from "./context";
+import { isOwn, monthsOfOwnWork } from "./own-work";
 import { groupCheckpoints } from "./seals";
 import { type GroupInput, type OnGroup, zId } from "./fields";
 
@@ -26,8 +28,9 @@ export type WaitingItem =
       difference: number;
       recordedBy: string;
       own: boolean;
+      notYours: NotYours;
     }
-  | { kind: "seal"; month: string; seq: number; seal: string }
+  | { kind: "seal"; month: string; seq: number; seal: string; own: boolean; notYours: NotYours }
   | {
       kind: "correction";
       id: number;
@@ -38,9 +41,16 @@ export type WaitingItem =
       amount: number;
       recordedBy: string;
       own: boolean;
+      notYours: NotYours;
     };
 
-const isOwn = (recordedBy: string, userId: number) => recordedBy.startsWith(`user:${userId}:`);
+/**
+ * Why an item is not hers to sign (listed, not offered): she recorded it, it corrects an entry she
+ * wrote, or she wrote entries in the month of the seal. `own` is true whenever this is not null.
+ */
+export type NotYours = "recorded" | "reverses_own" | "wrote_in_month" | null;
+
+const reversed = alias(journalEntries, "reversed");
 
 export async function waitingForSignature(
   ctx: ServiceContext,
@@ -69,6 +79,7 @@ export async function waitingForSignature(
       .select()
       .from(journalEntries)
       .leftJoin(correctionSignatures, eq(correctionSignatures.entryId, journalEntries.id))
+      .leftJoin(reversed, eq(reversed.id, journalEntries.reversesEntryId))
       .where(and(unsignedCorrection, gte(journalEntries.businessDate, since)))
       .orderBy(desc(journalEntries.seq)),
     groupCheckpoints(db, group, now),
@@ -86,8 +97,16 @@ export async function waitingForSignature(
   const sinceMonth = monthOf(since);
   const unsignedSeals = checkpoints.filter((c) => c.finished && !c.countersigned);
   const seals = unsignedSeals.filter((c) => c.month >= sinceMonth);
+  const ownMonths = await monthsOfOwnWork(db, group, userId, sinceMonth);
+  const notYours = (why: NotYours) => ({ own: why !== null, notYours: why });
   const items: WaitingItem[] = [
-    ...seals.reverse().map((c) => ({ kind: "seal" as const, month: c.month, seq: c.seq, seal: c.seal })),
+    ...seals.reverse().map((c) => ({
+      kind: "seal" as const,
+      month: c.month,
+      seq: c.seq,
+      seal: c.seal,
+      ...notYours(ownMonths.has(c.month) ? "wrote_in_month" : null),
+    })),
     ...counts.map(({ cash_counts: c }) => ({
       kind: "cash_count" as const,
       id: c.id,
@@ -97,9 +116,9 @@ export async function waitingForSignature(
       book: c.bookAmount,
       difference: c.difference,
       recordedBy: c.recordedBy,
-      own: isOwn(c.recordedBy, userId),
+      ...notYours(isOwn(c.recordedBy, userId) ? "recorded" : null),
     })),
-    ...corrections.map(({ journal_entries: e }) => ({
+    ...corrections.map(({ journal_entries: e, reversed: r }) => ({
       kind: "correction" as const,
       id: e.id,
       seq: e.seq,
@@ -108,7 +127,7 @@ export async function waitingForSignature(
       reason: e.reason,
       amount: e.amount,
       recordedBy: e.recordedBy,
-      own: isOwn(e.recordedBy, userId),
+      ...notYours(isOwn(e.recordedBy, userId) ? "recorded" : r && isOwn(r.recordedBy, userId) ? "reverses_own" : null),
     })),
   ];
   const older = unsignedSeals.length - seals.length + Number(olderCounts?.n ?? 0) + Number(olderCorrections?.n ?? 0);
@@ -133,6 +152,15 @@ export async function countersignCorrection(ctx: ServiceContext, input: OnGroup<
       );
     if (!e) throw notFound("entry_not_found", "entryId");
     if (isOwn(e.recordedBy, signerOf(ctx))) throw new DomainError("forbidden", "own_record_countersign", "entryId");
+    // Nor a correction of an entry she wrote: that would be her vouching for her own mistake's repair.
+    const [original] = e.reversesEntryId
+      ? await tx
+          .select({ recordedBy: journalEntries.recordedBy })
+          .from(journalEntries)
+          .where(eq(journalEntries.id, e.reversesEntryId))
+      : [];
+    if (original && isOwn(original.recordedBy, signerOf(ctx)))
+      throw new DomainError("forbidden", "own_entry_correction_countersign", "entryId");
     const [had] = await tx
       .select({ id: correctionSignatures.id })
       .from(correctionSignatures)

@@ -25,8 +25,21 @@ export interface ThrottleKey {
   clearedByRightAnswer: boolean;
 }
 
-/** The keys of one guess: what is guessed from this address, and the address (when known). */
-export function guessKeys(kind: "signin" | "passbook", guessed: string, address: string | null): ThrottleKey[] {
+/**
+ * The keys of one guess. From a device known for what is guessed (its device id, read from a valid
+ * device cookie issued for it): that pair alone. Otherwise what is guessed from this address, and
+ * the address (when known).
+ */
+export function guessKeys(
+  kind: "signin" | "passbook",
+  guessed: string,
+  address: string | null,
+  knownDevice: string | null = null,
+): ThrottleKey[] {
+  if (knownDevice)
+    return [
+      { key: `${kind}:dev:${guessed}|${knownDevice}`, policy: THROTTLE_POLICIES.device, clearedByRightAnswer: true },
+    ];
   const where = address ?? "?"; // unknown address: the guessed thing alone (never one key shared by everyone)
   return [
     { key: `${kind}:pair:${guessed}|${where}`, policy: THROTTLE_POLICIES.pair, clearedByRightAnswer: true },

@@ -6,6 +6,7 @@ import { ksmGroups, userGroups, users } from "@/db/schema";
 import { ROLES, type Role } from "@/server/domain/access";
 import { DomainError, conflict, invalid } from "@/server/domain/errors";
 import { nowOf, type ServiceContext, audit, signedIn, signerOf } from "./context";
+import { deviceSeen, renewedDevice } from "./devices";
 import { forgiveTry, guessKeys, takeTry, throttled } from "./throttle";
 
 export { ROLES, type Role } from "@/server/domain/access";
@@ -45,21 +46,48 @@ export async function createUser(
 
 let decoy: Promise<string> | null = null;
 
+interface SignInInput {
+  username: unknown;
+  password: unknown;
+  address: string | null;
+}
+
+const usernameOf = (raw: unknown) =>
+  String(raw ?? "")
+    .trim()
+    .toLowerCase()
+    .slice(0, 64);
+
 /**
  * Checks a sign-in. Unknown user and wrong password get the same answer and take the same time
  * (a decoy hash is verified). Tries are counted per (username, address) and per address and
  * slowed down, never locked (server/domain/throttle.ts): a stranger's wrong guesses from another
  * address never stop the owner. Refused while waiting: `signin_throttled` with `waitSeconds`.
+ * (Without a device cookie: see signIn.)
  */
-export async function verifyCredentials(
+export async function verifyCredentials(database: Database, input: SignInInput): Promise<UserRow> {
+  return checkCredentials(database, input, null);
+}
+
+/**
+ * Signs in from a browser, with the device cookie it sent (or none): a browser that signed in as
+ * this user before is counted per (user, device) only, so eleven wrong tries from strangers behind
+ * the same village address leave it signing in at once, and its own wrong tries slow only itself.
+ * Any other browser is counted as in verifyCredentials. Gives the user and the renewed device cookie.
+ */
+export async function signIn(
   database: Database,
-  input: { username: unknown; password: unknown; address: string | null },
-): Promise<UserRow> {
-  const username = String(input.username ?? "")
-    .trim()
-    .toLowerCase()
-    .slice(0, 64);
-  const keys = guessKeys("signin", username, input.address);
+  input: SignInInput & { device: string | null | undefined },
+  now = Date.now(),
+): Promise<{ user: UserRow; device: string }> {
+  const seen = deviceSeen("signin", input.device, usernameOf(input.username), now);
+  const user = await checkCredentials(database, input, seen.knownDevice);
+  return { user, device: renewedDevice("signin", seen, user.username, now) };
+}
+
+async function checkCredentials(database: Database, input: SignInInput, knownDevice: string | null): Promise<UserRow> {
+  const username = usernameOf(input.username);
+  const keys = guessKeys("signin", username, input.address, knownDevice);
   const taken = await takeTry(database, keys);
   if (!taken.ok) throw throttled("signin_throttled", taken.waitMs);
   const [u] = await database.db.select().from(users).where(eq(users.username, username));

@@ -430,6 +430,7 @@ export async function computeYearIndicators(
     par30: par30(
       running.map((v) => ({ principalOutstanding: v.state.principalOutstanding, daysPastDue: v.state.daysPastDue })),
     ),
+    openLoans: running.length,
     activeAtStart: atStart.length,
     stayed: atStart.filter((m) => activeOn(end, m)).length,
     activeAtEnd: memberRows.filter((m) => activeOn(end, m)).length,

@@ -17,7 +17,11 @@ export function Book({ slug, t, locale, rp, onChanged }: P & { onChanged: () => 
   const [preview, setPreview] = useState<Preview | null>(null);
   const [done, setDone] = useState<Done | null>(null);
   const [key, setKey] = useState(newKey);
+  // Look-alike names in the book: she checks them and confirms they are different people.
+  const [confirmedNames, setConfirmedNames] = useState(false);
   const a = useAction(locale);
+  const askNames =
+    confirmedNames || (preview?.ok === false && preview.problems.some((p) => p.code === "import_name_duplicate"));
   const all = FILES.every((f) => files[f] !== undefined);
   const chosen = () => ({ saldo: files.saldo ?? "", anggota: files.anggota ?? "", pinjaman: files.pinjaman ?? "" });
 
@@ -53,7 +57,8 @@ export function Book({ slug, t, locale, rp, onChanged }: P & { onChanged: () => 
         e.preventDefault();
         if (preview?.ok) {
           const r = await a.run(
-            () => api.admin.book.import.mutate({ groupSlug: slug, files: chosen(), idempotencyKey: key }),
+            () =>
+              api.admin.book.import.mutate({ groupSlug: slug, files: chosen(), confirmedNames, idempotencyKey: key }),
             (r) => (r.ok ? t.bookDone(r.entry.seq) : t.bookProblems(r.problems.length)),
           );
           if (r?.ok) setDone(r);
@@ -61,7 +66,7 @@ export function Book({ slug, t, locale, rp, onChanged }: P & { onChanged: () => 
           return;
         }
         const r = await a.run(
-          () => api.admin.book.preview.mutate({ groupSlug: slug, files: chosen() }),
+          () => api.admin.book.preview.mutate({ groupSlug: slug, files: chosen(), confirmedNames }),
           () => "",
         );
         if (r) setPreview(r);
@@ -79,6 +84,7 @@ export function Book({ slug, t, locale, rp, onChanged }: P & { onChanged: () => 
               const text = file ? await file.text() : undefined;
               setFiles((prev) => ({ ...prev, [f]: text }));
               setPreview(null);
+              setConfirmedNames(false);
               setKey(newKey());
             }}
           />
@@ -95,6 +101,20 @@ export function Book({ slug, t, locale, rp, onChanged }: P & { onChanged: () => 
             ))}
           </ul>
         </div>
+      )}
+      {askNames && (
+        <label htmlFor="bk-names">
+          <input
+            id="bk-names"
+            type="checkbox"
+            checked={confirmedNames}
+            onChange={(e) => {
+              setConfirmedNames(e.target.checked);
+              setPreview(null); // checked again, with or without the confirmation
+            }}
+          />{" "}
+          {t.sameNamesConfirm}
+        </label>
       )}
       {preview?.ok && <Figures p={preview} t={t} rp={rp} locale={locale} />}
       <div>

@@ -14,6 +14,8 @@ export const newKey = () => `ui-${crypto.randomUUID()}`;
 export interface FieldError {
   field: string | null;
   message: string;
+  /** The domain error's code, for a form that answers one in particular (a confirmation to ask). */
+  code?: string;
 }
 
 /** True when the server never answered (no signal, server restarting): the call may be sent again. */
@@ -31,7 +33,12 @@ export function explain(e: unknown, locale: "id" | "en"): FieldError {
           code?: string;
         }
       | undefined;
-    if (d?.domain) return { field: d.domain.field, message: errorMessage(d.domain.code, d.domain.params, locale) };
+    if (d?.domain)
+      return {
+        field: d.domain.field,
+        message: errorMessage(d.domain.code, d.domain.params, locale),
+        code: d.domain.code,
+      };
     if (d?.zod) return { field: Object.keys(d.zod)[0] ?? null, message: errorMessage("input_invalid", {}, locale) };
     if (d?.code === "UNAUTHORIZED") return { field: null, message: errorMessage("signin_required", {}, locale) };
     if (d?.code === "FORBIDDEN") return { field: null, message: errorMessage("not_allowed", {}, locale) };

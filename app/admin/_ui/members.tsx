@@ -16,9 +16,13 @@ export function MembersTab({
   onChanged,
 }: P & { members: Members; today: string; canWrite: boolean; onChanged: () => void }) {
   const [f, setF] = useState({ code: "", fullName: "", gender: "P" as "P" | "L" });
+  // A name that looks like another member's: the server asks, she confirms it is someone else.
+  const [confirmed, setConfirmed] = useState(false);
   const a = useAction(locale);
+  const askSameName = a.error?.code === "name_duplicate_unconfirmed" || confirmed;
   const edit = (k: keyof typeof f, v: string) => {
     setF({ ...f, [k]: v } as typeof f);
+    if (k === "fullName") setConfirmed(false);
     a.edited(k);
   };
   return (
@@ -42,10 +46,14 @@ export function MembersTab({
                     fullName: f.fullName,
                     gender: f.gender,
                     joinedOn: today,
+                    confirmed,
                   }),
                 (r) => t.newCode(r.code, r.checkCode),
               );
-              if (r) setF({ code: "", fullName: "", gender: "P" });
+              if (r) {
+                setF({ code: "", fullName: "", gender: "P" });
+                setConfirmed(false);
+              }
             },
           )}
         >
@@ -56,6 +64,12 @@ export function MembersTab({
           <Field id="mn" label={t.name} a={a} name="fullName">
             <input id="mn" value={f.fullName} onChange={(e) => edit("fullName", e.target.value)} />
           </Field>
+          {askSameName && (
+            <label htmlFor="m-same">
+              <input id="m-same" type="checkbox" checked={confirmed} onChange={(e) => setConfirmed(e.target.checked)} />{" "}
+              {t.sameNameConfirm}
+            </label>
+          )}
           <Field id="mg" label={t.gender} a={a} name="gender">
             <select id="mg" value={f.gender} onChange={(e) => edit("gender", e.target.value)}>
               <option value="P">P</option>

@@ -9,7 +9,8 @@ import { type P, Status, useAction } from "./common";
 
 /**
  * The supervisor's list: every record that waits for her signature, each saying what she confirms,
- * signed in one tap. Her own records are listed but cannot be signed by her.
+ * signed in one tap. What is not hers to sign (her own record, a correction of her entry, the seal of a
+ * month she wrote in) is listed, saying why, with no button.
  */
 export function WaitingForSignature({ slug, t, locale, rp, onSigned }: P & { onSigned: () => void }) {
   const [d, setD] = useState<{ items: WaitingItem[]; older: number } | null>(null);
@@ -47,15 +48,21 @@ export function WaitingForSignature({ slug, t, locale, rp, onSigned }: P & { onS
         : api.admin.signing.correction.mutate({ groupSlug: slug, entryId: i.id });
   return (
     <section className="card" aria-labelledby="to-sign">
-      <h2 id="to-sign">{t.toSign(d.items.filter((i) => !("own" in i) || !i.own).length)}</h2>
+      <h2 id="to-sign">{t.toSign(d.items.filter((i) => !i.own).length)}</h2>
       <Status s={a} />
       {d.items.length ? (
         <ul className="to-sign">
           {d.items.map((i) => (
             <li key={`${i.kind}-${i.kind === "seal" ? i.month : i.id}`}>
               {sentence(i)}{" "}
-              {"own" in i && i.own ? (
-                <span className="muted">{t.ownRecord}</span>
+              {i.notYours ? (
+                <span className="muted">
+                  {i.notYours === "wrote_in_month"
+                    ? t.ownMonth
+                    : i.notYours === "reverses_own"
+                      ? t.ownCorrected
+                      : t.ownRecord}
+                </span>
               ) : (
                 <button
                   type="button"

@@ -17,7 +17,7 @@ import { DataTable } from "../../_components/DataTable";
 import { MonthlyFigures } from "../../_components/MonthlyFigures";
 import { CostTable } from "../../_components/CostTable";
 import { Sources } from "../../_components/Sources";
-import { loanStatusCount, repaidIn } from "@/server/domain/indicators";
+import { repaidIn } from "@/server/domain/indicators";
 import { ShareOut } from "../../_components/ShareOut";
 
 export const dynamic = "force-dynamic";
@@ -170,10 +170,10 @@ export default async function GroupPage({ params }: { params: Promise<{ slug: st
       <DataTable
         caption={t.loansByStatus}
         rows={Object.entries(f.loans.byStatus)
-          .filter(([, n]) => n > 0)
+          .filter(([, n]) => n.suppressed || n.value > 0)
           .map(([status, n]) => ({
             key: status,
-            cells: [t.statuses[status], <Small key="n" v={loanStatusCount(status, n)} locale={locale} />],
+            cells: [t.statuses[status], <Small key="n" v={n} locale={locale} />],
           }))}
       />
 
@@ -185,7 +185,7 @@ export default async function GroupPage({ params }: { params: Promise<{ slug: st
           cells: [
             t.purposes[p.purpose],
             <Small key="n" v={p.count} locale={locale} />,
-            p.principal.suppressed ? "–" : rp(p.principal.value, locale),
+            <Small key="p" v={p.principal} locale={locale} money />,
           ],
         }))}
       />
@@ -211,7 +211,7 @@ export default async function GroupPage({ params }: { params: Promise<{ slug: st
         rowHeaders={false}
         columns={[
           { label: t.date },
-          { label: t.purpose },
+          { label: t.compare.termCol },
           { label: t.principal, num: true },
           ...(["ksm", "kur", "rentenir", "ijon"] as const).map((k) => ({ label: t.compare.lenders[k], num: true })),
           { label: t.compare.comparedWith },
@@ -220,7 +220,7 @@ export default async function GroupPage({ params }: { params: Promise<{ slug: st
           key: i,
           cells: [
             formatDate(l.disbursedOn, locale),
-            `${t.purposes[l.purpose]}, ${t.compare.monthsShort(l.termMonths)}`,
+            t.compare.monthsShort(l.termMonths),
             rp(l.principal, locale),
             rp(l.costs.ksm, locale),
             rp(l.costs.kur, locale),

@@ -1,0 +1,36 @@
+import { expect, test } from "@playwright/test";
+import { signInApi } from "./api-session";
+
+test.use({ viewport: { width: 360, height: 740 } });
+
+test("a member whose name looks like another's is added only once the treasurer confirms; added by mistake, she leaves the same day", async ({
+  page,
+  context,
+  baseURL,
+}) => {
+  await signInApi(context.request, baseURL!, "bendahara-cd", "demo-bendahara-compang-dalo");
+  await page.goto("/admin");
+  await page.getByRole("button", { name: "Anggota", exact: true }).click();
+  const first = page.locator("tbody tr").first();
+  await expect(first).toBeVisible();
+  const existing = (await first.locator("td").nth(1).innerText()).replace(/\s*\(.*\)$/, "");
+  const code = `CO-N${Date.now().toString(36).slice(-5).toUpperCase()}`;
+
+  // The same name in capitals and with double spaces: the server asks, the form explains beside the name.
+  await page.getByLabel("Kode anggota").fill(code);
+  await page.getByLabel("Nama lengkap").fill(existing.toUpperCase().replace(" ", "  "));
+  await page.getByRole("button", { name: "Tambah anggota" }).click();
+  await expect(page.getByText(/Nama ini sama dengan nama anggota CO-/)).toBeVisible();
+  const confirm = page.getByLabel(/orang lain yang namanya sama/);
+  await confirm.check();
+  await page.getByRole("button", { name: "Tambah anggota" }).click();
+  await expect(page.locator("p[role=status]")).toContainText(`Kode cek baru untuk ${code}`);
+
+  // Added by mistake: she leaves on the day she joined.
+  await page.reload();
+  await page.getByRole("button", { name: "Anggota", exact: true }).click();
+  const row = page.locator("tbody tr").filter({ hasText: code });
+  await row.getByRole("button", { name: "Keluar dari kelompok" }).click();
+  await expect(page.locator("p[role=status]")).toHaveText("✓");
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+});

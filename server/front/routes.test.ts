@@ -1,0 +1,162 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { canonicalUrl, cacheKeyOf } from "./page-cache";
+import { canonicalFormOf, keepsScripts } from "./routes";
+import { versionKeyOf } from "./front-server";
+
+describe("one canonical URL per public resource", () => {
+  it.each([
+    ["/api/open/groups/ratu%2Ddamai/ledger.json", "/api/open/groups/ratu-damai/ledger.json"],
+    ["/api/open/groups/ratu%2ddamai/ledger.json", "/api/open/groups/ratu-damai/ledger.json"],
+    ["/api/open/groups/%72%61tu-damai/ledger%2Ejson", "/api/open/groups/ratu-damai/ledger.json"],
+    ["/kelompok/ratu-damai?&", "/kelompok/ratu-damai"],
+    ["/kelompok/ratu-damai?", "/kelompok/ratu-damai"],
+    ["/kelompok/./ratu-damai", "/kelompok/ratu-damai"],
+    ["/kelompok/x/../ratu-damai", "/kelompok/ratu-damai"],
+    ["/kelompok/ratu-damai/buku-kas/%2E%2E", "/kelompok/ratu-damai"],
+    ["/admin/../kelompok/ratu-damai", "/kelompok/ratu-damai"],
+    ["//kelompok//ratu-damai/", "/kelompok/ratu-damai"],
+    ["/kelompok\\ratu-damai", "/kelompok/ratu-damai"],
+    ["/../../kelompok/ratu-damai", "/kelompok/ratu-damai"],
+    ["/api/open/groups/ratu-damai/ledger.json?x=1&&y=", "/api/open/groups/ratu-damai/ledger.json"],
+    ["/?hal=2&utm=a&cari=golo", "/?cari=golo&hal=2"],
+    ["/?cari=&hal=", "/"],
+    ["/?cari=golo%20meni", "/?cari=golo+meni"],
+    ["/data?hal=2&hal=", "/data?hal=2"],
+    [
+      "/verifikasi?segel=3BAB-6FF7-87E1&no=28&kelompok=ratu-damai",
+      "/verifikasi?kelompok=ratu-damai&no=28&segel=3BAB-6FF7-87E1",
+    ],
+    [
+      "/bandingkan?months=4&amount=1.000.000&ksmRatePct=&kelompok=mokel",
+      "/bandingkan?kelompok=mokel&amount=1.000.000&months=4",
+    ],
+    ["/kelompok/ratu-damai/buku-kas?sebelum=%31%32", "/kelompok/ratu-damai/buku-kas?sebelum=12"],
+    ["/./anggota?gagal=1&detik=30", "/anggota?gagal=1&detik=30"],
+    ["http://evil.example/kelompok/ratu-damai?x=1", "/kelompok/ratu-damai"],
+    ["/kelompok/ratu-damai#x", "/kelompok/ratu-damai"],
+    ["/?cari=golo#kelompok", "/?cari=golo"],
+  ])("%s → %s", (spelt, canonical) => {
+    expect(canonicalUrl(spelt)).toBe(canonical);
+    expect(canonicalUrl(canonical)).toBeNull();
+    expect(cacheKeyOf({ method: "GET", url: spelt })).toBeNull(); // never stored under another spelling
+  });
+
+  it("leaves the canonical form of every page its own forms and links write as it is", () => {
+    for (const url of [
+      "/",
+      "/?cari=golo+meni&hal=2",
+      "/dampak?hal=2",
+      "/verifikasi?kelompok=ratu-damai&no=28&segel=3BAB-6FF7-87E1",
+      "/bandingkan?kelompok=ratu-damai",
+      "/bandingkan?amount=1.000.000&months=4&ksmRatePct=2&ksmMethod=flat&ijonRatio=2&rentenirRatePct=10&rentenirMethod=flat&rentenirPeriod=month&rentenirPeriods=4&kurRatePct=6",
+      "/api/open/compare?amount=1000000&months=4",
+      "/kelompok/ratu-damai/buku-kas?sebelum=12",
+      "/kelompok/ratu-damai/laporan/2026-10",
+      "/kelompok/ratu-damai/tahun/2025",
+      "/api/open/groups.json",
+      "/api/open/groups/ratu-damai.json",
+      "/api/open/groups/ratu-damai/ledger.csv",
+      "/api/open/groups/ratu-damai/checkpoints.json",
+      "/anggota?gagal=1&detik=30",
+      "/anggota",
+    ])
+      expect(canonicalUrl(url), url).toBeNull();
+  });
+
+  it("touches nothing but the public routes: the admin app, the APIs, Next's files, the sign-in and the language switch", () => {
+    for (const url of [
+      "/admin",
+      "/admin/./x?&",
+      "/masuk?gagal=1&&detik=3",
+      "/api/trpc/admin.groups.mine?batch=1&input=%7B%7D",
+      "/api/auth/session?",
+      "/api/auth/callback/credentials?x=1",
+      "/_next/static/chunks/a%2Db.js?v=1",
+      "/bahasa?ke=en&kembali=/kelompok/ratu-damai",
+      "/kelompok/ratu-damai/x",
+      "/kelompok/Ratu-Damai",
+      "/kelompok/ratu%2Fdamai",
+      "/api/open/groups/ratu-damai/x.json",
+      "*",
+    ]) {
+      expect(canonicalUrl(url), url).toBeNull();
+      expect(cacheKeyOf({ method: "GET", url }), url).toBeNull();
+    }
+  });
+
+  it("the canonical form of any spelling is canonical itself, and the same route's", () => {
+    const segment = fc.constantFrom(
+      "",
+      ".",
+      "..",
+      "kelompok",
+      "ratu-damai",
+      "%2D",
+      "r%61tu-damai",
+      "buku-kas",
+      "x",
+      "api",
+      "open",
+      "groups",
+      "ledger.json",
+      "%2e",
+      "data",
+    );
+    const param = fc.constantFrom("hal", "cari", "sebelum", "kelompok", "no", "segel", "amount", "utm", "_x", "");
+    const value = fc.constantFrom("", "1", "golo meni", "a%20b", "a+b", "%zz", "%2D", "é", "1.000");
+    const url = fc
+      .tuple(fc.array(segment, { maxLength: 6 }), fc.option(fc.array(fc.tuple(param, value), { maxLength: 5 })))
+      .map(
+        ([segments, query]) =>
+          `/${segments.join("/")}${query ? `?${query.map(([k, v]) => `${k}=${v}`).join("&")}` : ""}`,
+      );
+    fc.assert(
+      fc.property(url, (u) => {
+        const c = canonicalFormOf(u);
+        if (!c) return;
+        expect(canonicalUrl(c.url)).toBeNull();
+        expect(canonicalFormOf(c.url)?.route).toBe(c.route);
+        const [path, query] = c.url.split("?");
+        expect(path).not.toMatch(/%|\/\/|\/\.{1,2}(?:\/|$)/);
+        if (c.route.params) expect(query ?? "x").not.toMatch(/^$|&&|=&|=$/);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it("follows the right version: a group's own pages its version, the calculator the terms, the rest the portal's", () => {
+    expect(versionKeyOf("/kelompok/mokel/laporan/2026-01")).toEqual({ of: "group", slug: "mokel" });
+    expect(versionKeyOf("/api/open/groups/mokel.json")).toEqual({ of: "group", slug: "mokel" });
+    expect(versionKeyOf("/api/open/groups/mokel/ledger.csv")).toEqual({ of: "group", slug: "mokel" });
+    expect(versionKeyOf("/bandingkan?kelompok=mokel")).toEqual({ of: "terms" });
+    expect(versionKeyOf("/metodologi")).toEqual({ of: "terms" });
+    expect(versionKeyOf("/api/open/groups.json")).toEqual({ of: "global" });
+    expect(versionKeyOf("/verifikasi?kelompok=mokel&no=1&segel=a")).toEqual({ of: "global" });
+  });
+
+  it("keeps scripts only on the treasurer screens, Next's files and the APIs", () => {
+    for (const url of [
+      "/admin",
+      "/admin/kas?x=1",
+      "/masuk",
+      "/masuk?gagal=1",
+      "/_next/static/a.js",
+      "/api/trpc/x",
+      "/api/auth/session",
+    ])
+      expect(keepsScripts(url), url).toBe(true);
+    for (const url of [
+      "/",
+      "/kelompok/ratu-damai",
+      "/kelompok/ratu-damai/x",
+      "/anggota?gagal=1",
+      "/_kt/tidak-ditemukan",
+      "/adminx",
+      "/bahasa?ke=en",
+      "/api/open/groups.json",
+      "http://h/admin/../kelompok/x",
+    ])
+      expect(keepsScripts(url), url).toBe(false);
+  });
+});
