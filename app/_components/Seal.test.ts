@@ -27,6 +27,8 @@ describe("the printed seal's QR code", () => {
           hash: HASH,
           seal: "3BAB-6FF7-87E1",
           finished: true,
+          closed: true,
+          closesOn: "2026-11-05",
           countersigned: null,
         },
         title: "Segel",

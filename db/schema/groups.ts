@@ -23,6 +23,11 @@ export const ksmGroups = sqliteTable("ksm_groups", {
   isDemo: integer("is_demo", { mode: "boolean" }).notNull().default(false),
   /** The last day of the last closed year (SHU shared out): no entry may be dated on or before it. */
   closedThrough: text("closed_through"),
+  /**
+   * Days of the next month in which a finished month still takes back-dated entries (through the
+   * 5th by default); a countersigned seal closes it sooner. See server/domain/month-close.ts.
+   */
+  monthGraceDays: integer("month_grace_days").notNull().default(5),
   createdAt: text("created_at").notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
 });
 

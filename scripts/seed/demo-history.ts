@@ -307,8 +307,11 @@ export async function seedDemo(
             newlyJoined.delete(m.code);
           }
           if (r.chance(m.reliability)) {
-            // She makes up at most three missed days: some days are simply lost (compliance < 100%).
-            const owedDays = Math.max(1, Math.min(3, daysBetween(m.lastPaid, date)));
+            // She makes up at most three missed days: some days are simply lost (compliance < 100%) —
+            // and none in a closed year (on New Year's Day, after the close, only today is paid).
+            const closed = batch.group.closedThrough;
+            const sinceClose = closed ? daysBetween(closed, date) : 3;
+            const owedDays = Math.max(1, Math.min(3, daysBetween(m.lastPaid, date), sinceClose));
             // The days she pays for are named: today and the missed days before it.
             const days = Array.from({ length: owedDays }, (_, k) => addDays(date, k - owedDays + 1));
             lines.push({ memberCode: m.code, amount: 1000 * owedDays, kind: "daily", days });

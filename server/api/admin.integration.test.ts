@@ -593,7 +593,7 @@ describe("happy paths through the API", () => {
     const b = caller("bendaharaRD");
     const input = {
       groupSlug: G,
-      date: "2026-10-15",
+      date: "2026-11-15",
       idempotencyKey: key("replay"),
       lines: [{ memberCode: "RA-004", amount: 1000 }],
     };

@@ -8,7 +8,7 @@ import { setShareOutRule } from "@/server/services/year-close";
 import { disburseLoan } from "@/server/services/loans";
 import { recordContributions } from "@/server/services/savings";
 import { changePassword, createUser, endSessions, userOfSession, type UserRow } from "@/server/services/users";
-import { chainHead, FIXED_NOW, key, seedGroup, tempDatabase, testContext } from "@/server/testing/db";
+import { chainHead, FIXED_NOW, key, seedGroup, tempDatabase, testContext, typedOn } from "@/server/testing/db";
 import { appRouter } from "./root";
 import { createCallerFactory } from "./trpc";
 
@@ -61,7 +61,13 @@ beforeAll(async () => {
     })
   ).id;
   // A year with entries that can be closed (2025), under a share-out rule.
-  await recordIncome(ctx, { groupSlug: G, amount: 1000, date: "2025-06-01", category: "hibah", idempotencyKey: key() });
+  await recordIncome(typedOn(ctx, "2025-06-01"), {
+    groupSlug: G,
+    amount: 1000,
+    date: "2025-06-01",
+    category: "hibah",
+    idempotencyKey: key(),
+  });
   await setShareOutRule(ctx, { groupSlug: G, rule: EXAMPLE_RULE });
   await recordBankTransfer(ctx, {
     groupSlug: G,
@@ -285,12 +291,16 @@ describe("hostile and broken input on every mutation", () => {
   it("contributions.recordQueued: every field of a queued day × hostile values is refused for that day with the field named, or for the whole batch; never a 500", async () => {
     // Each day its own date: a member pays a day once, so a repeated date would be refused for that alone.
     let n = 0;
-    const day = () =>
-      ({
-        date: addDays("2026-01-01", n++), // 2025 is closed by the year.close case
-        idempotencyKey: key(),
-        lines: [{ memberCode: "RA-002", amount: 1000 }],
-      }) as Record<string, unknown>;
+    // Each day sent on its own evening (a month closes soon after it ends): the clock follows the days.
+    let evening = FIXED_NOW;
+    const day = () => {
+      const date = addDays("2026-01-01", n++); // 2025 is closed by the year.close case
+      evening = new Date(`${date}T10:00:00Z`);
+      return { date, idempotencyKey: key(), lines: [{ memberCode: "RA-002", amount: 1000 }] } as Record<
+        string,
+        unknown
+      >;
+    };
     const line = () => ({ memberCode: "RA-002", amount: 1000 }) as Record<string, unknown>;
     const cases: [string, () => Record<string, unknown>][] = [];
     for (const f of ["date", "idempotencyKey", "lines"])
@@ -317,8 +327,14 @@ describe("hostile and broken input on every mutation", () => {
         ]);
     for (const [label, make] of cases) {
       const before = await chainHead(t.database, groupId);
-      const outcome = await caller()
-        .admin.contributions.recordQueued({ groupSlug: G, days: [make(), day()] } as never)
+      const days = [make(), day()];
+      const outcome = await createCallerFactory(appRouter)({
+        database: t.database,
+        user: treasurer,
+        sameOrigin: true,
+        now: () => evening,
+      })
+        .admin.contributions.recordQueued({ groupSlug: G, days } as never)
         .then(
           (r) => r,
           (e: unknown) => e,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { monthEndCheckpoints, normaliseSeal, readSeal, sealMatches, shortSeal } from "./seal";
+import { normaliseSeal, readSeal, sealMatches, shortSeal } from "./seal";
 
 const H = "3bab6ff787e1aa22bb33cc44dd55ee66ff7788990011223344556677889900aa";
 
@@ -23,23 +23,5 @@ describe("seal", () => {
     expect(readSeal(H.toUpperCase())).toBe(H); // the full hash, as the QR code carries it
     expect(readSeal(`${H}0`)).toBeNull();
     expect(readSeal("3BAB-6FF7-87EX")).toBeNull();
-  });
-
-  it("month-end checkpoints: the last entry recorded by each month's end in the group's time zone", () => {
-    const e = (seq: number, recordedAt: string) => ({ seq, hash: `h${seq}`, recordedAt });
-    const entries = [
-      e(1, "2026-01-10T02:00:00Z"),
-      e(2, "2026-01-31T15:59:00Z"), // 23.59 WITA on 31 January
-      e(3, "2026-01-31T16:00:00Z"), // 00.00 WITA on 1 February
-      e(4, "2026-03-05T02:00:00Z"),
-    ];
-    expect(
-      monthEndCheckpoints(entries, { timeZone: "Asia/Makassar", fromMonth: "2025-12", today: "2026-04-02" }),
-    ).toEqual([
-      { month: "2026-01", seq: 2, hash: "h2" },
-      { month: "2026-02", seq: 3, hash: "h3" },
-      { month: "2026-03", seq: 4, hash: "h4" },
-      { month: "2026-04", seq: 4, hash: "h4" },
-    ]);
   });
 });

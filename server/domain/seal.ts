@@ -1,18 +1,10 @@
 /**
- * The seal: a group's chain head at a moment (the end of a month, or now), written so a village
- * can keep it where the server cannot reach — printed on the notice board, pasted into the
+ * The seal: a group's chain head at a moment (a month's close — see month-close.ts — or now),
+ * written so a village can keep it where the server cannot reach — printed on the notice board, pasted into the
  * group's WhatsApp. The short form is the hash's first 12 hex digits in groups of four
  * (3BAB-6FF7-87E1); with the sequence number it names one entry, and through the chain every
  * entry before it. Anyone holding a seal can prove a later rewrite or truncation of the books.
  */
-import { addMonths, localDate, monthOf, type BusinessDate } from "./dates";
-
-export interface Checkpoint {
-  /** The month (YYYY-MM) whose end the seal is taken at. */
-  month: string;
-  seq: number;
-  hash: string;
-}
 
 export function shortSeal(hash: string): string {
   const h = hash.slice(0, 12).toUpperCase();
@@ -43,29 +35,4 @@ export function normaliseSeal(s: string): string | null {
 export function sealMatches(hash: string, seal: string): boolean {
   const s = normaliseSeal(seal);
   return s !== null && hash.toLowerCase().startsWith(s);
-}
-
-/**
- * Month-end checkpoints from entries in sequence order: for each month from `fromMonth` to the
- * month of `today`, the last entry recorded (in the group's time zone) by that month's end.
- * Months before the first entry have none. The current month's is the head so far.
- */
-export function monthEndCheckpoints(
-  entries: readonly { seq: number; hash: string; recordedAt: string }[],
-  opts: { timeZone: string; fromMonth: string; today: BusinessDate },
-): Checkpoint[] {
-  const lastByMonth = new Map<string, { seq: number; hash: string }>();
-  for (const e of entries) {
-    const m = monthOf(localDate(new Date(e.recordedAt), opts.timeZone));
-    const had = lastByMonth.get(m);
-    if (!had || e.seq > had.seq) lastByMonth.set(m, { seq: e.seq, hash: e.hash });
-  }
-  const out: Checkpoint[] = [];
-  let best: { seq: number; hash: string } | null = null;
-  for (let m = opts.fromMonth; m <= monthOf(opts.today); m = monthOf(addMonths(`${m}-01`, 1))) {
-    const here = lastByMonth.get(m);
-    if (here && (!best || here.seq > best.seq)) best = here;
-    if (best) out.push({ month: m, ...best });
-  }
-  return out;
 }

@@ -165,6 +165,7 @@ export const ADMIN_MESSAGES = {
     olderUnsigned: (n: number) => `${n} catatan lebih lama belum ditandatangani.`,
     signSeal: (month: string, seq: number, seal: string) =>
       `Segel ${month}: buku sampai catatan no. ${seq}, segel ${seal}.`,
+    sealCloses: "Tanda tangan Anda menutup bulan ini: sesudahnya tidak ada catatan yang boleh bertanggal bulan itu.",
     signCount: (what: string, date: string, counted: string, book: string, diff: string, by: string) =>
       `${what} ${date}: dihitung ${counted}, buku ${book} — ${diff}. Dicatat ${by}.`,
     signCorrection: (seq: number, date: string, reverses: number, reason: string, amount: string, by: string) =>
@@ -333,6 +334,7 @@ export const ADMIN_MESSAGES = {
     olderUnsigned: (n: number) => `${n} older records are not signed.`,
     signSeal: (month: string, seq: number, seal: string) =>
       `Seal of ${month}: the book up to entry no. ${seq}, seal ${seal}.`,
+    sealCloses: "Your signature closes this month: afterwards no entry may be dated in it.",
     signCount: (what: string, date: string, counted: string, book: string, diff: string, by: string) =>
       `${what} ${date}: counted ${counted}, book ${book} — ${diff}. Recorded by ${by}.`,
     signCorrection: (seq: number, date: string, reverses: number, reason: string, amount: string, by: string) =>

@@ -1,3 +1,4 @@
+import { formatMonth } from "./format";
 import type { Locale } from "./messages";
 
 type Params = Record<string, string | number>;
@@ -336,6 +337,13 @@ const MESSAGES = {
   month_has_no_entries: {
     id: () => "Belum ada catatan sampai akhir bulan itu.",
     en: () => "There were no entries by the end of that month.",
+  },
+  // Closing a month (issue 24): a closed month's figures and seal never change.
+  month_closed: {
+    id: (p) =>
+      `Bulan ${formatMonth(String(p.month), "id", true)} sudah ditutup: laporannya sudah dicetak dengan segel akhir dan tidak boleh berubah. Catat dengan tanggal hari ini dan sebutkan bulan ${formatMonth(String(p.month), "id", true)} di keterangan atau alasannya.`,
+    en: (p) =>
+      `${formatMonth(String(p.month), "en", true)} is closed: its report is printed with its final seal and must not change. Record this with today's date and name ${formatMonth(String(p.month), "en", true)} in the note or reason.`,
   },
   month_out_of_range: {
     id: () => "Tidak ada laporan untuk bulan itu.",

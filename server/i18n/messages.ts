@@ -100,6 +100,11 @@ const id = {
     loansDisbursed: "Pinjaman dicairkan bulan ini",
     corrections: "Koreksi",
     cashCounts: "Hitung kas",
+    provisionalBadge: "sementara",
+    provisional: (closesOn: string) =>
+      `Laporan sementara: bulan ini belum ditutup. Catatan bertanggal bulan ini masih bisa ditambahkan sampai ${closesOn} atau sampai pengawas menandatangani segelnya; setelah itu angka dan segel akhirnya tidak berubah lagi.`,
+    closedNote: "Bulan ini sudah ditutup: angka dan segel di bawah tidak akan berubah lagi.",
+    monthSeal: (month: string) => `Segel akhir ${month} (saat bulan ditutup)`,
   },
   freshness: (last: string, seq: number) => `Catatan terakhir ${last} (nomor ${seq}).`,
   /** The chain check from content (server/services/chain-check.ts): entries agree, and when the whole chain was last checked. */
@@ -164,8 +169,7 @@ const id = {
   },
   seal: {
     now: "Segel buku kas saat ini",
-    monthEnd: (month: string) => `Segel buku kas akhir ${month}`,
-    lastMonth: (month: string) => `Segel akhir bulan lalu (${month})`,
+    lastMonth: (month: string) => `Segel akhir bulan yang terakhir ditutup (${month})`,
     entry: (seq: number) => `catatan no. ${seq}`,
     fullHash: "Hash lengkap",
     signed: (on: string) => `disegel oleh pengawas, tanggal ${on}`,
@@ -548,6 +552,11 @@ const en: Messages = {
     loansDisbursed: "Loans disbursed this month",
     corrections: "Corrections",
     cashCounts: "Cash counts",
+    provisionalBadge: "provisional",
+    provisional: (closesOn: string) =>
+      `Provisional report: this month is not closed yet. Entries dated in it may still be added until ${closesOn} or until the supervisor countersigns its seal; after that its figures and final seal never change.`,
+    closedNote: "This month is closed: the figures and the seal below will not change.",
+    monthSeal: (month: string) => `Final seal of ${month} (at the month's close)`,
   },
   freshness: (last: string, seq: number) => `Last entry ${last} (number ${seq}).`,
   chainOk: (entries: string, wholeAt: string) =>
@@ -610,8 +619,7 @@ const en: Messages = {
   },
   seal: {
     now: "The books' seal now",
-    monthEnd: (month: string) => `The books' seal at the end of ${month}`,
-    lastMonth: (month: string) => `Last month's seal (${month})`,
+    lastMonth: (month: string) => `Final seal of the last closed month (${month})`,
     entry: (seq: number) => `entry no. ${seq}`,
     fullHash: "Full hash",
     signed: (on: string) => `sealed by the supervisor on ${on}`,

@@ -25,7 +25,8 @@ export const DATA_PAGE = {
     loanPathTitle: "Jejak satu pinjaman di ledger",
     loanPath:
       "Pencairan tampil dengan tanggal dan jumlahnya; setiap angsuran dengan tanggal, jumlah dan pembagiannya (pokok, jasa, denda: postings ikut di-hash, jadi harus terbuka). Tidak ada nomor pinjaman, anggota atau tujuan yang menghubungkan angsuran atau denda dengan pencairannya: tujuan pinjaman hanya diterbitkan sebagai jumlah per tujuan (di atas). Jadi tetangga yang tahu siapa meminjam dapat melihat bahwa pada suatu hari ada denda dibayar, tetapi tidak ada kolom yang menyebut pinjaman siapa. Batasnya: bila hanya satu pinjaman berjalan, semua angsuran saat itu milik pinjaman itu; bila sedikit pinjaman berjalan, jumlah uangnya (pokok angsuran yang membagi habis satu pencairan) dapat menebak pasangannya. Ledger tidak dapat menyembunyikan itu tanpa membuang catatan yang diperlukan untuk memeriksa rantai. Catatan pinjaman sebelum Desember 2026 tetap membawa tujuannya: mengubahnya merusak segel.",
-    seals: "Segel akhir bulan (checkpoints.json) — simpan salinannya di luar server, lihat /verifikasi.",
+    seals:
+      "Segel setiap bulan saat ditutup (checkpoints.json; closed: false = bulan belum ditutup, segelnya masih bergerak) — simpan salinannya di luar server, lihat /verifikasi.",
     postingsRule:
       "postings = [[akun, jumlah], …] dijumlah per akun, jumlah nol dibuang, diurutkan menurut nama akun. prevHash catatan no. 1 = 64 angka nol.",
     digestRule:
@@ -56,7 +57,8 @@ export const DATA_PAGE = {
     loanPathTitle: "One loan's path in the ledger",
     loanPath:
       "A disbursement shows its date and amount; each repayment its date, amount and split (principal, service charge, fine: the postings are hashed, so they must be public). No loan number, member or purpose ties a repayment or a fine to its disbursement: a loan's purpose is published only as counts by purpose (above). So neighbours who know who borrowed can see that a fine was paid on a day, but no field says on whose loan. The limits: with one loan running, every repayment is that loan's; with few running, the money itself (an installment's principal that divides a disbursement evenly) can suggest the match. The ledger cannot hide that without dropping entries the chain check needs. Loan entries written before December 2026 keep their purpose: changing them would break the seal.",
-    seals: "Month-end seals (checkpoints.json) — keep a copy away from the server, see /verifikasi.",
+    seals:
+      "Each month's seal at its close (checkpoints.json; closed: false = a month not yet closed, its seal still moves) — keep a copy away from the server, see /verifikasi.",
     postingsRule:
       "postings = [[account, amount], …] summed per account, zero sums dropped, sorted by account name. prevHash of entry no. 1 = 64 zeros.",
     digestRule:

@@ -4,10 +4,17 @@
  * the next sequence number, hashes the entry onto the group's chain, inserts the entry and its
  * postings, updates the rollups and writes the audit row — all or nothing.
  */
-import { and, eq, gt, sql } from "drizzle-orm";
+import { and, eq, gt, inArray, sql } from "drizzle-orm";
 import { randomBytes } from "node:crypto";
 import { insertMany, reusable, type Tx } from "@/db/client";
-import { accountBalances, auditLog, journalEntries, ledgerHeads, postings as postingsTable } from "@/db/schema";
+import {
+  accountBalances,
+  auditLog,
+  journalEntries,
+  ledgerHeads,
+  postings as postingsTable,
+  sealSignatures,
+} from "@/db/schema";
 import {
   CURRENT_CHAIN_VERSION,
   detailDigest,
@@ -15,7 +22,8 @@ import {
   GENESIS_HASH,
   publicWordsProblem,
 } from "@/server/domain/chain";
-import { monthOf, type BusinessDate } from "@/server/domain/dates";
+import { localDate, monthOf, type BusinessDate } from "@/server/domain/dates";
+import { isMonthClosed, monthStanding } from "@/server/domain/month-close";
 import { conflict, invalid } from "@/server/domain/errors";
 import type { ErrorCode } from "@/server/i18n/errors";
 import {
@@ -45,6 +53,11 @@ export interface NewEntry {
   loanId?: number | null;
   reverses?: { id: number; seq: number; kind: EntryKind } | null;
   reason?: string | null;
+  /**
+   * Other days the entry is about, earlier than its date — a collection's missed days — held to
+   * the same closing rules as the date itself, and refused under `field`.
+   */
+  namedDays?: readonly { day: BusinessDate; field: string }[];
   idempotencyKey: string;
   requestHash: string;
   actor: string;
@@ -245,12 +258,81 @@ const moveHead = reusable((db) =>
     .prepare(),
 );
 
-/** The rules an entry must meet before anything is read: balanced, and not dated in a closed year. */
+/**
+ * The rules an entry must meet before anything is read: balanced, and not dated (nor naming a day)
+ * in a closed year or in a month closed by its grace period. A month still in its grace period is
+ * closed only if its seal was countersigned: `assertNotCountersigned` asks the database.
+ */
 export function assertEntryAllowed(e: NewEntry): void {
   assertBalanced(e.postings);
-  // A closed year's books are shared out: a correction of it is posted in the open year.
-  if (e.group.closedThrough !== null && e.date <= e.group.closedThrough)
-    throw invalid("year_closed", "date", { year: e.group.closedThrough.slice(0, 4) });
+  assertDatesOpen(e);
+}
+
+/** Anything dated that a month's printed report shows: an entry, or a cash count (no kind). */
+type Dated = Pick<NewEntry, "group" | "date" | "namedDays" | "now"> & { kind?: EntryKind };
+
+/** Not dated in a closed year, nor in a month its grace period has closed (no I/O). */
+function assertDatesOpen(d: Dated): void {
+  const today = localDate(d.now, d.group.timeZone);
+  for (const { day, field } of datesOf(d)) {
+    // A closed year's books are shared out: a correction of it is posted in the open year.
+    if (d.group.closedThrough !== null && day <= d.group.closedThrough)
+      throw invalid("year_closed", field, { year: d.group.closedThrough.slice(0, 4) });
+    // A closed month's printed report and seal never change: a correction is dated today.
+    if (closesMonths(d) && monthStanding(monthOf(day), today, d.group.monthGraceDays) === "closed")
+      throw invalid("month_closed", field, { month: monthOf(day) });
+  }
+}
+
+const datesOf = (d: Dated) => [{ day: d.date, field: "date" }, ...(d.namedDays ?? [])];
+
+/**
+ * The two entries a month's close lets through: the opening balance of a paper book taken over
+ * (written once, on an empty ledger: nothing has been sealed yet) and the year's closing entry,
+ * dated 31 December by design — which the monthly report keeps apart from December's figures.
+ */
+const closesMonths = (d: Dated) => d.kind !== "opening_balance" && d.kind !== "year_close";
+
+/**
+ * Refuses an entry dated in (or naming a day of) a month still in its grace period whose seal the
+ * pengawas countersigned by the entry's moment: a countersignature closes the month at once.
+ * Asks the database only when some date falls in such a month (the first days of a month).
+ */
+export async function assertNotCountersigned(tx: Tx, items: readonly Dated[]): Promise<void> {
+  const inGrace: { d: Dated; month: string; field: string }[] = [];
+  for (const d of items) {
+    if (!closesMonths(d)) continue;
+    const today = localDate(d.now, d.group.timeZone);
+    for (const { day, field } of datesOf(d))
+      if (monthStanding(monthOf(day), today, d.group.monthGraceDays) === "grace")
+        inGrace.push({ d, month: monthOf(day), field });
+  }
+  if (inGrace.length === 0) return;
+  const group = inGrace[0]!.d.group;
+  const signed = await tx
+    .select({ month: sealSignatures.month, at: sealSignatures.at })
+    .from(sealSignatures)
+    .where(
+      and(
+        eq(sealSignatures.groupId, group.id),
+        inArray(sealSignatures.month, [...new Set(inGrace.map((g) => g.month))]),
+      ),
+    );
+  const at = new Map(signed.map((s) => [s.month, s.at]));
+  for (const { d, month, field } of inGrace) {
+    const facts = {
+      timeZone: d.group.timeZone,
+      graceDays: d.group.monthGraceDays,
+      countersignedAt: at.get(month) ?? null,
+    };
+    if (isMonthClosed(month, d.now, facts)) throw invalid("month_closed", field, { month });
+  }
+}
+
+/** The same closing rules for what is dated but is no entry: a cash count or bank check, printed in the month's report. */
+export async function assertDateOpen(tx: Tx, d: Dated): Promise<void> {
+  assertDatesOpen(d);
+  await assertNotCountersigned(tx, [d]);
 }
 
 type Head = { lastSeq: number; lastHash: string } | undefined;
@@ -298,6 +380,7 @@ export function sealEntry(e: NewEntry, head: Head) {
 
 export async function appendEntry(tx: Tx, e: NewEntry): Promise<EntryRow> {
   assertEntryAllowed(e);
+  await assertNotCountersigned(tx, [e]);
   await assertStaysNonNegative(tx, e.group.id, e.date, e.postings);
   const entry = await insertEntry(tx).get(sealEntry(e, await ledgerHead(tx).get({ groupId: e.group.id })));
   if (!entry) throw new Error("insert returned nothing");

@@ -14,7 +14,7 @@ import {
   type MoneyAccount,
 } from "@/server/domain/ledger";
 import { assertAmount, MAX_AMOUNT } from "@/server/domain/money";
-import { appendEntry, idempotentWrite, type EntryRow } from "./append-entry";
+import { appendEntry, assertDateOpen, idempotentWrite, type EntryRow } from "./append-entry";
 import { loadGroupFor, nowOf, todayIn, type ServiceContext, audit } from "./context";
 import { cleanText } from "@/server/domain/text";
 import { type GroupInput, zDate, zIdempotencyKey, zRupiah, zText, zVia } from "./fields";
@@ -188,6 +188,8 @@ export async function recordCashCount(ctx: ServiceContext, input: CashCountInput
         throw invalid("amount_invalid", "countedAmount");
       const account = moneyAccount(input.account);
       const note = cleanText(input.note, "note", { required: false, max: 200 });
+      // A closed month's report lists its counts as printed: a late count is dated today.
+      await assertDateOpen(tx, { group, date, now: nowOf(ctx) });
       const book = await cashOnBooks(tx, group.id, date, account);
       const at = nowOf(ctx).toISOString();
       const [row] = await tx

@@ -26,14 +26,14 @@ const restart = () => {
 };
 
 let days = 0;
-/** One entry a day from 1 October 2026 on. */
-async function collect(n: number) {
-  for (let i = 0; i < n; i++)
-    await recordContributions(testContext(database), {
+/** One entry at a time in November 2026 (still open on FIXED_NOW): each member pays a day once. */
+async function collect(n: number, by: Database = database) {
+  for (let i = 0; i < n; i++, days++)
+    await recordContributions(testContext(by), {
       groupSlug: G,
-      date: addDays("2026-10-01", days++),
+      date: addDays("2026-11-01", Math.floor(days / 3)),
       idempotencyKey: key(),
-      lines: [{ memberCode: "RA-001", amount: 1000 }],
+      lines: [{ memberCode: `RA-00${(days % 3) + 1}`, amount: 1000 }],
     });
 }
 
@@ -147,12 +147,7 @@ describe("the remembered point", () => {
     const second = await openDatabase(database.url);
     const seen = database.outsideCommits();
     try {
-      await recordContributions(testContext(second), {
-        groupSlug: G,
-        date: addDays("2026-10-01", days++),
-        idempotencyKey: key(),
-        lines: [{ memberCode: "RA-002", amount: 1000 }],
-      });
+      await collect(1, second);
       expect(database.outsideCommits()).toBe(seen);
     } finally {
       second.close();

@@ -4,8 +4,8 @@
  * statements. Each entry is built by the verb's own function (`batchContributions`,
  * `batchRepayment`: the same input, checks and postings), meets the same pure rules and is sealed
  * onto the chain exactly as `appendEntry` seals it; `write` then runs the checks that need the
- * database once for the whole batch — no key used before, no day paid twice, no kept balance below
- * zero on any day — and writes the very rows the verbs would, many to a statement.
+ * database once for the whole batch — no key used before, no month closed by a countersignature, no
+ * day paid twice, no kept balance below zero on any day — and writes the very rows the verbs would, many to a statement.
  */
 import { and, eq, sql } from "drizzle-orm";
 import { type DbOrTx, insertMany, type Tx } from "@/db/client";
@@ -14,6 +14,7 @@ import { conflict, invalid } from "@/server/domain/errors";
 import type { BusinessDate } from "@/server/domain/dates";
 import {
   assertEntryAllowed,
+  assertNotCountersigned,
   keptBalance,
   insufficientCode,
   ledgerHead,
@@ -78,6 +79,10 @@ export class EntryBatch {
     const groupId = this.group.id;
     const head = await ledgerHead(tx).get({ groupId });
     await this.assertKeysNew(tx);
+    await assertNotCountersigned(
+      tx,
+      pending.map((p) => p.e),
+    );
     this.assertDaysOnce(head?.lastSeq ?? 0);
     await assertDaysNotPaid(
       tx,

@@ -11,6 +11,7 @@ import { openingBalancePostings, SAVINGS_ACCOUNTS, type SavingsAccount } from "@
 import { appendEntry, idempotentWrite, type EntryRow } from "./append-entry";
 import { loadActiveMember, loadGroupFor, nowOf, todayIn, type GroupRow, type ServiceContext, audit } from "./context";
 import { cleanName, cleanText, lookAlike } from "@/server/domain/text";
+import { DEFAULT_MONTH_GRACE_DAYS, MAX_MONTH_GRACE_DAYS } from "@/server/domain/month-close";
 import { zDate, zMemberCode, zText } from "./fields";
 import { boundedPool } from "./pool";
 import { assertBusinessDate } from "@/server/domain/dates";
@@ -30,6 +31,8 @@ export interface CreateGroupInput {
   loanMaxTermMonths?: number;
   lateFineAmount?: number;
   lateFineGraceDays?: number;
+  /** Days of the next month in which a finished month still takes back-dated entries (default 5). */
+  monthGraceDays?: number;
   isDemo?: boolean;
 }
 
@@ -66,6 +69,7 @@ export async function createGroup(ctx: ServiceContext, input: CreateGroupInput):
     loanMaxTermMonths: intIn(input.loanMaxTermMonths ?? 12, "loanMaxTermMonths", 1, 60),
     lateFineAmount: intIn(input.lateFineAmount ?? 5000, "lateFineAmount", 0, 1_000_000),
     lateFineGraceDays: intIn(input.lateFineGraceDays ?? 7, "lateFineGraceDays", 0, 90),
+    monthGraceDays: intIn(input.monthGraceDays ?? DEFAULT_MONTH_GRACE_DAYS, "monthGraceDays", 0, MAX_MONTH_GRACE_DAYS),
     isDemo: input.isDemo ?? false,
   };
   return ctx.database.write(async (tx) => {

@@ -1,8 +1,9 @@
 import { and, asc, eq, like } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { cashCounts, loans, monthEntries, monthPostings } from "@/db/schema";
-import { localDate, monthOf } from "@/server/domain/dates";
+import { addDays, localDate, monthOf } from "@/server/domain/dates";
 import { invalid, notFound } from "@/server/domain/errors";
+import { graceClosesOn, monthStanding } from "@/server/domain/month-close";
 import {
   balanceSheet,
   monthFlows,
@@ -12,6 +13,7 @@ import {
   type MonthPostingRow,
 } from "@/server/domain/indicators";
 import type { GroupRow } from "./context";
+import { monthCheckpoint } from "./seals";
 
 /** A group's month_postings rollup: every month's postings summed by kind and account. */
 export function monthPostingRows(db: DbOrTx, groupId: number): Promise<MonthPostingRow[]> {
@@ -26,18 +28,24 @@ export function monthPostingRows(db: DbOrTx, groupId: number): Promise<MonthPost
     .where(eq(monthPostings.groupId, groupId));
 }
 
-/** The monthly report for the village notice board, from the rollups. */
+/**
+ * The monthly report for the village notice board, from the rollups. Until the month is closed
+ * (server/domain/month-close.ts) it is provisional ("sementara") and carries no final seal; once
+ * closed its figures and seal never change — nothing may be dated in it any more. The year's
+ * closing entry, dated 31 December but posted when the year is closed (often after December is),
+ * is kept out of December's figures: it is part of January's opening balances.
+ */
 export async function monthlyReport(db: DbOrTx, group: GroupRow, month: string, now = new Date()) {
   if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(month)) throw invalid("date_invalid", "month");
   // No report for a month the group did not exist in, nor one that has not begun: never invented balances.
   if (month < monthOf(group.foundedOn) || month > monthOf(localDate(now, group.timeZone)))
     throw notFound("month_out_of_range", "month");
   const rows = await monthPostingRows(db, group.id);
-  const flows = monthFlows(rows.filter((r) => r.month <= month));
+  const flows = monthFlows(rows.filter((r) => r.month < month || (r.month === month && r.kind !== "year_close")));
   const current = flows.find((f) => f.month === month);
   const before = flows.filter((f) => f.month < month).at(-1);
   const empty: MonthFlows = { month, ...noFlows(), closing: before?.closing ?? zeroBalances() };
-  const [entryCounts, monthLoans, counts] = await Promise.all([
+  const [entryCounts, monthLoans, counts, checkpoint] = await Promise.all([
     db
       .select()
       .from(monthEntries)
@@ -51,13 +59,23 @@ export async function monthlyReport(db: DbOrTx, group: GroupRow, month: string, 
       .from(cashCounts)
       .where(and(eq(cashCounts.groupId, group.id), like(cashCounts.businessDate, `${month}-%`)))
       .orderBy(asc(cashCounts.businessDate)),
+    monthCheckpoint(db, group, month, now),
   ]);
+  // A month closed before anything was recorded has no seal, but is closed all the same.
+  const today = localDate(now, group.timeZone);
+  const closed = checkpoint ? checkpoint.closed : monthStanding(month, today, group.monthGraceDays) === "closed";
   return {
     month,
+    /** Not closed yet: entries may still be dated in it, so its figures may still change. */
+    provisional: !closed,
+    /** The last day of its grace period: it closes at that day's end, unless the pengawas countersigns sooner. */
+    graceThrough: addDays(graceClosesOn(month, group.monthGraceDays), -1),
+    /** The final seal — the chain head at the month's close — or null while provisional. */
+    seal: closed ? (checkpoint ?? null) : null,
     opening: balanceSheet(empty.closing),
     closing: balanceSheet((current ?? empty).closing),
     flows: current ?? empty,
-    entries: Object.fromEntries(entryCounts.map((e) => [e.kind, e.entries])),
+    entries: Object.fromEntries(entryCounts.filter((e) => e.kind !== "year_close").map((e) => [e.kind, e.entries])),
     loansDisbursed: monthLoans.length,
     cashCounts: counts.map((c) => ({
       date: c.businessDate,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { openDatabase } from "@/db/client";
-import { FIXED_NOW, key, seedGroup, tempDatabase, testContext } from "@/server/testing/db";
+import { FIXED_NOW, key, seedGroup, tempDatabase, testContext, typedOn } from "@/server/testing/db";
 import { groupFigures, groupFiguresCached } from "./public-figures";
 import { impactFigures } from "./impact";
 import { recordContributions } from "./savings";
@@ -127,7 +127,7 @@ describe("cost avoided, honestly", () => {
     try {
       const ctx = testContext(t.database);
       const { group } = await seedGroup(ctx, "ratu-damai", 5);
-      await recordContributions(ctx, {
+      await recordContributions(typedOn(ctx, "2026-01-05"), {
         groupSlug: "ratu-damai",
         date: "2026-01-05",
         idempotencyKey: key(),
@@ -139,7 +139,12 @@ describe("cost avoided, honestly", () => {
         { memberCode: "RA-004", principal: 1_000_000, termMonths: 12, purpose: "kemiri" as const },
       ];
       for (const l of loans)
-        await disburseLoan(ctx, { groupSlug: "ratu-damai", date: "2026-02-02", idempotencyKey: key(), ...l });
+        await disburseLoan(typedOn(ctx, "2026-02-02"), {
+          groupSlug: "ratu-damai",
+          date: "2026-02-02",
+          idempotencyKey: key(),
+          ...l,
+        });
       const f = await groupFigures(t.database.db, group, FIXED_NOW);
       let expected = 0;
       const lenders: string[] = [];

@@ -216,6 +216,10 @@ function collection(
     kind: "contribution",
     date,
     postings: contributionPostings(lines),
+    // Missed days are held to the closing rules too: none in a closed month or year.
+    namedDays: paying.flatMap((p) =>
+      p.days.filter((d) => d < date).map((day) => ({ day, field: `lines.${p.line}.days` })),
+    ),
     idempotencyKey: key,
     requestHash: reqHash,
     actor: ctx.actor,

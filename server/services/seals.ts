@@ -8,20 +8,26 @@ import type { Database, DbOrTx } from "@/db/client";
 import { journalEntries, sealSignatures } from "@/db/schema";
 import { localDate, monthOf } from "@/server/domain/dates";
 import { conflict, DomainError, invalid } from "@/server/domain/errors";
-import { type Checkpoint, monthEndCheckpoints, readSeal, sealMatches, shortSeal } from "@/server/domain/seal";
+import { type MonthSeal, monthCloseSeals } from "@/server/domain/month-close";
+import { readSeal, sealMatches, shortSeal } from "@/server/domain/seal";
 import { checkedChain } from "./chain-check";
 import { type GroupRow, loadGroupFor, nowOf, signerOf, type ServiceContext, audit } from "./context";
 import { type GroupInput, type OnGroup, zMonth } from "./fields";
 import { monthsOfOwnWork } from "./own-work";
 
-export interface PublicCheckpoint extends Checkpoint {
+export interface PublicCheckpoint extends MonthSeal {
   seal: string;
-  /** The month has ended (in the group's time zone): its seal no longer moves and may be countersigned. */
+  /** The month has ended (in the group's time zone): it may be countersigned. */
   finished: boolean;
   /** The supervisor's countersignature: the day (group's local date), and whether it names this very entry. */
   countersigned: { on: string; seq: number; hash: string; matches: boolean } | null;
 }
 
+/**
+ * Every month's seal (server/domain/month-close.ts): a closed month's is the chain head at its
+ * close and never moves; a month not yet closed (this one, or the last one in its grace period)
+ * shows the head so far and is marked not closed.
+ */
 export async function groupCheckpoints(db: DbOrTx, group: GroupRow, now = new Date()): Promise<PublicCheckpoint[]> {
   const [entries, signatures] = await Promise.all([
     db
@@ -33,10 +39,11 @@ export async function groupCheckpoints(db: DbOrTx, group: GroupRow, now = new Da
   ]);
   const signed = new Map(signatures.map((s) => [s.month, s]));
   const today = localDate(now, group.timeZone);
-  return monthEndCheckpoints(entries, {
+  return monthCloseSeals(entries, signatures, {
     timeZone: group.timeZone,
+    graceDays: group.monthGraceDays,
     fromMonth: monthOf(group.foundedOn),
-    today,
+    now,
   }).map((c) => {
     const s = signed.get(c.month);
     return {
@@ -68,7 +75,9 @@ export async function monthCheckpoint(db: DbOrTx, group: GroupRow, month: string
 
 /**
  * The supervisor confirms a finished month's seal: the sequence number and hash she confirms are
- * kept (append-only) and shown publicly as "disegel oleh pengawas". Audited.
+ * kept (append-only) and shown publicly as "disegel oleh pengawas". Audited. Signing a month still
+ * in its grace period signs the chain head as it stands and closes the month at once: from then on
+ * nothing may be dated in it (append-entry.ts), so the signed entry is its final seal.
  */
 export const ZCountersignSealSchema = z.object({ month: zMonth });
 

@@ -30,7 +30,16 @@ export type WaitingItem =
       own: boolean;
       notYours: NotYours;
     }
-  | { kind: "seal"; month: string; seq: number; seal: string; own: boolean; notYours: NotYours }
+  | {
+      kind: "seal";
+      month: string;
+      seq: number;
+      seal: string;
+      /** Not closed yet: signing closes the month at once (nothing may be dated in it afterwards). */
+      closed: boolean;
+      own: boolean;
+      notYours: NotYours;
+    }
   | {
       kind: "correction";
       id: number;
@@ -103,6 +112,7 @@ export async function waitingForSignature(
     ...seals.reverse().map((c) => ({
       kind: "seal" as const,
       month: c.month,
+      closed: c.closed,
       seq: c.seq,
       seal: c.seal,
       ...notYours(ownMonths.has(c.month) ? "wrote_in_month" : null),

@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Database } from "@/db/client";
 import { journalEntries, members, shareOutRules } from "@/db/schema";
 import { EXAMPLE_RULE, SHU_POOLS } from "@/server/domain/shu";
-import { key, seedGroup, tempDatabase, testContext } from "@/server/testing/db";
+import { key, seedGroup, tempDatabase, testContext, typedOn } from "@/server/testing/db";
 import { recordExpense, recordIncome } from "./cash";
 import { loadGroup, type ServiceContext } from "./context";
 import { yearReport } from "./year-report";
@@ -18,6 +18,8 @@ let t: Awaited<ReturnType<typeof tempDatabase>>;
 let database: Database;
 let ctx: ServiceContext;
 const G = "ratu-damai";
+/** Entries dated in a closed month are typed on their own day (see typedOn). */
+const on = (date: string) => typedOn(ctx, date);
 
 beforeEach(async () => {
   t = await tempDatabase();
@@ -34,7 +36,7 @@ async function twoYears() {
     ["2024-06-05", 100_000],
     ["2025-02-05", 100_000],
   ] as const)
-    await recordContributions(ctx, {
+    await recordContributions(on(date), {
       groupSlug: G,
       date,
       idempotencyKey: key(),
@@ -43,7 +45,7 @@ async function twoYears() {
         amount: amount * (i + 1),
       })),
     });
-  const loan = await disburseLoan(ctx, {
+  const loan = await disburseLoan(on("2024-03-01"), {
     groupSlug: G,
     memberCode: "RA-001",
     principal: 500_000,
@@ -52,35 +54,35 @@ async function twoYears() {
     purpose: "kopi",
     idempotencyKey: key(),
   });
-  await repayLoan(ctx, {
+  await repayLoan(on("2024-04-01"), {
     groupSlug: G,
     loanId: loan.loan.id,
     amount: 260_000,
     date: "2024-04-01",
     idempotencyKey: key(),
   });
-  await repayLoan(ctx, {
+  await repayLoan(on("2024-05-01"), {
     groupSlug: G,
     loanId: loan.loan.id,
     amount: 260_000,
     date: "2024-05-01",
     idempotencyKey: key(),
   });
-  await recordExpense(ctx, {
+  await recordExpense(on("2024-07-01"), {
     groupSlug: G,
     amount: 3_000,
     date: "2024-07-01",
     category: "alat_tulis",
     idempotencyKey: key(),
   });
-  await recordIncome(ctx, {
+  await recordIncome(on("2024-12-31"), {
     groupSlug: G,
     amount: 1_000,
     date: "2024-12-31",
     category: "bunga_bank",
     idempotencyKey: key(),
   });
-  await recordIncome(ctx, {
+  await recordIncome(on("2025-06-30"), {
     groupSlug: G,
     amount: 7_000,
     date: "2025-06-30",
@@ -148,10 +150,10 @@ describe("closing the year (SHU)", () => {
   it("shares jasa modal by each member's savings at the year's month ends — from her savings before the year, whatever came after", async () => {
     await setShareOutRule(ctx, { groupSlug: G, rule: EXAMPLE_RULE, isExample: true });
     const save = (date: string, memberCode: string, amount: number) =>
-      recordContributions(ctx, { groupSlug: G, date, idempotencyKey: key(), lines: [{ memberCode, amount }] });
+      recordContributions(on(date), { groupSlug: G, date, idempotencyKey: key(), lines: [{ memberCode, amount }] });
     // A year's jasa, paid by RA-003 (so the jasa pinjaman pool is hers alone).
     const lend = async (year: number) => {
-      const { loan } = await disburseLoan(ctx, {
+      const { loan } = await disburseLoan(on(`${year}-02-01`), {
         groupSlug: G,
         memberCode: "RA-003",
         principal: 300_000,
@@ -161,7 +163,7 @@ describe("closing the year (SHU)", () => {
         idempotencyKey: key(),
       });
       for (const month of ["03", "04"])
-        await repayLoan(ctx, {
+        await repayLoan(on(`${year}-${month}-01`), {
           groupSlug: G,
           loanId: loan.id,
           amount: 156_000,
@@ -204,13 +206,19 @@ describe("closing the year (SHU)", () => {
       { n: number },
     ];
     await expect(
-      recordExpense(ctx, { groupSlug: G, amount: 1_000, date: "2024-12-30", category: "rapat", idempotencyKey: key() }),
+      recordExpense(on("2024-12-30"), {
+        groupSlug: G,
+        amount: 1_000,
+        date: "2024-12-30",
+        category: "rapat",
+        idempotencyKey: key(),
+      }),
     ).rejects.toMatchObject({ code: "year_closed", field: "date", params: { year: "2024" } });
     const [{ n: after }] = (await database.db.select({ n: sql<number>`count(*)` }).from(journalEntries)) as [
       { n: number },
     ];
     expect(after).toBe(before);
-    await recordExpense(ctx, {
+    await recordExpense(on("2025-01-02"), {
       groupSlug: G,
       amount: 1_000,
       date: "2025-01-02",
@@ -223,13 +231,13 @@ describe("closing the year (SHU)", () => {
   });
 
   it("a year with a loss carries it into retained surplus and pays no one", async () => {
-    await recordContributions(ctx, {
+    await recordContributions(on("2024-02-01"), {
       groupSlug: G,
       date: "2024-02-01",
       idempotencyKey: key(),
       lines: [{ memberCode: "RA-001", amount: 50_000 }],
     });
-    await recordExpense(ctx, {
+    await recordExpense(on("2024-03-01"), {
       groupSlug: G,
       amount: 20_000,
       date: "2024-03-01",

@@ -4,6 +4,7 @@ import path from "node:path";
 import { migrateDatabase, openDatabase, type Database } from "@/db/client";
 import { desc, eq } from "drizzle-orm";
 import { ledgerHeads } from "@/db/schema";
+import { localDate, monthOf } from "@/server/domain/dates";
 import { addMember, createGroup } from "@/server/services/groups";
 import type { ServiceContext } from "@/server/services/context";
 
@@ -27,6 +28,17 @@ export const FIXED_NOW = new Date("2026-11-29T02:00:00Z");
 
 export function testContext(database: Database, actor = "test:bendahara"): ServiceContext {
   return { database, actor, now: () => FIXED_NOW };
+}
+
+/**
+ * History as the treasurer typed it: `ctx` with its clock at 18:00 WITA on `date` when that day is
+ * in a month before the clock's own — such a month is closed by now, and nothing may be dated in
+ * it any more (server/domain/month-close.ts) — else `ctx` itself.
+ */
+export function typedOn(ctx: ServiceContext, date: string): ServiceContext {
+  const now = ctx.now?.() ?? new Date();
+  if (monthOf(date) >= monthOf(localDate(now))) return ctx;
+  return { ...ctx, now: () => new Date(`${date}T10:00:00Z`) };
 }
 
 let keyCounter = 0;

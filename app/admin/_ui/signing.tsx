@@ -22,7 +22,7 @@ export function WaitingForSignature({ slug, t, locale, rp, onSigned }: P & { onS
   const diff = (x: number) => (x === 0 ? t.matches : x > 0 ? t.over(rp(x)) : t.short(rp(-x)));
   const sentence = (i: WaitingItem) =>
     i.kind === "seal"
-      ? t.signSeal(formatMonth(i.month, locale, true), i.seq, i.seal)
+      ? `${t.signSeal(formatMonth(i.month, locale, true), i.seq, i.seal)}${i.closed ? "" : ` ${t.sealCloses}`}`
       : i.kind === "cash_count"
         ? t.signCount(
             i.account === "bank" ? t.bankCheck : t.count,

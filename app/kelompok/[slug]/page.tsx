@@ -47,7 +47,8 @@ export default async function GroupPage({ params }: { params: Promise<{ slug: st
     ledgerPage(db, group, { limit: 10 }),
   ]);
   const sealNow = checkpoints.at(-1);
-  const sealLastMonth = checkpoints.findLast((c) => c.finished);
+  // The last month closed: its seal is final (a month in its grace period still moves).
+  const sealLastMonth = checkpoints.findLast((c) => c.closed);
   const months = lastMonths(f.months, f.today, 12);
   const thisMonth = months.at(-1)!;
   const b = f.balances;

@@ -5,7 +5,6 @@ import { DomainError } from "@/server/domain/errors";
 import { addMonths } from "@/server/domain/dates";
 import { loadGroup } from "@/server/services/context";
 import { monthlyReport } from "@/server/services/monthly-report";
-import { monthCheckpoint } from "@/server/services/seals";
 import { Seal } from "../../../../_components/Seal";
 import { formatDate, formatInt, formatMonth, rp } from "@/server/i18n/format";
 import { getMessages, titled } from "@/server/i18n/locale";
@@ -20,11 +19,9 @@ export default async function MonthlyReportPage({ params }: { params: Promise<{ 
   const { db } = await getDatabase();
   let group: Awaited<ReturnType<typeof loadGroup>>;
   let r: Awaited<ReturnType<typeof monthlyReport>>;
-  let seal: Awaited<ReturnType<typeof monthCheckpoint>>;
   try {
     group = await loadGroup(db, slug);
     r = await monthlyReport(db, group, bulan);
-    seal = await monthCheckpoint(db, group, bulan);
   } catch (e) {
     if (e instanceof DomainError) notFound();
     throw e;
@@ -52,10 +49,14 @@ export default async function MonthlyReportPage({ params }: { params: Promise<{ 
     <>
       <h1>
         {t.report.title} {group.name} — {formatMonth(bulan, locale, true)}{" "}
-        {group.isDemo && <span className="badge">{t.demo}</span>}
+        {group.isDemo && <span className="badge">{t.demo}</span>}{" "}
+        {r.provisional && <span className="badge">{t.report.provisionalBadge}</span>}
       </h1>
       <p className="muted">
         {t.village} {group.village}, Kec. {group.kecamatan}, Kab. {group.kabupaten}
+      </p>
+      <p className={r.provisional ? "warn" : "muted"}>
+        {r.provisional ? t.report.provisional(formatDate(r.graceThrough, locale)) : t.report.closedNote}
       </p>
       <nav className="pager no-print" aria-label={t.report.months}>
         <Link prefetch={false} href={`/kelompok/${slug}/laporan/${prev}`}>
@@ -130,11 +131,11 @@ export default async function MonthlyReportPage({ params }: { params: Promise<{ 
           ))}
         </ul>
       )}
-      {seal && (
+      {r.seal && (
         <Seal
           slug={slug}
-          checkpoint={seal}
-          title={t.seal.monthEnd(formatMonth(bulan, locale, true))}
+          checkpoint={r.seal}
+          title={t.report.monthSeal(formatMonth(bulan, locale, true))}
           locale={locale}
           t={t}
         />

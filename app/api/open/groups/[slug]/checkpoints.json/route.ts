@@ -6,8 +6,9 @@ import { openGroup } from "../../../open-group";
 export const dynamic = "force-dynamic";
 
 /**
- * GET /api/open/groups/[slug]/checkpoints.json — every month-end seal (sequence number and hash
- * of the chain head), with the supervisor's countersignature date. Mirror it: with a copy kept
+ * GET /api/open/groups/[slug]/checkpoints.json — every month's seal (sequence number and hash of
+ * the chain head at the month's close; for a month not yet closed, `closed: false` and the head so
+ * far), with the supervisor's countersignature date. Mirror it: with a copy kept
  * elsewhere, `node scripts/verify-open-data.mjs ledger.json --checkpoints checkpoints.json`
  * proves any later rewrite or truncation of the books.
  */
@@ -25,6 +26,7 @@ export async function GET(_req: Request, { params }: { params: Promise<{ slug: s
         seq: c.seq,
         hash: c.hash,
         seal: c.seal,
+        closed: c.closed,
         countersignedOn: c.countersigned?.on ?? null,
       })),
     },

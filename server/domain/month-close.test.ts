@@ -1,0 +1,87 @@
+import { describe, expect, it } from "vitest";
+import { graceClosesOn, isMonthClosed, monthCloseSeals, monthStanding } from "./month-close";
+
+const TZ = "Asia/Makassar";
+/** An instant at a WITA wall-clock time (UTC+8). */
+const wita = (local: string) => new Date(`${local}+08:00`);
+
+describe("closing a month", () => {
+  it("the grace period runs through the 5th of the next month by default, across a year's end too", () => {
+    expect(graceClosesOn("2026-01", 5)).toBe("2026-02-06");
+    expect(graceClosesOn("2026-12", 5)).toBe("2027-01-06");
+    expect(graceClosesOn("2026-02", 0)).toBe("2026-03-01");
+    expect(monthStanding("2026-01", "2026-01-31", 5)).toBe("open");
+    expect(monthStanding("2026-01", "2026-02-01", 5)).toBe("grace");
+    expect(monthStanding("2026-01", "2026-02-05", 5)).toBe("grace");
+    expect(monthStanding("2026-01", "2026-02-06", 5)).toBe("closed");
+    expect(monthStanding("2026-01", "2026-02-01", 0)).toBe("closed");
+    expect(monthStanding("2025-12", "2026-01-03", 5)).toBe("grace");
+    expect(monthStanding("2025-11", "2026-01-03", 5)).toBe("closed");
+  });
+
+  it("closes at the group's midnight after the 5th, not UTC's", () => {
+    const f = { timeZone: TZ, graceDays: 5, countersignedAt: null };
+    expect(isMonthClosed("2026-01", wita("2026-02-05T23:59:00"), f)).toBe(false);
+    expect(isMonthClosed("2026-01", wita("2026-02-06T00:00:00"), f)).toBe(true);
+    // 5 Feb 23:00 UTC is already 6 Feb 07:00 WITA.
+    expect(isMonthClosed("2026-01", new Date("2026-02-05T23:00:00Z"), f)).toBe(true);
+  });
+
+  it("a countersignature closes the month at once, and not before it was made", () => {
+    const signed = { timeZone: TZ, graceDays: 5, countersignedAt: wita("2026-02-02T09:00:00").toISOString() };
+    expect(isMonthClosed("2026-01", wita("2026-02-02T08:59:00"), signed)).toBe(false);
+    expect(isMonthClosed("2026-01", wita("2026-02-02T09:00:00"), signed)).toBe(true);
+    // The running month cannot be closed by anyone.
+    expect(isMonthClosed("2026-02", wita("2026-02-02T10:00:00"), signed)).toBe(false);
+  });
+
+  describe("the month's seal", () => {
+    const e = (seq: number, local: string) => ({ seq, hash: `h${seq}`, recordedAt: wita(local).toISOString() });
+    const entries = [
+      e(1, "2026-01-10T10:00:00"),
+      e(2, "2026-01-31T23:59:00"),
+      e(3, "2026-02-03T10:00:00"), // back-dated into January, inside the grace period
+      e(4, "2026-02-05T23:59:00"),
+      e(5, "2026-02-06T00:00:00"), // the first entry after January closed
+      e(6, "2026-03-02T10:00:00"),
+    ];
+    const opts = (now: string) => ({ timeZone: TZ, graceDays: 5, fromMonth: "2025-12", now: wita(now) });
+
+    it("is the head just before the first entry recorded after the close; provisional until then", () => {
+      expect(monthCloseSeals(entries.slice(0, 4), [], opts("2026-02-05T23:59:30"))).toEqual([
+        { month: "2026-01", seq: 4, hash: "h4", closed: false, closesOn: "2026-02-06" },
+        { month: "2026-02", seq: 4, hash: "h4", closed: false, closesOn: "2026-03-06" },
+      ]);
+      expect(monthCloseSeals(entries, [], opts("2026-03-02T12:00:00"))).toEqual([
+        { month: "2026-01", seq: 4, hash: "h4", closed: true, closesOn: "2026-02-06" },
+        { month: "2026-02", seq: 6, hash: "h6", closed: false, closesOn: "2026-03-06" },
+        { month: "2026-03", seq: 6, hash: "h6", closed: false, closesOn: "2026-04-06" },
+      ]);
+      // With no entry after the close, the head is the seal; later entries never move it.
+      expect(monthCloseSeals(entries.slice(0, 2), [], opts("2026-04-01T00:00:00"))[0]).toMatchObject({ seq: 2 });
+      expect(monthCloseSeals(entries, [], opts("2026-12-01T00:00:00"))[0]).toMatchObject({ seq: 4, closed: true });
+    });
+
+    it("is the countersigned entry when the pengawas closed the month inside its grace period", () => {
+      const sig = { month: "2026-01", seq: 3, hash: "h3", at: wita("2026-02-03T11:00:00").toISOString() };
+      expect(monthCloseSeals(entries, [sig], opts("2026-03-02T12:00:00"))[0]).toEqual({
+        month: "2026-01",
+        seq: 3,
+        hash: "h3",
+        closed: true,
+        closesOn: "2026-02-06",
+      });
+      // Signed after the grace period had closed it: the seal stays the one at the close.
+      const late = { ...sig, seq: 4, hash: "h4", at: wita("2026-02-20T11:00:00").toISOString() };
+      expect(monthCloseSeals(entries, [late], opts("2026-03-02T12:00:00"))[0]).toMatchObject({ seq: 4 });
+    });
+
+    it("a month closed before anything was recorded has none", () => {
+      const late = [e(1, "2026-03-02T10:00:00")];
+      expect(monthCloseSeals(late, [], opts("2026-03-02T12:00:00")).map((s) => s.month)).toEqual([
+        "2026-02",
+        "2026-03",
+      ]);
+    });
+  });
+});

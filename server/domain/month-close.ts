@@ -1,0 +1,95 @@
+/**
+ * Closing a month. A finished month may still take back-dated entries — a receipt found late, a
+ * collection typed up the next morning — until it is closed: when the pengawas countersigns its
+ * seal, or when the group's grace period ends (by default at the end of the 5th of the next month,
+ * in the group's time zone), whichever comes first. From then on nothing may be dated in it, so its
+ * printed report and its seal never change: a correction is dated today and names the month in
+ * its reason.
+ *
+ * The month's final seal is the chain head at its close: the entry the pengawas countersigned, or
+ * else the entry just before the first one recorded on or after the day the grace period ended.
+ */
+import { addDays, addMonths, localDate, monthOf, type BusinessDate } from "./dates";
+
+/** Days of the next month in which a finished month still takes back-dated entries (through the 5th). */
+export const DEFAULT_MONTH_GRACE_DAYS = 5;
+/** Kept well inside the next month, so only the month just finished can ever be in its grace period. */
+export const MAX_MONTH_GRACE_DAYS = 20;
+
+/** The first day (group's local date) on which `month` is closed by its grace period alone. */
+export function graceClosesOn(month: string, graceDays: number): BusinessDate {
+  return addDays(addMonths(`${month}-01`, 1), graceDays);
+}
+
+/**
+ * Where a month stands on `today` (the group's local date): "open" while it runs (or has not
+ * begun), "grace" once finished but inside its grace period — closed only if countersigned —
+ * and "closed" after that.
+ */
+export function monthStanding(month: string, today: BusinessDate, graceDays: number): "open" | "grace" | "closed" {
+  if (month >= monthOf(today)) return "open";
+  return today >= graceClosesOn(month, graceDays) ? "closed" : "grace";
+}
+
+export interface MonthCloseFacts {
+  timeZone: string;
+  graceDays: number;
+  /** When the month's seal was countersigned (ISO instant), or null. */
+  countersignedAt: string | null;
+}
+
+/** Whether `month` is closed at `now`: its grace period over, or its seal countersigned by then. */
+export function isMonthClosed(month: string, now: Date, f: MonthCloseFacts): boolean {
+  const standing = monthStanding(month, localDate(now, f.timeZone), f.graceDays);
+  if (standing !== "grace") return standing === "closed";
+  return f.countersignedAt !== null && new Date(f.countersignedAt).getTime() <= now.getTime();
+}
+
+export interface MonthSeal {
+  month: string;
+  seq: number;
+  hash: string;
+  /** Closed: this is the month's final seal. Otherwise the head so far, which still moves. */
+  closed: boolean;
+  /** The day the grace period closes the month (if the pengawas has not closed it earlier). */
+  closesOn: BusinessDate;
+}
+
+/**
+ * Every month's seal, from `fromMonth` to the month of `now`: a closed month's is the chain head at
+ * its close (the countersigned entry when the pengawas closed it; else the entry just before the
+ * first recorded on or after `closesOn`, or the head when none was); a month not yet closed shows
+ * the head so far. A month closed before the first entry was recorded has none. `entries` in sequence order.
+ */
+export function monthCloseSeals(
+  entries: readonly { seq: number; hash: string; recordedAt: string }[],
+  signatures: readonly { month: string; seq: number; hash: string; at: string }[],
+  opts: { timeZone: string; graceDays: number; fromMonth: string; now: Date },
+): MonthSeal[] {
+  const today = localDate(opts.now, opts.timeZone);
+  // The latest local day recorded so far, entry by entry: non-decreasing, so a sweep finds for
+  // each close day the first entry (in chain order) recorded on or after it.
+  let latest = "";
+  const latestDay = entries.map((e) => {
+    const d = localDate(new Date(e.recordedAt), opts.timeZone);
+    if (d > latest) latest = d;
+    return latest;
+  });
+  const signed = new Map(signatures.map((s) => [s.month, s]));
+  const out: MonthSeal[] = [];
+  let firstAfter = 0;
+  for (let m = opts.fromMonth; m <= monthOf(today); m = monthOf(addMonths(`${m}-01`, 1))) {
+    const closesOn = graceClosesOn(m, opts.graceDays);
+    const s = signed.get(m);
+    if (s && localDate(new Date(s.at), opts.timeZone) < closesOn) {
+      out.push({ month: m, seq: s.seq, hash: s.hash, closed: true, closesOn });
+      continue;
+    }
+    const closed = monthStanding(m, today, opts.graceDays) === "closed";
+    while (firstAfter < entries.length && latestDay[firstAfter]! < closesOn) firstAfter++;
+    const head = closed ? entries[firstAfter - 1] : entries.at(-1);
+    if (!head) continue;
+    out.push({ month: m, seq: head.seq, hash: head.hash, closed, closesOn });
+  }
+  return out;
+}
