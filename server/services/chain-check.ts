@@ -184,8 +184,15 @@ async function checkNow(database: Database, group: Pick<GroupRow, "id" | "slug">
     };
   }
   kept.set(slot, next);
-  if ((before?.check.problem ? "bad" : "ok") !== (next.check.problem ? "bad" : "ok"))
-    await outcomeChanged(database, group.id);
+  if ((before?.check.problem ? "bad" : "ok") !== (next.check.problem ? "bad" : "ok")) {
+    try {
+      await outcomeChanged(database, group.id);
+    } catch {
+      // Not raised (the database busy past its timeout): the answer stands, and the next check tries again.
+      if (before) kept.set(slot, before);
+      else kept.delete(slot);
+    }
+  }
   return next.check;
 }
 
