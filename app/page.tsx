@@ -2,6 +2,7 @@ import Link from "next/link";
 import { getDatabase } from "@/db/client";
 import { findGroups, pageOf } from "@/server/domain/portal";
 import { impactFigures } from "@/server/services/impact";
+import { watchChains } from "@/server/services/chain-check";
 import { getMessages } from "@/server/i18n/locale";
 import { formatDate, formatInt, rp } from "@/server/i18n/format";
 import { Card } from "./_components/Money";
@@ -15,7 +16,9 @@ export const dynamic = "force-dynamic";
 
 export default async function Home({ searchParams }: { searchParams: Promise<{ hal?: string; cari?: string }> }) {
   const { locale, t } = await getMessages();
-  const portal = await impactFigures(await getDatabase());
+  const database = await getDatabase();
+  watchChains(database);
+  const portal = await impactFigures(database);
   const all = portal.all;
   const asked = await searchParams;
   const found = findGroups(portal.groups, asked.cari);

@@ -5,7 +5,7 @@ import type { SQLiteTable } from "drizzle-orm/sqlite-core";
 import { migrate } from "drizzle-orm/libsql/migrator";
 import { mkdirSync } from "node:fs";
 import path from "node:path";
-import { createFileClient, inWriteScope, scopedClient } from "./file-client";
+import { type ChangeCounter, createFileClient, inWriteScope, openChangeCounter, scopedClient } from "./file-client";
 import * as schema from "./schema";
 
 export type Db = LibSQLDatabase<typeof schema>;
@@ -23,7 +23,96 @@ export interface Database {
    * wait together share one commit, each in its own savepoint, and each resolves after that commit.
    */
   write<T>(fn: (tx: Tx) => Promise<T>): Promise<T>;
+  /**
+   * How many times a commit that did not come through this `write` has been seen — another
+   * connection or process, a hand edit, a restored file (SQLite's `PRAGMA data_version`, see
+   * `ownWriteWatch`); null when it cannot be told (a remote database). What was checked before it
+   * moved may have been changed since.
+   */
+  outsideCommits(): number | null;
   close(): void;
+}
+
+/**
+ * Tells this process's own commits from everyone else's on an embedded file. `PRAGMA data_version`
+ * on a connection of its own moves at every commit by any other connection, ours included; so each
+ * write, once `BEGIN IMMEDIATE` holds the lock (nobody else can commit until it ends), first looks
+ * whether the counter moved since our last commit (someone else's then), and reads it again once it
+ * has committed. A reader looks the same way between our writes.
+ * The one gap: a commit by someone else in the instant between our COMMIT and that read is taken
+ * for ours — the whole-chain check at every start and every day (server/services/chain-check.ts)
+ * is what catches a change made then.
+ */
+function ownWriteWatch(url: string) {
+  const file = embeddedFile(url);
+  if (!file) return { begin() {}, end() {}, outside: () => null, close() {} };
+  // One per file in the process: every Database opened on it here writes as the portal (Next may
+  // load this module more than once, one copy per route — hence a process-wide slot).
+  const slot = globalThis as unknown as Record<symbol, Map<string, ReturnType<typeof fileWatch>> | undefined>;
+  const name = Symbol.for("kas-terbuka.ownWriteWatch");
+  slot[name] ??= new Map();
+  const all = slot[name];
+  const key = path.resolve(file);
+  let watch = all.get(key);
+  if (!watch) {
+    watch = fileWatch(file);
+    all.set(key, watch);
+  }
+  watch.users++;
+  const w = watch;
+  let closed = false;
+  return {
+    begin: () => w.begin(),
+    end: () => w.end(),
+    outside: () => w.outside(),
+    close() {
+      if (closed) return;
+      closed = true;
+      if (--w.users === 0) {
+        all.delete(key);
+        w.close();
+      }
+    },
+  };
+}
+
+function fileWatch(file: string) {
+  let counter: ChangeCounter | null = null;
+  let seen: number | null = null;
+  let writing = false;
+  let outside = 0;
+  let closed = false;
+  const look = () => {
+    if (closed) return;
+    counter ??= openChangeCounter(file);
+    const v = counter.read();
+    if (seen !== null && v !== seen) outside++;
+    seen = v;
+  };
+  return {
+    users: 0,
+    /** Inside a write transaction, the lock held. */
+    begin() {
+      look();
+      writing = true;
+    },
+    /** After our commit (or rollback): what the counter says now is ours. */
+    end() {
+      if (!writing) return;
+      writing = false;
+      seen = null;
+      look();
+    },
+    outside(): number {
+      if (!writing) look();
+      return outside;
+    },
+    close() {
+      closed = true;
+      counter?.close();
+      counter = null;
+    },
+  };
 }
 
 /**
@@ -68,6 +157,7 @@ export async function openDatabase(
   const waiting: { fn: (tx: Tx) => Promise<unknown>; resolve: (v: unknown) => void; reject: (e: unknown) => void }[] =
     [];
   let committing = false;
+  const watch = ownWriteWatch(url);
   const commitWaiting = async () => {
     while (waiting.length) {
       const batch = waiting.splice(0, WRITES_PER_COMMIT);
@@ -76,6 +166,7 @@ export async function openDatabase(
         await inWriteScope(client, () =>
           db.transaction(
             async (tx) => {
+              watch.begin();
               if (batch.length === 1) return outcomes.push({ ok: true, value: await batch[0]!.fn(tx) });
               for (const w of batch)
                 await tx.transaction(w.fn).then(
@@ -87,9 +178,11 @@ export async function openDatabase(
           ),
         );
       } catch (error) {
+        watch.end();
         for (const [i, w] of batch.entries()) w.reject(outcomes[i]?.ok === false ? outcomes[i].error : error);
         continue;
       }
+      watch.end();
       for (const [i, w] of batch.entries()) {
         const o = outcomes[i]!;
         if (o.ok) w.resolve(o.value);
@@ -110,7 +203,11 @@ export async function openDatabase(
         setImmediate(commitWaiting);
       });
     },
-    close: () => client.close(),
+    outsideCommits: () => watch.outside(),
+    close: () => {
+      watch.close();
+      client.close();
+    },
   };
 }
 

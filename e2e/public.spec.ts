@@ -77,7 +77,7 @@ test("a group page is complete without JavaScript: balance sheet, chart, indicat
   ]) {
     await expect(page.getByRole("heading", { name: h, exact: true })).toBeVisible();
   }
-  await expect(page.getByText("Rantai hash diperiksa: utuh.")).toBeVisible();
+  await expect(page.getByText(/Rantai hash diperiksa dari isi catatan: [\d.]+ catatan utuh\./)).toBeVisible();
   const chart = page.getByRole("img", { name: "Setoran, pinjaman keluar dan angsuran masuk per bulan" });
   // Drawn on the server: savings on their own scale, loans and repayments on theirs.
   await expect(chart.locator(".recharts-wrapper > svg.recharts-surface")).toHaveCount(2);
@@ -386,8 +386,14 @@ test("the seal printed on a monthly report is the books' checkpoint: the verifie
   await page.emulateMedia({ media: "screen" });
   await page.goto(`/verifikasi?kelompok=ratu-damai&no=${seq}&segel=${printed}`);
   await expect(page.getByRole("status")).toContainText("✓ Cocok");
+  // A seal one digit off matches no entry: the page asks to check what was typed (not "the books were changed").
   await page.goto(`/verifikasi?kelompok=ratu-damai&no=${seq}&segel=${wrong}`);
-  await expect(page.getByRole("status")).toContainText("TIDAK COCOK");
+  await expect(page.getByRole("status")).toContainText("Periksa lagi huruf-angka yang Anda ketik");
+  // Eight digits are refused; the full hash (what the QR code carries) is checked on all its digits.
+  await page.goto(`/verifikasi?kelompok=ratu-damai&no=${seq}&segel=${printed.slice(0, 9)}`);
+  await expect(page.getByRole("status")).toContainText("Segel terlalu pendek");
+  await page.goto(`/verifikasi?kelompok=ratu-damai&no=${seq}&segel=${last.hash}`);
+  await expect(page.getByRole("status")).toContainText("✓ Cocok");
 });
 
 test("a group page answers 'is our money safe?' first, in plain words with a mark for each fact", async ({

@@ -4,10 +4,13 @@ import { formatDate } from "@/server/i18n/format";
 import type { Locale, Messages } from "@/server/i18n/messages";
 import type { PublicCheckpoint } from "@/server/services/seals";
 
-/** Where the QR code leads: the portal's own verify page at this seal (its public URL when set). */
-function verifyUrl(slug: string, seq: number, seal: string): string {
+/**
+ * Where the QR code leads: the portal's own verify page (its public URL when set) at the full hash,
+ * so a scanned seal is checked on all 256 bits, not the printed 48.
+ */
+export function verifyUrl(slug: string, seq: number, hash: string): string {
   const base = (env().NEXTAUTH_URL ?? "").replace(/\/$/, "");
-  return `${base}/verifikasi?kelompok=${encodeURIComponent(slug)}&no=${seq}&segel=${seal}`;
+  return `${base}/verifikasi?kelompok=${encodeURIComponent(slug)}&no=${seq}&segel=${hash}`;
 }
 
 /** A QR code drawn on the server as one SVG path (no script, no image file). */
@@ -44,7 +47,7 @@ export function Seal({
   t: Messages;
 }) {
   const s = t.seal;
-  const url = verifyUrl(slug, checkpoint.seq, checkpoint.seal);
+  const url = verifyUrl(slug, checkpoint.seq, checkpoint.hash);
   return (
     <section className="seal" aria-labelledby={`segel-${checkpoint.month}`}>
       <h2 id={`segel-${checkpoint.month}`}>{title}</h2>

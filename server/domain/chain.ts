@@ -23,7 +23,7 @@
  * checks it; the public can check everything else.
  */
 import { createHash } from "node:crypto";
-import { CORRECTION_REASONS, type Posting } from "./ledger";
+import { CORRECTION_REASONS, entryAmount, type Posting } from "./ledger";
 
 export const GENESIS_HASH = "0".repeat(64);
 
@@ -91,12 +91,23 @@ export function detailDigest(salt: string, postings: readonly Posting[], note: s
   return sha256Hex(JSON.stringify([salt, rows, note]));
 }
 
-/** Checks a chain in sequence order; returns the first problem, or null when all is well. */
+/** A point of a chain: an entry's sequence number and hash (seq 0 and 64 zeros before the first). */
+export interface ChainPoint {
+  seq: number;
+  hash: string;
+}
+export const CHAIN_START: ChainPoint = { seq: 0, hash: GENESIS_HASH };
+
+/**
+ * Checks a chain in sequence order — from its first entry, or the entries that follow a point
+ * already checked; returns the first problem, or null when all is well.
+ */
 export function verifyChain(
   entries: readonly (ChainedEntry & { hash: string })[],
+  from: ChainPoint = CHAIN_START,
 ): { seq: number; problem: string } | null {
-  let prev = GENESIS_HASH;
-  let expectSeq = 1;
+  let prev = from.hash;
+  let expectSeq = from.seq + 1;
   for (const e of entries) {
     if (e.seq !== expectSeq) return { seq: e.seq, problem: `sequence gap: expected ${expectSeq}` };
     const words = publicWordsProblem(e);
@@ -107,6 +118,26 @@ export function verifyChain(
     prev = e.hash;
     expectSeq++;
   }
+  return null;
+}
+
+/**
+ * What an entry's stored content must satisfy beyond its hash: postings that balance (at least two,
+ * integers, summing to zero), an amount that is their debit side, and a detail digest recomputed
+ * from the postings (member and loan included), the salt and the note. Null when all holds.
+ */
+export function entryContentProblem(e: {
+  amount: number;
+  postings: readonly Posting[];
+  detailSalt: string;
+  note: string | null;
+  detailDigest: string;
+}): string | null {
+  const ps = e.postings;
+  if (ps.reduce((t, p) => t + p.amount, 0) !== 0 || ps.length < 2) return "postings do not sum to zero";
+  if (entryAmount(ps) !== e.amount) return "amount is not the sum of debits";
+  if (detailDigest(e.detailSalt, ps, e.note) !== e.detailDigest) return "detail digest does not match postings";
+  if (ps.some((p) => !Number.isSafeInteger(p.amount))) return "non-integer amount";
   return null;
 }
 

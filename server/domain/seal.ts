@@ -11,13 +11,27 @@ export function shortSeal(hash: string): string {
   return `${h.slice(0, 4)}-${h.slice(4, 8)}-${h.slice(8, 12)}`;
 }
 
-/** A seal or hash as someone typed it (dashes, spaces, any case) → lowercase hex, or null. */
-export function normaliseSeal(s: string): string | null {
+/** The printed seal's hex digits: fewer are refused (8 digits, 32 bits, can be found by trial in hours). */
+export const SEAL_DIGITS = 12;
+
+/**
+ * A seal or hash as someone typed it (dashes, spaces, any case) → lowercase hex of 12 to 64 digits
+ * (the printed seal, or the full hash the QR code carries); "too_short" for fewer hex digits; null
+ * for anything else.
+ */
+export function readSeal(s: string): string | "too_short" | null {
   const hex = s.replace(/[\s-]/g, "").toLowerCase();
-  return /^[0-9a-f]{8,64}$/.test(hex) ? hex : null;
+  if (!/^[0-9a-f]{1,64}$/.test(hex)) return null;
+  return hex.length < SEAL_DIGITS ? "too_short" : hex;
 }
 
-/** Whether a full hash agrees with a seal (a prefix of at least 8 hex digits) or a full hash. */
+/** A seal or hash as someone typed it → lowercase hex, or null (also when shorter than the printed seal). */
+export function normaliseSeal(s: string): string | null {
+  const hex = readSeal(s);
+  return hex === "too_short" ? null : hex;
+}
+
+/** Whether a full hash agrees with a seal (at least the printed 12 hex digits) or a full hash. */
 export function sealMatches(hash: string, seal: string): boolean {
   const s = normaliseSeal(seal);
   return s !== null && hash.toLowerCase().startsWith(s);

@@ -107,7 +107,9 @@ const id = {
     monthSeal: (month: string) => `Segel akhir ${month} (saat bulan ditutup)`,
   },
   freshness: (last: string, seq: number) => `Catatan terakhir ${last} (nomor ${seq}).`,
-  chainOk: "Rantai hash diperiksa: utuh.",
+  /** The chain check from content (server/services/chain-check.ts): entries agree, and when the whole chain was last checked. */
+  chainOk: (entries: string, wholeAt: string) =>
+    `Rantai hash diperiksa dari isi catatan: ${entries} catatan utuh. Seluruh rantai terakhir diperiksa ${wholeAt}.`,
   safe: {
     title: "Apakah uang kelompok aman?",
     ok: "baik",
@@ -144,16 +146,22 @@ const id = {
     check: "Periksa",
     matches: (group: string, seq: number, seal: string) =>
       `✓ Cocok: catatan no. ${seq} ${group} masih sama dengan segel ${seal}. Catatan itu dan semua catatan sebelumnya tidak diubah.`,
-    differs: (group: string, seq: number) =>
-      `✗ TIDAK COCOK: catatan no. ${seq} ${group} sekarang berbeda dari segel ini. Buku kas diubah setelah disegel — beri tahu pengawas dan rapat anggota.`,
-    missing: (group: string, seq: number) =>
-      `✗ Catatan no. ${seq} ${group} tidak ada lagi: buku kas dipotong setelah disegel — beri tahu pengawas dan rapat anggota.`,
-    bad: "Isi kelompok, nomor catatan dan segel (sedikitnya 8 huruf-angka) seperti tertulis di laporan.",
+    changed: (group: string, asked: number, seq: number) =>
+      `✗ TIDAK COCOK: ${seq === asked ? `isi catatan no. ${seq} ${group}` : `isi catatan no. ${seq} ${group}, sebelum no. ${asked},`} tidak sesuai lagi dengan rantai hash. Buku kas diubah — beri tahu pengawas dan rapat anggota.`,
+    otherEntry: (group: string, asked: number, seq: number) =>
+      `Periksa nomor yang Anda ketik: segel ini milik catatan no. ${seq} ${group}, bukan no. ${asked}. Buku kas tidak diubah sampai no. ${seq}.`,
+    beyond: (group: string, asked: number, last: number) =>
+      `Periksa nomor yang Anda ketik: buku kas ${group} baru sampai catatan no. ${last}, belum ada no. ${asked}. Kalau nomor itu memang tercetak bersama segel di laporan, buku kas lebih pendek dari saat disegel — beri tahu pengawas.`,
+    unknown: (group: string, seq: number) =>
+      `Segel ini tidak cocok dengan catatan no. ${seq} ${group} maupun catatan lain. Periksa lagi huruf-angka yang Anda ketik (12 huruf-angka seperti tercetak, misalnya 3BAB-6FF7-87E1). Kalau sudah sama persis dengan yang tercetak, buku kas berbeda dari saat disegel — beri tahu pengawas dan rapat anggota.`,
+    tooShort:
+      "Segel terlalu pendek: ketik ke-12 huruf-angka seperti tercetak di laporan (misalnya 3BAB-6FF7-87E1), atau hash lengkap 64 huruf-angka.",
+    bad: "Isi kelompok, nomor catatan dan segel (12 huruf-angka) seperti tertulis di laporan.",
     byHandTitle: "Cara memeriksa dengan tangan",
     byHand: [
       "Simpan segel dari laporan bulanan di papan pengumuman, atau foto laporannya, atau simpan pesan WhatsApp-nya.",
       "Bulan berikutnya, buka halaman ini (atau pindai kode QR di laporan) dan isi kelompok, nomor catatan dan segel yang Anda simpan.",
-      "Kalau halaman berkata cocok, catatan sampai nomor itu tidak diubah. Kalau tidak cocok, buku kas diubah setelah disegel.",
+      "Kalau halaman berkata cocok, catatan sampai nomor itu tidak diubah. Kalau halaman meminta memeriksa yang Anda ketik, bandingkan lagi dengan kertasnya. Kalau tetap tidak cocok, buku kas diubah setelah disegel.",
     ],
     anyoneTitle: "Untuk siapa saja yang bisa menjalankan komputer",
     anyone:
@@ -171,7 +179,8 @@ const id = {
     qrLabel: "Kode QR: buka halaman periksa segel",
     howTo: "Cara memeriksa segel ini",
   },
-  chainBad: "PERINGATAN: rantai hash tidak cocok.",
+  chainBad: (seq: number | null, wholeAt: string) =>
+    `PERINGATAN: ${seq === null ? "ujung rantai hash tidak cocok dengan catatan terakhir" : `isi catatan no. ${seq} tidak cocok lagi dengan rantai hash`} (diperiksa ${wholeAt}). Buku kas diubah di luar portal — beri tahu pengawas dan rapat anggota.`,
   noEntries: "Belum ada catatan.",
   ledgerTitle: "Buku kas",
   ledgerIntro:
@@ -550,7 +559,8 @@ const en: Messages = {
     monthSeal: (month: string) => `Final seal of ${month} (at the month's close)`,
   },
   freshness: (last: string, seq: number) => `Last entry ${last} (number ${seq}).`,
-  chainOk: "Hash chain checked: intact.",
+  chainOk: (entries: string, wholeAt: string) =>
+    `Hash chain checked from the entries' content: ${entries} entries intact. The whole chain was last checked ${wholeAt}.`,
   safe: {
     title: "Is the group's money safe?",
     ok: "good",
@@ -586,16 +596,22 @@ const en: Messages = {
     check: "Check",
     matches: (group: string, seq: number, seal: string) =>
       `✓ Matches: entry no. ${seq} of ${group} is still what seal ${seal} says. That entry and every one before it are unchanged.`,
-    differs: (group: string, seq: number) =>
-      `✗ DOES NOT MATCH: entry no. ${seq} of ${group} differs from this seal. The books were changed after they were sealed — tell the supervisor and the members' meeting.`,
-    missing: (group: string, seq: number) =>
-      `✗ Entry no. ${seq} of ${group} is no longer there: the books were cut short after they were sealed — tell the supervisor and the members' meeting.`,
-    bad: "Fill in the group, the entry number and the seal (at least 8 letters and digits) as written on the report.",
+    changed: (group: string, asked: number, seq: number) =>
+      `✗ DOES NOT MATCH: ${seq === asked ? `the content of entry no. ${seq} of ${group}` : `the content of entry no. ${seq} of ${group}, before no. ${asked},`} no longer agrees with the hash chain. The books were changed — tell the supervisor and the members' meeting.`,
+    otherEntry: (group: string, asked: number, seq: number) =>
+      `Check the number you typed: this seal is entry no. ${seq} of ${group}, not no. ${asked}. The books are unchanged up to no. ${seq}.`,
+    beyond: (group: string, asked: number, last: number) =>
+      `Check the number you typed: the books of ${group} go up to entry no. ${last}; there is no no. ${asked} yet. If that number really is printed with the seal on the report, the books are shorter than when they were sealed — tell the supervisor.`,
+    unknown: (group: string, seq: number) =>
+      `This seal matches neither entry no. ${seq} of ${group} nor any other entry. Check the letters and digits you typed (12, as printed, e.g. 3BAB-6FF7-87E1). If they are exactly as printed, the books differ from when they were sealed — tell the supervisor and the members' meeting.`,
+    tooShort:
+      "The seal is too short: type all 12 letters and digits as printed on the report (e.g. 3BAB-6FF7-87E1), or the full 64-digit hash.",
+    bad: "Fill in the group, the entry number and the seal (12 letters and digits) as written on the report.",
     byHandTitle: "Checking by hand",
     byHand: [
       "Keep the seal from the monthly report on the notice board — a photo of the report or the WhatsApp message will do.",
       "The next month, open this page (or scan the QR code on the report) and fill in the group, entry number and seal you kept.",
-      "If the page says it matches, no entry up to that number was changed. If not, the books were changed after they were sealed.",
+      "If the page says it matches, no entry up to that number was changed. If it asks you to check what you typed, compare it with the paper again. If it still does not match, the books were changed after they were sealed.",
     ],
     anyoneTitle: "For anyone who can run a computer",
     anyone:
@@ -613,7 +629,8 @@ const en: Messages = {
     qrLabel: "QR code: open the seal check page",
     howTo: "How to check this seal",
   },
-  chainBad: "WARNING: the hash chain does not match.",
+  chainBad: (seq: number | null, wholeAt: string) =>
+    `WARNING: ${seq === null ? "the chain's head does not match the last entry" : `the content of entry no. ${seq} no longer matches the hash chain`} (checked ${wholeAt}). The books were changed outside the portal — tell the supervisor and the members' meeting.`,
   noEntries: "No entries yet.",
   ledgerTitle: "Cash book",
   ledgerIntro:

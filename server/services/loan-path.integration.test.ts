@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Database } from "@/db/client";
 import { CHAIN_VERSIONS, type ChainVersion, verifyChain } from "@/server/domain/chain";
 import type { Account } from "@/server/domain/ledger";
-import { key, seedGroup, tempDatabase, testContext } from "@/server/testing/db";
+import { key, seedGroup, tempDatabase, testContext, typedOn } from "@/server/testing/db";
 import { loadGroup, type ServiceContext } from "./context";
 import { disburseLoan, repayLoan } from "./loans";
 import { ledgerJsonChunks } from "./open-data";
@@ -31,14 +31,14 @@ async function publishedLedger(): Promise<PublicRow[]> {
 
 /** Two loans, each repaid: one on time, one late with a fine. */
 async function twoLoans() {
-  await recordContributions(ctx, {
+  await recordContributions(typedOn(ctx, "2026-08-01"), {
     groupSlug: G,
     date: "2026-08-01",
     idempotencyKey: key(),
     lines: ["RA-001", "RA-002", "RA-003", "RA-004", "RA-005"].map((memberCode) => ({ memberCode, amount: 300_000 })),
   });
   const lend = (memberCode: string, purpose: "kopi" | "biaya_sekolah") =>
-    disburseLoan(ctx, {
+    disburseLoan(typedOn(ctx, "2026-08-02"), {
       groupSlug: G,
       memberCode,
       principal: 200_000,
@@ -49,7 +49,7 @@ async function twoLoans() {
     });
   const [kopi, school] = [await lend("RA-001", "kopi"), await lend("RA-002", "biaya_sekolah")];
   const repay = (loanId: number, date: string, amount: number) =>
-    repayLoan(ctx, { groupSlug: G, loanId, amount, date, idempotencyKey: key() });
+    repayLoan(typedOn(ctx, date), { groupSlug: G, loanId, amount, date, idempotencyKey: key() });
   await repay(school.loan.id, "2026-09-02", 104_000);
   const late = await repay(kopi.loan.id, "2026-09-25", 109_000); // due 2 September: past the 7 days' grace
   expect(late.allocation.fine).toBeGreaterThan(0);

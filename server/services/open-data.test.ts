@@ -5,7 +5,7 @@ import { localDate } from "@/server/domain/dates";
 import { recoverable, type Suppressed } from "@/server/domain/disclosure";
 import { figureTable } from "@/server/domain/figures";
 import { LOAN_PURPOSES } from "@/server/domain/loans";
-import { FIXED_NOW, key, seedGroup, tempDatabase, testContext } from "@/server/testing/db";
+import { FIXED_NOW, key, seedGroup, tempDatabase, testContext, typedOn } from "@/server/testing/db";
 import { groupDetail, groupHeadline } from "./open-data";
 import { groupFigures } from "./public-figures";
 import { disburseLoan, groupLoanViews } from "./loans";
@@ -20,13 +20,13 @@ describe("the open JSON of a 2-member group", () => {
     try {
       const ctx = testContext(t.database);
       const { group, codes } = await seedGroup(ctx, "dua-anggota", 2); // one woman, one man
-      await recordContributions(ctx, {
+      await recordContributions(typedOn(ctx, "2026-08-01"), {
         groupSlug: group.slug,
         date: "2026-08-01",
         idempotencyKey: key(),
         lines: codes.map((memberCode) => ({ memberCode, amount: 300_000 })),
       });
-      await disburseLoan(ctx, {
+      await disburseLoan(typedOn(ctx, "2026-08-02"), {
         groupSlug: group.slug,
         memberCode: codes[0]!,
         principal: 200_000,

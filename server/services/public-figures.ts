@@ -7,7 +7,7 @@ import { and, asc, desc, eq, inArray, lt, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Database, DbOrTx } from "@/db/client";
 import { accountBalances, journalEntries, ksmGroups, ledgerHeads, members, postings } from "@/db/schema";
-import { type ChainVersion, entryHash, postingsByAccount } from "@/server/domain/chain";
+import { type ChainVersion, postingsByAccount } from "@/server/domain/chain";
 import { localDate, monthOf, type BusinessDate } from "@/server/domain/dates";
 import { type GroupFigures, groupFiguresOf, trackedFrom } from "@/server/domain/figures";
 import type { PublicEntry } from "@/server/domain/open-ledger";
@@ -23,6 +23,7 @@ import { type OnGroup, zId } from "./fields";
 import { groupLoanViews } from "./loans";
 import { cachedRead, groupVersions } from "./read-cache";
 import { groupCheckpoints } from "./seals";
+import { checkedChain } from "./chain-check";
 
 export type { GroupFigures } from "@/server/domain/figures";
 export type { PublicEntry } from "@/server/domain/open-ledger";
@@ -130,14 +131,15 @@ export const keptGroupModels = (database: Database, group: GroupRow, now = new D
   ]);
 
 /**
- * What a group's page shows beyond its newest entries, each kept by the read cache: its figures,
- * its seals, and the check of its newest entries against the chain — that check is redone by
- * every new process (never read back from disk: after a restart it looks at the data itself).
+ * What a group's page shows beyond its newest entries: its figures and its seals (kept by the read
+ * cache), and the check of its whole chain from the entries' content (server/services/chain-check.ts:
+ * remembered only in this process, never read back from disk, rechecked after any change made
+ * outside the portal's own writes).
  */
 export async function groupPageModels(database: Database, group: GroupRow, now = new Date()) {
   const [[figures, checkpoints], chain] = await Promise.all([
     keptGroupModels(database, group, now),
-    cachedRead(database, group, "chain", () => verifyRecentChain(database.db, group), now, { onDisk: false }),
+    checkedChain(database, group),
   ]);
   return { figures, chain, checkpoints };
 }
@@ -269,30 +271,3 @@ export async function* allPublicEntries(db: DbOrTx, group: GroupRow, chunk = 200
 }
 
 export const currentMonth = (g: Pick<GroupRow, "timeZone">, now = new Date()) => monthOf(localDate(now, g.timeZone));
-
-/**
- * Rechecks the newest `n` entries against the chain: each hash recomputed from the published
- * content and linked to the one before, and the head agreeing. (`npm run verify` checks all.)
- */
-export async function verifyRecentChain(
-  db: DbOrTx,
-  group: GroupRow,
-  n = 50,
-): Promise<{ checked: number; ok: boolean }> {
-  const { entries } = await ledgerPage(db, group, { limit: n + 1, withPostings: true });
-  const [head] = await db.select().from(ledgerHeads).where(eq(ledgerHeads.groupId, group.id));
-  if (entries.length === 0) return { checked: 0, ok: !head };
-  let ok = head?.lastHash === entries[0]!.hash && head.lastSeq === entries[0]!.seq;
-  for (let i = 0; i < entries.length; i++) {
-    const e = entries[i]!;
-    const recomputed = entryHash({
-      ...e,
-      groupSlug: group.slug,
-      postings: e.postings.map(([account, amount]) => ({ account: account as Account, amount })),
-    });
-    if (recomputed !== e.hash) ok = false;
-    const older = entries[i + 1];
-    if (older && (older.hash !== e.prevHash || older.seq !== e.seq - 1)) ok = false;
-  }
-  return { checked: Math.min(entries.length, n), ok };
-}

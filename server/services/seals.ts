@@ -2,14 +2,15 @@
  * Seals and checkpoints: the chain head at each month's end, the supervisor's countersignature of
  * a finished month, and the check of a seal someone kept against the books as they are now.
  */
-import { and, asc, eq } from "drizzle-orm";
+import { and, asc, eq, lte, sql } from "drizzle-orm";
 import { z } from "zod";
-import type { DbOrTx } from "@/db/client";
+import type { Database, DbOrTx } from "@/db/client";
 import { journalEntries, sealSignatures } from "@/db/schema";
 import { localDate, monthOf } from "@/server/domain/dates";
 import { conflict, DomainError, invalid } from "@/server/domain/errors";
 import { type MonthSeal, monthCloseSeals } from "@/server/domain/month-close";
-import { sealMatches, shortSeal } from "@/server/domain/seal";
+import { readSeal, sealMatches, shortSeal } from "@/server/domain/seal";
+import { checkedChain } from "./chain-check";
 import { type GroupRow, loadGroupFor, nowOf, signerOf, type ServiceContext, audit } from "./context";
 import { type GroupInput, type OnGroup, zMonth } from "./fields";
 import { monthsOfOwnWork } from "./own-work";
@@ -112,17 +113,59 @@ export async function countersignSeal(ctx: ServiceContext, input: OnGroup<typeof
   });
 }
 
-/** A seal someone kept (sequence number and seal or hash) checked against the books as they are now. */
+/**
+ * What `/verifikasi` answers about a seal someone kept (an entry's number and its seal or full hash):
+ *  - matches: the entry's hash, recomputed from the content of it and of every entry before it, is
+ *    this seal;
+ *  - changed: entry `seq` (the one asked, or one before it) no longer agrees with its content or
+ *    with the entry before it — the books were changed;
+ *  - otherEntry: the chain agrees, and the seal is that of entry `seq` — the number was mistyped;
+ *  - beyond: there is no entry with that number (the books end at `last`) — check what was typed;
+ *  - unknown: the chain agrees, and the seal is that of no entry at all — check what was typed (a
+ *    seal copied exactly that still matches nothing means the books differ from when it was taken);
+ *  - tooShort: fewer hex digits than the printed 12 — refused, nothing checked.
+ */
+export type SealVerdict =
+  | { kind: "tooShort" }
+  | { kind: "matches" }
+  | { kind: "changed"; seq: number }
+  | { kind: "otherEntry"; seq: number }
+  | { kind: "beyond"; last: number }
+  | { kind: "unknown" };
+
+/**
+ * A kept seal, as typed (the printed 12 hex digits or the full hash; dashes, spaces, any case),
+ * checked against the books' content now. Null when what was typed is no seal at all.
+ */
 export async function checkSeal(
-  db: DbOrTx,
+  database: Database,
   group: GroupRow,
   seq: number,
-  seal: string,
-): Promise<"matches" | "differs" | "missing"> {
+  typed: string,
+): Promise<SealVerdict | null> {
+  const seal = readSeal(typed);
+  if (seal === "too_short") return { kind: "tooShort" };
+  if (seal === null || !Number.isSafeInteger(seq) || seq < 1) return null;
+  const chain = await checkedChain(database, group);
+  if (chain.problem?.seq != null && chain.problem.seq <= seq) return { kind: "changed", seq: chain.problem.seq };
+  if (seq > chain.checkedSeq) return { kind: "beyond", last: chain.checkedSeq };
+  // Entries 1…seq agree with their content: their stored hashes are what the content gives.
+  const db = database.db;
   const [e] = await db
     .select({ hash: journalEntries.hash })
     .from(journalEntries)
     .where(and(eq(journalEntries.groupId, group.id), eq(journalEntries.seq, seq)));
-  if (!e) return "missing";
-  return sealMatches(e.hash, seal) ? "matches" : "differs";
+  if (e && sealMatches(e.hash, seal)) return { kind: "matches" };
+  const [other] = await db
+    .select({ seq: journalEntries.seq })
+    .from(journalEntries)
+    .where(
+      and(
+        eq(journalEntries.groupId, group.id),
+        lte(journalEntries.seq, chain.checkedSeq),
+        sql`substr(${journalEntries.hash}, 1, ${seal.length}) = ${seal}`,
+      ),
+    )
+    .limit(1);
+  return other ? { kind: "otherEntry", seq: other.seq } : { kind: "unknown" };
 }

@@ -10,9 +10,9 @@ import {
   postings,
 } from "@/db/schema";
 import { checkClosedMonths, checkPublished, checkRules, type LedgerDoc } from "@/server/domain/book-rules";
-import { type ChainedEntry, type ChainVersion, detailDigest, verifyChain } from "@/server/domain/chain";
+import { type ChainedEntry, type ChainVersion, entryContentProblem, verifyChain } from "@/server/domain/chain";
 import { localDate, monthOf } from "@/server/domain/dates";
-import { entryAmount, type Account, type Posting } from "@/server/domain/ledger";
+import type { Account, Posting } from "@/server/domain/ledger";
 import { publicLedgerOfEntries } from "@/server/domain/open-ledger";
 import type { GroupRow } from "./context";
 import { groupDetail } from "./open-data";
@@ -101,14 +101,8 @@ export async function verifyLedger(
     let problem: VerifyProblem | null = null;
     for (const e of entries) {
       const ps = byEntry.get(e.id) ?? [];
-      if (ps.reduce((t, p) => t + p.amount, 0) !== 0 || ps.length < 2)
-        problem ??= { group: g.slug, seq: e.seq, problem: "postings do not sum to zero" };
-      if (entryAmount(ps) !== e.amount)
-        problem ??= { group: g.slug, seq: e.seq, problem: "amount is not the sum of debits" };
-      if (detailDigest(e.detailSalt, ps, e.note) !== e.detailDigest)
-        problem ??= { group: g.slug, seq: e.seq, problem: "detail digest does not match postings" };
-      if (ps.some((p) => !Number.isSafeInteger(p.amount)))
-        problem ??= { group: g.slug, seq: e.seq, problem: "non-integer amount" };
+      const content = entryContentProblem({ ...e, postings: ps });
+      if (content) problem ??= { group: g.slug, seq: e.seq, problem: content };
       const flowKind = e.reversesEntryId !== null ? (kindById.get(e.reversesEntryId) ?? "?") : e.kind;
       for (const p of ps) {
         add(balances, `${p.account}|${p.memberId ?? 0}|${p.loanId ?? 0}`, p.amount);

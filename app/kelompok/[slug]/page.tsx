@@ -6,6 +6,7 @@ import { DomainError } from "@/server/domain/errors";
 import { groupPageModels, ledgerPage } from "@/server/services/public-figures";
 import { lastMonths } from "@/server/domain/figures";
 import { loadGroup } from "@/server/services/context";
+import { watchChains } from "@/server/services/chain-check";
 import { getMessages } from "@/server/i18n/locale";
 import { formatDate, formatInt, formatMonth, formatPct, formatTimestamp, rp } from "@/server/i18n/format";
 import { Card, Small } from "../../_components/Money";
@@ -40,6 +41,7 @@ export async function generateMetadata({ params }: { params: Promise<{ slug: str
 export default async function GroupPage({ params }: { params: Promise<{ slug: string }> }) {
   const { locale, t } = await getMessages();
   const { database, db, group } = await findGroup((await params).slug);
+  watchChains(database);
   const [{ figures: f, chain, checkpoints }, latest] = await Promise.all([
     groupPageModels(database, group),
     ledgerPage(db, group, { limit: 10 }),
@@ -61,7 +63,19 @@ export default async function GroupPage({ params }: { params: Promise<{ slug: st
       </p>
       <MoneySafe f={f} seal={sealLastMonth} locale={locale} t={t} />
       <p>
-        {chain.ok ? <span className="ok">✓ {t.chainOk}</span> : <span className="warn">{t.chainBad}</span>}{" "}
+        {chain.problem ? (
+          <span className="warn">
+            ⚠ {t.chainBad(chain.problem.seq, formatTimestamp(chain.wholeCheckedAt, f.group.timeZone, locale))}
+          </span>
+        ) : (
+          <span className="ok">
+            ✓{" "}
+            {t.chainOk(
+              formatInt(chain.checkedSeq, locale),
+              formatTimestamp(chain.wholeCheckedAt, f.group.timeZone, locale),
+            )}
+          </span>
+        )}{" "}
         {f.head.lastEntryAt &&
           t.freshness(formatTimestamp(f.head.lastEntryAt, f.group.timeZone, locale), f.head.lastSeq)}
       </p>
