@@ -63,6 +63,7 @@ import {
   closeYear,
   previewYear,
   setShareOutRule,
+  oldestOpenYear,
   shareOutRuleFor,
   ZCloseYearSchema,
   ZPreviewYearSchema,
@@ -146,6 +147,8 @@ export const adminRouter = router({
   /** Tutup buku: the share-out rule (pengawas or admin), the year's preview and its close (treasurer). */
   year: router({
     rule: groupProcedure("read").query(({ ctx, input }) => shareOutRuleFor(ctx.service, input)),
+    /** The oldest year not yet closed: the one the close tab opens on. */
+    oldestOpen: groupProcedure("read").query(({ ctx, input }) => oldestOpenYear(ctx.service, input)),
     setRule: groupProcedure("countersign", ZSetShareOutRuleSchema).mutation(({ ctx, input }) =>
       setShareOutRule(ctx.service, input),
     ),
