@@ -48,10 +48,12 @@ import { entryReceipts, ZEntryReceiptsSchema } from "@/server/services/receipts"
 import { updateReferenceTerms, ZUpdateReferenceTermsSchema } from "@/server/services/reference-terms";
 import {
   membersPaidOn,
+  paidDays,
   recordContributions,
   recordQueuedContributions,
   withdrawSavings,
   ZPaidOnSchema,
+  ZPaidDaysSchema,
   ZRecordContributionsSchema,
   ZRecordQueuedSchema,
   ZWithdrawSavingsSchema,
@@ -96,6 +98,8 @@ export const adminRouter = router({
     ),
     /** Who has already paid the daily contribution for a day (the collection grid marks them). */
     paidOn: groupProcedure("read", ZPaidOnSchema).query(({ ctx, input }) => membersPaidOn(ctx.service, input)),
+    /** Who paid which day in a span (the grid offers as missed days only the days not paid yet). */
+    paidDays: groupProcedure("read", ZPaidDaysSchema).query(({ ctx, input }) => paidDays(ctx.service, input)),
     /** Days kept on the phone while offline, sent together; each recorded or refused on its own. */
     recordQueued: groupProcedure("write", ZRecordQueuedSchema).mutation(({ ctx, input }) =>
       recordQueuedContributions(ctx.service, input),
