@@ -67,6 +67,7 @@ for (const lang of ["id", "en"] as const) {
     const free = rows.filter({ has: page.locator("input[type=checkbox]:not([disabled])") });
     const first = free.first();
     const amount = first.getByRole("textbox");
+    await amount.scrollIntoViewIfNeeded(); // down the list, never sideways
     await expect(amount).toBeInViewport();
     const box = (await amount.boundingBox())!;
     expect(box.x + box.width).toBeLessThanOrEqual(360);
