@@ -524,6 +524,12 @@ describe("a collection with a line naming a paid day", () => {
     // Who paid the 11th: the two saved, not the refused one.
     const on11 = await b.admin.contributions.paidOn({ groupSlug: G, date: "2026-11-11" });
     expect(on11.map((p) => p.memberCode).sort()).toEqual(["RA-001", "RA-003"]);
+    // At most a month at a time, and never backwards.
+    for (const [from, to] of [
+      ["2026-10-01", "2026-11-01"],
+      ["2026-11-11", "2026-11-10"],
+    ])
+      expect(await codeOf(b.admin.contributions.paidDays({ groupSlug: G, from: from!, to: to! }))).toBe("BAD_REQUEST");
     const span = await b.admin.contributions.paidDays({ groupSlug: G, from: "2026-11-10", to: "2026-11-11" });
     expect(span.map((p) => `${p.memberCode} ${p.day}`).sort()).toEqual([
       "RA-001 2026-11-11",
