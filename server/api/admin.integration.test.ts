@@ -403,6 +403,9 @@ const QUERIES: Record<string, (c: ReturnType<typeof caller>) => Promise<unknown>
   "audit.list": (c) => c.admin.audit.list({ groupSlug: G, limit: 5 }),
   "year.rule": (c) => c.admin.year.rule({ groupSlug: G }),
   "contributions.paidOn": (c) => c.admin.contributions.paidOn({ groupSlug: G, date: "2026-11-28" }),
+  "contributions.paidDays": (c) =>
+    c.admin.contributions.paidDays({ groupSlug: G, from: "2026-11-22", to: "2026-11-28" }),
+  "year.oldestOpen": (c) => c.admin.year.oldestOpen({ groupSlug: G }),
   "signing.waiting": (c) => c.admin.signing.waiting({ groupSlug: G }),
   "receipts.forEntry": (c) => c.admin.receipts.forEntry({ groupSlug: G, entryId: rdEntryId }),
 };
@@ -490,6 +493,68 @@ describe("days kept on the phone while offline", () => {
         b.admin.contributions.recordQueued({ groupSlug: G, days: Array.from({ length: 51 }, () => days[1]!) }),
       ),
     ).toBe("BAD_REQUEST");
+  });
+});
+
+describe("a collection with a line naming a paid day", () => {
+  it("saves the other lines and answers with the refused one, naming the member and day — online and from the phone's queue", async () => {
+    const b = caller("bendaharaRD");
+    const paid = await b.admin.contributions.record({
+      groupSlug: G,
+      date: "2026-11-10",
+      idempotencyKey: key("paid"),
+      lines: [{ memberCode: "RA-002", amount: 1000 }],
+    });
+    const online = {
+      groupSlug: G,
+      date: "2026-11-11",
+      idempotencyKey: key("five"),
+      lines: [
+        { memberCode: "RA-001", amount: 1000 },
+        { memberCode: "RA-002", amount: 2000, days: ["2026-11-10", "2026-11-11"] },
+        { memberCode: "RA-003", amount: 1000 },
+      ],
+    };
+    const saved = await b.admin.contributions.record(online);
+    expect(saved.amount).toBe(2000);
+    expect(saved.refused).toEqual([{ line: 1, memberCode: "RA-002", day: "2026-11-10", seq: paid.seq }]);
+    const head = await chainHead(t.database, rdGroupId);
+    expect((await b.admin.contributions.record(online)).refused).toEqual(saved.refused); // a retry: the same answer
+    expect(await chainHead(t.database, rdGroupId)).toEqual(head);
+    // Who paid the 11th: the two saved, not the refused one.
+    const on11 = await b.admin.contributions.paidOn({ groupSlug: G, date: "2026-11-11" });
+    expect(on11.map((p) => p.memberCode).sort()).toEqual(["RA-001", "RA-003"]);
+    // At most a month at a time, and never backwards.
+    for (const [from, to] of [
+      ["2026-10-01", "2026-11-01"],
+      ["2026-11-11", "2026-11-10"],
+    ])
+      expect(await codeOf(b.admin.contributions.paidDays({ groupSlug: G, from: from!, to: to! }))).toBe("BAD_REQUEST");
+    const span = await b.admin.contributions.paidDays({ groupSlug: G, from: "2026-11-10", to: "2026-11-11" });
+    expect(span.map((p) => `${p.memberCode} ${p.day}`).sort()).toEqual([
+      "RA-001 2026-11-11",
+      "RA-002 2026-11-10",
+      "RA-003 2026-11-11",
+    ]);
+    // Kept on the phone and sent later: the same partial answer per day.
+    const [day] = await b.admin.contributions.recordQueued({
+      groupSlug: G,
+      days: [
+        {
+          date: "2026-11-12",
+          idempotencyKey: key("q"),
+          lines: [
+            { memberCode: "RA-004", amount: 1000 },
+            { memberCode: "RA-001", amount: 2000, days: ["2026-11-11", "2026-11-12"] },
+          ],
+        },
+      ],
+    });
+    expect(day).toMatchObject({
+      ok: true,
+      amount: 1000,
+      refused: [{ line: 1, memberCode: "RA-001", day: "2026-11-11" }],
+    });
   });
 });
 

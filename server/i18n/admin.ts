@@ -81,6 +81,12 @@ export const ADMIN_MESSAGES = {
     forDays: (code: string) => `Untuk hari (${code})`,
     daysSpan: (from: string, to: string, n: number) => `${from} – ${to} (${n} hari)`,
     alreadyPaid: (seq: number) => `sudah bayar (no. ${seq})`,
+    // Collection as "tap who paid" (#25)
+    tapWhoPaid: "Ketuk anggota yang membayar.",
+    paidCount: (n: number, of: number) => `${n} dari ${of} membayar`,
+    keptPaid: "sudah bayar (disimpan di HP)",
+    linesRefused: (n: number) =>
+      `${n} baris ditolak dan tidak ikut tersimpan — lihat di bawah, perbaiki, lalu simpan lagi.`,
     amount: "Jumlah",
     total: "Jumlah hari ini",
     save: "Simpan",
@@ -251,6 +257,11 @@ export const ADMIN_MESSAGES = {
     forDays: (code: string) => `For days (${code})`,
     daysSpan: (from: string, to: string, n: number) => `${from} – ${to} (${n} days)`,
     alreadyPaid: (seq: number) => `already paid (no. ${seq})`,
+    // Collection as "tap who paid" (#25)
+    tapWhoPaid: "Tap the members who paid.",
+    paidCount: (n: number, of: number) => `${n} of ${of} paid`,
+    keptPaid: "already paid (kept on the phone)",
+    linesRefused: (n: number) => `${n} line(s) refused and not saved — see below, correct them, then save again.`,
     amount: "Amount",
     total: "Today's total",
     save: "Save",

@@ -12,7 +12,7 @@ import { passbookOf } from "./passbook";
 import { groupFigures } from "./public-figures";
 import { recordContributions } from "./savings";
 import { verifyLedger } from "./verify";
-import { closedYears, closeYear, previewYear, setShareOutRule } from "./year-close";
+import { closedYears, closeYear, oldestOpenYear, previewYear, setShareOutRule } from "./year-close";
 
 let t: Awaited<ReturnType<typeof tempDatabase>>;
 let database: Database;
@@ -192,6 +192,17 @@ describe("closing the year (SHU)", () => {
       "RA-003": part("RA-003"),
     });
     expect(p.members.reduce((t, m) => t + m.jasaModal, 0)).toBe(p.pools.jasa_modal);
+  });
+
+  it("the close tab opens on the oldest year not yet closed: the first entry's year, then the one after the last closed", async () => {
+    expect(await oldestOpenYear(ctx, { groupSlug: G })).toEqual({ year: null }); // nothing written yet
+    await twoYears();
+    await setShareOutRule(ctx, { groupSlug: G, rule: EXAMPLE_RULE });
+    expect(await oldestOpenYear(ctx, { groupSlug: G })).toEqual({ year: 2024 });
+    await closeYear(ctx, { groupSlug: G, year: 2024, idempotencyKey: key() });
+    expect(await oldestOpenYear(ctx, { groupSlug: G })).toEqual({ year: 2025 });
+    await closeYear(ctx, { groupSlug: G, year: 2025, idempotencyKey: key() });
+    expect(await oldestOpenYear(ctx, { groupSlug: G })).toEqual({ year: 2026 });
   });
 
   it("refuses entries dated in a closed year (a correction goes in the open year), and years out of order", async () => {

@@ -20,7 +20,8 @@ export function Year({
   canSetRule,
 }: P & { today: string; canWrite: boolean; canSetRule: boolean }) {
   const [rule, setRule] = useState<Rule | null | undefined>(undefined);
-  const [year, setYear] = useState(String(Number(today.slice(0, 4)) - 1));
+  // Opens on the oldest year not yet closed (the only one that may be closed next), once known.
+  const [year, setYear] = useState<string | null>(null);
   const [preview, setPreview] = useState<Preview | null>(null);
   const [key, setKey] = useState(newKey);
   const [closed, setClosed] = useState<number | null>(null);
@@ -28,8 +29,13 @@ export function Year({
   const pools = MESSAGES[locale].shu.pools;
   useEffect(() => {
     api.admin.year.rule.query({ groupSlug: slug }).then(setRule);
-  }, [slug]);
-  if (rule === undefined) return <p>…</p>;
+    api.admin.year.oldestOpen
+      .query({ groupSlug: slug })
+      .then((o) => o.year)
+      .catch(() => null)
+      .then((y) => setYear((v) => v ?? String(y ?? Number(today.slice(0, 4)) - 1)));
+  }, [slug, today]);
+  if (rule === undefined || year === null) return <p>…</p>;
   const pct = (bps: number) => `${formatNumber(bps / 100, locale)}%`;
 
   return (
@@ -64,6 +70,7 @@ export function Year({
               );
               if (r) {
                 setClosed(r.preview.year);
+                setYear(String(r.preview.year + 1)); // the next one open
                 setPreview(null);
                 setKey(newKey());
               }

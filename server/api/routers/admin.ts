@@ -48,10 +48,12 @@ import { entryReceipts, ZEntryReceiptsSchema } from "@/server/services/receipts"
 import { updateReferenceTerms, ZUpdateReferenceTermsSchema } from "@/server/services/reference-terms";
 import {
   membersPaidOn,
+  paidDays,
   recordContributions,
   recordQueuedContributions,
   withdrawSavings,
   ZPaidOnSchema,
+  ZPaidDaysSchema,
   ZRecordContributionsSchema,
   ZRecordQueuedSchema,
   ZWithdrawSavingsSchema,
@@ -63,6 +65,7 @@ import {
   closeYear,
   previewYear,
   setShareOutRule,
+  oldestOpenYear,
   shareOutRuleFor,
   ZCloseYearSchema,
   ZPreviewYearSchema,
@@ -95,6 +98,8 @@ export const adminRouter = router({
     ),
     /** Who has already paid the daily contribution for a day (the collection grid marks them). */
     paidOn: groupProcedure("read", ZPaidOnSchema).query(({ ctx, input }) => membersPaidOn(ctx.service, input)),
+    /** Who paid which day in a span (the grid offers as missed days only the days not paid yet). */
+    paidDays: groupProcedure("read", ZPaidDaysSchema).query(({ ctx, input }) => paidDays(ctx.service, input)),
     /** Days kept on the phone while offline, sent together; each recorded or refused on its own. */
     recordQueued: groupProcedure("write", ZRecordQueuedSchema).mutation(({ ctx, input }) =>
       recordQueuedContributions(ctx.service, input),
@@ -146,6 +151,8 @@ export const adminRouter = router({
   /** Tutup buku: the share-out rule (pengawas or admin), the year's preview and its close (treasurer). */
   year: router({
     rule: groupProcedure("read").query(({ ctx, input }) => shareOutRuleFor(ctx.service, input)),
+    /** The oldest year not yet closed: the one the close tab opens on. */
+    oldestOpen: groupProcedure("read").query(({ ctx, input }) => oldestOpenYear(ctx.service, input)),
     setRule: groupProcedure("countersign", ZSetShareOutRuleSchema).mutation(({ ctx, input }) =>
       setShareOutRule(ctx.service, input),
     ),
