@@ -1,3 +1,5 @@
+import { conflict } from "./errors";
+
 /**
  * Plausibility before saving: figures a tired thumb may have mistyped are saved only after the
  * treasurer confirmed them, having read them in words. The server enforces these rules, so a
@@ -29,6 +31,12 @@ export const DEFAULT_LARGE_OUTFLOW_RP = 1_000_000;
 /** One expense or withdrawal above the group's threshold must be confirmed (`large_outflow_unconfirmed`). */
 export function isLargeOutflow(amount: number, threshold: number): boolean {
   return amount > threshold;
+}
+
+/** Refuses one expense or withdrawal above the group's threshold unless the treasurer confirmed it. */
+export function assertOutflowConfirmed(amount: number, threshold: number, confirmed: boolean | undefined): void {
+  if (isLargeOutflow(amount, threshold) && confirmed !== true)
+    throw conflict("large_outflow_unconfirmed", "amount", { amount, threshold });
 }
 
 /** Why a count is replaced the same day: a typing slip, or the money counted again. */
