@@ -66,7 +66,7 @@ export default async function DataPage({ searchParams }: { searchParams: Promise
       <p>
         <code>[slug].json</code>: {x.plusAbove}{" "}
         <code>
-          loanPolicy, dailyContributionRp, loans (byStatus, byPurpose), loanCosts, lastCashCount (replacedBecause: salah_ketik | dihitung_ulang | null), months[] — month,
+          loanPolicy, dailyContributionRp, loans (byStatus, byPurpose), loanCosts, lastCashCount, months[] — month,
           savingsCollectedRp, dailyContributionsRp, socialFundInRp, withdrawalsRp, loansDisbursedRp, principalRepaidRp,
           serviceChargeRp, finesRp, expensesRp, otherIncomeRp, writtenOffRp, closingBalancesRp, shareOutRule (basis
           points of the SHU per pool, memberPayout, isExample), closedYears[] — year, shuRp, poolsRp, membersPaid,

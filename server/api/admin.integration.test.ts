@@ -219,7 +219,13 @@ const MUTATIONS: Record<string, (c: ReturnType<typeof caller>) => Promise<unknow
       idempotencyKey: key(),
     }),
   "cash.count": (c) =>
-    c.admin.cash.count({ groupSlug: G, date: "2026-11-28", countedAmount: 1000, confirmed: true, idempotencyKey: key() }),
+    c.admin.cash.count({
+      groupSlug: G,
+      date: "2026-11-28",
+      countedAmount: 1000,
+      confirmed: true,
+      idempotencyKey: key(),
+    }),
   "entries.reverse": (c) =>
     c.admin.entries.reverse({
       groupSlug: G,

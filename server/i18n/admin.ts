@@ -239,7 +239,10 @@ export const ADMIN_MESSAGES = {
     inWords: (words: string) => `In words: ${words}.`,
     replaceCount: "Replacing today's count?",
     replaceNone: "No — a new count",
-    replaceReasons: { salah_ketik: "Yes, a typing slip", dihitung_ulang: "Yes, counted again" } as Record<string, string>,
+    replaceReasons: {
+      salah_ketik: "Yes, a typing slip",
+      dihitung_ulang: "Yes, counted again",
+    } as Record<string, string>,
     replacesCount: (reason: string) => `replaces the earlier count (${reason})`,
     countWasReplaced: "replaced by a later count",
     lastBankCheck: "Last bank statement check",

@@ -470,7 +470,8 @@ const MESSAGES = {
   count_replace_not_same_day: {
     id: (p) =>
       `Hitungan hanya bisa diganti pada hari dicatat, untuk kas (atau bank) dan tanggal yang sama (${p.date}).`,
-    en: (p) => `A count can only be replaced on the day it was recorded, for the same box (or bank) and date (${p.date}).`,
+    en: (p) =>
+      `A count can only be replaced on the day it was recorded, for the same box (or bank) and date (${p.date}).`,
   },
   count_already_replaced: {
     id: () => "Hitungan ini sudah diganti; ganti hitungan yang terbaru.",
@@ -481,7 +482,7 @@ const MESSAGES = {
     en: () => "The pengawas has countersigned this count, so it cannot be replaced; record a new count.",
   },
   count_replace_reason_invalid: {
-    id: () => "Alasan mengganti harus \"salah ketik\" atau \"dihitung ulang\".",
+    id: () => 'Alasan mengganti harus "salah ketik" atau "dihitung ulang".',
     en: () => 'The reason to replace must be "typing slip" or "counted again".',
   },
 } satisfies Record<string, { id: Msg; en: Msg }>;

@@ -127,9 +127,7 @@ export default async function MonthlyReportPage({ params }: { params: Promise<{ 
               {formatDate(c.date, locale)} ({c.account === "bank" ? t.bank : t.cash}): {t.counted}{" "}
               {rp(c.counted, locale)}, {t.book} {rp(c.book, locale)}, {t.difference}{" "}
               <span className={c.difference === 0 ? "ok" : "warn"}>{rp(c.difference, locale)}</span>
-              {c.replaceReason && (
-                <> · {t.countReplaced(t.countReplaceReasons[c.replaceReason] ?? "")}</>
-              )}
+              {c.replaceReason && <> · {t.countReplaced(t.countReplaceReasons[c.replaceReason] ?? "")}</>}
             </li>
           ))}
         </ul>
