@@ -59,10 +59,11 @@ export function Cash({ slug, today, t, locale, rp }: P & { today: string }) {
   const book = !hand ? null : f.kind === "bank_check" ? hand.bank : f.kind === "count" ? hand.cash : null;
   const last = f.kind === "bank_check" ? hand?.lastBankCheck : f.kind === "count" ? hand?.lastCount : null;
   const replaceable = last && last.businessDate === today && !last.countersignedAt ? last : null;
+  // Not known yet (still loading, or no signal): asked all the same — better once too often.
   const largeCount =
     isCheck &&
     f.amount !== "" &&
-    ((book !== null && isLargeCountDifference(book, amount)) || a.error?.code === "count_difference_unconfirmed");
+    (book === null || isLargeCountDifference(book, amount) || a.error?.code === "count_difference_unconfirmed");
   const threshold = hand?.largeOutflowThreshold ?? null;
   const largeOut = f.kind === "expense" && threshold !== null && isLargeOutflow(amount, threshold);
   const diffWords = (d: number) => (d === 0 ? t.matches : d > 0 ? t.over(rp(d)) : t.short(rp(-d)));
