@@ -70,4 +70,9 @@ test("a count far from the book is not saved until confirmed; replaced the same 
   await page.goto("/kelompok/compang-dalo");
   await expect(page.locator("main")).toContainText("diganti (salah ketik)");
   await wholeAt360(page);
+  // And in English.
+  await page.context().addCookies([{ name: "bahasa", value: "en", url: baseURL! }]);
+  await page.goto("/kelompok/compang-dalo");
+  await expect(page.locator("main")).toContainText("replaced (typing slip)");
+  await wholeAt360(page);
 });
