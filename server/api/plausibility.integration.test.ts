@@ -10,9 +10,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { cashCounts } from "@/db/schema";
 import { flush, type Outcome, type QueuedWrite, queued, refused } from "@/app/admin/_ui/offline-queue";
 import { DomainError } from "@/server/domain/errors";
+import { auditSentence } from "@/server/i18n/audit";
 import { MESSAGES } from "@/server/i18n/messages";
 import { recordCashCount, recordIncome } from "@/server/services/cash";
 import { createGroup } from "@/server/services/groups";
+import { listAudit } from "@/server/services/members";
 import { monthlyReport } from "@/server/services/monthly-report";
 import { groupDetail } from "@/server/services/open-data";
 import { groupFigures } from "@/server/services/public-figures";
@@ -235,6 +237,11 @@ describe("replacing a count the same day", () => {
         MESSAGES.id.countReplaceReasons[report.cashCounts.find((c) => c.account === "cash")!.replaceReason!]!,
       ),
     ).toBe("diganti (salah ketik)");
+    // The audit log says it too.
+    const [logged] = await listAudit(testContext(t.database), { groupSlug: G, limit: 1 });
+    expect(auditSentence(logged!, "id", group.timeZone).replace(/\u00a0/g, " ")).toContain(
+      "menghitung kas: Rp 36.790.362 (buku Rp 36.790.362), diganti (salah ketik)",
+    );
   });
 
   it("the pengawas' list highlights the large difference and says which count replaced which", async () => {
