@@ -148,6 +148,7 @@ const VALID: Record<string, () => Record<string, unknown>> = {
     date: "2026-11-28",
     countedAmount: 1000,
     note: "Lebih dari rapat",
+    confirmed: true, // far from the book: confirmed (server/domain/plausibility.ts)
     idempotencyKey: key(),
   }),
   "cash.bankTransfer": () => ({

@@ -44,6 +44,20 @@ export const ADMIN_MESSAGES = {
     matches: "cocok dengan buku",
     over: (d: string) => `lebih ${d} dari buku`,
     short: (d: string) => `kurang ${d} dari buku`,
+    // Plausibility before saving (issue #25)
+    countAgainstBook: (counted: string, book: string, diff: string) =>
+      `Dihitung ${counted}, menurut buku ${book}: ${diff}.`,
+    largeDifference: (tolerance: string) =>
+      `Selisih besar — lebih dari ${tolerance}. Hitung lagi uangnya dan periksa angkanya sebelum menyimpan.`,
+    largeDifferenceMark: "Selisih besar",
+    largeOutflow: (threshold: string) =>
+      `Jumlah besar — lebih dari batas kelompok ${threshold}. Periksa angka nolnya sebelum menyimpan.`,
+    inWords: (words: string) => `Terbilang: ${words}.`,
+    replaceCount: "Mengganti hitungan hari ini?",
+    replaceNone: "Tidak — hitungan baru",
+    replaceReasons: { salah_ketik: "Ya, salah ketik", dihitung_ulang: "Ya, dihitung ulang" } as Record<string, string>,
+    replacesCount: (reason: string) => `mengganti hitungan sebelumnya (${reason})`,
+    countWasReplaced: "sudah diganti dengan hitungan berikutnya",
     lastBankCheck: "Cocok rekening bank terakhir",
     bankDeposit: "Setor ke bank",
     bankWithdrawal: "Tarik dari bank",
@@ -220,6 +234,23 @@ export const ADMIN_MESSAGES = {
     matches: "matches the book",
     over: (d: string) => `${d} over the book`,
     short: (d: string) => `${d} short of the book`,
+    // Plausibility before saving (issue #25)
+    countAgainstBook: (counted: string, book: string, diff: string) =>
+      `Counted ${counted}, by the book ${book}: ${diff}.`,
+    largeDifference: (tolerance: string) =>
+      `Large difference — more than ${tolerance}. Count the money again and check the figure before saving.`,
+    largeDifferenceMark: "Large difference",
+    largeOutflow: (threshold: string) =>
+      `Large amount — more than the group's limit of ${threshold}. Check the zeros before saving.`,
+    inWords: (words: string) => `In words: ${words}.`,
+    replaceCount: "Replacing today's count?",
+    replaceNone: "No — a new count",
+    replaceReasons: {
+      salah_ketik: "Yes, a typing slip",
+      dihitung_ulang: "Yes, counted again",
+    } as Record<string, string>,
+    replacesCount: (reason: string) => `replaces the earlier count (${reason})`,
+    countWasReplaced: "replaced by a later count",
     lastBankCheck: "Last bank statement check",
     bankDeposit: "Pay into the bank",
     bankWithdrawal: "Draw from the bank",

@@ -453,6 +453,38 @@ const MESSAGES = {
     id: (p) => `Terlalu banyak pinjaman dalam satu impor (paling banyak ${fmt(p.max)}). Tidak ada yang disimpan.`,
     en: (p) => `Too many loans in one import (at most ${fmt(p.max, ",")}). Nothing was saved.`,
   },
+  // Plausibility before saving (issue #25): a figure far from the book, or a large outflow, is
+  // saved only when the treasurer confirmed it; a count is replaced the same day, never edited.
+  count_difference_unconfirmed: {
+    id: (p) =>
+      `Hitungan Rp ${fmt(p.counted)} ${Number(p.difference) < 0 ? "kurang" : "lebih"} Rp ${fmt(Math.abs(Number(p.difference)))} dari buku (Rp ${fmt(p.book)}) — lebih dari Rp ${fmt(p.tolerance)}. Periksa angkanya; kalau memang benar, konfirmasi lalu simpan lagi.`,
+    en: (p) =>
+      `The count of Rp ${fmt(p.counted, ",")} is Rp ${fmt(Math.abs(Number(p.difference)), ",")} ${Number(p.difference) < 0 ? "short of" : "over"} the book (Rp ${fmt(p.book, ",")}) — more than Rp ${fmt(p.tolerance, ",")}. Check the figure; if it really is right, confirm and save again.`,
+  },
+  large_outflow_unconfirmed: {
+    id: (p) =>
+      `Rp ${fmt(p.amount)} lebih dari batas kelompok (Rp ${fmt(p.threshold)}) untuk satu pengeluaran atau penarikan. Periksa angkanya; kalau memang benar, konfirmasi lalu simpan lagi.`,
+    en: (p) =>
+      `Rp ${fmt(p.amount, ",")} is more than the group's limit (Rp ${fmt(p.threshold, ",")}) for one expense or withdrawal. Check the figure; if it really is right, confirm and save again.`,
+  },
+  count_replace_not_same_day: {
+    id: (p) =>
+      `Hitungan hanya bisa diganti pada hari dicatat, untuk kas (atau bank) dan tanggal yang sama (${p.date}).`,
+    en: (p) =>
+      `A count can only be replaced on the day it was recorded, for the same box (or bank) and date (${p.date}).`,
+  },
+  count_already_replaced: {
+    id: () => "Hitungan ini sudah diganti; ganti hitungan yang terbaru.",
+    en: () => "This count was already replaced; replace the latest one.",
+  },
+  count_already_countersigned: {
+    id: () => "Hitungan ini sudah ditandatangani pengawas dan tidak bisa diganti; catat hitungan baru.",
+    en: () => "The pengawas has countersigned this count, so it cannot be replaced; record a new count.",
+  },
+  count_replace_reason_invalid: {
+    id: () => 'Alasan mengganti harus "salah ketik" atau "dihitung ulang".',
+    en: () => 'The reason to replace must be "typing slip" or "counted again".',
+  },
 } satisfies Record<string, { id: Msg; en: Msg }>;
 
 /** Every code a domain error may carry: a code without a message here does not typecheck. */

@@ -89,6 +89,8 @@ export function groupDetail(f: GroupFigures) {
       countedRp: f.lastCashCount.countedAmount,
       bookRp: f.lastCashCount.bookAmount,
       differenceRp: f.lastCashCount.difference,
+      /** "salah_ketik" or "dihitung_ulang" when this count replaced one recorded the same day ("diganti"). */
+      replacedBecause: f.lastCashCount.replaceReason,
     },
     months: f.months.map((m) => ({
       month: m.month,

@@ -13,6 +13,7 @@ import {
   type SavingsAccount,
 } from "@/server/domain/ledger";
 import { assertAmount } from "@/server/domain/money";
+import { assertOutflowConfirmed } from "@/server/domain/plausibility";
 import { appendEntry, findReplay, idempotentWrite, type EntryRow, type NewEntry } from "./append-entry";
 import type { EntryBatch } from "./entry-batch";
 import {
@@ -434,6 +435,7 @@ export const ZWithdrawSavingsSchema = z.object({
   memberCode: zMemberCode,
   amount: zRupiah,
   date: zDate,
+  confirmed: z.boolean().optional(),
   idempotencyKey: zIdempotencyKey,
 }) satisfies z.ZodType<Omit<WithdrawSavingsInput, "groupSlug">>;
 
@@ -442,6 +444,8 @@ export interface WithdrawSavingsInput {
   memberCode: string;
   amount: number;
   date: string;
+  /** The treasurer read the amount in words and confirmed it: needed above the group's threshold. */
+  confirmed?: boolean;
   idempotencyKey: string;
 }
 
@@ -472,11 +476,13 @@ export async function withdrawSavings(ctx: ServiceContext, input: WithdrawSaving
     const date = assertBusinessDate(input.date, { today: todayIn(ctx, group), foundedOn: group.foundedOn });
     const member = await loadActiveMember(tx, group, input.memberCode, date);
     const savings = await memberSavings(tx, group.id, member.id);
+    const postings = withdrawalPostings(member.id, amount, savings); // more than her savings: refused first
+    assertOutflowConfirmed(amount, group.largeOutflowThreshold, input.confirmed);
     return appendEntry(tx, {
       group,
       kind: "savings_withdrawal",
       date,
-      postings: withdrawalPostings(member.id, amount, savings),
+      postings,
       idempotencyKey: key,
       requestHash,
       actor: ctx.actor,

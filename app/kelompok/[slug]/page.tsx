@@ -243,6 +243,14 @@ export default async function GroupPage({ params }: { params: Promise<{ slug: st
           <span className={f.lastCashCount.difference === 0 ? "ok" : "warn"}>
             {t.difference} {rp(f.lastCashCount.difference, locale)}
           </span>
+          {f.lastCashCount.replaceReason && (
+            <>
+              {" "}
+              <span className="warn">
+                · {t.countReplaced(t.countReplaceReasons[f.lastCashCount.replaceReason] ?? "")}
+              </span>
+            </>
+          )}
         </p>
       ) : (
         <p>{t.noCashCount}</p>
