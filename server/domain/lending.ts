@@ -7,7 +7,10 @@
 import { conflict, invalid } from "./errors";
 
 export interface LendingRule {
-  /** The largest loan as a whole multiple of the borrower's savings (simpanan pokok + wajib + sukarela). */
+  /**
+   * The largest loan as a whole multiple of the borrower's savings (simpanan pokok + wajib +
+   * sukarela); 0 for a group that does not tie loans to savings (the ceiling alone applies).
+   */
   savingsMultiple: number;
   /** The largest loan whatever her savings, in rupiah. */
   maxPrincipal: number;
@@ -24,7 +27,7 @@ export const LENDING_MULTIPLE_MAX = 100;
 export const LENDING_CEILING_MAX = 1_000_000_000;
 
 export function assertLendingRule(r: LendingRule): LendingRule {
-  if (!Number.isInteger(r.savingsMultiple) || r.savingsMultiple < 1 || r.savingsMultiple > LENDING_MULTIPLE_MAX)
+  if (!Number.isInteger(r.savingsMultiple) || r.savingsMultiple < 0 || r.savingsMultiple > LENDING_MULTIPLE_MAX)
     throw invalid("lending_rule_invalid", "savingsMultiple", { max: LENDING_MULTIPLE_MAX });
   if (!Number.isSafeInteger(r.maxPrincipal) || r.maxPrincipal < 1 || r.maxPrincipal > LENDING_CEILING_MAX)
     throw invalid("lending_rule_invalid", "maxPrincipal", { max: LENDING_CEILING_MAX });
@@ -40,6 +43,7 @@ export interface LoanCeiling {
 
 /** The largest loan this borrower may take under the rule (savings below zero count as none). */
 export function loanCeiling(rule: LendingRule, savings: number): LoanCeiling {
+  if (rule.savingsMultiple === 0) return { ceiling: rule.maxPrincipal, limit: "absolute" };
   const bySavings = Math.max(0, savings) * rule.savingsMultiple;
   return bySavings < rule.maxPrincipal
     ? { ceiling: bySavings, limit: "savings" }

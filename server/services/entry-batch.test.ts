@@ -171,7 +171,7 @@ describe("EntryBatch", () => {
       });
       const lend = (principal: number) => ({
         groupSlug: "ratu-damai",
-        memberCode: "RA-002",
+        memberCode: "RA-001",
         principal,
         termMonths: 3,
         date: "2026-11-03",
@@ -179,23 +179,23 @@ describe("EntryBatch", () => {
         idempotencyKey: key(),
       });
       const batch = await EntryBatch.open(t.database.db, group);
-      const loan = batchDisbursement(batch, ctx, byCode, lend(300_000));
+      const loan = batchDisbursement(batch, ctx, byCode, lend(300_000), 500_000 /* RA-001's savings */);
       await t.database.write((tx) => batch.write(tx));
       expect(await t.database.db.select().from(loans)).toEqual([loan]);
       expect((await verifyLedger(t.database.db)).problems).toEqual([]);
       // Rp 200.000 left in the box: Rp 300.000 more is refused, and nothing is written.
       const more = await EntryBatch.open(t.database.db, group);
-      batchDisbursement(more, ctx, byCode, lend(300_000));
+      batchDisbursement(more, ctx, byCode, lend(300_000), 500_000 /* RA-001's savings */);
       expect(await refusal(t.database.write((tx) => more.write(tx)))).toBe("insufficient_cash");
       expect(await entries()).toBe(2);
       expect(await t.database.db.select().from(loans)).toHaveLength(1);
       // A loan refused as it is added takes no number: the next one gets it.
       const next = more.nextLoanId;
-      expect(() => batchDisbursement(more, ctx, byCode, { ...lend(100_000), date: "2026-11-01" })).toThrow();
+      expect(() => batchDisbursement(more, ctx, byCode, { ...lend(100_000), date: "2026-11-01" }, 500_000 /* RA-001's savings */)).toThrow();
       expect(more.nextLoanId).toBe(next);
       // A loan written meanwhile by the verb took the number the batch gave: the batch refuses to write.
       const late = await EntryBatch.open(t.database.db, group);
-      batchDisbursement(late, ctx, byCode, lend(100_000));
+      batchDisbursement(late, ctx, byCode, lend(100_000), 500_000 /* RA-001's savings */);
       await disburseLoan(ctx, lend(50_000));
       await expect(t.database.write((tx) => late.write(tx))).rejects.toThrow("a loan was written outside the batch");
     } finally {
