@@ -106,7 +106,7 @@ describe("the lending rule", () => {
       .from(auditLog)
       .where(and(eq(auditLog.groupId, groupId), eq(auditLog.action, "lending.rule")));
     expect(audited.at(-1)?.actor).toMatch(/pengawas-rd$/);
-    expect(JSON.parse(audited.at(-1)!.detail)).toEqual({ savingsMultiple: 3, maxPrincipal: 2_000_000 });
+    expect(JSON.parse(audited.at(-1)?.detail ?? "{}")).toEqual({ savingsMultiple: 3, maxPrincipal: 2_000_000 });
   });
 
   it("refuses a loan above 3× the borrower's savings, naming the ceiling, and writes nothing", async () => {

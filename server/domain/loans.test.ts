@@ -1,7 +1,16 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { DomainError } from "./errors";
-import { collectability, LOAN_METHODS, loanDue, loanSchedule, loanState, loanStatus, type LoanTerms, viewLoan } from "./loans";
+import {
+  collectability,
+  LOAN_METHODS,
+  loanDue,
+  loanSchedule,
+  loanState,
+  loanStatus,
+  type LoanTerms,
+  viewLoan,
+} from "./loans";
 
 const base: LoanTerms = {
   principal: 1_000_000,

@@ -186,8 +186,7 @@ export const ADMIN_MESSAGES = {
     ceilingOf: (code: string, ceiling: string, bySavings: boolean) =>
       `Batas pinjaman ${code}: ${ceiling}${bySavings ? " (dari simpanannya)" : " (batas tertinggi kelompok)"}.`,
     cashAtHand: (cash: string, bank: string) => `Uang ada: kas ${cash}, bank ${bank}.`,
-    arrearsWarning: (code: string, days: number) =>
-      `Perhatian: ${code} menunggak ${days} hari pada pinjaman lain.`,
+    arrearsWarning: (code: string, days: number) => `Perhatian: ${code} menunggak ${days} hari pada pinjaman lain.`,
     arrearsConfirm: "Saya tahu, tetap beri pinjaman",
     dueTitle: (date: string) => `Yang harus dibayar per ${date}`,
     dueInstallment: (n: number, date: string) => `Angsuran ke-${n} (jatuh tempo ${date})`,

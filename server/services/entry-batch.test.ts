@@ -192,7 +192,9 @@ describe("EntryBatch", () => {
       expect(await t.database.db.select().from(loans)).toHaveLength(1);
       // A loan refused as it is added takes no number: the next one gets it.
       const next = more.nextLoanId;
-      expect(() => batchDisbursement(more, ctx, byCode, { ...lend(100_000), date: "2026-11-01" }, 500_000 /* RA-001's savings */)).toThrow();
+      expect(() =>
+        batchDisbursement(more, ctx, byCode, { ...lend(100_000), date: "2026-11-01" }, 500_000 /* RA-001's savings */),
+      ).toThrow();
       expect(more.nextLoanId).toBe(next);
       // A loan written meanwhile by the verb took the number the batch gave: the batch refuses to write.
       const late = await EntryBatch.open(t.database.db, group);

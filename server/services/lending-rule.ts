@@ -96,7 +96,10 @@ export async function setLendingRule(
 /** Every member's savings of every kind together, as kept now, by member id. */
 export async function savingsByMember(db: DbOrTx, group: Pick<GroupRow, "id">): Promise<Map<number, number>> {
   const rows = await db
-    .select({ memberId: accountBalances.memberId, balance: sql<number>`sum(${accountBalances.balance})`.mapWith(Number) })
+    .select({
+      memberId: accountBalances.memberId,
+      balance: sql<number>`sum(${accountBalances.balance})`.mapWith(Number),
+    })
     .from(accountBalances)
     .where(and(eq(accountBalances.groupId, group.id), inArray(accountBalances.account, [...SAVINGS_ACCOUNTS])))
     .groupBy(accountBalances.memberId);
