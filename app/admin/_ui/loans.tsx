@@ -341,6 +341,7 @@ export function Loans({
               if (saved && saved !== "kept") {
                 setReceiptOf({ form: "repay", entryId: saved.entry.id });
                 load();
+                loadLimits(); // the money at hand grew
               }
             },
           )}
