@@ -6,7 +6,7 @@
 import { TRPCError } from "@trpc/server";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { auditLog } from "@/db/schema";
+import { auditLog, lendingRules } from "@/db/schema";
 import { DomainError } from "@/server/domain/errors";
 import { errorMessage } from "@/server/i18n/errors";
 import { disburseLoan } from "@/server/services/loans";
@@ -107,6 +107,12 @@ describe("the lending rule", () => {
       .where(and(eq(auditLog.groupId, groupId), eq(auditLog.action, "lending.rule")));
     expect(audited.at(-1)?.actor).toMatch(/pengawas-rd$/);
     expect(JSON.parse(audited.at(-1)?.detail ?? "{}")).toEqual({ savingsMultiple: 3, maxPrincipal: 2_000_000 });
+  });
+
+  it("is append-only: the database refuses to change or delete a rule", async () => {
+    await expect(t.database.db.update(lendingRules).set({ maxPrincipal: 1 })).rejects.toThrow();
+    await expect(t.database.db.delete(lendingRules)).rejects.toThrow();
+    expect((await caller("bendahara").admin.lending.rule({ groupSlug: G })).maxPrincipal).toBe(2_000_000);
   });
 
   it("refuses a loan above 3× the borrower's savings, naming the ceiling, and writes nothing", async () => {
