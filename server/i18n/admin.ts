@@ -193,6 +193,31 @@ export const ADMIN_MESSAGES = {
     seals: "Segel bulanan (ujung rantai di akhir bulan)",
     sealSigned: (on: string) => `disegel pengawas ${on}`,
     sealWaiting: "menunggu tanda tangan pengawas",
+    // Loans: the lending rule, arrears, cash at hand, what is due (issue #25).
+    lendingRule: "Aturan pinjaman (AD/ART)",
+    lendingRuleLine: (multiple: number, max: string) =>
+      multiple === 0
+        ? `Pinjaman paling banyak ${max} (tidak dikaitkan dengan simpanan).`
+        : `Pinjaman paling banyak ${multiple}× simpanan peminjam, dan tidak lebih dari ${max}.`,
+    lendingRuleDefault: "Aturan bawaan: kelompok belum menetapkan sendiri.",
+    lendingMultiple: "Kelipatan simpanan (×, 0 = tidak dipakai)",
+    lendingMax: "Batas tertinggi satu pinjaman (Rp)",
+    lendingSaved: "Aturan pinjaman disimpan ✓",
+    ceilingOf: (code: string, ceiling: string, bySavings: boolean) =>
+      `Batas pinjaman ${code}: ${ceiling}${bySavings ? " (dari simpanannya)" : " (batas tertinggi kelompok)"}.`,
+    cashAtHand: (cash: string, bank: string) => `Uang ada: kas ${cash}, bank ${bank}.`,
+    arrearsWarning: (code: string, days: number) => `Perhatian: ${code} menunggak ${days} hari pada pinjaman lain.`,
+    arrearsConfirm: "Saya tahu, tetap beri pinjaman",
+    dueTitle: (date: string) => `Yang harus dibayar per ${date}`,
+    dueInstallment: (n: number, date: string) => `Angsuran ke-${n} (jatuh tempo ${date})`,
+    dueNoInstallment: "Tidak ada angsuran berikutnya",
+    dueArrears: "Tunggakan",
+    dueFines: "Denda",
+    dueNow: "Harus dibayar sekarang",
+    dueSettle: "Pelunasan (menutup pinjaman)",
+    dueLate: (days: number) => `terlambat ${days} hari`,
+    payDue: "Isi: yang harus dibayar",
+    paySettle: "Isi: pelunasan",
   },
   en: {
     title: "Treasurer's book",
@@ -384,6 +409,31 @@ export const ADMIN_MESSAGES = {
     seals: "Monthly seals (the chain head at each month's end)",
     sealSigned: (on: string) => `sealed by the supervisor on ${on}`,
     sealWaiting: "waiting for the supervisor's signature",
+    // Loans: the lending rule, arrears, cash at hand, what is due (issue #25).
+    lendingRule: "Lending rule (AD/ART)",
+    lendingRuleLine: (multiple: number, max: string) =>
+      multiple === 0
+        ? `A loan is at most ${max} (not tied to savings).`
+        : `A loan is at most ${multiple}× the borrower's savings, and never more than ${max}.`,
+    lendingRuleDefault: "The default rule: the group has not set its own.",
+    lendingMultiple: "Multiple of savings (×, 0 = not used)",
+    lendingMax: "Ceiling for any one loan (Rp)",
+    lendingSaved: "Lending rule saved ✓",
+    ceilingOf: (code: string, ceiling: string, bySavings: boolean) =>
+      `${code} may borrow at most ${ceiling}${bySavings ? " (from her savings)" : " (the group's ceiling)"}.`,
+    cashAtHand: (cash: string, bank: string) => `Money at hand: cash ${cash}, bank ${bank}.`,
+    arrearsWarning: (code: string, days: number) => `Careful: ${code} is ${days} days late on another loan.`,
+    arrearsConfirm: "I know; lend all the same",
+    dueTitle: (date: string) => `Due as of ${date}`,
+    dueInstallment: (n: number, date: string) => `Installment ${n} (due ${date})`,
+    dueNoInstallment: "No installment left",
+    dueArrears: "Arrears",
+    dueFines: "Fines",
+    dueNow: "To pay now",
+    dueSettle: "Payoff (closes the loan)",
+    dueLate: (days: number) => `${days} days late`,
+    payDue: "Fill in: what is due",
+    paySettle: "Fill in: payoff",
   },
 };
 

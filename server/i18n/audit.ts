@@ -69,6 +69,10 @@ export function auditSentence(row: AuditRow, locale: Locale, timeZone: string): 
       ],
       "year.close": [`menutup buku ${s("year")}`, `closed the year ${s("year")}`],
       "shu.rule": ["menetapkan aturan pembagian SHU", "set the SHU share-out rule"],
+      "lending.rule": [
+        `menetapkan aturan pinjaman: ${s("savingsMultiple")}× simpanan, paling banyak ${money("maxPrincipal")}`,
+        `set the lending rule: ${s("savingsMultiple")}× savings, at most ${money("maxPrincipal")}`,
+      ],
       "correction.countersign": [`menandatangani koreksi no. ${s("seq")}`, `countersigned correction no. ${s("seq")}`],
       "referenceTerms.update": [
         "mengubah pembanding pinjaman (pengijon, rentenir, KUR)",

@@ -485,6 +485,27 @@ const MESSAGES = {
     id: () => 'Alasan mengganti harus "salah ketik" atau "dihitung ulang".',
     en: () => 'The reason to replace must be "typing slip" or "counted again".',
   },
+  // Loans: the group's lending rule and the borrower's arrears (issue #25).
+  loan_above_ceiling: {
+    id: (p) =>
+      p.limit === "savings"
+        ? `Pinjaman melebihi batas kelompok: paling banyak Rp ${fmt(p.ceiling)} (${p.multiple}× simpanan anggota ini, Rp ${fmt(p.savings)}).`
+        : `Pinjaman melebihi batas kelompok: paling banyak Rp ${fmt(p.ceiling)} (batas tertinggi satu pinjaman).`,
+    en: (p) =>
+      p.limit === "savings"
+        ? `The loan is above the group's limit: at most Rp ${fmt(p.ceiling, ",")} (${p.multiple}× this member's savings, Rp ${fmt(p.savings, ",")}).`
+        : `The loan is above the group's limit: at most Rp ${fmt(p.ceiling, ",")} (the ceiling for any one loan).`,
+  },
+  borrower_in_arrears: {
+    id: (p) =>
+      `Anggota ini menunggak ${p.days} hari pada pinjaman lain. Jika tetap memberi pinjaman, centang konfirmasi lalu simpan lagi.`,
+    en: (p) =>
+      `This member is ${p.days} days late on another loan. To lend all the same, tick the confirmation and save again.`,
+  },
+  lending_rule_invalid: {
+    id: (p) => `Aturan pinjaman tidak sah (kelipatan 0–${fmt(p.max)}, batas lebih dari nol).`,
+    en: (p) => `The lending rule is not valid (multiple 0–${fmt(p.max, ",")}, ceiling above zero).`,
+  },
 } satisfies Record<string, { id: Msg; en: Msg }>;
 
 /** Every code a domain error may carry: a code without a message here does not typecheck. */

@@ -5,6 +5,7 @@ import { formatNumber } from "@/server/i18n/format";
 import { MESSAGES } from "@/server/i18n/messages";
 import { api, newKey } from "./client";
 import { DigitsInput, Field, type P, Status, useAction } from "./common";
+import { LendingRule } from "./lending-rule";
 
 type Rule = NonNullable<Awaited<ReturnType<typeof api.admin.year.rule.query>>>;
 type Preview = Awaited<ReturnType<typeof api.admin.year.preview.query>>;
@@ -55,6 +56,7 @@ export function Year({
         <p className="warn">{t.noRule}</p>
       )}
       {canSetRule && <RuleForm slug={slug} t={t} locale={locale} rule={rule} onSaved={setRule} />}
+      <LendingRule slug={slug} t={t} locale={locale} rp={rp} canSetRule={canSetRule} />
 
       {canWrite && (
         <form

@@ -43,6 +43,7 @@ import {
   ZResetCheckCodeSchema,
   ZUpdateMemberSchema,
 } from "@/server/services/members";
+import { lendingRuleFor, setLendingRule, ZSetLendingRuleSchema } from "@/server/services/lending-rule";
 import { entryList, ZEntryListSchema } from "@/server/services/public-figures";
 import { entryReceipts, ZEntryReceiptsSchema } from "@/server/services/receipts";
 import { updateReferenceTerms, ZUpdateReferenceTermsSchema } from "@/server/services/reference-terms";
@@ -158,6 +159,13 @@ export const adminRouter = router({
     ),
     preview: groupProcedure("write", ZPreviewYearSchema).query(({ ctx, input }) => previewYear(ctx.service, input)),
     close: groupProcedure("write", ZCloseYearSchema).mutation(({ ctx, input }) => closeYear(ctx.service, input)),
+  }),
+  /** The lending rule (pengawas or admin): the largest loan as a multiple of savings and a ceiling. */
+  lending: router({
+    rule: groupProcedure("read").query(({ ctx, input }) => lendingRuleFor(ctx.service, input)),
+    setRule: groupProcedure("countersign", ZSetLendingRuleSchema).mutation(({ ctx, input }) =>
+      setLendingRule(ctx.service, input),
+    ),
   }),
   seals: router({
     /** Every month's seal (the chain head at its end) and whether the supervisor confirmed it. */
