@@ -81,8 +81,9 @@ const MESSAGES = {
   },
   import_workbook_unreadable: {
     id: () =>
-      "Berkas .xlsx tidak dapat dibaca; simpan ulang sebagai Buku Kerja Excel (.xlsx) atau sebagai tiga berkas CSV.",
-    en: () => "The .xlsx file cannot be read; save it again as an Excel Workbook (.xlsx) or as three CSV files.",
+      "Berkas .xlsx tidak dapat dibaca (atau isinya lebih dari 20 MB); simpan ulang sebagai Buku Kerja Excel (.xlsx) atau sebagai tiga berkas CSV.",
+    en: () =>
+      "The .xlsx file cannot be read (or unpacks to more than 20 MB); save it again as an Excel Workbook (.xlsx) or as three CSV files.",
   },
   import_duplicate: { id: (p) => `"${p.value}" tertulis dua kali.`, en: (p) => `"${p.value}" is written twice.` },
   import_pos_unknown: {
