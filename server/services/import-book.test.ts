@@ -442,4 +442,18 @@ describe("paper books as people have them", () => {
     const bad = await previewBookImport(ctx, { groupSlug: G, workbook: Buffer.from("not a zip").toString("base64") });
     expect(!bad.ok && bad.problems.map((p) => p.code)).toEqual(["import_workbook_unreadable"]);
   });
+
+  it("takes the three files or one workbook, never both and never neither", async () => {
+    const workbook = Buffer.from("x").toString("base64");
+    await expect(previewBookImport(ctx, { groupSlug: G, files: book, workbook })).rejects.toMatchObject({
+      code: "import_files_missing",
+    });
+    await expect(previewBookImport(ctx, { groupSlug: G })).rejects.toMatchObject({ code: "import_files_missing" });
+    await expect(importBook(ctx, { groupSlug: G, files: book, workbook, idempotencyKey: key() })).rejects.toMatchObject(
+      {
+        code: "import_files_missing",
+      },
+    );
+    expect(await nothingWritten()).toBe(true);
+  });
 });
