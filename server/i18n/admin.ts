@@ -67,7 +67,11 @@ export const ADMIN_MESSAGES = {
     viaCash: "Kas",
     viaBank: "Bank",
     bookIntro:
-      "Pindahkan buku kertas kelompok: pilih tiga berkas CSV (saldo.csv, anggota.csv, pinjaman.csv), periksa setiap angka, lalu konfirmasi. Hanya untuk kelompok yang belum punya catatan.",
+      "Pindahkan buku kertas kelompok: pilih tiga berkas CSV (saldo.csv, anggota.csv, pinjaman.csv) atau satu buku kerja Excel (.xlsx), periksa setiap angka, lalu konfirmasi. Hanya untuk kelompok yang belum punya catatan.",
+    bookTemplates: "Contoh berkas untuk diisi",
+    bookTemplatesNote:
+      "Setiap contoh berisi dua baris contoh (CONTOH-01, CONTOH-02): ganti dengan isi buku kelompok. Pemisah koma atau titik koma; tanggal 31/10/2026 atau 2026-10-31; jasa 1,5; jumlah 1.250.000.",
+    bookWorkbook: "atau satu buku kerja .xlsx (lembar saldo, anggota, pinjaman)",
     bookCheck: "Periksa berkas",
     bookConfirm: "Benar — pindahkan sekarang",
     bookProblems: (n: number) => `${n} masalah — perbaiki berkasnya lalu pilih lagi:`,
@@ -285,7 +289,11 @@ export const ADMIN_MESSAGES = {
     viaCash: "Cash",
     viaBank: "Bank",
     bookIntro:
-      "Move the group's paper book in: choose three CSV files (saldo.csv, anggota.csv, pinjaman.csv), check every figure, then confirm. Only for a group without entries.",
+      "Move the group's paper book in: choose three CSV files (saldo.csv, anggota.csv, pinjaman.csv) or one Excel workbook (.xlsx), check every figure, then confirm. Only for a group without entries.",
+    bookTemplates: "Template files to fill in",
+    bookTemplatesNote:
+      "Each template holds two example rows (CONTOH-01, CONTOH-02): replace them with the group's book. Comma or semicolon separated; dates 31/10/2026 or 2026-10-31; rate 1,5; amounts 1.250.000.",
+    bookWorkbook: "or one .xlsx workbook (sheets saldo, anggota, pinjaman)",
     bookCheck: "Check the files",
     bookConfirm: "Correct — move in now",
     bookProblems: (n: number) => `${n} problems — fix the files and choose them again:`,

@@ -60,8 +60,30 @@ const MESSAGES = {
     en: (p) => `Not enough cash (Rp ${fmt(p.available ?? 0, ",")} available).`,
   },
   import_header: {
-    id: (p) => `Baris judul tidak sesuai; harus: ${p.expected}.`,
-    en: (p) => `The header row is wrong; it must be: ${p.expected}.`,
+    id: (p) =>
+      `Baris judul tidak sesuai: terbaca dipisah ${sepName(p.separator, "id")} sebagai "${p.found}"; harus: ${p.expected} (pemisah koma atau titik koma).`,
+    en: (p) =>
+      `The header row is wrong: read as separated by ${sepName(p.separator, "en")} as "${p.found}"; it must be: ${p.expected} (comma or semicolon separated).`,
+  },
+  import_sheet_header: {
+    id: (p) => `Baris judul lembar tidak sesuai: terbaca "${p.found}"; harus: ${p.expected}.`,
+    en: (p) => `The sheet's header row is wrong: read "${p.found}"; it must be: ${p.expected}.`,
+  },
+  import_row_cells: {
+    id: (p) =>
+      `Baris ini punya ${p.cells} kolom, judulnya ${p.columns}: tanda pemisah di dalam isi? Beri tanda kutip ("1,5") atau simpan dengan titik koma.`,
+    en: (p) =>
+      `This row has ${p.cells} cells, its header ${p.columns}: a separator inside a value? Quote it ("1,5") or save with semicolons.`,
+  },
+  import_sheet_missing: {
+    id: (p) => `Lembar "${p.value}" tidak ada di buku kerja (harus ada lembar saldo, anggota dan pinjaman).`,
+    en: (p) => `The workbook has no "${p.value}" sheet (it needs the sheets saldo, anggota and pinjaman).`,
+  },
+  import_workbook_unreadable: {
+    id: () =>
+      "Berkas .xlsx tidak dapat dibaca (atau isinya lebih dari 20 MB); simpan ulang sebagai Buku Kerja Excel (.xlsx) atau sebagai tiga berkas CSV.",
+    en: () =>
+      "The .xlsx file cannot be read (or unpacks to more than 20 MB); save it again as an Excel Workbook (.xlsx) or as three CSV files.",
   },
   import_duplicate: { id: (p) => `"${p.value}" tertulis dua kali.`, en: (p) => `"${p.value}" is written twice.` },
   import_pos_unknown: {
@@ -82,8 +104,8 @@ const MESSAGES = {
     en: () => "The principal must be more than zero.",
   },
   import_date_invalid: {
-    id: (p) => `"${p.value}" bukan tanggal (format TTTT-BB-HH).`,
-    en: (p) => `"${p.value}" is not a date (format YYYY-MM-DD).`,
+    id: (p) => `"${p.value}" bukan tanggal (tulis HH/BB/TTTT atau TTTT-BB-HH, misalnya 05/10/2026).`,
+    en: (p) => `"${p.value}" is not a date (write DD/MM/YYYY or YYYY-MM-DD, e.g. 05/10/2026).`,
   },
   import_cut_over_future: {
     id: (p) => `Tanggal peralihan ${p.value} belum tiba.`,
@@ -528,4 +550,10 @@ export function errorMessage(code: string, params: Params, locale: Locale): stri
   const m = (MESSAGES as Record<string, { id: Msg; en: Msg }>)[code];
   if (!m) return locale === "id" ? "Data tidak sah." : "The data is not valid.";
   return m[locale](params);
+}
+
+/** A CSV separator in words, for the paper book's header message. */
+function sepName(sep: unknown, locale: Locale): string {
+  if (sep === ";") return locale === "id" ? "titik koma (;)" : "semicolons (;)";
+  return locale === "id" ? "koma (,)" : "commas (,)";
 }
