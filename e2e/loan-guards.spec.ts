@@ -79,6 +79,8 @@ test("a loan above the borrower's ceiling, or above the cash, is refused before 
   let chosen: { code: string; ceiling: number } | null = null;
   for (const code of codes) {
     await form.getByLabel("Anggota").selectOption(code);
+    await expect(ceilingLine).toContainText(`${code}:`); // her limit and the money at hand, once loaded
+    await expect(ceilingLine).toContainText("kas Rp");
     const text = await ceilingLine.innerText();
     const m = /: Rp\s?([\d.]+) .*kas Rp\s?([\d.]+)/.exec(text);
     if (m && digits(m[1]!) + 1000 <= digits(m[2]!)) {

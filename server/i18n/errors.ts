@@ -55,6 +55,10 @@ const MESSAGES = {
     en: () => "A group address (slug) is lower-case letters, digits and -.",
   },
   group_not_found: { id: () => "Kelompok tidak ditemukan.", en: () => "Group not found." },
+  figures_loading: {
+    id: () => "Tunggu sebentar: kas, batas pinjaman dan pinjaman anggota ini sedang dimuat. Coba lagi.",
+    en: () => "One moment: the cash, the lending limit and this member's loans are still loading. Try again.",
+  },
   insufficient_cash: {
     id: (p) => `Kas tidak cukup (tersedia Rp ${fmt(p.available ?? 0)}).`,
     en: (p) => `Not enough cash (Rp ${fmt(p.available ?? 0, ",")} available).`,

@@ -46,9 +46,14 @@ export function Loans({
   // the form refuses a loan above either before the final tap (the server refuses it too).
   const [rule, setRule] = useState<Awaited<ReturnType<typeof api.admin.lending.rule.query>> | null>(null);
   const [hand, setHand] = useState<{ cash: number; bank: number } | null>(null);
+  // Until the rule, the money at hand and her loans have been asked for (answered or failed), the
+  // form waits: a quick tap must not reach the final step with nothing checked.
+  const [limitsAsked, setLimitsAsked] = useState(false);
   const loadLimits = useCallback(() => {
-    api.admin.lending.rule.query({ groupSlug: slug }).then(setRule, () => {});
-    api.admin.cash.onHand.query({ groupSlug: slug }).then(setHand, () => {});
+    void Promise.allSettled([
+      api.admin.lending.rule.query({ groupSlug: slug }).then(setRule),
+      api.admin.cash.onHand.query({ groupSlug: slug }).then(setHand),
+    ]).then(() => setLimitsAsked(true));
   }, [slug]);
   useEffect(() => loadLimits(), [loadLimits]);
   const [key, setKey] = useState(newKey);
@@ -58,7 +63,15 @@ export function Loans({
   const words = MESSAGES[locale];
   // The last save's entry: its members' receipts are shown under the form that made it.
   const [receiptOf, setReceiptOf] = useState<{ form: "loan" | "repay"; entryId: number } | null>(null);
-  const load = useCallback(() => api.admin.loans.list.query({ groupSlug: slug }).then(setLoans), [slug]);
+  const [loansAsked, setLoansAsked] = useState(false);
+  const load = useCallback(
+    () =>
+      api.admin.loans.list
+        .query({ groupSlug: slug })
+        .then(setLoans)
+        .finally(() => setLoansAsked(true)),
+    [slug],
+  );
   useEffect(() => void load(), [load]);
   const [costs, setCosts] = useState<Awaited<ReturnType<typeof api.admin.loans.compare.query>> | null>(null);
   useEffect(() => {
@@ -137,6 +150,7 @@ export function Loans({
                 { max: group.loanMaxTermMonths },
               ],
               ["date", dateProblem(form.date, today)],
+              ["principal", online && !(limitsAsked && loansAsked) && "figures_loading"],
               [
                 "principal",
                 online &&
