@@ -57,6 +57,7 @@ export function auditSentence(row: AuditRow, locale: Locale, timeZone: string): 
         `mencatat ${s("code")} keluar${d.leftOn ? ` (${formatDate(s("leftOn"), locale)})` : ""}`,
         `recorded that ${s("code")} leaves${d.leftOn ? ` (${formatDate(s("leftOn"), locale)})` : ""}`,
       ],
+      "member.leaveUndo": [`membatalkan catatan keluar ${s("code")}`, `undid the leave of ${s("code")}`],
       "member.update": [`mengubah data anggota ${s("code")}`, `changed member ${s("code")}'s details`],
       "member.resetCheckCode": [`membuat kode cek baru untuk ${s("code")}`, `made a new check code for ${s("code")}`],
       "book.import": [

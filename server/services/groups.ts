@@ -180,45 +180,6 @@ export async function assertNameConfirmed(
   if (same) throw conflict("name_duplicate_unconfirmed", "fullName", { code: same.code, name: same.fullName });
 }
 
-export interface LeaveMemberInput {
-  groupSlug: string;
-  code: string;
-  leftOn: string;
-}
-
-export const ZLeaveMemberSchema = z.object({ code: zMemberCode, leftOn: zDate }) satisfies z.ZodType<
-  Omit<LeaveMemberInput, "groupSlug">
->;
-
-/** A member leaves: from `leftOn` she can no longer be written to (her history stays). */
-export async function leaveMember(
-  ctx: ServiceContext,
-  input: LeaveMemberInput,
-): Promise<{ code: string; leftOn: string | null }> {
-  return ctx.database.write(async (tx) => {
-    const group = await loadGroupFor(tx, ctx, input.groupSlug, "write");
-    // Leaving takes effect from a date up to tomorrow (announced at today's meeting).
-    const today = todayIn(ctx, group);
-    if (!isValidDate(input.leftOn)) throw invalid("date_invalid", "leftOn");
-    const earlier = input.leftOn < today ? input.leftOn : today; // dates are strings: Math.min would be NaN
-    const member = await loadActiveMember(tx, group, input.code, earlier, "code");
-    // Leaving on the joining day itself is allowed: a member added by mistake leaves having never been active.
-    if (input.leftOn < member.joinedOn) throw invalid("date_before_joining", "leftOn");
-    if (input.leftOn > addDays(today, 1)) throw invalid("date_in_future", "leftOn");
-    const [updated] = await tx
-      .update(members)
-      .set({ leftOn: input.leftOn })
-      .where(eq(members.id, member.id))
-      .returning();
-    await audit(tx, ctx, {
-      action: "member.leave",
-      groupId: group.id,
-      detail: { code: input.code, leftOn: input.leftOn },
-    });
-    return { code: updated!.code, leftOn: updated!.leftOn };
-  });
-}
-
 export interface OpeningBalanceInput {
   groupSlug: string;
   date: string;

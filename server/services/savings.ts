@@ -18,8 +18,8 @@ import type { EntryBatch } from "./entry-batch";
 import {
   activeMemberIn,
   groupMembersByCode,
-  loadActiveMember,
   loadGroupFor,
+  loadMemberToPayOut,
   nowOf,
   todayIn,
   type GroupRow,
@@ -357,7 +357,7 @@ export async function withdrawSavings(ctx: ServiceContext, input: WithdrawSaving
   return idempotentWrite(ctx, "savings.withdraw", input, async (tx, { group, key, requestHash }) => {
     const amount = assertAmount(input.amount);
     const date = assertBusinessDate(input.date, { today: todayIn(ctx, group), foundedOn: group.foundedOn });
-    const member = await loadActiveMember(tx, group, input.memberCode, date);
+    const member = await loadMemberToPayOut(tx, group, input.memberCode, date);
     const savings = await memberSavings(tx, group.id, member.id);
     return appendEntry(tx, {
       group,
