@@ -4,7 +4,7 @@ import type { DbOrTx } from "@/db/client";
 import { hash } from "@node-rs/argon2";
 import { randomInt } from "node:crypto";
 import { ksmGroups, members } from "@/db/schema";
-import { addDays, DEFAULT_TIME_ZONE, isValidDate } from "@/server/domain/dates";
+import { DEFAULT_TIME_ZONE, isValidDate } from "@/server/domain/dates";
 import { conflict, invalid } from "@/server/domain/errors";
 import { LOAN_METHODS, type LoanMethod } from "@/server/domain/loans";
 import { openingBalancePostings, SAVINGS_ACCOUNTS, type SavingsAccount } from "@/server/domain/ledger";
