@@ -27,7 +27,8 @@ import {
   type ServiceContext,
 } from "./context";
 import { assertIdempotencyKey, requestHash } from "@/server/domain/idempotency";
-import { type OnGroup, zDate, zIdempotencyKey, zMemberCode, zRupiah } from "./fields";
+import { cleanText } from "@/server/domain/text";
+import { type OnGroup, zDate, zIdempotencyKey, zMemberCode, zRupiah, zText } from "./fields";
 
 export interface ContributionLineInput {
   memberCode: string;
@@ -321,6 +322,8 @@ export const ZWithdrawSavingsSchema = z.object({
   memberCode: zMemberCode,
   amount: zRupiah,
   date: zDate,
+  /** Private: the treasurer's words (e.g. which correction this withdrawal replaces). */
+  note: zText(200).nullish(),
   idempotencyKey: zIdempotencyKey,
 }) satisfies z.ZodType<Omit<WithdrawSavingsInput, "groupSlug">>;
 
@@ -329,6 +332,7 @@ export interface WithdrawSavingsInput {
   memberCode: string;
   amount: number;
   date: string;
+  note?: string | null;
   idempotencyKey: string;
 }
 
@@ -364,6 +368,7 @@ export async function withdrawSavings(ctx: ServiceContext, input: WithdrawSaving
       kind: "savings_withdrawal",
       date,
       postings: withdrawalPostings(member.id, amount, savings),
+      note: cleanText(input.note, "note", { required: false, max: 200 }),
       idempotencyKey: key,
       requestHash,
       actor: ctx.actor,
