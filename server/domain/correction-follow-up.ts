@@ -9,7 +9,7 @@ import type { EntryKind } from "./ledger";
 
 export interface ReversedEntry {
   seq: number;
-  kind: EntryKind;
+  kind: EntryKind | (string & {});
   date: BusinessDate;
   amount: number;
   category: string | null;
