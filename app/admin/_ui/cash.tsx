@@ -1,5 +1,6 @@
 "use client";
 import { useState } from "react";
+import type { RightEntryDraft } from "@/server/domain/correction-follow-up";
 import { EXPENSE_CATEGORIES, INCOME_CATEGORIES } from "@/server/domain/ledger";
 import { MESSAGES } from "@/server/i18n/messages";
 import { api, newKey } from "./client";
@@ -8,9 +9,26 @@ import { amountProblem, Confirm, DigitsInput, Field, Status, useAction, type P, 
 type CashKind = "expense" | "income" | "count" | "bank_deposit" | "bank_withdrawal" | "bank_check";
 type Via = "cash" | "bank";
 
-export function Cash({ slug, today, t, locale, rp }: P & { today: string }) {
+type CashDraft = Extract<RightEntryDraft, { form: "cash" }>;
+
+export function Cash({ slug, today, t, locale, rp, draft }: P & { today: string; draft?: CashDraft | null }) {
   const blank = { amount: "", note: "", key: newKey() };
-  const [f, setF] = useState({ kind: "expense" as CashKind, category: "alat_tulis", via: "cash" as Via, ...blank });
+  // After a correction, the right entry: its kind, category, account and date from the reversed one,
+  // the amount to check, and a private note linking it to the correction.
+  const [fromDraft, setFromDraft] = useState(draft ?? null);
+  const [f, setF] = useState(() =>
+    draft
+      ? {
+          kind: draft.kind as CashKind,
+          category: draft.category,
+          via: draft.via as Via,
+          amount: String(draft.amount),
+          note: t.replacesNote(draft.corrects.seq, draft.corrects.correctionSeq),
+          key: newKey(),
+        }
+      : { kind: "expense" as CashKind, category: "alat_tulis", via: "cash" as Via, ...blank },
+  );
+  const date = fromDraft?.date ?? today;
   const [confirming, setConfirming] = useState(false);
   const a = useAction(locale);
   const words = MESSAGES[locale];
@@ -74,7 +92,7 @@ export function Cash({ slug, today, t, locale, rp }: P & { today: string }) {
     const input = {
       groupSlug: slug,
       amount,
-      date: today,
+      date,
       category: f.category,
       note: f.note || null,
       via: f.via,
@@ -103,10 +121,18 @@ export function Cash({ slug, today, t, locale, rp }: P & { today: string }) {
           if (out && !confirming) return setConfirming(true);
           const r = await send();
           setConfirming(false);
-          if (r) setF({ ...f, ...blank, key: newKey() });
+          if (r) {
+            setF({ ...f, ...blank, key: newKey() });
+            setFromDraft(null);
+          }
         },
       )}
     >
+      {fromDraft && (
+        <p className="warn" role="note">
+          {t.rightEntry(fromDraft.corrects.seq, fromDraft.corrects.correctionSeq)}
+        </p>
+      )}
       <Field id="ck" label={t.kind}>
         <select id="ck" value={f.kind} onChange={(e) => edit("kind", e.target.value)}>
           {(Object.keys(kindLabel) as CashKind[]).map((k) => (
