@@ -22,6 +22,8 @@ export function MembersTab({
   // The member whose leaving is being asked about (one at a time).
   const [leaving, setLeaving] = useState<string | null>(null);
   const a = useAction(locale);
+  // Undoing a leave has its own status: its errors name no field of the form above.
+  const u = useAction(locale);
   const askSameName = a.error?.code === "name_duplicate_unconfirmed" || confirmed;
   const edit = (k: keyof typeof f, v: string) => {
     setF({ ...f, [k]: v } as typeof f);
@@ -87,6 +89,7 @@ export function MembersTab({
         </form>
       )}
       <Status s={a} />
+      <Status s={u} />
       {leaving && (
         <LeaveForm
           key={leaving}
@@ -146,7 +149,7 @@ export function MembersTab({
                       className="secondary"
                       onClick={async () => {
                         if (
-                          await a.run(
+                          await u.run(
                             () => api.admin.members.undoLeave.mutate({ groupSlug: slug, code: m.code }),
                             () => t.leaveUndone(m.code),
                           )
