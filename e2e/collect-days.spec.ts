@@ -16,23 +16,23 @@ test("a member who missed yesterday pays for it today by naming the days; yester
 
   // Yesterday's grid: someone who did not pay (the demo's members miss days now and then).
   await page.getByLabel("Tanggal").fill(yesterday);
-  await expect(page.locator(`table[data-paid-for="${yesterday}"][aria-busy=false]`)).toBeVisible();
-  const unpaid = page.locator("tbody tr").filter({ has: page.locator("input[type=checkbox]:not([disabled])") });
+  await expect(page.locator(`ul.pay-list[data-paid-for="${yesterday}"][aria-busy=false]`)).toBeVisible();
+  const unpaid = page.locator("ul.pay-list li").filter({ has: page.locator("input[type=checkbox]:not([disabled])") });
   const label = await unpaid.first().locator("label").innerText();
   const code = label.split(" ")[0]!;
 
   // Today's grid: only her, for yesterday and today; the amount follows the days.
   await page.getByLabel("Tanggal").fill(today);
-  await expect(page.locator(`table[data-paid-for="${today}"][aria-busy=false]`)).toBeVisible();
-  for (const box of await page.locator("tbody input[type=checkbox]:not([disabled])").all()) await box.uncheck();
-  const row = page.locator("tbody tr", { hasText: label });
+  await expect(page.locator(`ul.pay-list[data-paid-for="${today}"][aria-busy=false]`)).toBeVisible();
+  await expect(page.locator("ul.pay-list input[type=checkbox]:checked")).toHaveCount(0); // nothing chosen
+  const row = page.locator("ul.pay-list li", { hasText: label });
   await row.getByRole("checkbox").check();
   const days = row.getByLabel(`Untuk hari (${code})`);
   await days.selectOption("-1"); // one missed day before today
   await expect(days.locator("option:checked")).toHaveText(/ – .* \(2 hari\)$/);
   await expect(row.getByRole("textbox")).toHaveValue("2000");
   await page.getByRole("button", { name: "Simpan", exact: true }).click();
-  const status = page.locator("form > p[role=status]");
+  const status = page.locator(".pay-bar p[role=status]");
   await expect(status).toContainText("Tersimpan ✓ catatan no. ");
   await expect(status).toContainText("setoran 1 anggota, Rp 2.000");
   const seq = Number(/no\. (\d+)/.exec(await status.innerText())![1]);
@@ -43,12 +43,12 @@ test("a member who missed yesterday pays for it today by naming the days; yester
 
   // Yesterday now shows her as paid by that entry, and she cannot be ticked again.
   await page.getByLabel("Tanggal").fill(yesterday);
-  await expect(page.locator(`table[data-paid-for="${yesterday}"][aria-busy=false]`)).toBeVisible();
-  await expect(page.locator("tbody tr", { hasText: label })).toContainText(`sudah bayar (no. ${seq})`);
-  await expect(page.locator("tbody tr", { hasText: label }).getByRole("checkbox")).toBeDisabled();
+  await expect(page.locator(`ul.pay-list[data-paid-for="${yesterday}"][aria-busy=false]`)).toBeVisible();
+  await expect(page.locator("ul.pay-list li", { hasText: label })).toContainText(`sudah bayar (no. ${seq})`);
+  await expect(page.locator("ul.pay-list li", { hasText: label }).getByRole("checkbox")).toBeDisabled();
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
 
-  // Another phone that still thinks she owes yesterday is refused, with the first entry's number.
+  // Another phone that still thinks she owes yesterday (her only line) is refused, with the first entry's number.
   const again = await mutate(context.request, baseURL!, "admin.contributions.record", {
     groupSlug: "ratu-damai",
     date: today,

@@ -4,9 +4,10 @@ import { E2E_EMPTY_GROUP } from "./fixtures";
 
 test.use({ viewport: { width: 360, height: 740 } });
 
-const csv = (lines: string[]) => ({ mimeType: "text/csv", buffer: Buffer.from(`${lines.join("\n")}\n`) });
+// As Excel and LibreOffice write CSV in an Indonesian locale: a BOM, semicolons, CRLF.
+const csv = (lines: string[]) => ({ mimeType: "text/csv", buffer: Buffer.from(`\uFEFF${lines.join("\r\n")}\r\n`) });
 
-test("a new group (added with npm run group:add by the e2e server) moves in from three CSV files on a 360 px phone", async ({
+test("a new group (added with npm run group:add by the e2e server) moves in from three semicolon CSV files on a 360 px phone", async ({
   page,
   request,
   javaScriptEnabled,
@@ -23,34 +24,51 @@ test("a new group (added with npm run group:add by the e2e server) moves in from
   await page.getByLabel("Kelompok").selectOption({ label: `${E2E_EMPTY_GROUP.name} (admin)` });
   await page.getByRole("button", { name: "Pindah dari buku" }).click();
 
-  await page.getByLabel("saldo.csv").setInputFiles({
-    name: "saldo.csv",
-    ...csv(["pos,jumlah", "tanggal_peralihan,2025-06-30", "kas,750.000", "bank,5.000.000", "dana_sosial,120.000"]),
-  });
-  const members = ["kode,nama,jenis_kelamin,tanggal_masuk,simpanan_pokok,simpanan_wajib,simpanan_sukarela"];
+  // The templates to start from are offered, and are what the importer reads.
+  await page.getByText("Contoh berkas untuk diisi").click();
+  const template = await request.get(
+    (await page.getByRole("link", { name: "contoh-anggota.csv" }).getAttribute("href")) ?? "",
+  );
+  expect(template.status()).toBe(200);
+  expect(await template.text()).toContain("kode;nama;jenis_kelamin;tanggal_masuk");
+  await expect(page.getByRole("link", { name: "contoh-buku.xlsx" })).toBeVisible();
+
+  const saldo = [
+    "Pos;Jumlah",
+    "Tanggal peralihan;30/06/2025",
+    "Kas;Rp 750.000",
+    "Bank;5.000.000",
+    "Dana sosial;120.000",
+  ];
+  // A header saved with tabs: the problem says which separator was read and what is expected.
+  await page.getByLabel("saldo.csv").setInputFiles({ name: "saldo.csv", ...csv(["pos\tjumlah", "kas\t750.000"]) });
+  const members = ["Kode;Nama;Jenis kelamin;Tanggal masuk;Simpanan pokok;Simpanan wajib;Simpanan sukarela"];
   for (let i = 1; i <= 30; i++)
     members.push(
-      `UP-${String(i).padStart(3, "0")},Anggota Uji ${i},${i % 3 ? "P" : "L"},2018-01-01,50.000,1.800.000,${i * 1000}`,
+      `UP-${String(i).padStart(3, "0")};"Anggota Uji ${i}";${i % 3 ? "P" : "L"};01/01/2018;50.000;1.800.000;${i * 1000}`,
     );
   await page.getByLabel("anggota.csv").setInputFiles({ name: "anggota.csv", ...csv(members) });
   const loans = [
-    "kode_anggota,tanggal_cair,pokok_awal,sisa_pokok,jasa_persen_per_bulan,metode,lama_bulan,angsuran_terbayar,tujuan",
+    "Kode anggota;Tanggal cair;Pokok awal;Sisa pokok;Jasa persen per bulan;Metode;Lama bulan;Angsuran terbayar;Tujuan",
   ];
-  // A wrong row first: the problem is listed where the eye is, and nothing is written.
+  // A wrong row too: every problem is listed where the eye is, and nothing is written.
   await page.getByLabel("pinjaman.csv").setInputFiles({
     name: "pinjaman.csv",
-    ...csv([...loans, "UP-099,2026-06-01,1.000.000,500.000,2,flat,10,5,kopi"]),
+    ...csv([...loans, "UP-099;01/06/2026;1.000.000;500.000;2;flat;10;5;kopi"]),
   });
   await page.getByRole("button", { name: "Periksa berkas" }).click();
-  await expect(page.locator("div.warn[role=alert]")).toContainText(
-    "pinjaman.csv:2: kode_anggota — Kode anggota UP-099 tidak ada di anggota.csv.",
-  );
+  const problems = page.locator("div.warn[role=alert]");
+  await expect(problems).toContainText("saldo.csv:1: pos — Baris judul tidak sesuai: terbaca dipisah koma (,)");
+  await expect(problems).toContainText("harus: pos,jumlah");
+  await expect(problems).toContainText("pinjaman.csv:2: kode_anggota — Kode anggota UP-099 tidak ada di anggota.csv.");
+  await page.getByLabel("saldo.csv").setInputFiles({ name: "saldo.csv", ...csv(saldo) });
 
-  // Twelve running loans, paid out January–June 2025, each with the installments due by the cut-over paid.
+  // Twelve running loans, paid out January–June 2025, each with the installments due by the cut-over
+  // paid; every other one at 1,5 % a month for school fees.
   const paidOf = (i: number) => 5 - (i % 6);
   for (let i = 1; i <= 12; i++)
     loans.push(
-      `UP-${String(i).padStart(3, "0")},2025-0${(i % 6) + 1}-10,1.200.000,${1_200_000 - 100_000 * paidOf(i)},2,flat,12,${paidOf(i)},kopi`,
+      `UP-${String(i).padStart(3, "0")};10/0${(i % 6) + 1}/2025;1.200.000;${1_200_000 - 100_000 * paidOf(i)};${i % 2 ? "1,5" : "2"};Flat;12;${paidOf(i)};${i % 2 ? "Biaya sekolah" : "Kopi"}`,
     );
   await page.getByLabel("pinjaman.csv").setInputFiles({ name: "pinjaman.csv", ...csv(loans) });
   await page.getByRole("button", { name: "Periksa berkas" }).click();

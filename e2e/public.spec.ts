@@ -231,7 +231,7 @@ test("the monthly report closes on the same cash as the group page, and prints o
   await page.emulateMedia({ media: "print" });
   // Printed for the notice board, it still says the figures are demo data.
   await expect(page.locator(".demo-banner")).toBeVisible();
-  await expect(page.getByRole("heading", { level: 1 }).locator(".badge")).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1 }).locator(".badge", { hasText: "Demo" })).toBeVisible();
   const pdf = await page.pdf({ format: "A4" });
   expect(pdf.toString("latin1").match(/\/Type\s*\/Page[^s]/g)?.length).toBe(1);
   expect((await request.get("/kelompok/ratu-damai/laporan/2026-13")).status()).toBe(404);

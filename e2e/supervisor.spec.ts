@@ -49,6 +49,7 @@ test("nobody signs her own record: the admin's own count is listed for someone e
     groupSlug: "ratu-damai",
     date: todayWita(),
     countedAmount: 123_000,
+    confirmed: true, // far from the book: the treasurer confirmed it
     idempotencyKey: `e2e-own-count-${Date.now()}`,
   });
   expect(counted.ok(), await counted.text()).toBe(true);

@@ -22,16 +22,18 @@ test("a treasurer signs in on a phone, records today's collection, sees it publi
   await expect(page.getByRole("heading", { name: "Buku bendahara" })).toBeVisible();
 
   await page.getByRole("button", { name: "Setoran harian" }).click();
-  // The members who have not paid today yet (one who has is marked and cannot be ticked).
-  const rows = page.locator("tbody tr").filter({ has: page.locator("input[type=checkbox]:not([disabled])") });
-  await expect(page.locator("table[aria-busy=false]")).toBeVisible(); // who paid today is known
+  // The members who have not paid today yet (one who has is marked and cannot be chosen); none chosen yet.
+  const rows = page.locator("ul.pay-list li").filter({ has: page.locator("input[type=checkbox]:not([disabled])") });
+  await expect(page.locator("ul.pay-list[aria-busy=false]")).toBeVisible(); // who paid today is known
   await expect(rows.first()).toBeVisible();
   const n = await rows.count();
   expect(n).toBeGreaterThan(20);
-  // Mark the first member absent and give the second Rp 2.000.
-  await rows.nth(0).getByRole("checkbox").uncheck();
+  await expect(page.locator("ul.pay-list input[type=checkbox]:checked")).toHaveCount(0);
+  // Tap who paid: the second and third members; the second gives Rp 2.000 (typing her amount chooses her).
   await rows.nth(1).getByRole("textbox").fill("2000");
-  const expected = (n - 2) * 1000 + 2000;
+  await rows.nth(2).getByRole("checkbox").check();
+  await expect(rows.nth(0).getByRole("checkbox")).not.toBeChecked();
+  const expected = 1000 + 2000;
   await expect(page.getByText(/Jumlah hari ini: Rp/)).toContainText(`Rp ${expected.toLocaleString("id-ID")}`);
   await page.getByRole("button", { name: "Simpan", exact: true }).click();
   const saved = page.locator("p[role=status]");
@@ -133,21 +135,24 @@ test("with no signal a collection is kept on the phone, and sent by itself, once
   await signInApi(context.request, baseURL!, "bendahara-cd", "demo-bendahara-compang-dalo");
   await page.goto("/admin");
   await page.getByRole("button", { name: "Setoran harian" }).click();
-  // Members who already paid today (earlier tests) are marked and cannot be ticked.
-  const payable = page.locator("tbody tr input[type=checkbox]:not([disabled])");
-  await expect(page.locator("table[aria-busy=false]")).toBeVisible(); // who paid today is known
+  // Members who already paid today (earlier tests) are marked and cannot be chosen; nobody is chosen yet.
+  const payable = page.locator("ul.pay-list li input[type=checkbox]:not([disabled])");
+  await expect(page.locator("ul.pay-list[aria-busy=false]")).toBeVisible(); // who paid today is known
   await expect(payable.first()).toBeVisible();
   const n = await payable.count();
   const half = Math.floor(n / 2);
 
   await context.setOffline(true);
   // The first half of the meeting pays, then (still offline) the second half.
-  for (let i = half; i < n; i++) await payable.nth(i).uncheck();
+  for (let i = 0; i < half; i++) await payable.nth(i).check();
   await page.getByRole("button", { name: "Simpan", exact: true }).click();
   // One place speaks for the phone's queue, on every tab.
   const queue = page.locator("section.phone-queue");
   await expect(queue.locator("p[role=status]")).toContainText("Tidak ada sinyal: 1 catatan disimpan di HP");
-  for (let i = 0; i < n; i++) await (i < half ? payable.nth(i).uncheck() : payable.nth(i).check());
+  // Those kept on the phone count as paid: shown so, and they cannot be chosen again.
+  await expect(page.locator("ul.pay-list li", { hasText: "sudah bayar (disimpan di HP)" })).toHaveCount(half);
+  await expect(payable).toHaveCount(n - half);
+  for (let i = 0; i < n - half; i++) await payable.nth(i).check();
   await page.getByRole("button", { name: "Simpan", exact: true }).click();
   await expect(queue.locator("p[role=status]")).toContainText("Tidak ada sinyal: 2 catatan disimpan di HP");
   await expect(queue.locator("li")).toHaveCount(2); // what each one is

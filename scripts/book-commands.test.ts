@@ -5,6 +5,8 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { auditLog } from "@/db/schema";
 import { loadGroup } from "@/server/services/context";
 import { tempDatabase } from "@/server/testing/db";
+import { bookTemplateCsv } from "@/server/domain/book-template";
+import { templateWorkbook } from "@/server/services/book-workbook";
 import { groupAddCommand, importBookCommand } from "./book-commands";
 
 let t: Awaited<ReturnType<typeof tempDatabase>>;
@@ -101,5 +103,35 @@ describe("npm run group:add and npm run import:book", () => {
       "Buku kertas belum bisa dipindahkan: 2 masalah.",
     ]);
     expect((await t.database.db.select().from(auditLog)).map((a) => a.action)).toEqual(["group.create"]);
+  });
+
+  it("moves in the templates as downloaded: three semicolon CSV files, or one workbook with --xlsx", async () => {
+    for (const slug of ["ksm-csv", "ksm-xlsx"])
+      await groupAddCommand(
+        t.database,
+        ["--slug", slug, "--name", "KSM Contoh", "--village", "Mokel", "--founded", "2019-01-01"],
+        io(),
+      );
+    write({
+      "saldo.csv": bookTemplateCsv("saldo"),
+      "anggota.csv": bookTemplateCsv("anggota"),
+      "pinjaman.csv": bookTemplateCsv("pinjaman"),
+    });
+    writeFileSync(path.join(dir, "buku.xlsx"), await templateWorkbook());
+    out = { log: [], error: [] };
+    expect(await importBookCommand(t.database, ["--group", "ksm-csv", "--dir", dir], io())).toBe(0);
+    const csv = out.log.join("\n");
+    expect(csv).toContain("Kas Rp 1.250.000 · Bank Rp 8.000.000 · Dana sosial Rp 150.000");
+    expect(csv).toContain("Pinjaman berjalan 2: sisa pokok Rp 2.000.000");
+    out = { log: [], error: [] };
+    expect(
+      await importBookCommand(t.database, ["--group", "ksm-xlsx", "--xlsx", path.join(dir, "buku.xlsx")], io()),
+    ).toBe(0);
+    // The same figures from the workbook, line for line, but for the check codes.
+    const strip = (s: string) => s.replace(/CONTOH-0\d {2}\d+/g, "");
+    expect(strip(out.log.join("\n"))).toBe(strip(csv));
+    expect(await importBookCommand(t.database, ["--group", "ksm-xlsx", "--dir", dir, "--xlsx", "x.xlsx"], io())).toBe(
+      2,
+    );
   });
 });

@@ -7,7 +7,7 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import type { Database } from "@/db/client";
 import { DomainError } from "@/server/domain/errors";
-import { BOOK_FILES, type BookFile, type BookProblem } from "@/server/domain/paper-book";
+import { BOOK_FILES, type BookFile, type BookFiles, type BookProblem } from "@/server/domain/paper-book";
 import { formatRupiah } from "@/server/domain/money";
 import { errorMessage } from "@/server/i18n/errors";
 import { createGroup } from "@/server/services/groups";
@@ -68,36 +68,50 @@ export async function groupAddCommand(database: Database, argv: readonly string[
   out.log(
     `Kelompok ${g.name} (${g.slug}) dibuat: ${g.village}, Kec. ${g.kecamatan}, ${g.kabupaten}; berdiri ${g.foundedOn}; iuran ${formatRupiah(g.dailyContribution)} per hari.`,
   );
-  out.log(`Berikutnya: npm run import:book -- --group ${g.slug} --dir FOLDER   (saldo.csv, anggota.csv, pinjaman.csv)`);
+  out.log(
+    `Berikutnya: npm run import:book -- --group ${g.slug} --dir FOLDER   (saldo.csv, anggota.csv, pinjaman.csv; atau --xlsx buku.xlsx)`,
+  );
   return 0;
 }
 
 export const IMPORT_USAGE =
-  "usage: npm run import:book -- --group SLUG --dir FOLDER [--preview] [--confirm-names] (--confirm-names: members whose names look the same are different people)";
+  "usage: npm run import:book -- --group SLUG (--dir FOLDER | --xlsx FILE) [--preview] [--confirm-names] (FOLDER holds saldo.csv, anggota.csv, pinjaman.csv; FILE is one workbook with the sheets saldo, anggota, pinjaman; --confirm-names: members whose names look the same are different people)";
 
 export const problemLine = (p: BookProblem, locale: "id" | "en" = "id") =>
   `${p.file}:${p.line}: ${p.column} — ${errorMessage(p.code, p.params ?? {}, locale)}`;
 
 /**
- * Reads FOLDER/saldo.csv, anggota.csv and pinjaman.csv into the group: prints every figure, then
- * writes (or, with --preview, only prints). Running it again with the same files changes nothing.
+ * Reads FOLDER/saldo.csv, anggota.csv and pinjaman.csv (comma or semicolon separated), or one
+ * workbook (--xlsx), into the group: prints every figure, then writes (or, with --preview, only
+ * prints). Running it again with the same files changes nothing.
  */
 export async function importBookCommand(database: Database, argv: readonly string[], out: Out): Promise<number> {
   const a = parseArgs(argv);
   const groupSlug = a.get("group");
   const dir = a.get("dir");
-  if (!groupSlug || !dir) {
+  const xlsx = a.get("xlsx");
+  if (!groupSlug || (!dir && !xlsx) || (dir && xlsx)) {
     out.error(IMPORT_USAGE);
     return 2;
   }
-  const files = {} as Record<BookFile, string>;
   const missing: string[] = [];
-  for (const f of Object.keys(BOOK_FILES) as BookFile[]) {
-    const file = path.join(dir, `${f}.csv`);
-    files[f] = await readFile(file, "utf8").catch(() => {
-      missing.push(file);
-      return "";
+  let book: { files: BookFiles } | { workbook: string };
+  if (xlsx) {
+    const bytes = await readFile(xlsx).catch(() => {
+      missing.push(xlsx);
+      return null;
     });
+    book = { workbook: bytes?.toString("base64") ?? "" };
+  } else {
+    const files = {} as BookFiles;
+    for (const f of Object.keys(BOOK_FILES) as BookFile[]) {
+      const file = path.join(dir!, `${f}.csv`);
+      files[f] = await readFile(file, "utf8").catch(() => {
+        missing.push(file);
+        return "";
+      });
+    }
+    book = { files };
   }
   if (missing.length) {
     for (const m of missing) out.error(`${m}: berkas tidak ditemukan`);
@@ -105,12 +119,15 @@ export async function importBookCommand(database: Database, argv: readonly strin
   }
   const ctx = { database, actor: "cli:import:book" };
   const confirmedNames = a.has("confirm-names");
-  // The key is the files' fingerprint: the same book run twice is written once.
-  const idempotencyKey = `import-${createHash("sha256").update(JSON.stringify(files)).digest("hex").slice(0, 40)}`;
-  const preview = await previewBookImport(ctx, { groupSlug, files, confirmedNames }).catch(async (e: unknown) => {
+  // The key is the files' fingerprint (the CSV files' as before workbooks): the same book run twice is written once.
+  const idempotencyKey = `import-${createHash("sha256")
+    .update(JSON.stringify("files" in book ? book.files : book))
+    .digest("hex")
+    .slice(0, 40)}`;
+  const preview = await previewBookImport(ctx, { groupSlug, ...book, confirmedNames }).catch(async (e: unknown) => {
     // A group with entries: this very book written before (say so), or a refusal.
     if (!(e instanceof DomainError && e.code === "import_group_has_entries")) throw e;
-    const again = await importBook(ctx, { groupSlug, files, confirmedNames, idempotencyKey });
+    const again = await importBook(ctx, { groupSlug, ...book, confirmedNames, idempotencyKey });
     if (again.ok) out.log(`Buku ini sudah dipindahkan (saldo awal no. ${again.entry.seq}); tidak ada yang berubah.`);
     return null;
   });
@@ -137,7 +154,7 @@ export async function importBookCommand(database: Database, argv: readonly strin
     out.log("Pratinjau saja: tidak ada yang ditulis.");
     return 0;
   }
-  const done = await importBook(ctx, { groupSlug, files, confirmedNames, idempotencyKey });
+  const done = await importBook(ctx, { groupSlug, ...book, confirmedNames, idempotencyKey });
   if (!done.ok) {
     for (const p of done.problems) out.error(problemLine(p));
     return 1;

@@ -1,12 +1,20 @@
 import { describe, expect, it } from "vitest";
 import { type ChainedEntry, entryHash, GENESIS_HASH, postingsByAccount } from "@/server/domain/chain";
-import { CORRECTION_REASONS } from "@/server/domain/ledger";
+import {
+  CORRECTION_REASONS,
+  DEBIT_NORMAL,
+  entryAmount,
+  NON_NEGATIVE,
+  SAVINGS_ACCOUNTS,
+  yearClosePostings,
+} from "@/server/domain/ledger";
 import { publicLedgerRow } from "@/server/domain/open-ledger";
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { checkSeals, verifyLedgerJson } from "./verify-open-data.mjs";
+import { DATA_RULES_CHECKED } from "@/server/i18n/pages";
+import { checkRules, checkSeals, debitSide, RULE_ACCOUNTS, RULES, verifyLedgerJson } from "./verify-open-data.mjs";
 
 /** A published ledger.json of these entries, hashed and written out exactly as the portal does. */
 function ledger(entries: Partial<ChainedEntry>[], chainVersion: 1 | 2 = 2) {
@@ -14,6 +22,8 @@ function ledger(entries: Partial<ChainedEntry>[], chainVersion: 1 | 2 = 2) {
   return {
     group: "uji",
     canonicalVersion: "kas-terbuka/v2",
+    asOf: "2026-11-30",
+    foundedOn: "2026-01-01",
     entries: entries.map((over, i) => {
       const e: ChainedEntry = {
         chainVersion,
@@ -61,6 +71,44 @@ describe("verify-open-data.mjs", () => {
     expect(typed).toMatchObject({ ok: false, seq: 2, problem: "reason is not a code from the fixed list" });
     const writeOff = verifyLedgerJson(ledger([{ kind: "write_off", purpose: "kesehatan" }]));
     expect(writeOff).toMatchObject({ ok: false, seq: 1, problem: "a write-off publishes no reason and no purpose" });
+  });
+});
+
+describe("verify-open-data.mjs and the portal's own rules (its copies, as it runs with no dependencies)", () => {
+  it("/data describes every rule the script checks, and no other", () => {
+    expect(Object.keys(DATA_RULES_CHECKED).sort()).toEqual(Object.keys(RULES).sort());
+  });
+
+  it("keeps the same accounts: debit-normal, savings, and those never below zero", () => {
+    expect(new Set(RULE_ACCOUNTS.debitNormal)).toEqual(new Set(DEBIT_NORMAL));
+    expect(RULE_ACCOUNTS.savings).toEqual([...SAVINGS_ACCOUNTS]);
+    expect(new Set(RULE_ACCOUNTS.nonNegative)).toEqual(new Set(NON_NEGATIVE));
+  });
+
+  it("reads amountRp of a year's close that pays members in cash as the portal writes it", () => {
+    const y = {
+      income_service_charge: 90_000,
+      income_fine: 10_000,
+      income_other: 0,
+      expense: 20_000,
+      write_off_loss: 0,
+    };
+    const postings = yearClosePostings(y, { cadangan: 20_000, pengurus: 5_000, pendidikan: 5_000, sosial: 5_000 }, [
+      { memberId: 1, amount: 30_000, payout: "cash" },
+      { memberId: 2, amount: 15_000, payout: "cash" },
+    ]);
+    const doc = ledger([
+      {
+        postings: [
+          { account: "cash", amount: 200_000 },
+          { account: "savings_voluntary", amount: -200_000 },
+        ],
+        amount: 200_000,
+      },
+      { kind: "year_close", date: "2026-11-02", postings, amount: entryAmount(postings) },
+    ]);
+    expect(debitSide(doc.entries[1]!)).toBe(entryAmount(postings));
+    expect(checkRules(doc, { now: Date.parse("2026-12-01") })).toEqual({ ok: true });
   });
 });
 

@@ -2,7 +2,7 @@ import { getDatabase } from "@/db/client";
 import { verifyLedger } from "@/server/services/verify";
 import { progress } from "./progress";
 
-/** `npm run verify`: recompute every chain and rollup; non-zero exit naming the first mismatch. */
+/** `npm run verify`: recompute every chain, rule of the book, rollup and published figure; non-zero exit naming the first mismatch. */
 async function main() {
   const database = await getDatabase();
   const started = Date.now();
@@ -23,7 +23,9 @@ async function main() {
     console.error(`verify FAILED: ${r.problems.length} of ${r.groups} groups (${r.entries} entries, ${secs} s)`);
     process.exit(1);
   }
-  console.log(`verify OK: ${r.groups} groups, ${r.entries} entries, chains and rollups agree (${secs} s)`);
+  console.log(
+    `verify OK: ${r.groups} groups, ${r.entries} entries, chains, rules of the book, rollups and published figures agree (${secs} s)`,
+  );
   database.close();
 }
 main().catch((e) => {

@@ -73,6 +73,7 @@ export function MoneySafe({
                 ? s.countOver(date(c.businessDate), rp(c.difference, locale))
                 : s.countShort(date(c.businessDate), rp(-c.difference, locale))}{" "}
           {c && (c.countersignedOn ? s.countSigned(date(c.countersignedOn)) : s.countNotSigned)}
+          {c?.replaceReason && ` · ${t.countReplaced(t.countReplaceReasons[c.replaceReason] ?? "")}`}
         </Line>
         {marks.bankCheck && (
           <Line names={s} mark={marks.bankCheck}>
@@ -82,6 +83,7 @@ export function MoneySafe({
                 ? s.bankMatches(date(b.businessDate))
                 : s.bankDiffers(date(b.businessDate), rp(b.difference, locale))}{" "}
             {b && (b.countersignedOn ? s.countSigned(date(b.countersignedOn)) : s.countNotSigned)}
+            {b?.replaceReason && ` · ${t.countReplaced(t.countReplaceReasons[b.replaceReason] ?? "")}`}
           </Line>
         )}
         <Line names={s} mark={marks.repayments}>

@@ -4,7 +4,7 @@ import { listGroups } from "@/server/services/public-figures";
 import { pageOf } from "@/server/domain/portal";
 import { Pager } from "../_components/Pager";
 import { getMessages, titled } from "@/server/i18n/locale";
-import { DATA_FIELDS, DATA_PAGE } from "@/server/i18n/pages";
+import { DATA_FIELDS, DATA_PAGE, DATA_RULES_CHECKED, DATA_RULES_NOT_CHECKED } from "@/server/i18n/pages";
 
 export const dynamic = "force-dynamic";
 export const generateMetadata = titled("openData");
@@ -76,7 +76,7 @@ export default async function DataPage({ searchParams }: { searchParams: Promise
         .
       </p>
       <p>
-        <code>ledger.json</code> (<code>entries[]</code>) / <code>ledger.csv</code> (
+        <code>ledger.json</code> (<code>asOf, foundedOn, entries[]</code>) / <code>ledger.csv</code> (
         <code>{CSV_COLUMNS.join(", ")}</code>; {x.postingsAs} <code>account:amount;…</code>):
       </p>
       <div className="table-wrap" tabIndex={0}>
@@ -113,8 +113,22 @@ export default async function DataPage({ searchParams }: { searchParams: Promise
       <p>{x.digestRule}</p>
       <p>{x.script}</p>
       <pre style={{ whiteSpace: "pre-wrap", fontSize: ".8rem" }}>
-        node scripts/verify-open-data.mjs https://…/api/open/groups/ratu-damai/ledger.json
+        node scripts/verify-open-data.mjs https://…/api/open/groups/ratu-damai/ledger.json{"\n"}
+        node scripts/verify-open-data.mjs ledger.json --group ratu-damai.json --checkpoints kept-checkpoints.json
       </pre>
+      <h2 id="aturan">{x.rulesTitle}</h2>
+      <p>{x.rulesChecked}</p>
+      <ul>
+        {Object.entries(DATA_RULES_CHECKED).map(([code, text]) => (
+          <li key={code}>{text[locale]}</li>
+        ))}
+      </ul>
+      <p>{x.rulesNotChecked}</p>
+      <ul>
+        {DATA_RULES_NOT_CHECKED.map((text) => (
+          <li key={text.en}>{text[locale]}</li>
+        ))}
+      </ul>
     </>
   );
 }

@@ -1,9 +1,10 @@
 import { DEFAULT_REFERENCE_TERMS } from "@/server/domain/finance/compare";
 import { getMessages, titled } from "@/server/i18n/locale";
-import { METHOD_PAGE, METHOD_SHU } from "@/server/i18n/pages";
+import { METHOD_LENDING, METHOD_PAGE, METHOD_SHU } from "@/server/i18n/pages";
 import { getDatabase } from "@/db/client";
 import { SHU_POOLS } from "@/server/domain/shu";
-import { formatPct } from "@/server/i18n/format";
+import { formatPct, rp } from "@/server/i18n/format";
+import { lendingRuleOf } from "@/server/services/lending-rule";
 import { listGroups } from "@/server/services/public-figures";
 import { ruleOfRow, shareOutRuleOf } from "@/server/services/year-close";
 import { Sources } from "../_components/Sources";
@@ -18,6 +19,8 @@ export default async function MethodologyPage() {
   const database = await getDatabase();
   const groups = await listGroups(database.db);
   const rules = await Promise.all(groups.map((g) => shareOutRuleOf(database.db, g)));
+  const lending = await Promise.all(groups.map((g) => lendingRuleOf(database.db, g)));
+  const z = METHOD_LENDING[locale];
   return (
     <>
       <h1>{x.title}</h1>
@@ -47,6 +50,20 @@ export default async function MethodologyPage() {
                     .map((p) => `${t.shu.pools[p]} ${formatPct(ruleOfRow(r)[p] / 10_000, locale)}`)
                     .join(" · ")}${r.isExample ? ` (${y.example})` : ""}`
                 : y.none}
+            </li>
+          );
+        })}
+      </ul>
+      <h1 id="pinjaman">{z.title}</h1>
+      <p>{z.text}</p>
+      <h2>{z.rules}</h2>
+      <ul>
+        {groups.map((g, i) => {
+          const r = lending[i]!;
+          return (
+            <li key={g.slug}>
+              {g.name}: {z.line(r.savingsMultiple, rp(r.maxPrincipal, locale))}
+              {r.isDefault ? ` (${z.byDefault})` : r.isExample ? ` (${z.example})` : ""}
             </li>
           );
         })}

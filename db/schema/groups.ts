@@ -28,6 +28,11 @@ export const ksmGroups = sqliteTable("ksm_groups", {
    * 5th by default); a countersigned seal closes it sooner. See server/domain/month-close.ts.
    */
   monthGraceDays: integer("month_grace_days").notNull().default(5),
+  /**
+   * One expense or savings withdrawal above this many rupiah is saved only when the treasurer
+   * confirmed it (`large_outflow_unconfirmed`); default Rp 1.000.000. See server/domain/plausibility.ts.
+   */
+  largeOutflowThreshold: integer("large_outflow_threshold").notNull().default(1_000_000),
   createdAt: text("created_at").notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
 });
 

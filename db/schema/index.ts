@@ -5,3 +5,4 @@ export * from "./reference-terms";
 export * from "./throttle";
 export * from "./users";
 export * from "./year-close";
+export * from "./lending";

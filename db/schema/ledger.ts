@@ -1,4 +1,4 @@
-import { integer, sqliteTable, text, uniqueIndex, index } from "drizzle-orm/sqlite-core";
+import { type AnySQLiteColumn, integer, sqliteTable, text, uniqueIndex, index } from "drizzle-orm/sqlite-core";
 import { ksmGroups, members } from "./groups";
 
 /** Journal entries: append-only (triggers refuse UPDATE and DELETE), hash-chained per group. */
@@ -116,6 +116,13 @@ export const cashCounts = sqliteTable(
     difference: integer("difference").notNull(),
     /** Private: why the money was over or short, in the treasurer's words. Never on a public page. */
     note: text("note"),
+    /**
+     * The count this one replaces, the same day (append-only: both rows stay; the public shows the
+     * latest, marked "diganti"). A count is replaced at most once: the unique index below.
+     */
+    replacesId: integer("replaces_id").references((): AnySQLiteColumn => cashCounts.id),
+    /** Why it was replaced: `salah_ketik` or `dihitung_ulang` (server/domain/plausibility.ts). */
+    replaceReason: text("replace_reason", { enum: ["salah_ketik", "dihitung_ulang"] }),
     idempotencyKey: text("idempotency_key").notNull(),
     requestHash: text("request_hash").notNull(),
     recordedAt: text("recorded_at").notNull(),
@@ -124,6 +131,7 @@ export const cashCounts = sqliteTable(
   (t) => [
     uniqueIndex("cash_counts_idem").on(t.groupId, t.idempotencyKey),
     index("cash_counts_group_date").on(t.groupId, t.businessDate),
+    uniqueIndex("cash_counts_replaces").on(t.replacesId),
   ],
 );
 

@@ -13,6 +13,7 @@ import { type LoanEntryFacts, type LoanPurpose, viewLoan } from "@/server/domain
 import { EXAMPLE_RULE } from "@/server/domain/shu";
 import { cashOnBooks, recordBankTransfer, recordCashCount, recordExpense, recordIncome } from "@/server/services/cash";
 import { closeYear, setShareOutRule } from "@/server/services/year-close";
+import { savingsByMember, setLendingRule } from "@/server/services/lending-rule";
 import { groupMembersByCode, type MemberRow, type ServiceContext } from "@/server/services/context";
 import { EntryBatch } from "@/server/services/entry-batch";
 import { reverseEntry } from "@/server/services/corrections";
@@ -85,6 +86,12 @@ interface DemoMember {
   lastPaid: BusinessDate;
   reliability: number;
 }
+
+/**
+ * The demo's lending rule, labelled as an example: its loans follow the fund (up to Rp 30 juta), not
+ * the borrower's savings, so the default 3× savings would refuse most of them.
+ */
+const DEMO_LENDING_RULE = { savingsMultiple: 100, maxPrincipal: 30_000_000 };
 
 const keyOf = (slug: string, what: string) => `demo-${slug}-${what}`;
 
@@ -203,6 +210,8 @@ export async function seedDemo(
     });
     // The demo's AD/ART: an example rule, labelled as one wherever it shows.
     await setShareOutRule(ctx, { groupSlug: spec.slug, rule: EXAMPLE_RULE, isExample: true });
+    // And an example lending rule wide enough for the demo's loans (which follow the fund, not savings).
+    await setLendingRule(ctx, { groupSlug: spec.slug, ...DEMO_LENDING_RULE, isExample: true });
     const batched = opts.batched ?? true;
     let batch = await EntryBatch.open(database.db, await loadGroupRow(database, spec.slug));
     let byCode: Map<string, MemberRow> | null = null;
@@ -425,6 +434,7 @@ export async function seedDemo(
         const groupId = batch.group.id;
         let cash = await cashOnBooks(database.db, groupId, date);
         let bank = await cashOnBooks(database.db, groupId, date, "bank");
+        let savings: Map<number, number> | null = null;
         const wanting = r.int(5, 9);
         for (let i = 0; i < wanting; i++) {
           const p = loanPurposeFor(month, r);
@@ -446,10 +456,16 @@ export async function seedDemo(
               purpose: p.purpose,
               crop: p.crop,
               via,
+              // The demo's treasurer lends to a member behind on another loan knowingly (she confirms it).
+              confirmed: true,
               idempotencyKey: keyOf(spec.slug, `l-${date}-${i}`),
             };
             byCode ??= await groupMembersByCode(database.db, batch.group);
-            const loan = batched ? batchDisbursement(batch, ctx, byCode, input) : (await disburseLoan(ctx, input)).loan;
+            // Loans change no savings: read once the meeting's verbs are written, they hold for its loans.
+            savings ??= await savingsByMember(database.db, batch.group);
+            const loan = batched
+              ? batchDisbursement(batch, ctx, byCode, input, savings.get(byCode.get(borrower.code)?.id ?? 0) ?? 0)
+              : (await disburseLoan(ctx, input)).loan;
             openLoans.push(loan);
             loanEntries.set(loan.id, [{ kind: "loan_disbursement", businessDate: date, amount: principal }]);
             if (via === "cash") cash -= principal;

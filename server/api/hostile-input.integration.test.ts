@@ -26,7 +26,7 @@ let supervisor: UserRow;
 const caller = (user = treasurer) =>
   createCallerFactory(appRouter)({ database: t.database, user, sameOrigin: true, now: () => FIXED_NOW });
 /** Verbs only a supervisor (or an admin) may call. */
-const SUPERVISOR_VERBS = new Set(["year.setRule"]);
+const SUPERVISOR_VERBS = new Set(["year.setRule", "lending.setRule"]);
 
 beforeAll(async () => {
   t = await tempDatabase();
@@ -148,6 +148,7 @@ const VALID: Record<string, () => Record<string, unknown>> = {
     date: "2026-11-28",
     countedAmount: 1000,
     note: "Lebih dari rapat",
+    confirmed: true, // far from the book: confirmed (server/domain/plausibility.ts)
     idempotencyKey: key(),
   }),
   "cash.bankTransfer": () => ({
@@ -162,6 +163,8 @@ const VALID: Record<string, () => Record<string, unknown>> = {
     files: { saldo: "pos,jumlah\n", anggota: "kode\n", pinjaman: "kode_anggota\n" },
   }),
   "year.setRule": () => ({ groupSlug: G, rule: { ...EXAMPLE_RULE } }),
+  // The ceiling alone, as seeded: the other verbs' loans still go.
+  "lending.setRule": () => ({ groupSlug: G, savingsMultiple: 0, maxPrincipal: 1_000_000_000 }),
   "year.close": () => ({ groupSlug: G, year: 2025, idempotencyKey: key() }),
   "entries.reverse": () => ({
     groupSlug: G,
@@ -208,6 +211,8 @@ const ACCEPTABLE: Record<string, string[]> = {
   amount: ["unknown id"], // Rp 987.654 is an amount like any other
   countedAmount: ["zero", "unknown id"], // an empty box counts as zero
   via: ["missing"], // cash unless the bank is named
+  savingsMultiple: ["zero"], // 0: loans not tied to savings (the ceiling alone)
+  maxPrincipal: ["unknown id"], // Rp 987.654 is a ceiling like any other
 };
 
 const HOSTILE: [string, unknown][] = [

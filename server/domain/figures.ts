@@ -5,6 +5,7 @@
  * members and loans follow the one disclosure rule (./disclosure: small cells and their complements).
  */
 import { addDays, daysBetween, localDate, type BusinessDate } from "./dates";
+import type { CountReplaceReason } from "./plausibility";
 import { type Cell, disclose, isSmall, type Table } from "./disclosure";
 import {
   costAvoided,
@@ -88,6 +89,8 @@ export interface PublicBalanceCheck {
   difference: number;
   /** The supervisor's countersignature, as the group's local date. */
   countersignedOn: string | null;
+  /** This count replaced one recorded earlier the same day ("diganti"), and why; null if not. */
+  replaceReason: CountReplaceReason | null;
 }
 
 export interface ClosedYear {
@@ -196,6 +199,7 @@ function publicBalanceCheck(c: FigureInputs["cashCount"], timeZone: string): Pub
       countedAmount: c.countedAmount,
       bookAmount: c.bookAmount,
       difference: c.difference,
+      replaceReason: c.replaceReason ?? null,
       countersignedOn: c.countersignedAt ? localDate(new Date(c.countersignedAt), timeZone) : null,
     }
   );

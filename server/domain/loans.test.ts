@@ -1,7 +1,16 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { DomainError } from "./errors";
-import { collectability, LOAN_METHODS, loanSchedule, loanState, loanStatus, type LoanTerms, viewLoan } from "./loans";
+import {
+  collectability,
+  LOAN_METHODS,
+  loanDue,
+  loanSchedule,
+  loanState,
+  loanStatus,
+  type LoanTerms,
+  viewLoan,
+} from "./loans";
 
 const base: LoanTerms = {
   principal: 1_000_000,
@@ -233,3 +242,70 @@ describe("a loan's view", () => {
     expect(viewLoan(row, [disbursed], "2026-03-01").schedule).toEqual(loanSchedule(row));
   });
 });
+
+describe("loanDue: what a loan asks of its borrower on a day", () => {
+  // Rp 1.200.000 over 4 months, flat 2%: Rp 300.000 + Rp 24.000 = Rp 324.000 on the 10th of each month.
+  const t: LoanTerms = { ...base, principal: 1_200_000, disbursedOn: "2026-01-10" };
+  const onTime = [{ date: "2026-02-10", amount: 324_000 }];
+
+  it("names the next installment, the arrears and the fine, what to pay now and what settles it", () => {
+    // The second installment (10 March) is unpaid past its grace (17 March): late, and fined once.
+    const d = loanDue(loanState(t, onTime, "2026-03-25"), "2026-03-25");
+    expect(d).toEqual({
+      installment: { n: 3, dueOn: "2026-04-10", amount: 324_000 },
+      arrears: 324_000,
+      fines: 5000,
+      dueNow: 329_000,
+      settle: 5000 + 3 * 324_000,
+      daysPastDue: 15,
+    });
+  });
+
+  it("counts the installment falling due on the day itself as due now", () => {
+    const d = loanDue(loanState(t, onTime, "2026-04-10"), "2026-04-10");
+    expect(d.installment).toEqual({ n: 3, dueOn: "2026-04-10", amount: 324_000 });
+    expect(d.arrears).toBe(324_000);
+    expect(d.dueNow).toBe(5000 + 324_000 + 324_000);
+  });
+
+  it("a part payment goes to the fine first, then the late installment's jasa and principal", () => {
+    const d = loanDue(loanState(t, [...onTime, { date: "2026-03-20", amount: 100_000 }], "2026-03-25"), "2026-03-25");
+    expect(d.fines).toBe(0);
+    expect(d.arrears).toBe(324_000 - 95_000);
+    expect(d.dueNow).toBe(229_000);
+    expect(d.settle).toBe(229_000 + 2 * 324_000);
+  });
+
+  it("a loan on time owes nothing now; a paid-off one has nothing left", () => {
+    const fresh = loanDue(loanState(t, [], "2026-01-20"), "2026-01-20");
+    expect(fresh).toMatchObject({ arrears: 0, fines: 0, dueNow: 0, settle: 1_200_000 + 4 * 24_000 });
+    expect(fresh.installment).toEqual({ n: 1, dueOn: "2026-02-10", amount: 324_000 });
+    const paid = loanDue(loanState(t, [{ date: "2026-01-20", amount: 1_296_000 }], "2026-01-20"), "2026-01-20");
+    expect(paid).toMatchObject({ installment: null, arrears: 0, fines: 0, dueNow: 0, settle: 0 });
+  });
+
+  it("property: paying dueNow leaves nothing late; paying settle closes the loan", () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...LOAN_METHODS),
+        fc.integer({ min: 100_000, max: 50_000_000 }),
+        fc.integer({ min: 1, max: 12 }),
+        fc.integer({ min: 0, max: 400 }),
+        (method, principal, termMonths, day) => {
+          const terms: LoanTerms = { ...t, method, principal, termMonths };
+          const asOf = addDaysIso("2026-01-10", day);
+          const d = loanDue(loanState(terms, [], asOf), asOf);
+          expect(d.settle).toBe(loanState(terms, [], asOf).totalOwed);
+          if (d.dueNow > 0) {
+            const after = loanDue(loanState(terms, [{ date: asOf, amount: d.dueNow }], asOf), asOf);
+            expect(after.arrears + after.fines).toBe(0);
+          }
+          expect(loanState(terms, [{ date: asOf, amount: d.settle }], asOf).totalOwed).toBe(0);
+        },
+      ),
+    );
+  });
+});
+
+const addDaysIso = (d: string, n: number) =>
+  new Date(Date.parse(`${d}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);

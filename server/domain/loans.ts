@@ -298,3 +298,45 @@ export const LOAN_PURPOSES = [
   "lainnya",
 ] as const;
 export type LoanPurpose = (typeof LOAN_PURPOSES)[number];
+
+/** What a loan asks of its borrower on a date: what is late, what falls due next, what settles it. */
+export interface LoanDue {
+  /** The next installment not yet late (due on or after the date), what is left of it, or null when none is left. */
+  installment: { n: number; dueOn: BusinessDate; amount: number } | null;
+  /** The unpaid jasa and principal of installments whose due date has passed. */
+  arrears: number;
+  /** Late fines charged and not yet paid. */
+  fines: number;
+  /** What is owed now: fines and arrears, and the installment too when it falls due on the date itself. */
+  dueNow: number;
+  /** What pays the loan off completely on the date (fines + all jasa and principal left). */
+  settle: number;
+  daysPastDue: number;
+}
+
+/**
+ * What is due on a loan at `asOf`, from its state at that date (loanState replays its repayments):
+ * a repayment goes to fines, then the oldest installment's jasa and principal, so paying `dueNow`
+ * brings the loan up to date and paying `settle` closes it.
+ */
+export function loanDue(state: LoanState, asOf: BusinessDate): LoanDue {
+  const left = (i: InstallmentState) => i.principal - i.principalPaid + i.serviceCharge - i.serviceChargePaid;
+  let arrears = 0;
+  let installment: LoanDue["installment"] = null;
+  for (const i of state.installments) {
+    const rest = left(i);
+    if (rest === 0) continue;
+    if (i.dueOn < asOf) arrears += rest;
+    else if (!installment) installment = { n: i.n, dueOn: i.dueOn, amount: rest };
+  }
+  const fines = state.finesAccrued - state.finesPaid;
+  const today = installment && installment.dueOn === asOf ? installment.amount : 0;
+  return {
+    installment,
+    arrears,
+    fines,
+    dueNow: fines + arrears + today,
+    settle: state.totalOwed,
+    daysPastDue: state.daysPastDue,
+  };
+}

@@ -3,7 +3,7 @@
  * canonical hash, plus the reversal back-link — as JSON rows and as CSV. No name, no member, no
  * free text anyone typed.
  */
-import { type ChainedEntry, CHAIN_VERSIONS } from "./chain";
+import { type ChainedEntry, CHAIN_VERSIONS, postingsByAccount } from "./chain";
 import type { BusinessDate } from "./dates";
 
 export const LICENSE = { name: "CC BY 4.0", url: "https://creativecommons.org/licenses/by/4.0/" };
@@ -36,6 +36,23 @@ export function publicLedgerRow(e: PublicEntry) {
     detailDigest: e.detailDigest,
     prevHash: e.prevHash,
     hash: e.hash,
+  };
+}
+
+/**
+ * A group's ledger.json as a document (what /api/open streams, less its licence lines): its entries
+ * as published, with the ledger's asOf and the group's founding — what the rules of the book read.
+ */
+export function publicLedgerOfEntries(
+  group: { slug: string; foundedOn: BusinessDate },
+  asOf: BusinessDate,
+  entries: readonly (ChainedEntry & { hash: string })[],
+) {
+  return {
+    group: group.slug,
+    asOf,
+    foundedOn: group.foundedOn,
+    entries: entries.map((e) => publicLedgerRow({ ...e, reversedBy: null, postings: postingsByAccount(e.postings) })),
   };
 }
 

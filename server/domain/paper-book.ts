@@ -108,8 +108,33 @@ export function bookTotals(b: PaperBook): BookTotals {
   };
 }
 
-/** RFC 4180 rows: quoted fields may hold commas, quotes ("") and line breaks. A BOM is dropped. */
-export function csvRows(text: string): string[][] {
+/** The separators a paper book's CSV may use: a comma, or a semicolon as spreadsheets write in an Indonesian locale. */
+export type CsvSeparator = "," | ";";
+
+/**
+ * The separator of a CSV file, seen on its header line (outside quotes): a semicolon when the
+ * line has more semicolons than commas — Excel and LibreOffice in an Indonesian locale write
+ * `pos;jumlah`, since the comma is their decimal mark — else a comma.
+ */
+export function detectSeparator(text: string): CsvSeparator {
+  let commas = 0;
+  let semicolons = 0;
+  let quoted = false;
+  for (const c of text.replace(/^\uFEFF/, "")) {
+    if (c === '"') quoted = !quoted;
+    else if (quoted) continue;
+    else if (c === "\n" || c === "\r") break;
+    else if (c === ",") commas++;
+    else if (c === ";") semicolons++;
+  }
+  return semicolons > commas ? ";" : ",";
+}
+
+/**
+ * RFC 4180 rows: quoted fields may hold the separator, quotes ("") and line breaks. A BOM is
+ * dropped. The separator is the one seen on the header line unless given.
+ */
+export function csvRows(text: string, separator: CsvSeparator = detectSeparator(text)): string[][] {
   const s = text.replace(/^\uFEFF/, "");
   const rows: string[][] = [];
   let row: string[] = [];
@@ -123,8 +148,10 @@ export function csvRows(text: string): string[][] {
         i++;
       } else if (c === '"') quoted = false;
       else field += c;
-    } else if (c === '"' && field === "") quoted = true;
-    else if (c === ",") {
+    } else if (c === '"' && field.trim() === "") {
+      quoted = true;
+      field = "";
+    } else if (c === separator) {
       row.push(field);
       field = "";
     } else if (c === "\n" || c === "\r") {
@@ -140,6 +167,24 @@ export function csvRows(text: string): string[][] {
     rows.push(row);
   }
   return rows;
+}
+
+/** A header or a code as people write it (`Biaya sekolah`, ` Dana-Sosial `) in the book's spelling (`biaya_sekolah`). */
+export const bookWord = (raw: string) =>
+  raw
+    .trim()
+    .toLowerCase()
+    .replace(/[\s-]+/g, "_");
+
+/**
+ * A date written `2026-10-05` or, as people write it, `05/10/2026` (day first; `5/10/2026`,
+ * `05-10-2026` and `05.10.2026` too), as YYYY-MM-DD; null when it is neither or no such day.
+ */
+export function parseBookDate(raw: string): BusinessDate | null {
+  const t = raw.trim();
+  const dmy = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(t);
+  const iso = dmy ? `${dmy[3]}-${dmy[2]!.padStart(2, "0")}-${dmy[1]!.padStart(2, "0")}` : t;
+  return isValidDate(iso) ? iso : null;
 }
 
 /** Whole rupiah written `1.250.000` or `1250000` (an optional "Rp" in front); null when it is not. */
@@ -160,11 +205,26 @@ export function parsePercentBps(raw: string): number | null {
 
 type Rows = { line: number; get: (column: string) => string }[];
 
+/**
+ * One of the book's tables: a CSV file's text, or a workbook sheet's rows already read as text
+ * (`.xlsx`, see server/services/book-workbook.ts).
+ */
+export type BookTable = string | readonly (readonly string[])[];
+
+/**
+ * The columns where a decimal is meant: in a comma-separated file an unquoted `1,5` splits into
+ * two cells, which are joined again when the row has exactly one cell too many and the two read
+ * as a rate's whole and fraction.
+ */
+const DECIMAL_COLUMNS: Partial<Record<BookFile, string>> = { pinjaman: "jasa_persen_per_bulan" };
+
 /** Checks the header and returns the data rows (blank lines skipped), or a problem for the header. */
-function table(file: BookFile, text: string, problems: BookProblem[]): Rows {
-  const name = bookFileName(file);
-  const rows = csvRows(text);
-  const header = (rows[0] ?? []).map((h) => h.trim().toLowerCase());
+function table(file: BookFile, name: string, source: BookTable, problems: BookProblem[]): Rows {
+  const separator = typeof source === "string" ? detectSeparator(source) : null;
+  const rows = typeof source === "string" ? csvRows(source, separator ?? ",") : source;
+  const header = (rows[0] ?? []).map(bookWord);
+  // Empty cells at the end of the header (a spreadsheet's untouched columns) are not columns.
+  while (header.length > 0 && header[header.length - 1] === "") header.pop();
   const want = BOOK_FILES[file] as readonly string[];
   const missing = want.filter((c) => !header.includes(c));
   if (missing.length > 0 || header.length !== want.length) {
@@ -172,14 +232,40 @@ function table(file: BookFile, text: string, problems: BookProblem[]): Rows {
       file: name,
       line: 1,
       column: missing[0] ?? header.find((h) => !want.includes(h)) ?? "",
-      code: "import_header",
-      params: { expected: want.join(",") },
+      code: separator ? "import_header" : "import_sheet_header",
+      params: {
+        expected: want.join(separator ?? ", "),
+        ...(separator ? { separator } : {}),
+        found: header.join(separator ?? ", ").slice(0, 200),
+      },
     });
     return [];
   }
+  const decimal = DECIMAL_COLUMNS[file];
+  const d = decimal === undefined ? -1 : header.indexOf(decimal);
   const out: Rows = [];
-  rows.slice(1).forEach((cells, i) => {
+  rows.slice(1).forEach((raw, i) => {
+    let cells = raw.map((c) => String(c ?? ""));
     if (cells.every((c) => c.trim() === "")) return;
+    while (cells.length > header.length && cells[cells.length - 1]!.trim() === "") cells = cells.slice(0, -1);
+    if (
+      separator === "," &&
+      d >= 0 &&
+      cells.length === header.length + 1 &&
+      /^\d{1,2}$/.test(cells[d]!.trim()) &&
+      /^\d{1,2}%?$/.test(cells[d + 1]!.trim())
+    )
+      cells = [...cells.slice(0, d), `${cells[d]!.trim()},${cells[d + 1]!.trim()}`, ...cells.slice(d + 2)];
+    if (cells.length > header.length) {
+      problems.push({
+        file: name,
+        line: i + 2,
+        column: "",
+        code: "import_row_cells",
+        params: { cells: cells.length, columns: header.length },
+      });
+      return;
+    }
     out.push({ line: i + 2, get: (c) => (cells[header.indexOf(c)] ?? "").trim() });
   });
   return out;
@@ -201,12 +287,15 @@ export interface BookFiles {
   pinjaman: string;
 }
 
+/** The three tables, from CSV files or a workbook's sheets. */
+export type BookTables = Record<BookFile, BookTable>;
+
 /**
  * Reads and checks the three files against the group (its founding date, `today` in its time
  * zone, member codes it already has). Returns the book, or every problem found.
  */
 export function readPaperBook(
-  files: BookFiles,
+  files: BookTables,
   group: {
     foundedOn: BusinessDate;
     today: BusinessDate;
@@ -216,10 +305,12 @@ export function readPaperBook(
     /** The treasurer confirmed that members whose names look the same are different people. */
     confirmedNames?: boolean;
   },
+  /** How a table is named in problems: `saldo.csv` unless told (a workbook's sheet, say). */
+  nameOf: (file: BookFile) => string = bookFileName,
 ): { ok: true; book: PaperBook } | { ok: false; problems: BookProblem[] } {
   const problems: BookProblem[] = [];
   const at = (file: BookFile, line: number, column: string, code: string, params?: BookProblem["params"]) =>
-    problems.push({ file: bookFileName(file), line, column, code, ...(params ? { params } : {}) });
+    problems.push({ file: nameOf(file), line, column, code, ...(params ? { params } : {}) });
   const amount = (file: BookFile, line: number, column: string, raw: string): number => {
     const n = parseRupiah(raw);
     if (n === null)
@@ -229,16 +320,21 @@ export function readPaperBook(
     return n ?? 0;
   };
   const date = (file: BookFile, line: number, column: string, raw: string): BusinessDate => {
-    if (!isValidDate(raw)) at(file, line, column, "import_date_invalid", { value: raw });
-    return raw;
+    const d = parseBookDate(raw);
+    if (d === null) at(file, line, column, "import_date_invalid", { value: raw });
+    return d ?? raw;
   };
 
   // saldo.csv
   let cutOver = "";
   const saldo = new Map<string, number>();
   const seenPos = new Set<string>();
-  for (const r of table("saldo", files.saldo, problems)) {
-    const pos = r.get("pos").toLowerCase();
+  const saldoProblems = problems.length;
+  const saldoRows = table("saldo", nameOf("saldo"), files.saldo, problems);
+  // A header already refused: its rows are not read, so they are not "missing" either.
+  const saldoRead = problems.length === saldoProblems;
+  for (const r of saldoRows) {
+    const pos = bookWord(r.get("pos"));
     if (seenPos.has(pos)) at("saldo", r.line, "pos", "import_duplicate", { value: pos });
     seenPos.add(pos);
     if (pos === "tanggal_peralihan") cutOver = date("saldo", r.line, "jumlah", r.get("jumlah"));
@@ -247,7 +343,7 @@ export function readPaperBook(
     else at("saldo", r.line, "pos", "import_pos_unknown", { value: pos });
   }
   for (const required of ["tanggal_peralihan", "kas", "dana_sosial"])
-    if (!seenPos.has(required)) at("saldo", 1, "pos", "import_pos_missing", { value: required });
+    if (saldoRead && !seenPos.has(required)) at("saldo", 1, "pos", "import_pos_missing", { value: required });
   const cutOverOk = isValidDate(cutOver);
   if (cutOverOk && cutOver > group.today) at("saldo", 1, "jumlah", "import_cut_over_future", { value: cutOver });
   if (cutOverOk && cutOver < group.foundedOn)
@@ -264,10 +360,10 @@ export function readPaperBook(
   const codes = new Set<string>();
   const named = [...(group.members ?? [])]; // names seen so far, to find look-alikes
   const headerProblems = problems.length;
-  const memberRows = table("anggota", files.anggota, problems);
+  const memberRows = table("anggota", nameOf("anggota"), files.anggota, problems);
   // Without a readable member list, every loan would be "unknown member": say the header once.
   const membersRead = problems.length === headerProblems;
-  const loanRows = table("pinjaman", files.pinjaman, problems);
+  const loanRows = table("pinjaman", nameOf("pinjaman"), files.pinjaman, problems);
   // Too big a book is refused alone, before anything else is read (or any kode cek hashed).
   if (memberRows.length > BOOK_MAX_MEMBERS || loanRows.length > BOOK_MAX_LOANS) {
     if (memberRows.length > BOOK_MAX_MEMBERS)
@@ -332,7 +428,9 @@ export function readPaperBook(
     const rate = parsePercentBps(r.get("jasa_persen_per_bulan"));
     if (rate === null)
       at("pinjaman", r.line, "jasa_persen_per_bulan", "import_rate_invalid", { value: r.get("jasa_persen_per_bulan") });
-    const method = BOOK_METHODS[r.get("metode").toLowerCase()];
+    const method = Object.hasOwn(BOOK_METHODS, bookWord(r.get("metode")))
+      ? BOOK_METHODS[bookWord(r.get("metode"))]
+      : undefined;
     if (!method) at("pinjaman", r.line, "metode", "import_method_unknown", { value: r.get("metode") });
     const termMonths = int(r.line, "lama_bulan", r.get("lama_bulan"), 1, 120);
     const paidInstallments = /^\d{1,3}$/.test(r.get("angsuran_terbayar")) ? Number(r.get("angsuran_terbayar")) : -1;
@@ -347,7 +445,7 @@ export function readPaperBook(
         paid: paidInstallments,
         term: termMonths,
       });
-    const purpose = r.get("tujuan").toLowerCase() as LoanPurpose;
+    const purpose = bookWord(r.get("tujuan")) as LoanPurpose;
     if (!LOAN_PURPOSES.includes(purpose))
       at("pinjaman", r.line, "tujuan", "import_purpose_unknown", { value: r.get("tujuan") });
     loans.push({

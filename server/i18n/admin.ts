@@ -44,6 +44,20 @@ export const ADMIN_MESSAGES = {
     matches: "cocok dengan buku",
     over: (d: string) => `lebih ${d} dari buku`,
     short: (d: string) => `kurang ${d} dari buku`,
+    // Plausibility before saving (issue #25)
+    countAgainstBook: (counted: string, book: string, diff: string) =>
+      `Dihitung ${counted}, menurut buku ${book}: ${diff}.`,
+    largeDifference: (tolerance: string) =>
+      `Selisih besar — lebih dari ${tolerance}. Hitung lagi uangnya dan periksa angkanya sebelum menyimpan.`,
+    largeDifferenceMark: "Selisih besar",
+    largeOutflow: (threshold: string) =>
+      `Jumlah besar — lebih dari batas kelompok ${threshold}. Periksa angka nolnya sebelum menyimpan.`,
+    inWords: (words: string) => `Terbilang: ${words}.`,
+    replaceCount: "Mengganti hitungan hari ini?",
+    replaceNone: "Tidak — hitungan baru",
+    replaceReasons: { salah_ketik: "Ya, salah ketik", dihitung_ulang: "Ya, dihitung ulang" } as Record<string, string>,
+    replacesCount: (reason: string) => `mengganti hitungan sebelumnya (${reason})`,
+    countWasReplaced: "sudah diganti dengan hitungan berikutnya",
     lastBankCheck: "Cocok rekening bank terakhir",
     bankDeposit: "Setor ke bank",
     bankWithdrawal: "Tarik dari bank",
@@ -53,7 +67,11 @@ export const ADMIN_MESSAGES = {
     viaCash: "Kas",
     viaBank: "Bank",
     bookIntro:
-      "Pindahkan buku kertas kelompok: pilih tiga berkas CSV (saldo.csv, anggota.csv, pinjaman.csv), periksa setiap angka, lalu konfirmasi. Hanya untuk kelompok yang belum punya catatan.",
+      "Pindahkan buku kertas kelompok: pilih tiga berkas CSV (saldo.csv, anggota.csv, pinjaman.csv) atau satu buku kerja Excel (.xlsx), periksa setiap angka, lalu konfirmasi. Hanya untuk kelompok yang belum punya catatan.",
+    bookTemplates: "Contoh berkas untuk diisi",
+    bookTemplatesNote:
+      "Setiap contoh berisi dua baris contoh (CONTOH-01, CONTOH-02): ganti dengan isi buku kelompok. Pemisah koma atau titik koma; tanggal 31/10/2026 atau 2026-10-31; jasa 1,5; jumlah 1.250.000.",
+    bookWorkbook: "atau satu buku kerja .xlsx (lembar saldo, anggota, pinjaman)",
     bookCheck: "Periksa berkas",
     bookConfirm: "Benar — pindahkan sekarang",
     bookProblems: (n: number) => `${n} masalah — perbaiki berkasnya lalu pilih lagi:`,
@@ -81,6 +99,12 @@ export const ADMIN_MESSAGES = {
     forDays: (code: string) => `Untuk hari (${code})`,
     daysSpan: (from: string, to: string, n: number) => `${from} – ${to} (${n} hari)`,
     alreadyPaid: (seq: number) => `sudah bayar (no. ${seq})`,
+    // Collection as "tap who paid" (#25)
+    tapWhoPaid: "Ketuk anggota yang membayar.",
+    paidCount: (n: number, of: number) => `${n} dari ${of} membayar`,
+    keptPaid: "sudah bayar (disimpan di HP)",
+    linesRefused: (n: number) =>
+      `${n} baris ditolak dan tidak ikut tersimpan — lihat di bawah, perbaiki, lalu simpan lagi.`,
     amount: "Jumlah",
     total: "Jumlah hari ini",
     save: "Simpan",
@@ -189,6 +213,31 @@ export const ADMIN_MESSAGES = {
     seals: "Segel bulanan (ujung rantai di akhir bulan)",
     sealSigned: (on: string) => `disegel pengawas ${on}`,
     sealWaiting: "menunggu tanda tangan pengawas",
+    // Loans: the lending rule, arrears, cash at hand, what is due (issue #25).
+    lendingRule: "Aturan pinjaman (AD/ART)",
+    lendingRuleLine: (multiple: number, max: string) =>
+      multiple === 0
+        ? `Pinjaman paling banyak ${max} (tidak dikaitkan dengan simpanan).`
+        : `Pinjaman paling banyak ${multiple}× simpanan peminjam, dan tidak lebih dari ${max}.`,
+    lendingRuleDefault: "Aturan bawaan: kelompok belum menetapkan sendiri.",
+    lendingMultiple: "Kelipatan simpanan (×, 0 = tidak dipakai)",
+    lendingMax: "Batas tertinggi satu pinjaman (Rp)",
+    lendingSaved: "Aturan pinjaman disimpan ✓",
+    ceilingOf: (code: string, ceiling: string, bySavings: boolean) =>
+      `Batas pinjaman ${code}: ${ceiling}${bySavings ? " (dari simpanannya)" : " (batas tertinggi kelompok)"}.`,
+    cashAtHand: (cash: string, bank: string) => `Uang ada: kas ${cash}, bank ${bank}.`,
+    arrearsWarning: (code: string, days: number) => `Perhatian: ${code} menunggak ${days} hari pada pinjaman lain.`,
+    arrearsConfirm: "Saya tahu, tetap beri pinjaman",
+    dueTitle: (date: string) => `Yang harus dibayar per ${date}`,
+    dueInstallment: (n: number, date: string) => `Angsuran ke-${n} (jatuh tempo ${date})`,
+    dueNoInstallment: "Tidak ada angsuran berikutnya",
+    dueArrears: "Tunggakan",
+    dueFines: "Denda",
+    dueNow: "Harus dibayar sekarang",
+    dueSettle: "Pelunasan (menutup pinjaman)",
+    dueLate: (days: number) => `terlambat ${days} hari`,
+    payDue: "Isi: yang harus dibayar",
+    paySettle: "Isi: pelunasan",
   },
   en: {
     title: "Treasurer's book",
@@ -230,6 +279,23 @@ export const ADMIN_MESSAGES = {
     matches: "matches the book",
     over: (d: string) => `${d} over the book`,
     short: (d: string) => `${d} short of the book`,
+    // Plausibility before saving (issue #25)
+    countAgainstBook: (counted: string, book: string, diff: string) =>
+      `Counted ${counted}, by the book ${book}: ${diff}.`,
+    largeDifference: (tolerance: string) =>
+      `Large difference — more than ${tolerance}. Count the money again and check the figure before saving.`,
+    largeDifferenceMark: "Large difference",
+    largeOutflow: (threshold: string) =>
+      `Large amount — more than the group's limit of ${threshold}. Check the zeros before saving.`,
+    inWords: (words: string) => `In words: ${words}.`,
+    replaceCount: "Replacing today's count?",
+    replaceNone: "No — a new count",
+    replaceReasons: {
+      salah_ketik: "Yes, a typing slip",
+      dihitung_ulang: "Yes, counted again",
+    } as Record<string, string>,
+    replacesCount: (reason: string) => `replaces the earlier count (${reason})`,
+    countWasReplaced: "replaced by a later count",
     lastBankCheck: "Last bank statement check",
     bankDeposit: "Pay into the bank",
     bankWithdrawal: "Draw from the bank",
@@ -239,7 +305,11 @@ export const ADMIN_MESSAGES = {
     viaCash: "Cash",
     viaBank: "Bank",
     bookIntro:
-      "Move the group's paper book in: choose three CSV files (saldo.csv, anggota.csv, pinjaman.csv), check every figure, then confirm. Only for a group without entries.",
+      "Move the group's paper book in: choose three CSV files (saldo.csv, anggota.csv, pinjaman.csv) or one Excel workbook (.xlsx), check every figure, then confirm. Only for a group without entries.",
+    bookTemplates: "Template files to fill in",
+    bookTemplatesNote:
+      "Each template holds two example rows (CONTOH-01, CONTOH-02): replace them with the group's book. Comma or semicolon separated; dates 31/10/2026 or 2026-10-31; rate 1,5; amounts 1.250.000.",
+    bookWorkbook: "or one .xlsx workbook (sheets saldo, anggota, pinjaman)",
     bookCheck: "Check the files",
     bookConfirm: "Correct — move in now",
     bookProblems: (n: number) => `${n} problems — fix the files and choose them again:`,
@@ -267,6 +337,11 @@ export const ADMIN_MESSAGES = {
     forDays: (code: string) => `For days (${code})`,
     daysSpan: (from: string, to: string, n: number) => `${from} – ${to} (${n} days)`,
     alreadyPaid: (seq: number) => `already paid (no. ${seq})`,
+    // Collection as "tap who paid" (#25)
+    tapWhoPaid: "Tap the members who paid.",
+    paidCount: (n: number, of: number) => `${n} of ${of} paid`,
+    keptPaid: "already paid (kept on the phone)",
+    linesRefused: (n: number) => `${n} line(s) refused and not saved — see below, correct them, then save again.`,
     amount: "Amount",
     total: "Today's total",
     save: "Save",
@@ -373,6 +448,31 @@ export const ADMIN_MESSAGES = {
     seals: "Monthly seals (the chain head at each month's end)",
     sealSigned: (on: string) => `sealed by the supervisor on ${on}`,
     sealWaiting: "waiting for the supervisor's signature",
+    // Loans: the lending rule, arrears, cash at hand, what is due (issue #25).
+    lendingRule: "Lending rule (AD/ART)",
+    lendingRuleLine: (multiple: number, max: string) =>
+      multiple === 0
+        ? `A loan is at most ${max} (not tied to savings).`
+        : `A loan is at most ${multiple}× the borrower's savings, and never more than ${max}.`,
+    lendingRuleDefault: "The default rule: the group has not set its own.",
+    lendingMultiple: "Multiple of savings (×, 0 = not used)",
+    lendingMax: "Ceiling for any one loan (Rp)",
+    lendingSaved: "Lending rule saved ✓",
+    ceilingOf: (code: string, ceiling: string, bySavings: boolean) =>
+      `${code} may borrow at most ${ceiling}${bySavings ? " (from her savings)" : " (the group's ceiling)"}.`,
+    cashAtHand: (cash: string, bank: string) => `Money at hand: cash ${cash}, bank ${bank}.`,
+    arrearsWarning: (code: string, days: number) => `Careful: ${code} is ${days} days late on another loan.`,
+    arrearsConfirm: "I know; lend all the same",
+    dueTitle: (date: string) => `Due as of ${date}`,
+    dueInstallment: (n: number, date: string) => `Installment ${n} (due ${date})`,
+    dueNoInstallment: "No installment left",
+    dueArrears: "Arrears",
+    dueFines: "Fines",
+    dueNow: "To pay now",
+    dueSettle: "Payoff (closes the loan)",
+    dueLate: (days: number) => `${days} days late`,
+    payDue: "Fill in: what is due",
+    paySettle: "Fill in: payoff",
   },
 };
 

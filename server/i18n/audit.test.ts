@@ -58,6 +58,7 @@ describe("the audit log as sentences", () => {
       "book.import",
       "year.close",
       "shu.rule",
+      "lending.rule",
       "group.create",
       "referenceTerms.update",
       "bank.check",

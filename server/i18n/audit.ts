@@ -31,6 +31,10 @@ export function auditSentence(row: AuditRow, locale: Locale, timeZone: string): 
   const s = (k: string) => String(d[k] ?? "");
   const money = (k: string) => rp(Number(d[k] ?? 0), locale);
   const e = row.entry?.seq != null ? row.entry : null;
+  // A count that replaced one of the same day (issue #25) says so, with the reason's words.
+  const replaced = d.reason
+    ? `, ${MESSAGES[locale].countReplaced(MESSAGES[locale].countReplaceReasons[s("reason")] ?? s("reason"))}`
+    : "";
   let what: string;
   if (row.action.startsWith("entry.") && e) {
     const kind = (MESSAGES[locale].kinds[e.kind ?? ""] ?? e.kind ?? "").toLowerCase();
@@ -40,12 +44,12 @@ export function auditSentence(row: AuditRow, locale: Locale, timeZone: string): 
   } else {
     const phrases: Record<string, [string, string]> = {
       "cash.count": [
-        `menghitung kas: ${money("counted")} (buku ${money("book")})`,
-        `counted the cash: ${money("counted")} (book ${money("book")})`,
+        `menghitung kas: ${money("counted")} (buku ${money("book")})${replaced}`,
+        `counted the cash: ${money("counted")} (book ${money("book")})${replaced}`,
       ],
       "bank.check": [
-        `mencocokkan rekening bank: ${money("counted")} (buku ${money("book")})`,
-        `checked the bank statement: ${money("counted")} (book ${money("book")})`,
+        `mencocokkan rekening bank: ${money("counted")} (buku ${money("book")})${replaced}`,
+        `checked the bank statement: ${money("counted")} (book ${money("book")})${replaced}`,
       ],
       "cash.countersign": ["menandatangani hitung kas", "countersigned a cash count"],
       "seal.countersign": [
@@ -70,6 +74,10 @@ export function auditSentence(row: AuditRow, locale: Locale, timeZone: string): 
       ],
       "year.close": [`menutup buku ${s("year")}`, `closed the year ${s("year")}`],
       "shu.rule": ["menetapkan aturan pembagian SHU", "set the SHU share-out rule"],
+      "lending.rule": [
+        `menetapkan aturan pinjaman: ${s("savingsMultiple")}× simpanan, paling banyak ${money("maxPrincipal")}`,
+        `set the lending rule: ${s("savingsMultiple")}× savings, at most ${money("maxPrincipal")}`,
+      ],
       "correction.countersign": [`menandatangani koreksi no. ${s("seq")}`, `countersigned correction no. ${s("seq")}`],
       "referenceTerms.update": [
         "mengubah pembanding pinjaman (pengijon, rentenir, KUR)",

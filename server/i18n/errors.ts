@@ -83,8 +83,30 @@ const MESSAGES = {
     en: (p) => `Not enough cash (Rp ${fmt(p.available ?? 0, ",")} available).`,
   },
   import_header: {
-    id: (p) => `Baris judul tidak sesuai; harus: ${p.expected}.`,
-    en: (p) => `The header row is wrong; it must be: ${p.expected}.`,
+    id: (p) =>
+      `Baris judul tidak sesuai: terbaca dipisah ${sepName(p.separator, "id")} sebagai "${p.found}"; harus: ${p.expected} (pemisah koma atau titik koma).`,
+    en: (p) =>
+      `The header row is wrong: read as separated by ${sepName(p.separator, "en")} as "${p.found}"; it must be: ${p.expected} (comma or semicolon separated).`,
+  },
+  import_sheet_header: {
+    id: (p) => `Baris judul lembar tidak sesuai: terbaca "${p.found}"; harus: ${p.expected}.`,
+    en: (p) => `The sheet's header row is wrong: read "${p.found}"; it must be: ${p.expected}.`,
+  },
+  import_row_cells: {
+    id: (p) =>
+      `Baris ini punya ${p.cells} kolom, judulnya ${p.columns}: tanda pemisah di dalam isi? Beri tanda kutip ("1,5") atau simpan dengan titik koma.`,
+    en: (p) =>
+      `This row has ${p.cells} cells, its header ${p.columns}: a separator inside a value? Quote it ("1,5") or save with semicolons.`,
+  },
+  import_sheet_missing: {
+    id: (p) => `Lembar "${p.value}" tidak ada di buku kerja (harus ada lembar saldo, anggota dan pinjaman).`,
+    en: (p) => `The workbook has no "${p.value}" sheet (it needs the sheets saldo, anggota and pinjaman).`,
+  },
+  import_workbook_unreadable: {
+    id: () =>
+      "Berkas .xlsx tidak dapat dibaca (atau isinya lebih dari 20 MB); simpan ulang sebagai Buku Kerja Excel (.xlsx) atau sebagai tiga berkas CSV.",
+    en: () =>
+      "The .xlsx file cannot be read (or unpacks to more than 20 MB); save it again as an Excel Workbook (.xlsx) or as three CSV files.",
   },
   import_duplicate: { id: (p) => `"${p.value}" tertulis dua kali.`, en: (p) => `"${p.value}" is written twice.` },
   import_pos_unknown: {
@@ -105,8 +127,8 @@ const MESSAGES = {
     en: () => "The principal must be more than zero.",
   },
   import_date_invalid: {
-    id: (p) => `"${p.value}" bukan tanggal (format TTTT-BB-HH).`,
-    en: (p) => `"${p.value}" is not a date (format YYYY-MM-DD).`,
+    id: (p) => `"${p.value}" bukan tanggal (tulis HH/BB/TTTT atau TTTT-BB-HH, misalnya 05/10/2026).`,
+    en: (p) => `"${p.value}" is not a date (write DD/MM/YYYY or YYYY-MM-DD, e.g. 05/10/2026).`,
   },
   import_cut_over_future: {
     id: (p) => `Tanggal peralihan ${p.value} belum tiba.`,
@@ -476,6 +498,59 @@ const MESSAGES = {
     id: (p) => `Terlalu banyak pinjaman dalam satu impor (paling banyak ${fmt(p.max)}). Tidak ada yang disimpan.`,
     en: (p) => `Too many loans in one import (at most ${fmt(p.max, ",")}). Nothing was saved.`,
   },
+  // Plausibility before saving (issue #25): a figure far from the book, or a large outflow, is
+  // saved only when the treasurer confirmed it; a count is replaced the same day, never edited.
+  count_difference_unconfirmed: {
+    id: (p) =>
+      `Hitungan Rp ${fmt(p.counted)} ${Number(p.difference) < 0 ? "kurang" : "lebih"} Rp ${fmt(Math.abs(Number(p.difference)))} dari buku (Rp ${fmt(p.book)}) — lebih dari Rp ${fmt(p.tolerance)}. Periksa angkanya; kalau memang benar, konfirmasi lalu simpan lagi.`,
+    en: (p) =>
+      `The count of Rp ${fmt(p.counted, ",")} is Rp ${fmt(Math.abs(Number(p.difference)), ",")} ${Number(p.difference) < 0 ? "short of" : "over"} the book (Rp ${fmt(p.book, ",")}) — more than Rp ${fmt(p.tolerance, ",")}. Check the figure; if it really is right, confirm and save again.`,
+  },
+  large_outflow_unconfirmed: {
+    id: (p) =>
+      `Rp ${fmt(p.amount)} lebih dari batas kelompok (Rp ${fmt(p.threshold)}) untuk satu pengeluaran atau penarikan. Periksa angkanya; kalau memang benar, konfirmasi lalu simpan lagi.`,
+    en: (p) =>
+      `Rp ${fmt(p.amount, ",")} is more than the group's limit (Rp ${fmt(p.threshold, ",")}) for one expense or withdrawal. Check the figure; if it really is right, confirm and save again.`,
+  },
+  count_replace_not_same_day: {
+    id: (p) =>
+      `Hitungan hanya bisa diganti pada hari dicatat, untuk kas (atau bank) dan tanggal yang sama (${p.date}).`,
+    en: (p) =>
+      `A count can only be replaced on the day it was recorded, for the same box (or bank) and date (${p.date}).`,
+  },
+  count_already_replaced: {
+    id: () => "Hitungan ini sudah diganti; ganti hitungan yang terbaru.",
+    en: () => "This count was already replaced; replace the latest one.",
+  },
+  count_already_countersigned: {
+    id: () => "Hitungan ini sudah ditandatangani pengawas dan tidak bisa diganti; catat hitungan baru.",
+    en: () => "The pengawas has countersigned this count, so it cannot be replaced; record a new count.",
+  },
+  count_replace_reason_invalid: {
+    id: () => 'Alasan mengganti harus "salah ketik" atau "dihitung ulang".',
+    en: () => 'The reason to replace must be "typing slip" or "counted again".',
+  },
+  // Loans: the group's lending rule and the borrower's arrears (issue #25).
+  loan_above_ceiling: {
+    id: (p) =>
+      p.limit === "savings"
+        ? `Pinjaman melebihi batas kelompok: paling banyak Rp ${fmt(p.ceiling)} (${p.multiple}× simpanan anggota ini, Rp ${fmt(p.savings)}).`
+        : `Pinjaman melebihi batas kelompok: paling banyak Rp ${fmt(p.ceiling)} (batas tertinggi satu pinjaman).`,
+    en: (p) =>
+      p.limit === "savings"
+        ? `The loan is above the group's limit: at most Rp ${fmt(p.ceiling, ",")} (${p.multiple}× this member's savings, Rp ${fmt(p.savings, ",")}).`
+        : `The loan is above the group's limit: at most Rp ${fmt(p.ceiling, ",")} (the ceiling for any one loan).`,
+  },
+  borrower_in_arrears: {
+    id: (p) =>
+      `Anggota ini menunggak ${p.days} hari pada pinjaman lain. Jika tetap memberi pinjaman, centang konfirmasi lalu simpan lagi.`,
+    en: (p) =>
+      `This member is ${p.days} days late on another loan. To lend all the same, tick the confirmation and save again.`,
+  },
+  lending_rule_invalid: {
+    id: (p) => `Aturan pinjaman tidak sah (kelipatan 0–${fmt(p.max)}, batas lebih dari nol).`,
+    en: (p) => `The lending rule is not valid (multiple 0–${fmt(p.max, ",")}, ceiling above zero).`,
+  },
 } satisfies Record<string, { id: Msg; en: Msg }>;
 
 /** Every code a domain error may carry: a code without a message here does not typecheck. */
@@ -498,4 +573,10 @@ export function errorMessage(code: string, params: Params, locale: Locale): stri
   const m = (MESSAGES as Record<string, { id: Msg; en: Msg }>)[code];
   if (!m) return locale === "id" ? "Data tidak sah." : "The data is not valid.";
   return m[locale](params);
+}
+
+/** A CSV separator in words, for the paper book's header message. */
+function sepName(sep: unknown, locale: Locale): string {
+  if (sep === ";") return locale === "id" ? "titik koma (;)" : "semicolons (;)";
+  return locale === "id" ? "koma (,)" : "commas (,)";
 }

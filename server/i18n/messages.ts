@@ -88,6 +88,9 @@ const id = {
   book: "Menurut buku",
   difference: "Selisih",
   noCashCount: "Belum ada hitung kas.",
+  /** A count that replaced one recorded earlier the same day: both are kept, the latest is shown. */
+  countReplaced: (reason: string) => `diganti (${reason})`,
+  countReplaceReasons: { salah_ketik: "salah ketik", dihitung_ulang: "dihitung ulang" } as Record<string, string>,
   report: {
     title: "Laporan bulanan",
     opening: "Saldo awal",
@@ -540,6 +543,8 @@ const en: Messages = {
   book: "In the books",
   difference: "Difference",
   noCashCount: "No cash count yet.",
+  countReplaced: (reason: string) => `replaced (${reason})`,
+  countReplaceReasons: { salah_ketik: "typing slip", dihitung_ulang: "counted again" } as Record<string, string>,
   report: {
     title: "Monthly report",
     opening: "Opening",

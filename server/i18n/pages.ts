@@ -2,6 +2,7 @@
  * The long texts of /data and /metodologi, Indonesian first: kept here with every other string
  * a user sees (server/i18n), not in the pages.
  */
+import type { RuleCode } from "@/server/domain/book-rules";
 
 export const DATA_PAGE = {
   id: {
@@ -31,7 +32,12 @@ export const DATA_PAGE = {
       "postings = [[akun, jumlah], …] dijumlah per akun, jumlah nol dibuang, diurutkan menurut nama akun. prevHash catatan no. 1 = 64 angka nol.",
     digestRule:
       "detailDigest mengikat data pribadi (anggota, pinjaman, catatan bendahara) tanpa membukanya: SHA-256 dengan garam acak per catatan, diperiksa server dengan npm run verify.",
-    script: "Skrip tanpa dependensi di repositori (Node 18+):",
+    script:
+      "Skrip tanpa dependensi di repositori (Node 18+). Dengan alamat URL, skrip juga mengambil angka kelompok ([slug].json) dan checkpoints.json di sebelahnya; dengan berkas, sebutkan angka kelompok dengan --group (tanpa itu angka tidak dibandingkan, dan skrip mengatakannya). --checkpoints dan --expect menolak berkas tanpa segel dan segel yang lebih pendek dari 12 digit yang tercetak.",
+    rulesTitle: "Aturan buku yang diperiksa skrip",
+    rulesChecked: "Selain rantai hash, skrip memeriksa pada setiap catatan:",
+    rulesNotChecked:
+      "Yang tidak dapat diperiksa dari data terbuka (hanya server dengan npm run verify, atau segel yang disimpan di luar server):",
     demo: "Data di situs ini adalah DATA CONTOH (demo); setiap berkas membawa isDemo.",
     plusAbove: "semua di atas, ditambah",
     postingsAs: "postings sebagai",
@@ -63,12 +69,87 @@ export const DATA_PAGE = {
       "postings = [[account, amount], …] summed per account, zero sums dropped, sorted by account name. prevHash of entry no. 1 = 64 zeros.",
     digestRule:
       "detailDigest binds the private detail (member, loan, treasurer's note) without revealing it: SHA-256 with a random per-entry salt, checked by the server's npm run verify.",
-    script: "A dependency-free script in the repository (Node 18+):",
+    script:
+      "A dependency-free script in the repository (Node 18+). Given a URL it also fetches the group's figures ([slug].json) and checkpoints.json next to it; given a file, name the figures with --group (without it the figures are not compared, and it says so). --checkpoints and --expect refuse a file with no seal and a seal shorter than the 12 printed digits.",
+    rulesTitle: "Rules of the book the script checks",
+    rulesChecked: "Beyond the hash chain, the script checks on every entry:",
+    rulesNotChecked:
+      "What cannot be checked from the open data (only by the server's npm run verify, or by seals kept away from the server):",
     demo: "The data on this site is DEMO DATA; every file carries isDemo.",
     plusAbove: "all of the above, plus",
     postingsAs: "postings as",
   },
 };
+
+/** Every rule scripts/verify-open-data.mjs checks (typed by its codes: a new rule must be described here). */
+export const DATA_RULES_CHECKED: Record<RuleCode, { id: string; en: string }> = {
+  date_valid: {
+    id: "tanggalnya tanggal kalender yang sah (bukan 30 Februari)",
+    en: "its date is a real calendar date (not 30 February)",
+  },
+  date_after_as_of: {
+    id: "tidak bertanggal setelah asOf buku (tanggal kelompok saat berkas dibuat)",
+    en: "not dated after the ledger's asOf (the group's date when the file was made)",
+  },
+  date_after_recorded: {
+    id: "tidak bertanggal setelah hari ia dicatat (recordedAt)",
+    en: "not dated after the day it was recorded (recordedAt)",
+  },
+  date_before_founding: {
+    id: "tidak bertanggal sebelum kelompok berdiri (foundedOn)",
+    en: "not dated before the group was founded (foundedOn)",
+  },
+  month_closed: {
+    id: "tidak bertanggal di bulan yang sudah ditutup bila dicatat setelah penutupannya (checkpoints.json, closed)",
+    en: "not dated in a closed month when recorded after its close (checkpoints.json, closed)",
+  },
+  year_closed: {
+    id: "tidak bertanggal di tahun yang sudah ditutup bila dicatat setelah catatan tutup bukunya",
+    en: "not dated in a closed year when recorded after its closing entry",
+  },
+  postings_balance: { id: "posting-nya berjumlah nol", en: "its postings sum to zero" },
+  amount_debits: { id: "amountRp sama dengan sisi debitnya", en: "amountRp equals its debit side" },
+  below_zero: {
+    id: "kas dan bank — juga total simpanan, dana sosial dan pinjaman — tidak pernah di bawah nol di akhir hari mana pun",
+    en: "cash and bank — and the totals of savings, social fund and loans — never below zero at the end of any day",
+  },
+  published: {
+    id: "setiap saldo, setiap bulan (arus dan saldo akhir) dan setiap tahun yang ditutup (SHU dan porsinya) di [slug].json sama dengan hitungan ulang dari catatan",
+    en: "every balance, every month (flows and closing balances) and every closed year (SHU and pools) in [slug].json equals the recount from the entries",
+  },
+};
+
+/** What the public cannot check, and why (listed on /data). */
+export const DATA_RULES_NOT_CHECKED: { id: string; en: string }[] = [
+  {
+    id: "simpanan tiap anggota dan sisa tiap pinjaman tidak pernah di bawah nol — ledger hanya membawa total per akun, bukan per anggota atau pinjaman",
+    en: "each member's savings and each loan's balance never below zero — the ledger carries totals per account, not per member or loan",
+  },
+  {
+    id: "siapa anggota atau pinjaman sebuah catatan, dan catatan bendahara — terikat oleh detailDigest bergaram, diperiksa server",
+    en: "which member or loan an entry concerns, and the treasurer's note — bound by the salted detailDigest, checked by the server",
+  },
+  {
+    id: "satu hari iuran seorang anggota dibayar sekali saja — hari yang dibayar tidak terbuka",
+    en: "a member pays a given day once — the days paid are not published",
+  },
+  {
+    id: "jadwal, jasa dan denda setiap pinjaman sesuai syaratnya, dan angka yang dihitung dari anggota atau pinjaman (jumlah anggota, kepatuhan setoran, PAR30, tingkat pengembalian, biaya yang dihindari)",
+    en: "each loan's schedule, service charge and fines against its terms, and figures drawn from members or loans (member counts, contribution compliance, PAR30, repayment rate, costs avoided)",
+  },
+  {
+    id: "saldo buku pada hitung kas terakhir — catatan mundur tanggal yang sah dapat mengubah saldo hari itu sesudahnya",
+    en: "the book balance at the last cash count — a lawful back-dated entry may change that day's balance afterwards",
+  },
+  {
+    id: "tahun yang ditutup tanpa catatan tutup buku (tanpa pendapatan dan biaya): saat penutupannya tidak ada di ledger.json",
+    en: "a year closed without a closing entry (no income and no costs): the moment of its close is not in ledger.json",
+  },
+  {
+    id: "bahwa tidak ada yang ditulis ulang, dipotong, atau dicatat mundur di bulan yang sudah ditutup lalu segelnya diganti — hanya segel yang disimpan di luar server (--checkpoints, --expect) yang membuktikannya; checkpoints.json yang diambil bersama ledger.json berasal dari server yang sama",
+    en: "that nothing was rewritten, cut, or back-dated into a closed month with its seal replaced — only seals kept away from the server (--checkpoints, --expect) prove that; a checkpoints.json fetched with ledger.json comes from the same server",
+  },
+];
 
 /** The ledger's fields: name (as in the file), type, meaning — in the page's language. */
 export const DATA_FIELDS: { name: string; type: { id: string; en: string }; what: { id: string; en: string } }[] = [
@@ -280,5 +361,29 @@ export const METHOD_PAGE = {
         "The pengijon, money-lender and KUR figures are references from news reports and regulation (see the sources), not actual transactions; each group can enter local figures. Business dates are in local time (WITA).",
       ],
     ],
+  },
+};
+
+/** The lending rule and the checks on a new loan (server/domain/lending.ts), on /metodologi and the group page. */
+export const METHOD_LENDING = {
+  id: {
+    title: "Batas pinjaman",
+    text: "Setiap kelompok punya aturan pinjaman (AD/ART) di samping aturan pembagian SHU: satu pinjaman paling banyak sekian kali simpanan peminjam (simpanan pokok + wajib + sukarela), dan tidak pernah lebih dari batas tertinggi kelompok — yang lebih kecil yang berlaku. Selama kelompok belum menetapkan sendiri, berlaku aturan bawaan: 3× simpanan, paling banyak Rp 10.000.000. Aturan ditetapkan pengawas atau admin; setiap perubahan dicatat sebagai aturan baru, tidak pernah menimpa yang lama. Pinjaman di atas batas ditolak, juga pinjaman yang lebih besar dari uang yang ada di kas (atau bank). Pinjaman baru untuk anggota yang menunggak lebih dari 30 hari pada pinjaman lain hanya dicatat setelah bendahara menyatakan tahu.",
+    rules: "Aturan pinjaman tiap kelompok",
+    line: (multiple: number, max: string) =>
+      multiple === 0
+        ? `paling banyak ${max}`
+        : `paling banyak ${multiple}× simpanan peminjam, dan tidak lebih dari ${max}`,
+    byDefault: "aturan bawaan",
+    example: "contoh aturan (data demo)",
+  },
+  en: {
+    title: "Loan limits",
+    text: "Each group keeps a lending rule (AD/ART) beside its SHU share-out rule: one loan is at most so many times the borrower's savings (share + mandatory + voluntary), and never more than the group's ceiling — whichever is lower. Until a group sets its own, the default applies: 3× savings, at most Rp 10,000,000. The supervisor or an admin sets the rule; each change is recorded as a new rule, never over the old one. A loan above the limit is refused, and so is a loan larger than the money in the cash box (or the bank). A new loan to a member more than 30 days late on another loan is recorded only once the treasurer says she knows.",
+    rules: "Each group's lending rule",
+    line: (multiple: number, max: string) =>
+      multiple === 0 ? `at most ${max}` : `at most ${multiple}× the borrower's savings, and never more than ${max}`,
+    byDefault: "the default rule",
+    example: "an example rule (demo data)",
   },
 };

@@ -2,8 +2,16 @@ import { and, desc, eq, gt, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { DbOrTx, Tx } from "@/db/client";
 import { accountBalances, cashCountSignatures, cashCounts, postings } from "@/db/schema";
-import { assertBusinessDate, type BusinessDate } from "@/server/domain/dates";
-import { conflict, invalid } from "@/server/domain/errors";
+import { assertBusinessDate, localDate, type BusinessDate } from "@/server/domain/dates";
+import { conflict, invalid, notFound } from "@/server/domain/errors";
+import {
+  COUNT_REPLACE_REASONS,
+  countTolerance,
+  isCountReplaceReason,
+  isLargeCountDifference,
+  assertOutflowConfirmed,
+  type CountReplaceReason,
+} from "@/server/domain/plausibility";
 import {
   EXPENSE_CATEGORIES,
   INCOME_CATEGORIES,
@@ -27,6 +35,8 @@ export interface CashMovementInput {
   note?: string | null;
   /** Paid from (or into) the cash box, or the group's bank account. */
   via?: MoneyAccount;
+  /** The treasurer read the amount in words and confirmed it: needed above the group's threshold. */
+  confirmed?: boolean;
   idempotencyKey: string;
 }
 
@@ -37,6 +47,7 @@ export const ZCashMovementSchema = z.object({
   category: z.string().max(40),
   note: zText(200).nullish(),
   via: zVia,
+  confirmed: z.boolean().optional(),
   idempotencyKey: zIdempotencyKey,
 }) satisfies z.ZodType<Omit<CashMovementInput, "groupSlug">>;
 
@@ -52,6 +63,7 @@ async function recordCashMovement(
     if (!categories.includes(input.category)) throw invalid("category_invalid", "category");
     const note = cleanText(input.note, "note", { required: false, max: 200 });
     const via = moneyAccount(input.via);
+    if (kind === "expense") assertOutflowConfirmed(amount, group.largeOutflowThreshold, input.confirmed);
     return appendEntry(tx, {
       group,
       kind,
@@ -151,6 +163,13 @@ export interface CashCountInput {
   account?: MoneyAccount;
   /** Private: what the treasurer says about a difference. */
   note?: string | null;
+  /**
+   * The treasurer read the difference from the book in words and confirmed it: needed when it is
+   * larger than Rp 50.000 or 5 % of the book (`count_difference_unconfirmed`).
+   */
+  confirmed?: boolean;
+  /** This count replaces one recorded today (a typing slip, or counted again): both stay. */
+  replaces?: { id: number; reason: CountReplaceReason } | null;
   idempotencyKey: string;
 }
 
@@ -159,8 +178,43 @@ export const ZCashCountSchema = z.object({
   countedAmount: z.number().int().min(0).max(1_000_000_000),
   account: zVia,
   note: zText(1000).nullish(),
+  confirmed: z.boolean().optional(),
+  replaces: z.object({ id: z.number().int().positive(), reason: z.enum(COUNT_REPLACE_REASONS) }).nullish(),
   idempotencyKey: zIdempotencyKey,
 }) satisfies z.ZodType<Omit<CashCountInput, "groupSlug">>;
+
+/**
+ * The count a new one replaces: in this group, for the same money (box or bank) and date, recorded
+ * today (the group's today), not replaced already, and not countersigned by the pengawas.
+ */
+async function replacedCount(
+  tx: Tx,
+  group: { id: number; timeZone: string },
+  replaces: NonNullable<CashCountInput["replaces"]>,
+  at: { date: BusinessDate; account: MoneyAccount; today: BusinessDate },
+): Promise<CashCountRow> {
+  if (!Number.isSafeInteger(replaces.id)) throw notFound("cash_count_not_found", "replaces");
+  if (!isCountReplaceReason(replaces.reason)) throw invalid("count_replace_reason_invalid", "replaces");
+  const [old] = await tx
+    .select()
+    .from(cashCounts)
+    .where(and(eq(cashCounts.id, replaces.id), eq(cashCounts.groupId, group.id)));
+  if (!old) throw notFound("cash_count_not_found", "replaces");
+  if (
+    old.account !== at.account ||
+    old.businessDate !== at.date ||
+    localDate(new Date(old.recordedAt), group.timeZone) !== at.today
+  )
+    throw invalid("count_replace_not_same_day", "replaces", { date: old.businessDate });
+  const [later] = await tx.select({ id: cashCounts.id }).from(cashCounts).where(eq(cashCounts.replacesId, old.id));
+  if (later) throw conflict("count_already_replaced", "replaces", { id: later.id });
+  const [signed] = await tx
+    .select({ at: cashCountSignatures.at })
+    .from(cashCountSignatures)
+    .where(eq(cashCountSignatures.cashCountId, old.id));
+  if (signed) throw conflict("count_already_countersigned", "replaces");
+  return old;
+}
 
 /**
  * A cash count — or a bank statement check — is a balance assertion: the difference from the
@@ -190,7 +244,19 @@ export async function recordCashCount(ctx: ServiceContext, input: CashCountInput
       const note = cleanText(input.note, "note", { required: false, max: 200 });
       // A closed month's report lists its counts as printed: a late count is dated today.
       await assertDateOpen(tx, { group, date, now: nowOf(ctx) });
+      const replaced = input.replaces
+        ? await replacedCount(tx, group, input.replaces, { date, account, today: todayIn(ctx, group) })
+        : null;
       const book = await cashOnBooks(tx, group.id, date, account);
+      // A figure far from the book is more often a slip of the thumb than money gone: it is saved
+      // only when the treasurer read the difference and confirmed it, whoever sends it.
+      if (isLargeCountDifference(book, counted) && input.confirmed !== true)
+        throw conflict("count_difference_unconfirmed", "countedAmount", {
+          difference: counted - book,
+          book,
+          counted,
+          tolerance: countTolerance(book),
+        });
       const at = nowOf(ctx).toISOString();
       const [row] = await tx
         .insert(cashCounts)
@@ -202,6 +268,8 @@ export async function recordCashCount(ctx: ServiceContext, input: CashCountInput
           bookAmount: book,
           difference: counted - book,
           note,
+          replacesId: replaced?.id ?? null,
+          replaceReason: replaced ? input.replaces!.reason : null,
           idempotencyKey: key,
           requestHash: reqHash,
           recordedAt: at,
@@ -212,7 +280,7 @@ export async function recordCashCount(ctx: ServiceContext, input: CashCountInput
         at,
         action: account === "bank" ? "bank.check" : "cash.count",
         groupId: group.id,
-        detail: { date, counted, book },
+        detail: { date, counted, book, ...(replaced ? { replaces: replaced.id, reason: input.replaces!.reason } : {}) },
       });
       return row!;
     },
@@ -251,5 +319,5 @@ export async function moneyOnHand(ctx: ServiceContext, input: GroupInput) {
     lastCashCount(db, group.id),
     lastCashCount(db, group.id, "bank"),
   ]);
-  return { cash, bank, today, lastCount, lastBankCheck };
+  return { cash, bank, today, lastCount, lastBankCheck, largeOutflowThreshold: group.largeOutflowThreshold };
 }

@@ -24,7 +24,9 @@ import {
   type NewEntry,
 } from "./append-entry";
 import { balanceKey, naturalBalance, NON_NEGATIVE } from "@/server/domain/ledger";
+import type { LendingRule } from "@/server/domain/lending";
 import type { GroupRow } from "./context";
+import { lendingRuleOf } from "./lending-rule";
 import type { LoanRow } from "./loans";
 import { assertDaysNotPaid, type PaidDays } from "./savings";
 
@@ -36,12 +38,17 @@ export class EntryBatch {
   private constructor(
     readonly group: GroupRow,
     private lastLoanId: number,
+    /** The group's lending rule when the batch opened (its new loans are held to it). */
+    readonly lendingRule: LendingRule,
   ) {}
 
   /** A batch for the group, its new loans numbered after the last loan written. */
   static async open(db: DbOrTx, group: GroupRow): Promise<EntryBatch> {
-    const [last] = await db.select({ id: sql<number | null>`max(${loans.id})` }).from(loans);
-    return new EntryBatch(group, last?.id ?? 0);
+    const [[last], rule] = await Promise.all([
+      db.select({ id: sql<number | null>`max(${loans.id})` }).from(loans),
+      lendingRuleOf(db, group),
+    ]);
+    return new EntryBatch(group, last?.id ?? 0, rule);
   }
 
   /** The id the next loan added takes (loans are numbered as the database would number them). */

@@ -1,3 +1,4 @@
+import { DEFAULT_LARGE_OUTFLOW_RP } from "@/server/domain/plausibility";
 import { z } from "zod";
 import { and, eq } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
@@ -33,6 +34,8 @@ export interface CreateGroupInput {
   lateFineGraceDays?: number;
   /** Days of the next month in which a finished month still takes back-dated entries (default 5). */
   monthGraceDays?: number;
+  /** One expense or savings withdrawal above this needs the treasurer's confirmation (default Rp 1.000.000). */
+  largeOutflowThreshold?: number;
   isDemo?: boolean;
 }
 
@@ -70,6 +73,12 @@ export async function createGroup(ctx: ServiceContext, input: CreateGroupInput):
     lateFineAmount: intIn(input.lateFineAmount ?? 5000, "lateFineAmount", 0, 1_000_000),
     lateFineGraceDays: intIn(input.lateFineGraceDays ?? 7, "lateFineGraceDays", 0, 90),
     monthGraceDays: intIn(input.monthGraceDays ?? DEFAULT_MONTH_GRACE_DAYS, "monthGraceDays", 0, MAX_MONTH_GRACE_DAYS),
+    largeOutflowThreshold: intIn(
+      input.largeOutflowThreshold ?? DEFAULT_LARGE_OUTFLOW_RP,
+      "largeOutflowThreshold",
+      0,
+      1_000_000_000,
+    ),
     isDemo: input.isDemo ?? false,
   };
   return ctx.database.write(async (tx) => {

@@ -2,6 +2,7 @@ import { eq, sql } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Database } from "@/db/client";
 import { auditLog, journalEntries, loans, members } from "@/db/schema";
+import { BOOK_FILES } from "@/server/domain/paper-book";
 import { errorMessage } from "@/server/i18n/errors";
 import { FIXED_NOW, key, tempDatabase, testContext } from "@/server/testing/db";
 import { loadGroup, type ServiceContext } from "./context";
@@ -271,5 +272,188 @@ describe("names in the paper book", () => {
     expect(preview.ok).toBe(true);
     const done = await importBook(ctx, { groupSlug: G, files: twins, confirmedNames: true, idempotencyKey: key() });
     expect(done.ok && done.checkCodes.map((c) => c.code)).toEqual(["CB-001", "CB-002", "CB-003", "CB-004"]);
+  });
+});
+
+/** The same book as the spreadsheet in an Indonesian locale writes it: BOM, semicolons, CRLF, dd/mm/yyyy, 1,5. */
+const semicolonBook = {
+  saldo:
+    "\uFEFFPos;Jumlah\r\nTanggal peralihan;31/10/2026\r\nKas;Rp 1.250.000\r\nBank;8000000\r\nDana sosial;150.000\r\n",
+  anggota: [
+    "\uFEFFKode;Nama;Jenis kelamin;Tanggal masuk;Simpanan pokok;Simpanan wajib;Simpanan sukarela",
+    'CB-001;"Maria Goreti; ""Ibu""";P;01/03/2019;50.000;2.400.000;300.000',
+    "CB-002;Yohanes Jehaut;L;1/3/2019;50.000;2.100.000;0",
+    "cb-003;Theresia Nduk;p;15/07/2021;50.000;1.500.000;125.000",
+  ].join("\r\n"),
+  pinjaman: [
+    "\uFEFFKode anggota;Tanggal cair;Pokok awal;Sisa pokok;Jasa persen per bulan;Metode;Lama bulan;Angsuran terbayar;Tujuan",
+    "CB-001;05/06/2026;2.000.000;1.200.000;2;Flat;10;4;Kopi",
+    "CB-003;20/07/2026;1000000;800000;1,5;Menurun;5;1;Biaya sekolah",
+  ].join("\r\n"),
+};
+
+/** What the comma book above writes, to the rupiah: the opening entry's postings by account. */
+async function openingPostings() {
+  const rows = await database.db.all<{ account: string; amount: number }>(
+    sql`select account, sum(amount) as amount from postings group by account order by account`,
+  );
+  return rows.map((r) => ({ account: r.account, amount: Number(r.amount) }));
+}
+
+describe("paper books as people have them", () => {
+  it("imports a semicolon book with a BOM, quoted fields, decimal commas and dd/mm/yyyy dates to the rupiah", async () => {
+    const done = await importBook(ctx, { groupSlug: G, files: semicolonBook, idempotencyKey: key() });
+    if (!done.ok) throw new Error(JSON.stringify(done.problems));
+    expect(done.entry.businessDate).toBe("2026-10-31");
+    expect(done.totals).toMatchObject({
+      cash: 1_250_000,
+      bank: 8_000_000,
+      socialFund: 150_000,
+      loansOutstanding: 2_000_000,
+      savings: { savings_share: 150_000, savings_mandatory: 6_000_000, savings_voluntary: 425_000 },
+      retainedSurplus: 1_250_000 + 8_000_000 + 2_000_000 - savingsTotal - 150_000,
+    });
+    const ms = await database.db.select().from(members).orderBy(members.code);
+    expect(ms.map((m) => [m.code, m.fullName, m.gender, m.joinedOn])).toEqual([
+      ["CB-001", 'Maria Goreti; "Ibu"', "P", "2019-03-01"],
+      ["CB-002", "Yohanes Jehaut", "L", "2019-03-01"],
+      ["CB-003", "Theresia Nduk", "P", "2021-07-15"],
+    ]);
+    const ls = await database.db.select().from(loans).orderBy(loans.disbursedOn);
+    expect(
+      ls.map((l) => [l.disbursedOn, l.rateBpsPerMonth, l.method, l.purpose, l.importedPrincipalOutstanding]),
+    ).toEqual([
+      ["2026-06-05", 200, "flat", "kopi", 1_200_000],
+      ["2026-07-20", 150, "declining", "biaya_sekolah", 800_000],
+    ]);
+    const semicolon = await openingPostings();
+    expect(semicolon.length).toBeGreaterThan(5);
+
+    // The very same figures as the comma book with ISO dates, written into a fresh group.
+    await t.cleanup();
+    t = await tempDatabase();
+    database = t.database;
+    ctx = testContext(database);
+    await createGroup(ctx, {
+      slug: G,
+      name: "KSM Compang Baru",
+      village: "Mokel",
+      kecamatan: "Kota Komba",
+      kabupaten: "Manggarai Timur",
+      provinsi: "Nusa Tenggara Timur",
+      foundedOn: "2019-03-01",
+    });
+    const comma = await importBook(ctx, { groupSlug: G, files: book, idempotencyKey: key() });
+    if (!comma.ok) throw new Error(JSON.stringify(comma.problems));
+    expect(await openingPostings()).toEqual(semicolon);
+    expect(comma.totals).toEqual(done.totals);
+  });
+
+  it("imports the same book kept as one .xlsx workbook (three sheets, dates and numbers as Excel stores them)", async () => {
+    const { default: writeXlsxFile } = await import("write-excel-file/node");
+    const date = (d: string) => ({ value: new Date(`${d}T00:00:00Z`), type: Date, format: "dd/mm/yyyy" });
+    const xlsx = await writeXlsxFile([
+      {
+        sheet: "Saldo",
+        data: [
+          ["pos", "jumlah"],
+          ["tanggal_peralihan", date("2026-10-31")],
+          ["kas", 1_250_000],
+          ["bank", "8.000.000"],
+          ["Dana sosial", 150_000],
+        ],
+      },
+      {
+        sheet: "anggota",
+        data: [
+          ["Kode", "Nama", "Jenis kelamin", "Tanggal masuk", "Simpanan pokok", "Simpanan wajib", "Simpanan sukarela"],
+          ["CB-001", "Maria Goreti, Ibu", "P", date("2019-03-01"), 50_000, 2_400_000, 300_000],
+          ["CB-002", "Yohanes Jehaut", "L", "01/03/2019", 50_000, 2_100_000, 0],
+          ["CB-003", "Theresia Nduk", "P", date("2021-07-15"), 50_000, 1_500_000, 125_000],
+        ],
+      },
+      {
+        sheet: "pinjaman",
+        data: [
+          [...BOOK_FILES.pinjaman],
+          ["CB-001", date("2026-06-05"), 2_000_000, 1_200_000, 2, "flat", 10, 4, "kopi"],
+          ["CB-003", date("2026-07-20"), 1_000_000, 800_000, 1.5, "menurun", 5, 1, "ternak"],
+        ],
+      },
+    ]).toBuffer();
+    const workbook = xlsx.toString("base64");
+    const preview = await previewBookImport(ctx, { groupSlug: G, workbook });
+    if (!preview.ok) throw new Error(JSON.stringify(preview.problems));
+    const done = await importBook(ctx, { groupSlug: G, workbook, idempotencyKey: key() });
+    if (!done.ok) throw new Error(JSON.stringify(done.problems));
+    expect(done.totals).toEqual(preview.totals);
+    expect(done.totals).toMatchObject({
+      cash: 1_250_000,
+      bank: 8_000_000,
+      socialFund: 150_000,
+      loansOutstanding: 2_000_000,
+      retainedSurplus: 1_250_000 + 8_000_000 + 2_000_000 - savingsTotal - 150_000,
+    });
+    const ls = await database.db.select().from(loans).orderBy(loans.disbursedOn);
+    expect(ls.map((l) => [l.disbursedOn, l.rateBpsPerMonth, l.method])).toEqual([
+      ["2026-06-05", 200, "flat"],
+      ["2026-07-20", 150, "declining"],
+    ]);
+    expect((await verifyLedger(database.db)).problems).toEqual([]);
+  });
+
+  it("names the sheet, line and column of a workbook's problem, and a missing sheet", async () => {
+    const { default: writeXlsxFile } = await import("write-excel-file/node");
+    const xlsx = await writeXlsxFile([
+      {
+        sheet: "saldo",
+        data: [
+          ["pos", "jumlah"],
+          ["tanggal_peralihan", "31/10/2026"],
+          ["kas", 1.5],
+          ["dana_sosial", 0],
+        ],
+      },
+      { sheet: "anggota", data: [[...BOOK_FILES.anggota]] },
+    ]).toBuffer();
+    const r = await previewBookImport(ctx, { groupSlug: G, workbook: xlsx.toString("base64") });
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.problems).toEqual([
+      { file: "buku.xlsx", line: 1, column: "", code: "import_sheet_missing", params: { value: "pinjaman" } },
+    ]);
+    const withLoans = await writeXlsxFile([
+      {
+        sheet: "saldo",
+        data: [
+          ["pos", "jumlah"],
+          ["tanggal_peralihan", "31/10/2026"],
+          ["kas", 1.5],
+          ["dana_sosial", 0],
+        ],
+      },
+      { sheet: "anggota", data: [[...BOOK_FILES.anggota]] },
+      { sheet: "pinjaman", data: [[...BOOK_FILES.pinjaman]] },
+    ]).toBuffer();
+    const amount = await previewBookImport(ctx, { groupSlug: G, workbook: withLoans.toString("base64") });
+    expect(!amount.ok && amount.problems).toEqual([
+      { file: "buku.xlsx/saldo", line: 3, column: "jumlah", code: "import_amount_invalid", params: { value: "1.5" } },
+    ]);
+    const bad = await previewBookImport(ctx, { groupSlug: G, workbook: Buffer.from("not a zip").toString("base64") });
+    expect(!bad.ok && bad.problems.map((p) => p.code)).toEqual(["import_workbook_unreadable"]);
+  });
+
+  it("takes the three files or one workbook, never both and never neither", async () => {
+    const workbook = Buffer.from("x").toString("base64");
+    await expect(previewBookImport(ctx, { groupSlug: G, files: book, workbook })).rejects.toMatchObject({
+      code: "import_files_missing",
+    });
+    await expect(previewBookImport(ctx, { groupSlug: G })).rejects.toMatchObject({ code: "import_files_missing" });
+    await expect(importBook(ctx, { groupSlug: G, files: book, workbook, idempotencyKey: key() })).rejects.toMatchObject(
+      {
+        code: "import_files_missing",
+      },
+    );
+    expect(await nothingWritten()).toBe(true);
   });
 });

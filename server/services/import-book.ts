@@ -12,8 +12,10 @@ import { loanSchedule } from "@/server/domain/loans";
 import {
   bookTotals,
   readPaperBook,
+  type BookFile,
   type BookFiles,
   type BookProblem,
+  type BookTables,
   type BookTotals,
   type PaperBook,
 } from "@/server/domain/paper-book";
@@ -23,18 +25,27 @@ import { loadGroupFor, nowOf, todayIn, type GroupRow, type ServiceContext, audit
 import { assertIdempotencyKey, requestHash } from "@/server/domain/idempotency";
 import { zIdempotencyKey } from "./fields";
 import { hashCheckCodesPooled, newCheckCode } from "./groups";
+import { sheetName, WORKBOOK_MAX_BASE64, workbookTables } from "./book-workbook";
 
 export interface ImportBookInput {
   groupSlug: string;
-  files: BookFiles;
+  /** The three CSV files' text… */
+  files?: BookFiles;
+  /** …or one .xlsx workbook with the three sheets, base64. */
+  workbook?: string;
   /** She confirmed that members whose names look the same are different people. */
   confirmedNames?: boolean;
 }
 
-/** The paper book's three CSV files, as typed or exported from a spreadsheet. */
+/** The paper book's three CSV files, as typed or exported from a spreadsheet, or one workbook. */
 const zCsv = z.string().max(150_000);
 export const ZPreviewBookImportSchema = z.object({
-  files: z.object({ saldo: zCsv, anggota: zCsv, pinjaman: zCsv }),
+  files: z.object({ saldo: zCsv, anggota: zCsv, pinjaman: zCsv }).optional(),
+  workbook: z
+    .string()
+    .max(WORKBOOK_MAX_BASE64)
+    .regex(/^[A-Za-z0-9+/]*={0,2}$/)
+    .optional(),
   confirmedNames: z.boolean().optional(),
 }) satisfies z.ZodType<Omit<ImportBookInput, "groupSlug">>;
 export const ZImportBookSchema = ZPreviewBookImportSchema.extend({ idempotencyKey: zIdempotencyKey });
@@ -58,22 +69,42 @@ async function hasEntries(db: DbOrTx, group: GroupRow): Promise<boolean> {
   return head !== undefined;
 }
 
-async function readFor(db: DbOrTx, ctx: ServiceContext, group: GroupRow, input: ImportBookInput) {
+/** The book's three tables: the CSV files as given, or the workbook's sheets (named so in problems). */
+async function tablesOf(
+  input: ImportBookInput,
+): Promise<
+  { ok: true; tables: BookTables; nameOf?: (f: BookFile) => string } | { ok: false; problems: BookProblem[] }
+> {
+  if (input.workbook !== undefined && input.files === undefined) {
+    const read = await workbookTables(Buffer.from(input.workbook, "base64"));
+    return read.ok ? { ...read, nameOf: sheetName } : read;
+  }
   const { files } = input;
+  for (const f of ["saldo", "anggota", "pinjaman"] as const)
+    if (typeof files?.[f] !== "string" || input.workbook !== undefined)
+      throw new DomainError("validation", "import_files_missing", "files");
+  return { ok: true, tables: files! };
+}
+
+async function readFor(db: DbOrTx, ctx: ServiceContext, group: GroupRow, input: ImportBookInput) {
   if (await hasEntries(db, group)) throw conflict("import_group_has_entries", "files");
   const taken = await db
     .select({ code: members.code, fullName: members.fullName })
     .from(members)
     .where(eq(members.groupId, group.id));
-  for (const f of ["saldo", "anggota", "pinjaman"] as const)
-    if (typeof files?.[f] !== "string") throw new DomainError("validation", "import_files_missing", "files");
-  return readPaperBook(files, {
-    foundedOn: group.foundedOn,
-    today: todayIn(ctx, group),
-    takenCodes: new Set(taken.map((t) => t.code)),
-    members: taken,
-    confirmedNames: input.confirmedNames === true,
-  });
+  const tables = await tablesOf(input);
+  if (!tables.ok) return tables;
+  return readPaperBook(
+    tables.tables,
+    {
+      foundedOn: group.foundedOn,
+      today: todayIn(ctx, group),
+      takenCodes: new Set(taken.map((t) => t.code)),
+      members: taken,
+      confirmedNames: input.confirmedNames === true,
+    },
+    tables.nameOf,
+  );
 }
 
 const scheduleOf = (l: PaperBook["loans"][number], cutOver: string) =>
@@ -130,7 +161,10 @@ export async function importBook(
   input: ImportBookInput & { idempotencyKey: string },
 ): Promise<ImportBookResult> {
   const key = assertIdempotencyKey(input.idempotencyKey);
-  const reqHash = requestHash("book.import", { groupSlug: input.groupSlug, files: input.files });
+  const reqHash = requestHash("book.import", {
+    groupSlug: input.groupSlug,
+    ...(input.workbook === undefined ? { files: input.files } : { workbook: input.workbook }),
+  });
   const db = ctx.database.db;
   const group0 = await loadGroupFor(db, ctx, input.groupSlug, "write");
   // A group with entries gets its answer (a replay or the refusal) under the write lock below.
@@ -142,7 +176,7 @@ export async function importBook(
   return ctx.database.write(async (tx) => {
     const group = await loadGroupFor(tx, ctx, input.groupSlug, "write");
     const replay = await findReplay(tx, group.id, key, reqHash);
-    if (replay) return { ok: true, entry: replay, totals: replayTotals(ctx, group, input.files), checkCodes: [] };
+    if (replay) return { ok: true, entry: replay, totals: await replayTotals(ctx, group, input), checkCodes: [] };
     const read = await readFor(tx, ctx, group, input); // again, under the lock
     if (!read.ok) return read;
     const { book } = read;
@@ -227,8 +261,10 @@ async function newCheckCodes(memberCodes: string[]) {
 }
 
 /** The same files, read again: they passed when first written, so their totals are the entry's. */
-function replayTotals(ctx: ServiceContext, group: GroupRow, files: BookFiles): BookTotals {
-  const read = readPaperBook(files, {
+async function replayTotals(ctx: ServiceContext, group: GroupRow, input: ImportBookInput): Promise<BookTotals> {
+  const tables = await tablesOf(input);
+  if (!tables.ok) throw new Error("a replayed import no longer reads: its files passed when first written");
+  const read = readPaperBook(tables.tables, {
     foundedOn: group.foundedOn,
     today: todayIn(ctx, group),
     takenCodes: new Set(),

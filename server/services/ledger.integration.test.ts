@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { eq, sql } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { accountBalances, journalEntries, members } from "@/db/schema";
+import { accountBalances, dailyPayments, journalEntries, members } from "@/db/schema";
 import type { Database } from "@/db/client";
 import { DomainError } from "@/server/domain/errors";
 import { chainHead, FIXED_NOW, key, seedGroup, tempDatabase, testContext, typedOn } from "@/server/testing/db";
@@ -150,7 +150,8 @@ describe("contributions", () => {
 describe("days counted honestly", () => {
   it("a member pays a day once: a second line for the same day is refused with the first entry's number", async () => {
     const first = await collect("2026-11-20", 1000, ["RA-001", "RA-002"]);
-    await expectRefused(collect("2026-11-20", 1000, ["RA-003", "RA-002"]), "already_collected", "lines.1.memberCode");
+    // Every line naming a paid day: nothing to write (one refused alone is the next test).
+    await expectRefused(collect("2026-11-20", 1000, ["RA-002", "RA-001"]), "already_collected", "lines.0.memberCode");
     const err = await collect("2026-11-20", 1000, ["RA-002"]).catch((e: DomainError) => e);
     expect((err as DomainError).params).toEqual({ code: "RA-002", day: "2026-11-20", seq: first.seq });
     // Paying for other days is an explicit choice naming them: missed days, or days ahead.
@@ -184,6 +185,54 @@ describe("days counted honestly", () => {
     expect((await verifyLedger(database.db)).problems).toEqual([
       { group: G, problem: "a member's day 2026-11-18 is paid twice by entries still standing" },
     ]);
+  });
+
+  it("a line naming a paid day is refused alone: the others are saved, the refused one comes back; a retry answers the same", async () => {
+    const first = await collect("2026-11-20", 1000, ["RA-001", "RA-002"]);
+    const cashBefore = await cash();
+    const input = {
+      groupSlug: G,
+      date: "2026-11-21",
+      idempotencyKey: key(),
+      lines: [
+        { memberCode: "RA-003", amount: 1000 },
+        { memberCode: "RA-002", amount: 2000, days: ["2026-11-20", "2026-11-21"] }, // the 20th is paid
+        { memberCode: "RA-004", amount: 1000 },
+        { memberCode: "RA-001", amount: 1000, days: ["2026-11-19", "2026-11-20"] }, // so is this 20th
+        { memberCode: "RA-005", amount: 5000, kind: "voluntary" as const },
+      ],
+    };
+    const saved = await recordContributions(ctx, input);
+    expect(saved.refused).toEqual([
+      { line: 1, memberCode: "RA-002", day: "2026-11-20", seq: first.seq },
+      { line: 3, memberCode: "RA-001", day: "2026-11-20", seq: first.seq },
+    ]);
+    expect(saved.amount).toBe(7000); // RA-003, RA-004 and RA-005's voluntary savings: the refused lines wrote nothing
+    expect(await cash()).toBe(cashBefore + 7000);
+    const paid = await database.db
+      .select({ code: members.code, day: dailyPayments.day })
+      .from(dailyPayments)
+      .innerJoin(members, eq(members.id, dailyPayments.memberId))
+      .where(eq(dailyPayments.entryId, saved.id));
+    expect(paid.map((p) => `${p.code} ${p.day}`).sort()).toEqual(["RA-003 2026-11-21", "RA-004 2026-11-21"]);
+    // The same request again (a reply lost on the way back): the same entry and the same refusals, nothing written.
+    const head = await chainHead(database, groupId);
+    const again = await recordContributions(ctx, structuredClone(input));
+    expect(again).toEqual(saved);
+    expect(await chainHead(database, groupId)).toEqual(head);
+    // The refused lines corrected, in a new request: RA-002's 21st and RA-001's 19th were never paid.
+    const fixed = await recordContributions(ctx, {
+      groupSlug: G,
+      date: "2026-11-21",
+      idempotencyKey: key(),
+      lines: [
+        { memberCode: "RA-002", amount: 1000 },
+        { memberCode: "RA-001", amount: 1000, days: ["2026-11-19"] },
+      ],
+    });
+    expect(fixed.refused).toEqual([]);
+    expect(fixed.amount).toBe(2000);
+    expect((await verifyLedger(database.db)).problems).toEqual([]);
   });
 
   it("the passbook counts distinct days paid, never the amount ÷ Rp 1.000", async () => {

@@ -17,6 +17,7 @@ import {
   LOAN_METHODS,
   LOAN_PURPOSES,
   loanSchedule,
+  loanDue,
   loanState,
   viewLoan,
   type Installment,
@@ -24,7 +25,9 @@ import {
   type LoanEntryFacts,
   type LoanView as DomainLoanView,
 } from "@/server/domain/loans";
+import { assertArrearsConfirmed, assertWithinCeiling } from "@/server/domain/lending";
 import { assertAmount } from "@/server/domain/money";
+import { lendingRuleOf, memberSavings } from "./lending-rule";
 import { appendEntry, idempotentWrite, type EntryRow, type NewEntry } from "./append-entry";
 import type { EntryBatch } from "./entry-batch";
 import { assertIdempotencyKey, requestHash } from "@/server/domain/idempotency";
@@ -57,6 +60,8 @@ export interface DisburseLoanInput {
   method?: LoanMethod;
   /** Paid out from the cash box (the default) or the group's bank account. */
   via?: MoneyAccount;
+  /** She was told the borrower has a loan more than 30 days late and lends all the same. */
+  confirmed?: boolean;
 }
 
 export const ZDisburseLoanSchema = z.object({
@@ -70,6 +75,7 @@ export const ZDisburseLoanSchema = z.object({
   rateBpsPerMonth: z.number().int().min(0).max(1000).optional(),
   method: z.enum(LOAN_METHODS).optional(),
   via: zVia,
+  confirmed: z.boolean().optional(),
 }) satisfies z.ZodType<Omit<DisburseLoanInput, "groupSlug">>;
 
 export const CROPS = ["kopi", "kemiri", "kakao", "cengkeh", "vanili", "jambu_mete", "padi", "lainnya"] as const;
@@ -88,6 +94,17 @@ export async function disburseLoan(
     async (tx, { group, key, requestHash }) => {
       const terms = loanTerms(ctx, group, input);
       const member = await loadActiveMember(tx, group, input.memberCode, terms.disbursedOn);
+      // The group's lending rule, then the borrower's arrears: checked here, so no caller skips them.
+      const [rule, savings, others] = await Promise.all([
+        lendingRuleOf(tx, group),
+        memberSavings(tx, group, member.id),
+        memberLoanViews(tx, member.id, terms.disbursedOn),
+      ]);
+      assertWithinCeiling(rule, savings, terms.principal);
+      assertArrearsConfirmed(
+        others.map((v) => ({ status: v.status, daysPastDue: v.state.daysPastDue })),
+        input.confirmed === true,
+      );
       const [loan] = await tx
         .insert(loans)
         .values({ ...terms, memberId: member.id })
@@ -172,20 +189,31 @@ function disbursement(
   });
 }
 
+/** A member's loans with their views at `asOf` (for the arrears check before lending to her again). */
+async function memberLoanViews(db: DbOrTx, memberId: number, asOf: BusinessDate): Promise<LoanView[]> {
+  const rows = await db.select().from(loans).where(eq(loans.memberId, memberId));
+  return Promise.all(rows.map(async (l) => viewLoan(l, await standingLoanEntries(db, l.id), asOf)));
+}
+
 /**
  * A disbursement added to a batch of history (see EntryBatch) instead of written on its own: the
  * same input, checks, loan and entry as `disburseLoan`; the loan takes the next id and goes in with
- * the batch, whose check keeps the cash (or bank) from going below zero.
+ * the batch, whose check keeps the cash (or bank) from going below zero. The lending rule is the
+ * one the batch read when it opened; `borrowerSavings` is her savings as written (the caller reads
+ * them, e.g. with `savingsByMember`, after writing what changed them). The arrears confirmation is
+ * not asked here: history is typed in as it happened, and `confirmed` is the caller's to give.
  */
 export function batchDisbursement(
   batch: EntryBatch,
   ctx: ServiceContext,
   byCode: Map<string, MemberRow>,
   input: DisburseLoanInput,
+  borrowerSavings: number,
 ): LoanRow {
   const key = assertIdempotencyKey(input.idempotencyKey);
   const terms = loanTerms(ctx, batch.group, input);
   const member = activeMemberIn(byCode, batch.group, input.memberCode, terms.disbursedOn, "memberCode");
+  assertWithinCeiling(batch.lendingRule, borrowerSavings, terms.principal);
   const loan: LoanRow = {
     ...terms,
     id: batch.nextLoanId,
@@ -483,8 +511,9 @@ export async function groupLoanViews(
 export async function loanRegister(ctx: ServiceContext, input: GroupInput) {
   const db = ctx.database.db;
   const group = await loadGroupFor(db, ctx, input.groupSlug, "read");
+  const today = todayIn(ctx, group);
   const [views, codes] = await Promise.all([
-    groupLoanViews(db, group, todayIn(ctx, group)),
+    groupLoanViews(db, group, today),
     db.select({ id: members.id, code: members.code }).from(members).where(eq(members.groupId, group.id)),
   ]);
   const codeOf = new Map(codes.map((m) => [m.id, m.code]));
@@ -499,5 +528,7 @@ export async function loanRegister(ctx: ServiceContext, input: GroupInput) {
     totalOwed: v.state.totalOwed,
     daysPastDue: v.state.daysPastDue,
     schedule: v.state.installments,
+    /** What is due today (installment, arrears, fines, payoff): kept with the list on the phone. */
+    due: loanDue(v.state, today),
   }));
 }

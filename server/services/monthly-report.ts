@@ -58,7 +58,7 @@ export async function monthlyReport(db: DbOrTx, group: GroupRow, month: string, 
       .select()
       .from(cashCounts)
       .where(and(eq(cashCounts.groupId, group.id), like(cashCounts.businessDate, `${month}-%`)))
-      .orderBy(asc(cashCounts.businessDate)),
+      .orderBy(asc(cashCounts.businessDate), asc(cashCounts.id)),
     monthCheckpoint(db, group, month, now),
   ]);
   // A month closed before anything was recorded has no seal, but is closed all the same.
@@ -77,12 +77,16 @@ export async function monthlyReport(db: DbOrTx, group: GroupRow, month: string, 
     flows: current ?? empty,
     entries: Object.fromEntries(entryCounts.filter((e) => e.kind !== "year_close").map((e) => [e.kind, e.entries])),
     loansDisbursed: monthLoans.length,
-    cashCounts: counts.map((c) => ({
-      date: c.businessDate,
-      account: c.account,
-      counted: c.countedAmount,
-      book: c.bookAmount,
-      difference: c.difference,
-    })),
+    // A count replaced the same day is kept, but the report shows the one that replaced it, marked.
+    cashCounts: counts
+      .filter((c) => !counts.some((later) => later.replacesId === c.id))
+      .map((c) => ({
+        date: c.businessDate,
+        account: c.account,
+        counted: c.countedAmount,
+        book: c.bookAmount,
+        difference: c.difference,
+        replaceReason: c.replaceReason ?? null,
+      })),
   };
 }

@@ -6,6 +6,7 @@ import type { Database, DbOrTx } from "@/db/client";
 import type { GroupRow } from "./context";
 import { allPublicEntries, groupFiguresCached, type GroupFigures } from "./public-figures";
 import { CHAIN_VERSIONS, CURRENT_CHAIN_VERSION } from "@/server/domain/chain";
+import { localDate } from "@/server/domain/dates";
 import { CSV_COLUMNS, csvRow, LICENSE, publicLedgerRow } from "@/server/domain/open-ledger";
 import { MIN_CELL } from "@/server/domain/indicators";
 
@@ -88,6 +89,8 @@ export function groupDetail(f: GroupFigures) {
       countedRp: f.lastCashCount.countedAmount,
       bookRp: f.lastCashCount.bookAmount,
       differenceRp: f.lastCashCount.difference,
+      /** "salah_ketik" or "dihitung_ulang" when this count replaced one recorded the same day ("diganti"). */
+      replacedBecause: f.lastCashCount.replaceReason,
     },
     months: f.months.map((m) => ({
       month: m.month,
@@ -112,8 +115,20 @@ export async function groupDetailOf(database: Database, group: GroupRow) {
   return groupDetail(await groupFiguresCached(database, group));
 }
 
-export async function* ledgerJsonChunks(db: DbOrTx, group: GroupRow): AsyncGenerator<string> {
-  yield `{"license":${JSON.stringify(LICENSE)},"group":${JSON.stringify(group.slug)},"isDemo":${group.isDemo},"canonicalVersion":${JSON.stringify(CHAIN_VERSIONS[CURRENT_CHAIN_VERSION])},"entries":[`;
+/**
+ * The whole public ledger. `asOf` (the group's date when it was written) and `foundedOn` travel with
+ * it, so the verifier can check that no entry is dated after the one or before the other.
+ */
+export async function* ledgerJsonChunks(db: DbOrTx, group: GroupRow, now = new Date()): AsyncGenerator<string> {
+  const head = {
+    license: LICENSE,
+    group: group.slug,
+    isDemo: group.isDemo,
+    canonicalVersion: CHAIN_VERSIONS[CURRENT_CHAIN_VERSION],
+    asOf: localDate(now, group.timeZone),
+    foundedOn: group.foundedOn,
+  };
+  yield `${JSON.stringify(head).slice(0, -1)},"entries":[`;
   let separator = "";
   for await (const chunk of allPublicEntries(db, group)) {
     if (!chunk.length) continue;

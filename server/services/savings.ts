@@ -1,4 +1,4 @@
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { and, eq, gte, inArray, lte, sql } from "drizzle-orm";
 import { z } from "zod";
 import { insertMany, type Tx } from "@/db/client";
 import { accountBalances, dailyPayments, journalEntries, members } from "@/db/schema";
@@ -13,6 +13,7 @@ import {
   type SavingsAccount,
 } from "@/server/domain/ledger";
 import { assertAmount } from "@/server/domain/money";
+import { assertOutflowConfirmed } from "@/server/domain/plausibility";
 import { appendEntry, findReplay, idempotentWrite, type EntryRow, type NewEntry } from "./append-entry";
 import type { EntryBatch } from "./entry-batch";
 import {
@@ -70,14 +71,37 @@ export const ZRecordContributionsSchema = z.object({
     .max(MAX_LINES),
 }) satisfies z.ZodType<Omit<RecordContributionsInput, "groupSlug">>;
 
-/** A whole collection day in one entry: each member's iuran (and any other savings) at once. */
-export async function recordContributions(ctx: ServiceContext, input: RecordContributionsInput): Promise<EntryRow> {
+/**
+ * A daily line left out of a collection because a day it names is already paid (by entry `seq`):
+ * refused alone, the other lines saved; the screen keeps it for correction. `line` is its place in
+ * the request's lines.
+ */
+export interface RefusedLine {
+  line: number;
+  memberCode: string;
+  day: string;
+  seq: number;
+}
+
+/** A collection written: its entry, and the lines refused alone (empty when every line was taken). */
+export type Collected = EntryRow & { refused: RefusedLine[] };
+
+/**
+ * A whole collection day in one entry: each member's iuran (and any other savings) at once.
+ *
+ * A line naming a day its member has already paid is refused alone: the entry holds the other
+ * lines, and the refused ones come back with the day and the entry that paid it. Only when every
+ * line is refused is nothing written (`already_collected`). The request's fingerprint is the whole
+ * request, refused lines included: the same key and content again answers with the same entry and
+ * the same refused lines; the corrected lines go in a new request with a new key.
+ */
+export async function recordContributions(ctx: ServiceContext, input: RecordContributionsInput): Promise<Collected> {
   return ctx.database.write((tx) => contributionEntry(tx, ctx, input));
 }
 
 export const MAX_QUEUED_DAYS = 50;
 export type QueuedResult =
-  | { idempotencyKey: string; ok: true; id: number; seq: number; amount: number }
+  | { idempotencyKey: string; ok: true; id: number; seq: number; amount: number; refused: RefusedLine[] }
   | {
       idempotencyKey: string;
       ok: false;
@@ -138,7 +162,7 @@ export async function recordQueuedContributions(
             { group, byCode },
           ),
         );
-        results.push({ idempotencyKey, ok: true, id: e.id, seq: e.seq, amount: e.amount });
+        results.push({ idempotencyKey, ok: true, id: e.id, seq: e.seq, amount: e.amount, refused: e.refused });
       } catch (err) {
         if (!(err instanceof DomainError)) throw err;
         results.push({
@@ -157,23 +181,70 @@ async function contributionEntry(
   ctx: ServiceContext,
   input: RecordContributionsInput,
   known?: { group: GroupRow; byCode: Map<string, MemberRow> },
-): Promise<EntryRow> {
+): Promise<Collected> {
   const key = assertIdempotencyKey(input.idempotencyKey);
   const reqHash = requestHash("contributions.record", input);
   const group = known?.group ?? (await loadGroupFor(tx, ctx, input.groupSlug, "write"));
-  const replay = await findReplay(tx, group.id, key, reqHash);
-  if (replay) return replay;
-  const date = assertBusinessDate(input.date, { today: todayIn(ctx, group), foundedOn: group.foundedOn });
   const byCode = known?.byCode ?? (await groupMembersByCode(tx, group));
-  const { entry, paying } = collection(ctx, group, byCode, input, date, key, reqHash);
-  await assertDaysNotPaid(tx, paying);
+  const replay = await findReplay(tx, group.id, key, reqHash);
+  if (replay) return { ...replay, refused: await refusedBefore(tx, replay, input, byCode) };
+  const date = assertBusinessDate(input.date, { today: todayIn(ctx, group), foundedOn: group.foundedOn });
+  const whole = collection(ctx, group, byCode, input, date, key, reqHash);
+  const refused = await paidAlready(tx, whole.paying);
+  // Every line refused: nothing to write, and the first refusal says why.
+  if (refused.length === input.lines.length) throw alreadyCollected(refused[0]!);
+  const { entry, paying } = refused.length
+    ? collection(ctx, group, byCode, input, date, key, reqHash, new Set(refused.map((r) => r.line)))
+    : whole;
   const written = await appendEntry(tx, entry);
   await insertMany(
     tx,
     dailyPayments,
     paying.flatMap((p) => p.days.map((day) => ({ groupId: group.id, memberId: p.memberId, entryId: written.id, day }))),
   );
-  return written;
+  return { ...written, refused };
+}
+
+const alreadyCollected = (r: RefusedLine) =>
+  invalid("already_collected", `lines.${r.line}.memberCode`, { code: r.memberCode, day: r.day, seq: r.seq });
+
+/**
+ * The lines a replayed collection left out, as they were refused when it was written: its daily
+ * lines whose member has no day paid by the entry, each with the first entry before it that had
+ * paid one of the line's days.
+ */
+async function refusedBefore(
+  tx: Tx,
+  entry: EntryRow,
+  input: RecordContributionsInput,
+  byCode: Map<string, MemberRow>,
+): Promise<RefusedLine[]> {
+  const mine = await tx
+    .select({ memberId: dailyPayments.memberId })
+    .from(dailyPayments)
+    .where(eq(dailyPayments.entryId, entry.id));
+  const inEntry = new Set(mine.map((m) => m.memberId));
+  const out: RefusedLine[] = [];
+  for (const [line, l] of input.lines.entries()) {
+    const member = byCode.get(l.memberCode);
+    if ((l.kind ?? "daily") !== "daily" || !member || inEntry.has(member.id)) continue;
+    const days = l.days ?? [input.date];
+    const [first] = await tx
+      .select({ day: dailyPayments.day, seq: journalEntries.seq })
+      .from(dailyPayments)
+      .innerJoin(journalEntries, eq(journalEntries.id, dailyPayments.entryId))
+      .where(
+        and(
+          eq(dailyPayments.memberId, member.id),
+          inArray(dailyPayments.day, days),
+          sql`${dailyPayments.entryId} < ${entry.id}`,
+        ),
+      )
+      .orderBy(journalEntries.seq)
+      .limit(1);
+    if (first) out.push({ line, memberCode: member.code, day: first.day, seq: first.seq });
+  }
+  return out;
 }
 
 /** A member's daily line and the days it pays for. */
@@ -193,6 +264,8 @@ function collection(
   date: BusinessDate,
   key: string,
   reqHash: string,
+  /** Lines checked but left out of the entry (refused alone: a day already paid). */
+  leftOut: ReadonlySet<number> = new Set(),
 ): { entry: NewEntry; paying: PaidDays[] } {
   if (!Array.isArray(input.lines) || input.lines.length === 0) throw invalid("lines_empty", "lines");
   if (input.lines.length > MAX_LINES) throw invalid("lines_too_many", "lines", { max: MAX_LINES });
@@ -207,10 +280,11 @@ function collection(
     seen.add(dupKey);
     const amount = assertAmount(l.amount, `lines.${i}.amount`);
     const member = activeMemberIn(byCode, group, l.memberCode, date, `lines.${i}.memberCode`);
+    const days = kind === "daily" ? daysPaidFor(l, date, member, i) : null;
+    if (days === null && l.days !== undefined) throw invalid("days_only_daily", `lines.${i}.days`);
+    if (leftOut.has(i)) continue;
     lines.push({ memberId: member.id, amount, kind });
-    if (kind === "daily")
-      paying.push({ line: i, memberId: member.id, code: member.code, days: daysPaidFor(l, date, member, i) });
-    else if (l.days !== undefined) throw invalid("days_only_daily", `lines.${i}.days`);
+    if (days) paying.push({ line: i, memberId: member.id, code: member.code, days });
   }
   const entry: NewEntry = {
     group,
@@ -279,6 +353,35 @@ export async function membersPaidOn(ctx: ServiceContext, input: OnGroup<typeof Z
     .where(and(eq(dailyPayments.groupId, group.id), eq(dailyPayments.day, input.date), paidDayStands));
 }
 
+/** At most this many days in one look at who paid (the collection screen asks for a fortnight around its date). */
+export const MAX_PAID_SPAN = 31;
+export const ZPaidDaysSchema = z.object({ from: zDate, to: zDate });
+
+/**
+ * Who paid which day from `from` to `to` (by entries still standing): the collection screen keeps
+ * it for the days around its date, to offer as missed days only the days not paid yet.
+ */
+export async function paidDays(ctx: ServiceContext, input: OnGroup<typeof ZPaidDaysSchema>) {
+  if (!isValidDate(input.from) || !isValidDate(input.to) || input.to < input.from) throw invalid("date_invalid", "to");
+  if (input.to > addDays(input.from as BusinessDate, MAX_PAID_SPAN - 1))
+    throw invalid("days_invalid", "to", { max: MAX_PAID_SPAN });
+  const db = ctx.database.db;
+  const group = await loadGroupFor(db, ctx, input.groupSlug, "read");
+  return db
+    .select({ memberCode: members.code, day: dailyPayments.day, seq: journalEntries.seq })
+    .from(dailyPayments)
+    .innerJoin(journalEntries, eq(journalEntries.id, dailyPayments.entryId))
+    .innerJoin(members, eq(members.id, dailyPayments.memberId))
+    .where(
+      and(
+        eq(dailyPayments.groupId, group.id),
+        gte(dailyPayments.day, input.from),
+        lte(dailyPayments.day, input.to),
+        paidDayStands,
+      ),
+    );
+}
+
 /** The days a daily line pays for: the named ones (checked), or the entry's date. */
 function daysPaidFor(l: ContributionLineInput, date: BusinessDate, member: MemberRow, i: number): string[] {
   if (l.days === undefined) return [date];
@@ -300,7 +403,16 @@ function daysPaidFor(l: ContributionLineInput, date: BusinessDate, member: Membe
  * already paid, naming that entry.
  */
 export async function assertDaysNotPaid(tx: Tx, paying: readonly PaidDays[]): Promise<void> {
-  if (paying.length === 0) return;
+  const [first] = await paidAlready(tx, paying);
+  if (first) throw alreadyCollected(first);
+}
+
+/**
+ * The daily lines naming a day that an entry still standing (not reversed) already paid, in the
+ * order of the lines, each with the first such day and that entry's number.
+ */
+export async function paidAlready(tx: Tx, paying: readonly PaidDays[]): Promise<RefusedLine[]> {
+  if (paying.length === 0) return [];
   // CROSS JOIN keeps the pairs as the outer loop, each looked up by (member, day); a plain JOIN let
   // the planner scan all of the group's paid days instead (16 times slower over the demo's history).
   // The members are this group's (checked above), so the group needs no condition of its own.
@@ -310,12 +422,14 @@ export async function assertDaysNotPaid(tx: Tx, paying: readonly PaidDays[]): Pr
     CROSS JOIN daily_payments ON daily_payments.member_id = r.value->>0 AND daily_payments.day = r.value->>1
     JOIN journal_entries ON journal_entries.id = daily_payments.entry_id
     WHERE ${paidDayStands}`);
-  if (taken.length === 0) return;
+  if (taken.length === 0) return [];
+  const out: RefusedLine[] = [];
   for (const p of paying) {
-    const hit = taken.find((t) => t.memberId === p.memberId && p.days.includes(t.day));
-    if (hit)
-      throw invalid("already_collected", `lines.${p.line}.memberCode`, { code: p.code, day: hit.day, seq: hit.seq });
+    const hits = taken.filter((t) => t.memberId === p.memberId && p.days.includes(t.day));
+    const hit = hits.sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : 0))[0];
+    if (hit) out.push({ line: p.line, memberCode: p.code, day: hit.day, seq: hit.seq });
   }
+  return out;
 }
 
 export const ZWithdrawSavingsSchema = z.object({
@@ -324,6 +438,7 @@ export const ZWithdrawSavingsSchema = z.object({
   date: zDate,
   /** Private: the treasurer's words (e.g. which correction this withdrawal replaces). */
   note: zText(200).nullish(),
+  confirmed: z.boolean().optional(),
   idempotencyKey: zIdempotencyKey,
 }) satisfies z.ZodType<Omit<WithdrawSavingsInput, "groupSlug">>;
 
@@ -333,6 +448,8 @@ export interface WithdrawSavingsInput {
   amount: number;
   date: string;
   note?: string | null;
+  /** The treasurer read the amount in words and confirmed it: needed above the group's threshold. */
+  confirmed?: boolean;
   idempotencyKey: string;
 }
 
@@ -363,11 +480,13 @@ export async function withdrawSavings(ctx: ServiceContext, input: WithdrawSaving
     const date = assertBusinessDate(input.date, { today: todayIn(ctx, group), foundedOn: group.foundedOn });
     const member = await loadMemberToPayOut(tx, group, input.memberCode, date);
     const savings = await memberSavings(tx, group.id, member.id);
+    const postings = withdrawalPostings(member.id, amount, savings); // more than her savings: refused first
+    assertOutflowConfirmed(amount, group.largeOutflowThreshold, input.confirmed);
     return appendEntry(tx, {
       group,
       kind: "savings_withdrawal",
       date,
-      postings: withdrawalPostings(member.id, amount, savings),
+      postings,
       note: cleanText(input.note, "note", { required: false, max: 200 }),
       idempotencyKey: key,
       requestHash,

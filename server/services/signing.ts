@@ -3,6 +3,7 @@
  * checks, finished months' seals, and corrections — each with what she is confirming. Nobody signs
  * her own record. Signing a correction is kept append-only and audited like the other signatures.
  */
+import { isLargeCountDifference } from "@/server/domain/plausibility";
 import { and, desc, eq, gte, isNull, lt, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import { z } from "zod";
@@ -26,6 +27,11 @@ export type WaitingItem =
       counted: number;
       book: number;
       difference: number;
+      /** Further from the book than Rp 50.000 or 5 %: highlighted, not styled like a matching count. */
+      large: boolean;
+      /** It replaced a count of the same day, and why; or it was itself replaced by a later one. */
+      replaceReason: "salah_ketik" | "dihitung_ulang" | null;
+      replaced: boolean;
       recordedBy: string;
       own: boolean;
       notYours: NotYours;
@@ -125,6 +131,9 @@ export async function waitingForSignature(
       counted: c.countedAmount,
       book: c.bookAmount,
       difference: c.difference,
+      large: isLargeCountDifference(c.bookAmount, c.countedAmount),
+      replaceReason: c.replaceReason ?? null,
+      replaced: counts.some(({ cash_counts: later }) => later.replacesId === c.id),
       recordedBy: c.recordedBy,
       ...notYours(isOwn(c.recordedBy, userId) ? "recorded" : null),
     })),

@@ -9,9 +9,15 @@ import {
   monthPostings,
   postings,
 } from "@/db/schema";
+import { checkClosedMonths, checkPublished, checkRules, type LedgerDoc } from "@/server/domain/book-rules";
 import { type ChainedEntry, type ChainVersion, entryContentProblem, verifyChain } from "@/server/domain/chain";
-import { monthOf } from "@/server/domain/dates";
+import { localDate, monthOf } from "@/server/domain/dates";
 import type { Account, Posting } from "@/server/domain/ledger";
+import { publicLedgerOfEntries } from "@/server/domain/open-ledger";
+import type { GroupRow } from "./context";
+import { groupDetail } from "./open-data";
+import { groupFigures } from "./public-figures";
+import { groupCheckpoints } from "./seals";
 import { paidDayStands } from "./savings";
 
 export interface VerifyProblem {
@@ -38,12 +44,31 @@ function diffMaps(
 const add = (m: Map<string, number>, k: string, v: number) => m.set(k, (m.get(k) ?? 0) + v);
 
 /**
+ * The rules of the book on the public ledger: the same code as scripts/verify-open-data.mjs, with
+ * the months closed as checkpoints.json publishes them (each sealed at the head at its close).
+ */
+async function bookRulesProblem(db: DbOrTx, g: GroupRow, doc: LedgerDoc, now: Date): Promise<VerifyProblem | null> {
+  const closedMonths = (await groupCheckpoints(db, g, now)).filter((c) => c.closed);
+  const r = checkRules(doc, { now: now.getTime() });
+  const rules = r.ok ? checkClosedMonths(doc, closedMonths) : r;
+  return rules.ok ? null : { group: g.slug, seq: rules.seq || undefined, problem: `${rules.rule}: ${rules.problem}` };
+}
+
+/** Every figure the group's open data publishes, against the entries (as the script compares them). */
+async function publishedProblem(db: DbOrTx, g: GroupRow, doc: LedgerDoc, now: Date): Promise<VerifyProblem | null> {
+  const detail = JSON.parse(JSON.stringify(groupDetail(await groupFigures(db, g, now)))) as object;
+  const r = checkPublished(doc, detail);
+  return r.ok ? null : { group: g.slug, problem: `${r.rule}: ${r.problem}` };
+}
+
+/**
  * Recomputes, from the raw entries, every group's hash chain (and private detail digests),
- * that every entry balances, and every rollup; returns the first problem per group.
+ * that every entry balances, the rules of the book (dates, closed years, never below zero), every
+ * rollup and every published figure; returns the first problem per group.
  */
 export async function verifyLedger(
   db: DbOrTx,
-  opts: { groupSlug?: string; progress?: (done: number, total: number, entries: number) => void } = {},
+  opts: { groupSlug?: string; progress?: (done: number, total: number, entries: number) => void; now?: Date } = {},
 ): Promise<{ groups: number; entries: number; problems: VerifyProblem[] }> {
   const groups = opts.groupSlug
     ? await db.select().from(ksmGroups).where(eq(ksmGroups.slug, opts.groupSlug))
@@ -94,6 +119,9 @@ export async function verifyLedger(
     }
     const chainProblem = verifyChain(chained);
     if (chainProblem) problem ??= { group: g.slug, seq: chainProblem.seq, problem: chainProblem.problem };
+    const now = opts.now ?? new Date();
+    const doc: LedgerDoc = publicLedgerOfEntries(g, localDate(now, g.timeZone), chained);
+    problem ??= await bookRulesProblem(db, g, doc, now);
     const [head] = await db.select().from(ledgerHeads).where(eq(ledgerHeads.groupId, g.id));
     const last = entries.at(-1);
     if ((head?.lastSeq ?? 0) !== (last?.seq ?? 0) || (last && head?.lastHash !== last.hash))
@@ -124,6 +152,7 @@ export async function verifyLedger(
     problem ??= diffMaps(g.slug, "balance", balances, actualBalances);
     problem ??= diffMaps(g.slug, "monthly postings", months, actualMonths);
     problem ??= diffMaps(g.slug, "monthly entry count", counts, actualCounts);
+    if (!problem) problem = await publishedProblem(db, g, doc, now);
     if (problem) problems.push(problem);
     opts.progress?.(groups.indexOf(g) + 1, groups.length, entryCount);
   }

@@ -12,7 +12,7 @@ import { passbookOf } from "./passbook";
 import { groupFigures } from "./public-figures";
 import { recordContributions } from "./savings";
 import { verifyLedger } from "./verify";
-import { closedYears, closeYear, previewYear, setShareOutRule } from "./year-close";
+import { closedYears, closeYear, oldestOpenYear, previewYear, setShareOutRule } from "./year-close";
 
 let t: Awaited<ReturnType<typeof tempDatabase>>;
 let database: Database;
@@ -29,14 +29,14 @@ beforeEach(async () => {
 });
 afterEach(() => t.cleanup());
 
-/** 2024 and 2025: savings from everyone, one loan repaid with jasa by RA-001, an expense, bank interest. */
+/**
+ * 2024 and 2025: savings from everyone, one loan repaid with jasa by RA-001, an expense, bank
+ * interest — typed in date order, each on its own day (as a treasurer would: the chain's order is
+ * the order they were recorded in, which `npm run verify` holds against the months' closes).
+ */
 async function twoYears() {
-  for (const [date, amount] of [
-    ["2024-01-05", 200_000],
-    ["2024-06-05", 100_000],
-    ["2025-02-05", 100_000],
-  ] as const)
-    await recordContributions(on(date), {
+  const collect = (date: string, amount: number) =>
+    recordContributions(on(date), {
       groupSlug: G,
       date,
       idempotencyKey: key(),
@@ -45,6 +45,7 @@ async function twoYears() {
         amount: amount * (i + 1),
       })),
     });
+  await collect("2024-01-05", 200_000);
   const loan = await disburseLoan(on("2024-03-01"), {
     groupSlug: G,
     memberCode: "RA-001",
@@ -68,6 +69,7 @@ async function twoYears() {
     date: "2024-05-01",
     idempotencyKey: key(),
   });
+  await collect("2024-06-05", 100_000);
   await recordExpense(on("2024-07-01"), {
     groupSlug: G,
     amount: 3_000,
@@ -82,6 +84,7 @@ async function twoYears() {
     category: "bunga_bank",
     idempotencyKey: key(),
   });
+  await collect("2025-02-05", 100_000);
   await recordIncome(on("2025-06-30"), {
     groupSlug: G,
     amount: 7_000,
@@ -191,6 +194,17 @@ describe("closing the year (SHU)", () => {
     expect(p.members.reduce((t, m) => t + m.jasaModal, 0)).toBe(p.pools.jasa_modal);
   });
 
+  it("the close tab opens on the oldest year not yet closed: the first entry's year, then the one after the last closed", async () => {
+    expect(await oldestOpenYear(ctx, { groupSlug: G })).toEqual({ year: null }); // nothing written yet
+    await twoYears();
+    await setShareOutRule(ctx, { groupSlug: G, rule: EXAMPLE_RULE });
+    expect(await oldestOpenYear(ctx, { groupSlug: G })).toEqual({ year: 2024 });
+    await closeYear(ctx, { groupSlug: G, year: 2024, idempotencyKey: key() });
+    expect(await oldestOpenYear(ctx, { groupSlug: G })).toEqual({ year: 2025 });
+    await closeYear(ctx, { groupSlug: G, year: 2025, idempotencyKey: key() });
+    expect(await oldestOpenYear(ctx, { groupSlug: G })).toEqual({ year: 2026 });
+  });
+
   it("refuses entries dated in a closed year (a correction goes in the open year), and years out of order", async () => {
     await twoYears();
     await setShareOutRule(ctx, { groupSlug: G, rule: EXAMPLE_RULE });
@@ -201,7 +215,8 @@ describe("closing the year (SHU)", () => {
     await expect(closeYear(ctx, { groupSlug: G, year: 2026, idempotencyKey: key() })).rejects.toMatchObject({
       code: "year_not_over",
     });
-    await closeYear(ctx, { groupSlug: G, year: 2024, idempotencyKey: key() });
+    // Closed in July 2025, after the history so far (the chain's order is the order things were typed in).
+    await closeYear(on("2025-07-01"), { groupSlug: G, year: 2024, idempotencyKey: key() });
     const [{ n: before }] = (await database.db.select({ n: sql<number>`count(*)` }).from(journalEntries)) as [
       { n: number },
     ];
@@ -218,10 +233,10 @@ describe("closing the year (SHU)", () => {
       { n: number },
     ];
     expect(after).toBe(before);
-    await recordExpense(on("2025-01-02"), {
+    await recordExpense(on("2025-07-02"), {
       groupSlug: G,
       amount: 1_000,
-      date: "2025-01-02",
+      date: "2025-07-02",
       category: "rapat",
       idempotencyKey: key(),
     });

@@ -56,6 +56,15 @@ export async function shareOutRuleOf(db: DbOrTx, group: Pick<GroupRow, "id">): P
   return r ?? null;
 }
 
+/**
+ * The year the close tab opens on: the oldest year not yet closed (the only one that may be closed
+ * next), or null when the group has nothing written yet.
+ */
+export async function oldestOpenYear(ctx: ServiceContext, input: GroupInput): Promise<{ year: number | null }> {
+  const db = ctx.database.db;
+  return { year: await nextYearToClose(db, await loadGroupFor(db, ctx, input.groupSlug, "read")) };
+}
+
 /** The rule in force as the treasurer screen shows it, or null. */
 export async function shareOutRuleFor(ctx: ServiceContext, input: GroupInput) {
   const r = await shareOutRuleOf(ctx.database.db, await loadGroupFor(ctx.database.db, ctx, input.groupSlug, "read"));

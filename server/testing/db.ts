@@ -1,3 +1,5 @@
+import { LENDING_CEILING_MAX } from "@/server/domain/lending";
+import { setLendingRule } from "@/server/services/lending-rule";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -61,6 +63,9 @@ export async function seedGroup(ctx: ServiceContext, slug = "ratu-damai", member
     lateFineAmount: 5000,
     lateFineGraceDays: 7,
   });
+  // Tests of other things lend to members with no savings: the seeded group's lending rule is the
+  // ceiling alone (no multiple of savings). Tests of the rule itself set their own, or use none.
+  await setLendingRule(ctx, { groupSlug: slug, savingsMultiple: 0, maxPrincipal: LENDING_CEILING_MAX });
   const prefix = slug.slice(0, 2).toUpperCase();
   const codes: string[] = [];
   for (let i = 1; i <= memberCount; i++) {

@@ -1,6 +1,7 @@
 "use client";
 import { savingsTotal } from "@/server/domain/ledger";
 import { useState } from "react";
+import { BOOK_TEMPLATE_FILES } from "@/server/domain/book-template";
 import type { BookFile } from "@/server/domain/paper-book";
 import { errorMessage } from "@/server/i18n/errors";
 import { formatDate } from "@/server/i18n/format";
@@ -11,9 +12,19 @@ type Preview = Awaited<ReturnType<typeof api.admin.book.preview.mutate>>;
 type Done = Extract<Awaited<ReturnType<typeof api.admin.book.import.mutate>>, { ok: true }>;
 const FILES: BookFile[] = ["saldo", "anggota", "pinjaman"];
 
+/** A chosen .xlsx as base64, for the server to read (read-excel-file runs there, not here). */
+async function base64Of(file: File): Promise<string> {
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  let bin = "";
+  for (let i = 0; i < bytes.length; i += 0x8000) bin += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(bin);
+}
+
 /** Moving in from the paper book: choose the three files → every figure → confirm. */
 export function Book({ slug, t, locale, rp, onChanged }: P & { onChanged: () => void }) {
   const [files, setFiles] = useState<Partial<Record<BookFile, string>>>({});
+  // One .xlsx workbook instead of the three CSV files: when chosen, it is what is sent.
+  const [workbook, setWorkbook] = useState<string | undefined>(undefined);
   const [preview, setPreview] = useState<Preview | null>(null);
   const [done, setDone] = useState<Done | null>(null);
   const [key, setKey] = useState(newKey);
@@ -22,8 +33,16 @@ export function Book({ slug, t, locale, rp, onChanged }: P & { onChanged: () => 
   const a = useAction(locale);
   const askNames =
     confirmedNames || (preview?.ok === false && preview.problems.some((p) => p.code === "import_name_duplicate"));
-  const all = FILES.every((f) => files[f] !== undefined);
-  const chosen = () => ({ saldo: files.saldo ?? "", anggota: files.anggota ?? "", pinjaman: files.pinjaman ?? "" });
+  const all = workbook !== undefined || FILES.every((f) => files[f] !== undefined);
+  const chosen = () =>
+    workbook !== undefined
+      ? { workbook }
+      : { files: { saldo: files.saldo ?? "", anggota: files.anggota ?? "", pinjaman: files.pinjaman ?? "" } };
+  const changed = () => {
+    setPreview(null);
+    setConfirmedNames(false);
+    setKey(newKey());
+  };
 
   if (done)
     return (
@@ -57,8 +76,7 @@ export function Book({ slug, t, locale, rp, onChanged }: P & { onChanged: () => 
         e.preventDefault();
         if (preview?.ok) {
           const r = await a.run(
-            () =>
-              api.admin.book.import.mutate({ groupSlug: slug, files: chosen(), confirmedNames, idempotencyKey: key }),
+            () => api.admin.book.import.mutate({ groupSlug: slug, ...chosen(), confirmedNames, idempotencyKey: key }),
             (r) => (r.ok ? t.bookDone(r.entry.seq) : t.bookProblems(r.problems.length)),
           );
           if (r?.ok) setDone(r);
@@ -66,30 +84,53 @@ export function Book({ slug, t, locale, rp, onChanged }: P & { onChanged: () => 
           return;
         }
         const r = await a.run(
-          () => api.admin.book.preview.mutate({ groupSlug: slug, files: chosen(), confirmedNames }),
+          () => api.admin.book.preview.mutate({ groupSlug: slug, ...chosen(), confirmedNames }),
           () => "",
         );
         if (r) setPreview(r);
       }}
     >
       <p>{t.bookIntro}</p>
+      <details>
+        <summary>{t.bookTemplates}</summary>
+        <p>{t.bookTemplatesNote}</p>
+        <ul>
+          {BOOK_TEMPLATE_FILES.map((f) => (
+            <li key={f}>
+              <a href={`/admin/contoh-buku/${f}`} download={f}>
+                {f}
+              </a>
+            </li>
+          ))}
+        </ul>
+      </details>
       {FILES.map((f) => (
         <Field key={f} id={`bk-${f}`} label={`${f}.csv`}>
           <input
             id={`bk-${f}`}
             type="file"
-            accept=".csv,text/csv"
+            accept=".csv,text/csv,text/plain"
             onChange={async (e) => {
               const file = e.target.files?.[0];
               const text = file ? await file.text() : undefined;
               setFiles((prev) => ({ ...prev, [f]: text }));
-              setPreview(null);
-              setConfirmedNames(false);
-              setKey(newKey());
+              changed();
             }}
           />
         </Field>
       ))}
+      <Field id="bk-xlsx" label={t.bookWorkbook}>
+        <input
+          id="bk-xlsx"
+          type="file"
+          accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+          onChange={async (e) => {
+            const file = e.target.files?.[0];
+            setWorkbook(file ? await base64Of(file) : undefined);
+            changed();
+          }}
+        />
+      </Field>
       {preview && !preview.ok && (
         <div role="alert" className="warn">
           <p>{t.bookProblems(preview.problems.length)}</p>

@@ -1,18 +1,22 @@
 "use client";
-import { useState } from "react";
+import { useCallback, useEffect, useState } from "react";
 import type { RightEntryDraft } from "@/server/domain/correction-follow-up";
 import { EXPENSE_CATEGORIES, INCOME_CATEGORIES } from "@/server/domain/ledger";
+import { countTolerance, isLargeCountDifference, isLargeOutflow } from "@/server/domain/plausibility";
 import { MESSAGES } from "@/server/i18n/messages";
+import { rupiahInWords } from "@/server/i18n/words";
 import { api, newKey } from "./client";
 import { amountProblem, Confirm, DigitsInput, Field, Status, useAction, type P, onChecked } from "./common";
 
 type CashKind = "expense" | "income" | "count" | "bank_deposit" | "bank_withdrawal" | "bank_check";
 type Via = "cash" | "bank";
+type Replace = "" | "salah_ketik" | "dihitung_ulang";
+type OnHand = Awaited<ReturnType<typeof api.admin.cash.onHand.query>>;
 
 type CashDraft = Extract<RightEntryDraft, { form: "cash" }>;
 
 export function Cash({ slug, today, t, locale, rp, draft }: P & { today: string; draft?: CashDraft | null }) {
-  const blank = { amount: "", note: "", key: newKey() };
+  const blank = { amount: "", note: "", replace: "" as Replace, key: newKey() };
   // After a correction, the right entry: its kind, category, account and date from the reversed one,
   // the amount to check, and a private note linking it to the correction.
   const [fromDraft, setFromDraft] = useState(draft ?? null);
@@ -24,12 +28,25 @@ export function Cash({ slug, today, t, locale, rp, draft }: P & { today: string;
           via: draft.via as Via,
           amount: String(draft.amount),
           note: t.replacesNote(draft.corrects.seq, draft.corrects.correctionSeq),
+          replace: "" as Replace,
           key: newKey(),
         }
       : { kind: "expense" as CashKind, category: "alat_tulis", via: "cash" as Via, ...blank },
   );
   const date = fromDraft?.date ?? today;
   const [confirming, setConfirming] = useState(false);
+  // What the books hold now, the last count and check, the group's threshold: read before a count
+  // or a large amount is saved, and again after each save or refusal.
+  const [hand, setHand] = useState<OnHand | null>(null);
+  const loadHand = useCallback(
+    () =>
+      api.admin.cash.onHand
+        .query({ groupSlug: slug })
+        .then(setHand)
+        .catch(() => undefined),
+    [slug],
+  );
+  useEffect(() => void loadHand(), [loadHand]);
   const a = useAction(locale);
   const words = MESSAGES[locale];
   const cats: readonly string[] = f.kind === "income" ? INCOME_CATEGORIES : EXPENSE_CATEGORIES;
@@ -45,14 +62,30 @@ export function Cash({ slug, today, t, locale, rp, draft }: P & { today: string;
     bank_withdrawal: t.bankWithdrawal,
     bank_check: t.bankCheck,
   };
-  const edit = (k: "kind" | "amount" | "category" | "via" | "note", v: string) => {
+  const edit = (k: "kind" | "amount" | "category" | "via" | "note" | "replace", v: string) => {
     const next = { ...f, [k]: v, key: newKey() };
-    if (k === "kind") next.category = v === "income" ? "bunga_bank" : "alat_tulis";
+    if (k === "kind") {
+      next.category = v === "income" ? "bunga_bank" : "alat_tulis";
+      next.replace = "";
+    }
     setF(next);
     setConfirming(false);
     a.edited(k === "amount" && isCheck ? "countedAmount" : k);
   };
   const amount = Number(f.amount);
+  // A count far from the book (Rp 50.000 or 5 %, the larger) is saved only once confirmed in words;
+  // so is one expense above the group's threshold. The server refuses either unconfirmed.
+  const book = !hand ? null : f.kind === "bank_check" ? hand.bank : f.kind === "count" ? hand.cash : null;
+  const last = f.kind === "bank_check" ? hand?.lastBankCheck : f.kind === "count" ? hand?.lastCount : null;
+  const replaceable = last && last.businessDate === today && !last.countersignedAt ? last : null;
+  // Not known yet (still loading, or no signal): asked all the same — better once too often.
+  const largeCount =
+    isCheck &&
+    f.amount !== "" &&
+    (book === null || isLargeCountDifference(book, amount) || a.error?.code === "count_difference_unconfirmed");
+  const threshold = hand?.largeOutflowThreshold ?? null;
+  const largeOut = f.kind === "expense" && threshold !== null && isLargeOutflow(amount, threshold);
+  const diffWords = (d: number) => (d === 0 ? t.matches : d > 0 ? t.over(rp(d)) : t.short(rp(-d)));
   const what = () =>
     `${kindLabel[f.kind]} ${rp(amount)}${isMovement ? ` (${words.categories[f.category] ?? f.category})` : ""}`;
   const send = () => {
@@ -63,6 +96,8 @@ export function Cash({ slug, today, t, locale, rp, draft }: P & { today: string;
         countedAmount: amount,
         account: f.kind === "bank_check" ? ("bank" as const) : ("cash" as const),
         note: f.note || null,
+        confirmed: confirming,
+        replaces: replaceable && f.replace ? { id: replaceable.id, reason: f.replace } : null,
         idempotencyKey: f.key,
       };
       return a.save(
@@ -96,6 +131,7 @@ export function Cash({ slug, today, t, locale, rp, draft }: P & { today: string;
       category: f.category,
       note: f.note || null,
       via: f.via,
+      ...(kind === "expense" ? { confirmed: confirming } : {}),
       idempotencyKey: f.key,
     };
     return a.save(
@@ -118,13 +154,14 @@ export function Cash({ slug, today, t, locale, rp, draft }: P & { today: string;
           ],
         ],
         async () => {
-          if (out && !confirming) return setConfirming(true);
+          if ((out || largeCount) && !confirming) return setConfirming(true);
           const r = await send();
           setConfirming(false);
           if (r) {
             setF({ ...f, ...blank, key: newKey() });
             setFromDraft(null);
           }
+          void loadHand();
         },
       )}
     >
@@ -169,6 +206,15 @@ export function Cash({ slug, today, t, locale, rp, draft }: P & { today: string;
           </Field>
         </>
       )}
+      {isCheck && replaceable && (
+        <Field id="cr" label={t.replaceCount} a={a} name="replaces">
+          <select id="cr" value={f.replace} onChange={(e) => edit("replace", e.target.value)}>
+            <option value="">{t.replaceNone}</option>
+            <option value="salah_ketik">{t.replaceReasons.salah_ketik}</option>
+            <option value="dihitung_ulang">{t.replaceReasons.dihitung_ulang}</option>
+          </select>
+        </Field>
+      )}
       {(isMovement || isCheck) && (
         <Field id="cn" label={words.privateNote} a={a} name="note">
           <input id="cn" maxLength={200} value={f.note} onChange={(e) => edit("note", e.target.value)} />
@@ -179,7 +225,28 @@ export function Cash({ slug, today, t, locale, rp, draft }: P & { today: string;
           t={t}
           busy={a.busy}
           onBack={() => setConfirming(false)}
-          lines={[t.moneyOut(out, rp(amount)), what()]}
+          lines={[
+            t.moneyOut(out, rp(amount)),
+            what(),
+            t.inWords(rupiahInWords(amount, locale)),
+            ...(largeOut && threshold !== null ? [t.largeOutflow(rp(threshold))] : []),
+          ]}
+        />
+      ) : confirming && largeCount ? (
+        <Confirm
+          t={t}
+          busy={a.busy}
+          onBack={() => setConfirming(false)}
+          lines={[
+            what(),
+            t.inWords(rupiahInWords(amount, locale)),
+            ...(book !== null
+              ? [
+                  t.countAgainstBook(rp(amount), rp(book), diffWords(amount - book)),
+                  t.largeDifference(rp(countTolerance(book))),
+                ]
+              : []),
+          ]}
         />
       ) : (
         <div>

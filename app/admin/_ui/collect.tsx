@@ -1,16 +1,30 @@
 "use client";
-import { useCallback, useEffect, useState } from "react";
-import { api, newKey } from "./client";
+import { useCallback, useEffect, useMemo, useState } from "react";
+import { errorMessage } from "@/server/i18n/errors";
 import { formatDate } from "@/server/i18n/format";
-import { addDaysIso, DigitsInput, useAction, Status, type Members, type P } from "./common";
+import { api, newKey } from "./client";
+import { daysOf, freeSpans, keptOnPhone, merged, type PaidDays, paidFromServer, reachOf } from "./collect-days";
+import { DigitsInput, type Members, type P, Status, useAction } from "./common";
+import { queued } from "./offline-queue";
+import { lineRefusal } from "./phone-queue";
 import { Receipts } from "./receipt";
 
-/** Missed days before the day (negative) or days ahead (positive) a member may pay for in one line. */
-const SPANS = [0, -1, -2, -3, -4, -5, -6, 1, 2, 3, 4, 5, 6];
-/** The days a line pays for: the day itself and `span` days before (negative) or after (positive) it. */
-const daysOf = (date: string, span: number) =>
-  Array.from({ length: Math.abs(span) + 1 }, (_, k) => addDaysIso(date, span < 0 ? span + k : k));
+interface Row {
+  code: string;
+  name: string;
+  joinedOn?: string;
+  pays: boolean;
+  amount: string;
+  span: number;
+}
 
+/**
+ * Setoran harian as "tap who paid": nothing is chosen when it opens; one large row per member, her
+ * amount beside her name; the total, the count and Simpan stay in view. A member who has paid the
+ * day (by an entry, or in a collection kept on this phone) is shown as paid and cannot be chosen;
+ * missed days offered are only days not paid yet. A line the server still refuses (another phone
+ * was quicker) stays chosen with the reason beside it; the others are saved.
+ */
 export function Collect({
   slug,
   members,
@@ -21,35 +35,81 @@ export function Collect({
   locale,
 }: P & { members: Members; daily: number; today: string }) {
   const [date, setDate] = useState(today);
-  // `span`: which days the payment is for — 0 the day itself, -k the k missed days before it too, +k days ahead.
-  const [rows, setRows] = useState(() =>
-    members.map((m) => ({ code: m.code, name: m.fullName, pays: true, amount: String(daily), span: 0 })),
+  const fresh = useCallback(
+    (): Row[] =>
+      members.map((m) => ({
+        code: m.code,
+        name: m.fullName,
+        joinedOn: m.joinedOn,
+        pays: false,
+        amount: String(daily),
+        span: 0,
+      })),
+    [members, daily],
   );
+  const [rows, setRows] = useState(fresh);
   const [key, setKey] = useState(newKey); // made when the form opens, reused on retry
-  // Who has already paid the day (a member pays a day once): shown, and left out of the collection.
-  const [paid, setPaid] = useState<Map<string, number>>(new Map());
-  const [paidKnown, setPaidKnown] = useState<string | null>(null); // the day whose payers are known
+  // Who paid which day, as the server said (kept for every day asked about, so a date changed while
+  // offline still knows), and which date's payers are known.
+  const [server, setServer] = useState<PaidDays>(new Map());
+  const [paidKnown, setPaidKnown] = useState<string | null>(null);
+  // The collections kept on this phone, read again whenever the queue may have changed.
+  const [queueTick, setQueueTick] = useState(0);
+  // Lines the server refused alone, by member: the reason stays beside her row until she is changed.
+  const [refusedRows, setRefusedRows] = useState<Map<string, string>>(new Map());
   const loadPaid = useCallback(
     (d: string) => {
       setPaidKnown(null);
-      return api.admin.contributions.paidOn
-        .query({ groupSlug: slug, date: d })
-        .then((ps) => {
-          const m = new Map(ps.map((p) => [p.memberCode, p.seq]));
-          setPaid(m);
-          setRows((rs) => rs.map((r) => (m.has(r.code) ? { ...r, pays: false } : r)));
-        })
-        .catch(() => {}) // offline: the server still refuses a day paid twice
+      const { from, to } = reachOf(d);
+      return api.admin.contributions.paidDays
+        .query({ groupSlug: slug, from, to })
+        .then((ps) => setServer((s) => new Map([...s, ...paidFromServer(from, to, ps)])))
+        .catch(() => {}) // offline: what is known stays; the server still refuses a day paid twice
         .finally(() => setPaidKnown(d));
     },
     [slug],
   );
   useEffect(() => void loadPaid(date), [loadPaid, date]);
+  // The phone's queue sends by itself when the signal returns: look again then.
+  useEffect(() => {
+    const queueKeys = () =>
+      queued(localStorage, slug)
+        .map((w) => w.key)
+        .join();
+    let seen = queueKeys();
+    const timer = window.setInterval(() => {
+      const now = queueKeys();
+      if (now === seen) return;
+      seen = now;
+      setQueueTick((n) => n + 1);
+      if (navigator.onLine) void loadPaid(date);
+    }, 3000);
+    return () => window.clearInterval(timer);
+  }, [slug, date, loadPaid]);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: queueTick says the phone's queue changed
+  const paid = useMemo(
+    () => merged(server, keptOnPhone(typeof window === "undefined" ? [] : queued(localStorage, slug))),
+    [server, slug, queueTick],
+  );
+  const paidToday = paid.get(date) ?? new Map<string, number | null>();
+  // A member who has paid the day cannot stay chosen (the date changed, or another phone was quicker).
+  useEffect(() => {
+    setRows((rs) =>
+      rs.some((r) => r.pays && paidToday.has(r.code))
+        ? rs.map((r) => (paidToday.has(r.code) ? { ...r, pays: false } : r))
+        : rs,
+    );
+  }, [paidToday]);
+
   const a = useAction(locale);
   const [savedEntry, setSavedEntry] = useState<number | null>(null);
-  const total = rows.reduce((s, r) => s + (r.pays ? Number(r.amount) || 0 : 0), 0);
-  // The server names a refused line by its place among the paying rows.
-  const lineOf = new Map(rows.filter((r) => r.pays).map((r, n) => [r.code, n]));
+  const chosen = rows.filter((r) => r.pays);
+  // The days a chosen row may pay for now (a span that became paid meanwhile falls back to the day itself).
+  const spansOf = (r: Row) => (paidToday.has(r.code) ? [] : freeSpans(paid, date, r.code, r.joinedOn));
+  const spanOf = (r: Row) => (spansOf(r).includes(r.span) ? r.span : 0);
+  const total = chosen.reduce((s, r) => s + (Number(r.amount) || 0), 0);
+  // The server names a refused line by its place among the chosen rows.
+  const lineOf = new Map(chosen.map((r, n) => [r.code, n]));
   const spanLabel = (span: number) => {
     const days = daysOf(date, span);
     if (span === 0) return date === today ? t.today : formatDate(date, locale);
@@ -57,26 +117,44 @@ export function Collect({
   };
   return (
     <form
+      className="collect"
       onSubmit={async (e) => {
         e.preventDefault();
         setSavedEntry(null);
-        const lines = rows
-          .filter((r) => r.pays)
-          .map((r) => ({
-            memberCode: r.code,
-            amount: Number(r.amount),
-            ...(r.span === 0 ? {} : { days: daysOf(date, r.span) }),
-          }));
+        setRefusedRows(new Map());
+        const sent = chosen;
+        const lines = sent.map((r) => ({
+          memberCode: r.code,
+          amount: Number(r.amount),
+          ...(spanOf(r) === 0 ? {} : { days: daysOf(date, spanOf(r)) }),
+        }));
         const input = { groupSlug: slug, date, idempotencyKey: key, lines };
         const what = t.collected(lines.length, rp(total));
         const r = await a.save(
           slug,
           { key, kind: "collection", input, summary: `${formatDate(date, locale)} · ${what}` },
           () => api.admin.contributions.record.mutate(input),
-          (e) => t.saved(e.seq, what),
+          (e) => {
+            const n = e.refused.length;
+            const ok = t.saved(e.seq, t.collected(lines.length - n, rp(e.amount)));
+            return n ? `${ok} ${t.linesRefused(n)}` : ok;
+          },
         );
-        if (r) setKey(newKey()); // saved or kept on the phone: the next save is a new collection
-        if (r && r !== "kept") {
+        if (!r) return;
+        setKey(newKey()); // saved or kept on the phone: the next save is a new collection
+        // What was written (or kept) is no longer chosen; a line refused alone stays, with its reason.
+        const refused = new Map(
+          (r === "kept" ? [] : r.refused).map((x) => {
+            const { error } = lineRefusal(x);
+            return [x.memberCode, errorMessage(error.code, error.params, locale)];
+          }),
+        );
+        setRefusedRows(refused);
+        setRows((rs) =>
+          rs.map((x) => (x.pays && !refused.has(x.code) ? { ...x, pays: false, span: 0, amount: String(daily) } : x)),
+        );
+        setQueueTick((n) => n + 1);
+        if (r !== "kept") {
           setSavedEntry(r.id);
           void loadPaid(date);
         }
@@ -92,102 +170,89 @@ export function Collect({
           onChange={(e) => {
             setDate(e.target.value);
             setKey(newKey());
+            setRefusedRows(new Map());
             a.edited("date");
           }}
         />
       </p>
-      <div className="table-wrap" tabIndex={0}>
-        <table aria-busy={paidKnown !== date} data-paid-for={paidKnown ?? undefined}>
-          <thead>
-            <tr>
-              <th scope="col">{t.member}</th>
-              <th scope="col">{t.present}</th>
-              <th scope="col" className="num">
-                {t.amount}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((r, i) => {
-              const line = lineOf.get(r.code);
-              for (const f of ["memberCode", "amount", "days"]) a.placed.add(`lines.${line}.${f}`);
-              const error = line !== undefined && a.error?.field?.startsWith(`lines.${line}.`) ? a.error.message : null;
-              const change = (x: Partial<typeof r>) => {
-                setRows(rows.map((y, j) => (j === i ? { ...y, ...x } : y)));
-                setKey(newKey());
-                a.edited(error ? a.error!.field! : `row-${r.code}`);
-              };
-              return (
-                <tr key={r.code}>
-                  <td>
-                    <label htmlFor={`p-${r.code}`}>
-                      {r.code} {r.name}
-                    </label>
-                    {paid.has(r.code) && (
-                      <>
-                        {" "}
-                        <span className="muted">{t.alreadyPaid(paid.get(r.code)!)}</span>
-                      </>
-                    )}
-                    {r.pays && (
-                      <>
-                        <br />
-                        <select
-                          aria-label={t.forDays(r.code)}
-                          value={r.span}
-                          onChange={(e) => {
-                            const span = Number(e.target.value);
-                            change({ span, amount: String(daily * (Math.abs(span) + 1)) });
-                          }}
-                        >
-                          {SPANS.map((s) => (
-                            <option key={s} value={s}>
-                              {spanLabel(s)}
-                            </option>
-                          ))}
-                        </select>
-                      </>
-                    )}
-                    {error && (
-                      <p className="warn" role="alert">
-                        {error}
-                      </p>
-                    )}
-                  </td>
-                  <td>
-                    <input
-                      id={`p-${r.code}`}
-                      type="checkbox"
-                      checked={r.pays}
-                      disabled={paid.has(r.code)}
-                      onChange={(e) => change({ pays: e.target.checked })}
-                    />
-                  </td>
-                  <td className="num">
-                    <DigitsInput
-                      aria-label={`${t.amount} ${r.code}`}
-                      size={7}
-                      value={r.amount}
-                      disabled={!r.pays}
-                      onChange={(v) => change({ amount: v })}
-                    />
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
+      <p className="muted">{t.tapWhoPaid}</p>
+      <ul className="pay-list" aria-busy={paidKnown !== date} data-paid-for={paidKnown ?? undefined}>
+        {rows.map((r, i) => {
+          const line = lineOf.get(r.code);
+          for (const f of ["memberCode", "amount", "days"]) a.placed.add(`lines.${line}.${f}`);
+          const error =
+            refusedRows.get(r.code) ??
+            (line !== undefined && a.error?.field?.startsWith(`lines.${line}.`) ? a.error.message : null);
+          const change = (x: Partial<Row>) => {
+            setRows((rs) => rs.map((y, j) => (j === i ? { ...y, ...x } : y)));
+            setKey(newKey());
+            if (refusedRows.has(r.code)) setRefusedRows((m) => new Map([...m].filter(([c]) => c !== r.code)));
+            a.edited(error && a.error?.field ? a.error.field : `row-${r.code}`);
+          };
+          const paidBy = paidToday.get(r.code);
+          const isPaid = paidToday.has(r.code);
+          const spans = spansOf(r);
+          return (
+            <li key={r.code} className={isPaid ? "paid" : r.pays ? "chosen" : undefined}>
+              <div className="pay-row">
+                <input
+                  id={`p-${r.code}`}
+                  type="checkbox"
+                  checked={r.pays}
+                  disabled={isPaid}
+                  onChange={(e) => change({ pays: e.target.checked })}
+                />
+                <label htmlFor={`p-${r.code}`} className="who">
+                  {r.code} {r.name}
+                  {isPaid && <span className="muted"> {paidBy === null ? t.keptPaid : t.alreadyPaid(paidBy!)}</span>}
+                </label>
+                {!isPaid && (
+                  <DigitsInput
+                    aria-label={`${t.amount} ${r.code}`}
+                    className="amount"
+                    size={7}
+                    value={r.amount}
+                    onChange={(v) => change({ amount: v, pays: true })}
+                  />
+                )}
+              </div>
+              {r.pays && spans.length > 1 && (
+                <select
+                  aria-label={t.forDays(r.code)}
+                  value={spanOf(r)}
+                  onChange={(e) => {
+                    const span = Number(e.target.value);
+                    change({ span, amount: String(daily * (Math.abs(span) + 1)) });
+                  }}
+                >
+                  {spans.map((s) => (
+                    <option key={s} value={s}>
+                      {spanLabel(s)}
+                    </option>
+                  ))}
+                </select>
+              )}
+              {error && (
+                <p className="warn" role="alert">
+                  {error}
+                </p>
+              )}
+            </li>
+          );
+        })}
+      </ul>
+      <div className="pay-bar">
+        <p>
+          <strong>
+            {t.total}: {rp(total)}
+          </strong>{" "}
+          <span data-testid="paid-count">{t.paidCount(chosen.length, rows.length)}</span>
+        </p>
+        <button type="submit" disabled={a.busy || chosen.length === 0}>
+          {a.busy ? t.saving : t.save}
+        </button>
+        <Status s={a} />
       </div>
-      <p>
-        <strong>
-          {t.total}: {rp(total)}
-        </strong>{" "}
-        ({rows.filter((r) => r.pays).length}/{rows.length})
-      </p>
-      <button type="submit" disabled={a.busy}>
-        {a.busy ? t.saving : t.save}
-      </button>
-      <Status s={a} />
       {savedEntry && <Receipts slug={slug} entryId={savedEntry} t={t} locale={locale} rp={rp} />}
     </form>
   );

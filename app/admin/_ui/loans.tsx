@@ -1,6 +1,8 @@
 "use client";
 import { useCallback, useEffect, useMemo, useState } from "react";
 import { LOAN_PURPOSES, type LoanMethod, loanSchedule } from "@/server/domain/loans";
+import { ARREARS_CONFIRM_DAYS, borrowerDaysLate, loanCeiling } from "@/server/domain/lending";
+import { savingsTotal } from "@/server/domain/ledger";
 import { api, newKey } from "./client";
 import { Receipts } from "./receipt";
 import { formatDate, formatNumber } from "@/server/i18n/format";
@@ -37,8 +39,18 @@ export function Loans({
     purpose: "kopi" as (typeof LOAN_PURPOSES)[number],
     date: today,
     via: "cash" as "cash" | "bank",
+    confirmed: false,
   });
   const [preview, setPreview] = useState(false);
+  // The group's lending rule and the money at hand, read when the tab opens and after each loan:
+  // the form refuses a loan above either before the final tap (the server refuses it too).
+  const [rule, setRule] = useState<Awaited<ReturnType<typeof api.admin.lending.rule.query>> | null>(null);
+  const [hand, setHand] = useState<{ cash: number; bank: number } | null>(null);
+  const loadLimits = useCallback(() => {
+    api.admin.lending.rule.query({ groupSlug: slug }).then(setRule, () => {});
+    api.admin.cash.onHand.query({ groupSlug: slug }).then(setHand, () => {});
+  }, [slug]);
+  useEffect(() => loadLimits(), [loadLimits]);
   const [key, setKey] = useState(newKey);
   const [repay, setRepay] = useState({ loanId: "", amount: "", via: "cash" as "cash" | "bank", key: newKey() });
   const a = useAction(locale);
@@ -80,8 +92,9 @@ export function Loans({
     }
   }, [preview, form, group]);
   const schedule = preview ? (costs?.schedule ?? offlineSchedule) : null;
-  const set = (k: keyof typeof form, v: string) => {
-    setForm({ ...form, [k]: v });
+  const set = (k: Exclude<keyof typeof form, "confirmed">, v: string) => {
+    // A new borrower is a new question: her arrears are confirmed afresh.
+    setForm({ ...form, [k]: v, ...(k === "memberCode" ? { confirmed: false } : {}) });
     setPreview(false);
     setKey(newKey());
     setReceiptOf(null);
@@ -94,6 +107,19 @@ export function Loans({
   };
   const borrower = form.memberCode;
   const first = schedule?.[0];
+  const savings = (() => {
+    const m = members.find((x) => x.code === borrower);
+    return m ? savingsTotal(m.savings) : 0;
+  })();
+  const ceiling = rule ? loanCeiling(rule, savings) : null;
+  const daysLate = borrowerDaysLate(loans.filter((l) => l.memberCode === borrower));
+  const inArrears = daysLate > ARREARS_CONFIRM_DAYS;
+  const principal = Number(form.principal);
+  const available = hand ? (form.via === "bank" ? hand.bank : hand.cash) : null;
+  // With no signal the figures on the phone may be old (another phone may have spent): the loan is
+  // kept and the server decides when it is sent. The arrears question is asked either way.
+  const online = typeof navigator === "undefined" || navigator.onLine;
+  const repayLoan = loans.find((l) => String(l.id) === repay.loanId);
   return (
     <>
       {canWrite && (
@@ -111,6 +137,25 @@ export function Loans({
                 { max: group.loanMaxTermMonths },
               ],
               ["date", dateProblem(form.date, today)],
+              [
+                "principal",
+                online &&
+                  available !== null &&
+                  principal > available &&
+                  (form.via === "bank" ? "insufficient_bank" : "insufficient_cash"),
+                { available: Math.max(0, available ?? 0) },
+              ],
+              [
+                "principal",
+                online && rule && ceiling && principal > ceiling.ceiling && "loan_above_ceiling",
+                {
+                  ceiling: ceiling?.ceiling ?? 0,
+                  limit: ceiling?.limit ?? "absolute",
+                  multiple: rule?.savingsMultiple ?? 0,
+                  savings: Math.max(0, savings),
+                },
+              ],
+              ["confirmed", preview && inArrears && !form.confirmed && "borrower_in_arrears", { days: daysLate }],
             ],
             async () => {
               if (!preview) return setPreview(true); // the schedule and the sentence first, then the final tap
@@ -123,6 +168,7 @@ export function Loans({
                 purpose: form.purpose,
                 via: form.via,
                 idempotencyKey: key,
+                ...(inArrears && form.confirmed ? { confirmed: true } : {}),
               };
               const what = `${words.kinds.loan_disbursement} ${borrower} ${rp(input.principal)}, ${t.months(input.termMonths)}`;
               const saved = await a.save(
@@ -134,11 +180,12 @@ export function Loans({
               if (saved) {
                 setKey(newKey());
                 setPreview(false);
-                setForm({ ...form, principal: "" });
+                setForm({ ...form, principal: "", confirmed: false });
               }
               if (saved && saved !== "kept") {
                 setReceiptOf({ form: "loan", entryId: saved.entry.id });
                 load();
+                loadLimits();
               }
             },
           )}
@@ -152,9 +199,20 @@ export function Loans({
               ))}
             </select>
           </Field>
+          {inArrears && (
+            <p className="warn" id="l-arrears">
+              {t.arrearsWarning(borrower, daysLate)}
+            </p>
+          )}
           <Field id="lp" label={t.principal} a={a} name={["principal", "amount"]}>
             <DigitsInput id="lp" value={form.principal} onChange={(v) => set("principal", v)} />
           </Field>
+          {ceiling && (
+            <p className="muted" id="l-ceiling">
+              {t.ceilingOf(borrower, rp(ceiling.ceiling), ceiling.limit === "savings")}
+              {hand && ` ${t.cashAtHand(rp(hand.cash), rp(hand.bank))}`}
+            </p>
+          )}
           <Field id="lt" label={t.term} a={a} name="termMonths">
             <DigitsInput id="lt" value={form.termMonths} onChange={(v) => set("termMonths", v)} />
           </Field>
@@ -211,6 +269,19 @@ export function Loans({
                 .join(" · ")}
             </p>
           )}
+          {preview && first && inArrears && (
+            <Field id="lc" label={t.arrearsConfirm} a={a} name="confirmed">
+              <input
+                id="lc"
+                type="checkbox"
+                checked={form.confirmed}
+                onChange={(e) => {
+                  setForm({ ...form, confirmed: e.target.checked });
+                  a.edited("confirmed");
+                }}
+              />
+            </Field>
+          )}
           {preview && first ? (
             <Confirm
               t={t}
@@ -219,6 +290,7 @@ export function Loans({
               lines={[
                 t.moneyOut(form.via, rp(Number(form.principal))),
                 t.loanWhat(borrower, Number(form.termMonths), rp(first.principal + first.serviceCharge)),
+                ...(inArrears ? [t.arrearsWarning(borrower, daysLate)] : []),
               ]}
             />
           ) : (
@@ -269,6 +341,7 @@ export function Loans({
               if (saved && saved !== "kept") {
                 setReceiptOf({ form: "repay", entryId: saved.entry.id });
                 load();
+                loadLimits(); // the money at hand grew
               }
             },
           )}
@@ -286,6 +359,51 @@ export function Loans({
                 ))}
             </select>
           </Field>
+          {repayLoan && (
+            <div className="card due" id="r-due">
+              <p>
+                <strong>{t.dueTitle(formatDate(today, locale))}</strong>
+                {repayLoan.due.daysPastDue > 0 && ` · ${t.dueLate(repayLoan.due.daysPastDue)}`}
+              </p>
+              <ul>
+                <li>
+                  {repayLoan.due.installment
+                    ? `${t.dueInstallment(repayLoan.due.installment.n, formatDate(repayLoan.due.installment.dueOn, locale))}: ${rp(repayLoan.due.installment.amount)}`
+                    : t.dueNoInstallment}
+                </li>
+                <li>
+                  {t.dueArrears}: {rp(repayLoan.due.arrears)}
+                </li>
+                <li>
+                  {t.dueFines}: {rp(repayLoan.due.fines)}
+                </li>
+                <li>
+                  <strong>
+                    {t.dueNow}: {rp(repayLoan.due.dueNow)}
+                  </strong>
+                </li>
+                <li>
+                  {t.dueSettle}: {rp(repayLoan.due.settle)}
+                </li>
+              </ul>
+              {repayLoan.due.dueNow > 0 && (
+                <button
+                  type="button"
+                  className="secondary"
+                  onClick={() => setRepayField("amount", String(repayLoan.due.dueNow))}
+                >
+                  {t.payDue}
+                </button>
+              )}{" "}
+              <button
+                type="button"
+                className="secondary"
+                onClick={() => setRepayField("amount", String(repayLoan.due.settle))}
+              >
+                {t.paySettle}
+              </button>
+            </div>
+          )}
           <Field id="ra" label={t.amount} a={r} name="amount">
             <DigitsInput id="ra" value={repay.amount} onChange={(v) => setRepayField("amount", v)} />
           </Field>

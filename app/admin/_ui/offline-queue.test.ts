@@ -55,6 +55,36 @@ describe("writes kept on the phone", () => {
     expect(r).toEqual({ sent: 4, refused: [], held: 0, left: 0 });
   });
 
+  it("a collection recorded with a line refused alone leaves the queue, keeps that line as refused, and holds money-out behind it", async () => {
+    const s = memory();
+    const day: QueuedWrite = {
+      ...write("day"),
+      input: {
+        groupSlug: "ratu-damai",
+        idempotencyKey: "day",
+        date: "2026-11-29",
+        lines: [
+          { memberCode: "RA-001", amount: 1000 },
+          { memberCode: "RA-002", amount: 2000, days: ["2026-11-28", "2026-11-29"] },
+        ],
+      },
+    };
+    enqueue(s, "ratu-damai", day);
+    enqueue(s, "ratu-damai", write("loan", "loan"));
+    const error = {
+      code: "already_collected",
+      field: "lines.1.memberCode",
+      params: { code: "RA-002", day: "2026-11-28", seq: 7 },
+    };
+    const r = await flush(s, "ratu-damai", async (w) =>
+      w.key === "day" ? { ok: true, seq: 9, refusedLines: [{ line: 1, error }] } : ok,
+    );
+    expect(r).toMatchObject({ sent: 1, held: 1, left: 1 });
+    const [line] = refused(s, "ratu-damai");
+    expect(line).toMatchObject({ key: "day#1", error, input: { lines: [{ memberCode: "RA-002" }] } });
+    expect(queued(s, "ratu-damai")).toMatchObject([{ key: "loan", held: true }]);
+  });
+
   it("after a refusal, the money-out writes behind it are held, not sent blindly; money in still goes", async () => {
     const s = memory();
     enqueue(s, "ratu-damai", write("repay", "repayment"));

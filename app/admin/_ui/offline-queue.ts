@@ -48,8 +48,28 @@ export interface RefusedWrite extends QueuedWrite {
   error: WriteError;
 }
 
-/** The server's answer to one write; `send` throws when there was no answer at all. */
-export type Outcome = { ok: true; seq: number | null } | { ok: false; error: WriteError };
+/**
+ * The server's answer to one write; `send` throws when there was no answer at all. A collection may
+ * be recorded with some lines refused alone (a day already paid): `refusedLines` names them by
+ * their place in the write's `lines`.
+ */
+export type Outcome =
+  | { ok: true; seq: number | null; refusedLines?: { line: number; error: WriteError }[] }
+  | { ok: false; error: WriteError };
+
+/**
+ * A line of a collection that was refused alone, as a refused write of its own: the same day with
+ * only that line (to be looked at and, if right, entered again with a new key).
+ */
+function refusedLine(w: QueuedWrite, line: number, error: WriteError): RefusedWrite {
+  const lines = Array.isArray(w.input.lines) ? w.input.lines : [];
+  return {
+    ...w,
+    key: `${w.key}#${line}`,
+    input: { ...w.input, lines: [lines[line]] },
+    error,
+  };
+}
 
 /** Where the queue lives: localStorage in the browser, a Map in tests. */
 export interface QueueStorage {
@@ -147,8 +167,15 @@ export async function flush(
       slug,
       queued(store, slug).filter((x) => x.key !== w.key),
     );
-    if (outcome.ok) sent++;
-    else {
+    if (outcome.ok) {
+      sent++;
+      const partly = (outcome.refusedLines ?? []).map((r) => refusedLine(w, r.line, r.error));
+      if (partly.length) {
+        newlyRefused.push(...partly);
+        store.setItem(refusedKey(slug), JSON.stringify([...refused(store, slug), ...partly]));
+        afterRefusal = true; // less came in than she counted on: the money-out writes behind wait
+      }
+    } else {
       const r = { ...w, error: outcome.error };
       newlyRefused.push(r);
       store.setItem(refusedKey(slug), JSON.stringify([...refused(store, slug), r]));

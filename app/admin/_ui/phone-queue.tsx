@@ -29,8 +29,12 @@ export function keepOnPhone(slug: string, w: Omit<QueuedWrite, "queuedAt">): voi
 }
 
 type Input = never; // each verb checks its own input again on the server; the queue keeps it as it was made
-const SEND: Record<WriteKind, (input: Input) => Promise<number | null>> = {
-  collection: async (i) => (await api.admin.contributions.record.mutate(i)).seq,
+type Sent = number | null | Extract<Outcome, { ok: true }>;
+const SEND: Record<WriteKind, (input: Input) => Promise<Sent>> = {
+  collection: async (i) => {
+    const r = await api.admin.contributions.record.mutate(i);
+    return { ok: true, seq: r.seq, refusedLines: r.refused.map(lineRefusal) };
+  },
   repayment: async (i) => (await api.admin.loans.repay.mutate(i)).entry.seq,
   loan: async (i) => (await api.admin.loans.disburse.mutate(i)).entry.seq,
   withdrawal: async (i) => (await api.admin.savings.withdraw.mutate(i)).seq,
@@ -44,10 +48,21 @@ const SEND: Record<WriteKind, (input: Input) => Promise<number | null>> = {
   },
 };
 
+/** A collection line refused alone, in the words of the refusal it would have had on its own. */
+export const lineRefusal = (r: { line: number; memberCode: string; day: string; seq: number }) => ({
+  line: r.line,
+  error: {
+    code: "already_collected",
+    field: `lines.${r.line}.memberCode`,
+    params: { code: r.memberCode, day: r.day, seq: r.seq },
+  },
+});
+
 /** One kept write through its verb: recorded, refused with the reason, or (no answer, signed out) thrown. */
 async function sendWrite(w: QueuedWrite): Promise<Outcome> {
   try {
-    return { ok: true, seq: await SEND[w.kind](w.input as Input) };
+    const sent = await SEND[w.kind](w.input as Input);
+    return sent !== null && typeof sent === "object" ? sent : { ok: true, seq: sent };
   } catch (e) {
     if (noAnswer(e) || !(e instanceof TRPCClientError)) throw e;
     const d = e.data as { domain?: WriteError | null; code?: string } | undefined;

@@ -53,8 +53,20 @@ export function WaitingForSignature({ slug, t, locale, rp, onSigned }: P & { onS
       {d.items.length ? (
         <ul className="to-sign">
           {d.items.map((i) => (
-            <li key={`${i.kind}-${i.kind === "seal" ? i.month : i.id}`}>
+            <li
+              key={`${i.kind}-${i.kind === "seal" ? i.month : i.id}`}
+              className={i.kind === "cash_count" && i.large ? "large-difference" : undefined}
+            >
+              {i.kind === "cash_count" && i.large && (
+                <>
+                  <strong className="warn">! {t.largeDifferenceMark}:</strong>{" "}
+                </>
+              )}
               {sentence(i)}{" "}
+              {i.kind === "cash_count" && i.replaceReason && (
+                <span className="warn">{t.replacesCount(words.countReplaceReasons[i.replaceReason] ?? "")} </span>
+              )}
+              {i.kind === "cash_count" && i.replaced && <span className="muted">({t.countWasReplaced}) </span>}
               {i.notYours ? (
                 <span className="muted">
                   {i.notYours === "wrote_in_month"

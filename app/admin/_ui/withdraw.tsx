@@ -1,5 +1,7 @@
 "use client";
 import { savingsTotal } from "@/server/domain/ledger";
+import { isLargeOutflow } from "@/server/domain/plausibility";
+import { rupiahInWords } from "@/server/i18n/words";
 import { useCallback, useEffect, useState } from "react";
 import type { RightEntryDraft } from "@/server/domain/correction-follow-up";
 import { formatDate } from "@/server/i18n/format";
@@ -55,6 +57,14 @@ export function Withdraw({
     [slug, today],
   );
   useEffect(() => void load(), [load]);
+  // The group's threshold: one withdrawal above it is confirmed with the amount in words.
+  const [threshold, setThreshold] = useState<number | null>(null);
+  useEffect(() => {
+    api.admin.cash.onHand
+      .query({ groupSlug: slug })
+      .then((h) => setThreshold(h.largeOutflowThreshold))
+      .catch(() => undefined);
+  }, [slug]);
   const member = members.find((m) => m.code === f.memberCode);
   const amount = Number(f.amount);
   const edit = (k: "memberCode" | "amount", v: string) => {
@@ -80,7 +90,16 @@ export function Withdraw({
         ],
         async () => {
           if (!confirming) return setConfirming(true);
-          const input = { groupSlug: slug, memberCode: f.memberCode, amount, date, note, idempotencyKey: f.key };
+          // Sent only from the last step, after the amount was read in words: confirmed.
+          const input = {
+            groupSlug: slug,
+            memberCode: f.memberCode,
+            amount,
+            date,
+            note,
+            confirmed: true,
+            idempotencyKey: f.key,
+          };
           const what = `${t.tabs.withdraw} ${f.memberCode} ${rp(amount)}`;
           const r = await a.save(
             slug,
@@ -131,7 +150,12 @@ export function Withdraw({
           t={t}
           busy={a.busy}
           onBack={() => setConfirming(false)}
-          lines={[t.moneyOut("cash", rp(amount)), t.savingsLeft(member.code, rp(savingsOf(member) - amount))]}
+          lines={[
+            t.moneyOut("cash", rp(amount)),
+            t.inWords(rupiahInWords(amount, locale)),
+            t.savingsLeft(member.code, rp(savingsOf(member) - amount)),
+            ...(threshold !== null && isLargeOutflow(amount, threshold) ? [t.largeOutflow(rp(threshold))] : []),
+          ]}
         />
       ) : (
         <div>

@@ -5,6 +5,7 @@ import { formatNumber } from "@/server/i18n/format";
 import { MESSAGES } from "@/server/i18n/messages";
 import { api, newKey } from "./client";
 import { DigitsInput, Field, type P, Status, useAction } from "./common";
+import { LendingRule } from "./lending-rule";
 
 type Rule = NonNullable<Awaited<ReturnType<typeof api.admin.year.rule.query>>>;
 type Preview = Awaited<ReturnType<typeof api.admin.year.preview.query>>;
@@ -20,7 +21,8 @@ export function Year({
   canSetRule,
 }: P & { today: string; canWrite: boolean; canSetRule: boolean }) {
   const [rule, setRule] = useState<Rule | null | undefined>(undefined);
-  const [year, setYear] = useState(String(Number(today.slice(0, 4)) - 1));
+  // Opens on the oldest year not yet closed (the only one that may be closed next), once known.
+  const [year, setYear] = useState<string | null>(null);
   const [preview, setPreview] = useState<Preview | null>(null);
   const [key, setKey] = useState(newKey);
   const [closed, setClosed] = useState<number | null>(null);
@@ -28,8 +30,13 @@ export function Year({
   const pools = MESSAGES[locale].shu.pools;
   useEffect(() => {
     api.admin.year.rule.query({ groupSlug: slug }).then(setRule);
-  }, [slug]);
-  if (rule === undefined) return <p>…</p>;
+    api.admin.year.oldestOpen
+      .query({ groupSlug: slug })
+      .then((o) => o.year)
+      .catch(() => null)
+      .then((y) => setYear((v) => v ?? String(y ?? Number(today.slice(0, 4)) - 1)));
+  }, [slug, today]);
+  if (rule === undefined || year === null) return <p>…</p>;
   const pct = (bps: number) => `${formatNumber(bps / 100, locale)}%`;
 
   return (
@@ -49,6 +56,7 @@ export function Year({
         <p className="warn">{t.noRule}</p>
       )}
       {canSetRule && <RuleForm slug={slug} t={t} locale={locale} rule={rule} onSaved={setRule} />}
+      <LendingRule slug={slug} t={t} locale={locale} rp={rp} canSetRule={canSetRule} />
 
       {canWrite && (
         <form
@@ -64,6 +72,7 @@ export function Year({
               );
               if (r) {
                 setClosed(r.preview.year);
+                setYear(String(r.preview.year + 1)); // the next one open
                 setPreview(null);
                 setKey(newKey());
               }

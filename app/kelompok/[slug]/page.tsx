@@ -19,6 +19,8 @@ import { CostTable } from "../../_components/CostTable";
 import { Sources } from "../../_components/Sources";
 import { repaidIn } from "@/server/domain/indicators";
 import { ShareOut } from "../../_components/ShareOut";
+import { METHOD_LENDING } from "@/server/i18n/pages";
+import { lendingRuleOf } from "@/server/services/lending-rule";
 
 export const dynamic = "force-dynamic";
 
@@ -42,10 +44,12 @@ export default async function GroupPage({ params }: { params: Promise<{ slug: st
   const { locale, t } = await getMessages();
   const { database, db, group } = await findGroup((await params).slug);
   watchChains(database);
-  const [{ figures: f, chain, checkpoints }, latest] = await Promise.all([
+  const [{ figures: f, chain, checkpoints }, latest, lending] = await Promise.all([
     groupPageModels(database, group),
     ledgerPage(db, group, { limit: 10 }),
+    lendingRuleOf(db, group),
   ]);
+  const z = METHOD_LENDING[locale];
   const sealNow = checkpoints.at(-1);
   // The last month closed: its seal is final (a month in its grace period still moves).
   const sealLastMonth = checkpoints.findLast((c) => c.closed);
@@ -123,7 +127,12 @@ export default async function GroupPage({ params }: { params: Promise<{ slug: st
           formatPct(f.group.loanRateBpsPerMonth / 10_000, locale),
           t.methods[f.group.loanMethod] ?? f.group.loanMethod,
           f.group.loanMaxTermMonths,
-        )}
+        )}{" "}
+        <Link prefetch={false} href="/metodologi#pinjaman">
+          {z.title}
+        </Link>
+        : {z.line(lending.savingsMultiple, rp(lending.maxPrincipal, locale))}
+        {lending.isDefault ? ` (${z.byDefault})` : lending.isExample ? ` (${z.example})` : ""}.
       </p>
 
       <h2>{t.shu.title}</h2>
@@ -243,6 +252,14 @@ export default async function GroupPage({ params }: { params: Promise<{ slug: st
           <span className={f.lastCashCount.difference === 0 ? "ok" : "warn"}>
             {t.difference} {rp(f.lastCashCount.difference, locale)}
           </span>
+          {f.lastCashCount.replaceReason && (
+            <>
+              {" "}
+              <span className="warn">
+                · {t.countReplaced(t.countReplaceReasons[f.lastCashCount.replaceReason] ?? "")}
+              </span>
+            </>
+          )}
         </p>
       ) : (
         <p>{t.noCashCount}</p>

@@ -44,15 +44,18 @@ import {
   ZResetCheckCodeSchema,
   ZUpdateMemberSchema,
 } from "@/server/services/members";
+import { lendingRuleFor, setLendingRule, ZSetLendingRuleSchema } from "@/server/services/lending-rule";
 import { entryList, ZEntryListSchema } from "@/server/services/public-figures";
 import { entryReceipts, ZEntryReceiptsSchema } from "@/server/services/receipts";
 import { updateReferenceTerms, ZUpdateReferenceTermsSchema } from "@/server/services/reference-terms";
 import {
   membersPaidOn,
+  paidDays,
   recordContributions,
   recordQueuedContributions,
   withdrawSavings,
   ZPaidOnSchema,
+  ZPaidDaysSchema,
   ZRecordContributionsSchema,
   ZRecordQueuedSchema,
   ZWithdrawSavingsSchema,
@@ -64,6 +67,7 @@ import {
   closeYear,
   previewYear,
   setShareOutRule,
+  oldestOpenYear,
   shareOutRuleFor,
   ZCloseYearSchema,
   ZPreviewYearSchema,
@@ -98,6 +102,8 @@ export const adminRouter = router({
     ),
     /** Who has already paid the daily contribution for a day (the collection grid marks them). */
     paidOn: groupProcedure("read", ZPaidOnSchema).query(({ ctx, input }) => membersPaidOn(ctx.service, input)),
+    /** Who paid which day in a span (the grid offers as missed days only the days not paid yet). */
+    paidDays: groupProcedure("read", ZPaidDaysSchema).query(({ ctx, input }) => paidDays(ctx.service, input)),
     /** Days kept on the phone while offline, sent together; each recorded or refused on its own. */
     recordQueued: groupProcedure("write", ZRecordQueuedSchema).mutation(({ ctx, input }) =>
       recordQueuedContributions(ctx.service, input),
@@ -149,11 +155,20 @@ export const adminRouter = router({
   /** Tutup buku: the share-out rule (pengawas or admin), the year's preview and its close (treasurer). */
   year: router({
     rule: groupProcedure("read").query(({ ctx, input }) => shareOutRuleFor(ctx.service, input)),
+    /** The oldest year not yet closed: the one the close tab opens on. */
+    oldestOpen: groupProcedure("read").query(({ ctx, input }) => oldestOpenYear(ctx.service, input)),
     setRule: groupProcedure("countersign", ZSetShareOutRuleSchema).mutation(({ ctx, input }) =>
       setShareOutRule(ctx.service, input),
     ),
     preview: groupProcedure("write", ZPreviewYearSchema).query(({ ctx, input }) => previewYear(ctx.service, input)),
     close: groupProcedure("write", ZCloseYearSchema).mutation(({ ctx, input }) => closeYear(ctx.service, input)),
+  }),
+  /** The lending rule (pengawas or admin): the largest loan as a multiple of savings and a ceiling. */
+  lending: router({
+    rule: groupProcedure("read").query(({ ctx, input }) => lendingRuleFor(ctx.service, input)),
+    setRule: groupProcedure("countersign", ZSetLendingRuleSchema).mutation(({ ctx, input }) =>
+      setLendingRule(ctx.service, input),
+    ),
   }),
   seals: router({
     /** Every month's seal (the chain head at its end) and whether the supervisor confirmed it. */

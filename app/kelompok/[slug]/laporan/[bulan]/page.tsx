@@ -123,10 +123,11 @@ export default async function MonthlyReportPage({ params }: { params: Promise<{ 
       ) : (
         <ul>
           {r.cashCounts.map((c) => (
-            <li key={`${c.account}-${c.date}`}>
+            <li key={`${c.account}-${c.date}-${c.counted}-${c.book}`}>
               {formatDate(c.date, locale)} ({c.account === "bank" ? t.bank : t.cash}): {t.counted}{" "}
               {rp(c.counted, locale)}, {t.book} {rp(c.book, locale)}, {t.difference}{" "}
               <span className={c.difference === 0 ? "ok" : "warn"}>{rp(c.difference, locale)}</span>
+              {c.replaceReason && <> · {t.countReplaced(t.countReplaceReasons[c.replaceReason] ?? "")}</>}
             </li>
           ))}
         </ul>

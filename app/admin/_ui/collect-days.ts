@@ -1,0 +1,79 @@
+/**
+ * What the collection screen knows of who paid which day, and the days it may still offer a member:
+ * pure, so the grid's rules are tested without a browser.
+ */
+import type { QueuedWrite } from "./offline-queue";
+
+/** How many days before (missed) or after (ahead) the date a line may name. */
+export const SPAN_REACH = 6;
+/** 0: the day itself; -k: the k missed days before it too; +k: k days ahead too. */
+export const SPANS = [
+  0,
+  ...Array.from({ length: SPAN_REACH }, (_, k) => -(k + 1)),
+  ...Array.from({ length: SPAN_REACH }, (_, k) => k + 1),
+];
+
+const addDays = (d: string, n: number) =>
+  new Date(Date.parse(`${d}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+
+/** The days a line pays for: the day itself and `span` days before (negative) or after (positive) it. */
+export const daysOf = (date: string, span: number) =>
+  Array.from({ length: Math.abs(span) + 1 }, (_, k) => addDays(date, span < 0 ? span + k : k));
+
+/** The days the screen asks about for a date: the reach of its spans on either side. */
+export const reachOf = (date: string) => ({ from: addDays(date, -SPAN_REACH), to: addDays(date, SPAN_REACH) });
+
+/** Day → member code → the entry that paid it (null: a collection kept on this phone, not sent yet). */
+export type PaidDays = Map<string, Map<string, number | null>>;
+
+/** The server's answer for a span of days, every day of it known (a day nobody paid is an empty map). */
+export function paidFromServer(
+  from: string,
+  to: string,
+  rows: readonly { memberCode: string; day: string; seq: number }[],
+): PaidDays {
+  const out: PaidDays = new Map();
+  for (let d = from; d <= to; d = addDays(d, 1)) out.set(d, new Map());
+  for (const r of rows) out.get(r.day)?.set(r.memberCode, r.seq);
+  return out;
+}
+
+/** The member-days of the collections kept on the phone (sent later): paid, as far as this phone is concerned. */
+export function keptOnPhone(writes: readonly QueuedWrite[]): PaidDays {
+  const out: PaidDays = new Map();
+  for (const w of writes) {
+    if (w.kind !== "collection" || !Array.isArray(w.input.lines)) continue;
+    for (const l of w.input.lines as { memberCode?: unknown; kind?: unknown; days?: unknown }[]) {
+      if ((l.kind ?? "daily") !== "daily" || typeof l.memberCode !== "string") continue;
+      const days = Array.isArray(l.days) ? (l.days as string[]) : [String(w.input.date)];
+      for (const d of days) {
+        const m = out.get(d) ?? new Map<string, number | null>();
+        if (!m.has(l.memberCode)) m.set(l.memberCode, null);
+        out.set(d, m);
+      }
+    }
+  }
+  return out;
+}
+
+/** Both: the server's word first (an entry number), then what waits on the phone. */
+export function merged(server: PaidDays, kept: PaidDays): PaidDays {
+  const out: PaidDays = new Map([...server].map(([d, m]) => [d, new Map(m)]));
+  for (const [d, m] of kept) {
+    const day = out.get(d) ?? new Map<string, number | null>();
+    for (const [code, seq] of m) if (!day.has(code)) day.set(code, seq);
+    out.set(d, day);
+  }
+  return out;
+}
+
+/**
+ * The spans a member may still choose on `date`: every day in them not paid yet (nor kept on the
+ * phone) and none before she joined. A day the screen knows nothing of counts as free: the server
+ * still refuses a paid one (that line alone).
+ */
+export function freeSpans(paid: PaidDays, date: string, code: string, joinedOn?: string): number[] {
+  return SPANS.filter((span) =>
+    daysOf(date, span).every((d) => !paid.get(d)?.has(code) && (joinedOn === undefined || d >= joinedOn)),
+  );
+}
