@@ -31,6 +31,9 @@ test("a member whose name looks like another's is added only once the treasurer 
   await page.getByRole("button", { name: "Anggota", exact: true }).click();
   const row = page.locator("tbody tr").filter({ hasText: code });
   await row.getByRole("button", { name: "Keluar dari kelompok" }).click();
+  // Asked first; with no savings and no loan, she leaves on "Ya".
+  await page.getByRole("button", { name: "Ya, catat keluar" }).click();
+  await expect(page.locator("p[role=status]")).toContainText(`${code} tercatat keluar`);
   // She is shown as gone (the list is read again): no leave button on her row any more.
   await expect(row.getByRole("button", { name: "Keluar dari kelompok" })).toHaveCount(0);
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);

@@ -17,7 +17,8 @@ import { savingsByMember, setLendingRule } from "@/server/services/lending-rule"
 import { groupMembersByCode, type MemberRow, type ServiceContext } from "@/server/services/context";
 import { EntryBatch } from "@/server/services/entry-batch";
 import { reverseEntry } from "@/server/services/corrections";
-import { addMember, createGroup, leaveMember } from "@/server/services/groups";
+import { addMember, createGroup } from "@/server/services/groups";
+import { leaveMember } from "@/server/services/leave";
 import { createUser } from "@/server/services/users";
 import {
   batchDisbursement,
@@ -302,7 +303,15 @@ export async function seedDemo(
           leaving.leftOn = addDays(date, 1);
         if (leaving?.leftOn) {
           await verbs();
-          await leaveMember(ctx, { groupSlug: spec.slug, code: leaving.code, leftOn: leaving.leftOn });
+          // She takes her savings with her: paid out in the same act (leaving with savings is refused).
+          await leaveMember(ctx, {
+            groupSlug: spec.slug,
+            code: leaving.code,
+            leftOn: leaving.leftOn,
+            confirmed: true,
+            payOut: true,
+            idempotencyKey: keyOf(spec.slug, `leave-${leaving.code}`),
+          });
           byCode = null;
         }
       }

@@ -160,7 +160,9 @@ const MUTATIONS: Record<string, (c: ReturnType<typeof caller>) => Promise<unknow
       joinedOn: "2026-11-01",
     }),
   "members.update": (c) => c.admin.members.update({ groupSlug: G, code: "RA-005", fullName: "Nama Diperbaiki" }),
-  "members.leave": (c) => c.admin.members.leave({ groupSlug: G, code: "RA-999", leftOn: "2026-11-29" }),
+  "members.leave": (c) =>
+    c.admin.members.leave({ groupSlug: G, code: "RA-999", leftOn: "2026-11-29", confirmed: true }),
+  "members.undoLeave": (c) => c.admin.members.undoLeave({ groupSlug: G, code: "RA-999" }),
   "members.resetCheckCode": (c) => c.admin.members.resetCheckCode({ groupSlug: G, code: "RA-004" }),
   "contributions.recordQueued": (c) =>
     c.admin.contributions.recordQueued({
@@ -296,6 +298,7 @@ const ALLOWED_OUTCOME: Record<string, string> = {
   "members.add": "OK",
   "members.update": "OK",
   "members.leave": "NOT_FOUND", // RA-999
+  "members.undoLeave": "NOT_FOUND", // RA-999
   "members.resetCheckCode": "OK",
   "contributions.recordQueued": "OK", // each day answers for itself
   "contributions.record": "OK",

@@ -174,7 +174,9 @@ const VALID: Record<string, () => Record<string, unknown>> = {
     idempotencyKey: key(),
   }),
   "members.update": () => ({ groupSlug: G, code: "RA-005", fullName: "Nama Baru" }),
-  "members.leave": () => ({ groupSlug: G, code: "RA-004", leftOn: "2026-11-29" }),
+  "members.leave": () => ({ groupSlug: G, code: "RA-004", leftOn: "2026-11-29", confirmed: true }),
+  // After members.leave: she left today, so undoing it is valid once.
+  "members.undoLeave": () => ({ groupSlug: G, code: "RA-004" }),
   "members.resetCheckCode": () => ({ groupSlug: G, code: "RA-003" }),
   "account.changePassword": () => ({ currentPassword: "kata-sandi-panjang", newPassword: "kata-sandi-baru-panjang" }),
   // Last: the codes it accepts become members, which the other members.* verbs must not find.

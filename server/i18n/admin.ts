@@ -157,6 +157,22 @@ export const ADMIN_MESSAGES = {
     sameNameConfirm: "Ya, ini orang lain yang namanya sama (bukan anggota yang sama didaftarkan dua kali)",
     sameNamesConfirm: "Nama kembar sudah saya periksa: mereka orang yang berbeda",
     leave: "Keluar dari kelompok",
+    // Leaving the group (members tab) and a correction's follow-up (corrections tab).
+    leaveTitle: (code: string) => `Keluar dari kelompok: ${code}`,
+    leaveWarn: "Sesudah keluar, tidak ada setoran, penarikan biasa, atau pinjaman baru untuknya.",
+    leaveSavings: (amount: string) => `Simpanannya ${amount} belum dibayar: ia tidak bisa keluar tanpa menerimanya.`,
+    leavePayOut: (amount: string) => `Bayarkan seluruh simpanannya (${amount}) sekarang, sekaligus`,
+    leaveConfirm: "Ya, catat keluar",
+    leaveCancel: "Batal",
+    leftSaved: (code: string, date: string) => `${code} tercatat keluar (${date}).`,
+    leftPaidOut: (code: string, amount: string, seq: number) =>
+      `${code} tercatat keluar; simpanannya ${amount} dibayar (catatan no. ${seq}).`,
+    undoLeave: "Batalkan keluar",
+    leaveUndone: (code: string) => `Catatan keluar ${code} dibatalkan: ia anggota lagi.`,
+    leftOn: (date: string) => `keluar ${date}`,
+    rightEntry: (seq: number, correction: number) =>
+      `No. ${seq} sudah dibalik (koreksi no. ${correction}). Catat yang benar: periksa jumlahnya, lalu simpan.`,
+    replacesNote: (seq: number, correction: number) => `Pengganti no. ${seq} (koreksi no. ${correction})`,
     resetCode: "Buat kode cek baru",
     newCode: (c: string, k: string) =>
       `Kode cek baru untuk ${c}: ${k} — tulis di buku anggota sekarang; tidak akan ditampilkan lagi.`,
@@ -378,6 +394,21 @@ export const ADMIN_MESSAGES = {
     sameNameConfirm: "Yes, this is someone else with the same name (not the same member registered twice)",
     sameNamesConfirm: "I have checked the look-alike names: they are different people",
     leave: "Leaves the group",
+    leaveTitle: (code: string) => `Leaving the group: ${code}`,
+    leaveWarn: "Once she has left, no contributions, ordinary withdrawals or new loans for her.",
+    leaveSavings: (amount: string) => `Her savings of ${amount} are not paid out: she cannot leave without them.`,
+    leavePayOut: (amount: string) => `Pay out all her savings (${amount}) now, in the same act`,
+    leaveConfirm: "Yes, record her leaving",
+    leaveCancel: "Cancel",
+    leftSaved: (code: string, date: string) => `${code} is recorded as left (${date}).`,
+    leftPaidOut: (code: string, amount: string, seq: number) =>
+      `${code} is recorded as left; her savings of ${amount} were paid out (entry no. ${seq}).`,
+    undoLeave: "Undo leaving",
+    leaveUndone: (code: string) => `${code}'s leaving is undone: she is a member again.`,
+    leftOn: (date: string) => `left ${date}`,
+    rightEntry: (seq: number, correction: number) =>
+      `No. ${seq} is reversed (correction no. ${correction}). Record the right one: check the amount, then save.`,
+    replacesNote: (seq: number, correction: number) => `Replaces no. ${seq} (correction no. ${correction})`,
     resetCode: "New check code",
     newCode: (c: string, k: string) =>
       `New check code for ${c}: ${k} — write it in the passbook now; it will not be shown again.`,

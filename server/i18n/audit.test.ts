@@ -53,6 +53,7 @@ describe("the audit log as sentences", () => {
       "correction.countersign",
       "member.update",
       "member.leave",
+      "member.leaveUndo",
       "member.resetCheckCode",
       "book.import",
       "year.close",
@@ -64,5 +65,15 @@ describe("the audit log as sentences", () => {
     ])
       for (const locale of ["id", "en"] as const)
         expect(auditSentence({ ...count!, action, detail: "{}" }, locale, group.timeZone)).not.toContain(action);
+    // A leave that paid her savings out says so.
+    const leave = {
+      ...count!,
+      action: "member.leave",
+      detail: '{"code":"RA-002","leftOn":"2026-11-29","paidOut":500000}',
+    };
+    expect(plain(auditSentence(leave, "id", group.timeZone))).toMatch(
+      /^bendahara-rd mencatat RA-002 keluar \(29 Nov 2026\), simpanannya Rp 500\.000 dibayar · /,
+    );
+    expect(plain(auditSentence(leave, "en", group.timeZone))).toContain("her savings of Rp 500,000 paid out");
   });
 });

@@ -58,9 +58,14 @@ export function auditSentence(row: AuditRow, locale: Locale, timeZone: string): 
       ],
       "member.add": [`menambah anggota ${s("code")}`, `added member ${s("code")}`],
       "member.leave": [
-        `mencatat ${s("code")} keluar${d.leftOn ? ` (${formatDate(s("leftOn"), locale)})` : ""}`,
-        `recorded that ${s("code")} leaves${d.leftOn ? ` (${formatDate(s("leftOn"), locale)})` : ""}`,
+        `mencatat ${s("code")} keluar${d.leftOn ? ` (${formatDate(s("leftOn"), locale)})` : ""}${
+          d.paidOut ? `, simpanannya ${money("paidOut")} dibayar` : ""
+        }`,
+        `recorded that ${s("code")} leaves${d.leftOn ? ` (${formatDate(s("leftOn"), locale)})` : ""}${
+          d.paidOut ? `, her savings of ${money("paidOut")} paid out` : ""
+        }`,
       ],
+      "member.leaveUndo": [`membatalkan catatan keluar ${s("code")}`, `undid the leave of ${s("code")}`],
       "member.update": [`mengubah data anggota ${s("code")}`, `changed member ${s("code")}'s details`],
       "member.resetCheckCode": [`membuat kode cek baru untuk ${s("code")}`, `made a new check code for ${s("code")}`],
       "book.import": [

@@ -44,6 +44,29 @@ const MESSAGES = {
     id: () => "Anggota tidak aktif pada tanggal itu.",
     en: () => "The member was not active on that date.",
   },
+  // Leaving the group (server/domain/membership.ts).
+  leave_unconfirmed: {
+    id: () => "Keluar dari kelompok perlu dikonfirmasi dulu.",
+    en: () => "Leaving the group needs to be confirmed first.",
+  },
+  member_has_loan: {
+    id: (p) => `Anggota ini masih punya ${p.count} pinjaman berjalan: lunasi atau hapus bukukan dulu, baru keluar.`,
+    en: (p) => `This member still has ${p.count} running loan(s): settle or write them off before she leaves.`,
+  },
+  member_has_savings: {
+    id: (p) => `Simpanan anggota ini Rp ${fmt(p.savings)} belum dibayar: bayarkan dulu (bisa sekaligus saat keluar).`,
+    en: (p) =>
+      `This member's savings of Rp ${fmt(p.savings, ",")} are not paid out: pay them first (or as she leaves).`,
+  },
+  nothing_to_pay_out: {
+    id: () => "Anggota ini tidak punya simpanan untuk dibayarkan.",
+    en: () => "This member has no savings to pay out.",
+  },
+  member_not_left: { id: () => "Anggota ini tidak tercatat keluar.", en: () => "This member is not recorded as left." },
+  leave_undo_too_late: {
+    id: (p) => `Keluar hanya bisa dibatalkan pada hari yang sama dicatat (${p.on}).`,
+    en: (p) => `A leave can be undone only on the day it was recorded (${p.on}).`,
+  },
   member_code_invalid: { id: () => "Kode anggota tidak sah.", en: () => "The member code is not valid." },
   member_code_taken: { id: () => "Kode anggota sudah dipakai.", en: () => "That member code is already used." },
   slug_taken: {

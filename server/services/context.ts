@@ -4,6 +4,7 @@ import { auditLog, ksmGroups, members, userGroups } from "@/db/schema";
 import { type Access, mayDo, type Role } from "@/server/domain/access";
 import { localDate, type BusinessDate } from "@/server/domain/dates";
 import { DomainError, invalid, notFound } from "@/server/domain/errors";
+import { mayWithdrawOn } from "@/server/domain/membership";
 
 /** Who is acting and when. `now` is injectable so the demo seed and tests can write history. */
 export interface ServiceContext {
@@ -98,6 +99,28 @@ export async function loadActiveMember(
     .where(and(eq(members.groupId, group.id), eq(members.code, code)))
     .limit(1);
   return assertActiveMember(m, code, date, field);
+}
+
+/**
+ * The member with this code, to pay her savings out on `date`: a member then, or one who has left
+ * with savings still in the book (older data) — what is hers stays hers to take (domain/membership).
+ */
+export async function loadMemberToPayOut(
+  db: DbOrTx,
+  group: GroupRow,
+  code: unknown,
+  date: BusinessDate,
+  field = "memberCode",
+): Promise<MemberRow> {
+  if (typeof code !== "string" || code.length === 0 || code.length > 32) throw invalid("member_code_invalid", field);
+  const [m] = await db
+    .select()
+    .from(members)
+    .where(and(eq(members.groupId, group.id), eq(members.code, code)))
+    .limit(1);
+  if (!m) throw notFound("member_not_found", field);
+  if (!mayWithdrawOn(m, date)) throw invalid("member_not_active", field, { code });
+  return m;
 }
 
 const membersOfGroup = reusable((db) =>

@@ -5,7 +5,7 @@ import type { DbOrTx } from "@/db/client";
 import { hash } from "@node-rs/argon2";
 import { randomInt } from "node:crypto";
 import { ksmGroups, members } from "@/db/schema";
-import { addDays, DEFAULT_TIME_ZONE, isValidDate } from "@/server/domain/dates";
+import { DEFAULT_TIME_ZONE, isValidDate } from "@/server/domain/dates";
 import { conflict, invalid } from "@/server/domain/errors";
 import { LOAN_METHODS, type LoanMethod } from "@/server/domain/loans";
 import { openingBalancePostings, SAVINGS_ACCOUNTS, type SavingsAccount } from "@/server/domain/ledger";
@@ -187,45 +187,6 @@ export async function assertNameConfirmed(
     others.filter((o) => o.id !== exceptMemberId),
   );
   if (same) throw conflict("name_duplicate_unconfirmed", "fullName", { code: same.code, name: same.fullName });
-}
-
-export interface LeaveMemberInput {
-  groupSlug: string;
-  code: string;
-  leftOn: string;
-}
-
-export const ZLeaveMemberSchema = z.object({ code: zMemberCode, leftOn: zDate }) satisfies z.ZodType<
-  Omit<LeaveMemberInput, "groupSlug">
->;
-
-/** A member leaves: from `leftOn` she can no longer be written to (her history stays). */
-export async function leaveMember(
-  ctx: ServiceContext,
-  input: LeaveMemberInput,
-): Promise<{ code: string; leftOn: string | null }> {
-  return ctx.database.write(async (tx) => {
-    const group = await loadGroupFor(tx, ctx, input.groupSlug, "write");
-    // Leaving takes effect from a date up to tomorrow (announced at today's meeting).
-    const today = todayIn(ctx, group);
-    if (!isValidDate(input.leftOn)) throw invalid("date_invalid", "leftOn");
-    const earlier = input.leftOn < today ? input.leftOn : today; // dates are strings: Math.min would be NaN
-    const member = await loadActiveMember(tx, group, input.code, earlier, "code");
-    // Leaving on the joining day itself is allowed: a member added by mistake leaves having never been active.
-    if (input.leftOn < member.joinedOn) throw invalid("date_before_joining", "leftOn");
-    if (input.leftOn > addDays(today, 1)) throw invalid("date_in_future", "leftOn");
-    const [updated] = await tx
-      .update(members)
-      .set({ leftOn: input.leftOn })
-      .where(eq(members.id, member.id))
-      .returning();
-    await audit(tx, ctx, {
-      action: "member.leave",
-      groupId: group.id,
-      detail: { code: input.code, leftOn: input.leftOn },
-    });
-    return { code: updated!.code, leftOn: updated!.leftOn };
-  });
 }
 
 export interface OpeningBalanceInput {

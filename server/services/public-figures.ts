@@ -248,10 +248,37 @@ export const ZEntryListSchema = z.object({
   limit: z.number().int().min(1).max(200).default(50),
 });
 
-/** The treasurer's ledger: the public page, with each entry's id (to correct it or print its receipts). */
+/**
+ * The treasurer's ledger: the public page, with each entry's id (to correct it or print its receipts)
+ * and its postings by account, and — private, for her screen only — the code of the one member it
+ * concerns (null when none or several: `members` says how many).
+ */
 export async function entryList(ctx: ServiceContext, input: OnGroup<typeof ZEntryListSchema>) {
-  const group = await loadGroupFor(ctx.database.db, ctx, input.groupSlug, "read");
-  return ledgerPage(ctx.database.db, group, { beforeSeq: input.beforeSeq, limit: input.limit, withIds: true });
+  const db = ctx.database.db;
+  const group = await loadGroupFor(db, ctx, input.groupSlug, "read");
+  const page = await ledgerPage(db, group, {
+    beforeSeq: input.beforeSeq,
+    limit: input.limit,
+    withIds: true,
+    withPostings: true,
+  });
+  const ids = page.entries.map((e) => e.id!);
+  const rows = ids.length
+    ? await db
+        .selectDistinct({ entryId: postings.entryId, code: members.code })
+        .from(postings)
+        .innerJoin(members, eq(members.id, postings.memberId))
+        .where(and(inArray(postings.entryId, ids), eq(members.groupId, group.id)))
+    : [];
+  const codes = new Map<number, string[]>();
+  for (const r of rows) codes.set(r.entryId, [...(codes.get(r.entryId) ?? []), r.code]);
+  return {
+    ...page,
+    entries: page.entries.map((e) => {
+      const own = codes.get(e.id!) ?? [];
+      return { ...e, memberCode: own.length === 1 ? own[0]! : null, members: own.length };
+    }),
+  };
 }
 
 /** Every entry of a group in sequence order with postings by account, in chunks (for open data). */

@@ -19,8 +19,8 @@ import type { EntryBatch } from "./entry-batch";
 import {
   activeMemberIn,
   groupMembersByCode,
-  loadActiveMember,
   loadGroupFor,
+  loadMemberToPayOut,
   nowOf,
   todayIn,
   type GroupRow,
@@ -28,7 +28,8 @@ import {
   type ServiceContext,
 } from "./context";
 import { assertIdempotencyKey, requestHash } from "@/server/domain/idempotency";
-import { type OnGroup, zDate, zIdempotencyKey, zMemberCode, zRupiah } from "./fields";
+import { cleanText } from "@/server/domain/text";
+import { type OnGroup, zDate, zIdempotencyKey, zMemberCode, zRupiah, zText } from "./fields";
 
 export interface ContributionLineInput {
   memberCode: string;
@@ -435,6 +436,8 @@ export const ZWithdrawSavingsSchema = z.object({
   memberCode: zMemberCode,
   amount: zRupiah,
   date: zDate,
+  /** Private: the treasurer's words (e.g. which correction this withdrawal replaces). */
+  note: zText(200).nullish(),
   confirmed: z.boolean().optional(),
   idempotencyKey: zIdempotencyKey,
 }) satisfies z.ZodType<Omit<WithdrawSavingsInput, "groupSlug">>;
@@ -444,6 +447,7 @@ export interface WithdrawSavingsInput {
   memberCode: string;
   amount: number;
   date: string;
+  note?: string | null;
   /** The treasurer read the amount in words and confirmed it: needed above the group's threshold. */
   confirmed?: boolean;
   idempotencyKey: string;
@@ -474,7 +478,7 @@ export async function withdrawSavings(ctx: ServiceContext, input: WithdrawSaving
   return idempotentWrite(ctx, "savings.withdraw", input, async (tx, { group, key, requestHash }) => {
     const amount = assertAmount(input.amount);
     const date = assertBusinessDate(input.date, { today: todayIn(ctx, group), foundedOn: group.foundedOn });
-    const member = await loadActiveMember(tx, group, input.memberCode, date);
+    const member = await loadMemberToPayOut(tx, group, input.memberCode, date);
     const savings = await memberSavings(tx, group.id, member.id);
     const postings = withdrawalPostings(member.id, amount, savings); // more than her savings: refused first
     assertOutflowConfirmed(amount, group.largeOutflowThreshold, input.confirmed);
@@ -483,6 +487,7 @@ export async function withdrawSavings(ctx: ServiceContext, input: WithdrawSaving
       kind: "savings_withdrawal",
       date,
       postings,
+      note: cleanText(input.note, "note", { required: false, max: 200 }),
       idempotencyKey: key,
       requestHash,
       actor: ctx.actor,

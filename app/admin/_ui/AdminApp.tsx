@@ -16,6 +16,7 @@ import { Loans } from "./loans";
 import { PhoneQueue } from "./phone-queue";
 import { Withdraw } from "./withdraw";
 import { MembersTab } from "./members";
+import type { RightEntryDraft } from "@/server/domain/correction-follow-up";
 
 export function AdminApp({ locale, groups }: { locale: Locale; groups: Group[] }) {
   const t = ADMIN_MESSAGES[locale];
@@ -36,6 +37,14 @@ export function AdminApp({ locale, groups }: { locale: Locale; groups: Group[] }
   }, [slug, refresh]);
   const active = useMemo(() => members.filter((m) => !m.leftOn || m.leftOn > today), [members, today]);
   const reload = () => setRefresh((n) => n + 1);
+  // The members again, the tab kept as it is (a leave's receipt stays on screen).
+  const reloadMembers = () => void api.admin.members.list.query({ groupSlug: slug }).then(setMembers);
+  // After a correction: the right entry's form, filled from the reversed one.
+  const [draft, setDraft] = useState<RightEntryDraft | null>(null);
+  const openDraft = (d: RightEntryDraft) => {
+    setDraft(d);
+    setTab(d.form);
+  };
 
   return (
     <>
@@ -61,7 +70,10 @@ export function AdminApp({ locale, groups }: { locale: Locale; groups: Group[] }
             key={k}
             type="button"
             aria-pressed={tab === k}
-            onClick={() => setTab(k)}
+            onClick={() => {
+              setDraft(null);
+              setTab(k);
+            }}
             style={{ margin: "2px", background: tab === k ? "#0b5d3b" : "#6b7c72" }}
           >
             {t.tabs[k]}
@@ -102,8 +114,26 @@ export function AdminApp({ locale, groups }: { locale: Locale; groups: Group[] }
               canWrite={canWrite}
             />
           )}
-          {tab === "withdraw" && canWrite && <Withdraw slug={slug} today={today} locale={locale} rp={rp} t={t} />}
-          {tab === "cash" && canWrite && <Cash slug={slug} today={today} locale={locale} rp={rp} t={t} />}
+          {tab === "withdraw" && canWrite && (
+            <Withdraw
+              slug={slug}
+              today={today}
+              locale={locale}
+              rp={rp}
+              t={t}
+              draft={draft?.form === "withdraw" ? draft : null}
+            />
+          )}
+          {tab === "cash" && canWrite && (
+            <Cash
+              slug={slug}
+              today={today}
+              locale={locale}
+              rp={rp}
+              t={t}
+              draft={draft?.form === "cash" ? draft : null}
+            />
+          )}
           {tab === "members" && (
             <MembersTab
               slug={slug}
@@ -113,10 +143,12 @@ export function AdminApp({ locale, groups }: { locale: Locale; groups: Group[] }
               rp={rp}
               t={t}
               canWrite={canWrite}
-              onChanged={reload}
+              onChanged={reloadMembers}
             />
           )}
-          {tab === "fix" && <Corrections slug={slug} locale={locale} rp={rp} t={t} canWrite={canWrite} />}
+          {tab === "fix" && (
+            <Corrections slug={slug} locale={locale} rp={rp} t={t} canWrite={canWrite} onReversed={openDraft} />
+          )}
           {tab === "audit" && <Audit slug={slug} locale={locale} timeZone={group.timeZone} />}
           {tab === "year" && (
             <Year

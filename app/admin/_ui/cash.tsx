@@ -1,5 +1,6 @@
 "use client";
 import { useCallback, useEffect, useState } from "react";
+import type { RightEntryDraft } from "@/server/domain/correction-follow-up";
 import { EXPENSE_CATEGORIES, INCOME_CATEGORIES } from "@/server/domain/ledger";
 import { countTolerance, isLargeCountDifference, isLargeOutflow } from "@/server/domain/plausibility";
 import { MESSAGES } from "@/server/i18n/messages";
@@ -12,9 +13,27 @@ type Via = "cash" | "bank";
 type Replace = "" | "salah_ketik" | "dihitung_ulang";
 type OnHand = Awaited<ReturnType<typeof api.admin.cash.onHand.query>>;
 
-export function Cash({ slug, today, t, locale, rp }: P & { today: string }) {
+type CashDraft = Extract<RightEntryDraft, { form: "cash" }>;
+
+export function Cash({ slug, today, t, locale, rp, draft }: P & { today: string; draft?: CashDraft | null }) {
   const blank = { amount: "", note: "", replace: "" as Replace, key: newKey() };
-  const [f, setF] = useState({ kind: "expense" as CashKind, category: "alat_tulis", via: "cash" as Via, ...blank });
+  // After a correction, the right entry: its kind, category, account and date from the reversed one,
+  // the amount to check, and a private note linking it to the correction.
+  const [fromDraft, setFromDraft] = useState(draft ?? null);
+  const [f, setF] = useState(() =>
+    draft
+      ? {
+          kind: draft.kind as CashKind,
+          category: draft.category,
+          via: draft.via as Via,
+          amount: String(draft.amount),
+          note: t.replacesNote(draft.corrects.seq, draft.corrects.correctionSeq),
+          replace: "" as Replace,
+          key: newKey(),
+        }
+      : { kind: "expense" as CashKind, category: "alat_tulis", via: "cash" as Via, ...blank },
+  );
+  const date = fromDraft?.date ?? today;
   const [confirming, setConfirming] = useState(false);
   // What the books hold now, the last count and check, the group's threshold: read before a count
   // or a large amount is saved, and again after each save or refusal.
@@ -108,7 +127,7 @@ export function Cash({ slug, today, t, locale, rp }: P & { today: string }) {
     const input = {
       groupSlug: slug,
       amount,
-      date: today,
+      date,
       category: f.category,
       note: f.note || null,
       via: f.via,
@@ -138,11 +157,19 @@ export function Cash({ slug, today, t, locale, rp }: P & { today: string }) {
           if ((out || largeCount) && !confirming) return setConfirming(true);
           const r = await send();
           setConfirming(false);
-          if (r) setF({ ...f, ...blank, key: newKey() });
+          if (r) {
+            setF({ ...f, ...blank, key: newKey() });
+            setFromDraft(null);
+          }
           void loadHand();
         },
       )}
     >
+      {fromDraft && (
+        <p className="warn" role="note">
+          {t.rightEntry(fromDraft.corrects.seq, fromDraft.corrects.correctionSeq)}
+        </p>
+      )}
       <Field id="ck" label={t.kind}>
         <select id="ck" value={f.kind} onChange={(e) => edit("kind", e.target.value)}>
           {(Object.keys(kindLabel) as CashKind[]).map((k) => (

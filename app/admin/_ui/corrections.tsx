@@ -1,5 +1,6 @@
 "use client";
 import { useCallback, useEffect, useState } from "react";
+import { type RightEntryDraft, rightEntryDraft } from "@/server/domain/correction-follow-up";
 import { CORRECTION_REASONS, type CorrectionReason } from "@/server/domain/ledger";
 import { auditSentence } from "@/server/i18n/audit";
 import { formatDate } from "@/server/i18n/format";
@@ -7,9 +8,24 @@ import { MESSAGES } from "@/server/i18n/messages";
 import { api, newKey } from "./client";
 import { useAction, Status, Field, type P, onChecked } from "./common";
 
-export function Corrections({ slug, t, locale, rp, canWrite }: P & { canWrite: boolean }) {
-  const [entries, setEntries] = useState<Awaited<ReturnType<typeof api.admin.entries.list.query>>["entries"]>([]);
+type Entry = Awaited<ReturnType<typeof api.admin.entries.list.query>>["entries"][number];
+
+/**
+ * Koreksi: the group's latest entries, each naming the member it concerns (her code: this screen is
+ * the treasurer's only), to reverse one with a reason. Reversed, the form for the right entry opens
+ * filled in from it (`onReversed`), linked to the correction.
+ */
+export function Corrections({
+  slug,
+  t,
+  locale,
+  rp,
+  canWrite,
+  onReversed,
+}: P & { canWrite: boolean; onReversed: (d: RightEntryDraft) => void }) {
+  const [entries, setEntries] = useState<Entry[]>([]);
   const [picked, setPicked] = useState<{
+    entry: Entry;
     id: number;
     seq: number;
     reasonCode: CorrectionReason | "";
@@ -47,7 +63,9 @@ export function Corrections({ slug, t, locale, rp, canWrite }: P & { canWrite: b
               );
               if (r) {
                 setPicked(null);
-                load();
+                const draft = rightEntryDraft(picked.entry, r.seq);
+                if (draft) onReversed(draft);
+                else load();
               }
             },
           )}
@@ -108,6 +126,14 @@ export function Corrections({ slug, t, locale, rp, canWrite }: P & { canWrite: b
                 <td>
                   {words.kinds[e.kind] ?? e.kind}
                   {e.reversesSeq ? ` ↩ ${e.reversesSeq}` : ""}
+                  {e.memberCode && (
+                    <>
+                      <br />
+                      <small>
+                        {t.member}: {e.memberCode}
+                      </small>
+                    </>
+                  )}
                 </td>
                 <td className="num">{rp(e.amount)}</td>
                 <td>
@@ -116,7 +142,9 @@ export function Corrections({ slug, t, locale, rp, canWrite }: P & { canWrite: b
                   ) : canWrite && e.kind !== "correction" && e.id ? (
                     <button
                       type="button"
-                      onClick={() => setPicked({ id: e.id!, seq: e.seq, reasonCode: "", note: "", key: newKey() })}
+                      onClick={() =>
+                        setPicked({ entry: e, id: e.id!, seq: e.seq, reasonCode: "", note: "", key: newKey() })
+                      }
                     >
                       {t.reverse}
                     </button>

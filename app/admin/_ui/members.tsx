@@ -1,9 +1,10 @@
 "use client";
 import { savingsTotal } from "@/server/domain/ledger";
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { formatDate } from "@/server/i18n/format";
-import { api } from "./client";
+import { api, newKey } from "./client";
 import { useAction, Status, Field, type Members, type P, onChecked } from "./common";
+import { Receipts } from "./receipt";
 
 export function MembersTab({
   slug,
@@ -18,7 +19,11 @@ export function MembersTab({
   const [f, setF] = useState({ code: "", fullName: "", gender: "P" as "P" | "L" });
   // A name that looks like another member's: the server asks, she confirms it is someone else.
   const [confirmed, setConfirmed] = useState(false);
+  // The member whose leaving is being asked about (one at a time).
+  const [leaving, setLeaving] = useState<string | null>(null);
   const a = useAction(locale);
+  // Undoing a leave has its own status: its errors name no field of the form above.
+  const u = useAction(locale);
   const askSameName = a.error?.code === "name_duplicate_unconfirmed" || confirmed;
   const edit = (k: keyof typeof f, v: string) => {
     setF({ ...f, [k]: v } as typeof f);
@@ -84,6 +89,20 @@ export function MembersTab({
         </form>
       )}
       <Status s={a} />
+      <Status s={u} />
+      {leaving && (
+        <LeaveForm
+          key={leaving}
+          slug={slug}
+          member={members.find((m) => m.code === leaving)!}
+          today={today}
+          t={t}
+          locale={locale}
+          rp={rp}
+          onClose={() => setLeaving(null)}
+          onChanged={onChanged}
+        />
+      )}
       <div className="table-wrap" tabIndex={0}>
         <table>
           <thead>
@@ -119,21 +138,27 @@ export function MembersTab({
                       >
                         {t.resetCode}
                       </button>{" "}
-                      <button
-                        type="button"
-                        onClick={async () => {
-                          if (
-                            await a.run(
-                              () => api.admin.members.leave.mutate({ groupSlug: slug, code: m.code, leftOn: today }),
-                              () => "✓",
-                            )
-                          )
-                            onChanged();
-                        }}
-                      >
+                      <button type="button" onClick={() => setLeaving(m.code)}>
                         {t.leave}
                       </button>
                     </>
+                  )}
+                  {canWrite && m.leftOn && m.leftOn >= today && (
+                    <button
+                      type="button"
+                      className="secondary"
+                      onClick={async () => {
+                        if (
+                          await u.run(
+                            () => api.admin.members.undoLeave.mutate({ groupSlug: slug, code: m.code }),
+                            () => t.leaveUndone(m.code),
+                          )
+                        )
+                          onChanged();
+                      }}
+                    >
+                      {t.undoLeave}
+                    </button>
                   )}
                 </td>
               </tr>
@@ -142,5 +167,96 @@ export function MembersTab({
         </table>
       </div>
     </>
+  );
+}
+
+/**
+ * Leaving, asked before it is recorded: what it means, her savings (paid out in the same act, or she
+ * cannot leave — the server refuses), then one tap to confirm. A running loan is refused by the
+ * server with its own words. Her receipt follows a payout.
+ */
+function LeaveForm({
+  slug,
+  member,
+  today,
+  t,
+  locale,
+  rp,
+  onClose,
+  onChanged,
+}: P & { member: Members[number]; today: string; onClose: () => void; onChanged: () => void }) {
+  const savings = savingsTotal(member.savings);
+  const [payOut, setPayOut] = useState(false);
+  const [key, setKey] = useState(newKey);
+  const [entryId, setEntryId] = useState<number | null>(null);
+  const l = useAction(locale);
+  const ref = useRef<HTMLFormElement>(null);
+  useEffect(() => ref.current?.scrollIntoView({ block: "nearest" }), []);
+  const done = l.done !== null;
+  return (
+    <form
+      ref={ref}
+      className="card confirm"
+      aria-label={t.leaveTitle(member.code)}
+      noValidate
+      onSubmit={async (e) => {
+        e.preventDefault();
+        const r = await l.run(
+          () =>
+            api.admin.members.leave.mutate({
+              groupSlug: slug,
+              code: member.code,
+              leftOn: today,
+              confirmed: true,
+              ...(payOut ? { payOut: true, idempotencyKey: key } : {}),
+            }),
+          (x) =>
+            x.seq !== null
+              ? t.leftPaidOut(member.code, rp(savings), x.seq)
+              : t.leftSaved(member.code, formatDate(today, locale)),
+        );
+        if (r) {
+          setEntryId(r.entryId);
+          onChanged();
+        }
+      }}
+    >
+      <h2>{t.leaveTitle(member.code)}</h2>
+      <p>
+        {member.fullName} — {t.leaveWarn}
+      </p>
+      {savings > 0 && (
+        <>
+          <p className="warn">{t.leaveSavings(rp(savings))}</p>
+          <label htmlFor="l-pay">
+            <input
+              id="l-pay"
+              type="checkbox"
+              checked={payOut}
+              disabled={done}
+              onChange={(e) => {
+                setPayOut(e.target.checked);
+                setKey(newKey());
+                l.edited("payOut");
+              }}
+            />{" "}
+            {t.leavePayOut(rp(savings))}
+          </label>
+          {payOut && <p>{t.moneyOut("cash", rp(savings))}</p>}
+        </>
+      )}
+      <Status s={l} />
+      {!done && (
+        <div>
+          <button type="submit" disabled={l.busy}>
+            {l.busy ? t.saving : t.leaveConfirm}
+          </button>{" "}
+          <button type="button" className="secondary" onClick={onClose} disabled={l.busy}>
+            {t.leaveCancel}
+          </button>
+        </div>
+      )}
+      {entryId && <Receipts slug={slug} entryId={entryId} t={t} locale={locale} rp={rp} />}
+    </form>
   );
 }

@@ -3,6 +3,8 @@ import { savingsTotal } from "@/server/domain/ledger";
 import { isLargeOutflow } from "@/server/domain/plausibility";
 import { rupiahInWords } from "@/server/i18n/words";
 import { useCallback, useEffect, useState } from "react";
+import type { RightEntryDraft } from "@/server/domain/correction-follow-up";
+import { formatDate } from "@/server/i18n/format";
 import { api, newKey } from "./client";
 import {
   amountProblem,
@@ -23,17 +25,35 @@ const savingsOf = (m: Members[number]) => savingsTotal(m.savings);
  * Penarikan simpanan: the member's savings are shown before anything is typed; the last step says
  * what leaves the box and what she keeps. Voluntary savings go first, then mandatory, then share.
  */
-export function Withdraw({ slug, today, t, locale, rp }: P & { today: string }) {
+/**
+ * Who may be paid: members of the group today, and any who left with savings still in the book
+ * (older data, from before leaving checked them) — what is hers stays hers to take.
+ */
+const payable = (ms: Members, today: string) => ms.filter((m) => !m.leftOn || m.leftOn > today || savingsOf(m) > 0);
+
+export function Withdraw({
+  slug,
+  today,
+  t,
+  locale,
+  rp,
+  draft,
+}: P & { today: string; draft?: Extract<RightEntryDraft, { form: "withdraw" }> | null }) {
   const [members, setMembers] = useState<Members>([]);
-  const [f, setF] = useState({ memberCode: "", amount: "", key: newKey() });
+  // After a correction, the right withdrawal: her, the amount to check, the date, a private note.
+  const [fromDraft, setFromDraft] = useState(draft ?? null);
+  const [f, setF] = useState(() =>
+    draft
+      ? { memberCode: draft.memberCode, amount: String(draft.amount), key: newKey() }
+      : { memberCode: "", amount: "", key: newKey() },
+  );
+  const date = fromDraft?.date ?? today;
+  const note = fromDraft ? t.replacesNote(fromDraft.corrects.seq, fromDraft.corrects.correctionSeq) : null;
   const [confirming, setConfirming] = useState(false);
   const [entryId, setEntryId] = useState<number | null>(null);
   const a = useAction(locale);
   const load = useCallback(
-    () =>
-      api.admin.members.list
-        .query({ groupSlug: slug })
-        .then((ms) => setMembers(ms.filter((m) => !m.leftOn || m.leftOn > today))),
+    () => api.admin.members.list.query({ groupSlug: slug }).then((ms) => setMembers(payable(ms, today))),
     [slug, today],
   );
   useEffect(() => void load(), [load]);
@@ -75,7 +95,8 @@ export function Withdraw({ slug, today, t, locale, rp }: P & { today: string }) 
             groupSlug: slug,
             memberCode: f.memberCode,
             amount,
-            date: today,
+            date,
+            note,
             confirmed: true,
             idempotencyKey: f.key,
           };
@@ -87,7 +108,10 @@ export function Withdraw({ slug, today, t, locale, rp }: P & { today: string }) 
             (x) => t.saved(x.seq, what),
           );
           setConfirming(false);
-          if (r) setF({ memberCode: f.memberCode, amount: "", key: newKey() });
+          if (r) {
+            setF({ memberCode: f.memberCode, amount: "", key: newKey() });
+            setFromDraft(null);
+          }
           if (r && r !== "kept") {
             setEntryId(r.id);
             void load();
@@ -95,12 +119,18 @@ export function Withdraw({ slug, today, t, locale, rp }: P & { today: string }) 
         },
       )}
     >
+      {fromDraft && note && (
+        <p className="warn" role="note">
+          {t.rightEntry(fromDraft.corrects.seq, fromDraft.corrects.correctionSeq)} ({note})
+        </p>
+      )}
       <Field id="wm" label={t.member} a={a} name="memberCode">
         <select id="wm" value={f.memberCode} onChange={(e) => edit("memberCode", e.target.value)}>
           <option value="">—</option>
           {members.map((m) => (
             <option key={m.code} value={m.code}>
               {m.code} {m.fullName}
+              {m.leftOn && m.leftOn <= today ? ` (${t.leftOn(formatDate(m.leftOn, locale))})` : ""}
             </option>
           ))}
         </select>

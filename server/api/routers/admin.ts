@@ -16,7 +16,8 @@ import {
 } from "@/server/services/cash";
 import { compareLoan, ZCompareLoanSchema } from "@/server/services/compare";
 import { reverseEntry, ZReverseEntrySchema } from "@/server/services/corrections";
-import { addMember, leaveMember, ZAddMemberSchema, ZLeaveMemberSchema } from "@/server/services/groups";
+import { addMember, ZAddMemberSchema } from "@/server/services/groups";
+import { leaveMember, undoLeave, ZLeaveMemberSchema, ZUndoLeaveSchema } from "@/server/services/leave";
 import {
   importBook,
   previewBookImport,
@@ -89,6 +90,8 @@ export const adminRouter = router({
     add: groupProcedure("write", ZAddMemberSchema).mutation(({ ctx, input }) => addMember(ctx.service, input)),
     update: groupProcedure("write", ZUpdateMemberSchema).mutation(({ ctx, input }) => updateMember(ctx.service, input)),
     leave: groupProcedure("write", ZLeaveMemberSchema).mutation(({ ctx, input }) => leaveMember(ctx.service, input)),
+    /** A leave entered by mistake, undone on the day it was recorded. */
+    undoLeave: groupProcedure("write", ZUndoLeaveSchema).mutation(({ ctx, input }) => undoLeave(ctx.service, input)),
     resetCheckCode: groupProcedure("write", ZResetCheckCodeSchema).mutation(({ ctx, input }) =>
       resetCheckCode(ctx.service, input),
     ),
