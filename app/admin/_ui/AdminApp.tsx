@@ -1,10 +1,11 @@
 "use client";
 import { signOut } from "next-auth/react";
 import { useEffect, useMemo, useState } from "react";
+import { localDate } from "@/server/domain/dates";
 import { formatRupiah } from "@/server/domain/money";
 import { api } from "./client";
 import { ADMIN_MESSAGES } from "@/server/i18n/admin";
-import type { Locale, Group, Members } from "./common";
+import { type Locale, type Group, type Members, type OpenDays, OpenDaysContext } from "./common";
 import { Account } from "./account";
 import { Book } from "./book";
 import { Year } from "./year";
@@ -23,7 +24,8 @@ export function AdminApp({ locale, groups }: { locale: Locale; groups: Group[] }
   const [slug, setSlug] = useState<string>(groups[0]?.slug ?? "");
   const [tab, setTab] = useState<keyof typeof t.tabs>("home");
   const [members, setMembers] = useState<Members>([]);
-  const [today, setToday] = useState("");
+  const [open, setOpen] = useState<OpenDays | null>(null);
+  const today = open?.to ?? "";
   const [refresh, setRefresh] = useState(0);
   const group = groups?.find((g) => g.slug === slug);
   const canWrite = group?.role === "admin" || group?.role === "bendahara";
@@ -32,7 +34,10 @@ export function AdminApp({ locale, groups }: { locale: Locale; groups: Group[] }
   useEffect(() => {
     if (!slug) return;
     api.admin.members.list.query({ groupSlug: slug }).then(setMembers);
-    api.admin.cash.onHand.query({ groupSlug: slug }).then((c) => setToday(c.today));
+    api.admin.cash.onHand.query({ groupSlug: slug }).then(
+      (c) => setOpen(keepOpenDays(slug, { from: c.openFrom, to: c.today })),
+      () => setOpen(lastOpenDays(slug, group?.timeZone)),
+    );
   }, [slug, refresh]);
   const active = useMemo(() => members.filter((m) => !m.leftOn || m.leftOn > today), [members, today]);
   const reload = () => setRefresh((n) => n + 1);
@@ -68,71 +73,101 @@ export function AdminApp({ locale, groups }: { locale: Locale; groups: Group[] }
           </button>
         ))}
       </nav>
-      {group && today && (
-        <section key={`${slug}-${tab}-${refresh}`}>
-          {tab === "home" && (
-            <Home
-              slug={slug}
-              locale={locale}
-              rp={rp}
-              t={t}
-              canCountersign={group.role === "pengawas" || group.role === "admin"}
-            />
-          )}
-          {tab === "collect" && canWrite && (
-            <Collect
-              slug={slug}
-              members={active}
-              daily={group.dailyContribution}
-              today={today}
-              locale={locale}
-              rp={rp}
-              t={t}
-            />
-          )}
-          {tab === "loans" && (
-            <Loans
-              slug={slug}
-              group={group}
-              members={active}
-              today={today}
-              locale={locale}
-              rp={rp}
-              t={t}
-              canWrite={canWrite}
-            />
-          )}
-          {tab === "withdraw" && canWrite && <Withdraw slug={slug} today={today} locale={locale} rp={rp} t={t} />}
-          {tab === "cash" && canWrite && <Cash slug={slug} today={today} locale={locale} rp={rp} t={t} />}
-          {tab === "members" && (
-            <MembersTab
-              slug={slug}
-              members={members}
-              today={today}
-              locale={locale}
-              rp={rp}
-              t={t}
-              canWrite={canWrite}
-              onChanged={reload}
-            />
-          )}
-          {tab === "fix" && <Corrections slug={slug} locale={locale} rp={rp} t={t} canWrite={canWrite} />}
-          {tab === "audit" && <Audit slug={slug} locale={locale} timeZone={group.timeZone} />}
-          {tab === "year" && (
-            <Year
-              slug={slug}
-              locale={locale}
-              rp={rp}
-              t={t}
-              today={today}
-              canWrite={canWrite}
-              canSetRule={group.role === "pengawas" || group.role === "admin"}
-            />
-          )}
-          {tab === "book" && canWrite && <Book slug={slug} locale={locale} rp={rp} t={t} onChanged={reload} />}
-          {tab === "account" && <Account locale={locale} rp={rp} t={t} slug={slug} />}
-        </section>
+      {group && open && (
+        <OpenDaysContext.Provider value={open}>
+          <section key={`${slug}-${tab}-${refresh}`}>
+            {tab === "home" && (
+              <Home
+                slug={slug}
+                locale={locale}
+                rp={rp}
+                t={t}
+                canCountersign={group.role === "pengawas" || group.role === "admin"}
+              />
+            )}
+            {tab === "collect" && canWrite && (
+              <Collect
+                slug={slug}
+                members={active}
+                daily={group.dailyContribution}
+                today={today}
+                locale={locale}
+                rp={rp}
+                t={t}
+              />
+            )}
+            {tab === "loans" && (
+              <Loans
+                slug={slug}
+                group={group}
+                members={active}
+                today={today}
+                locale={locale}
+                rp={rp}
+                t={t}
+                canWrite={canWrite}
+              />
+            )}
+            {tab === "withdraw" && canWrite && <Withdraw slug={slug} today={today} locale={locale} rp={rp} t={t} />}
+            {tab === "cash" && canWrite && <Cash slug={slug} today={today} locale={locale} rp={rp} t={t} />}
+            {tab === "members" && (
+              <MembersTab
+                slug={slug}
+                members={members}
+                today={today}
+                locale={locale}
+                rp={rp}
+                t={t}
+                canWrite={canWrite}
+                onChanged={reload}
+              />
+            )}
+            {tab === "fix" && <Corrections slug={slug} locale={locale} rp={rp} t={t} canWrite={canWrite} />}
+            {tab === "audit" && <Audit slug={slug} locale={locale} timeZone={group.timeZone} />}
+            {tab === "year" && (
+              <Year
+                slug={slug}
+                locale={locale}
+                rp={rp}
+                t={t}
+                today={today}
+                canWrite={canWrite}
+                canSetRule={group.role === "pengawas" || group.role === "admin"}
+              />
+            )}
+            {tab === "book" && canWrite && <Book slug={slug} locale={locale} rp={rp} t={t} onChanged={reload} />}
+            {tab === "account" && <Account locale={locale} rp={rp} t={t} slug={slug} />}
+          </section>
+        </OpenDaysContext.Provider>
       )}
     </>
   );
+}
+
+const openDaysKey = (slug: string) => `kt-hari-terbuka:${slug}`;
+
+/** The days open for writing as the server last said them, kept on the phone for when there is no signal. */
+function keepOpenDays(slug: string, open: OpenDays): OpenDays {
+  try {
+    localStorage.setItem(openDaysKey(slug), JSON.stringify(open));
+  } catch {
+    // storage full or refused: the screen still has them for now
+  }
+  return open;
+}
+
+/**
+ * Without signal: the last known first open day, and today by the phone's clock in the group's time
+ * zone (never earlier than the last today the server said). The server checks every date again.
+ */
+function lastOpenDays(slug: string, timeZone = "Asia/Makassar"): OpenDays | null {
+  let kept: OpenDays | null = null;
+  try {
+    kept = JSON.parse(localStorage.getItem(openDaysKey(slug)) ?? "null") as OpenDays | null;
+  } catch {
+    kept = null;
+  }
+  if (!kept) return null;
+  const phoneToday = localDate(new Date(), timeZone);
+  return { from: kept.from, to: phoneToday > kept.to ? phoneToday : kept.to };
 }

@@ -5,7 +5,20 @@ import { countTolerance, isLargeCountDifference, isLargeOutflow } from "@/server
 import { MESSAGES } from "@/server/i18n/messages";
 import { rupiahInWords } from "@/server/i18n/words";
 import { api, newKey } from "./client";
-import { amountProblem, Confirm, DigitsInput, Field, Status, useAction, type P, onChecked } from "./common";
+import { formatDate } from "@/server/i18n/format";
+import {
+  amountProblem,
+  Confirm,
+  DateField,
+  dateCheck,
+  DigitsInput,
+  Field,
+  Status,
+  useAction,
+  useOpenDays,
+  type P,
+  onChecked,
+} from "./common";
 
 type CashKind = "expense" | "income" | "count" | "bank_deposit" | "bank_withdrawal" | "bank_check";
 type Via = "cash" | "bank";
@@ -14,7 +27,15 @@ type OnHand = Awaited<ReturnType<typeof api.admin.cash.onHand.query>>;
 
 export function Cash({ slug, today, t, locale, rp }: P & { today: string }) {
   const blank = { amount: "", note: "", replace: "" as Replace, key: newKey() };
-  const [f, setF] = useState({ kind: "expense" as CashKind, category: "alat_tulis", via: "cash" as Via, ...blank });
+  // The date stays as chosen from one save to the next (a meeting written up the morning after).
+  const [f, setF] = useState({
+    kind: "expense" as CashKind,
+    category: "alat_tulis",
+    via: "cash" as Via,
+    date: today,
+    ...blank,
+  });
+  const open = useOpenDays() ?? { from: today, to: today };
   const [confirming, setConfirming] = useState(false);
   // What the books hold now, the last count and check, the group's threshold: read before a count
   // or a large amount is saved, and again after each save or refusal.
@@ -43,7 +64,7 @@ export function Cash({ slug, today, t, locale, rp }: P & { today: string }) {
     bank_withdrawal: t.bankWithdrawal,
     bank_check: t.bankCheck,
   };
-  const edit = (k: "kind" | "amount" | "category" | "via" | "note" | "replace", v: string) => {
+  const edit = (k: "kind" | "amount" | "category" | "via" | "note" | "replace" | "date", v: string) => {
     const next = { ...f, [k]: v, key: newKey() };
     if (k === "kind") {
       next.category = v === "income" ? "bunga_bank" : "alat_tulis";
@@ -58,7 +79,8 @@ export function Cash({ slug, today, t, locale, rp }: P & { today: string }) {
   // so is one expense above the group's threshold. The server refuses either unconfirmed.
   const book = !hand ? null : f.kind === "bank_check" ? hand.bank : f.kind === "count" ? hand.cash : null;
   const last = f.kind === "bank_check" ? hand?.lastBankCheck : f.kind === "count" ? hand?.lastCount : null;
-  const replaceable = last && last.businessDate === today && !last.countersignedAt ? last : null;
+  // Only a count recorded today for the same date can be replaced (the server checks both).
+  const replaceable = last && last.businessDate === f.date && !last.countersignedAt ? last : null;
   // Not known yet (still loading, or no signal): asked all the same — better once too often.
   const largeCount =
     isCheck &&
@@ -68,12 +90,14 @@ export function Cash({ slug, today, t, locale, rp }: P & { today: string }) {
   const largeOut = f.kind === "expense" && threshold !== null && isLargeOutflow(amount, threshold);
   const diffWords = (d: number) => (d === 0 ? t.matches : d > 0 ? t.over(rp(d)) : t.short(rp(-d)));
   const what = () =>
-    `${kindLabel[f.kind]} ${rp(amount)}${isMovement ? ` (${words.categories[f.category] ?? f.category})` : ""}`;
+    `${kindLabel[f.kind]} ${rp(amount)}${isMovement ? ` (${words.categories[f.category] ?? f.category})` : ""}${
+      f.date !== today ? `, ${t.datedOn(formatDate(f.date, locale))}` : ""
+    }`;
   const send = () => {
     if (isCheck) {
       const input = {
         groupSlug: slug,
-        date: today,
+        date: f.date,
         countedAmount: amount,
         account: f.kind === "bank_check" ? ("bank" as const) : ("cash" as const),
         note: f.note || null,
@@ -96,7 +120,7 @@ export function Cash({ slug, today, t, locale, rp }: P & { today: string }) {
       );
     }
     if (f.kind === "bank_deposit" || f.kind === "bank_withdrawal") {
-      const input = { groupSlug: slug, kind: f.kind, amount, date: today, idempotencyKey: f.key };
+      const input = { groupSlug: slug, kind: f.kind, amount, date: f.date, idempotencyKey: f.key };
       return a.save(
         slug,
         { key: f.key, kind: f.kind, input, summary: what() },
@@ -108,7 +132,7 @@ export function Cash({ slug, today, t, locale, rp }: P & { today: string }) {
     const input = {
       groupSlug: slug,
       amount,
-      date: today,
+      date: f.date,
       category: f.category,
       note: f.note || null,
       via: f.via,
@@ -129,6 +153,7 @@ export function Cash({ slug, today, t, locale, rp }: P & { today: string }) {
       onSubmit={onChecked(
         a,
         () => [
+          dateCheck("date", f.date, open),
           [
             isCheck ? "countedAmount" : "amount",
             isCheck ? f.amount === "" && "amount_invalid" : amountProblem(f.amount),
@@ -138,7 +163,7 @@ export function Cash({ slug, today, t, locale, rp }: P & { today: string }) {
           if ((out || largeCount) && !confirming) return setConfirming(true);
           const r = await send();
           setConfirming(false);
-          if (r) setF({ ...f, ...blank, key: newKey() });
+          if (r) setF({ ...f, ...blank, key: newKey() }); // the date stays
           void loadHand();
         },
       )}
@@ -152,6 +177,7 @@ export function Cash({ slug, today, t, locale, rp }: P & { today: string }) {
           ))}
         </select>
       </Field>
+      <DateField id="cd" a={a} value={f.date} onChange={(v) => edit("date", v)} t={t} locale={locale} />
       <Field
         id="ca"
         label={f.kind === "count" ? t.counted : f.kind === "bank_check" ? t.bankCounted : t.amount}

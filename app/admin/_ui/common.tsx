@@ -1,8 +1,9 @@
 "use client";
 import { getSession } from "next-auth/react";
-import { useCallback, useRef, useState } from "react";
+import { createContext, useCallback, useContext, useRef, useState } from "react";
 import type { AdminMessages } from "@/server/i18n/admin";
 import { errorMessage } from "@/server/i18n/errors";
+import { formatDate } from "@/server/i18n/format";
 import { type api, explain, type FieldError, noAnswer } from "./client";
 import type { QueuedWrite } from "./offline-queue";
 import { keepOnPhone } from "./phone-queue";
@@ -121,6 +122,75 @@ export const onChecked =
 export const amountProblem = (v: string) => (v === "" || !(Number(v) > 0) ? "amount_not_positive" : null);
 export const dateProblem = (v: string, today: string) =>
   !/^\d{4}-\d{2}-\d{2}$/.test(v) ? "date_invalid" : v > today ? "date_in_future" : null;
+
+/**
+ * The days a write may be dated on now, as the server said (cash.onHand): `from` the first day
+ * still open (server/domain/month-close.ts, firstOpenDay) through `to`, the group's today. Kept on
+ * the phone for when there is no signal; a write queued in a month that closed meanwhile is refused
+ * by the server with `month_closed` when it is sent.
+ */
+export type OpenDays = { from: string; to: string };
+export const OpenDaysContext = createContext<OpenDays | null>(null);
+export const useOpenDays = () => useContext(OpenDaysContext);
+
+/** A write's date checked as the server will: real, not after today, not before the first open day. */
+export function dateCheck(
+  field: string,
+  v: string,
+  open: OpenDays,
+): [field: string, code: string | null, params?: Record<string, string | number>] {
+  const code = dateProblem(v, open.to);
+  if (code) return [field, code, { today: open.to }];
+  if (v >= open.from) return [field, null];
+  // Before the first open day: a closed month, or (in the same month) before the group was founded.
+  return v.slice(0, 7) < open.from.slice(0, 7)
+    ? [field, "month_closed", { month: v.slice(0, 7) }]
+    : [field, "date_before_founding", { foundedOn: open.from }];
+}
+
+/**
+ * The one date control of every write form: today by default (the form's state starts at the
+ * group's today), offering only the days the server takes — from the first day still open, never
+ * the future — and saying which those are.
+ */
+export function DateField({
+  id,
+  a,
+  name = "date",
+  value,
+  onChange,
+  t,
+  locale,
+}: {
+  id: string;
+  a: Pick<Action, "error" | "placed">;
+  name?: string;
+  value: string;
+  onChange: (date: string) => void;
+  t: P["t"];
+  locale: Locale;
+}) {
+  const open = useOpenDays();
+  return (
+    <Field id={id} label={t.date} a={a} name={name}>
+      <input
+        id={id}
+        type="date"
+        min={open?.from}
+        max={open?.to}
+        value={value}
+        aria-describedby={open ? `${id}-open` : undefined}
+        onChange={(e) => onChange(e.target.value)}
+      />
+      {open && (
+        <small id={`${id}-open`} className="muted">
+          {" "}
+          {t.dateOpen(formatDate(open.from, locale), value !== "" && value !== open.to)}
+        </small>
+      )}
+    </Field>
+  );
+}
 
 /** The result of the last action, or an error that belongs to no shown field. */
 export function Status({ s }: { s: { error: FieldError | null; done: string | null; placed?: Set<string> } }) {

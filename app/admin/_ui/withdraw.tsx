@@ -1,12 +1,15 @@
 "use client";
 import { savingsTotal } from "@/server/domain/ledger";
 import { isLargeOutflow } from "@/server/domain/plausibility";
+import { formatDate } from "@/server/i18n/format";
 import { rupiahInWords } from "@/server/i18n/words";
 import { useCallback, useEffect, useState } from "react";
 import { api, newKey } from "./client";
 import {
   amountProblem,
   Confirm,
+  DateField,
+  dateCheck,
   DigitsInput,
   Field,
   Status,
@@ -14,6 +17,7 @@ import {
   type Members,
   type P,
   onChecked,
+  useOpenDays,
 } from "./common";
 import { Receipts } from "./receipt";
 
@@ -25,7 +29,8 @@ const savingsOf = (m: Members[number]) => savingsTotal(m.savings);
  */
 export function Withdraw({ slug, today, t, locale, rp }: P & { today: string }) {
   const [members, setMembers] = useState<Members>([]);
-  const [f, setF] = useState({ memberCode: "", amount: "", key: newKey() });
+  const [f, setF] = useState({ memberCode: "", amount: "", date: today, key: newKey() });
+  const open = useOpenDays() ?? { from: today, to: today };
   const [confirming, setConfirming] = useState(false);
   const [entryId, setEntryId] = useState<number | null>(null);
   const a = useAction(locale);
@@ -47,7 +52,7 @@ export function Withdraw({ slug, today, t, locale, rp }: P & { today: string }) 
   }, [slug]);
   const member = members.find((m) => m.code === f.memberCode);
   const amount = Number(f.amount);
-  const edit = (k: "memberCode" | "amount", v: string) => {
+  const edit = (k: "memberCode" | "amount" | "date", v: string) => {
     setF({ ...f, [k]: v, key: newKey() });
     setConfirming(false);
     setEntryId(null);
@@ -61,6 +66,7 @@ export function Withdraw({ slug, today, t, locale, rp }: P & { today: string }) 
         a,
         () => [
           ["memberCode", !member && "member_not_found"],
+          dateCheck("date", f.date, open),
           ["amount", amountProblem(f.amount)],
           [
             "amount",
@@ -75,7 +81,7 @@ export function Withdraw({ slug, today, t, locale, rp }: P & { today: string }) 
             groupSlug: slug,
             memberCode: f.memberCode,
             amount,
-            date: today,
+            date: f.date,
             confirmed: true,
             idempotencyKey: f.key,
           };
@@ -87,7 +93,7 @@ export function Withdraw({ slug, today, t, locale, rp }: P & { today: string }) 
             (x) => t.saved(x.seq, what),
           );
           setConfirming(false);
-          if (r) setF({ memberCode: f.memberCode, amount: "", key: newKey() });
+          if (r) setF({ memberCode: f.memberCode, amount: "", date: f.date, key: newKey() });
           if (r && r !== "kept") {
             setEntryId(r.id);
             void load();
@@ -112,6 +118,7 @@ export function Withdraw({ slug, today, t, locale, rp }: P & { today: string }) 
           {t.savingsShare} {rp(member.savings.savings_share)})
         </p>
       )}
+      <DateField id="wd" a={a} value={f.date} onChange={(v) => edit("date", v)} t={t} locale={locale} />
       <Field id="wa" label={t.amount} a={a} name="amount">
         <DigitsInput id="wa" value={f.amount} onChange={(v) => edit("amount", v)} />
       </Field>
@@ -122,6 +129,7 @@ export function Withdraw({ slug, today, t, locale, rp }: P & { today: string }) 
           onBack={() => setConfirming(false)}
           lines={[
             t.moneyOut("cash", rp(amount)),
+            ...(f.date !== today ? [t.datedOn(formatDate(f.date, locale))] : []),
             t.inWords(rupiahInWords(amount, locale)),
             t.savingsLeft(member.code, rp(savingsOf(member) - amount)),
             ...(threshold !== null && isLargeOutflow(amount, threshold) ? [t.largeOutflow(rp(threshold))] : []),
