@@ -1,7 +1,7 @@
 "use client";
 import { signOut } from "next-auth/react";
 import { useEffect, useMemo, useState } from "react";
-import { localDate } from "@/server/domain/dates";
+import { DEFAULT_TIME_ZONE } from "@/server/domain/dates";
 import { formatRupiah } from "@/server/domain/money";
 import { api } from "./client";
 import { ADMIN_MESSAGES } from "@/server/i18n/admin";
@@ -16,6 +16,7 @@ import { Home } from "./home";
 import { Loans } from "./loans";
 import { PhoneQueue } from "./phone-queue";
 import { Withdraw } from "./withdraw";
+import { keepOpenDays, lastOpenDays } from "./open-days";
 import { MembersTab } from "./members";
 
 export function AdminApp({ locale, groups }: { locale: Locale; groups: Group[] }) {
@@ -35,8 +36,8 @@ export function AdminApp({ locale, groups }: { locale: Locale; groups: Group[] }
     if (!slug) return;
     api.admin.members.list.query({ groupSlug: slug }).then(setMembers);
     api.admin.cash.onHand.query({ groupSlug: slug }).then(
-      (c) => setOpen(keepOpenDays(slug, { from: c.openFrom, to: c.today })),
-      () => setOpen(lastOpenDays(slug, group?.timeZone)),
+      (c) => setOpen(keepOpenDays(localStorage, slug, { from: c.openFrom, to: c.today })),
+      () => setOpen(lastOpenDays(localStorage, slug, group?.timeZone ?? DEFAULT_TIME_ZONE)),
     );
   }, [slug, refresh]);
   const active = useMemo(() => members.filter((m) => !m.leftOn || m.leftOn > today), [members, today]);
@@ -142,32 +143,4 @@ export function AdminApp({ locale, groups }: { locale: Locale; groups: Group[] }
       )}
     </>
   );
-}
-
-const openDaysKey = (slug: string) => `kt-hari-terbuka:${slug}`;
-
-/** The days open for writing as the server last said them, kept on the phone for when there is no signal. */
-function keepOpenDays(slug: string, open: OpenDays): OpenDays {
-  try {
-    localStorage.setItem(openDaysKey(slug), JSON.stringify(open));
-  } catch {
-    // storage full or refused: the screen still has them for now
-  }
-  return open;
-}
-
-/**
- * Without signal: the last known first open day, and today by the phone's clock in the group's time
- * zone (never earlier than the last today the server said). The server checks every date again.
- */
-function lastOpenDays(slug: string, timeZone = "Asia/Makassar"): OpenDays | null {
-  let kept: OpenDays | null = null;
-  try {
-    kept = JSON.parse(localStorage.getItem(openDaysKey(slug)) ?? "null") as OpenDays | null;
-  } catch {
-    kept = null;
-  }
-  if (!kept) return null;
-  const phoneToday = localDate(new Date(), timeZone);
-  return { from: kept.from, to: phoneToday > kept.to ? phoneToday : kept.to };
 }

@@ -6,7 +6,10 @@ import { errorMessage } from "@/server/i18n/errors";
 import { formatDate } from "@/server/i18n/format";
 import { type api, explain, type FieldError, noAnswer } from "./client";
 import type { QueuedWrite } from "./offline-queue";
+import type { OpenDays } from "./open-days";
 import { keepOnPhone } from "./phone-queue";
+
+export { dateCheck, type OpenDays } from "./open-days";
 
 export type Locale = "id" | "en";
 
@@ -123,30 +126,8 @@ export const amountProblem = (v: string) => (v === "" || !(Number(v) > 0) ? "amo
 export const dateProblem = (v: string, today: string) =>
   !/^\d{4}-\d{2}-\d{2}$/.test(v) ? "date_invalid" : v > today ? "date_in_future" : null;
 
-/**
- * The days a write may be dated on now, as the server said (cash.onHand): `from` the first day
- * still open (server/domain/month-close.ts, firstOpenDay) through `to`, the group's today. Kept on
- * the phone for when there is no signal; a write queued in a month that closed meanwhile is refused
- * by the server with `month_closed` when it is sent.
- */
-export type OpenDays = { from: string; to: string };
 export const OpenDaysContext = createContext<OpenDays | null>(null);
 export const useOpenDays = () => useContext(OpenDaysContext);
-
-/** A write's date checked as the server will: real, not after today, not before the first open day. */
-export function dateCheck(
-  field: string,
-  v: string,
-  open: OpenDays,
-): [field: string, code: string | null, params?: Record<string, string | number>] {
-  const code = dateProblem(v, open.to);
-  if (code) return [field, code, { today: open.to }];
-  if (v >= open.from) return [field, null];
-  // Before the first open day: a closed month, or (in the same month) before the group was founded.
-  return v.slice(0, 7) < open.from.slice(0, 7)
-    ? [field, "month_closed", { month: v.slice(0, 7) }]
-    : [field, "date_before_founding", { foundedOn: open.from }];
-}
 
 /**
  * The one date control of every write form: today by default (the form's state starts at the
