@@ -110,7 +110,9 @@ export function AdminApp({ locale, groups }: { locale: Locale; groups: Group[] }
               />
             )}
             {tab === "withdraw" && canWrite && <Withdraw slug={slug} today={today} locale={locale} rp={rp} t={t} />}
-            {tab === "cash" && canWrite && <Cash slug={slug} today={today} locale={locale} rp={rp} t={t} />}
+            {tab === "cash" && canWrite && (
+              <Cash slug={slug} today={today} timeZone={group.timeZone} locale={locale} rp={rp} t={t} />
+            )}
             {tab === "members" && (
               <MembersTab
                 slug={slug}

@@ -1,5 +1,6 @@
 "use client";
 import { useCallback, useEffect, useState } from "react";
+import { localDate } from "@/server/domain/dates";
 import { EXPENSE_CATEGORIES, INCOME_CATEGORIES } from "@/server/domain/ledger";
 import { countTolerance, isLargeCountDifference, isLargeOutflow } from "@/server/domain/plausibility";
 import { MESSAGES } from "@/server/i18n/messages";
@@ -25,7 +26,7 @@ type Via = "cash" | "bank";
 type Replace = "" | "salah_ketik" | "dihitung_ulang";
 type OnHand = Awaited<ReturnType<typeof api.admin.cash.onHand.query>>;
 
-export function Cash({ slug, today, t, locale, rp }: P & { today: string }) {
+export function Cash({ slug, today, timeZone, t, locale, rp }: P & { today: string; timeZone: string }) {
   const blank = { amount: "", note: "", replace: "" as Replace, key: newKey() };
   // The date stays as chosen from one save to the next (a meeting written up the morning after).
   const [f, setF] = useState({
@@ -79,8 +80,14 @@ export function Cash({ slug, today, t, locale, rp }: P & { today: string }) {
   // so is one expense above the group's threshold. The server refuses either unconfirmed.
   const book = !hand ? null : f.kind === "bank_check" ? hand.bank : f.kind === "count" ? hand.cash : null;
   const last = f.kind === "bank_check" ? hand?.lastBankCheck : f.kind === "count" ? hand?.lastCount : null;
-  // Only a count recorded today for the same date can be replaced (the server checks both).
-  const replaceable = last && last.businessDate === f.date && !last.countersignedAt ? last : null;
+  // Only a count for the same date, recorded today, can be replaced (the server checks both).
+  const replaceable =
+    last &&
+    last.businessDate === f.date &&
+    localDate(new Date(last.recordedAt), timeZone) === today &&
+    !last.countersignedAt
+      ? last
+      : null;
   // Not known yet (still loading, or no signal): asked all the same — better once too often.
   const largeCount =
     isCheck &&
