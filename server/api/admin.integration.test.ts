@@ -885,3 +885,13 @@ describe("cross-site and sign-in", () => {
     await t.database.db.run(sql`UPDATE users SET disabled = 0 WHERE username = 'admin'`);
   });
 });
+
+describe("the days a write may be dated on (issue 25)", () => {
+  it("cash.onHand tells the screens the group's today and the first day still open", async () => {
+    // 29 November: October closed with the 5th of November; November runs.
+    expect(await caller("bendaharaRD").admin.cash.onHand({ groupSlug: "ratu-damai" })).toMatchObject({
+      today: "2026-11-29",
+      openFrom: "2026-11-01",
+    });
+  });
+});

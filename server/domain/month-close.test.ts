@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { graceClosesOn, isMonthClosed, monthCloseSeals, monthStanding } from "./month-close";
+import { addDays, monthOf } from "./dates";
+import { firstOpenDay, graceClosesOn, isMonthClosed, monthCloseSeals, monthStanding } from "./month-close";
 
 const TZ = "Asia/Makassar";
 /** An instant at a WITA wall-clock time (UTC+8). */
@@ -83,5 +84,33 @@ describe("closing a month", () => {
         "2026-03",
       ]);
     });
+  });
+});
+
+describe("the first day still open", () => {
+  const base = { graceDays: 5, previousMonthCountersigned: false, closedThrough: null, foundedOn: "2024-01-01" };
+
+  it("is the first of the month just finished through its grace days, then the first of this month", () => {
+    expect(firstOpenDay({ ...base, today: "2026-02-01" })).toBe("2026-01-01");
+    expect(firstOpenDay({ ...base, today: "2026-02-05" })).toBe("2026-01-01");
+    expect(firstOpenDay({ ...base, today: "2026-02-06" })).toBe("2026-02-01");
+    expect(firstOpenDay({ ...base, today: "2026-01-03" })).toBe("2025-12-01");
+    expect(firstOpenDay({ ...base, today: "2026-02-03", graceDays: 0 })).toBe("2026-02-01");
+  });
+
+  it("a countersignature, the group's founding and a closed year move it later; never after today", () => {
+    expect(firstOpenDay({ ...base, today: "2026-02-03", previousMonthCountersigned: true })).toBe("2026-02-01");
+    expect(firstOpenDay({ ...base, today: "2026-02-03", foundedOn: "2026-01-20" })).toBe("2026-01-20");
+    expect(firstOpenDay({ ...base, today: "2026-01-03", closedThrough: "2025-12-31" })).toBe("2026-01-01");
+    expect(firstOpenDay({ ...base, today: "2026-01-03", foundedOn: "2026-01-05" })).toBe("2026-01-03");
+  });
+
+  it("agrees with the rule the ledger enforces, day by day over two years", () => {
+    for (let today = "2025-01-01"; today <= "2026-12-31"; today = addDays(today, 1))
+      for (const graceDays of [0, 5, 20]) {
+        const first = firstOpenDay({ ...base, today, graceDays });
+        expect(monthStanding(monthOf(first), today, graceDays)).not.toBe("closed");
+        expect(monthStanding(monthOf(addDays(first, -1)), today, graceDays)).toBe("closed");
+      }
   });
 });

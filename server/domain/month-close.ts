@@ -93,3 +93,29 @@ export function monthCloseSeals(
   }
   return out;
 }
+
+export interface OpenDayFacts {
+  /** The group's local date now. */
+  today: BusinessDate;
+  graceDays: number;
+  /** The pengawas countersigned the month before today's (by now): it closed early. */
+  previousMonthCountersigned: boolean;
+  /** The last day of the last closed year, or null. */
+  closedThrough: BusinessDate | null;
+  foundedOn: BusinessDate;
+}
+
+/**
+ * The earliest day a write may still be dated on (today: the latest): the first of the month just
+ * finished while it is in its grace period and not countersigned, else the first of today's month —
+ * never before the group was founded, nor in a closed year. What the screens offer as the date's
+ * lower bound, by the same rule the ledger enforces.
+ */
+export function firstOpenDay(f: OpenDayFacts): BusinessDate {
+  const previous = monthOf(addMonths(`${monthOf(f.today)}-01`, -1));
+  const inGrace = monthStanding(previous, f.today, f.graceDays) === "grace" && !f.previousMonthCountersigned;
+  let first: BusinessDate = inGrace ? `${previous}-01` : `${monthOf(f.today)}-01`;
+  if (f.foundedOn > first) first = f.foundedOn;
+  if (f.closedThrough !== null && f.closedThrough >= first) first = addDays(f.closedThrough, 1);
+  return first > f.today ? f.today : first;
+}

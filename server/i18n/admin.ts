@@ -93,6 +93,10 @@ export const ADMIN_MESSAGES = {
     due: "Jatuh tempo 7 hari ke depan",
     none: "Tidak ada.",
     date: "Tanggal",
+    // A date on every write (issue 25): the control says which days it offers.
+    dateOpen: (from: string, past: boolean) =>
+      `${past ? "Bukan hari ini. " : ""}Boleh mundur sampai ${from}, tidak boleh ke depan.`,
+    datedOn: (date: string) => `tanggal ${date}`,
     present: "Bayar",
     today: "hari ini",
     months: (n: number) => `${n} bulan`,
@@ -331,6 +335,8 @@ export const ADMIN_MESSAGES = {
     due: "Due in the next 7 days",
     none: "None.",
     date: "Date",
+    dateOpen: (from: string, past: boolean) => `${past ? "Not today. " : ""}Can go back to ${from}, not ahead.`,
+    datedOn: (date: string) => `dated ${date}`,
     present: "Pays",
     today: "today",
     months: (n: number) => `${n} months`,

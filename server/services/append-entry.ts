@@ -6,7 +6,7 @@
  */
 import { and, eq, gt, inArray, sql } from "drizzle-orm";
 import { randomBytes } from "node:crypto";
-import { insertMany, reusable, type Tx } from "@/db/client";
+import { type DbOrTx, insertMany, reusable, type Tx } from "@/db/client";
 import {
   accountBalances,
   auditLog,
@@ -22,8 +22,8 @@ import {
   GENESIS_HASH,
   publicWordsProblem,
 } from "@/server/domain/chain";
-import { localDate, monthOf, type BusinessDate } from "@/server/domain/dates";
-import { isMonthClosed, monthStanding } from "@/server/domain/month-close";
+import { addMonths, localDate, monthOf, type BusinessDate } from "@/server/domain/dates";
+import { firstOpenDay, isMonthClosed, monthStanding } from "@/server/domain/month-close";
 import { conflict, invalid } from "@/server/domain/errors";
 import type { ErrorCode } from "@/server/i18n/errors";
 import {
@@ -333,6 +333,33 @@ export async function assertNotCountersigned(tx: Tx, items: readonly Dated[]): P
 export async function assertDateOpen(tx: Tx, d: Dated): Promise<void> {
   assertDatesOpen(d);
   await assertNotCountersigned(tx, [d]);
+}
+
+/**
+ * The days a write may be dated on now, by the rules above: from the first day still open (the
+ * month just finished while in its grace period and not countersigned) through today. The screens
+ * offer only these, so a phone never proposes a date the ledger would refuse.
+ */
+export async function openDays(
+  db: DbOrTx,
+  group: Pick<GroupRow, "id" | "timeZone" | "monthGraceDays" | "closedThrough" | "foundedOn">,
+  now: Date,
+): Promise<{ from: BusinessDate; to: BusinessDate }> {
+  const today = localDate(now, group.timeZone);
+  const previous = monthOf(addMonths(`${monthOf(today)}-01`, -1));
+  const [signed] = await db
+    .select({ at: sealSignatures.at })
+    .from(sealSignatures)
+    .where(and(eq(sealSignatures.groupId, group.id), eq(sealSignatures.month, previous)));
+  const facts = { timeZone: group.timeZone, graceDays: group.monthGraceDays, countersignedAt: signed?.at ?? null };
+  const from = firstOpenDay({
+    today,
+    graceDays: group.monthGraceDays,
+    previousMonthCountersigned: signed !== undefined && isMonthClosed(previous, now, facts),
+    closedThrough: group.closedThrough,
+    foundedOn: group.foundedOn,
+  });
+  return { from, to: today };
 }
 
 type Head = { lastSeq: number; lastHash: string } | undefined;

@@ -22,7 +22,7 @@ import {
   type MoneyAccount,
 } from "@/server/domain/ledger";
 import { assertAmount, MAX_AMOUNT } from "@/server/domain/money";
-import { appendEntry, assertDateOpen, idempotentWrite, type EntryRow } from "./append-entry";
+import { appendEntry, assertDateOpen, idempotentWrite, openDays, type EntryRow } from "./append-entry";
 import { loadGroupFor, nowOf, todayIn, type ServiceContext, audit } from "./context";
 import { cleanText } from "@/server/domain/text";
 import { type GroupInput, zDate, zIdempotencyKey, zRupiah, zText, zVia } from "./fields";
@@ -313,11 +313,21 @@ export async function moneyOnHand(ctx: ServiceContext, input: GroupInput) {
   const db = ctx.database.db;
   const group = await loadGroupFor(db, ctx, input.groupSlug, "read");
   const today = todayIn(ctx, group);
-  const [cash, bank, lastCount, lastBankCheck] = await Promise.all([
+  const [cash, bank, lastCount, lastBankCheck, open] = await Promise.all([
     cashOnBooks(db, group.id, today),
     cashOnBooks(db, group.id, today, "bank"),
     lastCashCount(db, group.id),
     lastCashCount(db, group.id, "bank"),
+    openDays(db, group, nowOf(ctx)),
   ]);
-  return { cash, bank, today, lastCount, lastBankCheck, largeOutflowThreshold: group.largeOutflowThreshold };
+  // `openFrom`: the earliest date a write may carry now (the screens' lower bound; today the upper).
+  return {
+    cash,
+    bank,
+    today,
+    openFrom: open.from,
+    lastCount,
+    lastBankCheck,
+    largeOutflowThreshold: group.largeOutflowThreshold,
+  };
 }

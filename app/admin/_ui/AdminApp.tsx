@@ -1,10 +1,11 @@
 "use client";
 import { signOut } from "next-auth/react";
 import { useEffect, useMemo, useState } from "react";
+import { DEFAULT_TIME_ZONE } from "@/server/domain/dates";
 import { formatRupiah } from "@/server/domain/money";
 import { api } from "./client";
 import { ADMIN_MESSAGES } from "@/server/i18n/admin";
-import type { Locale, Group, Members } from "./common";
+import { type Locale, type Group, type Members, type OpenDays, OpenDaysContext } from "./common";
 import { Account } from "./account";
 import { Book } from "./book";
 import { Year } from "./year";
@@ -15,6 +16,7 @@ import { Home } from "./home";
 import { Loans } from "./loans";
 import { PhoneQueue } from "./phone-queue";
 import { Withdraw } from "./withdraw";
+import { keepOpenDays, lastOpenDays } from "./open-days";
 import { MembersTab } from "./members";
 import type { RightEntryDraft } from "@/server/domain/correction-follow-up";
 
@@ -24,7 +26,8 @@ export function AdminApp({ locale, groups }: { locale: Locale; groups: Group[] }
   const [slug, setSlug] = useState<string>(groups[0]?.slug ?? "");
   const [tab, setTab] = useState<keyof typeof t.tabs>("home");
   const [members, setMembers] = useState<Members>([]);
-  const [today, setToday] = useState("");
+  const [open, setOpen] = useState<OpenDays | null>(null);
+  const today = open?.to ?? "";
   const [refresh, setRefresh] = useState(0);
   const group = groups?.find((g) => g.slug === slug);
   const canWrite = group?.role === "admin" || group?.role === "bendahara";
@@ -33,7 +36,10 @@ export function AdminApp({ locale, groups }: { locale: Locale; groups: Group[] }
   useEffect(() => {
     if (!slug) return;
     api.admin.members.list.query({ groupSlug: slug }).then(setMembers);
-    api.admin.cash.onHand.query({ groupSlug: slug }).then((c) => setToday(c.today));
+    api.admin.cash.onHand.query({ groupSlug: slug }).then(
+      (c) => setOpen(keepOpenDays(localStorage, slug, { from: c.openFrom, to: c.today })),
+      () => setOpen(lastOpenDays(localStorage, slug, group?.timeZone ?? DEFAULT_TIME_ZONE)),
+    );
   }, [slug, refresh]);
   const active = useMemo(() => members.filter((m) => !m.leftOn || m.leftOn > today), [members, today]);
   const reload = () => setRefresh((n) => n + 1);
@@ -80,90 +86,93 @@ export function AdminApp({ locale, groups }: { locale: Locale; groups: Group[] }
           </button>
         ))}
       </nav>
-      {group && today && (
-        <section key={`${slug}-${tab}-${refresh}`}>
-          {tab === "home" && (
-            <Home
-              slug={slug}
-              locale={locale}
-              rp={rp}
-              t={t}
-              canCountersign={group.role === "pengawas" || group.role === "admin"}
-            />
-          )}
-          {tab === "collect" && canWrite && (
-            <Collect
-              slug={slug}
-              members={active}
-              daily={group.dailyContribution}
-              today={today}
-              locale={locale}
-              rp={rp}
-              t={t}
-            />
-          )}
-          {tab === "loans" && (
-            <Loans
-              slug={slug}
-              group={group}
-              members={active}
-              today={today}
-              locale={locale}
-              rp={rp}
-              t={t}
-              canWrite={canWrite}
-            />
-          )}
-          {tab === "withdraw" && canWrite && (
-            <Withdraw
-              slug={slug}
-              today={today}
-              locale={locale}
-              rp={rp}
-              t={t}
-              draft={draft?.form === "withdraw" ? draft : null}
-            />
-          )}
-          {tab === "cash" && canWrite && (
-            <Cash
-              slug={slug}
-              today={today}
-              locale={locale}
-              rp={rp}
-              t={t}
-              draft={draft?.form === "cash" ? draft : null}
-            />
-          )}
-          {tab === "members" && (
-            <MembersTab
-              slug={slug}
-              members={members}
-              today={today}
-              locale={locale}
-              rp={rp}
-              t={t}
-              canWrite={canWrite}
-              onChanged={reloadMembers}
-            />
-          )}
-          {tab === "fix" && (
-            <Corrections slug={slug} locale={locale} rp={rp} t={t} canWrite={canWrite} onReversed={openDraft} />
-          )}
-          {tab === "audit" && <Audit slug={slug} locale={locale} timeZone={group.timeZone} />}
-          {tab === "year" && (
-            <Year
-              slug={slug}
-              locale={locale}
-              rp={rp}
-              t={t}
-              today={today}
-              canWrite={canWrite}
-              canSetRule={group.role === "pengawas" || group.role === "admin"}
-            />
-          )}
-          {tab === "book" && canWrite && <Book slug={slug} locale={locale} rp={rp} t={t} onChanged={reload} />}
-          {tab === "account" && <Account locale={locale} rp={rp} t={t} slug={slug} />}
-        </section>
+      {group && open && (
+        <OpenDaysContext.Provider value={open}>
+          <section key={`${slug}-${tab}-${refresh}`}>
+            {tab === "home" && (
+              <Home
+                slug={slug}
+                locale={locale}
+                rp={rp}
+                t={t}
+                canCountersign={group.role === "pengawas" || group.role === "admin"}
+              />
+            )}
+            {tab === "collect" && canWrite && (
+              <Collect
+                slug={slug}
+                members={active}
+                daily={group.dailyContribution}
+                today={today}
+                locale={locale}
+                rp={rp}
+                t={t}
+              />
+            )}
+            {tab === "loans" && (
+              <Loans
+                slug={slug}
+                group={group}
+                members={active}
+                today={today}
+                locale={locale}
+                rp={rp}
+                t={t}
+                canWrite={canWrite}
+              />
+            )}
+            {tab === "withdraw" && canWrite && (
+              <Withdraw
+                slug={slug}
+                today={today}
+                locale={locale}
+                rp={rp}
+                t={t}
+                draft={draft?.form === "withdraw" ? draft : null}
+              />
+            )}
+            {tab === "cash" && canWrite && (
+              <Cash
+                slug={slug}
+                today={today}
+                timeZone={group.timeZone}
+                locale={locale}
+                rp={rp}
+                t={t}
+                draft={draft?.form === "cash" ? draft : null}
+              />
+            )}
+            {tab === "members" && (
+              <MembersTab
+                slug={slug}
+                members={members}
+                today={today}
+                locale={locale}
+                rp={rp}
+                t={t}
+                canWrite={canWrite}
+                onChanged={reloadMembers}
+              />
+            )}
+            {tab === "fix" && (
+              <Corrections slug={slug} locale={locale} rp={rp} t={t} canWrite={canWrite} onReversed={openDraft} />
+            )}
+            {tab === "audit" && <Audit slug={slug} locale={locale} timeZone={group.timeZone} />}
+            {tab === "year" && (
+              <Year
+                slug={slug}
+                locale={locale}
+                rp={rp}
+                t={t}
+                today={today}
+                canWrite={canWrite}
+                canSetRule={group.role === "pengawas" || group.role === "admin"}
+              />
+            )}
+            {tab === "book" && canWrite && <Book slug={slug} locale={locale} rp={rp} t={t} onChanged={reload} />}
+            {tab === "account" && <Account locale={locale} rp={rp} t={t} slug={slug} />}
+          </section>
+        </OpenDaysContext.Provider>
       )}
     </>
   );

@@ -1,12 +1,26 @@
 "use client";
 import { useCallback, useEffect, useState } from "react";
 import type { RightEntryDraft } from "@/server/domain/correction-follow-up";
+import { localDate } from "@/server/domain/dates";
 import { EXPENSE_CATEGORIES, INCOME_CATEGORIES } from "@/server/domain/ledger";
 import { countTolerance, isLargeCountDifference, isLargeOutflow } from "@/server/domain/plausibility";
 import { MESSAGES } from "@/server/i18n/messages";
 import { rupiahInWords } from "@/server/i18n/words";
 import { api, newKey } from "./client";
-import { amountProblem, Confirm, DigitsInput, Field, Status, useAction, type P, onChecked } from "./common";
+import { formatDate } from "@/server/i18n/format";
+import {
+  amountProblem,
+  Confirm,
+  DateField,
+  dateCheck,
+  DigitsInput,
+  Field,
+  Status,
+  useAction,
+  useOpenDays,
+  type P,
+  onChecked,
+} from "./common";
 
 type CashKind = "expense" | "income" | "count" | "bank_deposit" | "bank_withdrawal" | "bank_check";
 type Via = "cash" | "bank";
@@ -15,10 +29,19 @@ type OnHand = Awaited<ReturnType<typeof api.admin.cash.onHand.query>>;
 
 type CashDraft = Extract<RightEntryDraft, { form: "cash" }>;
 
-export function Cash({ slug, today, t, locale, rp, draft }: P & { today: string; draft?: CashDraft | null }) {
+export function Cash({
+  slug,
+  today,
+  timeZone,
+  t,
+  locale,
+  rp,
+  draft,
+}: P & { today: string; timeZone: string; draft?: CashDraft | null }) {
   const blank = { amount: "", note: "", replace: "" as Replace, key: newKey() };
   // After a correction, the right entry: its kind, category, account and date from the reversed one,
-  // the amount to check, and a private note linking it to the correction.
+  // the amount to check, and a private note linking it to the correction. The date stays as chosen
+  // from one save to the next (a meeting written up the morning after).
   const [fromDraft, setFromDraft] = useState(draft ?? null);
   const [f, setF] = useState(() =>
     draft
@@ -26,14 +49,15 @@ export function Cash({ slug, today, t, locale, rp, draft }: P & { today: string;
           kind: draft.kind as CashKind,
           category: draft.category,
           via: draft.via as Via,
+          date: draft.date,
           amount: String(draft.amount),
           note: t.replacesNote(draft.corrects.seq, draft.corrects.correctionSeq),
           replace: "" as Replace,
           key: newKey(),
         }
-      : { kind: "expense" as CashKind, category: "alat_tulis", via: "cash" as Via, ...blank },
+      : { kind: "expense" as CashKind, category: "alat_tulis", via: "cash" as Via, date: today, ...blank },
   );
-  const date = fromDraft?.date ?? today;
+  const open = useOpenDays() ?? { from: today, to: today };
   const [confirming, setConfirming] = useState(false);
   // What the books hold now, the last count and check, the group's threshold: read before a count
   // or a large amount is saved, and again after each save or refusal.
@@ -62,7 +86,7 @@ export function Cash({ slug, today, t, locale, rp, draft }: P & { today: string;
     bank_withdrawal: t.bankWithdrawal,
     bank_check: t.bankCheck,
   };
-  const edit = (k: "kind" | "amount" | "category" | "via" | "note" | "replace", v: string) => {
+  const edit = (k: "kind" | "amount" | "category" | "via" | "note" | "replace" | "date", v: string) => {
     const next = { ...f, [k]: v, key: newKey() };
     if (k === "kind") {
       next.category = v === "income" ? "bunga_bank" : "alat_tulis";
@@ -77,7 +101,14 @@ export function Cash({ slug, today, t, locale, rp, draft }: P & { today: string;
   // so is one expense above the group's threshold. The server refuses either unconfirmed.
   const book = !hand ? null : f.kind === "bank_check" ? hand.bank : f.kind === "count" ? hand.cash : null;
   const last = f.kind === "bank_check" ? hand?.lastBankCheck : f.kind === "count" ? hand?.lastCount : null;
-  const replaceable = last && last.businessDate === today && !last.countersignedAt ? last : null;
+  // Only a count for the same date, recorded today, can be replaced (the server checks both).
+  const replaceable =
+    last &&
+    last.businessDate === f.date &&
+    localDate(new Date(last.recordedAt), timeZone) === today &&
+    !last.countersignedAt
+      ? last
+      : null;
   // Not known yet (still loading, or no signal): asked all the same — better once too often.
   const largeCount =
     isCheck &&
@@ -87,12 +118,14 @@ export function Cash({ slug, today, t, locale, rp, draft }: P & { today: string;
   const largeOut = f.kind === "expense" && threshold !== null && isLargeOutflow(amount, threshold);
   const diffWords = (d: number) => (d === 0 ? t.matches : d > 0 ? t.over(rp(d)) : t.short(rp(-d)));
   const what = () =>
-    `${kindLabel[f.kind]} ${rp(amount)}${isMovement ? ` (${words.categories[f.category] ?? f.category})` : ""}`;
+    `${kindLabel[f.kind]} ${rp(amount)}${isMovement ? ` (${words.categories[f.category] ?? f.category})` : ""}${
+      f.date !== today ? `, ${t.datedOn(formatDate(f.date, locale))}` : ""
+    }`;
   const send = () => {
     if (isCheck) {
       const input = {
         groupSlug: slug,
-        date: today,
+        date: f.date,
         countedAmount: amount,
         account: f.kind === "bank_check" ? ("bank" as const) : ("cash" as const),
         note: f.note || null,
@@ -115,7 +148,7 @@ export function Cash({ slug, today, t, locale, rp, draft }: P & { today: string;
       );
     }
     if (f.kind === "bank_deposit" || f.kind === "bank_withdrawal") {
-      const input = { groupSlug: slug, kind: f.kind, amount, date: today, idempotencyKey: f.key };
+      const input = { groupSlug: slug, kind: f.kind, amount, date: f.date, idempotencyKey: f.key };
       return a.save(
         slug,
         { key: f.key, kind: f.kind, input, summary: what() },
@@ -127,7 +160,7 @@ export function Cash({ slug, today, t, locale, rp, draft }: P & { today: string;
     const input = {
       groupSlug: slug,
       amount,
-      date,
+      date: f.date,
       category: f.category,
       note: f.note || null,
       via: f.via,
@@ -148,6 +181,7 @@ export function Cash({ slug, today, t, locale, rp, draft }: P & { today: string;
       onSubmit={onChecked(
         a,
         () => [
+          dateCheck("date", f.date, open),
           [
             isCheck ? "countedAmount" : "amount",
             isCheck ? f.amount === "" && "amount_invalid" : amountProblem(f.amount),
@@ -158,7 +192,7 @@ export function Cash({ slug, today, t, locale, rp, draft }: P & { today: string;
           const r = await send();
           setConfirming(false);
           if (r) {
-            setF({ ...f, ...blank, key: newKey() });
+            setF({ ...f, ...blank, key: newKey() }); // the date stays
             setFromDraft(null);
           }
           void loadHand();
@@ -179,6 +213,7 @@ export function Cash({ slug, today, t, locale, rp, draft }: P & { today: string;
           ))}
         </select>
       </Field>
+      <DateField id="cd" a={a} value={f.date} onChange={(v) => edit("date", v)} t={t} locale={locale} />
       <Field
         id="ca"
         label={f.kind === "count" ? t.counted : f.kind === "bank_check" ? t.bankCounted : t.amount}

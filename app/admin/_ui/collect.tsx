@@ -4,7 +4,17 @@ import { errorMessage } from "@/server/i18n/errors";
 import { formatDate } from "@/server/i18n/format";
 import { api, newKey } from "./client";
 import { daysOf, freeSpans, keptOnPhone, merged, type PaidDays, paidFromServer, reachOf } from "./collect-days";
-import { DigitsInput, type Members, type P, Status, useAction } from "./common";
+import {
+  DateField,
+  dateCheck,
+  DigitsInput,
+  firstProblem,
+  type Members,
+  type P,
+  Status,
+  useAction,
+  useOpenDays,
+} from "./common";
 import { queued } from "./offline-queue";
 import { lineRefusal } from "./phone-queue";
 import { Receipts } from "./receipt";
@@ -35,6 +45,7 @@ export function Collect({
   locale,
 }: P & { members: Members; daily: number; today: string }) {
   const [date, setDate] = useState(today);
+  const open = useOpenDays() ?? { from: today, to: today };
   const fresh = useCallback(
     (): Row[] =>
       members.map((m) => ({
@@ -120,6 +131,8 @@ export function Collect({
       className="collect"
       onSubmit={async (e) => {
         e.preventDefault();
+        const problem = firstProblem([dateCheck("date", date, open)]);
+        if (problem) return a.fail(...problem);
         setSavedEntry(null);
         setRefusedRows(new Map());
         const sent = chosen;
@@ -160,21 +173,19 @@ export function Collect({
         }
       }}
     >
-      <p>
-        <label htmlFor="cdate">{t.date}</label>{" "}
-        <input
-          id="cdate"
-          type="date"
-          value={date}
-          max={today}
-          onChange={(e) => {
-            setDate(e.target.value);
-            setKey(newKey());
-            setRefusedRows(new Map());
-            a.edited("date");
-          }}
-        />
-      </p>
+      <DateField
+        id="cdate"
+        a={a}
+        value={date}
+        t={t}
+        locale={locale}
+        onChange={(v) => {
+          setDate(v);
+          setKey(newKey());
+          setRefusedRows(new Map());
+          a.edited("date");
+        }}
+      />
       <p className="muted">{t.tapWhoPaid}</p>
       <ul className="pay-list" aria-busy={paidKnown !== date} data-paid-for={paidKnown ?? undefined}>
         {rows.map((r, i) => {

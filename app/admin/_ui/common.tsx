@@ -1,11 +1,15 @@
 "use client";
 import { getSession } from "next-auth/react";
-import { useCallback, useRef, useState } from "react";
+import { createContext, useCallback, useContext, useRef, useState } from "react";
 import type { AdminMessages } from "@/server/i18n/admin";
 import { errorMessage } from "@/server/i18n/errors";
+import { formatDate } from "@/server/i18n/format";
 import { type api, explain, type FieldError, noAnswer } from "./client";
 import type { QueuedWrite } from "./offline-queue";
+import type { OpenDays } from "./open-days";
 import { keepOnPhone } from "./phone-queue";
+
+export { dateCheck, type OpenDays } from "./open-days";
 
 export type Locale = "id" | "en";
 
@@ -121,6 +125,53 @@ export const onChecked =
 export const amountProblem = (v: string) => (v === "" || !(Number(v) > 0) ? "amount_not_positive" : null);
 export const dateProblem = (v: string, today: string) =>
   !/^\d{4}-\d{2}-\d{2}$/.test(v) ? "date_invalid" : v > today ? "date_in_future" : null;
+
+export const OpenDaysContext = createContext<OpenDays | null>(null);
+export const useOpenDays = () => useContext(OpenDaysContext);
+
+/**
+ * The one date control of every write form: today by default (the form's state starts at the
+ * group's today), offering only the days the server takes — from the first day still open, never
+ * the future — and saying which those are.
+ */
+export function DateField({
+  id,
+  a,
+  name = "date",
+  value,
+  onChange,
+  t,
+  locale,
+}: {
+  id: string;
+  a: Pick<Action, "error" | "placed">;
+  name?: string;
+  value: string;
+  onChange: (date: string) => void;
+  t: P["t"];
+  locale: Locale;
+}) {
+  const open = useOpenDays();
+  return (
+    <Field id={id} label={t.date} a={a} name={name}>
+      <input
+        id={id}
+        type="date"
+        min={open?.from}
+        max={open?.to}
+        value={value}
+        aria-describedby={open ? `${id}-open` : undefined}
+        onChange={(e) => onChange(e.target.value)}
+      />
+      {open && (
+        <small id={`${id}-open`} className="muted">
+          {" "}
+          {t.dateOpen(formatDate(open.from, locale), value !== "" && value !== open.to)}
+        </small>
+      )}
+    </Field>
+  );
+}
 
 /** The result of the last action, or an error that belongs to no shown field. */
 export function Status({ s }: { s: { error: FieldError | null; done: string | null; placed?: Set<string> } }) {

@@ -10,8 +10,9 @@ import { MESSAGES } from "@/server/i18n/messages";
 import {
   amountProblem,
   Confirm,
+  DateField,
+  dateCheck,
   DigitsInput,
-  dateProblem,
   Field,
   Status,
   useAction,
@@ -19,6 +20,7 @@ import {
   type Members,
   type P,
   onChecked,
+  useOpenDays,
 } from "./common";
 
 export function Loans({
@@ -57,7 +59,14 @@ export function Loans({
   }, [slug]);
   useEffect(() => loadLimits(), [loadLimits]);
   const [key, setKey] = useState(newKey);
-  const [repay, setRepay] = useState({ loanId: "", amount: "", via: "cash" as "cash" | "bank", key: newKey() });
+  const [repay, setRepay] = useState({
+    loanId: "",
+    amount: "",
+    via: "cash" as "cash" | "bank",
+    date: today,
+    key: newKey(),
+  });
+  const open = useOpenDays() ?? { from: today, to: today };
   const a = useAction(locale);
   const r = useAction(locale); // the repayment's own messages, beside its own form
   const words = MESSAGES[locale];
@@ -113,7 +122,7 @@ export function Loans({
     setReceiptOf(null);
     a.edited(k, ...(k === "principal" ? ["amount"] : []));
   };
-  const setRepayField = (k: "loanId" | "amount" | "via", v: string) => {
+  const setRepayField = (k: "loanId" | "amount" | "via" | "date", v: string) => {
     setRepay({ ...repay, [k]: v, key: newKey() });
     setReceiptOf(null);
     r.edited(k);
@@ -149,7 +158,7 @@ export function Loans({
                 !(Number(form.termMonths) >= 1 && Number(form.termMonths) <= group.loanMaxTermMonths) && "term_invalid",
                 { max: group.loanMaxTermMonths },
               ],
-              ["date", dateProblem(form.date, today)],
+              dateCheck("date", form.date, open),
               ["principal", online && !(limitsAsked && loansAsked) && "figures_loading"],
               [
                 "principal",
@@ -184,7 +193,9 @@ export function Loans({
                 idempotencyKey: key,
                 ...(inArrears && form.confirmed ? { confirmed: true } : {}),
               };
-              const what = `${words.kinds.loan_disbursement} ${borrower} ${rp(input.principal)}, ${t.months(input.termMonths)}`;
+              const what = `${words.kinds.loan_disbursement} ${borrower} ${rp(input.principal)}, ${t.months(input.termMonths)}${
+                input.date !== today ? `, ${t.datedOn(formatDate(input.date, locale))}` : ""
+              }`;
               const saved = await a.save(
                 slug,
                 { key, kind: "loan", input, summary: what },
@@ -239,9 +250,7 @@ export function Loans({
               ))}
             </select>
           </Field>
-          <Field id="ld" label={t.date} a={a} name="date">
-            <input id="ld" type="date" max={today} value={form.date} onChange={(e) => set("date", e.target.value)} />
-          </Field>
+          <DateField id="ld" a={a} value={form.date} onChange={(v) => set("date", v)} t={t} locale={locale} />
           <Field id="lv" label={t.via} a={a} name="via">
             <select id="lv" value={form.via} onChange={(e) => set("via", e.target.value)}>
               <option value="cash">{t.viaCash}</option>
@@ -328,6 +337,7 @@ export function Loans({
             r,
             () => [
               ["loanId", !repay.loanId && "loan_not_found"],
+              dateCheck("date", repay.date, open),
               ["amount", amountProblem(repay.amount)],
             ],
             async () => {
@@ -336,11 +346,13 @@ export function Loans({
                 groupSlug: slug,
                 loanId: Number(repay.loanId),
                 amount: Number(repay.amount),
-                date: today,
+                date: repay.date,
                 via: repay.via,
                 idempotencyKey: repay.key,
               };
-              const what = `${words.kinds.loan_repayment} ${loan?.memberCode ?? ""} ${rp(input.amount)}`;
+              const what = `${words.kinds.loan_repayment} ${loan?.memberCode ?? ""} ${rp(input.amount)}${
+                input.date !== today ? `, ${t.datedOn(formatDate(input.date, locale))}` : ""
+              }`;
               const saved = await r.save(
                 slug,
                 { key: repay.key, kind: "repayment", input, summary: what },
@@ -351,7 +363,7 @@ export function Loans({
                     `${what} — ${t.fine} ${rp(x.allocation.fine)}, ${t.serviceCharge} ${rp(x.allocation.serviceCharge)}, ${t.principal} ${rp(x.allocation.principal)}`,
                   ),
               );
-              if (saved) setRepay({ loanId: "", amount: "", via: repay.via, key: newKey() });
+              if (saved) setRepay({ loanId: "", amount: "", via: repay.via, date: repay.date, key: newKey() });
               if (saved && saved !== "kept") {
                 setReceiptOf({ form: "repay", entryId: saved.entry.id });
                 load();
@@ -418,6 +430,14 @@ export function Loans({
               </button>
             </div>
           )}
+          <DateField
+            id="rd"
+            a={r}
+            value={repay.date}
+            onChange={(v) => setRepayField("date", v)}
+            t={t}
+            locale={locale}
+          />
           <Field id="ra" label={t.amount} a={r} name="amount">
             <DigitsInput id="ra" value={repay.amount} onChange={(v) => setRepayField("amount", v)} />
           </Field>

@@ -9,6 +9,8 @@ import { api, newKey } from "./client";
 import {
   amountProblem,
   Confirm,
+  DateField,
+  dateCheck,
   DigitsInput,
   Field,
   Status,
@@ -16,6 +18,7 @@ import {
   type Members,
   type P,
   onChecked,
+  useOpenDays,
 } from "./common";
 import { Receipts } from "./receipt";
 
@@ -44,11 +47,11 @@ export function Withdraw({
   const [fromDraft, setFromDraft] = useState(draft ?? null);
   const [f, setF] = useState(() =>
     draft
-      ? { memberCode: draft.memberCode, amount: String(draft.amount), key: newKey() }
-      : { memberCode: "", amount: "", key: newKey() },
+      ? { memberCode: draft.memberCode, amount: String(draft.amount), date: draft.date, key: newKey() }
+      : { memberCode: "", amount: "", date: today, key: newKey() },
   );
-  const date = fromDraft?.date ?? today;
   const note = fromDraft ? t.replacesNote(fromDraft.corrects.seq, fromDraft.corrects.correctionSeq) : null;
+  const open = useOpenDays() ?? { from: today, to: today };
   const [confirming, setConfirming] = useState(false);
   const [entryId, setEntryId] = useState<number | null>(null);
   const a = useAction(locale);
@@ -67,7 +70,7 @@ export function Withdraw({
   }, [slug]);
   const member = members.find((m) => m.code === f.memberCode);
   const amount = Number(f.amount);
-  const edit = (k: "memberCode" | "amount", v: string) => {
+  const edit = (k: "memberCode" | "amount" | "date", v: string) => {
     setF({ ...f, [k]: v, key: newKey() });
     setConfirming(false);
     setEntryId(null);
@@ -81,6 +84,7 @@ export function Withdraw({
         a,
         () => [
           ["memberCode", !member && "member_not_found"],
+          dateCheck("date", f.date, open),
           ["amount", amountProblem(f.amount)],
           [
             "amount",
@@ -95,7 +99,7 @@ export function Withdraw({
             groupSlug: slug,
             memberCode: f.memberCode,
             amount,
-            date,
+            date: f.date,
             note,
             confirmed: true,
             idempotencyKey: f.key,
@@ -109,7 +113,7 @@ export function Withdraw({
           );
           setConfirming(false);
           if (r) {
-            setF({ memberCode: f.memberCode, amount: "", key: newKey() });
+            setF({ memberCode: f.memberCode, amount: "", date: f.date, key: newKey() });
             setFromDraft(null);
           }
           if (r && r !== "kept") {
@@ -142,6 +146,7 @@ export function Withdraw({
           {t.savingsShare} {rp(member.savings.savings_share)})
         </p>
       )}
+      <DateField id="wd" a={a} value={f.date} onChange={(v) => edit("date", v)} t={t} locale={locale} />
       <Field id="wa" label={t.amount} a={a} name="amount">
         <DigitsInput id="wa" value={f.amount} onChange={(v) => edit("amount", v)} />
       </Field>
@@ -152,6 +157,7 @@ export function Withdraw({
           onBack={() => setConfirming(false)}
           lines={[
             t.moneyOut("cash", rp(amount)),
+            ...(f.date !== today ? [t.datedOn(formatDate(f.date, locale))] : []),
             t.inWords(rupiahInWords(amount, locale)),
             t.savingsLeft(member.code, rp(savingsOf(member) - amount)),
             ...(threshold !== null && isLargeOutflow(amount, threshold) ? [t.largeOutflow(rp(threshold))] : []),
