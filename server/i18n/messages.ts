@@ -98,7 +98,10 @@ const id = {
     perlu_penjelasan: "perlu penjelasan",
     bukti_kurang: "bukti kurang",
   } as Record<string, string>,
-  queryAnswers: { sudah_dijelaskan: "sudah dijelaskan", sudah_diperbaiki: "sudah diperbaiki" } as Record<string, string>,
+  queryAnswers: { sudah_dijelaskan: "sudah dijelaskan", sudah_diperbaiki: "sudah diperbaiki" } as Record<
+    string,
+    string
+  >,
   correctionsQueried: (n: number) => `${n} koreksi dipertanyakan pengawas`,
   sealQueried: (reason: string) => `Segel bulan ini dipertanyakan pengawas (${reason}).`,
   report: {

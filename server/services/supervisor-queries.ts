@@ -71,15 +71,26 @@ async function recordOf(
   }
   if (target.subject === "correction") {
     const [e] = await tx
-      .select({ recordedBy: journalEntries.recordedBy, reverses: journalEntries.reversesEntryId, signed: correctionSignatures.id })
+      .select({
+        recordedBy: journalEntries.recordedBy,
+        reverses: journalEntries.reversesEntryId,
+        signed: correctionSignatures.id,
+      })
       .from(journalEntries)
       .leftJoin(correctionSignatures, eq(correctionSignatures.entryId, journalEntries.id))
       .where(
-        and(eq(journalEntries.groupId, group.id), eq(journalEntries.id, target.id), eq(journalEntries.kind, "correction")),
+        and(
+          eq(journalEntries.groupId, group.id),
+          eq(journalEntries.id, target.id),
+          eq(journalEntries.kind, "correction"),
+        ),
       );
     if (!e) throw notFound("entry_not_found", "id");
     const [original] = e.reverses
-      ? await tx.select({ recordedBy: journalEntries.recordedBy }).from(journalEntries).where(eq(journalEntries.id, e.reverses))
+      ? await tx
+          .select({ recordedBy: journalEntries.recordedBy })
+          .from(journalEntries)
+          .where(eq(journalEntries.id, e.reverses))
       : [];
     return {
       own: isOwn(e.recordedBy, userId) || (original !== undefined && isOwn(original.recordedBy, userId)),
@@ -201,7 +212,9 @@ export async function groupQueries(db: DbOrTx, group: Pick<GroupRow, "id">): Pro
       ? db
           .select({ id: correctionSignatures.entryId })
           .from(correctionSignatures)
-          .where(and(eq(correctionSignatures.groupId, group.id), inArray(correctionSignatures.entryId, ids("correction"))))
+          .where(
+            and(eq(correctionSignatures.groupId, group.id), inArray(correctionSignatures.entryId, ids("correction"))),
+          )
       : [],
     months.length
       ? db
