@@ -98,7 +98,7 @@ async function recordOf(
     };
   }
   const c = await monthCheckpoint(tx, group, target.month, now);
-  if (!c || !c.finished) throw notFound("month_has_no_entries", "month");
+  if (!c?.finished) throw notFound("month_has_no_entries", "month");
   const own = (await monthsOfOwnWork(tx, group, userId, target.month)).has(target.month);
   return { own, countersigned: c.countersigned !== null && c.countersigned !== undefined };
 }
@@ -250,9 +250,38 @@ export async function openQueries(db: DbOrTx, group: Pick<GroupRow, "id">): Prom
   return new Map(open.map((q) => [`${q.subject}:${q.target}`, q]));
 }
 
+/** What a question is about, in the words a screen needs: the count's date and money, the correction's number. */
+export type QueryAbout = { date: string | null; account: "cash" | "bank" | null; seq: number | null };
+
 /** The questions for the treasurer's overview and the supervisor's list (private: carries the notes). */
-export async function queryList(ctx: ServiceContext, input: GroupInput): Promise<SupervisorQuery[]> {
+export async function queryList(
+  ctx: ServiceContext,
+  input: GroupInput,
+): Promise<(SupervisorQuery & { about: QueryAbout })[]> {
   const db = ctx.database.db;
   const group = await loadGroupFor(db, ctx, input.groupSlug, "read");
-  return groupQueries(db, group);
+  const qs = await groupQueries(db, group);
+  const ids = (s: QuerySubject) => qs.filter((q) => q.subject === s).map((q) => Number(q.target));
+  const [counts, entries] = await Promise.all([
+    ids("cash_count").length
+      ? db
+          .select({ id: cashCounts.id, date: cashCounts.businessDate, account: cashCounts.account })
+          .from(cashCounts)
+          .where(and(eq(cashCounts.groupId, group.id), inArray(cashCounts.id, ids("cash_count"))))
+      : [],
+    ids("correction").length
+      ? db
+          .select({ id: journalEntries.id, date: journalEntries.businessDate, seq: journalEntries.seq })
+          .from(journalEntries)
+          .where(and(eq(journalEntries.groupId, group.id), inArray(journalEntries.id, ids("correction"))))
+      : [],
+  ]);
+  return qs.map((q) => {
+    const c = q.subject === "cash_count" ? counts.find((x) => x.id === Number(q.target)) : undefined;
+    const e = q.subject === "correction" ? entries.find((x) => x.id === Number(q.target)) : undefined;
+    return {
+      ...q,
+      about: { date: c?.date ?? e?.date ?? null, account: c?.account ?? null, seq: e?.seq ?? null },
+    };
+  });
 }
