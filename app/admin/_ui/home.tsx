@@ -2,10 +2,9 @@
 import { useEffect, useState } from "react";
 import { formatDate, formatMonth } from "@/server/i18n/format";
 import { api } from "./client";
-import { addDaysIso, type P } from "./common";
-import { MESSAGES } from "@/server/i18n/messages";
 import { QUERY_ANSWERS, type QueryAnswer } from "@/server/domain/supervisor-queries";
-import { Status, useAction } from "./common";
+import { MESSAGES } from "@/server/i18n/messages";
+import { addDaysIso, type P, Status, useAction } from "./common";
 import { WaitingForSignature } from "./signing";
 
 type Question = Awaited<ReturnType<typeof api.admin.signing.queries.query>>[number];
