@@ -205,3 +205,38 @@ describe("nobody asks about her own work", () => {
     expect((await publicText()).r.correctionsQueried).toBe(1);
   });
 });
+
+describe("her list", () => {
+  it("shows the treasurer's private note on a count far from the book, and the question's state", async () => {
+    const far = await recordCashCount(bendahara(), {
+      groupSlug: G,
+      date: "2026-11-29",
+      countedAmount: 200_000,
+      note: "uang titipan arisan ikut dihitung",
+      confirmed: true,
+      idempotencyKey: key(),
+    });
+    const near = await recordCashCount(bendahara(), {
+      groupSlug: G,
+      date: "2026-11-29",
+      account: "bank",
+      countedAmount: 1000,
+      note: "bunga bank",
+      idempotencyKey: key(),
+    });
+    await askSupervisorQuery(pengawas(), { groupSlug: G, subject: "cash_count", id: far.id, reason: "tidak_cocok" });
+    const items = (await waitingForSignature(pengawas(), { groupSlug: G })).items;
+    expect(items.find((i) => i.kind === "cash_count" && i.id === far.id)).toMatchObject({
+      large: true,
+      note: "uang titipan arisan ikut dihitung",
+      question: { reason: "tidak_cocok", open: true, answer: null },
+    });
+    expect(items.find((i) => i.kind === "cash_count" && i.id === near.id)).toMatchObject({
+      large: false,
+      note: null,
+      question: null,
+    });
+    // Never public, large or not.
+    expect((await publicText()).text).not.toContain("titipan");
+  });
+});
