@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { supervisorQueries, supervisorQueryAnswers } from "@/db/schema";
 import type { Role } from "@/server/domain/access";
 import type { DomainError } from "@/server/domain/errors";
 import { FIXED_NOW, key, seedGroup, tempDatabase, testContext } from "@/server/testing/db";
@@ -238,5 +239,24 @@ describe("her list", () => {
     });
     // Never public, large or not.
     expect((await publicText()).text).not.toContain("titipan");
+  });
+});
+
+it("questions and answers are append-only: the database refuses to change or delete them", async () => {
+  const c = await count(bendahara());
+  const q = await askSupervisorQuery(pengawas(), {
+    groupSlug: G,
+    subject: "cash_count",
+    id: c.id,
+    reason: "tidak_cocok",
+  });
+  await answerSupervisorQuery(bendahara(), { groupSlug: G, queryId: q.id, answer: "sudah_diperbaiki", note: "x" });
+  await expect(t.database.db.update(supervisorQueries).set({ reason: "bukti_kurang" })).rejects.toThrow();
+  await expect(t.database.db.delete(supervisorQueries)).rejects.toThrow();
+  await expect(t.database.db.update(supervisorQueryAnswers).set({ note: null })).rejects.toThrow();
+  await expect(t.database.db.delete(supervisorQueryAnswers)).rejects.toThrow();
+  expect((await queryList(pengawas(), { groupSlug: G }))[0]).toMatchObject({
+    reason: "tidak_cocok",
+    answer: { answer: "sudah_diperbaiki", note: "x" },
   });
 });
