@@ -24,7 +24,8 @@ test("the supervisor sees what waits for her signature, each saying what she con
     list.locator("li", { hasText: /^Segel \w+ \d{4}: buku sampai catatan no\. \d+, segel / }).first(),
   ).toBeVisible();
   await expect(list).toContainText(/catatan lebih lama belum ditandatangani\./);
-  const what = (await count.innerText()).replace(/\s*Tandatangani$/, "");
+  // The sentence, without the buttons and the "Tanyakan" form after it.
+  const what = (await count.innerText()).replace(/\s*Tandatangani[\s\S]*$/, "");
   await count.getByRole("button", { name: "Tandatangani" }).click();
   await expect(list.locator("p[role=status]")).toHaveText(`✓ ditandatangani: ${what}`);
   await expect(heading).toHaveText(`Menunggu tanda tangan Anda (${waiting - 1})`);

@@ -6,3 +6,4 @@ export * from "./throttle";
 export * from "./users";
 export * from "./year-close";
 export * from "./lending";
+export * from "./supervisor-queries";

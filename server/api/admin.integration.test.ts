@@ -255,6 +255,9 @@ const MUTATIONS: Record<string, (c: ReturnType<typeof caller>) => Promise<unknow
   "cash.countersign": (c) => c.admin.cash.countersign({ groupSlug: G, cashCountId: missingId }),
   "seals.countersign": (c) => c.admin.seals.countersign({ groupSlug: G, month: "2026-12" }), // not finished: refused on the data
   "signing.correction": (c) => c.admin.signing.correction({ groupSlug: G, entryId: missingId }),
+  "signing.ask": (c) =>
+    c.admin.signing.ask({ groupSlug: G, subject: "cash_count", id: missingId, reason: "perlu_penjelasan" }),
+  "signing.answer": (c) => c.admin.signing.answer({ groupSlug: G, queryId: missingId, answer: "sudah_dijelaskan" }),
   "account.changePassword": (c) =>
     c.admin.account.changePassword({ currentPassword: "bukan-sandinya", newPassword: "sandi-baru-yang-panjang" }),
   "referenceTerms.update": (c) =>
@@ -282,6 +285,7 @@ function expected(who: string, name: string): string[] {
     name === "cash.countersign" ||
     name === "seals.countersign" ||
     name === "signing.correction" ||
+    name === "signing.ask" ||
     name === "year.setRule" ||
     name === "lending.setRule"
       ? ["admin", "pengawasRD"]
@@ -320,6 +324,8 @@ const ALLOWED_OUTCOME: Record<string, string> = {
   "cash.countersign": "NOT_FOUND",
   "seals.countersign": "BAD_REQUEST", // the month is not over
   "signing.correction": "NOT_FOUND",
+  "signing.ask": "NOT_FOUND",
+  "signing.answer": "NOT_FOUND",
   "account.changePassword": "BAD_REQUEST", // wrong current password
   "referenceTerms.update": "OK",
 };
@@ -421,6 +427,7 @@ const QUERIES: Record<string, (c: ReturnType<typeof caller>) => Promise<unknown>
     c.admin.contributions.paidDays({ groupSlug: G, from: "2026-11-22", to: "2026-11-28" }),
   "year.oldestOpen": (c) => c.admin.year.oldestOpen({ groupSlug: G }),
   "signing.waiting": (c) => c.admin.signing.waiting({ groupSlug: G }),
+  "signing.queries": (c) => c.admin.signing.queries({ groupSlug: G }),
   "lending.rule": (c) => c.admin.lending.rule({ groupSlug: G }),
   "receipts.forEntry": (c) => c.admin.receipts.forEntry({ groupSlug: G, entryId: rdEntryId }),
 };

@@ -230,7 +230,15 @@ describe("replacing a count the same day", () => {
     expect(groupDetail(f).lastCashCount).toMatchObject({ countedRp: BOOK, replacedBecause: "salah_ketik" });
     const report = await monthlyReport(t.database.db, group, "2026-11", FIXED_NOW);
     expect(report.cashCounts.filter((c) => c.account === "cash")).toEqual([
-      { date: TODAY, account: "cash", counted: BOOK, book: BOOK, difference: 0, replaceReason: "salah_ketik" },
+      {
+        date: TODAY,
+        account: "cash",
+        counted: BOOK,
+        book: BOOK,
+        difference: 0,
+        replaceReason: "salah_ketik",
+        queried: null,
+      },
     ]);
     expect(
       MESSAGES.id.countReplaced(

@@ -5,6 +5,7 @@
  * members and loans follow the one disclosure rule (./disclosure: small cells and their complements).
  */
 import { addDays, daysBetween, localDate, type BusinessDate } from "./dates";
+import type { QueryReason } from "./supervisor-queries";
 import type { CountReplaceReason } from "./plausibility";
 import { type Cell, disclose, isSmall, type Table } from "./disclosure";
 import {
@@ -91,6 +92,8 @@ export interface PublicBalanceCheck {
   countersignedOn: string | null;
   /** This count replaced one recorded earlier the same day ("diganti"), and why; null if not. */
   replaceReason: CountReplaceReason | null;
+  /** The supervisor asked about it and it is neither answered nor countersigned ("dipertanyakan pengawas"). */
+  queried: QueryReason | null;
 }
 
 export interface ClosedYear {
@@ -143,6 +146,12 @@ export interface GroupFigures {
   head: { lastSeq: number; lastHash: string | null; lastEntryAt: string | null };
 }
 
+/** A count or a bank check as read: its signature's instant, and the open question about it if any. */
+type BalanceCheckInput = Omit<PublicBalanceCheck, "countersignedOn" | "queried"> & {
+  countersignedAt: string | null;
+  queried?: QueryReason | null;
+};
+
 /** A loan as the figures need it: its view, and whose it is (counted, never shown). */
 export type FigureLoan = LoanView<LoanTerms & { purpose: string; memberId: number; importedOn: BusinessDate | null }>;
 
@@ -159,8 +168,8 @@ export interface FigureInputs {
   daysPaid: number;
   /** The date of the group's opening balance (moving in from a paper book), if any. */
   openingBalanceOn: BusinessDate | null;
-  cashCount: (Omit<PublicBalanceCheck, "countersignedOn"> & { countersignedAt: string | null }) | null;
-  bankCheck: (Omit<PublicBalanceCheck, "countersignedOn"> & { countersignedAt: string | null }) | null;
+  cashCount: BalanceCheckInput | null;
+  bankCheck: BalanceCheckInput | null;
   terms: ReferenceTerms & { isDefault: boolean };
   shareOutRule: { rule: ShareOutRule; isExample: boolean; setAt: string } | null;
   closedYears: ClosedYear[];
@@ -200,6 +209,7 @@ function publicBalanceCheck(c: FigureInputs["cashCount"], timeZone: string): Pub
       bookAmount: c.bookAmount,
       difference: c.difference,
       replaceReason: c.replaceReason ?? null,
+      queried: c.queried ?? null,
       countersignedOn: c.countersignedAt ? localDate(new Date(c.countersignedAt), timeZone) : null,
     }
   );

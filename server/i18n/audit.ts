@@ -78,6 +78,14 @@ export function auditSentence(row: AuditRow, locale: Locale, timeZone: string): 
         `menetapkan aturan pinjaman: ${s("savingsMultiple")}× simpanan, paling banyak ${money("maxPrincipal")}`,
         `set the lending rule: ${s("savingsMultiple")}× savings, at most ${money("maxPrincipal")}`,
       ],
+      "query.ask": [
+        `menanyakan ${s("target")} (${MESSAGES.id.queryReasons[s("queryReason")] ?? s("queryReason")})`,
+        `queried ${s("target")} (${MESSAGES.en.queryReasons[s("queryReason")] ?? s("queryReason")})`,
+      ],
+      "query.answer": [
+        `menjawab pertanyaan pengawas tentang ${s("target")}: ${MESSAGES.id.queryAnswers[s("answer")] ?? s("answer")}`,
+        `answered the supervisor's question about ${s("target")}: ${MESSAGES.en.queryAnswers[s("answer")] ?? s("answer")}`,
+      ],
       "correction.countersign": [`menandatangani koreksi no. ${s("seq")}`, `countersigned correction no. ${s("seq")}`],
       "referenceTerms.update": [
         "mengubah pembanding pinjaman (pengijon, rentenir, KUR)",

@@ -555,6 +555,24 @@ const MESSAGES = {
     id: (p) => `Aturan pinjaman tidak sah (kelipatan 0–${fmt(p.max)}, batas lebih dari nol).`,
     en: (p) => `The lending rule is not valid (multiple 0–${fmt(p.max, ",")}, ceiling above zero).`,
   },
+  // The supervisor asks instead of signing (issue 25): questions and the treasurer's answers.
+  own_record_query: {
+    id: () => "Ini pekerjaan Anda sendiri; yang menanyakannya harus orang lain.",
+    en: () => "This is your own work; someone else must query it.",
+  },
+  already_queried: {
+    id: () => "Catatan ini sudah ditanyakan dan belum dijawab.",
+    en: () => "This record has already been queried and is not answered yet.",
+  },
+  query_not_found: { id: () => "Pertanyaan tidak ditemukan.", en: () => "Question not found." },
+  own_query_answer: {
+    id: () => "Anda sendiri yang bertanya; jawabannya harus dari bendahara.",
+    en: () => "You asked this yourself; the treasurer must answer it.",
+  },
+  query_already_answered: {
+    id: () => "Pertanyaan ini sudah dijawab.",
+    en: () => "This question has already been answered.",
+  },
 } satisfies Record<string, { id: Msg; en: Msg }>;
 
 /** Every code a domain error may carry: a code without a message here does not typecheck. */

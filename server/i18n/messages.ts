@@ -91,6 +91,19 @@ const id = {
   /** A count that replaced one recorded earlier the same day: both are kept, the latest is shown. */
   countReplaced: (reason: string) => `diganti (${reason})`,
   countReplaceReasons: { salah_ketik: "salah ketik", dihitung_ulang: "dihitung ulang" } as Record<string, string>,
+  /** A record the supervisor asked about, neither answered nor countersigned yet (codes only). */
+  queriedBySupervisor: (reason: string) => `dipertanyakan pengawas (${reason})`,
+  queryReasons: {
+    tidak_cocok: "tidak cocok",
+    perlu_penjelasan: "perlu penjelasan",
+    bukti_kurang: "bukti kurang",
+  } as Record<string, string>,
+  queryAnswers: { sudah_dijelaskan: "sudah dijelaskan", sudah_diperbaiki: "sudah diperbaiki" } as Record<
+    string,
+    string
+  >,
+  correctionsQueried: (n: number) => `${n} koreksi dipertanyakan pengawas`,
+  sealQueried: (reason: string) => `Segel bulan ini dipertanyakan pengawas (${reason}).`,
   report: {
     title: "Laporan bulanan",
     opening: "Saldo awal",
@@ -545,6 +558,15 @@ const en: Messages = {
   noCashCount: "No cash count yet.",
   countReplaced: (reason: string) => `replaced (${reason})`,
   countReplaceReasons: { salah_ketik: "typing slip", dihitung_ulang: "counted again" } as Record<string, string>,
+  queriedBySupervisor: (reason: string) => `queried by the supervisor (${reason})`,
+  queryReasons: {
+    tidak_cocok: "does not match",
+    perlu_penjelasan: "needs explaining",
+    bukti_kurang: "evidence missing",
+  } as Record<string, string>,
+  queryAnswers: { sudah_dijelaskan: "explained", sudah_diperbaiki: "put right" } as Record<string, string>,
+  correctionsQueried: (n: number) => `${n} correction(s) queried by the supervisor`,
+  sealQueried: (reason: string) => `This month's seal is queried by the supervisor (${reason}).`,
   report: {
     title: "Monthly report",
     opening: "Opening",

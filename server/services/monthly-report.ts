@@ -1,6 +1,6 @@
 import { and, asc, eq, like } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
-import { cashCounts, loans, monthEntries, monthPostings } from "@/db/schema";
+import { cashCounts, journalEntries, loans, monthEntries, monthPostings } from "@/db/schema";
 import { addDays, localDate, monthOf } from "@/server/domain/dates";
 import { invalid, notFound } from "@/server/domain/errors";
 import { graceClosesOn, monthStanding } from "@/server/domain/month-close";
@@ -14,6 +14,7 @@ import {
 } from "@/server/domain/indicators";
 import type { GroupRow } from "./context";
 import { monthCheckpoint } from "./seals";
+import { openQueries } from "./supervisor-queries";
 
 /** A group's month_postings rollup: every month's postings summed by kind and account. */
 export function monthPostingRows(db: DbOrTx, groupId: number): Promise<MonthPostingRow[]> {
@@ -45,7 +46,7 @@ export async function monthlyReport(db: DbOrTx, group: GroupRow, month: string, 
   const current = flows.find((f) => f.month === month);
   const before = flows.filter((f) => f.month < month).at(-1);
   const empty: MonthFlows = { month, ...noFlows(), closing: before?.closing ?? zeroBalances() };
-  const [entryCounts, monthLoans, counts, checkpoint] = await Promise.all([
+  const [entryCounts, monthLoans, counts, checkpoint, queried, corrections] = await Promise.all([
     db
       .select()
       .from(monthEntries)
@@ -60,6 +61,17 @@ export async function monthlyReport(db: DbOrTx, group: GroupRow, month: string, 
       .where(and(eq(cashCounts.groupId, group.id), like(cashCounts.businessDate, `${month}-%`)))
       .orderBy(asc(cashCounts.businessDate), asc(cashCounts.id)),
     monthCheckpoint(db, group, month, now),
+    openQueries(db, group),
+    db
+      .select({ id: journalEntries.id })
+      .from(journalEntries)
+      .where(
+        and(
+          eq(journalEntries.groupId, group.id),
+          eq(journalEntries.kind, "correction"),
+          like(journalEntries.businessDate, `${month}-%`),
+        ),
+      ),
   ]);
   // A month closed before anything was recorded has no seal, but is closed all the same.
   const today = localDate(now, group.timeZone);
@@ -87,6 +99,12 @@ export async function monthlyReport(db: DbOrTx, group: GroupRow, month: string, 
         book: c.bookAmount,
         difference: c.difference,
         replaceReason: c.replaceReason ?? null,
+        /** Asked about by the supervisor, not yet answered nor countersigned ("dipertanyakan pengawas"). */
+        queried: queried.get(`cash_count:${c.id}`)?.reason ?? null,
       })),
+    /** The month's seal is asked about by the supervisor (open question), and why. */
+    sealQueried: queried.get(`seal:${month}`)?.reason ?? null,
+    /** How many of the month's corrections the supervisor asked about (open questions). */
+    correctionsQueried: corrections.filter((e) => queried.has(`correction:${e.id}`)).length,
   };
 }

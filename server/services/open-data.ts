@@ -91,6 +91,8 @@ export function groupDetail(f: GroupFigures) {
       differenceRp: f.lastCashCount.difference,
       /** "salah_ketik" or "dihitung_ulang" when this count replaced one recorded the same day ("diganti"). */
       replacedBecause: f.lastCashCount.replaceReason,
+      /** "tidak_cocok", "perlu_penjelasan" or "bukti_kurang" while the supervisor's question is open ("dipertanyakan pengawas"). */
+      queriedBySupervisor: f.lastCashCount.queried,
     },
     months: f.months.map((m) => ({
       month: m.month,

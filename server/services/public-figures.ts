@@ -24,6 +24,7 @@ import { groupLoanViews } from "./loans";
 import { cachedRead, groupVersions } from "./read-cache";
 import { groupCheckpoints } from "./seals";
 import { checkedChain } from "./chain-check";
+import { openQueries } from "./supervisor-queries";
 
 export type { GroupFigures } from "@/server/domain/figures";
 export type { PublicEntry } from "@/server/domain/open-ledger";
@@ -72,7 +73,7 @@ export async function groupFigures(
   const group = typeof groupOrSlug === "string" ? await loadGroup(db, groupOrSlug) : groupOrSlug;
   const today = localDate(now, group.timeZone);
   const openingBalanceOn = await openingBalanceDate(db, group.id);
-  const [memberRows, accountTotals, monthRows, loanViews, cashCount, bankCheck, [head], terms, rule, years, daysPaid] =
+  const [memberRows, accountTotals, monthRows, loanViews, count, check, [head], terms, rule, years, daysPaid, queried] =
     await Promise.all([
       db
         .select({ gender: members.gender, joinedOn: members.joinedOn, leftOn: members.leftOn })
@@ -95,7 +96,13 @@ export async function groupFigures(
       shareOutRuleOf(db, group),
       closedYears(db, group),
       standingDaysPaid(db, group.id, trackedFrom(group.foundedOn, openingBalanceOn), today),
+      openQueries(db, group),
     ]);
+  // A count the supervisor asked about, not yet answered nor countersigned: "dipertanyakan pengawas".
+  const marked = <C extends { id: number }>(c: C | null) =>
+    c && { ...c, queried: queried.get(`cash_count:${c.id}`)?.reason ?? null };
+  const cashCount = marked(count);
+  const bankCheck = marked(check);
   return groupFiguresOf({
     group,
     today,

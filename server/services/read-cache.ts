@@ -82,9 +82,10 @@ const readCache = processWide("readCache", () => new Map<string, { key: string; 
 /**
  * The shape of what is kept on disk. Bump it when a read model's fields or meaning change: models
  * of another format are never read (`read-cache.test.ts` fails when GroupFigures' fields change).
- * 2: small cells hidden by the one disclosure rule; 3: a month's seal is the head at its close, with `closed` (issue 24).
+ * 2: small cells hidden by the one disclosure rule; 3: a month's seal is the head at its close, with `closed` (issue 24);
+ * 4: a count or bank check says whether the supervisor's question about it is open (`queried`, issue 25).
  */
-export const READ_MODEL_FORMAT = 3;
+export const READ_MODEL_FORMAT = 4;
 
 /**
  * Beside an embedded database, read models are also kept on disk (`<file>.read-models/`), so a

@@ -13,6 +13,7 @@ import { conflict, DomainError, notFound } from "@/server/domain/errors";
 import { loadGroupFor, nowOf, signerOf, type ServiceContext, audit } from "./context";
 import { isOwn, monthsOfOwnWork } from "./own-work";
 import { groupCheckpoints } from "./seals";
+import { groupQueries, type SupervisorQuery } from "./supervisor-queries";
 import { type GroupInput, type OnGroup, zId } from "./fields";
 
 /** How far back the list looks; anything older still unsigned is counted, not listed. */
@@ -33,8 +34,11 @@ export type WaitingItem =
       replaceReason: "salah_ketik" | "dihitung_ulang" | null;
       replaced: boolean;
       recordedBy: string;
+      /** The treasurer's private note on a count far from the book, shown to her (null otherwise). */
+      note: string | null;
       own: boolean;
       notYours: NotYours;
+      question: Question;
     }
   | {
       kind: "seal";
@@ -45,6 +49,7 @@ export type WaitingItem =
       closed: boolean;
       own: boolean;
       notYours: NotYours;
+      question: Question;
     }
   | {
       kind: "correction";
@@ -57,7 +62,11 @@ export type WaitingItem =
       recordedBy: string;
       own: boolean;
       notYours: NotYours;
+      question: Question;
     };
+
+/** The latest question asked about the record ("Tanyakan"), open or answered; null if none. */
+export type Question = Pick<SupervisorQuery, "id" | "reason" | "open" | "answer"> | null;
 
 /**
  * Why an item is not hers to sign (listed, not offered): she recorded it, it corrects an entry she
@@ -112,7 +121,16 @@ export async function waitingForSignature(
   const sinceMonth = monthOf(since);
   const unsignedSeals = checkpoints.filter((c) => c.finished && !c.countersigned);
   const seals = unsignedSeals.filter((c) => c.month >= sinceMonth);
-  const ownMonths = await monthsOfOwnWork(db, group, userId, sinceMonth);
+  const [ownMonths, questions] = await Promise.all([
+    monthsOfOwnWork(db, group, userId, sinceMonth),
+    groupQueries(db, group),
+  ]);
+  // Newest first: the first question of each record is its latest.
+  const latest = new Map<string, Question>();
+  for (const q of questions)
+    if (!latest.has(`${q.subject}:${q.target}`))
+      latest.set(`${q.subject}:${q.target}`, { id: q.id, reason: q.reason, open: q.open, answer: q.answer });
+  const question = (k: string): Question => latest.get(k) ?? null;
   const notYours = (why: NotYours) => ({ own: why !== null, notYours: why });
   const items: WaitingItem[] = [
     ...seals.reverse().map((c) => ({
@@ -121,6 +139,7 @@ export async function waitingForSignature(
       closed: c.closed,
       seq: c.seq,
       seal: c.seal,
+      question: question(`seal:${c.month}`),
       ...notYours(ownMonths.has(c.month) ? "wrote_in_month" : null),
     })),
     ...counts.map(({ cash_counts: c }) => ({
@@ -135,6 +154,8 @@ export async function waitingForSignature(
       replaceReason: c.replaceReason ?? null,
       replaced: counts.some(({ cash_counts: later }) => later.replacesId === c.id),
       recordedBy: c.recordedBy,
+      note: isLargeCountDifference(c.bookAmount, c.countedAmount) ? (c.note ?? null) : null,
+      question: question(`cash_count:${c.id}`),
       ...notYours(isOwn(c.recordedBy, userId) ? "recorded" : null),
     })),
     ...corrections.map(({ journal_entries: e, reversed: r }) => ({
@@ -146,6 +167,7 @@ export async function waitingForSignature(
       reason: e.reason,
       amount: e.amount,
       recordedBy: e.recordedBy,
+      question: question(`correction:${e.id}`),
       ...notYours(isOwn(e.recordedBy, userId) ? "recorded" : r && isOwn(r.recordedBy, userId) ? "reverses_own" : null),
     })),
   ];

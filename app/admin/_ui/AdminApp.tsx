@@ -96,6 +96,7 @@ export function AdminApp({ locale, groups }: { locale: Locale; groups: Group[] }
                 rp={rp}
                 t={t}
                 canCountersign={group.role === "pengawas" || group.role === "admin"}
+                canAnswer={canWrite}
               />
             )}
             {tab === "collect" && canWrite && (

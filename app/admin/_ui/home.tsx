@@ -2,14 +2,26 @@
 import { useEffect, useState } from "react";
 import { formatDate, formatMonth } from "@/server/i18n/format";
 import { api } from "./client";
-import { addDaysIso, type P } from "./common";
+import { QUERY_ANSWERS, type QueryAnswer } from "@/server/domain/supervisor-queries";
+import { MESSAGES } from "@/server/i18n/messages";
+import { addDaysIso, type P, Status, useAction } from "./common";
 import { WaitingForSignature } from "./signing";
 
-export function Home({ slug, rp, t, locale, canCountersign }: P & { canCountersign: boolean }) {
+type Question = Awaited<ReturnType<typeof api.admin.signing.queries.query>>[number];
+
+export function Home({
+  slug,
+  rp,
+  t,
+  locale,
+  canCountersign,
+  canAnswer,
+}: P & { canCountersign: boolean; canAnswer: boolean }) {
   const [d, setD] = useState<{
     cash: Awaited<ReturnType<typeof api.admin.cash.onHand.query>>;
     loans: Awaited<ReturnType<typeof api.admin.loans.list.query>>;
     seals: Awaited<ReturnType<typeof api.admin.seals.list.query>>;
+    questions: Question[];
   } | null>(null);
   const [refresh, setRefresh] = useState(0);
   // biome-ignore lint/correctness/useExhaustiveDependencies: `refresh` is the reload trigger
@@ -18,7 +30,8 @@ export function Home({ slug, rp, t, locale, canCountersign }: P & { canCountersi
       api.admin.cash.onHand.query({ groupSlug: slug }),
       api.admin.loans.list.query({ groupSlug: slug }),
       api.admin.seals.list.query({ groupSlug: slug }),
-    ]).then(([cash, loans, seals]) => setD({ cash, loans, seals }));
+      api.admin.signing.queries.query({ groupSlug: slug }),
+    ]).then(([cash, loans, seals, questions]) => setD({ cash, loans, seals, questions }));
   }, [slug, refresh]);
   if (!d) return <p>…</p>;
   const open = d.loans.filter((l) => l.status === "berjalan" || l.status === "menunggak");
@@ -33,6 +46,12 @@ export function Home({ slug, rp, t, locale, canCountersign }: P & { canCountersi
     x.difference === 0 ? t.matches : x.difference > 0 ? t.over(rp(x.difference)) : t.short(rp(-x.difference));
   const c = d.cash.lastCount;
   const b = d.cash.lastBankCheck;
+  const words = MESSAGES[locale];
+  // A count the supervisor asked about, not answered yet: marked here as on the public page.
+  const queried = (x: { id: number } | null) => {
+    const q = x && d.questions.find((q) => q.open && q.subject === "cash_count" && q.target === String(x.id));
+    return q ? ` · ${words.queriedBySupervisor(words.queryReasons[q.reason] ?? q.reason)}` : "";
+  };
   return (
     <>
       <ul className="cards">
@@ -42,7 +61,7 @@ export function Home({ slug, rp, t, locale, canCountersign }: P & { canCountersi
         </li>
         <li className="card">
           <span className="label">{t.lastCount}</span>
-          <span className="value">{c ? `${formatDate(c.businessDate, locale)}: ${diff(c)}` : "–"}</span>
+          <span className="value">{c ? `${formatDate(c.businessDate, locale)}: ${diff(c)}${queried(c)}` : "–"}</span>
         </li>
         {(d.cash.bank !== 0 || b) && (
           <>
@@ -52,11 +71,21 @@ export function Home({ slug, rp, t, locale, canCountersign }: P & { canCountersi
             </li>
             <li className="card">
               <span className="label">{t.lastBankCheck}</span>
-              <span className="value">{b ? `${formatDate(b.businessDate, locale)}: ${diff(b)}` : "–"}</span>
+              <span className="value">
+                {b ? `${formatDate(b.businessDate, locale)}: ${diff(b)}${queried(b)}` : "–"}
+              </span>
             </li>
           </>
         )}
       </ul>
+      <Questions
+        slug={slug}
+        t={t}
+        locale={locale}
+        questions={d.questions}
+        canAnswer={canAnswer}
+        onAnswered={() => setRefresh((n) => n + 1)}
+      />
       {canCountersign && (
         <WaitingForSignature slug={slug} t={t} locale={locale} rp={rp} onSigned={() => setRefresh((n) => n + 1)} />
       )}
@@ -98,5 +127,99 @@ export function Home({ slug, rp, t, locale, canCountersign }: P & { canCountersi
         <p>{t.none}</p>
       )}
     </>
+  );
+}
+
+/**
+ * The supervisor's open questions on the treasurer's overview, each with its answer form (a code, and
+ * a private note for the supervisor); answered ones below, for the record.
+ */
+function Questions({
+  slug,
+  t,
+  locale,
+  questions,
+  canAnswer,
+  onAnswered,
+}: Omit<P, "rp"> & { questions: Question[]; canAnswer: boolean; onAnswered: () => void }) {
+  const a = useAction(locale);
+  const words = MESSAGES[locale];
+  const open = questions.filter((q) => q.open);
+  if (open.length === 0) return null;
+  const about = (q: Question) =>
+    q.subject === "seal"
+      ? t.questionAbout.seal(formatMonth(q.target, locale))
+      : q.subject === "correction"
+        ? t.questionAbout.correction(String(q.about.seq ?? ""), q.about.date ? formatDate(q.about.date, locale) : "")
+        : (q.about.account === "bank" ? t.questionAbout.bank_check : t.questionAbout.cash_count)(
+            q.about.date ? formatDate(q.about.date, locale) : "",
+          );
+  return (
+    <section className="card questions" aria-labelledby="questions">
+      <h2 id="questions">{t.questions}</h2>
+      <p className="muted">{t.queriedPublicly}</p>
+      <Status s={a} />
+      <ul>
+        {open.map((q) => (
+          <li key={q.id} className="large-difference">
+            <strong className="warn">
+              {about(q)}: {words.queriedBySupervisor(words.queryReasons[q.reason] ?? q.reason)}
+            </strong>
+            {canAnswer && (
+              <AnswerForm
+                t={t}
+                words={words}
+                busy={a.busy}
+                onAnswer={async (answer, note) => {
+                  if (
+                    await a.run(
+                      () => api.admin.signing.answer.mutate({ groupSlug: slug, queryId: q.id, answer, note }),
+                      () => `✓ ${t.answeredMark}: ${about(q)}`,
+                    )
+                  )
+                    onAnswered();
+                }}
+              />
+            )}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function AnswerForm({
+  t,
+  words,
+  busy,
+  onAnswer,
+}: {
+  t: P["t"];
+  words: (typeof MESSAGES)["id"];
+  busy: boolean;
+  onAnswer: (answer: QueryAnswer, note: string | null) => void;
+}) {
+  const [answer, setAnswer] = useState<QueryAnswer>("sudah_dijelaskan");
+  const [note, setNote] = useState("");
+  return (
+    <div className="answer">
+      <label>
+        {t.answerWith}{" "}
+        <select value={answer} onChange={(e) => setAnswer(e.target.value as QueryAnswer)}>
+          {QUERY_ANSWERS.map((x) => (
+            <option key={x} value={x}>
+              {words.queryAnswers[x]}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        {t.answerNote}
+        <textarea value={note} maxLength={500} rows={2} onChange={(e) => setNote(e.target.value)} />
+      </label>
+      <button type="button" disabled={busy} onClick={() => onAnswer(answer, note.trim() || null)}>
+        {t.answer}
+      </button>
+    </div>
   );
 }

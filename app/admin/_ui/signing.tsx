@@ -3,6 +3,7 @@ import { useCallback, useEffect, useState } from "react";
 import { actorName } from "@/server/i18n/audit";
 import { formatDate, formatMonth } from "@/server/i18n/format";
 import { MESSAGES } from "@/server/i18n/messages";
+import { QUERY_REASONS, type QueryReason } from "@/server/domain/supervisor-queries";
 import type { WaitingItem } from "@/server/services/signing";
 import { api } from "./client";
 import { type P, Status, useAction } from "./common";
@@ -46,6 +47,12 @@ export function WaitingForSignature({ slug, t, locale, rp, onSigned }: P & { onS
       : i.kind === "cash_count"
         ? api.admin.cash.countersign.mutate({ groupSlug: slug, cashCountId: i.id })
         : api.admin.signing.correction.mutate({ groupSlug: slug, entryId: i.id });
+  const ask = (i: WaitingItem, reason: QueryReason): Promise<unknown> =>
+    api.admin.signing.ask.mutate(
+      i.kind === "seal"
+        ? { groupSlug: slug, subject: "seal", month: i.month, reason }
+        : { groupSlug: slug, subject: i.kind, id: i.id, reason },
+    );
   return (
     <section className="card" aria-labelledby="to-sign">
       <h2 id="to-sign">{t.toSign(d.items.filter((i) => !i.own).length)}</h2>
@@ -67,6 +74,20 @@ export function WaitingForSignature({ slug, t, locale, rp, onSigned }: P & { onS
                 <span className="warn">{t.replacesCount(words.countReplaceReasons[i.replaceReason] ?? "")} </span>
               )}
               {i.kind === "cash_count" && i.replaced && <span className="muted">({t.countWasReplaced}) </span>}
+              {i.kind === "cash_count" && i.note && (
+                <span className="note">
+                  {t.treasurerNote}: “{i.note}”{" "}
+                </span>
+              )}
+              {i.question?.open && (
+                <span className="warn">{t.queryOpen(words.queryReasons[i.question.reason] ?? i.question.reason)} </span>
+              )}
+              {i.question?.answer && (
+                <span className="muted">
+                  {t.queryAnswered(words.queryAnswers[i.question.answer.answer] ?? i.question.answer.answer)}
+                  {i.question.answer.note && ` ${t.treasurerNote}: “${i.question.answer.note}”`}{" "}
+                </span>
+              )}
               {i.notYours ? (
                 <span className="muted">
                   {i.notYours === "wrote_in_month"
@@ -94,6 +115,22 @@ export function WaitingForSignature({ slug, t, locale, rp, onSigned }: P & { onS
                   {t.countersign}
                 </button>
               )}
+              {!i.notYours && !i.question?.open && (
+                <AskForm
+                  t={t}
+                  words={words}
+                  busy={a.busy}
+                  onAsk={async (reason) => {
+                    if (
+                      await a.run(
+                        () => ask(i, reason),
+                        () => `✓ ${t.asked}: ${sentence(i)}`,
+                      )
+                    )
+                      void load();
+                  }}
+                />
+              )}
             </li>
           ))}
         </ul>
@@ -102,5 +139,37 @@ export function WaitingForSignature({ slug, t, locale, rp, onSigned }: P & { onS
       )}
       {d.older > 0 && <p className="muted">{t.olderUnsigned(d.older)}</p>}
     </section>
+  );
+}
+
+/** "Tanyakan": a reason from the fixed list, then one tap; the record is marked until answered. */
+function AskForm({
+  t,
+  words,
+  busy,
+  onAsk,
+}: {
+  t: P["t"];
+  words: (typeof MESSAGES)["id"];
+  busy: boolean;
+  onAsk: (reason: QueryReason) => void;
+}) {
+  const [reason, setReason] = useState<QueryReason>("perlu_penjelasan");
+  return (
+    <span className="ask">
+      <label>
+        {t.askReason}{" "}
+        <select value={reason} onChange={(e) => setReason(e.target.value as QueryReason)}>
+          {QUERY_REASONS.map((r) => (
+            <option key={r} value={r}>
+              {words.queryReasons[r]}
+            </option>
+          ))}
+        </select>
+      </label>{" "}
+      <button type="button" className="secondary" disabled={busy} onClick={() => onAsk(reason)}>
+        {t.ask}
+      </button>
+    </span>
   );
 }

@@ -260,6 +260,12 @@ export default async function GroupPage({ params }: { params: Promise<{ slug: st
               </span>
             </>
           )}
+          {f.lastCashCount.queried && (
+            <>
+              {" "}
+              <span className="warn">· {t.queriedBySupervisor(t.queryReasons[f.lastCashCount.queried] ?? "")}</span>
+            </>
+          )}
         </p>
       ) : (
         <p>{t.noCashCount}</p>

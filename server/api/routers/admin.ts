@@ -62,6 +62,13 @@ import {
 } from "@/server/services/savings";
 import { countersignSeal, sealList, ZCountersignSealSchema } from "@/server/services/seals";
 import { countersignCorrection, waitingForSignature, ZCountersignCorrectionSchema } from "@/server/services/signing";
+import {
+  answerSupervisorQuery,
+  askSupervisorQuery,
+  queryList,
+  ZAnswerSupervisorQuerySchema,
+  ZAskSupervisorQuerySchema,
+} from "@/server/services/supervisor-queries";
 import { changeOwnPassword, myGroups, ZChangeOwnPasswordSchema } from "@/server/services/users";
 import {
   closeYear,
@@ -183,6 +190,16 @@ export const adminRouter = router({
     correction: groupProcedure("countersign", ZCountersignCorrectionSchema).mutation(({ ctx, input }) =>
       countersignCorrection(ctx.service, input),
     ),
+    /** "Tanyakan": the supervisor asks about a record instead of signing it (a reason code). */
+    ask: groupProcedure("countersign", ZAskSupervisorQuerySchema).mutation(({ ctx, input }) =>
+      askSupervisorQuery(ctx.service, input),
+    ),
+    /** The treasurer's answer (a code, and a private note). */
+    answer: groupProcedure("write", ZAnswerSupervisorQuerySchema).mutation(({ ctx, input }) =>
+      answerSupervisorQuery(ctx.service, input),
+    ),
+    /** Every question, open first on the screens, with its answer (private: the notes). */
+    queries: groupProcedure("read").query(({ ctx, input }) => queryList(ctx.service, input)),
   }),
   entries: router({
     reverse: groupProcedure("write", ZReverseEntrySchema).mutation(({ ctx, input }) =>

@@ -116,6 +116,7 @@ export default async function MonthlyReportPage({ params }: { params: Promise<{ 
       <p>
         {t.report.loansDisbursed}: {formatInt(r.loansDisbursed, locale)} · {t.report.corrections}:{" "}
         {formatInt(r.entries.correction ?? 0, locale)}
+        {r.correctionsQueried > 0 && <span className="warn"> ({t.correctionsQueried(r.correctionsQueried)})</span>}
       </p>
       <h2>{t.report.cashCounts}</h2>
       {r.cashCounts.length === 0 ? (
@@ -128,10 +129,17 @@ export default async function MonthlyReportPage({ params }: { params: Promise<{ 
               {rp(c.counted, locale)}, {t.book} {rp(c.book, locale)}, {t.difference}{" "}
               <span className={c.difference === 0 ? "ok" : "warn"}>{rp(c.difference, locale)}</span>
               {c.replaceReason && <> · {t.countReplaced(t.countReplaceReasons[c.replaceReason] ?? "")}</>}
+              {c.queried && (
+                <>
+                  {" "}
+                  · <span className="warn">{t.queriedBySupervisor(t.queryReasons[c.queried] ?? "")}</span>
+                </>
+              )}
             </li>
           ))}
         </ul>
       )}
+      {r.sealQueried && <p className="warn">{t.sealQueried(t.queryReasons[r.sealQueried] ?? "")}</p>}
       {r.seal && (
         <Seal
           slug={slug}
