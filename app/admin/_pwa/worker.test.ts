@@ -113,6 +113,13 @@ describe("the service worker", () => {
     expect(w.stores.has(CACHES.data)).toBe(false);
   });
 
+  it("keeps one answer per address, whatever the page's request headers were (no Vary kept)", async () => {
+    const w = runWorker(async () => new Response("{}", { headers: { vary: "trpc-accept, Cookie" } }));
+    await w.request("/api/trpc/admin.members.list?batch=1");
+    const kept = [...w.stores.get(CACHES.data)!.values()][0]!;
+    expect(kept.headers.get("vary")).toBeNull();
+  });
+
   it("drops the kept data when the API answers 401", async () => {
     let status = 200;
     const w = runWorker(async () => new Response("{}", { status }));

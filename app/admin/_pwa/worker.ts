@@ -38,6 +38,7 @@ export function policyOf(href: string, method: string, mode: string, origin: str
   if (mode === "navigate") return path === "/admin" ? "shell" : null;
   if (path.startsWith("/_next/static/")) return "static";
   if (path === "/admin/manifest.webmanifest" || /^\/admin\/icon-\d+\.png$/.test(path)) return "static";
+  if (path === "/icon.svg") return "static"; // the site's icon, on every page's tab
   if (path.startsWith("/api/trpc/")) {
     const procedures = decodeURIComponent(path.slice("/api/trpc/".length)).split(",");
     return procedures.every((p) => /^admin\.[A-Za-z0-9]+(?:\.[A-Za-z0-9]+)*$/.test(p)) ? "data" : null;
@@ -134,12 +135,14 @@ async function data(r) {
   try {
     res = await fetch(r);
   } catch {
-    return (await cache.match(r)) || Response.error();
+    // One kept answer per address, whatever headers the page's request had this time.
+    return (await cache.match(r, { ignoreVary: true })) || Response.error();
   }
   if (res.status === 200) {
     const headers = new Headers(res.headers);
     headers.delete("content-encoding");
     headers.delete("content-length");
+    headers.delete("vary");
     headers.set(SYNCED_HEADER, new Date().toISOString());
     await cache.put(r, new Response(await res.clone().arrayBuffer(), { status: 200, headers }));
   } else if (res.status === 401) await forget();
