@@ -12,7 +12,6 @@ export function proxy(req: NextRequest) {
     "default-src 'self'",
     `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'`,
     // The treasurer app's service worker (/admin/sw.js): 'strict-dynamic' alone would refuse it.
-    "worker-src 'self'",
     // Inline style attributes (chart SVG, a few layout tweaks); no inline script is allowed.
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data:",
