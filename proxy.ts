@@ -11,7 +11,6 @@ export function proxy(req: NextRequest) {
   const csp = [
     "default-src 'self'",
     `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'`,
-    // The treasurer app's service worker (/admin/sw.js): 'strict-dynamic' alone would refuse it.
     // Inline style attributes (chart SVG, a few layout tweaks); no inline script is allowed.
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data:",
