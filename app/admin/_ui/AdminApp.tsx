@@ -3,6 +3,7 @@ import { signOut } from "next-auth/react";
 import { useEffect, useMemo, useState } from "react";
 import { DEFAULT_TIME_ZONE } from "@/server/domain/dates";
 import { formatRupiah } from "@/server/domain/money";
+import { formatTimestamp } from "@/server/i18n/format";
 import { api } from "./client";
 import { ADMIN_MESSAGES } from "@/server/i18n/admin";
 import { type Locale, type Group, type Members, type OpenDays, OpenDaysContext } from "./common";
@@ -17,10 +18,12 @@ import { Loans } from "./loans";
 import { PhoneQueue } from "./phone-queue";
 import { Withdraw } from "./withdraw";
 import { keepOpenDays, lastOpenDays } from "./open-days";
+import { forgetKept, useInstalledApp } from "./installed";
 import { MembersTab } from "./members";
 import type { RightEntryDraft } from "@/server/domain/correction-follow-up";
 
-export function AdminApp({ locale, groups }: { locale: Locale; groups: Group[] }) {
+/** `user`: who is signed in (an opaque key), so what the phone kept for someone else is dropped. */
+export function AdminApp({ locale, groups, user }: { locale: Locale; groups: Group[]; user: string }) {
   const t = ADMIN_MESSAGES[locale];
   const rp = (n: number) => formatRupiah(n, locale);
   const [slug, setSlug] = useState<string>(groups[0]?.slug ?? "");
@@ -31,6 +34,7 @@ export function AdminApp({ locale, groups }: { locale: Locale; groups: Group[] }
   const [refresh, setRefresh] = useState(0);
   const group = groups?.find((g) => g.slug === slug);
   const canWrite = group?.role === "admin" || group?.role === "bendahara";
+  const syncedAt = useInstalledApp(user);
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: `refresh` is the reload trigger
   useEffect(() => {
@@ -64,10 +68,22 @@ export function AdminApp({ locale, groups }: { locale: Locale; groups: Group[] }
             </option>
           ))}
         </select>{" "}
-        <button type="button" onClick={() => signOut({ callbackUrl: "/masuk" })}>
+        <button
+          type="button"
+          onClick={async () => {
+            // What the phone kept for her goes with her; writes still waiting stay until the next sign-in.
+            await forgetKept().catch(() => {});
+            await signOut({ callbackUrl: "/masuk" });
+          }}
+        >
           {t.signOut}
         </button>
       </p>
+      {syncedAt && (
+        <p className="warn" role="status" data-synced-at={syncedAt}>
+          {t.lastSynced(formatTimestamp(syncedAt, group?.timeZone ?? "Asia/Makassar", locale))}
+        </p>
+      )}
       {!canWrite && <p className="muted">{t.readOnly}</p>}
       {canWrite && <PhoneQueue key={slug} slug={slug} t={t} locale={locale} />}
       <nav aria-label={t.title}>

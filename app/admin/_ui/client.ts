@@ -3,9 +3,18 @@ import { createTRPCClient, httpBatchLink, TRPCClientError } from "@trpc/client";
 import type { AppRouter } from "@/server/api/root";
 import { MAX_BATCH_SIZE } from "@/server/api/limits";
 import { errorMessage } from "@/server/i18n/errors";
+import { SYNCED_HEADER } from "../_pwa/names";
+import { noteAnswer } from "./synced";
+
+/** Every API call, noting whether the answer came from the server or was kept by the service worker. */
+const noticingSync: typeof fetch = async (input, init) => {
+  const res = await fetch(input, init);
+  noteAnswer(res.headers.get(SYNCED_HEADER));
+  return res;
+};
 
 export const api = createTRPCClient<AppRouter>({
-  links: [httpBatchLink({ url: "/api/trpc", maxItems: MAX_BATCH_SIZE })],
+  links: [httpBatchLink({ url: "/api/trpc", maxItems: MAX_BATCH_SIZE, fetch: noticingSync })],
 });
 
 /** A key made when a form opens and reused on retry, so a double tap or a resend never posts twice. */

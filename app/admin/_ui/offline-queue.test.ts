@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
+  anyQueued,
   dismissRefused,
   enqueue,
   flush,
@@ -158,5 +159,32 @@ describe("writes kept on the phone", () => {
     const s = memory();
     s.setItem("kt-antrian:ratu-damai", "{not json");
     expect(queued(s, "ratu-damai")).toEqual([]);
+  });
+});
+
+describe("whether a new app version may take over", () => {
+  const browserLike = () => {
+    const m = memory();
+    return {
+      getItem: m.getItem,
+      setItem: m.setItem,
+      get length() {
+        return m.data.size;
+      },
+      key: (i: number) => [...m.data.keys()][i] ?? null,
+    };
+  };
+  it("waits while any group's queue on the phone holds a write, whatever else is kept", () => {
+    const store = browserLike();
+    store.setItem("kt-admin-user", "7");
+    store.setItem("kt-ditolak:ratu-damai", JSON.stringify([{ ...write("r1"), error: { code: "x" } }]));
+    expect(anyQueued(store)).toBe(false);
+    enqueue(store, "sumber-air", write("k1"));
+    expect(anyQueued(store)).toBe(true);
+    remove(store, "sumber-air", "k1");
+    expect(anyQueued(store)).toBe(false);
+    // A day kept by an earlier version of the screen is a write too.
+    store.setItem("kt-antrian:ratu-damai", JSON.stringify([{ date: "2026-11-29", idempotencyKey: "old", lines: [] }]));
+    expect(anyQueued(store)).toBe(true);
   });
 });

@@ -184,3 +184,12 @@ export async function flush(
   }
   return { sent, refused: newlyRefused, held, left: queued(store, slug).length };
 }
+
+/** Whether any group's queue on this phone still holds a write (a new app version waits for none). */
+export function anyQueued(store: QueueStorage & { readonly length: number; key(i: number): string | null }): boolean {
+  for (let i = 0; i < store.length; i++) {
+    const key = store.key(i);
+    if (key?.startsWith("kt-antrian:") && queued(store, key.slice("kt-antrian:".length)).length > 0) return true;
+  }
+  return false;
+}
