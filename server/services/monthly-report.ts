@@ -1,7 +1,7 @@
 import { and, asc, eq, like } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { cashCounts, loans, monthEntries, monthPostings } from "@/db/schema";
-import { addDays, localDate, monthOf } from "@/server/domain/dates";
+import { addDays, addMonths, localDate, monthOf } from "@/server/domain/dates";
 import { invalid, notFound } from "@/server/domain/errors";
 import { graceClosesOn, monthStanding } from "@/server/domain/month-close";
 import {
@@ -66,6 +66,9 @@ export async function monthlyReport(db: DbOrTx, group: GroupRow, month: string, 
   const closed = checkpoint ? checkpoint.closed : monthStanding(month, today, group.monthGraceDays) === "closed";
   return {
     month,
+    /** The months either side that have a report, for the pager: null before the founding month or after this one. */
+    previousMonth: previous >= first ? previous : null,
+    nextMonth: next <= latest ? next : null,
     /** Not closed yet: entries may still be dated in it, so its figures may still change. */
     provisional: !closed,
     /** The last day of its grace period: it closes at that day's end, unless the pengawas countersigns sooner. */
