@@ -38,8 +38,11 @@ export function monthPostingRows(db: DbOrTx, groupId: number): Promise<MonthPost
 export async function monthlyReport(db: DbOrTx, group: GroupRow, month: string, now = new Date()) {
   if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(month)) throw invalid("date_invalid", "month");
   // No report for a month the group did not exist in, nor one that has not begun: never invented balances.
-  if (month < monthOf(group.foundedOn) || month > monthOf(localDate(now, group.timeZone)))
-    throw notFound("month_out_of_range", "month");
+  const first = monthOf(group.foundedOn);
+  const latest = monthOf(localDate(now, group.timeZone));
+  if (month < first || month > latest) throw notFound("month_out_of_range", "month");
+  const previous = addMonths(`${month}-01`, -1).slice(0, 7);
+  const next = addMonths(`${month}-01`, 1).slice(0, 7);
   const rows = await monthPostingRows(db, group.id);
   const flows = monthFlows(rows.filter((r) => r.month < month || (r.month === month && r.kind !== "year_close")));
   const current = flows.find((f) => f.month === month);
