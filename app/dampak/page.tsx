@@ -33,7 +33,11 @@ export default async function ImpactPage({ searchParams }: { searchParams: Promi
     [i.utilisation, i.utilisationDef, (g) => formatPct(g.indicators.utilisation, locale)],
     [i.returnOnSavings, i.returnOnSavingsDef, (g) => formatPct(g.indicators.returnOnSavings, locale)],
     [t.compliance, t.complianceDef, (g) => formatPct(g.compliance.ratio, locale)],
-    [i.dropout, i.dropoutDef, (g) => formatPct(g.indicators.dropout, locale)],
+    [
+      i.dropout,
+      i.dropoutDef,
+      (g) => (g.indicators.dropoutHidden ? t.suppressed : formatPct(g.indicators.dropout, locale)),
+    ],
     // The latest closed year, as its yearly report keeps it.
     ...(
       [
