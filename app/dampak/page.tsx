@@ -107,6 +107,8 @@ export default async function ImpactPage({ searchParams }: { searchParams: Promi
                 {g.group.name}
               </Link>
             ),
+            // Stacked at 360 px, each figure carries its group's name.
+            text: g.group.name,
             num: true,
           })),
         ]}
