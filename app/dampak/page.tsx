@@ -44,7 +44,13 @@ export default async function ImpactPage({ searchParams }: { searchParams: Promi
         [t.shu.shu, (g) => rp(g.closedYears.at(-1)!.shu, locale)],
         [t.shu.returnOnSavings, (g) => formatPct(g.closedYears.at(-1)!.indicators.returnOnSavings, locale)],
         [t.shu.returnOnAssets, (g) => formatPct(g.closedYears.at(-1)!.indicators.returnOnAssets, locale)],
-        [t.shu.retention, (g) => formatPct(g.closedYears.at(-1)!.indicators.retention, locale)],
+        [
+          t.shu.retention,
+          (g) =>
+            g.closedYears.at(-1)!.indicators.retentionHidden
+              ? t.suppressed
+              : formatPct(g.closedYears.at(-1)!.indicators.retention, locale),
+        ],
         [t.shu.writeOffRatio, (g) => formatPct(g.closedYears.at(-1)!.indicators.writeOffRatio, locale)],
       ] as [string, (g: (typeof x.groups)[number]) => string][]
     ).map(([name, f]): [string, string, (g: (typeof x.groups)[number]) => string] => [

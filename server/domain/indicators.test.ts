@@ -82,10 +82,10 @@ describe("indicators", () => {
       });
     expect(year(1, 3)).toMatchObject({ par30: null, retention: null });
     // 24 of 25 stayed: 96 % beside the 25 says 1 left.
-    expect(year(5, 25)).toMatchObject({ par30: 1, retention: null });
+    expect(year(5, 25)).toMatchObject({ par30: 1, retention: null, retentionHidden: true });
     expect(year(5, 25, 4)).toMatchObject({ retention: null });
     expect(year(5, 9, 5)).toMatchObject({ retention: null }); // only 4 stayed
-    expect(year(5, 25, 5)).toMatchObject({ retention: 0.8 });
+    expect(year(5, 25, 5)).toMatchObject({ retention: 0.8, retentionHidden: false });
     expect(year(5, 25, 0)).toMatchObject({ retention: 1 });
   });
 });
