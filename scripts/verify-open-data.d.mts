@@ -45,7 +45,8 @@ export function checkPublished(doc: LedgerDoc, group: object): { ok: true } | Pr
 /** Checks a ledger against seals kept elsewhere (a hash or a prefix of at least the printed 12 hex digits). */
 export function checkSeals(
   doc: { entries: { seq: number; hash: string }[] },
-  seals: { seq: number; seal: string }[],
+  /** typed: given by hand (--expect), so a mismatch is first of all probably a typing slip. */
+  seals: { seq: number; seal: string; typed?: boolean }[],
 ): { ok: true; checked: number } | Problem;
 
 export function sealsOfCheckpoints(
@@ -53,7 +54,7 @@ export function sealsOfCheckpoints(
   group?: string,
 ):
   | { ok: true; seals: { seq: number; seal: string }[]; closedMonths: { month: string; seq: number }[] }
-  | { ok: false; problem: string };
+  | { ok: false; problem: string; problemId: string };
 
 export function closedMonthsOf(cp: unknown): { month: string; seq: number }[];
 export function checkClosedMonths(

@@ -313,7 +313,14 @@ describe("verify-open-data.mjs on a seeded group's published ledger", () => {
       const r = run(ledger, "--checkpoints", fileOf(name, content));
       expect(r.code, name).toBe(2);
       expect(r.out, name).toContain("REFUSED");
+      expect(r.out, name).not.toContain("bukan berkas segel, atau tanpa segel");
     }
+    // The Indonesian line says what the English says: whose seals these are.
+    const other = run(ledger, "--checkpoints", fileOf("other.json", { ...kept, group: "compang-dalo" }));
+    expect(other.out).toContain(`the checkpoints are of group compang-dalo, the ledger of ${SLUG}`);
+    expect(other.out).toContain(
+      `DITOLAK: --checkpoints ${path.join(dir, "other.json")}: segelnya milik kelompok compang-dalo, buku besarnya milik ${SLUG}`,
+    );
     const short = run(ledger, "--expect", `40:${ledger.entries[39]!.hash.slice(0, 8)}`);
     expect(short).toMatchObject({ code: 2, out: expect.stringContaining("shorter than the 12") });
     expect(run(ledger, "--expect", `40:${ledger.entries[39]!.hash.slice(0, 12)}`).code).toBe(0);

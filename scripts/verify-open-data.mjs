@@ -354,7 +354,7 @@ function checkPublishedYears(d, group) {
  */
 export function checkSeals(doc, seals) {
   if (!seals.length) return { ok: false, seq: 0, problem: "no seal given: nothing to check against" };
-  for (const { seq, seal } of seals) {
+  for (const { seq, seal, typed } of seals) {
     const want = String(seal).replace(/[\s-]/g, "").toLowerCase();
     if (!/^[0-9a-f]+$/.test(want) || want.length > 64) return { ok: false, seq, problem: `not a seal: ${seal}` };
     if (want.length < MIN_SEAL_HEX)
@@ -362,9 +362,31 @@ export function checkSeals(doc, seals) {
     if (!Number.isSafeInteger(seq) || seq < 1) return { ok: false, seq, problem: `not a sequence number: ${seq}` };
     const e = doc.entries[seq - 1];
     if (!e || e.seq !== seq) return { ok: false, seq, problem: "the ledger ends before this sealed entry" };
-    if (!e.hash.startsWith(want)) return { ok: false, seq, problem: "this entry was changed after it was sealed" };
+    if (!e.hash.startsWith(want)) return { ok: false, seq, problem: sealMismatch(doc, seq, want, typed) };
   }
   return { ok: true, checked: seals.length };
+}
+
+/**
+ * What a seal that does not match its entry means. A seal from a checkpoints file was not typed:
+ * the entry was changed. A seal typed by hand (--expect) is first of all probably a typing slip —
+ * a digit or the number mistyped — as /verifikasi says; only if it is exact was the entry changed.
+ */
+function sealMismatch(doc, seq, want, typed) {
+  const changed = "this entry was changed after it was sealed";
+  if (!typed) return changed;
+  const other = doc.entries.find((x) => x.hash.startsWith(want));
+  if (other)
+    return (
+      `this seal is that of entry ${other.seq}, not ${seq}: check the number you typed ` +
+      `/ segel ini milik catatan ${other.seq}, bukan ${seq}: periksa nomor yang diketik`
+    );
+  return (
+    "the seal matches no entry of this ledger: probably a typing slip — check every digit and the number " +
+    `against the printed report; if they are exact, ${changed} ` +
+    "/ segel ini tidak cocok dengan catatan mana pun: mungkin salah ketik — periksa setiap digit dan nomornya " +
+    "dengan laporan tercetak; bila sudah persis sama, catatan ini diubah setelah disegel"
+  );
 }
 
 /**
@@ -373,13 +395,26 @@ export function checkSeals(doc, seals) {
  */
 export function sealsOfCheckpoints(cp, group) {
   if (!cp || typeof cp !== "object" || !Array.isArray(cp.checkpoints))
-    return { ok: false, problem: 'not a checkpoints.json (no "checkpoints" list)' };
+    return {
+      ok: false,
+      problem: 'not a checkpoints.json (no "checkpoints" list)',
+      problemId: 'bukan berkas checkpoints.json (tidak ada daftar "checkpoints")',
+    };
   if (group && cp.group !== undefined && cp.group !== group)
-    return { ok: false, problem: `the checkpoints are of group ${cp.group}, the ledger of ${group}` };
+    return {
+      ok: false,
+      problem: `the checkpoints are of group ${cp.group}, the ledger of ${group}`,
+      problemId: `segelnya milik kelompok ${cp.group}, buku besarnya milik ${group}`,
+    };
   const seals = cp.checkpoints
     .filter((c) => c && (c.hash || c.seal))
     .map((c) => ({ seq: c.seq, seal: c.hash ?? c.seal }));
-  if (!seals.length) return { ok: false, problem: "the checkpoints file holds no seal" };
+  if (!seals.length)
+    return {
+      ok: false,
+      problem: "the checkpoints file holds no seal",
+      problemId: "berkas segel ini tidak berisi segel",
+    };
   return { ok: true, seals, closedMonths: closedMonthsOf(cp) };
 }
 
@@ -459,7 +494,7 @@ async function parseArgs(args) {
     else if (args[i] === "--expect") {
       const [seq, seal] = String(args[++i] ?? "").split(":");
       if (!seal) refuse(`--expect needs SEQ:SEAL, got "${args[i] ?? ""}"`, `--expect perlu NO:SEGEL`);
-      o.seals.push({ seq: Number(seq), seal });
+      o.seals.push({ seq: Number(seq), seal, typed: true });
     } else if (args[i] === "--checkpoints") o.checkpoints.push(args[++i]);
     else if (args[i] === "--group") o.group = args[++i];
     else o.src = args[i];
@@ -482,8 +517,7 @@ async function main() {
       cp = JSON.parse(await readSource(src ?? ""));
     } catch {}
     const s = sealsOfCheckpoints(cp, doc.group);
-    if (!s.ok)
-      refuse(`--checkpoints ${src}: ${s.problem}`, `--checkpoints ${src}: bukan berkas segel, atau tanpa segel`);
+    if (!s.ok) refuse(`--checkpoints ${src}: ${s.problem}`, `--checkpoints ${src}: ${s.problemId}`);
     o.seals.push(...s.seals);
     o.closedMonths.push(...s.closedMonths);
   }

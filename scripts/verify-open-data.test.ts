@@ -136,6 +136,28 @@ describe("verify-open-data.mjs against seals kept outside the server", () => {
     });
   });
 
+  it("a typed seal that does not match says first it is probably a typing slip; a seal of another entry names it", () => {
+    const flip = (c: string) => (c === "0" ? "1" : "0");
+    const hex = honest.entries[4]!.hash.slice(0, 12);
+    const typo = { seq: 5, seal: `${hex.slice(0, 11)}${flip(hex[11]!)}`, typed: true };
+    const r = checkSeals(honest, [typo]);
+    expect(r).toMatchObject({ ok: false, seq: 5 });
+    const problem = (r as { problem: string }).problem;
+    expect(problem).toMatch(/^the seal matches no entry of this ledger: probably a typing slip — check every digit/);
+    expect(problem).toContain("if they are exact, this entry was changed after it was sealed");
+    expect(problem).toContain("mungkin salah ketik");
+    // The right seal under the wrong number: the number is what was mistyped.
+    expect(checkSeals(honest, [{ seq: 4, seal: hex, typed: true }])).toMatchObject({
+      ok: false,
+      seq: 4,
+      problem: expect.stringMatching(/^this seal is that of entry 5, not 4: check the number you typed/),
+    });
+    // A seal read from a checkpoints file was not typed: a mismatch there is a changed entry.
+    expect(checkSeals(honest, [{ ...typo, typed: false }])).toMatchObject({
+      problem: "this entry was changed after it was sealed",
+    });
+  });
+
   it("catches a ledger cut short before a sealed entry", () => {
     const cut = { ...honest, entries: honest.entries.slice(0, 4) };
     expect(verifyLedgerJson(cut).ok).toBe(true);
@@ -172,6 +194,11 @@ describe("verify-open-data.mjs against seals kept outside the server", () => {
     expect(run(cut, "--expect", `5:${sealAt5.seal}`)).toMatchObject({ code: 1, out: expect.stringContaining("seq 5") });
     expect(run(cut, "--checkpoints", checkpoints)).toMatchObject({ code: 1, out: expect.stringContaining("seq 5") });
     expect(run(cut, "--expect", `4:${honest.entries[3]!.hash.slice(0, 12)}`).code).toBe(0);
+    // One digit mistyped on the command line: a typing slip first, not "changed".
+    const hex4 = honest.entries[3]!.hash.slice(0, 12);
+    const typo = run(cut, "--expect", `4:${hex4.slice(0, 11)}${hex4[11] === "0" ? "1" : "0"}`);
+    expect(typo).toMatchObject({ code: 1, out: expect.stringContaining("probably a typing slip") });
+    expect(typo.out).not.toMatch(/: this entry was changed/);
   });
 });
 

@@ -2,6 +2,12 @@ import type { ReactNode } from "react";
 
 export interface Column {
   label: ReactNode;
+  /**
+   * The column's name as plain text, when `label` is not (a group's name as a link): a phone shows
+   * it beside every figure of the column once the table is stacked — without it, a figure there
+   * stands with no name (the /dampak comparison: three percentages, no group).
+   */
+  text?: string;
   /** Right-aligned (amounts, counts, percentages). */
   num?: boolean;
 }
@@ -27,7 +33,8 @@ export function DataTable({
   const num = (i: number) => (columns ? columns[i]?.num : i > 0);
   // On a narrow screen a table with a header row stacks each row into a card, every figure
   // beside its column's name (globals.css, table.stack): nothing is hidden off to the side.
-  const label = (i: number) => (typeof columns?.[i]?.label === "string" ? (columns[i]!.label as string) : undefined);
+  const label = (i: number) =>
+    columns?.[i]?.text ?? (typeof columns?.[i]?.label === "string" ? (columns[i]!.label as string) : undefined);
   return (
     <div className="table-wrap" tabIndex={0}>
       {/* Explicit roles: a stacked table (display: block on a phone) stays a table to a screen reader. */}

@@ -33,14 +33,24 @@ export default async function ImpactPage({ searchParams }: { searchParams: Promi
     [i.utilisation, i.utilisationDef, (g) => formatPct(g.indicators.utilisation, locale)],
     [i.returnOnSavings, i.returnOnSavingsDef, (g) => formatPct(g.indicators.returnOnSavings, locale)],
     [t.compliance, t.complianceDef, (g) => formatPct(g.compliance.ratio, locale)],
-    [i.dropout, i.dropoutDef, (g) => formatPct(g.indicators.dropout, locale)],
+    [
+      i.dropout,
+      i.dropoutDef,
+      (g) => (g.indicators.dropoutHidden ? t.suppressed : formatPct(g.indicators.dropout, locale)),
+    ],
     // The latest closed year, as its yearly report keeps it.
     ...(
       [
         [t.shu.shu, (g) => rp(g.closedYears.at(-1)!.shu, locale)],
         [t.shu.returnOnSavings, (g) => formatPct(g.closedYears.at(-1)!.indicators.returnOnSavings, locale)],
         [t.shu.returnOnAssets, (g) => formatPct(g.closedYears.at(-1)!.indicators.returnOnAssets, locale)],
-        [t.shu.retention, (g) => formatPct(g.closedYears.at(-1)!.indicators.retention, locale)],
+        [
+          t.shu.retention,
+          (g) =>
+            g.closedYears.at(-1)!.indicators.retentionHidden
+              ? t.suppressed
+              : formatPct(g.closedYears.at(-1)!.indicators.retention, locale),
+        ],
         [t.shu.writeOffRatio, (g) => formatPct(g.closedYears.at(-1)!.indicators.writeOffRatio, locale)],
       ] as [string, (g: (typeof x.groups)[number]) => string][]
     ).map(([name, f]): [string, string, (g: (typeof x.groups)[number]) => string] => [
@@ -103,6 +113,8 @@ export default async function ImpactPage({ searchParams }: { searchParams: Promi
                 {g.group.name}
               </Link>
             ),
+            // Stacked at 360 px, each figure carries its group's name.
+            text: g.group.name,
             num: true,
           })),
         ]}

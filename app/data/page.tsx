@@ -70,8 +70,8 @@ export default async function DataPage({ searchParams }: { searchParams: Promise
           savingsCollectedRp, dailyContributionsRp, socialFundInRp, withdrawalsRp, loansDisbursedRp, principalRepaidRp,
           serviceChargeRp, finesRp, expensesRp, otherIncomeRp, writtenOffRp, closingBalancesRp, shareOutRule (basis
           points of the SHU per pool, memberPayout, isExample), closedYears[] — year, shuRp, poolsRp, membersPaid,
-          indicators (returnOnSavings, returnOnAssets, utilisation, par30, retention, averageSavingsPerMember,
-          writeOffRatio), report
+          indicators (returnOnSavings, returnOnAssets, utilisation, par30, retention, retentionHidden,
+          averageSavingsPerMember, writeOffRatio), report
         </code>
         .
       </p>

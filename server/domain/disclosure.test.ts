@@ -1,8 +1,21 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { cellsToHide, disclose, recoverable, suppressSmall, type Table } from "./disclosure";
+import { cellsToHide, disclose, recoverable, suppressShare, suppressSmall, type Table } from "./disclosure";
 
 const count = (n: number, known = false) => ({ value: n, basedOn: n, known });
+
+describe("a share of members (drop-out, retention)", () => {
+  it("is hidden when the part, the rest or the whole is 1–4 members, unless the part is on the ledger", () => {
+    expect(suppressShare(1, 25)).toEqual({ value: null, suppressed: true }); // 4,0 % of 25 is 1
+    expect(suppressShare(21, 25)).toEqual({ value: null, suppressed: true }); // the 4 others
+    expect(suppressShare(0, 4)).toEqual({ value: null, suppressed: true }); // 4 members at the start
+    expect(suppressShare(5, 25)).toEqual({ value: 0.2, suppressed: false });
+    expect(suppressShare(0, 25)).toEqual({ value: 0, suppressed: false });
+    expect(suppressShare(0, 0)).toEqual({ value: null, suppressed: false });
+    expect(suppressShare(1, 25, true)).toEqual({ value: 0.04, suppressed: false });
+    expect(suppressShare(1, 3, true)).toEqual({ value: null, suppressed: true });
+  });
+});
 
 describe("the disclosure rule", () => {
   it("hides a cell drawn from one to four, never zero or five", () => {

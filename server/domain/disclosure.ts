@@ -38,6 +38,18 @@ export function suppressSmall<T>(value: T, basedOn: number): Suppressed<T> {
   return isSmall(basedOn) ? hiddenCell() : shownCell(value);
 }
 
+/**
+ * A share `part ÷ whole` of members (drop-out, retention). Shown beside the whole (the members at
+ * the start of the year), it gives back both `part` and `whole − part`: so it is hidden when either
+ * of them, or the whole, is drawn from 1 to 4 — 1 leaver in 25 is a count of 1, as a rate too. A
+ * part anyone can count on the public ledger gives nothing away (`known`): then only a small whole
+ * hides it. Value: the share, or null when there is no whole to share.
+ */
+export function suppressShare(part: number, whole: number, known = false): Suppressed<number | null> {
+  if (isSmall(whole) || (!known && (isSmall(part) || isSmall(whole - part)))) return hiddenCell();
+  return shownCell(whole === 0 ? null : part / whole);
+}
+
 export interface Cell {
   value: number;
   /** How many members or loans the figure is drawn from (for a count, the count itself). */

@@ -108,15 +108,36 @@ describe("a group's public figures, from what was read", () => {
     expect(many.loans).toMatchObject({ count: 5, active: { value: 5 }, outstanding: 5_000_000 });
   });
 
-  it("hides the drop-out rate over 1–4 members at the year's start (it would say who left)", () => {
-    const since = (n: number) =>
+  it("hides the drop-out rate over 1–4 members at the year's start, or 1–4 who left or stayed (it would say who left)", () => {
+    const since = (n: number, left = 1) =>
       Array.from({ length: n }, (_, i) => ({
         gender: "P",
         joinedOn: "2025-01-01",
-        leftOn: i === 0 ? "2026-03-01" : null,
+        leftOn: i < left ? "2026-03-01" : null,
       }));
-    expect(groupFiguresOf(inputs({ members: since(3) })).indicators.dropout).toBeNull();
-    expect(groupFiguresOf(inputs({ members: since(5) })).indicators.dropout).toBe(0.2);
+    expect(groupFiguresOf(inputs({ members: since(3) })).indicators).toMatchObject({
+      dropout: null,
+      dropoutHidden: true,
+    });
+    // One leaver among 25 at the start: 4,0 % beside the 25 gives the count 1 back, so it is hidden too.
+    expect(groupFiguresOf(inputs({ members: since(25) })).indicators).toMatchObject({
+      dropout: null,
+      dropoutHidden: true,
+    });
+    // 4 left, or only 4 stayed: hidden; 5 of 25 left: shown; none left: 0 names no one.
+    for (const [n, left] of [
+      [25, 4],
+      [9, 5],
+    ])
+      expect(groupFiguresOf(inputs({ members: since(n!, left) })).indicators.dropoutHidden, `${left}/${n}`).toBe(true);
+    expect(groupFiguresOf(inputs({ members: since(25, 5) })).indicators).toMatchObject({
+      dropout: 0.2,
+      dropoutHidden: false,
+    });
+    expect(groupFiguresOf(inputs({ members: since(25, 0) })).indicators).toMatchObject({
+      dropout: 0,
+      dropoutHidden: false,
+    });
   });
 
   it("leaves a cancelled loan out of every loan figure but its status count", () => {

@@ -7,7 +7,7 @@
 import { addDays, daysBetween, localDate, type BusinessDate } from "./dates";
 import type { QueryReason } from "./supervisor-queries";
 import type { CountReplaceReason } from "./plausibility";
-import { type Cell, disclose, isSmall, type Table } from "./disclosure";
+import { type Cell, disclose, isSmall, suppressShare, type Table } from "./disclosure";
 import {
   costAvoided,
   type InformalLender,
@@ -119,7 +119,10 @@ export interface GroupFigures {
     pctWithLoan: number | null;
     utilisation: number | null;
     returnOnSavings: number | null;
+    /** Members who left this year ÷ members at its start; null when hidden or no member was there at its start. */
     dropout: number | null;
+    /** The drop-out is hidden: leavers, stayers or members at the start are 1–4 (null above is "tersembunyi", not "–"). */
+    dropoutHidden: boolean;
   };
   costs: {
     terms: ReferenceTerms & { isDefault: boolean };
@@ -404,6 +407,7 @@ export function groupFiguresOf(x: FigureInputs): GroupFigures {
   const leftThisYear = x.members.filter(
     (m) => m.leftOn !== null && m.leftOn >= startOfYear && m.leftOn <= today,
   ).length;
+  const dropout = suppressShare(leftThisYear, atStart);
   const { value: borrowers } = loans.membersWithLoan;
   return {
     group: publicGroup(group),
@@ -425,7 +429,9 @@ export function groupFiguresOf(x: FigureInputs): GroupFigures {
       pctWithLoan: borrowers === null ? null : ratio(borrowers, active.length),
       utilisation: utilisation(balances),
       returnOnSavings: returnOnSavings(balances, Math.max(1, daysBetween(group.foundedOn, today))),
-      dropout: suppressSmall(ratio(leftThisYear, atStart), atStart).value, // from 1–4 members: who left
+      // 1 leaver in 25 members at the start is a count of 1, as a rate too (leaving is not on the ledger).
+      dropout: dropout.value,
+      dropoutHidden: dropout.suppressed,
     },
     costs: costFigures(standing, x.terms),
     lastCashCount: publicBalanceCheck(x.cashCount, group.timeZone),

@@ -68,8 +68,8 @@ describe("indicators", () => {
     expect(suppressSmall(0, 0)).toEqual({ value: 0, suppressed: false });
   });
 
-  it("hides a closed year's par30 over 1–4 open loans and its retention over 1–4 members", () => {
-    const year = (openLoans: number, activeAtStart: number) =>
+  it("hides a closed year's par30 over 1–4 open loans and its retention over 1–4 members, leavers or stayers", () => {
+    const year = (openLoans: number, activeAtStart: number, left = 1) =>
       yearIndicators({
         shu: 0,
         monthEnds: [balanceSheet(zeroBalances())],
@@ -77,10 +77,15 @@ describe("indicators", () => {
         par30: 1,
         openLoans,
         activeAtStart,
-        stayed: activeAtStart - 1,
+        stayed: activeAtStart - left,
         activeAtEnd: activeAtStart,
       });
     expect(year(1, 3)).toMatchObject({ par30: null, retention: null });
-    expect(year(5, 5)).toMatchObject({ par30: 1, retention: 0.8 });
+    // 24 of 25 stayed: 96 % beside the 25 says 1 left.
+    expect(year(5, 25)).toMatchObject({ par30: 1, retention: null, retentionHidden: true });
+    expect(year(5, 25, 4)).toMatchObject({ retention: null });
+    expect(year(5, 9, 5)).toMatchObject({ retention: null }); // only 4 stayed
+    expect(year(5, 25, 5)).toMatchObject({ retention: 0.8, retentionHidden: false });
+    expect(year(5, 25, 0)).toMatchObject({ retention: 1 });
   });
 });

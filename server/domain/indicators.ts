@@ -6,7 +6,7 @@
 import { ACCOUNTS, DEBIT_NORMAL, type Account, type EntryKind, savingsTotal } from "./ledger";
 
 export { MIN_CELL, type Suppressed, suppressSmall } from "./disclosure";
-import { MIN_CELL, suppressSmall } from "./disclosure";
+import { MIN_CELL, suppressShare, suppressSmall } from "./disclosure";
 
 export const ratio = (num: number, den: number): number | null => (den === 0 ? null : num / den);
 
@@ -166,8 +166,10 @@ export interface YearIndicators {
   utilisation: number | null;
   /** Outstanding principal more than 30 days late ÷ loans outstanding, at the year's end (null over 1–4 open loans). */
   par30: number | null;
-  /** Members active at the year's end who were active at its start ÷ members active at its start (null under five). */
+  /** Members active at the year's end who were active at its start ÷ members active at its start (null when the members at the start, those who stayed or those who left are 1–4). */
   retention: number | null;
+  /** Retention is hidden (null above reads "tersembunyi", not "–"); absent in years closed before it was kept. */
+  retentionHidden?: boolean;
   /** Member savings ÷ active members, at the year's end (null under five members). */
   averageSavingsPerMember: number | null;
   /** Principal written off in the year ÷ average loans outstanding. */
@@ -188,6 +190,7 @@ export function yearIndicators(i: {
   const avg = (f: (b: BalanceSheet) => number) => i.monthEnds.reduce((t, b) => t + f(b), 0) / i.monthEnds.length;
   const end = i.monthEnds.at(-1)!;
   const avgLoans = avg((b) => b.loansOutstanding);
+  const retention = suppressShare(i.stayed, i.activeAtStart);
   return {
     returnOnSavings: ratio(
       i.shu,
@@ -199,8 +202,9 @@ export function yearIndicators(i: {
     ),
     utilisation: utilisation(end),
     par30: suppressSmall(i.par30, i.openLoans).value,
-    // With three members at the start, retention says whether one of them left.
-    retention: suppressSmall(ratio(i.stayed, i.activeAtStart), i.activeAtStart).value,
+    // With three members at the start, retention says whether one of them left; with 25, that 1 left.
+    retention: retention.value,
+    retentionHidden: retention.suppressed,
     averageSavingsPerMember: i.activeAtEnd >= MIN_CELL ? Math.round(end.memberSavings / i.activeAtEnd) : null,
     writeOffRatio: ratio(i.writtenOff, avgLoans),
   };

@@ -390,9 +390,9 @@ const MESSAGES = {
   // Closing a month (issue 24): a closed month's figures and seal never change.
   month_closed: {
     id: (p) =>
-      `Bulan ${formatMonth(String(p.month), "id", true)} sudah ditutup: laporannya sudah dicetak dengan segel akhir dan tidak boleh berubah. Catat dengan tanggal hari ini dan sebutkan bulan ${formatMonth(String(p.month), "id", true)} di keterangan atau alasannya.`,
+      `Bulan ${formatMonth(String(p.month), "id", true)} sudah ditutup: laporannya sudah dicetak dengan segel akhir dan tidak boleh berubah. Catat dengan tanggal hari ini; bila formulirnya punya catatan atau alasan, sebutkan bulan ${formatMonth(String(p.month), "id", true)} di sana.`,
     en: (p) =>
-      `${formatMonth(String(p.month), "en", true)} is closed: its report is printed with its final seal and must not change. Record this with today's date and name ${formatMonth(String(p.month), "en", true)} in the note or reason.`,
+      `${formatMonth(String(p.month), "en", true)} is closed: its report is printed with its final seal and must not change. Record this with today's date; if the form has a note or reason, name ${formatMonth(String(p.month), "en", true)} there.`,
   },
   month_out_of_range: {
     id: () => "Tidak ada laporan untuk bulan itu.",

@@ -52,6 +52,16 @@ beforeEach(async () => {
 });
 afterEach(() => t.cleanup());
 
+describe("the report's pager", () => {
+  it("links no month before the group's founding month nor after the current one (they have no report)", async () => {
+    // seedGroup founds the group on 2024-01-01; the clock reads 15 February 2026.
+    const now = "2026-02-15T12:00:00";
+    expect(await report("2024-01", now)).toMatchObject({ previousMonth: null, nextMonth: "2024-02" });
+    expect(await report("2026-01", now)).toMatchObject({ previousMonth: "2025-12", nextMonth: "2026-02" });
+    expect(await report("2026-02", now)).toMatchObject({ previousMonth: "2026-01", nextMonth: null });
+  });
+});
+
 describe("closing a month", () => {
   it("takes back-dated entries through the 5th, provisionally; refuses them after, writing nothing, and the report never changes", async () => {
     // 3 February: January is finished but not closed. Its report is provisional, with no final seal.

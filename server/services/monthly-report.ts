@@ -1,7 +1,7 @@
 import { and, asc, eq, like } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { cashCounts, journalEntries, loans, monthEntries, monthPostings } from "@/db/schema";
-import { addDays, localDate, monthOf } from "@/server/domain/dates";
+import { addDays, addMonths, localDate, monthOf } from "@/server/domain/dates";
 import { invalid, notFound } from "@/server/domain/errors";
 import { graceClosesOn, monthStanding } from "@/server/domain/month-close";
 import {
@@ -39,8 +39,11 @@ export function monthPostingRows(db: DbOrTx, groupId: number): Promise<MonthPost
 export async function monthlyReport(db: DbOrTx, group: GroupRow, month: string, now = new Date()) {
   if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(month)) throw invalid("date_invalid", "month");
   // No report for a month the group did not exist in, nor one that has not begun: never invented balances.
-  if (month < monthOf(group.foundedOn) || month > monthOf(localDate(now, group.timeZone)))
-    throw notFound("month_out_of_range", "month");
+  const first = monthOf(group.foundedOn);
+  const latest = monthOf(localDate(now, group.timeZone));
+  if (month < first || month > latest) throw notFound("month_out_of_range", "month");
+  const previous = addMonths(`${month}-01`, -1).slice(0, 7);
+  const next = addMonths(`${month}-01`, 1).slice(0, 7);
   const rows = await monthPostingRows(db, group.id);
   const flows = monthFlows(rows.filter((r) => r.month < month || (r.month === month && r.kind !== "year_close")));
   const current = flows.find((f) => f.month === month);
@@ -78,6 +81,9 @@ export async function monthlyReport(db: DbOrTx, group: GroupRow, month: string, 
   const closed = checkpoint ? checkpoint.closed : monthStanding(month, today, group.monthGraceDays) === "closed";
   return {
     month,
+    /** The months either side that have a report, for the pager: null before the founding month or after this one. */
+    previousMonth: previous >= first ? previous : null,
+    nextMonth: next <= latest ? next : null,
     /** Not closed yet: entries may still be dated in it, so its figures may still change. */
     provisional: !closed,
     /** The last day of its grace period: it closes at that day's end, unless the pengawas countersigns sooner. */

@@ -2,7 +2,6 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getDatabase } from "@/db/client";
 import { DomainError } from "@/server/domain/errors";
-import { addMonths } from "@/server/domain/dates";
 import { loadGroup } from "@/server/services/context";
 import { monthlyReport } from "@/server/services/monthly-report";
 import { Seal } from "../../../../_components/Seal";
@@ -26,8 +25,8 @@ export default async function MonthlyReportPage({ params }: { params: Promise<{ 
     if (e instanceof DomainError) notFound();
     throw e;
   }
-  const prev = addMonths(`${bulan}-01`, -1).slice(0, 7);
-  const next = addMonths(`${bulan}-01`, 1).slice(0, 7);
+  // Only months that have a report: none before the founding month, none after the current one.
+  const { previousMonth: prev, nextMonth: next } = r;
   const { opening, closing } = t.report;
   const row = (label: string, a: number, b?: number) => (
     <tr role="row">
@@ -59,15 +58,19 @@ export default async function MonthlyReportPage({ params }: { params: Promise<{ 
         {r.provisional ? t.report.provisional(formatDate(r.graceThrough, locale)) : t.report.closedNote}
       </p>
       <nav className="pager no-print" aria-label={t.report.months}>
-        <Link prefetch={false} href={`/kelompok/${slug}/laporan/${prev}`}>
-          ← {formatMonth(prev, locale)}
-        </Link>
+        {prev && (
+          <Link prefetch={false} href={`/kelompok/${slug}/laporan/${prev}`}>
+            ← {formatMonth(prev, locale)}
+          </Link>
+        )}
         <Link prefetch={false} href={`/kelompok/${slug}`}>
           {group.name}
         </Link>
-        <Link prefetch={false} href={`/kelompok/${slug}/laporan/${next}`}>
-          {formatMonth(next, locale)} →
-        </Link>
+        {next && (
+          <Link prefetch={false} href={`/kelompok/${slug}/laporan/${next}`}>
+            {formatMonth(next, locale)} →
+          </Link>
+        )}
       </nav>
       <h2>{t.balanceSheet}</h2>
       <div className="table-wrap" tabIndex={0}>

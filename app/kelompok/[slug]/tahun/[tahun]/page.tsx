@@ -89,7 +89,7 @@ export default async function YearReportPage({ params }: { params: Promise<{ slu
             {row(s.returnOnAssets, pct(i.returnOnAssets))}
             {row(s.utilisation, pct(i.utilisation))}
             {row(s.par30, pct(i.par30))}
-            {row(s.retention, pct(i.retention))}
+            {row(s.retention, i.retentionHidden ? t.suppressed : pct(i.retention))}
             {row(
               s.averageSavings,
               i.averageSavingsPerMember === null ? t.suppressed : rp(i.averageSavingsPerMember, locale),
