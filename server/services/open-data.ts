@@ -4,7 +4,7 @@
  */
 import type { Database, DbOrTx } from "@/db/client";
 import type { GroupRow } from "./context";
-import { allPublicEntries, groupFiguresCached, type GroupFigures } from "./public-figures";
+import { allPublicEntries, type GroupFigures, vouchedGroupFigures } from "./public-figures";
 import { CHAIN_VERSIONS, CURRENT_CHAIN_VERSION } from "@/server/domain/chain";
 import { localDate } from "@/server/domain/dates";
 import { CSV_COLUMNS, csvRow, LICENSE, publicLedgerRow } from "@/server/domain/open-ledger";
@@ -112,7 +112,7 @@ export function groupDetail(f: GroupFigures) {
 }
 
 export async function groupDetailOf(database: Database, group: GroupRow) {
-  return groupDetail(await groupFiguresCached(database, group));
+  return groupDetail(await vouchedGroupFigures(database, group));
 }
 
 /**
