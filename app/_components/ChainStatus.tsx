@@ -1,3 +1,5 @@
+import Link from "next/link";
+import type { FlaggedGroup } from "@/server/domain/portal";
 import { formatInt, formatTimestamp } from "@/server/i18n/format";
 import type { Locale, Messages } from "@/server/i18n/messages";
 
@@ -38,5 +40,38 @@ export function ChainStatus({
     <span className="ok">
       ✓ {t.chainOk(formatInt(chain.checkedSeq, locale), at)}
     </span>
+  );
+}
+
+/**
+ * The groups whose book failed its check, on every page that lists or adds up groups (home, /dampak):
+ * each named and marked, its figures left out of the totals beside it.
+ */
+export function FlaggedGroups({
+  flagged,
+  locale,
+  t,
+}: {
+  flagged: readonly FlaggedGroup[];
+  locale: Locale;
+  t: Messages;
+}) {
+  if (flagged.length === 0) return null;
+  return (
+    <section aria-labelledby="buku-tidak-lolos">
+      <h2 id="buku-tidak-lolos">{t.chainFlaggedTitle}</h2>
+      <p className="warn">⚠ {t.chainFlaggedNote}</p>
+      <ul>
+        {flagged.map((g) => (
+          <li key={g.group.slug}>
+            <Link prefetch={false} href={`/kelompok/${g.group.slug}`}>
+              {g.group.name}
+            </Link>{" "}
+            ({g.group.village}) — <strong className="warn">{t.chainFlagged}</strong>{" "}
+            <span className="muted">{formatTimestamp(g.wholeCheckedAt, g.group.timeZone, locale)}</span>
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }

@@ -9,6 +9,22 @@ import { CHAIN_VERSIONS, CURRENT_CHAIN_VERSION } from "@/server/domain/chain";
 import { localDate } from "@/server/domain/dates";
 import { CSV_COLUMNS, csvRow, LICENSE, publicLedgerRow } from "@/server/domain/open-ledger";
 import { MIN_CELL } from "@/server/domain/indicators";
+import type { FlaggedGroup } from "@/server/domain/portal";
+import { bothLanguages } from "@/server/i18n/errors";
+
+/** A group whose book failed the chain check, as groups.json lists it: named, no figures. */
+export function flaggedHeadline(g: FlaggedGroup) {
+  return {
+    slug: g.group.slug,
+    name: g.group.name,
+    village: g.group.village,
+    isDemo: g.group.isDemo,
+    error: "chain_check_failed" as const,
+    message: bothLanguages("chain_check_failed"),
+    firstProblemSeq: g.problemSeq,
+    checkedAt: g.wholeCheckedAt,
+  };
+}
 
 export function groupHeadline(f: GroupFigures) {
   return {
