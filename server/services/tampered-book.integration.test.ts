@@ -126,6 +126,8 @@ describe("a repayment raised above what was owed, in the database", () => {
     const portal = await impactFigures(database, FIXED_NOW);
     expect(portal.groups.map((g) => g.group.slug)).toEqual([GOOD]);
     expect(portal.flagged.map((g) => g.group.slug)).toEqual([BAD]);
+    // Nor does the open data publish them.
+    await expect(groupDetailOf(database, bad)).rejects.toMatchObject({ code: "chain_check_failed" });
   });
 
   it("is seen without a restart too: the outside edit moves the portal's figures", async () => {
