@@ -36,11 +36,7 @@ export function ChainStatus({
       </p>
     );
   if (!okLine) return null;
-  return (
-    <span className="ok">
-      ✓ {t.chainOk(formatInt(chain.checkedSeq, locale), at)}
-    </span>
-  );
+  return <span className="ok">✓ {t.chainOk(formatInt(chain.checkedSeq, locale), at)}</span>;
 }
 
 /**

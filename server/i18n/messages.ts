@@ -653,7 +653,8 @@ const en: Messages = {
   chainFlaggedTitle: "Groups whose cash book failed its check",
   chainFlaggedNote:
     "This group's figures are not added in: its cash book no longer matches its seals, so the portal does not vouch for them.",
-  figuresWithheld: "This group's figures cannot be computed from its cash book as it now stands: it was changed outside the portal.",
+  figuresWithheld:
+    "This group's figures cannot be computed from its cash book as it now stands: it was changed outside the portal.",
   seq: "No.",
   date: "Date",
   kind: "Kind",

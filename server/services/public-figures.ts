@@ -188,7 +188,11 @@ export async function allGroupFigures(
   const flagged: FlaggedGroup[] = [];
   for (const { g, figures, chain } of each) {
     if (chain.problem || !figures)
-      flagged.push({ group: publicGroup(g), problemSeq: chain.problem?.seq ?? null, wholeCheckedAt: chain.wholeCheckedAt });
+      flagged.push({
+        group: publicGroup(g),
+        problemSeq: chain.problem?.seq ?? null,
+        wholeCheckedAt: chain.wholeCheckedAt,
+      });
     else passed.push(figures);
   }
   return { passed, flagged };

@@ -46,7 +46,13 @@ async function bookWithALoan(slug: string, prefix: string) {
     purpose: "kopi",
     idempotencyKey: key(),
   });
-  await repayLoan(ctx, { groupSlug: slug, loanId: loan.id, amount: 104_000, date: "2026-11-20", idempotencyKey: key() });
+  await repayLoan(ctx, {
+    groupSlug: slug,
+    loanId: loan.id,
+    amount: 104_000,
+    date: "2026-11-20",
+    idempotencyKey: key(),
+  });
 }
 
 /** The repayment raised by Rp 5.000.000 (far above what was owed), its stored hashes left alone. */

@@ -271,7 +271,17 @@ export default async function GroupPage({ params }: { params: Promise<{ slug: st
 }
 
 /** A group whose book failed its check and can no longer be replayed: the warning, and no figures. */
-function WithheldGroupPage({ group, chain, locale, t }: { group: GroupRow; chain: ChainShown; locale: Locale; t: Messages }) {
+function WithheldGroupPage({
+  group,
+  chain,
+  locale,
+  t,
+}: {
+  group: GroupRow;
+  chain: ChainShown;
+  locale: Locale;
+  t: Messages;
+}) {
   return (
     <>
       <h1>

@@ -4,7 +4,7 @@ import { getDatabase } from "@/db/client";
 import { DomainError } from "@/server/domain/errors";
 import { addMonths } from "@/server/domain/dates";
 import { loadGroup } from "@/server/services/context";
-import { type monthlyReport } from "@/server/services/monthly-report";
+import type { monthlyReport } from "@/server/services/monthly-report";
 import { monthReportModels } from "@/server/services/public-figures";
 import type { ChainCheck } from "@/server/services/chain-check";
 import { Seal } from "../../../../_components/Seal";
