@@ -4,20 +4,17 @@
  * tampered one apart without its figures, and every public page of that group carries the warning.
  */
 import type { Client } from "@libsql/client";
-import { and, eq } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { openClient, type Database } from "@/db/client";
-import { journalEntries } from "@/db/schema";
 import { DomainError } from "@/server/domain/errors";
-import { FIXED_NOW, key, seedGroup, tempDatabase, testContext } from "@/server/testing/db";
+import { FIXED_NOW, seedGroup, tempDatabase, testContext } from "@/server/testing/db";
+import { bookWithALoan, raiseRepayment } from "@/server/testing/tamper";
 import { forgetChainChecks } from "./chain-check";
 import type { GroupRow } from "./context";
 import { impactFigures } from "./impact";
-import { disburseLoan, repayLoan } from "./loans";
 import { groupDetailOf } from "./open-data";
 import { cashBookModels, groupPageModels, monthReportModels } from "./public-figures";
 import { processWide } from "./read-cache";
-import { recordContributions } from "./savings";
 
 const BAD = "ratu-damai";
 const GOOD = "sumber-air";
@@ -27,57 +24,6 @@ let bad: GroupRow;
 let good: GroupRow;
 /** A second client on the same file: a hand edit with the triggers dropped. */
 let other: Client;
-
-/** Savings in, a loan of Rp 200.000 out, one repayment of Rp 104.000 — in November 2026 (open on FIXED_NOW). */
-async function bookWithALoan(slug: string, prefix: string) {
-  const ctx = testContext(database);
-  await recordContributions(ctx, {
-    groupSlug: slug,
-    date: "2026-11-01",
-    idempotencyKey: key(),
-    lines: [1, 2, 3, 4, 5].map((i) => ({ memberCode: `${prefix}-00${i}`, amount: 300_000 })),
-  });
-  const { loan } = await disburseLoan(ctx, {
-    groupSlug: slug,
-    memberCode: `${prefix}-001`,
-    principal: 200_000,
-    termMonths: 2,
-    date: "2026-11-02",
-    purpose: "kopi",
-    idempotencyKey: key(),
-  });
-  await repayLoan(ctx, {
-    groupSlug: slug,
-    loanId: loan.id,
-    amount: 104_000,
-    date: "2026-11-20",
-    idempotencyKey: key(),
-  });
-}
-
-/** The repayment raised by Rp 5.000.000 (far above what was owed), its stored hashes left alone. */
-async function raiseRepayment() {
-  await other.execute("DROP TRIGGER IF EXISTS journal_entries_no_update");
-  await other.execute("DROP TRIGGER IF EXISTS postings_no_update");
-  const [e] = await database.db
-    .select({ id: journalEntries.id })
-    .from(journalEntries)
-    .where(and(eq(journalEntries.groupId, bad.id), eq(journalEntries.kind, "loan_repayment")));
-  await other.batch(
-    [
-      { sql: "UPDATE journal_entries SET amount = amount + 5000000 WHERE id = ?", args: [e!.id] },
-      {
-        sql: "UPDATE postings SET amount = amount + 5000000 WHERE id = (SELECT min(id) FROM postings WHERE entry_id = ? AND amount > 0)",
-        args: [e!.id],
-      },
-      {
-        sql: "UPDATE postings SET amount = amount - 5000000 WHERE id = (SELECT min(id) FROM postings WHERE entry_id = ? AND amount < 0)",
-        args: [e!.id],
-      },
-    ],
-    "write",
-  );
-}
 
 /** What a restart loses: remembered checks, read models, the portal's figures. */
 const restart = () => {
@@ -92,8 +38,8 @@ beforeEach(async () => {
   database = t.database;
   ({ group: bad } = await seedGroup(testContext(database), BAD, 5));
   ({ group: good } = await seedGroup(testContext(database), GOOD, 5));
-  await bookWithALoan(BAD, "RA");
-  await bookWithALoan(GOOD, "SU");
+  await bookWithALoan(database, BAD, "RA");
+  await bookWithALoan(database, GOOD, "SU");
   other = openClient(database.url);
 });
 afterEach(() => {
@@ -108,7 +54,7 @@ describe("a repayment raised above what was owed, in the database", () => {
     expect(before.flagged).toEqual([]);
     const goodAlone = before.groups.find((g) => g.group.slug === GOOD)!;
 
-    await raiseRepayment();
+    await raiseRepayment(other, bad.id);
     restart(); // as after a restart: nothing remembered
     const after = await impactFigures(database, FIXED_NOW);
     expect(after.groups.map((g) => g.group.slug)).toEqual([GOOD]);
@@ -139,14 +85,14 @@ describe("a repayment raised above what was owed, in the database", () => {
   it("is seen without a restart too: the outside edit moves the portal's figures", async () => {
     await impactFigures(database, FIXED_NOW);
     await groupPageModels(database, bad, FIXED_NOW);
-    await raiseRepayment();
+    await raiseRepayment(other, bad.id);
     // The group page's check sees the outside commit and raises the public version; the listing follows.
     expect((await groupPageModels(database, bad, FIXED_NOW)).chain.problem).not.toBeNull();
     expect((await impactFigures(database, FIXED_NOW)).flagged.map((g) => g.group.slug)).toEqual([BAD]);
   });
 
   it("the group page's data carries the warning and no figures it cannot compute; the other group is untouched", async () => {
-    await raiseRepayment();
+    await raiseRepayment(other, bad.id);
     restart();
     const page = await groupPageModels(database, bad, FIXED_NOW);
     expect(page.chain.problem).not.toBeNull();
@@ -159,7 +105,7 @@ describe("a repayment raised above what was owed, in the database", () => {
   it("the cash book and the month's report carry the warning", async () => {
     expect((await cashBookModels(database, bad, { limit: 50 })).chain.problem).toBeNull();
     expect((await monthReportModels(database, bad, "2026-11")).chain.problem).toBeNull();
-    await raiseRepayment();
+    await raiseRepayment(other, bad.id);
     restart();
     const book = await cashBookModels(database, bad, { limit: 50 });
     expect(book.chain.problem).not.toBeNull();
@@ -169,7 +115,7 @@ describe("a repayment raised above what was owed, in the database", () => {
   });
 
   it("the open data of the group answers a chain_check_failed conflict, not a crash; the other group's still answers", async () => {
-    await raiseRepayment();
+    await raiseRepayment(other, bad.id);
     restart();
     const refused = await groupDetailOf(database, bad).then(
       () => null,
