@@ -12,31 +12,45 @@ export interface ChainShown {
 
 /**
  * The one warning every public page of a group carries when its chain check found a problem — the
- * group page, its cash book, its reports — the same words everywhere. Nothing when the check passed,
- * unless `okLine` (the group page says what was checked and when).
+ * group page, its cash book, its reports — the same words everywhere; nothing when the check passed.
  */
 export function ChainStatus({
   chain,
   timeZone,
   locale,
   t,
-  okLine = false,
 }: {
   chain: ChainShown;
   timeZone: string;
   locale: Locale;
   t: Messages;
-  okLine?: boolean;
 }) {
-  const at = formatTimestamp(chain.wholeCheckedAt, timeZone, locale);
-  if (chain.problem)
-    return (
-      <p className="warn" role="alert">
-        ⚠ {t.chainBad(chain.problem.seq, at)}
-      </p>
-    );
-  if (!okLine) return null;
-  return <span className="ok">✓ {t.chainOk(formatInt(chain.checkedSeq, locale), at)}</span>;
+  if (!chain.problem) return null;
+  return (
+    <p className="warn" role="alert">
+      ⚠ {t.chainBad(chain.problem.seq, formatTimestamp(chain.wholeCheckedAt, timeZone, locale))}
+    </p>
+  );
+}
+
+/** The group page's line on a chain that passed: how many entries were checked, and when (inline). */
+export function ChainChecked({
+  chain,
+  timeZone,
+  locale,
+  t,
+}: {
+  chain: ChainShown;
+  timeZone: string;
+  locale: Locale;
+  t: Messages;
+}) {
+  if (chain.problem) return null;
+  return (
+    <span className="ok">
+      ✓ {t.chainOk(formatInt(chain.checkedSeq, locale), formatTimestamp(chain.wholeCheckedAt, timeZone, locale))}
+    </span>
+  );
 }
 
 /**

@@ -25,10 +25,17 @@ beforeAll(async () => {
   t = await tempDatabase();
   const { group } = await seedGroup(testContext(t.database), "ratu-damai", 5);
   await seedGroup(testContext(t.database), "sumber-air", 5);
+  const { group: third } = await seedGroup(testContext(t.database), "watu-api", 5);
+  await bookWithALoan(t.database, "watu-api", "WA");
   await bookWithALoan(t.database, "ratu-damai", "RA");
   await bookWithALoan(t.database, "sumber-air", "SU");
   other = openClient(t.database.url);
   await raiseRepayment(other, group.id);
+  // A tamper the figures survive: a contribution raised.
+  await other.execute({
+    sql: "UPDATE journal_entries SET amount = amount + 1000 WHERE group_id = ? AND kind = 'contribution'",
+    args: [third.id],
+  });
   process.env.DATABASE_URL = t.database.url;
   newRequest({});
 });
@@ -58,6 +65,7 @@ describe("public pages with a tampered book", () => {
     ]) {
       expect(page).toContain(t_.chainFlagged);
       expect(page).toContain("KSM sumber-air");
+      expect(page.split(t_.chainFlagged)).toHaveLength(3); // ratu-damai and watu-api
     }
   });
 
@@ -76,11 +84,21 @@ describe("public pages with a tampered book", () => {
     expect(report).toContain(WARNING);
   });
 
+  it("a group whose figures survive the tamper shows them under the warning, said once", async () => {
+    const { default: Group } = await import("./[slug]/page");
+    const page = await html(Group({ params: Promise.resolve({ slug: "watu-api" }) }));
+    expect(page.split(WARNING)).toHaveLength(2);
+    expect(page).toContain(t_.balanceSheet);
+    expect(page).not.toContain("✓");
+  });
+
   it("the other group's pages say nothing of it, and its cash book still makes its claim", async () => {
     const { default: Group } = await import("./[slug]/page");
     const { default: Book } = await import("./[slug]/buku-kas/page");
     const slug = "sumber-air";
-    expect(await html(Group({ params: Promise.resolve({ slug }) }))).not.toContain(WARNING);
+    const page = await html(Group({ params: Promise.resolve({ slug }) }));
+    expect(page).not.toContain(WARNING);
+    expect(page).toContain("✓");
     const book = await html(Book({ params: Promise.resolve({ slug }), searchParams: Promise.resolve({}) }));
     expect(book).toContain(NEVER_CHANGED);
     expect(book).not.toContain(WARNING);
