@@ -13,7 +13,7 @@ import { Card, Small } from "../../_components/Money";
 import { EntryTable } from "../../_components/EntryTable";
 import { MoneySafe } from "../../_components/MoneySafe";
 import { Seal } from "../../_components/Seal";
-import { ChainStatus, type ChainShown } from "../../_components/ChainStatus";
+import { ChainChecked, ChainStatus, type ChainShown } from "../../_components/ChainStatus";
 import type { GroupRow } from "@/server/services/context";
 import type { Locale, Messages } from "@/server/i18n/messages";
 import { DataTable } from "../../_components/DataTable";
@@ -72,7 +72,7 @@ export default async function GroupPage({ params }: { params: Promise<{ slug: st
       <ChainStatus chain={chain} timeZone={f.group.timeZone} locale={locale} t={t} />
       <MoneySafe f={f} seal={sealLastMonth} locale={locale} t={t} />
       <p>
-        <ChainStatus chain={chain} timeZone={f.group.timeZone} locale={locale} t={t} okLine />{" "}
+        <ChainChecked chain={chain} timeZone={f.group.timeZone} locale={locale} t={t} />{" "}
         {f.head.lastEntryAt &&
           t.freshness(formatTimestamp(f.head.lastEntryAt, f.group.timeZone, locale), f.head.lastSeq)}
       </p>
