@@ -8,6 +8,7 @@ import { formatDate, formatInt, rp } from "@/server/i18n/format";
 import { Card } from "./_components/Money";
 import { DataTable } from "./_components/DataTable";
 import { Pager } from "./_components/Pager";
+import { FlaggedGroups } from "./_components/ChainStatus";
 
 /** Groups listed per page: a phone page stays small at a thousand groups. */
 const GROUPS_PER_PAGE = 25;
@@ -32,6 +33,7 @@ export default async function Home({ searchParams }: { searchParams: Promise<{ h
       {t.intro.map((p) => (
         <p key={p}>{p}</p>
       ))}
+      <FlaggedGroups flagged={portal.flagged} locale={locale} t={t} />
       <h2>{t.totals}</h2>
       <ul className="cards">
         <Card label={t.groups} value={formatInt(all.groups, locale)} />

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { getDatabase } from "@/db/client";
 import { pageOf } from "@/server/domain/portal";
 import { impactFigures } from "@/server/services/impact";
+import { FlaggedGroups } from "../_components/ChainStatus";
 import { formatInt, formatPct, rp } from "@/server/i18n/format";
 import { getMessages, titled } from "@/server/i18n/locale";
 import { Card } from "../_components/Money";
@@ -63,6 +64,7 @@ export default async function ImpactPage({ searchParams }: { searchParams: Promi
     <>
       <h1>{i.title}</h1>
       <p>{i.intro}</p>
+      <FlaggedGroups flagged={x.flagged} locale={locale} t={t} />
       <h2>{t.totals}</h2>
       <ul className="cards">
         <Card label={t.groups} value={formatInt(x.all.groups, locale)} />

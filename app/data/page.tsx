@@ -59,7 +59,8 @@ export default async function DataPage({ searchParams }: { searchParams: Promise
           license, groups[] — slug, name, village, kecamatan, kabupaten, provinsi, foundedOn, isDemo, asOf,
           membersActive, membersWomen, membersMen, cashRp, bankRp, loansOutstandingRp, memberSavingsRp, socialFundRp,
           reserveFundRp, otherFundsRp, surplusRp, savingsCollectedRp, loansDisbursedRp, contributionCompliance, par30,
-          repaymentRate, costAvoidedAtLeastRp, costAvoidedIfAllIjonRp, lastSeq, lastHash
+          repaymentRate, costAvoidedAtLeastRp, costAvoidedIfAllIjonRp, lastSeq, lastHash; failedChainCheck[] — slug,
+          name, village, isDemo, error (chain_check_failed), message, firstProblemSeq, checkedAt
         </code>
         . <code>null</code> = {t.suppressed} ({t.suppressedNote})
       </p>
@@ -71,7 +72,7 @@ export default async function DataPage({ searchParams }: { searchParams: Promise
           serviceChargeRp, finesRp, expensesRp, otherIncomeRp, writtenOffRp, closingBalancesRp, shareOutRule (basis
           points of the SHU per pool, memberPayout, isExample), closedYears[] — year, shuRp, poolsRp, membersPaid,
           indicators (returnOnSavings, returnOnAssets, utilisation, par30, retention, retentionHidden,
-          averageSavingsPerMember, writeOffRatio), report
+          averageSavingsPerMember, writeOffRatio), report; HTTP 409 {"{"}error: chain_check_failed, message, firstProblemSeq{"}"}
         </code>
         .
       </p>

@@ -186,7 +186,7 @@ export interface FigureInputs {
 export const trackedFrom = (foundedOn: BusinessDate, openingBalanceOn: BusinessDate | null): BusinessDate =>
   openingBalanceOn ? addDays(openingBalanceOn, 1) : foundedOn;
 
-const publicGroup = (g: PublicGroup): PublicGroup => ({
+export const publicGroup = (g: PublicGroup): PublicGroup => ({
   slug: g.slug,
   name: g.name,
   village: g.village,

@@ -3,12 +3,27 @@
  * of the last 12 months — computed from each group's public figures, never from member data.
  */
 import { MIN_CELL, ratio, repaidIn } from "./indicators";
-import { type GroupFigures, lastMonths } from "./figures";
+import { type GroupFigures, lastMonths, type PublicGroup } from "./figures";
+
+/**
+ * A group whose book failed the portal's own check of its chain (server/services/chain-check.ts):
+ * listed, marked, and left out of every total — figures read from a book that no longer matches its
+ * seals are not vouched for, and a figure that cannot be computed from it must not take the others down.
+ */
+export interface FlaggedGroup {
+  group: PublicGroup;
+  /** The first entry that no longer agrees (null: the chain's head row). */
+  problemSeq: number | null;
+  /** When the whole chain was last checked (ISO time). */
+  wholeCheckedAt: string;
+}
 
 type Totals = ReturnType<typeof totalOf>;
 export interface PortalFigures {
   /** Every group's figures, by name; pages show them a page at a time. */
   groups: GroupFigures[];
+  /** Groups whose book failed its check: named, never counted. */
+  flagged: FlaggedGroup[];
   all: Totals;
   villages: ({ village: string } & Totals)[];
   trend: { month: string; collections: number; loansOut: number; repayments: number }[];
@@ -50,7 +65,7 @@ function totalOf(fs: GroupFigures[]) {
   };
 }
 
-export function portalFiguresOf(groups: GroupFigures[]): PortalFigures {
+export function portalFiguresOf(groups: GroupFigures[], flagged: FlaggedGroup[] = []): PortalFigures {
   const villages = [...new Set(groups.map((g) => g.group.village))]
     .sort()
     .map((village) => ({ village, ...totalOf(groups.filter((g) => g.group.village === village)) }));
@@ -67,7 +82,14 @@ export function portalFiguresOf(groups: GroupFigures[]): PortalFigures {
         };
       })
     : [];
-  return { groups, all: totalOf(groups), villages, trend, anyDemo: groups.some((g) => g.group.isDemo) };
+  return {
+    groups,
+    flagged,
+    all: totalOf(groups),
+    villages,
+    trend,
+    anyDemo: groups.some((g) => g.group.isDemo) || flagged.some((g) => g.group.isDemo),
+  };
 }
 
 /** One page of a list: 1-based page number, clamped; `pages` is at least 1. */

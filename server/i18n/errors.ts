@@ -78,6 +78,13 @@ const MESSAGES = {
     en: () => "A group address (slug) is lower-case letters, digits and -.",
   },
   group_not_found: { id: () => "Kelompok tidak ditemukan.", en: () => "Group not found." },
+  // #24 follow-up: a book that failed the portal's own check of its chain
+  chain_check_failed: {
+    id: () =>
+      "Buku kas kelompok ini tidak lolos pemeriksaan: ada catatan yang isinya tidak cocok lagi dengan segelnya. Angkanya tidak diterbitkan sampai diperiksa.",
+    en: () =>
+      "This group's cash book failed its check: an entry no longer matches its seal. Its figures are not published until it is examined.",
+  },
   figures_loading: {
     id: () => "Tunggu sebentar: kas, batas pinjaman dan pinjaman anggota ini sedang dimuat. Coba lagi.",
     en: () => "One moment: the cash, the lending limit and this member's loans are still loading. Try again.",

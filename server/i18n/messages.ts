@@ -201,6 +201,14 @@ const id = {
   ledgerTitle: "Buku kas",
   ledgerIntro:
     "Setiap catatan kelompok, terbaru di atas. Catatan tidak pernah diubah atau dihapus: kesalahan diperbaiki dengan catatan koreksi yang membalik catatan lama.",
+  // A book that failed its chain check: the "never changed" claim is not made.
+  ledgerIntroUnchecked: "Setiap catatan kelompok, terbaru di atas.",
+  chainFlagged: "buku kas tidak lolos pemeriksaan",
+  chainFlaggedTitle: "Kelompok yang buku kasnya tidak lolos pemeriksaan",
+  chainFlaggedNote:
+    "Angka kelompok ini tidak ikut dijumlahkan: isi buku kasnya tidak cocok lagi dengan segelnya, jadi portal tidak menjamin angkanya.",
+  figuresWithheld:
+    "Angka kelompok ini tidak dapat dihitung dari buku kas yang sekarang: buku itu diubah di luar portal.",
   seq: "No.",
   date: "Tanggal",
   kind: "Jenis",
@@ -662,6 +670,13 @@ const en: Messages = {
   ledgerTitle: "Cash book",
   ledgerIntro:
     "Every entry of the group, newest first. Entries are never changed or deleted: a mistake is fixed by a correction that reverses the old entry.",
+  ledgerIntroUnchecked: "Every entry of the group, newest first.",
+  chainFlagged: "cash book failed its check",
+  chainFlaggedTitle: "Groups whose cash book failed its check",
+  chainFlaggedNote:
+    "This group's figures are not added in: its cash book no longer matches its seals, so the portal does not vouch for them.",
+  figuresWithheld:
+    "This group's figures cannot be computed from its cash book as it now stands: it was changed outside the portal.",
   seq: "No.",
   date: "Date",
   kind: "Kind",

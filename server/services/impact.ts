@@ -19,12 +19,12 @@ export async function impactFigures(database: Database, now = new Date()): Promi
   const hit = portalCache.get(database.url);
   const datesOf = (zones: string[]) => zones.map((z) => localDate(now, z)).join(",");
   if (hit && hit.version === version && hit.dates === datesOf(hit.zones)) return hit.value;
-  const value = allGroupFigures(database, now).then(portalFiguresOf);
+  const value = allGroupFigures(database, now).then(({ passed, flagged }) => portalFiguresOf(passed, flagged));
   const entry = { version, dates: "", zones: [] as string[], value };
   portalCache.set(database.url, entry);
   value.then(
     (p) => {
-      entry.zones = [...new Set(p.groups.map((g) => g.group.timeZone))];
+      entry.zones = [...new Set([...p.groups, ...p.flagged].map((g) => g.group.timeZone))];
       entry.dates = datesOf(entry.zones);
     },
     () => portalCache.delete(database.url),

@@ -4,11 +4,27 @@
  */
 import type { Database, DbOrTx } from "@/db/client";
 import type { GroupRow } from "./context";
-import { allPublicEntries, groupFiguresCached, type GroupFigures } from "./public-figures";
+import { allPublicEntries, type GroupFigures, vouchedGroupFigures } from "./public-figures";
 import { CHAIN_VERSIONS, CURRENT_CHAIN_VERSION } from "@/server/domain/chain";
 import { localDate } from "@/server/domain/dates";
 import { CSV_COLUMNS, csvRow, LICENSE, publicLedgerRow } from "@/server/domain/open-ledger";
 import { MIN_CELL } from "@/server/domain/indicators";
+import type { FlaggedGroup } from "@/server/domain/portal";
+import { bothLanguages } from "@/server/i18n/errors";
+
+/** A group whose book failed the chain check, as groups.json lists it: named, no figures. */
+export function flaggedHeadline(g: FlaggedGroup) {
+  return {
+    slug: g.group.slug,
+    name: g.group.name,
+    village: g.group.village,
+    isDemo: g.group.isDemo,
+    error: "chain_check_failed" as const,
+    message: bothLanguages("chain_check_failed"),
+    firstProblemSeq: g.problemSeq,
+    checkedAt: g.wholeCheckedAt,
+  };
+}
 
 export function groupHeadline(f: GroupFigures) {
   return {
@@ -114,7 +130,7 @@ export function groupDetail(f: GroupFigures) {
 }
 
 export async function groupDetailOf(database: Database, group: GroupRow) {
-  return groupDetail(await groupFiguresCached(database, group));
+  return groupDetail(await vouchedGroupFigures(database, group));
 }
 
 /**

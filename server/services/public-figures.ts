@@ -9,21 +9,23 @@ import type { Database, DbOrTx } from "@/db/client";
 import { accountBalances, journalEntries, ksmGroups, ledgerHeads, members, postings } from "@/db/schema";
 import { type ChainVersion, postingsByAccount } from "@/server/domain/chain";
 import { localDate, monthOf, type BusinessDate } from "@/server/domain/dates";
-import { type GroupFigures, groupFiguresOf, trackedFrom } from "@/server/domain/figures";
+import { DomainError } from "@/server/domain/errors";
+import { type GroupFigures, groupFiguresOf, publicGroup, trackedFrom } from "@/server/domain/figures";
+import type { FlaggedGroup } from "@/server/domain/portal";
 import type { PublicEntry } from "@/server/domain/open-ledger";
 import type { Account } from "@/server/domain/ledger";
 import type { YearIndicators } from "@/server/domain/indicators";
 import type { ShuPool } from "@/server/domain/shu";
 import { lastCashCount } from "./cash";
 import { closedYears, ruleOfRow, shareOutRuleOf } from "./year-close";
-import { monthPostingRows } from "./monthly-report";
+import { monthlyReport, monthPostingRows } from "./monthly-report";
 import { referenceTermsOf } from "./reference-terms";
 import { loadGroup, loadGroupFor, type GroupRow, type ServiceContext } from "./context";
 import { type OnGroup, zId } from "./fields";
 import { groupLoanViews } from "./loans";
 import { cachedRead, groupVersions } from "./read-cache";
 import { groupCheckpoints } from "./seals";
-import { checkedChain } from "./chain-check";
+import { type ChainCheck, checkedChain } from "./chain-check";
 import { openQueries } from "./supervisor-queries";
 
 export type { GroupFigures } from "@/server/domain/figures";
@@ -138,23 +140,92 @@ export const keptGroupModels = (database: Database, group: GroupRow, now = new D
   ]);
 
 /**
- * What a group's page shows beyond its newest entries: its figures and its seals (kept by the read
- * cache), and the check of its whole chain from the entries' content (server/services/chain-check.ts:
- * remembered only in this process, never read back from disk, rechecked after any change made
- * outside the portal's own writes).
+ * A group's figures, or null when they cannot be computed from a book that failed its chain check
+ * (a hand edit can make the book impossible to replay: a repayment above what was owed). Computed
+ * figures of a good book never fail; if they do and the chain still checks, the error stands.
+ */
+async function figuresUnlessBroken(
+  database: Database,
+  group: GroupRow,
+  now: Date,
+  knownVersion?: number,
+): Promise<{ figures: GroupFigures | null; chain: ChainCheck }> {
+  try {
+    const [figures, chain] = await Promise.all([
+      groupFiguresCached(database, group, now, knownVersion),
+      checkedChain(database, group),
+    ]);
+    return { figures, chain };
+  } catch (e) {
+    if (!(e instanceof DomainError)) throw e;
+    // Checked after the failure: an edit made while the figures were read is seen too.
+    const chain = await checkedChain(database, group);
+    if (!chain.problem) throw e;
+    return { figures: null, chain };
+  }
+}
+
+/**
+ * What a group's page shows beyond its newest entries: its figures (kept by the read cache; null
+ * when a book that failed its check can no longer be replayed), its seals, and the check of its
+ * whole chain from the entries' content (server/services/chain-check.ts: remembered only in this
+ * process, never read back from disk, rechecked after any change made outside the portal's own writes).
  */
 export async function groupPageModels(database: Database, group: GroupRow, now = new Date()) {
-  const [[figures, checkpoints], chain] = await Promise.all([
-    keptGroupModels(database, group, now),
-    checkedChain(database, group),
+  const [{ figures, chain }, checkpoints] = await Promise.all([
+    figuresUnlessBroken(database, group, now),
+    cachedRead(database, group, "checkpoints", () => groupCheckpoints(database.db, group, now), now),
   ]);
   return { figures, chain, checkpoints };
 }
 
-/** Every group's figures, reading all groups' versions in one query (each group recomputed only if it changed). */
-export async function allGroupFigures(database: Database, now = new Date()): Promise<GroupFigures[]> {
+/**
+ * Every group's figures, reading all groups' versions in one query (each group recomputed only if
+ * it changed); a group whose book failed its chain check is set apart (`flagged`), never counted.
+ */
+export async function allGroupFigures(
+  database: Database,
+  now = new Date(),
+): Promise<{ passed: GroupFigures[]; flagged: FlaggedGroup[] }> {
   const [groups, versions] = await Promise.all([listGroups(database.db), groupVersions(database.db)]);
-  return Promise.all(groups.map((g) => groupFiguresCached(database, g, now, versions.get(g.id) ?? 0)));
+  const each = await Promise.all(
+    groups.map(async (g) => ({ g, ...(await figuresUnlessBroken(database, g, now, versions.get(g.id) ?? 0)) })),
+  );
+  const passed: GroupFigures[] = [];
+  const flagged: FlaggedGroup[] = [];
+  for (const { g, figures, chain } of each) {
+    if (chain.problem || !figures)
+      flagged.push({
+        group: publicGroup(g),
+        problemSeq: chain.problem?.seq ?? null,
+        wholeCheckedAt: chain.wholeCheckedAt,
+      });
+    else passed.push(figures);
+  }
+  return { passed, flagged };
+}
+
+/** One page of the public cash book with the check of the group's chain (its warning, its claim). */
+export async function cashBookModels(database: Database, group: GroupRow, opts: { beforeSeq?: number; limit: number }) {
+  const [page, chain] = await Promise.all([ledgerPage(database.db, group, opts), checkedChain(database, group)]);
+  return { ...page, chain };
+}
+
+/** A month's report with the check of the group's chain: a book that failed it prints the warning. */
+export async function monthReportModels(database: Database, group: GroupRow, month: string) {
+  const [report, chain] = await Promise.all([monthlyReport(database.db, group, month), checkedChain(database, group)]);
+  return { report, chain };
+}
+
+/**
+ * A group's figures for the open data, or a `chain_check_failed` conflict when its book failed the
+ * chain check: the open data never publishes figures the portal does not vouch for.
+ */
+export async function vouchedGroupFigures(database: Database, group: GroupRow, now = new Date()) {
+  const { figures, chain } = await figuresUnlessBroken(database, group, now);
+  if (chain.problem || !figures)
+    throw new DomainError("conflict", "chain_check_failed", undefined, { seq: chain.problem?.seq ?? 0 });
+  return figures;
 }
 
 /** The columns of an entry that the public sees (and its id, to link reversals and postings). */

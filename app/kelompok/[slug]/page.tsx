@@ -13,6 +13,9 @@ import { Card, Small } from "../../_components/Money";
 import { EntryTable } from "../../_components/EntryTable";
 import { MoneySafe } from "../../_components/MoneySafe";
 import { Seal } from "../../_components/Seal";
+import { ChainChecked, ChainStatus, type ChainShown } from "../../_components/ChainStatus";
+import type { GroupRow } from "@/server/services/context";
+import type { Locale, Messages } from "@/server/i18n/messages";
 import { DataTable } from "../../_components/DataTable";
 import { MonthlyFigures } from "../../_components/MonthlyFigures";
 import { CostTable } from "../../_components/CostTable";
@@ -49,6 +52,7 @@ export default async function GroupPage({ params }: { params: Promise<{ slug: st
     ledgerPage(db, group, { limit: 10 }),
     lendingRuleOf(db, group),
   ]);
+  if (!f) return <WithheldGroupPage group={group} chain={chain} locale={locale} t={t} />;
   const z = METHOD_LENDING[locale];
   const sealNow = checkpoints.at(-1);
   // The last month closed: its seal is final (a month in its grace period still moves).
@@ -65,21 +69,10 @@ export default async function GroupPage({ params }: { params: Promise<{ slug: st
         {t.village} {f.group.village}, Kec. {f.group.kecamatan}, Kab. {f.group.kabupaten}, {f.group.provinsi} ·{" "}
         {t.founded} {formatDate(f.group.foundedOn, locale)}
       </p>
+      <ChainStatus chain={chain} timeZone={f.group.timeZone} locale={locale} t={t} />
       <MoneySafe f={f} seal={sealLastMonth} locale={locale} t={t} />
       <p>
-        {chain.problem ? (
-          <span className="warn">
-            ⚠ {t.chainBad(chain.problem.seq, formatTimestamp(chain.wholeCheckedAt, f.group.timeZone, locale))}
-          </span>
-        ) : (
-          <span className="ok">
-            ✓{" "}
-            {t.chainOk(
-              formatInt(chain.checkedSeq, locale),
-              formatTimestamp(chain.wholeCheckedAt, f.group.timeZone, locale),
-            )}
-          </span>
-        )}{" "}
+        <ChainChecked chain={chain} timeZone={f.group.timeZone} locale={locale} t={t} />{" "}
         {f.head.lastEntryAt &&
           t.freshness(formatTimestamp(f.head.lastEntryAt, f.group.timeZone, locale), f.head.lastSeq)}
       </p>
@@ -278,6 +271,38 @@ export default async function GroupPage({ params }: { params: Promise<{ slug: st
           {t.allEntries}
         </Link>{" "}
         · <a href={`/api/open/groups/${f.group.slug}.json`}>{t.openData}</a>
+      </p>
+    </>
+  );
+}
+
+/** A group whose book failed its check and can no longer be replayed: the warning, and no figures. */
+function WithheldGroupPage({
+  group,
+  chain,
+  locale,
+  t,
+}: {
+  group: GroupRow;
+  chain: ChainShown;
+  locale: Locale;
+  t: Messages;
+}) {
+  return (
+    <>
+      <h1>
+        {group.name} {group.isDemo && <span className="badge">{t.demo}</span>}
+      </h1>
+      <p className="muted">
+        {t.village} {group.village}, Kec. {group.kecamatan}, Kab. {group.kabupaten}, {group.provinsi} · {t.founded}{" "}
+        {formatDate(group.foundedOn, locale)}
+      </p>
+      <ChainStatus chain={chain} timeZone={group.timeZone} locale={locale} t={t} />
+      <p>{t.figuresWithheld}</p>
+      <p>
+        <Link prefetch={false} href={`/kelompok/${group.slug}/buku-kas`}>
+          {t.ledgerTitle}
+        </Link>
       </p>
     </>
   );

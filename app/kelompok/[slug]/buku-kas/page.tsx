@@ -3,9 +3,10 @@ import { notFound } from "next/navigation";
 import { getDatabase } from "@/db/client";
 import { DomainError } from "@/server/domain/errors";
 import { loadGroup } from "@/server/services/context";
-import { ledgerPage } from "@/server/services/public-figures";
+import { cashBookModels } from "@/server/services/public-figures";
 import { getMessages, titled } from "@/server/i18n/locale";
 import { EntryTable } from "../../../_components/EntryTable";
+import { ChainStatus } from "../../../_components/ChainStatus";
 
 export const dynamic = "force-dynamic";
 export const generateMetadata = titled("cashBook");
@@ -20,7 +21,8 @@ export default async function LedgerPage({
   searchParams: Promise<{ sebelum?: string }>;
 }) {
   const { locale, t } = await getMessages();
-  const { db } = await getDatabase();
+  const database = await getDatabase();
+  const { db } = database;
   const { slug } = await params;
   const group = await loadGroup(db, slug).catch((e) => {
     if (e instanceof DomainError) notFound();
@@ -28,13 +30,15 @@ export default async function LedgerPage({
   });
   const raw = (await searchParams).sebelum;
   const before = raw && /^\d{1,9}$/.test(raw) ? Number(raw) : undefined;
-  const { entries, nextBeforeSeq } = await ledgerPage(db, group, { beforeSeq: before, limit: PAGE });
+  const { entries, nextBeforeSeq, chain } = await cashBookModels(database, group, { beforeSeq: before, limit: PAGE });
   return (
     <>
       <h1>
         {t.ledgerTitle}: {group.name} {group.isDemo && <span className="badge">{t.demo}</span>}
       </h1>
-      <p>{t.ledgerIntro}</p>
+      <ChainStatus chain={chain} timeZone={group.timeZone} locale={locale} t={t} />
+      {/* The "never changed" claim only for a book that passed its check. */}
+      <p>{chain.problem ? t.ledgerIntroUnchecked : t.ledgerIntro}</p>
       <p className="muted">
         <Link prefetch={false} href={`/kelompok/${group.slug}`}>
           ← {group.name}

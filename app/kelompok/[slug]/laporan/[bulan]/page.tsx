@@ -3,8 +3,11 @@ import { notFound } from "next/navigation";
 import { getDatabase } from "@/db/client";
 import { DomainError } from "@/server/domain/errors";
 import { loadGroup } from "@/server/services/context";
-import { monthlyReport } from "@/server/services/monthly-report";
+import type { monthlyReport } from "@/server/services/monthly-report";
+import { monthReportModels } from "@/server/services/public-figures";
+import type { ChainCheck } from "@/server/services/chain-check";
 import { Seal } from "../../../../_components/Seal";
+import { ChainStatus } from "../../../../_components/ChainStatus";
 import { formatDate, formatInt, formatMonth, rp } from "@/server/i18n/format";
 import { getMessages, titled } from "@/server/i18n/locale";
 
@@ -15,12 +18,14 @@ export const generateMetadata = titled("monthlyReport");
 export default async function MonthlyReportPage({ params }: { params: Promise<{ slug: string; bulan: string }> }) {
   const { locale, t } = await getMessages();
   const { slug, bulan } = await params;
-  const { db } = await getDatabase();
+  const database = await getDatabase();
+  const { db } = database;
   let group: Awaited<ReturnType<typeof loadGroup>>;
   let r: Awaited<ReturnType<typeof monthlyReport>>;
+  let chain: ChainCheck;
   try {
     group = await loadGroup(db, slug);
-    r = await monthlyReport(db, group, bulan);
+    ({ report: r, chain } = await monthReportModels(database, group, bulan));
   } catch (e) {
     if (e instanceof DomainError) notFound();
     throw e;
@@ -54,6 +59,7 @@ export default async function MonthlyReportPage({ params }: { params: Promise<{ 
       <p className="muted">
         {t.village} {group.village}, Kec. {group.kecamatan}, Kab. {group.kabupaten}
       </p>
+      <ChainStatus chain={chain} timeZone={group.timeZone} locale={locale} t={t} />
       <p className={r.provisional ? "warn" : "muted"}>
         {r.provisional ? t.report.provisional(formatDate(r.graceThrough, locale)) : t.report.closedNote}
       </p>

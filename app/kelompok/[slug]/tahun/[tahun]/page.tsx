@@ -7,6 +7,8 @@ import { formatInt, formatPct, formatTimestamp, rp } from "@/server/i18n/format"
 import { getMessages, titled } from "@/server/i18n/locale";
 import { loadGroup } from "@/server/services/context";
 import { yearReport } from "@/server/services/year-report";
+import { type ChainCheck, checkedChain } from "@/server/services/chain-check";
+import { ChainStatus } from "../../../../_components/ChainStatus";
 
 export const dynamic = "force-dynamic";
 export const generateMetadata = titled("yearReport");
@@ -16,12 +18,14 @@ export default async function YearReportPage({ params }: { params: Promise<{ slu
   const { locale, t } = await getMessages();
   const { slug, tahun } = await params;
   if (!/^\d{4}$/.test(tahun)) notFound();
-  const { db } = await getDatabase();
+  const database = await getDatabase();
+  const { db } = database;
   let group: Awaited<ReturnType<typeof loadGroup>>;
   let r: Awaited<ReturnType<typeof yearReport>>;
+  let chain: ChainCheck;
   try {
     group = await loadGroup(db, slug);
-    r = await yearReport(db, group, Number(tahun));
+    [r, chain] = await Promise.all([yearReport(db, group, Number(tahun)), checkedChain(database, group)]);
   } catch (e) {
     if (e instanceof DomainError) notFound();
     throw e;
@@ -48,6 +52,7 @@ export default async function YearReportPage({ params }: { params: Promise<{ slu
       <p className="muted">
         {t.village} {group.village}, Kec. {group.kecamatan}, Kab. {group.kabupaten}
       </p>
+      <ChainStatus chain={chain} timeZone={group.timeZone} locale={locale} t={t} />
       <nav className="pager no-print" aria-label={s.report}>
         <Link prefetch={false} href={`/kelompok/${slug}`}>
           {group.name}
