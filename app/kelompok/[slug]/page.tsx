@@ -69,7 +69,14 @@ export default async function GroupPage({ params }: { params: Promise<{ slug: st
       <p>
         {chain.problem ? (
           <span className="warn">
-            ⚠ {t.chainBad(chain.problem.seq, formatTimestamp(chain.wholeCheckedAt, f.group.timeZone, locale))}
+            ⚠{" "}
+            {chain.problem.signed
+              ? t.chainRewritten(
+                  chain.problem.signed.month,
+                  chain.problem.signed.seq,
+                  formatTimestamp(chain.wholeCheckedAt, f.group.timeZone, locale),
+                )
+              : t.chainBad(chain.problem.seq, formatTimestamp(chain.wholeCheckedAt, f.group.timeZone, locale))}
           </span>
         ) : (
           <span className="ok">
