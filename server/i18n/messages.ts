@@ -168,7 +168,6 @@ const id = {
       `Periksa ${fields.map((f) => ({ kelompok: "kelompok (pilih dari daftar)", no: "nomor catatan (angka 1 atau lebih)", segel: "segel (12 huruf-angka 0–9 dan A–F seperti tercetak)" })[f]).join(", ")}: isi seperti tertulis di laporan.`,
     tooShort:
       "Segel terlalu pendek: ketik ke-12 huruf-angka seperti tercetak di laporan (misalnya 3BAB-6FF7-87E1), atau hash lengkap 64 huruf-angka.",
-    bad: "Isi kelompok, nomor catatan dan segel (12 huruf-angka) seperti tertulis di laporan.",
     byHandTitle: "Cara memeriksa dengan tangan",
     byHand: [
       "Simpan segel dari laporan bulanan di papan pengumuman, atau foto laporannya, atau simpan pesan WhatsApp-nya.",
@@ -630,7 +629,6 @@ const en: Messages = {
       `Check ${fields.map((f) => ({ kelompok: "the group (pick it from the list)", no: "the entry number (a number, 1 or more)", segel: "the seal (12 letters and digits, 0–9 and A–F, as printed)" })[f]).join(", ")}: fill it in as written on the report.`,
     tooShort:
       "The seal is too short: type all 12 letters and digits as printed on the report (e.g. 3BAB-6FF7-87E1), or the full 64-digit hash.",
-    bad: "Fill in the group, the entry number and the seal (12 letters and digits) as written on the report.",
     byHandTitle: "Checking by hand",
     byHand: [
       "Keep the seal from the monthly report on the notice board — a photo of the report or the WhatsApp message will do.",
