@@ -6,7 +6,8 @@ import type { Locale, Messages } from "@/server/i18n/messages";
 /** What every public page of a group shows of its chain check (server/services/chain-check.ts). */
 export interface ChainShown {
   checkedSeq: number;
-  problem: { seq: number | null } | null;
+  /** `signed`: a countersigned seal no longer in the chain — the book was rewritten after she signed. */
+  problem: { seq: number | null; signed?: { month: string; seq: number } } | null;
   wholeCheckedAt: string;
 }
 
@@ -26,9 +27,11 @@ export function ChainStatus({
   t: Messages;
 }) {
   if (!chain.problem) return null;
+  const at = formatTimestamp(chain.wholeCheckedAt, timeZone, locale);
+  const { signed } = chain.problem;
   return (
     <p className="warn" role="alert">
-      ⚠ {t.chainBad(chain.problem.seq, formatTimestamp(chain.wholeCheckedAt, timeZone, locale))}
+      ⚠ {signed ? t.chainRewritten(signed.month, signed.seq, at) : t.chainBad(chain.problem.seq, at)}
     </p>
   );
 }

@@ -1,43 +1,53 @@
 import { getDatabase } from "@/db/client";
-import { DomainError } from "@/server/domain/errors";
 import { normaliseSeal, shortSeal } from "@/server/domain/seal";
 import { getMessages, titled } from "@/server/i18n/locale";
 import type { Messages } from "@/server/i18n/messages";
 import { watchChains } from "@/server/services/chain-check";
-import { loadGroup } from "@/server/services/context";
 import { listGroups } from "@/server/services/public-figures";
-import { checkSeal, type SealVerdict } from "@/server/services/seals";
+import { type SealVerdict, verifySeal } from "@/server/services/seals";
 
 export const dynamic = "force-dynamic";
 export const generateMetadata = titled("checkSeal");
 
 type Q = { kelompok?: string; no?: string; segel?: string };
 
-/** What the page says of a verdict: only a match is "ok"; a typo asks to check what was typed. */
+/** What the page says of a verdict: only a match is "ok" (with a warning when the books changed further on); a typo asks to check what was typed. */
 function verdictText(
   v: Messages["verify"],
   group: string,
   asked: number,
   seal: string,
   verdict: SealVerdict,
-): { ok: boolean; text: string } {
+): { ok: boolean; text: string; warning?: string } {
   switch (verdict.kind) {
+    case "bad":
+      return { ok: false, text: v.badFields(verdict.fields) };
     case "tooShort":
       return { ok: false, text: v.tooShort };
     case "matches":
-      return { ok: true, text: v.matches(group, asked, shortSeal(normaliseSeal(seal)!)) };
+      return {
+        ok: true,
+        text: v.matches(group, asked, shortSeal(normaliseSeal(seal)!)),
+        warning: verdict.later ? v.laterChanged(verdict.later.seq, verdict.later.month) : undefined,
+      };
     case "changed":
       return { ok: false, text: v.changed(group, asked, verdict.seq) };
+    case "rewritten":
+      return { ok: false, text: v.rewritten(group, asked, verdict.month, verdict.seq) };
     case "otherEntry":
       return { ok: false, text: v.otherEntry(group, asked, verdict.seq) };
     case "beyond":
       return { ok: false, text: v.beyond(group, asked, verdict.last) };
     case "unknown":
-      return { ok: false, text: v.unknown(group, asked) };
+      return { ok: false, text: v.unknown(group, asked, verdict.digits) };
   }
 }
 
-/** How a member compares the seal on the notice board with the site — and the check itself (a GET form, no script). */
+/**
+ * How a member compares the seal on the notice board with the site — and the check itself (a GET
+ * form, no script). Never kept by the front server (a live route, server/front/routes.ts): the
+ * answer is the database's as it is now.
+ */
 export default async function VerifyPage({ searchParams }: { searchParams: Promise<Q> }) {
   const { t } = await getMessages();
   const v = t.verify;
@@ -45,18 +55,10 @@ export default async function VerifyPage({ searchParams }: { searchParams: Promi
   const database = await getDatabase();
   watchChains(database);
   const groups = await listGroups(database.db);
-  let verdict: { ok: boolean; text: string } | null = null;
+  let verdict: { ok: boolean; text: string; warning?: string } | null = null;
   if (q.kelompok || q.no || q.segel) {
-    try {
-      const group = await loadGroup(database.db, q.kelompok ?? "");
-      // A repeated parameter comes as a list: String() makes it text that is no seal.
-      const [no, typed] = [Number(String(q.no ?? "")), String(q.segel ?? "")];
-      const found = await checkSeal(database, group, no, typed);
-      verdict = found ? verdictText(v, group.name, no, typed, found) : { ok: false, text: v.bad };
-    } catch (e) {
-      if (!(e instanceof DomainError)) throw e;
-      verdict = { ok: false, text: v.bad };
-    }
+    const asked = await verifySeal(database, q);
+    verdict = verdictText(v, asked.group?.name ?? "", asked.seq ?? 0, String(q.segel ?? ""), asked.verdict);
   }
   return (
     <>
@@ -65,6 +67,11 @@ export default async function VerifyPage({ searchParams }: { searchParams: Promi
       {verdict && (
         <p className={verdict.ok ? "ok verdict" : "warn verdict"} role="status">
           {verdict.text}
+        </p>
+      )}
+      {verdict?.warning && (
+        <p className="warn verdict" role="alert">
+          {verdict.warning}
         </p>
       )}
       <form method="get" action="/verifikasi" className="inline">

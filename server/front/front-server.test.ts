@@ -92,6 +92,17 @@ describe("front server: public pages from memory, current on the next request af
     expect(b.headers["cache-control"]).toBe("private, no-cache");
   });
 
+  it("answers /verifikasi afresh every time, without scripts: its cocok is the database's now, never a kept page", async () => {
+    const url = "/verifikasi?kelompok=ratu-damai&no=28&segel=3BAB-6FF7-87E1";
+    const before = renders;
+    const a = await get(url);
+    const b = await get(url);
+    expect(renders - before).toBe(2);
+    expect([a.status, b.status]).toEqual([200, 200]);
+    expect([a.headers["x-kt-cache"], b.headers["x-kt-cache"]]).not.toContain("hit");
+    expect(b.text).not.toMatch(/<script/);
+  });
+
   it("a committed public change, by any connection, makes the very next request render afresh; a sign-in failure does not", async () => {
     const first = await get("/dampak");
     expect((await get("/dampak")).headers["x-kt-cache"]).toBe("hit");

@@ -7,7 +7,7 @@
  * changes the version, so the very next request renders afresh (no time-based staleness).
  */
 import { createHash } from "node:crypto";
-import { canonicalFormOf } from "./routes";
+import { canonicalFormOf, isStored } from "./routes";
 
 /** The path of a URL (without its query). */
 export const pathOf = (url: string) => {
@@ -54,7 +54,7 @@ export function cacheKeyOf(req: CacheableRequest, canonical = canonicalFormOf(re
   if (req.rsc) return null;
   if (req.url.length > MAX_URL) return null;
   // Only a stored route's canonical spelling: any other is redirected, never rendered or stored.
-  if (!canonical || canonical.route.kind === "private" || canonical.url !== req.url) return null;
+  if (!canonical || !isStored(canonical.route) || canonical.url !== req.url) return null;
   const cookie = req.cookie ?? "";
   if (PERSONAL_COOKIE.test(cookie)) return null;
   return `${localeOf(cookie) ?? "id"} ${req.url}`;

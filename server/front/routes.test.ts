@@ -135,6 +135,15 @@ describe("one canonical URL per public resource", () => {
     expect(versionKeyOf("/verifikasi?kelompok=mokel&no=1&segel=a")).toEqual({ of: "global" });
   });
 
+  it("never stores /verifikasi: its answer comes from the database as it is now (an outside edit raises no version)", () => {
+    const url = "/verifikasi?kelompok=ratu-damai&no=28&segel=3BAB-6FF7-87E1";
+    expect(canonicalUrl(url)).toBeNull(); // canonical, answered (no redirect)…
+    expect(cacheKeyOf({ method: "GET", url })).toBeNull(); // …but never from the store
+    expect(cacheKeyOf({ method: "HEAD", url: "/verifikasi" })).toBeNull();
+    expect(keepsScripts(url)).toBe(false); // and still without scripts
+    expect(cacheKeyOf({ method: "GET", url: "/kelompok/ratu-damai" })).not.toBeNull(); // the stored pages stay stored
+  });
+
   it("keeps scripts only on the treasurer screens, Next's files and the APIs", () => {
     for (const url of [
       "/admin",

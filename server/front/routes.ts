@@ -27,9 +27,12 @@ export interface PublicRoute {
   /**
    * A public page or an open-data file: the same bytes for every visitor of one language, kept in
    * the page store (a Next data request, RSC, for one is answered with the document). The passbook
-   * is private: never stored.
+   * is private: never stored. A live page is public and script-free but made afresh for every
+   * request, never stored: `/verifikasi`, whose "cocok" must come from the database as it is at
+   * that moment — a page kept under the data versions would still say "cocok" after an edit made
+   * by another connection (which raises no version) until the background watch sees it.
    */
-  kind: "page" | "data" | "private";
+  kind: "page" | "data" | "live" | "private";
 }
 
 const SLUG = "([a-z0-9-]{1,64})";
@@ -38,7 +41,7 @@ const COMPARE = ["kelompok", ...COMPARE_PARAMS] as const;
 export const PUBLIC_ROUTES: readonly PublicRoute[] = [
   { path: /^\/$/, params: ["cari", "hal"], version: "global", kind: "page" },
   { path: /^\/(?:dampak|data)$/, params: ["hal"], version: "global", kind: "page" },
-  { path: /^\/verifikasi$/, params: ["kelompok", "no", "segel"], version: "global", kind: "page" },
+  { path: /^\/verifikasi$/, params: ["kelompok", "no", "segel"], version: "global", kind: "live" },
   { path: /^\/metodologi$/, params: [], version: "terms", kind: "page" },
   { path: /^\/bandingkan$/, params: COMPARE, version: "terms", kind: "page" },
   { path: new RegExp(`^/kelompok/${SLUG}$`), params: [], version: "group", kind: "page" },
@@ -140,3 +143,6 @@ export function keepsScripts(target: string): boolean {
   const url = originForm(target);
   return url !== null && SCRIPTED.test(url) && !canonicalFormOf(url);
 }
+
+/** Whether the front server keeps a route's pages in its store: public pages and open data only. */
+export const isStored = (route: PublicRoute): boolean => route.kind === "page" || route.kind === "data";

@@ -168,11 +168,19 @@ const id = {
       `Periksa nomor yang Anda ketik: segel ini milik catatan no. ${seq} ${group}, bukan no. ${asked}. Buku kas tidak diubah sampai no. ${seq}.`,
     beyond: (group: string, asked: number, last: number) =>
       `Periksa nomor yang Anda ketik: buku kas ${group} baru sampai catatan no. ${last}, belum ada no. ${asked}. Kalau nomor itu memang tercetak bersama segel di laporan, buku kas lebih pendek dari saat disegel — beri tahu pengawas.`,
-    unknown: (group: string, seq: number) =>
-      `Segel ini tidak cocok dengan catatan no. ${seq} ${group} maupun catatan lain. Periksa lagi huruf-angka yang Anda ketik (12 huruf-angka seperti tercetak, misalnya 3BAB-6FF7-87E1). Kalau sudah sama persis dengan yang tercetak, buku kas berbeda dari saat disegel — beri tahu pengawas dan rapat anggota.`,
+    unknown: (group: string, seq: number, digits: number) =>
+      digits === 12 || digits === 64
+        ? `Periksa lagi huruf-angka yang Anda ketik: segel ini tidak cocok dengan catatan no. ${seq} ${group} maupun catatan lain. Kalau sudah sama persis dengan yang tercetak (12 huruf-angka, misalnya 3BAB-6FF7-87E1), buku kas berbeda dari saat disegel — beri tahu pengawas dan rapat anggota.`
+        : `Periksa lagi segel yang Anda ketik: segel tercetak punya 12 huruf-angka (misalnya 3BAB-6FF7-87E1) dan hash lengkap 64, yang Anda ketik ${digits}. Segel ini tidak cocok dengan catatan no. ${seq} ${group} maupun catatan lain.`,
+    // Issue #24 follow-up (verifikasi): a later change, a rewrite caught by a countersigned seal, the wrong fields named.
+    laterChanged: (seq: number | null, month: string | null) =>
+      `⚠ PERINGATAN: buku kas ini diubah sesudahnya — ${month ? `segel bulan ${month} yang ditandatangani pengawas tidak cocok lagi, catatan sejak no. ${seq} tidak bisa dipercaya` : seq === null ? "ujung rantai hash tidak cocok dengan catatan terakhir" : `isi catatan no. ${seq} tidak cocok lagi dengan rantai hash`}. Beri tahu pengawas dan rapat anggota.`,
+    rewritten: (group: string, asked: number, month: string, seq: number) =>
+      `✗ TIDAK COCOK: buku kas ${group} ditulis ulang setelah pengawas menandatangani segel bulan ${month} (catatan no. ${seq} tidak lagi memiliki hash yang ditandatangani); catatan no. ${asked} tidak bisa dipercaya. Beri tahu pengawas dan rapat anggota.`,
+    badFields: (fields: readonly ("kelompok" | "no" | "segel")[]) =>
+      `Periksa ${fields.map((f) => ({ kelompok: "kelompok (pilih dari daftar)", no: "nomor catatan (angka 1 atau lebih)", segel: "segel (12 huruf-angka 0–9 dan A–F seperti tercetak)" })[f]).join(", ")}: isi seperti tertulis di laporan.`,
     tooShort:
       "Segel terlalu pendek: ketik ke-12 huruf-angka seperti tercetak di laporan (misalnya 3BAB-6FF7-87E1), atau hash lengkap 64 huruf-angka.",
-    bad: "Isi kelompok, nomor catatan dan segel (12 huruf-angka) seperti tertulis di laporan.",
     byHandTitle: "Cara memeriksa dengan tangan",
     byHand: [
       "Simpan segel dari laporan bulanan di papan pengumuman, atau foto laporannya, atau simpan pesan WhatsApp-nya.",
@@ -195,6 +203,8 @@ const id = {
     qrLabel: "Kode QR: buka halaman periksa segel",
     howTo: "Cara memeriksa segel ini",
   },
+  chainRewritten: (month: string, seq: number, wholeAt: string) =>
+    `PERINGATAN: buku kas ditulis ulang setelah pengawas menandatangani segel bulan ${month}: catatan no. ${seq} tidak lagi memiliki hash yang ditandatangani (diperiksa ${wholeAt}). Beri tahu pengawas dan rapat anggota.`,
   chainBad: (seq: number | null, wholeAt: string) =>
     `PERINGATAN: ${seq === null ? "ujung rantai hash tidak cocok dengan catatan terakhir" : `isi catatan no. ${seq} tidak cocok lagi dengan rantai hash`} (diperiksa ${wholeAt}). Buku kas diubah di luar portal — beri tahu pengawas dan rapat anggota.`,
   noEntries: "Belum ada catatan.",
@@ -637,11 +647,18 @@ const en: Messages = {
       `Check the number you typed: this seal is entry no. ${seq} of ${group}, not no. ${asked}. The books are unchanged up to no. ${seq}.`,
     beyond: (group: string, asked: number, last: number) =>
       `Check the number you typed: the books of ${group} go up to entry no. ${last}; there is no no. ${asked} yet. If that number really is printed with the seal on the report, the books are shorter than when they were sealed — tell the supervisor.`,
-    unknown: (group: string, seq: number) =>
-      `This seal matches neither entry no. ${seq} of ${group} nor any other entry. Check the letters and digits you typed (12, as printed, e.g. 3BAB-6FF7-87E1). If they are exactly as printed, the books differ from when they were sealed — tell the supervisor and the members' meeting.`,
+    unknown: (group: string, seq: number, digits: number) =>
+      digits === 12 || digits === 64
+        ? `Check the letters and digits you typed: this seal matches neither entry no. ${seq} of ${group} nor any other entry. If they are exactly as printed (12, e.g. 3BAB-6FF7-87E1), the books differ from when they were sealed — tell the supervisor and the members' meeting.`
+        : `Check the seal you typed: a printed seal has 12 letters and digits (e.g. 3BAB-6FF7-87E1) and a full hash 64; you typed ${digits}. This seal matches neither entry no. ${seq} of ${group} nor any other entry.`,
+    laterChanged: (seq: number | null, month: string | null) =>
+      `⚠ WARNING: these books were changed further on — ${month ? `the seal of ${month} countersigned by the supervisor no longer matches; entries from no. ${seq} on cannot be trusted` : seq === null ? "the chain's head does not match the last entry" : `the content of entry no. ${seq} no longer matches the hash chain`}. Tell the supervisor and the members' meeting.`,
+    rewritten: (group: string, asked: number, month: string, seq: number) =>
+      `✗ DOES NOT MATCH: the books of ${group} were rewritten after the supervisor countersigned the seal of ${month} (entry no. ${seq} no longer has the signed hash); entry no. ${asked} cannot be trusted. Tell the supervisor and the members' meeting.`,
+    badFields: (fields: readonly ("kelompok" | "no" | "segel")[]) =>
+      `Check ${fields.map((f) => ({ kelompok: "the group (pick it from the list)", no: "the entry number (a number, 1 or more)", segel: "the seal (12 letters and digits, 0–9 and A–F, as printed)" })[f]).join(", ")}: fill it in as written on the report.`,
     tooShort:
       "The seal is too short: type all 12 letters and digits as printed on the report (e.g. 3BAB-6FF7-87E1), or the full 64-digit hash.",
-    bad: "Fill in the group, the entry number and the seal (12 letters and digits) as written on the report.",
     byHandTitle: "Checking by hand",
     byHand: [
       "Keep the seal from the monthly report on the notice board — a photo of the report or the WhatsApp message will do.",
@@ -664,6 +681,8 @@ const en: Messages = {
     qrLabel: "QR code: open the seal check page",
     howTo: "How to check this seal",
   },
+  chainRewritten: (month: string, seq: number, wholeAt: string) =>
+    `WARNING: the books were rewritten after the supervisor countersigned the seal of ${month}: entry no. ${seq} no longer has the signed hash (checked ${wholeAt}). Tell the supervisor and the members' meeting.`,
   chainBad: (seq: number | null, wholeAt: string) =>
     `WARNING: ${seq === null ? "the chain's head does not match the last entry" : `the content of entry no. ${seq} no longer matches the hash chain`} (checked ${wholeAt}). The books were changed outside the portal — tell the supervisor and the members' meeting.`,
   noEntries: "No entries yet.",

@@ -16,12 +16,24 @@
  * A page view therefore pays a whole check only right after a start or an outside change; at any
  * other time it checks the entries written since the last look (usually none).
  *
+ * Every check also holds the chain against the supervisor's countersigned seals (seal_signatures,
+ * server/domain/signed-seals.ts): a rewrite that recomputed every hash agrees with its content, but
+ * not with a seal signed before it.
+ *
  * When a check's outcome changes (a problem found, or gone), the group's and the portal's public
  * versions are raised, so pages kept by the read cache and the front server are made again.
  */
 import { and, asc, eq, gt, inArray, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
-import { groupPublicVersion, journalEntries, ksmGroups, ledgerHeads, postings, publicVersion } from "@/db/schema";
+import {
+  groupPublicVersion,
+  journalEntries,
+  ksmGroups,
+  ledgerHeads,
+  postings,
+  publicVersion,
+  sealSignatures,
+} from "@/db/schema";
 import {
   CHAIN_START,
   type ChainPoint,
@@ -30,6 +42,7 @@ import {
   verifyChain,
 } from "@/server/domain/chain";
 import type { Account, Posting } from "@/server/domain/ledger";
+import { brokenSignedSeal } from "@/server/domain/signed-seals";
 import type { GroupRow } from "./context";
 import { processWide } from "./read-cache";
 
@@ -49,8 +62,11 @@ export interface ChainCheck {
   /**
    * The first problem: the entry whose content or link no longer agrees, or (seq null) the chain's
    * head row that disagrees with the last entry. Null when everything checked agrees.
+   * `signed`: the chain agrees with its content, but no longer with the seal the supervisor
+   * countersigned for that month (entry `signed.seq`): the books were rewritten after she signed;
+   * `seq` is then the first entry no holding countersigned seal vouches for.
    */
-  problem: { seq: number | null; what: string } | null;
+  problem: { seq: number | null; what: string; signed?: { month: string; seq: number } } | null;
   /** When the whole chain was last checked from entry no. 1 by this process (ISO time). */
   wholeCheckedAt: string;
 }
@@ -148,6 +164,47 @@ async function checkAfter(
   };
 }
 
+/**
+ * The first countersigned seal the checked chain no longer holds, as a problem — or the content
+ * problem already found when it comes first. The hashes read here are those of entries already
+ * checked against their content (1…point.seq); a signed entry beyond them is gone or unchecked.
+ */
+async function withSignedSeals(
+  database: Database,
+  groupId: number,
+  point: ChainPoint,
+  problem: ChainCheck["problem"],
+): Promise<ChainCheck["problem"]> {
+  const db = database.db;
+  const signed = await db
+    .select({ month: sealSignatures.month, seq: sealSignatures.seq, hash: sealSignatures.hash })
+    .from(sealSignatures)
+    .where(eq(sealSignatures.groupId, groupId));
+  if (signed.length === 0) return problem;
+  const rows = await db
+    .select({ seq: journalEntries.seq, hash: journalEntries.hash })
+    .from(journalEntries)
+    .where(
+      and(
+        eq(journalEntries.groupId, groupId),
+        inArray(
+          journalEntries.seq,
+          signed.map((s) => s.seq),
+        ),
+      ),
+    );
+  const hashes = new Map(rows.filter((r) => r.seq <= point.seq).map((r) => [r.seq, r.hash]));
+  const broken = brokenSignedSeal(signed, (seq) => hashes.get(seq));
+  if (!broken) return problem;
+  const first = broken.trustedUpTo + 1;
+  if (problem?.seq != null && problem.seq <= first) return problem;
+  return {
+    seq: first,
+    what: `countersigned seal of ${broken.month} (entry ${broken.seq}) does not match the chain`,
+    signed: { month: broken.month, seq: broken.seq },
+  };
+}
+
 /** Raises the group's and the portal's public versions: whatever was made from the old outcome is made again. */
 async function outcomeChanged(database: Database, groupId: number) {
   await database.write(async (tx) => {
@@ -173,14 +230,16 @@ async function checkNow(database: Database, group: Pick<GroupRow, "id" | "slug">
     // A problem stays until a whole check (after an outside change, or the next day) finds it gone.
     if (before.check.problem && before.check.problem.seq !== null) return before.check;
     const { point, problem } = await checkAfter(database, group, before.point);
-    next = { ...before, point, check: { ...before.check, checkedSeq: point.seq, problem } };
+    const found = await withSignedSeals(database, group.id, point, problem);
+    next = { ...before, point, check: { ...before.check, checkedSeq: point.seq, problem: found } };
   } else {
     const { point, problem } = await checkAfter(database, group, CHAIN_START);
+    const found = await withSignedSeals(database, group.id, point, problem);
     next = {
       point,
       outside,
       wholeAtMs: nowMs,
-      check: { checkedSeq: point.seq, problem, wholeCheckedAt: new Date(nowMs).toISOString() },
+      check: { checkedSeq: point.seq, problem: found, wholeCheckedAt: new Date(nowMs).toISOString() },
     };
   }
   kept.set(slot, next);
@@ -233,15 +292,58 @@ export async function checkStaleChains(database: Database): Promise<number> {
 
 const watched = processWide("chainWatch", () => new Set<string>());
 
+/** How often the watch looks whether someone else committed (ms): one in-memory read, no query. */
+export const WATCH_EVERY_MS = 3_000;
+/** How often it looks at every group all the same (ms): a day gone, a remote database (no change signal). */
+export const SWEEP_EVERY_MS = 60_000;
+
+/**
+ * One look of the watch: when someone else has committed since the last look (`outsideCommits()`
+ * moved), or SWEEP_EVERY_MS went by, every group whose remembered check no longer holds is checked
+ * (checkStaleChains: the versions are raised when an outcome changes, so the front server's kept
+ * group pages are made again at its next version poll). Otherwise nothing is read. Returns how
+ * many groups were checked.
+ */
+export function chainWatchTick(database: Database, now: () => number = Date.now): () => Promise<number> {
+  let seen: number | null | undefined;
+  let sweptAt = Number.NEGATIVE_INFINITY;
+  let restUntil = Number.NEGATIVE_INFINITY;
+  return async () => {
+    const outside = database.outsideCommits();
+    const at = now();
+    const moved = outside !== null && outside !== seen;
+    if (!moved && at - sweptAt < SWEEP_EVERY_MS && at >= sweptAt) return 0;
+    // Other processes posting all the time (FRONT_API=1, the CLI) move the counter at every look:
+    // after a sweep the watch rests four times as long as it took, so it never takes more than a
+    // fifth of the time.
+    if (at < restUntil) return 0;
+    // Read before the chains are: a commit by someone else meanwhile is seen at the next look.
+    seen = outside;
+    sweptAt = at;
+    try {
+      return await checkStaleChains(database);
+    } catch (e) {
+      seen = undefined; // looked again at the next tick
+      throw e;
+    } finally {
+      const end = now();
+      restUntil = end + 4 * Math.max(0, end - at);
+    }
+  };
+}
+
 /**
  * Started by the public pages, once per process and database: every chain checked whole at once
- * in the background, then every `everyMs` again whichever no longer holds (a change by someone
- * else, or a day gone) — so a problem reaches the group page (through the raised versions) even
- * when no one asks the app, the front server serving its kept pages meanwhile.
+ * in the background, then every `everyMs` a look whether someone else committed (a hand edit, a
+ * restored file — which raises no version by itself) and, only then or once a minute, a check of
+ * whichever chain no longer holds — so a problem reaches the group page (through the raised
+ * versions) within seconds even when no one asks the app, the front server serving its kept pages
+ * meanwhile. (/verifikasi is never served from the store and checks for itself.)
  */
-export function watchChains(database: Database, everyMs = 60_000): void {
+export function watchChains(database: Database, everyMs = WATCH_EVERY_MS): void {
   if (watched.has(database.url)) return;
   watched.add(database.url);
+  const look = chainWatchTick(database);
   let running = false;
   const tick = () => {
     if (database.client.closed) {
@@ -251,7 +353,7 @@ export function watchChains(database: Database, everyMs = 60_000): void {
     }
     if (running) return;
     running = true;
-    checkStaleChains(database)
+    look()
       .catch(() => {
         // A closed or unreachable database: the next question checks for itself.
       })

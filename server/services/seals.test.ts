@@ -56,8 +56,8 @@ describe("monthly seals", () => {
         countersigned: { on: "2026-11-29", matches: true },
       });
       const seal = normaliseSeal(october2026!.seal)!;
-      expect(await checkSeal(t.database, group, e.seq, seal)).toEqual({ kind: "matches" });
-      expect(await checkSeal(t.database, group, e.seq, "000000000000")).toEqual({ kind: "unknown" });
+      expect(await checkSeal(t.database, group, e.seq, seal)).toEqual({ kind: "matches", later: null });
+      expect(await checkSeal(t.database, group, e.seq, "000000000000")).toEqual({ kind: "unknown", digits: 12 });
       expect(await checkSeal(t.database, group, 999, seal)).toEqual({ kind: "beyond", last: e.seq + 1 });
     } finally {
       t.cleanup();
