@@ -84,8 +84,9 @@ const readCache = processWide("readCache", () => new Map<string, { key: string; 
  * of another format are never read (`read-cache.test.ts` fails when GroupFigures' fields change).
  * 2: small cells hidden by the one disclosure rule; 3: a month's seal is the head at its close, with `closed` (issue 24);
  * 4: a count or bank check says whether the supervisor's question about it is open (`queried`, issue 25).
+ * 5: drop-out and a closed year's retention say when they are hidden (`dropoutHidden`, `retentionHidden`).
  */
-export const READ_MODEL_FORMAT = 4;
+export const READ_MODEL_FORMAT = 5;
 
 /**
  * Beside an embedded database, read models are also kept on disk (`<file>.read-models/`), so a
