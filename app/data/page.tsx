@@ -72,7 +72,8 @@ export default async function DataPage({ searchParams }: { searchParams: Promise
           serviceChargeRp, finesRp, expensesRp, otherIncomeRp, writtenOffRp, closingBalancesRp, shareOutRule (basis
           points of the SHU per pool, memberPayout, isExample), closedYears[] — year, shuRp, poolsRp, membersPaid,
           indicators (returnOnSavings, returnOnAssets, utilisation, par30, retention, retentionHidden,
-          averageSavingsPerMember, writeOffRatio), report; HTTP 409 {"{"}error: chain_check_failed, message, firstProblemSeq{"}"}
+          averageSavingsPerMember, writeOffRatio), report; HTTP 409 {"{"}error: chain_check_failed, message,
+          firstProblemSeq{"}"}
         </code>
         .
       </p>
