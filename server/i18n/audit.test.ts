@@ -75,5 +75,23 @@ describe("the audit log as sentences", () => {
       /^bendahara-rd mencatat RA-002 keluar \(29 Nov 2026\), simpanannya Rp 500\.000 dibayar · /,
     );
     expect(plain(auditSentence(leave, "en", group.timeZone))).toContain("her savings of Rp 500,000 paid out");
+    // A supervisor's question names its record in words, never by its code (`cash_count:341`).
+    for (const [target, id, en] of [
+      ["cash_count:341", "hitungan kas/bank (no. 341)", "a cash or bank count (no. 341)"],
+      ["correction:12", "koreksi (id 12)", "a correction (id 12)"],
+      ["seal:2026-11", "segel Nov 2026", "the seal of Nov 2026"],
+    ] as const) {
+      const ask = { ...count!, action: "query.ask", detail: JSON.stringify({ target, queryReason: "tidak_cocok" }) };
+      const answer = {
+        ...count!,
+        action: "query.answer",
+        detail: JSON.stringify({ target, answer: "sudah_dijelaskan" }),
+      };
+      expect(plain(auditSentence(ask, "id", group.timeZone))).toContain(`menanyakan ${id} (tidak cocok)`);
+      expect(plain(auditSentence(answer, "en", group.timeZone))).toContain(`question about ${en}:`);
+      for (const row of [ask, answer])
+        for (const locale of ["id", "en"] as const)
+          expect(auditSentence(row, locale, group.timeZone)).not.toMatch(/\b[a-z]+_[a-z_]+\b/);
+    }
   });
 });

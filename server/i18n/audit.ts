@@ -21,6 +21,16 @@ function detailOf(row: AuditRow): Record<string, unknown> {
   }
 }
 
+/** The record a supervisor's question is about (`cash_count:341`, `correction:12`, `seal:2026-11`), in words. */
+function queryTargetWords(target: string, locale: Locale): string {
+  const [subject, ref = ""] = target.split(":");
+  const id = locale === "id";
+  if (subject === "cash_count") return id ? `hitungan kas/bank (no. ${ref})` : `a cash or bank count (no. ${ref})`;
+  if (subject === "correction") return id ? `koreksi (id ${ref})` : `a correction (id ${ref})`;
+  if (subject === "seal") return id ? `segel ${formatMonth(ref, locale)}` : `the seal of ${formatMonth(ref, locale)}`;
+  return target;
+}
+
 /**
  * One audit row as a sentence, in the group's time:
  * "bendahara-rd mencatat setoran 12 anggota, Rp 12.000, no. 5776 · 30 Nov 2026 10.58 WITA".
@@ -79,12 +89,12 @@ export function auditSentence(row: AuditRow, locale: Locale, timeZone: string): 
         `set the lending rule: ${s("savingsMultiple")}× savings, at most ${money("maxPrincipal")}`,
       ],
       "query.ask": [
-        `menanyakan ${s("target")} (${MESSAGES.id.queryReasons[s("queryReason")] ?? s("queryReason")})`,
-        `queried ${s("target")} (${MESSAGES.en.queryReasons[s("queryReason")] ?? s("queryReason")})`,
+        `menanyakan ${queryTargetWords(s("target"), "id")} (${MESSAGES.id.queryReasons[s("queryReason")] ?? s("queryReason")})`,
+        `queried ${queryTargetWords(s("target"), "en")} (${MESSAGES.en.queryReasons[s("queryReason")] ?? s("queryReason")})`,
       ],
       "query.answer": [
-        `menjawab pertanyaan pengawas tentang ${s("target")}: ${MESSAGES.id.queryAnswers[s("answer")] ?? s("answer")}`,
-        `answered the supervisor's question about ${s("target")}: ${MESSAGES.en.queryAnswers[s("answer")] ?? s("answer")}`,
+        `menjawab pertanyaan pengawas tentang ${queryTargetWords(s("target"), "id")}: ${MESSAGES.id.queryAnswers[s("answer")] ?? s("answer")}`,
+        `answered the supervisor's question about ${queryTargetWords(s("target"), "en")}: ${MESSAGES.en.queryAnswers[s("answer")] ?? s("answer")}`,
       ],
       "correction.countersign": [`menandatangani koreksi no. ${s("seq")}`, `countersigned correction no. ${s("seq")}`],
       "referenceTerms.update": [
