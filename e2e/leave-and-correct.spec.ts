@@ -96,9 +96,13 @@ for (const lang of ["id", "en"] as const) {
     if (w.send) await expect(form.getByRole("link", { name: `${w.send} ${code} (WhatsApp)` })).toBeVisible();
     await wholeAt360(page);
 
-    // Entered by mistake: undone the same day; she is a member again (the payout stands).
+    // Entered by mistake: undone the same day; she is a member again and the payout is reversed with it
+    // (one correction entry: the money back in the box), said beside the undo — the leave's message gone.
     await row.getByRole("button", { name: w.undo }).click();
     await expect(page.locator("p[role=status]").first()).toContainText(w.undone);
+    await expect(page.locator("p[role=status]").first()).toContainText(`${before + 2}`);
+    await expect(page.locator("p[role=status]", { hasText: w.paid })).toHaveCount(0);
+    expect((await (await request.get(`/api/open/groups/${G}.json`)).json()).lastSeq).toBe(before + 2);
     await expect(row.getByRole("button", { name: w.leave })).toBeVisible();
   });
 }

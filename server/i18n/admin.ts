@@ -172,7 +172,12 @@ export const ADMIN_MESSAGES = {
     leftPaidOut: (code: string, amount: string, seq: number) =>
       `${code} tercatat keluar; simpanannya ${amount} dibayar (catatan no. ${seq}).`,
     undoLeave: "Batalkan keluar",
-    leaveUndone: (code: string) => `Catatan keluar ${code} dibatalkan: ia anggota lagi.`,
+    leaveUndone: (code: string, payout: { seq: number; reversalSeq: number } | null) =>
+      `Catatan keluar ${code} dibatalkan: ia anggota lagi.${
+        payout
+          ? ` Pembayaran simpanannya (no. ${payout.seq}) dibatalkan dengan koreksi no. ${payout.reversalSeq}: uangnya kembali ke kas dan simpanannya utuh lagi.`
+          : ""
+      }`,
     leftOn: (date: string) => `keluar ${date}`,
     rightEntry: (seq: number, correction: number) =>
       `No. ${seq} sudah dibalik (koreksi no. ${correction}). Catat yang benar: periksa jumlahnya, lalu simpan.`,
@@ -430,7 +435,12 @@ export const ADMIN_MESSAGES = {
     leftPaidOut: (code: string, amount: string, seq: number) =>
       `${code} is recorded as left; her savings of ${amount} were paid out (entry no. ${seq}).`,
     undoLeave: "Undo leaving",
-    leaveUndone: (code: string) => `${code}'s leaving is undone: she is a member again.`,
+    leaveUndone: (code: string, payout: { seq: number; reversalSeq: number } | null) =>
+      `${code}'s leaving is undone: she is a member again.${
+        payout
+          ? ` Her savings payout (no. ${payout.seq}) is reversed by correction no. ${payout.reversalSeq}: the money is back in the box and her savings are whole again.`
+          : ""
+      }`,
     leftOn: (date: string) => `left ${date}`,
     rightEntry: (seq: number, correction: number) =>
       `No. ${seq} is reversed (correction no. ${correction}). Record the right one: check the amount, then save.`,

@@ -75,7 +75,10 @@ export function auditSentence(row: AuditRow, locale: Locale, timeZone: string): 
           d.paidOut ? `, her savings of ${money("paidOut")} paid out` : ""
         }`,
       ],
-      "member.leaveUndo": [`membatalkan catatan keluar ${s("code")}`, `undid the leave of ${s("code")}`],
+      "member.leaveUndo": [
+        `membatalkan catatan keluar ${s("code")}${d.payoutReversed ? `, pembayaran simpanan ${money("payoutReversed")} dibatalkan` : ""}`,
+        `undid the leave of ${s("code")}${d.payoutReversed ? `, her ${money("payoutReversed")} savings payout reversed` : ""}`,
+      ],
       "member.update": [`mengubah data anggota ${s("code")}`, `changed member ${s("code")}'s details`],
       "member.resetCheckCode": [`membuat kode cek baru untuk ${s("code")}`, `made a new check code for ${s("code")}`],
       "book.import": [

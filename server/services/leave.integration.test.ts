@@ -157,7 +157,11 @@ describe("leaving the group", () => {
 describe("undoing a leave entered by mistake", () => {
   it("the same day: she is a member again, and both the leave and its undoing stay in the audit log", async () => {
     await leave("RA-003");
-    expect(await undoLeave(ctx, { groupSlug: G, code: "RA-003" })).toEqual({ code: "RA-003", leftOn: null });
+    expect(await undoLeave(ctx, { groupSlug: G, code: "RA-003" })).toEqual({
+      code: "RA-003",
+      leftOn: null,
+      payoutReversed: null,
+    });
     expect(await leftOn("RA-003")).toBeNull();
     const rows = await t.database.db.select({ action: auditLog.action }).from(auditLog);
     expect(rows.map((r) => r.action).filter((a) => a.startsWith("member.leave"))).toEqual([
@@ -171,6 +175,27 @@ describe("undoing a leave entered by mistake", () => {
       idempotencyKey: key(),
       lines: [{ memberCode: "RA-003", amount: 1000 }],
     });
+  });
+
+  it("reverses the payout the leave made: the money back in the box, her savings whole again, once", async () => {
+    const before = await savingsOf("RA-002");
+    const left = await leave("RA-002", { payOut: true });
+    expect(await savingsOf("RA-002")).toBe(0);
+    const entries = await entryCount();
+    const undone = await undoLeave(ctx, { groupSlug: G, code: "RA-002" });
+    expect(undone.payoutReversed).toEqual({ seq: left.seq, reversalSeq: left.seq! + 1 });
+    expect(await savingsOf("RA-002")).toBe(before);
+    expect(await entryCount()).toBe(entries + 1);
+    const [reversal] = await t.database.db
+      .select()
+      .from(journalEntries)
+      .where(eq(journalEntries.seq, undone.payoutReversed!.reversalSeq));
+    expect(reversal).toMatchObject({ kind: "correction", reversesEntryId: left.entryId });
+    // Left and undone again the same day: only the new payout is reversed, the first one stays reversed once.
+    const again = await leave("RA-002", { payOut: true });
+    const undoneAgain = await undoLeave(ctx, { groupSlug: G, code: "RA-002" });
+    expect(undoneAgain.payoutReversed?.seq).toBe(again.seq);
+    expect(await savingsOf("RA-002")).toBe(before);
   });
 
   it("is refused the next day", async () => {

@@ -151,10 +151,12 @@ export function MembersTab({
                         if (
                           await u.run(
                             () => api.admin.members.undoLeave.mutate({ groupSlug: slug, code: m.code }),
-                            () => t.leaveUndone(m.code),
+                            (r) => t.leaveUndone(m.code, r.payoutReversed),
                           )
-                        )
+                        ) {
+                          setLeaving(null); // the leave's own message is not left standing beside its undoing
                           onChanged();
+                        }
                       }}
                     >
                       {t.undoLeave}
