@@ -3,6 +3,7 @@ import { savingsTotal } from "@/server/domain/ledger";
 import { useEffect, useRef, useState } from "react";
 import { formatDate } from "@/server/i18n/format";
 import { api, newKey } from "./client";
+import { rupiahInWords } from "@/server/i18n/words";
 import { useAction, Status, Field, type Members, type P, onChecked } from "./common";
 import { Receipts } from "./receipt";
 
@@ -244,7 +245,11 @@ function LeaveForm({
             />{" "}
             {t.leavePayOut(rp(savings))}
           </label>
-          {payOut && <p>{t.moneyOut("cash", rp(savings))}</p>}
+          {payOut && (
+            <p>
+              {t.moneyOut("cash", rp(savings))} — {t.inWords(rupiahInWords(savings, locale))}
+            </p>
+          )}
         </>
       )}
       <Status s={l} />
