@@ -76,3 +76,22 @@ test("a count far from the book is not saved until confirmed; replaced the same 
   await expect(page.locator("main")).toContainText("replaced (typing slip)");
   await wholeAt360(page);
 });
+
+test("an expense above the money in the box is refused beside the amount before the final tap", async ({
+  page,
+  context,
+  baseURL,
+  request,
+}) => {
+  const cash: number = (await (await request.get("/api/open/groups/compang-dalo.json")).json()).cashRp;
+  await signInApi(context.request, baseURL!, "bendahara-cd", "demo-bendahara-compang-dalo");
+  await page.goto("/admin");
+  await page.getByRole("button", { name: "Kas", exact: true }).click();
+  const form = page.locator("main section form").first();
+  await form.getByLabel("Jumlah").fill(String(cash + 1_000_000));
+  await page.waitForLoadState("networkidle"); // what the box holds, read when the tab opens
+  await form.getByRole("button", { name: "Simpan" }).click();
+  await expect(form.locator("#ca-error")).toHaveText(words(`Kas tidak cukup (tersedia ${idr(cash)}).`));
+  await expect(form.locator(".confirm")).toHaveCount(0);
+  await wholeAt360(page);
+});

@@ -86,8 +86,8 @@ const MESSAGES = {
       "This group's cash book failed its check: an entry no longer matches its seal. Its figures are not published until it is examined.",
   },
   figures_loading: {
-    id: () => "Tunggu sebentar: kas, batas pinjaman dan pinjaman anggota ini sedang dimuat. Coba lagi.",
-    en: () => "One moment: the cash, the lending limit and this member's loans are still loading. Try again.",
+    id: () => "Tunggu sebentar: angka kas dan bank sedang dimuat. Coba lagi.",
+    en: () => "One moment: the cash and bank figures are still loading. Try again.",
   },
   insufficient_cash: {
     id: (p) => `Kas tidak cukup (tersedia Rp ${fmt(p.available ?? 0)}).`,

@@ -62,12 +62,14 @@ export function Cash({
   // What the books hold now, the last count and check, the group's threshold: read before a count
   // or a large amount is saved, and again after each save or refusal.
   const [hand, setHand] = useState<OnHand | null>(null);
+  const [handAsked, setHandAsked] = useState(false); // answered or failed: the form no longer waits for it
   const loadHand = useCallback(
     () =>
       api.admin.cash.onHand
         .query({ groupSlug: slug })
         .then(setHand)
-        .catch(() => undefined),
+        .catch(() => undefined)
+        .finally(() => setHandAsked(true)),
     [slug],
   );
   useEffect(() => void loadHand(), [loadHand]);
@@ -97,6 +99,10 @@ export function Cash({
     a.edited(k === "amount" && isCheck ? "countedAmount" : k);
   };
   const amount = Number(f.amount);
+  // The account money leaves, and what it holds by the book (null until read, or with no signal).
+  const drawnFrom: Via | null = f.kind === "bank_deposit" ? "cash" : out;
+  const online = typeof navigator === "undefined" || navigator.onLine;
+  const available = !online || !hand || !drawnFrom ? null : drawnFrom === "bank" ? hand.bank : hand.cash;
   // A count far from the book (Rp 50.000 or 5 %, the larger) is saved only once confirmed in words;
   // so is one expense above the group's threshold. The server refuses either unconfirmed.
   const book = !hand ? null : f.kind === "bank_check" ? hand.bank : f.kind === "count" ? hand.cash : null;
@@ -185,6 +191,14 @@ export function Cash({
           [
             isCheck ? "countedAmount" : "amount",
             isCheck ? f.amount === "" && "amount_invalid" : amountProblem(f.amount),
+          ],
+          // More than the box (or the bank) holds: refused here, before the final tap (the server refuses it too);
+          // a quick tap before what it holds has been read waits for it.
+          ["amount", drawnFrom && online && !handAsked && "figures_loading"],
+          [
+            "amount",
+            drawnFrom && available !== null && amount > available && `insufficient_${drawnFrom}`,
+            { available: Math.max(0, available ?? 0) },
           ],
         ],
         async () => {
