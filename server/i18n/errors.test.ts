@@ -12,3 +12,13 @@ describe("the month_closed message", () => {
     expect(en).not.toMatch(/and name .* in the note or reason/);
   });
 });
+
+describe("the already_collected message", () => {
+  // A treasurer reads a day as she writes it, never as 2026-12-08 (the cold try found the ISO form).
+  it("names the day paid as people write it", () => {
+    const params = { code: "RD-004", day: "2026-12-08", seq: 8146 };
+    expect(errorMessage("already_collected", params, "id")).toContain("RD-004 sudah membayar iuran 8 Des 2026");
+    expect(errorMessage("already_collected", params, "en")).toContain("RD-004 already paid for 8 Dec 2026");
+    expect(errorMessage("already_collected", params, "id")).not.toContain("2026-12-08");
+  });
+});

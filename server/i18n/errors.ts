@@ -1,5 +1,9 @@
-import { formatMonth } from "./format";
+import { formatDate, formatMonth } from "./format";
 import type { Locale } from "./messages";
+
+/** A business day as people write it ("8 Des 2026"); anything else as it came. */
+const dayOf = (day: unknown, locale: Locale) =>
+  typeof day === "string" && /^\d{4}-\d{2}-\d{2}$/.test(day) ? formatDate(day, locale) : String(day);
 
 type Params = Record<string, string | number>;
 type Msg = (p: Params) => string;
@@ -261,8 +265,9 @@ const MESSAGES = {
   },
   already_collected: {
     id: (p) =>
-      `${p.code} sudah membayar iuran ${p.day} (catatan no. ${p.seq}). Bila ini untuk hari lain, sebutkan harinya.`,
-    en: (p) => `${p.code} already paid for ${p.day} (entry no. ${p.seq}). If this is for other days, name them.`,
+      `${p.code} sudah membayar iuran ${dayOf(p.day, "id")} (catatan no. ${p.seq}). Bila ini untuk hari lain, sebutkan harinya.`,
+    en: (p) =>
+      `${p.code} already paid for ${dayOf(p.day, "en")} (entry no. ${p.seq}). If this is for other days, name them.`,
   },
   days_invalid: {
     id: (p) => `Sebutkan 1–${p.max} hari yang dibayar.`,
