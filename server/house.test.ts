@@ -39,6 +39,17 @@ describe("the house: every arrow points down", () => {
     expect(importsOf("server/domain/errors.ts")).toContainEqual({ from: "@/server/i18n/errors", typeOnly: true });
   });
 
+  it("an effect returns nothing but its clean-up: no useEffect with an expression body (unless `void …`)", () => {
+    // React calls whatever an effect returns when the component goes; a promise (fetches, and
+    // scrollIntoView in newer browsers) there crashed the treasurer screen as a leave dialog closed.
+    const bad = sources("app").flatMap((file) =>
+      (readFileSync(path.join(ROOT, file), "utf8").match(/useEffect\(\(\) => (?!\{|void )[^\n]*/g) ?? []).map(
+        (m) => `${file}: ${m}`,
+      ),
+    );
+    expect(bad).toEqual([]);
+  });
+
   it("the open-data verifier the domain re-exports imports nothing but node's own modules", () => {
     const imports = readFileSync("scripts/verify-open-data.mjs", "utf8").match(/^import .* from "([^"]+)";?$/gm) ?? [];
     expect(imports.filter((line) => !/from "node:/.test(line))).toEqual([]);

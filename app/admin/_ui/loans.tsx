@@ -57,7 +57,7 @@ export function Loans({
       api.admin.cash.onHand.query({ groupSlug: slug }).then(setHand),
     ]).then(() => setLimitsAsked(true));
   }, [slug]);
-  useEffect(() => loadLimits(), [loadLimits]);
+  useEffect(() => void loadLimits(), [loadLimits]);
   const [key, setKey] = useState(newKey);
   const [repay, setRepay] = useState({
     loanId: "",

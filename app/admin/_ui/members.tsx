@@ -194,7 +194,11 @@ function LeaveForm({
   const [entryId, setEntryId] = useState<number | null>(null);
   const l = useAction(locale);
   const ref = useRef<HTMLFormElement>(null);
-  useEffect(() => ref.current?.scrollIntoView({ block: "nearest" }), []);
+  // A block body: scrollIntoView returns a promise in newer browsers, and an effect may return only its
+  // clean-up (React calls whatever it gets back when the dialog closes: "i is not a function").
+  useEffect(() => {
+    ref.current?.scrollIntoView({ block: "nearest" });
+  }, []);
   const done = l.done !== null;
   return (
     <form
