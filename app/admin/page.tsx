@@ -1,7 +1,8 @@
-import type { Viewport } from "next";
+import type { Metadata, Viewport } from "next";
 import { redirect } from "next/navigation";
 import { getDatabase } from "@/db/client";
 import { currentUser } from "@/server/auth/session";
+import { ADMIN_MESSAGES } from "@/server/i18n/admin";
 import { getMessages, titled } from "@/server/i18n/locale";
 import { groupsOf } from "@/server/services/users";
 import { MANIFEST_PATH, THEME_COLOR } from "./_pwa/manifest";
@@ -9,7 +10,14 @@ import { AdminApp } from "./_ui/AdminApp";
 
 export const dynamic = "force-dynamic";
 // The installable app: its manifest and colour linked from this page only (never from a public one).
-export const generateMetadata = titled("treasurer", { robots: { index: false }, manifest: MANIFEST_PATH });
+const treasurerMetadata = titled("treasurer", { robots: { index: false }, manifest: MANIFEST_PATH });
+// A pengawas' page is titled by her own book ("Buku pengawas"), as its heading is.
+export async function generateMetadata(): Promise<Metadata> {
+  const metadata = await treasurerMetadata();
+  const user = await currentUser(await getDatabase());
+  if (user?.role !== "pengawas") return metadata;
+  return { ...metadata, title: ADMIN_MESSAGES[(await getMessages()).locale].supervisorTitle };
+}
 export const viewport: Viewport = { width: "device-width", initialScale: 1, themeColor: THEME_COLOR };
 
 export default async function AdminPage() {

@@ -6,6 +6,8 @@
 export const ADMIN_MESSAGES = {
   id: {
     title: "Buku bendahara",
+    /** The heading and page title for a pengawas: her book, not the treasurer's. */
+    supervisorTitle: "Buku pengawas",
     signOut: "Keluar",
     group: "Kelompok",
     tabs: {
@@ -270,6 +272,7 @@ export const ADMIN_MESSAGES = {
   },
   en: {
     title: "Treasurer's book",
+    supervisorTitle: "Supervisor's book",
     signOut: "Sign out",
     group: "Group",
     tabs: {

@@ -20,6 +20,7 @@ import { Withdraw } from "./withdraw";
 import { keepOpenDays, lastOpenDays } from "./open-days";
 import { forgetKept, useInstalledApp } from "./installed";
 import { MembersTab } from "./members";
+import { type TabKey, tabsFor } from "./tabs";
 import type { RightEntryDraft } from "@/server/domain/correction-follow-up";
 
 /** `user`: who is signed in (an opaque key), so what the phone kept for someone else is dropped. */
@@ -27,13 +28,16 @@ export function AdminApp({ locale, groups, user }: { locale: Locale; groups: Gro
   const t = ADMIN_MESSAGES[locale];
   const rp = (n: number) => formatRupiah(n, locale);
   const [slug, setSlug] = useState<string>(groups[0]?.slug ?? "");
-  const [tab, setTab] = useState<keyof typeof t.tabs>("home");
+  const [tab, setTab] = useState<TabKey>("home");
   const [members, setMembers] = useState<Members>([]);
   const [open, setOpen] = useState<OpenDays | null>(null);
   const today = open?.to ?? "";
   const [refresh, setRefresh] = useState(0);
   const group = groups?.find((g) => g.slug === slug);
   const canWrite = group?.role === "admin" || group?.role === "bendahara";
+  // Only the tabs her role can use; a pengawas' heading names her own book.
+  const tabs = tabsFor(group?.role ?? "pengawas", Object.keys(t.tabs) as TabKey[]);
+  const title = group?.role === "pengawas" ? t.supervisorTitle : t.title;
   const syncedAt = useInstalledApp(user);
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: `refresh` is the reload trigger
@@ -58,7 +62,7 @@ export function AdminApp({ locale, groups, user }: { locale: Locale; groups: Gro
 
   return (
     <>
-      <h1>{t.title}</h1>
+      <h1>{title}</h1>
       <p>
         <label htmlFor="g">{t.group}</label>{" "}
         <select id="g" value={slug} onChange={(e) => setSlug(e.target.value)}>
@@ -86,8 +90,8 @@ export function AdminApp({ locale, groups, user }: { locale: Locale; groups: Gro
       )}
       {!canWrite && <p className="muted">{t.readOnly}</p>}
       {canWrite && <PhoneQueue key={slug} slug={slug} t={t} locale={locale} />}
-      <nav aria-label={t.title}>
-        {(Object.keys(t.tabs) as (keyof typeof t.tabs)[]).map((k) => (
+      <nav className="tabs" aria-label={title}>
+        {tabs.map((k) => (
           <button
             key={k}
             type="button"
@@ -96,7 +100,6 @@ export function AdminApp({ locale, groups, user }: { locale: Locale; groups: Gro
               setDraft(null);
               setTab(k);
             }}
-            style={{ margin: "2px", background: tab === k ? "#0b5d3b" : "#6b7c72" }}
           >
             {t.tabs[k]}
           </button>
