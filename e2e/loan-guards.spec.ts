@@ -22,7 +22,7 @@ interface RegisterRow {
 /** The treasurer's loan register, as her screen reads it. */
 async function register(request: APIRequestContext, baseURL: string): Promise<RegisterRow[]> {
   const r = await request.get(
-    `${baseURL}/api/trpc/admin.loans.list?input=${encodeURIComponent(JSON.stringify({ groupSlug: G }))}`,
+    `${baseURL}/api/trpc/admin.loans.open?input=${encodeURIComponent(JSON.stringify({ groupSlug: G }))}`,
   );
   expect(r.ok()).toBe(true);
   return (await r.json()).result.data;

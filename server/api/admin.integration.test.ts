@@ -416,6 +416,8 @@ const QUERIES: Record<string, (c: ReturnType<typeof caller>) => Promise<unknown>
   "groups.mine": (c) => c.admin.groups.mine(),
   "members.list": (c) => c.admin.members.list({ groupSlug: G }),
   "loans.list": (c) => c.admin.loans.list({ groupSlug: G }),
+  "loans.open": (c) => c.admin.loans.open({ groupSlug: G }),
+  "loans.schedule": (c) => c.admin.loans.schedule({ groupSlug: G, loanId: rdLoanId }),
   "loans.compare": (c) => c.admin.loans.compare({ groupSlug: G, principal: 500_000, termMonths: 5 }),
   "cash.onHand": (c) => c.admin.cash.onHand({ groupSlug: G }),
   "entries.list": (c) => c.admin.entries.list({ groupSlug: G, limit: 5 }),
@@ -630,7 +632,21 @@ describe("happy paths through the API", () => {
       await codeOf(caller("pengawasRD").admin.cash.countersign({ groupSlug: G, cashCountId: rdCashCountId })),
     ).toBe("CONFLICT");
     const loans = await b.admin.loans.list({ groupSlug: G });
-    expect(loans.find((l) => l.id === rdLoanId)).toMatchObject({ memberCode: "RA-001", status: "berjalan" });
+    expect(loans.loans.find((l) => l.id === rdLoanId)).toMatchObject({ memberCode: "RA-001", status: "berjalan" });
+    expect(loans.loans[0]).not.toHaveProperty("schedule");
+    const open = await b.admin.loans.open({ groupSlug: G });
+    expect(open.find((l) => l.id === rdLoanId)).toMatchObject({ memberCode: "RA-001", status: "berjalan" });
+    const schedule = await b.admin.loans.schedule({ groupSlug: G, loanId: rdLoanId });
+    expect(schedule.loanId).toBe(rdLoanId);
+    expect(schedule.installments.length).toBeGreaterThan(0);
+    // Another group's treasurer, asking through her own group, gets no schedule of this group's loan.
+    const other = await caller("bendaharaCD")
+      .admin.loans.schedule({ groupSlug: "compang-dalo", loanId: rdLoanId })
+      .then(
+        () => "answered",
+        (e: unknown) => (e as { cause?: { code?: string } }).cause?.code ?? String(e),
+      );
+    expect(other).toBe("loan_not_found");
     const entries = await b.admin.entries.list({ groupSlug: G, limit: 3 });
     expect(entries.entries[0]!.kind).toBe("correction");
     const audit = await b.admin.audit.list({ groupSlug: G, limit: 10 });

@@ -158,7 +158,7 @@ describe("a loan to a member more than 30 days late", () => {
   });
 
   it("the register says what is due on the late loan: arrears and a fine, and what settles it", async () => {
-    const late = (await caller("bendahara").admin.loans.list({ groupSlug: G })).find(
+    const late = (await caller("bendahara").admin.loans.open({ groupSlug: G })).find(
       (l) => l.memberCode === "RA-002" && l.disbursedOn === "2026-09-01",
     )!;
     // Rp 200.000 over 4 months, flat 2%: Rp 50.000 + Rp 4.000 on the 1st; October's and November's are late, each fined.

@@ -2,6 +2,7 @@
 import { useEffect, useState } from "react";
 import { formatDate, formatMonth } from "@/server/i18n/format";
 import { api } from "./client";
+import { loadFailure } from "./load-failure";
 import { QUERY_ANSWERS, type QueryAnswer } from "@/server/domain/supervisor-queries";
 import { MESSAGES } from "@/server/i18n/messages";
 import { addDaysIso, type P, Status, useAction } from "./common";
@@ -19,24 +20,39 @@ export function Home({
 }: P & { canCountersign: boolean; canAnswer: boolean }) {
   const [d, setD] = useState<{
     cash: Awaited<ReturnType<typeof api.admin.cash.onHand.query>>;
-    loans: Awaited<ReturnType<typeof api.admin.loans.list.query>>;
+    loans: Awaited<ReturnType<typeof api.admin.loans.open.query>>;
     seals: Awaited<ReturnType<typeof api.admin.seals.list.query>>;
     questions: Question[];
   } | null>(null);
   const [refresh, setRefresh] = useState(0);
+  // Why the data could not be read (no signal and nothing kept on the phone): said, not an endless "…".
+  const [failed, setFailed] = useState<string | null>(null);
   // biome-ignore lint/correctness/useExhaustiveDependencies: `refresh` is the reload trigger
   useEffect(() => {
     Promise.all([
       api.admin.cash.onHand.query({ groupSlug: slug }),
-      api.admin.loans.list.query({ groupSlug: slug }),
+      api.admin.loans.open.query({ groupSlug: slug }),
       api.admin.seals.list.query({ groupSlug: slug }),
       api.admin.signing.queries.query({ groupSlug: slug }),
-    ]).then(([cash, loans, seals, questions]) => setD({ cash, loans, seals, questions }));
+    ]).then(
+      ([cash, loans, seals, questions]) => {
+        setFailed(null);
+        setD({ cash, loans, seals, questions });
+      },
+      (e) => setFailed(loadFailure(e, locale, t.noSignalNotSynced)),
+    );
   }, [slug, refresh]);
-  if (!d) return <p>…</p>;
-  const open = d.loans.filter((l) => l.status === "berjalan" || l.status === "menunggak");
+  if (!d)
+    return failed ? (
+      <p className="warn" role="status" id="home-failed">
+        {failed}
+      </p>
+    ) : (
+      <p>…</p>
+    );
+  const open = d.loans;
   const late = open.filter((l) => l.daysPastDue > 0);
-  const nextDue = (l: (typeof open)[number]) => l.schedule.find((i) => !i.paidOn)?.dueOn ?? "";
+  const nextDue = (l: (typeof open)[number]) => l.nextDueOn ?? "";
   // Soonest first.
   const soon = open
     .filter((l) => l.daysPastDue === 0 && nextDue(l) !== "" && nextDue(l) <= addDaysIso(d.cash.today, 7))

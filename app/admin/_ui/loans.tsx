@@ -33,7 +33,11 @@ export function Loans({
   locale,
   canWrite,
 }: P & { group: Group; members: Members; today: string; canWrite: boolean }) {
-  const [loans, setLoans] = useState<Awaited<ReturnType<typeof api.admin.loans.list.query>>>([]);
+  // The open loans with what is due (one stable URL, kept on the phone for a meeting with no signal).
+  const [loans, setLoans] = useState<Awaited<ReturnType<typeof api.admin.loans.open.query>>>([]);
+  // The register, a page at a time; page 0 is asked for with no page (the same URL every time).
+  const [page, setPage] = useState(0);
+  const [register, setRegister] = useState<Awaited<ReturnType<typeof api.admin.loans.list.query>> | null>(null);
   const [form, setForm] = useState({
     memberCode: members[0]?.code ?? "",
     principal: "",
@@ -75,13 +79,21 @@ export function Loans({
   const [loansAsked, setLoansAsked] = useState(false);
   const load = useCallback(
     () =>
-      api.admin.loans.list
+      api.admin.loans.open
         .query({ groupSlug: slug })
         .then(setLoans)
         .finally(() => setLoansAsked(true)),
     [slug],
   );
   useEffect(() => void load(), [load]);
+  const loadRegister = useCallback(
+    () =>
+      api.admin.loans.list.query(page === 0 ? { groupSlug: slug } : { groupSlug: slug, page }).then(setRegister, () => {
+        // No signal and this page not kept: the register stays as it was.
+      }),
+    [slug, page],
+  );
+  useEffect(() => void loadRegister(), [loadRegister]);
   const [costs, setCosts] = useState<Awaited<ReturnType<typeof api.admin.loans.compare.query>> | null>(null);
   useEffect(() => {
     setCosts(null);
@@ -142,6 +154,15 @@ export function Loans({
   // kept and the server decides when it is sent. The arrears question is asked either way.
   const online = typeof navigator === "undefined" || navigator.onLine;
   const repayLoan = loans.find((l) => String(l.id) === repay.loanId);
+  // The picked loan's schedule, fetched when it is opened (not kept with the list).
+  const [schedOf, setSchedOf] = useState<Awaited<ReturnType<typeof api.admin.loans.schedule.query>> | null>(null);
+  useEffect(() => {
+    setSchedOf(null);
+    if (repay.loanId)
+      api.admin.loans.schedule.query({ groupSlug: slug, loanId: Number(repay.loanId) }).then(setSchedOf, () => {
+        // No signal: what is due (kept with the list) is enough to take the repayment.
+      });
+  }, [repay.loanId, slug]);
   return (
     <>
       {canWrite && (
@@ -210,6 +231,7 @@ export function Loans({
               if (saved && saved !== "kept") {
                 setReceiptOf({ form: "loan", entryId: saved.entry.id });
                 load();
+                loadRegister();
                 loadLimits();
               }
             },
@@ -367,6 +389,7 @@ export function Loans({
               if (saved && saved !== "kept") {
                 setReceiptOf({ form: "repay", entryId: saved.entry.id });
                 load();
+                loadRegister();
                 loadLimits(); // the money at hand grew
               }
             },
@@ -376,13 +399,11 @@ export function Loans({
           <Field id="rl" label={t.loan} a={r} name={["loanId", "loan"]}>
             <select id="rl" value={repay.loanId} onChange={(e) => setRepayField("loanId", e.target.value)}>
               <option value="">—</option>
-              {loans
-                .filter((l) => l.status === "berjalan" || l.status === "menunggak")
-                .map((l) => (
-                  <option key={l.id} value={l.id}>
-                    #{l.id} {l.memberCode} · {rp(l.principal)} · {t.owed} {rp(l.totalOwed)}
-                  </option>
-                ))}
+              {loans.map((l) => (
+                <option key={l.id} value={l.id}>
+                  #{l.id} {l.memberCode} · {rp(l.principal)} · {t.owed} {rp(l.totalOwed)}
+                </option>
+              ))}
             </select>
           </Field>
           {repayLoan && (
@@ -428,6 +449,39 @@ export function Loans({
               >
                 {t.paySettle}
               </button>
+              {schedOf && schedOf.loanId === repayLoan.id && (
+                <details id="r-schedule">
+                  <summary>{t.loanSchedule(repayLoan.id)}</summary>
+                  <div className="table-wrap" tabIndex={0}>
+                    <table>
+                      <thead>
+                        <tr>
+                          <th scope="col">{t.installment}</th>
+                          <th scope="col">{t.date}</th>
+                          <th scope="col" className="num">
+                            {t.principal}
+                          </th>
+                          <th scope="col" className="num">
+                            {t.serviceCharge}
+                          </th>
+                          <th scope="col">{t.paidOn}</th>
+                        </tr>
+                      </thead>
+                      <tbody>
+                        {schedOf.installments.map((i) => (
+                          <tr key={i.n}>
+                            <td>{i.n}</td>
+                            <td>{formatDate(i.dueOn, locale)}</td>
+                            <td className="num">{rp(i.principal)}</td>
+                            <td className="num">{rp(i.serviceCharge)}</td>
+                            <td>{i.paidOn ? formatDate(i.paidOn, locale) : "–"}</td>
+                          </tr>
+                        ))}
+                      </tbody>
+                    </table>
+                  </div>
+                </details>
+              )}
             </div>
           )}
           <DateField
@@ -476,7 +530,7 @@ export function Loans({
             </tr>
           </thead>
           <tbody>
-            {loans.slice(0, 50).map((l) => (
+            {(register?.loans ?? []).map((l) => (
               <tr key={l.id}>
                 <td>{l.id}</td>
                 <td>{l.memberCode}</td>
@@ -489,6 +543,26 @@ export function Loans({
           </tbody>
         </table>
       </div>
+      {register && register.total > register.pageSize && (
+        <p className="pager">
+          <button type="button" className="secondary" disabled={page === 0} onClick={() => setPage(page - 1)}>
+            {t.newerLoans}
+          </button>{" "}
+          {t.loansPage(
+            register.page * register.pageSize + 1,
+            Math.min(register.total, (register.page + 1) * register.pageSize),
+            register.total,
+          )}{" "}
+          <button
+            type="button"
+            className="secondary"
+            disabled={(register.page + 1) * register.pageSize >= register.total}
+            onClick={() => setPage(page + 1)}
+          >
+            {t.olderLoans}
+          </button>
+        </p>
+      )}
     </>
   );
 }

@@ -27,9 +27,13 @@ import {
 import {
   disburseLoan,
   loanRegister,
+  loanScheduleToday,
+  openLoans,
   repayLoan,
   writeOffLoan,
   ZDisburseLoanSchema,
+  ZLoanPageSchema,
+  ZLoanScheduleSchema,
   ZRepayLoanSchema,
   ZWriteOffLoanSchema,
 } from "@/server/services/loans";
@@ -134,7 +138,14 @@ export const adminRouter = router({
     ),
     /** What this loan would cost here and from KUR, the rentenir and the pengijon (the group's reference terms). */
     compare: groupProcedure("read", ZCompareLoanSchema).query(({ ctx, input }) => compareLoan(ctx.service, input)),
-    list: groupProcedure("read").query(({ ctx, input }) => loanRegister(ctx.service, input)),
+    /** The register, a page of loans at a time (no schedules). */
+    list: groupProcedure("read", ZLoanPageSchema).query(({ ctx, input }) => loanRegister(ctx.service, input)),
+    /** The open loans with what is due: the overview, the repayment picker, the arrears check (kept offline). */
+    open: groupProcedure("read").query(({ ctx, input }) => openLoans(ctx.service, input)),
+    /** One loan's schedule, fetched when that loan is opened. */
+    schedule: groupProcedure("read", ZLoanScheduleSchema).query(({ ctx, input }) =>
+      loanScheduleToday(ctx.service, input),
+    ),
   }),
   cash: router({
     expense: groupProcedure("write", ZCashMovementSchema).mutation(({ ctx, input }) =>
