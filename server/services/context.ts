@@ -92,13 +92,18 @@ export async function loadActiveMember(
   date: BusinessDate,
   field = "memberCode",
 ): Promise<MemberRow> {
+  return assertActiveMember(await memberByCode(db, group, code, field), code, date, field);
+}
+
+/** The member with this code in this group (another group's code is simply not found), or undefined. */
+async function memberByCode(db: DbOrTx, group: GroupRow, code: unknown, field: string) {
   if (typeof code !== "string" || code.length === 0 || code.length > 32) throw invalid("member_code_invalid", field);
   const [m] = await db
     .select()
     .from(members)
     .where(and(eq(members.groupId, group.id), eq(members.code, code)))
     .limit(1);
-  return assertActiveMember(m, code, date, field);
+  return m;
 }
 
 /**
@@ -112,14 +117,9 @@ export async function loadMemberToPayOut(
   date: BusinessDate,
   field = "memberCode",
 ): Promise<MemberRow> {
-  if (typeof code !== "string" || code.length === 0 || code.length > 32) throw invalid("member_code_invalid", field);
-  const [m] = await db
-    .select()
-    .from(members)
-    .where(and(eq(members.groupId, group.id), eq(members.code, code)))
-    .limit(1);
+  const m = await memberByCode(db, group, code, field);
   if (!m) throw notFound("member_not_found", field);
-  if (!mayWithdrawOn(m, date)) throw invalid("member_not_active", field, { code });
+  if (!mayWithdrawOn(m, date)) throw invalid("member_not_active", field, { code: m.code });
   return m;
 }
 
