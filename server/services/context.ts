@@ -96,7 +96,7 @@ export async function loadActiveMember(
 }
 
 /** The member with this code in this group (another group's code is simply not found), or undefined. */
-async function memberByCode(db: DbOrTx, group: GroupRow, code: unknown, field: string) {
+export async function memberByCode(db: DbOrTx, group: GroupRow, code: unknown, field: string) {
   if (typeof code !== "string" || code.length === 0 || code.length > 32) throw invalid("member_code_invalid", field);
   const [m] = await db
     .select()

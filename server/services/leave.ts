@@ -16,7 +16,16 @@ import { conflict, invalid, notFound } from "@/server/domain/errors";
 import { type Account, reversalPostings, savingsTotal, withdrawalPostings } from "@/server/domain/ledger";
 import { leaveRefusal, mayUndoLeave } from "@/server/domain/membership";
 import { appendEntry, idempotentWrite, type EntryRow } from "./append-entry";
-import { audit, type GroupRow, loadActiveMember, loadGroupFor, nowOf, type ServiceContext, todayIn } from "./context";
+import {
+  audit,
+  type GroupRow,
+  loadActiveMember,
+  loadGroupFor,
+  nowOf,
+  type ServiceContext,
+  todayIn,
+  memberByCode,
+} from "./context";
 import { type OnGroup, zDate, zIdempotencyKey, zMemberCode } from "./fields";
 import { memberSavings } from "./savings";
 
@@ -149,10 +158,7 @@ export async function undoLeave(
 ): Promise<{ code: string; leftOn: null; payoutReversed: { seq: number; reversalSeq: number } | null }> {
   return ctx.database.write(async (tx) => {
     const group = await loadGroupFor(tx, ctx, input.groupSlug, "write");
-    const [m] = await tx
-      .select()
-      .from(members)
-      .where(and(eq(members.groupId, group.id), eq(members.code, input.code)));
+    const m = await memberByCode(tx, group, input.code, "code");
     if (!m) throw notFound("member_not_found", "code");
     if (m.leftOn === null) throw invalid("member_not_left", "code");
     const [leave] = await tx

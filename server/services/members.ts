@@ -12,7 +12,16 @@ import {
 } from "@/db/schema";
 import { SAVINGS_ACCOUNTS, type SavingsAccount } from "@/server/domain/ledger";
 import { conflict, DomainError, invalid, notFound } from "@/server/domain/errors";
-import { loadGroupFor, nowOf, signerOf, type GroupRow, type MemberRow, type ServiceContext, audit } from "./context";
+import {
+  loadGroupFor,
+  nowOf,
+  signerOf,
+  type GroupRow,
+  type MemberRow,
+  type ServiceContext,
+  audit,
+  memberByCode,
+} from "./context";
 import { cleanName } from "@/server/domain/text";
 import { assertNameConfirmed, hashCheckCode, newCheckCode } from "./groups";
 import { type GroupInput, type OnGroup, zId, zMemberCode, zPage, zText } from "./fields";
@@ -37,10 +46,7 @@ export async function updateMember(
 ): Promise<Omit<MemberRow, "checkCodeHash">> {
   return ctx.database.write(async (tx) => {
     const group = await loadGroupFor(tx, ctx, input.groupSlug, "write");
-    const [m] = await tx
-      .select()
-      .from(members)
-      .where(and(eq(members.groupId, group.id), eq(members.code, input.code)));
+    const m = await memberByCode(tx, group, input.code, "code");
     if (!m) throw notFound("member_not_found", "code");
     const set: Partial<MemberRow> = {};
     if (input.fullName !== undefined) {
@@ -74,10 +80,7 @@ export async function resetCheckCode(
   const h = await hashCheckCode(checkCode);
   await ctx.database.write(async (tx) => {
     const group = await loadGroupFor(tx, ctx, input.groupSlug, "write");
-    const [m] = await tx
-      .select()
-      .from(members)
-      .where(and(eq(members.groupId, group.id), eq(members.code, input.code)));
+    const m = await memberByCode(tx, group, input.code, "code");
     if (!m) throw notFound("member_not_found", "code");
     await tx.update(members).set({ checkCodeHash: h }).where(eq(members.id, m.id));
     await audit(tx, ctx, { action: "member.resetCheckCode", groupId: group.id, detail: { code: input.code } });
