@@ -103,6 +103,7 @@ export function Cash({
   const drawnFrom: Via | null = f.kind === "bank_deposit" ? "cash" : out;
   const online = typeof navigator === "undefined" || navigator.onLine;
   const available = !online || !hand || !drawnFrom ? null : drawnFrom === "bank" ? hand.bank : hand.cash;
+  const waitingForHand = Boolean(drawnFrom && online && !handAsked);
   // A count far from the book (Rp 50.000 or 5 %, the larger) is saved only once confirmed in words;
   // so is one expense above the group's threshold. The server refuses either unconfirmed.
   const book = !hand ? null : f.kind === "bank_check" ? hand.bank : f.kind === "count" ? hand.cash : null;
@@ -194,7 +195,7 @@ export function Cash({
           ],
           // More than the box (or the bank) holds: refused here, before the final tap (the server refuses it too);
           // a quick tap before what it holds has been read waits for it.
-          ["amount", drawnFrom && online && !handAsked && "figures_loading"],
+          ["amount", waitingForHand && "figures_loading"],
           [
             "amount",
             drawnFrom && available !== null && amount > available && `insufficient_${drawnFrom}`,
@@ -299,7 +300,8 @@ export function Cash({
         />
       ) : (
         <div>
-          <button type="submit" disabled={a.busy}>
+          {/* Money going out waits for what the account holds (read when the tab opens) before it can be judged. */}
+          <button type="submit" disabled={a.busy || waitingForHand} aria-busy={waitingForHand}>
             {a.busy ? t.saving : t.save}
           </button>
         </div>

@@ -153,6 +153,7 @@ export function Loans({
   // With no signal the figures on the phone may be old (another phone may have spent): the loan is
   // kept and the server decides when it is sent. The arrears question is asked either way.
   const online = typeof navigator === "undefined" || navigator.onLine;
+  const waitingForLimits = online && !(limitsAsked && loansAsked);
   const repayLoan = loans.find((l) => String(l.id) === repay.loanId);
   // The picked loan's schedule, fetched when it is opened (not kept with the list).
   const [schedOf, setSchedOf] = useState<Awaited<ReturnType<typeof api.admin.loans.schedule.query>> | null>(null);
@@ -180,7 +181,7 @@ export function Loans({
                 { max: group.loanMaxTermMonths },
               ],
               dateCheck("date", form.date, open),
-              ["principal", online && !(limitsAsked && loansAsked) && "figures_loading"],
+              ["principal", waitingForLimits && "figures_loading"],
               [
                 "principal",
                 online &&
@@ -340,7 +341,8 @@ export function Loans({
             />
           ) : (
             <div>
-              <button type="submit" disabled={a.busy}>
+              {/* Waits for the rule, the money at hand and her loans before a loan can be judged. */}
+              <button type="submit" disabled={a.busy || waitingForLimits} aria-busy={waitingForLimits}>
                 {t.preview}
               </button>
             </div>
