@@ -97,7 +97,7 @@ test("a new group (added with npm run group:add by the e2e server) moves in from
   await page.getByRole("button", { name: "Sudah saya tulis semua" }).click();
   await page.getByRole("button", { name: "Tutup buku (SHU)" }).click();
   await expect(page.getByText("Belum ada aturan pembagian SHU")).toBeVisible();
-  await page.getByText("Ubah aturan").click();
+  await page.getByText("Ubah aturan", { exact: true }).click(); // the share-out rule's, not the lending rule's
   for (const [label, pct] of <[string, string][]>[
     ["Dana cadangan (%)", "40"],
     ["Jasa modal (menurut simpanan) (%)", "30"],

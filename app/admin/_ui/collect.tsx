@@ -1,5 +1,5 @@
 "use client";
-import { useCallback, useEffect, useMemo, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { errorMessage } from "@/server/i18n/errors";
 import { formatDate } from "@/server/i18n/format";
 import { api, newKey } from "./client";
@@ -68,15 +68,21 @@ export function Collect({
   const [queueTick, setQueueTick] = useState(0);
   // Lines the server refused alone, by member: the reason stays beside her row until she is changed.
   const [refusedRows, setRefusedRows] = useState<Map<string, string>>(new Map());
+  // The date asked about last: an answer for a date left meanwhile (today's, arriving after the date was
+  // changed to yesterday) adds what it knows but does not say the new date's payers are known.
+  const askedFor = useRef<string | null>(null);
   const loadPaid = useCallback(
     (d: string) => {
+      askedFor.current = d;
       setPaidKnown(null);
       const { from, to } = reachOf(d);
       return api.admin.contributions.paidDays
         .query({ groupSlug: slug, from, to })
         .then((ps) => setServer((s) => new Map([...s, ...paidFromServer(from, to, ps)])))
         .catch(() => {}) // offline: what is known stays; the server still refuses a day paid twice
-        .finally(() => setPaidKnown(d));
+        .finally(() => {
+          if (askedFor.current === d) setPaidKnown(d);
+        });
     },
     [slug],
   );

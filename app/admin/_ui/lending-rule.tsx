@@ -37,7 +37,7 @@ export function LendingRule({ slug, t, locale, rp, canSetRule }: P & { canSetRul
       </p>
       {canSetRule && (
         <details>
-          <summary>{t.changeRule}</summary>
+          <summary>{t.changeLendingRule}</summary>
           <form
             className="inline"
             noValidate
