@@ -280,34 +280,7 @@ export function Loans({
               <option value="bank">{t.viaBank}</option>
             </select>
           </Field>
-          {schedule && (
-            <div className="table-wrap" tabIndex={0}>
-              <table>
-                <thead>
-                  <tr>
-                    <th scope="col">{t.installment}</th>
-                    <th scope="col">{t.date}</th>
-                    <th scope="col" className="num">
-                      {t.principal}
-                    </th>
-                    <th scope="col" className="num">
-                      {t.serviceCharge}
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {schedule.map((i) => (
-                    <tr key={i.n}>
-                      <td>{i.n}</td>
-                      <td>{formatDate(i.dueOn, locale)}</td>
-                      <td className="num">{rp(i.principal)}</td>
-                      <td className="num">{rp(i.serviceCharge)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          )}
+          {schedule && <ScheduleTable rows={schedule} t={t} locale={locale} rp={rp} />}
           {costs && (
             <p>
               {costs.lenders
@@ -454,34 +427,7 @@ export function Loans({
               {schedOf && schedOf.loanId === repayLoan.id && (
                 <details id="r-schedule">
                   <summary>{t.loanSchedule(repayLoan.id)}</summary>
-                  <div className="table-wrap" tabIndex={0}>
-                    <table>
-                      <thead>
-                        <tr>
-                          <th scope="col">{t.installment}</th>
-                          <th scope="col">{t.date}</th>
-                          <th scope="col" className="num">
-                            {t.principal}
-                          </th>
-                          <th scope="col" className="num">
-                            {t.serviceCharge}
-                          </th>
-                          <th scope="col">{t.paidOn}</th>
-                        </tr>
-                      </thead>
-                      <tbody>
-                        {schedOf.installments.map((i) => (
-                          <tr key={i.n}>
-                            <td>{i.n}</td>
-                            <td>{formatDate(i.dueOn, locale)}</td>
-                            <td className="num">{rp(i.principal)}</td>
-                            <td className="num">{rp(i.serviceCharge)}</td>
-                            <td>{i.paidOn ? formatDate(i.paidOn, locale) : "–"}</td>
-                          </tr>
-                        ))}
-                      </tbody>
-                    </table>
-                  </div>
+                  <ScheduleTable rows={schedOf.installments} t={t} locale={locale} rp={rp} paidOn />
                 </details>
               )}
             </div>
@@ -566,5 +512,48 @@ export function Loans({
         </p>
       )}
     </>
+  );
+}
+
+/** A loan's schedule: each installment's date, principal and service charge (and, for a running loan, when paid). */
+function ScheduleTable({
+  rows,
+  t,
+  locale,
+  rp,
+  paidOn = false,
+}: Pick<P, "t" | "locale" | "rp"> & {
+  rows: readonly { n: number; dueOn: string; principal: number; serviceCharge: number; paidOn?: string | null }[];
+  paidOn?: boolean;
+}) {
+  return (
+    <div className="table-wrap" tabIndex={0}>
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">{t.installment}</th>
+            <th scope="col">{t.date}</th>
+            <th scope="col" className="num">
+              {t.principal}
+            </th>
+            <th scope="col" className="num">
+              {t.serviceCharge}
+            </th>
+            {paidOn && <th scope="col">{t.paidOn}</th>}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((i) => (
+            <tr key={i.n}>
+              <td>{i.n}</td>
+              <td>{formatDate(i.dueOn, locale)}</td>
+              <td className="num">{rp(i.principal)}</td>
+              <td className="num">{rp(i.serviceCharge)}</td>
+              {paidOn && <td>{i.paidOn ? formatDate(i.paidOn, locale) : "–"}</td>}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }
