@@ -1,5 +1,6 @@
 import { expect, type Page, test } from "@playwright/test";
 import { signInApi, todayWita } from "./api-session";
+import { openTab } from "./fixtures";
 
 test.use({ viewport: { width: 360, height: 740 } });
 
@@ -15,7 +16,7 @@ test("a savings withdrawal: her savings shown first, too much refused beside the
 }) => {
   await signInApi(context.request, baseURL!, "bendahara-rd", "demo-bendahara-ratu-damai");
   await page.goto("/admin");
-  await page.getByRole("button", { name: "Tarik simpanan", exact: true }).click();
+  await openTab(page, "Tarik simpanan");
   const form = page.locator("main section form");
   await form.getByLabel("Anggota").selectOption({ index: 3 });
   const code = (await form.getByLabel("Anggota").inputValue()) as string;
@@ -59,7 +60,7 @@ test("a savings withdrawal: her savings shown first, too much refused beside the
 
   // The audit log says it in a sentence.
   await page.goto("/admin");
-  await page.getByRole("button", { name: "Jejak audit", exact: true }).click();
+  await openTab(page, "Jejak audit");
   await expect(page.locator("ol.audit li").first()).toContainText(
     `bendahara-rd mencatat penarikan simpanan, Rp 5.000, no. ${before + 1} · `,
   );
@@ -73,7 +74,7 @@ test("a loan: errors beside the control in Indonesian (never the browser's), the
 }) => {
   await signInApi(context.request, baseURL!, "bendahara-rd", "demo-bendahara-ratu-damai");
   await page.goto("/admin");
-  await page.getByRole("button", { name: "Pinjaman", exact: true }).click();
+  await openTab(page, "Pinjaman");
   const form = page.locator("main section form").first();
   await expect(form.getByLabel("Tujuan")).toContainText("Usaha kecil"); // labels, not codes
 
@@ -119,7 +120,7 @@ test("with no signal a repayment, a loan and an expense wait on the phone and go
     expect(queue.locator("p[role=status]")).toContainText(`Tidak ada sinyal: ${n} catatan disimpan di HP`);
 
   // The loans tab was open when the signal went.
-  await page.getByRole("button", { name: "Pinjaman", exact: true }).click();
+  await openTab(page, "Pinjaman");
   const repay = page.locator("main section form").nth(1);
   await expect(repay.getByLabel("Pinjaman").locator("option").nth(1)).toBeAttached();
   await context.setOffline(true);
@@ -140,7 +141,7 @@ test("with no signal a repayment, a loan and an expense wait on the phone and go
   await loan.getByRole("button", { name: "Benar — simpan" }).click();
   await waiting(2);
   // … and an expense, confirmed in words, on another tab: the same one queue.
-  await page.getByRole("button", { name: "Kas", exact: true }).click();
+  await openTab(page, "Kas");
   const cash = page.locator("main section form");
   await cash.getByLabel("Jumlah").fill("5000");
   await cash.getByRole("button", { name: "Simpan", exact: true }).click();

@@ -10,9 +10,11 @@ export const ADMIN_MESSAGES = {
     supervisorTitle: "Buku pengawas",
     signOut: "Keluar",
     group: "Kelompok",
+    /** The tabs' names, on the bottom bar or under "Lainnya" (app/admin/_ui/tabs.ts puts them). */
     tabs: {
       home: "Ringkasan",
-      collect: "Setoran harian",
+      collect: "Setoran",
+      repay: "Angsuran",
       withdraw: "Tarik simpanan",
       loans: "Pinjaman",
       cash: "Kas",
@@ -23,6 +25,8 @@ export const ADMIN_MESSAGES = {
       book: "Pindah dari buku",
       account: "Akun",
     },
+    /** The bottom bar's last button: opens the list of the other tabs. */
+    more: "Lainnya",
     cash: "Kas di tangan (menurut buku)",
     shuRule: "Aturan pembagian SHU (AD/ART)",
     payoutSavings: "Bagian anggota masuk simpanan sukarela",
@@ -284,7 +288,8 @@ export const ADMIN_MESSAGES = {
     group: "Group",
     tabs: {
       home: "Overview",
-      collect: "Daily collection",
+      collect: "Collection",
+      repay: "Repayment",
       withdraw: "Savings withdrawal",
       loans: "Loans",
       cash: "Cash",
@@ -295,6 +300,7 @@ export const ADMIN_MESSAGES = {
       book: "Move in",
       account: "Account",
     },
+    more: "More",
     cash: "Cash on hand (books)",
     shuRule: "SHU share-out rule (AD/ART)",
     payoutSavings: "Members' parts go to voluntary savings",

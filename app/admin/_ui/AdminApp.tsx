@@ -20,7 +20,8 @@ import { Withdraw } from "./withdraw";
 import { keepOpenDays, lastOpenDays } from "./open-days";
 import { forgetKept, useInstalledApp } from "./installed";
 import { MembersTab } from "./members";
-import { type TabKey, tabsFor } from "./tabs";
+import { BottomBar } from "./bottom-bar";
+import type { TabKey } from "./tabs";
 import type { RightEntryDraft } from "@/server/domain/correction-follow-up";
 
 /** `user`: who is signed in (an opaque key), so what the phone kept for someone else is dropped. */
@@ -35,8 +36,7 @@ export function AdminApp({ locale, groups, user }: { locale: Locale; groups: Gro
   const [refresh, setRefresh] = useState(0);
   const group = groups?.find((g) => g.slug === slug);
   const canWrite = group?.role === "admin" || group?.role === "bendahara";
-  // Only the tabs her role can use; a pengawas' heading names her own book.
-  const tabs = tabsFor(group?.role ?? "pengawas", Object.keys(t.tabs) as TabKey[]);
+  // A pengawas' heading names her own book (the bar shows only the tabs her role can use).
   const title = group?.role === "pengawas" ? t.supervisorTitle : t.title;
   const syncedAt = useInstalledApp(user);
 
@@ -90,21 +90,16 @@ export function AdminApp({ locale, groups, user }: { locale: Locale; groups: Gro
       )}
       {!canWrite && <p className="muted">{t.readOnly}</p>}
       {canWrite && <PhoneQueue key={slug} slug={slug} t={t} locale={locale} />}
-      <nav className="tabs" aria-label={title}>
-        {tabs.map((k) => (
-          <button
-            key={k}
-            type="button"
-            aria-pressed={tab === k}
-            onClick={() => {
-              setDraft(null);
-              setTab(k);
-            }}
-          >
-            {t.tabs[k]}
-          </button>
-        ))}
-      </nav>
+      <BottomBar
+        t={t}
+        role={group?.role ?? "pengawas"}
+        tab={tab}
+        label={title}
+        onPick={(k) => {
+          setDraft(null);
+          setTab(k);
+        }}
+      />
       {group && open && (
         <OpenDaysContext.Provider value={open}>
           <section key={`${slug}-${tab}-${refresh}`}>
@@ -139,6 +134,19 @@ export function AdminApp({ locale, groups, user }: { locale: Locale; groups: Gro
                 rp={rp}
                 t={t}
                 canWrite={canWrite}
+              />
+            )}
+            {tab === "repay" && canWrite && (
+              <Loans
+                slug={slug}
+                group={group}
+                members={active}
+                today={today}
+                locale={locale}
+                rp={rp}
+                t={t}
+                canWrite
+                repayOnly
               />
             )}
             {tab === "withdraw" && canWrite && (

@@ -32,7 +32,15 @@ export function Loans({
   t,
   locale,
   canWrite,
-}: P & { group: Group; members: Members; today: string; canWrite: boolean }) {
+  repayOnly = false,
+}: P & {
+  group: Group;
+  members: Members;
+  today: string;
+  canWrite: boolean;
+  /** The bar's "Angsuran": this tab with only its repayment form (no new loan, no register). */
+  repayOnly?: boolean;
+}) {
   // The open loans with what is due (one stable URL, kept on the phone for a meeting with no signal).
   const [loans, setLoans] = useState<Awaited<ReturnType<typeof api.admin.loans.open.query>>>([]);
   // The register, a page at a time; page 0 is asked for with no page (the same URL every time).
@@ -61,7 +69,7 @@ export function Loans({
       api.admin.cash.onHand.query({ groupSlug: slug }).then(setHand),
     ]).then(() => setLimitsAsked(true));
   }, [slug]);
-  useEffect(() => void loadLimits(), [loadLimits]);
+  useEffect(() => void (repayOnly || loadLimits()), [loadLimits, repayOnly]);
   const [key, setKey] = useState(newKey);
   const [repay, setRepay] = useState({
     loanId: "",
@@ -93,7 +101,7 @@ export function Loans({
       }),
     [slug, page],
   );
-  useEffect(() => void loadRegister(), [loadRegister]);
+  useEffect(() => void (repayOnly || loadRegister()), [loadRegister, repayOnly]);
   const [costs, setCosts] = useState<Awaited<ReturnType<typeof api.admin.loans.compare.query>> | null>(null);
   useEffect(() => {
     setCosts(null);
@@ -166,7 +174,7 @@ export function Loans({
   }, [repay.loanId, slug]);
   return (
     <>
-      {canWrite && (
+      {canWrite && !repayOnly && (
         <form
           className="inline"
           noValidate
@@ -460,56 +468,60 @@ export function Loans({
           )}
         </form>
       )}
-      <h2>{t.tabs.loans}</h2>
-      <div className="table-wrap" tabIndex={0}>
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">#</th>
-              <th scope="col">{t.member}</th>
-              <th scope="col">{t.date}</th>
-              <th scope="col" className="num">
-                {t.principal}
-              </th>
-              <th scope="col">{t.status}</th>
-              <th scope="col" className="num">
-                {t.owed}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {(register?.loans ?? []).map((l) => (
-              <tr key={l.id}>
-                <td>{l.id}</td>
-                <td>{l.memberCode}</td>
-                <td>{formatDate(l.disbursedOn, locale)}</td>
-                <td className="num">{rp(l.principal)}</td>
-                <td>{words.statuses[l.status] ?? l.status}</td>
-                <td className="num">{rp(l.totalOwed)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-      {register && register.total > register.pageSize && (
-        <p className="pager">
-          <button type="button" className="secondary" disabled={page === 0} onClick={() => setPage(page - 1)}>
-            {t.newerLoans}
-          </button>{" "}
-          {t.loansPage(
-            register.page * register.pageSize + 1,
-            Math.min(register.total, (register.page + 1) * register.pageSize),
-            register.total,
-          )}{" "}
-          <button
-            type="button"
-            className="secondary"
-            disabled={(register.page + 1) * register.pageSize >= register.total}
-            onClick={() => setPage(page + 1)}
-          >
-            {t.olderLoans}
-          </button>
-        </p>
+      {!repayOnly && (
+        <>
+          <h2>{t.tabs.loans}</h2>
+          <div className="table-wrap" tabIndex={0}>
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">#</th>
+                  <th scope="col">{t.member}</th>
+                  <th scope="col">{t.date}</th>
+                  <th scope="col" className="num">
+                    {t.principal}
+                  </th>
+                  <th scope="col">{t.status}</th>
+                  <th scope="col" className="num">
+                    {t.owed}
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {(register?.loans ?? []).map((l) => (
+                  <tr key={l.id}>
+                    <td>{l.id}</td>
+                    <td>{l.memberCode}</td>
+                    <td>{formatDate(l.disbursedOn, locale)}</td>
+                    <td className="num">{rp(l.principal)}</td>
+                    <td>{words.statuses[l.status] ?? l.status}</td>
+                    <td className="num">{rp(l.totalOwed)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          {register && register.total > register.pageSize && (
+            <p className="pager">
+              <button type="button" className="secondary" disabled={page === 0} onClick={() => setPage(page - 1)}>
+                {t.newerLoans}
+              </button>{" "}
+              {t.loansPage(
+                register.page * register.pageSize + 1,
+                Math.min(register.total, (register.page + 1) * register.pageSize),
+                register.total,
+              )}{" "}
+              <button
+                type="button"
+                className="secondary"
+                disabled={(register.page + 1) * register.pageSize >= register.total}
+                onClick={() => setPage(page + 1)}
+              >
+                {t.olderLoans}
+              </button>
+            </p>
+          )}
+        </>
       )}
     </>
   );
