@@ -21,7 +21,8 @@ export function normalizePhone(raw: string): string {
   if (!/^\+?\d+$/.test(compact)) throw invalid("phone_invalid", "phone");
   let digits = compact.replace(/^\+/, "");
   if (compact.startsWith("+") && !digits.startsWith("62")) throw invalid("phone_invalid", "phone");
-  if (digits.startsWith("620")) digits = `62${digits.slice(3)}`; // +62 (0)812…
+  if (digits.startsWith("620"))
+    digits = `62${digits.slice(3)}`; // +62 (0)812…
   else if (digits.startsWith("0")) digits = `62${digits.slice(1)}`;
   else if (digits.startsWith("8")) digits = `62${digits}`;
   if (!STORED.test(digits)) throw invalid("phone_invalid", "phone");

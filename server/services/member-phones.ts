@@ -14,15 +14,16 @@ import { audit, type GroupRow, loadGroupFor, memberByCode, nowOf, type ServiceCo
 import { type GroupInput, type OnGroup, zMemberCode, zText } from "./fields";
 
 /** The members' phone numbers (normalised) by member id, for the members asked about. */
-export async function phonesOf(db: DbOrTx, group: GroupRow, memberIds?: readonly number[]): Promise<Map<number, string>> {
+export async function phonesOf(
+  db: DbOrTx,
+  group: GroupRow,
+  memberIds?: readonly number[],
+): Promise<Map<number, string>> {
   const rows = await db
     .select({ memberId: memberPhones.memberId, phone: memberPhones.phone })
     .from(memberPhones)
     .where(
-      and(
-        eq(memberPhones.groupId, group.id),
-        memberIds ? inArray(memberPhones.memberId, [...memberIds]) : undefined,
-      ),
+      and(eq(memberPhones.groupId, group.id), memberIds ? inArray(memberPhones.memberId, [...memberIds]) : undefined),
     );
   return new Map(rows.map((r) => [r.memberId, r.phone]));
 }
@@ -80,7 +81,10 @@ export async function setMemberPhone(
  * The whole numbers, by member code, to build WhatsApp links to them (reminders): for those who
  * write on the group's books only (a treasurer), never a public page or open data.
  */
-export async function memberPhoneList(ctx: ServiceContext, input: GroupInput): Promise<{ code: string; phone: string }[]> {
+export async function memberPhoneList(
+  ctx: ServiceContext,
+  input: GroupInput,
+): Promise<{ code: string; phone: string }[]> {
   const db = ctx.database.db;
   const group = await loadGroupFor(db, ctx, input.groupSlug, "write");
   return db
@@ -90,4 +94,3 @@ export async function memberPhoneList(ctx: ServiceContext, input: GroupInput): P
     .where(eq(memberPhones.groupId, group.id))
     .orderBy(asc(members.code));
 }
-
