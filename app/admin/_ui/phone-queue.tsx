@@ -1,6 +1,6 @@
 "use client";
 import { TRPCClientError } from "@trpc/client";
-import { useCallback, useEffect, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import { errorMessage } from "@/server/i18n/errors";
 import { api, noAnswer } from "./client";
 import type { P } from "./common";
@@ -87,6 +87,10 @@ export function PhoneQueue({ slug, t, locale }: Pick<P, "slug" | "t" | "locale">
   // Everything sent since she last closed the list (kept on the phone): the banner counts it all.
   const [sent, setSent] = useState<SentWrite[]>([]);
   const [busy, setBusy] = useState(false);
+  // One flush at a time. A ref, not the state: the listeners (signal back, the timer, a write kept)
+  // hold the first render's `send`, whose `busy` was always false — two flushes then ran at once, each
+  // sending part of the queue and saying only its own part ("1 … terkirim" when two were sent).
+  const flushing = useRef(false);
   const reload = useCallback(() => {
     setPending(queued(localStorage, slug));
     setRefused(refused(localStorage, slug));
@@ -94,17 +98,19 @@ export function PhoneQueue({ slug, t, locale }: Pick<P, "slug" | "t" | "locale">
   }, [slug]);
   const send = useCallback(async () => {
     reload();
-    if (busy || !queued(localStorage, slug).some((w) => !w.held)) return;
+    if (flushing.current || !queued(localStorage, slug).some((w) => !w.held)) return;
+    flushing.current = true;
     setBusy(true);
     try {
       await flush(localStorage, slug, sendWrite); // each recorded write joins the sent list as it goes
     } catch {
       // still no answer: everything left stays on the phone
     } finally {
+      flushing.current = false;
       setBusy(false);
       reload();
     }
-  }, [busy, slug, reload]);
+  }, [slug, reload]);
   // biome-ignore lint/correctness/useExhaustiveDependencies: start once per group, not per render of `send`
   useEffect(() => {
     reload();
@@ -141,6 +147,7 @@ export function PhoneQueue({ slug, t, locale }: Pick<P, "slug" | "t" | "locale">
           t={t}
           locale={locale}
           sent={sent}
+          quiet={waiting.length > 0}
           onClose={() => {
             dismissSent(localStorage, slug);
             reload();
@@ -205,6 +212,9 @@ export function PhoneQueue({ slug, t, locale }: Pick<P, "slug" | "t" | "locale">
   );
 }
 
+/** The writes whose entries carry members' postings (a receipt each); a cash write has none. */
+const WITH_RECEIPTS = new Set<string>(["collection", "repayment", "loan", "withdrawal", "leave"]);
+
 /**
  * The writes sent from the phone since she last closed the list, counted all together, each with the
  * number the server gave it and, on a tap, its members' receipts (the same as after a save online).
@@ -214,12 +224,18 @@ function SentFromPhone({
   t,
   locale,
   sent,
+  quiet,
   onClose,
-}: Pick<P, "slug" | "t" | "locale"> & { sent: SentWrite[]; onClose: () => void }) {
+}: Pick<P, "slug" | "t" | "locale"> & {
+  sent: SentWrite[];
+  /** Writes still wait: the banner's one status is theirs, and this count is said without a role. */
+  quiet: boolean;
+  onClose: () => void;
+}) {
   const [open, setOpen] = useState<string | null>(null);
   return (
     <div className="sent-from-phone">
-      <p className="ok" role="status">
+      <p className="ok" role={quiet ? undefined : "status"}>
         {t.sentQueued(sent.length)}
       </p>
       <p>{t.sentListTitle}</p>
@@ -227,7 +243,7 @@ function SentFromPhone({
         {sent.map((w) => (
           <li key={w.key}>
             {t.sentItem(w.summary, w.seq)}{" "}
-            {w.entryId !== null && (
+            {w.entryId !== null && WITH_RECEIPTS.has(w.kind) && (
               <button
                 type="button"
                 className="secondary"
