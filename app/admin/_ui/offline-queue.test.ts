@@ -5,6 +5,7 @@ import {
   dismissSent,
   enqueue,
   flush,
+  flushOnce,
   type Outcome,
   type QueuedWrite,
   type QueueStorage,
@@ -240,5 +241,28 @@ describe("what was sent from the queue, with the entries it got (the banner and 
     const s = memory();
     s.setItem("kt-terkirim:ratu-damai", "{not json");
     expect(sentList(s, "ratu-damai")).toEqual([]);
+  });
+});
+
+describe("one flush at a time", () => {
+  it("a second flush while one runs sends nothing itself: each write goes once, and the banner counts both", async () => {
+    const s = memory();
+    enqueue(s, "ratu-damai", write("a"));
+    enqueue(s, "ratu-damai", write("b", "expense"));
+    const calls: string[] = [];
+    const slowly = async (w: QueuedWrite): Promise<Outcome> => {
+      calls.push(w.key);
+      await new Promise((r) => setTimeout(r, 5));
+      return { ok: true, seq: calls.length, entryId: calls.length };
+    };
+    // The signal comes back and the timer fires in the same moment.
+    const [one, two] = await Promise.all([flushOnce(s, "ratu-damai", slowly), flushOnce(s, "ratu-damai", slowly)]);
+    expect(calls).toEqual(["a", "b"]);
+    expect(one).toBe(two);
+    expect(sentList(s, "ratu-damai").map((w) => w.key)).toEqual(["a", "b"]);
+    // Done, the next one runs again.
+    enqueue(s, "ratu-damai", write("c"));
+    await flushOnce(s, "ratu-damai", slowly);
+    expect(calls).toEqual(["a", "b", "c"]);
   });
 });

@@ -226,6 +226,28 @@ export async function flush(
   return { sent, refused: newlyRefused, held, left: queued(store, slug).length };
 }
 
+type FlushResult = Awaited<ReturnType<typeof flush>>;
+const inFlight = new WeakMap<QueueStorage, Map<string, Promise<FlushResult>>>();
+
+/**
+ * `flush`, one at a time per phone and group: a call while one runs gets that one's answer and sends
+ * nothing itself. Two at once (the signal's return and the timer) would each send the write at the
+ * head of the queue before either had taken it off, and each count only its own part.
+ */
+export function flushOnce(
+  store: QueueStorage,
+  slug: string,
+  send: (w: QueuedWrite) => Promise<Outcome>,
+): Promise<FlushResult> {
+  const running = inFlight.get(store) ?? new Map<string, Promise<FlushResult>>();
+  inFlight.set(store, running);
+  const now = running.get(slug);
+  if (now) return now;
+  const p = flush(store, slug, send).finally(() => running.delete(slug));
+  running.set(slug, p);
+  return p;
+}
+
 /** Whether any group's queue on this phone still holds a write (a new app version waits for none). */
 export function anyQueued(store: QueueStorage & { readonly length: number; key(i: number): string | null }): boolean {
   for (let i = 0; i < store.length; i++) {

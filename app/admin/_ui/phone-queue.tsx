@@ -1,6 +1,6 @@
 "use client";
 import { TRPCClientError } from "@trpc/client";
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useCallback, useEffect, useState } from "react";
 import { errorMessage } from "@/server/i18n/errors";
 import { api, noAnswer } from "./client";
 import type { P } from "./common";
@@ -9,7 +9,7 @@ import {
   dismissRefused,
   dismissSent,
   enqueue,
-  flush,
+  flushOnce,
   type Outcome,
   type QueuedWrite,
   queued,
@@ -87,10 +87,6 @@ export function PhoneQueue({ slug, t, locale }: Pick<P, "slug" | "t" | "locale">
   // Everything sent since she last closed the list (kept on the phone): the banner counts it all.
   const [sent, setSent] = useState<SentWrite[]>([]);
   const [busy, setBusy] = useState(false);
-  // One flush at a time. A ref, not the state: the listeners (signal back, the timer, a write kept)
-  // hold the first render's `send`, whose `busy` was always false — two flushes then ran at once, each
-  // sending part of the queue and saying only its own part ("1 … terkirim" when two were sent).
-  const flushing = useRef(false);
   const reload = useCallback(() => {
     setPending(queued(localStorage, slug));
     setRefused(refused(localStorage, slug));
@@ -98,15 +94,15 @@ export function PhoneQueue({ slug, t, locale }: Pick<P, "slug" | "t" | "locale">
   }, [slug]);
   const send = useCallback(async () => {
     reload();
-    if (flushing.current || !queued(localStorage, slug).some((w) => !w.held)) return;
-    flushing.current = true;
+    // One flush at a time (flushOnce): the listeners (signal back, the timer, a write kept) hold the first
+    // render's `send`, whose `busy` is always false — two flushes ran at once, each saying only its part.
+    if (!queued(localStorage, slug).some((w) => !w.held)) return;
     setBusy(true);
     try {
-      await flush(localStorage, slug, sendWrite); // each recorded write joins the sent list as it goes
+      await flushOnce(localStorage, slug, sendWrite); // each recorded write joins the sent list as it goes
     } catch {
       // still no answer: everything left stays on the phone
     } finally {
-      flushing.current = false;
       setBusy(false);
       reload();
     }
