@@ -6,6 +6,7 @@ import { loadFailure } from "./load-failure";
 import { QUERY_ANSWERS, type QueryAnswer } from "@/server/domain/supervisor-queries";
 import { MESSAGES } from "@/server/i18n/messages";
 import { addDaysIso, type P, Status, useAction } from "./common";
+import { Reminders } from "./reminders";
 import { WaitingForSignature } from "./signing";
 
 type Question = Awaited<ReturnType<typeof api.admin.signing.queries.query>>[number];
@@ -142,6 +143,7 @@ export function Home({
       ) : (
         <p>{t.none}</p>
       )}
+      {canAnswer && <Reminders slug={slug} t={t} locale={locale} rp={rp} loans={open} today={d.cash.today} />}
     </>
   );
 }
