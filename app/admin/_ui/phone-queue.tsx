@@ -18,6 +18,7 @@ import {
   type WriteError,
   type WriteKind,
 } from "./offline-queue";
+import { warmAgain } from "./warm";
 
 /** Told whenever a write is kept, so the one queue banner looks again and sends when it can. */
 const QUEUE_EVENT = "kt-antrian";
@@ -46,6 +47,7 @@ const SEND: Record<WriteKind, (input: Input) => Promise<Sent>> = {
     await api.admin.cash.count.mutate(i);
     return null;
   },
+  leave: async (i) => (await api.admin.members.leave.mutate(i)).seq,
 };
 
 /** A collection line refused alone, in the words of the refusal it would have had on its own. */
@@ -93,6 +95,7 @@ export function PhoneQueue({ slug, t, locale }: Pick<P, "slug" | "t" | "locale">
     try {
       const r = await flush(localStorage, slug, sendWrite);
       if (r.sent) setNote(t.sentQueued(r.sent));
+      if (r.sent) warmAgain(); // the kept reads again, with what was just sent
     } catch {
       // still no answer: everything left stays on the phone
     } finally {
