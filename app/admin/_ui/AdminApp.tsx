@@ -19,6 +19,7 @@ import { PhoneQueue } from "./phone-queue";
 import { Withdraw } from "./withdraw";
 import { keepOpenDays, lastOpenDays } from "./open-days";
 import { forgetKept, useInstalledApp } from "./installed";
+import { useWarmUp } from "./warm";
 import { MembersTab } from "./members";
 import { type TabKey, tabsFor } from "./tabs";
 import type { RightEntryDraft } from "@/server/domain/correction-follow-up";
@@ -39,13 +40,19 @@ export function AdminApp({ locale, groups, user }: { locale: Locale; groups: Gro
   const tabs = tabsFor(group?.role ?? "pengawas", Object.keys(t.tabs) as TabKey[]);
   const title = group?.role === "pengawas" ? t.supervisorTitle : t.title;
   const syncedAt = useInstalledApp(user);
+  useWarmUp(slug, open);
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: `refresh` is the reload trigger
   useEffect(() => {
     if (!slug) return;
     api.admin.members.list.query({ groupSlug: slug }).then(setMembers);
     api.admin.cash.onHand.query({ groupSlug: slug }).then(
-      (c) => setOpen(keepOpenDays(localStorage, slug, { from: c.openFrom, to: c.today })),
+      (c) => {
+        const said = keepOpenDays(localStorage, slug, { from: c.openFrom, to: c.today });
+        // With no signal the answer is the one kept at the last sync: today is the phone's own.
+        const tz = group?.timeZone ?? DEFAULT_TIME_ZONE;
+        setOpen(navigator.onLine ? said : (lastOpenDays(localStorage, slug, tz) ?? said));
+      },
       () => setOpen(lastOpenDays(localStorage, slug, group?.timeZone ?? DEFAULT_TIME_ZONE)),
     );
   }, [slug, refresh]);
