@@ -6,6 +6,8 @@ import type { OpenDays } from "./open-days";
 
 /** Told after a write is recorded (by a form or by the phone's queue): the kept reads are fetched again. */
 const WARM_EVENT = "kt-warm";
+/** A page opened within this long of the last full warm-up does not warm again by itself. */
+const REWARM_AFTER_MS = 10 * 60_000;
 export const warmAgain = () => window.dispatchEvent(new Event(WARM_EVENT));
 
 /**
@@ -36,7 +38,8 @@ export function warmReads(slug: string, open: OpenDays): Promise<PromiseSettledR
  * Once the service worker controls the page — and again after each recorded write, each sync of
  * the queue, and when the signal returns — fetches the meeting's reads for the chosen group so the
  * worker keeps them: after one signed-in visit the whole meeting opens in airplane mode, even the
- * tabs never opened. With no worker (or no signal) it does nothing. When done it stamps
+ * tabs never opened (a page opened again within 10 minutes of the last warm-up asks for no more than
+ * its tabs do). With no worker (or no signal) it does nothing. When done it stamps
  * `data-warmed-for` (the group) and `data-warmed-at` on <html>, for whoever needs to know (tests).
  */
 export function useWarmUp(slug: string, open: OpenDays | null): void {
@@ -48,8 +51,15 @@ export function useWarmUp(slug: string, open: OpenDays | null): void {
     let running = false;
     let again = false;
     let stopped = false;
-    const run = async () => {
+    const stamp = `kt-warm:${slug}`;
+    const run = async (force: boolean) => {
       if (!sw.controller || !navigator.onLine) return;
+      // Opening the app again soon after a warm-up asks for nothing more than its tabs do (weak signal).
+      const last = Number(localStorage.getItem(stamp) ?? 0);
+      if (!force && Date.now() - last < REWARM_AFTER_MS) {
+        document.documentElement.dataset.warmedFor = slug;
+        return;
+      }
       if (running) {
         again = true;
         return;
@@ -60,6 +70,7 @@ export function useWarmUp(slug: string, open: OpenDays | null): void {
           again = false;
           const results = await warmReads(slug, { from, to });
           if (!stopped && results.every((r) => r.status === "fulfilled")) {
+            localStorage.setItem(stamp, String(Date.now()));
             document.documentElement.dataset.warmedFor = slug;
             document.documentElement.dataset.warmedAt = new Date().toISOString();
           }
@@ -68,8 +79,8 @@ export function useWarmUp(slug: string, open: OpenDays | null): void {
         running = false;
       }
     };
-    const onEvent = () => void run();
-    void run();
+    const onEvent = () => void run(true);
+    void run(false);
     sw.addEventListener("controllerchange", onEvent);
     window.addEventListener(WARM_EVENT, onEvent);
     window.addEventListener("online", onEvent);
