@@ -32,6 +32,9 @@ export function AdminApp({ locale, groups, user }: { locale: Locale; groups: Gro
   const [tab, setTab] = useState<TabKey>("home");
   const [members, setMembers] = useState<Members>([]);
   const [open, setOpen] = useState<OpenDays | null>(null);
+  // The group whose members have been asked for (reads go one to a URL: the open days may come
+  // first, and a form that picks a member by default must not open before the members).
+  const [membersOf, setMembersOf] = useState<string | null>(null);
   const today = open?.to ?? "";
   const [refresh, setRefresh] = useState(0);
   const group = groups?.find((g) => g.slug === slug);
@@ -45,7 +48,10 @@ export function AdminApp({ locale, groups, user }: { locale: Locale; groups: Gro
   // biome-ignore lint/correctness/useExhaustiveDependencies: `refresh` is the reload trigger
   useEffect(() => {
     if (!slug) return;
-    api.admin.members.list.query({ groupSlug: slug }).then(setMembers);
+    api.admin.members.list
+      .query({ groupSlug: slug })
+      .then(setMembers, () => {})
+      .finally(() => setMembersOf(slug));
     api.admin.cash.onHand.query({ groupSlug: slug }).then(
       (c) => {
         const said = keepOpenDays(localStorage, slug, { from: c.openFrom, to: c.today });
@@ -112,7 +118,7 @@ export function AdminApp({ locale, groups, user }: { locale: Locale; groups: Gro
           </button>
         ))}
       </nav>
-      {group && open && (
+      {group && open && membersOf === slug && (
         <OpenDaysContext.Provider value={open}>
           <section key={`${slug}-${tab}-${refresh}`}>
             {tab === "home" && (
