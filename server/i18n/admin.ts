@@ -114,6 +114,11 @@ export const ADMIN_MESSAGES = {
     tapWhoPaid: "Ketuk anggota yang membayar.",
     paidCount: (n: number, of: number) => `${n} dari ${of} membayar`,
     keptPaid: "sudah bayar (disimpan di HP)",
+    // Offline meeting (#26): what the phone knows, and what it does not
+    paidNotSynced:
+      "Tanpa sinyal, dan siapa yang sudah bayar pada hari-hari ini belum tersimpan di HP: periksa buku. Hari yang sudah dibayar tetap ditolak server saat dikirim.",
+    figuresNotSynced:
+      "Tanpa sinyal, dan uang di kas/bank belum tersimpan di HP: catatan ini disimpan di HP dan diperiksa server saat dikirim.",
     linesRefused: (n: number) =>
       `${n} baris ditolak dan tidak ikut tersimpan — lihat di bawah, perbaiki, lalu simpan lagi.`,
     amount: "Jumlah",
@@ -411,6 +416,11 @@ export const ADMIN_MESSAGES = {
     tapWhoPaid: "Tap the members who paid.",
     paidCount: (n: number, of: number) => `${n} of ${of} paid`,
     keptPaid: "already paid (kept on the phone)",
+    // Offline meeting (#26): what the phone knows, and what it does not
+    paidNotSynced:
+      "No signal, and who paid on these days is not on this phone: check the book. A day already paid is still refused by the server when sent.",
+    figuresNotSynced:
+      "No signal, and the money in the box and the bank is not on this phone: this is kept on the phone and checked by the server when sent.",
     linesRefused: (n: number) => `${n} line(s) refused and not saved — see below, correct them, then save again.`,
     amount: "Amount",
     total: "Today's total",

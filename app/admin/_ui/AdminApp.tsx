@@ -19,6 +19,7 @@ import { PhoneQueue } from "./phone-queue";
 import { Withdraw } from "./withdraw";
 import { keepOpenDays, lastOpenDays } from "./open-days";
 import { forgetKept, useInstalledApp } from "./installed";
+import { useWarmUp } from "./warm";
 import { MembersTab } from "./members";
 import { BottomBar } from "./bottom-bar";
 import type { TabKey } from "./tabs";
@@ -32,6 +33,9 @@ export function AdminApp({ locale, groups, user }: { locale: Locale; groups: Gro
   const [tab, setTab] = useState<TabKey>("home");
   const [members, setMembers] = useState<Members>([]);
   const [open, setOpen] = useState<OpenDays | null>(null);
+  // The group whose members have been asked for (reads go one to a URL: the open days may come
+  // first, and a form that picks a member by default must not open before the members).
+  const [membersOf, setMembersOf] = useState<string | null>(null);
   const today = open?.to ?? "";
   const [refresh, setRefresh] = useState(0);
   const group = groups?.find((g) => g.slug === slug);
@@ -39,13 +43,22 @@ export function AdminApp({ locale, groups, user }: { locale: Locale; groups: Gro
   // A pengawas' heading names her own book (the bar shows only the tabs her role can use).
   const title = group?.role === "pengawas" ? t.supervisorTitle : t.title;
   const syncedAt = useInstalledApp(user);
+  useWarmUp(slug, open);
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: `refresh` is the reload trigger
   useEffect(() => {
     if (!slug) return;
-    api.admin.members.list.query({ groupSlug: slug }).then(setMembers);
+    api.admin.members.list
+      .query({ groupSlug: slug })
+      .then(setMembers, () => {})
+      .finally(() => setMembersOf(slug));
     api.admin.cash.onHand.query({ groupSlug: slug }).then(
-      (c) => setOpen(keepOpenDays(localStorage, slug, { from: c.openFrom, to: c.today })),
+      (c) => {
+        const said = keepOpenDays(localStorage, slug, { from: c.openFrom, to: c.today });
+        // With no signal the answer is the one kept at the last sync: today is the phone's own.
+        const tz = group?.timeZone ?? DEFAULT_TIME_ZONE;
+        setOpen(navigator.onLine ? said : (lastOpenDays(localStorage, slug, tz) ?? said));
+      },
       () => setOpen(lastOpenDays(localStorage, slug, group?.timeZone ?? DEFAULT_TIME_ZONE)),
     );
   }, [slug, refresh]);
@@ -100,7 +113,7 @@ export function AdminApp({ locale, groups, user }: { locale: Locale; groups: Gro
           setTab(k);
         }}
       />
-      {group && open && (
+      {group && open && membersOf === slug && (
         <OpenDaysContext.Provider value={open}>
           <section key={`${slug}-${tab}-${refresh}`}>
             {tab === "home" && (

@@ -4,6 +4,8 @@ import { LOAN_PURPOSES, type LoanMethod, loanSchedule } from "@/server/domain/lo
 import { ARREARS_CONFIRM_DAYS, borrowerDaysLate, loanCeiling } from "@/server/domain/lending";
 import { savingsTotal } from "@/server/domain/ledger";
 import { api, newKey } from "./client";
+import { afterQueue } from "./kept-money";
+import { queued } from "./offline-queue";
 import { Receipts } from "./receipt";
 import { formatDate, formatNumber } from "@/server/i18n/format";
 import { MESSAGES } from "@/server/i18n/messages";
@@ -157,10 +159,13 @@ export function Loans({
   const daysLate = borrowerDaysLate(loans.filter((l) => l.memberCode === borrower));
   const inArrears = daysLate > ARREARS_CONFIRM_DAYS;
   const principal = Number(form.principal);
-  const available = hand ? (form.via === "bank" ? hand.bank : hand.cash) : null;
-  // With no signal the figures on the phone may be old (another phone may have spent): the loan is
-  // kept and the server decides when it is sent. The arrears question is asked either way.
+  // With no signal the form judges by the figures as last synced (kept by the service worker), the
+  // box and the bank moved by the writes still waiting on the phone (kept-money.ts); the server
+  // judges again when the loan is sent. With none synced it says so and the loan is kept unjudged.
   const online = typeof navigator === "undefined" || navigator.onLine;
+  const money = !hand ? null : online ? hand : afterQueue(hand, queued(localStorage, slug));
+  const available = money ? money[form.via] : null;
+  const figuresUnknown = !online && limitsAsked && loansAsked && (!hand || !rule);
   const waitingForLimits = online && !(limitsAsked && loansAsked);
   const repayLoan = loans.find((l) => String(l.id) === repay.loanId);
   // The picked loan's schedule, fetched when it is opened (not kept with the list).
@@ -192,15 +197,14 @@ export function Loans({
               ["principal", waitingForLimits && "figures_loading"],
               [
                 "principal",
-                online &&
-                  available !== null &&
+                available !== null &&
                   principal > available &&
                   (form.via === "bank" ? "insufficient_bank" : "insufficient_cash"),
                 { available: Math.max(0, available ?? 0) },
               ],
               [
                 "principal",
-                online && rule && ceiling && principal > ceiling.ceiling && "loan_above_ceiling",
+                rule && ceiling && principal > ceiling.ceiling && "loan_above_ceiling",
                 {
                   ceiling: ceiling?.ceiling ?? 0,
                   limit: ceiling?.limit ?? "absolute",
@@ -327,6 +331,11 @@ export function Loans({
                 {t.preview}
               </button>
             </div>
+          )}
+          {figuresUnknown && (
+            <p className="muted" id="l-figures-unknown">
+              {t.figuresNotSynced}
+            </p>
           )}
           <Status s={a} />
           {receiptOf?.form === "loan" && (

@@ -317,21 +317,28 @@ function LeaveForm({
       noValidate
       onSubmit={async (e) => {
         e.preventDefault();
-        const r = await l.run(
-          () =>
-            api.admin.members.leave.mutate({
-              groupSlug: slug,
-              code: member.code,
-              leftOn: today,
-              confirmed: true,
-              ...(payOut ? { payOut: true, idempotencyKey: key } : {}),
-            }),
+        // With no signal the confirmed leave waits on the phone with its key, sent in order later.
+        const input = {
+          groupSlug: slug,
+          code: member.code,
+          leftOn: today,
+          confirmed: true,
+          idempotencyKey: key,
+          ...(payOut ? { payOut: true } : {}),
+        };
+        const summary = `${t.leaveTitle(member.code)}${payOut ? ` — ${t.moneyOut("cash", rp(savings))}` : ""}`;
+        const r = await l.save(
+          slug,
+          { key, kind: "leave", input, summary },
+          () => api.admin.members.leave.mutate(input),
           (x) =>
             x.seq !== null
               ? t.leftPaidOut(member.code, rp(savings), x.seq)
               : t.leftSaved(member.code, formatDate(today, locale)),
         );
-        if (r) {
+        if (r === "kept")
+          onClose(); // the queue's banner lists it
+        else if (r) {
           setEntryId(r.entryId);
           onChanged();
         }

@@ -123,6 +123,33 @@ describe("writes kept on the phone", () => {
     expect((await flush(s, "ratu-damai", async () => ok)).sent).toBe(1);
   });
 
+  it("a leave waits with its key and is sent in order; one paying her savings out is held after a refusal", async () => {
+    const s = memory();
+    const leave = (key: string, payOut: boolean): QueuedWrite => ({
+      ...write(key, "leave"),
+      input: {
+        groupSlug: "ratu-damai",
+        code: "RD-007",
+        leftOn: "2026-11-29",
+        confirmed: true,
+        idempotencyKey: key,
+        ...(payOut ? { payOut: true } : {}),
+      },
+    });
+    enqueue(s, "ratu-damai", write("cost", "expense"));
+    enqueue(s, "ratu-damai", leave("goes", false));
+    enqueue(s, "ratu-damai", leave("paid-out", true));
+    const sent: string[] = [];
+    const r = await flush(s, "ratu-damai", async (w) => {
+      sent.push(w.key);
+      return w.key === "cost" ? refusal("insufficient_cash") : ok;
+    });
+    // A plain leave takes no money: it goes. The one that pays her savings out waits for the treasurer.
+    expect(sent).toEqual(["cost", "goes"]);
+    expect(r).toMatchObject({ sent: 1, held: 1, left: 1 });
+    expect(queued(s, "ratu-damai")).toMatchObject([{ key: "paid-out", kind: "leave", held: true }]);
+  });
+
   it("keeps a write kept while another is on its way, and one key once", async () => {
     const s = memory();
     enqueue(s, "ratu-damai", write("a"));

@@ -4,8 +4,8 @@
  * (a reply lost on the way back) records it once. They are sent one at a time, oldest first.
  *
  * Nothing is sent blindly after a refusal: once one write is refused, the money-out writes after it
- * (a loan, a withdrawal, an expense, a bank withdrawal — each may have counted on the refused one's
- * money) are held until the treasurer has looked and sends them anyway or removes them.
+ * (a loan, a withdrawal, an expense, a bank withdrawal, a leave paying savings out — each may have
+ * counted on the refused one's money) are held until the treasurer has looked and sends them anyway or removes them.
  */
 export const WRITE_KINDS = [
   "collection",
@@ -17,11 +17,17 @@ export const WRITE_KINDS = [
   "bank_deposit",
   "bank_withdrawal",
   "cash_count",
+  // A member leaving (members.leave), confirmed on the form; with `payOut` her savings leave the box too.
+  "leave",
 ] as const;
 export type WriteKind = (typeof WRITE_KINDS)[number];
 
 /** Writes that take money out of the box or the bank. */
 export const MONEY_OUT: ReadonlySet<WriteKind> = new Set(["loan", "withdrawal", "expense", "bank_withdrawal"]);
+
+/** Whether this write takes money out: a money-out kind, or a leave that pays her savings out. */
+export const movesMoneyOut = (w: Pick<QueuedWrite, "kind" | "input">) =>
+  MONEY_OUT.has(w.kind) || (w.kind === "leave" && w.input.payOut === true);
 
 export interface QueuedWrite {
   /** The write's idempotency key (also in `input`): its identity in the queue. */
@@ -191,7 +197,7 @@ export async function flush(
     const w = queued(store, slug).find((x) => !x.held && !tried.has(x.key));
     if (!w) break;
     tried.add(w.key);
-    if (afterRefusal && MONEY_OUT.has(w.kind) && !w.sendAnyway) {
+    if (afterRefusal && movesMoneyOut(w) && !w.sendAnyway) {
       save(
         store,
         slug,

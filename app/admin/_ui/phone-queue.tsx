@@ -22,6 +22,7 @@ import {
   type WriteError,
   type WriteKind,
 } from "./offline-queue";
+import { warmAgain } from "./warm";
 
 /** Told whenever a write is kept, so the one queue banner looks again and sends when it can. */
 const QUEUE_EVENT = "kt-antrian";
@@ -51,6 +52,10 @@ const SEND: Record<WriteKind, (input: Input) => Promise<Recorded>> = {
   cash_count: async (i) => {
     await api.admin.cash.count.mutate(i);
     return { ok: true, seq: null, entryId: null };
+  },
+  leave: async (i) => {
+    const r = await api.admin.members.leave.mutate(i);
+    return { ok: true, seq: r.seq, entryId: r.entryId };
   },
 };
 
@@ -99,7 +104,8 @@ export function PhoneQueue({ slug, t, locale }: Pick<P, "slug" | "t" | "locale">
     if (!queued(localStorage, slug).some((w) => !w.held)) return;
     setBusy(true);
     try {
-      await flushOnce(localStorage, slug, sendWrite); // each recorded write joins the sent list as it goes
+      const r = await flushOnce(localStorage, slug, sendWrite); // each recorded write joins the sent list as it goes
+      if (r.sent) warmAgain(); // the kept reads again, with what was just sent
     } catch {
       // still no answer: everything left stays on the phone
     } finally {
