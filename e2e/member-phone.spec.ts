@@ -1,10 +1,9 @@
 import { expect, type Page, test } from "@playwright/test";
 import { signInApi } from "./api-session";
+import { openTab } from "./fixtures";
 
 test.use({ viewport: { width: 360, height: 740 } });
 
-/** The admin tab by its name (one place to switch to the bottom bar's `openTab` when it lands). */
-const openTab = (page: Page, name: string) => page.getByRole("button", { name, exact: true }).click();
 const wholeAt360 = async (page: Page) =>
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
 /** Digits unlike any figure of the demo: found anywhere only if the number leaked. */
@@ -51,7 +50,7 @@ test("a member's phone number: set by the treasurer, her receipt goes to her Wha
   await wholeAt360(page);
 
   // A collection from both: her receipt opens WhatsApp to her number, the other's the plain share.
-  await openTab(page, "Setoran harian");
+  await openTab(page, "Setoran");
   await expect(page.locator("ul.pay-list[aria-busy=false]")).toBeVisible();
   for (const code of [withPhone, without])
     await page.locator("ul.pay-list li", { hasText: code }).getByRole("checkbox").check();

@@ -1,5 +1,6 @@
 import { type APIRequestContext, expect, type Page, test } from "@playwright/test";
 import { signInApi } from "./api-session";
+import { openTab } from "./fixtures";
 
 // Issue #26: after one signed-in visit, a whole meeting is held with no signal — the tabs never
 // opened online included — and each write goes once when the signal returns.
@@ -10,7 +11,7 @@ const G = "ratu-damai";
 const LANGUAGES = {
   id: {
     title: "Buku bendahara",
-    tabs: { home: "Ringkasan", collect: "Setoran harian", loans: "Pinjaman", cash: "Kas", members: "Anggota" },
+    tabs: { home: "Ringkasan", collect: "Setoran", loans: "Pinjaman", cash: "Kas", members: "Anggota" },
     synced: /Tanpa sinyal — data terakhir disinkronkan \d+ \S+ \d{4} \d{2}\.\d{2} WITA/,
     loan: "Pinjaman",
     amount: "Jumlah",
@@ -24,7 +25,7 @@ const LANGUAGES = {
   },
   en: {
     title: "Treasurer's book",
-    tabs: { home: "Overview", collect: "Daily collection", loans: "Loans", cash: "Cash", members: "Members" },
+    tabs: { home: "Overview", collect: "Collection", loans: "Loans", cash: "Cash", members: "Members" },
     synced: /No signal — last synced \d+ \S+ \d{4} \d{2}:\d{2} WITA/,
     loan: "Loan",
     amount: "Amount",
@@ -39,7 +40,6 @@ const LANGUAGES = {
 };
 
 /** One tab, by its name (kept in one place: the tab bar may become a bottom bar with "Lainnya"). */
-const openTab = (page: Page, name: string) => page.getByRole("button", { name, exact: true }).click();
 
 /** A read of the admin API as the signed-in treasurer (the context's cookie), outside the page. */
 async function read<T>(request: APIRequestContext, path: string, input: unknown): Promise<T> {
