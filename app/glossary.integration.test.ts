@@ -11,7 +11,8 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { EXAMPLE_RULE } from "@/server/domain/shu";
 import { GLOSSARY } from "@/server/i18n/glossary";
 import { MESSAGES } from "@/server/i18n/messages";
-import { recordExpense, recordIncome } from "@/server/services/cash";
+import { cashOnBooks, recordCashCount, recordExpense, recordIncome } from "@/server/services/cash";
+import { loadGroup } from "@/server/services/context";
 import { closeYear, setShareOutRule } from "@/server/services/year-close";
 import { key, seedGroup, tempDatabase, testContext, typedOn } from "@/server/testing/db";
 import { newRequest } from "@/server/testing/next-request";
@@ -48,6 +49,10 @@ beforeAll(async () => {
     await closeYear(ctx, { groupSlug: SLUG, year, idempotencyKey: key() });
   }
   await bookWithALoan(t.database, SLUG, "RA");
+  // A count that matches the book, not yet countersigned (a repayment of Rp 104.000 follows on 20 Nov).
+  const { group } = await loadGroup(t.database.db, SLUG).then((group) => ({ group }));
+  const book = await cashOnBooks(t.database.db, group.id, "2026-11-10");
+  await recordCashCount(ctx, { groupSlug: SLUG, date: "2026-11-10", countedAmount: book, idempotencyKey: key() });
   process.env.DATABASE_URL = t.database.url;
 });
 afterAll(() => {
@@ -63,6 +68,7 @@ async function html(page: Promise<React.ReactNode>): Promise<string> {
 
 const decode = (s: string) =>
   s
+    .replace(/<!-- -->/g, "")
     .replace(/&#x27;/g, "'")
     .replace(/&quot;/g, '"')
     .replace(/&lt;/g, "<")
@@ -131,6 +137,31 @@ describe.each(["id", "en"] as const)("the public pages in %s", (locale) => {
     expect(y).not.toContain(`href="/kelompok/${SLUG}/tahun/2023"`);
     expect(pages.year2025).toContain(`href="/kelompok/${SLUG}/tahun/2024"`);
     expect(pages.year2025).not.toContain(`href="/kelompok/${SLUG}/tahun/2026"`);
+  });
+});
+
+describe("the group page's safety block", () => {
+  it("opens with one verdict, then each reason with its own mark: an unsigned count asks for a look, it is no shortage", async () => {
+    newRequest({});
+    const { default: Group } = await import("./kelompok/[slug]/page");
+    const page = decode(await html(Group({ params: Promise.resolve({ slug: SLUG }) })));
+    const s = MESSAGES.id.safe;
+    const block = page.slice(
+      page.indexOf('<section class="safe"'),
+      page.indexOf("</section>", page.indexOf('<section class="safe"')),
+    );
+    const verdict = block.indexOf('<p class="verdict verdict-perlu_diperiksa"><strong>Perlu diperiksa</strong>');
+    expect(verdict).toBeGreaterThan(-1);
+    expect(verdict).toBeLessThan(block.indexOf('<ul class="safe-list">'));
+    // The count's own line: "!" (attention), named for screen readers, saying what is missing.
+    expect(block).toMatch(
+      /<li class="fact-attention"><span class="mark" role="img" aria-label="perlu diperiksa">!<\/span> Kas dihitung 10 Nov 2026: cocok dengan buku\./,
+    );
+    expect(block).toContain(s.countNotSigned);
+    expect(block).not.toContain("fact-problem");
+    // What moved since the count, from the ledger: the repayment of 20 Nov in, nothing out.
+    expect(block).toContain(s.sinceCount("10 Nov 2026", "Rp\u00a0104.000", "Rp\u00a00"));
+    expect(block).toContain('href="/metodologi#aman"');
   });
 });
 
