@@ -9,7 +9,8 @@
 import { renderToReadableStream } from "react-dom/server";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { EXAMPLE_RULE } from "@/server/domain/shu";
-import { GLOSSARY } from "@/server/i18n/glossary";
+import { ACCOUNTS } from "@/server/domain/ledger";
+import { ACCOUNT_MEANINGS, GLOSSARY } from "@/server/i18n/glossary";
 import { MESSAGES } from "@/server/i18n/messages";
 import { cashOnBooks, recordCashCount, recordExpense, recordIncome } from "@/server/services/cash";
 import { loadGroup } from "@/server/services/context";
@@ -162,6 +163,18 @@ describe("the group page's safety block", () => {
     // What moved since the count, from the ledger: the repayment of 20 Nov in, nothing out.
     expect(block).toContain(s.sinceCount("10 Nov 2026", "Rp\u00a0104.000", "Rp\u00a00"));
     expect(block).toContain('href="/metodologi#aman"');
+  });
+});
+
+describe("/data", () => {
+  it("lists and explains every account the ledger uses", async () => {
+    newRequest({});
+    const { default: Data } = await import("./data/page");
+    const page = decode(await html(Data({ searchParams: Promise.resolve({}) })));
+    for (const a of ACCOUNTS) {
+      expect(page).toContain(`<th scope="row"><code>${a}</code></th><td>${MESSAGES.id.accounts[a]}</td>`);
+      expect(page).toContain(ACCOUNT_MEANINGS[a].id);
+    }
   });
 });
 
