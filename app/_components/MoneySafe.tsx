@@ -156,3 +156,27 @@ export function MoneySafe({
     </section>
   );
 }
+
+/**
+ * The safety block of a group whose figures are withheld (its book failed the chain check): the
+ * rule's first problem alone decides it — Bermasalah — and its one reason says why.
+ */
+export function MoneyNotSafe({ t }: { t: Messages }) {
+  const s = t.safe;
+  return (
+    <section className="safe" aria-labelledby="aman">
+      <h2 id="aman">{s.title}</h2>
+      <p className="verdict verdict-bermasalah">
+        <strong>{s.verdicts.bermasalah}</strong> — {s.verdictSays.bermasalah}
+      </p>
+      <ul className="safe-list">
+        <Line t={s} mark="problem">
+          {s.chainBad}
+        </Line>
+      </ul>
+      <p className="muted">
+        <a href="/metodologi#aman">{s.rule}</a>
+      </p>
+    </section>
+  );
+}

@@ -91,9 +91,19 @@ describe("is our money safe? the verdict first", () => {
     expect(hidden.verdict).toBe("aman");
   });
 
-  it("a failed chain check is a problem whatever else holds", () => {
+  it("a failed chain check is a problem whatever else holds, and leaves no other fact marked ✓", () => {
     expect(verdict({ chainOk: false })).toBe("bermasalah");
-    expect(safetyVerdict({ ...good, chainOk: false }).reasons.chain).toBe("problem");
+    const r = safetyVerdict({ ...good, chainOk: false, bank: { lastCheck: count } }).reasons;
+    expect(r.chain).toBe("problem");
+    // Each was read from a book that can no longer be trusted: what was ok asks for a look.
+    expect([r.cashCount.mark, r.bankCheck?.mark, r.repayments?.mark, r.seal.mark]).toEqual([
+      "attention",
+      "attention",
+      "attention",
+      "attention",
+    ]);
+    // A problem stays a problem.
+    expect(safetyVerdict({ ...good, chainOk: false, par30: 0.5 }).reasons.repayments?.mark).toBe("problem");
   });
 
   it("last month must be sealed once its grace period is over; an unsigned or queried seal asks for a look", () => {

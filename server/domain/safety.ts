@@ -14,6 +14,8 @@
  *   that should be closed has no seal, or its seal is not countersigned or is queried; any other
  *   question of the supervisor still open.
  * - **Aman** (safe) otherwise.
+ * When the chain check failed, no other fact is marked ✓: each was read from a book that can no
+ * longer be trusted, so what would have been ok asks for a look instead.
  * A missing signature is never a shortage: it asks for a look, it does not say money is missing.
  * A difference within the tolerance (coins, a slip) is shown but does not by itself ask for a look.
  */
@@ -112,12 +114,18 @@ export function safetyReasons(f: SafetyFacts): SafetyReasons {
       ];
   const late = f.par30 !== null && f.par30 > HIGH_PAR30;
   const slow = f.repaymentRate !== null && f.repaymentRate < HEALTHY_REPAYMENT_RATE;
+  // A book that failed its chain check vouches for nothing read from it.
+  const trusted = (m: Mark): Mark => (f.chainOk || m !== "ok" ? m : "attention");
+  const check = (c: BalanceCheckFacts | null) => {
+    const r = checkReason(c, f.today);
+    return { ...r, mark: trusted(r.mark) };
+  };
   return {
     chain: f.chainOk ? "ok" : "problem",
-    cashCount: checkReason(f.lastCashCount, f.today),
-    bankCheck: f.bank ? checkReason(f.bank.lastCheck, f.today) : null,
-    repayments: f.repaymentsHidden ? null : { mark: late ? "problem" : slow ? "attention" : "ok", late, slow },
-    seal: { mark: sealCauses.length ? "attention" : "ok", causes: sealCauses, expected },
+    cashCount: check(f.lastCashCount),
+    bankCheck: f.bank ? check(f.bank.lastCheck) : null,
+    repayments: f.repaymentsHidden ? null : { mark: trusted(late ? "problem" : slow ? "attention" : "ok"), late, slow },
+    seal: { mark: trusted(sealCauses.length ? "attention" : "ok"), causes: sealCauses, expected },
     queries: f.otherOpenQueries > 0 ? { mark: "attention", open: f.otherOpenQueries } : null,
   };
 }

@@ -305,7 +305,7 @@ export const GLOSSARY_PAGE = {
     safety: [
       `Bermasalah bila: rantai hash buku kas tidak cocok (buku diubah di luar portal); hitung kas atau pencocokan bank terakhir KURANG dari buku lebih dari ${formatRupiah(SHORTAGE_TOLERANCE, "id")}; atau PAR30 lebih dari ${Math.round(HIGH_PAR30 * 100)}%.`,
       `Perlu diperiksa bila tidak ada yang bermasalah, tetapi: kas (atau bank) belum pernah dihitung, hitungan terakhir lebih dari ${MAX_CHECK_AGE_DAYS} hari yang lalu, belum ditandatangani pengawas, lebih dari buku lebih dari ${formatRupiah(SHORTAGE_TOLERANCE, "id")}, atau dipertanyakan pengawas; angsuran yang dibayar kurang dari ${Math.round(HEALTHY_REPAYMENT_RATE * 100)}% dari yang jatuh tempo setahun terakhir; bulan yang seharusnya sudah ditutup belum bersegel, segelnya belum ditandatangani atau dipertanyakan; atau ada pertanyaan pengawas lain yang belum dijawab.`,
-      "Aman bila tidak ada satu pun di atas.",
+      "Aman bila tidak ada satu pun di atas. Bila rantai hash tidak cocok, tidak ada hal lain yang diberi ✓: semuanya dibaca dari buku yang tidak bisa dipercaya lagi.",
       `Tanda tangan yang belum ada bukan kekurangan uang: ia meminta dilihat (!), tidak berkata uang hilang (✗). Selisih sampai ${formatRupiah(SHORTAGE_TOLERANCE, "id")} (uang receh, salah hitung kecil) tetap ditampilkan, tetapi tidak mengubah putusan.`,
     ],
   },
@@ -320,7 +320,7 @@ export const GLOSSARY_PAGE = {
     safety: [
       `Problem when: the books' hash chain does not match (the books were changed outside the portal); the last cash count or bank check is SHORT of the book by more than ${formatRupiah(SHORTAGE_TOLERANCE, "en")}; or PAR30 is above ${Math.round(HIGH_PAR30 * 100)}%.`,
       `Needs checking when nothing is a problem but: the cash (or bank) was never counted, the last count is more than ${MAX_CHECK_AGE_DAYS} days old, not countersigned by the supervisor, over the book by more than ${formatRupiah(SHORTAGE_TOLERANCE, "en")}, or queried by the supervisor; less than ${Math.round(HEALTHY_REPAYMENT_RATE * 100)}% of the installments due in the last year were paid; the month that should be closed has no seal, or its seal is not countersigned or is queried; or another question of the supervisor is open.`,
-      "Safe when none of the above holds.",
+      "Safe when none of the above holds. When the hash chain does not match, nothing else is marked ✓: it was all read from books that can no longer be trusted.",
       `A missing signature is not a shortage: it asks for a look (!), it does not say money is missing (✗). A difference up to ${formatRupiah(SHORTAGE_TOLERANCE, "en")} (coins, a small miscount) is shown but does not change the verdict.`,
     ],
   },

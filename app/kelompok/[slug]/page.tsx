@@ -11,7 +11,7 @@ import { getMessages } from "@/server/i18n/locale";
 import { formatDate, formatInt, formatMonth, formatPct, formatTimestamp, rp } from "@/server/i18n/format";
 import { Card, Small } from "../../_components/Money";
 import { EntryTable } from "../../_components/EntryTable";
-import { MoneySafe } from "../../_components/MoneySafe";
+import { MoneyNotSafe, MoneySafe } from "../../_components/MoneySafe";
 import { Seal } from "../../_components/Seal";
 import { ChainChecked, ChainStatus, type ChainShown } from "../../_components/ChainStatus";
 import type { GroupRow } from "@/server/services/context";
@@ -308,6 +308,7 @@ function WithheldGroupPage({
         {formatDate(group.foundedOn, locale)}
       </p>
       <ChainStatus chain={chain} timeZone={group.timeZone} locale={locale} t={t} />
+      <MoneyNotSafe t={t} />
       <p>{t.figuresWithheld}</p>
       <p>
         <Link prefetch={false} href={`/kelompok/${group.slug}/buku-kas`}>
