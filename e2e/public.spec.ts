@@ -44,7 +44,7 @@ test("home explains the movement, shows totals and both demo groups", async ({ p
   await expect(page.getByRole("heading", { level: 1, name: "Kas Terbuka" })).toBeVisible();
   await expect(page.getByText("Rp 1.000 sehari")).toBeVisible();
   await expect(page.getByRole("note")).toContainText("DATA CONTOH (DEMO)");
-  await expect(page.getByText("Simpanan terkumpul")).toBeVisible();
+  await expect(page.getByText("Simpanan disetor", { exact: true })).toBeVisible();
   await page.getByRole("link", { name: "KSM Ratu Damai" }).click();
   await expect(page).toHaveURL(/\/kelompok\/ratu-damai$/);
   await expect(page.getByRole("heading", { level: 1 })).toContainText("KSM Ratu Damai");
@@ -78,7 +78,7 @@ test("a group page is complete without JavaScript: balance sheet, chart, indicat
     await expect(page.getByRole("heading", { name: h, exact: true })).toBeVisible();
   }
   await expect(page.getByText(/Rantai hash diperiksa dari isi catatan: [\d.]+ catatan utuh\./)).toBeVisible();
-  const chart = page.getByRole("img", { name: "Setoran, pinjaman keluar dan angsuran masuk per bulan" });
+  const chart = page.getByRole("img", { name: "Simpanan disetor, pinjaman disalurkan dan angsuran masuk per bulan" });
   // Drawn on the server: savings on their own scale, loans and repayments on theirs.
   await expect(chart.locator(".recharts-wrapper > svg.recharts-surface")).toHaveCount(2);
   const ticks = await chart.locator(".recharts-cartesian-axis-tick-value").allTextContents();
@@ -194,10 +194,10 @@ test("the impact page compares groups with every indicator defined, and /data do
   for (const name of [
     "PAR30",
     "Tingkat pengembalian",
-    "Simpanan per anggota",
+    "Saldo simpanan per anggota",
     "Anggota yang sedang meminjam",
     "Pemanfaatan dana pinjaman",
-    "Hasil atas simpanan (setahun)",
+    "Hasil atas simpanan",
     "Kepatuhan iuran",
     "Anggota keluar tahun ini",
   ]) {
@@ -413,8 +413,12 @@ test("a group page answers 'is our money safe?' first, in plain words with a mar
   await expect(safe).toContainText(/Saldo rekening bank dicocokkan \d{1,2} \w{3} \d{4}: (cocok dengan buku|selisih)/);
   await expect(safe).toContainText(/Kas dihitung \d{1,2} \w{3} \d{4}: (cocok dengan buku|lebih|kurang)/);
   await expect(safe).toContainText("Buku kas disegel akhir");
-  // Every fact but the first carries a mark a screen reader can name.
-  await expect(safe.getByRole("img", { name: /^(baik|perlu dicek)$/ })).toHaveCount(4);
+  // The verdict first, one of three, in plain words.
+  await expect(safe.locator("p.verdict strong")).toHaveText(/^(Aman|Perlu diperiksa|Bermasalah)$/);
+  // What moved since the last count, from the ledger.
+  await expect(safe).toContainText(/Sejak kas dihitung \d{1,2} \w{3} \d{4}: masuk Rp\s[\d.]+, keluar Rp\s[\d.]+/);
+  // Every fact but the first carries its own mark a screen reader can name (cash, bank, repayments, chain, seal, …).
+  expect(await safe.getByRole("img", { name: /^(baik|perlu diperiksa|masalah)$/ }).count()).toBeGreaterThanOrEqual(5);
 });
 
 test("every public page is whole at 360 px and at 1280 px, in both languages, with no script: nothing wider than the screen or its box", async ({

@@ -1,24 +1,21 @@
-import { groupHoldings, type Mark, safetyMarks } from "@/server/domain/safety";
-import { formatDate, formatMonth, formatPct, rp } from "@/server/i18n/format";
+import { groupHoldings, type CheckCause, type Mark, safetyVerdict } from "@/server/domain/safety";
+import { daysBetween } from "@/server/domain/dates";
+import { formatDate, formatInt, formatMonth, formatPct, rp } from "@/server/i18n/format";
 import type { Locale, Messages } from "@/server/i18n/messages";
 import type { GroupFigures } from "@/server/services/public-figures";
+import type { SafetyModel } from "@/server/services/safety";
 import type { PublicCheckpoint } from "@/server/services/seals";
+import type { ChainShown } from "./ChainStatus";
 
-/** One fact, with its mark (✓ or !) named for screen readers. */
-function Line({
-  mark,
-  names,
-  children,
-}: {
-  mark: Mark | null;
-  names: Record<Mark, string>;
-  children: React.ReactNode;
-}) {
+const SIGN: Record<Mark, string> = { ok: "✓", attention: "!", problem: "✗" };
+
+/** One reason, with its own mark (✓, ! or ✗) named for screen readers. */
+function Line({ mark, t, children }: { mark: Mark | null; t: Messages["safe"]; children: React.ReactNode }) {
   return (
     <li className={mark ? `fact-${mark}` : undefined}>
       {mark && (
-        <span className="mark" role="img" aria-label={names[mark]}>
-          {mark === "ok" ? "✓" : "!"}
+        <span className="mark" role="img" aria-label={t[mark]}>
+          {SIGN[mark]}
         </span>
       )}{" "}
       {children}
@@ -26,67 +23,105 @@ function Line({
   );
 }
 
-/** "Apakah uang kelompok aman?" at the top of a group page: the reassuring facts, each with a plain mark. */
+/**
+ * "Apakah uang kelompok aman?" at the top of a group page: one plain verdict first (Aman, Perlu
+ * diperiksa, Bermasalah — the rule in server/domain/safety.ts), then each reason with its own mark.
+ */
 export function MoneySafe({
   f,
   seal,
+  chain,
+  safety,
+  graceDays,
   locale,
   t,
 }: {
   f: GroupFigures;
   seal: PublicCheckpoint | undefined;
+  chain: ChainShown;
+  safety: SafetyModel;
+  graceDays: number;
   locale: Locale;
   t: Messages;
 }) {
   const s = t.safe;
   const c = f.lastCashCount;
   const b = f.lastBankCheck;
-  const fact = (x: typeof c) => x && { difference: x.difference, countersigned: x.countersignedOn !== null };
-  const marks = safetyMarks({
+  const fact = (x: typeof c) =>
+    x && {
+      date: x.businessDate,
+      difference: x.difference,
+      countersigned: x.countersignedOn !== null,
+      queried: x.queried !== null,
+    };
+  const sealQueried = seal ? safety.openQueries.includes(`seal:${seal.month}`) : false;
+  // The last count's and the seal's questions are told on their own lines; the rest are counted.
+  const otherOpenQueries =
+    safety.openQueries.length - (sealQueried ? 1 : 0) - (c?.queried ? 1 : 0) - (b?.queried ? 1 : 0);
+  const { verdict, reasons: r } = safetyVerdict({
+    today: f.today,
+    graceDays,
+    chainOk: !chain.problem,
     lastCashCount: fact(c),
     bank: f.balances.bank !== 0 || b ? { lastCheck: fact(b) } : null,
     repaymentRate: f.loans.repaymentRate,
     par30: f.loans.par30,
     repaymentsHidden: f.loans.performanceHidden,
-    seal: seal ? { countersigned: seal.countersigned?.matches === true } : null,
+    seal: seal
+      ? { month: seal.month, countersigned: seal.countersigned?.matches === true, queried: sealQueried }
+      : null,
+    otherOpenQueries: Math.max(0, otherOpenQueries),
   });
   const held = groupHoldings(f.balances);
   const date = (d: string) => formatDate(d, locale);
+  const moved = safety.cashMoved;
+  const checkTail = (x: typeof c, causes: CheckCause[]) =>
+    x && (
+      <>
+        {" "}
+        {x.countersignedOn ? s.countSigned(date(x.countersignedOn)) : s.countNotSigned}
+        {causes.includes("old") && ` ${s.countOld(formatInt(daysBetween(x.businessDate, f.today), locale))}`}
+        {x.queried && ` ${s.checkQueried}`}
+        {x.replaceReason && ` · ${t.countReplaced(t.countReplaceReasons[x.replaceReason] ?? "")}`}
+      </>
+    );
   return (
     <section className="safe" aria-labelledby="aman">
       <h2 id="aman">{s.title}</h2>
+      <p className={`verdict verdict-${verdict}`}>
+        <strong>{s.verdicts[verdict]}</strong> — {s.verdictSays[verdict]}
+      </p>
       <ul className="safe-list">
-        <Line names={s} mark={null}>
+        <Line t={s} mark={null}>
           {s.holdings(
             rp(held.total, locale),
             rp(held.cash, locale),
             held.bank ? rp(held.bank, locale) : null,
             rp(held.lentOut, locale),
           )}
+          {moved && ` ${s.sinceCount(date(moved.since), rp(moved.in, locale), rp(moved.out, locale))}`}
         </Line>
-        <Line names={s} mark={marks.cashCount}>
+        <Line t={s} mark={r.cashCount.mark}>
           {!c
             ? s.noCount
             : c.difference === 0
               ? s.countMatches(date(c.businessDate))
               : c.difference > 0
                 ? s.countOver(date(c.businessDate), rp(c.difference, locale))
-                : s.countShort(date(c.businessDate), rp(-c.difference, locale))}{" "}
-          {c && (c.countersignedOn ? s.countSigned(date(c.countersignedOn)) : s.countNotSigned)}
-          {c?.replaceReason && ` · ${t.countReplaced(t.countReplaceReasons[c.replaceReason] ?? "")}`}
+                : s.countShort(date(c.businessDate), rp(-c.difference, locale))}
+          {checkTail(c, r.cashCount.causes)}
         </Line>
-        {marks.bankCheck && (
-          <Line names={s} mark={marks.bankCheck}>
+        {r.bankCheck && (
+          <Line t={s} mark={r.bankCheck.mark}>
             {!b
               ? s.noBankCheck
               : b.difference === 0
                 ? s.bankMatches(date(b.businessDate))
-                : s.bankDiffers(date(b.businessDate), rp(b.difference, locale))}{" "}
-            {b && (b.countersignedOn ? s.countSigned(date(b.countersignedOn)) : s.countNotSigned)}
-            {b?.replaceReason && ` · ${t.countReplaced(t.countReplaceReasons[b.replaceReason] ?? "")}`}
+                : s.bankDiffers(date(b.businessDate), rp(b.difference, locale))}
+            {checkTail(b, r.bankCheck.causes)}
           </Line>
         )}
-        <Line names={s} mark={marks.repayments}>
+        <Line t={s} mark={r.repayments?.mark ?? null}>
           {f.loans.performanceHidden
             ? s.repaymentsHidden
             : f.loans.repaymentRate === null
@@ -94,17 +129,54 @@ export function MoneySafe({
               : s.repayments(formatPct(f.loans.repaymentRate, locale))}{" "}
           {f.loans.par30 !== null && s.par30(formatPct(f.loans.par30, locale))}
         </Line>
-        <Line names={s} mark={marks.seal}>
+        <Line t={s} mark={r.chain}>
+          {r.chain === "ok" ? s.chainOk : s.chainBad}
+        </Line>
+        <Line t={s} mark={r.seal.mark}>
           {seal ? (
             <>
               {s.seal(formatMonth(seal.month, locale, true), seal.seq, seal.seal)}{" "}
               {seal.countersigned?.matches ? s.sealSigned(date(seal.countersigned.on)) : s.sealNotSigned}
+              {r.seal.causes.includes("behind") && ` ${s.sealBehind(formatMonth(r.seal.expected, locale, true))}`}
+              {sealQueried && ` ${s.sealQueried}`}
             </>
           ) : (
             s.noSeal
           )}
         </Line>
+        {r.queries && (
+          <Line t={s} mark={r.queries.mark}>
+            {s.queriesOpen(formatInt(r.queries.open, locale))}
+          </Line>
+        )}
       </ul>
+      <p className="muted">
+        <a href="/metodologi#aman">{s.rule}</a>
+      </p>
+    </section>
+  );
+}
+
+/**
+ * The safety block of a group whose figures are withheld (its book failed the chain check): the
+ * rule's first problem alone decides it — Bermasalah — and its one reason says why.
+ */
+export function MoneyNotSafe({ t }: { t: Messages }) {
+  const s = t.safe;
+  return (
+    <section className="safe" aria-labelledby="aman">
+      <h2 id="aman">{s.title}</h2>
+      <p className="verdict verdict-bermasalah">
+        <strong>{s.verdicts.bermasalah}</strong> — {s.verdictSays.bermasalah}
+      </p>
+      <ul className="safe-list">
+        <Line t={s} mark="problem">
+          {s.chainBad}
+        </Line>
+      </ul>
+      <p className="muted">
+        <a href="/metodologi#aman">{s.rule}</a>
+      </p>
     </section>
   );
 }

@@ -4,6 +4,7 @@ import { pageOf } from "@/server/domain/portal";
 import { impactFigures } from "@/server/services/impact";
 import { FlaggedGroups } from "../_components/ChainStatus";
 import { formatInt, formatPct, rp } from "@/server/i18n/format";
+import { GLOSSARY } from "@/server/i18n/glossary";
 import { getMessages, titled } from "@/server/i18n/locale";
 import { Card } from "../_components/Money";
 import { MonthlyFigures } from "../_components/MonthlyFigures";
@@ -22,7 +23,15 @@ export default async function ImpactPage({ searchParams }: { searchParams: Promi
   const x = await impactFigures(await getDatabase());
   const shown = pageOf(x.groups, (await searchParams).hal, GROUPS_PER_PAGE);
   const money = (v: number | null) => (v === null ? t.suppressed : rp(v, locale));
-  const indicators: [string, string, (g: (typeof x.groups)[number]) => string][] = [
+  type Group = (typeof x.groups)[number];
+  const last = (g: Group) => g.closedYears.at(-1);
+  const yearly = (f: (y: NonNullable<ReturnType<typeof last>>) => string) => (g: Group) => {
+    const y = last(g);
+    return y ? `${f(y)} (${y.year})` : "–";
+  };
+  // Each row: the indicator's one name (server/i18n/glossary.ts), its formula, its value per group.
+  // Yearly figures are the latest closed year's, as its yearly report keeps them (never since founding).
+  const indicators: [string, string, (g: Group) => string][] = [
     [t.par30, t.par30Def, (g) => formatPct(g.loans.par30, locale)],
     [t.repaymentRate, t.repaymentRateDef, (g) => formatPct(g.loans.repaymentRate, locale)],
     [i.savingsPerMember, i.savingsPerMemberDef, (g) => money(g.indicators.savingsPerMember)],
@@ -32,33 +41,33 @@ export default async function ImpactPage({ searchParams }: { searchParams: Promi
       (g) => (g.indicators.pctWithLoan === null ? t.suppressed : formatPct(g.indicators.pctWithLoan, locale)),
     ],
     [i.utilisation, i.utilisationDef, (g) => formatPct(g.indicators.utilisation, locale)],
-    [i.returnOnSavings, i.returnOnSavingsDef, (g) => formatPct(g.indicators.returnOnSavings, locale)],
     [t.compliance, t.complianceDef, (g) => formatPct(g.compliance.ratio, locale)],
     [
       i.dropout,
       i.dropoutDef,
       (g) => (g.indicators.dropoutHidden ? t.suppressed : formatPct(g.indicators.dropout, locale)),
     ],
-    // The latest closed year, as its yearly report keeps it.
-    ...(
-      [
-        [t.shu.shu, (g) => rp(g.closedYears.at(-1)!.shu, locale)],
-        [t.shu.returnOnSavings, (g) => formatPct(g.closedYears.at(-1)!.indicators.returnOnSavings, locale)],
-        [t.shu.returnOnAssets, (g) => formatPct(g.closedYears.at(-1)!.indicators.returnOnAssets, locale)],
-        [
-          t.shu.retention,
-          (g) =>
-            g.closedYears.at(-1)!.indicators.retentionHidden
-              ? t.suppressed
-              : formatPct(g.closedYears.at(-1)!.indicators.retention, locale),
-        ],
-        [t.shu.writeOffRatio, (g) => formatPct(g.closedYears.at(-1)!.indicators.writeOffRatio, locale)],
-      ] as [string, (g: (typeof x.groups)[number]) => string][]
-    ).map(([name, f]): [string, string, (g: (typeof x.groups)[number]) => string] => [
-      `${name} — ${t.shu.lastClosed}`,
-      t.shu.lastClosedDef,
-      (g) => (g.closedYears.length ? `${f(g)} (${g.closedYears.at(-1)!.year})` : "–"),
-    ]),
+    [t.shu.shu, `${GLOSSARY.shu[locale].formula} ${t.shu.lastClosedDef}`, yearly((y) => rp(y.shu, locale))],
+    [
+      t.shu.returnOnSavings,
+      `${GLOSSARY.return_on_savings[locale].formula} ${t.shu.lastClosedDef}`,
+      yearly((y) => formatPct(y.indicators.returnOnSavings, locale)),
+    ],
+    [
+      t.shu.returnOnAssets,
+      `${GLOSSARY.return_on_assets[locale].formula} ${t.shu.lastClosedDef}`,
+      yearly((y) => formatPct(y.indicators.returnOnAssets, locale)),
+    ],
+    [
+      t.shu.retention,
+      `${GLOSSARY.retention[locale].formula} ${t.shu.lastClosedDef}`,
+      yearly((y) => (y.indicators.retentionHidden ? t.suppressed : formatPct(y.indicators.retention, locale))),
+    ],
+    [
+      t.shu.writeOffRatio,
+      `${GLOSSARY.write_off_ratio[locale].formula} ${t.shu.lastClosedDef}`,
+      yearly((y) => formatPct(y.indicators.writeOffRatio, locale)),
+    ],
   ];
   return (
     <>
@@ -80,7 +89,12 @@ export default async function ImpactPage({ searchParams }: { searchParams: Promi
         <Card label={i.savingsPerMember} value={money(x.all.savingsPerMember)} />
         <Card label={t.compliance} value={formatPct(x.all.compliance, locale)} />
       </ul>
-      <p className="muted">{t.compare.costAvoidedDef}</p>
+      <p className="muted">
+        {t.compare.costAvoidedDef}{" "}
+        <Link prefetch={false} href="/metodologi#istilah">
+          {t.nav.method}
+        </Link>
+      </p>
       <h2>{i.trend}</h2>
       <MonthlyFigures rows={x.trend} locale={locale} t={t} />
       <h2>{i.perVillage}</h2>
@@ -124,7 +138,7 @@ export default async function ImpactPage({ searchParams }: { searchParams: Promi
           key: name,
           cells: [
             <>
-              {name}
+              <span className="term">{name}</span>
               <br />
               <span className="muted">{def}</span>
             </>,

@@ -3,6 +3,8 @@ import { CSV_COLUMNS, LICENSE } from "@/server/domain/open-ledger";
 import { listGroups } from "@/server/services/public-figures";
 import { pageOf } from "@/server/domain/portal";
 import { Pager } from "../_components/Pager";
+import { ACCOUNTS } from "@/server/domain/ledger";
+import { ACCOUNT_MEANINGS } from "@/server/i18n/glossary";
 import { getMessages, titled } from "@/server/i18n/locale";
 import { DATA_FIELDS, DATA_PAGE, DATA_RULES_CHECKED, DATA_RULES_NOT_CHECKED } from "@/server/i18n/pages";
 
@@ -91,6 +93,30 @@ export default async function DataPage({ searchParams }: { searchParams: Promise
                 </th>
                 <td>{f.type[locale]}</td>
                 <td>{f.what[locale]}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <h3 id="akun">{x.accountsTitle}</h3>
+      <p>{x.accountsIntro}</p>
+      <div className="table-wrap" tabIndex={0}>
+        <table className="fields">
+          <thead>
+            <tr>
+              <th scope="col">{x.account}</th>
+              <th scope="col">{x.accountName}</th>
+              <th scope="col">{x.accountMeaning}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {ACCOUNTS.map((a) => (
+              <tr key={a}>
+                <th scope="row">
+                  <code>{a}</code>
+                </th>
+                <td>{t.accounts[a]}</td>
+                <td>{ACCOUNT_MEANINGS[a][locale]}</td>
               </tr>
             ))}
           </tbody>

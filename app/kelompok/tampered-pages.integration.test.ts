@@ -77,6 +77,8 @@ describe("public pages with a tampered book", () => {
     const group = await html(Group({ params: Promise.resolve({ slug }) }));
     expect(group).toContain(WARNING);
     expect(group).toContain(t_.figuresWithheld);
+    // The safety block still answers, first: Bermasalah (server/domain/safety.ts: a failed chain check).
+    expect(group).toContain(`<strong>${t_.safe.verdicts.bermasalah}</strong>`);
     const book = await html(Book({ params: Promise.resolve({ slug }), searchParams: Promise.resolve({}) }));
     expect(book).toContain(WARNING);
     expect(book).not.toContain(NEVER_CHANGED);
@@ -90,6 +92,7 @@ describe("public pages with a tampered book", () => {
     expect(page.split(WARNING)).toHaveLength(2);
     expect(page).toContain(t_.balanceSheet);
     expect(page).not.toContain("✓");
+    expect(page).toContain(`<strong>${t_.safe.verdicts.bermasalah}</strong>`);
   });
 
   it("the other group's pages say nothing of it, and its cash book still makes its claim", async () => {

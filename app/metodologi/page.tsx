@@ -1,4 +1,5 @@
 import { DEFAULT_REFERENCE_TERMS } from "@/server/domain/finance/compare";
+import { GLOSSARY, GLOSSARY_PAGE } from "@/server/i18n/glossary";
 import { getMessages, titled } from "@/server/i18n/locale";
 import { METHOD_LENDING, METHOD_PAGE, METHOD_SHU } from "@/server/i18n/pages";
 import { getDatabase } from "@/db/client";
@@ -21,8 +22,31 @@ export default async function MethodologyPage() {
   const rules = await Promise.all(groups.map((g) => shareOutRuleOf(database.db, g)));
   const lending = await Promise.all(groups.map((g) => lendingRuleOf(database.db, g)));
   const z = METHOD_LENDING[locale];
+  const g = GLOSSARY_PAGE[locale];
   return (
     <>
+      <h1 id="istilah">{g.title}</h1>
+      <p>{g.intro}</p>
+      <dl className="glossary">
+        {Object.entries(GLOSSARY).map(([key, terms]) => (
+          <div key={key} id={`istilah-${key}`}>
+            <dt>{terms[locale].name}</dt>
+            <dd>
+              {terms[locale].def}
+              <br />
+              <span className="muted">
+                {g.formula}: {terms[locale].formula}
+              </span>
+            </dd>
+          </div>
+        ))}
+      </dl>
+      <h2 id="aman">{g.safetyTitle}</h2>
+      <ul>
+        {g.safety.map((p) => (
+          <li key={p}>{p}</li>
+        ))}
+      </ul>
       <h1>{x.title}</h1>
       {x.parts.map(([h, p]) => (
         <section key={h}>

@@ -124,7 +124,7 @@ describe("the lending rule", () => {
       params: { ceiling: 1_500_000, limit: "savings", multiple: 3, savings: 500_000 },
     });
     expect(errorMessage(r!.code!, r!.params!, "id")).toBe(
-      "Pinjaman melebihi batas kelompok: paling banyak Rp 1.500.000 (3× simpanan anggota ini, Rp 500.000).",
+      "Pinjaman melebihi batas kelompok: paling banyak Rp\u00a01.500.000 (3× simpanan anggota ini, Rp\u00a0500.000).",
     );
     expect(await chainHead(t.database, groupId)).toEqual(before);
     // The ceiling itself is allowed.
@@ -136,7 +136,7 @@ describe("the lending rule", () => {
     const r = await refusal(caller("bendahara").admin.loans.disburse(lend("RA-003", 2_000_001)));
     expect(r).toMatchObject({ code: "loan_above_ceiling", params: { ceiling: 2_000_000, limit: "absolute" } });
     expect(errorMessage(r!.code!, r!.params!, "en")).toBe(
-      "The loan is above the group's limit: at most Rp 2,000,000 (the ceiling for any one loan).",
+      "The loan is above the group's limit: at most Rp\u00a02,000,000 (the ceiling for any one loan).",
     );
     expect(await chainHead(t.database, groupId)).toEqual(before);
   });

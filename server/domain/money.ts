@@ -34,6 +34,12 @@ export function sum(xs: readonly number[]): number {
   return s;
 }
 
+/**
+ * "Rp" and the no-break space (U+00A0) that ties it to its number: every amount on a page, in a
+ * message or in prose goes through this one prefix, so "Rp" never ends a line on its own.
+ */
+export const RP = "Rp\u00a0";
+
 /** `Rp 1.000.000` (id) or `Rp 1,000,000` (en); negative as `−Rp 5.000`. */
 export function formatRupiah(amount: number, locale: "id" | "en" = "id"): string {
   const sep = locale === "id" ? "." : ",";
@@ -41,5 +47,5 @@ export function formatRupiah(amount: number, locale: "id" | "en" = "id"): string
     .toString()
     .replace(/\B(?=(\d{3})+(?!\d))/g, sep);
   // A no-break space: "Rp" never ends a line on its own, on a 360 px phone or anywhere.
-  return `${amount < 0 ? "−" : ""}Rp\u00a0${digits}`;
+  return `${amount < 0 ? "−" : ""}${RP}${digits}`;
 }

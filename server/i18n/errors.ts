@@ -1,3 +1,4 @@
+import { RP } from "@/server/domain/money";
 import { formatDate, formatMonth } from "./format";
 import type { Locale } from "./messages";
 
@@ -14,13 +15,13 @@ const MESSAGES = {
   amount_not_whole: { id: () => "Jumlah harus rupiah bulat, tanpa sen.", en: () => "The amount must be whole rupiah." },
   amount_not_positive: { id: () => "Jumlah harus lebih dari nol.", en: () => "The amount must be more than zero." },
   amount_too_large: {
-    id: (p) => `Jumlah terlalu besar (paling banyak Rp ${fmt(p.max)}).`,
-    en: (p) => `The amount is too large (at most Rp ${fmt(p.max, ",")}).`,
+    id: (p) => `Jumlah terlalu besar (paling banyak ${RP}${fmt(p.max)}).`,
+    en: (p) => `The amount is too large (at most ${RP}${fmt(p.max, ",")}).`,
   },
   amount_invalid: { id: () => "Jumlah tidak sah.", en: () => "The amount is not valid." },
   amount_out_of_range: {
-    id: (p) => `Jumlah harus antara Rp ${fmt(p.min)} dan Rp ${fmt(p.max)}.`,
-    en: (p) => `The amount must be between Rp ${fmt(p.min, ",")} and Rp ${fmt(p.max, ",")}.`,
+    id: (p) => `Jumlah harus antara ${RP}${fmt(p.min)} dan ${RP}${fmt(p.max)}.`,
+    en: (p) => `The amount must be between ${RP}${fmt(p.min, ",")} and ${RP}${fmt(p.max, ",")}.`,
   },
   date_invalid: {
     id: () => "Tanggal tidak sah (format TTTT-BB-HH).",
@@ -58,9 +59,9 @@ const MESSAGES = {
     en: (p) => `This member still has ${p.count} running loan(s): settle or write them off before she leaves.`,
   },
   member_has_savings: {
-    id: (p) => `Simpanan anggota ini Rp ${fmt(p.savings)} belum dibayar: bayarkan dulu (bisa sekaligus saat keluar).`,
+    id: (p) => `Simpanan anggota ini ${RP}${fmt(p.savings)} belum dibayar: bayarkan dulu (bisa sekaligus saat keluar).`,
     en: (p) =>
-      `This member's savings of Rp ${fmt(p.savings, ",")} are not paid out: pay them first (or as she leaves).`,
+      `This member's savings of ${RP}${fmt(p.savings, ",")} are not paid out: pay them first (or as she leaves).`,
   },
   nothing_to_pay_out: {
     id: () => "Anggota ini tidak punya simpanan untuk dibayarkan.",
@@ -94,8 +95,8 @@ const MESSAGES = {
     en: () => "One moment: the cash and bank figures are still loading. Try again.",
   },
   insufficient_cash: {
-    id: (p) => `Kas tidak cukup (tersedia Rp ${fmt(p.available ?? 0)}).`,
-    en: (p) => `Not enough cash (Rp ${fmt(p.available ?? 0, ",")} available).`,
+    id: (p) => `Kas tidak cukup (tersedia ${RP}${fmt(p.available ?? 0)}).`,
+    en: (p) => `Not enough cash (${RP}${fmt(p.available ?? 0, ",")} available).`,
   },
   import_header: {
     id: (p) =>
@@ -292,18 +293,18 @@ const MESSAGES = {
     en: () => "Choose paying into or drawing from the bank.",
   },
   insufficient_bank: {
-    id: (p) => `Saldo bank tidak cukup (tersedia Rp ${fmt(p.available ?? 0)}).`,
-    en: (p) => `Not enough in the bank (Rp ${fmt(p.available ?? 0, ",")} available).`,
+    id: (p) => `Saldo bank tidak cukup (tersedia ${RP}${fmt(p.available ?? 0)}).`,
+    en: (p) => `Not enough in the bank (${RP}${fmt(p.available ?? 0, ",")} available).`,
   },
   insufficient_savings: { id: () => "Simpanan anggota tidak cukup.", en: () => "Not enough savings." },
   insufficient_social_fund: { id: () => "Dana sosial tidak cukup.", en: () => "Not enough in the social fund." },
   withdrawal_exceeds_savings: {
-    id: (p) => `Penarikan melebihi simpanan (Rp ${fmt(p.available)}).`,
-    en: (p) => `The withdrawal exceeds the savings (Rp ${fmt(p.available, ",")}).`,
+    id: (p) => `Penarikan melebihi simpanan (${RP}${fmt(p.available)}).`,
+    en: (p) => `The withdrawal exceeds the savings (${RP}${fmt(p.available, ",")}).`,
   },
   repayment_exceeds_owed: {
-    id: (p) => `Angsuran melebihi sisa utang (Rp ${fmt(p.owed)}).`,
-    en: (p) => `The repayment exceeds what is owed (Rp ${fmt(p.owed, ",")}).`,
+    id: (p) => `Angsuran melebihi sisa utang (${RP}${fmt(p.owed)}).`,
+    en: (p) => `The repayment exceeds what is owed (${RP}${fmt(p.owed, ",")}).`,
   },
   loan_balance_negative: {
     id: () => "Sisa pinjaman tidak boleh minus.",
@@ -518,15 +519,15 @@ const MESSAGES = {
   // saved only when the treasurer confirmed it; a count is replaced the same day, never edited.
   count_difference_unconfirmed: {
     id: (p) =>
-      `Hitungan Rp ${fmt(p.counted)} ${Number(p.difference) < 0 ? "kurang" : "lebih"} Rp ${fmt(Math.abs(Number(p.difference)))} dari buku (Rp ${fmt(p.book)}) — lebih dari Rp ${fmt(p.tolerance)}. Periksa angkanya; kalau memang benar, konfirmasi lalu simpan lagi.`,
+      `Hitungan ${RP}${fmt(p.counted)} ${Number(p.difference) < 0 ? "kurang" : "lebih"} ${RP}${fmt(Math.abs(Number(p.difference)))} dari buku (${RP}${fmt(p.book)}) — lebih dari ${RP}${fmt(p.tolerance)}. Periksa angkanya; kalau memang benar, konfirmasi lalu simpan lagi.`,
     en: (p) =>
-      `The count of Rp ${fmt(p.counted, ",")} is Rp ${fmt(Math.abs(Number(p.difference)), ",")} ${Number(p.difference) < 0 ? "short of" : "over"} the book (Rp ${fmt(p.book, ",")}) — more than Rp ${fmt(p.tolerance, ",")}. Check the figure; if it really is right, confirm and save again.`,
+      `The count of ${RP}${fmt(p.counted, ",")} is ${RP}${fmt(Math.abs(Number(p.difference)), ",")} ${Number(p.difference) < 0 ? "short of" : "over"} the book (${RP}${fmt(p.book, ",")}) — more than ${RP}${fmt(p.tolerance, ",")}. Check the figure; if it really is right, confirm and save again.`,
   },
   large_outflow_unconfirmed: {
     id: (p) =>
-      `Rp ${fmt(p.amount)} lebih dari batas kelompok (Rp ${fmt(p.threshold)}) untuk satu pengeluaran atau penarikan. Periksa angkanya; kalau memang benar, konfirmasi lalu simpan lagi.`,
+      `${RP}${fmt(p.amount)} lebih dari batas kelompok (${RP}${fmt(p.threshold)}) untuk satu pengeluaran atau penarikan. Periksa angkanya; kalau memang benar, konfirmasi lalu simpan lagi.`,
     en: (p) =>
-      `Rp ${fmt(p.amount, ",")} is more than the group's limit (Rp ${fmt(p.threshold, ",")}) for one expense or withdrawal. Check the figure; if it really is right, confirm and save again.`,
+      `${RP}${fmt(p.amount, ",")} is more than the group's limit (${RP}${fmt(p.threshold, ",")}) for one expense or withdrawal. Check the figure; if it really is right, confirm and save again.`,
   },
   count_replace_not_same_day: {
     id: (p) =>
@@ -550,12 +551,12 @@ const MESSAGES = {
   loan_above_ceiling: {
     id: (p) =>
       p.limit === "savings"
-        ? `Pinjaman melebihi batas kelompok: paling banyak Rp ${fmt(p.ceiling)} (${p.multiple}× simpanan anggota ini, Rp ${fmt(p.savings)}).`
-        : `Pinjaman melebihi batas kelompok: paling banyak Rp ${fmt(p.ceiling)} (batas tertinggi satu pinjaman).`,
+        ? `Pinjaman melebihi batas kelompok: paling banyak ${RP}${fmt(p.ceiling)} (${p.multiple}× simpanan anggota ini, ${RP}${fmt(p.savings)}).`
+        : `Pinjaman melebihi batas kelompok: paling banyak ${RP}${fmt(p.ceiling)} (batas tertinggi satu pinjaman).`,
     en: (p) =>
       p.limit === "savings"
-        ? `The loan is above the group's limit: at most Rp ${fmt(p.ceiling, ",")} (${p.multiple}× this member's savings, Rp ${fmt(p.savings, ",")}).`
-        : `The loan is above the group's limit: at most Rp ${fmt(p.ceiling, ",")} (the ceiling for any one loan).`,
+        ? `The loan is above the group's limit: at most ${RP}${fmt(p.ceiling, ",")} (${p.multiple}× this member's savings, ${RP}${fmt(p.savings, ",")}).`
+        : `The loan is above the group's limit: at most ${RP}${fmt(p.ceiling, ",")} (the ceiling for any one loan).`,
   },
   borrower_in_arrears: {
     id: (p) =>
@@ -595,6 +596,8 @@ const MESSAGES = {
 
 /** Every code a domain error may carry: a code without a message here does not typecheck. */
 export type ErrorCode = keyof typeof MESSAGES;
+/** Every code, for tests over all messages. */
+export const ERROR_CODES = Object.keys(MESSAGES) as ErrorCode[];
 
 function fmt(v: unknown, sep = "."): string {
   const n = Number(v);

@@ -3,6 +3,7 @@
  * a user sees (server/i18n), not in the pages.
  */
 import type { RuleCode } from "@/server/domain/book-rules";
+import { formatRupiah } from "@/server/domain/money";
 
 export const DATA_PAGE = {
   id: {
@@ -40,6 +41,12 @@ export const DATA_PAGE = {
       "Yang tidak dapat diperiksa dari data terbuka (hanya server dengan npm run verify, atau segel yang disimpan di luar server):",
     demo: "Data di situs ini adalah DATA CONTOH (demo); setiap berkas membawa isDemo.",
     plusAbove: "semua di atas, ditambah",
+    accountsTitle: "Akun di ledger",
+    accountsIntro:
+      "Setiap akun yang dapat muncul di postings ledger.json dan ledger.csv. Harta (kas, bank, piutang pinjaman) dan beban (biaya, kerugian hapus buku) bertambah dengan debit (+); simpanan, dana, pendapatan dan surplus bertambah dengan kredit (−).",
+    account: "Akun",
+    accountName: "Nama",
+    accountMeaning: "Isinya",
     postingsAs: "postings sebagai",
   },
   en: {
@@ -77,6 +84,12 @@ export const DATA_PAGE = {
       "What cannot be checked from the open data (only by the server's npm run verify, or by seals kept away from the server):",
     demo: "The data on this site is DEMO DATA; every file carries isDemo.",
     plusAbove: "all of the above, plus",
+    accountsTitle: "Accounts in the ledger",
+    accountsIntro:
+      "Every account that can appear in the postings of ledger.json and ledger.csv. Assets (cash, bank, loans receivable) and costs (expenses, write-off loss) grow with a debit (+); savings, funds, income and surplus grow with a credit (−).",
+    account: "Account",
+    accountName: "Name",
+    accountMeaning: "What it holds",
     postingsAs: "postings as",
   },
 };
@@ -227,8 +240,8 @@ export const DATA_FIELDS: { name: string; type: { id: string; en: string }; what
     name: "postings",
     type: { id: "{akun: bilangan bulat}", en: "{account: integer}" },
     what: {
-      id: "debit +, kredit −; jumlahnya nol. Akun: cash (kas), loans_receivable (piutang pinjaman), savings_share, savings_mandatory, savings_voluntary (simpanan), social_fund (dana sosial), income_service_charge, income_fine, income_other (pendapatan), expense (beban), write_off_loss (kerugian hapus buku), retained_surplus (sisa hasil)",
-      en: "debit +, credit −; sums to zero. Accounts: cash, loans_receivable, savings_share, savings_mandatory, savings_voluntary, social_fund, income_service_charge, income_fine, income_other, expense, write_off_loss, retained_surplus",
+      id: "debit +, kredit −; jumlahnya nol. Setiap akun dijelaskan di bawah (“Akun di ledger”).",
+      en: "debit +, credit −; sums to zero. Every account is explained below (“Accounts in the ledger”).",
     },
   },
   {
@@ -263,7 +276,7 @@ export const METHOD_SHU = {
       ],
       [
         "Indikator",
-        "Hasil atas simpanan = SHU ÷ rata-rata simpanan anggota. Hasil atas aset = SHU ÷ rata-rata (kas + bank + pinjaman beredar). Dana yang dipinjamkan = pinjaman beredar ÷ (pinjaman beredar + kas + bank), akhir tahun. PAR30 = sisa pokok pinjaman terlambat > 30 hari ÷ pinjaman beredar, akhir tahun. Anggota bertahan = anggota aktif 1 Januari yang masih aktif 31 Desember ÷ anggota aktif 1 Januari. Rata-rata simpanan = simpanan anggota ÷ anggota aktif, akhir tahun (tidak ditampilkan bila kurang dari 5 anggota). Rasio hapus buku = pokok dihapus buku ÷ rata-rata pinjaman beredar. Rata-rata = rata-rata 12 saldo akhir bulan (seperti SAVIX/SEEP). Indikator dihitung sekali, saat buku tahun itu ditutup, dan tidak berubah sesudahnya (koreksi kemudian masuk tahun yang masih terbuka).",
+        "Hasil atas simpanan, hasil atas aset, pemanfaatan dana pinjaman, PAR30, anggota yang bertahan, saldo simpanan per anggota dan rasio hapus buku: rumusnya di Daftar istilah di atas. Pemanfaatan, PAR30 dan saldo simpanan per anggota diambil pada 31 Desember; hasil dan rasio atas seluruh tahun. Rata-rata = rata-rata 12 saldo akhir bulan (seperti SAVIX/SEEP). Indikator dihitung sekali, saat buku tahun itu ditutup, dan tidak berubah sesudahnya (koreksi kemudian masuk tahun yang masih terbuka).",
       ],
     ],
     rules: "Aturan pembagian SHU tiap kelompok",
@@ -283,7 +296,7 @@ export const METHOD_SHU = {
       ],
       [
         "Indicators",
-        "Return on savings = SHU ÷ average member savings. Return on assets = SHU ÷ average (cash + bank + loans outstanding). Loan fund utilisation = loans outstanding ÷ (loans outstanding + cash + bank), at year end. PAR30 = principal of loans more than 30 days late ÷ loans outstanding, at year end. Retention = members active on 1 January still active on 31 December ÷ members active on 1 January. Average savings = member savings ÷ active members at year end (not shown under 5 members). Write-off ratio = principal written off ÷ average loans outstanding. Averages are of the 12 month-end balances (SAVIX/SEEP usage). The indicators are computed once, when the year is closed, and do not change afterwards (a later correction falls in the open year).",
+        "Return on savings, return on assets, loan-fund utilisation, PAR30, member retention, savings balance per member and write-off ratio: their formulas are in the Glossary above. Utilisation, PAR30 and savings balance per member are taken on 31 December; returns and ratios over the whole year. Averages are of the 12 month-end balances (SAVIX/SEEP usage). The indicators are computed once, when the year is closed, and do not change afterwards (a later correction falls in the open year).",
       ],
     ],
     rules: "Each group's SHU share-out rule",
@@ -303,7 +316,7 @@ export const METHOD_PAGE = {
       ],
       [
         "Bunga efektif (metode MFTransparency)",
-        "Cari bunga per periode i yang membuat nilai sekarang dari uang yang diterima sama dengan nilai sekarang dari semua pembayaran (IRR arus kas peminjam). Dengan n periode setahun: APR = i × n, bunga efektif setahun (EIR) = (1 + i)ⁿ − 1. Semua biaya wajib ikut dihitung (biaya administrasi, simpanan yang ditahan sebagai syarat pinjaman). Simpanan sukarela atau iuran harian Rp 1.000 tidak dihitung.",
+        `Cari bunga per periode i yang membuat nilai sekarang dari uang yang diterima sama dengan nilai sekarang dari semua pembayaran (IRR arus kas peminjam). Dengan n periode setahun: APR = i × n, bunga efektif setahun (EIR) = (1 + i)ⁿ − 1. Semua biaya wajib ikut dihitung (biaya administrasi, simpanan yang ditahan sebagai syarat pinjaman). Simpanan sukarela atau iuran harian ${formatRupiah(1000, "id")} tidak dihitung.`,
       ],
       [
         "KSM",
@@ -320,7 +333,7 @@ export const METHOD_PAGE = {
       ["KUR", "Bunga per tahun efektif (menurun), cicilan tetap bulanan. Bawaan: 6% per tahun (0,5% per bulan)."],
       [
         "Biaya yang dihindari",
-        "Untuk setiap pinjaman kelompok yang tidak dibatalkan: biaya pengijon untuk pokok yang sama (P × (V/A − 1)) dikurangi jasa pinjaman menurut jadwalnya. Jumlahnya ditampilkan per kelompok dan untuk semua kelompok, selalu dengan asumsi yang dipakai.",
+        "Angka utama “paling sedikit”: untuk setiap pinjaman kelompok yang tidak dibatalkan, biaya dari pemberi pinjaman termurah yang sungguh tersedia bagi peminjamnya dikurangi jasa pinjaman KSM menurut jadwalnya. Untuk pinjaman tanaman (kopi, kemiri, pertanian lain) itu yang lebih murah dari pengijon (P × (V/A − 1)) dan rentenir; untuk tujuan lain (sekolah, kesehatan, rumah, usaha) rentenir, karena pengijon hanya membeli panen; tidak pernah KUR, yang tidak terjangkau warga desa ini. Karena setiap pinjaman dibandingkan dengan pilihan termurahnya, angka sebenarnya tidak lebih kecil dari ini. Angka kedua, “sampai”, menghitung setiap pinjaman sebagai ijon. Keduanya ditampilkan per kelompok dan untuk semua kelompok, selalu dengan asumsi yang dipakai.",
       ],
       [
         "Yang diasumsikan",
@@ -334,7 +347,7 @@ export const METHOD_PAGE = {
       ["Cost in rupiah", "Cost = everything the borrower pays − the money she receives, computed in whole rupiah."],
       [
         "Effective rate (MFTransparency's method)",
-        "Find the periodic rate i at which the present value of what the borrower receives equals the present value of what she pays (the IRR of her cash flows). With n periods a year: APR = i × n, effective annual rate (EIR) = (1 + i)ⁿ − 1. Every mandatory charge counts (fees, savings held back as a condition of the loan); voluntary savings and the Rp 1,000 a day do not.",
+        `Find the periodic rate i at which the present value of what the borrower receives equals the present value of what she pays (the IRR of her cash flows). With n periods a year: APR = i × n, effective annual rate (EIR) = (1 + i)ⁿ − 1. Every mandatory charge counts (fees, savings held back as a condition of the loan); voluntary savings and the ${formatRupiah(1000, "en")} a day do not.`,
       ],
       [
         "KSM",
@@ -354,7 +367,7 @@ export const METHOD_PAGE = {
       ],
       [
         "Cost avoided",
-        "For every loan of the group that was not cancelled: what a pengijon would have cost for the same principal (P × (V/A − 1)) minus the loan's scheduled service charge. Summed per group and across groups, always shown with its assumptions.",
+        "The headline “at least”: for every loan of the group that was not cancelled, the cost from the cheapest lender its borrower really had, minus the KSM's scheduled service charge. For a crop loan (coffee, candlenut, other farming) that is the cheaper of the pengijon (P × (V/A − 1)) and the money lender; for any other purpose (school, health, house, business) the money lender, since a pengijon only buys harvests; never KUR, which these villagers could not get. As each loan is set against its cheapest option, the true figure is no lower than this. The second figure, “up to”, prices every loan as ijon. Both are summed per group and across groups, always shown with their assumptions.",
       ],
       [
         "What is assumed",
@@ -368,7 +381,7 @@ export const METHOD_PAGE = {
 export const METHOD_LENDING = {
   id: {
     title: "Batas pinjaman",
-    text: "Setiap kelompok punya aturan pinjaman (AD/ART) di samping aturan pembagian SHU: satu pinjaman paling banyak sekian kali simpanan peminjam (simpanan pokok + wajib + sukarela), dan tidak pernah lebih dari batas tertinggi kelompok — yang lebih kecil yang berlaku. Selama kelompok belum menetapkan sendiri, berlaku aturan bawaan: 3× simpanan, paling banyak Rp 10.000.000. Aturan ditetapkan pengawas atau admin; setiap perubahan dicatat sebagai aturan baru, tidak pernah menimpa yang lama. Pinjaman di atas batas ditolak, juga pinjaman yang lebih besar dari uang yang ada di kas (atau bank). Pinjaman baru untuk anggota yang menunggak lebih dari 30 hari pada pinjaman lain hanya dicatat setelah bendahara menyatakan tahu.",
+    text: `Setiap kelompok punya aturan pinjaman (AD/ART) di samping aturan pembagian SHU: satu pinjaman paling banyak sekian kali simpanan peminjam (simpanan pokok + wajib + sukarela), dan tidak pernah lebih dari batas tertinggi kelompok — yang lebih kecil yang berlaku. Selama kelompok belum menetapkan sendiri, berlaku aturan bawaan: 3× simpanan, paling banyak ${formatRupiah(10000000, "id")}. Aturan ditetapkan pengawas atau admin; setiap perubahan dicatat sebagai aturan baru, tidak pernah menimpa yang lama. Pinjaman di atas batas ditolak, juga pinjaman yang lebih besar dari uang yang ada di kas (atau bank). Pinjaman baru untuk anggota yang menunggak lebih dari 30 hari pada pinjaman lain hanya dicatat setelah bendahara menyatakan tahu.`,
     rules: "Aturan pinjaman tiap kelompok",
     line: (multiple: number, max: string) =>
       multiple === 0
@@ -379,7 +392,7 @@ export const METHOD_LENDING = {
   },
   en: {
     title: "Loan limits",
-    text: "Each group keeps a lending rule (AD/ART) beside its SHU share-out rule: one loan is at most so many times the borrower's savings (share + mandatory + voluntary), and never more than the group's ceiling — whichever is lower. Until a group sets its own, the default applies: 3× savings, at most Rp 10,000,000. The supervisor or an admin sets the rule; each change is recorded as a new rule, never over the old one. A loan above the limit is refused, and so is a loan larger than the money in the cash box (or the bank). A new loan to a member more than 30 days late on another loan is recorded only once the treasurer says she knows.",
+    text: `Each group keeps a lending rule (AD/ART) beside its SHU share-out rule: one loan is at most so many times the borrower's savings (share + mandatory + voluntary), and never more than the group's ceiling — whichever is lower. Until a group sets its own, the default applies: 3× savings, at most ${formatRupiah(10000000, "en")}. The supervisor or an admin sets the rule; each change is recorded as a new rule, never over the old one. A loan above the limit is refused, and so is a loan larger than the money in the cash box (or the bank). A new loan to a member more than 30 days late on another loan is recorded only once the treasurer says she knows.`,
     rules: "Each group's lending rule",
     line: (multiple: number, max: string) =>
       multiple === 0 ? `at most ${max}` : `at most ${multiple}× the borrower's savings, and never more than ${max}`,

@@ -19,6 +19,9 @@ export interface YearReport {
   rule: ShareOutRule & { isExample: boolean };
   closedAt: string;
   indicators: YearIndicators;
+  /** The closed years just before and after, for the report's links (null at either end). */
+  previousYear: number | null;
+  nextYear: number | null;
 }
 
 export async function yearReport(db: DbOrTx, group: GroupRow, year: number): Promise<YearReport> {
@@ -27,7 +30,13 @@ export async function yearReport(db: DbOrTx, group: GroupRow, year: number): Pro
     .from(yearClosings)
     .where(and(eq(yearClosings.groupId, group.id), eq(yearClosings.year, year)));
   if (!c) throw notFound("year_not_closed", "year");
-  const [rule] = await db.select().from(shareOutRules).where(eq(shareOutRules.id, c.ruleId));
+  const [[rule], closed] = await Promise.all([
+    db.select().from(shareOutRules).where(eq(shareOutRules.id, c.ruleId)),
+    db.select({ year: yearClosings.year }).from(yearClosings).where(eq(yearClosings.groupId, group.id)),
+  ]);
+  const years = closed.map((r) => r.year);
+  const before = years.filter((y) => y < year);
+  const after = years.filter((y) => y > year);
   return {
     year,
     totals: {
@@ -43,5 +52,7 @@ export async function yearReport(db: DbOrTx, group: GroupRow, year: number): Pro
     rule: { ...ruleOfRow(rule!), isExample: rule!.isExample },
     closedAt: c.closedAt,
     indicators: JSON.parse(c.indicators) as YearIndicators,
+    previousYear: before.length ? Math.max(...before) : null,
+    nextYear: after.length ? Math.min(...after) : null,
   };
 }

@@ -11,7 +11,7 @@ import { getMessages } from "@/server/i18n/locale";
 import { formatDate, formatInt, formatMonth, formatPct, formatTimestamp, rp } from "@/server/i18n/format";
 import { Card, Small } from "../../_components/Money";
 import { EntryTable } from "../../_components/EntryTable";
-import { MoneySafe } from "../../_components/MoneySafe";
+import { MoneyNotSafe, MoneySafe } from "../../_components/MoneySafe";
 import { Seal } from "../../_components/Seal";
 import { ChainChecked, ChainStatus, type ChainShown } from "../../_components/ChainStatus";
 import type { GroupRow } from "@/server/services/context";
@@ -24,6 +24,7 @@ import { repaidIn } from "@/server/domain/indicators";
 import { ShareOut } from "../../_components/ShareOut";
 import { METHOD_LENDING } from "@/server/i18n/pages";
 import { lendingRuleOf } from "@/server/services/lending-rule";
+import { safetyModel } from "@/server/services/safety";
 
 export const dynamic = "force-dynamic";
 
@@ -47,10 +48,11 @@ export default async function GroupPage({ params }: { params: Promise<{ slug: st
   const { locale, t } = await getMessages();
   const { database, db, group } = await findGroup((await params).slug);
   watchChains(database);
-  const [{ figures: f, chain, checkpoints }, latest, lending] = await Promise.all([
+  const [{ figures: f, chain, checkpoints }, latest, lending, safety] = await Promise.all([
     groupPageModels(database, group),
     ledgerPage(db, group, { limit: 10 }),
     lendingRuleOf(db, group),
+    safetyModel(database, group),
   ]);
   if (!f) return <WithheldGroupPage group={group} chain={chain} locale={locale} t={t} />;
   const z = METHOD_LENDING[locale];
@@ -70,7 +72,15 @@ export default async function GroupPage({ params }: { params: Promise<{ slug: st
         {t.founded} {formatDate(f.group.foundedOn, locale)}
       </p>
       <ChainStatus chain={chain} timeZone={f.group.timeZone} locale={locale} t={t} />
-      <MoneySafe f={f} seal={sealLastMonth} locale={locale} t={t} />
+      <MoneySafe
+        f={f}
+        seal={sealLastMonth}
+        chain={chain}
+        safety={safety}
+        graceDays={group.monthGraceDays}
+        locale={locale}
+        t={t}
+      />
       <p>
         <ChainChecked chain={chain} timeZone={f.group.timeZone} locale={locale} t={t} />{" "}
         {f.head.lastEntryAt &&
@@ -298,6 +308,7 @@ function WithheldGroupPage({
         {formatDate(group.foundedOn, locale)}
       </p>
       <ChainStatus chain={chain} timeZone={group.timeZone} locale={locale} t={t} />
+      <MoneyNotSafe t={t} />
       <p>{t.figuresWithheld}</p>
       <p>
         <Link prefetch={false} href={`/kelompok/${group.slug}/buku-kas`}>

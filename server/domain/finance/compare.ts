@@ -4,7 +4,7 @@
  */
 import { invalid } from "../errors";
 import type { LoanMethod } from "../loans";
-import { MAX_AMOUNT } from "../money";
+import { MAX_AMOUNT, RP } from "../money";
 import {
   ijonFlows,
   kurFlows,
@@ -40,7 +40,7 @@ export const DEFAULT_REFERENCE_TERMS: ReferenceTerms = {
         checkedOn: "2026-11-01",
       },
       {
-        title: "Radar Jombang, 2 Jan 2019: kopi excelsa Wonosalam Rp 29–31 ribu vs Rp 50–60 ribu saat panen",
+        title: `Radar Jombang, 2 Jan 2019: kopi excelsa Wonosalam ${RP}29–31 ribu vs ${RP}50–60 ribu saat panen`,
         url: "https://radarjombang.jawapos.com",
         checkedOn: "2026-11-01",
       },

@@ -32,10 +32,11 @@ export default async function YearReportPage({ params }: { params: Promise<{ slu
   }
   const s = t.shu;
   const pct = (v: number | null) => (v === null ? "–" : formatPct(v, locale));
-  const row = (label: string, amount: string) => (
+  // An indicator's label is its one name from the glossary (class "term": glossary.integration.test.ts reads it).
+  const row = (label: string, amount: string, isTerm = false) => (
     <tr role="row" key={label}>
       <th scope="row" role="rowheader">
-        {label}
+        {isTerm ? <span className="term">{label}</span> : label}
       </th>
       <td className="num" role="cell">
         {amount}
@@ -54,9 +55,19 @@ export default async function YearReportPage({ params }: { params: Promise<{ slu
       </p>
       <ChainStatus chain={chain} timeZone={group.timeZone} locale={locale} t={t} />
       <nav className="pager no-print" aria-label={s.report}>
+        {r.previousYear !== null && (
+          <Link prefetch={false} href={`/kelompok/${slug}/tahun/${r.previousYear}`} rel="prev">
+            ← {r.previousYear}
+          </Link>
+        )}{" "}
         <Link prefetch={false} href={`/kelompok/${slug}`}>
           {group.name}
-        </Link>
+        </Link>{" "}
+        {r.nextYear !== null && (
+          <Link prefetch={false} href={`/kelompok/${slug}/tahun/${r.nextYear}`} rel="next">
+            {r.nextYear} →
+          </Link>
+        )}
       </nav>
       <h2>{s.income}</h2>
       <div className="table-wrap" tabIndex={0}>
@@ -65,12 +76,24 @@ export default async function YearReportPage({ params }: { params: Promise<{ slu
             {row(s.serviceCharge, rp(x.serviceCharge, locale))}
             {row(s.fines, rp(x.fines, locale))}
             {row(s.otherIncome, rp(x.otherIncome, locale))}
-            {row(s.expenses, rp(-x.expenses, locale))}
-            {row(s.writtenOff, rp(-x.writtenOff, locale))}
-            {row(s.shu, rp(r.shu, locale))}
+            {row(s.incomeTotal, rp(x.serviceCharge + x.fines + x.otherIncome, locale))}
           </tbody>
         </table>
       </div>
+      <h2>{s.costs}</h2>
+      <div className="table-wrap" tabIndex={0}>
+        <table role="table">
+          <tbody role="rowgroup">
+            {row(s.expenses, rp(x.expenses, locale))}
+            {row(s.writtenOff, rp(x.writtenOff, locale))}
+            {row(s.costsTotal, rp(x.expenses + x.writtenOff, locale))}
+          </tbody>
+        </table>
+      </div>
+      <h2>{s.shu}</h2>
+      <p>
+        {s.shuIs} <strong>{rp(r.shu, locale)}</strong>
+      </p>
       <h2>{s.division}</h2>
       <div className="table-wrap" tabIndex={0}>
         <table role="table">
@@ -90,21 +113,23 @@ export default async function YearReportPage({ params }: { params: Promise<{ slu
       <div className="table-wrap" tabIndex={0}>
         <table role="table">
           <tbody role="rowgroup">
-            {row(s.returnOnSavings, pct(i.returnOnSavings))}
-            {row(s.returnOnAssets, pct(i.returnOnAssets))}
-            {row(s.utilisation, pct(i.utilisation))}
-            {row(s.par30, pct(i.par30))}
-            {row(s.retention, i.retentionHidden ? t.suppressed : pct(i.retention))}
+            {row(s.returnOnSavings, pct(i.returnOnSavings), true)}
+            {row(s.returnOnAssets, pct(i.returnOnAssets), true)}
+            {row(s.utilisation, pct(i.utilisation), true)}
+            {row(s.par30, pct(i.par30), true)}
+            {row(s.retention, i.retentionHidden ? t.suppressed : pct(i.retention), true)}
             {row(
               s.averageSavings,
               i.averageSavingsPerMember === null ? t.suppressed : rp(i.averageSavingsPerMember, locale),
+              true,
             )}
-            {row(s.writeOffRatio, pct(i.writeOffRatio))}
+            {row(s.writeOffRatio, pct(i.writeOffRatio), true)}
           </tbody>
         </table>
       </div>
+      <p className="muted">{s.yearEndNote}</p>
       <p className="no-print">
-        <Link prefetch={false} href="/metodologi#shu">
+        <Link prefetch={false} href="/metodologi#istilah">
           {t.nav.method}
         </Link>
       </p>
