@@ -13,6 +13,9 @@ const demoBuild = process.env.KT_DEMO_BUILD === "1";
 module.exports = {
   poweredByHeader: false,
   reactStrictMode: true,
+  // Every page's metadata in its head before the body, for every browser (not streamed after it): the
+  // treasurer's phone reads /admin's manifest link as the page is parsed, under load too.
+  htmlLimitedBots: /.*/,
   serverExternalPackages: ["@libsql/client", "libsql", "@node-rs/argon2"],
   // `npm run demo` builds for a look on this machine (KT_DEMO_BUILD=1): without Next's type check
   // (`npm test` runs tsc itself) and without minifying the server's code (it never reaches a phone) —

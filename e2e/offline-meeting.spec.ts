@@ -22,6 +22,8 @@ const LANGUAGES = {
     sent: (n: number) => `${n} catatan dari HP terkirim ✓`,
     sendNow: "Kirim sekarang",
     paidTag: "sudah bayar",
+    receipts: "Kuitansi",
+    done: "Selesai",
   },
   en: {
     title: "Treasurer's book",
@@ -36,6 +38,8 @@ const LANGUAGES = {
     sent: (n: number) => `${n} records from this phone sent ✓`,
     sendNow: "Send now",
     paidTag: "already paid",
+    receipts: "Receipts",
+    done: "Done",
   },
 };
 
@@ -173,12 +177,20 @@ for (const [lang, L] of Object.entries(LANGUAGES)) {
       [...(collected ? ["contribution"] : []), "expense", "loan_repayment"].sort(),
     );
     expect(fresh.filter((e) => e.kind === "expense").map((e) => e.amount)).toEqual([expense]);
-    // A reload sends nothing twice.
+    // Each sent write listed with the number the server gave it; the members' ones offer their receipts.
+    const sentList = queue2.locator(".sent-from-phone li");
+    await expect(sentList).toHaveCount(n0 + 2);
+    for (const e of fresh) await expect(sentList.filter({ hasText: `no. ${e.seq}` })).toHaveCount(1);
+    await expect(queue2.getByRole("button", { name: L.receipts, exact: true })).toHaveCount(n0 + 1);
+    // A reload sends nothing twice; nothing waits any more, the sent list stays until she closes it.
     await again.reload();
     await expect(again.getByRole("heading", { name: L.title })).toBeVisible();
     await again.waitForTimeout(2_000);
     expect(await lastSeq(api)).toBe(before + n0 + 2);
-    await expect(again.locator("section.phone-queue li")).toHaveCount(0);
+    const queue3 = again.locator("section.phone-queue");
+    await expect(queue3.locator("li")).toHaveCount(n0 + 2);
+    await queue3.getByRole("button", { name: L.done, exact: true }).click();
+    await expect(again.locator("section.phone-queue")).toHaveCount(0);
   });
 }
 
