@@ -2,7 +2,7 @@
  * The demo's yearly figures, read back from the seeded ledger with the portal's own functions (the
  * year's indicators as a closed year keeps them, loan views, the group's public figures): what
  * demo-targets.integration.test.ts holds to the targets written in demo-history.ts, and what a
- * reviewer reads (`npx tsx scripts/seed/demo-figures.ts` prints them for a freshly seeded database).
+ * reviewer reads (the test prints the table beside a figure that misses its target).
  */
 import { and, asc, eq, inArray, lte, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
@@ -47,6 +47,8 @@ export interface DemoGroupFigures {
   aboveCeiling: { loanId: number; on: string; principal: number; savings: number }[];
   ruleMaxPrincipal: number;
   ruleMultiple: number;
+  /** No lending rule set: the default one stands. */
+  ruleIsDefault: boolean;
   /** The most loans a member had open at once. */
   mostOpenLoans: number;
   /** Entries by local hour of day (WITA). */
@@ -98,7 +100,10 @@ export async function demoFigures(db: DbOrTx, slug: string, now: Date): Promise<
   // The box at each day's end.
   const cashByDay = new Map<string, number>();
   let box = 0;
-  for (const c of cashRows) cashByDay.set(c.date, (box += c.amount));
+  for (const c of cashRows) {
+    box += c.amount;
+    cashByDay.set(c.date, box);
+  }
 
   // Each loan's life: from its disbursement to the day nothing of its principal is owed.
   const closedOn = new Map<number, string>();
@@ -201,6 +206,7 @@ export async function demoFigures(db: DbOrTx, slug: string, now: Date): Promise<
     aboveCeiling,
     ruleMaxPrincipal: rule.maxPrincipal,
     ruleMultiple: rule.savingsMultiple,
+    ruleIsDefault: rule.isDefault,
     mostOpenLoans,
     byHour,
     bankHours: [...bankHours].sort((a, b) => a - b),

@@ -65,6 +65,16 @@ export class EntryBatch {
     return this.pending.at(-1)?.e.date ?? null;
   }
 
+  /** What the entries waiting add to a group account (cash, bank: no member, no loan) through a date. */
+  pendingMovement(account: string, through: BusinessDate): number {
+    let sum = 0;
+    for (const { e } of this.pending)
+      if (e.date <= through)
+        for (const p of e.postings)
+          if (p.account === account && p.memberId == null && p.loanId == null) sum += p.amount;
+    return sum;
+  }
+
   /** Adds an entry (and the days its daily lines pay, or the loan it disburses); entries come in date order. */
   add(e: NewEntry, paying: readonly PaidDays[] = [], loan: LoanRow | null = null): void {
     if (e.group.id !== this.group.id) throw new Error("a batch holds one group's entries");
