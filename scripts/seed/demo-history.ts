@@ -34,6 +34,7 @@ import { type Database, inOneTransaction } from "@/db/client";
 import { ksmGroups } from "@/db/schema";
 import { addDays, addMonths, daysBetween, localDate, monthOf, type BusinessDate } from "@/server/domain/dates";
 import { DEMO_GROUPS, demoCheckCode } from "@/server/domain/demo";
+import { SAVINGS_ACCOUNTS } from "@/server/domain/ledger";
 import { DomainError } from "@/server/domain/errors";
 import { type InstallmentState, type LoanEntryFacts, type LoanPurpose, viewLoan } from "@/server/domain/loans";
 import { EXAMPLE_RULE } from "@/server/domain/shu";
@@ -379,7 +380,7 @@ export async function seedDemo(
     };
     /** Cash (or bank) at the end of a day: what is written and what waits in the batch (a flush a day would cost more). */
     const cashOf = async (date: BusinessDate, account: "cash" | "bank" = "cash") =>
-      (await cashOnBooks(ctx.database.db, batch.group.id, date, account)) + batch.pendingMovement(account, date);
+      (await cashOnBooks(ctx.database.db, batch.group.id, date, account)) + batch.pendingMovement([account], date);
     const bankTrip = async (kind: "bank_deposit" | "bank_withdrawal", amount: number, date: BusinessDate) => {
       at(8 * 60 + 30, 150);
       await flush();
@@ -484,14 +485,21 @@ export async function seedDemo(
 
       // The morning: who needs money today, and the trip to the bank for it (or with the box's surplus).
       let savings: Map<number, number> | null = null;
-      /** Her savings this morning (read once a day; what is paid in today only adds to them). */
+      const daySavings = new Map<number, number>();
+      /**
+       * Her savings this morning — what is written and what waits in the batch, read before anything of
+       * the day — kept for the day: her ceiling at the evening's meeting, what she may take out.
+       */
       const savingsOf = async (code: string) => {
-        if (!savings) {
-          await verbs();
-          savings = await savingsByMember(database.db, batch.group);
-        }
         byCode ??= await groupMembersByCode(database.db, batch.group);
-        return savings.get(byCode.get(code)?.id ?? 0) ?? 0;
+        const id = byCode.get(code)?.id ?? 0;
+        let kept = daySavings.get(id);
+        if (kept === undefined) {
+          savings ??= await savingsByMember(database.db, batch.group);
+          kept = (savings.get(id) ?? 0) - batch.pendingMovement(SAVINGS_ACCOUNTS, date, id);
+          daySavings.set(id, kept);
+        }
+        return kept;
       };
       const memberIdOf = (code: string) => byCode?.get(code)?.id ?? 0;
       const withLoan = new Set(openLoans.map((l) => l.memberId));
@@ -518,7 +526,7 @@ export async function seedDemo(
         const fees = month === 7 && dom >= 8 && dom <= 14 && weekday === 6;
         for (const m of active(date)) {
           if (m === leaver || newlyJoined.has(m.code)) continue;
-          const wants = fees ? m.schoolChildren && r.chance(0.8) : weekday === 6 && r.chance(0.0035);
+          const wants = fees ? m.schoolChildren && r.chance(0.6) : weekday === 6 && r.chance(0.0035);
           if (!wants) continue;
           const has = await savingsOf(m.code);
           const amount = down(has * (0.25 + r.next() * 0.35), 50_000);
@@ -582,9 +590,10 @@ export async function seedDemo(
         payouts.splice(0, payouts.length, ...paid);
       }
       if (weekday === 1 || weekday === 4) {
-        // Mondays and Thursdays the treasurer takes what the box does not need to the bank.
+        // Mondays the treasurer takes what the box does not need to the bank, Thursdays when it holds much.
         const box = (await cashOf(addDays(date, -1))) - paying - leaverSavings;
-        if (box > BOX_BANKS_ABOVE) await bankTrip("bank_deposit", down(box - BOX_KEEPS, 100_000), date);
+        if (box > (weekday === 1 ? BOX_BANKS_ABOVE : 2 * BOX_BANKS_ABOVE))
+          await bankTrip("bank_deposit", down(box - BOX_KEEPS, 100_000), date);
       }
 
       // A new member now and then (her share paid with her first collection).

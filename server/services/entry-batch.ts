@@ -65,13 +65,21 @@ export class EntryBatch {
     return this.pending.at(-1)?.e.date ?? null;
   }
 
-  /** What the entries waiting add to a group account (cash, bank: no member, no loan) through a date. */
-  pendingMovement(account: string, through: BusinessDate): number {
+  /**
+   * What the entries waiting add, through a date, to the balances of `accounts` kept for one member
+   * (`memberId`) or for the group (null: cash, bank — no member, no loan).
+   */
+  pendingMovement(accounts: readonly string[], through: BusinessDate, memberId: number | null = null): number {
     let sum = 0;
     for (const { e } of this.pending)
       if (e.date <= through)
         for (const p of e.postings)
-          if (p.account === account && p.memberId == null && p.loanId == null) sum += p.amount;
+          if (
+            accounts.includes(p.account) &&
+            (p.memberId ?? null) === memberId &&
+            (memberId !== null || p.loanId == null)
+          )
+            sum += p.amount;
     return sum;
   }
 
