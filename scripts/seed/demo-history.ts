@@ -453,6 +453,28 @@ export async function seedDemo(
           late -= x.out;
         }
     };
+    /**
+     * As the history ends (the meeting five to ten weeks before today) a borrower falls behind and
+     * is more than 30 days late today: the treasurer's screens always have one to show.
+     */
+    let behindAtEnd = false;
+    const behindAsHistoryEnds = async (date: BusinessDate) => {
+      let pick: { loan: LoanRow; out: number } | null = null;
+      for (const loan of openLoans) {
+        const view = await viewOf(loan, date);
+        const next = view.state.installments.find((i) => i.paidOn === null);
+        const habit = habits.get(loan.id)?.is ?? "on_time";
+        if (!next || (habit !== "on_time" && habit !== "late") || next.dueOn > addDays(date, 7)) continue;
+        if (!pick || view.state.principalOutstanding < pick.out) pick = { loan, out: view.state.principalOutstanding };
+      }
+      if (!pick) return;
+      habits.set(pick.loan.id, {
+        is: "behind",
+        upTo: pick.loan.termMonths,
+        until: addDays(today, 20 + (pick.loan.id % 20)),
+      });
+      behindAtEnd = true;
+    };
     const seedDay = async (database: Database) => {
       const verbs = flush; // what a verb reads must be written first
       const date = day;
@@ -703,6 +725,8 @@ export async function seedDemo(
         entries++;
       }
       if (meeting && (month === 11 || month === 12)) await steerYearEndArrears(date, month);
+      if (meeting && !behindAtEnd && date >= addDays(today, -70) && date <= addDays(today, -31))
+        await behindAsHistoryEnds(date);
       // Repayments: on time at the monthly meeting (what falls due within the week), the late ones on
       // their own day or the Saturday after, the ones behind for months all at once.
       for (const loan of [...openLoans]) {
