@@ -1,10 +1,9 @@
 "use client";
-import { signOut } from "next-auth/react";
 import { useEffect, useMemo, useState } from "react";
 import { DEFAULT_TIME_ZONE } from "@/server/domain/dates";
 import { formatRupiah } from "@/server/domain/money";
 import { formatTimestamp } from "@/server/i18n/format";
-import { api } from "./client";
+import { api, signOut } from "./client";
 import { ADMIN_MESSAGES } from "@/server/i18n/admin";
 import { type Locale, type Group, type Members, type OpenDays, OpenDaysContext } from "./common";
 import { Account } from "./account";

@@ -17,6 +17,29 @@ export const api = createTRPCClient<AppRouter>({
   links: [httpBatchLink({ url: "/api/trpc", maxItems: MAX_BATCH_SIZE, fetch: noticingSync })],
 });
 
+/**
+ * Signs out as next-auth's own client did (its CSRF token, then a POST to /api/auth/signout) and goes
+ * to `callbackUrl` — two plain requests, without next-auth/react's client in the app's script.
+ */
+export async function signOut({ callbackUrl }: { callbackUrl: string }): Promise<void> {
+  const { csrfToken } = (await (await fetch("/api/auth/csrf", { credentials: "same-origin" })).json()) as {
+    csrfToken: string;
+  };
+  const res = await fetch("/api/auth/signout", {
+    method: "POST",
+    credentials: "same-origin",
+    headers: { "Content-Type": "application/x-www-form-urlencoded" },
+    body: new URLSearchParams({ csrfToken, callbackUrl, json: "true" }),
+  });
+  const { url } = (await res.json().catch(() => ({}))) as { url?: string };
+  window.location.href = url ?? callbackUrl;
+}
+
+/** Reads the session, as next-auth's getSession did: activity keeps it alive (12 hours after the last action). */
+export function touchSession(): void {
+  void fetch("/api/auth/session", { credentials: "same-origin" }).catch(() => {});
+}
+
 /** A key made when a form opens and reused on retry, so a double tap or a resend never posts twice. */
 export const newKey = () => `ui-${crypto.randomUUID()}`;
 
