@@ -145,13 +145,7 @@ describe("one canonical URL per public resource", () => {
   });
 
   it("keeps scripts only on the treasurer screens, Next's files and the APIs (not on the sign-in page)", () => {
-    for (const url of [
-      "/admin",
-      "/admin/kas?x=1",
-      "/_next/static/a.js",
-      "/api/trpc/x",
-      "/api/auth/session",
-    ])
+    for (const url of ["/admin", "/admin/kas?x=1", "/_next/static/a.js", "/api/trpc/x", "/api/auth/session"])
       expect(keepsScripts(url), url).toBe(true);
     for (const url of [
       "/",
