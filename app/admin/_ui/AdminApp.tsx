@@ -6,12 +6,8 @@ import { formatTimestamp } from "@/server/i18n/format";
 import { api, signOut } from "./client";
 import { ADMIN_MESSAGES } from "@/server/i18n/admin";
 import { type Locale, type Group, type Members, type OpenDays, OpenDaysContext } from "./common";
-import { Account } from "./account";
-import { Book } from "./book";
-import { Year } from "./year";
 import { Cash } from "./cash";
 import { Collect } from "./collect";
-import { Audit, Corrections } from "./corrections";
 import { Home } from "./home";
 import { Loans } from "./loans";
 import { PhoneQueue } from "./phone-queue";
@@ -21,6 +17,14 @@ import { forgetKept, useInstalledApp } from "./installed";
 import { MembersTab } from "./members";
 import { type TabKey, tabsFor } from "./tabs";
 import type { RightEntryDraft } from "@/server/domain/correction-follow-up";
+import { lazyTab } from "./lazy-tab";
+
+// Rarely used tabs: their code is fetched when first opened (a first visit stays light).
+const Account = lazyTab(() => import("./account").then((m) => m.Account));
+const Book = lazyTab(() => import("./book").then((m) => m.Book));
+const Year = lazyTab(() => import("./year").then((m) => m.Year));
+const Corrections = lazyTab(() => import("./corrections").then((m) => m.Corrections));
+const Audit = lazyTab(() => import("./corrections").then((m) => m.Audit));
 
 /** `user`: who is signed in (an opaque key), so what the phone kept for someone else is dropped. */
 export function AdminApp({ locale, groups, user }: { locale: Locale; groups: Group[]; user: string }) {
