@@ -16,6 +16,10 @@ describe("the treasurer app's script stays light", () => {
     for (const f of screens) expect(source(f), f).not.toMatch(/from "next-auth\/react"/);
   });
 
+  it("no screen carries the public pages' messages (both languages): their few tables come with the page (useWords)", () => {
+    for (const f of screens) expect(source(f), f).not.toMatch(/^import \{[^}]*\} from "@\/server\/i18n\/messages"/m);
+  });
+
   it("the rarely used tabs are fetched when opened, never imported by the app's first script", () => {
     const app = source("AdminApp.tsx");
     for (const lazy of ["account", "book", "year", "corrections"]) {
