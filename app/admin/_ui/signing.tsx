@@ -1,6 +1,6 @@
 "use client";
 import { useCallback, useEffect, useState } from "react";
-import { actorName } from "@/server/i18n/audit";
+import { actorName } from "@/server/i18n/actor";
 import { formatDate, formatMonth } from "@/server/i18n/format";
 import { QUERY_REASONS, type QueryReason } from "@/server/domain/supervisor-queries";
 import type { WaitingItem } from "@/server/services/signing";
