@@ -24,13 +24,11 @@ function valueImports(file: string): string[] {
   for (const m of src.matchAll(/^(?:import|export)\s+(type\s+)?([^;]*?)\s*from\s+"([^"]+)"/gms)) {
     if (m[1]) continue;
     const names = /^\{([^}]*)\}$/.exec((m[2] ?? "").trim())?.[1];
-    const onlyTypes =
-      names !== undefined &&
-      names
-        .split(",")
-        .map((n) => n.trim())
-        .filter(Boolean)
-        .every((n) => n.startsWith("type "));
+    const onlyTypes = names
+      ?.split(",")
+      .map((n) => n.trim())
+      .filter(Boolean)
+      .every((n) => n.startsWith("type "));
     if (!onlyTypes) out.push(m[3]!);
   }
   for (const m of src.matchAll(/^import\s+"([^"]+)"/gm)) out.push(m[1]!);
@@ -70,10 +68,11 @@ describe("the treasurer app's first script stays light", () => {
     expect(reached).not.toContain("server/i18n/messages.ts");
   });
 
-  it("without the rarely used tabs: fetched when opened", () => {
-    for (const lazy of ["account", "book", "year", "corrections", "lending-rule"])
+  it("without the rarely used tabs (and the supervisor's signing list): fetched when opened", () => {
+    for (const lazy of ["account", "book", "year", "corrections", "lending-rule", "signing"])
       expect(reached).not.toContain(`app/admin/_ui/${lazy}.tsx`);
     const app = readFileSync(path.join(ROOT, "app/admin/_ui/AdminApp.tsx"), "utf8");
     for (const lazy of ["account", "book", "year", "corrections"]) expect(app).toContain(`import("./${lazy}")`);
+    expect(readFileSync(path.join(ROOT, "app/admin/_ui/home.tsx"), "utf8")).toContain('import("./signing")');
   });
 });

@@ -5,9 +5,12 @@ import { api } from "./client";
 import { loadFailure } from "./load-failure";
 import { QUERY_ANSWERS, type QueryAnswer } from "@/server/domain/supervisor-queries";
 import { addDaysIso, type P, Status, useAction } from "./common";
-import { WaitingForSignature } from "./signing";
 import { useWords } from "./words-context";
 import type { AdminWords } from "./words";
+import { lazyTab } from "./lazy-tab";
+
+// The supervisor's signing list: only hers (and the admin's), fetched when drawn, not in a treasurer's first script.
+const WaitingForSignature = lazyTab(() => import("./signing").then((m) => m.WaitingForSignature));
 
 type Question = Awaited<ReturnType<typeof api.admin.signing.queries.query>>[number];
 
