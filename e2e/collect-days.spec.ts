@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { mutate, signInApi, todayWita } from "./api-session";
+import { openTab } from "./fixtures";
 
 test.use({ viewport: { width: 360, height: 740 } });
 
@@ -10,7 +11,7 @@ test("a member who missed yesterday pays for it today by naming the days; yester
 }) => {
   await signInApi(context.request, baseURL!, "bendahara-rd", "demo-bendahara-ratu-damai");
   await page.goto("/admin");
-  await page.getByRole("button", { name: "Setoran harian", exact: true }).click();
+  await openTab(page, "Setoran");
   const today = todayWita();
   const yesterday = new Date(Date.parse(`${today}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
 

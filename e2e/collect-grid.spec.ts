@@ -1,17 +1,18 @@
 import { expect, type Page, test } from "@playwright/test";
 import { mutate, signInApi, todayWita } from "./api-session";
+import { openTab } from "./fixtures";
 
 test.use({ viewport: { width: 360, height: 740 } });
 
 const WORDS = {
   id: {
-    tab: "Setoran harian",
+    tab: "Setoran",
     save: "Simpan",
     count: (n: number) => new RegExp(`^0 dari ${n} membayar$`),
     paid: "sudah bayar (no. ",
   },
   en: {
-    tab: "Daily collection",
+    tab: "Collection",
     save: "Save",
     count: (n: number) => new RegExp(`^0 of ${n} paid$`),
     paid: "already paid (no. ",
@@ -42,7 +43,7 @@ for (const lang of ["id", "en"] as const) {
     await signInApi(context.request, baseURL!, "bendahara-cd", "demo-bendahara-compang-dalo");
     await context.addCookies([{ name: "bahasa", value: lang, url: baseURL! }]);
     await page.goto("/admin");
-    await page.getByRole("button", { name: w.tab, exact: true }).click();
+    await openTab(page, w.tab);
     const today = todayWita();
     const list = page.locator(`ul.pay-list[data-paid-for="${today}"][aria-busy=false]`);
     await expect(list).toBeVisible();
@@ -76,6 +77,9 @@ for (const lang of ["id", "en"] as const) {
     await expect(save).toBeInViewport(); // sticky
     const saveBox = (await save.boundingBox())!;
     expect(saveBox.x + saveBox.width).toBeLessThanOrEqual(360);
+    // ... and above the bottom bar, not hidden behind it.
+    const barBox = (await page.locator("nav.bar").boundingBox())!;
+    expect(saveBox.y + saveBox.height).toBeLessThanOrEqual(barBox.y);
 
     // Tap who paid: one member, by her row; the count and the total follow.
     const label = await first.locator("label").innerText();
@@ -97,7 +101,7 @@ for (const lang of ["id", "en"] as const) {
     await expect(hers.getByRole("checkbox")).not.toBeChecked();
     // Reopening the tab: still nothing chosen, and she is still shown as paid.
     await page.reload();
-    await page.getByRole("button", { name: w.tab, exact: true }).click();
+    await openTab(page, w.tab);
     await expect(list).toBeVisible();
     await expect(list.locator("input[type=checkbox]:checked")).toHaveCount(0);
     await expect(

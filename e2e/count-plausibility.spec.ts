@@ -1,5 +1,6 @@
 import { expect, type Page, test } from "@playwright/test";
 import { signInApi, todayWita } from "./api-session";
+import { openTab } from "./fixtures";
 
 test.use({ viewport: { width: 360, height: 740 } });
 
@@ -28,7 +29,7 @@ test("a count far from the book is not saved until confirmed; replaced the same 
 
   await signInApi(context.request, baseURL!, "bendahara-cd", "demo-bendahara-compang-dalo");
   await page.goto("/admin");
-  await page.getByRole("button", { name: "Kas", exact: true }).click();
+  await openTab(page, "Kas");
   const form = page.locator("main section form").first();
   await form.getByLabel("Jenis").selectOption("count");
   await form.getByLabel("Uang yang dihitung").fill("2000");
@@ -86,7 +87,7 @@ test("an expense above the money in the box is refused beside the amount before 
   const cash: number = (await (await request.get("/api/open/groups/compang-dalo.json")).json()).cashRp;
   await signInApi(context.request, baseURL!, "bendahara-cd", "demo-bendahara-compang-dalo");
   await page.goto("/admin");
-  await page.getByRole("button", { name: "Kas", exact: true }).click();
+  await openTab(page, "Kas");
   const form = page.locator("main section form").first();
   await form.getByLabel("Jumlah").fill(String(cash + 1_000_000));
   await page.waitForLoadState("networkidle"); // what the box holds, read when the tab opens

@@ -1,4 +1,5 @@
 import { createClient } from "@libsql/client";
+import { expect, type Page } from "@playwright/test";
 
 export const E2E_DATABASE_URL = "file:data/e2e/kas-terbuka.db";
 
@@ -25,4 +26,25 @@ export async function privateMemberNames(): Promise<string[]> {
   } finally {
     c.close();
   }
+}
+
+/**
+ * Opens a tab of the treasurer's screen by its name, whether it is on the bottom bar or under
+ * "Lainnya" (the bar's disclosure button, whatever the language), and waits until it is the open one.
+ * Before the screen's script has started a tap does nothing, so the tap is repeated until it takes.
+ */
+export async function openTab(page: Page, name: string): Promise<void> {
+  const nav = page.locator("nav.bar");
+  const more = nav.locator("button[aria-expanded]");
+  const item = nav.getByRole("button", { name, exact: true });
+  const current = nav.locator('[aria-current="page"]');
+  await expect(async () => {
+    if ((await current.textContent({ timeout: 1_000 })) === name) return;
+    if (!(await item.isVisible())) {
+      if ((await more.getAttribute("aria-expanded")) !== "true") await more.click();
+      await expect(item).toBeVisible({ timeout: 1_000 });
+    }
+    await item.click();
+    await expect(current).toHaveText(name, { timeout: 1_000 });
+  }).toPass({ timeout: 15_000 });
 }

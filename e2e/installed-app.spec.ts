@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { signInApi } from "./api-session";
+import { openTab } from "./fixtures";
 
 test.use({ viewport: { width: 360, height: 740 } });
 
@@ -36,7 +37,7 @@ for (const [lang, L] of Object.entries(LANGUAGES)) {
     expect(await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.scope)).toBe(
       `${baseURL}/admin`,
     );
-    await page.getByRole("button", { name: L.members, exact: true }).click();
+    await openTab(page, L.members);
     const firstName = (await page.locator("table tbody tr").first().locator("td").nth(1).innerText()).trim();
     expect(firstName.length).toBeGreaterThan(0);
     // What the first visit loaded is kept (handed over to the worker).
@@ -51,7 +52,7 @@ for (const [lang, L] of Object.entries(LANGUAGES)) {
     await page.reload();
     await expect(page.getByRole("heading", { name: L.title })).toBeVisible();
     await expect(page.getByText(L.synced)).toBeVisible();
-    await page.getByRole("button", { name: L.members, exact: true }).click();
+    await openTab(page, L.members);
     await expect(page.locator("table tbody tr").first()).toContainText(firstName);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
     await context.setOffline(false);

@@ -1,5 +1,6 @@
 import { expect, type Page, test } from "@playwright/test";
 import { mutate, signInApi, todayWita } from "./api-session";
+import { openTab } from "./fixtures";
 
 test.use({ viewport: { width: 360, height: 740 } });
 
@@ -71,7 +72,7 @@ for (const lang of ["id", "en"] as const) {
     await signInApi(context.request, baseURL!, "bendahara-cd", "demo-bendahara-compang-dalo");
     const code = await memberWithSavings(page, baseURL!, lang === "id" ? "L" : "E");
     await page.goto("/admin");
-    await page.getByRole("button", { name: w.tab, exact: true }).click();
+    await openTab(page, w.tab);
     const row = page.locator("tbody tr").filter({ hasText: code });
     await row.getByRole("button", { name: w.leave }).click();
 
@@ -125,7 +126,7 @@ test("a reversed expense opens the expense form filled in, linked to the correct
   const seq = (await (await request.get(`/api/open/groups/${G}.json`)).json()).lastSeq as number;
 
   await page.goto("/admin");
-  await page.getByRole("button", { name: "Koreksi", exact: true }).click();
+  await openTab(page, "Koreksi");
   await page
     .getByRole("row", { name: new RegExp(`^${seq} `) })
     .getByRole("button", { name: "Koreksi (balik)" })

@@ -1,5 +1,6 @@
 import { type APIRequestContext, expect, type Page, test } from "@playwright/test";
 import { signInApi } from "./api-session";
+import { openTab } from "./fixtures";
 
 // Issue #25: a loan to a member in arrears and a loan above the ceiling show their warnings before
 // the final tap; picking a loan to repay shows what is due. Nothing here is saved (the demo stays as it is).
@@ -31,7 +32,7 @@ async function register(request: APIRequestContext, baseURL: string): Promise<Re
 test.beforeEach(async ({ context, baseURL, page }) => {
   await signInApi(context.request, baseURL!, "bendahara-rd", "demo-bendahara-ratu-damai");
   await page.goto("/admin");
-  await page.getByRole("button", { name: "Pinjaman", exact: true }).click();
+  await openTab(page, "Pinjaman");
 });
 
 test("a loan to a member more than 30 days late names her days late and waits for a tick", async ({

@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { signInApi } from "./api-session";
+import { openTab } from "./fixtures";
 
 test.use({ viewport: { width: 360, height: 740 } });
 
@@ -10,7 +11,7 @@ test("a member whose name looks like another's is added only once the treasurer 
 }) => {
   await signInApi(context.request, baseURL!, "bendahara-cd", "demo-bendahara-compang-dalo");
   await page.goto("/admin");
-  await page.getByRole("button", { name: "Anggota", exact: true }).click();
+  await openTab(page, "Anggota");
   const first = page.locator("tbody tr").first();
   await expect(first).toBeVisible();
   const existing = (await first.locator("td").nth(1).innerText()).replace(/\s*\(.*\)$/, "");
@@ -28,7 +29,7 @@ test("a member whose name looks like another's is added only once the treasurer 
 
   // Added by mistake: she leaves on the day she joined.
   await page.reload();
-  await page.getByRole("button", { name: "Anggota", exact: true }).click();
+  await openTab(page, "Anggota");
   const row = page.locator("tbody tr").filter({ hasText: code });
   await row.getByRole("button", { name: "Keluar dari kelompok" }).click();
   // Asked first; with no savings and no loan, she leaves on "Ya".

@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { todayWita } from "./api-session";
-import { E2E_EMPTY_GROUP } from "./fixtures";
+import { E2E_EMPTY_GROUP, openTab } from "./fixtures";
 
 test.use({ viewport: { width: 360, height: 740 } });
 
@@ -22,7 +22,7 @@ test("a new group (added with npm run group:add by the e2e server) moves in from
   await page.getByRole("button", { name: "Masuk" }).click();
   await expect(page.getByRole("heading", { name: "Buku bendahara" })).toBeVisible();
   await page.getByLabel("Kelompok").selectOption({ label: `${E2E_EMPTY_GROUP.name} (admin)` });
-  await page.getByRole("button", { name: "Pindah dari buku" }).click();
+  await openTab(page, "Pindah dari buku");
 
   // The templates to start from are offered, and are what the importer reads.
   await page.getByText("Contoh berkas untuk diisi").click();
@@ -95,7 +95,7 @@ test("a new group (added with npm run group:add by the e2e server) moves in from
 
   // Close 2025: the admin records the group's share-out rule, sees the year's figures, and confirms.
   await page.getByRole("button", { name: "Sudah saya tulis semua" }).click();
-  await page.getByRole("button", { name: "Tutup buku (SHU)" }).click();
+  await openTab(page, "Tutup buku (SHU)");
   await expect(page.getByText("Belum ada aturan pembagian SHU")).toBeVisible();
   await page.getByText("Ubah aturan", { exact: true }).click(); // the share-out rule's, not the lending rule's
   for (const [label, pct] of <[string, string][]>[

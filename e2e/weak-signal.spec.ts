@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { signInApi } from "./api-session";
+import { openTab } from "./fixtures";
 
 // Not run by the helper that wrote it (needs `npx next build`): see the report of issue #26's light slice.
 test.use({ viewport: { width: 360, height: 740 }, serviceWorkers: "block" });
@@ -34,8 +35,8 @@ for (const [lang, L] of Object.entries(LANGUAGES)) {
     expect(await page.getByText("…", { exact: true }).count()).toBe(0);
     // The signal is back: opening the overview again shows it.
     await page.unroute(/\/api\/trpc\/[^?]*admin\.loans\.open/);
-    await page.getByRole("button", { name: L.loans, exact: true }).click();
-    await page.getByRole("button", { name: L.overview, exact: true }).click();
+    await openTab(page, L.loans);
+    await openTab(page, L.overview);
     await expect(page.getByRole("heading", { name: L.late })).toBeVisible();
     await expect(page.locator("#home-failed")).toHaveCount(0);
   });
@@ -54,7 +55,7 @@ test("the overview and the loans tab read no answer over 100 KB; a loan's schedu
   });
   await page.goto("/admin");
   await expect(page.getByRole("heading", { name: "Pinjaman menunggak" })).toBeVisible();
-  await page.getByRole("button", { name: "Pinjaman", exact: true }).click();
+  await openTab(page, "Pinjaman");
   const repay = page.locator("main section form").nth(1);
   await expect(repay.getByLabel("Pinjaman").locator("option").nth(1)).toBeAttached();
   const schedule = page.waitForResponse((r) => r.url().includes("admin.loans.schedule"));

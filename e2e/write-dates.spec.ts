@@ -1,6 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { formatDate } from "@/server/i18n/format";
 import { signInApi, todayWita } from "./api-session";
+import { openTab } from "./fixtures";
 
 test.use({ viewport: { width: 360, height: 740 } });
 
@@ -21,7 +22,7 @@ test("an expense dated yesterday is booked on yesterday; the date control offers
   const yesterday = addDays(today, -1);
   await signInApi(context.request, baseURL!, "bendahara-rd", "demo-bendahara-ratu-damai");
   await page.goto("/admin");
-  await page.getByRole("button", { name: "Kas", exact: true }).click();
+  await openTab(page, "Kas");
   const form = page.locator("main section form").first();
   const date = form.getByLabel("Tanggal");
 
@@ -57,7 +58,7 @@ test("an expense dated yesterday is booked on yesterday; the date control offers
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
 
   // In the list of entries it carries yesterday's date.
-  await page.getByRole("button", { name: "Koreksi", exact: true }).click();
+  await openTab(page, "Koreksi");
   const row = page
     .locator("main section table tbody tr")
     .filter({ has: page.locator("td:first-child", { hasText: new RegExp(`^${seq}$`) }) });

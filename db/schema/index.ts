@@ -7,3 +7,4 @@ export * from "./users";
 export * from "./year-close";
 export * from "./lending";
 export * from "./supervisor-queries";
+export * from "./member-phones";

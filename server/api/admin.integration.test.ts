@@ -164,6 +164,7 @@ const MUTATIONS: Record<string, (c: ReturnType<typeof caller>) => Promise<unknow
     c.admin.members.leave({ groupSlug: G, code: "RA-999", leftOn: "2026-11-29", confirmed: true }),
   "members.undoLeave": (c) => c.admin.members.undoLeave({ groupSlug: G, code: "RA-999" }),
   "members.resetCheckCode": (c) => c.admin.members.resetCheckCode({ groupSlug: G, code: "RA-004" }),
+  "members.setPhone": (c) => c.admin.members.setPhone({ groupSlug: G, code: "RA-004", phone: "0812-3456-7890" }),
   "contributions.recordQueued": (c) =>
     c.admin.contributions.recordQueued({
       groupSlug: G,
@@ -304,6 +305,7 @@ const ALLOWED_OUTCOME: Record<string, string> = {
   "members.leave": "NOT_FOUND", // RA-999
   "members.undoLeave": "NOT_FOUND", // RA-999
   "members.resetCheckCode": "OK",
+  "members.setPhone": "OK",
   "contributions.recordQueued": "OK", // each day answers for itself
   "contributions.record": "OK",
   "savings.withdraw": "OK",
@@ -432,7 +434,10 @@ const QUERIES: Record<string, (c: ReturnType<typeof caller>) => Promise<unknown>
   "signing.queries": (c) => c.admin.signing.queries({ groupSlug: G }),
   "lending.rule": (c) => c.admin.lending.rule({ groupSlug: G }),
   "receipts.forEntry": (c) => c.admin.receipts.forEntry({ groupSlug: G, entryId: rdEntryId }),
+  "members.phones": (c) => c.admin.members.phones({ groupSlug: G }),
 };
+/** Reads for those who write on the books only (whole phone numbers, for WhatsApp links). */
+const WRITERS_ONLY = new Set(["members.phones"]);
 
 it("the matrices name every procedure of the treasurers' API", () => {
   const named = new Set([...Object.keys(QUERIES), ...Object.keys(MUTATIONS)]);
@@ -460,7 +465,7 @@ describe.skipIf(apiCheckLetThrough)("authorisation matrix: every query × every 
     for (const [name, call] of Object.entries(QUERIES)) {
       const want = ["anonymous", "disabledRD", "expiredSession"].includes(who)
         ? "UNAUTHORIZED"
-        : who === "bendaharaCD" && name !== "groups.mine"
+        : (who === "bendaharaCD" && name !== "groups.mine") || (who === "pengawasRD" && WRITERS_ONLY.has(name))
           ? "FORBIDDEN"
           : "OK";
       it(`${who} → ${name}: ${want}`, async () => {

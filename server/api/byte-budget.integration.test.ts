@@ -52,6 +52,7 @@ const READS: Record<string, (c: ReturnType<typeof caller>) => Promise<unknown>> 
   "signing.queries": (c) => c.signing.queries({ groupSlug: G }),
   "lending.rule": (c) => c.lending.rule({ groupSlug: G }),
   "receipts.forEntry": (c) => c.receipts.forEntry({ groupSlug: G, entryId }),
+  "members.phones": (c) => c.members.phones({ groupSlug: G }),
 };
 
 beforeAll(async () => {

@@ -178,6 +178,7 @@ const VALID: Record<string, () => Record<string, unknown>> = {
   // After members.leave: she left today, so undoing it is valid once.
   "members.undoLeave": () => ({ groupSlug: G, code: "RA-004" }),
   "members.resetCheckCode": () => ({ groupSlug: G, code: "RA-003" }),
+  "members.setPhone": () => ({ groupSlug: G, code: "RA-003", phone: "0812-3456-7890" }),
   "account.changePassword": () => ({ currentPassword: "kata-sandi-panjang", newPassword: "kata-sandi-baru-panjang" }),
   // Last: the codes it accepts become members, which the other members.* verbs must not find.
   "members.add": () => ({
@@ -213,6 +214,7 @@ const ACCEPTABLE: Record<string, string[]> = {
   via: ["missing"], // cash unless the bank is named
   savingsMultiple: ["zero"], // 0: loans not tied to savings (the ceiling alone)
   maxPrincipal: ["unknown id"], // Rp 987.654 is a ceiling like any other
+  "members.setPhone.phone": ["null"], // no number: removes hers
 };
 
 const HOSTILE: [string, unknown][] = [

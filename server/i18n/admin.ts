@@ -10,9 +10,11 @@ export const ADMIN_MESSAGES = {
     supervisorTitle: "Buku pengawas",
     signOut: "Keluar",
     group: "Kelompok",
+    /** The tabs' names, on the bottom bar or under "Lainnya" (app/admin/_ui/tabs.ts puts them). */
     tabs: {
       home: "Ringkasan",
-      collect: "Setoran harian",
+      collect: "Setoran",
+      repay: "Angsuran",
       withdraw: "Tarik simpanan",
       loans: "Pinjaman",
       cash: "Kas",
@@ -23,6 +25,8 @@ export const ADMIN_MESSAGES = {
       book: "Pindah dari buku",
       account: "Akun",
     },
+    /** The bottom bar's last button: opens the list of the other tabs. */
+    more: "Lainnya",
     cash: "Kas di tangan (menurut buku)",
     shuRule: "Aturan pembagian SHU (AD/ART)",
     payoutSavings: "Bagian anggota masuk simpanan sukarela",
@@ -110,6 +114,11 @@ export const ADMIN_MESSAGES = {
     tapWhoPaid: "Ketuk anggota yang membayar.",
     paidCount: (n: number, of: number) => `${n} dari ${of} membayar`,
     keptPaid: "sudah bayar (disimpan di HP)",
+    // Offline meeting (#26): what the phone knows, and what it does not
+    paidNotSynced:
+      "Tanpa sinyal, dan siapa yang sudah bayar pada hari-hari ini belum tersimpan di HP: periksa buku. Hari yang sudah dibayar tetap ditolak server saat dikirim.",
+    figuresNotSynced:
+      "Tanpa sinyal, dan uang di kas/bank belum tersimpan di HP: catatan ini disimpan di HP dan diperiksa server saat dikirim.",
     linesRefused: (n: number) =>
       `${n} baris ditolak dan tidak ikut tersimpan — lihat di bawah, perbaiki, lalu simpan lagi.`,
     amount: "Jumlah",
@@ -276,6 +285,28 @@ export const ADMIN_MESSAGES = {
     dueLate: (days: number) => `terlambat ${days} hari`,
     payDue: "Isi: yang harus dibayar",
     paySettle: "Isi: pelunasan",
+    // #26 — members' phone numbers; receipts and reminders by WhatsApp; writes sent from the phone.
+    phone: "Nomor HP (WhatsApp)",
+    phoneHint: "Boleh kosong. Hanya untuk kuitansi dan pengingat; tidak pernah tampil di halaman umum.",
+    phoneColumn: "HP",
+    editPhone: "Nomor HP",
+    phoneFormTitle: (code: string) => `Nomor HP ${code}`,
+    savePhone: "Simpan nomor",
+    removePhone: "Hapus nomor",
+    phoneSaved: (code: string, masked: string | null) =>
+      masked ? `Nomor HP ${code} tersimpan ✓ (${masked})` : `Nomor HP ${code} dihapus ✓`,
+    sendTo: (code: string, masked: string) => `ke ${code} (${masked})`,
+    noPhoneShare: "belum ada nomor HP: pilih kontaknya di WhatsApp",
+    reminders: "Pengingat angsuran",
+    remindersHint: "Jatuh tempo dalam 3 hari atau terlambat. Satu ketuk membuka WhatsApp dengan pesannya.",
+    reminderLate: (code: string, amount: string, since: string) => `${code} · ${amount} · terlambat sejak ${since}`,
+    reminderSoon: (code: string, amount: string, on: string) => `${code} · ${amount} · jatuh tempo ${on}`,
+    sendReminder: (code: string) => `Ingatkan ${code} (WhatsApp)`,
+    sentListTitle: "Terkirim dari HP (kuitansi untuk anggota):",
+    sentItem: (summary: string, seq: number | null) => (seq === null ? summary : `${summary} — no. ${seq}`),
+    showReceipts: "Kuitansi",
+    hideReceipts: "Tutup kuitansi",
+    dismissSent: "Selesai",
   },
   en: {
     title: "Treasurer's book",
@@ -284,7 +315,8 @@ export const ADMIN_MESSAGES = {
     group: "Group",
     tabs: {
       home: "Overview",
-      collect: "Daily collection",
+      collect: "Collection",
+      repay: "Repayment",
       withdraw: "Savings withdrawal",
       loans: "Loans",
       cash: "Cash",
@@ -295,6 +327,7 @@ export const ADMIN_MESSAGES = {
       book: "Move in",
       account: "Account",
     },
+    more: "More",
     cash: "Cash on hand (books)",
     shuRule: "SHU share-out rule (AD/ART)",
     payoutSavings: "Members' parts go to voluntary savings",
@@ -383,6 +416,11 @@ export const ADMIN_MESSAGES = {
     tapWhoPaid: "Tap the members who paid.",
     paidCount: (n: number, of: number) => `${n} of ${of} paid`,
     keptPaid: "already paid (kept on the phone)",
+    // Offline meeting (#26): what the phone knows, and what it does not
+    paidNotSynced:
+      "No signal, and who paid on these days is not on this phone: check the book. A day already paid is still refused by the server when sent.",
+    figuresNotSynced:
+      "No signal, and the money in the box and the bank is not on this phone: this is kept on the phone and checked by the server when sent.",
     linesRefused: (n: number) => `${n} line(s) refused and not saved — see below, correct them, then save again.`,
     amount: "Amount",
     total: "Today's total",
@@ -545,6 +583,28 @@ export const ADMIN_MESSAGES = {
     dueLate: (days: number) => `${days} days late`,
     payDue: "Fill in: what is due",
     paySettle: "Fill in: payoff",
+    // #26 — members' phone numbers; receipts and reminders by WhatsApp; writes sent from the phone.
+    phone: "Phone number (WhatsApp)",
+    phoneHint: "May be left empty. Only for receipts and reminders; never shown on a public page.",
+    phoneColumn: "Phone",
+    editPhone: "Phone number",
+    phoneFormTitle: (code: string) => `${code}'s phone number`,
+    savePhone: "Save number",
+    removePhone: "Remove number",
+    phoneSaved: (code: string, masked: string | null) =>
+      masked ? `${code}'s phone number saved ✓ (${masked})` : `${code}'s phone number removed ✓`,
+    sendTo: (code: string, masked: string) => `to ${code} (${masked})`,
+    noPhoneShare: "no phone number yet: pick her contact in WhatsApp",
+    reminders: "Installment reminders",
+    remindersHint: "Due within 3 days or late. One tap opens WhatsApp with the message.",
+    reminderLate: (code: string, amount: string, since: string) => `${code} · ${amount} · late since ${since}`,
+    reminderSoon: (code: string, amount: string, on: string) => `${code} · ${amount} · due ${on}`,
+    sendReminder: (code: string) => `Remind ${code} (WhatsApp)`,
+    sentListTitle: "Sent from this phone (receipts for the members):",
+    sentItem: (summary: string, seq: number | null) => (seq === null ? summary : `${summary} — no. ${seq}`),
+    showReceipts: "Receipts",
+    hideReceipts: "Close receipts",
+    dismissSent: "Done",
   },
 };
 

@@ -55,6 +55,7 @@ describe("the audit log as sentences", () => {
       "member.leave",
       "member.leaveUndo",
       "member.resetCheckCode",
+      "member.phone",
       "book.import",
       "year.close",
       "shu.rule",

@@ -80,6 +80,10 @@ export function auditSentence(row: AuditRow, locale: Locale, timeZone: string): 
         `undid the leave of ${s("code")}${d.payoutReversed ? `, her ${money("payoutReversed")} savings payout reversed` : ""}`,
       ],
       "member.update": [`mengubah data anggota ${s("code")}`, `changed member ${s("code")}'s details`],
+      // The number is kept masked in the log (62812****7890): never whole.
+      "member.phone": d.phone
+        ? [`mengubah nomor HP ${s("code")} menjadi ${s("phone")}`, `set ${s("code")}'s phone number to ${s("phone")}`]
+        : [`menghapus nomor HP ${s("code")}`, `removed ${s("code")}'s phone number`],
       "member.resetCheckCode": [`membuat kode cek baru untuk ${s("code")}`, `made a new check code for ${s("code")}`],
       "book.import": [
         `memindahkan buku kertas (${s("members")} anggota, ${s("loans")} pinjaman)`,

@@ -585,6 +585,12 @@ const MESSAGES = {
     id: () => "Pertanyaan ini sudah dijawab.",
     en: () => "This question has already been answered.",
   },
+  // #26 — members' phone numbers (private; normalised to 62…).
+  phone_invalid: {
+    id: () => "Nomor HP tidak sah. Tulis nomor HP Indonesia, misalnya 0812-3456-7890 atau +62 812 3456 7890.",
+    en: () =>
+      "The phone number is not valid. Write an Indonesian mobile number, e.g. 0812-3456-7890 or +62 812 3456 7890.",
+  },
 } satisfies Record<string, { id: Msg; en: Msg }>;
 
 /** Every code a domain error may carry: a code without a message here does not typecheck. */

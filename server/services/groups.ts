@@ -14,6 +14,7 @@ import { loadActiveMember, loadGroupFor, nowOf, todayIn, type GroupRow, type Ser
 import { cleanName, cleanText, lookAlike } from "@/server/domain/text";
 import { DEFAULT_MONTH_GRACE_DAYS, MAX_MONTH_GRACE_DAYS } from "@/server/domain/month-close";
 import { zDate, zMemberCode, zText } from "./fields";
+import { phoneInput, writeMemberPhone } from "./member-phones";
 import { boundedPool } from "./pool";
 import { assertBusinessDate } from "@/server/domain/dates";
 
@@ -100,6 +101,8 @@ export interface AddMemberInput {
   checkCode?: string;
   /** She confirms that a member whose name looks the same (`nameKey`) is someone else. */
   confirmed?: boolean;
+  /** Her phone number as typed (optional, private; normalised to 62…). */
+  phone?: string | null;
 }
 
 export const ZAddMemberSchema = z.object({
@@ -108,6 +111,7 @@ export const ZAddMemberSchema = z.object({
   gender: z.enum(["P", "L"]),
   joinedOn: zDate,
   confirmed: z.boolean().optional(),
+  phone: zText(40).nullable().optional(),
 }) satisfies z.ZodType<Omit<AddMemberInput, "groupSlug">>;
 
 /** A personal check code (kode cek) for the passbook page: 8 digits, shown once, stored hashed. */
@@ -142,6 +146,7 @@ export async function addMember(
     throw invalid("member_code_invalid", "code");
   const fullName = cleanName(input.fullName, "fullName");
   if (input.gender !== "P" && input.gender !== "L") throw invalid("gender_invalid", "gender");
+  const phone = phoneInput(input.phone);
   const checkCodeHash = await hashCheckCode(checkCode);
   return ctx.database.write(async (tx) => {
     const group = await loadGroupFor(tx, ctx, input.groupSlug, "write");
@@ -161,6 +166,7 @@ export async function addMember(
       .values({ groupId: group.id, code: input.code, fullName, gender: input.gender, joinedOn, checkCodeHash })
       .returning();
     await audit(tx, ctx, { action: "member.add", groupId: group.id, detail: { code: input.code } });
+    if (phone) await writeMemberPhone(tx, ctx, group, member!, phone);
     return { code: member!.code, checkCode };
   });
 }

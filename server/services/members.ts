@@ -7,6 +7,7 @@ import {
   cashCounts,
   cashCountSignatures,
   journalEntries,
+  memberPhones,
   members,
   postings,
 } from "@/db/schema";
@@ -23,13 +24,25 @@ import {
   memberByCode,
 } from "./context";
 import { cleanName } from "@/server/domain/text";
+import { maskPhone } from "@/server/domain/phone";
 import { assertNameConfirmed, hashCheckCode, newCheckCode } from "./groups";
 import { type GroupInput, type OnGroup, zId, zMemberCode, zPage, zText } from "./fields";
 
-/** Treasurers see names: this is their register, never a public page. */
+/**
+ * Treasurers see names: this is their register, never a public page. A phone number only masked
+ * (62812****7890): the whole number leaves the server only to build a WhatsApp link (memberPhoneList).
+ */
 export async function listMembers(db: DbOrTx, group: GroupRow) {
-  const rows = await db.select().from(members).where(eq(members.groupId, group.id)).orderBy(asc(members.code));
-  return rows.map(({ checkCodeHash: _omit, ...m }) => m);
+  const rows = await db
+    .select({ member: members, phone: memberPhones.phone })
+    .from(members)
+    .leftJoin(memberPhones, eq(memberPhones.memberId, members.id))
+    .where(eq(members.groupId, group.id))
+    .orderBy(asc(members.code));
+  return rows.map(({ member: { checkCodeHash: _omit, ...m }, phone }) => ({
+    ...m,
+    phoneMasked: phone ? maskPhone(phone) : null,
+  }));
 }
 
 export const ZUpdateMemberSchema = z.object({

@@ -10,15 +10,23 @@ import type { BusinessDate } from "@/server/domain/dates";
 import { notFound } from "@/server/domain/errors";
 import { type Account, type EntryKind, type Posting, SAVINGS_ACCOUNTS } from "@/server/domain/ledger";
 import { balancesAfter, type Receipt, receiptLines } from "@/server/domain/receipt";
+import { mayDo } from "@/server/domain/access";
 import { loadGroupFor, type ServiceContext } from "./context";
+import { phonesOf } from "./member-phones";
 import { type OnGroup, zId } from "./fields";
 
 export const ZEntryReceiptsSchema = z.object({ entryId: zId });
 
+/**
+ * A receipt with where to send it: the member's phone number (628…) when she has one, for the
+ * WhatsApp link to her — given only to those who write on the group's books (who send receipts).
+ */
+export type ReceiptToSend = Receipt & { phone: string | null };
+
 export async function entryReceipts(
   ctx: ServiceContext,
   input: OnGroup<typeof ZEntryReceiptsSchema>,
-): Promise<Receipt[]> {
+): Promise<ReceiptToSend[]> {
   const db = ctx.database.db;
   const group = await loadGroupFor(db, ctx, input.groupSlug, "read");
   const [entry] = await db
@@ -37,7 +45,8 @@ export async function entryReceipts(
     .where(and(eq(postings.entryId, entry.id), isNotNull(postings.memberId)));
   const memberIds = [...new Set(own.map((p) => p.memberId!))];
   if (memberIds.length === 0) return [];
-  const [codes, days, sums] = await Promise.all([
+  const sends = !ctx.user || mayDo(ctx.user.role, "write");
+  const [codes, days, sums, phones] = await Promise.all([
     db
       .select({ id: members.id, code: members.code })
       .from(members)
@@ -61,6 +70,7 @@ export async function entryReceipts(
         ),
       )
       .groupBy(postings.memberId, postings.account),
+    sends ? phonesOf(db, group, memberIds) : new Map<number, string>(),
   ]);
   const codeOf = new Map(codes.map((c) => [c.id, c.code]));
   const daysOf = new Map(days.map((d) => [d.memberId, Number(d.days)]));
@@ -77,6 +87,7 @@ export async function entryReceipts(
       ...balancesAfter(
         sums.filter((s) => s.memberId === memberId).map((s) => ({ account: s.account as Account, sum: Number(s.sum) })),
       ),
+      phone: phones.get(memberId) ?? null,
     }))
     .sort((a, b) => (a.memberCode < b.memberCode ? -1 : 1));
 }

@@ -14,8 +14,10 @@ import { PhoneQueue } from "./phone-queue";
 import { Withdraw } from "./withdraw";
 import { keepOpenDays, lastOpenDays } from "./open-days";
 import { forgetKept, useInstalledApp } from "./installed";
+import { useWarmUp } from "./warm";
 import { MembersTab } from "./members";
-import { type TabKey, tabsFor } from "./tabs";
+import { BottomBar } from "./bottom-bar";
+import type { TabKey } from "./tabs";
 import type { RightEntryDraft } from "@/server/domain/correction-follow-up";
 import { lazyTab } from "./lazy-tab";
 
@@ -34,21 +36,32 @@ export function AdminApp({ locale, groups, user }: { locale: Locale; groups: Gro
   const [tab, setTab] = useState<TabKey>("home");
   const [members, setMembers] = useState<Members>([]);
   const [open, setOpen] = useState<OpenDays | null>(null);
+  // The group whose members have been asked for (reads go one to a URL: the open days may come
+  // first, and a form that picks a member by default must not open before the members).
+  const [membersOf, setMembersOf] = useState<string | null>(null);
   const today = open?.to ?? "";
   const [refresh, setRefresh] = useState(0);
   const group = groups?.find((g) => g.slug === slug);
   const canWrite = group?.role === "admin" || group?.role === "bendahara";
-  // Only the tabs her role can use; a pengawas' heading names her own book.
-  const tabs = tabsFor(group?.role ?? "pengawas", Object.keys(t.tabs) as TabKey[]);
+  // A pengawas' heading names her own book (the bar shows only the tabs her role can use).
   const title = group?.role === "pengawas" ? t.supervisorTitle : t.title;
   const syncedAt = useInstalledApp(user);
+  useWarmUp(slug, open);
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: `refresh` is the reload trigger
   useEffect(() => {
     if (!slug) return;
-    api.admin.members.list.query({ groupSlug: slug }).then(setMembers);
+    api.admin.members.list
+      .query({ groupSlug: slug })
+      .then(setMembers, () => {})
+      .finally(() => setMembersOf(slug));
     api.admin.cash.onHand.query({ groupSlug: slug }).then(
-      (c) => setOpen(keepOpenDays(localStorage, slug, { from: c.openFrom, to: c.today })),
+      (c) => {
+        const said = keepOpenDays(localStorage, slug, { from: c.openFrom, to: c.today });
+        // With no signal the answer is the one kept at the last sync: today is the phone's own.
+        const tz = group?.timeZone ?? DEFAULT_TIME_ZONE;
+        setOpen(navigator.onLine ? said : (lastOpenDays(localStorage, slug, tz) ?? said));
+      },
       () => setOpen(lastOpenDays(localStorage, slug, group?.timeZone ?? DEFAULT_TIME_ZONE)),
     );
   }, [slug, refresh]);
@@ -93,22 +106,17 @@ export function AdminApp({ locale, groups, user }: { locale: Locale; groups: Gro
       )}
       {!canWrite && <p className="muted">{t.readOnly}</p>}
       {canWrite && <PhoneQueue key={slug} slug={slug} t={t} locale={locale} />}
-      <nav className="tabs" aria-label={title}>
-        {tabs.map((k) => (
-          <button
-            key={k}
-            type="button"
-            aria-pressed={tab === k}
-            onClick={() => {
-              setDraft(null);
-              setTab(k);
-            }}
-          >
-            {t.tabs[k]}
-          </button>
-        ))}
-      </nav>
-      {group && open && (
+      <BottomBar
+        t={t}
+        role={group?.role ?? "pengawas"}
+        tab={tab}
+        label={title}
+        onPick={(k) => {
+          setDraft(null);
+          setTab(k);
+        }}
+      />
+      {group && open && membersOf === slug && (
         <OpenDaysContext.Provider value={open}>
           <section key={`${slug}-${tab}-${refresh}`}>
             {tab === "home" && (
@@ -142,6 +150,19 @@ export function AdminApp({ locale, groups, user }: { locale: Locale; groups: Gro
                 rp={rp}
                 t={t}
                 canWrite={canWrite}
+              />
+            )}
+            {tab === "repay" && canWrite && (
+              <Loans
+                slug={slug}
+                group={group}
+                members={active}
+                today={today}
+                locale={locale}
+                rp={rp}
+                t={t}
+                canWrite
+                repayOnly
               />
             )}
             {tab === "withdraw" && canWrite && (

@@ -6,6 +6,8 @@ import { EXPENSE_CATEGORIES, INCOME_CATEGORIES } from "@/server/domain/ledger";
 import { countTolerance, isLargeCountDifference, isLargeOutflow } from "@/server/domain/plausibility";
 import { rupiahInWords } from "@/server/i18n/words";
 import { api, newKey } from "./client";
+import { afterQueue } from "./kept-money";
+import { queued } from "./offline-queue";
 import { formatDate } from "@/server/i18n/format";
 import {
   amountProblem,
@@ -102,7 +104,9 @@ export function Cash({
   // The account money leaves, and what it holds by the book (null until read, or with no signal).
   const drawnFrom: Via | null = f.kind === "bank_deposit" ? "cash" : out;
   const online = typeof navigator === "undefined" || navigator.onLine;
-  const available = !online || !hand || !drawnFrom ? null : drawnFrom === "bank" ? hand.bank : hand.cash;
+  // With no signal: as last synced, after the writes waiting on the phone (kept-money.ts).
+  const money = !hand ? null : online ? hand : afterQueue(hand, queued(localStorage, slug));
+  const available = !money || !drawnFrom ? null : money[drawnFrom];
   const waitingForHand = Boolean(drawnFrom && online && !handAsked);
   // A count far from the book (Rp 50.000 or 5 %, the larger) is saved only once confirmed in words;
   // so is one expense above the group's threshold. The server refuses either unconfirmed.
@@ -305,6 +309,11 @@ export function Cash({
             {a.busy ? t.saving : t.save}
           </button>
         </div>
+      )}
+      {drawnFrom && !online && handAsked && !hand && (
+        <p className="muted" id="c-figures-unknown">
+          {t.figuresNotSynced}
+        </p>
       )}
       <Status s={a} />
     </form>

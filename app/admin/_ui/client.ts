@@ -1,5 +1,5 @@
 "use client";
-import { createTRPCClient, httpBatchLink, TRPCClientError } from "@trpc/client";
+import { createTRPCClient, httpBatchLink, httpLink, splitLink, TRPCClientError } from "@trpc/client";
 import type { AppRouter } from "@/server/api/root";
 import { MAX_BATCH_SIZE } from "@/server/api/limits";
 import { errorMessage } from "@/server/i18n/errors";
@@ -13,8 +13,19 @@ const noticingSync: typeof fetch = async (input, init) => {
   return res;
 };
 
+/**
+ * Reads go one to an address (never batched): the service worker keeps one answer per address, so
+ * a read is kept under the address a tab asks for it by, whichever reads happened to go together
+ * (the warm-up's, a tab's). Writes may go together (the queue sends them one at a time anyway).
+ */
 export const api = createTRPCClient<AppRouter>({
-  links: [httpBatchLink({ url: "/api/trpc", maxItems: MAX_BATCH_SIZE, fetch: noticingSync })],
+  links: [
+    splitLink({
+      condition: (op) => op.type === "query",
+      true: httpLink({ url: "/api/trpc", fetch: noticingSync }),
+      false: httpBatchLink({ url: "/api/trpc", maxItems: MAX_BATCH_SIZE, fetch: noticingSync }),
+    }),
+  ],
 });
 
 /**

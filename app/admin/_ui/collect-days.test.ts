@@ -1,5 +1,16 @@
 import { describe, expect, it } from "vitest";
-import { daysOf, freeSpans, keptOnPhone, merged, paidFromServer, reachOf } from "./collect-days";
+import {
+  daysOf,
+  freeSpans,
+  keptOnPhone,
+  knowsAround,
+  merged,
+  monthSpans,
+  monthsAround,
+  monthsOfOpenDays,
+  paidFromServer,
+  reachOf,
+} from "./collect-days";
 import type { QueuedWrite } from "./offline-queue";
 
 const DATE = "2026-11-29";
@@ -42,5 +53,37 @@ describe("the days the collection grid offers a member", () => {
     ]);
     expect(freeSpans(paid, "2026-11-30", "RA-002")).toEqual([0, 1, 2, 3, 4, 5, 6]);
     expect(freeSpans(paid, DATE, "RA-003")).toContain(0); // voluntary savings pay no day
+  });
+});
+
+describe("the days the grid knows with no signal", () => {
+  it("asks by whole calendar months: one stable address per month, whatever the date", () => {
+    expect(monthSpans("2026-11-23", "2026-12-05")).toEqual([
+      { from: "2026-11-01", to: "2026-11-30" },
+      { from: "2026-12-01", to: "2026-12-31" },
+    ]);
+    expect(monthSpans("2028-02-10", "2028-02-10")).toEqual([{ from: "2028-02-01", to: "2028-02-29" }]);
+    expect(monthSpans("2026-12-30", "2027-01-02").map((m) => m.to)).toEqual(["2026-12-31", "2027-01-31"]);
+    // A date early in the month reaches back into the month before, and both are asked for.
+    expect(monthsAround("2026-12-03").map((m) => m.from)).toEqual(["2026-11-01", "2026-12-01"]);
+    expect(monthsAround("2026-11-15").map((m) => m.from)).toEqual(["2026-11-01"]);
+    // The warm-up covers every month any open date's spans reach: the open month(s) and their edges.
+    expect(monthsOfOpenDays({ from: "2026-11-01", to: "2026-12-03" }).map((m) => m.from)).toEqual([
+      "2026-10-01",
+      "2026-11-01",
+      "2026-12-01",
+    ]);
+  });
+
+  it("a date whose days were never synced is not known: its grid must not show everyone as unpaid", () => {
+    const nov = paidFromServer("2026-11-01", "2026-11-30", [{ memberCode: "RA-001", day: "2026-11-29", seq: 9 }]);
+    expect(knowsAround(nov, "2026-11-20")).toBe(true);
+    // 29 November reaches to 5 December, which this phone never heard about.
+    expect(knowsAround(nov, "2026-11-29")).toBe(false);
+    const both = new Map([...nov, ...paidFromServer("2026-12-01", "2026-12-31", [])]);
+    expect(knowsAround(both, "2026-11-29")).toBe(true);
+    // Known per day: today's payer is not paid on another day just because the date changed.
+    expect(both.get("2026-11-28")?.has("RA-001")).toBe(false);
+    expect(both.get("2026-11-29")?.get("RA-001")).toBe(9);
   });
 });

@@ -23,6 +23,38 @@ export const daysOf = (date: string, span: number) =>
 /** The days the screen asks about for a date: the reach of its spans on either side. */
 export const reachOf = (date: string) => ({ from: addDays(date, -SPAN_REACH), to: addDays(date, SPAN_REACH) });
 
+/**
+ * The spans the screen asks the server about: whole calendar months (from the 1st to the last
+ * day), so each is one stable address the phone keeps and finds again with no signal, whatever
+ * date the treasurer picks. The months that hold `from` through `to`, in order.
+ */
+export function monthSpans(from: string, to: string): { from: string; to: string }[] {
+  const out: { from: string; to: string }[] = [];
+  for (let first = `${from.slice(0, 7)}-01`; first <= to; ) {
+    const next = addDays(`${first.slice(0, 7)}-28`, 4).slice(0, 7); // the 28th + 4 days is always next month
+    out.push({ from: first, to: addDays(`${next}-01`, -1) });
+    first = `${next}-01`;
+  }
+  return out;
+}
+
+/** The months a date's grid needs: every day its spans reach. */
+export const monthsAround = (date: string) => monthSpans(reachOf(date).from, reachOf(date).to);
+
+/** The months a meeting may need with no signal: every day the spans of an open date reach. */
+export const monthsOfOpenDays = (open: { from: string; to: string }) =>
+  monthSpans(addDays(open.from, -SPAN_REACH), addDays(open.to, SPAN_REACH));
+
+/**
+ * Whether the screen knows who paid on every day a date's spans reach (as the server said, now or
+ * when last synced). When it does not, the grid says so instead of showing everyone as unpaid.
+ */
+export function knowsAround(server: PaidDays, date: string): boolean {
+  const { from, to } = reachOf(date);
+  for (let d = from; d <= to; d = addDays(d, 1)) if (!server.has(d)) return false;
+  return true;
+}
+
 /** Day → member code → the entry that paid it (null: a collection kept on this phone, not sent yet). */
 export type PaidDays = Map<string, Map<string, number | null>>;
 

@@ -3,7 +3,16 @@ import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { errorMessage } from "@/server/i18n/errors";
 import { formatDate } from "@/server/i18n/format";
 import { api, newKey } from "./client";
-import { daysOf, freeSpans, keptOnPhone, merged, type PaidDays, paidFromServer, reachOf } from "./collect-days";
+import {
+  daysOf,
+  freeSpans,
+  keptOnPhone,
+  knowsAround,
+  merged,
+  monthsAround,
+  type PaidDays,
+  paidFromServer,
+} from "./collect-days";
 import {
   DateField,
   dateCheck,
@@ -75,14 +84,17 @@ export function Collect({
     (d: string) => {
       askedFor.current = d;
       setPaidKnown(null);
-      const { from, to } = reachOf(d);
-      return api.admin.contributions.paidDays
-        .query({ groupSlug: slug, from, to })
-        .then((ps) => setServer((s) => new Map([...s, ...paidFromServer(from, to, ps)])))
-        .catch(() => {}) // offline: what is known stays; the server still refuses a day paid twice
-        .finally(() => {
-          if (askedFor.current === d) setPaidKnown(d);
-        });
+      // By whole months (the addresses the warm-up keeps on the phone): with no signal the kept
+      // answers come back; a month never synced stays unknown and the grid says so.
+      return Promise.allSettled(
+        monthsAround(d).map(({ from, to }) =>
+          api.admin.contributions.paidDays
+            .query({ groupSlug: slug, from, to })
+            .then((ps) => setServer((s) => new Map([...s, ...paidFromServer(from, to, ps)]))),
+        ),
+      ).finally(() => {
+        if (askedFor.current === d) setPaidKnown(d);
+      });
     },
     [slug],
   );
@@ -193,6 +205,11 @@ export function Collect({
         }}
       />
       <p className="muted">{t.tapWhoPaid}</p>
+      {paidKnown === date && !knowsAround(server, date) && (
+        <p className="warn" role="status" id="paid-unknown">
+          {t.paidNotSynced}
+        </p>
+      )}
       <ul className="pay-list" aria-busy={paidKnown !== date} data-paid-for={paidKnown ?? undefined}>
         {rows.map((r, i) => {
           const line = lineOf.get(r.code);

@@ -7,6 +7,7 @@ import { type api, explain, type FieldError, noAnswer, touchSession } from "./cl
 import type { QueuedWrite } from "./offline-queue";
 import type { OpenDays } from "./open-days";
 import { keepOnPhone } from "./phone-queue";
+import { warmAgain } from "./warm";
 
 export { dateCheck, type OpenDays } from "./open-days";
 
@@ -72,6 +73,7 @@ export function useAction(locale: Locale) {
           }),
         done,
       );
+      if (r !== null) warmAgain(); // recorded: what the phone keeps for no signal is read again
       return r === null && lost ? keep() : r;
     },
     [run],

@@ -8,6 +8,7 @@ import { addDaysIso, type P, Status, useAction } from "./common";
 import { useWords } from "./words-context";
 import type { AdminWords } from "./words";
 import { lazyTab } from "./lazy-tab";
+import { Reminders } from "./reminders";
 
 // The supervisor's signing list: only hers (and the admin's), fetched when drawn, not in a treasurer's first script.
 const WaitingForSignature = lazyTab(() => import("./signing").then((m) => m.WaitingForSignature));
@@ -146,6 +147,7 @@ export function Home({
       ) : (
         <p>{t.none}</p>
       )}
+      {canAnswer && <Reminders slug={slug} t={t} locale={locale} rp={rp} loans={open} today={d.cash.today} />}
     </>
   );
 }

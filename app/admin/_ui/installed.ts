@@ -11,6 +11,8 @@ const USER_KEY = "kt-admin-user";
 /** Drops the kept page and API answers (the user's); the static files and the queue of writes stay. */
 export async function forgetKept(): Promise<void> {
   localStorage.removeItem(USER_KEY);
+  // When the meeting's reads were last kept (warm.ts): kept no more, so warmed again at the next visit.
+  for (const k of Object.keys(localStorage)) if (k.startsWith("kt-warm:")) localStorage.removeItem(k);
   if (typeof caches === "undefined") return;
   await Promise.all([caches.delete(CACHES.shell), caches.delete(CACHES.data)]);
 }

@@ -4,6 +4,8 @@ import { LOAN_PURPOSES, type LoanMethod, loanSchedule } from "@/server/domain/lo
 import { ARREARS_CONFIRM_DAYS, borrowerDaysLate, loanCeiling } from "@/server/domain/lending";
 import { savingsTotal } from "@/server/domain/ledger";
 import { api, newKey } from "./client";
+import { afterQueue } from "./kept-money";
+import { queued } from "./offline-queue";
 import { Receipts } from "./receipt";
 import { formatDate, formatNumber } from "@/server/i18n/format";
 import {
@@ -32,7 +34,15 @@ export function Loans({
   t,
   locale,
   canWrite,
-}: P & { group: Group; members: Members; today: string; canWrite: boolean }) {
+  repayOnly = false,
+}: P & {
+  group: Group;
+  members: Members;
+  today: string;
+  canWrite: boolean;
+  /** The bar's "Angsuran": this tab with only its repayment form (no new loan, no register). */
+  repayOnly?: boolean;
+}) {
   // The open loans with what is due (one stable URL, kept on the phone for a meeting with no signal).
   const [loans, setLoans] = useState<Awaited<ReturnType<typeof api.admin.loans.open.query>>>([]);
   // The register, a page at a time; page 0 is asked for with no page (the same URL every time).
@@ -61,7 +71,7 @@ export function Loans({
       api.admin.cash.onHand.query({ groupSlug: slug }).then(setHand),
     ]).then(() => setLimitsAsked(true));
   }, [slug]);
-  useEffect(() => void loadLimits(), [loadLimits]);
+  useEffect(() => void (repayOnly || loadLimits()), [loadLimits, repayOnly]);
   const [key, setKey] = useState(newKey);
   const [repay, setRepay] = useState({
     loanId: "",
@@ -93,7 +103,7 @@ export function Loans({
       }),
     [slug, page],
   );
-  useEffect(() => void loadRegister(), [loadRegister]);
+  useEffect(() => void (repayOnly || loadRegister()), [loadRegister, repayOnly]);
   const [costs, setCosts] = useState<Awaited<ReturnType<typeof api.admin.loans.compare.query>> | null>(null);
   useEffect(() => {
     setCosts(null);
@@ -149,10 +159,13 @@ export function Loans({
   const daysLate = borrowerDaysLate(loans.filter((l) => l.memberCode === borrower));
   const inArrears = daysLate > ARREARS_CONFIRM_DAYS;
   const principal = Number(form.principal);
-  const available = hand ? (form.via === "bank" ? hand.bank : hand.cash) : null;
-  // With no signal the figures on the phone may be old (another phone may have spent): the loan is
-  // kept and the server decides when it is sent. The arrears question is asked either way.
+  // With no signal the form judges by the figures as last synced (kept by the service worker), the
+  // box and the bank moved by the writes still waiting on the phone (kept-money.ts); the server
+  // judges again when the loan is sent. With none synced it says so and the loan is kept unjudged.
   const online = typeof navigator === "undefined" || navigator.onLine;
+  const money = !hand ? null : online ? hand : afterQueue(hand, queued(localStorage, slug));
+  const available = money ? money[form.via] : null;
+  const figuresUnknown = !online && limitsAsked && loansAsked && (!hand || !rule);
   const waitingForLimits = online && !(limitsAsked && loansAsked);
   const repayLoan = loans.find((l) => String(l.id) === repay.loanId);
   // The picked loan's schedule, fetched when it is opened (not kept with the list).
@@ -166,7 +179,7 @@ export function Loans({
   }, [repay.loanId, slug]);
   return (
     <>
-      {canWrite && (
+      {canWrite && !repayOnly && (
         <form
           className="inline"
           noValidate
@@ -184,15 +197,14 @@ export function Loans({
               ["principal", waitingForLimits && "figures_loading"],
               [
                 "principal",
-                online &&
-                  available !== null &&
+                available !== null &&
                   principal > available &&
                   (form.via === "bank" ? "insufficient_bank" : "insufficient_cash"),
                 { available: Math.max(0, available ?? 0) },
               ],
               [
                 "principal",
-                online && rule && ceiling && principal > ceiling.ceiling && "loan_above_ceiling",
+                rule && ceiling && principal > ceiling.ceiling && "loan_above_ceiling",
                 {
                   ceiling: ceiling?.ceiling ?? 0,
                   limit: ceiling?.limit ?? "absolute",
@@ -319,6 +331,11 @@ export function Loans({
                 {t.preview}
               </button>
             </div>
+          )}
+          {figuresUnknown && (
+            <p className="muted" id="l-figures-unknown">
+              {t.figuresNotSynced}
+            </p>
           )}
           <Status s={a} />
           {receiptOf?.form === "loan" && (
@@ -460,56 +477,60 @@ export function Loans({
           )}
         </form>
       )}
-      <h2>{t.tabs.loans}</h2>
-      <div className="table-wrap" tabIndex={0}>
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">#</th>
-              <th scope="col">{t.member}</th>
-              <th scope="col">{t.date}</th>
-              <th scope="col" className="num">
-                {t.principal}
-              </th>
-              <th scope="col">{t.status}</th>
-              <th scope="col" className="num">
-                {t.owed}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {(register?.loans ?? []).map((l) => (
-              <tr key={l.id}>
-                <td>{l.id}</td>
-                <td>{l.memberCode}</td>
-                <td>{formatDate(l.disbursedOn, locale)}</td>
-                <td className="num">{rp(l.principal)}</td>
-                <td>{words.statuses[l.status] ?? l.status}</td>
-                <td className="num">{rp(l.totalOwed)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-      {register && register.total > register.pageSize && (
-        <p className="pager">
-          <button type="button" className="secondary" disabled={page === 0} onClick={() => setPage(page - 1)}>
-            {t.newerLoans}
-          </button>{" "}
-          {t.loansPage(
-            register.page * register.pageSize + 1,
-            Math.min(register.total, (register.page + 1) * register.pageSize),
-            register.total,
-          )}{" "}
-          <button
-            type="button"
-            className="secondary"
-            disabled={(register.page + 1) * register.pageSize >= register.total}
-            onClick={() => setPage(page + 1)}
-          >
-            {t.olderLoans}
-          </button>
-        </p>
+      {!repayOnly && (
+        <>
+          <h2>{t.tabs.loans}</h2>
+          <div className="table-wrap" tabIndex={0}>
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">#</th>
+                  <th scope="col">{t.member}</th>
+                  <th scope="col">{t.date}</th>
+                  <th scope="col" className="num">
+                    {t.principal}
+                  </th>
+                  <th scope="col">{t.status}</th>
+                  <th scope="col" className="num">
+                    {t.owed}
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {(register?.loans ?? []).map((l) => (
+                  <tr key={l.id}>
+                    <td>{l.id}</td>
+                    <td>{l.memberCode}</td>
+                    <td>{formatDate(l.disbursedOn, locale)}</td>
+                    <td className="num">{rp(l.principal)}</td>
+                    <td>{words.statuses[l.status] ?? l.status}</td>
+                    <td className="num">{rp(l.totalOwed)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          {register && register.total > register.pageSize && (
+            <p className="pager">
+              <button type="button" className="secondary" disabled={page === 0} onClick={() => setPage(page - 1)}>
+                {t.newerLoans}
+              </button>{" "}
+              {t.loansPage(
+                register.page * register.pageSize + 1,
+                Math.min(register.total, (register.page + 1) * register.pageSize),
+                register.total,
+              )}{" "}
+              <button
+                type="button"
+                className="secondary"
+                disabled={(register.page + 1) * register.pageSize >= register.total}
+                onClick={() => setPage(page + 1)}
+              >
+                {t.olderLoans}
+              </button>
+            </p>
+          )}
+        </>
       )}
     </>
   );

@@ -4,7 +4,7 @@ import { useEffect, useRef, useState } from "react";
 import { formatDate } from "@/server/i18n/format";
 import { api, newKey } from "./client";
 import { rupiahInWords } from "@/server/i18n/words";
-import { useAction, Status, Field, type Members, type P, onChecked } from "./common";
+import { type Action, useAction, Status, Field, type Members, type P, onChecked } from "./common";
 import { Receipts } from "./receipt";
 
 export function MembersTab({
@@ -17,11 +17,14 @@ export function MembersTab({
   canWrite,
   onChanged,
 }: P & { members: Members; today: string; canWrite: boolean; onChanged: () => void }) {
-  const [f, setF] = useState({ code: "", fullName: "", gender: "P" as "P" | "L" });
+  const [f, setF] = useState({ code: "", fullName: "", gender: "P" as "P" | "L", phone: "" });
   // A name that looks like another member's: the server asks, she confirms it is someone else.
   const [confirmed, setConfirmed] = useState(false);
   // The member whose leaving is being asked about (one at a time).
   const [leaving, setLeaving] = useState<string | null>(null);
+  // The member whose phone number is being set (one at a time), and that form's own status.
+  const [phoneOf, setPhoneOf] = useState<string | null>(null);
+  const ph = useAction(locale);
   const a = useAction(locale);
   // Undoing a leave has its own status: its errors name no field of the form above.
   const u = useAction(locale);
@@ -53,11 +56,13 @@ export function MembersTab({
                     gender: f.gender,
                     joinedOn: today,
                     confirmed,
+                    ...(f.phone.trim() ? { phone: f.phone } : {}),
                   }),
                 (r) => t.newCode(r.code, r.checkCode),
               );
               if (r) {
-                setF({ code: "", fullName: "", gender: "P" });
+                setF({ code: "", fullName: "", gender: "P", phone: "" });
+                onChanged();
                 setConfirmed(false);
               }
             },
@@ -82,6 +87,21 @@ export function MembersTab({
               <option value="L">L</option>
             </select>
           </Field>
+          <Field id="mp" label={t.phone} a={a} name="phone">
+            <input
+              id="mp"
+              type="tel"
+              inputMode="tel"
+              autoComplete="off"
+              value={f.phone}
+              aria-describedby="mp-hint"
+              onChange={(e) => edit("phone", e.target.value)}
+            />
+            <small id="mp-hint" className="muted">
+              {" "}
+              {t.phoneHint}
+            </small>
+          </Field>
           <div>
             <button type="submit" disabled={a.busy}>
               {t.add}
@@ -91,6 +111,18 @@ export function MembersTab({
       )}
       <Status s={a} />
       <Status s={u} />
+      <Status s={ph} />
+      {phoneOf && (
+        <PhoneForm
+          key={phoneOf}
+          slug={slug}
+          member={members.find((m) => m.code === phoneOf)!}
+          t={t}
+          a={ph}
+          onClose={() => setPhoneOf(null)}
+          onChanged={onChanged}
+        />
+      )}
       {leaving && (
         <LeaveForm
           key={leaving}
@@ -123,6 +155,14 @@ export function MembersTab({
                 <td>
                   {m.fullName}
                   {m.leftOn ? ` (${formatDate(m.leftOn, locale)})` : ""}
+                  {m.phoneMasked && (
+                    <>
+                      <br />
+                      <small className="muted">
+                        {t.phoneColumn} {m.phoneMasked}
+                      </small>
+                    </>
+                  )}
                 </td>
                 <td className="num">{rp(savingsTotal(m.savings))}</td>
                 <td>
@@ -141,6 +181,9 @@ export function MembersTab({
                       </button>{" "}
                       <button type="button" onClick={() => setLeaving(m.code)}>
                         {t.leave}
+                      </button>{" "}
+                      <button type="button" className="secondary" onClick={() => setPhoneOf(m.code)}>
+                        {t.editPhone}
                       </button>
                     </>
                   )}
@@ -170,6 +213,72 @@ export function MembersTab({
         </table>
       </div>
     </>
+  );
+}
+
+/**
+ * A member's phone number, set, changed or removed: typed as she gives it (0812-…, +62 …), kept
+ * normalised by the server (a bad one is refused beside the field, nothing saved), shown masked.
+ */
+function PhoneForm({
+  slug,
+  member,
+  t,
+  a,
+  onClose,
+  onChanged,
+}: Pick<P, "slug" | "t"> & { member: Members[number]; a: Action; onClose: () => void; onChanged: () => void }) {
+  const [phone, setPhone] = useState("");
+  const save = async (value: string | null) => {
+    const r = await a.run(
+      () => api.admin.members.setPhone.mutate({ groupSlug: slug, code: member.code, phone: value }),
+      (x) => t.phoneSaved(x.code, x.phoneMasked),
+    );
+    if (r) {
+      onClose();
+      onChanged();
+    }
+  };
+  return (
+    <form
+      className="card"
+      aria-label={t.phoneFormTitle(member.code)}
+      noValidate
+      onSubmit={onChecked(
+        a,
+        () => [["phone", !phone.trim() && "phone_invalid"]],
+        () => save(phone),
+      )}
+    >
+      <h2>{t.phoneFormTitle(member.code)}</h2>
+      {member.phoneMasked && <p>{member.phoneMasked}</p>}
+      <Field id="pp" label={t.phone} a={a} name="phone">
+        <input
+          id="pp"
+          type="tel"
+          inputMode="tel"
+          autoComplete="off"
+          value={phone}
+          onChange={(e) => {
+            setPhone(e.target.value);
+            a.edited("phone");
+          }}
+        />
+      </Field>
+      <div>
+        <button type="submit" disabled={a.busy}>
+          {t.savePhone}
+        </button>{" "}
+        {member.phoneMasked && (
+          <button type="button" className="secondary" disabled={a.busy} onClick={() => void save(null)}>
+            {t.removePhone}
+          </button>
+        )}{" "}
+        <button type="button" className="secondary" onClick={onClose} disabled={a.busy}>
+          {t.leaveCancel}
+        </button>
+      </div>
+    </form>
   );
 }
 
@@ -208,21 +317,28 @@ function LeaveForm({
       noValidate
       onSubmit={async (e) => {
         e.preventDefault();
-        const r = await l.run(
-          () =>
-            api.admin.members.leave.mutate({
-              groupSlug: slug,
-              code: member.code,
-              leftOn: today,
-              confirmed: true,
-              ...(payOut ? { payOut: true, idempotencyKey: key } : {}),
-            }),
+        // With no signal the confirmed leave waits on the phone with its key, sent in order later.
+        const input = {
+          groupSlug: slug,
+          code: member.code,
+          leftOn: today,
+          confirmed: true,
+          idempotencyKey: key,
+          ...(payOut ? { payOut: true } : {}),
+        };
+        const summary = `${t.leaveTitle(member.code)}${payOut ? ` — ${t.moneyOut("cash", rp(savings))}` : ""}`;
+        const r = await l.save(
+          slug,
+          { key, kind: "leave", input, summary },
+          () => api.admin.members.leave.mutate(input),
           (x) =>
             x.seq !== null
               ? t.leftPaidOut(member.code, rp(savings), x.seq)
               : t.leftSaved(member.code, formatDate(today, locale)),
         );
-        if (r) {
+        if (r === "kept")
+          onClose(); // the queue's banner lists it
+        else if (r) {
           setEntryId(r.entryId);
           onChanged();
         }

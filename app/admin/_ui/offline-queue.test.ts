@@ -2,8 +2,10 @@ import { describe, expect, it } from "vitest";
 import {
   anyQueued,
   dismissRefused,
+  dismissSent,
   enqueue,
   flush,
+  flushOnce,
   type Outcome,
   type QueuedWrite,
   type QueueStorage,
@@ -11,6 +13,7 @@ import {
   refused,
   release,
   remove,
+  sentList,
   type WriteKind,
 } from "./offline-queue";
 
@@ -120,6 +123,33 @@ describe("writes kept on the phone", () => {
     expect((await flush(s, "ratu-damai", async () => ok)).sent).toBe(1);
   });
 
+  it("a leave waits with its key and is sent in order; one paying her savings out is held after a refusal", async () => {
+    const s = memory();
+    const leave = (key: string, payOut: boolean): QueuedWrite => ({
+      ...write(key, "leave"),
+      input: {
+        groupSlug: "ratu-damai",
+        code: "RD-007",
+        leftOn: "2026-11-29",
+        confirmed: true,
+        idempotencyKey: key,
+        ...(payOut ? { payOut: true } : {}),
+      },
+    });
+    enqueue(s, "ratu-damai", write("cost", "expense"));
+    enqueue(s, "ratu-damai", leave("goes", false));
+    enqueue(s, "ratu-damai", leave("paid-out", true));
+    const sent: string[] = [];
+    const r = await flush(s, "ratu-damai", async (w) => {
+      sent.push(w.key);
+      return w.key === "cost" ? refusal("insufficient_cash") : ok;
+    });
+    // A plain leave takes no money: it goes. The one that pays her savings out waits for the treasurer.
+    expect(sent).toEqual(["cost", "goes"]);
+    expect(r).toMatchObject({ sent: 1, held: 1, left: 1 });
+    expect(queued(s, "ratu-damai")).toMatchObject([{ key: "paid-out", kind: "leave", held: true }]);
+  });
+
   it("keeps a write kept while another is on its way, and one key once", async () => {
     const s = memory();
     enqueue(s, "ratu-damai", write("a"));
@@ -186,5 +216,80 @@ describe("whether a new app version may take over", () => {
     // A day kept by an earlier version of the screen is a write too.
     store.setItem("kt-antrian:ratu-damai", JSON.stringify([{ date: "2026-11-29", idempotencyKey: "old", lines: [] }]));
     expect(anyQueued(store)).toBe(true);
+  });
+});
+
+describe("what was sent from the queue, with the entries it got (the banner and the receipts)", () => {
+  const recorded = (seq: number): Outcome => ({ ok: true, seq, entryId: seq + 1000 });
+  it("counts every write sent since the list was last closed, across flushes — one cut short included", async () => {
+    const s = memory();
+    enqueue(s, "ratu-damai", write("a"));
+    enqueue(s, "ratu-damai", write("b", "repayment"));
+    // The first flush sends a, then finds no answer for b: it throws, and b stays.
+    let n = 0;
+    await expect(
+      flush(s, "ratu-damai", async () => {
+        if (n++ > 0) throw new TypeError("Failed to fetch");
+        return recorded(41);
+      }),
+    ).rejects.toThrow();
+    expect(sentList(s, "ratu-damai").map((w) => [w.key, w.seq, w.entryId])).toEqual([["a", 41, 1041]]);
+    // The signal returns: b goes in a flush of its own; the list holds both (the banner once said "1").
+    const r = await flush(s, "ratu-damai", async () => recorded(42));
+    expect(r.sent).toBe(1);
+    expect(sentList(s, "ratu-damai")).toEqual([
+      { key: "a", kind: "collection", summary: "a", seq: 41, entryId: 1041 },
+      { key: "b", kind: "repayment", summary: "b", seq: 42, entryId: 1042 },
+    ]);
+    // Closed, it starts afresh; another group's list is its own.
+    dismissSent(s, "ratu-damai");
+    expect(sentList(s, "ratu-damai")).toEqual([]);
+    enqueue(s, "sumber-air", write("c"));
+    await flush(s, "sumber-air", async () => ({ ok: true, seq: null }));
+    expect(sentList(s, "ratu-damai")).toEqual([]);
+    expect(sentList(s, "sumber-air")).toEqual([
+      { key: "c", kind: "collection", summary: "c", seq: null, entryId: null },
+    ]);
+  });
+
+  it("lists a write once however often it was sent, and never a refused one", async () => {
+    const s = memory();
+    enqueue(s, "ratu-damai", write("a"));
+    await flush(s, "ratu-damai", async () => recorded(7));
+    // Sent again with the same key (kept again after a lost reply): the server answers with the same entry.
+    enqueue(s, "ratu-damai", write("a"));
+    enqueue(s, "ratu-damai", write("x", "expense"));
+    await flush(s, "ratu-damai", async (w) => (w.key === "a" ? recorded(7) : refusal("amount_too_large")));
+    expect(sentList(s, "ratu-damai").map((w) => w.key)).toEqual(["a"]);
+    expect(keys(refused(s, "ratu-damai"))).toEqual(["x"]);
+  });
+
+  it("a broken list on the phone reads as empty, not as an error", () => {
+    const s = memory();
+    s.setItem("kt-terkirim:ratu-damai", "{not json");
+    expect(sentList(s, "ratu-damai")).toEqual([]);
+  });
+});
+
+describe("one flush at a time", () => {
+  it("a second flush while one runs sends nothing itself: each write goes once, and the banner counts both", async () => {
+    const s = memory();
+    enqueue(s, "ratu-damai", write("a"));
+    enqueue(s, "ratu-damai", write("b", "expense"));
+    const calls: string[] = [];
+    const slowly = async (w: QueuedWrite): Promise<Outcome> => {
+      calls.push(w.key);
+      await new Promise((r) => setTimeout(r, 5));
+      return { ok: true, seq: calls.length, entryId: calls.length };
+    };
+    // The signal comes back and the timer fires in the same moment.
+    const [one, two] = await Promise.all([flushOnce(s, "ratu-damai", slowly), flushOnce(s, "ratu-damai", slowly)]);
+    expect(calls).toEqual(["a", "b"]);
+    expect(one).toBe(two);
+    expect(sentList(s, "ratu-damai").map((w) => w.key)).toEqual(["a", "b"]);
+    // Done, the next one runs again.
+    enqueue(s, "ratu-damai", write("c"));
+    await flushOnce(s, "ratu-damai", slowly);
+    expect(calls).toEqual(["a", "b", "c"]);
   });
 });

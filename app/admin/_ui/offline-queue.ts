@@ -4,8 +4,8 @@
  * (a reply lost on the way back) records it once. They are sent one at a time, oldest first.
  *
  * Nothing is sent blindly after a refusal: once one write is refused, the money-out writes after it
- * (a loan, a withdrawal, an expense, a bank withdrawal — each may have counted on the refused one's
- * money) are held until the treasurer has looked and sends them anyway or removes them.
+ * (a loan, a withdrawal, an expense, a bank withdrawal, a leave paying savings out — each may have
+ * counted on the refused one's money) are held until the treasurer has looked and sends them anyway or removes them.
  */
 export const WRITE_KINDS = [
   "collection",
@@ -17,11 +17,17 @@ export const WRITE_KINDS = [
   "bank_deposit",
   "bank_withdrawal",
   "cash_count",
+  // A member leaving (members.leave), confirmed on the form; with `payOut` her savings leave the box too.
+  "leave",
 ] as const;
 export type WriteKind = (typeof WRITE_KINDS)[number];
 
 /** Writes that take money out of the box or the bank. */
 export const MONEY_OUT: ReadonlySet<WriteKind> = new Set(["loan", "withdrawal", "expense", "bank_withdrawal"]);
+
+/** Whether this write takes money out: a money-out kind, or a leave that pays her savings out. */
+export const movesMoneyOut = (w: Pick<QueuedWrite, "kind" | "input">) =>
+  MONEY_OUT.has(w.kind) || (w.kind === "leave" && w.input.payOut === true);
 
 export interface QueuedWrite {
   /** The write's idempotency key (also in `input`): its identity in the queue. */
@@ -54,8 +60,23 @@ export interface RefusedWrite extends QueuedWrite {
  * their place in the write's `lines`.
  */
 export type Outcome =
-  | { ok: true; seq: number | null; refusedLines?: { line: number; error: WriteError }[] }
+  | {
+      ok: true;
+      seq: number | null;
+      /** The entry it wrote (for its receipts); none for a count. */
+      entryId?: number | null;
+      refusedLines?: { line: number; error: WriteError }[];
+    }
   | { ok: false; error: WriteError };
+
+/** A kept write the server recorded, with the entry it got: listed, with its receipts, until she has seen them. */
+export interface SentWrite {
+  key: string;
+  kind: WriteKind;
+  summary: string;
+  seq: number | null;
+  entryId: number | null;
+}
 
 /**
  * A line of a collection that was refused alone, as a refused write of its own: the same day with
@@ -79,6 +100,9 @@ export interface QueueStorage {
 
 const queueKey = (slug: string) => `kt-antrian:${slug}`;
 const refusedKey = (slug: string) => `kt-ditolak:${slug}`;
+const sentKey = (slug: string) => `kt-terkirim:${slug}`;
+/** At most this many sent writes are listed (the oldest leave the list first). */
+export const SENT_LISTED = 100;
 
 /** A collection day kept by an earlier version of this screen: `{ date, idempotencyKey, lines, total }`. */
 function fromEarlierVersion(slug: string, x: Record<string, unknown>): QueuedWrite {
@@ -132,6 +156,27 @@ export function dismissRefused(store: QueueStorage, slug: string): void {
 }
 
 /**
+ * What was sent from the queue since she last closed the list, oldest first: every flush adds to it
+ * (the banner counts them all, not only the last flush's), each write once however often it was sent.
+ */
+export function sentList(store: QueueStorage, slug: string): SentWrite[] {
+  try {
+    const v = JSON.parse(store.getItem(sentKey(slug)) ?? "[]");
+    return Array.isArray(v) ? v : [];
+  } catch {
+    return [];
+  }
+}
+export function dismissSent(store: QueueStorage, slug: string): void {
+  store.setItem(sentKey(slug), "[]");
+}
+function noteSent(store: QueueStorage, slug: string, w: QueuedWrite, seq: number | null, entryId: number | null) {
+  const list = sentList(store, slug).filter((x) => x.key !== w.key);
+  const item: SentWrite = { key: w.key, kind: w.kind, summary: w.summary, seq, entryId };
+  store.setItem(sentKey(slug), JSON.stringify([...list, item].slice(-SENT_LISTED)));
+}
+
+/**
  * Sends the kept writes in order and settles each by the server's answer: recorded ones leave the
  * queue, refused ones move to the refused list with their reason, and after a refusal every later
  * money-out write is held instead of sent. With no answer it stops and keeps the rest as they are.
@@ -152,7 +197,7 @@ export async function flush(
     const w = queued(store, slug).find((x) => !x.held && !tried.has(x.key));
     if (!w) break;
     tried.add(w.key);
-    if (afterRefusal && MONEY_OUT.has(w.kind) && !w.sendAnyway) {
+    if (afterRefusal && movesMoneyOut(w) && !w.sendAnyway) {
       save(
         store,
         slug,
@@ -169,6 +214,8 @@ export async function flush(
     );
     if (outcome.ok) {
       sent++;
+      // Listed as soon as it is recorded: a flush cut short after it (no answer for the next) keeps it.
+      noteSent(store, slug, w, outcome.seq, outcome.entryId ?? null);
       const partly = (outcome.refusedLines ?? []).map((r) => refusedLine(w, r.line, r.error));
       if (partly.length) {
         newlyRefused.push(...partly);
@@ -183,6 +230,28 @@ export async function flush(
     }
   }
   return { sent, refused: newlyRefused, held, left: queued(store, slug).length };
+}
+
+type FlushResult = Awaited<ReturnType<typeof flush>>;
+const inFlight = new WeakMap<QueueStorage, Map<string, Promise<FlushResult>>>();
+
+/**
+ * `flush`, one at a time per phone and group: a call while one runs gets that one's answer and sends
+ * nothing itself. Two at once (the signal's return and the timer) would each send the write at the
+ * head of the queue before either had taken it off, and each count only its own part.
+ */
+export function flushOnce(
+  store: QueueStorage,
+  slug: string,
+  send: (w: QueuedWrite) => Promise<Outcome>,
+): Promise<FlushResult> {
+  const running = inFlight.get(store) ?? new Map<string, Promise<FlushResult>>();
+  inFlight.set(store, running);
+  const now = running.get(slug);
+  if (now) return now;
+  const p = flush(store, slug, send).finally(() => running.delete(slug));
+  running.set(slug, p);
+  return p;
 }
 
 /** Whether any group's queue on this phone still holds a write (a new app version waits for none). */

@@ -4,10 +4,12 @@ import { useCallback, useEffect, useState } from "react";
 import { errorMessage } from "@/server/i18n/errors";
 import { api, noAnswer } from "./client";
 import type { P } from "./common";
+import { Receipts } from "./receipt";
 import {
   dismissRefused,
+  dismissSent,
   enqueue,
-  flush,
+  flushOnce,
   type Outcome,
   type QueuedWrite,
   queued,
@@ -15,9 +17,12 @@ import {
   refused,
   release,
   remove,
+  type SentWrite,
+  sentList,
   type WriteError,
   type WriteKind,
 } from "./offline-queue";
+import { warmAgain } from "./warm";
 
 /** Told whenever a write is kept, so the one queue banner looks again and sends when it can. */
 const QUEUE_EVENT = "kt-antrian";
@@ -29,22 +34,28 @@ export function keepOnPhone(slug: string, w: Omit<QueuedWrite, "queuedAt">): voi
 }
 
 type Input = never; // each verb checks its own input again on the server; the queue keeps it as it was made
-type Sent = number | null | Extract<Outcome, { ok: true }>;
-const SEND: Record<WriteKind, (input: Input) => Promise<Sent>> = {
+type Recorded = Extract<Outcome, { ok: true }>;
+/** Recorded, with the entry's number and id (its receipts are read by the id). */
+const recorded = (e: { seq: number; id: number }): Recorded => ({ ok: true, seq: e.seq, entryId: e.id });
+const SEND: Record<WriteKind, (input: Input) => Promise<Recorded>> = {
   collection: async (i) => {
     const r = await api.admin.contributions.record.mutate(i);
-    return { ok: true, seq: r.seq, refusedLines: r.refused.map(lineRefusal) };
+    return { ...recorded(r), refusedLines: r.refused.map(lineRefusal) };
   },
-  repayment: async (i) => (await api.admin.loans.repay.mutate(i)).entry.seq,
-  loan: async (i) => (await api.admin.loans.disburse.mutate(i)).entry.seq,
-  withdrawal: async (i) => (await api.admin.savings.withdraw.mutate(i)).seq,
-  expense: async (i) => (await api.admin.cash.expense.mutate(i)).seq,
-  income: async (i) => (await api.admin.cash.income.mutate(i)).seq,
-  bank_deposit: async (i) => (await api.admin.cash.bankTransfer.mutate(i)).seq,
-  bank_withdrawal: async (i) => (await api.admin.cash.bankTransfer.mutate(i)).seq,
+  repayment: async (i) => recorded((await api.admin.loans.repay.mutate(i)).entry),
+  loan: async (i) => recorded((await api.admin.loans.disburse.mutate(i)).entry),
+  withdrawal: async (i) => recorded(await api.admin.savings.withdraw.mutate(i)),
+  expense: async (i) => recorded(await api.admin.cash.expense.mutate(i)),
+  income: async (i) => recorded(await api.admin.cash.income.mutate(i)),
+  bank_deposit: async (i) => recorded(await api.admin.cash.bankTransfer.mutate(i)),
+  bank_withdrawal: async (i) => recorded(await api.admin.cash.bankTransfer.mutate(i)),
   cash_count: async (i) => {
     await api.admin.cash.count.mutate(i);
-    return null;
+    return { ok: true, seq: null, entryId: null };
+  },
+  leave: async (i) => {
+    const r = await api.admin.members.leave.mutate(i);
+    return { ok: true, seq: r.seq, entryId: r.entryId };
   },
 };
 
@@ -61,8 +72,7 @@ export const lineRefusal = (r: { line: number; memberCode: string; day: string; 
 /** One kept write through its verb: recorded, refused with the reason, or (no answer, signed out) thrown. */
 async function sendWrite(w: QueuedWrite): Promise<Outcome> {
   try {
-    const sent = await SEND[w.kind](w.input as Input);
-    return sent !== null && typeof sent === "object" ? sent : { ok: true, seq: sent };
+    return await SEND[w.kind](w.input as Input);
   } catch (e) {
     if (noAnswer(e) || !(e instanceof TRPCClientError)) throw e;
     const d = e.data as { domain?: WriteError | null; code?: string } | undefined;
@@ -79,33 +89,35 @@ async function sendWrite(w: QueuedWrite): Promise<Outcome> {
 export function PhoneQueue({ slug, t, locale }: Pick<P, "slug" | "t" | "locale">) {
   const [pending, setPending] = useState<QueuedWrite[]>([]);
   const [refusedWrites, setRefused] = useState<RefusedWrite[]>([]);
-  const [note, setNote] = useState<string | null>(null);
+  // Everything sent since she last closed the list (kept on the phone): the banner counts it all.
+  const [sent, setSent] = useState<SentWrite[]>([]);
   const [busy, setBusy] = useState(false);
   const reload = useCallback(() => {
     setPending(queued(localStorage, slug));
     setRefused(refused(localStorage, slug));
+    setSent(sentList(localStorage, slug));
   }, [slug]);
   const send = useCallback(async () => {
     reload();
-    if (busy || !queued(localStorage, slug).some((w) => !w.held)) return;
+    // One flush at a time (flushOnce): the listeners (signal back, the timer, a write kept) hold the first
+    // render's `send`, whose `busy` is always false — two flushes ran at once, each saying only its part.
+    if (!queued(localStorage, slug).some((w) => !w.held)) return;
     setBusy(true);
-    setNote(null);
     try {
-      const r = await flush(localStorage, slug, sendWrite);
-      if (r.sent) setNote(t.sentQueued(r.sent));
+      const r = await flushOnce(localStorage, slug, sendWrite); // each recorded write joins the sent list as it goes
+      if (r.sent) warmAgain(); // the kept reads again, with what was just sent
     } catch {
       // still no answer: everything left stays on the phone
     } finally {
       setBusy(false);
       reload();
     }
-  }, [busy, slug, reload, t]);
+  }, [slug, reload]);
   // biome-ignore lint/correctness/useExhaustiveDependencies: start once per group, not per render of `send`
   useEffect(() => {
     reload();
     if (navigator.onLine) void send();
     const onKept = () => {
-      setNote(null);
       reload();
       if (navigator.onLine) void send();
     };
@@ -123,7 +135,7 @@ export function PhoneQueue({ slug, t, locale }: Pick<P, "slug" | "t" | "locale">
   }, [slug]);
   const waiting = pending.filter((w) => !w.held);
   const held = pending.filter((w) => w.held);
-  if (!pending.length && !refusedWrites.length && !note) return null;
+  if (!pending.length && !refusedWrites.length && !sent.length) return null;
   const act = (f: () => void) => {
     f();
     reload();
@@ -131,10 +143,18 @@ export function PhoneQueue({ slug, t, locale }: Pick<P, "slug" | "t" | "locale">
   };
   return (
     <section aria-live="polite" className="card phone-queue">
-      {note && !waiting.length && (
-        <p className="ok" role="status">
-          {note}
-        </p>
+      {sent.length > 0 && (
+        <SentFromPhone
+          slug={slug}
+          t={t}
+          locale={locale}
+          sent={sent}
+          quiet={waiting.length > 0}
+          onClose={() => {
+            dismissSent(localStorage, slug);
+            reload();
+          }}
+        />
       )}
       {waiting.length > 0 && (
         <>
@@ -191,5 +211,57 @@ export function PhoneQueue({ slug, t, locale }: Pick<P, "slug" | "t" | "locale">
         </>
       )}
     </section>
+  );
+}
+
+/** The writes whose entries carry members' postings (a receipt each); a cash write has none. */
+const WITH_RECEIPTS = new Set<string>(["collection", "repayment", "loan", "withdrawal", "leave"]);
+
+/**
+ * The writes sent from the phone since she last closed the list, counted all together, each with the
+ * number the server gave it and, on a tap, its members' receipts (the same as after a save online).
+ */
+function SentFromPhone({
+  slug,
+  t,
+  locale,
+  sent,
+  quiet,
+  onClose,
+}: Pick<P, "slug" | "t" | "locale"> & {
+  sent: SentWrite[];
+  /** Writes still wait: the banner's one status is theirs, and this count is said without a role. */
+  quiet: boolean;
+  onClose: () => void;
+}) {
+  const [open, setOpen] = useState<string | null>(null);
+  return (
+    <div className="sent-from-phone">
+      <p className="ok" role={quiet ? undefined : "status"}>
+        {t.sentQueued(sent.length)}
+      </p>
+      <p>{t.sentListTitle}</p>
+      <ul>
+        {sent.map((w) => (
+          <li key={w.key}>
+            {t.sentItem(w.summary, w.seq)}{" "}
+            {w.entryId !== null && WITH_RECEIPTS.has(w.kind) && (
+              <button
+                type="button"
+                className="secondary"
+                aria-expanded={open === w.key}
+                onClick={() => setOpen(open === w.key ? null : w.key)}
+              >
+                {open === w.key ? t.hideReceipts : t.showReceipts}
+              </button>
+            )}
+            {open === w.key && w.entryId !== null && <Receipts slug={slug} entryId={w.entryId} t={t} locale={locale} />}
+          </li>
+        ))}
+      </ul>
+      <button type="button" onClick={onClose}>
+        {t.dismissSent}
+      </button>
+    </div>
   );
 }

@@ -1,17 +1,26 @@
 "use client";
 import { useEffect, useState } from "react";
-import type { Receipt } from "@/server/domain/receipt";
+import { maskPhone, whatsappLink } from "@/server/domain/phone";
 import { receiptLinks, receiptText } from "@/server/i18n/receipt";
 import { api } from "./client";
 import type { P } from "./common";
 
+type ReceiptToSend = Awaited<ReturnType<typeof api.admin.receipts.forEntry.query>>[number];
+
 /**
  * A receipt for each member the saved entry touched: shown on screen, and sent to the member's
- * WhatsApp in one tap (the phone's share sheet, or a plain wa.me link where there is none).
- * Each receipt is built from that member's postings only.
+ * WhatsApp in one tap — straight to her number when the book has one (wa.me/62…), else the phone's
+ * share sheet or the plain wa.me link (she picks the chat). Each receipt is built from that member's
+ * postings only. Every receipt of the treasurer's app goes through here (collection, repayment,
+ * loan, withdrawal, leave payout, and the writes sent from the phone's queue).
  */
-export function Receipts({ slug, entryId, t, locale }: Omit<P, "slug"> & { slug: string; entryId: number }) {
-  const [receipts, setReceipts] = useState<Receipt[] | null>(null);
+export function Receipts({
+  slug,
+  entryId,
+  t,
+  locale,
+}: Pick<P, "t" | "locale"> & { slug: string; entryId: number; rp?: P["rp"] }) {
+  const [receipts, setReceipts] = useState<ReceiptToSend[] | null>(null);
   useEffect(() => {
     setReceipts(null);
     api.admin.receipts.forEntry.query({ groupSlug: slug, entryId }).then(setReceipts, () => setReceipts([]));
@@ -30,7 +39,8 @@ export function Receipts({ slug, entryId, t, locale }: Omit<P, "slug"> & { slug:
                 <summary>{t.receiptFor(r.memberCode)}</summary>
                 <pre className="receipt">{text}</pre>
               </details>
-              <ShareReceipt text={text} label={t.sendReceipt(r.memberCode)} />{" "}
+              <ShareReceipt text={text} phone={r.phone} label={t.sendReceipt(r.memberCode)} />{" "}
+              <span className="muted">{r.phone ? t.sendTo(r.memberCode, maskPhone(r.phone)) : t.noPhoneShare}</span>{" "}
               <a href={receiptLinks(r, origin).passbook}>{t.openPassbook}</a>
             </li>
           );
@@ -40,17 +50,20 @@ export function Receipts({ slug, entryId, t, locale }: Omit<P, "slug"> & { slug:
   );
 }
 
-function ShareReceipt({ text, label }: { text: string; label: string }) {
-  const whatsapp = `https://wa.me/?text=${encodeURIComponent(text)}`;
+/**
+ * A WhatsApp link with the text: to her number when she has one (the link itself, no share sheet —
+ * the sheet would make the treasurer look for her contact again); else the phone's own share sheet
+ * when it has one (WhatsApp, SMS, …), or the plain link.
+ */
+export function ShareReceipt({ text, label, phone }: { text: string; label: string; phone: string | null }) {
   return (
     <a
       className="button"
-      href={whatsapp}
+      href={whatsappLink(phone, text)}
       target="_blank"
       rel="noopener noreferrer"
       onClick={(e) => {
-        // The phone's own share sheet when it has one (WhatsApp, SMS, …); the link otherwise.
-        if (typeof navigator.share !== "function") return;
+        if (phone || typeof navigator.share !== "function") return;
         e.preventDefault();
         navigator.share({ text }).catch(() => {});
       }}

@@ -6,6 +6,8 @@ import { useCallback, useEffect, useState } from "react";
 import type { RightEntryDraft } from "@/server/domain/correction-follow-up";
 import { formatDate } from "@/server/i18n/format";
 import { api, newKey } from "./client";
+import { waitingWithdrawals } from "./kept-money";
+import { queued } from "./offline-queue";
 import {
   amountProblem,
   Confirm,
@@ -69,6 +71,11 @@ export function Withdraw({
       .catch(() => undefined);
   }, [slug]);
   const member = members.find((m) => m.code === f.memberCode);
+  // Her savings as last synced, less what already waits on the phone to be withdrawn from them.
+  const left = member
+    ? savingsOf(member) -
+      waitingWithdrawals(typeof window === "undefined" ? [] : queued(localStorage, slug), member.code)
+    : 0;
   const amount = Number(f.amount);
   const edit = (k: "memberCode" | "amount" | "date", v: string) => {
     setF({ ...f, [k]: v, key: newKey() });
@@ -86,11 +93,7 @@ export function Withdraw({
           ["memberCode", !member && "member_not_found"],
           dateCheck("date", f.date, open),
           ["amount", amountProblem(f.amount)],
-          [
-            "amount",
-            !!member && amount > savingsOf(member) && "withdrawal_exceeds_savings",
-            { available: member ? savingsOf(member) : 0 },
-          ],
+          ["amount", !!member && amount > left && "withdrawal_exceeds_savings", { available: Math.max(0, left) }],
         ],
         async () => {
           if (!confirming) return setConfirming(true);

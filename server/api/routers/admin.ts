@@ -48,6 +48,7 @@ import {
   ZResetCheckCodeSchema,
   ZUpdateMemberSchema,
 } from "@/server/services/members";
+import { memberPhoneList, setMemberPhone, ZSetMemberPhoneSchema } from "@/server/services/member-phones";
 import { lendingRuleFor, setLendingRule, ZSetLendingRuleSchema } from "@/server/services/lending-rule";
 import { entryList, ZEntryListSchema } from "@/server/services/public-figures";
 import { entryReceipts, ZEntryReceiptsSchema } from "@/server/services/receipts";
@@ -106,6 +107,12 @@ export const adminRouter = router({
     resetCheckCode: groupProcedure("write", ZResetCheckCodeSchema).mutation(({ ctx, input }) =>
       resetCheckCode(ctx.service, input),
     ),
+    /** Sets, changes or removes a member's phone number (answered masked). */
+    setPhone: groupProcedure("write", ZSetMemberPhoneSchema).mutation(({ ctx, input }) =>
+      setMemberPhone(ctx.service, input),
+    ),
+    /** The whole numbers, for WhatsApp links (reminders): treasurers only, never public. */
+    phones: groupProcedure("write").query(({ ctx, input }) => memberPhoneList(ctx.service, input)),
   }),
   contributions: router({
     record: groupProcedure("write", ZRecordContributionsSchema).mutation(({ ctx, input }) =>

@@ -1,0 +1,44 @@
+import { describe, expect, it } from "vitest";
+import { afterQueue, waitingWithdrawals } from "./kept-money";
+import type { QueuedWrite } from "./offline-queue";
+
+const w = (kind: QueuedWrite["kind"], input: Record<string, unknown>) => ({ kind, input });
+
+describe("the money a form judges by with no signal", () => {
+  const synced = { cash: 500_000, bank: 1_000_000 };
+
+  it("is the synced box and bank moved by every write still waiting on the phone", () => {
+    const queue = [
+      w("collection", { lines: [{ amount: 5_000 }, { amount: 10_000 }] }),
+      w("repayment", { amount: 100_000, via: "cash" }),
+      w("income", { amount: 7_000, via: "bank" }),
+      w("expense", { amount: 20_000, via: "cash" }),
+      w("loan", { principal: 300_000, via: "bank" }),
+      w("withdrawal", { memberCode: "RD-001", amount: 50_000 }),
+      w("bank_deposit", { amount: 200_000 }),
+      w("bank_withdrawal", { amount: 30_000 }),
+      w("cash_count", { countedAmount: 1 }),
+    ];
+    expect(afterQueue(synced, queue)).toEqual({
+      cash: 500_000 + 15_000 + 100_000 - 20_000 - 50_000 - 200_000 + 30_000,
+      bank: 1_000_000 + 7_000 - 300_000 + 200_000 - 30_000,
+    });
+    // Nothing waiting: the synced figures as they are.
+    expect(afterQueue(synced, [])).toEqual(synced);
+  });
+
+  it("a second expense kept offline is judged after the first: the box is not spent twice", () => {
+    const first = [w("expense", { amount: 400_000, via: "cash" })];
+    expect(afterQueue(synced, first).cash).toBe(100_000);
+  });
+
+  it("a member's savings less what already waits to be withdrawn from them", () => {
+    const queue = [
+      w("withdrawal", { memberCode: "RD-001", amount: 50_000 }),
+      w("withdrawal", { memberCode: "RD-002", amount: 9_000 }),
+      w("withdrawal", { memberCode: "RD-001", amount: 20_000 }),
+    ];
+    expect(waitingWithdrawals(queue, "RD-001")).toBe(70_000);
+    expect(waitingWithdrawals(queue, "RD-003")).toBe(0);
+  });
+});
