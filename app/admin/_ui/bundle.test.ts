@@ -56,8 +56,17 @@ describe("the treasurer app's first script stays light", () => {
   const reached = firstScript();
 
   it("reaches the screens it draws (the walk itself works)", () => {
-    for (const m of ["app/admin/_ui/collect.tsx", "app/admin/_ui/loans.tsx", "server/i18n/admin.ts", "@trpc/client"])
+    for (const m of [
+      "app/admin/_ui/collect.tsx",
+      "app/admin/_ui/loans.tsx",
+      "server/i18n/admin.ts",
+      "app/admin/_ui/client.ts",
+    ])
       expect(reached, m).toContain(m);
+  });
+
+  it("without tRPC's own client (a few lines on its wire format: client.ts)", () => {
+    expect([...reached].filter((m) => m.startsWith("@trpc/"))).toEqual([]);
   });
 
   it("without next-auth's browser client (sign-out and the session are two plain requests)", () => {
