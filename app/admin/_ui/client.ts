@@ -36,6 +36,10 @@ export class TRPCClientError extends Error {
  */
 async function call(path: string, type: "query" | "mutation", input: unknown): Promise<unknown> {
   const json = input === undefined ? undefined : JSON.stringify(input);
+  // A write leaves on the next turn of the event loop, as tRPC's batching link sent it (its
+  // dispatch timer): whatever the page does in the same turn (a tab drawn, the network's state
+  // read) comes first, as before.
+  if (type === "mutation") await new Promise((resolve) => setTimeout(resolve));
   let res: Response;
   try {
     res =
