@@ -1,8 +1,7 @@
 "use client";
-import { TRPCClientError } from "@trpc/client";
 import { useCallback, useEffect, useState } from "react";
 import { errorMessage } from "@/server/i18n/errors";
-import { api, noAnswer } from "./client";
+import { api, noAnswer, TRPCClientError } from "./client";
 import type { P } from "./common";
 import { Receipts } from "./receipt";
 import {
