@@ -5,7 +5,7 @@ import { impactFigures } from "@/server/services/impact";
 import { watchChains } from "@/server/services/chain-check";
 import { getMessages } from "@/server/i18n/locale";
 import { formatDate, formatInt, rp } from "@/server/i18n/format";
-import { Card } from "./_components/Money";
+import { Card, costAvoidedNote } from "./_components/Money";
 import { DataTable } from "./_components/DataTable";
 import { Pager } from "./_components/Pager";
 import { FlaggedGroups } from "./_components/ChainStatus";
@@ -44,7 +44,7 @@ export default async function Home({ searchParams }: { searchParams: Promise<{ h
         <Card
           label={t.compare.costAvoided}
           value={t.compare.costAvoidedAtLeast(rp(all.costAvoided.atLeast, locale))}
-          note={t.compare.costAvoidedRange(rp(all.costAvoided.ifAllIjon, locale))}
+          note={costAvoidedNote(all.costAvoided, locale)}
         />
       </ul>
       <p className="muted">

@@ -1,4 +1,5 @@
 import type { Suppressed } from "@/server/domain/indicators";
+import { perMemberYear } from "@/server/domain/figures";
 import { rp, formatInt } from "@/server/i18n/format";
 import { type Locale, MESSAGES } from "@/server/i18n/messages";
 
@@ -16,4 +17,15 @@ export function Card({ label, value, note }: { label: string; value: React.React
 export function Small({ v, locale, money = false }: { v: Suppressed<number>; locale: Locale; money?: boolean }) {
   if (v.suppressed) return <>{MESSAGES[locale].suppressed}</>;
   return <>{money ? rp(v.value, locale) : formatInt(v.value, locale)}</>;
+}
+
+/** Beneath the cost-avoided headline: what it is per member per year of membership, then the all-ijon upper figure. */
+export function costAvoidedNote(
+  avoided: { atLeast: number; ifAllIjon: number; memberDays: number },
+  locale: Locale,
+): string {
+  const t = MESSAGES[locale].compare;
+  const perYear = perMemberYear(avoided.atLeast, avoided.memberDays);
+  const range = t.costAvoidedRange(rp(avoided.ifAllIjon, locale));
+  return perYear === null ? range : `${t.costAvoidedPerMemberYear(rp(perYear, locale))} · ${range}`;
 }

@@ -6,7 +6,7 @@ import { FlaggedGroups } from "../_components/ChainStatus";
 import { formatInt, formatPct, rp } from "@/server/i18n/format";
 import { GLOSSARY } from "@/server/i18n/glossary";
 import { getMessages, titled } from "@/server/i18n/locale";
-import { Card } from "../_components/Money";
+import { Card, costAvoidedNote } from "../_components/Money";
 import { MonthlyFigures } from "../_components/MonthlyFigures";
 import { DataTable } from "../_components/DataTable";
 import { Pager } from "../_components/Pager";
@@ -84,7 +84,7 @@ export default async function ImpactPage({ searchParams }: { searchParams: Promi
         <Card
           label={t.compare.costAvoided}
           value={t.compare.costAvoidedAtLeast(rp(x.all.costAvoided.atLeast, locale))}
-          note={t.compare.costAvoidedRange(rp(x.all.costAvoided.ifAllIjon, locale))}
+          note={costAvoidedNote(x.all.costAvoided, locale)}
         />
         <Card label={i.savingsPerMember} value={money(x.all.savingsPerMember)} />
         <Card label={t.compliance} value={formatPct(x.all.compliance, locale)} />

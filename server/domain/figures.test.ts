@@ -1,7 +1,15 @@
 import { describe, expect, it } from "vitest";
 import { DEFAULT_REFERENCE_TERMS } from "./finance/compare";
 import { recoverable } from "./disclosure";
-import { type FigureInputs, figureTable, groupFiguresOf, lastMonths, publishedCells, trackedFrom } from "./figures";
+import {
+  type FigureInputs,
+  figureTable,
+  groupFiguresOf,
+  lastMonths,
+  perMemberYear,
+  publishedCells,
+  trackedFrom,
+} from "./figures";
 import { LOAN_PURPOSES, type LoanStatus, viewLoan } from "./loans";
 
 const group = {
@@ -80,6 +88,15 @@ describe("a group's public figures, from what was read", () => {
     expect(f.members).toMatchObject({ active: 2, everJoined: 3, left: 1 });
     expect(f.balances.cash).toBe(300_000);
     expect(f.balances.memberSavings).toBe(300_000);
+  });
+
+  it("says the cost avoided per member per year of membership: over each member's days, from joining to her last day", () => {
+    // Joined 1 Jan, still in on 10 Jun: 161 days; joined 6 Jun: 5; joined 1 Jan, left 4 Jun: 1 Jan–3 Jun, 154.
+    expect(groupFiguresOf(inputs()).costs.avoided.memberDays).toBe(161 + 5 + 154);
+    expect(perMemberYear(1_000_000, 365)).toBe(1_000_000);
+    expect(perMemberYear(1_000_000, 730)).toBe(500_000);
+    expect(perMemberYear(1_000, 366)).toBe(997); // rounded down: never more than was avoided
+    expect(perMemberYear(1_000_000, 0)).toBeNull();
   });
 
   it("shows no count of fewer than five members or borrowers, nor one that a subtraction gives", () => {

@@ -128,8 +128,12 @@ export interface GroupFigures {
     terms: ReferenceTerms & { isDefault: boolean };
     /** Over every loan that stands (not cancelled): service charge paid to the group vs the same money elsewhere. */
     totals: LoanCosts;
-    /** At least (each loan against the cheapest lender its borrower realistically had) and if every loan had been ijon. */
-    avoided: { atLeast: number; ifAllIjon: number };
+    /**
+     * At least (each loan against the cheapest lender its borrower realistically had) and if every loan had been ijon;
+     * `memberDays`: the days of membership they were saved over (each member from joining to today or her last day),
+     * so the headline can be said per member per year (`perMemberYear`).
+     */
+    avoided: { atLeast: number; ifAllIjon: number; memberDays: number };
     loans: number;
     /** The latest loans, without their purpose: with the date and principal it would tie a purpose to a ledger entry. */
     recent: {
@@ -348,7 +352,29 @@ function loanFigures(
   };
 }
 
-function costFigures(standing: readonly FigureLoan[], terms: FigureInputs["terms"]): GroupFigures["costs"] {
+/**
+ * What was avoided per member per year of membership: the sum over days of membership, in whole rupiah (rounded
+ * down). Null with no day of membership yet. Over several groups: their sums, then this (a ratio of sums).
+ */
+export function perMemberYear(avoided: number, memberDays: number): number | null {
+  return memberDays > 0 ? Math.floor((avoided * 365) / memberDays) : null;
+}
+
+/** Days of membership: each member from joining to today, or to the day before she left. */
+function membershipDays(members: FigureInputs["members"], today: BusinessDate): number {
+  let days = 0;
+  for (const m of members) {
+    const end = m.leftOn && m.leftOn <= today ? addDays(m.leftOn, -1) : today;
+    if (end >= m.joinedOn) days += daysBetween(m.joinedOn, end) + 1;
+  }
+  return days;
+}
+
+function costFigures(
+  standing: readonly FigureLoan[],
+  terms: FigureInputs["terms"],
+  memberDays: number,
+): GroupFigures["costs"] {
   const loanCosts = standing.map((l) => ({
     l,
     costs: loanCostsVersusLenders(
@@ -363,7 +389,7 @@ function costFigures(standing: readonly FigureLoan[], terms: FigureInputs["terms
   return {
     terms,
     totals: sumCosts(loanCosts.map((c) => c.costs)),
-    avoided: costAvoided(loanCosts.map(({ l, costs }) => ({ purpose: l.loan.purpose, costs }))),
+    avoided: { ...costAvoided(loanCosts.map(({ l, costs }) => ({ purpose: l.loan.purpose, costs }))), memberDays },
     loans: loanCosts.length,
     recent: loanCosts
       .slice(-10)
@@ -433,7 +459,7 @@ export function groupFiguresOf(x: FigureInputs): GroupFigures {
       dropout: dropout.value,
       dropoutHidden: dropout.suppressed,
     },
-    costs: costFigures(standing, x.terms),
+    costs: costFigures(standing, x.terms, membershipDays(x.members, today)),
     lastCashCount: publicBalanceCheck(x.cashCount, group.timeZone),
     lastBankCheck: publicBalanceCheck(x.bankCheck, group.timeZone),
     shareOutRule: x.shareOutRule && {

@@ -46,6 +46,7 @@ function totalOf(fs: GroupFigures[]) {
     costAvoided: {
       atLeast: s((f) => f.costs.avoided.atLeast),
       ifAllIjon: s((f) => f.costs.avoided.ifAllIjon),
+      memberDays: s((f) => f.costs.avoided.memberDays),
     },
     savingsPerMember: members >= MIN_CELL ? Math.round(s((f) => f.balances.memberSavings) / members) : null,
     // A group's borrowers hidden (1–4): left out of the sum, the share would be wrong; put in, a

@@ -501,6 +501,7 @@ const id = {
     checked: "diperiksa",
     costAvoided: term("cost_avoided", "id"),
     costAvoidedAtLeast: (atLeast: string) => `paling sedikit ${atLeast}`,
+    costAvoidedPerMemberYear: (perYear: string) => `± ${perYear} per anggota per tahun keanggotaan`,
     costAvoidedRange: (upper: string) => `sampai ${upper} bila setiap pinjaman dihitung sebagai ijon`,
     costAvoidedDef:
       "Untuk setiap pinjaman: biaya pemberi pinjaman termurah yang sungguh tersedia bagi peminjam — untuk pinjaman tanaman (kopi, kemiri, pertanian lain) yang lebih murah dari pengijon dan rentenir, untuk tujuan lain (sekolah, kesehatan, rumah, usaha) rentenir; tidak pernah KUR, yang tidak terjangkau warga desa ini — dikurangi jasa yang dibayar ke KSM, dijumlah atas semua pinjaman.",
@@ -986,6 +987,7 @@ const en: Messages = {
     checked: "checked",
     costAvoided: term("cost_avoided", "en"),
     costAvoidedAtLeast: (atLeast: string) => `at least ${atLeast}`,
+    costAvoidedPerMemberYear: (perYear: string) => `± ${perYear} per member per year of membership`,
     costAvoidedRange: (upper: string) => `up to ${upper} if every loan is priced as ijon`,
     costAvoidedDef:
       "For each loan: the cost from the cheapest lender the borrower really had — for a crop loan (coffee, candlenut, other farming) the cheaper of the pengijon and the money lender, for any other purpose (school, health, house, business) the money lender; never KUR, which these villagers could not get — minus the service charge paid to the KSM, summed over all loans.",

@@ -55,6 +55,7 @@ export function groupHeadline(f: GroupFigures) {
     repaymentRate: f.loans.repaymentRate,
     costAvoidedAtLeastRp: f.costs.avoided.atLeast,
     costAvoidedIfAllIjonRp: f.costs.avoided.ifAllIjon,
+    memberDays: f.costs.avoided.memberDays,
     lastSeq: f.head.lastSeq,
     lastHash: f.head.lastHash,
   };

@@ -86,7 +86,7 @@ const readCache = processWide("readCache", () => new Map<string, { key: string; 
  * 4: a count or bank check says whether the supervisor's question about it is open (`queried`, issue 25).
  * 5: drop-out and a closed year's retention say when they are hidden (`dropoutHidden`, `retentionHidden`).
  */
-export const READ_MODEL_FORMAT = 5;
+export const READ_MODEL_FORMAT = 6;
 
 /**
  * Beside an embedded database, read models are also kept on disk (`<file>.read-models/`), so a

@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { getDatabase } from "@/db/client";
 import { DomainError } from "@/server/domain/errors";
 import { groupPageModels, ledgerPage } from "@/server/services/public-figures";
-import { lastMonths } from "@/server/domain/figures";
+import { lastMonths, perMemberYear } from "@/server/domain/figures";
 import { loadGroup } from "@/server/services/context";
 import { watchChains } from "@/server/services/chain-check";
 import { getMessages } from "@/server/i18n/locale";
@@ -62,6 +62,7 @@ export default async function GroupPage({ params }: { params: Promise<{ slug: st
   const months = lastMonths(f.months, f.today, 12);
   const thisMonth = months.at(-1)!;
   const b = f.balances;
+  const perYear = perMemberYear(f.costs.avoided.atLeast, f.costs.avoided.memberDays);
   return (
     <>
       <h1>
@@ -206,7 +207,8 @@ export default async function GroupPage({ params }: { params: Promise<{ slug: st
 
       <h2>{t.compare.costAvoided}</h2>
       <p>
-        <strong>{t.compare.costAvoidedAtLeast(rp(f.costs.avoided.atLeast, locale))}</strong> (
+        <strong>{t.compare.costAvoidedAtLeast(rp(f.costs.avoided.atLeast, locale))}</strong>
+        {perYear !== null && <> — {t.compare.costAvoidedPerMemberYear(rp(perYear, locale))}</>} (
         {t.compare.costAvoidedRange(rp(f.costs.avoided.ifAllIjon, locale))}) ·{" "}
         {t.compare.overLoans(formatInt(f.costs.loans, locale))}
       </p>
