@@ -7,19 +7,54 @@ const e = (seq: number, date: string, postings: [string, number][]) => ({ seq, d
 describe("the cash book's Masuk, Keluar and Saldo", () => {
   it("runs cash and bank from the month's opening, in date then number order", () => {
     const book = cashBookMonth({ cash: 100_000, bank: 2_000_000 }, [
-      e(12, "2026-11-03", [["cash", -50_000], ["bank", 50_000]]), // setor ke bank
-      e(10, "2026-11-02", [["cash", 30_000], ["savings_mandatory", -30_000]]), // simpanan
-      e(11, "2026-11-02", [["cash", -250_000], ["loans_receivable", 250_000]]), // pinjaman cair
-      e(13, "2026-11-01", [["bank", 1_500], ["other_income", -1_500]]), // bunga bank, typed later for an earlier day
-      e(14, "2026-11-04", [["loans_receivable", -5_000], ["write_off", 5_000]]), // no money moves
+      e(12, "2026-11-03", [
+        ["cash", -50_000],
+        ["bank", 50_000],
+      ]), // setor ke bank
+      e(10, "2026-11-02", [
+        ["cash", 30_000],
+        ["savings_mandatory", -30_000],
+      ]), // simpanan
+      e(11, "2026-11-02", [
+        ["cash", -250_000],
+        ["loans_receivable", 250_000],
+      ]), // pinjaman cair
+      e(13, "2026-11-01", [
+        ["bank", 1_500],
+        ["other_income", -1_500],
+      ]), // bunga bank, typed later for an earlier day
+      e(14, "2026-11-04", [
+        ["loans_receivable", -5_000],
+        ["write_off", 5_000],
+      ]), // no money moves
     ]);
     expect(book.lines.map((l) => l.seq)).toEqual([13, 10, 11, 12, 14]);
     expect(book.lines.map((l) => [l.in, l.out, l.held])).toEqual([
-      [{ cash: 0, bank: 1_500 }, { cash: 0, bank: 0 }, { cash: 100_000, bank: 2_001_500 }],
-      [{ cash: 30_000, bank: 0 }, { cash: 0, bank: 0 }, { cash: 130_000, bank: 2_001_500 }],
-      [{ cash: 0, bank: 0 }, { cash: 250_000, bank: 0 }, { cash: -120_000, bank: 2_001_500 }],
-      [{ cash: 0, bank: 50_000 }, { cash: 50_000, bank: 0 }, { cash: -170_000, bank: 2_051_500 }],
-      [{ cash: 0, bank: 0 }, { cash: 0, bank: 0 }, { cash: -170_000, bank: 2_051_500 }],
+      [
+        { cash: 0, bank: 1_500 },
+        { cash: 0, bank: 0 },
+        { cash: 100_000, bank: 2_001_500 },
+      ],
+      [
+        { cash: 30_000, bank: 0 },
+        { cash: 0, bank: 0 },
+        { cash: 130_000, bank: 2_001_500 },
+      ],
+      [
+        { cash: 0, bank: 0 },
+        { cash: 250_000, bank: 0 },
+        { cash: -120_000, bank: 2_001_500 },
+      ],
+      [
+        { cash: 0, bank: 50_000 },
+        { cash: 50_000, bank: 0 },
+        { cash: -170_000, bank: 2_051_500 },
+      ],
+      [
+        { cash: 0, bank: 0 },
+        { cash: 0, bank: 0 },
+        { cash: -170_000, bank: 2_051_500 },
+      ],
     ]);
     expect(book.totalIn).toEqual({ cash: 30_000, bank: 51_500 });
     expect(book.totalOut).toEqual({ cash: 300_000, bank: 0 });

@@ -31,7 +31,12 @@ describe("one canonical URL per public resource", () => {
       "/bandingkan?months=4&amount=1.000.000&ksmRatePct=&kelompok=mokel",
       "/bandingkan?kelompok=mokel&amount=1.000.000&months=4",
     ],
-    ["/kelompok/ratu-damai/buku-kas?sebelum=%31%32", "/kelompok/ratu-damai/buku-kas?sebelum=12"],
+    ["/kelompok/ratu-damai/buku-kas?no=%31%32", "/kelompok/ratu-damai/buku-kas?no=12"],
+    // The month picker's answer; the old pager's `sebelum` is read no more.
+    [
+      "/kelompok/ratu-damai/buku-kas?no=12&bulan=2026-10&sebelum=3",
+      "/kelompok/ratu-damai/buku-kas?bulan=2026-10&no=12",
+    ],
     ["/./anggota?gagal=1&detik=30", "/anggota?gagal=1&detik=30"],
     ["http://evil.example/kelompok/ratu-damai?x=1", "/kelompok/ratu-damai"],
     ["/kelompok/ratu-damai#x", "/kelompok/ratu-damai"],
@@ -51,7 +56,8 @@ describe("one canonical URL per public resource", () => {
       "/bandingkan?kelompok=ratu-damai",
       "/bandingkan?amount=1.000.000&months=4&ksmRatePct=2&ksmMethod=flat&ijonRatio=2&rentenirRatePct=10&rentenirMethod=flat&rentenirPeriod=month&rentenirPeriods=4&kurRatePct=6",
       "/api/open/compare?amount=1000000&months=4",
-      "/kelompok/ratu-damai/buku-kas?sebelum=12",
+      "/kelompok/ratu-damai/buku-kas?bulan=2026-10",
+      "/kelompok/ratu-damai/buku-kas?no=12",
       "/kelompok/ratu-damai/laporan/2026-10",
       "/kelompok/ratu-damai/tahun/2025",
       "/api/open/groups.json",
@@ -103,7 +109,19 @@ describe("one canonical URL per public resource", () => {
       "%2e",
       "data",
     );
-    const param = fc.constantFrom("hal", "cari", "sebelum", "kelompok", "no", "segel", "amount", "utm", "_x", "");
+    const param = fc.constantFrom(
+      "hal",
+      "cari",
+      "bulan",
+      "sebelum",
+      "kelompok",
+      "no",
+      "segel",
+      "amount",
+      "utm",
+      "_x",
+      "",
+    );
     const value = fc.constantFrom("", "1", "golo meni", "a%20b", "a+b", "%zz", "%2D", "é", "1.000");
     const url = fc
       .tuple(fc.array(segment, { maxLength: 6 }), fc.option(fc.array(fc.tuple(param, value), { maxLength: 5 })))

@@ -45,7 +45,7 @@ export const PUBLIC_ROUTES: readonly PublicRoute[] = [
   { path: /^\/metodologi$/, params: [], version: "terms", kind: "page" },
   { path: /^\/bandingkan$/, params: COMPARE, version: "terms", kind: "page" },
   { path: new RegExp(`^/kelompok/${SLUG}$`), params: [], version: "group", kind: "page" },
-  { path: new RegExp(`^/kelompok/${SLUG}/buku-kas$`), params: ["sebelum"], version: "group", kind: "page" },
+  { path: new RegExp(`^/kelompok/${SLUG}/buku-kas$`), params: ["bulan", "no"], version: "group", kind: "page" },
   {
     path: new RegExp(`^/kelompok/${SLUG}/(?:laporan/\\d{4}-\\d{2}|tahun/\\d{4})$`),
     params: [],
