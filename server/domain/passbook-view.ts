@@ -61,8 +61,8 @@ export function passbookView<L extends LoanTerms & { id: number; purpose: string
   const thisMonth = f.today.slice(0, 7);
   const years = new Map<number, PassbookYear>();
   const yearOf = (year: number) => {
-    let y = years.get(year);
-    if (!y) years.set(year, (y = { year, daily: 0, days: 0, other: 0, shu: 0, months: [] }));
+    const y = years.get(year) ?? { year, daily: 0, days: 0, other: 0, shu: 0, months: [] };
+    years.set(year, y);
     return y;
   };
   for (const m of [...f.months].sort((a, b) => (a.month < b.month ? 1 : -1))) {
@@ -74,7 +74,11 @@ export function passbookView<L extends LoanTerms & { id: number; purpose: string
   }
   for (const x of f.shu) yearOf(x.year).shu += x.amount;
   const byDisbursed = [...f.loans].sort((a, b) =>
-    a.loan.disbursedOn === b.loan.disbursedOn ? a.loan.id - b.loan.id : a.loan.disbursedOn < b.loan.disbursedOn ? -1 : 1,
+    a.loan.disbursedOn === b.loan.disbursedOn
+      ? a.loan.id - b.loan.id
+      : a.loan.disbursedOn < b.loan.disbursedOn
+        ? -1
+        : 1,
   );
   return {
     savingsNow: s.share + s.mandatory + s.voluntary,
