@@ -147,6 +147,11 @@ describe("one canonical URL per public resource", () => {
     expect(versionKeyOf("/kelompok/mokel/laporan/2026-01")).toEqual({ of: "group", slug: "mokel" });
     expect(versionKeyOf("/api/open/groups/mokel.json")).toEqual({ of: "group", slug: "mokel" });
     expect(versionKeyOf("/api/open/groups/mokel/ledger.csv")).toEqual({ of: "group", slug: "mokel" });
+    // The monthly report's PDF: stored under the group's version (a post to the group renders it afresh).
+    expect(versionKeyOf("/kelompok/mokel/laporan/2026-01.pdf")).toEqual({ of: "group", slug: "mokel" });
+    expect(cacheKeyOf({ method: "GET", url: "/kelompok/mokel/laporan/2026-01.pdf" })).toBe(
+      "id /kelompok/mokel/laporan/2026-01.pdf",
+    );
     expect(versionKeyOf("/bandingkan?kelompok=mokel")).toEqual({ of: "terms" });
     expect(versionKeyOf("/metodologi")).toEqual({ of: "terms" });
     expect(versionKeyOf("/api/open/groups.json")).toEqual({ of: "global" });

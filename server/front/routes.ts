@@ -52,6 +52,13 @@ export const PUBLIC_ROUTES: readonly PublicRoute[] = [
     version: "group",
     kind: "page",
   },
+  // The monthly report as a PDF to share (next.config.js sends it to its route handler): open data, stored.
+  {
+    path: new RegExp(`^/kelompok/${SLUG}/laporan/\\d{4}-\\d{2}\\.pdf$`),
+    params: [],
+    version: "group",
+    kind: "data",
+  },
   { path: /^\/api\/open\/compare$/, params: COMPARE, version: "terms", kind: "data" },
   { path: /^\/api\/open\/groups\.json$/, params: [], version: "global", kind: "data" },
   {

@@ -381,6 +381,20 @@ const id = {
     wrong: "Nama pengguna atau kata sandi salah.",
     wait: (duration: string) => `Terlalu banyak percobaan dari sini. Tunggu ${duration}, lalu coba lagi.`,
   },
+  print: {
+    signatures: "Tanda tangan",
+    chair: "Ketua",
+    treasurer: "Bendahara",
+    supervisor: "Pengawas",
+    knownBy: "Mengetahui,",
+    headOfVillage: (village: string) => `Kepala Desa ${village}`,
+    blankName: "(.............................)",
+    printed: (date: string) => `Dicetak ${date}`,
+    pdf: "Unduh PDF (untuk dibagikan di WhatsApp)",
+    pdfFile: "laporan",
+    verifyAt: "Periksa segel ini di",
+    demo: "DATA DEMO — bukan kelompok sungguhan",
+  },
   cashBook: {
     intro:
       "Semua uang masuk dan keluar kelompok dalam satu bulan, di kas (uang tunai yang dipegang bendahara) dan di rekening bank. Saldo: uang yang ada sesudah catatan itu. Catatan tidak pernah diubah atau dihapus: kesalahan diperbaiki dengan catatan koreksi yang membalik catatan lama.",
@@ -891,6 +905,20 @@ const en: Messages = {
     submit: "Sign in",
     wrong: "Wrong username or password.",
     wait: (duration: string) => `Too many tries from here. Wait ${duration}, then try again.`,
+  },
+  print: {
+    signatures: "Signatures",
+    chair: "Chair",
+    treasurer: "Treasurer",
+    supervisor: "Supervisor",
+    knownBy: "Acknowledged by,",
+    headOfVillage: (village: string) => `Head of Desa ${village}`,
+    blankName: "(.............................)",
+    printed: (date: string) => `Printed ${date}`,
+    pdf: "Download PDF (to share on WhatsApp)",
+    pdfFile: "report",
+    verifyAt: "Check this seal at",
+    demo: "DEMO DATA — not a real group",
   },
   cashBook: {
     intro:
