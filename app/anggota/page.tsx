@@ -90,8 +90,7 @@ export default async function PassbookPage({
       <h1>
         {p.title}: {book.member.code} · {book.group.name} {book.group.isDemo && <span className="badge">{t.demo}</span>}
       </h1>
-      <h2>{p.now(formatDate(book.today, locale))}</h2>
-      <div className="cards">
+      <div className="cards two">
         <div className="card">
           <span className="label">{p.savingsNow}</span>
           <span className="value">{money(v.savingsNow)}</span>
@@ -113,7 +112,6 @@ export default async function PassbookPage({
         >
           <p>
             <strong>{p.loan(formatDate(loan.disbursedOn, locale), money(loan.principal))}</strong> ·{" "}
-            {t.purposes[loan.purpose]} ·{" "}
             <span className={status === "menunggak" ? "warn" : "ok"}>{t.statuses[status]}</span>
           </p>
           {due.dueNow > 0 && (
@@ -123,18 +121,9 @@ export default async function PassbookPage({
               <strong>{p.payNow(money(due.dueNow))}</strong>
             </p>
           )}
-          <p>
-            {due.installment && (
-              <>
-                {p.next(
-                  due.installment.n,
-                  money(due.installment.amount),
-                  formatDate(due.installment.dueOn, locale),
-                )}{" "}
-              </>
-            )}
-            {p.settle(money(due.settle))}
-          </p>
+          {due.installment && (
+            <p>{p.next(due.installment.n, money(due.installment.amount), formatDate(due.installment.dueOn, locale))}</p>
+          )}
         </section>
       ))}
       <form action={closePassbookAction}>
@@ -153,13 +142,15 @@ export default async function PassbookPage({
           ]}
         />
       </details>
-      {v.open.map(({ loan }) => {
+      {v.open.map(({ loan, due }) => {
         const full = book.loans.find((l) => l.loan.id === loan.id)!;
         return (
           <details key={loan.id}>
             <summary>
-              {p.schedule}: {p.loan(formatDate(loan.disbursedOn, locale), money(loan.principal))}
+              {p.schedule}: {p.loan(formatDate(loan.disbursedOn, locale), money(loan.principal))} ·{" "}
+              {t.purposes[loan.purpose]}
             </summary>
+            <p>{p.settle(money(due.settle))}</p>
             <DataTable
               rowHeaders={false}
               columns={[
