@@ -239,7 +239,8 @@ export async function monthReportPdf(input: MonthReportPdfInput): Promise<Uint8A
   roles.forEach(([pre, role], i) => {
     sheet.y = top;
     const x = MARGIN + i * colWidth;
-    sheet.text(pre || " ", { x, width: colWidth - 6 });
+    if (pre) sheet.text(pre, { x, width: colWidth - 6 });
+    else sheet.gap(9 * 1.3); // the line "Mengetahui," takes in the last column
     sheet.text(role!, { x, width: colWidth - 6, bold: true });
     sheet.y -= 42;
     sheet.text(t.print.blankName, { x, width: colWidth - 6 });
