@@ -88,7 +88,7 @@ export default async function PassbookPage({
   return (
     <>
       <h1>
-        {p.title}: {book.member.code} · {book.group.name} {book.group.isDemo && <span className="badge">{t.demo}</span>}
+        {book.member.code} · {book.group.name} {book.group.isDemo && <span className="badge">{t.demo}</span>}
       </h1>
       <div className="cards two">
         <div className="card">
@@ -116,14 +116,13 @@ export default async function PassbookPage({
           </p>
           {due.dueNow > 0 && (
             <p className={due.arrears > 0 || due.fines > 0 ? "warn" : undefined}>
-              {due.arrears > 0 && <>{p.late(formatInt(due.daysPastDue, locale), money(due.arrears))} </>}
-              {due.fines > 0 && <>{p.fines(money(due.fines))} </>}
-              <strong>{p.payNow(money(due.dueNow))}</strong>
+              {due.arrears > 0
+                ? p.late(formatInt(due.daysPastDue, locale), money(due.dueNow))
+                : p.payNow(money(due.dueNow))}
+              {due.fines > 0 && <> {p.fines(money(due.fines))}</>}
             </p>
           )}
-          {due.installment && (
-            <p>{p.next(due.installment.n, money(due.installment.amount), formatDate(due.installment.dueOn, locale))}</p>
-          )}
+          {due.installment && <p>{p.next(money(due.installment.amount), formatDate(due.installment.dueOn, locale))}</p>}
         </section>
       ))}
       <form action={closePassbookAction}>
