@@ -398,6 +398,9 @@ const id = {
   cashBook: {
     intro:
       "Semua uang masuk dan keluar kelompok dalam satu bulan, di kas (uang tunai yang dipegang bendahara) dan di rekening bank. Saldo: uang yang ada sesudah catatan itu. Catatan tidak pernah diubah atau dihapus: kesalahan diperbaiki dengan catatan koreksi yang membalik catatan lama.",
+    // A book that failed its chain check: the "never changed" claim is not made.
+    introUnchecked:
+      "Semua uang masuk dan keluar kelompok dalam satu bulan, di kas (uang tunai yang dipegang bendahara) dan di rekening bank. Saldo: uang yang ada sesudah catatan itu.",
     pick: "Pilih bulan",
     show: "Tampilkan",
     entry: "Catatan",
@@ -922,6 +925,8 @@ const en: Messages = {
   cashBook: {
     intro:
       "All money that came into and went out of the group in one month, in cash (held by the treasurer) and in the bank account. Balance: the money there after that entry. Entries are never changed or deleted: a mistake is fixed by a correction that reverses the old entry.",
+    introUnchecked:
+      "All money that came into and went out of the group in one month, in cash (held by the treasurer) and in the bank account. Balance: the money there after that entry.",
     pick: "Choose a month",
     show: "Show",
     entry: "Entry",

@@ -56,7 +56,7 @@ export default async function LedgerPage({
         {t.ledgerTitle}: {group.name} — {monthName} {group.isDemo && <span className="badge">{t.demo}</span>}
       </h1>
       <ChainStatus chain={chain} timeZone={group.timeZone} locale={locale} t={t} />
-      <p>{chain.problem ? t.ledgerIntroUnchecked : c.intro}</p>
+      <p>{chain.problem ? c.introUnchecked : c.intro}</p>
       <p className="muted">
         <Link prefetch={false} href={`/kelompok/${group.slug}`}>
           ← {group.name}
