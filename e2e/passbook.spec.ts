@@ -17,7 +17,7 @@ test("a member opens her passbook with member code and kode cek, and closes it",
   await page.getByLabel("Kode cek").fill(javaScriptEnabled ? "100002" : "100001");
   await page.getByRole("button", { name: "Buka buku saya" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toContainText(javaScriptEnabled ? "RD-002" : "RD-001");
-  await expect(page.locator(".card", { hasText: "Simpanan saya sekarang" })).toBeVisible();
+  await expect(page.locator(".card", { hasText: "Simpanan saya" })).toBeVisible();
   // The breakdown a tap away (a <details>, no script).
   await page.getByText("Rincian simpanan").click();
   await expect(page.getByRole("row", { name: /^Jumlah simpanan Rp/ })).toBeVisible();
@@ -86,8 +86,8 @@ test("the oldest member's passbook: what she has and owes on the first screen, a
     return Math.max(0, ...boxes);
   };
   // On the first screen: her savings now, her days paid this month, and every running loan with what is due.
-  await expect(page.locator(".card", { hasText: "Simpanan saya sekarang" })).toContainText(/Rp\s[\d.]+/);
-  await expect(page.locator(".card", { hasText: "Iuran harian bulan ini" })).toContainText(/\d+ dari \d+ hari/);
+  await expect(page.locator(".card", { hasText: "Simpanan saya" })).toContainText(/Rp\s[\d.]+/);
+  await expect(page.locator(".card", { hasText: "Iuran bulan ini" })).toContainText(/\d+ dari \d+ hari/);
   expect(await bottomOf(".cards")).toBeLessThanOrEqual(SCREEN.height);
   const loans = page.locator("section.loan-due");
   if ((await loans.count()) > 0) {

@@ -111,8 +111,14 @@ export default async function PassbookPage({
           aria-label={p.loan(formatDate(loan.disbursedOn, locale), money(loan.principal))}
         >
           <p>
-            <strong>{p.loan(formatDate(loan.disbursedOn, locale), money(loan.principal))}</strong> ·{" "}
-            <span className={status === "menunggak" ? "warn" : "ok"}>{t.statuses[status]}</span>
+            <strong>{p.loan(formatDate(loan.disbursedOn, locale), money(loan.principal))}</strong>
+            {/* A late loan's status is the warning line below it. */}
+            {status !== "menunggak" && (
+              <>
+                {" "}
+                · <span className="ok">{t.statuses[status]}</span>
+              </>
+            )}
           </p>
           {due.dueNow > 0 && (
             <p className={due.arrears > 0 || due.fines > 0 ? "warn" : undefined}>

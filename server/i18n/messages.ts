@@ -456,8 +456,8 @@ const id = {
     privacy: "Halaman ini tertutup otomatis setelah 10 menit. Jangan biarkan orang lain melihat kode cek Anda.",
     lostCode:
       "Kode cek hilang atau lupa? Datang ke bendahara atau pengawas kelompok dengan buku simpanan Anda dan minta kode cek baru. Kode cek tidak pernah ditanyakan lewat telepon atau WhatsApp.",
-    savingsNow: "Simpanan saya sekarang",
-    daysThisMonth: "Hari dibayar bulan ini",
+    savingsNow: "Simpanan saya",
+    daysThisMonth: "Iuran bulan ini",
     daysOf: (paid: string, of: string) => `${paid} dari ${of} hari`,
     loan: (date: string, amount: string) => `${amount} · cair ${date}`,
     late: (days: string, amount: string) => `Terlambat ${days} hari: bayar sekarang ${amount}`,
@@ -982,8 +982,8 @@ const en: Messages = {
     privacy: "This page closes itself after 10 minutes. Do not let others see your check code.",
     lostCode:
       "Lost or forgot your check code? Go to the group's treasurer or supervisor with your savings book and ask for a new one. Nobody will ever ask for your check code by phone or WhatsApp.",
-    savingsNow: "My savings now",
-    daysThisMonth: "Days paid this month",
+    savingsNow: "My savings",
+    daysThisMonth: "Paid this month",
     daysOf: (paid: string, of: string) => `${paid} of ${of} days`,
     loan: (date: string, amount: string) => `${amount} · paid out ${date}`,
     late: (days: string, amount: string) => `${days} days late: pay ${amount} now`,
