@@ -89,17 +89,35 @@ test("a group page is complete without JavaScript: balance sheet, chart, indicat
   await expect(page.getByText("Desa Golo Meni")).toBeVisible();
 });
 
-test("the public ledger pages with plain links and shows corrections both ways", async ({ page, request }) => {
+test("the cash book shows a month with Masuk, Keluar and Saldo, picks months without script, and shows corrections both ways", async ({
+  page,
+  request,
+}) => {
+  await page.setViewportSize({ width: 360, height: 740 });
   await page.goto("/kelompok/compang-dalo/buku-kas");
-  const firstSeq = Number(await page.locator("tbody tr").first().locator("td").first().innerText());
-  await expect(page.locator("tbody tr")).toHaveCount(50);
-  await page.getByRole("link", { name: "Catatan lebih lama →" }).click();
-  await expect(page.locator("tbody tr").first().locator("td").first()).toHaveText(String(firstSeq - 50));
+  const heads = await page.locator("table.cash-book thead th").allInnerTexts();
+  expect(heads).toEqual(["Catatan", "Masuk (Rp)", "Keluar (Rp)", "Saldo (Rp)"]);
+  // Whole at 360 px: the page itself never scrolls sideways.
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+  // The seal once for the month, its full hash a tap away; no hash on each row.
+  await expect(page.getByRole("heading", { name: /^Segel buku kas / })).toBeVisible();
+  await expect(page.locator("table.cash-book .hash")).toHaveCount(0);
+  // The month picker is a GET form: choosing a month and sending it shows that month.
+  const options = await page
+    .locator("select#bulan option")
+    .evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
+  const earlier = options[2]!;
+  await page.locator("select#bulan").selectOption(earlier);
+  await page.getByRole("button", { name: "Tampilkan" }).click();
+  await expect(page).toHaveURL(new RegExp(`/buku-kas\\?bulan=${earlier}$`));
+  await expect(page.locator("select#bulan")).toHaveValue(earlier);
+  await page.getByRole("link", { name: /→$/ }).last().click();
+  await expect(page).toHaveURL(new RegExp(`bulan=${options[1]}$`));
 
   const doc = await (await request.get("/api/open/groups/compang-dalo/ledger.json")).json();
   const correction = doc.entries.find((e: { kind: string }) => e.kind === "correction");
   expect(correction).toBeTruthy();
-  await page.goto(`/kelompok/compang-dalo/buku-kas?sebelum=${correction.reversesSeq + 1}`);
+  await page.goto(`/kelompok/compang-dalo/buku-kas?no=${correction.reversesSeq}`);
   const reversed = page.locator(`#no-${correction.reversesSeq}`);
   await expect(reversed).toContainText(`Dibalik oleh no. ${correction.seq}`);
   // The public reason is a code from the fixed list, shown by its label ("salah jumlah").

@@ -80,9 +80,9 @@ test("the same for the passbook: strangers' wrong codes do not stop the member's
     await page.getByLabel("Kode anggota").fill(member);
     await page.getByLabel("Kode cek").fill(check);
     await page.getByRole("button", { name: "Buka buku saya" }).click();
-    const book = page.getByRole("heading", { name: "Simpanan saya" });
+    const book = page.getByRole("button", { name: "Tutup buku" });
     await settled(book.waitFor(), page.locator("p[role=alert]").waitFor());
-    return (await page.getByRole("heading", { name: "Simpanan saya" }).isVisible())
+    return (await page.getByRole("button", { name: "Tutup buku" }).isVisible())
       ? "open"
       : page.locator("p[role=alert]").innerText();
   };

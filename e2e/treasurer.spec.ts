@@ -62,7 +62,7 @@ test("a treasurer signs in on a phone, records today's collection, sees it publi
   await expect(page.locator("p[role=status]")).toContainText(`↩ ${seq}`);
   const fixed = await (await request.get("/api/open/groups/ratu-damai.json")).json();
   expect(fixed.cashRp).toBe(before.cashRp);
-  await page.goto(`/kelompok/ratu-damai/buku-kas?sebelum=${seq + 1}`);
+  await page.goto(`/kelompok/ratu-damai/buku-kas?no=${seq}`);
   await expect(page.locator(`#no-${seq}`)).toContainText(`Dibalik oleh no. ${seq + 1}`);
   // The public sees the reason code's label; her own words stay private.
   await expect(page.locator(`#no-${seq}`)).toContainText("salah jumlah");

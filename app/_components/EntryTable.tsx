@@ -17,7 +17,7 @@ export function EntryTable({
   t: Messages;
   showHash?: boolean;
 }) {
-  const at = (seq: number) => `/kelompok/${slug}/buku-kas?sebelum=${seq + 1}#no-${seq}`;
+  const at = (seq: number) => `/kelompok/${slug}/buku-kas?no=${seq}#no-${seq}`;
   // Only a code from the fixed list is shown; words typed before reason codes (v1) stay off the page.
   const reasonLabel = (code: string | null) => (code ? (t.reasons[code] ?? null) : null);
   if (entries.length === 0) return <p>{t.noEntries}</p>;

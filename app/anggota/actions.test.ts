@@ -59,14 +59,21 @@ describe("passbook form and the device cookie", () => {
     });
     const https = await submit("RA-001", "12345678", { "x-forwarded-proto": "https" });
     expect(https.set.every((c) => c.secure)).toBe(true);
-    expect((await submit("RA-001", "00000000")).set).toEqual([]); // a refusal sets nothing
+    const refused = await submit("RA-001", "00000000");
+    expect(refused.set).toEqual([]); // a refusal sets nothing
+    // and sends her back with her group and member code in the form, never the kode cek.
+    expect(refused.to).toBe("/anggota?gagal=1&kelompok=ratu-damai&kode=RA-001");
   });
 
   it("after eleven strangers' wrong codes from the address, the browser with the cookie opens at once", async () => {
     const device = (await submit("RA-001", "12345678")).set.find((c) => c.name === "perangkat-buku")!.value;
     for (let i = 2; i <= 12; i++)
-      expect((await submit(`RA-${String(i).padStart(3, "0")}`, "99999999")).to).toBe("/anggota?gagal=1");
-    expect((await submit("RA-001", "12345678")).to).toMatch(/^\/anggota\?gagal=tunggu&detik=\d+$/);
+      expect((await submit(`RA-${String(i).padStart(3, "0")}`, "99999999")).to).toBe(
+        `/anggota?gagal=1&kelompok=ratu-damai&kode=RA-${String(i).padStart(3, "0")}`,
+      );
+    expect((await submit("RA-001", "12345678")).to).toMatch(
+      /^\/anggota\?gagal=tunggu&detik=\d+&kelompok=ratu-damai&kode=RA-001$/,
+    );
     const edited = `${device.slice(0, -1)}${device.endsWith("A") ? "B" : "A"}`;
     expect((await submit("RA-001", "12345678", { cookie: `perangkat-buku=${edited}` })).to).toMatch(/gagal=tunggu/);
     // The sign-in cookie is not the passbook's.

@@ -32,7 +32,12 @@ export async function openPassbookAction(form: FormData): Promise<void> {
     });
   } catch (e) {
     if (!(e instanceof DomainError)) throw e;
-    redirect(refusedUrl("/anggota", e));
+    // Back to the form with her group and member code still in it: only the kode cek is typed again.
+    const typed = new URLSearchParams({
+      kelompok: String(form.get("kelompok") ?? "").slice(0, 64),
+      kode: String(form.get("kode") ?? "").slice(0, 32),
+    });
+    redirect(`${refusedUrl("/anggota", e)}&${typed}`);
   }
   const secure = isHttpsPortal() || h.get("x-forwarded-proto") === "https";
   const jar = await cookies();

@@ -6,6 +6,7 @@ import { formatDate, formatInt, formatMonth, formatWait, rp } from "@/server/i18
 import { getMessages, titled } from "@/server/i18n/locale";
 import { PASSBOOK_COOKIE, passbookOf, passbookSecret, readPassbookTicket } from "@/server/services/passbook";
 import { demoPassbookHint } from "@/server/domain/demo";
+import { passbookView } from "@/server/domain/passbook-view";
 import { listGroups } from "@/server/services/public-figures";
 import { DataTable } from "../_components/DataTable";
 import { closePassbookAction, openPassbookAction } from "./actions";
@@ -77,96 +78,147 @@ export default async function PassbookPage({
             <button type="submit">{p.open}</button>
           </div>
         </form>
+        <p>{p.lostCode}</p>
       </>
     );
   }
   const s = book.savings;
+  const v = passbookView(book);
+  const money = (n: number) => rp(n, locale);
   return (
     <>
       <h1>
-        {p.title}: {book.member.code} · {book.group.name} {book.group.isDemo && <span className="badge">{t.demo}</span>}
+        {book.member.code} · {book.group.name} {book.group.isDemo && <span className="badge">{t.demo}</span>}
       </h1>
-      <p className="muted">{p.privacy}</p>
+      <div className="cards two">
+        <div className="card">
+          <span className="label">{p.savingsNow}</span>
+          <span className="value">{money(v.savingsNow)}</span>
+        </div>
+        <div className="card">
+          <span className="label">{p.daysThisMonth}</span>
+          <span className="value">
+            {p.daysOf(formatInt(v.daysThisMonth.paid, locale), formatInt(v.daysThisMonth.of, locale))}
+          </span>
+        </div>
+      </div>
+      <h2>{p.myLoans}</h2>
+      {v.open.length === 0 && <p>{p.noOpenLoans}</p>}
+      {v.open.map(({ loan, status, due }) => (
+        <section
+          key={loan.id}
+          className="card loan-due"
+          aria-label={p.loan(formatDate(loan.disbursedOn, locale), money(loan.principal))}
+        >
+          <p>
+            <strong>{p.loan(formatDate(loan.disbursedOn, locale), money(loan.principal))}</strong>
+            {/* A late loan's status is the warning line below it. */}
+            {status !== "menunggak" && (
+              <>
+                {" "}
+                · <span className="ok">{t.statuses[status]}</span>
+              </>
+            )}
+          </p>
+          {due.dueNow > 0 && (
+            <p className={due.arrears > 0 || due.fines > 0 ? "warn" : undefined}>
+              {due.arrears > 0
+                ? p.late(formatInt(due.daysPastDue, locale), money(due.dueNow))
+                : p.payNow(money(due.dueNow))}
+              {due.fines > 0 && <> {p.fines(money(due.fines))}</>}
+            </p>
+          )}
+          {due.installment && <p>{p.next(money(due.installment.amount), formatDate(due.installment.dueOn, locale))}</p>}
+        </section>
+      ))}
       <form action={closePassbookAction}>
         <button type="submit">{p.close}</button>
       </form>
-      <h2>{p.savings}</h2>
-      <DataTable
-        rows={[
-          { key: "share", cells: [p.share, rp(s.share, locale)] },
-          { key: "mandatory", cells: [p.mandatory, rp(s.mandatory, locale)] },
-          { key: "voluntary", cells: [p.voluntary, rp(s.voluntary, locale)] },
-          {
-            key: "total",
-            cells: [p.total, <strong key="t">{rp(s.share + s.mandatory + s.voluntary, locale)}</strong>],
-          },
-          { key: "social", cells: [t.socialFund, rp(s.socialFund, locale)] },
-        ]}
-      />
-      <h2>{p.byMonth}</h2>
-      <DataTable
-        columns={[{ label: t.month }, { label: p.daily, num: true }, { label: p.other, num: true }]}
-        rows={book.months.map((m) => ({
-          key: m.month,
-          cells: [
-            formatMonth(m.month, locale),
-            <>
-              {rp(m.daily, locale)} <span className="muted">({p.daysPaid(formatInt(m.days, locale))})</span>
-            </>,
-            rp(m.other, locale),
-          ],
-        }))}
-      />
-      <h2>{p.myShu}</h2>
-      {book.shu.length === 0 ? (
-        <p>{p.noShu}</p>
-      ) : (
+      <p className="muted">{p.privacy}</p>
+      <details>
+        <summary>{p.savingsDetail}</summary>
         <DataTable
-          columns={[{ label: t.shu.report }, { label: p.myShuPart, num: true }]}
-          rows={book.shu.map((y) => ({
-            key: y.year,
-            cells: [
-              <Link key="y" prefetch={false} href={`/kelompok/${book.group.slug}/tahun/${y.year}`}>
-                {y.year}
-              </Link>,
-              rp(y.amount, locale),
-            ],
-          }))}
+          rows={[
+            { key: "share", cells: [p.share, money(s.share)] },
+            { key: "mandatory", cells: [p.mandatory, money(s.mandatory)] },
+            { key: "voluntary", cells: [p.voluntary, money(s.voluntary)] },
+            { key: "total", cells: [p.total, <strong key="t">{money(v.savingsNow)}</strong>] },
+            { key: "social", cells: [t.socialFund, money(s.socialFund)] },
+          ]}
         />
+      </details>
+      {v.open.map(({ loan, due }) => {
+        const full = book.loans.find((l) => l.loan.id === loan.id)!;
+        return (
+          <details key={loan.id}>
+            <summary>
+              {p.schedule}: {p.loan(formatDate(loan.disbursedOn, locale), money(loan.principal))} ·{" "}
+              {t.purposes[loan.purpose]}
+            </summary>
+            <p>{p.settle(money(due.settle))}</p>
+            <DataTable
+              rowHeaders={false}
+              columns={[
+                { label: p.installment },
+                { label: p.due },
+                { label: t.principal, num: true },
+                { label: "Jasa", num: true },
+                { label: p.paid },
+              ]}
+              rows={full.state.installments.map((i) => ({
+                key: i.n,
+                cells: [
+                  i.n,
+                  formatDate(i.dueOn, locale),
+                  money(i.principal),
+                  money(i.serviceCharge),
+                  i.paidOn ? formatDate(i.paidOn, locale) : "–",
+                ],
+              }))}
+            />
+          </details>
+        );
+      })}
+      {v.closed.length > 0 && (
+        <details>
+          <summary>{p.closedLoans(v.closed.length)}</summary>
+          <ul>
+            {v.closed.map(({ loan, status }) => (
+              <li key={loan.id}>
+                {formatDate(loan.disbursedOn, locale)} · {t.purposes[loan.purpose]} · {money(loan.principal)} ·{" "}
+                {t.statuses[status]}
+              </li>
+            ))}
+          </ul>
+        </details>
       )}
-      <h2>{p.myLoans}</h2>
-      {book.loans.length === 0 && <p>{p.noLoans}</p>}
-      {book.loans.map((l) => (
-        <section key={l.loan.id}>
-          <h3>
-            {formatDate(l.loan.disbursedOn, locale)} · {t.purposes[l.loan.purpose]} · {rp(l.loan.principal, locale)} ·{" "}
-            {t.statuses[l.status]}
-          </h3>
-          <p>
-            {p.remaining}:{" "}
-            <strong>{rp(l.status === "dihapus" || l.status === "dibatalkan" ? 0 : l.state.totalOwed, locale)}</strong>
-          </p>
+      <h2>{p.history}</h2>
+      <p className="muted">{p.historyNote(money(book.group.dailyContribution))}</p>
+      {v.years.map((y) => (
+        <details key={y.year}>
+          <summary>
+            {p.yearLine(y.year, money(y.daily), formatInt(y.days, locale))}
+            {y.shu > 0 && <> · {p.yearShu(money(y.shu))}</>}
+          </summary>
           <DataTable
-            rowHeaders={false}
-            columns={[
-              { label: p.installment },
-              { label: p.due },
-              { label: t.principal, num: true },
-              { label: "Jasa", num: true },
-              { label: p.paid },
-            ]}
-            rows={l.state.installments.map((i) => ({
-              key: i.n,
+            columns={[{ label: t.month }, { label: p.daily, num: true }, { label: p.other, num: true }]}
+            rows={y.months.map((m) => ({
+              key: m.month,
               cells: [
-                i.n,
-                formatDate(i.dueOn, locale),
-                rp(i.principal, locale),
-                rp(i.serviceCharge, locale),
-                i.paidOn ? formatDate(i.paidOn, locale) : "–",
+                formatMonth(m.month, locale),
+                p.monthLine(money(m.daily), formatInt(m.days, locale)),
+                money(m.other),
               ],
             }))}
           />
-        </section>
+          {y.shu > 0 && (
+            <p>
+              <Link prefetch={false} href={`/kelompok/${book.group.slug}/tahun/${y.year}`}>
+                {p.yearReport(y.year)}
+              </Link>
+            </p>
+          )}
+        </details>
       ))}
     </>
   );

@@ -31,7 +31,12 @@ describe("one canonical URL per public resource", () => {
       "/bandingkan?months=4&amount=1.000.000&ksmRatePct=&kelompok=mokel",
       "/bandingkan?kelompok=mokel&amount=1.000.000&months=4",
     ],
-    ["/kelompok/ratu-damai/buku-kas?sebelum=%31%32", "/kelompok/ratu-damai/buku-kas?sebelum=12"],
+    ["/kelompok/ratu-damai/buku-kas?no=%31%32", "/kelompok/ratu-damai/buku-kas?no=12"],
+    // The month picker's answer; the old pager's `sebelum` is read no more.
+    [
+      "/kelompok/ratu-damai/buku-kas?no=12&bulan=2026-10&sebelum=3",
+      "/kelompok/ratu-damai/buku-kas?bulan=2026-10&no=12",
+    ],
     ["/./anggota?gagal=1&detik=30", "/anggota?gagal=1&detik=30"],
     ["http://evil.example/kelompok/ratu-damai?x=1", "/kelompok/ratu-damai"],
     ["/kelompok/ratu-damai#x", "/kelompok/ratu-damai"],
@@ -51,7 +56,8 @@ describe("one canonical URL per public resource", () => {
       "/bandingkan?kelompok=ratu-damai",
       "/bandingkan?amount=1.000.000&months=4&ksmRatePct=2&ksmMethod=flat&ijonRatio=2&rentenirRatePct=10&rentenirMethod=flat&rentenirPeriod=month&rentenirPeriods=4&kurRatePct=6",
       "/api/open/compare?amount=1000000&months=4",
-      "/kelompok/ratu-damai/buku-kas?sebelum=12",
+      "/kelompok/ratu-damai/buku-kas?bulan=2026-10",
+      "/kelompok/ratu-damai/buku-kas?no=12",
       "/kelompok/ratu-damai/laporan/2026-10",
       "/kelompok/ratu-damai/tahun/2025",
       "/api/open/groups.json",
@@ -103,7 +109,19 @@ describe("one canonical URL per public resource", () => {
       "%2e",
       "data",
     );
-    const param = fc.constantFrom("hal", "cari", "sebelum", "kelompok", "no", "segel", "amount", "utm", "_x", "");
+    const param = fc.constantFrom(
+      "hal",
+      "cari",
+      "bulan",
+      "sebelum",
+      "kelompok",
+      "no",
+      "segel",
+      "amount",
+      "utm",
+      "_x",
+      "",
+    );
     const value = fc.constantFrom("", "1", "golo meni", "a%20b", "a+b", "%zz", "%2D", "é", "1.000");
     const url = fc
       .tuple(fc.array(segment, { maxLength: 6 }), fc.option(fc.array(fc.tuple(param, value), { maxLength: 5 })))
@@ -129,6 +147,11 @@ describe("one canonical URL per public resource", () => {
     expect(versionKeyOf("/kelompok/mokel/laporan/2026-01")).toEqual({ of: "group", slug: "mokel" });
     expect(versionKeyOf("/api/open/groups/mokel.json")).toEqual({ of: "group", slug: "mokel" });
     expect(versionKeyOf("/api/open/groups/mokel/ledger.csv")).toEqual({ of: "group", slug: "mokel" });
+    // The monthly report's PDF: stored under the group's version (a post to the group renders it afresh).
+    expect(versionKeyOf("/kelompok/mokel/laporan/2026-01.pdf")).toEqual({ of: "group", slug: "mokel" });
+    expect(cacheKeyOf({ method: "GET", url: "/kelompok/mokel/laporan/2026-01.pdf" })).toBe(
+      "id /kelompok/mokel/laporan/2026-01.pdf",
+    );
     expect(versionKeyOf("/bandingkan?kelompok=mokel")).toEqual({ of: "terms" });
     expect(versionKeyOf("/metodologi")).toEqual({ of: "terms" });
     expect(versionKeyOf("/api/open/groups.json")).toEqual({ of: "global" });

@@ -45,12 +45,19 @@ export const PUBLIC_ROUTES: readonly PublicRoute[] = [
   { path: /^\/metodologi$/, params: [], version: "terms", kind: "page" },
   { path: /^\/bandingkan$/, params: COMPARE, version: "terms", kind: "page" },
   { path: new RegExp(`^/kelompok/${SLUG}$`), params: [], version: "group", kind: "page" },
-  { path: new RegExp(`^/kelompok/${SLUG}/buku-kas$`), params: ["sebelum"], version: "group", kind: "page" },
+  { path: new RegExp(`^/kelompok/${SLUG}/buku-kas$`), params: ["bulan", "no"], version: "group", kind: "page" },
   {
     path: new RegExp(`^/kelompok/${SLUG}/(?:laporan/\\d{4}-\\d{2}|tahun/\\d{4})$`),
     params: [],
     version: "group",
     kind: "page",
+  },
+  // The monthly report as a PDF to share (next.config.js sends it to its route handler): open data, stored.
+  {
+    path: new RegExp(`^/kelompok/${SLUG}/laporan/\\d{4}-\\d{2}\\.pdf$`),
+    params: [],
+    version: "group",
+    kind: "data",
   },
   { path: /^\/api\/open\/compare$/, params: COMPARE, version: "terms", kind: "data" },
   { path: /^\/api\/open\/groups\.json$/, params: [], version: "global", kind: "data" },

@@ -170,7 +170,7 @@ export async function passbookOf(db: DbOrTx, memberId: number, now = new Date())
       voluntary: savings.savings_voluntary ?? 0,
       socialFund: savings.social_fund ?? 0,
     },
-    months: [...months.values()].reverse().slice(0, 24),
+    months: [...months.values()].reverse(),
     shu: shu.map((s) => ({ year: Number(s.date.slice(0, 4)), amount: Number(s.amount) })),
     loans: memberLoans.reverse(),
   };

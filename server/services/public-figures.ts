@@ -3,7 +3,7 @@
  * arithmetic is `groupFiguresOf` in the domain, the caching `read-cache`), and the anonymous ledger.
  * Nothing here returns a member's name or a member-linked amount.
  */
-import { and, asc, desc, eq, inArray, lt, sql } from "drizzle-orm";
+import { and, asc, between, desc, eq, inArray, lt, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Database, DbOrTx } from "@/db/client";
 import { accountBalances, journalEntries, ksmGroups, ledgerHeads, members, postings } from "@/db/schema";
@@ -319,6 +319,30 @@ export async function ledgerPage(
     entries: await toPublic(db, page, opts.withPostings ?? false, opts.withIds ?? false),
     nextBeforeSeq: rows.length > limit ? page.at(-1)!.seq : null,
   };
+}
+
+/** Every entry dated in a month (YYYY-MM), with its postings by account, in the order the book is read. */
+export async function ledgerMonth(db: DbOrTx, group: GroupRow, month: string): Promise<PublicEntry[]> {
+  const rows = await db
+    .select(PUBLIC_COLUMNS)
+    .from(journalEntries)
+    .where(
+      and(
+        eq(journalEntries.groupId, group.id),
+        between(journalEntries.businessDate, `${month}-01`, `${month}-31`), // by the (group, date) index
+      ),
+    )
+    .orderBy(asc(journalEntries.businessDate), asc(journalEntries.seq));
+  return toPublic(db, rows, true);
+}
+
+/** The business date of an entry by its number, or null (a cash book link names an entry, the page its month). */
+export async function entryDate(db: DbOrTx, group: GroupRow, seq: number): Promise<BusinessDate | null> {
+  const [r] = await db
+    .select({ d: journalEntries.businessDate })
+    .from(journalEntries)
+    .where(and(eq(journalEntries.groupId, group.id), eq(journalEntries.seq, seq)));
+  return r?.d ?? null;
 }
 
 export const ZEntryListSchema = z.object({

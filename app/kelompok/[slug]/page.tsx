@@ -151,18 +151,21 @@ export default async function GroupPage({ params }: { params: Promise<{ slug: st
         <Card label={t.repayments} value={rp(repaidIn(thisMonth), locale)} />
       </ul>
 
-      <h2>{t.last12}</h2>
-      <MonthlyFigures
-        rows={months.map((m) => ({
-          month: m.month,
-          collections: m.contributions,
-          loansOut: m.disbursed,
-          repayments: repaidIn(m),
-          href: `/kelompok/${f.group.slug}/laporan/${m.month}`,
-        }))}
-        locale={locale}
-        t={t}
-      />
+      {/* Left off the printout: the group page prints on at most two A4 pages. */}
+      <div className="no-print">
+        <h2>{t.last12}</h2>
+        <MonthlyFigures
+          rows={months.map((m) => ({
+            month: m.month,
+            collections: m.contributions,
+            loansOut: m.disbursed,
+            repayments: repaidIn(m),
+            href: `/kelompok/${f.group.slug}/laporan/${m.month}`,
+          }))}
+          locale={locale}
+          t={t}
+        />
+      </div>
 
       <h2>{t.compliance}</h2>
       <p>
@@ -191,19 +194,22 @@ export default async function GroupPage({ params }: { params: Promise<{ slug: st
           }))}
       />
 
-      <h2>{t.loansByPurpose}</h2>
-      <DataTable
-        columns={[{ label: t.purpose }, { label: t.count, num: true }, { label: t.principal, num: true }]}
-        rows={f.loans.byPurpose.map((p) => ({
-          key: p.purpose,
-          cells: [
-            t.purposes[p.purpose],
-            <Small key="n" v={p.count} locale={locale} />,
-            <Small key="p" v={p.principal} locale={locale} money />,
-          ],
-        }))}
-      />
-      <p className="muted">{t.suppressedNote}</p>
+      {/* Left off the printout: the group page prints on at most two A4 pages. */}
+      <div className="no-print">
+        <h2>{t.loansByPurpose}</h2>
+        <DataTable
+          columns={[{ label: t.purpose }, { label: t.count, num: true }, { label: t.principal, num: true }]}
+          rows={f.loans.byPurpose.map((p) => ({
+            key: p.purpose,
+            cells: [
+              t.purposes[p.purpose],
+              <Small key="n" v={p.count} locale={locale} />,
+              <Small key="p" v={p.principal} locale={locale} money />,
+            ],
+          }))}
+        />
+        <p className="muted">{t.suppressedNote}</p>
+      </div>
 
       <h2>{t.compare.costAvoided}</h2>
       <p>
@@ -215,39 +221,42 @@ export default async function GroupPage({ params }: { params: Promise<{ slug: st
       <p className="muted">{t.compare.costAvoidedDef}</p>
       <CostTable costs={{ ...f.costs.totals }} locale={locale} t={t} />
       <p className="muted">{f.costs.terms.isDefault ? t.compare.defaultTerms : t.compare.groupTerms}</p>
-      <Sources
-        terms={f.costs.terms}
-        ksm={{ rateBpsPerMonth: f.group.loanRateBpsPerMonth, method: f.group.loanMethod }}
-        locale={locale}
-        t={t}
-      />
-      <h3>{t.compare.perLoan}</h3>
-      <DataTable
-        rowHeaders={false}
-        columns={[
-          { label: t.date },
-          { label: t.compare.termCol },
-          { label: t.principal, num: true },
-          ...(["ksm", "kur", "rentenir", "ijon"] as const).map((k) => ({ label: t.compare.lenders[k], num: true })),
-          { label: t.compare.comparedWith },
-        ]}
-        rows={f.costs.recent.map((l, i) => ({
-          key: i,
-          cells: [
-            formatDate(l.disbursedOn, locale),
-            t.compare.monthsShort(l.termMonths),
-            rp(l.principal, locale),
-            rp(l.costs.ksm, locale),
-            rp(l.costs.kur, locale),
-            rp(l.costs.rentenir, locale),
-            rp(l.costs.ijon, locale),
-            t.compare.lenders[l.comparedWith],
-          ],
-        }))}
-      />
-      <p>
-        <a href={`/bandingkan?kelompok=${f.group.slug}`}>{t.nav.compare}</a>
-      </p>
+      {/* Left off the printout: the group page prints on at most two A4 pages. */}
+      <div className="no-print">
+        <Sources
+          terms={f.costs.terms}
+          ksm={{ rateBpsPerMonth: f.group.loanRateBpsPerMonth, method: f.group.loanMethod }}
+          locale={locale}
+          t={t}
+        />
+        <h3>{t.compare.perLoan}</h3>
+        <DataTable
+          rowHeaders={false}
+          columns={[
+            { label: t.date },
+            { label: t.compare.termCol },
+            { label: t.principal, num: true },
+            ...(["ksm", "kur", "rentenir", "ijon"] as const).map((k) => ({ label: t.compare.lenders[k], num: true })),
+            { label: t.compare.comparedWith },
+          ]}
+          rows={f.costs.recent.map((l, i) => ({
+            key: i,
+            cells: [
+              formatDate(l.disbursedOn, locale),
+              t.compare.monthsShort(l.termMonths),
+              rp(l.principal, locale),
+              rp(l.costs.ksm, locale),
+              rp(l.costs.kur, locale),
+              rp(l.costs.rentenir, locale),
+              rp(l.costs.ijon, locale),
+              t.compare.lenders[l.comparedWith],
+            ],
+          }))}
+        />
+        <p>
+          <a href={`/bandingkan?kelompok=${f.group.slug}`}>{t.nav.compare}</a>
+        </p>
+      </div>
 
       <h2>{t.lastCashCount}</h2>
       {f.lastCashCount ? (
@@ -276,14 +285,17 @@ export default async function GroupPage({ params }: { params: Promise<{ slug: st
         <p>{t.noCashCount}</p>
       )}
 
-      <h2>{t.latestEntries}</h2>
-      <EntryTable slug={group.slug} entries={latest.entries} locale={locale} t={t} />
-      <p>
-        <Link prefetch={false} href={`/kelompok/${f.group.slug}/buku-kas`}>
-          {t.allEntries}
-        </Link>{" "}
-        · <a href={`/api/open/groups/${f.group.slug}.json`}>{t.openData}</a>
-      </p>
+      {/* Left off the printout: the group page prints on at most two A4 pages. */}
+      <div className="no-print">
+        <h2>{t.latestEntries}</h2>
+        <EntryTable slug={group.slug} entries={latest.entries} locale={locale} t={t} />
+        <p>
+          <Link prefetch={false} href={`/kelompok/${f.group.slug}/buku-kas`}>
+            {t.allEntries}
+          </Link>{" "}
+          · <a href={`/api/open/groups/${f.group.slug}.json`}>{t.openData}</a>
+        </p>
+      </div>
     </>
   );
 }

@@ -8,6 +8,8 @@ import { monthReportModels } from "@/server/services/public-figures";
 import type { ChainCheck } from "@/server/services/chain-check";
 import { Seal } from "../../../../_components/Seal";
 import { ChainStatus } from "../../../../_components/ChainStatus";
+import { SignatureBlock } from "../../../../_components/SignatureBlock";
+import { localDate } from "@/server/domain/dates";
 import { formatDate, formatInt, formatMonth, rp } from "@/server/i18n/format";
 import { getMessages, titled } from "@/server/i18n/locale";
 
@@ -78,6 +80,11 @@ export default async function MonthlyReportPage({ params }: { params: Promise<{ 
           </Link>
         )}
       </nav>
+      <p className="no-print">
+        <a href={`/kelompok/${slug}/laporan/${bulan}.pdf`} type="application/pdf">
+          {t.print.pdf}
+        </a>
+      </p>
       <h2>{t.balanceSheet}</h2>
       <div className="table-wrap" tabIndex={0}>
         {/* Explicit roles: stacked on a phone, it stays a table to a screen reader. */}
@@ -158,6 +165,7 @@ export default async function MonthlyReportPage({ params }: { params: Promise<{ 
           t={t}
         />
       )}
+      <SignatureBlock village={group.village} today={localDate(new Date(), group.timeZone)} locale={locale} t={t} />
     </>
   );
 }

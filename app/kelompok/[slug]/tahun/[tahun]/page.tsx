@@ -1,4 +1,6 @@
 import Link from "next/link";
+import { localDate } from "@/server/domain/dates";
+import { SignatureBlock } from "../../../../_components/SignatureBlock";
 import { notFound } from "next/navigation";
 import { getDatabase } from "@/db/client";
 import { DomainError } from "@/server/domain/errors";
@@ -133,6 +135,7 @@ export default async function YearReportPage({ params }: { params: Promise<{ slu
           {t.nav.method}
         </Link>
       </p>
+      <SignatureBlock village={group.village} today={localDate(new Date(), group.timeZone)} locale={locale} t={t} />
     </>
   );
 }
