@@ -61,9 +61,10 @@ export default async function DataPage({ searchParams }: { searchParams: Promise
           license, groups[] — slug, name, village, kecamatan, kabupaten, provinsi, foundedOn, isDemo, asOf,
           membersActive, membersWomen, membersMen, cashRp, bankRp, loansOutstandingRp, memberSavingsRp, socialFundRp,
           reserveFundRp, otherFundsRp, surplusRp, savingsCollectedRp, loansDisbursedRp, contributionCompliance, par30,
-          repaymentRate, costAvoidedAtLeastRp, costAvoidedIfAllIjonRp, memberDays (days of membership, for the
-          cost avoided per member per year: costAvoidedAtLeastRp × 365 ÷ memberDays, rounded down), lastSeq, lastHash; failedChainCheck[] — slug,
-          name, village, isDemo, error (chain_check_failed), message, firstProblemSeq, checkedAt
+          repaymentRate, costAvoidedAtLeastRp, costAvoidedIfAllIjonRp, memberDays (days of membership, for the cost
+          avoided per member per year: costAvoidedAtLeastRp × 365 ÷ memberDays, rounded down), lastSeq, lastHash;
+          failedChainCheck[] — slug, name, village, isDemo, error (chain_check_failed), message, firstProblemSeq,
+          checkedAt
         </code>
         . <code>null</code> = {t.suppressed} ({t.suppressedNote})
       </p>
