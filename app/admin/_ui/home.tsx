@@ -5,7 +5,7 @@ import { api } from "./client";
 import { loadFailure } from "./load-failure";
 import { QUERY_ANSWERS, type QueryAnswer } from "@/server/domain/supervisor-queries";
 import { MESSAGES } from "@/server/i18n/messages";
-import { addDaysIso, type P, Status, useAction } from "./common";
+import { addDaysIso, type P, Status, useAction, useSent } from "./common";
 import { Reminders } from "./reminders";
 import { WaitingForSignature } from "./signing";
 
@@ -28,7 +28,8 @@ export function Home({
   const [refresh, setRefresh] = useState(0);
   // Why the data could not be read (no signal and nothing kept on the phone): said, not an endless "…".
   const [failed, setFailed] = useState<string | null>(null);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: `refresh` is the reload trigger
+  const sent = useSent(); // the phone's queue sent writes: the figures (and so the reminders) are read again
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `refresh` and `sent` are the reload triggers
   useEffect(() => {
     Promise.all([
       api.admin.cash.onHand.query({ groupSlug: slug }),
@@ -42,7 +43,7 @@ export function Home({
       },
       (e) => setFailed(loadFailure(e, locale, t.noSignalNotSynced)),
     );
-  }, [slug, refresh]);
+  }, [slug, refresh, sent]);
   if (!d)
     return failed ? (
       <p className="warn" role="status" id="home-failed">
