@@ -134,9 +134,9 @@ export function PhoneQueue({
       try {
         await flushOnce(localStorage, slug, sendWrite); // each recorded write joins the sent list as it goes
         setStillOffline(false);
-      } catch {
-        // still no answer: everything left stays on the phone
-        if (tapped) setStillOffline(true);
+      } catch (e) {
+        // still no answer: everything left stays on the phone (signed out: it waits for the next sign-in)
+        if (tapped && noAnswer(e)) setStillOffline(true);
       } finally {
         setBusy(false);
         reload();
