@@ -1,5 +1,4 @@
 import type { Metadata, Viewport } from "next";
-import Link from "next/link";
 import { headers } from "next/headers";
 import { getDatabase } from "@/db/client";
 import { anyDemoGroup } from "@/server/services/public-figures";
@@ -12,6 +11,8 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 export const viewport: Viewport = { width: "device-width", initialScale: 1 };
 
+// Plain links (not next/link): public pages carry no script, and from /admin a public page loads
+// whole anyway (the front server answers it as a document) — the app's first script stays lighter.
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
   const { locale, t } = await getMessages();
   const { db } = await getDatabase();
@@ -24,43 +25,31 @@ export default async function RootLayout({ children }: { children: React.ReactNo
           {t.skip}
         </a>
         <header className="site">
-          <Link prefetch={false} className="brand" href="/">
+          <a className="brand" href="/">
             {t.siteName}
-          </Link>{" "}
+          </a>{" "}
           <span className="muted" style={{ color: "#dfe" }}>
             {t.tagline}
           </span>
           <nav aria-label="Menu">
             <ul>
               <li>
-                <Link prefetch={false} href="/">
-                  {t.nav.home}
-                </Link>
+                <a href="/">{t.nav.home}</a>
               </li>
               <li>
-                <Link prefetch={false} href="/dampak">
-                  {t.nav.impact}
-                </Link>
+                <a href="/dampak">{t.nav.impact}</a>
               </li>
               <li>
-                <Link prefetch={false} href="/bandingkan">
-                  {t.nav.compare}
-                </Link>
+                <a href="/bandingkan">{t.nav.compare}</a>
               </li>
               <li>
-                <Link prefetch={false} href="/anggota">
-                  {t.nav.passbook}
-                </Link>
+                <a href="/anggota">{t.nav.passbook}</a>
               </li>
               <li>
-                <Link prefetch={false} href="/data">
-                  {t.nav.data}
-                </Link>
+                <a href="/data">{t.nav.data}</a>
               </li>
               <li>
-                <Link prefetch={false} href="/metodologi">
-                  {t.nav.method}
-                </Link>
+                <a href="/metodologi">{t.nav.method}</a>
               </li>
               <li>
                 <a

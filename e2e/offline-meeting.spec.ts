@@ -169,7 +169,10 @@ for (const [lang, L] of Object.entries(LANGUAGES)) {
     await cash.getByRole("button", { name: L.save, exact: true }).click();
     await expect(queue.locator("p[role=status]")).toContainText(L.pending(n0 + 3));
     page.once("dialog", (d) => void d.accept());
-    await queue.locator("li", { hasText: /Rp\s777\b/ }).getByRole("button", { name: L.remove }).click();
+    await queue
+      .locator("li", { hasText: /Rp\s777\b/ })
+      .getByRole("button", { name: L.remove })
+      .click();
     await expect(queue.locator("p[role=status]")).toContainText(L.pending(n0 + 2));
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
 

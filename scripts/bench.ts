@@ -1,10 +1,12 @@
 /**
- * npm run bench [-- --db file:data/scale.db --group slug --seconds 5]
+ * npm run bench [-- --db file:data/scale.db --group slug --seconds 5] [-- --only bytes]
  * Builds if needed, starts the production server on loopback against the named database, and
  * measures in one run (wrk on 127.0.0.1, bounded in time): req/s and p50/p99 per public page,
  * next to Next's static best case and a plain node:http server sending the same bytes; the group
  * page's render time; bytes over the wire for a first and a returning visit (headless chromium);
- * entries posted per second by concurrent treasurers while readers load pages, then verify.
+ * entries posted per second by concurrent treasurers while readers load pages, then verify; the
+ * treasurer app's bytes (script over a first visit to /masuk and /admin, a second visit, the largest
+ * API answer). `--only bytes` measures the bytes alone (a minute, not a quarter of an hour).
  * Prints a table and writes it under bench/.
  */
 import { execFile, execFileSync, spawn, spawnSync, type ChildProcess } from "node:child_process";
@@ -15,6 +17,7 @@ import os from "node:os";
 import path from "node:path";
 import { chromium } from "@playwright/test";
 import { migrateDatabase, openDatabase } from "@/db/client";
+import { ksmGroups } from "@/db/schema";
 import { createUser, verifyCredentials } from "@/server/services/users";
 import { buildIfNeeded } from "./next-build";
 import { ensureAuthSecret } from "./serve";
@@ -25,6 +28,10 @@ const arg = (name: string, dflt: string) => {
 };
 const SOURCE_DB = arg("db", "file:data/kas-terbuka.db");
 const SECONDS = Number(arg("seconds", "5"));
+/** `--only bytes`: the bytes sections alone (no wrk, no posting, no scale database). */
+const ONLY = arg("only", "");
+/** The treasurer the bench adds to its copy of the database, for the treasurer app's first visit. */
+const BENCH_TREASURER = { username: "bench-bytes", password: "bench-bytes-kata-sandi" };
 const PORT = 3900;
 const APP_PORT = 3910;
 /** The portal as visitors reach it (front server), and the app behind it (Next, no page cache). */
@@ -133,6 +140,85 @@ async function bytesOf(urls: string[]) {
   }
   await browser.close();
   return out;
+}
+
+/**
+ * A treasurer's first visit on a phone (a fresh browser at 360 px): /masuk, signed in with its form,
+ * then /admin — every script counted once, as sent (compressed); then a second visit with the app's
+ * service worker in control (scripts that still came from the network); then the largest answer of
+ * the admin API's reads for the group (decoded JSON).
+ */
+async function treasurerBytes(slugs: string[]) {
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    args: ["--disable-gpu", "--no-first-run", "--disable-background-networking"],
+  });
+  try {
+    const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
+    const page = await context.newPage();
+    const cdp = await context.newCDPSession(page);
+    await cdp.send("Network.enable");
+    // A script's body as sent (compressed), without its headers: as the e2e byte budget counts it.
+    const scripts = new Map<string, { url: string; fromWorker: boolean; headers: number }>();
+    const sent = new Map<string, number>();
+    cdp.on("Network.responseReceived", (e) => {
+      if (e.type === "Script")
+        scripts.set(e.requestId, {
+          url: e.response.url,
+          fromWorker: !!e.response.fromServiceWorker,
+          headers: e.response.encodedDataLength,
+        });
+    });
+    cdp.on("Network.loadingFinished", (e) => sent.set(e.requestId, e.encodedDataLength));
+    const scriptBytes = () => {
+      const byUrl = new Map<string, number>();
+      for (const [id, s] of scripts) if (!s.fromWorker) byUrl.set(s.url, Math.max(0, (sent.get(id) ?? 0) - s.headers));
+      return { files: byUrl.size, bytes: [...byUrl.values()].reduce((a, b) => a + b, 0) };
+    };
+    await page.goto(`${BASE}/masuk`, { waitUntil: "networkidle" });
+    const masuk = scriptBytes();
+    await page.getByLabel("Nama pengguna").fill(BENCH_TREASURER.username);
+    await page.getByLabel("Kata sandi").fill(BENCH_TREASURER.password);
+    await Promise.all([page.waitForURL(/\/admin$/), page.locator("form button[type=submit]").click()]);
+    await page.waitForLoadState("networkidle");
+    const first = scriptBytes();
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 20_000 });
+    await new Promise((r) => setTimeout(r, 2000)); // the worker keeps what the first visit loaded
+    scripts.clear();
+    await page.goto(`${BASE}/admin`, { waitUntil: "networkidle" });
+    const second = scriptBytes();
+    const month = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Makassar", year: "numeric", month: "2-digit" })
+      .format(new Date())
+      .slice(0, 7);
+    const reads: [string, Record<string, unknown>][] = [
+      ["members.list", {}],
+      ["loans.list", {}],
+      ["loans.open", {}],
+      ["cash.onHand", {}],
+      ["entries.list", { limit: 30 }],
+      ["seals.list", {}],
+      ["audit.list", { limit: 50 }],
+      ["year.rule", {}],
+      ["year.oldestOpen", {}],
+      ["signing.waiting", {}],
+      ["signing.queries", {}],
+      ["lending.rule", {}],
+      ["contributions.paidDays", { from: `${month}-01`, to: `${month}-28` }],
+    ];
+    let largest = { name: "", slug: "", bytes: 0 };
+    for (const slug of slugs)
+      for (const [name, input] of reads) {
+        const r = await context.request.get(
+          `${BASE}/api/trpc/admin.${name}?input=${encodeURIComponent(JSON.stringify({ groupSlug: slug, ...input }))}`,
+        );
+        const bytes = (await r.body()).length;
+        if (r.ok() && bytes > largest.bytes) largest = { name, slug, bytes };
+      }
+    await context.close();
+    return { masuk, first, second, largest };
+  } finally {
+    await browser.close();
+  }
 }
 
 /** Entries posted per second: one entry per request (record), or `batch` days per request (recordQueued, a phone's offline queue). */
@@ -348,9 +434,44 @@ async function postingAtScale(
   }
 }
 
+/** The bytes sections: public pages (first and returning visit), then the treasurer app. */
+async function logBytes(slug: string, slugs: string[], log: (s: string) => void) {
+  const bytes = await bytesOf([
+    "/",
+    `/kelompok/${slug}`,
+    `/kelompok/${slug}/buku-kas`,
+    "/dampak",
+    "/bandingkan?amount=1000000&months=4",
+  ]);
+  log("| page | first visit KB (all, as sent) | of which JS KB | returning visit KB |");
+  log("|---|---:|---:|---:|");
+  for (const b of bytes)
+    log(
+      `| ${b.url} | ${(b.first / 1024).toFixed(1)} | ${(b.js / 1024).toFixed(1)} | ${(b.returning / 1024).toFixed(1)} |`,
+    );
+  log("");
+  const t = await treasurerBytes(slugs);
+  const kb = (n: number) => (n / 1024).toFixed(1);
+  log(
+    "The treasurer app (360 px, a fresh browser; script as sent, compressed; budget ≤ 150 KB over /masuk and /admin):",
+  );
+  log("| | scripts | KB |");
+  log("|---|---:|---:|");
+  log(`| /masuk, first visit | ${t.masuk.files} | ${kb(t.masuk.bytes)} |`);
+  log(`| /masuk then /admin, first visit (each script once) | ${t.first.files} | ${kb(t.first.bytes)} |`);
+  log(
+    `| /admin, second visit (the app's worker in control): from the network | ${t.second.files} | ${kb(t.second.bytes)} |`,
+  );
+  log("");
+  log(
+    `Largest answer of the admin API's reads over the ${slugs.length} groups (decoded JSON; budget ≤ 100 KB): admin.${t.largest.name} of ${t.largest.slug}, ${kb(t.largest.bytes)} KB.`,
+  );
+  log("");
+}
+
 async function main() {
   if (!SOURCE_DB.startsWith("file:")) throw new Error("bench copies an embedded file database");
-  if ((spawnSync("wrk", ["-v"]).error as NodeJS.ErrnoException | undefined)?.code === "ENOENT")
+  if (ONLY !== "bytes" && (spawnSync("wrk", ["-v"]).error as NodeJS.ErrnoException | undefined)?.code === "ENOENT")
     throw new Error("bench needs wrk (HTTP load on 127.0.0.1): apt-get install wrk");
   buildIfNeeded({ always: true }); // a build left from older code would measure that code
   // Work on a copy, so the posting test never touches the named database.
@@ -363,6 +484,15 @@ async function main() {
     stdio: "ignore",
   });
   cpSync(`${copy}.new`, copy);
+  // A treasurer of every group, on the copy only: the treasurer app's first visit is measured as hers.
+  const bench = await openDatabase(`file:${copy}`);
+  try {
+    await migrateDatabase(bench);
+    const slugs = (await bench.db.select({ slug: ksmGroups.slug }).from(ksmGroups)).map((g) => g.slug);
+    await createUser({ database: bench, actor: "bench" }, { ...BENCH_TREASURER, role: "bendahara", groupSlugs: slugs });
+  } finally {
+    bench.close();
+  }
   const env = { ...process.env, DATABASE_URL: `file:${copy}`, NEXTAUTH_SECRET: ensureAuthSecret(), NEXTAUTH_URL: BASE };
   const serverLog = openSync(path.join(dir, "server.log"), "w");
   const server = startPortal(env, PORT, APP_PORT, serverLog);
@@ -377,6 +507,21 @@ async function main() {
     if (!groups.length)
       throw new Error(`${SOURCE_DB} holds no group: write the demo first (npm run db:seed), or pass --db`);
     const slug = arg("group", groups[0]!.slug);
+    if (ONLY === "bytes") {
+      log(`# Kas Terbuka benchmark, bytes only — ${new Date().toISOString()}`);
+      log(
+        `Database ${SOURCE_DB} (${groups.length} groups), group ${slug}; headless chromium, a fresh browser each time.`,
+      );
+      log("");
+      await logBytes(
+        slug,
+        groups.map((g) => g.slug),
+        log,
+      );
+      await stopPortal(server);
+      writeResults(lines, "-bytes");
+      return;
+    }
     const pages = [
       "/",
       `/kelompok/${slug}`,
@@ -435,20 +580,11 @@ async function main() {
       `Group page render time (median of 15 sequential requests to Next): ${(await renderMs(`${APP}/kelompok/${slug}`)).toFixed(1)} ms; served by the front server: ${(await renderMs(`${BASE}/kelompok/${slug}`)).toFixed(1)} ms.`,
     );
     log("");
-    const bytes = await bytesOf([
-      "/",
-      `/kelompok/${slug}`,
-      `/kelompok/${slug}/buku-kas`,
-      "/dampak",
-      "/bandingkan?amount=1000000&months=4",
-    ]);
-    log("| page | first visit KB (all, as sent) | of which JS KB | returning visit KB |");
-    log("|---|---:|---:|---:|");
-    for (const b of bytes)
-      log(
-        `| ${b.url} | ${(b.first / 1024).toFixed(1)} | ${(b.js / 1024).toFixed(1)} | ${(b.returning / 1024).toFixed(1)} |`,
-      );
-    log("");
+    await logBytes(
+      slug,
+      groups.map((g) => g.slug),
+      log,
+    );
     // Writers: the demo treasurers, two sessions each, while wrk reads the group page.
     const demoWriters = [
       {
@@ -545,8 +681,12 @@ async function main() {
   } finally {
     await stopPortal(server);
   }
+  writeResults(lines);
+}
+
+function writeResults(lines: string[], suffix = "") {
   mkdirSync("bench", { recursive: true });
-  const file = path.join("bench", `results-${new Date().toISOString().slice(0, 10)}.md`);
+  const file = path.join("bench", `results-${new Date().toISOString().slice(0, 10)}${suffix}.md`);
   writeFileSync(file, `${lines.join("\n")}\n`);
   console.log(`\nwritten to ${file}`);
 }

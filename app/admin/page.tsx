@@ -7,6 +7,8 @@ import { getMessages, titled } from "@/server/i18n/locale";
 import { groupsOf } from "@/server/services/users";
 import { MANIFEST_PATH, THEME_COLOR } from "./_pwa/manifest";
 import { AdminApp } from "./_ui/AdminApp";
+import { adminWords } from "./_ui/words";
+import { WordsProvider } from "./_ui/words-context";
 
 export const dynamic = "force-dynamic";
 // The installable app: its manifest and colour linked from this page only (never from a public one).
@@ -25,7 +27,12 @@ export default async function AdminPage() {
   const database = await getDatabase();
   const user = await currentUser(database);
   if (!user) redirect("/masuk");
-  const { locale } = await getMessages();
+  const { locale, t } = await getMessages();
   // The groups this user serves, drawn on the server: the screen is usable on the first response.
-  return <AdminApp locale={locale} groups={await groupsOf(database.db, user)} user={String(user.id)} />;
+  // The screens' word tables come with the page, in her language only (not in the app's script).
+  return (
+    <WordsProvider words={adminWords(t)}>
+      <AdminApp locale={locale} groups={await groupsOf(database.db, user)} user={String(user.id)} />
+    </WordsProvider>
+  );
 }

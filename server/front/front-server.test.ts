@@ -1,5 +1,5 @@
 import http from "node:http";
-import { gzipSync, gunzipSync } from "node:zlib";
+import { brotliDecompressSync, gzipSync, gunzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { sql } from "drizzle-orm";
 import { key, seedGroup, tempDatabase, testContext } from "@/server/testing/db";
@@ -303,13 +303,19 @@ describe("front server: public pages from memory, current on the next request af
   });
 
   it("sends without a script any page Next answers at an address the route table does not know; the treasurer screens, Next's files and the APIs as they come", async () => {
-    for (const path of ["/kelompok/ratu-damai/x", "/kelompok/Ratu-Damai", "/bahasa?ke=en&kembali=/", "/apa"]) {
+    for (const path of [
+      "/kelompok/ratu-damai/x",
+      "/kelompok/Ratu-Damai",
+      "/bahasa?ke=en&kembali=/",
+      "/apa",
+      "/masuk?gagal=1",
+    ]) {
       const r = await get(path);
       expect(r.text, path).toContain("render ");
       expect(r.text, path).not.toContain("<script");
       expect(r.headers["content-security-policy"], path).toMatch(/script-src 'none'$/);
     }
-    for (const path of ["/admin/kas", "/masuk?gagal=1", "/_next/static/chunks/a.js", "/api/auth/session"])
+    for (const path of ["/admin/kas", "/_next/static/chunks/a.js", "/api/auth/session"])
       expect((await get(path)).text, path).toContain("<script");
   });
 
@@ -445,6 +451,36 @@ describe("front server: public pages from memory, current on the next request af
     expect(r.text).toContain("<h1>Halaman tidak ditemukan</h1>");
     expect(r.text).toContain("cookie=bahasa=en"); // in the visitor's language, and nothing else of hers
     expect(r.text).not.toContain("__next_error__");
+  });
+
+  it("sends Next's built scripts brotli-compressed to a browser that takes brotli (compressed once, then from memory); as Next sends them otherwise", async () => {
+    const path = "/_next/static/chunks/brotli-a.js";
+    const raw = (headers: Record<string, string>) =>
+      new Promise<http.IncomingMessage & { body: Buffer }>((resolve, reject) => {
+        http
+          .get({ host: "127.0.0.1", port: new URL(base).port, path, headers }, (res) => {
+            const chunks: Buffer[] = [];
+            res.on("data", (c: Buffer) => chunks.push(c));
+            res.on("end", () => resolve(Object.assign(res, { body: Buffer.concat(chunks) })));
+          })
+          .on("error", reject);
+      });
+    const first = await raw({ "accept-encoding": "gzip, deflate, br" });
+    expect(first.headers["content-encoding"]).toBe("br");
+    expect(first.headers.vary).toMatch(/accept-encoding/i);
+    expect(Number(first.headers["content-length"])).toBe(first.body.length);
+    const plain = brotliDecompressSync(first.body).toString();
+    expect(plain).toContain(`of ${path}`);
+    expect(seen.at(-1)?.headers["accept-encoding"]).toBe("identity"); // asked of the app uncompressed
+    const rendersBefore = renders;
+    const again = await raw({ "accept-encoding": "br" });
+    expect(renders).toBe(rendersBefore); // kept: the app is not asked again
+    expect(brotliDecompressSync(again.body).toString()).toBe(plain);
+    for (const encoding of ["gzip", "br;q=0, gzip"]) {
+      const gz = await get(path, { "accept-encoding": encoding });
+      expect(gz.headers["content-encoding"], encoding).toBe("gzip"); // Next's own answer, passed on
+    }
+    expect(renders).toBe(rendersBefore + 2);
   });
 
   it("serves public pages without any script and with script-src 'none'; the treasurer screens keep theirs", async () => {

@@ -17,6 +17,7 @@ import { gunzipSync, gzipSync } from "node:zlib";
 import { PageVersions, type VersionKey } from "@/server/services/read-cache";
 import { canonicalFormOf, routeOf } from "./routes";
 import { isScriptFreePage, isScriptFreePath, NOT_FOUND_PATH, scriptFreeCsp, stripScripts } from "./script-free";
+import { acceptsBrotli, type BrotliAsset, BrotliStore, compressAsset, isStaticAsset } from "./static-brotli";
 import {
   acceptsGzip,
   cacheKeyOf,
@@ -42,6 +43,8 @@ export interface FrontOptions {
   /** Behind a reverse proxy: the client is the last address it added to X-Forwarded-For. */
   trustProxy: boolean;
   store?: PageStore;
+  /** Next's built scripts and styles, brotli-compressed once (server/front/static-brotli.ts). */
+  brotli?: BrotliStore;
   /** The treasurers' API (/api/trpc), served here instead of through Next when given. */
   api?: http.RequestListener;
 }
@@ -87,6 +90,11 @@ function withoutScripts(
   };
 }
 
+function notModifiedTag(ifNoneMatch: string | undefined, etag: string): boolean {
+  const bare = etag.replace(/^W\//, "");
+  return !!ifNoneMatch && ifNoneMatch.split(",").some((t) => t.trim().replace(/^W\//, "") === bare);
+}
+
 /** Next's answer to a page's notFound(): a 404 whose HTML body is an empty error shell. */
 export function isEmptyNotFoundShell(
   status: number | undefined,
@@ -128,6 +136,8 @@ export async function startFront(
   type Answer = { status: number; headers: http.IncomingHttpHeaders; body: Buffer };
   type Rendered = { page: StoredPage } | Answer | null;
   const rendering = new Map<string, Promise<Rendered>>();
+  const brotli = opts.brotli ?? new BrotliStore();
+  const compressing = new Map<string, Promise<BrotliAsset | null>>();
 
   function upstreamHeaders(req: http.IncomingMessage, cacheable: boolean): http.OutgoingHttpHeaders {
     const h: http.OutgoingHttpHeaders = {};
@@ -280,6 +290,61 @@ export async function startFront(
     else req.pipe(up);
   }
 
+  /** A built file from the app as it is (identity), compressed with brotli and kept; null when not a plain 200. */
+  function brotliAsset(req: http.IncomingMessage, url: string): Promise<BrotliAsset | null> {
+    const kept = brotli.get(url);
+    if (kept) return Promise.resolve(kept);
+    const waiting = compressing.get(url);
+    if (waiting) return waiting;
+    const p = new Promise<BrotliAsset | null>((resolve) => {
+      const headers = upstreamHeaders(req, false);
+      headers["accept-encoding"] = "identity";
+      delete headers["if-none-match"];
+      delete headers["if-modified-since"];
+      delete headers.range;
+      const up = http.request({ ...opts.upstream, agent, method: "GET", path: url, headers }, (ur) => {
+        appAnswered = true;
+        const chunks: Buffer[] = [];
+        ur.on("data", (c: Buffer) => chunks.push(c));
+        ur.on("end", () => {
+          if (ur.statusCode !== 200 || ur.headers["content-encoding"]) return resolve(null);
+          compressAsset(ur.headers as Record<string, string>, Buffer.concat(chunks)).then(
+            (asset) => {
+              brotli.set(url, asset);
+              resolve(asset);
+            },
+            () => resolve(null),
+          );
+        });
+        ur.on("error", () => resolve(null));
+      });
+      up.on("error", () => resolve(null));
+      up.end();
+    }).finally(() => compressing.delete(url));
+    compressing.set(url, p);
+    return p;
+  }
+
+  /** A built script or style, brotli-compressed, to a browser that takes brotli; as Next sends it otherwise. */
+  function sendStatic(req: http.IncomingMessage, res: http.ServerResponse) {
+    const url = req.url ?? "/";
+    void brotliAsset(req, url).then((asset) => {
+      if (!asset) return passThrough(req, res);
+      const etag = asset.headers.etag;
+      if (etag && notModifiedTag(req.headers["if-none-match"], etag)) {
+        res.writeHead(304, { ...asset.headers, vary: "Accept-Encoding" });
+        return res.end();
+      }
+      res.writeHead(200, {
+        ...asset.headers,
+        "content-encoding": "br",
+        vary: "Accept-Encoding",
+        "content-length": String(asset.body.length),
+      });
+      res.end(req.method === "HEAD" ? undefined : asset.body);
+    });
+  }
+
   /** Renders a page through the app and stores it (one render per key and version at a time). */
   function render(req: http.IncomingMessage, key: string, v: string): { rendered: Promise<Rendered>; first: boolean } {
     const flight = `${v} ${key}`;
@@ -325,6 +390,12 @@ export async function startFront(
       }
       return opts.api(req, res);
     }
+    if (
+      (req.method === "GET" || req.method === "HEAD") &&
+      isStaticAsset(url) &&
+      acceptsBrotli(req.headers["accept-encoding"])
+    )
+      return sendStatic(req, res);
     const form = canonicalFormOf(url); // read once: the redirect, the key and the version all follow it
     // A public address is answered as a document whatever Next data-request header (RSC) or `_rsc`
     // comes with it: from the store, without scripts — Next's client, leaving the treasurer screens

@@ -131,13 +131,17 @@ function originForm(target: string): string | null {
   }
 }
 
-/** Where the treasurers' screens, Next's own files and the APIs live: answered as the app sends them. */
-const SCRIPTED = /^\/(?:admin|masuk|_next|api)(?:\/|\?|$)/;
+/**
+ * Where the treasurers' screens, Next's own files and the APIs live: answered as the app sends them.
+ * Not the sign-in page: a plain POST form that works without JavaScript, sent without any script
+ * (a treasurer's first visit pays only for the app itself).
+ */
+const SCRIPTED = /^\/(?:admin|_next|api)(?:\/|\?|$)/;
 
 /**
- * Whether a GET for this target may carry scripts: only the treasurer screens, Next's assets and
- * the APIs do. Every other page — a public one, the passbook, a 404, a spelling of a public page
- * Next would still answer — is sent without them.
+ * Whether a GET for this target may carry scripts: only the treasurer screens (/admin), Next's
+ * assets and the APIs do. Every other page — a public one, the sign-in page, the passbook, a 404,
+ * a spelling of a public page Next would still answer — is sent without them.
  */
 export function keepsScripts(target: string): boolean {
   const url = originForm(target);

@@ -18,11 +18,11 @@ describe("script-free public pages", () => {
     ).toBe("default-src 'self'; frame-ancestors 'none'; script-src 'none'");
   });
 
-  it("applies to public pages, never to the treasurer screens or data files", () => {
+  it("applies to public pages and the sign-in page, never to the treasurer screens or data files", () => {
     expect(isScriptFreePage("/kelompok/ratu-damai", "text/html; charset=utf-8")).toBe(true);
     expect(isScriptFreePage("/anggota?gagal=1", "text/html")).toBe(true);
     expect(isScriptFreePage("/admin", "text/html")).toBe(false);
-    expect(isScriptFreePage("/masuk", "text/html")).toBe(false);
+    expect(isScriptFreePage("/masuk", "text/html")).toBe(true); // the sign-in form works without JavaScript
     expect(isScriptFreePage("/api/open/groups.json", "application/json")).toBe(false);
   });
 });

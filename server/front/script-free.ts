@@ -3,7 +3,8 @@
  * server draws it (the Playwright suite reads each one with JavaScript off), so Next's runtime,
  * its inline flight data and the page's chunks are removed before the page is stored — about
  * 140 KB a first visit that a phone on a weak signal no longer pays — and the page's CSP says
- * `script-src 'none'`. Only the treasurer screens (/admin, /masuk) keep their JavaScript.
+ * `script-src 'none'`. Only the treasurer screens (/admin) keep their JavaScript; the sign-in
+ * page (/masuk), a plain POST form, has none either.
  */
 import { keepsScripts } from "./routes";
 
@@ -11,8 +12,8 @@ import { keepsScripts } from "./routes";
 export const NOT_FOUND_PATH = "/_kt/tidak-ditemukan";
 
 /**
- * Served without any script, stored or not: every page but the treasurer screens (/admin,
- * /masuk) — the public pages the front server stores (server/front/routes.ts), the passbook
+ * Served without any script, stored or not: every page but the treasurer screens (/admin) — the
+ * sign-in page, the public pages the front server stores (server/front/routes.ts), the passbook
  * (personal, never stored), the site's 404 page, and any other address Next might answer with a
  * page. Next's own files (/_next) and the APIs are data, sent as they come.
  */

@@ -1,4 +1,5 @@
 import { formatDate, formatMonth, formatTimestamp, rp } from "./format";
+import { actorName } from "./actor";
 import { type Locale, MESSAGES } from "./messages";
 
 export interface AuditRow {
@@ -9,8 +10,7 @@ export interface AuditRow {
   entry: { seq: number | null; kind: string | null; amount: number | null; members: number | null } | null;
 }
 
-/** `user:12:bendahara-rd` → `bendahara-rd`; `demo:bendahara-ratu-damai` → as it is. */
-export const actorName = (actor: string) => actor.replace(/^user:\d+:/, "");
+export { actorName };
 
 function detailOf(row: AuditRow): Record<string, unknown> {
   try {

@@ -65,6 +65,24 @@ export class EntryBatch {
     return this.pending.at(-1)?.e.date ?? null;
   }
 
+  /**
+   * What the entries waiting add, through a date, to the balances of `accounts` kept for one member
+   * (`memberId`) or for the group (null: cash, bank — no member, no loan).
+   */
+  pendingMovement(accounts: readonly string[], through: BusinessDate, memberId: number | null = null): number {
+    let sum = 0;
+    for (const { e } of this.pending)
+      if (e.date <= through)
+        for (const p of e.postings)
+          if (
+            accounts.includes(p.account) &&
+            (p.memberId ?? null) === memberId &&
+            (memberId !== null || p.loanId == null)
+          )
+            sum += p.amount;
+    return sum;
+  }
+
   /** Adds an entry (and the days its daily lines pay, or the loan it disburses); entries come in date order. */
   add(e: NewEntry, paying: readonly PaidDays[] = [], loan: LoanRow | null = null): void {
     if (e.group.id !== this.group.id) throw new Error("a batch holds one group's entries");

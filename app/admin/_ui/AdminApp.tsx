@@ -1,18 +1,13 @@
 "use client";
-import { signOut } from "next-auth/react";
 import { useEffect, useMemo, useState } from "react";
 import { DEFAULT_TIME_ZONE } from "@/server/domain/dates";
 import { formatRupiah } from "@/server/domain/money";
 import { formatTimestamp } from "@/server/i18n/format";
-import { api } from "./client";
+import { api, signOut } from "./client";
 import { ADMIN_MESSAGES } from "@/server/i18n/admin";
 import { type Locale, type Group, type Members, type OpenDays, OpenDaysContext, SentContext } from "./common";
-import { Account } from "./account";
-import { Book } from "./book";
-import { Year } from "./year";
 import { Cash } from "./cash";
 import { Collect } from "./collect";
-import { Audit, Corrections } from "./corrections";
 import { Home } from "./home";
 import { Loans } from "./loans";
 import { PhoneQueue } from "./phone-queue";
@@ -24,6 +19,14 @@ import { MembersTab } from "./members";
 import { BottomBar } from "./bottom-bar";
 import type { TabKey } from "./tabs";
 import type { RightEntryDraft } from "@/server/domain/correction-follow-up";
+import { lazyTab } from "./lazy-tab";
+
+// Rarely used tabs: their code is fetched when first opened (a first visit stays light).
+const Account = lazyTab(() => import("./account").then((m) => m.Account));
+const Book = lazyTab(() => import("./book").then((m) => m.Book));
+const Year = lazyTab(() => import("./year").then((m) => m.Year));
+const Corrections = lazyTab(() => import("./corrections").then((m) => m.Corrections));
+const Audit = lazyTab(() => import("./corrections").then((m) => m.Audit));
 
 /** `user`: who is signed in (an opaque key), so what the phone kept for someone else is dropped. */
 export function AdminApp({ locale, groups, user }: { locale: Locale; groups: Group[]; user: string }) {

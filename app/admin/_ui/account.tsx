@@ -1,7 +1,6 @@
 "use client";
-import { signOut } from "next-auth/react";
 import { useState } from "react";
-import { api } from "./client";
+import { api, signOut } from "./client";
 import { useAction, Status, Field, type P, onChecked } from "./common";
 
 export function Account({ t, locale }: P) {

@@ -4,7 +4,6 @@ import type { RightEntryDraft } from "@/server/domain/correction-follow-up";
 import { localDate } from "@/server/domain/dates";
 import { EXPENSE_CATEGORIES, INCOME_CATEGORIES } from "@/server/domain/ledger";
 import { countTolerance, isLargeCountDifference, isLargeOutflow } from "@/server/domain/plausibility";
-import { MESSAGES } from "@/server/i18n/messages";
 import { rupiahInWords } from "@/server/i18n/words";
 import { api, newKey } from "./client";
 import { afterQueue } from "./kept-money";
@@ -24,6 +23,7 @@ import {
   type P,
   onChecked,
 } from "./common";
+import { useWords } from "./words-context";
 
 type CashKind = "expense" | "income" | "count" | "bank_deposit" | "bank_withdrawal" | "bank_check";
 type Via = "cash" | "bank";
@@ -81,7 +81,7 @@ export function Cash({
   // biome-ignore lint/correctness/useExhaustiveDependencies: `sent` is the reload trigger
   useEffect(() => void (sent && loadHand()), [sent]);
   const a = useAction(locale);
-  const words = MESSAGES[locale];
+  const words = useWords();
   const cats: readonly string[] = f.kind === "income" ? INCOME_CATEGORIES : EXPENSE_CATEGORIES;
   const isCheck = f.kind === "count" || f.kind === "bank_check";
   const isMovement = f.kind === "expense" || f.kind === "income";

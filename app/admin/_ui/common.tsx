@@ -1,10 +1,9 @@
 "use client";
-import { getSession } from "next-auth/react";
 import { createContext, useCallback, useContext, useRef, useState } from "react";
 import { ADMIN_MESSAGES, type AdminMessages } from "@/server/i18n/admin";
 import { errorMessage } from "@/server/i18n/errors";
 import { formatDate } from "@/server/i18n/format";
-import { type api, explain, type FieldError, noAnswer } from "./client";
+import { type api, explain, type FieldError, noAnswer, touchSession } from "./client";
 import type { QueuedWrite } from "./offline-queue";
 import type { OpenDays } from "./open-days";
 import { keepOnPhone } from "./phone-queue";
@@ -39,7 +38,7 @@ export function useAction(locale: Locale) {
       try {
         const r = await f();
         setState({ busy: false, error: null, done: done(r) });
-        void getSession(); // activity keeps the session alive (12 hours after the last action)
+        touchSession(); // activity keeps the session alive (12 hours after the last action)
         return r;
       } catch (e) {
         setState({ busy: false, error: explain(e, locale), done: null });

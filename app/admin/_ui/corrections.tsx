@@ -4,9 +4,9 @@ import { type RightEntryDraft, rightEntryDraft } from "@/server/domain/correctio
 import { CORRECTION_REASONS, type CorrectionReason } from "@/server/domain/ledger";
 import { auditSentence } from "@/server/i18n/audit";
 import { formatDate } from "@/server/i18n/format";
-import { MESSAGES } from "@/server/i18n/messages";
 import { api, newKey } from "./client";
 import { useAction, Status, Field, type P, onChecked } from "./common";
+import { useWords } from "./words-context";
 
 type Entry = Awaited<ReturnType<typeof api.admin.entries.list.query>>["entries"][number];
 
@@ -32,7 +32,7 @@ export function Corrections({
     note: string;
     key: string;
   } | null>(null);
-  const words = MESSAGES[locale];
+  const words = useWords();
   const a = useAction(locale);
   const load = useCallback(
     () => api.admin.entries.list.query({ groupSlug: slug, limit: 30 }).then((r) => setEntries(r.entries)),

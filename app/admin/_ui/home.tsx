@@ -4,10 +4,14 @@ import { formatDate, formatMonth } from "@/server/i18n/format";
 import { api } from "./client";
 import { loadFailure } from "./load-failure";
 import { QUERY_ANSWERS, type QueryAnswer } from "@/server/domain/supervisor-queries";
-import { MESSAGES } from "@/server/i18n/messages";
 import { addDaysIso, type P, Status, useAction, useSent } from "./common";
+import { useWords } from "./words-context";
+import type { AdminWords } from "./words";
+import { lazyTab } from "./lazy-tab";
 import { Reminders } from "./reminders";
-import { WaitingForSignature } from "./signing";
+
+// The supervisor's signing list: only hers (and the admin's), fetched when drawn, not in a treasurer's first script.
+const WaitingForSignature = lazyTab(() => import("./signing").then((m) => m.WaitingForSignature));
 
 type Question = Awaited<ReturnType<typeof api.admin.signing.queries.query>>[number];
 
@@ -26,6 +30,7 @@ export function Home({
     questions: Question[];
   } | null>(null);
   const [refresh, setRefresh] = useState(0);
+  const words = useWords();
   // Why the data could not be read (no signal and nothing kept on the phone): said, not an endless "…".
   const [failed, setFailed] = useState<string | null>(null);
   const sent = useSent(); // the phone's queue sent writes: the figures (and so the reminders) are read again
@@ -64,7 +69,6 @@ export function Home({
     x.difference === 0 ? t.matches : x.difference > 0 ? t.over(rp(x.difference)) : t.short(rp(-x.difference));
   const c = d.cash.lastCount;
   const b = d.cash.lastBankCheck;
-  const words = MESSAGES[locale];
   // A count the supervisor asked about, not answered yet: marked here as on the public page.
   const queried = (x: { id: number } | null) => {
     const q = x && d.questions.find((q) => q.open && q.subject === "cash_count" && q.target === String(x.id));
@@ -162,7 +166,7 @@ function Questions({
   onAnswered,
 }: Omit<P, "rp"> & { questions: Question[]; canAnswer: boolean; onAnswered: () => void }) {
   const a = useAction(locale);
-  const words = MESSAGES[locale];
+  const words = useWords();
   const open = questions.filter((q) => q.open);
   if (open.length === 0) return null;
   const about = (q: Question) =>
@@ -214,7 +218,7 @@ function AnswerForm({
   onAnswer,
 }: {
   t: P["t"];
-  words: (typeof MESSAGES)["id"];
+  words: AdminWords;
   busy: boolean;
   onAnswer: (answer: QueryAnswer, note: string | null) => void;
 }) {

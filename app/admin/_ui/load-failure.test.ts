@@ -1,5 +1,5 @@
-import { TRPCClientError } from "@trpc/client";
 import { describe, expect, it } from "vitest";
+import { TRPCClientError } from "./client";
 import { loadFailure } from "./load-failure";
 
 const NO_SIGNAL = "Tanpa sinyal — belum disinkronkan";

@@ -8,7 +8,6 @@ import { afterQueue, dueAfterWaiting, waitingRepayments } from "./kept-money";
 import { queued } from "./offline-queue";
 import { Receipts } from "./receipt";
 import { formatDate, formatNumber } from "@/server/i18n/format";
-import { MESSAGES } from "@/server/i18n/messages";
 import {
   amountProblem,
   Confirm,
@@ -25,6 +24,7 @@ import {
   onChecked,
   useOpenDays,
 } from "./common";
+import { useWords } from "./words-context";
 
 export function Loans({
   slug,
@@ -84,7 +84,7 @@ export function Loans({
   const open = useOpenDays() ?? { from: today, to: today };
   const a = useAction(locale);
   const r = useAction(locale); // the repayment's own messages, beside its own form
-  const words = MESSAGES[locale];
+  const words = useWords();
   // The last save's entry: its members' receipts are shown under the form that made it.
   const [receiptOf, setReceiptOf] = useState<{ form: "loan" | "repay"; entryId: number } | null>(null);
   const [loansAsked, setLoansAsked] = useState(false);

@@ -1,9 +1,8 @@
 "use client";
-import { TRPCClientError } from "@trpc/client";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { formatRupiah } from "@/server/domain/money";
 import { errorMessage } from "@/server/i18n/errors";
-import { api, noAnswer } from "./client";
+import { api, noAnswer, TRPCClientError } from "./client";
 import type { P } from "./common";
 import { Receipts } from "./receipt";
 import {

@@ -1,12 +1,13 @@
 "use client";
 import { useCallback, useEffect, useState } from "react";
-import { actorName } from "@/server/i18n/audit";
+import { actorName } from "@/server/i18n/actor";
 import { formatDate, formatMonth } from "@/server/i18n/format";
-import { MESSAGES } from "@/server/i18n/messages";
 import { QUERY_REASONS, type QueryReason } from "@/server/domain/supervisor-queries";
 import type { WaitingItem } from "@/server/services/signing";
 import { api } from "./client";
 import { type P, Status, useAction } from "./common";
+import { useWords } from "./words-context";
+import type { AdminWords } from "./words";
 
 /**
  * The supervisor's list: every record that waits for her signature, each saying what she confirms,
@@ -16,7 +17,7 @@ import { type P, Status, useAction } from "./common";
 export function WaitingForSignature({ slug, t, locale, rp, onSigned }: P & { onSigned: () => void }) {
   const [d, setD] = useState<{ items: WaitingItem[]; older: number } | null>(null);
   const a = useAction(locale);
-  const words = MESSAGES[locale];
+  const words = useWords();
   const load = useCallback(() => api.admin.signing.waiting.query({ groupSlug: slug }).then(setD), [slug]);
   useEffect(() => void load(), [load]);
   if (!d) return null;
@@ -150,7 +151,7 @@ function AskForm({
   onAsk,
 }: {
   t: P["t"];
-  words: (typeof MESSAGES)["id"];
+  words: AdminWords;
   busy: boolean;
   onAsk: (reason: QueryReason) => void;
 }) {

@@ -2,10 +2,10 @@
 import { useEffect, useState } from "react";
 import { SHU_POOLS, type ShuPool } from "@/server/domain/shu";
 import { formatNumber } from "@/server/i18n/format";
-import { MESSAGES } from "@/server/i18n/messages";
 import { api, newKey } from "./client";
 import { DigitsInput, Field, type P, Status, useAction } from "./common";
 import { LendingRule } from "./lending-rule";
+import { useWords } from "./words-context";
 
 type Rule = NonNullable<Awaited<ReturnType<typeof api.admin.year.rule.query>>>;
 type Preview = Awaited<ReturnType<typeof api.admin.year.preview.query>>;
@@ -27,7 +27,7 @@ export function Year({
   const [key, setKey] = useState(newKey);
   const [closed, setClosed] = useState<number | null>(null);
   const a = useAction(locale);
-  const pools = MESSAGES[locale].shu.pools;
+  const pools = useWords().shu.pools;
   useEffect(() => {
     api.admin.year.rule.query({ groupSlug: slug }).then(setRule);
     api.admin.year.oldestOpen
@@ -155,7 +155,7 @@ function RuleForm({
     memberPayout: rule?.memberPayout ?? "savings",
   });
   const a = useAction(locale);
-  const pools = MESSAGES[locale].shu.pools;
+  const pools = useWords().shu.pools;
   const total = SHU_POOLS.reduce((s, p) => s + Number(f[p] || 0), 0);
   return (
     <details>
