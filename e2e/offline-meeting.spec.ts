@@ -24,6 +24,9 @@ const LANGUAGES = {
     paidTag: "sudah bayar",
     receipts: "Kuitansi",
     done: "Selesai",
+    kept: "Disimpan di HP — dikirim saat ada sinyal",
+    remove: "Hapus dari HP",
+    stillOffline: "Masih tanpa sinyal — dicoba lagi nanti",
   },
   en: {
     title: "Treasurer's book",
@@ -40,10 +43,14 @@ const LANGUAGES = {
     paidTag: "already paid",
     receipts: "Receipts",
     done: "Done",
+    kept: "Kept on this phone — sent when there is signal",
+    remove: "Remove from this phone",
+    stillOffline: "Still no signal — will try again later",
   },
 };
 
-/** One tab, by its name (kept in one place: the tab bar may become a bottom bar with "Lainnya"). */
+/** The digits of a figure on screen ("Rp 1.234.567" → "1234567"). */
+const digits = (s: string) => s.replace(/\D/g, "");
 
 /** A read of the admin API as the signed-in treasurer (the context's cookie), outside the page. */
 async function read<T>(request: APIRequestContext, path: string, input: unknown): Promise<T> {
@@ -142,6 +149,10 @@ for (const [lang, L] of Object.entries(LANGUAGES)) {
     await repay.getByLabel(L.amount).fill("1000");
     await repay.getByRole("button", { name: L.repay }).click();
     await expect(queue.locator("p[role=status]")).toContainText(L.pending(n0 + 1));
+    // Said right at the form (the banner is out of view); the same loan again counts what waits on the phone.
+    await expect(repay.locator("p[role=status]")).toHaveText(L.kept);
+    await repay.getByLabel(L.loan).selectOption({ index: 1 });
+    await expect(repay.locator("#r-waiting")).toContainText(lang === "id" ? "1.000" : "1,000");
 
     // An expense, confirmed in words.
     const expense = lang === "id" ? 4_321 : 4_322;
@@ -150,6 +161,18 @@ for (const [lang, L] of Object.entries(LANGUAGES)) {
     await cash.getByLabel(L.amount).fill(String(expense));
     await cash.getByRole("button", { name: L.save, exact: true }).click();
     await cash.getByRole("button", { name: L.confirm }).click();
+    await expect(queue.locator("p[role=status]")).toContainText(L.pending(n0 + 2));
+    await expect(cash.locator("p[role=status]")).toHaveText(L.kept);
+    // An income saved by mistake is taken back from the phone before it is ever sent.
+    await cash.locator("#ck").selectOption("income");
+    await cash.getByLabel(L.amount).fill("777");
+    await cash.getByRole("button", { name: L.save, exact: true }).click();
+    await expect(queue.locator("p[role=status]")).toContainText(L.pending(n0 + 3));
+    page.once("dialog", (d) => void d.accept());
+    await queue
+      .locator("li", { hasText: /Rp\s777\b/ })
+      .getByRole("button", { name: L.remove })
+      .click();
     await expect(queue.locator("p[role=status]")).toContainText(L.pending(n0 + 2));
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
 
@@ -162,6 +185,13 @@ for (const [lang, L] of Object.entries(LANGUAGES)) {
     await expect(queue2.locator("p[role=status]")).toContainText(L.pending(n0 + 2));
     await expect(queue2.locator("li")).toHaveCount(n0 + 2);
     expect(await lastSeq(api)).toBe(before);
+    // "Send now" with still no signal says so, instead of nothing.
+    await queue2.getByRole("button", { name: L.sendNow }).click();
+    await expect(queue2.locator("#still-offline")).toHaveText(L.stillOffline);
+    // The overview (the tab the app opens on) shows the cash as last synced …
+    const cashShown = again.locator("ul.cards li.card .value").first();
+    await expect(cashShown).toBeVisible();
+    const shownBefore = digits(await cashShown.innerText());
 
     // The signal is back: each is sent, once.
     await context.setOffline(false);
@@ -177,6 +207,10 @@ for (const [lang, L] of Object.entries(LANGUAGES)) {
       [...(collected ? ["contribution"] : []), "expense", "loan_repayment"].sort(),
     );
     expect(fresh.filter((e) => e.kind === "expense").map((e) => e.amount)).toEqual([expense]);
+    // … and, once they are sent, the cash with them, without a reload.
+    const { cash: cashNow } = await read<{ cash: number }>(api, "admin.cash.onHand", { groupSlug: G });
+    expect(String(cashNow)).not.toBe(shownBefore);
+    await expect.poll(async () => digits(await cashShown.innerText()), { timeout: 15_000 }).toBe(String(cashNow));
     // Each sent write listed with the number the server gave it; the members' ones offer their receipts.
     const sentList = queue2.locator(".sent-from-phone li");
     await expect(sentList).toHaveCount(n0 + 2);

@@ -215,6 +215,15 @@ export const ADMIN_MESSAGES = {
       "Ditahan: uang keluar ini tidak dikirim sendiri setelah ada catatan yang ditolak. Periksa kas, lalu pilih:",
     sendAnyway: "Kirim tetap",
     removeKept: "Hapus dari HP",
+    // Faults of the cold try of #26 (s25-fixq): the phone's queue said at the form, taken back, still no signal.
+    keptAtForm: "Disimpan di HP — dikirim saat ada sinyal",
+    removeWaitingConfirm: (summary: string) =>
+      `Hapus dari HP: ${summary}? Catatan ini belum terkirim dan tidak akan dikirim.`,
+    stillNoSignal: "Masih tanpa sinyal — dicoba lagi nanti",
+    repayWaiting: (amount: string) => `${amount} menunggu sinyal di HP (sudah dikurangkan di bawah)`,
+    withdrawWaiting: (amount: string) => `${amount} menunggu ditarik (disimpan di HP, sudah dikurangkan)`,
+    totalOn: (date: string) => `Jumlah ${date}`,
+    sentCountFar: (difference: string) => `Selisih besar dengan buku saat dikirim: ${difference} — hitung lagi`,
     currentPassword: "Kata sandi sekarang",
     newPassword: "Kata sandi baru (min. 10 huruf)",
     repeatPassword: "Ulangi kata sandi baru",
@@ -514,6 +523,15 @@ export const ADMIN_MESSAGES = {
     heldTitle: "Held: this money going out is not sent by itself after a refusal. Check the cash, then choose:",
     sendAnyway: "Send anyway",
     removeKept: "Remove from this phone",
+    // Faults of the cold try of #26 (s25-fixq): the phone's queue said at the form, taken back, still no signal.
+    keptAtForm: "Kept on this phone — sent when there is signal",
+    removeWaitingConfirm: (summary: string) =>
+      `Remove from this phone: ${summary}? It has not been sent and will not be sent.`,
+    stillNoSignal: "Still no signal — will try again later",
+    repayWaiting: (amount: string) => `${amount} waiting for signal on this phone (already taken off below)`,
+    withdrawWaiting: (amount: string) => `${amount} waiting to be withdrawn (kept on this phone, already taken off)`,
+    totalOn: (date: string) => `Total ${date}`,
+    sentCountFar: (difference: string) => `Far from the book when sent: ${difference} — count again`,
     currentPassword: "Current password",
     newPassword: "New password (min. 10 characters)",
     repeatPassword: "Repeat the new password",

@@ -5,7 +5,7 @@ import { formatRupiah } from "@/server/domain/money";
 import { formatTimestamp } from "@/server/i18n/format";
 import { api, signOut } from "./client";
 import { ADMIN_MESSAGES } from "@/server/i18n/admin";
-import { type Locale, type Group, type Members, type OpenDays, OpenDaysContext } from "./common";
+import { type Locale, type Group, type Members, type OpenDays, OpenDaysContext, SentContext } from "./common";
 import { Cash } from "./cash";
 import { Collect } from "./collect";
 import { Home } from "./home";
@@ -68,7 +68,17 @@ export function AdminApp({ locale, groups, user }: { locale: Locale; groups: Gro
   const active = useMemo(() => members.filter((m) => !m.leftOn || m.leftOn > today), [members, today]);
   const reload = () => setRefresh((n) => n + 1);
   // The members again, the tab kept as it is (a leave's receipt stays on screen).
-  const reloadMembers = () => void api.admin.members.list.query({ groupSlug: slug }).then(setMembers);
+  const reloadMembers = () =>
+    void api.admin.members.list.query({ groupSlug: slug }).then(setMembers, () => {
+      // no answer: the members stay as they were
+    });
+  // The phone's queue sent writes: the members again and every open tab's figures (SentContext),
+  // without remounting the tab (a form half filled stays as it is; the sent list stays too).
+  const [sent, setSent] = useState(0);
+  const onQueueSent = () => {
+    reloadMembers();
+    setSent((n) => n + 1);
+  };
   // After a correction: the right entry's form, filled from the reversed one.
   const [draft, setDraft] = useState<RightEntryDraft | null>(null);
   const openDraft = (d: RightEntryDraft) => {
@@ -77,7 +87,7 @@ export function AdminApp({ locale, groups, user }: { locale: Locale; groups: Gro
   };
 
   return (
-    <>
+    <SentContext.Provider value={sent}>
       <h1>{title}</h1>
       <p>
         <label htmlFor="g">{t.group}</label>{" "}
@@ -105,7 +115,7 @@ export function AdminApp({ locale, groups, user }: { locale: Locale; groups: Gro
         </p>
       )}
       {!canWrite && <p className="muted">{t.readOnly}</p>}
-      {canWrite && <PhoneQueue key={slug} slug={slug} t={t} locale={locale} />}
+      {canWrite && <PhoneQueue key={slug} slug={slug} t={t} locale={locale} onSent={onQueueSent} />}
       <BottomBar
         t={t}
         role={group?.role ?? "pengawas"}
@@ -218,6 +228,6 @@ export function AdminApp({ locale, groups, user }: { locale: Locale; groups: Gro
           </section>
         </OpenDaysContext.Provider>
       )}
-    </>
+    </SentContext.Provider>
   );
 }

@@ -19,6 +19,7 @@ import {
   Status,
   useAction,
   useOpenDays,
+  useSent,
   type P,
   onChecked,
 } from "./common";
@@ -75,6 +76,10 @@ export function Cash({
     [slug],
   );
   useEffect(() => void loadHand(), [loadHand]);
+  // The phone's queue sent writes: the book a count is compared with, and what may go out, again.
+  const sent = useSent();
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `sent` is the reload trigger
+  useEffect(() => void (sent && loadHand()), [sent]);
   const a = useAction(locale);
   const words = useWords();
   const cats: readonly string[] = f.kind === "income" ? INCOME_CATEGORIES : EXPENSE_CATEGORIES;
@@ -110,7 +115,9 @@ export function Cash({
   const waitingForHand = Boolean(drawnFrom && online && !handAsked);
   // A count far from the book (Rp 50.000 or 5 %, the larger) is saved only once confirmed in words;
   // so is one expense above the group's threshold. The server refuses either unconfirmed.
-  const book = !hand ? null : f.kind === "bank_check" ? hand.bank : f.kind === "count" ? hand.cash : null;
+  // The book a count is compared with: with no signal the same figure the money-out checks use, as last
+  // synced moved by the writes waiting on the phone (a count of the box as it really is then matches).
+  const book = !money ? null : f.kind === "bank_check" ? money.bank : f.kind === "count" ? money.cash : null;
   const last = f.kind === "bank_check" ? hand?.lastBankCheck : f.kind === "count" ? hand?.lastCount : null;
   // Only a count for the same date, recorded today, can be replaced (the server checks both).
   const replaceable =

@@ -10,6 +10,7 @@ import {
   monthsOfOpenDays,
   paidFromServer,
   reachOf,
+  keptTally,
 } from "./collect-days";
 import type { QueuedWrite } from "./offline-queue";
 
@@ -85,5 +86,28 @@ describe("the days the grid knows with no signal", () => {
     // Known per day: today's payer is not paid on another day just because the date changed.
     expect(both.get("2026-11-28")?.has("RA-001")).toBe(false);
     expect(both.get("2026-11-29")?.get("RA-001")).toBe(9);
+  });
+
+  it("the collection bar counts what was kept on the phone for the date: its members and its money", () => {
+    const write = (key: string, date: string, lines: { memberCode: string; amount: number }[]): QueuedWrite => ({
+      key,
+      kind: "collection",
+      input: { groupSlug: "g", date, idempotencyKey: key, lines },
+      summary: key,
+      queuedAt: "",
+    });
+    const queue: QueuedWrite[] = [
+      write("a", DATE, [
+        { memberCode: "RA-002", amount: 5_000 },
+        { memberCode: "RA-003", amount: 10_000 },
+      ]),
+      write("b", "2026-11-28", [{ memberCode: "RA-004", amount: 5_000 }]),
+      write("c", DATE, [{ memberCode: "RA-005", amount: 5_000 }]),
+      { key: "d", kind: "income", input: { date: DATE, amount: 9_000 }, summary: "d", queuedAt: "" },
+    ];
+    expect(keptTally(queue, DATE)).toEqual({ members: 3, amount: 20_000 });
+    // Another date counts its own: the one kept for yesterday.
+    expect(keptTally(queue, "2026-11-28")).toEqual({ members: 1, amount: 5_000 });
+    expect(keptTally([], DATE)).toEqual({ members: 0, amount: 0 });
   });
 });

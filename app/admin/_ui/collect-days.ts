@@ -109,3 +109,21 @@ export function freeSpans(paid: PaidDays, date: string, code: string, joinedOn?:
     daysOf(date, span).every((d) => !paid.get(d)?.has(code) && (joinedOn === undefined || d >= joinedOn)),
   );
 }
+
+/**
+ * What the collection bar adds for a date besides what is chosen now: the members and the money of
+ * the collections kept on the phone for that date (marked paid in the grid, taken and not in the book
+ * yet). Entries already in the book are not counted here: their money is the book's.
+ */
+export function keptTally(writes: readonly QueuedWrite[], date: string): { members: number; amount: number } {
+  const members = new Set<string>();
+  let amount = 0;
+  for (const w of writes) {
+    if (w.kind !== "collection" || w.input.date !== date || !Array.isArray(w.input.lines)) continue;
+    for (const l of w.input.lines as { memberCode?: unknown; amount?: unknown }[]) {
+      if (typeof l.memberCode === "string") members.add(l.memberCode);
+      if (typeof l.amount === "number" && Number.isFinite(l.amount)) amount += l.amount;
+    }
+  }
+  return { members: members.size, amount };
+}

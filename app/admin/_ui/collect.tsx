@@ -12,6 +12,7 @@ import {
   monthsAround,
   type PaidDays,
   paidFromServer,
+  keptTally,
 } from "./collect-days";
 import {
   DateField,
@@ -116,10 +117,11 @@ export function Collect({
     return () => window.clearInterval(timer);
   }, [slug, date, loadPaid]);
   // biome-ignore lint/correctness/useExhaustiveDependencies: queueTick says the phone's queue changed
-  const paid = useMemo(
-    () => merged(server, keptOnPhone(typeof window === "undefined" ? [] : queued(localStorage, slug))),
-    [server, slug, queueTick],
+  const keptWrites = useMemo(
+    () => (typeof window === "undefined" ? [] : queued(localStorage, slug)),
+    [slug, queueTick],
   );
+  const paid = useMemo(() => merged(server, keptOnPhone(keptWrites)), [server, keptWrites]);
   const paidToday = paid.get(date) ?? new Map<string, number | null>();
   // A member who has paid the day cannot stay chosen (the date changed, or another phone was quicker).
   useEffect(() => {
@@ -137,6 +139,8 @@ export function Collect({
   const spansOf = (r: Row) => (paidToday.has(r.code) ? [] : freeSpans(paid, date, r.code, r.joinedOn));
   const spanOf = (r: Row) => (spansOf(r).includes(r.span) ? r.span : 0);
   const total = chosen.reduce((s, r) => s + (Number(r.amount) || 0), 0);
+  // The bar counts, with what is chosen now, what was kept on the phone for this date (marked paid above).
+  const tally = keptTally(keptWrites, date);
   // The server names a refused line by its place among the chosen rows.
   const lineOf = new Map(chosen.map((r, n) => [r.code, n]));
   const spanLabel = (span: number) => {
@@ -278,9 +282,9 @@ export function Collect({
       <div className="pay-bar">
         <p>
           <strong>
-            {t.total}: {rp(total)}
+            {date === today ? t.total : t.totalOn(formatDate(date, locale))}: {rp(tally.amount + total)}
           </strong>{" "}
-          <span data-testid="paid-count">{t.paidCount(chosen.length, rows.length)}</span>
+          <span data-testid="paid-count">{t.paidCount(tally.members + chosen.length, rows.length)}</span>
         </p>
         <button type="submit" disabled={a.busy || chosen.length === 0}>
           {a.busy ? t.saving : t.save}

@@ -1,6 +1,6 @@
 "use client";
 import { createContext, useCallback, useContext, useRef, useState } from "react";
-import type { AdminMessages } from "@/server/i18n/admin";
+import { ADMIN_MESSAGES, type AdminMessages } from "@/server/i18n/admin";
 import { errorMessage } from "@/server/i18n/errors";
 import { formatDate } from "@/server/i18n/format";
 import { type api, explain, type FieldError, noAnswer, touchSession } from "./client";
@@ -49,7 +49,8 @@ export function useAction(locale: Locale) {
   );
   /**
    * Sends a write; with no signal (offline, or no answer) keeps it on the phone with its key, to be
-   * sent in order later — the queue's banner then says so, and the form may start afresh.
+   * sent in order later — the queue's banner then says so, and so does the form's own status, right
+   * by its submit (the banner is at the top, out of view); the form may start afresh.
    */
   const save = useCallback(
     async <T,>(
@@ -60,7 +61,7 @@ export function useAction(locale: Locale) {
     ): Promise<T | "kept" | null> => {
       const keep = () => {
         keepOnPhone(slug, write);
-        setState({ busy: false, error: null, done: null });
+        setState({ busy: false, error: null, done: ADMIN_MESSAGES[locale].keptAtForm });
         return "kept" as const;
       };
       if (!navigator.onLine) return keep();
@@ -76,7 +77,7 @@ export function useAction(locale: Locale) {
       if (r !== null) warmAgain(); // recorded: what the phone keeps for no signal is read again
       return r === null && lost ? keep() : r;
     },
-    [run],
+    [run, locale],
   );
   /** The form's own check failed: the same words the server would use, beside the field. */
   const fail = useCallback(
@@ -128,6 +129,13 @@ export const dateProblem = (v: string, today: string) =>
   !/^\d{4}-\d{2}-\d{2}$/.test(v) ? "date_invalid" : v > today ? "date_in_future" : null;
 
 export const OpenDaysContext = createContext<OpenDays | null>(null);
+
+/**
+ * How many times the phone's queue has sent writes since the page opened: a tab showing figures reads
+ * them again when it changes (the cold try saw the old cash and a late loan just repaid after a send).
+ */
+export const SentContext = createContext(0);
+export const useSent = () => useContext(SentContext);
 export const useOpenDays = () => useContext(OpenDaysContext);
 
 /**

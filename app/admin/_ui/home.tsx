@@ -4,7 +4,7 @@ import { formatDate, formatMonth } from "@/server/i18n/format";
 import { api } from "./client";
 import { loadFailure } from "./load-failure";
 import { QUERY_ANSWERS, type QueryAnswer } from "@/server/domain/supervisor-queries";
-import { addDaysIso, type P, Status, useAction } from "./common";
+import { addDaysIso, type P, Status, useAction, useSent } from "./common";
 import { useWords } from "./words-context";
 import type { AdminWords } from "./words";
 import { lazyTab } from "./lazy-tab";
@@ -33,7 +33,8 @@ export function Home({
   const words = useWords();
   // Why the data could not be read (no signal and nothing kept on the phone): said, not an endless "…".
   const [failed, setFailed] = useState<string | null>(null);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: `refresh` is the reload trigger
+  const sent = useSent(); // the phone's queue sent writes: the figures (and so the reminders) are read again
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `refresh` and `sent` are the reload triggers
   useEffect(() => {
     Promise.all([
       api.admin.cash.onHand.query({ groupSlug: slug }),
@@ -47,7 +48,7 @@ export function Home({
       },
       (e) => setFailed(loadFailure(e, locale, t.noSignalNotSynced)),
     );
-  }, [slug, refresh]);
+  }, [slug, refresh, sent]);
   if (!d)
     return failed ? (
       <p className="warn" role="status" id="home-failed">

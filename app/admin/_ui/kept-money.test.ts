@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { afterQueue, waitingWithdrawals } from "./kept-money";
+import { afterQueue, dueAfterWaiting, waitingRepayments, waitingWithdrawals } from "./kept-money";
 import type { QueuedWrite } from "./offline-queue";
 
 const w = (kind: QueuedWrite["kind"], input: Record<string, unknown>) => ({ kind, input });
@@ -40,5 +40,21 @@ describe("the money a form judges by with no signal", () => {
     ];
     expect(waitingWithdrawals(queue, "RD-001")).toBe(70_000);
     expect(waitingWithdrawals(queue, "RD-003")).toBe(0);
+  });
+
+  it("a loan's due and owed less the repayments waiting on the phone for that loan only", () => {
+    const queue = [
+      w("repayment", { loanId: 636, amount: 300_000, via: "cash" }),
+      w("repayment", { loanId: 7, amount: 1_000, via: "cash" }),
+      w("repayment", { loanId: 636, amount: 50_000, via: "bank" }),
+      w("income", { loanId: 636, amount: 9_999 }),
+    ];
+    expect(waitingRepayments(queue, 636)).toBe(350_000);
+    expect(waitingRepayments(queue, 8)).toBe(0);
+    const synced = { dueNow: 400_000, settle: 1_200_000, totalOwed: 1_300_000 };
+    expect(dueAfterWaiting(synced, 350_000)).toEqual({ dueNow: 50_000, settle: 850_000, totalOwed: 950_000 });
+    // Paid in full (or more) on the phone: nothing more is due now, never a negative figure.
+    expect(dueAfterWaiting(synced, 2_000_000)).toEqual({ dueNow: 0, settle: 0, totalOwed: 0 });
+    expect(dueAfterWaiting(synced, 0)).toEqual(synced);
   });
 });

@@ -69,3 +69,22 @@ export const waitingWithdrawals = (writes: readonly Pick<QueuedWrite, "kind" | "
   writes
     .filter((w) => w.kind === "withdrawal" && w.input.memberCode === memberCode)
     .reduce((s, w) => s + num(w.input.amount), 0);
+
+/** What waits on the phone to be repaid on a loan (repayments kept with no signal, not on the server yet). */
+export const waitingRepayments = (writes: readonly Pick<QueuedWrite, "kind" | "input">[], loanId: number) =>
+  writes
+    .filter((w) => w.kind === "repayment" && Number(w.input.loanId) === loanId)
+    .reduce((s, w) => s + num(w.input.amount), 0);
+
+/**
+ * A loan's figures as last synced, less the repayments waiting on the phone: what is still due now,
+ * what closes it, and what is owed (never below nothing). The server allocates each repayment again
+ * when it is sent; this only keeps her from taking the same installment twice.
+ */
+export function dueAfterWaiting(
+  synced: { dueNow: number; settle: number; totalOwed: number },
+  waiting: number,
+): { dueNow: number; settle: number; totalOwed: number } {
+  const less = (n: number) => Math.max(0, n - Math.max(0, waiting));
+  return { dueNow: less(synced.dueNow), settle: less(synced.settle), totalOwed: less(synced.totalOwed) };
+}

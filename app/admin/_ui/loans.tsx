@@ -4,7 +4,7 @@ import { LOAN_PURPOSES, type LoanMethod, loanSchedule } from "@/server/domain/lo
 import { ARREARS_CONFIRM_DAYS, borrowerDaysLate, loanCeiling } from "@/server/domain/lending";
 import { savingsTotal } from "@/server/domain/ledger";
 import { api, newKey } from "./client";
-import { afterQueue } from "./kept-money";
+import { afterQueue, dueAfterWaiting, waitingRepayments } from "./kept-money";
 import { queued } from "./offline-queue";
 import { Receipts } from "./receipt";
 import { formatDate, formatNumber } from "@/server/i18n/format";
@@ -17,6 +17,7 @@ import {
   Field,
   Status,
   useAction,
+  useSent,
   type Group,
   type Members,
   type P,
@@ -136,6 +137,17 @@ export function Loans({
     }
   }, [preview, form, group]);
   const schedule = preview ? (costs?.schedule ?? offlineSchedule) : null;
+  // The phone's queue sent writes (a repayment, a loan): what is due, the register and the money again.
+  const sent = useSent();
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `sent` is the reload trigger
+  useEffect(() => {
+    if (!sent) return;
+    void load();
+    if (!repayOnly) {
+      void loadRegister();
+      loadLimits();
+    }
+  }, [sent]);
   const set = (k: Exclude<keyof typeof form, "confirmed">, v: string) => {
     // A new borrower is a new question: her arrears are confirmed afresh.
     setForm({ ...form, [k]: v, ...(k === "memberCode" ? { confirmed: false } : {}) });
@@ -168,6 +180,14 @@ export function Loans({
   const figuresUnknown = !online && limitsAsked && loansAsked && (!hand || !rule);
   const waitingForLimits = online && !(limitsAsked && loansAsked);
   const repayLoan = loans.find((l) => String(l.id) === repay.loanId);
+  // What each loan still asks, less the repayments waiting on the phone for it (kept-money.ts): a
+  // payment kept with no signal is not taken twice. The server allocates each one when it is sent.
+  const kept = typeof window === "undefined" ? [] : queued(localStorage, slug);
+  const owing = (l: (typeof loans)[number]) => {
+    const waiting = waitingRepayments(kept, l.id);
+    return { waiting, ...dueAfterWaiting({ ...l.due, totalOwed: l.totalOwed }, waiting) };
+  };
+  const repayDue = repayLoan ? owing(repayLoan) : null;
   // The picked loan's schedule, fetched when it is opened (not kept with the list).
   const [schedOf, setSchedOf] = useState<Awaited<ReturnType<typeof api.admin.loans.schedule.query>> | null>(null);
   useEffect(() => {
@@ -393,17 +413,22 @@ export function Loans({
               <option value="">—</option>
               {loans.map((l) => (
                 <option key={l.id} value={l.id}>
-                  #{l.id} {l.memberCode} · {rp(l.principal)} · {t.owed} {rp(l.totalOwed)}
+                  #{l.id} {l.memberCode} · {rp(l.principal)} · {t.owed} {rp(owing(l).totalOwed)}
                 </option>
               ))}
             </select>
           </Field>
-          {repayLoan && (
+          {repayLoan && repayDue && (
             <div className="card due" id="r-due">
               <p>
                 <strong>{t.dueTitle(formatDate(today, locale))}</strong>
                 {repayLoan.due.daysPastDue > 0 && ` · ${t.dueLate(repayLoan.due.daysPastDue)}`}
               </p>
+              {repayDue.waiting > 0 && (
+                <p className="warn" id="r-waiting">
+                  {t.repayWaiting(rp(repayDue.waiting))}
+                </p>
+              )}
               <ul>
                 <li>
                   {repayLoan.due.installment
@@ -418,18 +443,18 @@ export function Loans({
                 </li>
                 <li>
                   <strong>
-                    {t.dueNow}: {rp(repayLoan.due.dueNow)}
+                    {t.dueNow}: {rp(repayDue.dueNow)}
                   </strong>
                 </li>
                 <li>
-                  {t.dueSettle}: {rp(repayLoan.due.settle)}
+                  {t.dueSettle}: {rp(repayDue.settle)}
                 </li>
               </ul>
-              {repayLoan.due.dueNow > 0 && (
+              {repayDue.dueNow > 0 && (
                 <button
                   type="button"
                   className="secondary"
-                  onClick={() => setRepayField("amount", String(repayLoan.due.dueNow))}
+                  onClick={() => setRepayField("amount", String(repayDue.dueNow))}
                 >
                   {t.payDue}
                 </button>
@@ -437,7 +462,7 @@ export function Loans({
               <button
                 type="button"
                 className="secondary"
-                onClick={() => setRepayField("amount", String(repayLoan.due.settle))}
+                onClick={() => setRepayField("amount", String(repayDue.settle))}
               >
                 {t.paySettle}
               </button>

@@ -336,9 +336,8 @@ function LeaveForm({
               ? t.leftPaidOut(member.code, rp(savings), x.seq)
               : t.leftSaved(member.code, formatDate(today, locale)),
         );
-        if (r === "kept")
-          onClose(); // the queue's banner lists it
-        else if (r) {
+        // Kept on the phone: the form stays, its status saying so right here (the banner is out of view).
+        if (r && r !== "kept") {
           setEntryId(r.entryId);
           onChanged();
         }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   anyQueued,
+  countFarFromBook,
   dismissRefused,
   dismissSent,
   enqueue,
@@ -262,6 +263,42 @@ describe("what was sent from the queue, with the entries it got (the banner and 
     await flush(s, "ratu-damai", async (w) => (w.key === "a" ? recorded(7) : refusal("amount_too_large")));
     expect(sentList(s, "ratu-damai").map((w) => w.key)).toEqual(["a"]);
     expect(keys(refused(s, "ratu-damai"))).toEqual(["x"]);
+  });
+
+  it("a count sent from the queue keeps how it stood against the book; one far from it is a warning", async () => {
+    const s = memory();
+    enqueue(s, "ratu-damai", write("near", "cash_count"));
+    enqueue(s, "ratu-damai", write("far", "cash_count"));
+    await flush(s, "ratu-damai", async (w) => ({
+      ok: true,
+      seq: null,
+      entryId: null,
+      // Another phone spent Rp 400.000 meanwhile: the far count is Rp 400.000 over the book it met.
+      count:
+        w.key === "near"
+          ? { counted: 1_010_000, book: 1_000_000, difference: 10_000 }
+          : { counted: 1_000_000, book: 600_000, difference: 400_000 },
+    }));
+    const [near, far] = sentList(s, "ratu-damai");
+    expect(near?.count).toEqual({ counted: 1_010_000, book: 1_000_000, difference: 10_000 });
+    expect(countFarFromBook(near!)).toBeNull();
+    expect(countFarFromBook(far!)).toBe(400_000);
+    // A write that is not a count (or one sent by an older version, without the book) warns of nothing.
+    expect(countFarFromBook({})).toBeNull();
+  });
+
+  it("a write still waiting (not held) can be taken back: removed, it is never sent", async () => {
+    const s = memory();
+    enqueue(s, "ratu-damai", write("income-1", "income"));
+    enqueue(s, "ratu-damai", write("income-2", "income")); // saved twice by mistake
+    remove(s, "ratu-damai", "income-2");
+    const sent: string[] = [];
+    await flush(s, "ratu-damai", async (w) => {
+      sent.push(w.key);
+      return recorded(sent.length);
+    });
+    expect(sent).toEqual(["income-1"]);
+    expect(keys(queued(s, "ratu-damai"))).toEqual([]);
   });
 
   it("a broken list on the phone reads as empty, not as an error", () => {

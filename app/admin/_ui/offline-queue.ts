@@ -7,6 +7,8 @@
  * (a loan, a withdrawal, an expense, a bank withdrawal, a leave paying savings out — each may have
  * counted on the refused one's money) are held until the treasurer has looked and sends them anyway or removes them.
  */
+import { isLargeCountDifference } from "@/server/domain/plausibility";
+
 export const WRITE_KINDS = [
   "collection",
   "repayment",
@@ -66,8 +68,17 @@ export type Outcome =
       /** The entry it wrote (for its receipts); none for a count. */
       entryId?: number | null;
       refusedLines?: { line: number; error: WriteError }[];
+      /** A count: the book the server compared it with (it may have moved since the phone last synced). */
+      count?: CountResult;
     }
   | { ok: false; error: WriteError };
+
+/** What the server said of a count it recorded: what was counted, what the book held, the difference. */
+export interface CountResult {
+  counted: number;
+  book: number;
+  difference: number;
+}
 
 /** A kept write the server recorded, with the entry it got: listed, with its receipts, until she has seen them. */
 export interface SentWrite {
@@ -76,6 +87,8 @@ export interface SentWrite {
   summary: string;
   seq: number | null;
   entryId: number | null;
+  /** A count: how it stood against the book when it arrived (another phone may have moved money meanwhile). */
+  count?: CountResult;
 }
 
 /**
@@ -167,12 +180,27 @@ export function sentList(store: QueueStorage, slug: string): SentWrite[] {
     return [];
   }
 }
+/**
+ * A sent count that arrived far from the book (Rp 50.000 or 5 %, as on the form): its difference, to
+ * be shown as a warning in the sent list (another phone may have moved money meanwhile); else null.
+ */
+export const countFarFromBook = (w: Pick<SentWrite, "count">): number | null =>
+  w.count && isLargeCountDifference(w.count.book, w.count.counted) ? w.count.difference : null;
+
 export function dismissSent(store: QueueStorage, slug: string): void {
   store.setItem(sentKey(slug), "[]");
 }
-function noteSent(store: QueueStorage, slug: string, w: QueuedWrite, seq: number | null, entryId: number | null) {
+function noteSent(store: QueueStorage, slug: string, w: QueuedWrite, outcome: Extract<Outcome, { ok: true }>) {
   const list = sentList(store, slug).filter((x) => x.key !== w.key);
-  const item: SentWrite = { key: w.key, kind: w.kind, summary: w.summary, seq, entryId };
+  const { seq } = outcome;
+  const item: SentWrite = {
+    key: w.key,
+    kind: w.kind,
+    summary: w.summary,
+    seq,
+    entryId: outcome.entryId ?? null,
+    ...(outcome.count ? { count: outcome.count } : {}),
+  };
   store.setItem(sentKey(slug), JSON.stringify([...list, item].slice(-SENT_LISTED)));
 }
 
@@ -215,7 +243,7 @@ export async function flush(
     if (outcome.ok) {
       sent++;
       // Listed as soon as it is recorded: a flush cut short after it (no answer for the next) keeps it.
-      noteSent(store, slug, w, outcome.seq, outcome.entryId ?? null);
+      noteSent(store, slug, w, outcome);
       const partly = (outcome.refusedLines ?? []).map((r) => refusedLine(w, r.line, r.error));
       if (partly.length) {
         newlyRefused.push(...partly);

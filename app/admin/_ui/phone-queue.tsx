@@ -1,5 +1,6 @@
 "use client";
-import { useCallback, useEffect, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
+import { formatRupiah } from "@/server/domain/money";
 import { errorMessage } from "@/server/i18n/errors";
 import { api, noAnswer, TRPCClientError } from "./client";
 import type { P } from "./common";
@@ -20,6 +21,7 @@ import {
   sentList,
   type WriteError,
   type WriteKind,
+  countFarFromBook,
 } from "./offline-queue";
 import { warmAgain } from "./warm";
 
@@ -49,8 +51,14 @@ const SEND: Record<WriteKind, (input: Input) => Promise<Recorded>> = {
   bank_deposit: async (i) => recorded(await api.admin.cash.bankTransfer.mutate(i)),
   bank_withdrawal: async (i) => recorded(await api.admin.cash.bankTransfer.mutate(i)),
   cash_count: async (i) => {
-    await api.admin.cash.count.mutate(i);
-    return { ok: true, seq: null, entryId: null };
+    const c = await api.admin.cash.count.mutate(i);
+    // The book it met (another phone may have moved money since this one synced): a far one is a warning.
+    return {
+      ok: true,
+      seq: null,
+      entryId: null,
+      count: { counted: c.countedAmount, book: c.bookAmount, difference: c.difference },
+    };
   },
   leave: async (i) => {
     const r = await api.admin.members.leave.mutate(i);
@@ -85,33 +93,61 @@ async function sendWrite(w: QueuedWrite): Promise<Outcome> {
  * refused (with the reason and what to do), and what is held after a refusal. Sends by itself when
  * the signal returns, every 20 s while something waits, and on a tap.
  */
-export function PhoneQueue({ slug, t, locale }: Pick<P, "slug" | "t" | "locale">) {
+export function PhoneQueue({
+  slug,
+  t,
+  locale,
+  onSent,
+}: Pick<P, "slug" | "t" | "locale"> & {
+  /** Told when writes were sent (all or some): the open tab's figures are read again. */
+  onSent?: () => void;
+}) {
   const [pending, setPending] = useState<QueuedWrite[]>([]);
   const [refusedWrites, setRefused] = useState<RefusedWrite[]>([]);
   // Everything sent since she last closed the list (kept on the phone): the banner counts it all.
   const [sent, setSent] = useState<SentWrite[]>([]);
   const [busy, setBusy] = useState(false);
+  // "Kirim sekarang" tapped with no signal: said, not silence (cleared by the next send that goes).
+  const [stillOffline, setStillOffline] = useState(false);
+  // The listeners hold the first render's `send`: the latest `onSent` is read through a ref.
+  const told = useRef(onSent);
+  told.current = onSent;
   const reload = useCallback(() => {
     setPending(queued(localStorage, slug));
     setRefused(refused(localStorage, slug));
     setSent(sentList(localStorage, slug));
   }, [slug]);
-  const send = useCallback(async () => {
-    reload();
-    // One flush at a time (flushOnce): the listeners (signal back, the timer, a write kept) hold the first
-    // render's `send`, whose `busy` is always false — two flushes ran at once, each saying only its part.
-    if (!queued(localStorage, slug).some((w) => !w.held)) return;
-    setBusy(true);
-    try {
-      const r = await flushOnce(localStorage, slug, sendWrite); // each recorded write joins the sent list as it goes
-      if (r.sent) warmAgain(); // the kept reads again, with what was just sent
-    } catch {
-      // still no answer: everything left stays on the phone
-    } finally {
-      setBusy(false);
+  const send = useCallback(
+    async (tapped = false) => {
       reload();
-    }
-  }, [slug, reload]);
+      // One flush at a time (flushOnce): the listeners (signal back, the timer, a write kept) hold the first
+      // render's `send`, whose `busy` is always false — two flushes ran at once, each saying only its part.
+      if (!queued(localStorage, slug).some((w) => !w.held)) return;
+      if (!navigator.onLine) {
+        if (tapped) setStillOffline(true);
+        return;
+      }
+      setBusy(true);
+      // What the sent list held before: any write recorded in this flush (even one cut short) changes it.
+      const before = JSON.stringify(sentList(localStorage, slug));
+      try {
+        await flushOnce(localStorage, slug, sendWrite); // each recorded write joins the sent list as it goes
+        setStillOffline(false);
+      } catch (e) {
+        // still no answer: everything left stays on the phone (signed out: it waits for the next sign-in)
+        if (tapped && noAnswer(e)) setStillOffline(true);
+      } finally {
+        setBusy(false);
+        reload();
+        if (JSON.stringify(sentList(localStorage, slug)) !== before) {
+          setStillOffline(false);
+          warmAgain(); // the kept reads again, with what was just sent
+          told.current?.(); // and the open tab's figures
+        }
+      }
+    },
+    [slug, reload],
+  );
   // biome-ignore lint/correctness/useExhaustiveDependencies: start once per group, not per render of `send`
   useEffect(() => {
     reload();
@@ -159,13 +195,34 @@ export function PhoneQueue({ slug, t, locale }: Pick<P, "slug" | "t" | "locale">
         <>
           <p className="warn" role="status">
             {t.pending(waiting.length)}
+            {stillOffline && (
+              <>
+                <br />
+                <strong id="still-offline">{t.stillNoSignal}</strong>
+              </>
+            )}
           </p>
           <ul>
             {waiting.map((w) => (
-              <li key={w.key}>{w.summary}</li>
+              <li key={w.key}>
+                {w.summary}{" "}
+                {/* Not sent yet, so it can be taken back (an income saved twice by mistake), once confirmed. */}
+                <button
+                  type="button"
+                  className="secondary"
+                  disabled={busy}
+                  onClick={() => {
+                    if (!window.confirm(t.removeWaitingConfirm(w.summary))) return;
+                    remove(localStorage, slug, w.key);
+                    reload();
+                  }}
+                >
+                  {t.removeKept}
+                </button>
+              </li>
             ))}
           </ul>
-          <button type="button" disabled={busy} onClick={() => void send()}>
+          <button type="button" disabled={busy} onClick={() => void send(true)}>
             {busy ? t.saving : t.sendNow}
           </button>
         </>
@@ -234,6 +291,8 @@ function SentFromPhone({
   onClose: () => void;
 }) {
   const [open, setOpen] = useState<string | null>(null);
+  const rp = (n: number) => formatRupiah(n, locale);
+  const farWords = (d: number) => (d > 0 ? t.over(rp(d)) : t.short(rp(-d)));
   return (
     <div className="sent-from-phone">
       <p className="ok" role={quiet ? undefined : "status"}>
@@ -244,6 +303,9 @@ function SentFromPhone({
         {sent.map((w) => (
           <li key={w.key}>
             {t.sentItem(w.summary, w.seq)}{" "}
+            {countFarFromBook(w) !== null && (
+              <strong className="warn">{t.sentCountFar(farWords(countFarFromBook(w)!))} </strong>
+            )}
             {w.entryId !== null && WITH_RECEIPTS.has(w.kind) && (
               <button
                 type="button"

@@ -21,6 +21,7 @@ import {
   type P,
   onChecked,
   useOpenDays,
+  useSent,
 } from "./common";
 import { Receipts } from "./receipt";
 
@@ -62,6 +63,10 @@ export function Withdraw({
     [slug, today],
   );
   useEffect(() => void load(), [load]);
+  // The phone's queue sent a withdrawal: it left the queue, so her savings are read again with it.
+  const sent = useSent();
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `sent` is the reload trigger
+  useEffect(() => void (sent && load()), [sent]);
   // The group's threshold: one withdrawal above it is confirmed with the amount in words.
   const [threshold, setThreshold] = useState<number | null>(null);
   useEffect(() => {
@@ -72,10 +77,11 @@ export function Withdraw({
   }, [slug]);
   const member = members.find((m) => m.code === f.memberCode);
   // Her savings as last synced, less what already waits on the phone to be withdrawn from them.
-  const left = member
-    ? savingsOf(member) -
-      waitingWithdrawals(typeof window === "undefined" ? [] : queued(localStorage, slug), member.code)
+  // One figure, shown and checked alike (the cold try saw the synced one shown and this one checked).
+  const waiting = member
+    ? waitingWithdrawals(typeof window === "undefined" ? [] : queued(localStorage, slug), member.code)
     : 0;
+  const left = member ? savingsOf(member) - waiting : 0;
   const amount = Number(f.amount);
   const edit = (k: "memberCode" | "amount" | "date", v: string) => {
     setF({ ...f, [k]: v, key: newKey() });
@@ -144,9 +150,19 @@ export function Withdraw({
       </Field>
       {member && (
         <p>
-          {t.savingsNow}: <strong>{rp(savingsOf(member))}</strong> ({t.savingsVoluntary}{" "}
-          {rp(member.savings.savings_voluntary)}, {t.savingsMandatory} {rp(member.savings.savings_mandatory)},{" "}
-          {t.savingsShare} {rp(member.savings.savings_share)})
+          {t.savingsNow}: <strong>{rp(Math.max(0, left))}</strong>
+          {waiting > 0 ? (
+            <span className="warn" id="w-waiting">
+              {" "}
+              ({t.withdrawWaiting(rp(waiting))})
+            </span>
+          ) : (
+            <>
+              {" "}
+              ({t.savingsVoluntary} {rp(member.savings.savings_voluntary)}, {t.savingsMandatory}{" "}
+              {rp(member.savings.savings_mandatory)}, {t.savingsShare} {rp(member.savings.savings_share)})
+            </>
+          )}
         </p>
       )}
       <DateField id="wd" a={a} value={f.date} onChange={(v) => edit("date", v)} t={t} locale={locale} />
@@ -162,7 +178,7 @@ export function Withdraw({
             t.moneyOut("cash", rp(amount)),
             ...(f.date !== today ? [t.datedOn(formatDate(f.date, locale))] : []),
             t.inWords(rupiahInWords(amount, locale)),
-            t.savingsLeft(member.code, rp(savingsOf(member) - amount)),
+            t.savingsLeft(member.code, rp(left - amount)),
             ...(threshold !== null && isLargeOutflow(amount, threshold) ? [t.largeOutflow(rp(threshold))] : []),
           ]}
         />
