@@ -127,5 +127,7 @@ test("a new group (added with npm run group:add by the e2e server) moves in from
   await page.getByLabel("Kode cek").fill(firstCode);
   await page.getByRole("button", { name: "Buka buku saya" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toContainText("UP-001");
+  await expect(page.locator(".card", { hasText: "Simpanan saya" })).toContainText(/Rp\s1\.851\.000/);
+  await page.getByText("Rincian simpanan").click(); // the breakdown a tap away
   await expect(page.getByRole("row", { name: /^Jumlah simpanan Rp\s1\.851\.000/ })).toBeVisible();
 });
