@@ -6,7 +6,7 @@ import { formatRupiah } from "@/server/domain/money";
 import { formatTimestamp } from "@/server/i18n/format";
 import { api } from "./client";
 import { ADMIN_MESSAGES } from "@/server/i18n/admin";
-import { type Locale, type Group, type Members, type OpenDays, OpenDaysContext } from "./common";
+import { type Locale, type Group, MemberNamesContext, type Members, type OpenDays, OpenDaysContext } from "./common";
 import { Account } from "./account";
 import { Book } from "./book";
 import { Year } from "./year";
@@ -63,6 +63,7 @@ export function AdminApp({ locale, groups, user }: { locale: Locale; groups: Gro
     );
   }, [slug, refresh]);
   const active = useMemo(() => members.filter((m) => !m.leftOn || m.leftOn > today), [members, today]);
+  const names = useMemo(() => new Map(members.map((m) => [m.code, m])), [members]);
   const reload = () => setRefresh((n) => n + 1);
   // The members again, the tab kept as it is (a leave's receipt stays on screen).
   const reloadMembers = () => void api.admin.members.list.query({ groupSlug: slug }).then(setMembers);
@@ -74,9 +75,9 @@ export function AdminApp({ locale, groups, user }: { locale: Locale; groups: Gro
   };
 
   return (
-    <>
+    <MemberNamesContext.Provider value={names}>
       <h1>{title}</h1>
-      <p>
+      <p className="admin-top">
         <label htmlFor="g">{t.group}</label>{" "}
         <select id="g" value={slug} onChange={(e) => setSlug(e.target.value)}>
           {groups.map((g) => (
@@ -215,6 +216,6 @@ export function AdminApp({ locale, groups, user }: { locale: Locale; groups: Gro
           </section>
         </OpenDaysContext.Provider>
       )}
-    </>
+    </MemberNamesContext.Provider>
   );
 }

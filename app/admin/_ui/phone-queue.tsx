@@ -161,11 +161,17 @@ export function PhoneQueue({ slug, t, locale }: Pick<P, "slug" | "t" | "locale">
           <p className="warn" role="status">
             {t.pending(waiting.length)}
           </p>
-          <ul>
-            {waiting.map((w) => (
-              <li key={w.key}>{w.summary}</li>
-            ))}
-          </ul>
+          {/* The list itself behind a tap, closed: it must not push every form down (what was refused or
+              held stays open below — it asks for her action). */}
+          <details className="queue-list">
+            <summary>{t.pendingList(waiting.length)}</summary>
+            <p className="muted">{t.pendingHow}</p>
+            <ul>
+              {waiting.map((w) => (
+                <li key={w.key}>{w.summary}</li>
+              ))}
+            </ul>
+          </details>
           <button type="button" disabled={busy} onClick={() => void send()}>
             {busy ? t.saving : t.sendNow}
           </button>
