@@ -47,6 +47,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
             {switchLanguage}
           </header>
           <main id="isi">{children}</main>
+          <footer className="site">{t.footer}</footer>
         </body>
       </html>
     );
