@@ -5,7 +5,7 @@ import { api } from "./client";
 import { loadFailure } from "./load-failure";
 import { QUERY_ANSWERS, type QueryAnswer } from "@/server/domain/supervisor-queries";
 import { MESSAGES } from "@/server/i18n/messages";
-import { addDaysIso, type P, Status, useAction } from "./common";
+import { addDaysIso, type P, Status, useAction, useWho } from "./common";
 import { Reminders } from "./reminders";
 import { WaitingForSignature } from "./signing";
 
@@ -26,6 +26,7 @@ export function Home({
     questions: Question[];
   } | null>(null);
   const [refresh, setRefresh] = useState(0);
+  const who = useWho();
   // Why the data could not be read (no signal and nothing kept on the phone): said, not an endless "…".
   const [failed, setFailed] = useState<string | null>(null);
   // biome-ignore lint/correctness/useExhaustiveDependencies: `refresh` is the reload trigger
@@ -124,7 +125,7 @@ export function Home({
         <ul>
           {late.map((l) => (
             <li key={l.id}>
-              {l.memberCode} · {rp(l.totalOwed)} · {t.daysLate(l.daysPastDue)}
+              {who(l.memberCode)} · {rp(l.totalOwed)} · {t.daysLate(l.daysPastDue)}
             </li>
           ))}
         </ul>
@@ -136,7 +137,7 @@ export function Home({
         <ul>
           {soon.map((l) => (
             <li key={l.id}>
-              {l.memberCode} · {formatDate(nextDue(l), locale)}
+              {who(l.memberCode)} · {formatDate(nextDue(l), locale)}
             </li>
           ))}
         </ul>

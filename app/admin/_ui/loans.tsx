@@ -23,6 +23,7 @@ import {
   type P,
   onChecked,
   useOpenDays,
+  useWho,
 } from "./common";
 
 export function Loans({
@@ -43,6 +44,7 @@ export function Loans({
   /** The bar's "Angsuran": this tab with only its repayment form (no new loan, no register). */
   repayOnly?: boolean;
 }) {
+  const who = useWho(); // "RD-003 · Maria …": the treasurer's own screen names the member
   // The open loans with what is due (one stable URL, kept on the phone for a meeting with no signal).
   const [loans, setLoans] = useState<Awaited<ReturnType<typeof api.admin.loans.open.query>>>([]);
   // The register, a page at a time; page 0 is asked for with no page (the same URL every time).
@@ -514,7 +516,7 @@ export function Loans({
                     <span aria-hidden="true">#</span>
                     {l.id}
                   </th>
-                  <td data-label={t.member}>{l.memberCode}</td>
+                  <td data-label={t.member}>{who(l.memberCode)}</td>
                   <td data-label={t.date}>{formatDate(l.disbursedOn, locale)}</td>
                   <td data-label={t.principal} className="num">
                     {rp(l.principal)}
