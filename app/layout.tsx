@@ -18,6 +18,41 @@ export default async function RootLayout({ children }: { children: React.ReactNo
   const { db } = await getDatabase();
   const anyDemo = await anyDemoGroup(db);
   const here = (await headers()).get("x-kt-path") ?? "/";
+  const switchLanguage = (
+    <a
+      href={`/bahasa?ke=${locale === "id" ? "en" : "id"}&kembali=${encodeURIComponent(here)}`}
+      hrefLang={locale === "id" ? "en" : "id"}
+      lang={locale === "id" ? "en" : "id"}
+    >
+      {t.switchTo}
+    </a>
+  );
+  // The treasurer's phone screen (issue #26): one line on top — the name, the demo label, the language —
+  // so the first screen of every tab is the tab itself, not the public site's menu.
+  if (here === "/admin" || here.startsWith("/admin?")) {
+    return (
+      <html lang={locale}>
+        <body>
+          <a className="skip" href="#isi">
+            {t.skip}
+          </a>
+          <header className="site compact">
+            <a className="brand" href="/">
+              {t.siteName}
+            </a>
+            {anyDemo && (
+              <span className="badge" role="note" title={t.demoBanner}>
+                {t.demoShort}
+              </span>
+            )}
+            {switchLanguage}
+          </header>
+          <main id="isi">{children}</main>
+          <footer className="site">{t.footer}</footer>
+        </body>
+      </html>
+    );
+  }
   return (
     <html lang={locale}>
       <body>
@@ -51,15 +86,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
               <li>
                 <a href="/metodologi">{t.nav.method}</a>
               </li>
-              <li>
-                <a
-                  href={`/bahasa?ke=${locale === "id" ? "en" : "id"}&kembali=${encodeURIComponent(here)}`}
-                  hrefLang={locale === "id" ? "en" : "id"}
-                  lang={locale === "id" ? "en" : "id"}
-                >
-                  {t.switchTo}
-                </a>
-              </li>
+              <li>{switchLanguage}</li>
             </ul>
           </nav>
         </header>

@@ -60,7 +60,33 @@ async function axe(page: Page, where: string): Promise<string[]> {
     .flatMap((v) => v.nodes.map((n) => `${where}: ${v.id} ${n.target} ${n.any[0]?.message ?? ""}`));
 }
 
-/** Every tab of the screen in turn (through the bar or "Lainnya"), axe on each (the open one marked). */
+/**
+ * What on the open tab is wider than the phone's screen, or scrolls sideways inside it (a table in a
+ * scrolling box): nothing may be, at 360 px. Not drawn (closed, hidden) and visually hidden elements
+ * (the screen reader's words, the skip link off to the left) do not count.
+ */
+async function widerThanScreen(page: Page, where: string): Promise<string[]> {
+  const found = await page.evaluate(() => {
+    const width = document.documentElement.clientWidth;
+    const out: string[] = [];
+    if (document.documentElement.scrollWidth > width)
+      out.push(`the page is ${document.documentElement.scrollWidth} px wide`);
+    for (const e of document.querySelectorAll<HTMLElement>("body *")) {
+      const r = e.getBoundingClientRect();
+      if (r.width === 0 || r.height === 0 || r.right <= 0) continue;
+      const style = getComputedStyle(e);
+      if (style.position === "absolute" && style.clip !== "auto") continue;
+      const what = `${e.tagName.toLowerCase()}${e.id ? `#${e.id}` : ""} "${(e.textContent ?? "").trim().slice(0, 30)}"`;
+      if (r.right > width + 1 || r.left < -1) out.push(`${what} spans ${Math.round(r.left)}–${Math.round(r.right)} px`);
+      if (/auto|scroll/.test(style.overflowX) && e.scrollWidth > e.clientWidth + 1)
+        out.push(`${what} scrolls sideways (${e.scrollWidth} px in ${e.clientWidth})`);
+    }
+    return out;
+  });
+  return found.map((f) => `${where}: ${f}`);
+}
+
+/** Every tab of the screen in turn (through the bar or "Lainnya"), axe on each (the open one marked), each whole at 360 px. */
 async function axeOnEveryTab(page: Page, names: readonly string[], where: string): Promise<string[]> {
   const found: string[] = [];
   for (const name of names) {
@@ -68,6 +94,7 @@ async function axeOnEveryTab(page: Page, names: readonly string[], where: string
     await expect(page.locator('nav.bar [aria-current="page"]')).toHaveText(name);
     await page.waitForLoadState("networkidle");
     found.push(...(await axe(page, `${where} ${name}`)));
+    found.push(...(await widerThanScreen(page, `${where} ${name}`)));
   }
   return found;
 }

@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { mutate, signInApi, todayWita } from "./api-session";
-import { openTab } from "./fixtures";
+import { openTab, sendTo } from "./fixtures";
 
 test.use({ viewport: { width: 360, height: 740 } });
 
@@ -38,7 +38,7 @@ test("a member who missed yesterday pays for it today by naming the days; yester
   await expect(status).toContainText("setoran 1 anggota, Rp 2.000");
   const seq = Number(/no\. (\d+)/.exec(await status.innerText())![1]);
   // Her receipt counts the two days.
-  const share = page.getByRole("link", { name: `Kirim ke ${code} (WhatsApp)` });
+  const share = page.getByRole("link", { name: sendTo(code!) });
   const text = decodeURIComponent((await share.getAttribute("href"))!.split("text=")[1]!).replace(/\u00a0/g, " ");
   expect(text).toContain("Simpanan wajib: Rp 2.000 dibayar (2 hari)");
 

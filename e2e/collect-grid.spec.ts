@@ -57,6 +57,15 @@ for (const lang of ["id", "en"] as const) {
     const save = page.getByRole("button", { name: w.save, exact: true });
     await expect(save).toBeDisabled();
 
+    // The first screen shows members: the first rows wholly above the total and Simpan, unscrolled (the
+    // cold try of #26: the public site's menu and banner, and a two-line total, hid the whole list).
+    await page.evaluate(() => window.scrollTo(0, 0));
+    const payBar = (await page.locator(".pay-bar").boundingBox())!;
+    for (const i of [0, 1]) {
+      const row = (await rows.nth(i).boundingBox())!;
+      expect(row.y + row.height, `row ${i + 1}`).toBeLessThanOrEqual(payBar.y);
+    }
+
     // Every control at least 44 px high (and the boxes 44 px wide): tapped with a thumb, not a fingernail.
     for (const b of await controlBoxes(page)) {
       expect(b.height, b.what).toBeGreaterThanOrEqual(44);

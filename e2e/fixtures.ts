@@ -48,3 +48,12 @@ export async function openTab(page: Page, name: string): Promise<void> {
     await expect(current).toHaveText(name, { timeout: 1_000 });
   }).toPass({ timeout: 15_000 });
 }
+
+/**
+ * The receipt's WhatsApp link for a member, by its accessible name: "Kirim ke RD-003 · Maria … (WhatsApp)"
+ * (her name beside her code on the treasurer's own screen; the code alone if the register is not loaded).
+ */
+export function sendTo(code: string, send = "Kirim ke"): RegExp {
+  const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  return new RegExp(`^${esc(send)} ${esc(code)}( · .+)? \\(WhatsApp\\)$`);
+}

@@ -31,6 +31,7 @@ test("a member whose name looks like another's is added only once the treasurer 
   await page.reload();
   await openTab(page, "Anggota");
   const row = page.locator("tbody tr").filter({ hasText: code });
+  await row.locator("summary").click(); // her actions, behind one tap on her card
   await row.getByRole("button", { name: "Keluar dari kelompok" }).click();
   // Asked first; with no savings and no loan, she leaves on "Ya".
   await page.getByRole("button", { name: "Ya, catat keluar" }).click();

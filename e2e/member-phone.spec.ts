@@ -1,6 +1,6 @@
 import { expect, type Page, test } from "@playwright/test";
 import { signInApi } from "./api-session";
-import { openTab } from "./fixtures";
+import { openTab, sendTo } from "./fixtures";
 
 test.use({ viewport: { width: 360, height: 740 } });
 
@@ -40,8 +40,13 @@ test("a member's phone number: set by the treasurer, her receipt goes to her Wha
   await expect(page.locator("main")).not.toContainText(STORED);
 
   // A number that is not one is refused beside the field, in Indonesian; nothing is saved.
-  await page.locator("tbody tr").filter({ hasText: without }).getByRole("button", { name: "Nomor HP" }).click();
-  const phoneForm = page.getByRole("form", { name: `Nomor HP ${without}` });
+  const withoutRow = page.locator("tbody tr").filter({ hasText: without });
+  await withoutRow.locator("summary").click(); // her actions, behind one tap on her card
+  await withoutRow.getByRole("button", { name: "Nomor HP" }).click();
+  // The form opens in her row, in view, its field ready to type in.
+  const phoneForm = withoutRow.getByRole("form", { name: `Nomor HP ${without}` });
+  await expect(phoneForm.getByLabel("Nomor HP (WhatsApp)")).toBeFocused();
+  await expect(phoneForm.getByLabel("Nomor HP (WhatsApp)")).toBeInViewport();
   await phoneForm.getByLabel("Nomor HP (WhatsApp)").fill("0812-12");
   await phoneForm.getByRole("button", { name: "Simpan nomor" }).click();
   await expect(phoneForm.locator("#pp-error")).toContainText("Nomor HP tidak sah");
@@ -56,15 +61,12 @@ test("a member's phone number: set by the treasurer, her receipt goes to her Wha
     await page.locator("ul.pay-list li", { hasText: code }).getByRole("checkbox").check();
   await page.getByRole("button", { name: "Simpan", exact: true }).click();
   await expect(page.locator(".pay-bar p[role=status]")).toContainText("Tersimpan ✓ catatan no. ");
-  const hers = page.getByRole("link", { name: `Kirim ke ${withPhone} (WhatsApp)` });
+  const hers = page.getByRole("link", { name: sendTo(withPhone) });
   await expect(hers).toHaveAttribute("href", new RegExp(`^https://wa\\.me/${STORED}\\?text=`));
   const text = decodeURIComponent((await hers.getAttribute("href"))!.split("text=")[1]!).replace(/\u00a0/g, " ");
   expect(text).toContain(`Anggota: ${withPhone}`);
   expect(text).not.toContain(without);
-  await expect(page.getByRole("link", { name: `Kirim ke ${without} (WhatsApp)` })).toHaveAttribute(
-    "href",
-    /^https:\/\/wa\.me\/\?text=/,
-  );
+  await expect(page.getByRole("link", { name: sendTo(without) })).toHaveAttribute("href", /^https:\/\/wa\.me\/\?text=/);
   await wholeAt360(page);
 
   // Never public: not on the group's pages, not in its open data (in any way it may be written).

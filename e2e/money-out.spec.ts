@@ -1,6 +1,6 @@
 import { expect, type Page, test } from "@playwright/test";
 import { signInApi, todayWita } from "./api-session";
-import { openTab } from "./fixtures";
+import { openTab, sendTo } from "./fixtures";
 
 test.use({ viewport: { width: 360, height: 740 } });
 
@@ -34,7 +34,7 @@ test("a savings withdrawal: her savings shown first, too much refused beside the
   await form.getByRole("button", { name: "Lanjut" }).click();
   const confirm = form.locator(".confirm");
   await expect(confirm).toContainText("Kas berkurang Rp 5.000");
-  await expect(confirm).toContainText(`simpanan ${code} tinggal Rp ${(savings - 5000).toLocaleString("id-ID")}`);
+  await expect(confirm).toContainText(`Simpanan ${code} tinggal Rp ${(savings - 5000).toLocaleString("id-ID")}`);
   await wholeAt360(page);
   const before = (await (await request.get("/api/open/groups/ratu-damai.json")).json()).lastSeq;
   await confirm.getByRole("button", { name: "Benar — simpan" }).click();
@@ -43,7 +43,7 @@ test("a savings withdrawal: her savings shown first, too much refused beside the
   expect((await (await request.get("/api/open/groups/ratu-damai.json")).json()).lastSeq).toBe(before + 1);
 
   // Her receipt: her code, what she received, the seal and her passbook — and no other member.
-  const share = form.getByRole("link", { name: `Kirim ke ${code} (WhatsApp)` });
+  const share = form.getByRole("link", { name: sendTo(code!) });
   await expect(share).toHaveAttribute("href", /^https:\/\/wa\.me\/\?text=/);
   const text = decodeURIComponent((await share.getAttribute("href"))!.split("text=")[1]!).replace(/\u00a0/g, " ");
   expect(text).toContain(`Anggota: ${code}`);

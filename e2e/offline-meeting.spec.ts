@@ -168,6 +168,8 @@ for (const [lang, L] of Object.entries(LANGUAGES)) {
     await cash.getByLabel(L.amount).fill("777");
     await cash.getByRole("button", { name: L.save, exact: true }).click();
     await expect(queue.locator("p[role=status]")).toContainText(L.pending(n0 + 3));
+    // The waiting list is behind a tap (closed, so it does not push the forms down): she opens it.
+    await queue.locator("details.queue-list > summary").click();
     page.once("dialog", (d) => void d.accept());
     await queue
       .locator("li", { hasText: /Rp\s777\b/ })

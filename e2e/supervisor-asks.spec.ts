@@ -42,6 +42,7 @@ test("the pengawas asks about a count and the treasurer sees it on her overview;
   const item = list.locator("li", { hasText: words(`dihitung ${idr(amount)}`) });
   await expect(item).toContainText("Selisih besar");
   await expect(item).toContainText("Catatan bendahara: “termasuk titipan arisan”");
+  await item.locator("details.ask summary").click(); // the question in its own disclosure under "Tandatangani"
   await item.getByLabel("Alasan bertanya").selectOption("tidak_cocok");
   await item.getByRole("button", { name: "Tanyakan" }).click();
   await expect(list.locator("p[role=status]")).toContainText("✓ ditanyakan:");

@@ -35,6 +35,8 @@ const id = {
   switchTo: "English",
   demoBanner:
     "DATA CONTOH (DEMO): semua nama dan angka di situs ini dibuat untuk peragaan, bukan catatan kelompok yang sebenarnya.",
+  /** The same, in one line, on the treasurer's phone screen (/admin), where every row counts. */
+  demoShort: "DATA CONTOH (DEMO)",
   demo: "Demo",
   intro: [
     `Di Kampung Mukun (Desa Golo Meni dan Desa Mokel, Kec. Kota Komba, Manggarai Timur, NTT), setiap anggota KSM menabung ${formatRupiah(1000, "id")} sehari: gerakan seribu rupiah per hari.`,
@@ -607,6 +609,7 @@ const en: Messages = {
   switchTo: "Bahasa Indonesia",
   demoBanner:
     "DEMO DATA: every name and figure on this site is generated for demonstration, not a real group's records.",
+  demoShort: "DEMO DATA",
   demo: "Demo",
   intro: [
     `In Kampung Mukun (Golo Meni and Mokel villages, Kota Komba, East Manggarai, NTT, Indonesia), every member of a KSM saves ${formatRupiah(1000, "en")} a day: the one-thousand-rupiah-a-day movement.`,

@@ -45,4 +45,19 @@ describe("a reminder's message", () => {
     expect(text.match(/RA-\d+/g)).toEqual(["RA-004"]);
     expect(text).not.toContain("#8");
   });
+
+  it("greets her by name only when it goes to her own number; shared by hand, only her code", () => {
+    const maria = { fullName: "Maria Goreti", gender: "P" as const, phone: "6281297531864" };
+    const toHer = reminderText(late, "KSM Ratu Damai", "id", "2026-11-29", maria);
+    expect(toHer.split("\n")[0]).toBe("Salam, Ibu Maria Goreti (anggota RA-004 KSM Ratu Damai).");
+    expect(reminderText(late, null, "id", "2026-11-29", { ...maria, fullName: "Yosef Sadu", gender: "L" })).toContain(
+      "Salam, Bapak Yosef Sadu (anggota RA-004).",
+    );
+    expect(reminderText(late, null, "en", "2026-11-29", maria)).toContain("Hello, Maria Goreti (member RA-004).");
+    // No number: the treasurer picks the chat herself (a group chat, perhaps) — no name in it.
+    const shared = reminderText(late, "KSM Ratu Damai", "id", "2026-11-29", { ...maria, phone: null });
+    expect(shared).not.toContain("Maria");
+    expect(shared.split("\n")[0]).toBe("Salam, Ibu/Bapak anggota RA-004 KSM Ratu Damai.");
+    expect(reminderText(late, null, "en", "2026-11-29", { ...maria, phone: null })).not.toContain("Maria");
+  });
 });

@@ -5,7 +5,15 @@ import { formatRupiah } from "@/server/domain/money";
 import { formatTimestamp } from "@/server/i18n/format";
 import { api, signOut } from "./client";
 import { ADMIN_MESSAGES } from "@/server/i18n/admin";
-import { type Locale, type Group, type Members, type OpenDays, OpenDaysContext, SentContext } from "./common";
+import {
+  type Locale,
+  type Group,
+  MemberNamesContext,
+  type Members,
+  type OpenDays,
+  OpenDaysContext,
+  SentContext,
+} from "./common";
 import { Cash } from "./cash";
 import { Collect } from "./collect";
 import { Home } from "./home";
@@ -66,6 +74,7 @@ export function AdminApp({ locale, groups, user }: { locale: Locale; groups: Gro
     );
   }, [slug, refresh]);
   const active = useMemo(() => members.filter((m) => !m.leftOn || m.leftOn > today), [members, today]);
+  const names = useMemo(() => new Map(members.map((m) => [m.code, m])), [members]);
   const reload = () => setRefresh((n) => n + 1);
   // The members again, the tab kept as it is (a leave's receipt stays on screen).
   const reloadMembers = () =>
@@ -88,146 +97,148 @@ export function AdminApp({ locale, groups, user }: { locale: Locale; groups: Gro
 
   return (
     <SentContext.Provider value={sent}>
-      <h1>{title}</h1>
-      <p>
-        <label htmlFor="g">{t.group}</label>{" "}
-        <select id="g" value={slug} onChange={(e) => setSlug(e.target.value)}>
-          {groups.map((g) => (
-            <option key={g.slug} value={g.slug}>
-              {g.name} ({t.roles[g.role] ?? g.role})
-            </option>
-          ))}
-        </select>{" "}
-        <button
-          type="button"
-          onClick={async () => {
-            // What the phone kept for her goes with her; writes still waiting stay until the next sign-in.
-            await forgetKept().catch(() => {});
-            await signOut({ callbackUrl: "/masuk" });
-          }}
-        >
-          {t.signOut}
-        </button>
-      </p>
-      {syncedAt && (
-        <p className="warn" role="status" data-synced-at={syncedAt}>
-          {t.lastSynced(formatTimestamp(syncedAt, group?.timeZone ?? "Asia/Makassar", locale))}
+      <MemberNamesContext.Provider value={names}>
+        <h1>{title}</h1>
+        <p className="admin-top">
+          <label htmlFor="g">{t.group}</label>{" "}
+          <select id="g" value={slug} onChange={(e) => setSlug(e.target.value)}>
+            {groups.map((g) => (
+              <option key={g.slug} value={g.slug}>
+                {g.name} ({t.roles[g.role] ?? g.role})
+              </option>
+            ))}
+          </select>{" "}
+          <button
+            type="button"
+            onClick={async () => {
+              // What the phone kept for her goes with her; writes still waiting stay until the next sign-in.
+              await forgetKept().catch(() => {});
+              await signOut({ callbackUrl: "/masuk" });
+            }}
+          >
+            {t.signOut}
+          </button>
         </p>
-      )}
-      {!canWrite && <p className="muted">{t.readOnly}</p>}
-      {canWrite && <PhoneQueue key={slug} slug={slug} t={t} locale={locale} onSent={onQueueSent} />}
-      <BottomBar
-        t={t}
-        role={group?.role ?? "pengawas"}
-        tab={tab}
-        label={title}
-        onPick={(k) => {
-          setDraft(null);
-          setTab(k);
-        }}
-      />
-      {group && open && membersOf === slug && (
-        <OpenDaysContext.Provider value={open}>
-          <section key={`${slug}-${tab}-${refresh}`}>
-            {tab === "home" && (
-              <Home
-                slug={slug}
-                locale={locale}
-                rp={rp}
-                t={t}
-                canCountersign={group.role === "pengawas" || group.role === "admin"}
-                canAnswer={canWrite}
-              />
-            )}
-            {tab === "collect" && canWrite && (
-              <Collect
-                slug={slug}
-                members={active}
-                daily={group.dailyContribution}
-                today={today}
-                locale={locale}
-                rp={rp}
-                t={t}
-              />
-            )}
-            {tab === "loans" && (
-              <Loans
-                slug={slug}
-                group={group}
-                members={active}
-                today={today}
-                locale={locale}
-                rp={rp}
-                t={t}
-                canWrite={canWrite}
-              />
-            )}
-            {tab === "repay" && canWrite && (
-              <Loans
-                slug={slug}
-                group={group}
-                members={active}
-                today={today}
-                locale={locale}
-                rp={rp}
-                t={t}
-                canWrite
-                repayOnly
-              />
-            )}
-            {tab === "withdraw" && canWrite && (
-              <Withdraw
-                slug={slug}
-                today={today}
-                locale={locale}
-                rp={rp}
-                t={t}
-                draft={draft?.form === "withdraw" ? draft : null}
-              />
-            )}
-            {tab === "cash" && canWrite && (
-              <Cash
-                slug={slug}
-                today={today}
-                timeZone={group.timeZone}
-                locale={locale}
-                rp={rp}
-                t={t}
-                draft={draft?.form === "cash" ? draft : null}
-              />
-            )}
-            {tab === "members" && (
-              <MembersTab
-                slug={slug}
-                members={members}
-                today={today}
-                locale={locale}
-                rp={rp}
-                t={t}
-                canWrite={canWrite}
-                onChanged={reloadMembers}
-              />
-            )}
-            {tab === "fix" && (
-              <Corrections slug={slug} locale={locale} rp={rp} t={t} canWrite={canWrite} onReversed={openDraft} />
-            )}
-            {tab === "audit" && <Audit slug={slug} locale={locale} timeZone={group.timeZone} />}
-            {tab === "year" && (
-              <Year
-                slug={slug}
-                locale={locale}
-                rp={rp}
-                t={t}
-                today={today}
-                canWrite={canWrite}
-                canSetRule={group.role === "pengawas" || group.role === "admin"}
-              />
-            )}
-            {tab === "book" && canWrite && <Book slug={slug} locale={locale} rp={rp} t={t} onChanged={reload} />}
-            {tab === "account" && <Account locale={locale} rp={rp} t={t} slug={slug} />}
-          </section>
-        </OpenDaysContext.Provider>
-      )}
+        {syncedAt && (
+          <p className="warn" role="status" data-synced-at={syncedAt}>
+            {t.lastSynced(formatTimestamp(syncedAt, group?.timeZone ?? "Asia/Makassar", locale))}
+          </p>
+        )}
+        {!canWrite && <p className="muted">{t.readOnly}</p>}
+        {canWrite && <PhoneQueue key={slug} slug={slug} t={t} locale={locale} onSent={onQueueSent} />}
+        <BottomBar
+          t={t}
+          role={group?.role ?? "pengawas"}
+          tab={tab}
+          label={title}
+          onPick={(k) => {
+            setDraft(null);
+            setTab(k);
+          }}
+        />
+        {group && open && membersOf === slug && (
+          <OpenDaysContext.Provider value={open}>
+            <section key={`${slug}-${tab}-${refresh}`}>
+              {tab === "home" && (
+                <Home
+                  slug={slug}
+                  locale={locale}
+                  rp={rp}
+                  t={t}
+                  canCountersign={group.role === "pengawas" || group.role === "admin"}
+                  canAnswer={canWrite}
+                />
+              )}
+              {tab === "collect" && canWrite && (
+                <Collect
+                  slug={slug}
+                  members={active}
+                  daily={group.dailyContribution}
+                  today={today}
+                  locale={locale}
+                  rp={rp}
+                  t={t}
+                />
+              )}
+              {tab === "loans" && (
+                <Loans
+                  slug={slug}
+                  group={group}
+                  members={active}
+                  today={today}
+                  locale={locale}
+                  rp={rp}
+                  t={t}
+                  canWrite={canWrite}
+                />
+              )}
+              {tab === "repay" && canWrite && (
+                <Loans
+                  slug={slug}
+                  group={group}
+                  members={active}
+                  today={today}
+                  locale={locale}
+                  rp={rp}
+                  t={t}
+                  canWrite
+                  repayOnly
+                />
+              )}
+              {tab === "withdraw" && canWrite && (
+                <Withdraw
+                  slug={slug}
+                  today={today}
+                  locale={locale}
+                  rp={rp}
+                  t={t}
+                  draft={draft?.form === "withdraw" ? draft : null}
+                />
+              )}
+              {tab === "cash" && canWrite && (
+                <Cash
+                  slug={slug}
+                  today={today}
+                  timeZone={group.timeZone}
+                  locale={locale}
+                  rp={rp}
+                  t={t}
+                  draft={draft?.form === "cash" ? draft : null}
+                />
+              )}
+              {tab === "members" && (
+                <MembersTab
+                  slug={slug}
+                  members={members}
+                  today={today}
+                  locale={locale}
+                  rp={rp}
+                  t={t}
+                  canWrite={canWrite}
+                  onChanged={reloadMembers}
+                />
+              )}
+              {tab === "fix" && (
+                <Corrections slug={slug} locale={locale} rp={rp} t={t} canWrite={canWrite} onReversed={openDraft} />
+              )}
+              {tab === "audit" && <Audit slug={slug} locale={locale} timeZone={group.timeZone} />}
+              {tab === "year" && (
+                <Year
+                  slug={slug}
+                  locale={locale}
+                  rp={rp}
+                  t={t}
+                  today={today}
+                  canWrite={canWrite}
+                  canSetRule={group.role === "pengawas" || group.role === "admin"}
+                />
+              )}
+              {tab === "book" && canWrite && <Book slug={slug} locale={locale} rp={rp} t={t} onChanged={reload} />}
+              {tab === "account" && <Account locale={locale} rp={rp} t={t} slug={slug} />}
+            </section>
+          </OpenDaysContext.Provider>
+        )}
+      </MemberNamesContext.Provider>
     </SentContext.Provider>
   );
 }

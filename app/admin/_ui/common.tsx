@@ -17,6 +17,21 @@ export type Group = Awaited<ReturnType<typeof api.admin.groups.mine.query>>[numb
 
 export type Members = Awaited<ReturnType<typeof api.admin.members.list.query>>;
 
+/**
+ * The register's members by code, for the treasurer's own screen: a button or a line about one member
+ * names her beside her code ("RD-003 · Maria Ngampus") — the screen shows her name in the register
+ * already; only public pages and open data never do.
+ */
+export const MemberNamesContext = createContext<ReadonlyMap<string, Members[number]>>(new Map());
+/** "RD-003 · Maria Ngampus", or the code alone when the register is not (yet) on this phone. */
+export function useWho(): (code: string) => string {
+  const names = useContext(MemberNamesContext);
+  return (code) => {
+    const name = names.get(code)?.fullName;
+    return name ? `${code} · ${name}` : code;
+  };
+}
+
 export type Action = ReturnType<typeof useAction>;
 
 /**

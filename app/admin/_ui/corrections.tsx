@@ -39,6 +39,11 @@ export function Corrections({
     [slug],
   );
   useEffect(() => void load(), [load]);
+  // The correction's form opens above the list: taken to it, its first field ready, wherever she tapped.
+  const pickedSeq = picked?.seq;
+  useEffect(() => {
+    if (pickedSeq !== undefined) document.getElementById("rr")?.focus();
+  }, [pickedSeq]);
   return (
     <>
       <Status s={a} />
@@ -105,8 +110,9 @@ export function Corrections({
           </div>
         </form>
       )}
+      {/* On a phone each entry is a card of two lines (table.entry-list): nothing scrolls sideways. */}
       <div className="table-wrap" tabIndex={0}>
-        <table>
+        <table className="entry-list">
           <thead>
             <tr>
               <th scope="col">No.</th>

@@ -4,7 +4,7 @@ import { formatDate, formatMonth } from "@/server/i18n/format";
 import { api } from "./client";
 import { loadFailure } from "./load-failure";
 import { QUERY_ANSWERS, type QueryAnswer } from "@/server/domain/supervisor-queries";
-import { addDaysIso, type P, Status, useAction, useSent } from "./common";
+import { addDaysIso, type P, Status, useAction, useSent, useWho } from "./common";
 import { useWords } from "./words-context";
 import type { AdminWords } from "./words";
 import { lazyTab } from "./lazy-tab";
@@ -31,6 +31,7 @@ export function Home({
   } | null>(null);
   const [refresh, setRefresh] = useState(0);
   const words = useWords();
+  const who = useWho();
   // Why the data could not be read (no signal and nothing kept on the phone): said, not an endless "…".
   const [failed, setFailed] = useState<string | null>(null);
   const sent = useSent(); // the phone's queue sent writes: the figures (and so the reminders) are read again
@@ -129,7 +130,7 @@ export function Home({
         <ul>
           {late.map((l) => (
             <li key={l.id}>
-              {l.memberCode} · {rp(l.totalOwed)} · {t.daysLate(l.daysPastDue)}
+              {who(l.memberCode)} · {rp(l.totalOwed)} · {t.daysLate(l.daysPastDue)}
             </li>
           ))}
         </ul>
@@ -141,7 +142,7 @@ export function Home({
         <ul>
           {soon.map((l) => (
             <li key={l.id}>
-              {l.memberCode} · {formatDate(nextDue(l), locale)}
+              {who(l.memberCode)} · {formatDate(nextDue(l), locale)}
             </li>
           ))}
         </ul>

@@ -23,6 +23,7 @@ import {
   type P,
   onChecked,
   useOpenDays,
+  useWho,
 } from "./common";
 import { useWords } from "./words-context";
 
@@ -44,6 +45,7 @@ export function Loans({
   /** The bar's "Angsuran": this tab with only its repayment form (no new loan, no register). */
   repayOnly?: boolean;
 }) {
+  const who = useWho(); // "RD-003 · Maria …": the treasurer's own screen names the member
   // The open loans with what is due (one stable URL, kept on the phone for a meeting with no signal).
   const [loans, setLoans] = useState<Awaited<ReturnType<typeof api.admin.loans.open.query>>>([]);
   // The register, a page at a time; page 0 is asked for with no page (the same URL every time).
@@ -429,23 +431,33 @@ export function Loans({
                   {t.repayWaiting(rp(repayDue.waiting))}
                 </p>
               )}
+              {/* What is due now first (its parts beneath it), then what falls due next, named as next. */}
               <ul>
-                <li>
-                  {repayLoan.due.installment
-                    ? `${t.dueInstallment(repayLoan.due.installment.n, formatDate(repayLoan.due.installment.dueOn, locale))}: ${rp(repayLoan.due.installment.amount)}`
-                    : t.dueNoInstallment}
-                </li>
-                <li>
-                  {t.dueArrears}: {rp(repayLoan.due.arrears)}
-                </li>
-                <li>
-                  {t.dueFines}: {rp(repayLoan.due.fines)}
-                </li>
                 <li>
                   <strong>
                     {t.dueNow}: {rp(repayDue.dueNow)}
                   </strong>
+                  <ul>
+                    <li>
+                      {t.dueArrears}: {rp(repayLoan.due.arrears)}
+                    </li>
+                    <li>
+                      {t.dueFines}: {rp(repayLoan.due.fines)}
+                    </li>
+                    {repayLoan.due.installment?.dueOn === today && (
+                      <li>
+                        {t.dueToday(repayLoan.due.installment.n)}: {rp(repayLoan.due.installment.amount)}
+                      </li>
+                    )}
+                  </ul>
                 </li>
+                {repayLoan.due.installment?.dueOn !== today && (
+                  <li>
+                    {repayLoan.due.installment
+                      ? `${t.dueNext(repayLoan.due.installment.n, formatDate(repayLoan.due.installment.dueOn, locale))}: ${rp(repayLoan.due.installment.amount)}`
+                      : t.dueNoInstallment}
+                  </li>
+                )}
                 <li>
                   {t.dueSettle}: {rp(repayDue.settle)}
                 </li>
@@ -505,36 +517,43 @@ export function Loans({
       {!repayOnly && (
         <>
           <h2>{t.tabs.loans}</h2>
-          <div className="table-wrap" tabIndex={0}>
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">#</th>
-                  <th scope="col">{t.member}</th>
-                  <th scope="col">{t.date}</th>
-                  <th scope="col" className="num">
-                    {t.principal}
+          {/* On a phone each loan is a small card of three lines (table.loan-register): Status and Sisa are never
+              cut off at 360 px. */}
+          <table className="loan-register">
+            <thead>
+              <tr>
+                <th scope="col">#</th>
+                <th scope="col">{t.member}</th>
+                <th scope="col">{t.date}</th>
+                <th scope="col" className="num">
+                  {t.principal}
+                </th>
+                <th scope="col">{t.status}</th>
+                <th scope="col" className="num">
+                  {t.owed}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {(register?.loans ?? []).map((l) => (
+                <tr key={l.id}>
+                  <th scope="row">
+                    <span aria-hidden="true">#</span>
+                    {l.id}
                   </th>
-                  <th scope="col">{t.status}</th>
-                  <th scope="col" className="num">
-                    {t.owed}
-                  </th>
+                  <td data-label={t.member}>{who(l.memberCode)}</td>
+                  <td data-label={t.date}>{formatDate(l.disbursedOn, locale)}</td>
+                  <td data-label={t.principal} className="num">
+                    {rp(l.principal)}
+                  </td>
+                  <td data-label={t.status}>{words.statuses[l.status] ?? l.status}</td>
+                  <td data-label={t.owed} className="num">
+                    {rp(l.totalOwed)}
+                  </td>
                 </tr>
-              </thead>
-              <tbody>
-                {(register?.loans ?? []).map((l) => (
-                  <tr key={l.id}>
-                    <td>{l.id}</td>
-                    <td>{l.memberCode}</td>
-                    <td>{formatDate(l.disbursedOn, locale)}</td>
-                    <td className="num">{rp(l.principal)}</td>
-                    <td>{words.statuses[l.status] ?? l.status}</td>
-                    <td className="num">{rp(l.totalOwed)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+              ))}
+            </tbody>
+          </table>
           {register && register.total > register.pageSize && (
             <p className="pager">
               <button type="button" className="secondary" disabled={page === 0} onClick={() => setPage(page - 1)}>

@@ -26,6 +26,13 @@ export function MembersTab({
   const [phoneOf, setPhoneOf] = useState<string | null>(null);
   const ph = useAction(locale);
   const a = useAction(locale);
+  // The member whose actions are open, whose check code was just made new, whose leave was undone: each
+  // answer is shown in her own row, where the treasurer tapped.
+  const [actionsOf, setActionsOf] = useState<string | null>(null);
+  const [resetOf, setResetOf] = useState<string | null>(null);
+  const [undoOf, setUndoOf] = useState<string | null>(null);
+  const [phoneStatusOf, setPhoneStatusOf] = useState<string | null>(null);
+  const rc = useAction(locale);
   // Undoing a leave has its own status: its errors name no field of the form above.
   const u = useAction(locale);
   const askSameName = a.error?.code === "name_duplicate_unconfirmed" || confirmed;
@@ -110,46 +117,26 @@ export function MembersTab({
         </form>
       )}
       <Status s={a} />
-      <Status s={u} />
-      <Status s={ph} />
-      {phoneOf && (
-        <PhoneForm
-          key={phoneOf}
-          slug={slug}
-          member={members.find((m) => m.code === phoneOf)!}
-          t={t}
-          a={ph}
-          onClose={() => setPhoneOf(null)}
-          onChanged={onChanged}
-        />
-      )}
-      {leaving && (
-        <LeaveForm
-          key={leaving}
-          slug={slug}
-          member={members.find((m) => m.code === leaving)!}
-          today={today}
-          t={t}
-          locale={locale}
-          rp={rp}
-          onClose={() => setLeaving(null)}
-          onChanged={onChanged}
-        />
-      )}
-      <div className="table-wrap" tabIndex={0}>
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{t.code}</th>
-              <th scope="col">{t.name}</th>
-              <th scope="col" className="num">
-                Simpanan
-              </th>
-              <th scope="col" />
-            </tr>
-          </thead>
-          <tbody>
-            {members.map((m) => (
+      {/* One card a member on a phone: her code, name and savings, then her actions behind one tap, and the
+          form an action opens right there below them (never above the list, out of her sight). */}
+      <table className="members">
+        <thead>
+          <tr>
+            <th scope="col">{t.code}</th>
+            <th scope="col">{t.name}</th>
+            <th scope="col" className="num">
+              {t.savingsColumn}
+            </th>
+            <th scope="col">
+              <span className="sr-only">{t.memberActions}</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {members.map((m) => {
+            const canLeave = canWrite && !m.leftOn;
+            const canUndo = canWrite && m.leftOn && m.leftOn >= today;
+            return (
               <tr key={m.code}>
                 <td>{m.code}</td>
                 <td>
@@ -165,33 +152,61 @@ export function MembersTab({
                   )}
                 </td>
                 <td className="num">{rp(savingsTotal(m.savings))}</td>
-                <td>
-                  {canWrite && !m.leftOn && (
-                    <>
-                      <button
-                        type="button"
-                        onClick={() =>
-                          a.run(
-                            () => api.admin.members.resetCheckCode.mutate({ groupSlug: slug, code: m.code }),
-                            (r) => t.newCode(r.code, r.checkCode),
-                          )
-                        }
-                      >
-                        {t.resetCode}
-                      </button>{" "}
-                      <button type="button" onClick={() => setLeaving(m.code)}>
-                        {t.leave}
-                      </button>{" "}
-                      <button type="button" className="secondary" onClick={() => setPhoneOf(m.code)}>
-                        {t.editPhone}
-                      </button>
-                    </>
+                <td className="actions">
+                  {canLeave && (
+                    <details
+                      open={actionsOf === m.code}
+                      onToggle={(e) => {
+                        const isOpen = e.currentTarget.open;
+                        setActionsOf((c) => (isOpen ? m.code : c === m.code ? null : c));
+                      }}
+                    >
+                      <summary>{t.memberActionsOf(m.code)}</summary>
+                      <div className="row-actions">
+                        <button
+                          type="button"
+                          onClick={async () => {
+                            setLeaving(null);
+                            setPhoneOf(null);
+                            setResetOf(m.code);
+                            await rc.run(
+                              () => api.admin.members.resetCheckCode.mutate({ groupSlug: slug, code: m.code }),
+                              (r) => t.newCode(r.code, r.checkCode),
+                            );
+                          }}
+                        >
+                          {t.resetCode}
+                        </button>
+                        <button
+                          type="button"
+                          onClick={() => {
+                            setPhoneOf(null);
+                            setLeaving(m.code);
+                          }}
+                        >
+                          {t.leave}
+                        </button>
+                        <button
+                          type="button"
+                          className="secondary"
+                          onClick={() => {
+                            setLeaving(null);
+                            setPhoneOf(m.code);
+                            setPhoneStatusOf(m.code);
+                          }}
+                        >
+                          {t.editPhone}
+                        </button>
+                      </div>
+                    </details>
                   )}
-                  {canWrite && m.leftOn && m.leftOn >= today && (
+                  {resetOf === m.code && <Status s={rc} />}
+                  {canUndo && (
                     <button
                       type="button"
                       className="secondary"
                       onClick={async () => {
+                        setUndoOf(m.code);
                         if (
                           await u.run(
                             () => api.admin.members.undoLeave.mutate({ groupSlug: slug, code: m.code }),
@@ -206,12 +221,38 @@ export function MembersTab({
                       {t.undoLeave}
                     </button>
                   )}
+                  {undoOf === m.code && <Status s={u} />}
+                  {phoneStatusOf === m.code && <Status s={ph} />}
+                  {phoneOf === m.code && (
+                    <PhoneForm
+                      key={m.code}
+                      slug={slug}
+                      member={m}
+                      t={t}
+                      a={ph}
+                      onClose={() => setPhoneOf(null)}
+                      onChanged={onChanged}
+                    />
+                  )}
+                  {leaving === m.code && (
+                    <LeaveForm
+                      key={m.code}
+                      slug={slug}
+                      member={m}
+                      today={today}
+                      t={t}
+                      locale={locale}
+                      rp={rp}
+                      onClose={() => setLeaving(null)}
+                      onChanged={onChanged}
+                    />
+                  )}
                 </td>
               </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+            );
+          })}
+        </tbody>
+      </table>
     </>
   );
 }
@@ -229,6 +270,12 @@ function PhoneForm({
   onChanged,
 }: Pick<P, "slug" | "t"> & { member: Members[number]; a: Action; onClose: () => void; onChanged: () => void }) {
   const [phone, setPhone] = useState("");
+  const field = useRef<HTMLInputElement>(null);
+  // Opened where she tapped, its field ready to type in (a block body: an effect returns only its clean-up).
+  useEffect(() => {
+    field.current?.focus({ preventScroll: true });
+    field.current?.scrollIntoView({ block: "center" });
+  }, []);
   const save = async (value: string | null) => {
     const r = await a.run(
       () => api.admin.members.setPhone.mutate({ groupSlug: slug, code: member.code, phone: value }),
@@ -251,9 +298,13 @@ function PhoneForm({
       )}
     >
       <h2>{t.phoneFormTitle(member.code)}</h2>
-      {member.phoneMasked && <p>{member.phoneMasked}</p>}
+      <p>
+        {member.fullName}
+        {member.phoneMasked && ` · ${member.phoneMasked}`}
+      </p>
       <Field id="pp" label={t.phone} a={a} name="phone">
         <input
+          ref={field}
           id="pp"
           type="tel"
           inputMode="tel"

@@ -202,26 +202,32 @@ export function PhoneQueue({
               </>
             )}
           </p>
-          <ul>
-            {waiting.map((w) => (
-              <li key={w.key}>
-                {w.summary}{" "}
-                {/* Not sent yet, so it can be taken back (an income saved twice by mistake), once confirmed. */}
-                <button
-                  type="button"
-                  className="secondary"
-                  disabled={busy}
-                  onClick={() => {
-                    if (!window.confirm(t.removeWaitingConfirm(w.summary))) return;
-                    remove(localStorage, slug, w.key);
-                    reload();
-                  }}
-                >
-                  {t.removeKept}
-                </button>
-              </li>
-            ))}
-          </ul>
+          {/* The list itself behind a tap, closed: it must not push every form down (what was refused or
+              held stays open below — it asks for her action). */}
+          <details className="queue-list">
+            <summary>{t.pendingList(waiting.length)}</summary>
+            <p className="muted">{t.pendingHow}</p>
+            <ul>
+              {waiting.map((w) => (
+                <li key={w.key}>
+                  {w.summary}{" "}
+                  {/* Not sent yet, so it can be taken back (an income saved twice by mistake), once confirmed. */}
+                  <button
+                    type="button"
+                    className="secondary"
+                    disabled={busy}
+                    onClick={() => {
+                      if (!window.confirm(t.removeWaitingConfirm(w.summary))) return;
+                      remove(localStorage, slug, w.key);
+                      reload();
+                    }}
+                  >
+                    {t.removeKept}
+                  </button>
+                </li>
+              ))}
+            </ul>
+          </details>
           <button type="button" disabled={busy} onClick={() => void send(true)}>
             {busy ? t.saving : t.sendNow}
           </button>

@@ -3,7 +3,7 @@ import { useEffect, useState } from "react";
 import { maskPhone, whatsappLink } from "@/server/domain/phone";
 import { receiptLinks, receiptText } from "@/server/i18n/receipt";
 import { api } from "./client";
-import type { P } from "./common";
+import { type P, useWho } from "./common";
 
 type ReceiptToSend = Awaited<ReturnType<typeof api.admin.receipts.forEntry.query>>[number];
 
@@ -21,6 +21,7 @@ export function Receipts({
   locale,
 }: Pick<P, "t" | "locale"> & { slug: string; entryId: number; rp?: P["rp"] }) {
   const [receipts, setReceipts] = useState<ReceiptToSend[] | null>(null);
+  const who = useWho();
   useEffect(() => {
     setReceipts(null);
     api.admin.receipts.forEntry.query({ groupSlug: slug, entryId }).then(setReceipts, () => setReceipts([]));
@@ -36,10 +37,10 @@ export function Receipts({
           return (
             <li key={r.memberCode}>
               <details>
-                <summary>{t.receiptFor(r.memberCode)}</summary>
+                <summary>{t.receiptFor(who(r.memberCode))}</summary>
                 <pre className="receipt">{text}</pre>
               </details>
-              <ShareReceipt text={text} phone={r.phone} label={t.sendReceipt(r.memberCode)} />{" "}
+              <ShareReceipt text={text} phone={r.phone} label={t.sendReceipt(who(r.memberCode))} />{" "}
               <span className="muted">{r.phone ? t.sendTo(r.memberCode, maskPhone(r.phone)) : t.noPhoneShare}</span>{" "}
               <a href={receiptLinks(r, origin).passbook}>{t.openPassbook}</a>
             </li>

@@ -1,10 +1,10 @@
 "use client";
-import { useEffect, useState } from "react";
+import { useContext, useEffect, useState } from "react";
 import { installmentReminders, type OpenLoanDue } from "@/server/domain/reminders";
 import { formatDate } from "@/server/i18n/format";
 import { reminderText } from "@/server/i18n/reminder";
 import { api } from "./client";
-import type { P } from "./common";
+import { MemberNamesContext, type P, useWho } from "./common";
 import { ShareReceipt } from "./receipt";
 
 /**
@@ -26,8 +26,15 @@ export function Reminders({ slug, t, locale, rp, loans, today }: P & { loans: re
       () => {},
     );
   }, [slug]);
+  const who = useWho();
+  const register = useContext(MemberNamesContext);
   const reminders = installmentReminders(loans, today);
   if (!reminders.length) return null;
+  // Her name greets her only when the message goes to her own number (reminderText decides).
+  const addressee = (code: string) => {
+    const m = register.get(code);
+    return m ? { fullName: m.fullName, gender: m.gender, phone: phones.get(code) ?? null } : null;
+  };
   return (
     <section className="reminders" aria-labelledby="reminders">
       <h2 id="reminders">{t.reminders}</h2>
@@ -38,12 +45,12 @@ export function Reminders({ slug, t, locale, rp, loans, today }: P & { loans: re
           return (
             <li key={r.loanId}>
               {r.late
-                ? t.reminderLate(r.memberCode, rp(r.amount), day)
-                : t.reminderSoon(r.memberCode, rp(r.amount), day)}{" "}
+                ? t.reminderLate(who(r.memberCode), rp(r.amount), day)
+                : t.reminderSoon(who(r.memberCode), rp(r.amount), day)}{" "}
               <ShareReceipt
-                text={reminderText(r, groupName, locale, today)}
+                text={reminderText(r, groupName, locale, today, addressee(r.memberCode))}
                 phone={phones.get(r.memberCode) ?? null}
-                label={t.sendReminder(r.memberCode)}
+                label={t.sendReminder(who(r.memberCode))}
               />
             </li>
           );

@@ -89,49 +89,51 @@ export function WaitingForSignature({ slug, t, locale, rp, onSigned }: P & { onS
                   {i.question.answer.note && ` ${t.treasurerNote}: “${i.question.answer.note}”`}{" "}
                 </span>
               )}
-              {i.notYours ? (
-                <span className="muted">
-                  {i.notYours === "wrote_in_month"
-                    ? t.ownMonth
-                    : i.notYours === "reverses_own"
-                      ? t.ownCorrected
-                      : t.ownRecord}
-                </span>
-              ) : (
-                <button
-                  type="button"
-                  disabled={a.busy}
-                  onClick={async () => {
-                    if (
-                      await a.run(
-                        () => sign(i),
-                        () => `✓ ${t.signed}: ${sentence(i)}`,
+              <div className="sign-actions">
+                {i.notYours ? (
+                  <span className="muted">
+                    {i.notYours === "wrote_in_month"
+                      ? t.ownMonth
+                      : i.notYours === "reverses_own"
+                        ? t.ownCorrected
+                        : t.ownRecord}
+                  </span>
+                ) : (
+                  <button
+                    type="button"
+                    disabled={a.busy}
+                    onClick={async () => {
+                      if (
+                        await a.run(
+                          () => sign(i),
+                          () => `✓ ${t.signed}: ${sentence(i)}`,
+                        )
+                      ) {
+                        void load();
+                        onSigned();
+                      }
+                    }}
+                  >
+                    {t.countersign}
+                  </button>
+                )}
+                {!i.notYours && !i.question?.open && (
+                  <AskForm
+                    t={t}
+                    words={words}
+                    busy={a.busy}
+                    onAsk={async (reason) => {
+                      if (
+                        await a.run(
+                          () => ask(i, reason),
+                          () => `✓ ${t.asked}: ${sentence(i)}`,
+                        )
                       )
-                    ) {
-                      void load();
-                      onSigned();
-                    }
-                  }}
-                >
-                  {t.countersign}
-                </button>
-              )}
-              {!i.notYours && !i.question?.open && (
-                <AskForm
-                  t={t}
-                  words={words}
-                  busy={a.busy}
-                  onAsk={async (reason) => {
-                    if (
-                      await a.run(
-                        () => ask(i, reason),
-                        () => `✓ ${t.asked}: ${sentence(i)}`,
-                      )
-                    )
-                      void load();
-                  }}
-                />
-              )}
+                        void load();
+                    }}
+                  />
+                )}
+              </div>
             </li>
           ))}
         </ul>
@@ -156,8 +158,10 @@ function AskForm({
   onAsk: (reason: QueryReason) => void;
 }) {
   const [reason, setReason] = useState<QueryReason>("perlu_penjelasan");
+  // Its own disclosure under "Tandatangani": the two never sit on one line to be mistaken for each other.
   return (
-    <span className="ask">
+    <details className="ask">
+      <summary>{t.askOpen}</summary>
       <label>
         {t.askReason}{" "}
         <select value={reason} onChange={(e) => setReason(e.target.value as QueryReason)}>
@@ -171,6 +175,6 @@ function AskForm({
       <button type="button" className="secondary" disabled={busy} onClick={() => onAsk(reason)}>
         {t.ask}
       </button>
-    </span>
+    </details>
   );
 }
