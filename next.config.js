@@ -22,13 +22,18 @@ module.exports = {
   // the newcomer's first page waits for nothing it needs. Every other build is the full production build.
   typescript: { ignoreBuildErrors: demoBuild },
   experimental: { serverMinification: !demoBuild },
-  // The monthly report's PDF sits beside its page (…/laporan/2026-11.pdf); a page's folder cannot hold a route handler.
+  // The monthly and yearly reports' PDFs sit beside their pages (…/laporan/2026-11.pdf, …/tahun/2025.pdf);
+  // a page's folder cannot hold a route handler.
   async rewrites() {
     return {
       beforeFiles: [
         {
           source: "/kelompok/:slug/laporan/:bulan(\\d{4}-\\d{2}).pdf",
           destination: "/api/open/groups/:slug/laporan/:bulan",
+        },
+        {
+          source: "/kelompok/:slug/tahun/:tahun(\\d{4}).pdf",
+          destination: "/api/open/groups/:slug/tahun/:tahun",
         },
       ],
     };

@@ -73,6 +73,41 @@ test("the year report ends with the signature block", async ({ page, request }) 
   await expect(page.locator("section.signatures")).toContainText("Kepala Desa Golo Meni");
 });
 
+test("the closed year's report as a PDF: linked from its page, served under 200 KB on at most two pages, with December's seal", async ({
+  page,
+  request,
+}) => {
+  const detail = await (await request.get("/api/open/groups/ratu-damai.json")).json();
+  const year = (detail.closedYears as { year: number }[]).at(-1)!.year;
+  await page.goto(`/kelompok/ratu-damai/tahun/${year}`);
+  const href = await page.getByRole("link", { name: /Unduh PDF/ }).getAttribute("href");
+  expect(href).toBe(`/kelompok/ratu-damai/tahun/${year}.pdf`);
+  const res = await request.get(href!);
+  expect(res.status()).toBe(200);
+  expect(res.headers()["content-type"]).toBe("application/pdf");
+  const pdf = await res.body();
+  expect(pdf.subarray(0, 5).toString("latin1")).toBe("%PDF-");
+  expect(pdf.length).toBeLessThan(200_000);
+  const pages = pagesOf(pdf);
+  expect(pages, `${pages} pages`).toBeGreaterThanOrEqual(1);
+  expect(pages, `${pages} pages`).toBeLessThanOrEqual(2);
+  const text = drawnText(pdf);
+  const cps = (await (await request.get("/api/open/groups/ratu-damai/checkpoints.json")).json()).checkpoints as {
+    month: string;
+    seal: string;
+    closed: boolean;
+  }[];
+  const december = cps.find((c) => c.month === `${year}-12` && c.closed);
+  if (december) {
+    expect(text).toContain(december.seal);
+    await expect(page.locator("section.seal .seal-code")).toHaveText(december.seal);
+  }
+  expect(text).toContain("Kepala Desa Golo Meni");
+  expect(text).toContain("DATA DEMO");
+  // A year not closed has no PDF either.
+  expect((await request.get("/kelompok/ratu-damai/tahun/2099.pdf")).status()).toBe(404);
+});
+
 test("the group page prints on at most two A4 pages", async ({ page }) => {
   await page.goto("/kelompok/ratu-damai");
   await page.emulateMedia({ media: "print" });

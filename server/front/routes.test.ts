@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { canonicalUrl, cacheKeyOf } from "./page-cache";
-import { canonicalFormOf, keepsScripts } from "./routes";
+import { canonicalFormOf, keepsScripts, routeOf } from "./routes";
 import { versionKeyOf } from "./front-server";
 
 describe("one canonical URL per public resource", () => {
@@ -152,6 +152,12 @@ describe("one canonical URL per public resource", () => {
     expect(cacheKeyOf({ method: "GET", url: "/kelompok/mokel/laporan/2026-01.pdf" })).toBe(
       "id /kelompok/mokel/laporan/2026-01.pdf",
     );
+    // The year report's PDF likewise; a year is four digits, as on the page.
+    expect(versionKeyOf("/kelompok/mokel/tahun/2025.pdf")).toEqual({ of: "group", slug: "mokel" });
+    expect(cacheKeyOf({ method: "GET", url: "/kelompok/mokel/tahun/2025.pdf" })).toBe(
+      "id /kelompok/mokel/tahun/2025.pdf",
+    );
+    expect(routeOf("/kelompok/mokel/tahun/25.pdf")).toBeNull();
     expect(versionKeyOf("/bandingkan?kelompok=mokel")).toEqual({ of: "terms" });
     expect(versionKeyOf("/metodologi")).toEqual({ of: "terms" });
     expect(versionKeyOf("/api/open/groups.json")).toEqual({ of: "global" });

@@ -52,9 +52,9 @@ export const PUBLIC_ROUTES: readonly PublicRoute[] = [
     version: "group",
     kind: "page",
   },
-  // The monthly report as a PDF to share (next.config.js sends it to its route handler): open data, stored.
+  // The monthly and yearly reports as PDFs to share (next.config.js sends them to their route handlers): open data, stored.
   {
-    path: new RegExp(`^/kelompok/${SLUG}/laporan/\\d{4}-\\d{2}\\.pdf$`),
+    path: new RegExp(`^/kelompok/${SLUG}/(?:laporan/\\d{4}-\\d{2}|tahun/\\d{4})\\.pdf$`),
     params: [],
     version: "group",
     kind: "data",

@@ -25,6 +25,7 @@ import { type OnGroup, zId } from "./fields";
 import { groupLoanViews } from "./loans";
 import { cachedRead, groupVersions } from "./read-cache";
 import { groupCheckpoints } from "./seals";
+import { yearReport } from "./year-report";
 import { type ChainCheck, checkedChain } from "./chain-check";
 import { openQueries } from "./supervisor-queries";
 
@@ -215,6 +216,21 @@ export async function cashBookModels(database: Database, group: GroupRow, opts: 
 export async function monthReportModels(database: Database, group: GroupRow, month: string) {
   const [report, chain] = await Promise.all([monthlyReport(database.db, group, month), checkedChain(database, group)]);
   return { report, chain };
+}
+
+/**
+ * A closed year's report with the check of the group's chain and the year's seal: December's final
+ * seal (the chain head at its close), shown once December is closed — the HTML report and its PDF
+ * render this one model, so the PDF never shows more than the page. Not closed: `year_not_closed`.
+ */
+export async function yearReportModels(database: Database, group: GroupRow, year: number, now = new Date()) {
+  const [report, chain, seals] = await Promise.all([
+    yearReport(database.db, group, year),
+    checkedChain(database, group),
+    groupCheckpoints(database.db, group, now),
+  ]);
+  const december = seals.find((c) => c.month === `${year}-12`);
+  return { report, chain, seal: december?.closed ? december : null };
 }
 
 /**

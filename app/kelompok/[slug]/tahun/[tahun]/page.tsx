@@ -5,12 +5,12 @@ import { notFound } from "next/navigation";
 import { getDatabase } from "@/db/client";
 import { DomainError } from "@/server/domain/errors";
 import { SHU_POOLS } from "@/server/domain/shu";
-import { formatInt, formatPct, formatTimestamp, rp } from "@/server/i18n/format";
+import { formatInt, formatMonth, formatPct, formatTimestamp, rp } from "@/server/i18n/format";
 import { getMessages, titled } from "@/server/i18n/locale";
 import { loadGroup } from "@/server/services/context";
-import { yearReport } from "@/server/services/year-report";
-import { type ChainCheck, checkedChain } from "@/server/services/chain-check";
+import { yearReportModels } from "@/server/services/public-figures";
 import { ChainStatus } from "../../../../_components/ChainStatus";
+import { Seal } from "../../../../_components/Seal";
 
 export const dynamic = "force-dynamic";
 export const generateMetadata = titled("yearReport");
@@ -21,17 +21,17 @@ export default async function YearReportPage({ params }: { params: Promise<{ slu
   const { slug, tahun } = await params;
   if (!/^\d{4}$/.test(tahun)) notFound();
   const database = await getDatabase();
-  const { db } = database;
   let group: Awaited<ReturnType<typeof loadGroup>>;
-  let r: Awaited<ReturnType<typeof yearReport>>;
-  let chain: ChainCheck;
+  let models: Awaited<ReturnType<typeof yearReportModels>>;
   try {
-    group = await loadGroup(db, slug);
-    [r, chain] = await Promise.all([yearReport(db, group, Number(tahun)), checkedChain(database, group)]);
+    group = await loadGroup(database.db, slug);
+    // The same model as the year's PDF (app/_components/year-report-pdf.ts): the PDF never shows more.
+    models = await yearReportModels(database, group, Number(tahun));
   } catch (e) {
     if (e instanceof DomainError) notFound();
     throw e;
   }
+  const { report: r, chain, seal } = models;
   const s = t.shu;
   const pct = (v: number | null) => (v === null ? "–" : formatPct(v, locale));
   // An indicator's label is its one name from the glossary (class "term": glossary.integration.test.ts reads it).
@@ -71,6 +71,11 @@ export default async function YearReportPage({ params }: { params: Promise<{ slu
           </Link>
         )}
       </nav>
+      <p className="no-print">
+        <a href={`/kelompok/${slug}/tahun/${r.year}.pdf`} type="application/pdf">
+          {t.print.pdf}
+        </a>
+      </p>
       <h2>{s.income}</h2>
       <div className="table-wrap" tabIndex={0}>
         <table role="table">
@@ -135,6 +140,15 @@ export default async function YearReportPage({ params }: { params: Promise<{ slu
           {t.nav.method}
         </Link>
       </p>
+      {seal && (
+        <Seal
+          slug={slug}
+          checkpoint={seal}
+          title={t.report.monthSeal(formatMonth(seal.month, locale, true))}
+          locale={locale}
+          t={t}
+        />
+      )}
       <SignatureBlock village={group.village} today={localDate(new Date(), group.timeZone)} locale={locale} t={t} />
     </>
   );
