@@ -34,11 +34,14 @@ it("reads asked for together each go to their own address, as a tab asks for the
 });
 
 describe("signing out and keeping the session alive without next-auth's client", () => {
-  it("signs out as next-auth's client did: its CSRF token posted to /api/auth/signout, then to where it says", async () => {
+  it("signs out as next-auth's client did (its CSRF token posted to /api/auth/signout), then to our own page on this host", async () => {
     const calls: { url: string; init?: RequestInit }[] = [];
     vi.stubGlobal("fetch", async (url: string, init?: RequestInit) => {
       calls.push({ url, init });
-      return new Response(JSON.stringify(url.endsWith("/csrf") ? { csrfToken: "tok-1" } : { url: "/masuk" }));
+      // next-auth answers with an absolute URL of NEXTAUTH_URL's host, or localhost when it is unset.
+      return new Response(
+        JSON.stringify(url.endsWith("/csrf") ? { csrfToken: "tok-1" } : { url: "http://localhost:3000/masuk" }),
+      );
     });
     const location = { href: "/admin" };
     vi.stubGlobal("window", { location });

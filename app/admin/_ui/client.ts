@@ -89,14 +89,15 @@ export async function signOut({ callbackUrl }: { callbackUrl: string }): Promise
   const { csrfToken } = (await (await fetch("/api/auth/csrf", { credentials: "same-origin" })).json()) as {
     csrfToken: string;
   };
-  const res = await fetch("/api/auth/signout", {
+  await fetch("/api/auth/signout", {
     method: "POST",
     credentials: "same-origin",
     headers: { "Content-Type": "application/x-www-form-urlencoded" },
     body: new URLSearchParams({ csrfToken, callbackUrl, json: "true" }),
   });
-  const { url } = (await res.json().catch(() => ({}))) as { url?: string };
-  window.location.href = url ?? callbackUrl;
+  // Our own page on this very host, never the URL next-auth answers: without NEXTAUTH_URL set it names
+  // localhost, and a phone signing out of the demo on the village's server landed on nothing.
+  window.location.href = callbackUrl;
 }
 
 /** Reads the session, as next-auth's getSession did: activity keeps it alive (12 hours after the last action). */
