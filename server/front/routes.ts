@@ -85,7 +85,8 @@ const UNRESERVED = /^[A-Za-z0-9\-._~]$/;
 /**
  * A path with percent-encoded unreserved characters decoded (other escapes kept, their hex in
  * capitals), backslashes read as slashes (as browsers and Next do), dot segments resolved, and
- * empty segments (a doubled or trailing slash) dropped. Always starts with exactly one slash.
+ * empty segments (a doubled or trailing slash) dropped, a group's slug in lower case. Always starts with
+ * exactly one slash.
  */
 export function canonicalPath(raw: string): string {
   const decoded = raw.replace(/%([0-9A-Fa-f]{2})/g, (_, hex: string) => {
@@ -98,6 +99,8 @@ export function canonicalPath(raw: string): string {
     if (segment === "..") out.pop();
     else out.push(segment);
   }
+  // A group's address as a person types it from a notice board ("/kelompok/RATU-DAMAI"): slugs are lower case.
+  if (out[0] === "kelompok" && out[1]) out[1] = out[1].toLowerCase();
   return `/${out.join("/")}`;
 }
 
