@@ -304,12 +304,7 @@ describe("front server: public pages from memory, current on the next request af
   });
 
   it("sends without a script any page Next answers at an address the route table does not know; the treasurer screens, Next's files and the APIs as they come", async () => {
-    for (const path of [
-      "/kelompok/ratu-damai/x",
-      "/bahasa?ke=en&kembali=/",
-      "/apa",
-      "/masuk?gagal=1",
-    ]) {
+    for (const path of ["/kelompok/ratu-damai/x", "/bahasa?ke=en&kembali=/", "/apa", "/masuk?gagal=1"]) {
       const r = await get(path);
       expect(r.text, path).toContain("render ");
       expect(r.text, path).not.toContain("<script");
