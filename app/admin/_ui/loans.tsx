@@ -437,19 +437,23 @@ export function Loans({
                   <strong>
                     {t.dueNow}: {rp(repayDue.dueNow)}
                   </strong>
-                  <ul>
-                    <li>
-                      {t.dueArrears}: {rp(repayLoan.due.arrears)}
-                    </li>
-                    <li>
-                      {t.dueFines}: {rp(repayLoan.due.fines)}
-                    </li>
-                    {repayLoan.due.installment?.dueOn === today && (
+                  {/* Its parts as last synced — left out while a repayment waits on the phone (the server
+                      splits that one when it is sent; the parts before it would contradict the total above). */}
+                  {repayDue.waiting === 0 && (
+                    <ul>
                       <li>
-                        {t.dueToday(repayLoan.due.installment.n)}: {rp(repayLoan.due.installment.amount)}
+                        {t.dueArrears}: {rp(repayLoan.due.arrears)}
                       </li>
-                    )}
-                  </ul>
+                      <li>
+                        {t.dueFines}: {rp(repayLoan.due.fines)}
+                      </li>
+                      {repayLoan.due.installment?.dueOn === today && (
+                        <li>
+                          {t.dueToday(repayLoan.due.installment.n)}: {rp(repayLoan.due.installment.amount)}
+                        </li>
+                      )}
+                    </ul>
+                  )}
                 </li>
                 {repayLoan.due.installment?.dueOn !== today && (
                   <li>
