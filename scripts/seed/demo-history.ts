@@ -39,6 +39,8 @@ import { DomainError } from "@/server/domain/errors";
 import { type InstallmentState, type LoanEntryFacts, type LoanPurpose, viewLoan } from "@/server/domain/loans";
 import { EXAMPLE_RULE } from "@/server/domain/shu";
 import { cashOnBooks, recordBankTransfer, recordCashCount, recordExpense, recordIncome } from "@/server/services/cash";
+import { countersignCashCount } from "@/server/services/members";
+import { countersignSeal } from "@/server/services/seals";
 import { closeYear, previewYear, setShareOutRule } from "@/server/services/year-close";
 import { savingsByMember } from "@/server/services/lending-rule";
 import { groupMembersByCode, type MemberRow, type ServiceContext } from "@/server/services/context";
@@ -196,14 +198,24 @@ export const DEMO_USERS = [
     role: "pengawas" as const,
     groupSlugs: ["ratu-damai"],
   },
+  {
+    username: "pengawas-cd",
+    password: "demo-pengawas-compang-dalo",
+    role: "pengawas" as const,
+    groupSlugs: ["compang-dalo"],
+  },
 ];
 
-export async function seedDemoUsers(database: Database): Promise<void> {
+/** Creates the demo sign-ins not there yet (of one group's only, with `slug`); returns their ids by username. */
+export async function seedDemoUsers(database: Database, slug?: string): Promise<Map<string, number>> {
   const { users } = await import("@/db/schema");
+  const ids = new Map<string, number>();
   for (const u of DEMO_USERS) {
+    if (slug !== undefined && (u.groupSlugs.length !== 1 || u.groupSlugs[0] !== slug)) continue;
     const [exists] = await database.db.select({ id: users.id }).from(users).where(eq(users.username, u.username));
-    if (!exists) await createUser({ database, actor: "demo:seed" }, u);
+    ids.set(u.username, exists?.id ?? (await createUser({ database, actor: "demo:seed" }, u)).id);
   }
+  return ids;
 }
 
 /** What the seed reports as it goes: the group, the business day reached, entries so far, days done of all. */
@@ -292,6 +304,36 @@ export async function seedDemo(
     // the default one (3× savings, at most Rp 10 juta): the demo's loans are sized to households.
     const cashRule = { ...EXAMPLE_RULE, memberPayout: "cash" as const };
     await setShareOutRule(ctx, { groupSlug: spec.slug, rule: EXAMPLE_RULE, isExample: true });
+    // The group's pengawas countersigns, a few days after each meeting (no earlier than the 6th, when
+    // last month's grace days are over): last month's seal and the meeting's cash count and bank
+    // check. In Compang Dalo she has signed everything; in Ratu Damai the last month or two still
+    // wait for her (what the supervisor's e2e specs sign): one group shows "Aman", the other
+    // "Perlu diperiksa".
+    const users = await seedDemoUsers(database, spec.slug);
+    const pengawas = DEMO_USERS.find((u) => u.role === "pengawas" && u.groupSlugs.includes(spec.slug));
+    const pengawasId = pengawas ? users.get(pengawas.username) : undefined;
+    const signsLatest = spec.slug !== "ratu-damai";
+    const recentSeals = monthOf(addMonths(`${monthOf(today)}-01`, -2));
+    const recentCounts = addDays(today, -35);
+    /** What she signs on `on`: this month's meeting's counts, last month's seal. */
+    let toSign: { on: BusinessDate; counts: { id: number; date: BusinessDate }[]; month: string } | null = null;
+    const countersign = async (date: BusinessDate) => {
+      if (!toSign || toSign.on !== date || pengawasId === undefined) return;
+      await flush();
+      const signerAt = new Date(Date.parse(`${date}T16:00:00.000+08:00`) + (date.charCodeAt(9) % 40) * 60_000);
+      const signer: ServiceContext = {
+        database: ctx.database,
+        actor: `demo:pengawas-${spec.slug}`,
+        user: { id: pengawasId, role: "pengawas" },
+        now: () => (signerAt > realNow ? realNow : signerAt),
+      };
+      if (signsLatest || toSign.month < recentSeals)
+        await countersignSeal(signer, { groupSlug: spec.slug, month: toSign.month }).catch(ignoreRefusal);
+      for (const c of toSign.counts)
+        if (signsLatest || c.date <= recentCounts)
+          await countersignCashCount(signer, { groupSlug: spec.slug, cashCountId: c.id });
+      toSign = null;
+    };
     const batched = opts.batched ?? true;
     let batch = await EntryBatch.open(database.db, await loadGroupRow(database, spec.slug));
     let byCode: Map<string, MemberRow> | null = null;
@@ -504,6 +546,7 @@ export async function seedDemo(
       }
       const meeting = weekday === 6 && dom <= 7;
       const collecting = weekday !== 0;
+      await countersign(date);
 
       // The morning: who needs money today, and the trip to the bank for it (or with the box's surplus).
       let savings: Map<number, number> | null = null;
@@ -868,22 +911,30 @@ export async function seedDemo(
           via: "bank",
           idempotencyKey: keyOf(spec.slug, `i-${date}`),
         });
-      if (month % 3 === 0 && bank > 0)
-        await recordCashCount(ctx, {
+      // The bank statement checked at every meeting (the pengawas's monthly check), the box counted.
+      const counts: { id: number; date: BusinessDate }[] = [];
+      if (bank > 0) {
+        const check = await recordCashCount(ctx, {
           groupSlug: spec.slug,
           date,
           account: "bank",
           countedAmount: await cashOnBooks(database.db, groupId, date, "bank"),
           idempotencyKey: keyOf(spec.slug, `bank-check-${date}`),
         });
+        counts.push({ id: check.id, date });
+      }
       later(10);
       const book = await cashOnBooks(database.db, groupId, date);
-      await recordCashCount(ctx, {
+      const count = await recordCashCount(ctx, {
         groupSlug: spec.slug,
         date,
         countedAmount: book - (r.chance(0.1) ? r.pick([500, 1000, 2000]) : 0),
         idempotencyKey: keyOf(spec.slug, `count-${date}`),
       });
+      counts.push({ id: count.id, date });
+      const sixth = `${monthOf(date)}-06`;
+      const on = addDays(date, 2) > sixth ? addDays(date, 2) : sixth;
+      toSign = { on, counts, month: monthOf(addMonths(`${monthOf(date)}-01`, -1)) };
       entries += 2;
     };
     while (day < today) await inOneTransaction(database, seedYear);

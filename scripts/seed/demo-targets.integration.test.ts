@@ -4,6 +4,9 @@ import { DEFAULT_LENDING_RULE } from "@/server/domain/lending";
 import { loadGroup } from "@/server/services/context";
 import { cashOnBooks } from "@/server/services/cash";
 import { groupLoanViews } from "@/server/services/loans";
+import { groupPageModels } from "@/server/services/public-figures";
+import { safetyFactsOf, safetyModel } from "@/server/services/safety";
+import { safetyVerdict } from "@/server/domain/safety";
 import { listMembers } from "@/server/services/members";
 import { FIXED_NOW, tempDatabase } from "@/server/testing/db";
 import { seedDemo } from "./demo-history";
@@ -23,6 +26,25 @@ beforeAll(async () => {
   for (const g of DEMO_GROUPS) figures.set(g.slug, await demoFigures(t.database.db, g.slug, FIXED_NOW));
 }, 600_000);
 afterAll(() => t?.cleanup());
+
+it("shows both verdicts at the seeded today: Compang Dalo's pengawas has signed everything (Aman), Ratu Damai's last ones wait for her", async () => {
+  const verdicts: Record<string, { verdict: string; reasons: unknown }> = {};
+  for (const g of DEMO_GROUPS) {
+    const group = await loadGroup(t.database.db, g.slug);
+    const { figures: f, chain, checkpoints } = await groupPageModels(t.database, group, FIXED_NOW);
+    const safety = await safetyModel(t.database, group, FIXED_NOW);
+    const facts = safetyFactsOf({
+      f: f!,
+      seal: checkpoints.findLast((c) => c.closed),
+      chainProblem: !!chain.problem,
+      safety,
+      graceDays: group.monthGraceDays,
+    });
+    verdicts[g.slug] = safetyVerdict(facts);
+  }
+  expect(verdicts["compang-dalo"]!.verdict, JSON.stringify(verdicts["compang-dalo"])).toBe("aman");
+  expect(verdicts["ratu-damai"]!.verdict, JSON.stringify(verdicts["ratu-damai"])).toBe("perlu_diperiksa");
+});
 
 describe.each(DEMO_GROUPS.map((g) => g.slug))("the demo group %s", (slug) => {
   const f = () => figures.get(slug)!;
