@@ -570,6 +570,8 @@ export async function seedDemo(
       const withLoan = new Set(openLoans.map((l) => l.memberId));
       const payouts: { code: string; amount: number; why: "sekolah" | "adat" }[] = [];
       let leaver: DemoMember | null = null;
+      /** The principal each member owes on her open loans this morning (the ceiling holds on the total). */
+      const owes = new Map<number, number>();
       let asks: { m: DemoMember; principal: number; purpose: LoanPurpose; crop?: string; termMonths: number }[] = [];
       if (collecting && leaving[0] && leaving[0] <= date) {
         byCode ??= await groupMembersByCode(database.db, batch.group);
@@ -608,11 +610,15 @@ export async function seedDemo(
           const v = await viewOf(loan, date);
           if (v.status === "lunas" || v.status === "dihapus") continue;
           lent += v.state.principalOutstanding;
+          owes.set(loan.memberId, (owes.get(loan.memberId) ?? 0) + v.state.principalOutstanding);
           if (v.state.daysPastDue > 0) behind.add(loan.memberId);
         }
         const held = (await cashOf(date)) + (await cashOf(date, "bank"));
         const fund = lent + held;
         const push = fund > 0 ? Math.min(4, Math.max(0.15, 1 + (TARGET_UTILISATION - lent / fund) * 8)) : 1;
+        // Not everyone owes at once (about two in three members): fewer new borrowers while more owe, more while fewer do.
+        const owing = active(date).filter((m) => owes.has(memberIdOf(m.code))).length / Math.max(1, active(date).length);
+        const newBorrowers = Math.min(2, Math.max(0.25, 1 + (0.68 - owing) * 5));
         // The group keeps a fifth of its fund at hand, for withdrawals and members who leave.
         let room = held - Math.max(800_000, Math.round(fund * 0.18));
         for (const m of active(addDays(date, -90))) {
@@ -622,7 +628,7 @@ export async function seedDemo(
             m === leaver ||
             behind.has(id) ||
             running >= 2 ||
-            !r.chance(ASKING_BY_MONTH[month]! * push * (running ? 0.6 : 1))
+            !r.chance(ASKING_BY_MONTH[month]! * push * (running ? 0.6 : newBorrowers))
           )
             continue;
           const p = loanPurposeFor(month, r);
@@ -630,9 +636,10 @@ export async function seedDemo(
           const has = await savingsOf(m.code);
           // A household with savings behind it asks for more (a cow, a roof, a kiosk's stock).
           const wish = r.chance(Math.min(0.7, 0.3 * push))
-            ? down(has * (1.2 + r.next() * 1.6), 100_000)
+            ? down(has * (1.5 + r.next() * 1.5), 100_000)
             : lo + down(r.next() * (hi - lo), 100_000);
-          const ceiling = Math.min(10_000_000, 3 * has);
+          // The ceiling holds on what she owes in total: 3× her savings (at most Rp 10 juta) less her open loans.
+          const ceiling = Math.min(10_000_000, 3 * has) - (owes.get(id) ?? 0);
           const principal = down(Math.min(wish, ceiling, room), 100_000);
           if (principal < 300_000) continue;
           room -= principal;
@@ -840,6 +847,24 @@ export async function seedDemo(
       let inBank = await cashOf(date, "bank");
       const behindNow = openLoans.filter((l) => habits.get(l.id)?.is === "behind").length;
       for (const [i, a] of asks.entries()) {
+        // Asked this morning; lent only if she is still on time tonight (a borrower who did not pay
+        // what fell due at this meeting, or who is to fall behind, gets nothing new) and within her limit.
+        const id = memberIdOf(a.m.code);
+        let owed = 0;
+        let late = false;
+        for (const loan of openLoans.filter((l) => l.memberId === id)) {
+          const v = await viewOf(loan, date);
+          if (v.status === "lunas" || v.status === "dihapus") continue;
+          owed += v.state.principalOutstanding;
+          const habit = habits.get(loan.id)?.is;
+          if (
+            habit === "behind" ||
+            habit === "stops" ||
+            v.state.installments.some((x) => x.paidOn === null && x.dueOn <= date)
+          )
+            late = true;
+        }
+        if (late || a.principal > Math.min(10_000_000, 3 * (await savingsOf(a.m.code))) - owed) continue;
         const via = a.principal <= box - 300_000 ? ("cash" as const) : ("bank" as const);
         if (via === "bank" && a.principal > inBank) continue;
         if (via === "cash") box -= a.principal;
@@ -858,7 +883,7 @@ export async function seedDemo(
         later(6);
         byCode ??= await groupMembersByCode(database.db, batch.group);
         const loan = batched
-          ? batchDisbursement(batch, ctx, byCode, input, await savingsOf(a.m.code))
+          ? batchDisbursement(batch, ctx, byCode, input, await savingsOf(a.m.code), owed)
           : (await disburseLoan(ctx, input)).loan;
         openLoans.push(loan);
         // Habits: one or two behind at any time (arrears come and go), one who stops every few years.
