@@ -219,9 +219,7 @@ export async function demoFigures(db: DbOrTx, slug: string, now: Date): Promise<
       borrowing: (() => {
         const active = memberRows.filter((m) => activeOn(end, m));
         const owing = new Set(
-          loanRows
-            .filter((l) => l.disbursedOn <= end && (closedOn.get(l.id) ?? "9999") > end)
-            .map((l) => l.memberId),
+          loanRows.filter((l) => l.disbursedOn <= end && (closedOn.get(l.id) ?? "9999") > end).map((l) => l.memberId),
         );
         return active.length ? active.filter((m) => owing.has(m.id)).length / active.length : null;
       })(),

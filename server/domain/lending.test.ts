@@ -96,7 +96,14 @@ describe("the lending rule", () => {
   });
 
   it("says in the refusal what she already owes and what she may still borrow (Indonesian first)", () => {
-    const params = { ceiling: 3_000_000, limit: "savings", multiple: 3, savings: 1_000_000, owed: 2_000_000, room: 1_000_000 };
+    const params = {
+      ceiling: 3_000_000,
+      limit: "savings",
+      multiple: 3,
+      savings: 1_000_000,
+      owed: 2_000_000,
+      room: 1_000_000,
+    };
     expect(errorMessage("loan_above_ceiling", params, "id")).toContain(`masih berutang ${RP}2.000.000`);
     expect(errorMessage("loan_above_ceiling", params, "id")).toContain(`pinjaman baru paling banyak ${RP}1.000.000`);
     expect(errorMessage("loan_above_ceiling", params, "en")).toContain(`still owes ${RP}2,000,000`);

@@ -193,7 +193,14 @@ describe("EntryBatch", () => {
       // A loan refused as it is added takes no number: the next one gets it.
       const next = more.nextLoanId;
       expect(() =>
-        batchDisbursement(more, ctx, byCode, { ...lend(100_000), date: "2026-11-01" }, 500_000 /* RA-001's savings */, 0),
+        batchDisbursement(
+          more,
+          ctx,
+          byCode,
+          { ...lend(100_000), date: "2026-11-01" },
+          500_000 /* RA-001's savings */,
+          0,
+        ),
       ).toThrow();
       expect(more.nextLoanId).toBe(next);
       // A loan written meanwhile by the verb took the number the batch gave: the batch refuses to write.
