@@ -784,7 +784,13 @@ export async function seedDemo(
         entries++;
       }
       if (meeting && (month === 11 || month === 12)) await steerYearEndArrears(date, month);
-      if (meeting && !behindAtEnd && date >= addDays(today, -70) && date <= addDays(today, -31))
+      if (
+        spec.slug === "ratu-damai" &&
+        meeting &&
+        !behindAtEnd &&
+        date >= addDays(today, -70) &&
+        date <= addDays(today, -31)
+      )
         await behindAsHistoryEnds(date);
       // Repayments: on time at the monthly meeting (what falls due within the week), the late ones on
       // their own day or the Saturday after, the ones behind for months all at once.
