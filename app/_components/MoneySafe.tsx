@@ -3,7 +3,7 @@ import { daysBetween } from "@/server/domain/dates";
 import { formatDate, formatInt, formatMonth, formatPct, rp } from "@/server/i18n/format";
 import type { Locale, Messages } from "@/server/i18n/messages";
 import type { GroupFigures } from "@/server/services/public-figures";
-import type { SafetyModel } from "@/server/services/safety";
+import { type SafetyModel, safetyFactsOf } from "@/server/services/safety";
 import type { PublicCheckpoint } from "@/server/services/seals";
 import type { ChainShown } from "./ChainStatus";
 
@@ -47,31 +47,9 @@ export function MoneySafe({
   const s = t.safe;
   const c = f.lastCashCount;
   const b = f.lastBankCheck;
-  const fact = (x: typeof c) =>
-    x && {
-      date: x.businessDate,
-      difference: x.difference,
-      countersigned: x.countersignedOn !== null,
-      queried: x.queried !== null,
-    };
-  const sealQueried = seal ? safety.openQueries.includes(`seal:${seal.month}`) : false;
-  // The last count's and the seal's questions are told on their own lines; the rest are counted.
-  const otherOpenQueries =
-    safety.openQueries.length - (sealQueried ? 1 : 0) - (c?.queried ? 1 : 0) - (b?.queried ? 1 : 0);
-  const { verdict, reasons: r } = safetyVerdict({
-    today: f.today,
-    graceDays,
-    chainOk: !chain.problem,
-    lastCashCount: fact(c),
-    bank: f.balances.bank !== 0 || b ? { lastCheck: fact(b) } : null,
-    repaymentRate: f.loans.repaymentRate,
-    par30: f.loans.par30,
-    repaymentsHidden: f.loans.performanceHidden,
-    seal: seal
-      ? { month: seal.month, countersigned: seal.countersigned?.matches === true, queried: sealQueried }
-      : null,
-    otherOpenQueries: Math.max(0, otherOpenQueries),
-  });
+  const { verdict, reasons: r } = safetyVerdict(
+    safetyFactsOf({ f, seal, chainProblem: !!chain.problem, safety, graceDays }),
+  );
   const held = groupHoldings(f.balances);
   const date = (d: string) => formatDate(d, locale);
   const moved = safety.cashMoved;
@@ -138,7 +116,7 @@ export function MoneySafe({
               {s.seal(formatMonth(seal.month, locale, true), seal.seq, seal.seal)}{" "}
               {seal.countersigned?.matches ? s.sealSigned(date(seal.countersigned.on)) : s.sealNotSigned}
               {r.seal.causes.includes("behind") && ` ${s.sealBehind(formatMonth(r.seal.expected, locale, true))}`}
-              {sealQueried && ` ${s.sealQueried}`}
+              {r.seal.causes.includes("queried") && ` ${s.sealQueried}`}
             </>
           ) : (
             s.noSeal

@@ -9,6 +9,7 @@ import type { DbOrTx } from "@/db/client";
 import { journalEntries, ksmGroups, loans, members, postings, shareOutRules, yearClosings } from "@/db/schema";
 import { localDate } from "@/server/domain/dates";
 import { SAVINGS_ACCOUNTS } from "@/server/domain/ledger";
+import { loanSchedule } from "@/server/domain/loans";
 import { lendingRuleOf } from "@/server/services/lending-rule";
 import { groupFigures } from "@/server/services/public-figures";
 import { computeYearIndicators } from "@/server/services/year-close";
@@ -36,6 +37,8 @@ export interface DemoYear {
   cashMaxOn: string;
   daysCashAbove5m: number;
   days: number;
+  /** Members with a loan open at the year's end ÷ members active then. */
+  borrowing: number | null;
 }
 
 export interface DemoGroupFigures {
@@ -44,7 +47,10 @@ export interface DemoGroupFigures {
   loans: number;
   loansWithin500kTo5m: number;
   /** Loans above the ceiling in force (3× her savings at the day's end, at most the rule's maximum). */
-  aboveCeiling: { loanId: number; on: string; principal: number; savings: number }[];
+  /** Loans that took what the borrower owed in total (her open loans' principal + this one) above the rule. */
+  aboveCeiling: { loanId: number; on: string; principal: number; owed: number; savings: number }[];
+  /** Loans paid out to a member who had an installment of another loan due and unpaid that day. */
+  lentWhileLate: { loanId: number; on: string; memberId: number }[];
   ruleMaxPrincipal: number;
   ruleMultiple: number;
   /** No lending rule set: the default one stands. */
@@ -113,14 +119,30 @@ export async function demoFigures(db: DbOrTx, slug: string, now: Date): Promise<
     owed.set(p.loanId!, left);
     if (left === 0) closedOn.set(p.loanId!, p.date);
   }
+  /** A loan's principal still owed at the end of a day (its postings through that day). */
+  const outstandingOn = (loanId: number, date: string) =>
+    loanPostings.filter((p) => p.loanId === loanId && p.date <= date).reduce((t, p) => t + p.amount, 0);
   let mostOpenLoans = 0;
-  const aboveCeiling: { loanId: number; on: string; principal: number; savings: number }[] = [];
+  const aboveCeiling: DemoGroupFigures["aboveCeiling"] = [];
+  const lentWhileLate: DemoGroupFigures["lentWhileLate"] = [];
   for (const l of loanRows) {
     const open = loanRows.filter(
       (o) =>
         o.memberId === l.memberId && o.disbursedOn <= l.disbursedOn && (closedOn.get(o.id) ?? "9999") > l.disbursedOn,
-    ).length;
-    mostOpenLoans = Math.max(mostOpenLoans, open);
+    );
+    mostOpenLoans = Math.max(mostOpenLoans, open.length);
+    // Her other loans open that day (paid out before this one): what she owed, and whether she was late on one.
+    let owedBefore = 0;
+    for (const o of open) {
+      if (o.id === l.id || (o.disbursedOn === l.disbursedOn && o.id > l.id)) continue;
+      const left = outstandingOn(o.id, l.disbursedOn);
+      owedBefore += Math.max(0, left);
+      const due = loanSchedule({ ...o, method: o.method })
+        .filter((i) => i.dueOn <= l.disbursedOn)
+        .reduce((t, i) => t + i.principal, 0);
+      if (left > 0 && o.principal - left < due)
+        lentWhileLate.push({ loanId: l.id, on: l.disbursedOn, memberId: l.memberId });
+    }
     const [s] = await db
       .select({ v: sql<number>`coalesce(-sum(${postings.amount}), 0)`.mapWith(Number) })
       .from(postings)
@@ -131,8 +153,8 @@ export async function demoFigures(db: DbOrTx, slug: string, now: Date): Promise<
           lte(postings.businessDate, l.disbursedOn),
         ),
       );
-    if (l.principal > Math.min(rule.maxPrincipal, rule.savingsMultiple * s!.v))
-      aboveCeiling.push({ loanId: l.id, on: l.disbursedOn, principal: l.principal, savings: s!.v });
+    if (l.principal + owedBefore > Math.min(rule.maxPrincipal, rule.savingsMultiple * s!.v))
+      aboveCeiling.push({ loanId: l.id, on: l.disbursedOn, principal: l.principal, owed: owedBefore, savings: s!.v });
   }
 
   const byHour: Record<number, number> = {};
@@ -194,6 +216,13 @@ export async function demoFigures(db: DbOrTx, slug: string, now: Date): Promise<
       cashMaxOn,
       daysCashAbove5m: above,
       days,
+      borrowing: (() => {
+        const active = memberRows.filter((m) => activeOn(end, m));
+        const owing = new Set(
+          loanRows.filter((l) => l.disbursedOn <= end && (closedOn.get(l.id) ?? "9999") > end).map((l) => l.memberId),
+        );
+        return active.length ? active.filter((m) => owing.has(m.id)).length / active.length : null;
+      })(),
     });
   }
   const figures = await groupFigures(db, group, now);
@@ -204,6 +233,7 @@ export async function demoFigures(db: DbOrTx, slug: string, now: Date): Promise<
     loans: loanRows.length,
     loansWithin500kTo5m: loanRows.filter((l) => l.principal >= 500_000 && l.principal <= 5_000_000).length,
     aboveCeiling,
+    lentWhileLate,
     ruleMaxPrincipal: rule.maxPrincipal,
     ruleMultiple: rule.savingsMultiple,
     ruleIsDefault: rule.isDefault,
@@ -237,11 +267,12 @@ export function demoFiguresTable(f: DemoGroupFigures): string {
       y.shuInCash ? "cash" : "savings",
       `${rp(y.cashMax)} ${y.cashMaxOn.slice(5)}`,
       y.daysCashAbove5m,
+      pct(y.borrowing),
     ].join(" | "),
   );
   return [
-    `${f.slug}: ${f.loans} loans, ${f.loansWithin500kTo5m} of Rp 500.000–5 juta, ${f.aboveCeiling.length} above the ceiling ${JSON.stringify(f.aboveCeiling)} (${f.ruleMultiple}× savings, at most Rp ${rp(f.ruleMaxPrincipal)}), at most ${f.mostOpenLoans} open per member; cost avoided Rp ${rp(f.costAvoidedPerMemberYear)} per member per year; bank hours ${f.bankHours.join(",")}; collection hours ${f.collectionHours.join(",")}`,
-    "year | members | retention | loans | median | largest | PAR30 | utilisation | ROS | write-offs | withdrawals Jul/other | SHU | cash max | days > 5 juta",
+    `${f.slug}: ${f.loans} loans, ${f.loansWithin500kTo5m} of Rp 500.000–5 juta, ${f.aboveCeiling.length} above the ceiling ${JSON.stringify(f.aboveCeiling)} (${f.ruleMultiple}× savings, at most Rp ${rp(f.ruleMaxPrincipal)}), at most ${f.mostOpenLoans} open per member, ${f.lentWhileLate.length} lent while late ${JSON.stringify(f.lentWhileLate)}; cost avoided Rp ${rp(f.costAvoidedPerMemberYear)} per member per year; bank hours ${f.bankHours.join(",")}; collection hours ${f.collectionHours.join(",")}`,
+    "year | members | retention | loans | median | largest | PAR30 | utilisation | ROS | write-offs | withdrawals Jul/other | SHU | cash max | days > 5 juta | borrowing",
     ...rows,
   ].join("\n");
 }

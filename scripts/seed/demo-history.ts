@@ -7,8 +7,15 @@
  * believable group looks like"). Each target is checked over the seeded ledger, with the project's
  * own domain functions, by demo-targets.integration.test.ts (figures per group per closed year):
  * - Loans sized to households: most (≥ 75 %) between Rp 500.000 and Rp 5 juta; none above the
- *   group's lending ceiling — the default rule, 3× her savings and at most Rp 10 juta, stands.
- * - At most two open loans per member; no new loan to a member behind on another.
+ *   group's lending ceiling — the default rule, 3× her savings and at most Rp 10 juta, stands — on
+ *   what she owes in total (the principal left on her open loans plus the new loan).
+ * - At most two open loans per member; no new loan to a member behind on another (nor to one who
+ *   left unpaid an installment due at that very meeting).
+ * - Not everyone owes at once: at each year's end 50–85 % of the members have a loan open (new borrowers
+ *   come more slowly while many owe).
+ * - The pengawas countersigns each month's seal, cash count and bank check (checked every month)
+ *   a few days after the meeting: all of them in Compang Dalo (its verdict "Aman"), all but the last
+ *   one or two in Ratu Damai ("Perlu diperiksa": the supervisor's e2e specs sign those).
  * - Members withdraw savings: school fees in July, adat ceremonies, weddings and funerals the year round.
  * - The SHU is paid out in cash in some years (even years from 2018 in Ratu Damai, odd ones from 2019
  *   in Compang Dalo), credited to savings in the others.
@@ -22,7 +29,8 @@
  *   year, never above Rp 15 juta. The rest is in the bank.
  * - Entries at the times of day they happen (WITA): the bank in the morning (08.30–11.00), the
  *   collection, repayments and the monthly meeting in the evening (17.00–21.00), the year's close
- *   on New Year's morning. Deterministic: a seeded generator, the same ledger every time.
+ *   on New Year's morning (the close verb refuses a year not yet over, `year_not_over`, so not on
+ *   the evening of the 31st). Deterministic: a seeded generator, the same ledger every time.
  * - The cost avoided ("paling sedikit") lands between Rp 250.000 and Rp 2,5 juta per member per year
  *   (about Rp 1,6 juta: a member borrows about twice a year, Rp 1–2 juta each time).
  * - What the e2e specs use stays: the first eight members of each group never leave (RD-001 …), each
@@ -39,6 +47,8 @@ import { DomainError } from "@/server/domain/errors";
 import { type InstallmentState, type LoanEntryFacts, type LoanPurpose, viewLoan } from "@/server/domain/loans";
 import { EXAMPLE_RULE } from "@/server/domain/shu";
 import { cashOnBooks, recordBankTransfer, recordCashCount, recordExpense, recordIncome } from "@/server/services/cash";
+import { countersignCashCount } from "@/server/services/members";
+import { countersignSeal } from "@/server/services/seals";
 import { closeYear, previewYear, setShareOutRule } from "@/server/services/year-close";
 import { savingsByMember } from "@/server/services/lending-rule";
 import { groupMembersByCode, type MemberRow, type ServiceContext } from "@/server/services/context";
@@ -196,14 +206,24 @@ export const DEMO_USERS = [
     role: "pengawas" as const,
     groupSlugs: ["ratu-damai"],
   },
+  {
+    username: "pengawas-cd",
+    password: "demo-pengawas-compang-dalo",
+    role: "pengawas" as const,
+    groupSlugs: ["compang-dalo"],
+  },
 ];
 
-export async function seedDemoUsers(database: Database): Promise<void> {
+/** Creates the demo sign-ins not there yet (of one group's only, with `slug`); returns their ids by username. */
+export async function seedDemoUsers(database: Database, slug?: string): Promise<Map<string, number>> {
   const { users } = await import("@/db/schema");
+  const ids = new Map<string, number>();
   for (const u of DEMO_USERS) {
+    if (slug !== undefined && (u.groupSlugs.length !== 1 || u.groupSlugs[0] !== slug)) continue;
     const [exists] = await database.db.select({ id: users.id }).from(users).where(eq(users.username, u.username));
-    if (!exists) await createUser({ database, actor: "demo:seed" }, u);
+    ids.set(u.username, exists?.id ?? (await createUser({ database, actor: "demo:seed" }, u)).id);
   }
+  return ids;
 }
 
 /** What the seed reports as it goes: the group, the business day reached, entries so far, days done of all. */
@@ -292,6 +312,36 @@ export async function seedDemo(
     // the default one (3× savings, at most Rp 10 juta): the demo's loans are sized to households.
     const cashRule = { ...EXAMPLE_RULE, memberPayout: "cash" as const };
     await setShareOutRule(ctx, { groupSlug: spec.slug, rule: EXAMPLE_RULE, isExample: true });
+    // The group's pengawas countersigns, a few days after each meeting (no earlier than the 6th, when
+    // last month's grace days are over): last month's seal and the meeting's cash count and bank
+    // check. In Compang Dalo she has signed everything; in Ratu Damai the last month or two still
+    // wait for her (what the supervisor's e2e specs sign): one group shows "Aman", the other
+    // "Perlu diperiksa".
+    const users = await seedDemoUsers(database, spec.slug);
+    const pengawas = DEMO_USERS.find((u) => u.role === "pengawas" && u.groupSlugs.includes(spec.slug));
+    const pengawasId = pengawas ? users.get(pengawas.username) : undefined;
+    const signsLatest = spec.slug !== "ratu-damai";
+    const recentSeals = monthOf(addMonths(`${monthOf(today)}-01`, -2));
+    const recentCounts = addDays(today, -35);
+    /** What she signs on `on`: this month's meeting's counts, last month's seal. */
+    let toSign: { on: BusinessDate; counts: { id: number; date: BusinessDate }[]; month: string } | null = null;
+    const countersign = async (date: BusinessDate) => {
+      if (!toSign || toSign.on !== date || pengawasId === undefined) return;
+      await flush();
+      const signerAt = new Date(Date.parse(`${date}T16:00:00.000+08:00`) + (date.charCodeAt(9) % 40) * 60_000);
+      const signer: ServiceContext = {
+        database: ctx.database,
+        actor: `demo:pengawas-${spec.slug}`,
+        user: { id: pengawasId, role: "pengawas" },
+        now: () => (signerAt > realNow ? realNow : signerAt),
+      };
+      if (signsLatest || toSign.month < recentSeals)
+        await countersignSeal(signer, { groupSlug: spec.slug, month: toSign.month }).catch(ignoreRefusal);
+      for (const c of toSign.counts)
+        if (signsLatest || c.date <= recentCounts)
+          await countersignCashCount(signer, { groupSlug: spec.slug, cashCountId: c.id });
+      toSign = null;
+    };
     const batched = opts.batched ?? true;
     let batch = await EntryBatch.open(database.db, await loadGroupRow(database, spec.slug));
     let byCode: Map<string, MemberRow> | null = null;
@@ -504,6 +554,7 @@ export async function seedDemo(
       }
       const meeting = weekday === 6 && dom <= 7;
       const collecting = weekday !== 0;
+      await countersign(date);
 
       // The morning: who needs money today, and the trip to the bank for it (or with the box's surplus).
       let savings: Map<number, number> | null = null;
@@ -527,6 +578,8 @@ export async function seedDemo(
       const withLoan = new Set(openLoans.map((l) => l.memberId));
       const payouts: { code: string; amount: number; why: "sekolah" | "adat" }[] = [];
       let leaver: DemoMember | null = null;
+      /** The principal each member owes on her open loans this morning (the ceiling holds on the total). */
+      const owes = new Map<number, number>();
       let asks: { m: DemoMember; principal: number; purpose: LoanPurpose; crop?: string; termMonths: number }[] = [];
       if (collecting && leaving[0] && leaving[0] <= date) {
         byCode ??= await groupMembersByCode(database.db, batch.group);
@@ -565,11 +618,16 @@ export async function seedDemo(
           const v = await viewOf(loan, date);
           if (v.status === "lunas" || v.status === "dihapus") continue;
           lent += v.state.principalOutstanding;
+          owes.set(loan.memberId, (owes.get(loan.memberId) ?? 0) + v.state.principalOutstanding);
           if (v.state.daysPastDue > 0) behind.add(loan.memberId);
         }
         const held = (await cashOf(date)) + (await cashOf(date, "bank"));
         const fund = lent + held;
         const push = fund > 0 ? Math.min(4, Math.max(0.15, 1 + (TARGET_UTILISATION - lent / fund) * 8)) : 1;
+        // Not everyone owes at once (about two in three members): fewer new borrowers while more owe, more while fewer do.
+        const owing =
+          active(date).filter((m) => owes.has(memberIdOf(m.code))).length / Math.max(1, active(date).length);
+        const newBorrowers = Math.min(2, Math.max(0.25, 1 + (0.68 - owing) * 5));
         // The group keeps a fifth of its fund at hand, for withdrawals and members who leave.
         let room = held - Math.max(800_000, Math.round(fund * 0.18));
         for (const m of active(addDays(date, -90))) {
@@ -579,17 +637,18 @@ export async function seedDemo(
             m === leaver ||
             behind.has(id) ||
             running >= 2 ||
-            !r.chance(ASKING_BY_MONTH[month]! * push * (running ? 0.6 : 1))
+            !r.chance(ASKING_BY_MONTH[month]! * push * (running ? 0.6 : newBorrowers))
           )
             continue;
           const p = loanPurposeFor(month, r);
           const [lo, hi] = ASKS[p.purpose];
           const has = await savingsOf(m.code);
           // A household with savings behind it asks for more (a cow, a roof, a kiosk's stock).
-          const wish = r.chance(Math.min(0.7, 0.3 * push))
-            ? down(has * (1.2 + r.next() * 1.6), 100_000)
+          const wish = r.chance(Math.min(0.8, 0.4 * push))
+            ? down(has * (1.5 + r.next() * 1.5), 100_000)
             : lo + down(r.next() * (hi - lo), 100_000);
-          const ceiling = Math.min(10_000_000, 3 * has);
+          // The ceiling holds on what she owes in total: 3× her savings (at most Rp 10 juta) less her open loans.
+          const ceiling = Math.min(10_000_000, 3 * has) - (owes.get(id) ?? 0);
           const principal = down(Math.min(wish, ceiling, room), 100_000);
           if (principal < 300_000) continue;
           room -= principal;
@@ -725,7 +784,13 @@ export async function seedDemo(
         entries++;
       }
       if (meeting && (month === 11 || month === 12)) await steerYearEndArrears(date, month);
-      if (meeting && !behindAtEnd && date >= addDays(today, -70) && date <= addDays(today, -31))
+      if (
+        spec.slug === "ratu-damai" &&
+        meeting &&
+        !behindAtEnd &&
+        date >= addDays(today, -70) &&
+        date <= addDays(today, -31)
+      )
         await behindAsHistoryEnds(date);
       // Repayments: on time at the monthly meeting (what falls due within the week), the late ones on
       // their own day or the Saturday after, the ones behind for months all at once.
@@ -797,6 +862,24 @@ export async function seedDemo(
       let inBank = await cashOf(date, "bank");
       const behindNow = openLoans.filter((l) => habits.get(l.id)?.is === "behind").length;
       for (const [i, a] of asks.entries()) {
+        // Asked this morning; lent only if she is still on time tonight (a borrower who did not pay
+        // what fell due at this meeting, or who is to fall behind, gets nothing new) and within her limit.
+        const id = memberIdOf(a.m.code);
+        let owed = 0;
+        let late = false;
+        for (const loan of openLoans.filter((l) => l.memberId === id)) {
+          const v = await viewOf(loan, date);
+          if (v.status === "lunas" || v.status === "dihapus") continue;
+          owed += v.state.principalOutstanding;
+          const habit = habits.get(loan.id)?.is;
+          if (
+            habit === "behind" ||
+            habit === "stops" ||
+            v.state.installments.some((x) => x.paidOn === null && x.dueOn <= date)
+          )
+            late = true;
+        }
+        if (late || a.principal > Math.min(10_000_000, 3 * (await savingsOf(a.m.code))) - owed) continue;
         const via = a.principal <= box - 300_000 ? ("cash" as const) : ("bank" as const);
         if (via === "bank" && a.principal > inBank) continue;
         if (via === "cash") box -= a.principal;
@@ -815,7 +898,7 @@ export async function seedDemo(
         later(6);
         byCode ??= await groupMembersByCode(database.db, batch.group);
         const loan = batched
-          ? batchDisbursement(batch, ctx, byCode, input, await savingsOf(a.m.code))
+          ? batchDisbursement(batch, ctx, byCode, input, await savingsOf(a.m.code), owed)
           : (await disburseLoan(ctx, input)).loan;
         openLoans.push(loan);
         // Habits: one or two behind at any time (arrears come and go), one who stops every few years.
@@ -868,22 +951,30 @@ export async function seedDemo(
           via: "bank",
           idempotencyKey: keyOf(spec.slug, `i-${date}`),
         });
-      if (month % 3 === 0 && bank > 0)
-        await recordCashCount(ctx, {
+      // The bank statement checked at every meeting (the pengawas's monthly check), the box counted.
+      const counts: { id: number; date: BusinessDate }[] = [];
+      if (bank > 0) {
+        const check = await recordCashCount(ctx, {
           groupSlug: spec.slug,
           date,
           account: "bank",
           countedAmount: await cashOnBooks(database.db, groupId, date, "bank"),
           idempotencyKey: keyOf(spec.slug, `bank-check-${date}`),
         });
+        counts.push({ id: check.id, date });
+      }
       later(10);
       const book = await cashOnBooks(database.db, groupId, date);
-      await recordCashCount(ctx, {
+      const count = await recordCashCount(ctx, {
         groupSlug: spec.slug,
         date,
         countedAmount: book - (r.chance(0.1) ? r.pick([500, 1000, 2000]) : 0),
         idempotencyKey: keyOf(spec.slug, `count-${date}`),
       });
+      counts.push({ id: count.id, date });
+      const sixth = `${monthOf(date)}-06`;
+      const on = addDays(date, 2) > sixth ? addDays(date, 2) : sixth;
+      toSign = { on, counts, month: monthOf(addMonths(`${monthOf(date)}-01`, -1)) };
       entries += 2;
     };
     while (day < today) await inOneTransaction(database, seedYear);

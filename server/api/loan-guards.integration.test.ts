@@ -124,11 +124,26 @@ describe("the lending rule", () => {
       params: { ceiling: 1_500_000, limit: "savings", multiple: 3, savings: 500_000 },
     });
     expect(errorMessage(r!.code!, r!.params!, "id")).toBe(
-      "Pinjaman melebihi batas kelompok: paling banyak Rp\u00a01.500.000 (3× simpanan anggota ini, Rp\u00a0500.000).",
+      "Pinjaman melebihi batas kelompok: utang seorang anggota paling banyak Rp\u00a01.500.000 (3× simpanan anggota ini, Rp\u00a0500.000).",
     );
     expect(await chainHead(t.database, groupId)).toEqual(before);
     // The ceiling itself is allowed.
     await caller("bendahara").admin.loans.disburse(lend("RA-001", 1_500_000));
+  });
+
+  it("holds on what she owes in total: a second loan that takes her above 3× her savings is refused, saying what she owes", async () => {
+    // RA-001 (savings Rp 500.000) took Rp 1.500.000 above: she may borrow nothing more until she repays.
+    const before = await chainHead(t.database, groupId);
+    const r = await refusal(caller("bendahara").admin.loans.disburse(lend("RA-001", 100_000)));
+    expect(r).toMatchObject({
+      trpc: "BAD_REQUEST",
+      code: "loan_above_ceiling",
+      params: { ceiling: 1_500_000, limit: "savings", owed: 1_500_000, room: 0 },
+    });
+    expect(errorMessage(r!.code!, r!.params!, "id")).toBe(
+      "Pinjaman melebihi batas kelompok: utang seorang anggota paling banyak Rp\u00a01.500.000 (3× simpanan anggota ini, Rp\u00a0500.000). Ia masih berutang Rp\u00a01.500.000, jadi pinjaman baru paling banyak Rp\u00a00.",
+    );
+    expect(await chainHead(t.database, groupId)).toEqual(before);
   });
 
   it("refuses a loan above the group's absolute ceiling whatever her savings", async () => {
@@ -136,7 +151,7 @@ describe("the lending rule", () => {
     const r = await refusal(caller("bendahara").admin.loans.disburse(lend("RA-003", 2_000_001)));
     expect(r).toMatchObject({ code: "loan_above_ceiling", params: { ceiling: 2_000_000, limit: "absolute" } });
     expect(errorMessage(r!.code!, r!.params!, "en")).toBe(
-      "The loan is above the group's limit: at most Rp\u00a02,000,000 (the ceiling for any one loan).",
+      "The loan is above the group's limit: a member may owe at most Rp\u00a02,000,000 (the group's ceiling).",
     );
     expect(await chainHead(t.database, groupId)).toEqual(before);
   });

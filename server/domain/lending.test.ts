@@ -8,7 +8,11 @@ import {
   borrowerDaysLate,
   DEFAULT_LENDING_RULE,
   loanCeiling,
+  loanRoom,
+  principalOwed,
 } from "./lending";
+import { errorMessage } from "../i18n/errors";
+import { RP } from "./money";
 
 const refusal = (f: () => void) => {
   try {
@@ -36,16 +40,73 @@ describe("the lending rule", () => {
   });
 
   it("refuses a loan above the ceiling, naming the ceiling and which limit gives it; the ceiling itself is allowed", () => {
-    expect(refusal(() => assertWithinCeiling(DEFAULT_LENDING_RULE, 1_000_000, 3_000_000))).toBeNull();
-    expect(refusal(() => assertWithinCeiling(DEFAULT_LENDING_RULE, 1_000_000, 3_000_001))).toEqual({
+    expect(refusal(() => assertWithinCeiling(DEFAULT_LENDING_RULE, 1_000_000, 3_000_000, 0))).toBeNull();
+    expect(refusal(() => assertWithinCeiling(DEFAULT_LENDING_RULE, 1_000_000, 3_000_001, 0))).toEqual({
       code: "loan_above_ceiling",
       field: "principal",
-      params: { ceiling: 3_000_000, limit: "savings", multiple: 3, savings: 1_000_000, max: 10_000_000 },
+      params: {
+        ceiling: 3_000_000,
+        limit: "savings",
+        multiple: 3,
+        savings: 1_000_000,
+        max: 10_000_000,
+        owed: 0,
+        room: 3_000_000,
+      },
     });
-    expect(refusal(() => assertWithinCeiling(DEFAULT_LENDING_RULE, 36_700_000, 900_000_000))).toMatchObject({
+    expect(refusal(() => assertWithinCeiling(DEFAULT_LENDING_RULE, 36_700_000, 900_000_000, 0))).toMatchObject({
       code: "loan_above_ceiling",
       params: { ceiling: 10_000_000, limit: "absolute" },
     });
+  });
+
+  it("holds on what she owes in total: her open loans' principal plus the new loan, at the boundary", () => {
+    // Savings Rp 1 juta: she may owe Rp 3 juta. Owing Rp 2 juta, a new loan of Rp 1 juta is the
+    // limit; Rp 1 juta and one rupiah is refused (a per-loan check would let up to Rp 3 juta through).
+    expect(loanRoom(DEFAULT_LENDING_RULE, 1_000_000, 2_000_000)).toEqual({
+      ceiling: 3_000_000,
+      limit: "savings",
+      owed: 2_000_000,
+      room: 1_000_000,
+    });
+    expect(refusal(() => assertWithinCeiling(DEFAULT_LENDING_RULE, 1_000_000, 1_000_000, 2_000_000))).toBeNull();
+    expect(refusal(() => assertWithinCeiling(DEFAULT_LENDING_RULE, 1_000_000, 1_000_001, 2_000_000))).toMatchObject({
+      code: "loan_above_ceiling",
+      params: { ceiling: 3_000_000, owed: 2_000_000, room: 1_000_000 },
+    });
+    // The absolute ceiling too: owing Rp 9 juta on large savings, at most Rp 1 juta more.
+    expect(refusal(() => assertWithinCeiling(DEFAULT_LENDING_RULE, 50_000_000, 1_000_001, 9_000_000))).toMatchObject({
+      code: "loan_above_ceiling",
+      params: { ceiling: 10_000_000, limit: "absolute", owed: 9_000_000, room: 1_000_000 },
+    });
+    // Owing more than the ceiling already (her savings fell): nothing more, and no negative room.
+    expect(loanRoom(DEFAULT_LENDING_RULE, 500_000, 2_000_000).room).toBe(0);
+    expect(refusal(() => assertWithinCeiling(DEFAULT_LENDING_RULE, 500_000, 100_000, 2_000_000))).not.toBeNull();
+  });
+
+  it("counts the principal of open loans only (running or late), not repaid or written-off ones", () => {
+    expect(
+      principalOwed([
+        { status: "berjalan", principalOutstanding: 1_000_000 },
+        { status: "menunggak", principalOutstanding: 500_000 },
+        { status: "lunas", principalOutstanding: 0 },
+        { status: "dihapus", principalOutstanding: 700_000 },
+      ]),
+    ).toBe(1_500_000);
+  });
+
+  it("says in the refusal what she already owes and what she may still borrow (Indonesian first)", () => {
+    const params = {
+      ceiling: 3_000_000,
+      limit: "savings",
+      multiple: 3,
+      savings: 1_000_000,
+      owed: 2_000_000,
+      room: 1_000_000,
+    };
+    expect(errorMessage("loan_above_ceiling", params, "id")).toContain(`masih berutang ${RP}2.000.000`);
+    expect(errorMessage("loan_above_ceiling", params, "id")).toContain(`pinjaman baru paling banyak ${RP}1.000.000`);
+    expect(errorMessage("loan_above_ceiling", params, "en")).toContain(`still owes ${RP}2,000,000`);
   });
 
   it("is whole and within bounds", () => {

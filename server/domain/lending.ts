@@ -50,16 +50,47 @@ export function loanCeiling(rule: LendingRule, savings: number): LoanCeiling {
     : { ceiling: rule.maxPrincipal, limit: "absolute" };
 }
 
-/** Refuses a loan above the ceiling (`loan_above_ceiling`), naming the ceiling and which limit gives it. */
-export function assertWithinCeiling(rule: LendingRule, savings: number, principal: number): void {
+/**
+ * What she may still borrow: the ceiling holds on what she owes IN TOTAL — the principal still
+ * outstanding on her open loans plus the new loan — not on each loan alone (two loans of 3× her
+ * savings would be 6×). `owed` below zero counts as none.
+ */
+export interface LoanRoom extends LoanCeiling {
+  /** The principal she still owes on her open loans. */
+  owed: number;
+  /** The largest new loan: the ceiling less what she owes, never below zero. */
+  room: number;
+}
+
+export function loanRoom(rule: LendingRule, savings: number, owed: number): LoanRoom {
   const c = loanCeiling(rule, savings);
-  if (principal > c.ceiling)
+  const o = Math.max(0, owed);
+  return { ...c, owed: o, room: Math.max(0, c.ceiling - o) };
+}
+
+/** The principal still owed on a member's loans that are open (running or late; not repaid, not written off). */
+export function principalOwed(loans: readonly { status: string; principalOutstanding: number }[]): number {
+  return loans.reduce(
+    (t, l) => (l.status === "berjalan" || l.status === "menunggak" ? t + Math.max(0, l.principalOutstanding) : t),
+    0,
+  );
+}
+
+/**
+ * Refuses a loan that would take what she owes in total above the ceiling (`loan_above_ceiling`),
+ * naming the ceiling, which limit gives it, what she already owes and what she may still borrow.
+ */
+export function assertWithinCeiling(rule: LendingRule, savings: number, principal: number, owed: number): void {
+  const c = loanRoom(rule, savings, owed);
+  if (principal > c.room)
     throw invalid("loan_above_ceiling", "principal", {
       ceiling: c.ceiling,
       limit: c.limit,
       multiple: rule.savingsMultiple,
       savings: Math.max(0, savings),
       max: rule.maxPrincipal,
+      owed: c.owed,
+      room: c.room,
     });
 }
 

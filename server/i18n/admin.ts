@@ -281,8 +281,11 @@ export const ADMIN_MESSAGES = {
     lendingMultiple: "Kelipatan simpanan (×, 0 = tidak dipakai)",
     lendingMax: "Batas tertinggi satu pinjaman (Rp)",
     lendingSaved: "Aturan pinjaman disimpan ✓",
-    ceilingOf: (code: string, ceiling: string, bySavings: boolean) =>
-      `Batas pinjaman ${code}: ${ceiling}${bySavings ? " (dari simpanannya)" : " (batas tertinggi kelompok)"}.`,
+    /** What she may still borrow: the limit less what she owes (`owed` null when she owes nothing). */
+    ceilingOf: (code: string, room: string, bySavings: boolean, owed: string | null, ceiling: string) =>
+      owed === null
+        ? `Batas pinjaman ${code}: ${room}${bySavings ? " (dari simpanannya)" : " (batas tertinggi kelompok)"}.`
+        : `Batas pinjaman ${code}: ${room} lagi (batas ${ceiling}${bySavings ? " dari simpanannya" : ", batas tertinggi kelompok"}, dikurangi utangnya ${owed}).`,
     cashAtHand: (cash: string, bank: string) => `Uang ada: kas ${cash}, bank ${bank}.`,
     arrearsWarning: (code: string, days: number) => `Perhatian: ${code} menunggak ${days} hari pada pinjaman lain.`,
     arrearsConfirm: "Saya tahu, tetap beri pinjaman",
@@ -594,8 +597,10 @@ export const ADMIN_MESSAGES = {
     lendingMultiple: "Multiple of savings (×, 0 = not used)",
     lendingMax: "Ceiling for any one loan (Rp)",
     lendingSaved: "Lending rule saved ✓",
-    ceilingOf: (code: string, ceiling: string, bySavings: boolean) =>
-      `${code} may borrow at most ${ceiling}${bySavings ? " (from her savings)" : " (the group's ceiling)"}.`,
+    ceilingOf: (code: string, room: string, bySavings: boolean, owed: string | null, ceiling: string) =>
+      owed === null
+        ? `${code} may borrow at most ${room}${bySavings ? " (from her savings)" : " (the group's ceiling)"}.`
+        : `${code} may borrow at most ${room} more (limit ${ceiling}${bySavings ? " from her savings" : ", the group's ceiling"}, less the ${owed} she owes).`,
     cashAtHand: (cash: string, bank: string) => `Money at hand: cash ${cash}, bank ${bank}.`,
     arrearsWarning: (code: string, days: number) => `Careful: ${code} is ${days} days late on another loan.`,
     arrearsConfirm: "I know; lend all the same",

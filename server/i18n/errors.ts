@@ -550,13 +550,19 @@ const MESSAGES = {
   // Loans: the group's lending rule and the borrower's arrears (issue #25).
   loan_above_ceiling: {
     id: (p) =>
-      p.limit === "savings"
-        ? `Pinjaman melebihi batas kelompok: paling banyak ${RP}${fmt(p.ceiling)} (${p.multiple}× simpanan anggota ini, ${RP}${fmt(p.savings)}).`
-        : `Pinjaman melebihi batas kelompok: paling banyak ${RP}${fmt(p.ceiling)} (batas tertinggi satu pinjaman).`,
+      (p.limit === "savings"
+        ? `Pinjaman melebihi batas kelompok: utang seorang anggota paling banyak ${RP}${fmt(p.ceiling)} (${p.multiple}× simpanan anggota ini, ${RP}${fmt(p.savings)}).`
+        : `Pinjaman melebihi batas kelompok: utang seorang anggota paling banyak ${RP}${fmt(p.ceiling)} (batas tertinggi kelompok).`) +
+      (Number(p.owed) > 0
+        ? ` Ia masih berutang ${RP}${fmt(p.owed)}, jadi pinjaman baru paling banyak ${RP}${fmt(p.room)}.`
+        : ""),
     en: (p) =>
-      p.limit === "savings"
-        ? `The loan is above the group's limit: at most ${RP}${fmt(p.ceiling, ",")} (${p.multiple}× this member's savings, ${RP}${fmt(p.savings, ",")}).`
-        : `The loan is above the group's limit: at most ${RP}${fmt(p.ceiling, ",")} (the ceiling for any one loan).`,
+      (p.limit === "savings"
+        ? `The loan is above the group's limit: a member may owe at most ${RP}${fmt(p.ceiling, ",")} (${p.multiple}× this member's savings, ${RP}${fmt(p.savings, ",")}).`
+        : `The loan is above the group's limit: a member may owe at most ${RP}${fmt(p.ceiling, ",")} (the group's ceiling).`) +
+      (Number(p.owed) > 0
+        ? ` She still owes ${RP}${fmt(p.owed, ",")}, so a new loan may be at most ${RP}${fmt(p.room, ",")}.`
+        : ""),
   },
   borrower_in_arrears: {
     id: (p) =>

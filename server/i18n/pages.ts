@@ -381,21 +381,23 @@ export const METHOD_PAGE = {
 export const METHOD_LENDING = {
   id: {
     title: "Batas pinjaman",
-    text: `Setiap kelompok punya aturan pinjaman (AD/ART) di samping aturan pembagian SHU: satu pinjaman paling banyak sekian kali simpanan peminjam (simpanan pokok + wajib + sukarela), dan tidak pernah lebih dari batas tertinggi kelompok — yang lebih kecil yang berlaku. Selama kelompok belum menetapkan sendiri, berlaku aturan bawaan: 3× simpanan, paling banyak ${formatRupiah(10000000, "id")}. Aturan ditetapkan pengawas atau admin; setiap perubahan dicatat sebagai aturan baru, tidak pernah menimpa yang lama. Pinjaman di atas batas ditolak, juga pinjaman yang lebih besar dari uang yang ada di kas (atau bank). Pinjaman baru untuk anggota yang menunggak lebih dari 30 hari pada pinjaman lain hanya dicatat setelah bendahara menyatakan tahu.`,
+    text: `Setiap kelompok punya aturan pinjaman (AD/ART) di samping aturan pembagian SHU: utang seorang anggota — seluruh sisa pokok pinjamannya ditambah pinjaman baru — paling banyak sekian kali simpanannya (simpanan pokok + wajib + sukarela), dan tidak pernah lebih dari batas tertinggi kelompok — yang lebih kecil yang berlaku. Selama kelompok belum menetapkan sendiri, berlaku aturan bawaan: 3× simpanan, paling banyak ${formatRupiah(10000000, "id")}. Aturan ditetapkan pengawas atau admin; setiap perubahan dicatat sebagai aturan baru, tidak pernah menimpa yang lama. Pinjaman di atas batas ditolak, juga pinjaman yang lebih besar dari uang yang ada di kas (atau bank). Pinjaman baru untuk anggota yang menunggak lebih dari 30 hari pada pinjaman lain hanya dicatat setelah bendahara menyatakan tahu.`,
     rules: "Aturan pinjaman tiap kelompok",
     line: (multiple: number, max: string) =>
       multiple === 0
         ? `paling banyak ${max}`
-        : `paling banyak ${multiple}× simpanan peminjam, dan tidak lebih dari ${max}`,
+        : `utang peminjam paling banyak ${multiple}× simpanannya, dan tidak lebih dari ${max}`,
     byDefault: "aturan bawaan",
     example: "contoh aturan (data demo)",
   },
   en: {
     title: "Loan limits",
-    text: `Each group keeps a lending rule (AD/ART) beside its SHU share-out rule: one loan is at most so many times the borrower's savings (share + mandatory + voluntary), and never more than the group's ceiling — whichever is lower. Until a group sets its own, the default applies: 3× savings, at most ${formatRupiah(10000000, "en")}. The supervisor or an admin sets the rule; each change is recorded as a new rule, never over the old one. A loan above the limit is refused, and so is a loan larger than the money in the cash box (or the bank). A new loan to a member more than 30 days late on another loan is recorded only once the treasurer says she knows.`,
+    text: `Each group keeps a lending rule (AD/ART) beside its SHU share-out rule: what a member owes — the principal left on all her loans plus the new one — is at most so many times her savings (share + mandatory + voluntary), and never more than the group's ceiling — whichever is lower. Until a group sets its own, the default applies: 3× savings, at most ${formatRupiah(10000000, "en")}. The supervisor or an admin sets the rule; each change is recorded as a new rule, never over the old one. A loan above the limit is refused, and so is a loan larger than the money in the cash box (or the bank). A new loan to a member more than 30 days late on another loan is recorded only once the treasurer says she knows.`,
     rules: "Each group's lending rule",
     line: (multiple: number, max: string) =>
-      multiple === 0 ? `at most ${max}` : `at most ${multiple}× the borrower's savings, and never more than ${max}`,
+      multiple === 0
+        ? `at most ${max}`
+        : `a borrower owes at most ${multiple}× her savings, and never more than ${max}`,
     byDefault: "the default rule",
     example: "an example rule (demo data)",
   },

@@ -180,25 +180,32 @@ describe("EntryBatch", () => {
         idempotencyKey: key(),
       });
       const batch = await EntryBatch.open(t.database.db, group);
-      const loan = batchDisbursement(batch, ctx, byCode, lend(300_000), 500_000 /* RA-001's savings */);
+      const loan = batchDisbursement(batch, ctx, byCode, lend(300_000), 500_000 /* RA-001's savings */, 0);
       await t.database.write((tx) => batch.write(tx));
       expect(await t.database.db.select().from(loans)).toEqual([loan]);
       expect((await verifyLedger(t.database.db)).problems).toEqual([]);
       // Rp 200.000 left in the box: Rp 300.000 more is refused, and nothing is written.
       const more = await EntryBatch.open(t.database.db, group);
-      batchDisbursement(more, ctx, byCode, lend(300_000), 500_000 /* RA-001's savings */);
+      batchDisbursement(more, ctx, byCode, lend(300_000), 500_000 /* RA-001's savings */, 0);
       expect(await refusal(t.database.write((tx) => more.write(tx)))).toBe("insufficient_cash");
       expect(await entries()).toBe(2);
       expect(await t.database.db.select().from(loans)).toHaveLength(1);
       // A loan refused as it is added takes no number: the next one gets it.
       const next = more.nextLoanId;
       expect(() =>
-        batchDisbursement(more, ctx, byCode, { ...lend(100_000), date: "2026-11-01" }, 500_000 /* RA-001's savings */),
+        batchDisbursement(
+          more,
+          ctx,
+          byCode,
+          { ...lend(100_000), date: "2026-11-01" },
+          500_000 /* RA-001's savings */,
+          0,
+        ),
       ).toThrow();
       expect(more.nextLoanId).toBe(next);
       // A loan written meanwhile by the verb took the number the batch gave: the batch refuses to write.
       const late = await EntryBatch.open(t.database.db, group);
-      batchDisbursement(late, ctx, byCode, lend(100_000), 500_000 /* RA-001's savings */);
+      batchDisbursement(late, ctx, byCode, lend(100_000), 500_000 /* RA-001's savings */, 0);
       await disburseLoan(ctx, lend(50_000));
       await expect(t.database.write((tx) => late.write(tx))).rejects.toThrow("a loan was written outside the batch");
     } finally {
@@ -221,14 +228,14 @@ describe("EntryBatch", () => {
         idempotencyKey: key(),
       });
       // Rp 200.000 of savings: 3× is Rp 600.000; Rp 900.000 of savings: the ceiling, Rp 1.000.000.
-      expect(await refusal(() => batchDisbursement(batch, ctx, byCode, lend(600_001), 200_000))).toBe(
+      expect(await refusal(() => batchDisbursement(batch, ctx, byCode, lend(600_001), 200_000, 0))).toBe(
         "loan_above_ceiling",
       );
-      expect(await refusal(() => batchDisbursement(batch, ctx, byCode, lend(1_000_001), 900_000))).toBe(
+      expect(await refusal(() => batchDisbursement(batch, ctx, byCode, lend(1_000_001), 900_000, 0))).toBe(
         "loan_above_ceiling",
       );
       expect(batch.size).toBe(0);
-      batchDisbursement(batch, ctx, byCode, lend(600_000), 200_000);
+      batchDisbursement(batch, ctx, byCode, lend(600_000), 200_000, 0);
       expect(batch.size).toBe(1);
     } finally {
       t.cleanup();

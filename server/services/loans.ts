@@ -25,7 +25,7 @@ import {
   type LoanEntryFacts,
   type LoanView as DomainLoanView,
 } from "@/server/domain/loans";
-import { assertArrearsConfirmed, assertWithinCeiling } from "@/server/domain/lending";
+import { assertArrearsConfirmed, assertWithinCeiling, principalOwed } from "@/server/domain/lending";
 import { assertAmount } from "@/server/domain/money";
 import { lendingRuleOf, memberSavings } from "./lending-rule";
 import { appendEntry, idempotentWrite, type EntryRow, type NewEntry } from "./append-entry";
@@ -100,7 +100,11 @@ export async function disburseLoan(
         memberSavings(tx, group, member.id),
         memberLoanViews(tx, member.id, terms.disbursedOn),
       ]);
-      assertWithinCeiling(rule, savings, terms.principal);
+      // The ceiling holds on what she owes in total: her open loans' principal and this one.
+      const owed = principalOwed(
+        others.map((v) => ({ status: v.status, principalOutstanding: v.state.principalOutstanding })),
+      );
+      assertWithinCeiling(rule, savings, terms.principal, owed);
       assertArrearsConfirmed(
         others.map((v) => ({ status: v.status, daysPastDue: v.state.daysPastDue })),
         input.confirmed === true,
@@ -200,7 +204,8 @@ async function memberLoanViews(db: DbOrTx, memberId: number, asOf: BusinessDate)
  * same input, checks, loan and entry as `disburseLoan`; the loan takes the next id and goes in with
  * the batch, whose check keeps the cash (or bank) from going below zero. The lending rule is the
  * one the batch read when it opened; `borrowerSavings` is her savings as written (the caller reads
- * them, e.g. with `savingsByMember`, after writing what changed them). The arrears confirmation is
+ * them, e.g. with `savingsByMember`, after writing what changed them), `borrowerOwes` the principal
+ * still outstanding on her open loans (the ceiling holds on the total). The arrears confirmation is
  * not asked here: history is typed in as it happened, and `confirmed` is the caller's to give.
  */
 export function batchDisbursement(
@@ -209,11 +214,12 @@ export function batchDisbursement(
   byCode: Map<string, MemberRow>,
   input: DisburseLoanInput,
   borrowerSavings: number,
+  borrowerOwes: number,
 ): LoanRow {
   const key = assertIdempotencyKey(input.idempotencyKey);
   const terms = loanTerms(ctx, batch.group, input);
   const member = activeMemberIn(byCode, batch.group, input.memberCode, terms.disbursedOn, "memberCode");
-  assertWithinCeiling(batch.lendingRule, borrowerSavings, terms.principal);
+  assertWithinCeiling(batch.lendingRule, borrowerSavings, terms.principal, borrowerOwes);
   const loan: LoanRow = {
     ...terms,
     id: batch.nextLoanId,
@@ -529,6 +535,8 @@ async function viewsToday(ctx: ServiceContext, groupSlug: string) {
     purpose: v.loan.purpose,
     status: v.status,
     totalOwed: v.state.totalOwed,
+    /** The principal still owed: what counts against her lending limit. */
+    principalOutstanding: v.state.principalOutstanding,
     daysPastDue: v.state.daysPastDue,
   });
   return { today, views: views.reverse(), row };

@@ -1,9 +1,11 @@
 import { and, eq, gt, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { postings } from "@/db/schema";
-import { cashMovedSince } from "@/server/domain/safety";
+import { cashMovedSince, type SafetyFacts } from "@/server/domain/safety";
 import { lastCashCount } from "./cash";
 import type { GroupRow } from "./context";
+import type { GroupFigures } from "./public-figures";
+import type { PublicCheckpoint } from "./seals";
 import { cachedRead } from "./read-cache";
 import { openQueries } from "./supervisor-queries";
 
@@ -58,4 +60,45 @@ export async function safetyModel(database: Database, group: GroupRow, now = new
     },
     now,
   );
+}
+
+/**
+ * The facts the verdict is decided on, from what the group page reads: its figures, the last
+ * closed month's seal, the chain check, the open questions. The last count's and the seal's
+ * questions are told on their own lines; the rest are counted.
+ */
+export function safetyFactsOf(p: {
+  f: GroupFigures;
+  seal: PublicCheckpoint | undefined;
+  chainProblem: boolean;
+  safety: SafetyModel;
+  graceDays: number;
+}): SafetyFacts {
+  const { f, seal, safety } = p;
+  const c = f.lastCashCount;
+  const b = f.lastBankCheck;
+  const fact = (x: typeof c) =>
+    x && {
+      date: x.businessDate,
+      difference: x.difference,
+      countersigned: x.countersignedOn !== null,
+      queried: x.queried !== null,
+    };
+  const sealQueried = seal ? safety.openQueries.includes(`seal:${seal.month}`) : false;
+  const otherOpenQueries =
+    safety.openQueries.length - (sealQueried ? 1 : 0) - (c?.queried ? 1 : 0) - (b?.queried ? 1 : 0);
+  return {
+    today: f.today,
+    graceDays: p.graceDays,
+    chainOk: !p.chainProblem,
+    lastCashCount: fact(c),
+    bank: f.balances.bank !== 0 || b ? { lastCheck: fact(b) } : null,
+    repaymentRate: f.loans.repaymentRate,
+    par30: f.loans.par30,
+    repaymentsHidden: f.loans.performanceHidden,
+    seal: seal
+      ? { month: seal.month, countersigned: seal.countersigned?.matches === true, queried: sealQueried }
+      : null,
+    otherOpenQueries: Math.max(0, otherOpenQueries),
+  };
 }

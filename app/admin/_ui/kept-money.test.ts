@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { afterQueue, dueAfterWaiting, waitingRepayments, waitingWithdrawals } from "./kept-money";
+import { DEFAULT_LENDING_RULE, loanRoom, principalOwed } from "@/server/domain/lending";
+import { afterQueue, dueAfterWaiting, waitingLoans, waitingRepayments, waitingWithdrawals } from "./kept-money";
 import type { QueuedWrite } from "./offline-queue";
 
 const w = (kind: QueuedWrite["kind"], input: Record<string, unknown>) => ({ kind, input });
@@ -56,5 +57,22 @@ describe("the money a form judges by with no signal", () => {
     // Paid in full (or more) on the phone: nothing more is due now, never a negative figure.
     expect(dueAfterWaiting(synced, 2_000_000)).toEqual({ dueNow: 0, settle: 0, totalOwed: 0 });
     expect(dueAfterWaiting(synced, 0)).toEqual(synced);
+  });
+
+  it("her lending limit less what she owes: her open loans as synced and the loans to her waiting on the phone", () => {
+    const queue = [
+      w("loan", { memberCode: "RD-001", principal: 400_000, via: "cash" }),
+      w("loan", { memberCode: "RD-002", principal: 900_000, via: "cash" }),
+      w("repayment", { memberCode: "RD-001", loanId: 3, amount: 100_000 }),
+    ];
+    expect(waitingLoans(queue, "RD-001")).toBe(400_000);
+    expect(waitingLoans(queue, "RD-003")).toBe(0);
+    // Savings Rp 1 juta (limit Rp 3 juta); a running loan with Rp 1,5 juta still owed, one repaid.
+    const synced = principalOwed([
+      { status: "berjalan", principalOutstanding: 1_500_000 },
+      { status: "lunas", principalOutstanding: 0 },
+    ]);
+    const room = loanRoom(DEFAULT_LENDING_RULE, 1_000_000, synced + waitingLoans(queue, "RD-001"));
+    expect(room).toEqual({ ceiling: 3_000_000, limit: "savings", owed: 1_900_000, room: 1_100_000 });
   });
 });

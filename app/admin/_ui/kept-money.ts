@@ -70,6 +70,12 @@ export const waitingWithdrawals = (writes: readonly Pick<QueuedWrite, "kind" | "
     .filter((w) => w.kind === "withdrawal" && w.input.memberCode === memberCode)
     .reduce((s, w) => s + num(w.input.amount), 0);
 
+/** The principal of the loans to a member waiting on the phone (not on the server yet): it counts against her limit. */
+export const waitingLoans = (writes: readonly Pick<QueuedWrite, "kind" | "input">[], memberCode: string) =>
+  writes
+    .filter((w) => w.kind === "loan" && w.input.memberCode === memberCode)
+    .reduce((s, w) => s + num(w.input.principal), 0);
+
 /** What waits on the phone to be repaid on a loan (repayments kept with no signal, not on the server yet). */
 export const waitingRepayments = (writes: readonly Pick<QueuedWrite, "kind" | "input">[], loanId: number) =>
   writes

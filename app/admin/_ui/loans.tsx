@@ -1,10 +1,10 @@
 "use client";
 import { useCallback, useEffect, useMemo, useState } from "react";
 import { LOAN_PURPOSES, type LoanMethod, loanSchedule } from "@/server/domain/loans";
-import { ARREARS_CONFIRM_DAYS, borrowerDaysLate, loanCeiling } from "@/server/domain/lending";
+import { ARREARS_CONFIRM_DAYS, borrowerDaysLate, loanRoom, principalOwed } from "@/server/domain/lending";
 import { savingsTotal } from "@/server/domain/ledger";
 import { api, newKey } from "./client";
-import { afterQueue, dueAfterWaiting, waitingRepayments } from "./kept-money";
+import { afterQueue, dueAfterWaiting, waitingLoans, waitingRepayments } from "./kept-money";
 import { queued } from "./offline-queue";
 import { Receipts } from "./receipt";
 import { formatDate, formatNumber } from "@/server/i18n/format";
@@ -169,7 +169,12 @@ export function Loans({
     const m = members.find((x) => x.code === borrower);
     return m ? savingsTotal(m.savings) : 0;
   })();
-  const ceiling = rule ? loanCeiling(rule, savings) : null;
+  // Her limit holds on what she owes in total (the same rule the server applies, server/domain/lending.ts):
+  // her open loans' principal as synced, and the loans to her still waiting on the phone.
+  const owed =
+    principalOwed(loans.filter((l) => l.memberCode === borrower)) +
+    (typeof window === "undefined" ? 0 : waitingLoans(queued(localStorage, slug), borrower));
+  const ceiling = rule ? loanRoom(rule, savings, owed) : null;
   const daysLate = borrowerDaysLate(loans.filter((l) => l.memberCode === borrower));
   const inArrears = daysLate > ARREARS_CONFIRM_DAYS;
   const principal = Number(form.principal);
@@ -226,12 +231,14 @@ export function Loans({
               ],
               [
                 "principal",
-                rule && ceiling && principal > ceiling.ceiling && "loan_above_ceiling",
+                rule && ceiling && principal > ceiling.room && "loan_above_ceiling",
                 {
                   ceiling: ceiling?.ceiling ?? 0,
                   limit: ceiling?.limit ?? "absolute",
                   multiple: rule?.savingsMultiple ?? 0,
                   savings: Math.max(0, savings),
+                  owed: ceiling?.owed ?? 0,
+                  room: ceiling?.room ?? 0,
                 },
               ],
               ["confirmed", preview && inArrears && !form.confirmed && "borrower_in_arrears", { days: daysLate }],
@@ -291,7 +298,13 @@ export function Loans({
           </Field>
           {ceiling && (
             <p className="muted" id="l-ceiling">
-              {t.ceilingOf(borrower, rp(ceiling.ceiling), ceiling.limit === "savings")}
+              {t.ceilingOf(
+                borrower,
+                rp(ceiling.room),
+                ceiling.limit === "savings",
+                ceiling.owed > 0 ? rp(ceiling.owed) : null,
+                rp(ceiling.ceiling),
+              )}
               {hand && ` ${t.cashAtHand(rp(hand.cash), rp(hand.bank))}`}
             </p>
           )}
