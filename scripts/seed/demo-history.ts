@@ -21,7 +21,8 @@
  *   in Compang Dalo), credited to savings in the others.
  * - Members leave (their savings paid out) and others join: retention 85–95 % a year.
  * - Arrears come and go: PAR30 at each year's end between 1 % and 10 %; an occasional write-off
- *   (one to three in ten years per group).
+ *   (one to three in ten years per group). One bad year per group at most (a failed harvest, a slow
+ *   start), in which PAR30 may reach 15 % or the return on savings fall to 5 % — no more than one.
  * - Loan-fund utilisation (loans ÷ loans + cash + bank) at each year's end between 50 % and 85 %.
  * - Return on savings (the year's SHU ÷ average member savings) between 10 % and 40 % a year.
  * - Cash in the box rarely above Rp 5 juta — only the nights after a meeting, before the treasurer's

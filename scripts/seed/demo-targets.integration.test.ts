@@ -70,11 +70,12 @@ describe.each(DEMO_GROUPS.map((g) => g.slug))("the demo group %s", (slug) => {
       const at = `${slug} ${y.year}\n${demoFiguresTable(f())}`;
       expect(y.retention, at).toBeGreaterThanOrEqual(0.85);
       expect(y.retention, at).toBeLessThanOrEqual(0.95);
+      // A bad year (a failed harvest, a slow start) is allowed once, and only so bad: see below.
       expect(y.par30, at).toBeGreaterThanOrEqual(0.01);
-      expect(y.par30, at).toBeLessThanOrEqual(0.1);
+      expect(y.par30, at).toBeLessThanOrEqual(0.15);
       expect(y.utilisation, at).toBeGreaterThanOrEqual(0.5);
       expect(y.utilisation, at).toBeLessThanOrEqual(0.85);
-      expect(y.returnOnSavings, at).toBeGreaterThanOrEqual(0.1);
+      expect(y.returnOnSavings, at).toBeGreaterThanOrEqual(0.05);
       expect(y.returnOnSavings, at).toBeLessThanOrEqual(0.4);
       expect(y.withdrawalsJuly, at).toBeGreaterThan(0); // school fees
       expect(y.withdrawalsOther, at).toBeGreaterThan(0); // ceremonies
@@ -85,6 +86,9 @@ describe.each(DEMO_GROUPS.map((g) => g.slug))("the demo group %s", (slug) => {
       expect(y.borrowing, at).toBeLessThanOrEqual(0.85);
     }
     expect(years().some((y) => y.joined > 0)).toBe(true);
+    // Every other year within the practitioners' bands: PAR30 1–10 %, a return on savings of 10–40 %.
+    const bad = years().filter((y) => y.par30! > 0.1 || y.returnOnSavings! < 0.1);
+    expect(bad.map((y) => y.year).length, `${slug}\n${demoFiguresTable(f())}`).toBeLessThanOrEqual(1);
   });
 
   it("writes a loan off now and then, and pays the SHU in cash some years and into savings others", () => {
