@@ -10,6 +10,7 @@ import type { monthlyReport } from "@/server/services/monthly-report";
 import type { ChainCheck } from "@/server/services/chain-check";
 import { formatDate, formatInt, formatMonth, formatTimestamp, rp } from "@/server/i18n/format";
 import type { Locale, Messages } from "@/server/i18n/messages";
+import { sealCovers } from "./seal-words";
 
 type Report = Awaited<ReturnType<typeof monthlyReport>>;
 
@@ -219,6 +220,8 @@ export async function monthReportPdf(input: MonthReportPdfInput): Promise<Uint8A
         : t.seal.notSigned,
       { x },
     );
+    const covers = sealCovers(r.seal, locale, t);
+    if (covers) sheet.text(covers, { x, size: 8 });
     if (input.verifyUrl) sheet.text(`${t.print.verifyAt} ${input.verifyUrl.replace(/&segel=.*$/, "")}`, { x, size: 7 });
     sheet.y = Math.min(sheet.y, top - qr) - 4;
   }
