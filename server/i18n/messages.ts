@@ -451,6 +451,8 @@ const id = {
     fullHash: "Hash lengkap",
     check: "Periksa segel ini",
     everyHash: "Hash setiap catatan ada di data terbuka:",
+    balanceNote:
+      "Saldo: uang tunai di kas sesudah catatan itu. Saldo bank ditulis pada catatan yang menyentuh bank, dan di awal dan akhir bulan.",
   },
   passbook: {
     title: "Buku anggota",
@@ -1005,6 +1007,8 @@ const en: Messages = {
     fullHash: "Full hash",
     check: "Check this seal",
     everyHash: "Every entry's hash is in the open data:",
+    balanceNote:
+      "Balance: the cash in the box after the entry. The bank's balance is given on entries that touch the bank, and at the month's start and end.",
   },
   passbook: {
     title: "Member passbook",
