@@ -111,7 +111,12 @@ test("the oldest member's passbook: what she has and owes on the first screen, a
   expect(await years.locator("summary").allInnerTexts()).not.toContainEqual(expect.stringMatching(/−\s?Rp/));
   const oldest = years.last();
   await oldest.locator("summary").click();
-  expect(await oldest.locator("table.months thead th").allInnerTexts()).toEqual(["Bulan", "Disetor", "Ditarik", "Hari"]);
+  expect(await oldest.locator("table.months thead th").allInnerTexts()).toEqual([
+    "Bulan",
+    "Disetor",
+    "Ditarik",
+    "Hari",
+  ]);
   const fit = await oldest
     .locator("table.months")
     .evaluate((t) => ({ table: t.scrollWidth, box: t.parentElement!.clientWidth }));

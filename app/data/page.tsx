@@ -80,10 +80,9 @@ export default async function DataPage({ searchParams }: { searchParams: Promise
         ({x.shareOutRule}
         <code>, memberPayout, isExample</code>),{" "}
         <code>
-          closedYears[] — year, shuRp, poolsRp, membersPaid,
-          indicators (returnOnSavings, returnOnAssets, utilisation, par30, retention, retentionHidden,
-          averageSavingsPerMember, writeOffRatio), report; HTTP 409 {"{"}error: chain_check_failed, message,
-          firstProblemSeq{"}"}
+          closedYears[] — year, shuRp, poolsRp, membersPaid, indicators (returnOnSavings, returnOnAssets, utilisation,
+          par30, retention, retentionHidden, averageSavingsPerMember, writeOffRatio), report; HTTP 409 {"{"}error:
+          chain_check_failed, message, firstProblemSeq{"}"}
         </code>
         .
       </p>

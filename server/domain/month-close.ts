@@ -100,7 +100,10 @@ export function monthCloseSeals(
  * of it). So the seal covers the entries typed on the first days of the next month too: the page
  * says so beside it (cold try #27: November's seal reached no. 6858, November ended at no. 6824).
  */
-export function sealMadeOn(seal: { closesOn: BusinessDate; countersigned?: { on: BusinessDate } | null }): BusinessDate {
+export function sealMadeOn(seal: {
+  closesOn: BusinessDate;
+  countersigned?: { on: BusinessDate } | null;
+}): BusinessDate {
   const lastGraceDay = addDays(seal.closesOn, -1);
   const signedOn = seal.countersigned?.on;
   return signedOn && signedOn < seal.closesOn ? signedOn : lastGraceDay;

@@ -35,7 +35,13 @@ export interface SavingsMonthRow {
 export function savingsMonths(rows: readonly SavingsMonthRow[], daysIn: ReadonlyMap<string, number>): PassbookMonth[] {
   const months = new Map<string, PassbookMonth>();
   for (const r of rows) {
-    const m = months.get(r.month) ?? { month: r.month, daily: 0, days: daysIn.get(r.month) ?? 0, other: 0, withdrawn: 0 };
+    const m = months.get(r.month) ?? {
+      month: r.month,
+      daily: 0,
+      days: daysIn.get(r.month) ?? 0,
+      other: 0,
+      withdrawn: 0,
+    };
     if (r.account === "savings_mandatory") m.daily += r.paidIn;
     else m.other += r.paidIn;
     m.withdrawn += r.takenOut;

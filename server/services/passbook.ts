@@ -147,7 +147,12 @@ export async function passbookOf(db: DbOrTx, memberId: number, now = new Date())
     .groupBy(sql`1`);
   const daysIn = new Map(dayRows.map((r) => [r.month, Number(r.days)]));
   const months = savingsMonths(
-    byMonth.map((r) => ({ month: r.month, account: r.account, paidIn: Number(r.paidIn), takenOut: Number(r.takenOut) })),
+    byMonth.map((r) => ({
+      month: r.month,
+      account: r.account,
+      paidIn: Number(r.paidIn),
+      takenOut: Number(r.takenOut),
+    })),
     daysIn,
   );
   const memberLoans = (await groupLoanViews(db, group!, today)).filter((l) => l.loan.memberId === memberId);

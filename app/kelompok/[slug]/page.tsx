@@ -127,7 +127,16 @@ export default async function GroupPage({ params }: { params: Promise<{ slug: st
         ).map((k) => ({
           key: k,
           // Surplus is a glossary term (/metodologi#istilah); the accounts' plain names are not.
-          cells: [k === "surplus" ? <span className="term">{t[k]}</span> : t[k], rp(b[k], locale)],
+          cells: [
+            k === "surplus" ? (
+              <span key="label" className="term">
+                {t[k]}
+              </span>
+            ) : (
+              t[k]
+            ),
+            rp(b[k], locale),
+          ],
         }))}
       />
       <p className="muted">
