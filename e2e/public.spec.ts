@@ -79,7 +79,7 @@ test("a group page is complete without JavaScript: balance sheet, chart, indicat
   }
   // The hash check and the seals' codes are a tap away, after the plain verdict.
   await expect(page.getByText(/Rantai hash diperiksa dari isi catatan/)).toBeHidden();
-  await page.locator("details.book-check summary").click();
+  await page.locator("details.book-check > summary").click();
   await expect(page.getByText(/Rantai hash diperiksa dari isi catatan: [\d.]+ catatan utuh\./)).toBeVisible();
   const chart = page.getByRole("img", { name: "Simpanan disetor, pinjaman disalurkan dan angsuran masuk per bulan" });
   // Drawn on the server: savings on their own scale, loans and repayments on theirs.

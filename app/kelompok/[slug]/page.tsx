@@ -83,7 +83,7 @@ export default async function GroupPage({ params }: { params: Promise<{ slug: st
         t={t}
       />
       {/* Plain words first (the verdict above); the hash check and the seals' codes a tap away (cold try #27). */}
-      <details className="book-check">
+      <details className="book-check no-print">
         <summary>{t.bookCheck}</summary>
         <p>
           <ChainChecked chain={chain} timeZone={f.group.timeZone} locale={locale} t={t} />{" "}
