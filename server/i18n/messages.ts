@@ -997,7 +997,7 @@ const en: Messages = {
     cash: "cash",
     bank: "bank",
     opening: "Opening balance",
-    totals: "This month's total",
+    totals: "Total this month",
     closing: "Closing balance",
     none: "No entries this month.",
     seal: (month: string) => `Cash book seal, ${month}`,
