@@ -102,11 +102,27 @@ test("the oldest member's passbook: what she has and owes on the first screen, a
   for (const late of await page.locator("section.loan-due p.warn").allInnerTexts())
     expect(late).toMatch(/[Bb]ayar sekarang Rp/);
   // History by year, collapsed; repaid loans one line each, no schedule.
-  const years = page.locator("details", { has: page.locator("summary", { hasText: /^\d{4}: iuran Rp/ }) });
+  const years = page.locator("details", { has: page.locator("summary", { hasText: /^\d{4}: disetor Rp/ }) });
   expect(await years.count()).toBeGreaterThan(0);
   for (const open of await years.evaluateAll((ds) => ds.map((d) => (d as HTMLDetailsElement).open)))
     expect(open).toBe(false);
-  await expect(page.getByText(/hari bisa dibayar di muka atau menyusul/)).toBeVisible();
+  await expect(page.getByText(/[Hh]ari bisa dibayar di muka atau menyusul/)).toBeVisible();
+  // Money taken out is never a negative deposit: its own column, and the year's months fit the screen.
+  expect(await years.locator("summary").allInnerTexts()).not.toContainEqual(expect.stringMatching(/−\s?Rp/));
+  const oldest = years.last();
+  await oldest.locator("summary").click();
+  expect(await oldest.locator("table.months thead th").allInnerTexts()).toEqual([
+    "Bulan",
+    "Disetor",
+    "Ditarik",
+    "Hari",
+  ]);
+  const fit = await oldest
+    .locator("table.months")
+    .evaluate((t) => ({ table: t.scrollWidth, box: t.parentElement!.clientWidth }));
+  expect(fit.table).toBeLessThanOrEqual(fit.box);
+  expect(await oldest.locator("table.months").innerText()).not.toMatch(/−\s?Rp/);
+  await oldest.locator("summary").click();
   const height = await page.evaluate(() => document.documentElement.scrollHeight);
   expect(height, `${height} px`).toBeLessThan(5 * SCREEN.height);
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(SCREEN.width);

@@ -40,6 +40,18 @@ test("a closed month's report prints on one A4 page with its seal, the signature
   await expect(page.locator("section.seal .seal-code")).toHaveText(last.seal);
   await expect(page.locator("header.site nav")).toBeHidden();
   await expect(page.locator("nav.pager")).toBeHidden();
+  // Room to sign by hand: at least 15 mm (56,7 CSS px) between each role and its dotted line.
+  const items = await signatures.locator(".sig-item").all();
+  expect(items.length).toBe(4);
+  for (const item of items) {
+    const role = (await item.locator("strong").boundingBox())!;
+    const line = (await item.locator(".sig-line").boundingBox())!;
+    expect(line.y - (role.y + role.height)).toBeGreaterThanOrEqual(56);
+  }
+  // What only a screen uses is not printed: the full hash behind its tap, the links.
+  await expect(page.locator("section.seal details")).toBeHidden();
+  await expect(page.getByRole("link", { name: "Cara memeriksa segel ini" })).toBeHidden();
+  await expect(page.getByRole("link", { name: /Unduh PDF/ })).toBeHidden();
   expect(pagesOf(await page.pdf({ format: "A4" }))).toBe(1);
 });
 

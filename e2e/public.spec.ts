@@ -77,6 +77,9 @@ test("a group page is complete without JavaScript: balance sheet, chart, indicat
   ]) {
     await expect(page.getByRole("heading", { name: h, exact: true })).toBeVisible();
   }
+  // The hash check and the seals' codes are a tap away, after the plain verdict.
+  await expect(page.getByText(/Rantai hash diperiksa dari isi catatan/)).toBeHidden();
+  await page.locator("details.book-check > summary").click();
   await expect(page.getByText(/Rantai hash diperiksa dari isi catatan: [\d.]+ catatan utuh\./)).toBeVisible();
   const chart = page.getByRole("img", { name: "Simpanan disetor, pinjaman disalurkan dan angsuran masuk per bulan" });
   // Drawn on the server: savings on their own scale, loans and repayments on theirs.
@@ -99,6 +102,14 @@ test("the cash book shows a month with Masuk, Keluar and Saldo, picks months wit
   expect(heads).toEqual(["Catatan", "Masuk (Rp)", "Keluar (Rp)", "Saldo (Rp)"]);
   // Whole at 360 px: the page itself never scrolls sideways.
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+  // Amounts readable (14 px at least), and the table whole in its box (no sideways scroll).
+  const fit = await page.locator("table.cash-book").evaluate((t) => ({
+    table: t.scrollWidth,
+    box: t.parentElement!.clientWidth,
+    font: Number.parseFloat(getComputedStyle(t.querySelector("td.num")!).fontSize),
+  }));
+  expect(fit.table).toBeLessThanOrEqual(fit.box);
+  expect(fit.font).toBeGreaterThanOrEqual(14);
   // The seal once for the month, its full hash a tap away; no hash on each row.
   await expect(page.getByRole("heading", { name: /^Segel buku kas / })).toBeVisible();
   await expect(page.locator("table.cash-book .hash")).toHaveCount(0);

@@ -28,21 +28,27 @@ export function CashBookTable({
       {m.cash !== 0 && <span className="cb-line">{formatInt(m.cash, locale)}</span>}
       {m.bank !== 0 && (
         <span className="cb-line">
-          <span className="muted">{c.bank}</span> {formatInt(m.bank, locale)}
+          <span className="cb-acct">{c.bank}</span> {formatInt(m.bank, locale)}
         </span>
       )}
     </>
   );
-  const held = (m: MoneyHeld) => (
-    <>
-      <span className="cb-line">
-        <span className="muted">{c.cash}</span> {formatInt(m.cash, locale)}
-      </span>
-      <span className="cb-line">
-        <span className="muted">{c.bank}</span> {formatInt(m.bank, locale)}
-      </span>
-    </>
-  );
+  // The balance: cash on every row; the bank only where the row touched it (and at the month's
+  // start and end), each then named — not "kas …/bank …" on every row (cold try #27).
+  const held = (m: MoneyHeld, withBank: boolean) =>
+    withBank ? (
+      <>
+        <span className="cb-line">
+          <span className="cb-acct">{c.cash}</span> {formatInt(m.cash, locale)}
+        </span>
+        <span className="cb-line">
+          <span className="cb-acct">{c.bank}</span> {formatInt(m.bank, locale)}
+        </span>
+      </>
+    ) : (
+      <span className="cb-line">{formatInt(m.cash, locale)}</span>
+    );
+  const touchesBank = (e: { in: MoneyHeld; out: MoneyHeld }) => e.in.bank !== 0 || e.out.bank !== 0;
   return (
     <div className="table-wrap" tabIndex={0}>
       <table className="cash-book">
@@ -65,7 +71,7 @@ export function CashBookTable({
             <th scope="row" colSpan={3}>
               {c.opening}
             </th>
-            <td className="num">{held(book.opening)}</td>
+            <td className="num">{held(book.opening, true)}</td>
           </tr>
           {book.lines.map((e) => (
             <tr key={e.seq} id={`no-${e.seq}`}>
@@ -96,7 +102,7 @@ export function CashBookTable({
               </td>
               <td className="num">{moved(e.in)}</td>
               <td className="num">{moved(e.out)}</td>
-              <td className="num">{held(e.held)}</td>
+              <td className="num">{held(e.held, touchesBank(e))}</td>
             </tr>
           ))}
         </tbody>
@@ -111,10 +117,11 @@ export function CashBookTable({
             <th scope="row" colSpan={3}>
               {c.closing}
             </th>
-            <td className="num">{held(book.closing)}</td>
+            <td className="num">{held(book.closing, true)}</td>
           </tr>
         </tfoot>
       </table>
+      <p className="muted">{c.balanceNote}</p>
     </div>
   );
 }

@@ -23,12 +23,17 @@ export function DataTable({
   rowHeaders = true,
   caption,
   captionHidden = false,
+  stack = true,
+  className,
 }: {
   columns?: Column[];
   rows: { key: string | number; cells: ReactNode[] }[];
   rowHeaders?: boolean;
   caption?: ReactNode;
   captionHidden?: boolean;
+  /** False: a narrow table that fits a phone as it is, kept a table there (not stacked into cards). */
+  stack?: boolean;
+  className?: string;
 }) {
   const num = (i: number) => (columns ? columns[i]?.num : i > 0);
   // On a narrow screen a table with a header row stacks each row into a card, every figure
@@ -38,7 +43,7 @@ export function DataTable({
   return (
     <div className="table-wrap" tabIndex={0}>
       {/* Explicit roles: a stacked table (display: block on a phone) stays a table to a screen reader. */}
-      <table className={columns ? "stack" : undefined} role="table">
+      <table className={[columns && stack ? "stack" : "", className ?? ""].join(" ").trim() || undefined} role="table">
         {caption && <caption className={captionHidden ? "sr-only" : "table-caption"}>{caption}</caption>}
         {columns && (
           <thead role="rowgroup">

@@ -71,6 +71,7 @@ export function MoneySafe({
       </p>
       <ul className="safe-list">
         <Line t={s} mark={null}>
+          <span className="term">{s.groupMoney}</span>{" "}
           {s.holdings(
             rp(held.total, locale),
             rp(held.cash, locale),
@@ -113,7 +114,7 @@ export function MoneySafe({
         <Line t={s} mark={r.seal.mark}>
           {seal ? (
             <>
-              {s.seal(formatMonth(seal.month, locale, true), seal.seq, seal.seal)}{" "}
+              {s.seal(formatMonth(seal.month, locale, true), seal.seq)}{" "}
               {seal.countersigned?.matches ? s.sealSigned(date(seal.countersigned.on)) : s.sealNotSigned}
               {r.seal.causes.includes("behind") && ` ${s.sealBehind(formatMonth(r.seal.expected, locale, true))}`}
               {r.seal.causes.includes("queried") && ` ${s.sealQueried}`}

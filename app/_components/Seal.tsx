@@ -3,6 +3,7 @@ import QRCode from "qrcode";
 import { formatDate } from "@/server/i18n/format";
 import type { Locale, Messages } from "@/server/i18n/messages";
 import type { PublicCheckpoint } from "@/server/services/seals";
+import { sealCovers } from "./seal-words";
 
 /**
  * Where the QR code leads: the portal's own verify page (its public URL when set) at the full hash,
@@ -48,6 +49,7 @@ export function Seal({
 }) {
   const s = t.seal;
   const url = verifyUrl(slug, checkpoint.seq, checkpoint.hash);
+  const covers = sealCovers(checkpoint, locale, t);
   return (
     <section className="seal" aria-labelledby={`segel-${checkpoint.month}`}>
       <h2 id={`segel-${checkpoint.month}`}>{title}</h2>
@@ -57,7 +59,8 @@ export function Seal({
           <p>
             {s.entry(checkpoint.seq)} · <strong className="seal-code">{checkpoint.seal}</strong>
           </p>
-          <details>
+          {covers && <p className="seal-covers">{covers}</p>}
+          <details className="no-print">
             <summary>{s.fullHash}</summary>
             <code className="hash">{checkpoint.hash}</code>
           </details>
@@ -68,7 +71,7 @@ export function Seal({
                 : s.signedOther(checkpoint.countersigned.seq)
               : s.notSigned}
           </p>
-          <p>
+          <p className="no-print">
             <a href={`/verifikasi?kelompok=${slug}&no=${checkpoint.seq}&segel=${checkpoint.seal}`}>{s.howTo}</a>
           </p>
         </div>

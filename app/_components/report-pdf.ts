@@ -4,6 +4,7 @@
  * cannot encode is spelt in plain letters), the heading lines (demo label, title, village, a failed
  * chain check), a seal with its QR code, and the signature block with the printed date.
  */
+import { sealCovers } from "./seal-words";
 import { PDFDocument, type PDFFont, type PDFPage, rgb, StandardFonts } from "pdf-lib";
 import QRCode from "qrcode";
 import type { ChainCheck } from "@/server/services/chain-check";
@@ -169,6 +170,9 @@ export function drawSeal(
       : t.seal.notSigned,
     { x },
   );
+  // What a closed month's seal covers, in words: made at the close, so entries of the grace days too.
+  const covers = sealCovers(seal, locale, t);
+  if (covers) sheet.text(covers, { x, size: 8 });
   if (o.verifyUrl) sheet.text(`${t.print.verifyAt} ${o.verifyUrl.replace(/&segel=.*$/, "")}`, { x, size: 7 });
   sheet.y = Math.min(sheet.y, top - qr) - 4;
 }

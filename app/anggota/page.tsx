@@ -197,17 +197,27 @@ export default async function PassbookPage({
       {v.years.map((y) => (
         <details key={y.year}>
           <summary>
-            {p.yearLine(y.year, money(y.daily), formatInt(y.days, locale))}
+            {p.yearLine(y.year, money(y.daily + y.other), formatInt(y.days, locale))}
+            {y.withdrawn > 0 && <> · {p.yearWithdrawn(money(y.withdrawn))}</>}
             {y.shu > 0 && <> · {p.yearShu(money(y.shu))}</>}
           </summary>
+          {/* Four narrow columns, never stacked: a year's months fit a 336 px column (cold try #27). */}
           <DataTable
-            columns={[{ label: t.month }, { label: p.daily, num: true }, { label: p.other, num: true }]}
+            stack={false}
+            className="months"
+            columns={[
+              { label: t.month },
+              { label: p.paidIn, num: true },
+              { label: p.withdrawn, num: true },
+              { label: p.daysCol, num: true },
+            ]}
             rows={y.months.map((m) => ({
               key: m.month,
               cells: [
                 formatMonth(m.month, locale),
-                p.monthLine(money(m.daily), formatInt(m.days, locale)),
-                money(m.other),
+                money(m.daily + m.other),
+                m.withdrawn > 0 ? money(m.withdrawn) : "–",
+                formatInt(m.days, locale),
               ],
             }))}
           />

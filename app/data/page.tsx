@@ -61,10 +61,12 @@ export default async function DataPage({ searchParams }: { searchParams: Promise
           license, groups[] — slug, name, village, kecamatan, kabupaten, provinsi, foundedOn, isDemo, asOf,
           membersActive, membersWomen, membersMen, cashRp, bankRp, loansOutstandingRp, memberSavingsRp, socialFundRp,
           reserveFundRp, otherFundsRp, surplusRp, savingsCollectedRp, loansDisbursedRp, contributionCompliance, par30,
-          repaymentRate, costAvoidedAtLeastRp, costAvoidedIfAllIjonRp, memberDays (days of membership, for the cost
-          avoided per member per year: costAvoidedAtLeastRp × 365 ÷ memberDays, rounded down), lastSeq, lastHash;
-          failedChainCheck[] — slug, name, village, isDemo, error (chain_check_failed), message, firstProblemSeq,
-          checkedAt
+          repaymentRate, costAvoidedAtLeastRp, costAvoidedIfAllIjonRp, memberDays
+        </code>{" "}
+        ({x.memberDays}),{" "}
+        <code>
+          lastSeq, lastHash; failedChainCheck[] — slug, name, village, isDemo, error (chain_check_failed), message,
+          firstProblemSeq, checkedAt
         </code>
         . <code>null</code> = {t.suppressed} ({t.suppressedNote})
       </p>
@@ -73,11 +75,14 @@ export default async function DataPage({ searchParams }: { searchParams: Promise
         <code>
           loanPolicy, dailyContributionRp, loans (byStatus, byPurpose), loanCosts, lastCashCount, months[] — month,
           savingsCollectedRp, dailyContributionsRp, socialFundInRp, withdrawalsRp, loansDisbursedRp, principalRepaidRp,
-          serviceChargeRp, finesRp, expensesRp, otherIncomeRp, writtenOffRp, closingBalancesRp, shareOutRule (basis
-          points of the SHU per pool, memberPayout, isExample), closedYears[] — year, shuRp, poolsRp, membersPaid,
-          indicators (returnOnSavings, returnOnAssets, utilisation, par30, retention, retentionHidden,
-          averageSavingsPerMember, writeOffRatio), report; HTTP 409 {"{"}error: chain_check_failed, message,
-          firstProblemSeq{"}"}
+          serviceChargeRp, finesRp, expensesRp, otherIncomeRp, writtenOffRp, closingBalancesRp, shareOutRule
+        </code>{" "}
+        ({x.shareOutRule}
+        <code>, memberPayout, isExample</code>),{" "}
+        <code>
+          closedYears[] — year, shuRp, poolsRp, membersPaid, indicators (returnOnSavings, returnOnAssets, utilisation,
+          par30, retention, retentionHidden, averageSavingsPerMember, writeOffRatio), report; HTTP 409 {"{"}error:
+          chain_check_failed, message, firstProblemSeq{"}"}
         </code>
         .
       </p>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { addDays, monthOf } from "./dates";
-import { firstOpenDay, graceClosesOn, isMonthClosed, monthCloseSeals, monthStanding } from "./month-close";
+import { firstOpenDay, graceClosesOn, isMonthClosed, monthCloseSeals, monthStanding, sealMadeOn } from "./month-close";
 
 const TZ = "Asia/Makassar";
 /** An instant at a WITA wall-clock time (UTC+8). */
@@ -112,5 +112,17 @@ describe("the first day still open", () => {
         expect(monthStanding(monthOf(first), today, graceDays)).not.toBe("closed");
         expect(monthStanding(monthOf(addDays(first, -1)), today, graceDays)).toBe("closed");
       }
+  });
+});
+
+describe("the day a month's seal was made", () => {
+  const closesOn = graceClosesOn("2026-11", 5);
+  it("is the grace period's last day, in the next month, when nobody closed the month earlier", () => {
+    expect(sealMadeOn({ closesOn, countersigned: null })).toBe("2026-12-05");
+    // A countersignature after the close does not move the seal.
+    expect(sealMadeOn({ closesOn, countersigned: { on: "2026-12-09" } })).toBe("2026-12-05");
+  });
+  it("is the countersignature's day when the pengawas closed the month early", () => {
+    expect(sealMadeOn({ closesOn, countersigned: { on: "2026-12-02" } })).toBe("2026-12-02");
   });
 });

@@ -94,6 +94,21 @@ export function monthCloseSeals(
   return out;
 }
 
+/**
+ * The day a closed month's seal was made: the pengawas' countersignature when she closed the month
+ * before its grace period ended, else the grace period's last day (the seal is the head at the end
+ * of it). So the seal covers the entries typed on the first days of the next month too: the page
+ * says so beside it (cold try #27: November's seal reached no. 6858, November ended at no. 6824).
+ */
+export function sealMadeOn(seal: {
+  closesOn: BusinessDate;
+  countersigned?: { on: BusinessDate } | null;
+}): BusinessDate {
+  const lastGraceDay = addDays(seal.closesOn, -1);
+  const signedOn = seal.countersigned?.on;
+  return signedOn && signedOn < seal.closesOn ? signedOn : lastGraceDay;
+}
+
 export interface OpenDayFacts {
   /** The group's local date now. */
   today: BusinessDate;

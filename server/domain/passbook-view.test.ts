@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { viewLoan } from "./loans";
-import { passbookView } from "./passbook-view";
+import { passbookView, savingsMonths } from "./passbook-view";
 
 const loan = (id: number, disbursedOn: string, principal: number) => ({
   id,
@@ -37,9 +37,9 @@ describe("the passbook's first screen", () => {
     today: TODAY,
     savings: { share: 50_000, mandatory: 700_000, voluntary: 120_000, socialFund: 9_000 },
     months: [
-      { month: "2025-12", daily: 31_000, days: 31, other: 0 },
-      { month: "2026-11", daily: 30_000, days: 27, other: 20_000 },
-      { month: "2026-10", daily: 28_000, days: 31, other: 0 },
+      { month: "2025-12", daily: 31_000, days: 31, other: 0, withdrawn: 0 },
+      { month: "2026-11", daily: 30_000, days: 27, other: 20_000, withdrawn: 0 },
+      { month: "2026-10", daily: 28_000, days: 31, other: 0, withdrawn: 150_000 },
     ],
     shu: [{ year: 2025, amount: 45_000 }],
     loans: [runningLoan, repaidLoan, lateLoan],
@@ -62,10 +62,35 @@ describe("the passbook's first screen", () => {
   });
 
   it("groups the history by year, newest first, with the year's SHU part", () => {
-    expect(view.years.map((y) => [y.year, y.daily, y.days, y.other, y.shu])).toEqual([
-      [2026, 58_000, 58, 20_000, 0],
-      [2025, 31_000, 31, 0, 45_000],
+    expect(view.years.map((y) => [y.year, y.daily, y.days, y.other, y.withdrawn, y.shu])).toEqual([
+      [2026, 58_000, 58, 20_000, 150_000, 0],
+      [2025, 31_000, 31, 0, 0, 45_000],
     ]);
     expect(view.years[0]!.months.map((m) => m.month)).toEqual(["2026-11", "2026-10"]);
+  });
+});
+
+describe("her savings by month", () => {
+  it("keeps money taken out apart from money paid in: a withdrawal is never a negative deposit", () => {
+    const months = savingsMonths(
+      [
+        { month: "2020-08", account: "savings_mandatory", paidIn: 31_000, takenOut: 647_562 },
+        { month: "2020-08", account: "savings_voluntary", paidIn: 5_000, takenOut: 307_438 },
+        { month: "2020-07", account: "savings_mandatory", paidIn: 31_000, takenOut: 0 },
+      ],
+      new Map([["2020-08", 31]]),
+    );
+    expect(months).toEqual([
+      { month: "2020-07", daily: 31_000, days: 0, other: 0, withdrawn: 0 },
+      { month: "2020-08", daily: 31_000, days: 31, other: 5_000, withdrawn: 955_000 },
+    ]);
+    const y = passbookView({
+      today: "2026-11-29",
+      savings: { share: 0, mandatory: 0, voluntary: 0, socialFund: 0 },
+      months,
+      shu: [],
+      loans: [],
+    }).years[0]!;
+    expect([y.daily, y.other, y.withdrawn]).toEqual([62_000, 5_000, 955_000]);
   });
 });

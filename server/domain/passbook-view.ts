@@ -11,8 +11,43 @@ export interface PassbookMonth {
   daily: number;
   /** Days of this month that are paid (whenever they were paid: ahead, on the day or later). */
   days: number;
-  /** Other savings paid in (or, negative, taken out) this month. */
+  /** Other savings paid in this month. */
   other: number;
+  /** Savings taken out this month (a withdrawal, a leaver's payout): never a negative deposit. */
+  withdrawn: number;
+}
+
+/** One month's savings postings of one account, money in and money out summed apart. */
+export interface SavingsMonthRow {
+  month: string;
+  account: string;
+  /** Credits to her savings (paid in), a positive sum. */
+  paidIn: number;
+  /** Debits from her savings (taken out), a positive sum. */
+  takenOut: number;
+}
+
+/**
+ * Her savings by month: iuran harian (the mandatory account) and other savings paid in, and
+ * whatever was taken out, each a positive amount in its own column — a withdrawal is never shown
+ * as a negative deposit (cold try #27: "Agu 2020 −Rp 616.562 disetor").
+ */
+export function savingsMonths(rows: readonly SavingsMonthRow[], daysIn: ReadonlyMap<string, number>): PassbookMonth[] {
+  const months = new Map<string, PassbookMonth>();
+  for (const r of rows) {
+    const m = months.get(r.month) ?? {
+      month: r.month,
+      daily: 0,
+      days: daysIn.get(r.month) ?? 0,
+      other: 0,
+      withdrawn: 0,
+    };
+    if (r.account === "savings_mandatory") m.daily += r.paidIn;
+    else m.other += r.paidIn;
+    m.withdrawn += r.takenOut;
+    months.set(r.month, m);
+  }
+  return [...months.values()].sort((a, b) => (a.month < b.month ? -1 : 1));
 }
 
 export interface PassbookFacts<L extends LoanTerms & { id: number; purpose: string }> {
@@ -29,6 +64,7 @@ export interface PassbookYear {
   daily: number;
   days: number;
   other: number;
+  withdrawn: number;
   shu: number;
   /** The year's months, newest first. */
   months: PassbookMonth[];
@@ -61,7 +97,7 @@ export function passbookView<L extends LoanTerms & { id: number; purpose: string
   const thisMonth = f.today.slice(0, 7);
   const years = new Map<number, PassbookYear>();
   const yearOf = (year: number) => {
-    const y = years.get(year) ?? { year, daily: 0, days: 0, other: 0, shu: 0, months: [] };
+    const y = years.get(year) ?? { year, daily: 0, days: 0, other: 0, withdrawn: 0, shu: 0, months: [] };
     years.set(year, y);
     return y;
   };
@@ -70,6 +106,7 @@ export function passbookView<L extends LoanTerms & { id: number; purpose: string
     y.daily += m.daily;
     y.days += m.days;
     y.other += m.other;
+    y.withdrawn += m.withdrawn;
     y.months.push(m);
   }
   for (const x of f.shu) yearOf(x.year).shu += x.amount;

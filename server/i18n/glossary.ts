@@ -141,13 +141,13 @@ export const GLOSSARY = {
       name: "Biaya yang dihindari anggota",
       def: "Berapa yang tidak perlu dibayar anggota kepada pengijon atau rentenir karena meminjam di KSM. Angka utama “paling sedikit” membandingkan setiap pinjaman dengan pemberi pinjaman termurah yang sungguh tersedia bagi peminjamnya; angka kedua menghitung setiap pinjaman sebagai ijon.",
       formula:
-        "Paling sedikit = Σ (biaya alternatif nyata − jasa KSM); alternatif nyata = yang lebih murah dari pengijon dan rentenir untuk pinjaman tanaman (kopi, kemiri, pertanian lain), rentenir untuk tujuan lain, tidak pernah KUR. Bila semua ijon = Σ (biaya pengijon − jasa KSM). Atas semua pinjaman yang tidak dibatalkan.",
+        "Paling sedikit = Σ (biaya alternatif nyata − jasa KSM); alternatif nyata = yang lebih murah dari pengijon dan rentenir untuk pinjaman tanaman (kopi, kemiri, pertanian lain), rentenir untuk tujuan lain, tidak pernah KUR. Bila semua ijon = Σ (biaya pengijon − jasa KSM). Atas semua pinjaman yang tidak dibatalkan. Per anggota per tahun = paling sedikit × 365 ÷ hari keanggotaan (setiap anggota dari masuk sampai hari ini atau sampai keluar), dibulatkan ke bawah.",
     },
     en: {
       name: "Cost avoided by members",
       def: "What members did not have to pay a pengijon or a money lender because they borrowed from the KSM. The headline “at least” compares each loan with the cheapest lender its borrower really had; the second figure prices every loan as ijon.",
       formula:
-        "At least = Σ (cost of the realistic alternative − KSM service charge); the realistic alternative is the cheaper of the pengijon and the money lender for a crop loan (coffee, candlenut, other farming), the money lender for any other purpose, never KUR. If all ijon = Σ (pengijon's cost − KSM service charge). Over every loan not cancelled.",
+        "At least = Σ (cost of the realistic alternative − KSM service charge); the realistic alternative is the cheaper of the pengijon and the money lender for a crop loan (coffee, candlenut, other farming), the money lender for any other purpose, never KUR. If all ijon = Σ (pengijon's cost − KSM service charge). Over every loan not cancelled. Per member per year = at least × 365 ÷ days of membership (each member from joining to today or to leaving), rounded down.",
     },
   },
   compliance: {
@@ -283,6 +283,92 @@ export const GLOSSARY = {
       name: "Write-off ratio",
       def: "The share of the money lent out that was written off in a year.",
       formula: "Principal written off in the year ÷ average loans outstanding (12 month-end balances).",
+    },
+  },
+  group_money: {
+    id: {
+      name: "Uang kelompok",
+      def: "Semua uang milik kelompok di mana pun ia berada: tunai di kotak kas, di rekening bank, dan yang sedang dipinjam anggota.",
+      formula: "Kas + bank + pinjaman beredar, hari ini.",
+    },
+    en: {
+      name: "Group money",
+      def: "All the group's money wherever it is: cash in the box, in the bank account, and lent out to members.",
+      formula: "Cash + bank + loans outstanding, today.",
+    },
+  },
+  surplus: {
+    id: {
+      name: "Surplus",
+      def: "Hasil kelompok yang belum dibagi: pendapatan tahun buku yang masih berjalan dikurangi biaya dan hapus buku, ditambah yang dibawa dari sebelumnya. Dibagi sebagai SHU saat tahun ditutup.",
+      formula:
+        "Jasa pinjaman + denda + pendapatan lain − biaya − pinjaman dihapus buku (tahun berjalan) + surplus awal (saldo pembukaan, rugi tahun yang ditutup).",
+    },
+    en: {
+      name: "Surplus",
+      def: "The group's result not yet shared out: the open book year's income less costs and write-offs, plus what was carried in. Shared out as SHU when the year is closed.",
+      formula:
+        "Service charge + fines + other income − costs − loans written off (open year) + opening surplus (opening balance, losses of closed years).",
+    },
+  },
+  loan_berjalan: {
+    id: {
+      name: "Berjalan",
+      def: "Pinjaman yang belum lunas dan tidak ada angsurannya yang terlambat.",
+      formula: "Masih ada yang harus dibayar, dan setiap angsuran yang jatuh tempo sebelum hari ini sudah dibayar.",
+    },
+    en: {
+      name: "Current",
+      def: "A loan not yet repaid with no installment late.",
+      formula: "Something is still owed, and every installment due before today is paid.",
+    },
+  },
+  loan_menunggak: {
+    id: {
+      name: "Menunggak",
+      def: "Pinjaman dengan angsuran yang terlambat, walau hanya satu hari. Berbeda dengan PAR30: PAR30 hanya memuat pinjaman yang terlambat lebih dari 30 hari, dan mengukur sisa pokoknya, bukan jumlah pinjaman.",
+      formula: "Ada angsuran yang jatuh tempo sebelum hari ini dan belum dibayar penuh (terlambat 1 hari atau lebih).",
+    },
+    en: {
+      name: "In arrears",
+      def: "A loan with an installment late, even by one day. Unlike PAR30, which holds only loans more than 30 days late and measures their outstanding principal, not the number of loans.",
+      formula: "An installment due before today is not fully paid (1 day late or more).",
+    },
+  },
+  loan_lunas: {
+    id: {
+      name: "Lunas",
+      def: "Pinjaman yang sudah dibayar habis: pokok, jasa dan denda.",
+      formula: "Sisa pokok = 0 dan tidak ada lagi yang harus dibayar.",
+    },
+    en: {
+      name: "Repaid",
+      def: "A loan paid off in full: principal, service charge and fines.",
+      formula: "Principal outstanding = 0 and nothing left to pay.",
+    },
+  },
+  loan_dihapus: {
+    id: {
+      name: "Dihapus buku",
+      def: "Pinjaman yang dinyatakan tidak tertagih lagi: sisa pokoknya dicatat sebagai kerugian.",
+      formula: "Ada catatan hapus buku untuk pinjaman itu.",
+    },
+    en: {
+      name: "Written off",
+      def: "A loan declared no longer collectable: its remaining principal is booked as a loss.",
+      formula: "A write-off entry exists for the loan.",
+    },
+  },
+  loan_dibatalkan: {
+    id: {
+      name: "Dibatalkan",
+      def: "Pencairan yang dibalik dengan catatan koreksi (misalnya salah catat): tidak dihitung sebagai pinjaman.",
+      formula: "Catatan pencairannya dibalik oleh koreksi.",
+    },
+    en: {
+      name: "Cancelled",
+      def: "A disbursement reversed by a correction entry (a mistake, say): not counted as a loan.",
+      formula: "Its disbursement entry is reversed by a correction.",
     },
   },
 } satisfies Record<string, Record<Locale, Term>>;

@@ -58,7 +58,7 @@ const id = {
   socialFund: "Dana sosial",
   reserve: "Dana cadangan",
   otherFunds: "Dana pengurus & pendidikan",
-  surplus: "Surplus",
+  surplus: term("surplus", "id"),
   founded: "Berdiri",
   village: "Desa",
   seeGroup: "Lihat kelompok",
@@ -127,6 +127,7 @@ const id = {
     monthSeal: (month: string) => `Segel akhir ${month} (saat bulan ditutup)`,
   },
   freshness: (last: string, seq: number) => `Catatan terakhir ${last} (nomor ${seq}).`,
+  bookCheck: "Segel bulanan dan pemeriksaan buku (hash)",
   /** The chain check from content (server/services/chain-check.ts): entries agree, and when the whole chain was last checked. */
   chainOk: (entries: string, wholeAt: string) =>
     `Rantai hash diperiksa dari isi catatan: ${entries} catatan utuh. Seluruh rantai terakhir diperiksa ${wholeAt}.`,
@@ -149,13 +150,14 @@ const id = {
       `Sejak kas dihitung ${date}: masuk ${moneyIn}, keluar ${moneyOut} (menurut buku).`,
     countOld: (days: string) => `Hitungan ini sudah ${days} hari yang lalu.`,
     checkQueried: "Dipertanyakan pengawas.",
-    chainOk: "Buku kas utuh: rantai hash cocok dengan isi setiap catatan.",
+    chainOk: "Buku tidak diubah sejak diperiksa: setiap catatan masih sama seperti saat ditulis.",
     chainBad: "Buku kas diubah di luar portal: rantai hash tidak cocok (lihat peringatan di atas).",
     sealBehind: (month: string) => `Segel akhir ${month} belum ada.`,
     sealQueried: "Segel ini dipertanyakan pengawas.",
     queriesOpen: (n: string) => `${n} pertanyaan pengawas belum dijawab.`,
+    groupMoney: term("group_money", "id"),
     holdings: (total: string, cash: string, bank: string | null, lent: string) =>
-      `Uang kelompok ${total}: ${cash} di kas, ${bank ? `${bank} di bank, ` : ""}${lent} sedang dipinjam anggota.`,
+      `${total}: ${cash} di kas, ${bank ? `${bank} di bank, ` : ""}${lent} sedang dipinjam anggota.`,
     countMatches: (date: string) => `Kas dihitung ${date}: cocok dengan buku.`,
     countOver: (date: string, diff: string) => `Kas dihitung ${date}: lebih ${diff} dari buku.`,
     countShort: (date: string, diff: string) => `Kas dihitung ${date}: kurang ${diff} dari buku.`,
@@ -170,8 +172,7 @@ const id = {
     repaymentsHidden:
       "Pengembalian pinjaman tidak ditampilkan: kurang dari 5 pinjaman berjalan, jadi angkanya akan menunjukkan siapa yang terlambat.",
     par30: (pct: string) => `${pct} dari uang yang dipinjam terlambat lebih dari 30 hari.`,
-    seal: (month: string, seq: number, seal: string) =>
-      `Buku kas disegel akhir ${month} (catatan no. ${seq}, ${seal}).`,
+    seal: (month: string, seq: number) => `Buku kas disegel akhir ${month} (sampai catatan no. ${seq}).`,
     sealSigned: (date: string) => `Ditandatangani pengawas ${date}.`,
     sealNotSigned: "Belum ditandatangani pengawas.",
     noSeal: "Belum ada segel bulanan.",
@@ -226,6 +227,9 @@ const id = {
     notSigned: "belum disegel pengawas",
     qrLabel: "Kode QR: buka halaman periksa segel",
     howTo: "Cara memeriksa segel ini",
+    /** A closed month's seal is the head when the month closed, after its grace days: said beside it. */
+    covers: (month: string, madeOn: string, seq: number, nextMonth: string) =>
+      `Segel ini dibuat saat ${month} ditutup (${madeOn}), jadi mencakup catatan sampai no. ${seq} — termasuk catatan yang diketik pada hari-hari pertama ${nextMonth} (masa tenggang), bila ada.`,
   },
   chainRewritten: (month: string, seq: number, wholeAt: string) =>
     `PERINGATAN: buku kas ditulis ulang setelah pengawas menandatangani segel bulan ${month}: catatan no. ${seq} tidak lagi memiliki hash yang ditandatangani (diperiksa ${wholeAt}). Beri tahu pengawas dan rapat anggota.`,
@@ -347,11 +351,11 @@ const id = {
     lainnya: "Lainnya",
   } as Record<string, string>,
   statuses: {
-    berjalan: "Berjalan",
-    menunggak: "Menunggak",
-    lunas: "Lunas",
-    dihapus: "Dihapus buku",
-    dibatalkan: "Dibatalkan",
+    berjalan: term("loan_berjalan", "id"),
+    menunggak: term("loan_menunggak", "id"),
+    lunas: term("loan_lunas", "id"),
+    dihapus: term("loan_dihapus", "id"),
+    dibatalkan: term("loan_dibatalkan", "id"),
   } as Record<string, string>,
   categories: {
     alat_tulis: "Alat tulis",
@@ -449,6 +453,8 @@ const id = {
     fullHash: "Hash lengkap",
     check: "Periksa segel ini",
     everyHash: "Hash setiap catatan ada di data terbuka:",
+    balanceNote:
+      "Saldo: uang tunai di kas sesudah catatan itu. Saldo bank ditulis pada catatan yang menyentuh bank, dan di awal dan akhir bulan.",
   },
   passbook: {
     title: "Buku anggota",
@@ -499,10 +505,13 @@ const id = {
     savingsDetail: "Rincian simpanan",
     history: "Riwayat per tahun",
     historyNote: (daily: string) =>
-      `Setiap bulan: uang iuran harian yang Anda setor bulan itu, dan berapa hari bulan itu sudah dibayar (${daily} sehari). Keduanya bisa berbeda: hari bisa dibayar di muka atau menyusul di bulan lain.`,
-    yearLine: (year: number, daily: string, days: string) => `${year}: iuran ${daily}, ${days} hari dibayar`,
+      `Setiap bulan: uang yang Anda setor ke simpanan bulan itu, uang yang Anda tarik, dan berapa hari bulan itu sudah dibayar (${daily} sehari). Hari bisa dibayar di muka atau menyusul di bulan lain.`,
+    yearLine: (year: number, paidIn: string, days: string) => `${year}: disetor ${paidIn}, ${days} hari dibayar`,
+    yearWithdrawn: (amount: string) => `ditarik ${amount}`,
     yearShu: (amount: string) => `bagian SHU ${amount}`,
-    monthLine: (daily: string, days: string) => `${daily} disetor · ${days} hari dibayar`,
+    paidIn: "Disetor",
+    withdrawn: "Ditarik",
+    daysCol: "Hari",
     yearReport: (year: number) => `Laporan tahunan ${year}`,
     closedLoans: (n: number) => `Pinjaman yang sudah selesai (${n})`,
   },
@@ -631,7 +640,7 @@ const en: Messages = {
   socialFund: "Social fund",
   reserve: "Reserve fund",
   otherFunds: "Board & education funds",
-  surplus: "Surplus",
+  surplus: term("surplus", "en"),
   founded: "Founded",
   village: "Village",
   seeGroup: "See group",
@@ -695,6 +704,7 @@ const en: Messages = {
     monthSeal: (month: string) => `Final seal of ${month} (at the month's close)`,
   },
   freshness: (last: string, seq: number) => `Last entry ${last} (number ${seq}).`,
+  bookCheck: "Monthly seals and the books' check (hashes)",
   chainOk: (entries: string, wholeAt: string) =>
     `Hash chain checked from the entries' content: ${entries} entries intact. The whole chain was last checked ${wholeAt}.`,
   safe: {
@@ -714,13 +724,14 @@ const en: Messages = {
       `Since the cash was counted on ${date}: ${moneyIn} in, ${moneyOut} out (by the book).`,
     countOld: (days: string) => `This count is ${days} days old.`,
     checkQueried: "Queried by the supervisor.",
-    chainOk: "The books are intact: the hash chain matches every entry's content.",
+    chainOk: "The books were not changed since they were checked: every entry is as it was written.",
     chainBad: "The books were changed outside the portal: the hash chain does not match (see the warning above).",
     sealBehind: (month: string) => `There is no seal for the end of ${month} yet.`,
     sealQueried: "This seal is queried by the supervisor.",
     queriesOpen: (n: string) => `${n} question(s) of the supervisor not yet answered.`,
+    groupMoney: term("group_money", "en"),
     holdings: (total: string, cash: string, bank: string | null, lent: string) =>
-      `The group holds ${total}: ${cash} in cash, ${bank ? `${bank} in the bank, ` : ""}${lent} lent to members.`,
+      `${total}: ${cash} in cash, ${bank ? `${bank} in the bank, ` : ""}${lent} lent to members.`,
     countMatches: (date: string) => `Cash counted on ${date}: it matches the book.`,
     countOver: (date: string, diff: string) => `Cash counted on ${date}: ${diff} more than the book.`,
     countShort: (date: string, diff: string) => `Cash counted on ${date}: ${diff} less than the book.`,
@@ -734,8 +745,7 @@ const en: Messages = {
     noRepayments: "No installment fell due in the last year.",
     repaymentsHidden: "Repayments are not shown: fewer than 5 loans are running, so the figure would say who is late.",
     par30: (pct: string) => `${pct} of the money lent out is more than 30 days late.`,
-    seal: (month: string, seq: number, seal: string) =>
-      `The books were sealed at the end of ${month} (entry no. ${seq}, ${seal}).`,
+    seal: (month: string, seq: number) => `The books were sealed at the end of ${month} (up to entry no. ${seq}).`,
     sealSigned: (date: string) => `Countersigned by the supervisor on ${date}.`,
     sealNotSigned: "Not yet countersigned by the supervisor.",
     noSeal: "No monthly seal yet.",
@@ -789,6 +799,8 @@ const en: Messages = {
     notSigned: "not yet sealed by the supervisor",
     qrLabel: "QR code: open the seal check page",
     howTo: "How to check this seal",
+    covers: (month: string, madeOn: string, seq: number, nextMonth: string) =>
+      `This seal was made when ${month} closed (${madeOn}), so it covers the entries up to no. ${seq} — including any typed in the first days of ${nextMonth} (the grace days).`,
   },
   chainRewritten: (month: string, seq: number, wholeAt: string) =>
     `WARNING: the books were rewritten after the supervisor countersigned the seal of ${month}: entry no. ${seq} no longer has the signed hash (checked ${wholeAt}). Tell the supervisor and the members' meeting.`,
@@ -898,11 +910,11 @@ const en: Messages = {
     lainnya: "Other",
   },
   statuses: {
-    berjalan: "Current",
-    menunggak: "In arrears",
-    lunas: "Repaid",
-    dihapus: "Written off",
-    dibatalkan: "Cancelled",
+    berjalan: term("loan_berjalan", "en"),
+    menunggak: term("loan_menunggak", "en"),
+    lunas: term("loan_lunas", "en"),
+    dihapus: term("loan_dihapus", "en"),
+    dibatalkan: term("loan_dibatalkan", "en"),
   },
   categories: {
     alat_tulis: "Stationery",
@@ -988,7 +1000,7 @@ const en: Messages = {
     cash: "cash",
     bank: "bank",
     opening: "Opening balance",
-    totals: "This month's total",
+    totals: "Total this month",
     closing: "Closing balance",
     none: "No entries this month.",
     seal: (month: string) => `Cash book seal, ${month}`,
@@ -998,6 +1010,8 @@ const en: Messages = {
     fullHash: "Full hash",
     check: "Check this seal",
     everyHash: "Every entry's hash is in the open data:",
+    balanceNote:
+      "Balance: the cash in the box after the entry. The bank's balance is given on entries that touch the bank, and at the month's start and end.",
   },
   passbook: {
     title: "Member passbook",
@@ -1048,10 +1062,13 @@ const en: Messages = {
     savingsDetail: "Savings in detail",
     history: "History by year",
     historyNote: (daily: string) =>
-      `Each month: the daily savings you paid in that month, and how many of that month's days are paid (${daily} a day). The two can differ: days can be paid ahead or later, in another month.`,
-    yearLine: (year: number, daily: string, days: string) => `${year}: paid in ${daily}, ${days} days paid`,
+      `Each month: what you paid into your savings, what you took out, and how many of that month's days are paid (${daily} a day). Days can be paid ahead or later, in another month.`,
+    yearLine: (year: number, paidIn: string, days: string) => `${year}: paid in ${paidIn}, ${days} days paid`,
+    yearWithdrawn: (amount: string) => `taken out ${amount}`,
     yearShu: (amount: string) => `SHU share ${amount}`,
-    monthLine: (daily: string, days: string) => `${daily} paid in · ${days} days paid`,
+    paidIn: "Paid in",
+    withdrawn: "Taken out",
+    daysCol: "Days",
     yearReport: (year: number) => `Year report ${year}`,
     closedLoans: (n: number) => `Finished loans (${n})`,
   },

@@ -26,7 +26,7 @@ export const DATA_PAGE = {
       "Disembunyikan (“tersembunyi”, null di JSON) bila dari 1 sampai 4 anggota atau pinjaman: anggota perempuan dan laki-laki, anggota yang sedang meminjam, pinjaman berjalan dan menunggak, pinjaman dan pokoknya per tujuan, rata-rata simpanan per anggota; PAR30 dan tingkat pengembalian bila pinjaman aktif kurang dari 5. Bila angka tersembunyi dapat dihitung dari jumlahnya dikurangi angka lain yang tampil, satu angka lagi dari rincian yang sama ikut disembunyikan (yang terkecil berikutnya, atau jumlahnya), dan angka nol di rincian itu juga. Semua angka tersembunyi tampil sama, jadi tidak terlihat mana yang kecil.",
     loanPathTitle: "Jejak satu pinjaman di ledger",
     loanPath:
-      "Pencairan tampil dengan tanggal dan jumlahnya; setiap angsuran dengan tanggal, jumlah dan pembagiannya (pokok, jasa, denda: postings ikut di-hash, jadi harus terbuka). Tidak ada nomor pinjaman, anggota atau tujuan yang menghubungkan angsuran atau denda dengan pencairannya: tujuan pinjaman hanya diterbitkan sebagai jumlah per tujuan (di atas). Jadi tetangga yang tahu siapa meminjam dapat melihat bahwa pada suatu hari ada denda dibayar, tetapi tidak ada kolom yang menyebut pinjaman siapa. Batasnya: bila hanya satu pinjaman berjalan, semua angsuran saat itu milik pinjaman itu; bila sedikit pinjaman berjalan, jumlah uangnya (pokok angsuran yang membagi habis satu pencairan) dapat menebak pasangannya. Ledger tidak dapat menyembunyikan itu tanpa membuang catatan yang diperlukan untuk memeriksa rantai. Catatan pinjaman sebelum Desember 2026 tetap membawa tujuannya: mengubahnya merusak segel.",
+      "Pencairan tampil dengan tanggal dan jumlahnya; setiap angsuran dengan tanggal, jumlah dan pembagiannya (pokok, jasa, denda: postings ikut di-hash, jadi harus terbuka). Tidak ada nomor pinjaman, anggota atau tujuan yang menghubungkan angsuran atau denda dengan pencairannya: tujuan pinjaman hanya diterbitkan sebagai jumlah per tujuan (di atas). Jadi tetangga yang tahu siapa meminjam dapat melihat bahwa pada suatu hari ada denda dibayar, tetapi tidak ada kolom yang menyebut pinjaman siapa. Batasnya: bila hanya satu pinjaman berjalan, semua angsuran saat itu milik pinjaman itu; bila sedikit pinjaman berjalan, jumlah uangnya (pokok angsuran yang membagi habis satu pencairan) dapat menebak pasangannya. Ledger tidak dapat menyembunyikan itu tanpa membuang catatan yang diperlukan untuk memeriksa rantai. Catatan pinjaman lama, yang ditulis sebelum aturan ini, dapat membawa tujuannya (mengubahnya akan merusak segel); catatan pinjaman yang baru tidak membawanya.",
     seals:
       "Segel setiap bulan saat ditutup (checkpoints.json; closed: false = bulan belum ditutup, segelnya masih bergerak) — simpan salinannya di luar server, lihat /verifikasi.",
     postingsRule:
@@ -48,6 +48,9 @@ export const DATA_PAGE = {
     accountName: "Nama",
     accountMeaning: "Isinya",
     postingsAs: "postings sebagai",
+    memberDays:
+      "hari keanggotaan, untuk biaya yang dihindari per anggota per tahun: costAvoidedAtLeastRp × 365 ÷ memberDays, dibulatkan ke bawah",
+    shareOutRule: "basis poin SHU untuk setiap pos",
   },
   en: {
     title: "Open data",
@@ -69,7 +72,7 @@ export const DATA_PAGE = {
       "Hidden (“hidden”, null in JSON) when drawn from 1 to 4 members or loans: women and men members, members with a loan, loans running and in arrears, loans and their principal by purpose, average savings per member; PAR30 and the repayment rate when fewer than 5 loans are open. When a hidden figure could be computed as its total less the other figures shown, a second figure of the same breakdown is hidden too (the next-smallest, or the total), and so are its zeros. Every hidden figure reads the same, so which one is small does not show.",
     loanPathTitle: "One loan's path in the ledger",
     loanPath:
-      "A disbursement shows its date and amount; each repayment its date, amount and split (principal, service charge, fine: the postings are hashed, so they must be public). No loan number, member or purpose ties a repayment or a fine to its disbursement: a loan's purpose is published only as counts by purpose (above). So neighbours who know who borrowed can see that a fine was paid on a day, but no field says on whose loan. The limits: with one loan running, every repayment is that loan's; with few running, the money itself (an installment's principal that divides a disbursement evenly) can suggest the match. The ledger cannot hide that without dropping entries the chain check needs. Loan entries written before December 2026 keep their purpose: changing them would break the seal.",
+      "A disbursement shows its date and amount; each repayment its date, amount and split (principal, service charge, fine: the postings are hashed, so they must be public). No loan number, member or purpose ties a repayment or a fine to its disbursement: a loan's purpose is published only as counts by purpose (above). So neighbours who know who borrowed can see that a fine was paid on a day, but no field says on whose loan. The limits: with one loan running, every repayment is that loan's; with few running, the money itself (an installment's principal that divides a disbursement evenly) can suggest the match. The ledger cannot hide that without dropping entries the chain check needs. Older loan entries, written before this rule, may carry their purpose (changing them would break the seal); new loan entries carry none.",
     seals:
       "Each month's seal at its close (checkpoints.json; closed: false = a month not yet closed, its seal still moves) — keep a copy away from the server, see /verifikasi.",
     postingsRule:
@@ -91,6 +94,9 @@ export const DATA_PAGE = {
     accountName: "Name",
     accountMeaning: "What it holds",
     postingsAs: "postings as",
+    memberDays:
+      "days of membership, for the cost avoided per member per year: costAvoidedAtLeastRp × 365 ÷ memberDays, rounded down",
+    shareOutRule: "basis points of the SHU per pool",
   },
 };
 

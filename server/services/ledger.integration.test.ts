@@ -246,6 +246,21 @@ describe("days counted honestly", () => {
     const f = await groupFigures(database.db, G, FIXED_NOW);
     expect(f.compliance.daysPaid).toBe(31);
   });
+
+  it("the passbook shows a withdrawal as money taken out, never as a negative deposit", async () => {
+    for (let d = 1; d <= 3; d++) await collect(`2026-11-0${d}`, 2000, ["RA-001"]);
+    await withdrawSavings(ctx, {
+      groupSlug: G,
+      memberCode: "RA-001",
+      amount: 5_000,
+      date: "2026-11-03",
+      idempotencyKey: key(),
+    });
+    const [m] = await database.db.select().from(members).where(eq(members.code, "RA-001"));
+    const pb = await passbookOf(database.db, m!.id, FIXED_NOW);
+    const november = pb!.months.find((x) => x.month === "2026-11")!;
+    expect(november).toMatchObject({ daily: 6_000, other: 0, withdrawn: 5_000 });
+  });
 });
 
 describe("loans", () => {

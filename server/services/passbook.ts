@@ -11,6 +11,7 @@ import { createHmac, timingSafeEqual } from "node:crypto";
 import type { Database, DbOrTx } from "@/db/client";
 import { accountBalances, dailyPayments, journalEntries, ksmGroups, members, postings } from "@/db/schema";
 import { localDate, monthOf } from "@/server/domain/dates";
+import { savingsMonths } from "@/server/domain/passbook-view";
 import { DomainError } from "@/server/domain/errors";
 import { SAVINGS_ACCOUNTS } from "@/server/domain/ledger";
 import { hashCheckCode } from "./groups";
@@ -119,10 +120,20 @@ export async function passbookOf(db: DbOrTx, memberId: number, now = new Date())
     .select({
       month: sql<string>`substr(${postings.businessDate}, 1, 7)`,
       account: postings.account,
-      amount: sql<number>`sum(${postings.amount})`,
+      // A credit (negative) is money she paid in, a debit money taken out: summed apart.
+      paidIn: sql<number>`coalesce(sum(case when ${postings.amount} < 0 then -${postings.amount} else 0 end), 0)`,
+      takenOut: sql<number>`coalesce(sum(case when ${postings.amount} > 0 then ${postings.amount} else 0 end), 0)`,
     })
     .from(postings)
-    .where(and(eq(postings.memberId, memberId), inArray(postings.account, [...SAVINGS_ACCOUNTS])))
+    .innerJoin(journalEntries, eq(journalEntries.id, postings.entryId))
+    // Her SHU part is not money she paid in ("Simpanan disetor" in the glossary): it has its own line.
+    .where(
+      and(
+        eq(postings.memberId, memberId),
+        inArray(postings.account, [...SAVINGS_ACCOUNTS]),
+        sql`${journalEntries.kind} <> 'year_close'`,
+      ),
+    )
     .groupBy(sql`1`, postings.account)
     .orderBy(asc(sql`1`));
   // Days paid: distinct days her standing entries paid for, by the month of the day (never amount ÷ Rp 1.000).
@@ -135,13 +146,15 @@ export async function passbookOf(db: DbOrTx, memberId: number, now = new Date())
     .where(and(eq(dailyPayments.memberId, memberId), paidDayStands))
     .groupBy(sql`1`);
   const daysIn = new Map(dayRows.map((r) => [r.month, Number(r.days)]));
-  const months = new Map<string, { month: string; daily: number; days: number; other: number }>();
-  for (const r of byMonth) {
-    const m = months.get(r.month) ?? { month: r.month, daily: 0, days: daysIn.get(r.month) ?? 0, other: 0 };
-    if (r.account === "savings_mandatory") m.daily -= Number(r.amount);
-    else m.other -= Number(r.amount);
-    months.set(r.month, m);
-  }
+  const months = savingsMonths(
+    byMonth.map((r) => ({
+      month: r.month,
+      account: r.account,
+      paidIn: Number(r.paidIn),
+      takenOut: Number(r.takenOut),
+    })),
+    daysIn,
+  );
   const memberLoans = (await groupLoanViews(db, group!, today)).filter((l) => l.loan.memberId === memberId);
   // Her SHU part each closed year: what the closing entry credited to her.
   const shu = await db
@@ -170,7 +183,7 @@ export async function passbookOf(db: DbOrTx, memberId: number, now = new Date())
       voluntary: savings.savings_voluntary ?? 0,
       socialFund: savings.social_fund ?? 0,
     },
-    months: [...months.values()].reverse(),
+    months,
     shu: shu.map((s) => ({ year: Number(s.date.slice(0, 4)), amount: Number(s.amount) })),
     loans: memberLoans.reverse(),
   };

@@ -82,23 +82,27 @@ export default async function GroupPage({ params }: { params: Promise<{ slug: st
         locale={locale}
         t={t}
       />
-      <p>
-        <ChainChecked chain={chain} timeZone={f.group.timeZone} locale={locale} t={t} />{" "}
-        {f.head.lastEntryAt &&
-          t.freshness(formatTimestamp(f.head.lastEntryAt, f.group.timeZone, locale), f.head.lastSeq)}
-      </p>
-      {sealLastMonth && (
-        <Seal
-          slug={group.slug}
-          checkpoint={sealLastMonth}
-          title={t.seal.lastMonth(formatMonth(sealLastMonth.month, locale))}
-          locale={locale}
-          t={t}
-        />
-      )}
-      {sealNow && sealNow.seq !== sealLastMonth?.seq && (
-        <Seal slug={group.slug} checkpoint={sealNow} title={t.seal.now} locale={locale} t={t} />
-      )}
+      {/* Plain words first (the verdict above); the hash check and the seals' codes a tap away (cold try #27). */}
+      <details className="book-check no-print">
+        <summary>{t.bookCheck}</summary>
+        <p>
+          <ChainChecked chain={chain} timeZone={f.group.timeZone} locale={locale} t={t} />{" "}
+          {f.head.lastEntryAt &&
+            t.freshness(formatTimestamp(f.head.lastEntryAt, f.group.timeZone, locale), f.head.lastSeq)}
+        </p>
+        {sealLastMonth && (
+          <Seal
+            slug={group.slug}
+            checkpoint={sealLastMonth}
+            title={t.seal.lastMonth(formatMonth(sealLastMonth.month, locale))}
+            locale={locale}
+            t={t}
+          />
+        )}
+        {sealNow && sealNow.seq !== sealLastMonth?.seq && (
+          <Seal slug={group.slug} checkpoint={sealNow} title={t.seal.now} locale={locale} t={t} />
+        )}
+      </details>
 
       <h2>{t.members}</h2>
       <ul className="cards">
@@ -122,7 +126,17 @@ export default async function GroupPage({ params }: { params: Promise<{ slug: st
           ] as const
         ).map((k) => ({
           key: k,
-          cells: [t[k], rp(b[k], locale)],
+          // Surplus is a glossary term (/metodologi#istilah); the accounts' plain names are not.
+          cells: [
+            k === "surplus" ? (
+              <span key="label" className="term">
+                {t[k]}
+              </span>
+            ) : (
+              t[k]
+            ),
+            rp(b[k], locale),
+          ],
         }))}
       />
       <p className="muted">
@@ -190,7 +204,12 @@ export default async function GroupPage({ params }: { params: Promise<{ slug: st
           .filter(([, n]) => n.suppressed || n.value > 0)
           .map(([status, n]) => ({
             key: status,
-            cells: [t.statuses[status], <Small key="n" v={n} locale={locale} />],
+            cells: [
+              <span key="s" className="term">
+                {t.statuses[status]}
+              </span>,
+              <Small key="n" v={n} locale={locale} />,
+            ],
           }))}
       />
 

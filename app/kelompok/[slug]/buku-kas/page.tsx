@@ -8,6 +8,7 @@ import { cashBookMonthModels, cashBookMonthOf } from "@/server/services/cash-boo
 import { formatMonth } from "@/server/i18n/format";
 import { getMessages, titled } from "@/server/i18n/locale";
 import { verifyUrl } from "../../../_components/Seal";
+import { sealCovers } from "../../../_components/seal-words";
 import { CashBookTable } from "../../../_components/CashBookTable";
 import { ChainStatus } from "../../../_components/ChainStatus";
 
@@ -99,6 +100,7 @@ export default async function LedgerPage({
               {c.sealAt(seal.seq)} <strong className="seal-code">{seal.seal}</strong>
               {!seal.closed && <span className="muted"> — {c.sealOpen}</span>}
             </p>
+            {seal.closed && <p className="muted">{sealCovers(seal, locale, t)}</p>}
             <details>
               <summary>{c.fullHash}</summary>
               <code className="hash">{seal.hash}</code>
