@@ -7,6 +7,7 @@ import { getMessages, titled } from "@/server/i18n/locale";
 import { groupsOf } from "@/server/services/users";
 import { MANIFEST_PATH, THEME_COLOR } from "./_pwa/manifest";
 import { AdminApp } from "./_ui/AdminApp";
+import { AdminWords } from "./_ui/admin-words";
 import { adminWords } from "./_ui/words";
 import { WordsProvider } from "./_ui/words-context";
 
@@ -29,10 +30,13 @@ export default async function AdminPage() {
   if (!user) redirect("/masuk");
   const { locale, t } = await getMessages();
   // The groups this user serves, drawn on the server: the screen is usable on the first response.
-  // The screens' word tables come with the page, in her language only (not in the app's script).
+  // The screens' word tables come with the page, in her language only (not in the app's script), and
+  // the screens' own words fetched in her language only: the other never reaches the phone.
   return (
     <WordsProvider words={adminWords(t)}>
-      <AdminApp locale={locale} groups={await groupsOf(database.db, user)} user={String(user.id)} />
+      <AdminWords locale={locale}>
+        <AdminApp locale={locale} groups={await groupsOf(database.db, user)} user={String(user.id)} />
+      </AdminWords>
     </WordsProvider>
   );
 }

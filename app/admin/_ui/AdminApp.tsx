@@ -4,7 +4,7 @@ import { DEFAULT_TIME_ZONE } from "@/server/domain/dates";
 import { formatRupiah } from "@/server/domain/money";
 import { formatTimestamp } from "@/server/i18n/format";
 import { api, signOut } from "./client";
-import { ADMIN_MESSAGES } from "@/server/i18n/admin";
+import { useAdminWords } from "./admin-words";
 import {
   type Locale,
   type Group,
@@ -38,7 +38,7 @@ const Audit = lazyTab(() => import("./corrections").then((m) => m.Audit));
 
 /** `user`: who is signed in (an opaque key), so what the phone kept for someone else is dropped. */
 export function AdminApp({ locale, groups, user }: { locale: Locale; groups: Group[]; user: string }) {
-  const t = ADMIN_MESSAGES[locale];
+  const t = useAdminWords();
   const rp = (n: number) => formatRupiah(n, locale);
   const [slug, setSlug] = useState<string>(groups[0]?.slug ?? "");
   const [tab, setTab] = useState<TabKey>("home");

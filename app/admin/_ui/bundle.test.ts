@@ -59,7 +59,7 @@ describe("the treasurer app's first script stays light", () => {
     for (const m of [
       "app/admin/_ui/collect.tsx",
       "app/admin/_ui/loans.tsx",
-      "server/i18n/admin.ts",
+      "app/admin/_ui/admin-words.tsx",
       "app/admin/_ui/client.ts",
     ])
       expect(reached, m).toContain(m);
@@ -75,6 +75,13 @@ describe("the treasurer app's first script stays light", () => {
 
   it("without the public pages' messages in both languages (the screens' few tables come with the page: useWords)", () => {
     expect(reached).not.toContain("server/i18n/messages.ts");
+  });
+
+  it("with the screens' words of one language only: fetched in hers (admin-words.tsx)", () => {
+    for (const both of ["server/i18n/admin.ts", "server/i18n/admin-id.ts", "server/i18n/admin-en.ts"])
+      expect(reached).not.toContain(both);
+    const words = readFileSync(path.join(ROOT, "app/admin/_ui/admin-words.tsx"), "utf8");
+    for (const one of ["admin-id", "admin-en"]) expect(words).toContain(`import("@/server/i18n/${one}")`);
   });
 
   it("without the rarely used tabs (and the supervisor's signing list): fetched when opened", () => {

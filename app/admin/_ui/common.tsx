@@ -1,6 +1,7 @@
 "use client";
 import { createContext, useCallback, useContext, useRef, useState } from "react";
-import { ADMIN_MESSAGES, type AdminMessages } from "@/server/i18n/admin";
+import type { AdminMessages } from "@/server/i18n/admin";
+import { useAdminWords } from "./admin-words";
 import { errorMessage } from "@/server/i18n/errors";
 import { formatDate } from "@/server/i18n/format";
 import { type api, explain, type FieldError, noAnswer, touchSession } from "./client";
@@ -40,6 +41,7 @@ export type Action = ReturnType<typeof useAction>;
  * field takes away its error and any old result: a new action has begun.
  */
 export function useAction(locale: Locale) {
+  const words = useAdminWords();
   const [state, setState] = useState<{ busy: boolean; error: FieldError | null; done: string | null }>({
     busy: false,
     error: null,
@@ -76,7 +78,7 @@ export function useAction(locale: Locale) {
     ): Promise<T | "kept" | null> => {
       const keep = () => {
         keepOnPhone(slug, write);
-        setState({ busy: false, error: null, done: ADMIN_MESSAGES[locale].keptAtForm });
+        setState({ busy: false, error: null, done: words.keptAtForm });
         return "kept" as const;
       };
       if (!navigator.onLine) return keep();
@@ -92,7 +94,7 @@ export function useAction(locale: Locale) {
       if (r !== null) warmAgain(); // recorded: what the phone keeps for no signal is read again
       return r === null && lost ? keep() : r;
     },
-    [run, locale],
+    [run, words],
   );
   /** The form's own check failed: the same words the server would use, beside the field. */
   const fail = useCallback(

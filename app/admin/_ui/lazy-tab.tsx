@@ -1,6 +1,6 @@
 "use client";
 import { type ComponentType, useEffect, useState } from "react";
-import { ADMIN_MESSAGES } from "@/server/i18n/admin";
+import { useAdminWords } from "./admin-words";
 
 type TabProps = { locale: "id" | "en" };
 // biome-ignore lint/suspicious/noExplicitAny: one store for tabs of every props type
@@ -21,6 +21,7 @@ export function lazyTab<P extends TabProps>(load: () => Promise<ComponentType<P>
 }
 
 function LazyTab<P extends TabProps>({ load, tabProps }: { load: () => Promise<ComponentType<P>>; tabProps: P }) {
+  const t = useAdminWords();
   const [Tab, setTab] = useState<ComponentType<P> | null>(() => loaded.get(load) ?? null);
   const [failed, setFailed] = useState(false);
   useEffect(() => {
@@ -43,7 +44,7 @@ function LazyTab<P extends TabProps>({ load, tabProps }: { load: () => Promise<C
   if (failed)
     return (
       <p className="warn" role="status">
-        {ADMIN_MESSAGES[tabProps.locale].noSignalNotSynced}
+        {t.noSignalNotSynced}
       </p>
     );
   return <p aria-busy="true">…</p>;
