@@ -113,7 +113,7 @@ export function AdminApp({ locale, groups, user }: { locale: Locale; groups: Gro
             onClick={async () => {
               // What the phone kept for her goes with her; writes still waiting stay until the next sign-in.
               await forgetKept().catch(() => {});
-              await signOut({ callbackUrl: "/masuk" });
+              await signOut({ callbackUrl: "/masuk", afterSignOut: forgetKept });
             }}
           >
             {t.signOut}

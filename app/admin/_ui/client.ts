@@ -85,7 +85,17 @@ export const api = client([]) as Api;
  * Signs out as next-auth's own client did (its CSRF token, then a POST to /api/auth/signout) and goes
  * to `callbackUrl` — two plain requests, without next-auth/react's client in the app's script.
  */
-export async function signOut({ callbackUrl }: { callbackUrl: string }): Promise<void> {
+/**
+ * Signs out, then (`afterSignOut`, e.g. dropping what the phone kept) before leaving: an answer on its
+ * way when she tapped is kept no longer than the session it was fetched with.
+ */
+export async function signOut({
+  callbackUrl,
+  afterSignOut,
+}: {
+  callbackUrl: string;
+  afterSignOut?: () => Promise<void>;
+}): Promise<void> {
   const { csrfToken } = (await (await fetch("/api/auth/csrf", { credentials: "same-origin" })).json()) as {
     csrfToken: string;
   };
@@ -95,6 +105,7 @@ export async function signOut({ callbackUrl }: { callbackUrl: string }): Promise
     headers: { "Content-Type": "application/x-www-form-urlencoded" },
     body: new URLSearchParams({ csrfToken, callbackUrl, json: "true" }),
   });
+  await afterSignOut?.().catch(() => {});
   // Our own page on this very host, never the URL next-auth answers: without NEXTAUTH_URL set it names
   // localhost, and a phone signing out of the demo on the village's server landed on nothing.
   window.location.href = callbackUrl;
