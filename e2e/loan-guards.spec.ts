@@ -33,6 +33,10 @@ test.beforeEach(async ({ context, baseURL, page }) => {
   await signInApi(context.request, baseURL!, "bendahara-rd", "demo-bendahara-ratu-damai");
   await page.goto("/admin");
   await openTab(page, "Pinjaman");
+  // The tab's forms are drawn once the group's members have come: the tests read the member list at once.
+  await expect(
+    page.locator("main section form").first().getByLabel("Anggota").locator("option").first(),
+  ).toBeAttached();
 });
 
 test("a loan to a member more than 30 days late names her days late and waits for a tick", async ({
