@@ -139,6 +139,9 @@ test("with no signal a collection is kept on the phone, and sent by itself, once
   // Members who already paid today (earlier tests) are marked and cannot be chosen; nobody is chosen yet.
   const payable = page.locator("ul.pay-list li input[type=checkbox]:not([disabled])");
   await expect(page.locator("ul.pay-list[aria-busy=false]")).toBeVisible(); // who paid today is known
+  // Every answer in (the app warms its reads once the worker takes the page): a later one saying a member has
+  // paid today unticks and locks her, as it should — the test picks from the settled grid.
+  await page.waitForLoadState("networkidle");
   await expect(payable.first()).toBeVisible();
   const n = await payable.count();
   const half = Math.floor(n / 2);
