@@ -142,6 +142,13 @@ test("with no signal a collection is kept on the phone, and sent by itself, once
   // Every answer in (the app warms its reads once the worker takes the page): a later one saying a member has
   // paid today unticks and locks her, as it should — the test picks from the settled grid.
   await page.waitForLoadState("networkidle");
+  // …and the warm-up done: its reads start when the worker takes the page, after the page's own went
+  // quiet; cut off midway they are answered from the phone, the "last synced" line appears above the
+  // grid and a tap lands on the row above (twice seen in CI: the first check "did not change its state").
+  await page.waitForFunction(() => document.documentElement.dataset.warmedFor === "compang-dalo", null, {
+    timeout: 30_000,
+  });
+  await page.waitForLoadState("networkidle");
   await expect(payable.first()).toBeVisible();
   const n = await payable.count();
   const half = Math.floor(n / 2);
