@@ -89,3 +89,82 @@ describe("the house: every arrow points down", () => {
     expect(upwardArrows("server/i18n", (from) => /^@\/(server\/services|server\/api|db|app)/.test(from))).toEqual([]);
   });
 });
+
+/** The modules a file reaches: static imports and re-exports, bare imports and import() — comments left out. */
+function edgesOf(file: string, known: Set<string>): string[] {
+  const text = readFileSync(path.join(ROOT, file), "utf8").replace(/\/\*[\s\S]*?\*\/|^\s*\/\/.*$/gm, "");
+  const specs = [
+    ...text.matchAll(
+      /^(?:import|export)\s+(?:type\s+)?[^;]*?from\s+"([^"]+)"|^import\s+"([^"]+)"|import\(\s*"([^"]+)"\s*\)/gms,
+    ),
+  ].map((m) => (m[1] ?? m[2] ?? m[3])!);
+  const resolved = specs.flatMap((spec) => {
+    const base = spec.startsWith("@/")
+      ? spec.slice(2)
+      : spec.startsWith(".")
+        ? path.join(path.dirname(file), spec)
+        : null;
+    if (base === null) return []; // a package
+    const hit = [base, `${base}.ts`, `${base}.tsx`, `${base}/index.ts`, `${base}/index.tsx`].find((c) => known.has(c));
+    return hit ? [hit] : [];
+  });
+  return [...new Set(resolved)];
+}
+
+/** Every import circle among `dirs`' sources (strongly connected components of two or more files, or a file importing itself), each sorted. */
+function importCircles(dirs: string[]): string[][] {
+  const files = dirs.flatMap(sources);
+  const known = new Set(files);
+  const graph = new Map(files.map((f) => [f, edgesOf(f, known)]));
+  // Tarjan's strongly connected components.
+  const index = new Map<string, number>();
+  const low = new Map<string, number>();
+  const stack: string[] = [];
+  const onStack = new Set<string>();
+  const circles: string[][] = [];
+  const visit = (v: string) => {
+    index.set(v, index.size);
+    low.set(v, index.get(v)!);
+    stack.push(v);
+    onStack.add(v);
+    for (const w of graph.get(v)!) {
+      if (!index.has(w)) {
+        visit(w);
+        low.set(v, Math.min(low.get(v)!, low.get(w)!));
+      } else if (onStack.has(w)) low.set(v, Math.min(low.get(v)!, index.get(w)!));
+    }
+    if (low.get(v) !== index.get(v)) return;
+    const component: string[] = [];
+    let w: string;
+    do {
+      w = stack.pop()!;
+      onStack.delete(w);
+      component.push(w);
+    } while (w !== v);
+    if (component.length > 1 || graph.get(v)!.includes(v)) circles.push(component.sort());
+  };
+  for (const f of files) if (!index.has(f)) visit(f);
+  return circles.sort((a, b) => a[0]!.localeCompare(b[0]!));
+}
+
+/**
+ * The import circles still standing, each to be removed — never added to. KNOWN EXCEPTION (issue #28,
+ * helper A's lane): the services' batch writer and two verbs import each other; the one ledger writer
+ * in server/ledger/ removes it, and this entry goes with it (the test then fails until it is dropped).
+ */
+const KNOWN_CIRCLES: string[][] = [
+  ["server/services/entry-batch.ts", "server/services/loans.ts", "server/services/savings.ts"],
+];
+
+describe("the house: no import circles", () => {
+  it("the walk sees imports, re-exports and import() (it is not vacuous)", () => {
+    const known = new Set([...sources("app"), ...sources("server")]);
+    expect(edgesOf("app/admin/_ui/common.tsx", known)).toContain("app/admin/_ui/keep-on-phone.ts");
+    expect(edgesOf("app/admin/_ui/AdminApp.tsx", known)).toContain("app/admin/_ui/book.tsx"); // import("./book")
+    expect(edgesOf("server/i18n/errors.ts", known)).toContain("server/domain/error-codes.ts");
+  });
+
+  it("no module of server/, app/ or db/ reaches itself through its imports (types and import() count too)", () => {
+    expect(importCircles(["server", "app", "db"])).toEqual(KNOWN_CIRCLES);
+  });
+});

@@ -4,11 +4,11 @@ import { formatRupiah } from "@/server/domain/money";
 import { errorMessage } from "@/server/i18n/errors";
 import { api, noAnswer, TRPCClientError } from "./client";
 import type { P } from "./common";
+import { QUEUE_EVENT } from "./keep-on-phone";
 import { Receipts } from "./receipt";
 import {
   dismissRefused,
   dismissSent,
-  enqueue,
   flushOnce,
   type Outcome,
   type QueuedWrite,
@@ -24,15 +24,6 @@ import {
   countFarFromBook,
 } from "./offline-queue";
 import { warmAgain } from "./warm";
-
-/** Told whenever a write is kept, so the one queue banner looks again and sends when it can. */
-const QUEUE_EVENT = "kt-antrian";
-
-/** Keeps a write on this phone, with its key, to be sent in order when there is signal. */
-export function keepOnPhone(slug: string, w: Omit<QueuedWrite, "queuedAt">): void {
-  enqueue(localStorage, slug, { ...w, queuedAt: new Date().toISOString() });
-  window.dispatchEvent(new Event(QUEUE_EVENT));
-}
 
 type Input = never; // each verb checks its own input again on the server; the queue keeps it as it was made
 type Recorded = Extract<Outcome, { ok: true }>;
