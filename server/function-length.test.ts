@@ -20,7 +20,6 @@ const LONG_FUNCTIONS: Record<string, string[]> = {
   "app/admin/_ui/book.tsx": ["Book"],
   "app/admin/_ui/cash.tsx": ["Cash"],
   "app/admin/_ui/collect.tsx": ["Collect"],
-  "app/admin/_ui/loans.tsx": ["Loans"],
   "app/admin/_ui/members.tsx": ["MembersTab"],
   "app/admin/_ui/phone-queue.tsx": ["PhoneQueue"],
   "app/admin/_ui/signing.tsx": ["WaitingForSignature"],
