@@ -30,7 +30,6 @@ const LONG_FUNCTIONS: Record<string, string[]> = {
   "server/front/front-server.ts": ["startFront"], // helper B's (#28): the front server in parts
   "server/services/import-book.ts": ["importBook"], // helper A's (#28): the one ledger writer
   "server/services/signing.ts": ["waitingForSignature"],
-  "server/services/verify.ts": ["verifyLedger"],
 };
 
 type Override = { includes?: string[]; linter?: { rules?: { complexity?: Record<string, unknown> } } };
