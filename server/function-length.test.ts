@@ -27,7 +27,6 @@ const LONG_FUNCTIONS: Record<string, string[]> = {
   "server/domain/paper-book.ts": ["readPaperBook"], // helper A's (#28): being reworked there
   "server/front/front-server.ts": ["startFront"], // helper B's (#28): the front server in parts
   "server/services/import-book.ts": ["importBook"], // helper A's (#28): the one ledger writer
-  "server/services/signing.ts": ["waitingForSignature"],
 };
 
 type Override = { includes?: string[]; linter?: { rules?: { complexity?: Record<string, unknown> } } };
