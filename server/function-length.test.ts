@@ -19,7 +19,6 @@ const LONG_FUNCTIONS: Record<string, string[]> = {
   "app/admin/_ui/AdminApp.tsx": ["AdminApp"],
   "app/admin/_ui/cash.tsx": ["Cash"],
   "app/admin/_ui/collect.tsx": ["Collect"],
-  "app/admin/_ui/members.tsx": ["MembersTab"],
   "server/domain/paper-book.ts": ["readPaperBook"], // helper A's (#28): being reworked there
   "server/front/front-server.ts": ["startFront"], // helper B's (#28): the front server in parts
   "server/services/import-book.ts": ["importBook"], // helper A's (#28): the one ledger writer
