@@ -16,7 +16,6 @@ const RULE = "noExcessiveLinesPerFunction";
 
 /** The functions over 80 lines today, by file. Remove a line when its function is split; never add one. */
 const LONG_FUNCTIONS: Record<string, string[]> = {
-  "app/admin/_ui/cash.tsx": ["Cash"],
   "server/domain/paper-book.ts": ["readPaperBook"], // helper A's (#28): being reworked there
   "server/front/front-server.ts": ["startFront"], // helper B's (#28): the front server in parts
   "server/services/import-book.ts": ["importBook"], // helper A's (#28): the one ledger writer
