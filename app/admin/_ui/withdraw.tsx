@@ -59,12 +59,7 @@ export function Withdraw({
   const [entryId, setEntryId] = useState<number | null>(null);
   const a = useAction(locale);
   const member = members.find((m) => m.code === f.memberCode);
-  // Her savings as last synced, less what already waits on the phone to be withdrawn from them.
-  // One figure, shown and checked alike (the cold try saw the synced one shown and this one checked).
-  const waiting = member
-    ? waitingWithdrawals(typeof window === "undefined" ? [] : queued(localStorage, slug), member.code)
-    : 0;
-  const left = member ? savingsOf(member) - waiting : 0;
+  const { waiting, left } = savingsLeft(slug, member);
   const amount = Number(f.amount);
   const edit = (k: "memberCode" | "amount" | "date", v: string) => {
     setF({ ...f, [k]: v, key: newKey() });
@@ -210,4 +205,15 @@ function SavingsNow({
       )}
     </p>
   );
+}
+
+/**
+ * Her savings as last synced, less what already waits on the phone to be withdrawn from them. One
+ * figure, shown and checked alike (the cold try saw the synced one shown and this one checked).
+ */
+function savingsLeft(slug: string, member: Members[number] | undefined): { waiting: number; left: number } {
+  const waiting = member
+    ? waitingWithdrawals(typeof window === "undefined" ? [] : queued(localStorage, slug), member.code)
+    : 0;
+  return { waiting, left: member ? savingsOf(member) - waiting : 0 };
 }
