@@ -56,7 +56,7 @@ export function RepayForm({
     setReceiptOf(null);
     r.edited(k);
   };
-  const owing = useOwing(slug);
+  const owing = owingOf(slug);
   const submit = async () => {
     const loan = loans.find((l) => String(l.id) === repay.loanId);
     const input = {
@@ -148,7 +148,7 @@ export function RepayForm({
  * What each loan still asks, less the repayments waiting on the phone for it (kept-money.ts): a
  * payment kept with no signal is not taken twice. The server allocates each one when it is sent.
  */
-function useOwing(slug: string) {
+function owingOf(slug: string) {
   const kept = typeof window === "undefined" ? [] : queued(localStorage, slug);
   return (l: OpenLoans[number]) => {
     const waiting = waitingRepayments(kept, l.id);
@@ -169,7 +169,7 @@ function DueCard({
 }: P & {
   today: string;
   loan: OpenLoans[number] | undefined;
-  owing: ReturnType<typeof useOwing>;
+  owing: ReturnType<typeof owingOf>;
   pay: (amount: number) => void;
 }) {
   const loanId = repayLoan?.id;
@@ -225,7 +225,7 @@ function DueList({
 }: Pick<P, "t" | "locale" | "rp"> & {
   today: string;
   due: OpenLoans[number]["due"];
-  owing: ReturnType<ReturnType<typeof useOwing>>;
+  owing: ReturnType<ReturnType<typeof owingOf>>;
 }) {
   return (
     <ul>
