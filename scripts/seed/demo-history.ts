@@ -32,8 +32,9 @@
  *   collection, repayments and the monthly meeting in the evening (17.00–21.00), the year's close
  *   on New Year's morning (the close verb refuses a year not yet over, `year_not_over`, so not on
  *   the evening of the 31st). Deterministic: a seeded generator, the same ledger every time.
- * - The cost avoided ("paling sedikit") lands between Rp 250.000 and Rp 2,5 juta per member per year
- *   (about Rp 1,6 juta: a member borrows about twice a year, Rp 1–2 juta each time).
+ * - The cost avoided ("paling sedikit": crop loans only, against the cheaper of pengijon and rentenir)
+ *   lands between Rp 150.000 and Rp 1 juta per member per year of membership (about Rp 400.000: a
+ *   member borrows about twice a year, Rp 1–2 juta each time, a third of it for coffee or candlenut).
  * - What the e2e specs use stays: the first eight members of each group never leave (RD-001 …), each
  *   group has loans open today, Ratu Damai a borrower more than 30 days late, the box more than Rp 1 juta.
  * The founding year (2016) is shown but not held to the yearly targets.

@@ -129,11 +129,11 @@ export interface GroupFigures {
     /** Over every loan that stands (not cancelled): service charge paid to the group vs the same money elsewhere. */
     totals: LoanCosts;
     /**
-     * At least (each loan against the cheapest lender its borrower realistically had) and if every loan had been ijon;
+     * At least (crop loans, each against the cheaper of pengijon and rentenir) and up to (every other loan from a rentenir too);
      * `memberDays`: the days of membership they were saved over (each member from joining to today or her last day),
      * so the headline can be said per member per year (`perMemberYear`).
      */
-    avoided: { atLeast: number; ifAllIjon: number; memberDays: number };
+    avoided: { atLeast: number; ifOthersRentenir: number; memberDays: number };
     loans: number;
     /** The latest loans, without their purpose: with the date and principal it would tie a purpose to a ledger entry. */
     recent: {

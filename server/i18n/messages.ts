@@ -575,9 +575,9 @@ const id = {
     costAvoided: term("cost_avoided", "id"),
     costAvoidedAtLeast: (atLeast: string) => `paling sedikit ${atLeast}`,
     costAvoidedPerMemberYear: (perYear: string) => `± ${perYear} per anggota per tahun keanggotaan`,
-    costAvoidedRange: (upper: string) => `sampai ${upper} bila setiap pinjaman dihitung sebagai ijon`,
+    costAvoidedRange: (upper: string) => `sampai ${upper} bila pinjaman lain juga dari rentenir`,
     costAvoidedDef:
-      "Untuk setiap pinjaman: biaya pemberi pinjaman termurah yang sungguh tersedia bagi peminjam — untuk pinjaman tanaman (kopi, kemiri, pertanian lain) yang lebih murah dari pengijon dan rentenir, untuk tujuan lain (sekolah, kesehatan, rumah, usaha) rentenir; tidak pernah KUR, yang tidak terjangkau warga desa ini — dikurangi jasa yang dibayar ke KSM, dijumlah atas semua pinjaman.",
+      "Paling sedikit: hanya pinjaman tanaman (kopi, kemiri, pertanian lain) — masing-masing biaya yang lebih murah dari pengijon dan rentenir, dikurangi jasa yang dibayar ke KSM. Pinjaman untuk tujuan lain (sekolah, kesehatan, rumah, usaha) dihitung nol, karena tidak ada catatan bahwa peminjamnya akan ke rentenir dan bukan ke keluarga; angka “sampai” menghitungnya dari rentenir. Tidak pernah KUR, yang tidak terjangkau warga desa ini.",
     comparedWith: "Dibanding",
     overLoans: (n: string) => `atas ${n} pinjaman`,
     perLoan: "Pinjaman terakhir: biaya di KSM dibanding tempat lain (tanpa nama, tanpa tujuan)",
@@ -1131,9 +1131,9 @@ const en: Messages = {
     costAvoided: term("cost_avoided", "en"),
     costAvoidedAtLeast: (atLeast: string) => `at least ${atLeast}`,
     costAvoidedPerMemberYear: (perYear: string) => `± ${perYear} per member per year of membership`,
-    costAvoidedRange: (upper: string) => `up to ${upper} if every loan is priced as ijon`,
+    costAvoidedRange: (upper: string) => `up to ${upper} if the other loans would have come from a money lender`,
     costAvoidedDef:
-      "For each loan: the cost from the cheapest lender the borrower really had — for a crop loan (coffee, candlenut, other farming) the cheaper of the pengijon and the money lender, for any other purpose (school, health, house, business) the money lender; never KUR, which these villagers could not get — minus the service charge paid to the KSM, summed over all loans.",
+      "At least: crop loans only (coffee, candlenut, other farming) — each the cheaper of the pengijon's and the money lender's cost, minus the service charge paid to the KSM. Loans for anything else (school, health, house, business) count zero, since nothing records that their borrower would have gone to a money lender rather than to family; the “up to” figure prices them at the money lender. Never KUR, which these villagers could not get.",
     comparedWith: "Compared with",
     overLoans: (n: string) => `over ${n} loans`,
     perLoan: "Latest loans: cost at the KSM versus elsewhere (no name, no purpose)",

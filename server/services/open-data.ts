@@ -54,7 +54,7 @@ export function groupHeadline(f: GroupFigures) {
     par30: f.loans.par30,
     repaymentRate: f.loans.repaymentRate,
     costAvoidedAtLeastRp: f.costs.avoided.atLeast,
-    costAvoidedIfAllIjonRp: f.costs.avoided.ifAllIjon,
+    costAvoidedIfOthersRentenirRp: f.costs.avoided.ifOthersRentenir,
     memberDays: f.costs.avoided.memberDays,
     lastSeq: f.head.lastSeq,
     lastHash: f.head.lastHash,

@@ -85,8 +85,10 @@ const readCache = processWide("readCache", () => new Map<string, { key: string; 
  * 2: small cells hidden by the one disclosure rule; 3: a month's seal is the head at its close, with `closed` (issue 24);
  * 4: a count or bank check says whether the supervisor's question about it is open (`queried`, issue 25).
  * 5: drop-out and a closed year's retention say when they are hidden (`dropoutHidden`, `retentionHidden`).
+ * 6: cost avoided per member per year (`memberDays`, issue 27).
+ * 7: cost avoided "at least" counts crop loans only; `ifOthersRentenir` replaces `ifAllIjon` (issue 27).
  */
-export const READ_MODEL_FORMAT = 6;
+export const READ_MODEL_FORMAT = 7;
 
 /**
  * Beside an embedded database, read models are also kept on disk (`<file>.read-models/`), so a

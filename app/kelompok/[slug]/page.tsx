@@ -234,7 +234,7 @@ export default async function GroupPage({ params }: { params: Promise<{ slug: st
       <p>
         <strong>{t.compare.costAvoidedAtLeast(rp(f.costs.avoided.atLeast, locale))}</strong>
         {perYear !== null && <> — {t.compare.costAvoidedPerMemberYear(rp(perYear, locale))}</>} (
-        {t.compare.costAvoidedRange(rp(f.costs.avoided.ifAllIjon, locale))}) ·{" "}
+        {t.compare.costAvoidedRange(rp(f.costs.avoided.ifOthersRentenir, locale))}) ·{" "}
         {t.compare.overLoans(formatInt(f.costs.loans, locale))}
       </p>
       <p className="muted">{t.compare.costAvoidedDef}</p>
