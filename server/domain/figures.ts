@@ -28,6 +28,7 @@ import {
   noFlows,
   par30,
   ratio,
+  retentionPerYear,
   returnOnSavings,
   type Suppressed,
   suppressSmall,
@@ -123,6 +124,9 @@ export interface GroupFigures {
     dropout: number | null;
     /** The drop-out is hidden: leavers, stayers or members at the start are 1–4 (null above is "tersembunyi", not "–"). */
     dropoutHidden: boolean;
+    /** Members kept a year since founding: 1 − leavers ÷ member-years (`retentionPerYear` in indicators.ts). */
+    retentionPerYear: number | null;
+    retentionPerYearHidden: boolean;
   };
   costs: {
     terms: ReferenceTerms & { isDefault: boolean };
@@ -434,6 +438,14 @@ export function groupFiguresOf(x: FigureInputs): GroupFigures {
     (m) => m.leftOn !== null && m.leftOn >= startOfYear && m.leftOn <= today,
   ).length;
   const dropout = suppressShare(leftThisYear, atStart);
+  const memberDays = membershipDays(x.members, today);
+  const leavers = x.members.filter((m) => m.leftOn !== null && m.leftOn <= today).length;
+  const keptYearly = retentionPerYear({
+    leavers,
+    memberDays,
+    hiddenYears:
+      x.closedYears.filter((y) => y.indicators.retentionHidden === true).length + (dropout.suppressed ? 1 : 0),
+  });
   const { value: borrowers } = loans.membersWithLoan;
   return {
     group: publicGroup(group),
@@ -443,7 +455,7 @@ export function groupFiguresOf(x: FigureInputs): GroupFigures {
       women: cells["members.women"]!,
       men: cells["members.men"]!,
       everJoined: x.members.length,
-      left: x.members.filter((m) => m.leftOn !== null && m.leftOn <= today).length,
+      left: leavers,
     },
     balances,
     totals: totalFlows(months),
@@ -458,8 +470,10 @@ export function groupFiguresOf(x: FigureInputs): GroupFigures {
       // 1 leaver in 25 members at the start is a count of 1, as a rate too (leaving is not on the ledger).
       dropout: dropout.value,
       dropoutHidden: dropout.suppressed,
+      retentionPerYear: keptYearly.value,
+      retentionPerYearHidden: keptYearly.suppressed,
     },
-    costs: costFigures(standing, x.terms, membershipDays(x.members, today)),
+    costs: costFigures(standing, x.terms, memberDays),
     lastCashCount: publicBalanceCheck(x.cashCount, group.timeZone),
     lastBankCheck: publicBalanceCheck(x.bankCheck, group.timeZone),
     shareOutRule: x.shareOutRule && {

@@ -531,6 +531,8 @@ const id = {
     utilisationDef: GLOSSARY.utilisation.id.formula,
     dropout: term("dropout", "id"),
     dropoutDef: GLOSSARY.dropout.id.formula,
+    retentionPerYear: term("retention_per_year", "id"),
+    retentionPerYearDef: GLOSSARY.retention_per_year.id.formula,
   },
   compare: {
     title: "Bandingkan biaya pinjaman",
@@ -1087,6 +1089,8 @@ const en: Messages = {
     utilisationDef: GLOSSARY.utilisation.en.formula,
     dropout: term("dropout", "en"),
     dropoutDef: GLOSSARY.dropout.en.formula,
+    retentionPerYear: term("retention_per_year", "en"),
+    retentionPerYearDef: GLOSSARY.retention_per_year.en.formula,
   },
   compare: {
     title: "Compare what a loan costs",

@@ -53,6 +53,7 @@ export function groupHeadline(f: GroupFigures) {
     contributionCompliance: f.compliance.ratio,
     par30: f.loans.par30,
     repaymentRate: f.loans.repaymentRate,
+    retentionPerYear: f.indicators.retentionPerYear,
     costAvoidedAtLeastRp: f.costs.avoided.atLeast,
     costAvoidedIfOthersRentenirRp: f.costs.avoided.ifOthersRentenir,
     memberDays: f.costs.avoided.memberDays,

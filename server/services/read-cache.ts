@@ -86,7 +86,7 @@ const readCache = processWide("readCache", () => new Map<string, { key: string; 
  * 4: a count or bank check says whether the supervisor's question about it is open (`queried`, issue 25).
  * 5: drop-out and a closed year's retention say when they are hidden (`dropoutHidden`, `retentionHidden`).
  * 6: cost avoided per member per year (`memberDays`, issue 27).
- * 7: cost avoided "at least" counts crop loans only; `ifOthersRentenir` replaces `ifAllIjon` (issue 27).
+ * 7: cost avoided "at least" counts crop loans only; `ifOthersRentenir` replaces `ifAllIjon`; members kept per year since founding (`retentionPerYear`).
  */
 export const READ_MODEL_FORMAT = 7;
 

@@ -109,6 +109,12 @@ export default async function GroupPage({ params }: { params: Promise<{ slug: st
         <Card label={t.activeMembers} value={formatInt(f.members.active, locale)} />
         <Card label={t.women} value={<Small v={f.members.women} locale={locale} />} />
         <Card label={t.men} value={<Small v={f.members.men} locale={locale} />} />
+        <Card
+          label={t.impact.retentionPerYear}
+          value={
+            f.indicators.retentionPerYearHidden ? t.suppressed : formatPct(f.indicators.retentionPerYear, locale)
+          }
+        />
       </ul>
 
       <h2>{t.balanceSheet}</h2>
