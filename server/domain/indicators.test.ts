@@ -113,6 +113,9 @@ describe("members kept a year since founding", () => {
     expect(retentionPerYear({ leavers: 12, memberDays: days, hiddenYears: 2 }).suppressed).toBe(false);
   });
   it("says nothing under one member-year", () => {
-    expect(retentionPerYear({ leavers: 0, memberDays: 364, hiddenYears: 0 })).toEqual({ value: null, suppressed: false });
+    expect(retentionPerYear({ leavers: 0, memberDays: 364, hiddenYears: 0 })).toEqual({
+      value: null,
+      suppressed: false,
+    });
   });
 });

@@ -111,9 +111,7 @@ export default async function GroupPage({ params }: { params: Promise<{ slug: st
         <Card label={t.men} value={<Small v={f.members.men} locale={locale} />} />
         <Card
           label={t.impact.retentionPerYear}
-          value={
-            f.indicators.retentionPerYearHidden ? t.suppressed : formatPct(f.indicators.retentionPerYear, locale)
-          }
+          value={f.indicators.retentionPerYearHidden ? t.suppressed : formatPct(f.indicators.retentionPerYear, locale)}
         />
       </ul>
 
