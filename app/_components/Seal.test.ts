@@ -29,6 +29,7 @@ describe("the printed seal's QR code", () => {
           finished: true,
           closed: true,
           closesOn: "2026-11-05",
+          laterDated: 0,
           countersigned: null,
         },
         title: "Segel",

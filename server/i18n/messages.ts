@@ -228,8 +228,12 @@ const id = {
     qrLabel: "Kode QR: buka halaman periksa segel",
     howTo: "Cara memeriksa segel ini",
     /** A closed month's seal is the head when the month closed, after its grace days: said beside it. */
-    covers: (month: string, madeOn: string, seq: number, nextMonth: string) =>
-      `Segel ini dibuat saat ${month} ditutup (${madeOn}), jadi mencakup catatan sampai no. ${seq} — termasuk catatan yang diketik pada hari-hari pertama ${nextMonth} (masa tenggang), bila ada.`,
+    covers: (month: string, madeOn: string, seq: number, nextMonth: string, later: number) =>
+      `Segel ini dibuat saat ${month} ditutup (${madeOn}), jadi mencakup catatan sampai no. ${seq} — ${
+        later === 0
+          ? `tidak ada catatan bertanggal ${nextMonth} di dalamnya.`
+          : `termasuk ${later} catatan bertanggal ${nextMonth} yang diketik pada masa tenggang.`
+      }`,
   },
   chainRewritten: (month: string, seq: number, wholeAt: string) =>
     `PERINGATAN: buku kas ditulis ulang setelah pengawas menandatangani segel bulan ${month}: catatan no. ${seq} tidak lagi memiliki hash yang ditandatangani (diperiksa ${wholeAt}). Beri tahu pengawas dan rapat anggota.`,
@@ -801,8 +805,12 @@ const en: Messages = {
     notSigned: "not yet sealed by the supervisor",
     qrLabel: "QR code: open the seal check page",
     howTo: "How to check this seal",
-    covers: (month: string, madeOn: string, seq: number, nextMonth: string) =>
-      `This seal was made when ${month} closed (${madeOn}), so it covers the entries up to no. ${seq} — including any typed in the first days of ${nextMonth} (the grace days).`,
+    covers: (month: string, madeOn: string, seq: number, nextMonth: string, later: number) =>
+      `This seal was made when ${month} closed (${madeOn}), so it covers the entries up to no. ${seq} — ${
+        later === 0
+          ? `none of them dated in ${nextMonth}.`
+          : `including ${later} ${later === 1 ? "entry" : "entries"} dated in ${nextMonth}, typed in the grace days.`
+      }`,
   },
   chainRewritten: (month: string, seq: number, wholeAt: string) =>
     `WARNING: the books were rewritten after the supervisor countersigned the seal of ${month}: entry no. ${seq} no longer has the signed hash (checked ${wholeAt}). Tell the supervisor and the members' meeting.`,

@@ -31,7 +31,12 @@ export interface PublicCheckpoint extends MonthSeal {
 export async function groupCheckpoints(db: DbOrTx, group: GroupRow, now = new Date()): Promise<PublicCheckpoint[]> {
   const [entries, signatures] = await Promise.all([
     db
-      .select({ seq: journalEntries.seq, hash: journalEntries.hash, recordedAt: journalEntries.recordedAt })
+      .select({
+        seq: journalEntries.seq,
+        hash: journalEntries.hash,
+        recordedAt: journalEntries.recordedAt,
+        businessDate: journalEntries.businessDate,
+      })
       .from(journalEntries)
       .where(eq(journalEntries.groupId, group.id))
       .orderBy(asc(journalEntries.seq)),
