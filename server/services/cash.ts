@@ -22,10 +22,11 @@ import {
   type MoneyAccount,
 } from "@/server/domain/ledger";
 import { assertAmount, MAX_AMOUNT } from "@/server/domain/money";
-import { appendEntry, assertDateOpen, idempotentWrite, openDays, type EntryRow } from "./append-entry";
-import { loadGroupFor, nowOf, todayIn, type ServiceContext, audit } from "./context";
+import { appendEntry, assertDateOpen, idempotentWrite, openDays, type EntryRow } from "@/server/ledger/writer";
+import { loadGroupFor, nowOf, todayIn, type ServiceContext } from "./context";
 import { cleanText } from "@/server/domain/text";
 import { type GroupInput, zDate, zIdempotencyKey, zRupiah, zText, zVia } from "./fields";
+import { audit } from "@/server/ledger/write";
 
 export interface CashMovementInput {
   groupSlug: string;

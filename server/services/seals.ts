@@ -11,9 +11,10 @@ import { conflict, DomainError, invalid } from "@/server/domain/errors";
 import { type MonthSeal, monthCloseSeals } from "@/server/domain/month-close";
 import { readSeal, sealMatches, shortSeal } from "@/server/domain/seal";
 import { checkedChain } from "./chain-check";
-import { type GroupRow, loadGroup, loadGroupFor, nowOf, signerOf, type ServiceContext, audit } from "./context";
+import { type GroupRow, loadGroup, loadGroupFor, nowOf, signerOf, type ServiceContext } from "./context";
 import { type GroupInput, type OnGroup, zMonth } from "./fields";
 import { monthsOfOwnWork } from "./own-work";
+import { audit, ledgerWrite } from "@/server/ledger/write";
 
 export interface PublicCheckpoint extends MonthSeal {
   seal: string;
@@ -82,7 +83,7 @@ export async function monthCheckpoint(db: DbOrTx, group: GroupRow, month: string
 export const ZCountersignSealSchema = z.object({ month: zMonth });
 
 export async function countersignSeal(ctx: ServiceContext, input: OnGroup<typeof ZCountersignSealSchema>) {
-  return ctx.database.write(async (tx) => {
+  return ledgerWrite(ctx, async (tx) => {
     const group = await loadGroupFor(tx, ctx, input.groupSlug, "countersign");
     const now = nowOf(ctx);
     if (typeof input.month !== "string" || !/^\d{4}-(0[1-9]|1[0-2])$/.test(input.month))
