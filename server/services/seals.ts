@@ -78,7 +78,7 @@ export async function monthCheckpoint(db: DbOrTx, group: GroupRow, month: string
  * The supervisor confirms a finished month's seal: the sequence number and hash she confirms are
  * kept (append-only) and shown publicly as "disegel oleh pengawas". Audited. Signing a month still
  * in its grace period signs the chain head as it stands and closes the month at once: from then on
- * nothing may be dated in it (append-entry.ts), so the signed entry is its final seal.
+ * nothing may be dated in it (server/ledger/writer.ts), so the signed entry is its final seal.
  */
 export const ZCountersignSealSchema = z.object({ month: zMonth });
 
