@@ -102,8 +102,9 @@ describe("the house: every arrow points down", () => {
 });
 
 /**
- * The ledger's tables — the chain (journal_entries, postings, ledger_heads), what it keeps beside
- * it (account_balances, month_postings, month_entries, daily_payments, loans) and the audit log —
+ * The ledger's tables — those of db/schema/ledger.ts (journal_entries, postings, ledger_heads, loans,
+ * daily_payments, cash_counts), the rollups of db/schema/rollups.ts kept beside the chain
+ * (account_balances, month_postings, month_entries) and the audit log —
  * are written by server/ledger alone: an insert anywhere else would skip the writer's rules
  * (numbering, idempotency, non-negative, sealing, rollups, audit).
  */
@@ -116,6 +117,7 @@ const LEDGER_TABLES: Record<string, string> = {
   monthEntries: "month_entries",
   dailyPayments: "daily_payments",
   loans: "loans",
+  cashCounts: "cash_counts",
   auditLog: "audit_log",
 };
 
