@@ -6,8 +6,10 @@
  * number, hashes the entry onto the group's chain, inserts the entry (its id given by the
  * database), its postings and the days it pays, updates the rollups and the chain's head and
  * writes the entry's audit row. Idempotency has one shape here too (`findReplays`, `replayOr`,
- * `idempotentWrite`), and every write transaction goes through `ledgerWrite` (write.ts), which
- * refuses one that changed something without an audit row.
+ * `idempotentWrite`). Every verb's write transaction is a `ledgerWrite` (write.ts), which refuses
+ * one that changed something without an audit row; the other ledger tables are written beside this
+ * file too (loans.ts, daily-payments.ts, cash-counts.ts) — nothing outside server/ledger inserts
+ * into them (server/house.test.ts).
  */
 import { and, eq, gt, gte, inArray, lte, sql } from "drizzle-orm";
 import { randomBytes } from "node:crypto";
