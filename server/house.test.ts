@@ -167,7 +167,6 @@ describe("the house: one ledger writer", () => {
     expect(all.length).toBeGreaterThan(150);
     const outside = all
       .filter((f) => !f.startsWith(`server${path.sep}ledger${path.sep}`) && !(f in OUTSIDE_WRITERS))
-      .filter((f) => !f.startsWith(`server${path.sep}testing${path.sep}`))
       .flatMap((f) => ledgerInserts(readFileSync(path.join(ROOT, f), "utf8")).map((t) => `${f}: ${t}`));
     expect(outside).toEqual([]);
   });
