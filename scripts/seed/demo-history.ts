@@ -54,13 +54,14 @@ import { countersignSeal } from "@/server/services/seals";
 import { closeYear, previewYear, setShareOutRule } from "@/server/services/year-close";
 import { savingsByMember } from "@/server/services/lending-rule";
 import { groupMembersByCode, type MemberRow, type ServiceContext } from "@/server/services/context";
-import { EntryBatch } from "@/server/services/entry-batch";
+import { ledgerWrite } from "@/server/ledger/write";
 import { reverseEntry } from "@/server/services/corrections";
 import { addMember, createGroup } from "@/server/services/groups";
 import { leaveMember } from "@/server/services/leave";
 import { createUser } from "@/server/services/users";
 import {
   batchDisbursement,
+  openHistoryBatch,
   batchRepayment,
   disburseLoan,
   loanView,
@@ -345,11 +346,11 @@ export async function seedDemo(
       toSign = null;
     };
     const batched = opts.batched ?? true;
-    let batch = await EntryBatch.open(database.db, await loadGroupRow(database, spec.slug));
+    let batch = await openHistoryBatch(database.db, await loadGroupRow(database, spec.slug));
     let byCode: Map<string, MemberRow> | null = null;
     /** Writes the batch so far: before any verb (which reads what is written) and at each month's end. */
     const flush = async () => {
-      if (batch.size) await ctx.database.write((tx) => batch.write(tx));
+      if (batch.size) await ledgerWrite(ctx, (tx) => batch.write(tx));
     };
     // Each loan's standing entries as written (the seed is their only writer), for its view on any day.
     const loanEntries = new Map<number, LoanEntryFacts[]>();
@@ -550,7 +551,7 @@ export async function seedDemo(
         await closeYear(ctx, { groupSlug: spec.slug, year, idempotencyKey: keyOf(spec.slug, `shu-${date}`) });
         if (shuInCash(spec.slug, year))
           await setShareOutRule(ctx, { groupSlug: spec.slug, rule: EXAMPLE_RULE, isExample: true });
-        batch = await EntryBatch.open(database.db, await loadGroupRow(database, spec.slug)); // the year it closed is now refused
+        batch = await openHistoryBatch(database.db, await loadGroupRow(database, spec.slug)); // the year it closed is now refused
         entries++;
         planYear(date);
       }
