@@ -73,6 +73,17 @@ describe("the house: every arrow points down", () => {
     expect(upwardArrows("server/services", (from) => refused.test(from))).toEqual([]);
   });
 
+  it("the front server reads the cache, never the verbs or loaders: nothing from server/services", () => {
+    expect(sources("server/front").length).toBeGreaterThan(4);
+    expect(upwardArrows("server/front", (from) => /^@\/server\/services(\/|$)/.test(from))).toEqual([]);
+  });
+
+  it("the cache is infrastructure: it knows no verb, loader, API, front server or page", () => {
+    expect(importsOf("server/cache/page-versions.ts").some((i) => i.from === "./read-cache")).toBe(true);
+    const refused = /^(@\/app|@\/server\/(services|api|front|ledger|verbs|read)(\/|$)|next|react|@trpc)/;
+    expect(upwardArrows("server/cache", (from) => refused.test(from))).toEqual([]);
+  });
+
   it("the database layer is the bottom: it imports nothing of the portal", () => {
     expect(upwardArrows("db", (from) => /^@\/(server|app|scripts)/.test(from))).toEqual([]);
   });

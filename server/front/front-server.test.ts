@@ -6,7 +6,7 @@ import { key, seedGroup, tempDatabase, testContext } from "@/server/testing/db";
 import { recordContributions } from "@/server/services/savings";
 import { createGroup } from "@/server/services/groups";
 import { cacheKeyOf, PageStore } from "./page-cache";
-import { PageVersions } from "@/server/services/read-cache";
+import { PageVersions } from "@/server/cache/page-versions";
 import { treasurerApi } from "@/server/api/node-handler";
 import { startFront, versionKeyOf } from "./front-server";
 

@@ -3,7 +3,7 @@
  * and open data from memory, and passes everything else through unchanged.
  *
  * Currency: every stored page is tagged with the version of the public data it shows and today's
- * business dates (`PageVersions` in server/services/read-cache.ts, which owns the version keys), so
+ * business dates (`PageVersions` in server/cache/page-versions.ts; server/cache/read-cache.ts owns the version keys), so
  * a committed post reaches the very next request — from this process or any other on the same
  * database (an embedded file, or a libSQL server / Turso shared by several `npm start`s).
  *
@@ -14,7 +14,8 @@ import http from "node:http";
 import { env } from "@/server/env";
 import { bothLanguages } from "@/server/i18n/errors";
 import { gunzipSync, gzipSync } from "node:zlib";
-import { PageVersions, type VersionKey } from "@/server/services/read-cache";
+import { PageVersions } from "@/server/cache/page-versions";
+import type { VersionKey } from "@/server/cache/read-cache";
 import { canonicalFormOf, routeOf } from "./routes";
 import { isScriptFreePage, isScriptFreePath, NOT_FOUND_PATH, scriptFreeCsp, stripScripts } from "./script-free";
 import { acceptsBrotli, type BrotliAsset, BrotliStore, compressAsset, isStaticAsset } from "./static-brotli";

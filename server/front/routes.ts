@@ -11,7 +11,7 @@
  */
 import { COMPARE_PARAMS } from "@/server/domain/finance/params";
 
-/** Which version of the data a page follows (server/services/read-cache.ts owns the keys). */
+/** Which version of the data a page follows (server/cache/read-cache.ts owns the keys). */
 export type VersionOf = "group" | "terms" | "global";
 
 export interface PublicRoute {

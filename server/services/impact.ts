@@ -2,7 +2,7 @@ import type { Database } from "@/db/client";
 import { localDate } from "@/server/domain/dates";
 import { type PortalFigures, portalFiguresOf } from "@/server/domain/portal";
 import { allGroupFigures } from "./public-figures";
-import { processWide, publicVersion } from "./read-cache";
+import { processWide, publicVersion } from "@/server/cache/read-cache";
 
 /**
  * Figures across every group (home page, /dampak, groups.json), kept until public data changes
