@@ -1,20 +1,15 @@
-/**
- * The front server's change signal: the version key of a page and the business dates it is shown
- * for, read at every request without touching a table while nothing changes. The version keys
- * themselves are read-cache.ts's (`versionOf`), raised by the database's triggers.
- */
 import type { Client } from "@libsql/client";
 import { drizzle } from "drizzle-orm/libsql";
 import { type DbOrTx, embeddedFile, openClient } from "@/db/client";
 import { type ChangeCounter, openChangeCounter } from "@/db/file-client";
 import * as schema from "@/db/schema";
-import { ksmGroups } from "@/db/schema";
 import { localDate } from "@/server/domain/dates";
 import { publicVersion, type VersionKey, versionOf } from "./read-cache";
 
 /**
- * The version key of a page and the business dates it is shown for, as the front server needs them
- * at every request. Versions read from the tables are kept until a change signal moves:
+ * The change signal: the version key of a page (read-cache.ts's `versionOf`, raised by the database's
+ * triggers) and the business dates it is shown for, as the front server needs them at every request.
+ * Versions read from the tables are kept until a change signal moves:
  *  - an embedded file: `PRAGMA data_version`, SQLite's own counter, which moves when any other
  *    connection (another process included) commits — no table is read while nothing changes;
  *  - a remote libSQL server or Turso (several servers on one database): the global public version,
@@ -40,10 +35,7 @@ export class PageVersions {
     private pollMs: number,
   ) {}
 
-  /**
-   * On a connection of its own (the front server's), so its reads never wait behind the app's.
-   * `changeSignal` defaults to what the URL allows (data_version only means something in-process).
-   */
+  /** On a connection of its own (the front's: never behind the app's reads); the signal as the URL allows. */
   static open(
     url: string,
     opts: { authToken?: string; changeSignal?: "data_version" | "public_version"; pollMs?: number } = {},
@@ -73,10 +65,7 @@ export class PageVersions {
     return this.signalRead.value;
   }
 
-  /**
-   * The counter, read once per turn of the event loop: requests handled in one turn arrived together
-   * (none after another's answer), so they share one read; the next turn reads it again.
-   */
+  /** The counter, read once per turn of the event loop: requests handled in one turn arrived together, so share a read. */
   private counterNow(): number {
     if (this.counterThisTurn === null) {
       this.counterThisTurn = this.counter!.read();
@@ -130,8 +119,8 @@ export class PageVersions {
     const minute = minuteOf(now);
     if (this.dates?.minute !== minute) {
       this.zones ??= this.db
-        .selectDistinct({ zone: ksmGroups.timeZone })
-        .from(ksmGroups)
+        .selectDistinct({ zone: schema.ksmGroups.timeZone })
+        .from(schema.ksmGroups)
         .then((r) => r.map((z) => z.zone).sort());
       const zones = this.zones;
       zones.catch(() => {
