@@ -4,28 +4,27 @@
  * (read-cache.ts), and only the database's triggers move it (db/migrations). A table a public
  * loader reads without a trigger would leave a page stale after a change to it.
  *
- * The list below names the tables the public pages read; a walk over the imports of the public
- * pages (app/, the route table's stored rows) finds every schema table they can reach, so a loader
+ * The list below names the tables the public pages read; a walk over the imports of the stored
+ * routes' files (the route table's rows) finds every schema table they can reach, so a loader
  * that starts reading a new table fails here until the table is listed — and given a trigger.
  */
-import { readdirSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { getTableName, is } from "drizzle-orm";
 import { SQLiteTable } from "drizzle-orm/sqlite-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as schema from "@/db/schema";
+import { PUBLIC_ROUTES } from "@/server/front/routes";
 import { tempDatabase } from "@/server/testing/db";
 
 const ROOT = path.resolve(__dirname, "../..");
 
-/** The app's public files: everything under app/ but the treasurer screens and the uncached pages. */
-const UNCACHED = /^app\/(admin|anggota|masuk|verifikasi|bahasa|api\/(trpc|auth))(\/|$)/;
-
+/**
+ * The files that draw what the front server stores: each stored route's page or handler (the route
+ * table, server/front/routes.ts), and the layout and 404 page every page is drawn in.
+ */
 function entryFiles(): string[] {
-  return readdirSync(path.join(ROOT, "app"), { withFileTypes: true, recursive: true })
-    .filter((d) => d.isFile() && /\.tsx?$/.test(d.name) && !/\.test\.tsx?$/.test(d.name))
-    .map((d) => path.relative(ROOT, path.join(d.parentPath, d.name)))
-    .filter((f) => !UNCACHED.test(f));
+  return [...PUBLIC_ROUTES.filter((r) => r.cacheable).map((r) => r.app), "app/layout.tsx", "app/not-found.tsx"];
 }
 
 function resolve(from: string, spec: string): string | null {

@@ -40,7 +40,7 @@ export function isNextDataRequest(headers: Record<string, string | string[] | un
 }
 
 /**
- * Where a public URL spelt any other way than its canonical form (server/front/routes.ts) is sent:
+ * Where a public URL spelt any other way than its canonical form (server/front/canonical.ts) is sent:
  * `ratu%2Ddamai`, `/./`, `/x/../`, `?&`, `ledger.json?x=<random>` cost one redirect, never a render.
  * Null when the URL already is canonical, or is not a public route's.
  */
