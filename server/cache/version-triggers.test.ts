@@ -115,6 +115,7 @@ const NO_TRIGGER_NEEDED: Record<string, string> = {
   public_version: "the versions themselves",
   group_public_version: "the versions themselves",
   postings: "written only with their journal entry, in its transaction (journal_entries, ledger_heads raise)",
+  daily_payments: "the days a payment covers: written only with its journal entry, in its transaction",
   account_balances: "a rollup, moved in the same transaction as the ledger head (ledger_heads raises)",
   month_entries: "a rollup, moved in the same transaction as the ledger head (ledger_heads raises)",
   month_postings: "a rollup, moved in the same transaction as the ledger head (ledger_heads raises)",
