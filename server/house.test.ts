@@ -74,6 +74,25 @@ describe("the house: every arrow points down", () => {
     expect(upwardArrows("server/services", (from) => refused.test(from))).toEqual([]);
   });
 
+  it("the front server reads the cache, never the verbs or loaders: nothing from server/services", () => {
+    expect(sources("server/front").length).toBeGreaterThan(4);
+    expect(upwardArrows("server/front", (from) => /^@\/server\/services(\/|$)/.test(from))).toEqual([]);
+  });
+
+  it("the front server stays in parts: each module under 150 lines (the route table is a table, not a part)", () => {
+    const lines = (f: string) => readFileSync(path.join(ROOT, f), "utf8").split("\n").length;
+    const long = sources("server/front")
+      .filter((f) => f !== "server/front/routes.ts" && lines(f) >= 150)
+      .map((f) => `${f}: ${lines(f)} lines`);
+    expect(long).toEqual([]);
+  });
+
+  it("the cache is infrastructure: it knows no verb, loader, API, front server or page", () => {
+    expect(importsOf("server/cache/page-versions.ts").some((i) => i.from === "./read-cache")).toBe(true);
+    const refused = /^(@\/app|@\/server\/(services|api|front|ledger|verbs|read)(\/|$)|next|react|@trpc)/;
+    expect(upwardArrows("server/cache", (from) => refused.test(from))).toEqual([]);
+  });
+
   it("the database layer is the bottom: it imports nothing of the portal", () => {
     expect(upwardArrows("db", (from) => /^@\/(server|app|scripts)/.test(from))).toEqual([]);
   });
