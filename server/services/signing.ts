@@ -11,11 +11,12 @@ import { cashCounts, cashCountSignatures, correctionSignatures, journalEntries }
 import { addMonths, localDate, monthOf } from "@/server/domain/dates";
 import { conflict, DomainError, notFound } from "@/server/domain/errors";
 import type { DbOrTx } from "@/db/client";
-import { loadGroupFor, nowOf, signerOf, type ServiceContext, audit, type GroupRow } from "./context";
+import { loadGroupFor, nowOf, signerOf, type ServiceContext, type GroupRow } from "./context";
 import { isOwn, monthsOfOwnWork } from "./own-work";
 import { groupCheckpoints } from "./seals";
 import { groupQueries, type SupervisorQuery } from "./supervisor-queries";
 import { type GroupInput, type OnGroup, zId } from "./fields";
+import { audit, ledgerWrite } from "@/server/ledger/write";
 
 /** How far back the list looks; anything older still unsigned is counted, not listed. */
 export const SIGNING_WINDOW_MONTHS = 3;
@@ -204,7 +205,7 @@ function latestQuestion(questions: SupervisorQuery[]): (k: string) => Question {
 export const ZCountersignCorrectionSchema = z.object({ entryId: zId });
 
 export async function countersignCorrection(ctx: ServiceContext, input: OnGroup<typeof ZCountersignCorrectionSchema>) {
-  return ctx.database.write(async (tx) => {
+  return ledgerWrite(ctx, async (tx) => {
     const group = await loadGroupFor(tx, ctx, input.groupSlug, "countersign");
     const [e] = await tx
       .select()
