@@ -10,7 +10,7 @@ const dayOf = (day: unknown, locale: Locale) =>
 type Params = Record<string, string | number>;
 type Msg = (p: Params) => string;
 
-/** What each domain error code says to a person, Indonesian first. */
+/** What each domain error code (server/domain/error-codes.ts) says to a person, Indonesian first. */
 const MESSAGES = {
   amount_not_number: { id: () => "Jumlah harus berupa angka.", en: () => "The amount must be a number." },
   amount_not_whole: { id: () => "Jumlah harus rupiah bulat, tanpa sen.", en: () => "The amount must be whole rupiah." },
@@ -600,10 +600,6 @@ const MESSAGES = {
       "The phone number is not valid. Write an Indonesian mobile number, e.g. 0812-3456-7890 or +62 812 3456 7890.",
   },
 } satisfies Record<ErrorCode, { id: Msg; en: Msg }>;
-
-// The codes are the domain's (server/domain/error-codes.ts); this table only says them. Re-exported
-// for the modules that import them from here today.
-export { ERROR_CODES, type ErrorCode } from "@/server/domain/error-codes";
 
 function fmt(v: unknown, sep = "."): string {
   const n = Number(v);
