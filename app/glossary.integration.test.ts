@@ -13,7 +13,7 @@ import { ACCOUNTS } from "@/server/domain/ledger";
 import { ACCOUNT_MEANINGS, GLOSSARY } from "@/server/i18n/glossary";
 import { MESSAGES } from "@/server/i18n/messages";
 import { cashOnBooks, recordCashCount, recordExpense, recordIncome } from "@/server/services/cash";
-import { loadGroup } from "@/server/services/context";
+import { loadGroup } from "@/server/shared/context";
 import { closeYear, setShareOutRule } from "@/server/services/year-close";
 import { key, seedGroup, tempDatabase, testContext, typedOn } from "@/server/testing/db";
 import { newRequest } from "@/server/testing/next-request";

@@ -109,14 +109,14 @@ describe("the house: every arrow points down", () => {
     expect(upwardArrows("server/i18n", (from) => /^@\/(server\/services|server\/api|db|app)/.test(from))).toEqual([]);
   });
 
-  it("the ledger is below the verbs: server/ledger imports no verb (only the services' context)", () => {
+  it("the ledger is below the verbs: server/ledger imports no verb and no loader (only server/shared)", () => {
     const refused = (from: string) =>
       /^(@\/app|@\/server\/api|@\/server\/front|@\/scripts|next|react|@trpc)/.test(from) ||
-      (from.startsWith("@/server/services/") && from !== "@/server/services/context");
+      /^@\/server\/(services|verbs|read)(\/|$)/.test(from);
     expect(sources("server/ledger").length).toBeGreaterThan(3);
     expect(upwardArrows("server/ledger", refused)).toEqual([]);
     // …and the context the ledger reads imports nothing of the ledger (no circle through it).
-    expect(importsOf("server/services/context.ts").filter((i) => i.from.includes("ledger"))).toEqual([]);
+    expect(importsOf("server/shared/context.ts").filter((i) => i.from.includes("ledger"))).toEqual([]);
   });
 });
 
@@ -195,8 +195,8 @@ describe("the house: one ledger writer", () => {
     // versions when its outcome changed, and sign-out ending a user's sessions — none a change to a
     // group's book, none audited today.
     const allowed: Record<string, number> = {
-      "server/services/throttle.ts": 2,
-      "server/services/chain-check.ts": 1,
+      "server/auth/throttle.ts": 2,
+      "server/cache/chain-check.ts": 1,
       "server/services/users.ts": 1,
     };
     const direct = ["server", "scripts", "app"]

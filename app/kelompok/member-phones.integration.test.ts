@@ -8,7 +8,7 @@ import { eq } from "drizzle-orm";
 import { renderToReadableStream } from "react-dom/server";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { memberPhones, members } from "@/db/schema";
-import { passbookOf } from "@/server/services/passbook";
+import { passbookOf } from "@/server/read/passbook";
 import { setMemberPhone } from "@/server/services/member-phones";
 import { seedGroup, tempDatabase, testContext } from "@/server/testing/db";
 import { newRequest } from "@/server/testing/next-request";

@@ -6,7 +6,7 @@ import { getDatabase } from "@/db/client";
 import { SHU_POOLS } from "@/server/domain/shu";
 import { formatPct, rp } from "@/server/i18n/format";
 import { lendingRuleOf } from "@/server/services/lending-rule";
-import { listGroups } from "@/server/services/public-figures";
+import { listGroups } from "@/server/read/public-figures";
 import { ruleOfRow, shareOutRuleOf } from "@/server/services/year-close";
 import { Sources } from "../_components/Sources";
 

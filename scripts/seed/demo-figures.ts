@@ -11,7 +11,7 @@ import { perMemberYear } from "@/server/domain/figures";
 import { SAVINGS_ACCOUNTS } from "@/server/domain/ledger";
 import { loanSchedule } from "@/server/domain/loans";
 import { lendingRuleOf } from "@/server/services/lending-rule";
-import { groupFigures } from "@/server/services/public-figures";
+import { groupFigures } from "@/server/read/public-figures";
 import { computeYearIndicators } from "@/server/services/year-close";
 
 export interface DemoYear {

@@ -53,7 +53,7 @@ import { countersignCashCount } from "@/server/services/members";
 import { countersignSeal } from "@/server/services/seals";
 import { closeYear, previewYear, setShareOutRule } from "@/server/services/year-close";
 import { savingsByMember } from "@/server/services/lending-rule";
-import { groupMembersByCode, type MemberRow, type ServiceContext } from "@/server/services/context";
+import { groupMembersByCode, type MemberRow, type ServiceContext } from "@/server/shared/context";
 import { ledgerWrite } from "@/server/ledger/write";
 import { reverseEntry } from "@/server/services/corrections";
 import { addMember, createGroup } from "@/server/services/groups";

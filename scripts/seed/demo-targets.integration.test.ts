@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_GROUPS } from "@/server/domain/demo";
 import { DEFAULT_LENDING_RULE } from "@/server/domain/lending";
-import { loadGroup } from "@/server/services/context";
+import { loadGroup } from "@/server/shared/context";
 import { cashOnBooks } from "@/server/services/cash";
 import { groupLoanViews } from "@/server/services/loans";
-import { groupPageModels } from "@/server/services/public-figures";
-import { safetyFactsOf, safetyModel } from "@/server/services/safety";
+import { groupPageModels } from "@/server/read/public-figures";
+import { safetyFactsOf, safetyModel } from "@/server/read/safety";
 import { safetyVerdict } from "@/server/domain/safety";
 import { listMembers } from "@/server/services/members";
 import { FIXED_NOW, tempDatabase } from "@/server/testing/db";

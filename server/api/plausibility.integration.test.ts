@@ -15,9 +15,9 @@ import { MESSAGES } from "@/server/i18n/messages";
 import { recordCashCount, recordIncome } from "@/server/services/cash";
 import { createGroup } from "@/server/services/groups";
 import { listAudit } from "@/server/services/members";
-import { monthlyReport } from "@/server/services/monthly-report";
-import { groupDetail } from "@/server/services/open-data";
-import { groupFigures } from "@/server/services/public-figures";
+import { monthlyReport } from "@/server/read/monthly-report";
+import { groupDetail } from "@/server/read/open-data";
+import { groupFigures } from "@/server/read/public-figures";
 import { recordContributions } from "@/server/services/savings";
 import { createUser, type UserRow } from "@/server/services/users";
 import { FIXED_NOW, key, seedGroup, tempDatabase, testContext } from "@/server/testing/db";
@@ -207,7 +207,7 @@ describe("a cash count far from the book", () => {
 });
 
 async function loadGroupRow() {
-  const { loadGroup } = await import("@/server/services/context");
+  const { loadGroup } = await import("@/server/shared/context");
   return loadGroup(t.database.db, G);
 }
 

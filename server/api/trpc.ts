@@ -3,7 +3,7 @@ import { initTRPC, TRPCError } from "@trpc/server";
 import { z, ZodError } from "zod";
 import type { Database } from "@/db/client";
 import { DomainError } from "@/server/domain/errors";
-import type { ServiceContext } from "@/server/services/context";
+import type { ServiceContext } from "@/server/shared/context";
 import { type Access, mayDo, type Role } from "@/server/domain/access";
 import { canActOn, type UserRow } from "@/server/services/users";
 

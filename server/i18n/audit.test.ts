@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { recordCashCount } from "@/server/services/cash";
-import { loadGroup } from "@/server/services/context";
+import { loadGroup } from "@/server/shared/context";
 import { listAudit } from "@/server/services/members";
 import { recordContributions } from "@/server/services/savings";
 import { key, seedGroup, tempDatabase, testContext } from "@/server/testing/db";

@@ -4,11 +4,11 @@ import { journalEntries, ksmGroups, loans } from "@/db/schema";
 import { DomainError } from "@/server/domain/errors";
 import { expensePostings } from "@/server/domain/ledger";
 import { FIXED_NOW, key, seedGroup, tempDatabase, testContext } from "@/server/testing/db";
-import { groupMembersByCode, type ServiceContext } from "@/server/services/context";
+import { groupMembersByCode, type ServiceContext } from "@/server/shared/context";
 import type { EntryBatch } from "./batch";
 import { batchContributions, recordContributions } from "@/server/services/savings";
 import { batchDisbursement, batchRepayment, disburseLoan, openHistoryBatch } from "@/server/services/loans";
-import { verifyLedger } from "@/server/services/verify";
+import { verifyLedger } from "@/server/read/verify";
 import { setLendingRule } from "@/server/services/lending-rule";
 import type { NewEntry } from "./writer";
 

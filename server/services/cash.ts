@@ -23,9 +23,9 @@ import {
 } from "@/server/domain/ledger";
 import { assertAmount, MAX_AMOUNT } from "@/server/domain/money";
 import { appendEntry, assertDateOpen, idempotentWrite, openDays, type EntryRow } from "@/server/ledger/writer";
-import { loadGroupFor, nowOf, todayIn, type ServiceContext } from "./context";
+import { loadGroupFor, nowOf, todayIn, type ServiceContext } from "@/server/shared/context";
 import { cleanText } from "@/server/domain/text";
-import { type GroupInput, zDate, zIdempotencyKey, zRupiah, zText, zVia } from "./fields";
+import { type GroupInput, zDate, zIdempotencyKey, zRupiah, zText, zVia } from "@/server/shared/fields";
 import { cashCountByKey, type CashCountRow, writeCashCount } from "@/server/ledger/cash-counts";
 
 export interface CashMovementInput {

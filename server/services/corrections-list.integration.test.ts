@@ -4,9 +4,9 @@ import { journalEntries } from "@/db/schema";
 import { rightEntryDraft } from "@/server/domain/correction-follow-up";
 import { key, seedGroup, tempDatabase, testContext } from "@/server/testing/db";
 import { recordExpense } from "./cash";
-import { loadGroup, type ServiceContext } from "./context";
+import { loadGroup, type ServiceContext } from "@/server/shared/context";
 import { reverseEntry } from "./corrections";
-import { allPublicEntries, entryList, ledgerPage } from "./public-figures";
+import { allPublicEntries, entryList, ledgerPage } from "@/server/read/public-figures";
 import { recordContributions, withdrawSavings } from "./savings";
 
 let t: Awaited<ReturnType<typeof tempDatabase>>;

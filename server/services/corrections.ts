@@ -10,9 +10,9 @@ import {
   type EntryKind,
 } from "@/server/domain/ledger";
 import { appendEntry, idempotentWrite, type EntryRow } from "@/server/ledger/writer";
-import { nowOf, todayIn, type ServiceContext } from "./context";
+import { nowOf, todayIn, type ServiceContext } from "@/server/shared/context";
 import { cleanText } from "@/server/domain/text";
-import { zId, zIdempotencyKey, zText } from "./fields";
+import { zId, zIdempotencyKey, zText } from "@/server/shared/fields";
 import { standingLoanEntries } from "./loans";
 
 export interface ReverseEntryInput {

@@ -10,12 +10,19 @@ import { conflict, invalid } from "@/server/domain/errors";
 import { LOAN_METHODS, type LoanMethod } from "@/server/domain/loans";
 import { openingBalancePostings, SAVINGS_ACCOUNTS, type SavingsAccount } from "@/server/domain/ledger";
 import { appendEntry, idempotentWrite, type EntryRow } from "@/server/ledger/writer";
-import { loadActiveMember, loadGroupFor, nowOf, todayIn, type GroupRow, type ServiceContext } from "./context";
+import {
+  loadActiveMember,
+  loadGroupFor,
+  nowOf,
+  todayIn,
+  type GroupRow,
+  type ServiceContext,
+} from "@/server/shared/context";
 import { cleanName, cleanText, lookAlike } from "@/server/domain/text";
 import { DEFAULT_MONTH_GRACE_DAYS, MAX_MONTH_GRACE_DAYS } from "@/server/domain/month-close";
-import { zDate, zMemberCode, zText } from "./fields";
+import { zDate, zMemberCode, zText } from "@/server/shared/fields";
 import { phoneInput, writeMemberPhone } from "./member-phones";
-import { boundedPool } from "./pool";
+import { boundedPool } from "@/server/shared/pool";
 import { assertBusinessDate } from "@/server/domain/dates";
 import { audit, ledgerWrite } from "@/server/ledger/write";
 

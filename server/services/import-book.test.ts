@@ -5,14 +5,14 @@ import { auditLog, journalEntries, loans, members } from "@/db/schema";
 import { BOOK_FILES } from "@/server/domain/paper-book";
 import { errorMessage } from "@/server/i18n/errors";
 import { FIXED_NOW, key, tempDatabase, testContext } from "@/server/testing/db";
-import { loadGroup, type ServiceContext } from "./context";
+import { loadGroup, type ServiceContext } from "@/server/shared/context";
 import { createGroup } from "./groups";
 import { importBook, previewBookImport } from "./import-book";
 import { groupLoanViews, repayLoan } from "./loans";
-import { openPassbook, passbookOf } from "./passbook";
-import { groupFigures } from "./public-figures";
+import { openPassbook, passbookOf } from "@/server/read/passbook";
+import { groupFigures } from "@/server/read/public-figures";
 import { recordContributions } from "./savings";
-import { verifyLedger } from "./verify";
+import { verifyLedger } from "@/server/read/verify";
 
 let t: Awaited<ReturnType<typeof tempDatabase>>;
 let database: Database;

@@ -22,11 +22,11 @@ import {
 import type { DbOrTx, Tx } from "@/db/client";
 import { appendEntry, replayOr, type EntryRow } from "@/server/ledger/writer";
 import { insertLoans } from "@/server/ledger/loans";
-import { loadGroupFor, nowOf, todayIn, type GroupRow, type ServiceContext } from "./context";
+import { loadGroupFor, nowOf, todayIn, type GroupRow, type ServiceContext } from "@/server/shared/context";
 import { assertIdempotencyKey, requestHash } from "@/server/domain/idempotency";
-import { zIdempotencyKey } from "./fields";
+import { zIdempotencyKey } from "@/server/shared/fields";
 import { hashCheckCodesPooled, newCheckCode } from "./groups";
-import { sheetName, WORKBOOK_MAX_BASE64, workbookTables } from "./book-workbook";
+import { sheetName, WORKBOOK_MAX_BASE64, workbookTables } from "@/server/read/book-workbook";
 import { audit, ledgerWrite } from "@/server/ledger/write";
 
 export interface ImportBookInput {

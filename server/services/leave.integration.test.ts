@@ -4,11 +4,11 @@ import { auditLog, journalEntries, members } from "@/db/schema";
 import type { DomainError } from "@/server/domain/errors";
 import { savingsTotal } from "@/server/domain/ledger";
 import { FIXED_NOW, key, seedGroup, tempDatabase, testContext } from "@/server/testing/db";
-import type { ServiceContext } from "./context";
+import type { ServiceContext } from "@/server/shared/context";
 import { leaveMember, undoLeave } from "./leave";
 import { disburseLoan, repayLoan } from "./loans";
 import { memberBalances } from "./members";
-import { entryReceipts } from "./receipts";
+import { entryReceipts } from "@/server/read/receipts";
 import { recordContributions, withdrawSavings } from "./savings";
 
 let t: Awaited<ReturnType<typeof tempDatabase>>;

@@ -24,8 +24,8 @@ import {
   type ServiceContext,
   todayIn,
   memberByCode,
-} from "./context";
-import { type OnGroup, zDate, zIdempotencyKey, zMemberCode } from "./fields";
+} from "@/server/shared/context";
+import { type OnGroup, zDate, zIdempotencyKey, zMemberCode } from "@/server/shared/fields";
 import { memberSavings } from "./savings";
 import { audit, ledgerWrite } from "@/server/ledger/write";
 

@@ -5,16 +5,16 @@ import { accountBalances, dailyPayments, journalEntries, members } from "@/db/sc
 import type { Database } from "@/db/client";
 import { DomainError } from "@/server/domain/errors";
 import { chainHead, FIXED_NOW, key, seedGroup, tempDatabase, testContext, typedOn } from "@/server/testing/db";
-import { passbookOf } from "./passbook";
-import { groupFigures } from "./public-figures";
-import { monthlyReport } from "./monthly-report";
-import { loadGroup, type ServiceContext } from "./context";
+import { passbookOf } from "@/server/read/passbook";
+import { groupFigures } from "@/server/read/public-figures";
+import { monthlyReport } from "@/server/read/monthly-report";
+import { loadGroup, type ServiceContext } from "@/server/shared/context";
 import { cashOnBooks, lastCashCount, recordBankTransfer, recordCashCount, recordExpense, recordIncome } from "./cash";
 import { reverseEntry } from "./corrections";
 import { recordOpeningBalance } from "./groups";
 import { disburseLoan, groupLoanViews, loadLoan, loanView, repayLoan, writeOffLoan } from "./loans";
 import { recordContributions, withdrawSavings } from "./savings";
-import { verifyLedger } from "./verify";
+import { verifyLedger } from "@/server/read/verify";
 
 let t: Awaited<ReturnType<typeof tempDatabase>>;
 let database: Database;
@@ -535,7 +535,7 @@ describe("loans", () => {
 });
 
 async function seedless() {
-  const { loadGroup } = await import("./context");
+  const { loadGroup } = await import("@/server/shared/context");
   return { group: await loadGroup(database.db, G) };
 }
 

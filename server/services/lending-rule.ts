@@ -14,8 +14,8 @@ import {
   LENDING_MULTIPLE_MAX,
   type LendingRule,
 } from "@/server/domain/lending";
-import { loadGroupFor, nowOf, type GroupRow, type ServiceContext } from "./context";
-import type { GroupInput, OnGroup } from "./fields";
+import { loadGroupFor, nowOf, type GroupRow, type ServiceContext } from "@/server/shared/context";
+import type { GroupInput, OnGroup } from "@/server/shared/fields";
 import { audit, ledgerWrite } from "@/server/ledger/write";
 
 export type LendingRuleRow = typeof lendingRules.$inferSelect;

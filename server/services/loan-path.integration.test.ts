@@ -3,9 +3,9 @@ import type { Database } from "@/db/client";
 import { CHAIN_VERSIONS, type ChainVersion, verifyChain } from "@/server/domain/chain";
 import type { Account } from "@/server/domain/ledger";
 import { key, seedGroup, tempDatabase, testContext, typedOn } from "@/server/testing/db";
-import { loadGroup, type ServiceContext } from "./context";
+import { loadGroup, type ServiceContext } from "@/server/shared/context";
 import { disburseLoan, repayLoan } from "./loans";
-import { ledgerJsonChunks } from "./open-data";
+import { ledgerJsonChunks } from "@/server/read/open-data";
 import { recordContributions } from "./savings";
 
 let t: Awaited<ReturnType<typeof tempDatabase>>;

@@ -41,9 +41,18 @@ import {
   type GroupRow,
   type MemberRow,
   type ServiceContext,
-} from "./context";
+} from "@/server/shared/context";
 import { cleanText } from "@/server/domain/text";
-import { type GroupInput, zDate, zId, zIdempotencyKey, zMemberCode, zRupiah, zText, zVia } from "./fields";
+import {
+  type GroupInput,
+  zDate,
+  zId,
+  zIdempotencyKey,
+  zMemberCode,
+  zRupiah,
+  zText,
+  zVia,
+} from "@/server/shared/fields";
 
 export type LoanRow = typeof loans.$inferSelect;
 

@@ -8,11 +8,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditLog, memberPhones } from "@/db/schema";
 import type { DomainError } from "@/server/domain/errors";
 import { key, seedGroup, tempDatabase, testContext } from "@/server/testing/db";
-import type { ServiceContext } from "./context";
+import type { ServiceContext } from "@/server/shared/context";
 import { addMember } from "./groups";
 import { memberPhoneList, setMemberPhone } from "./member-phones";
 import { memberBalances } from "./members";
-import { entryReceipts } from "./receipts";
+import { entryReceipts } from "@/server/read/receipts";
 import { recordContributions } from "./savings";
 import { createUser } from "./users";
 

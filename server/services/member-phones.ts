@@ -10,8 +10,8 @@ import type { DbOrTx } from "@/db/client";
 import { memberPhones, members } from "@/db/schema";
 import { notFound } from "@/server/domain/errors";
 import { maskPhone, normalizePhone } from "@/server/domain/phone";
-import { type GroupRow, loadGroupFor, memberByCode, nowOf, type ServiceContext } from "./context";
-import { type GroupInput, type OnGroup, zMemberCode, zText } from "./fields";
+import { type GroupRow, loadGroupFor, memberByCode, nowOf, type ServiceContext } from "@/server/shared/context";
+import { type GroupInput, type OnGroup, zMemberCode, zText } from "@/server/shared/fields";
 import { audit, ledgerWrite } from "@/server/ledger/write";
 
 /** The members' phone numbers (normalised) by member id, for the members asked about. */

@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { members } from "@/db/schema";
 import type { DomainError } from "@/server/domain/errors";
 import { FIXED_NOW, seedGroup, tempDatabase, testContext } from "@/server/testing/db";
-import type { ServiceContext } from "./context";
+import type { ServiceContext } from "@/server/shared/context";
 import { addMember } from "./groups";
 import { leaveMember } from "./leave";
 import { updateMember } from "./members";

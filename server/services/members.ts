@@ -21,11 +21,11 @@ import {
   type MemberRow,
   type ServiceContext,
   memberByCode,
-} from "./context";
+} from "@/server/shared/context";
 import { cleanName } from "@/server/domain/text";
 import { maskPhone } from "@/server/domain/phone";
 import { assertNameConfirmed, hashCheckCode, newCheckCode } from "./groups";
-import { type GroupInput, type OnGroup, zId, zMemberCode, zPage, zText } from "./fields";
+import { type GroupInput, type OnGroup, zId, zMemberCode, zPage, zText } from "@/server/shared/fields";
 import { audit, ledgerWrite } from "@/server/ledger/write";
 
 /**

@@ -5,9 +5,9 @@ import { DomainError } from "@/server/domain/errors";
 import { EXAMPLE_RULE } from "@/server/domain/shu";
 import { chainHead, key, seedGroup, tempDatabase, testContext } from "@/server/testing/db";
 import { recordCashCount, recordExpense, recordIncome } from "./cash";
-import { loadGroup, type ServiceContext } from "./context";
+import { loadGroup, type ServiceContext } from "@/server/shared/context";
 import { openHistoryBatch } from "./loans";
-import { monthlyReport } from "./monthly-report";
+import { monthlyReport } from "@/server/read/monthly-report";
 import { batchContributions, recordContributions, recordQueuedContributions } from "./savings";
 import { countersignSeal } from "./seals";
 import { createUser } from "./users";
@@ -110,7 +110,7 @@ describe("closing a month", () => {
     expect(await codeOf(expense(at("2026-02-02T10:05:00"), "2026-01-31"))).toBe("month_closed date");
     const group = await loadGroup(t.database.db, G);
     const batch = await openHistoryBatch(t.database.db, group);
-    const { groupMembersByCode } = await import("./context");
+    const { groupMembersByCode } = await import("@/server/shared/context");
     batchContributions(batch, at("2026-02-03T09:00:00"), await groupMembersByCode(t.database.db, group), {
       groupSlug: G,
       date: "2026-01-31",

@@ -5,9 +5,9 @@ import { referenceTerms } from "@/db/schema";
 import { DEFAULT_REFERENCE_TERMS, type ReferenceTerms, type Source } from "@/server/domain/finance/compare";
 import { invalid } from "@/server/domain/errors";
 import { isValidDate } from "@/server/domain/dates";
-import { loadGroupFor, nowOf, type GroupRow, type ServiceContext } from "./context";
+import { loadGroupFor, nowOf, type GroupRow, type ServiceContext } from "@/server/shared/context";
 import { cleanText } from "@/server/domain/text";
-import { zDate, zText } from "./fields";
+import { zDate, zText } from "@/server/shared/fields";
 import { audit, ledgerWrite } from "@/server/ledger/write";
 
 /** The group's reference terms, or the defaults (with their sources) when it has set none. */

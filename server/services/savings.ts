@@ -33,10 +33,10 @@ import {
   type GroupRow,
   type MemberRow,
   type ServiceContext,
-} from "./context";
+} from "@/server/shared/context";
 import { assertIdempotencyKey, requestHash } from "@/server/domain/idempotency";
 import { cleanText } from "@/server/domain/text";
-import { type OnGroup, zDate, zIdempotencyKey, zMemberCode, zRupiah, zText } from "./fields";
+import { type OnGroup, zDate, zIdempotencyKey, zMemberCode, zRupiah, zText } from "@/server/shared/fields";
 import { ledgerWrite } from "@/server/ledger/write";
 
 export interface ContributionLineInput {

@@ -10,10 +10,10 @@ import { localDate, monthOf } from "@/server/domain/dates";
 import { conflict, DomainError, invalid } from "@/server/domain/errors";
 import { type MonthSeal, monthCloseSeals } from "@/server/domain/month-close";
 import { readSeal, sealMatches, shortSeal } from "@/server/domain/seal";
-import { checkedChain } from "./chain-check";
-import { type GroupRow, loadGroup, loadGroupFor, nowOf, signerOf, type ServiceContext } from "./context";
-import { type GroupInput, type OnGroup, zMonth } from "./fields";
-import { monthsOfOwnWork } from "./own-work";
+import { checkedChain } from "@/server/cache/chain-check";
+import { type GroupRow, loadGroup, loadGroupFor, nowOf, signerOf, type ServiceContext } from "@/server/shared/context";
+import { type GroupInput, type OnGroup, zMonth } from "@/server/shared/fields";
+import { monthsOfOwnWork } from "@/server/read/own-work";
 import { audit, ledgerWrite } from "@/server/ledger/write";
 
 export interface PublicCheckpoint extends MonthSeal {

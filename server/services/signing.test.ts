@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Role } from "@/server/domain/access";
 import type { DomainError } from "@/server/domain/errors";
 import { key, seedGroup, tempDatabase, testContext } from "@/server/testing/db";
-import type { ServiceContext } from "./context";
+import type { ServiceContext } from "@/server/shared/context";
 import { reverseEntry } from "./corrections";
 import { recordContributions } from "./savings";
 import { countersignSeal } from "./seals";

@@ -11,11 +11,11 @@ import { cashCounts, cashCountSignatures, correctionSignatures, journalEntries }
 import { addMonths, localDate, monthOf } from "@/server/domain/dates";
 import { conflict, DomainError, notFound } from "@/server/domain/errors";
 import type { DbOrTx } from "@/db/client";
-import { loadGroupFor, nowOf, signerOf, type ServiceContext, type GroupRow } from "./context";
-import { isOwn, monthsOfOwnWork } from "./own-work";
+import { loadGroupFor, nowOf, signerOf, type ServiceContext, type GroupRow } from "@/server/shared/context";
+import { isOwn, monthsOfOwnWork } from "@/server/read/own-work";
 import { groupCheckpoints } from "./seals";
 import { groupQueries, type SupervisorQuery } from "./supervisor-queries";
-import { type GroupInput, type OnGroup, zId } from "./fields";
+import { type GroupInput, type OnGroup, zId } from "@/server/shared/fields";
 import { audit, ledgerWrite } from "@/server/ledger/write";
 
 /** How far back the list looks; anything older still unsigned is counted, not listed. */

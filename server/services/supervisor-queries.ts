@@ -29,9 +29,9 @@ import {
   targetKey,
 } from "@/server/domain/supervisor-queries";
 import { cleanText } from "@/server/domain/text";
-import { type GroupRow, loadGroupFor, nowOf, type ServiceContext, signerOf } from "./context";
-import { type GroupInput, type OnGroup, zId, zMonth, zText } from "./fields";
-import { isOwn, monthsOfOwnWork } from "./own-work";
+import { type GroupRow, loadGroupFor, nowOf, type ServiceContext, signerOf } from "@/server/shared/context";
+import { type GroupInput, type OnGroup, zId, zMonth, zText } from "@/server/shared/fields";
+import { isOwn, monthsOfOwnWork } from "@/server/read/own-work";
 import { monthCheckpoint } from "./seals";
 import { audit, ledgerWrite } from "@/server/ledger/write";
 

@@ -5,9 +5,9 @@ import type { Database, DbOrTx } from "@/db/client";
 import { ksmGroups, userGroups, users } from "@/db/schema";
 import { ROLES, type Role } from "@/server/domain/access";
 import { DomainError, conflict, invalid } from "@/server/domain/errors";
-import { nowOf, type ServiceContext, signedIn, signerOf } from "./context";
-import { deviceSeen, renewedDevice } from "./devices";
-import { forgiveTry, guessKeys, takeTry, throttled } from "./throttle";
+import { nowOf, type ServiceContext, signedIn, signerOf } from "@/server/shared/context";
+import { deviceSeen, renewedDevice } from "@/server/auth/devices";
+import { forgiveTry, guessKeys, takeTry, throttled } from "@/server/auth/throttle";
 import { audit, ledgerWrite } from "@/server/ledger/write";
 
 export { ROLES, type Role } from "@/server/domain/access";

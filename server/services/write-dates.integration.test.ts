@@ -9,7 +9,7 @@ import { cashCounts, journalEntries } from "@/db/schema";
 import { DomainError } from "@/server/domain/errors";
 import { key, seedGroup, tempDatabase, testContext } from "@/server/testing/db";
 import { moneyOnHand, recordBankTransfer, recordCashCount, recordExpense, recordIncome } from "./cash";
-import type { ServiceContext } from "./context";
+import type { ServiceContext } from "@/server/shared/context";
 import { disburseLoan, repayLoan, writeOffLoan } from "./loans";
 import { recordContributions, recordQueuedContributions, withdrawSavings } from "./savings";
 import { countersignSeal } from "./seals";

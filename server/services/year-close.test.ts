@@ -5,13 +5,13 @@ import { journalEntries, members, shareOutRules } from "@/db/schema";
 import { EXAMPLE_RULE, SHU_POOLS } from "@/server/domain/shu";
 import { key, seedGroup, tempDatabase, testContext, typedOn } from "@/server/testing/db";
 import { recordExpense, recordIncome } from "./cash";
-import { loadGroup, type ServiceContext } from "./context";
-import { yearReport } from "./year-report";
+import { loadGroup, type ServiceContext } from "@/server/shared/context";
+import { yearReport } from "@/server/read/year-report";
 import { disburseLoan, repayLoan } from "./loans";
-import { passbookOf } from "./passbook";
-import { groupFigures } from "./public-figures";
+import { passbookOf } from "@/server/read/passbook";
+import { groupFigures } from "@/server/read/public-figures";
 import { recordContributions } from "./savings";
-import { verifyLedger } from "./verify";
+import { verifyLedger } from "@/server/read/verify";
 import { closedYears, closeYear, oldestOpenYear, previewYear, setShareOutRule } from "./year-close";
 
 let t: Awaited<ReturnType<typeof tempDatabase>>;

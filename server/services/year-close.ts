@@ -28,9 +28,9 @@ import {
 import { monthFlows, par30, yearIndicators, yearMonthEnds, type YearIndicators } from "@/server/domain/indicators";
 import { appendEntry, idempotentWrite, type EntryRow } from "@/server/ledger/writer";
 import { groupLoanViews } from "./loans";
-import { monthPostingRows } from "./monthly-report";
-import { loadGroupFor, nowOf, todayIn, type GroupRow, type ServiceContext } from "./context";
-import { type GroupInput, type OnGroup, zBps, zIdempotencyKey, zYear } from "./fields";
+import { monthPostingRows } from "@/server/read/monthly-report";
+import { loadGroupFor, nowOf, todayIn, type GroupRow, type ServiceContext } from "@/server/shared/context";
+import { type GroupInput, type OnGroup, zBps, zIdempotencyKey, zYear } from "@/server/shared/fields";
 import { audit, ledgerWrite } from "@/server/ledger/write";
 
 export type ShareOutRuleRow = typeof shareOutRules.$inferSelect;

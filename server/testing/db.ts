@@ -8,7 +8,7 @@ import { desc, eq } from "drizzle-orm";
 import { ledgerHeads } from "@/db/schema";
 import { localDate, monthOf } from "@/server/domain/dates";
 import { addMember, createGroup } from "@/server/services/groups";
-import type { ServiceContext } from "@/server/services/context";
+import type { ServiceContext } from "@/server/shared/context";
 
 /** A real libSQL database in a temp file, migrated. Not a mock. */
 export async function tempDatabase(): Promise<{ database: Database; dir: string; cleanup: () => void }> {

@@ -14,7 +14,7 @@ import {
   ZCashCountSchema,
   ZCashMovementSchema,
 } from "@/server/services/cash";
-import { compareLoan, ZCompareLoanSchema } from "@/server/services/compare";
+import { compareLoan, ZCompareLoanSchema } from "@/server/read/compare";
 import { reverseEntry, ZReverseEntrySchema } from "@/server/services/corrections";
 import { addMember, ZAddMemberSchema } from "@/server/services/groups";
 import { leaveMember, undoLeave, ZLeaveMemberSchema, ZUndoLeaveSchema } from "@/server/services/leave";
@@ -50,8 +50,8 @@ import {
 } from "@/server/services/members";
 import { memberPhoneList, setMemberPhone, ZSetMemberPhoneSchema } from "@/server/services/member-phones";
 import { lendingRuleFor, setLendingRule, ZSetLendingRuleSchema } from "@/server/services/lending-rule";
-import { entryList, ZEntryListSchema } from "@/server/services/public-figures";
-import { entryReceipts, ZEntryReceiptsSchema } from "@/server/services/receipts";
+import { entryList, ZEntryListSchema } from "@/server/read/public-figures";
+import { entryReceipts, ZEntryReceiptsSchema } from "@/server/read/receipts";
 import { updateReferenceTerms, ZUpdateReferenceTermsSchema } from "@/server/services/reference-terms";
 import {
   membersPaidOn,

@@ -4,7 +4,7 @@
  */
 import { inflateSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { loadGroup } from "@/server/services/context";
+import { loadGroup } from "@/server/shared/context";
 import { monthCheckpoint } from "@/server/services/seals";
 import { recordContributions } from "@/server/services/savings";
 import { key, seedGroup, tempDatabase, testContext, typedOn } from "@/server/testing/db";

@@ -14,10 +14,10 @@ import { EXAMPLE_RULE, SHU_POOLS } from "@/server/domain/shu";
 import { MESSAGES } from "@/server/i18n/messages";
 import { rp } from "@/server/i18n/format";
 import { recordExpense, recordIncome } from "@/server/services/cash";
-import { loadGroup } from "@/server/services/context";
+import { loadGroup } from "@/server/shared/context";
 import { monthCheckpoint } from "@/server/services/seals";
 import { closeYear, setShareOutRule } from "@/server/services/year-close";
-import { yearReport } from "@/server/services/year-report";
+import { yearReport } from "@/server/read/year-report";
 import { key, seedGroup, tempDatabase, testContext, typedOn } from "@/server/testing/db";
 import { newRequest } from "@/server/testing/next-request";
 

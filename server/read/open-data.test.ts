@@ -8,8 +8,8 @@ import { LOAN_PURPOSES } from "@/server/domain/loans";
 import { FIXED_NOW, key, seedGroup, tempDatabase, testContext, typedOn } from "@/server/testing/db";
 import { groupDetail, groupHeadline } from "./open-data";
 import { groupFigures } from "./public-figures";
-import { disburseLoan, groupLoanViews } from "./loans";
-import { recordContributions } from "./savings";
+import { disburseLoan, groupLoanViews } from "@/server/services/loans";
+import { recordContributions } from "@/server/services/savings";
 
 const cell = (v: number | null): Suppressed<number> =>
   v === null ? { value: null, suppressed: true } : { value: v, suppressed: false };

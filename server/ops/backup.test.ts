@@ -3,8 +3,8 @@ import { describe, expect, it } from "vitest";
 import { openDatabase } from "@/db/client";
 import { chainHead, key, seedGroup, tempDatabase, testContext } from "@/server/testing/db";
 import { backupTo, restoreFrom } from "./backup";
-import { recordContributions } from "./savings";
-import { verifyLedger } from "./verify";
+import { recordContributions } from "@/server/services/savings";
+import { verifyLedger } from "@/server/read/verify";
 
 describe("backup and restore", () => {
   it("a backup taken while entries are being posted is consistent, verifies, and restores to its chain head", async () => {

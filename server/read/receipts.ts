@@ -11,9 +11,9 @@ import { notFound } from "@/server/domain/errors";
 import { type Account, type EntryKind, type Posting, SAVINGS_ACCOUNTS } from "@/server/domain/ledger";
 import { balancesAfter, type Receipt, receiptLines } from "@/server/domain/receipt";
 import { mayDo } from "@/server/domain/access";
-import { loadGroupFor, type ServiceContext } from "./context";
-import { phonesOf } from "./member-phones";
-import { type OnGroup, zId } from "./fields";
+import { loadGroupFor, type ServiceContext } from "@/server/shared/context";
+import { phonesOf } from "@/server/services/member-phones";
+import { type OnGroup, zId } from "@/server/shared/fields";
 
 export const ZEntryReceiptsSchema = z.object({ entryId: zId });
 

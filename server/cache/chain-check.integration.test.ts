@@ -16,11 +16,11 @@ import {
   WHOLE_CHECK_EVERY_MS,
   watchChains,
 } from "./chain-check";
-import type { GroupRow } from "./context";
-import { groupPageModels } from "./public-figures";
+import type { GroupRow } from "@/server/shared/context";
+import { groupPageModels } from "@/server/read/public-figures";
 import { processWide, versionOf } from "@/server/cache/read-cache";
-import { recordContributions } from "./savings";
-import { checkSeal, verifySeal } from "./seals";
+import { recordContributions } from "@/server/services/savings";
+import { checkSeal, verifySeal } from "@/server/services/seals";
 
 const G = "ratu-damai";
 let t: Awaited<ReturnType<typeof tempDatabase>>;

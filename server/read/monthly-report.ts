@@ -12,9 +12,9 @@ import {
   type MonthFlows,
   type MonthPostingRow,
 } from "@/server/domain/indicators";
-import type { GroupRow } from "./context";
-import { monthCheckpoint } from "./seals";
-import { openQueries } from "./supervisor-queries";
+import type { GroupRow } from "@/server/shared/context";
+import { monthCheckpoint } from "@/server/services/seals";
+import { openQueries } from "@/server/services/supervisor-queries";
 
 /** A group's month_postings rollup: every month's postings summed by kind and account. */
 export function monthPostingRows(db: DbOrTx, groupId: number): Promise<MonthPostingRow[]> {

@@ -10,9 +10,9 @@ import {
 import type { LenderQuote } from "@/server/domain/finance/lenders";
 import { loanSchedule } from "@/server/domain/loans";
 import { parseCompareQuery, type Query } from "@/server/domain/finance/params";
-import { loadGroup, loadGroupFor, todayIn, type GroupRow, type ServiceContext } from "./context";
-import { type OnGroup, zDate, zRupiah } from "./fields";
-import { referenceTermsOf } from "./reference-terms";
+import { loadGroup, loadGroupFor, todayIn, type GroupRow, type ServiceContext } from "@/server/shared/context";
+import { type OnGroup, zDate, zRupiah } from "@/server/shared/fields";
+import { referenceTermsOf } from "@/server/services/reference-terms";
 
 export interface Comparison {
   input: CompareInput;

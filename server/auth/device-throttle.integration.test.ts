@@ -3,8 +3,8 @@ import { sql } from "drizzle-orm";
 import { settingsChanged } from "@/server/env";
 import type { DomainError } from "@/server/domain/errors";
 import { seedGroup, tempDatabase, testContext } from "@/server/testing/db";
-import { createUser, signIn } from "./users";
-import { openPassbookOnDevice } from "./passbook";
+import { createUser, signIn } from "@/server/services/users";
+import { openPassbookOnDevice } from "@/server/read/passbook";
 
 /**
  * A village behind one mobile-network address (carrier-grade NAT): strangers' wrong tries from

@@ -1,7 +1,7 @@
 import { copyFileSync, existsSync, mkdirSync, renameSync } from "node:fs";
 import path from "node:path";
 import { openDatabase, type Database } from "@/db/client";
-import { verifyLedger } from "./verify";
+import { verifyLedger } from "@/server/read/verify";
 
 /**
  * A consistent snapshot while the server keeps running: SQLite's `VACUUM INTO` copies one

@@ -43,7 +43,7 @@ import {
 } from "@/server/domain/chain";
 import type { Account, Posting } from "@/server/domain/ledger";
 import { brokenSignedSeal } from "@/server/domain/signed-seals";
-import type { GroupRow } from "./context";
+import type { GroupRow } from "@/server/shared/context";
 import { processWide } from "@/server/cache/read-cache";
 
 /** A whole check at least this often (ms). */

@@ -3,10 +3,10 @@ import { openDatabase } from "@/db/client";
 import { FIXED_NOW, key, seedGroup, tempDatabase, testContext, typedOn } from "@/server/testing/db";
 import { groupFigures, groupFiguresCached } from "./public-figures";
 import { impactFigures } from "./impact";
-import { recordContributions } from "./savings";
-import { addMember } from "./groups";
-import { recordCashCount } from "./cash";
-import { disburseLoan } from "./loans";
+import { recordContributions } from "@/server/services/savings";
+import { addMember } from "@/server/services/groups";
+import { recordCashCount } from "@/server/services/cash";
+import { disburseLoan } from "@/server/services/loans";
 import { DEFAULT_REFERENCE_TERMS, loanCostsVersusLenders } from "@/server/domain/finance/compare";
 
 describe("cached read models", () => {

@@ -3,7 +3,7 @@
  * carry everything needed to recompute every balance and every hash (see /data).
  */
 import type { Database, DbOrTx } from "@/db/client";
-import type { GroupRow } from "./context";
+import type { GroupRow } from "@/server/shared/context";
 import { allPublicEntries, type GroupFigures, vouchedGroupFigures } from "./public-figures";
 import { CHAIN_VERSIONS, CURRENT_CHAIN_VERSION } from "@/server/domain/chain";
 import { localDate } from "@/server/domain/dates";

@@ -14,10 +14,10 @@ import { type ChainedEntry, type ChainVersion, entryContentProblem, verifyChain 
 import { localDate, monthOf } from "@/server/domain/dates";
 import type { Account, Posting } from "@/server/domain/ledger";
 import { publicLedgerOfEntries } from "@/server/domain/open-ledger";
-import type { GroupRow } from "./context";
+import type { GroupRow } from "@/server/shared/context";
 import { groupDetail } from "./open-data";
 import { groupFigures } from "./public-figures";
-import { groupCheckpoints } from "./seals";
+import { groupCheckpoints } from "@/server/services/seals";
 import { paidDayStands } from "@/server/ledger/daily-payments";
 
 export interface VerifyProblem {

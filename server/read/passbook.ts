@@ -14,11 +14,11 @@ import { localDate, monthOf } from "@/server/domain/dates";
 import { savingsMonths } from "@/server/domain/passbook-view";
 import { DomainError } from "@/server/domain/errors";
 import { SAVINGS_ACCOUNTS } from "@/server/domain/ledger";
-import { hashCheckCode } from "./groups";
-import { groupLoanViews } from "./loans";
+import { hashCheckCode } from "@/server/services/groups";
+import { groupLoanViews } from "@/server/services/loans";
 import { paidDayStands } from "@/server/ledger/daily-payments";
-import { deviceSeen, renewedDevice } from "./devices";
-import { forgiveTry, guessKeys, takeTry, throttled } from "./throttle";
+import { deviceSeen, renewedDevice } from "@/server/auth/devices";
+import { forgiveTry, guessKeys, takeTry, throttled } from "@/server/auth/throttle";
 
 export const PASSBOOK_TTL_MS = 10 * 60_000;
 export const PASSBOOK_COOKIE = "buku";

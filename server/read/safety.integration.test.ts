@@ -4,8 +4,8 @@
  * cash on the books now.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { cashOnBooks, recordBankTransfer, recordCashCount, recordExpense, recordIncome } from "./cash";
-import { loadGroup } from "./context";
+import { cashOnBooks, recordBankTransfer, recordCashCount, recordExpense, recordIncome } from "@/server/services/cash";
+import { loadGroup } from "@/server/shared/context";
 import { safetyModel } from "./safety";
 import { FIXED_NOW, key, seedGroup, tempDatabase, testContext } from "@/server/testing/db";
 

@@ -9,10 +9,10 @@ import { cashBookMonth, type MoneyHeld } from "@/server/domain/cash-book";
 import { addMonths, localDate, monthOf } from "@/server/domain/dates";
 import { invalid, notFound } from "@/server/domain/errors";
 import { MONEY_ACCOUNTS } from "@/server/domain/ledger";
-import { checkedChain } from "./chain-check";
-import type { GroupRow } from "./context";
+import { checkedChain } from "@/server/cache/chain-check";
+import type { GroupRow } from "@/server/shared/context";
 import { entryDate, ledgerMonth } from "./public-figures";
-import { monthCheckpoint } from "./seals";
+import { monthCheckpoint } from "@/server/services/seals";
 
 /** What cash and bank held when a month began: every posting dated before it (the month rollup). */
 async function heldBefore(db: DbOrTx, groupId: number, month: string): Promise<MoneyHeld> {

@@ -2,12 +2,12 @@ import { and, eq, gt, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { postings } from "@/db/schema";
 import { cashMovedSince, type SafetyFacts } from "@/server/domain/safety";
-import { lastCashCount } from "./cash";
-import type { GroupRow } from "./context";
+import { lastCashCount } from "@/server/services/cash";
+import type { GroupRow } from "@/server/shared/context";
 import type { GroupFigures } from "./public-figures";
-import type { PublicCheckpoint } from "./seals";
+import type { PublicCheckpoint } from "@/server/services/seals";
 import { cachedRead } from "@/server/cache/read-cache";
-import { openQueries } from "./supervisor-queries";
+import { openQueries } from "@/server/services/supervisor-queries";
 
 export interface SafetyModel {
   /** What moved through the cash box since the last count (entries dated after its day); null before any count. */

@@ -6,7 +6,7 @@ import { and, eq, gte, like, or } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { journalEntries } from "@/db/schema";
 import { localDate, monthOf } from "@/server/domain/dates";
-import type { GroupRow } from "./context";
+import type { GroupRow } from "@/server/shared/context";
 
 /** A record (entry, cash count) made by this user: `recordedBy` is `user:<id>:<username>`. */
 export const isOwn = (recordedBy: string, userId: number) => recordedBy.startsWith(`user:${userId}:`);

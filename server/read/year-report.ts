@@ -7,8 +7,8 @@ import { shareOutRules, yearClosings } from "@/db/schema";
 import { notFound } from "@/server/domain/errors";
 import type { YearIndicators } from "@/server/domain/indicators";
 import type { ShareOutRule, ShuPool } from "@/server/domain/shu";
-import type { GroupRow } from "./context";
-import { ruleOfRow } from "./year-close";
+import type { GroupRow } from "@/server/shared/context";
+import { ruleOfRow } from "@/server/services/year-close";
 
 export interface YearReport {
   year: number;

@@ -1,11 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { DomainError } from "@/server/domain/errors";
 import { FIXED_NOW, key, seedGroup, tempDatabase, testContext, typedOn } from "@/server/testing/db";
-import { cashOnBooks, recordBankTransfer, recordExpense } from "./cash";
+import { cashOnBooks, recordBankTransfer, recordExpense } from "@/server/services/cash";
 import { cashBookMonthModels, cashBookMonthOf } from "./cash-book";
-import { loadGroup, type ServiceContext } from "./context";
-import { reverseEntry } from "./corrections";
-import { recordContributions } from "./savings";
+import { loadGroup, type ServiceContext } from "@/server/shared/context";
+import { reverseEntry } from "@/server/services/corrections";
+import { recordContributions } from "@/server/services/savings";
 
 const G = "ratu-damai";
 let t: Awaited<ReturnType<typeof tempDatabase>>;
