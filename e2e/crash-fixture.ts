@@ -1,6 +1,6 @@
 import { getDatabase } from "@/db/client";
-import { addMember, createGroup } from "@/server/services/groups";
-import { createUser } from "@/server/services/users";
+import { addMember, createGroup } from "@/server/verbs/groups/groups";
+import { createUser } from "@/server/verbs/users/users";
 
 /** A small group and a treasurer in the database named by DATABASE_URL (for the crash test). */
 async function main() {

@@ -18,7 +18,7 @@ import path from "node:path";
 import { chromium } from "@playwright/test";
 import { migrateDatabase, openDatabase } from "@/db/client";
 import { ksmGroups } from "@/db/schema";
-import { createUser, verifyCredentials } from "@/server/services/users";
+import { createUser, verifyCredentials } from "@/server/verbs/users/users";
 import { buildIfNeeded } from "./next-build";
 import { ensureAuthSecret } from "./serve";
 

@@ -6,7 +6,7 @@ import { auditLog } from "@/db/schema";
 import { loadGroup } from "@/server/shared/context";
 import { tempDatabase } from "@/server/testing/db";
 import { bookTemplateCsv } from "@/server/domain/book-template";
-import { templateWorkbook } from "@/server/read/book-workbook";
+import { templateWorkbook } from "@/server/shared/book-workbook";
 import { groupAddCommand, importBookCommand } from "./book-commands";
 
 let t: Awaited<ReturnType<typeof tempDatabase>>;

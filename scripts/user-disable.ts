@@ -1,4 +1,4 @@
-import { setUserDisabled } from "@/server/services/users";
+import { setUserDisabled } from "@/server/verbs/users/users";
 import { runOnDatabase } from "./cli";
 
 /**

@@ -8,7 +8,7 @@ import path from "node:path";
 import { loadGroup } from "@/server/shared/context";
 import { groupDetail, ledgerJsonChunks } from "@/server/read/open-data";
 import { groupFigures } from "@/server/read/public-figures";
-import { groupCheckpoints } from "@/server/services/seals";
+import { groupCheckpoints } from "@/server/shared/seals";
 import { tempDatabase } from "@/server/testing/db";
 import { seedDemo } from "./seed/demo-history";
 import { sha256Hex } from "@/server/domain/chain";

@@ -4,7 +4,7 @@ import { formatDate, formatInt, formatMonth, formatPct, rp } from "@/server/i18n
 import type { Locale, Messages } from "@/server/i18n/messages";
 import type { GroupFigures } from "@/server/read/public-figures";
 import { type SafetyModel, safetyFactsOf } from "@/server/read/safety";
-import type { PublicCheckpoint } from "@/server/services/seals";
+import type { PublicCheckpoint } from "@/server/shared/seals";
 import type { ChainShown } from "./ChainStatus";
 
 const SIGN: Record<Mark, string> = { ok: "✓", attention: "!", problem: "✗" };

@@ -4,7 +4,7 @@ import { getMessages, titled } from "@/server/i18n/locale";
 import type { Messages } from "@/server/i18n/messages";
 import { watchChains } from "@/server/cache/chain-check";
 import { listGroups } from "@/server/read/public-figures";
-import { type SealVerdict, verifySeal } from "@/server/services/seals";
+import { type SealVerdict, verifySeal } from "@/server/read/seals";
 
 export const dynamic = "force-dynamic";
 export const generateMetadata = titled("checkSeal");

@@ -48,34 +48,34 @@ import { SAVINGS_ACCOUNTS } from "@/server/domain/ledger";
 import { DomainError } from "@/server/domain/errors";
 import { type InstallmentState, type LoanEntryFacts, type LoanPurpose, viewLoan } from "@/server/domain/loans";
 import { EXAMPLE_RULE } from "@/server/domain/shu";
-import { cashOnBooks, recordBankTransfer, recordCashCount, recordExpense, recordIncome } from "@/server/services/cash";
-import { countersignCashCount } from "@/server/services/members";
-import { countersignSeal } from "@/server/services/seals";
-import { closeYear, previewYear, setShareOutRule } from "@/server/services/year-close";
-import { savingsByMember } from "@/server/services/lending-rule";
+import { cashOnBooks } from "@/server/shared/cash";
+import { recordBankTransfer, recordCashCount, recordExpense, recordIncome } from "@/server/verbs/cash/cash";
+import { countersignCashCount } from "@/server/verbs/members/members";
+import { countersignSeal } from "@/server/verbs/seals/countersign-seal";
+import { closeYear, setShareOutRule } from "@/server/verbs/year/year-close";
+import { previewYear } from "@/server/read/year-close";
+import { savingsByMember } from "@/server/read/lending-rule";
 import { groupMembersByCode, type MemberRow, type ServiceContext } from "@/server/shared/context";
 import { ledgerWrite } from "@/server/ledger/write";
-import { reverseEntry } from "@/server/services/corrections";
-import { addMember, createGroup } from "@/server/services/groups";
-import { leaveMember } from "@/server/services/leave";
-import { createUser } from "@/server/services/users";
+import { reverseEntry } from "@/server/verbs/corrections/reverse-entry";
+import { addMember, createGroup } from "@/server/verbs/groups/groups";
+import { leaveMember } from "@/server/verbs/members/leave";
+import { createUser } from "@/server/verbs/users/users";
 import {
   batchDisbursement,
   openHistoryBatch,
   batchRepayment,
   disburseLoan,
-  loanView,
   repayLoan,
   writeOffLoan,
-  type LoanRow,
-  type LoanView,
-} from "@/server/services/loans";
+} from "@/server/verbs/loans/loans";
+import { loanView, type LoanRow, type LoanView } from "@/server/shared/loans";
 import {
   batchContributions,
   recordContributions,
   withdrawSavings,
   type ContributionLineInput,
-} from "@/server/services/savings";
+} from "@/server/verbs/savings/savings";
 import { seededRandom, type Random } from "./random";
 
 const GIVEN_F = [

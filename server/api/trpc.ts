@@ -5,7 +5,8 @@ import type { Database } from "@/db/client";
 import { DomainError } from "@/server/domain/errors";
 import type { ServiceContext } from "@/server/shared/context";
 import { type Access, mayDo, type Role } from "@/server/domain/access";
-import { canActOn, type UserRow } from "@/server/services/users";
+import { canActOn } from "@/server/read/users";
+import type { UserRow } from "@/server/shared/users";
 
 export interface ApiContext {
   database: Database;

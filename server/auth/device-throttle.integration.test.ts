@@ -3,7 +3,7 @@ import { sql } from "drizzle-orm";
 import { settingsChanged } from "@/server/env";
 import type { DomainError } from "@/server/domain/errors";
 import { seedGroup, tempDatabase, testContext } from "@/server/testing/db";
-import { createUser, signIn } from "@/server/services/users";
+import { createUser, signIn } from "@/server/verbs/users/users";
 import { openPassbookOnDevice } from "@/server/read/passbook";
 
 /**

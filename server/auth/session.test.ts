@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { settingsChanged } from "@/server/env";
-import { endSessions, createUser } from "@/server/services/users";
+import { endSessions, createUser } from "@/server/verbs/users/users";
 import { tempDatabase, testContext } from "@/server/testing/db";
 import { issueSession, sessionCookieName } from "./options";
 import { userOfCookies } from "./session";

@@ -19,8 +19,8 @@ import {
 import type { GroupRow } from "@/server/shared/context";
 import { groupPageModels } from "@/server/read/public-figures";
 import { processWide, versionOf } from "@/server/cache/read-cache";
-import { recordContributions } from "@/server/services/savings";
-import { checkSeal, verifySeal } from "@/server/services/seals";
+import { recordContributions } from "@/server/verbs/savings/savings";
+import { checkSeal, verifySeal } from "@/server/read/seals";
 
 const G = "ratu-damai";
 let t: Awaited<ReturnType<typeof tempDatabase>>;

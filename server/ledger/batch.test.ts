@@ -6,10 +6,10 @@ import { expensePostings } from "@/server/domain/ledger";
 import { FIXED_NOW, key, seedGroup, tempDatabase, testContext } from "@/server/testing/db";
 import { groupMembersByCode, type ServiceContext } from "@/server/shared/context";
 import type { EntryBatch } from "./batch";
-import { batchContributions, recordContributions } from "@/server/services/savings";
-import { batchDisbursement, batchRepayment, disburseLoan, openHistoryBatch } from "@/server/services/loans";
+import { batchContributions, recordContributions } from "@/server/verbs/savings/savings";
+import { batchDisbursement, batchRepayment, disburseLoan, openHistoryBatch } from "@/server/verbs/loans/loans";
 import { verifyLedger } from "@/server/read/verify";
-import { setLendingRule } from "@/server/services/lending-rule";
+import { setLendingRule } from "@/server/verbs/lending-rule/set-lending-rule";
 import type { NewEntry } from "./writer";
 
 async function setUp() {

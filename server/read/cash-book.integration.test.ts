@@ -1,11 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { DomainError } from "@/server/domain/errors";
 import { FIXED_NOW, key, seedGroup, tempDatabase, testContext, typedOn } from "@/server/testing/db";
-import { cashOnBooks, recordBankTransfer, recordExpense } from "@/server/services/cash";
-import { cashBookMonthModels, cashBookMonthOf } from "./cash-book";
+import { cashOnBooks } from "@/server/shared/cash";
+import { recordBankTransfer, recordExpense } from "@/server/verbs/cash/cash";
+import { cashBookMonthModels, cashBookMonthOf } from "@/server/read/cash-book";
 import { loadGroup, type ServiceContext } from "@/server/shared/context";
-import { reverseEntry } from "@/server/services/corrections";
-import { recordContributions } from "@/server/services/savings";
+import { reverseEntry } from "@/server/verbs/corrections/reverse-entry";
+import { recordContributions } from "@/server/verbs/savings/savings";
 
 const G = "ratu-damai";
 let t: Awaited<ReturnType<typeof tempDatabase>>;

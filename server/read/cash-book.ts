@@ -11,8 +11,8 @@ import { invalid, notFound } from "@/server/domain/errors";
 import { MONEY_ACCOUNTS } from "@/server/domain/ledger";
 import { checkedChain } from "@/server/cache/chain-check";
 import type { GroupRow } from "@/server/shared/context";
-import { entryDate, ledgerMonth } from "./public-figures";
-import { monthCheckpoint } from "@/server/services/seals";
+import { entryDate, ledgerMonth } from "@/server/read/public-figures";
+import { monthCheckpoint } from "@/server/shared/seals";
 
 /** What cash and bank held when a month began: every posting dated before it (the month rollup). */
 async function heldBefore(db: DbOrTx, groupId: number, month: string): Promise<MoneyHeld> {

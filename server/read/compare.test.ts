@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedGroup, tempDatabase, testContext } from "@/server/testing/db";
-import { compareLoan } from "./compare";
-import { disburseLoan } from "@/server/services/loans";
-import { recordContributions } from "@/server/services/savings";
+import { compareLoan } from "@/server/read/compare";
+import { disburseLoan } from "@/server/verbs/loans/loans";
+import { recordContributions } from "@/server/verbs/savings/savings";
 
 let t: Awaited<ReturnType<typeof tempDatabase>>;
 beforeAll(async () => {

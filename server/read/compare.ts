@@ -12,7 +12,7 @@ import { loanSchedule } from "@/server/domain/loans";
 import { parseCompareQuery, type Query } from "@/server/domain/finance/params";
 import { loadGroup, loadGroupFor, todayIn, type GroupRow, type ServiceContext } from "@/server/shared/context";
 import { type OnGroup, zDate, zRupiah } from "@/server/shared/fields";
-import { referenceTermsOf } from "@/server/services/reference-terms";
+import { referenceTermsOf } from "@/server/shared/reference-terms";
 
 export interface Comparison {
   input: CompareInput;

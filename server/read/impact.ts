@@ -1,7 +1,7 @@
 import type { Database } from "@/db/client";
 import { keptPortalRead } from "@/server/cache/portal-read";
 import { type PortalFigures, portalFiguresOf } from "@/server/domain/portal";
-import { allGroupFigures } from "./public-figures";
+import { allGroupFigures } from "@/server/read/public-figures";
 
 /**
  * Figures across every group (home page, /dampak, groups.json), kept until public data changes or a

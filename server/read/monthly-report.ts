@@ -1,34 +1,15 @@
 import { and, asc, eq, like } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
-import { cashCounts, journalEntries, loans, monthEntries, monthPostings } from "@/db/schema";
+import { cashCounts, journalEntries, loans, monthEntries } from "@/db/schema";
 import { addDays, addMonths, localDate, monthOf } from "@/server/domain/dates";
 import { invalid, notFound } from "@/server/domain/errors";
 import { graceClosesOn, monthStanding } from "@/server/domain/month-close";
-import {
-  balanceSheet,
-  monthFlows,
-  noFlows,
-  zeroBalances,
-  type MonthFlows,
-  type MonthPostingRow,
-} from "@/server/domain/indicators";
+import { balanceSheet, monthFlows, noFlows, zeroBalances, type MonthFlows } from "@/server/domain/indicators";
 import type { GroupRow } from "@/server/shared/context";
-import { monthCheckpoint } from "@/server/services/seals";
-import { openQueries } from "@/server/services/supervisor-queries";
+import { monthCheckpoint } from "@/server/shared/seals";
+import { openQueries } from "@/server/shared/supervisor-queries";
 
-/** A group's month_postings rollup: every month's postings summed by kind and account. */
-export function monthPostingRows(db: DbOrTx, groupId: number): Promise<MonthPostingRow[]> {
-  return db
-    .select({
-      month: monthPostings.month,
-      kind: monthPostings.kind,
-      account: monthPostings.account,
-      amount: monthPostings.amount,
-    })
-    .from(monthPostings)
-    .where(eq(monthPostings.groupId, groupId));
-}
-
+import { monthPostingRows } from "@/server/shared/month-postings";
 /**
  * The monthly report for the village notice board, from the rollups. Until the month is closed
  * (server/domain/month-close.ts) it is provisional ("sementara") and carries no final seal; once

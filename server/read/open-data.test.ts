@@ -6,10 +6,11 @@ import { recoverable, type Suppressed } from "@/server/domain/disclosure";
 import { figureTable } from "@/server/domain/figures";
 import { LOAN_PURPOSES } from "@/server/domain/loans";
 import { FIXED_NOW, key, seedGroup, tempDatabase, testContext, typedOn } from "@/server/testing/db";
-import { groupDetail, groupHeadline } from "./open-data";
-import { groupFigures } from "./public-figures";
-import { disburseLoan, groupLoanViews } from "@/server/services/loans";
-import { recordContributions } from "@/server/services/savings";
+import { groupDetail, groupHeadline } from "@/server/read/open-data";
+import { groupFigures } from "@/server/read/public-figures";
+import { disburseLoan } from "@/server/verbs/loans/loans";
+import { groupLoanViews } from "@/server/shared/loans";
+import { recordContributions } from "@/server/verbs/savings/savings";
 
 const cell = (v: number | null): Suppressed<number> =>
   v === null ? { value: null, suppressed: true } : { value: v, suppressed: false };

@@ -4,7 +4,7 @@
  */
 import type { Database, DbOrTx } from "@/db/client";
 import type { GroupRow } from "@/server/shared/context";
-import { allPublicEntries, type GroupFigures, vouchedGroupFigures } from "./public-figures";
+import { allPublicEntries, type GroupFigures, vouchedGroupFigures } from "@/server/read/public-figures";
 import { CHAIN_VERSIONS, CURRENT_CHAIN_VERSION } from "@/server/domain/chain";
 import { localDate } from "@/server/domain/dates";
 import { CSV_COLUMNS, csvRow, LICENSE, publicLedgerRow } from "@/server/domain/open-ledger";

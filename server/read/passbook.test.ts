@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DomainError } from "@/server/domain/errors";
 import { seedGroup, tempDatabase, testContext } from "@/server/testing/db";
-import { openPassbook } from "./passbook";
+import { openPassbook } from "@/server/read/passbook";
 
 let t: Awaited<ReturnType<typeof tempDatabase>>;
 beforeAll(async () => {

@@ -1,12 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { openDatabase } from "@/db/client";
 import { FIXED_NOW, key, seedGroup, tempDatabase, testContext, typedOn } from "@/server/testing/db";
-import { groupFigures, groupFiguresCached } from "./public-figures";
-import { impactFigures } from "./impact";
-import { recordContributions } from "@/server/services/savings";
-import { addMember } from "@/server/services/groups";
-import { recordCashCount } from "@/server/services/cash";
-import { disburseLoan } from "@/server/services/loans";
+import { groupFigures, groupFiguresCached } from "@/server/read/public-figures";
+import { impactFigures } from "@/server/read/impact";
+import { recordContributions } from "@/server/verbs/savings/savings";
+import { addMember } from "@/server/verbs/groups/groups";
+import { recordCashCount } from "@/server/verbs/cash/cash";
+import { disburseLoan } from "@/server/verbs/loans/loans";
 import { DEFAULT_REFERENCE_TERMS, loanCostsVersusLenders } from "@/server/domain/finance/compare";
 
 describe("cached read models", () => {

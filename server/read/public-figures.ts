@@ -16,18 +16,20 @@ import type { PublicEntry } from "@/server/domain/open-ledger";
 import type { Account } from "@/server/domain/ledger";
 import type { YearIndicators } from "@/server/domain/indicators";
 import type { ShuPool } from "@/server/domain/shu";
-import { lastCashCount } from "@/server/services/cash";
-import { closedYears, ruleOfRow, shareOutRuleOf } from "@/server/services/year-close";
-import { monthlyReport, monthPostingRows } from "./monthly-report";
-import { referenceTermsOf } from "@/server/services/reference-terms";
+import { lastCashCount } from "@/server/shared/cash";
+import { closedYears } from "@/server/read/year-close";
+import { ruleOfRow, shareOutRuleOf } from "@/server/shared/year";
+import { monthlyReport } from "@/server/read/monthly-report";
+import { monthPostingRows } from "@/server/shared/month-postings";
+import { referenceTermsOf } from "@/server/shared/reference-terms";
 import { loadGroup, loadGroupFor, type GroupRow, type ServiceContext } from "@/server/shared/context";
 import { type OnGroup, zId } from "@/server/shared/fields";
-import { groupLoanViews } from "@/server/services/loans";
+import { groupLoanViews } from "@/server/shared/loans";
 import { cachedRead, groupVersions } from "@/server/cache/read-cache";
-import { groupCheckpoints } from "@/server/services/seals";
-import { yearReport } from "./year-report";
+import { groupCheckpoints } from "@/server/shared/seals";
+import { yearReport } from "@/server/read/year-report";
 import { type ChainCheck, checkedChain } from "@/server/cache/chain-check";
-import { openQueries } from "@/server/services/supervisor-queries";
+import { openQueries } from "@/server/shared/supervisor-queries";
 
 export type { GroupFigures } from "@/server/domain/figures";
 export type { PublicEntry } from "@/server/domain/open-ledger";
@@ -169,7 +171,7 @@ async function figuresUnlessBroken(
 /**
  * What a group's page shows beyond its newest entries: its figures (kept by the read cache; null
  * when a book that failed its check can no longer be replayed), its seals, and the check of its
- * whole chain from the entries' content (server/services/chain-check.ts: remembered only in this
+ * whole chain from the entries' content (server/cache/chain-check.ts: remembered only in this
  * process, never read back from disk, rechecked after any change made outside the portal's own writes).
  */
 export async function groupPageModels(database: Database, group: GroupRow, now = new Date()) {

@@ -2,10 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DomainError } from "@/server/domain/errors";
 import { receiptText } from "@/server/i18n/receipt";
 import { key, seedGroup, tempDatabase, testContext } from "@/server/testing/db";
-import { recordExpense, recordIncome } from "@/server/services/cash";
-import { disburseLoan, repayLoan } from "@/server/services/loans";
-import { entryReceipts } from "./receipts";
-import { recordContributions } from "@/server/services/savings";
+import { recordExpense, recordIncome } from "@/server/verbs/cash/cash";
+import { disburseLoan, repayLoan } from "@/server/verbs/loans/loans";
+import { entryReceipts } from "@/server/read/receipts";
+import { recordContributions } from "@/server/verbs/savings/savings";
 
 let t: Awaited<ReturnType<typeof tempDatabase>>;
 const ctx = () => testContext(t.database);

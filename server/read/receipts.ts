@@ -12,7 +12,7 @@ import { type Account, type EntryKind, type Posting, SAVINGS_ACCOUNTS } from "@/
 import { balancesAfter, type Receipt, receiptLines } from "@/server/domain/receipt";
 import { mayDo } from "@/server/domain/access";
 import { loadGroupFor, type ServiceContext } from "@/server/shared/context";
-import { phonesOf } from "@/server/services/member-phones";
+import { phonesOf } from "@/server/read/member-phones";
 import { type OnGroup, zId } from "@/server/shared/fields";
 
 export const ZEntryReceiptsSchema = z.object({ entryId: zId });

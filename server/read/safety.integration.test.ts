@@ -4,9 +4,10 @@
  * cash on the books now.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { cashOnBooks, recordBankTransfer, recordCashCount, recordExpense, recordIncome } from "@/server/services/cash";
+import { cashOnBooks } from "@/server/shared/cash";
+import { recordBankTransfer, recordCashCount, recordExpense, recordIncome } from "@/server/verbs/cash/cash";
 import { loadGroup } from "@/server/shared/context";
-import { safetyModel } from "./safety";
+import { safetyModel } from "@/server/read/safety";
 import { FIXED_NOW, key, seedGroup, tempDatabase, testContext } from "@/server/testing/db";
 
 let t: Awaited<ReturnType<typeof tempDatabase>>;

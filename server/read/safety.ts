@@ -2,12 +2,12 @@ import { and, eq, gt, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { postings } from "@/db/schema";
 import { cashMovedSince, type SafetyFacts } from "@/server/domain/safety";
-import { lastCashCount } from "@/server/services/cash";
+import { lastCashCount } from "@/server/shared/cash";
 import type { GroupRow } from "@/server/shared/context";
-import type { GroupFigures } from "./public-figures";
-import type { PublicCheckpoint } from "@/server/services/seals";
+import type { GroupFigures } from "@/server/read/public-figures";
+import type { PublicCheckpoint } from "@/server/shared/seals";
 import { cachedRead } from "@/server/cache/read-cache";
-import { openQueries } from "@/server/services/supervisor-queries";
+import { openQueries } from "@/server/shared/supervisor-queries";
 
 export interface SafetyModel {
   /** What moved through the cash box since the last count (entries dated after its day); null before any count. */

@@ -11,9 +11,9 @@ import { FIXED_NOW, seedGroup, tempDatabase, testContext } from "@/server/testin
 import { bookWithALoan, raiseRepayment } from "@/server/testing/tamper";
 import { forgetChainChecks } from "@/server/cache/chain-check";
 import type { GroupRow } from "@/server/shared/context";
-import { impactFigures } from "./impact";
-import { groupDetailOf } from "./open-data";
-import { cashBookModels, groupPageModels, monthReportModels } from "./public-figures";
+import { impactFigures } from "@/server/read/impact";
+import { groupDetailOf } from "@/server/read/open-data";
+import { cashBookModels, groupPageModels, monthReportModels } from "@/server/read/public-figures";
 import { processWide } from "@/server/cache/read-cache";
 
 const BAD = "ratu-damai";

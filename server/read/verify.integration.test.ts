@@ -6,11 +6,11 @@ import { EXAMPLE_RULE } from "@/server/domain/shu";
 import type { EntryKind, Posting } from "@/server/domain/ledger";
 import { FIXED_NOW, key, seedGroup, tempDatabase, testContext } from "@/server/testing/db";
 import { ledgerHead, sealEntry, writeLedgerRows } from "@/server/ledger/writer";
-import { recordIncome } from "@/server/services/cash";
+import { recordIncome } from "@/server/verbs/cash/cash";
 import { loadGroup, type ServiceContext } from "@/server/shared/context";
-import { recordContributions } from "@/server/services/savings";
-import { verifyLedger } from "./verify";
-import { closeYear, setShareOutRule } from "@/server/services/year-close";
+import { recordContributions } from "@/server/verbs/savings/savings";
+import { verifyLedger } from "@/server/read/verify";
+import { closeYear, setShareOutRule } from "@/server/verbs/year/year-close";
 
 let t: Awaited<ReturnType<typeof tempDatabase>>;
 let database: Database;

@@ -15,9 +15,9 @@ import { localDate, monthOf } from "@/server/domain/dates";
 import type { Account, Posting } from "@/server/domain/ledger";
 import { publicLedgerOfEntries } from "@/server/domain/open-ledger";
 import type { GroupRow } from "@/server/shared/context";
-import { groupDetail } from "./open-data";
-import { groupFigures } from "./public-figures";
-import { groupCheckpoints } from "@/server/services/seals";
+import { groupDetail } from "@/server/read/open-data";
+import { groupFigures } from "@/server/read/public-figures";
+import { groupCheckpoints } from "@/server/shared/seals";
 import { paidDayStands } from "@/server/ledger/daily-payments";
 
 export interface VerifyProblem {

@@ -8,7 +8,7 @@ import { notFound } from "@/server/domain/errors";
 import type { YearIndicators } from "@/server/domain/indicators";
 import type { ShareOutRule, ShuPool } from "@/server/domain/shu";
 import type { GroupRow } from "@/server/shared/context";
-import { ruleOfRow } from "@/server/services/year-close";
+import { ruleOfRow } from "@/server/shared/year";
 
 export interface YearReport {
   year: number;

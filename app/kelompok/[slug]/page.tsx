@@ -23,7 +23,7 @@ import { Sources } from "../../_components/Sources";
 import { repaidIn } from "@/server/domain/indicators";
 import { ShareOut } from "../../_components/ShareOut";
 import { METHOD_LENDING } from "@/server/i18n/pages";
-import { lendingRuleOf } from "@/server/services/lending-rule";
+import { lendingRuleOf } from "@/server/shared/lending-rule";
 import { safetyModel } from "@/server/read/safety";
 
 export const dynamic = "force-dynamic";

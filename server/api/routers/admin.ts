@@ -4,8 +4,8 @@
  * part of the public API.
  */
 import { TRPCError } from "@trpc/server";
+import { moneyOnHand } from "@/server/shared/cash";
 import {
-  moneyOnHand,
   recordBankTransfer,
   recordCashCount,
   recordExpense,
@@ -13,78 +13,67 @@ import {
   ZBankTransferSchema,
   ZCashCountSchema,
   ZCashMovementSchema,
-} from "@/server/services/cash";
+} from "@/server/verbs/cash/cash";
 import { compareLoan, ZCompareLoanSchema } from "@/server/read/compare";
-import { reverseEntry, ZReverseEntrySchema } from "@/server/services/corrections";
-import { addMember, ZAddMemberSchema } from "@/server/services/groups";
-import { leaveMember, undoLeave, ZLeaveMemberSchema, ZUndoLeaveSchema } from "@/server/services/leave";
+import { reverseEntry, ZReverseEntrySchema } from "@/server/verbs/corrections/reverse-entry";
+import { addMember, ZAddMemberSchema } from "@/server/verbs/groups/groups";
+import { leaveMember, undoLeave, ZLeaveMemberSchema, ZUndoLeaveSchema } from "@/server/verbs/members/leave";
 import {
   importBook,
   previewBookImport,
   ZImportBookSchema,
   ZPreviewBookImportSchema,
-} from "@/server/services/import-book";
+} from "@/server/verbs/book-import/import-book";
 import {
   disburseLoan,
-  loanRegister,
-  loanScheduleToday,
-  openLoans,
   repayLoan,
   writeOffLoan,
   ZDisburseLoanSchema,
-  ZLoanPageSchema,
-  ZLoanScheduleSchema,
   ZRepayLoanSchema,
   ZWriteOffLoanSchema,
-} from "@/server/services/loans";
+} from "@/server/verbs/loans/loans";
+import { loanRegister, loanScheduleToday, openLoans, ZLoanPageSchema, ZLoanScheduleSchema } from "@/server/read/loans";
 import {
   countersignCashCount,
-  listAudit,
-  memberBalances,
   resetCheckCode,
   updateMember,
   ZCountersignCashCountSchema,
-  ZListAuditSchema,
   ZResetCheckCodeSchema,
   ZUpdateMemberSchema,
-} from "@/server/services/members";
-import { memberPhoneList, setMemberPhone, ZSetMemberPhoneSchema } from "@/server/services/member-phones";
-import { lendingRuleFor, setLendingRule, ZSetLendingRuleSchema } from "@/server/services/lending-rule";
+} from "@/server/verbs/members/members";
+import { listAudit, memberBalances, ZListAuditSchema } from "@/server/read/members";
+import { memberPhoneList } from "@/server/read/member-phones";
+import { setMemberPhone, ZSetMemberPhoneSchema } from "@/server/verbs/members/member-phones";
+import { lendingRuleFor } from "@/server/read/lending-rule";
+import { setLendingRule, ZSetLendingRuleSchema } from "@/server/verbs/lending-rule/set-lending-rule";
 import { entryList, ZEntryListSchema } from "@/server/read/public-figures";
 import { entryReceipts, ZEntryReceiptsSchema } from "@/server/read/receipts";
-import { updateReferenceTerms, ZUpdateReferenceTermsSchema } from "@/server/services/reference-terms";
+import { updateReferenceTerms, ZUpdateReferenceTermsSchema } from "@/server/verbs/groups/reference-terms";
+import { membersPaidOn, paidDays, ZPaidOnSchema, ZPaidDaysSchema } from "@/server/read/savings";
 import {
-  membersPaidOn,
-  paidDays,
   recordContributions,
   recordQueuedContributions,
   withdrawSavings,
-  ZPaidOnSchema,
-  ZPaidDaysSchema,
   ZRecordContributionsSchema,
   ZRecordQueuedSchema,
   ZWithdrawSavingsSchema,
-} from "@/server/services/savings";
-import { countersignSeal, sealList, ZCountersignSealSchema } from "@/server/services/seals";
-import { countersignCorrection, waitingForSignature, ZCountersignCorrectionSchema } from "@/server/services/signing";
+} from "@/server/verbs/savings/savings";
+import { countersignSeal, ZCountersignSealSchema } from "@/server/verbs/seals/countersign-seal";
+import { sealList } from "@/server/read/seals";
+import { countersignCorrection, ZCountersignCorrectionSchema } from "@/server/verbs/corrections/countersign-correction";
+import { waitingForSignature } from "@/server/read/signing";
 import {
   answerSupervisorQuery,
   askSupervisorQuery,
-  queryList,
   ZAnswerSupervisorQuerySchema,
   ZAskSupervisorQuerySchema,
-} from "@/server/services/supervisor-queries";
-import { changeOwnPassword, myGroups, ZChangeOwnPasswordSchema } from "@/server/services/users";
-import {
-  closeYear,
-  previewYear,
-  setShareOutRule,
-  oldestOpenYear,
-  shareOutRuleFor,
-  ZCloseYearSchema,
-  ZPreviewYearSchema,
-  ZSetShareOutRuleSchema,
-} from "@/server/services/year-close";
+} from "@/server/verbs/queries/supervisor-queries";
+import { queryList } from "@/server/read/supervisor-queries";
+import { changeOwnPassword, ZChangeOwnPasswordSchema } from "@/server/verbs/users/users";
+import { myGroups } from "@/server/read/users";
+import { closeYear, setShareOutRule, ZCloseYearSchema, ZSetShareOutRuleSchema } from "@/server/verbs/year/year-close";
+import { previewYear, ZPreviewYearSchema } from "@/server/read/year-close";
+import { oldestOpenYear, shareOutRuleFor } from "@/server/shared/year";
 import { authedProcedure, groupProcedure, router } from "../trpc";
 
 export const adminRouter = router({
