@@ -97,6 +97,15 @@ describe("the house: every arrow points down", () => {
     expect(upwardArrows("server/shared", (from) => /^@\/server\/(verbs|read)(\/|$)/.test(from))).toEqual([]);
   });
 
+  it("one input style: every verb's input type is inferred from its zod schema (no hand-written interface)", () => {
+    const handWritten = /^export interface \w+Input\b|satisfies z\.ZodType</gm;
+    expect("export interface FooInput {\n}) satisfies z.ZodType<X>".match(handWritten)).toHaveLength(2);
+    const found = sources("server/verbs").flatMap((f) =>
+      (readFileSync(path.join(ROOT, f), "utf8").match(handWritten) ?? []).map((m) => `${f}: ${m}`),
+    );
+    expect(found).toEqual([]);
+  });
+
   it("loaders and what they share never write: no write transaction, no insert, update or delete", () => {
     expect(writesIn("const x = await ctx.database.write(async (tx) => tx.update(users).set(y));")).toEqual([
       "database.write(",
@@ -141,7 +150,9 @@ describe("the house: every arrow points down", () => {
   });
 
   it("strings and formats are a leaf: i18n imports only the domain's types and values, never verbs", () => {
-    expect(upwardArrows("server/i18n", (from) => /^@\/(server\/(verbs|read|shared|api)|db|app)/.test(from))).toEqual([]);
+    expect(upwardArrows("server/i18n", (from) => /^@\/(server\/(verbs|read|shared|api)|db|app)/.test(from))).toEqual(
+      [],
+    );
   });
 
   it("the ledger is below the verbs: server/ledger imports no verb and no loader (only server/shared)", () => {

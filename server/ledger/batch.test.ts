@@ -176,7 +176,7 @@ describe("EntryBatch", () => {
         principal,
         termMonths: 3,
         date: "2026-11-03",
-        purpose: "kopi",
+        purpose: "kopi" as const,
         idempotencyKey: key(),
       });
       const batch = await openHistoryBatch(t.database.db, group);
@@ -224,7 +224,7 @@ describe("EntryBatch", () => {
         principal,
         termMonths: 3,
         date: "2026-11-03",
-        purpose: "kopi",
+        purpose: "kopi" as const,
         idempotencyKey: key(),
       });
       // Rp 200.000 of savings: 3× is Rp 600.000; Rp 900.000 of savings: the ceiling, Rp 1.000.000.

@@ -13,7 +13,6 @@ import {
   bookTotals,
   readPaperBook,
   type BookFile,
-  type BookFiles,
   type BookProblem,
   type BookTables,
   type BookTotals,
@@ -24,32 +23,27 @@ import { appendEntry, replayOr, type EntryRow } from "@/server/ledger/writer";
 import { insertLoans } from "@/server/ledger/loans";
 import { loadGroupFor, nowOf, todayIn, type GroupRow, type ServiceContext } from "@/server/shared/context";
 import { assertIdempotencyKey, requestHash } from "@/server/domain/idempotency";
-import { zIdempotencyKey } from "@/server/shared/fields";
+import { type OnGroup, zIdempotencyKey } from "@/server/shared/fields";
 import { hashCheckCodesPooled, newCheckCode } from "@/server/shared/check-codes";
 import { sheetName, WORKBOOK_MAX_BASE64, workbookTables } from "@/server/shared/book-workbook";
 import { audit, ledgerWrite } from "@/server/ledger/write";
 
-export interface ImportBookInput {
-  groupSlug: string;
-  /** The three CSV files' text… */
-  files?: BookFiles;
-  /** …or one .xlsx workbook with the three sheets, base64. */
-  workbook?: string;
-  /** She confirmed that members whose names look the same are different people. */
-  confirmedNames?: boolean;
-}
-
 /** The paper book's three CSV files, as typed or exported from a spreadsheet, or one workbook. */
 const zCsv = z.string().max(150_000);
 export const ZPreviewBookImportSchema = z.object({
+  /** The three CSV files' text… */
   files: z.object({ saldo: zCsv, anggota: zCsv, pinjaman: zCsv }).optional(),
+  /** …or one .xlsx workbook with the three sheets, base64. */
   workbook: z
     .string()
     .max(WORKBOOK_MAX_BASE64)
     .regex(/^[A-Za-z0-9+/]*={0,2}$/)
     .optional(),
+  /** She confirmed that members whose names look the same are different people. */
   confirmedNames: z.boolean().optional(),
-}) satisfies z.ZodType<Omit<ImportBookInput, "groupSlug">>;
+});
+
+export type ImportBookInput = OnGroup<typeof ZPreviewBookImportSchema>;
 export const ZImportBookSchema = ZPreviewBookImportSchema.extend({ idempotencyKey: zIdempotencyKey });
 
 export interface BookLoanPreview {

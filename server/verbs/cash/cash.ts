@@ -10,7 +10,6 @@ import {
   isCountReplaceReason,
   isLargeCountDifference,
   assertOutflowConfirmed,
-  type CountReplaceReason,
 } from "@/server/domain/plausibility";
 import {
   EXPENSE_CATEGORIES,
@@ -25,33 +24,24 @@ import { assertAmount, MAX_AMOUNT } from "@/server/domain/money";
 import { appendEntry, assertDateOpen, idempotentWrite, type EntryRow } from "@/server/ledger/writer";
 import { nowOf, todayIn, type ServiceContext } from "@/server/shared/context";
 import { cleanText } from "@/server/domain/text";
-import { zDate, zIdempotencyKey, zRupiah, zText, zVia } from "@/server/shared/fields";
+import { type OnGroup, zDate, zIdempotencyKey, zRupiah, zText, zVia } from "@/server/shared/fields";
 import { cashCountByKey, type CashCountRow, writeCashCount } from "@/server/ledger/cash-counts";
 
 import { cashOnBooks } from "@/server/shared/cash";
-export interface CashMovementInput {
-  groupSlug: string;
-  amount: number;
-  date: string;
-  category: string;
-  note?: string | null;
-  /** Paid from (or into) the cash box, or the group's bank account. */
-  via?: MoneyAccount;
-  /** The treasurer read the amount in words and confirmed it: needed above the group's threshold. */
-  confirmed?: boolean;
-  idempotencyKey: string;
-}
-
 /** An expense or other income (the category from its fixed list; the note stays private). */
 export const ZCashMovementSchema = z.object({
   amount: zRupiah,
   date: zDate,
   category: z.string().max(40),
   note: zText(200).nullish(),
+  /** Paid from (or into) the cash box, or the group's bank account. */
   via: zVia,
+  /** The treasurer read the amount in words and confirmed it: needed above the group's threshold. */
   confirmed: z.boolean().optional(),
   idempotencyKey: zIdempotencyKey,
-}) satisfies z.ZodType<Omit<CashMovementInput, "groupSlug">>;
+});
+
+export type CashMovementInput = OnGroup<typeof ZCashMovementSchema>;
 
 async function recordCashMovement(
   ctx: ServiceContext,
@@ -86,22 +76,16 @@ export const recordExpense = (ctx: ServiceContext, input: CashMovementInput) =>
 export const recordIncome = (ctx: ServiceContext, input: CashMovementInput) =>
   recordCashMovement(ctx, input, "other_income");
 
-export interface BankTransferInput {
-  groupSlug: string;
-  /** setor ke bank (cash → bank) or tarik dari bank (bank → cash). */
-  kind: "bank_deposit" | "bank_withdrawal";
-  amount: number;
-  date: string;
-  idempotencyKey: string;
-}
-
 /** Moving money between the cash box and the bank: the group holds the same, in another place. */
 export const ZBankTransferSchema = z.object({
+  /** setor ke bank (cash → bank) or tarik dari bank (bank → cash). */
   kind: z.enum(["bank_deposit", "bank_withdrawal"]),
   amount: zRupiah,
   date: zDate,
   idempotencyKey: zIdempotencyKey,
-}) satisfies z.ZodType<Omit<BankTransferInput, "groupSlug">>;
+});
+
+export type BankTransferInput = OnGroup<typeof ZBankTransferSchema>;
 
 export async function recordBankTransfer(ctx: ServiceContext, input: BankTransferInput): Promise<EntryRow> {
   return idempotentWrite(ctx, "cash.bankTransfer", input, async (tx, { group, key, requestHash }) => {
@@ -124,33 +108,24 @@ export async function recordBankTransfer(ctx: ServiceContext, input: BankTransfe
 
 export type { CashCountRow };
 
-export interface CashCountInput {
-  groupSlug: string;
-  date: string;
-  countedAmount: number;
+export const ZCashCountSchema = z.object({
+  date: zDate,
+  countedAmount: z.number().int().min(0).max(1_000_000_000),
   /** "bank": the balance on the bank statement (buku tabungan / rekening koran) for that date. */
-  account?: MoneyAccount;
+  account: zVia,
   /** Private: what the treasurer says about a difference. */
-  note?: string | null;
+  note: zText(1000).nullish(),
   /**
    * The treasurer read the difference from the book in words and confirmed it: needed when it is
    * larger than Rp 50.000 or 5 % of the book (`count_difference_unconfirmed`).
    */
-  confirmed?: boolean;
-  /** This count replaces one recorded today (a typing slip, or counted again): both stay. */
-  replaces?: { id: number; reason: CountReplaceReason } | null;
-  idempotencyKey: string;
-}
-
-export const ZCashCountSchema = z.object({
-  date: zDate,
-  countedAmount: z.number().int().min(0).max(1_000_000_000),
-  account: zVia,
-  note: zText(1000).nullish(),
   confirmed: z.boolean().optional(),
+  /** This count replaces one recorded today (a typing slip, or counted again): both stay. */
   replaces: z.object({ id: z.number().int().positive(), reason: z.enum(COUNT_REPLACE_REASONS) }).nullish(),
   idempotencyKey: zIdempotencyKey,
-}) satisfies z.ZodType<Omit<CashCountInput, "groupSlug">>;
+});
+
+export type CashCountInput = OnGroup<typeof ZCashCountSchema>;
 
 /**
  * The count a new one replaces: in this group, for the same money (box or bank) and date, recorded

@@ -2,35 +2,23 @@ import { z } from "zod";
 import { and, eq } from "drizzle-orm";
 import { journalEntries, postings } from "@/db/schema";
 import { conflict, invalid, notFound } from "@/server/domain/errors";
-import {
-  CORRECTION_REASONS,
-  type CorrectionReason,
-  reversalPostings,
-  type Account,
-  type EntryKind,
-} from "@/server/domain/ledger";
+import { CORRECTION_REASONS, reversalPostings, type Account, type EntryKind } from "@/server/domain/ledger";
 import { appendEntry, idempotentWrite, type EntryRow } from "@/server/ledger/writer";
 import { nowOf, todayIn, type ServiceContext } from "@/server/shared/context";
 import { cleanText } from "@/server/domain/text";
-import { zId, zIdempotencyKey, zText } from "@/server/shared/fields";
+import { type OnGroup, zId, zIdempotencyKey, zText } from "@/server/shared/fields";
 import { standingLoanEntries } from "@/server/shared/loans";
-
-export interface ReverseEntryInput {
-  groupSlug: string;
-  entryId: number;
-  /** Public: why, from CORRECTION_REASONS. */
-  reasonCode: CorrectionReason;
-  /** Private: the treasurer's own words (committed through the detail digest, never published). */
-  note?: string | null;
-  idempotencyKey: string;
-}
 
 export const ZReverseEntrySchema = z.object({
   entryId: zId,
+  /** Public: why, from CORRECTION_REASONS. */
   reasonCode: z.enum(CORRECTION_REASONS, { error: "reason_code_invalid" }),
+  /** Private: the treasurer's own words (committed through the detail digest, never published). */
   note: zText(500).optional(),
   idempotencyKey: zIdempotencyKey,
-}) satisfies z.ZodType<Omit<ReverseEntryInput, "groupSlug">>;
+});
+
+export type ReverseEntryInput = OnGroup<typeof ZReverseEntrySchema>;
 
 /**
  * Koreksi: a new entry, dated today, that exactly reverses one earlier entry, with a public

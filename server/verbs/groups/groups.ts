@@ -5,8 +5,8 @@ import type { DbOrTx } from "@/db/client";
 import { ksmGroups, members } from "@/db/schema";
 import { DEFAULT_TIME_ZONE, isValidDate } from "@/server/domain/dates";
 import { conflict, invalid } from "@/server/domain/errors";
-import { LOAN_METHODS, type LoanMethod } from "@/server/domain/loans";
-import { openingBalancePostings, SAVINGS_ACCOUNTS, type SavingsAccount } from "@/server/domain/ledger";
+import { LOAN_METHODS } from "@/server/domain/loans";
+import { openingBalancePostings, SAVINGS_ACCOUNTS } from "@/server/domain/ledger";
 import { appendEntry, idempotentWrite, type EntryRow } from "@/server/ledger/writer";
 import {
   loadActiveMember,
@@ -18,33 +18,35 @@ import {
 } from "@/server/shared/context";
 import { cleanName, cleanText, lookAlike } from "@/server/domain/text";
 import { DEFAULT_MONTH_GRACE_DAYS, MAX_MONTH_GRACE_DAYS } from "@/server/domain/month-close";
-import { zDate, zMemberCode, zText } from "@/server/shared/fields";
+import { type OnGroup, zDate, zMemberCode, zText } from "@/server/shared/fields";
 import { phoneInput, writeMemberPhone } from "@/server/verbs/members/member-phones";
 import { assertBusinessDate } from "@/server/domain/dates";
 import { audit, ledgerWrite } from "@/server/ledger/write";
 
 import { newCheckCode, hashCheckCode } from "@/server/shared/check-codes";
-export interface CreateGroupInput {
-  slug: string;
-  name: string;
-  village: string;
-  kecamatan: string;
-  kabupaten: string;
-  provinsi: string;
-  foundedOn: string;
-  timeZone?: string;
-  dailyContribution?: number;
-  loanRateBpsPerMonth?: number;
-  loanMethod?: LoanMethod;
-  loanMaxTermMonths?: number;
-  lateFineAmount?: number;
-  lateFineGraceDays?: number;
+/** A new group (scripts/group-add.ts and the seeds; no API route creates one). */
+export const ZCreateGroupSchema = z.object({
+  slug: z.string(),
+  name: z.string(),
+  village: z.string(),
+  kecamatan: z.string(),
+  kabupaten: z.string(),
+  provinsi: z.string(),
+  foundedOn: z.string(),
+  timeZone: z.string().optional(),
+  dailyContribution: z.number().optional(),
+  loanRateBpsPerMonth: z.number().optional(),
+  loanMethod: z.enum(LOAN_METHODS).optional(),
+  loanMaxTermMonths: z.number().optional(),
+  lateFineAmount: z.number().optional(),
+  lateFineGraceDays: z.number().optional(),
   /** Days of the next month in which a finished month still takes back-dated entries (default 5). */
-  monthGraceDays?: number;
+  monthGraceDays: z.number().optional(),
   /** One expense or savings withdrawal above this needs the treasurer's confirmation (default Rp 1.000.000). */
-  largeOutflowThreshold?: number;
-  isDemo?: boolean;
-}
+  largeOutflowThreshold: z.number().optional(),
+  isDemo: z.boolean().optional(),
+});
+export type CreateGroupInput = z.infer<typeof ZCreateGroupSchema>;
 
 const intIn = (v: unknown, field: string, min: number, max: number): number => {
   if (typeof v !== "number" || !Number.isInteger(v) || v < min || v > max)
@@ -97,28 +99,21 @@ export async function createGroup(ctx: ServiceContext, input: CreateGroupInput):
   });
 }
 
-export interface AddMemberInput {
-  groupSlug: string;
-  code: string;
-  fullName: string;
-  gender: "P" | "L";
-  joinedOn: string;
-  /** Set only by seeds and tests (a known code); otherwise, and always through the API, drawn at random. */
-  checkCode?: string;
-  /** She confirms that a member whose name looks the same (`nameKey`) is someone else. */
-  confirmed?: boolean;
-  /** Her phone number as typed (optional, private; normalised to 62…). */
-  phone?: string | null;
-}
-
 export const ZAddMemberSchema = z.object({
   code: zMemberCode,
   fullName: zText(100),
   gender: z.enum(["P", "L"]),
   joinedOn: zDate,
+  /** She confirms that a member whose name looks the same (`nameKey`) is someone else. */
   confirmed: z.boolean().optional(),
+  /** Her phone number as typed (optional, private; normalised to 62…). */
   phone: zText(40).nullable().optional(),
-}) satisfies z.ZodType<Omit<AddMemberInput, "groupSlug">>;
+});
+
+export type AddMemberInput = OnGroup<typeof ZAddMemberSchema> & {
+  /** Set only by seeds and tests (a known code); otherwise, and always through the API, drawn at random. */
+  checkCode?: string;
+};
 
 /** A new member, with her check code (shown once to be handed to her; stored hashed). */
 export async function addMember(
@@ -179,14 +174,15 @@ export async function assertNameConfirmed(
   if (same) throw conflict("name_duplicate_unconfirmed", "fullName", { code: same.code, name: same.fullName });
 }
 
-export interface OpeningBalanceInput {
-  groupSlug: string;
-  date: string;
-  cash: number;
-  socialFund: number;
-  savings: { memberCode: string; account: SavingsAccount; amount: number }[];
-  idempotencyKey: string;
-}
+/** The balances a group's book starts from (the seeds and the paper-book import's cut-over; no API route). */
+export const ZOpeningBalanceSchema = z.object({
+  date: z.string(),
+  cash: z.number(),
+  socialFund: z.number(),
+  savings: z.array(z.object({ memberCode: z.string(), account: z.enum(SAVINGS_ACCOUNTS), amount: z.number() })),
+  idempotencyKey: z.string(),
+});
+export type OpeningBalanceInput = OnGroup<typeof ZOpeningBalanceSchema>;
 
 /** Saldo awal: moving a group's paper books into the ledger. */
 export async function recordOpeningBalance(ctx: ServiceContext, input: OpeningBalanceInput): Promise<EntryRow> {

@@ -5,18 +5,8 @@ import { invalid } from "@/server/domain/errors";
 import { isValidDate } from "@/server/domain/dates";
 import { loadGroupFor, nowOf, type ServiceContext } from "@/server/shared/context";
 import { cleanText } from "@/server/domain/text";
-import { zDate, zText } from "@/server/shared/fields";
+import { type OnGroup, zDate, zText } from "@/server/shared/fields";
 import { audit, ledgerWrite } from "@/server/ledger/write";
-
-export interface UpdateReferenceTermsInput {
-  groupSlug: string;
-  ijonRatioPct: number;
-  rentenirRateBpsPerMonth: number;
-  rentenirMethod: "flat" | "interestOnly";
-  rentenirPeriod: "month" | "week" | "day";
-  kurAnnualRateBps: number;
-  sources: Record<"ijon" | "rentenir" | "kur", Source[]>;
-}
 
 export const ZUpdateReferenceTermsSchema = z.object({
   ijonRatioPct: z.number().int(),
@@ -31,7 +21,9 @@ export const ZUpdateReferenceTermsSchema = z.object({
       .min(1)
       .max(5),
   ),
-}) satisfies z.ZodType<Omit<UpdateReferenceTermsInput, "groupSlug">>;
+});
+
+export type UpdateReferenceTermsInput = OnGroup<typeof ZUpdateReferenceTermsSchema>;
 
 const inRange = (v: unknown, field: string, min: number, max: number) => {
   if (typeof v !== "number" || !Number.isInteger(v) || v < min || v > max)

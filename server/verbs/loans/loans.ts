@@ -9,7 +9,6 @@ import {
   repaymentPostings,
   moneyAccount,
   writeOffPostings,
-  type MoneyAccount,
   type RepaymentAllocation,
 } from "@/server/domain/ledger";
 import {
@@ -19,7 +18,6 @@ import {
   loanState,
   viewLoan,
   type Installment,
-  type LoanMethod,
   type LoanEntryFacts,
 } from "@/server/domain/loans";
 import { assertArrearsConfirmed, assertWithinCeiling, principalOwed } from "@/server/domain/lending";
@@ -39,27 +37,9 @@ import {
   type ServiceContext,
 } from "@/server/shared/context";
 import { cleanText } from "@/server/domain/text";
-import { zDate, zId, zIdempotencyKey, zMemberCode, zRupiah, zText, zVia } from "@/server/shared/fields";
+import { type OnGroup, zDate, zId, zIdempotencyKey, zMemberCode, zRupiah, zText, zVia } from "@/server/shared/fields";
 
 import { type LoanRow, type LoanView, loadLoan, standingLoanEntries, loanView } from "@/server/shared/loans";
-
-export interface DisburseLoanInput {
-  groupSlug: string;
-  memberCode: string;
-  principal: number;
-  termMonths: number;
-  date: string;
-  purpose: string;
-  crop?: string | null;
-  idempotencyKey: string;
-  /** Only an admin may set these (checked by the caller); otherwise the group's policy applies. */
-  rateBpsPerMonth?: number;
-  method?: LoanMethod;
-  /** Paid out from the cash box (the default) or the group's bank account. */
-  via?: MoneyAccount;
-  /** She was told the borrower has a loan more than 30 days late and lends all the same. */
-  confirmed?: boolean;
-}
 
 export const ZDisburseLoanSchema = z.object({
   memberCode: zMemberCode,
@@ -69,11 +49,16 @@ export const ZDisburseLoanSchema = z.object({
   purpose: z.enum(LOAN_PURPOSES),
   crop: z.string().max(32).nullish(),
   idempotencyKey: zIdempotencyKey,
+  /** Only an admin may set these (checked by the caller); otherwise the group's policy applies. */
   rateBpsPerMonth: z.number().int().min(0).max(1000).optional(),
   method: z.enum(LOAN_METHODS).optional(),
+  /** Paid out from the cash box (the default) or the group's bank account. */
   via: zVia,
+  /** She was told the borrower has a loan more than 30 days late and lends all the same. */
   confirmed: z.boolean().optional(),
-}) satisfies z.ZodType<Omit<DisburseLoanInput, "groupSlug">>;
+});
+
+export type DisburseLoanInput = OnGroup<typeof ZDisburseLoanSchema>;
 
 export const CROPS = ["kopi", "kemiri", "kakao", "cengkeh", "vanili", "jambu_mete", "padi", "lainnya"] as const;
 
@@ -233,23 +218,16 @@ export function batchDisbursement(
   return loan;
 }
 
-export interface RepayLoanInput {
-  groupSlug: string;
-  loanId: number;
-  amount: number;
-  date: string;
-  /** Paid into the cash box (the default) or the group's bank account. */
-  via?: MoneyAccount;
-  idempotencyKey: string;
-}
-
 export const ZRepayLoanSchema = z.object({
   loanId: zId,
   amount: zRupiah,
   date: zDate,
+  /** Paid into the cash box (the default) or the group's bank account. */
   via: zVia,
   idempotencyKey: zIdempotencyKey,
-}) satisfies z.ZodType<Omit<RepayLoanInput, "groupSlug">>;
+});
+
+export type RepayLoanInput = OnGroup<typeof ZRepayLoanSchema>;
 
 /** Angsuran: allocated to fines, then jasa, then principal; never more than what is owed. */
 export async function repayLoan(
@@ -331,21 +309,15 @@ async function allocationOf(db: DbOrTx, entryId: number): Promise<RepaymentAlloc
   return a;
 }
 
-export interface WriteOffLoanInput {
-  groupSlug: string;
-  loanId: number;
-  date: string;
-  /** Private: why the loan is written off (committed through the detail digest, never published). */
-  note: string;
-  idempotencyKey: string;
-}
-
 export const ZWriteOffLoanSchema = z.object({
   loanId: zId,
   date: zDate,
+  /** Private: why the loan is written off (committed through the detail digest, never published). */
   note: zText(500),
   idempotencyKey: zIdempotencyKey,
-}) satisfies z.ZodType<Omit<WriteOffLoanInput, "groupSlug">>;
+});
+
+export type WriteOffLoanInput = OnGroup<typeof ZWriteOffLoanSchema>;
 
 /**
  * Hapus buku: the outstanding principal moves to the write-off loss. Why is a private note; the

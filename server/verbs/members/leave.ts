@@ -29,25 +29,18 @@ import { type OnGroup, zDate, zIdempotencyKey, zMemberCode } from "@/server/shar
 import { memberSavings } from "@/server/verbs/savings/savings";
 import { audit, ledgerWrite } from "@/server/ledger/write";
 
-export interface LeaveMemberInput {
-  groupSlug: string;
-  code: string;
-  leftOn: string;
-  /** She was asked and said yes: the screen asks, the server refuses without it. */
-  confirmed?: boolean;
-  /** Pay her whole savings out (one withdrawal entry, today) in the same act, then she leaves. */
-  payOut?: boolean;
-  /** Needed with `payOut`: the withdrawal is an entry, made once however often it is sent. */
-  idempotencyKey?: string;
-}
-
 export const ZLeaveMemberSchema = z.object({
   code: zMemberCode,
   leftOn: zDate,
+  /** She was asked and said yes: the screen asks, the server refuses without it. */
   confirmed: z.boolean().optional(),
+  /** Pay her whole savings out (one withdrawal entry, today) in the same act, then she leaves. */
   payOut: z.boolean().optional(),
+  /** Needed with `payOut`: the withdrawal is an entry, made once however often it is sent. */
   idempotencyKey: zIdempotencyKey.optional(),
-}) satisfies z.ZodType<Omit<LeaveMemberInput, "groupSlug">>;
+});
+
+export type LeaveMemberInput = OnGroup<typeof ZLeaveMemberSchema>;
 
 export interface LeaveResult {
   code: string;

@@ -9,7 +9,6 @@ import {
   contributionPostings,
   SAVINGS_ACCOUNTS,
   withdrawalPostings,
-  type ContributionLineKind,
   type SavingsAccount,
 } from "@/server/domain/ledger";
 import { assertAmount } from "@/server/domain/money";
@@ -33,27 +32,9 @@ import { cleanText } from "@/server/domain/text";
 import { type OnGroup, zDate, zIdempotencyKey, zMemberCode, zRupiah, zText } from "@/server/shared/fields";
 import { ledgerWrite } from "@/server/ledger/write";
 
-export interface ContributionLineInput {
-  memberCode: string;
-  amount: number;
-  kind?: ContributionLineKind;
-  /**
-   * For a daily line: the days it pays for — missed days, or days in advance — named by the
-   * treasurer. Without it, the line pays for the entry's own date.
-   */
-  days?: string[];
-}
-
 /** At most this many days in one daily line, and at most this far ahead of the entry's date. */
 export const MAX_DAYS_PER_LINE = 62;
 export const MAX_DAYS_AHEAD = 62;
-
-export interface RecordContributionsInput {
-  groupSlug: string;
-  date: string;
-  idempotencyKey: string;
-  lines: ContributionLineInput[];
-}
 
 export const MAX_LINES = 500;
 
@@ -66,12 +47,19 @@ export const ZRecordContributionsSchema = z.object({
         memberCode: zMemberCode,
         amount: zRupiah,
         kind: z.enum(CONTRIBUTION_LINE_KINDS).optional(),
+        /**
+         * For a daily line: the days it pays for — missed days, or days in advance — named by the
+         * treasurer. Without it, the line pays for the entry's own date.
+         */
         days: z.array(zDate).max(MAX_DAYS_PER_LINE).optional(),
       }),
     )
     .min(1)
     .max(MAX_LINES),
-}) satisfies z.ZodType<Omit<RecordContributionsInput, "groupSlug">>;
+});
+
+export type RecordContributionsInput = OnGroup<typeof ZRecordContributionsSchema>;
+export type ContributionLineInput = RecordContributionsInput["lines"][number];
 
 /** The days a daily line pays, and a line refused alone (server/ledger/daily-payments.ts). */
 export type { PaidDays, RefusedLine };
@@ -342,20 +330,12 @@ export const ZWithdrawSavingsSchema = z.object({
   date: zDate,
   /** Private: the treasurer's words (e.g. which correction this withdrawal replaces). */
   note: zText(200).nullish(),
+  /** The treasurer read the amount in words and confirmed it: needed above the group's threshold. */
   confirmed: z.boolean().optional(),
   idempotencyKey: zIdempotencyKey,
-}) satisfies z.ZodType<Omit<WithdrawSavingsInput, "groupSlug">>;
+});
 
-export interface WithdrawSavingsInput {
-  groupSlug: string;
-  memberCode: string;
-  amount: number;
-  date: string;
-  note?: string | null;
-  /** The treasurer read the amount in words and confirmed it: needed above the group's threshold. */
-  confirmed?: boolean;
-  idempotencyKey: string;
-}
+export type WithdrawSavingsInput = OnGroup<typeof ZWithdrawSavingsSchema>;
 
 export async function memberSavings(
   tx: Tx,
