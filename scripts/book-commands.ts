@@ -10,7 +10,7 @@ import { DomainError } from "@/server/domain/errors";
 import { BOOK_FILES, type BookFile, type BookFiles, type BookProblem } from "@/server/domain/paper-book";
 import { formatRupiah } from "@/server/domain/money";
 import { errorMessage } from "@/server/i18n/errors";
-import { createGroup } from "@/server/verbs/groups/groups";
+import { createGroup } from "@/server/verbs/groups/create-group";
 import { importBook, previewBookImport } from "@/server/verbs/book-import/import-book";
 
 export interface Out {

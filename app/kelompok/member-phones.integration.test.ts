@@ -9,7 +9,7 @@ import { renderToReadableStream } from "react-dom/server";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { memberPhones, members } from "@/db/schema";
 import { passbookOf } from "@/server/read/passbook";
-import { setMemberPhone } from "@/server/verbs/members/member-phones";
+import { setMemberPhone } from "@/server/verbs/members/set-member-phone";
 import { seedGroup, tempDatabase, testContext } from "@/server/testing/db";
 import { newRequest } from "@/server/testing/next-request";
 import { bookWithALoan } from "@/server/testing/tamper";

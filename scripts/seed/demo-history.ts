@@ -49,33 +49,32 @@ import { DomainError } from "@/server/domain/errors";
 import { type InstallmentState, type LoanEntryFacts, type LoanPurpose, viewLoan } from "@/server/domain/loans";
 import { EXAMPLE_RULE } from "@/server/domain/shu";
 import { cashOnBooks } from "@/server/shared/cash";
-import { recordBankTransfer, recordCashCount, recordExpense, recordIncome } from "@/server/verbs/cash/cash";
-import { countersignCashCount } from "@/server/verbs/members/members";
+import { recordBankTransfer } from "@/server/verbs/cash/bank-transfer";
+import { recordCashCount } from "@/server/verbs/cash/cash-count";
+import { recordExpense, recordIncome } from "@/server/verbs/cash/cash-movement";
+import { countersignCashCount } from "@/server/verbs/cash/countersign-cash-count";
 import { countersignSeal } from "@/server/verbs/seals/countersign-seal";
-import { closeYear, setShareOutRule } from "@/server/verbs/year/year-close";
+import { closeYear } from "@/server/verbs/year/close-year";
+import { setShareOutRule } from "@/server/verbs/year/set-share-out-rule";
 import { previewYear } from "@/server/read/year-close";
 import { savingsByMember } from "@/server/read/lending-rule";
 import { groupMembersByCode, type MemberRow, type ServiceContext } from "@/server/shared/context";
 import { ledgerWrite } from "@/server/ledger/write";
 import { reverseEntry } from "@/server/verbs/corrections/reverse-entry";
-import { addMember, createGroup } from "@/server/verbs/groups/groups";
-import { leaveMember } from "@/server/verbs/members/leave";
-import { createUser } from "@/server/verbs/users/users";
-import {
-  batchDisbursement,
-  openHistoryBatch,
-  batchRepayment,
-  disburseLoan,
-  repayLoan,
-  writeOffLoan,
-} from "@/server/verbs/loans/loans";
+import { addMember } from "@/server/verbs/groups/add-member";
+import { createGroup } from "@/server/verbs/groups/create-group";
+import { leaveMember } from "@/server/verbs/members/leave-member";
+import { createUser } from "@/server/verbs/users/create-user";
+import { batchDisbursement, openHistoryBatch, disburseLoan } from "@/server/verbs/loans/disburse-loan";
+import { batchRepayment, repayLoan } from "@/server/verbs/loans/repay-loan";
+import { writeOffLoan } from "@/server/verbs/loans/write-off-loan";
 import { loanView, type LoanRow, type LoanView } from "@/server/shared/loans";
 import {
   batchContributions,
   recordContributions,
-  withdrawSavings,
   type ContributionLineInput,
-} from "@/server/verbs/savings/savings";
+} from "@/server/verbs/savings/record-contributions";
+import { withdrawSavings } from "@/server/verbs/savings/withdraw-savings";
 import { seededRandom, type Random } from "./random";
 
 const GIVEN_F = [

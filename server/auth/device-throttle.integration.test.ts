@@ -3,7 +3,8 @@ import { sql } from "drizzle-orm";
 import { settingsChanged } from "@/server/env";
 import type { DomainError } from "@/server/domain/errors";
 import { seedGroup, tempDatabase, testContext } from "@/server/testing/db";
-import { createUser, signIn } from "@/server/verbs/users/users";
+import { createUser } from "@/server/verbs/users/create-user";
+import { signIn } from "@/server/verbs/users/sign-in";
 import { openPassbookOnDevice } from "@/server/read/passbook";
 
 /**

@@ -19,7 +19,7 @@ import {
 import type { GroupRow } from "@/server/shared/context";
 import { groupPageModels } from "@/server/read/public-figures";
 import { processWide, versionOf } from "@/server/cache/read-cache";
-import { recordContributions } from "@/server/verbs/savings/savings";
+import { recordContributions } from "@/server/verbs/savings/record-contributions";
 import { checkSeal, verifySeal } from "@/server/read/seals";
 
 const G = "ratu-damai";

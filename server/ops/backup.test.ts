@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { openDatabase } from "@/db/client";
 import { chainHead, key, seedGroup, tempDatabase, testContext } from "@/server/testing/db";
 import { backupTo, restoreFrom } from "./backup";
-import { recordContributions } from "@/server/verbs/savings/savings";
+import { recordContributions } from "@/server/verbs/savings/record-contributions";
 import { verifyLedger } from "@/server/read/verify";
 
 describe("backup and restore", () => {

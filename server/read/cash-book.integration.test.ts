@@ -2,11 +2,12 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { DomainError } from "@/server/domain/errors";
 import { FIXED_NOW, key, seedGroup, tempDatabase, testContext, typedOn } from "@/server/testing/db";
 import { cashOnBooks } from "@/server/shared/cash";
-import { recordBankTransfer, recordExpense } from "@/server/verbs/cash/cash";
+import { recordBankTransfer } from "@/server/verbs/cash/bank-transfer";
+import { recordExpense } from "@/server/verbs/cash/cash-movement";
 import { cashBookMonthModels, cashBookMonthOf } from "@/server/read/cash-book";
 import { loadGroup, type ServiceContext } from "@/server/shared/context";
 import { reverseEntry } from "@/server/verbs/corrections/reverse-entry";
-import { recordContributions } from "@/server/verbs/savings/savings";
+import { recordContributions } from "@/server/verbs/savings/record-contributions";
 
 const G = "ratu-damai";
 let t: Awaited<ReturnType<typeof tempDatabase>>;

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedGroup, tempDatabase, testContext } from "@/server/testing/db";
 import { compareLoan } from "@/server/read/compare";
-import { disburseLoan } from "@/server/verbs/loans/loans";
-import { recordContributions } from "@/server/verbs/savings/savings";
+import { disburseLoan } from "@/server/verbs/loans/disburse-loan";
+import { recordContributions } from "@/server/verbs/savings/record-contributions";
 
 let t: Awaited<ReturnType<typeof tempDatabase>>;
 beforeAll(async () => {

@@ -8,9 +8,9 @@ import { LOAN_PURPOSES } from "@/server/domain/loans";
 import { FIXED_NOW, key, seedGroup, tempDatabase, testContext, typedOn } from "@/server/testing/db";
 import { groupDetail, groupHeadline } from "@/server/read/open-data";
 import { groupFigures } from "@/server/read/public-figures";
-import { disburseLoan } from "@/server/verbs/loans/loans";
+import { disburseLoan } from "@/server/verbs/loans/disburse-loan";
 import { groupLoanViews } from "@/server/shared/loans";
-import { recordContributions } from "@/server/verbs/savings/savings";
+import { recordContributions } from "@/server/verbs/savings/record-contributions";
 
 const cell = (v: number | null): Suppressed<number> =>
   v === null ? { value: null, suppressed: true } : { value: v, suppressed: false };

@@ -3,10 +3,10 @@ import { openDatabase } from "@/db/client";
 import { FIXED_NOW, key, seedGroup, tempDatabase, testContext, typedOn } from "@/server/testing/db";
 import { groupFigures, groupFiguresCached } from "@/server/read/public-figures";
 import { impactFigures } from "@/server/read/impact";
-import { recordContributions } from "@/server/verbs/savings/savings";
-import { addMember } from "@/server/verbs/groups/groups";
-import { recordCashCount } from "@/server/verbs/cash/cash";
-import { disburseLoan } from "@/server/verbs/loans/loans";
+import { recordContributions } from "@/server/verbs/savings/record-contributions";
+import { addMember } from "@/server/verbs/groups/add-member";
+import { recordCashCount } from "@/server/verbs/cash/cash-count";
+import { disburseLoan } from "@/server/verbs/loans/disburse-loan";
 import { DEFAULT_REFERENCE_TERMS, loanCostsVersusLenders } from "@/server/domain/finance/compare";
 
 describe("cached read models", () => {

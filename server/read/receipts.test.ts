@@ -2,10 +2,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DomainError } from "@/server/domain/errors";
 import { receiptText } from "@/server/i18n/receipt";
 import { key, seedGroup, tempDatabase, testContext } from "@/server/testing/db";
-import { recordExpense, recordIncome } from "@/server/verbs/cash/cash";
-import { disburseLoan, repayLoan } from "@/server/verbs/loans/loans";
+import { recordExpense, recordIncome } from "@/server/verbs/cash/cash-movement";
+import { disburseLoan } from "@/server/verbs/loans/disburse-loan";
+import { repayLoan } from "@/server/verbs/loans/repay-loan";
 import { entryReceipts } from "@/server/read/receipts";
-import { recordContributions } from "@/server/verbs/savings/savings";
+import { recordContributions } from "@/server/verbs/savings/record-contributions";
 
 let t: Awaited<ReturnType<typeof tempDatabase>>;
 const ctx = () => testContext(t.database);

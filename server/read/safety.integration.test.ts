@@ -5,7 +5,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { cashOnBooks } from "@/server/shared/cash";
-import { recordBankTransfer, recordCashCount, recordExpense, recordIncome } from "@/server/verbs/cash/cash";
+import { recordBankTransfer } from "@/server/verbs/cash/bank-transfer";
+import { recordCashCount } from "@/server/verbs/cash/cash-count";
+import { recordExpense, recordIncome } from "@/server/verbs/cash/cash-movement";
 import { loadGroup } from "@/server/shared/context";
 import { safetyModel } from "@/server/read/safety";
 import { FIXED_NOW, key, seedGroup, tempDatabase, testContext } from "@/server/testing/db";

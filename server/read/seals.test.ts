@@ -2,11 +2,11 @@ import { describe, expect, it } from "vitest";
 import type { DomainError } from "@/server/domain/errors";
 import { normaliseSeal } from "@/server/domain/seal";
 import { key, seedGroup, tempDatabase, testContext } from "@/server/testing/db";
-import { recordContributions } from "@/server/verbs/savings/savings";
+import { recordContributions } from "@/server/verbs/savings/record-contributions";
 import { checkSeal } from "@/server/read/seals";
 import { countersignSeal } from "@/server/verbs/seals/countersign-seal";
 import { groupCheckpoints } from "@/server/shared/seals";
-import { createUser } from "@/server/verbs/users/users";
+import { createUser } from "@/server/verbs/users/create-user";
 
 describe("monthly seals", () => {
   it("the supervisor confirms a finished month's seal once; it is public and checks against the books", async () => {

@@ -4,11 +4,11 @@ import type { DomainError } from "@/server/domain/errors";
 import { key, seedGroup, tempDatabase, testContext } from "@/server/testing/db";
 import type { ServiceContext } from "@/server/shared/context";
 import { reverseEntry } from "@/server/verbs/corrections/reverse-entry";
-import { recordContributions } from "@/server/verbs/savings/savings";
+import { recordContributions } from "@/server/verbs/savings/record-contributions";
 import { countersignSeal } from "@/server/verbs/seals/countersign-seal";
 import { countersignCorrection } from "@/server/verbs/corrections/countersign-correction";
 import { waitingForSignature } from "@/server/read/signing";
-import { createUser } from "@/server/verbs/users/users";
+import { createUser } from "@/server/verbs/users/create-user";
 
 let t: Awaited<ReturnType<typeof tempDatabase>>;
 const G = "ratu-damai";

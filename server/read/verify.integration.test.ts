@@ -6,11 +6,12 @@ import { EXAMPLE_RULE } from "@/server/domain/shu";
 import type { EntryKind, Posting } from "@/server/domain/ledger";
 import { FIXED_NOW, key, seedGroup, tempDatabase, testContext } from "@/server/testing/db";
 import { ledgerHead, sealEntry, writeLedgerRows } from "@/server/ledger/writer";
-import { recordIncome } from "@/server/verbs/cash/cash";
+import { recordIncome } from "@/server/verbs/cash/cash-movement";
 import { loadGroup, type ServiceContext } from "@/server/shared/context";
-import { recordContributions } from "@/server/verbs/savings/savings";
+import { recordContributions } from "@/server/verbs/savings/record-contributions";
 import { verifyLedger } from "@/server/read/verify";
-import { closeYear, setShareOutRule } from "@/server/verbs/year/year-close";
+import { closeYear } from "@/server/verbs/year/close-year";
+import { setShareOutRule } from "@/server/verbs/year/set-share-out-rule";
 
 let t: Awaited<ReturnType<typeof tempDatabase>>;
 let database: Database;

@@ -7,7 +7,8 @@ import { migrateDatabase, openDatabase, type Database } from "@/db/client";
 import { desc, eq } from "drizzle-orm";
 import { ledgerHeads } from "@/db/schema";
 import { localDate, monthOf } from "@/server/domain/dates";
-import { addMember, createGroup } from "@/server/verbs/groups/groups";
+import { addMember } from "@/server/verbs/groups/add-member";
+import { createGroup } from "@/server/verbs/groups/create-group";
 import type { ServiceContext } from "@/server/shared/context";
 
 /** A real libSQL database in a temp file, migrated. Not a mock. */

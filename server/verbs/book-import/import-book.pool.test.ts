@@ -26,7 +26,7 @@ vi.mock("@node-rs/argon2", async (original) => {
   };
 });
 
-const { createGroup } = await import("@/server/verbs/groups/groups");
+const { createGroup } = await import("@/server/verbs/groups/create-group");
 const { CHECK_CODE_HASH_POOL } = await import("@/server/shared/check-codes");
 const { importBook, previewBookImport } = await import("@/server/verbs/book-import/import-book");
 

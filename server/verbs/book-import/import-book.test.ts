@@ -6,13 +6,13 @@ import { BOOK_FILES } from "@/server/domain/paper-book";
 import { errorMessage } from "@/server/i18n/errors";
 import { FIXED_NOW, key, tempDatabase, testContext } from "@/server/testing/db";
 import { loadGroup, type ServiceContext } from "@/server/shared/context";
-import { createGroup } from "@/server/verbs/groups/groups";
+import { createGroup } from "@/server/verbs/groups/create-group";
 import { importBook, previewBookImport } from "@/server/verbs/book-import/import-book";
 import { groupLoanViews } from "@/server/shared/loans";
-import { repayLoan } from "@/server/verbs/loans/loans";
+import { repayLoan } from "@/server/verbs/loans/repay-loan";
 import { openPassbook, passbookOf } from "@/server/read/passbook";
 import { groupFigures } from "@/server/read/public-figures";
-import { recordContributions } from "@/server/verbs/savings/savings";
+import { recordContributions } from "@/server/verbs/savings/record-contributions";
 import { verifyLedger } from "@/server/read/verify";
 
 let t: Awaited<ReturnType<typeof tempDatabase>>;

@@ -3,11 +3,12 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { journalEntries } from "@/db/schema";
 import { rightEntryDraft } from "@/server/domain/correction-follow-up";
 import { key, seedGroup, tempDatabase, testContext } from "@/server/testing/db";
-import { recordExpense } from "@/server/verbs/cash/cash";
+import { recordExpense } from "@/server/verbs/cash/cash-movement";
 import { loadGroup, type ServiceContext } from "@/server/shared/context";
 import { reverseEntry } from "@/server/verbs/corrections/reverse-entry";
 import { allPublicEntries, entryList, ledgerPage } from "@/server/read/public-figures";
-import { recordContributions, withdrawSavings } from "@/server/verbs/savings/savings";
+import { recordContributions } from "@/server/verbs/savings/record-contributions";
+import { withdrawSavings } from "@/server/verbs/savings/withdraw-savings";
 
 let t: Awaited<ReturnType<typeof tempDatabase>>;
 let ctx: ServiceContext;

@@ -4,9 +4,10 @@ import { CHAIN_VERSIONS, type ChainVersion, verifyChain } from "@/server/domain/
 import type { Account } from "@/server/domain/ledger";
 import { key, seedGroup, tempDatabase, testContext, typedOn } from "@/server/testing/db";
 import { loadGroup, type ServiceContext } from "@/server/shared/context";
-import { disburseLoan, repayLoan } from "@/server/verbs/loans/loans";
+import { disburseLoan } from "@/server/verbs/loans/disburse-loan";
+import { repayLoan } from "@/server/verbs/loans/repay-loan";
 import { ledgerJsonChunks } from "@/server/read/open-data";
-import { recordContributions } from "@/server/verbs/savings/savings";
+import { recordContributions } from "@/server/verbs/savings/record-contributions";
 
 let t: Awaited<ReturnType<typeof tempDatabase>>;
 let database: Database;

@@ -5,11 +5,14 @@ import type { DomainError } from "@/server/domain/errors";
 import { savingsTotal } from "@/server/domain/ledger";
 import { FIXED_NOW, key, seedGroup, tempDatabase, testContext } from "@/server/testing/db";
 import type { ServiceContext } from "@/server/shared/context";
-import { leaveMember, undoLeave } from "@/server/verbs/members/leave";
-import { disburseLoan, repayLoan } from "@/server/verbs/loans/loans";
+import { leaveMember } from "@/server/verbs/members/leave-member";
+import { undoLeave } from "@/server/verbs/members/undo-leave";
+import { disburseLoan } from "@/server/verbs/loans/disburse-loan";
+import { repayLoan } from "@/server/verbs/loans/repay-loan";
 import { memberBalances } from "@/server/read/members";
 import { entryReceipts } from "@/server/read/receipts";
-import { recordContributions, withdrawSavings } from "@/server/verbs/savings/savings";
+import { recordContributions } from "@/server/verbs/savings/record-contributions";
+import { withdrawSavings } from "@/server/verbs/savings/withdraw-savings";
 
 let t: Awaited<ReturnType<typeof tempDatabase>>;
 let ctx: ServiceContext;

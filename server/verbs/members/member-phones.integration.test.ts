@@ -9,13 +9,13 @@ import { auditLog, memberPhones } from "@/db/schema";
 import type { DomainError } from "@/server/domain/errors";
 import { key, seedGroup, tempDatabase, testContext } from "@/server/testing/db";
 import type { ServiceContext } from "@/server/shared/context";
-import { addMember } from "@/server/verbs/groups/groups";
+import { addMember } from "@/server/verbs/groups/add-member";
 import { memberPhoneList } from "@/server/read/member-phones";
-import { setMemberPhone } from "@/server/verbs/members/member-phones";
+import { setMemberPhone } from "@/server/verbs/members/set-member-phone";
 import { memberBalances } from "@/server/read/members";
 import { entryReceipts } from "@/server/read/receipts";
-import { recordContributions } from "@/server/verbs/savings/savings";
-import { createUser } from "@/server/verbs/users/users";
+import { recordContributions } from "@/server/verbs/savings/record-contributions";
+import { createUser } from "@/server/verbs/users/create-user";
 
 let t: Awaited<ReturnType<typeof tempDatabase>>;
 let ctx: ServiceContext;

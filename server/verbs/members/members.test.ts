@@ -4,9 +4,9 @@ import { members } from "@/db/schema";
 import type { DomainError } from "@/server/domain/errors";
 import { FIXED_NOW, seedGroup, tempDatabase, testContext } from "@/server/testing/db";
 import type { ServiceContext } from "@/server/shared/context";
-import { addMember } from "@/server/verbs/groups/groups";
-import { leaveMember } from "@/server/verbs/members/leave";
-import { updateMember } from "@/server/verbs/members/members";
+import { addMember } from "@/server/verbs/groups/add-member";
+import { leaveMember } from "@/server/verbs/members/leave-member";
+import { updateMember } from "@/server/verbs/members/update-member";
 
 let t: Awaited<ReturnType<typeof tempDatabase>>;
 let ctx: ServiceContext;

@@ -26,7 +26,8 @@ vi.mock("@node-rs/argon2", async (original) => {
   };
 });
 
-const { createUser, verifyCredentials } = await import("@/server/verbs/users/users");
+const { createUser } = await import("@/server/verbs/users/create-user");
+const { verifyCredentials } = await import("@/server/verbs/users/sign-in");
 
 let t: Awaited<ReturnType<typeof tempDatabase>>;
 const PASSWORD = "sandi-yang-panjang-sekali";

@@ -6,7 +6,7 @@ import { inflateSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { loadGroup } from "@/server/shared/context";
 import { monthCheckpoint } from "@/server/shared/seals";
-import { recordContributions } from "@/server/verbs/savings/savings";
+import { recordContributions } from "@/server/verbs/savings/record-contributions";
 import { key, seedGroup, tempDatabase, testContext, typedOn } from "@/server/testing/db";
 import { newRequest } from "@/server/testing/next-request";
 

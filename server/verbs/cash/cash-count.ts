@@ -9,104 +9,16 @@ import {
   countTolerance,
   isCountReplaceReason,
   isLargeCountDifference,
-  assertOutflowConfirmed,
 } from "@/server/domain/plausibility";
-import {
-  EXPENSE_CATEGORIES,
-  INCOME_CATEGORIES,
-  bankTransferPostings,
-  expensePostings,
-  moneyAccount,
-  otherIncomePostings,
-  type MoneyAccount,
-} from "@/server/domain/ledger";
-import { assertAmount, MAX_AMOUNT } from "@/server/domain/money";
-import { appendEntry, assertDateOpen, idempotentWrite, type EntryRow } from "@/server/ledger/writer";
+import { moneyAccount, type MoneyAccount } from "@/server/domain/ledger";
+import { MAX_AMOUNT } from "@/server/domain/money";
+import { assertDateOpen, idempotentWrite } from "@/server/ledger/writer";
 import { nowOf, todayIn, type ServiceContext } from "@/server/shared/context";
 import { cleanText } from "@/server/domain/text";
-import { type OnGroup, zDate, zIdempotencyKey, zRupiah, zText, zVia } from "@/server/shared/fields";
+import { type OnGroup, zDate, zIdempotencyKey, zText, zVia } from "@/server/shared/fields";
 import { cashCountByKey, type CashCountRow, writeCashCount } from "@/server/ledger/cash-counts";
 
 import { cashOnBooks } from "@/server/shared/cash";
-/** An expense or other income (the category from its fixed list; the note stays private). */
-export const ZCashMovementSchema = z.object({
-  amount: zRupiah,
-  date: zDate,
-  category: z.string().max(40),
-  note: zText(200).nullish(),
-  /** Paid from (or into) the cash box, or the group's bank account. */
-  via: zVia,
-  /** The treasurer read the amount in words and confirmed it: needed above the group's threshold. */
-  confirmed: z.boolean().optional(),
-  idempotencyKey: zIdempotencyKey,
-});
-
-export type CashMovementInput = OnGroup<typeof ZCashMovementSchema>;
-
-async function recordCashMovement(
-  ctx: ServiceContext,
-  input: CashMovementInput,
-  kind: "expense" | "other_income",
-): Promise<EntryRow> {
-  return idempotentWrite(ctx, `cash.${kind}`, input, async (tx, { group, key, requestHash }) => {
-    const amount = assertAmount(input.amount);
-    const date = assertBusinessDate(input.date, { today: todayIn(ctx, group), foundedOn: group.foundedOn });
-    const categories: readonly string[] = kind === "expense" ? EXPENSE_CATEGORIES : INCOME_CATEGORIES;
-    if (!categories.includes(input.category)) throw invalid("category_invalid", "category");
-    const note = cleanText(input.note, "note", { required: false, max: 200 });
-    const via = moneyAccount(input.via);
-    if (kind === "expense") assertOutflowConfirmed(amount, group.largeOutflowThreshold, input.confirmed);
-    return appendEntry(tx, {
-      group,
-      kind,
-      date,
-      postings: kind === "expense" ? expensePostings(amount, via) : otherIncomePostings(amount, via),
-      category: input.category,
-      note,
-      idempotencyKey: key,
-      requestHash,
-      actor: ctx.actor,
-      now: nowOf(ctx),
-    });
-  });
-}
-
-export const recordExpense = (ctx: ServiceContext, input: CashMovementInput) =>
-  recordCashMovement(ctx, input, "expense");
-export const recordIncome = (ctx: ServiceContext, input: CashMovementInput) =>
-  recordCashMovement(ctx, input, "other_income");
-
-/** Moving money between the cash box and the bank: the group holds the same, in another place. */
-export const ZBankTransferSchema = z.object({
-  /** setor ke bank (cash → bank) or tarik dari bank (bank → cash). */
-  kind: z.enum(["bank_deposit", "bank_withdrawal"]),
-  amount: zRupiah,
-  date: zDate,
-  idempotencyKey: zIdempotencyKey,
-});
-
-export type BankTransferInput = OnGroup<typeof ZBankTransferSchema>;
-
-export async function recordBankTransfer(ctx: ServiceContext, input: BankTransferInput): Promise<EntryRow> {
-  return idempotentWrite(ctx, "cash.bankTransfer", input, async (tx, { group, key, requestHash }) => {
-    if (input.kind !== "bank_deposit" && input.kind !== "bank_withdrawal")
-      throw invalid("transfer_kind_invalid", "kind");
-    const amount = assertAmount(input.amount);
-    const date = assertBusinessDate(input.date, { today: todayIn(ctx, group), foundedOn: group.foundedOn });
-    return appendEntry(tx, {
-      group,
-      kind: input.kind,
-      date,
-      postings: bankTransferPostings(input.kind, amount),
-      idempotencyKey: key,
-      requestHash,
-      actor: ctx.actor,
-      now: nowOf(ctx),
-    });
-  });
-}
-
-export type { CashCountRow };
 
 export const ZCashCountSchema = z.object({
   date: zDate,

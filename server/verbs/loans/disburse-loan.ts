@@ -1,25 +1,11 @@
-import { and, eq } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { z } from "zod";
 import type { DbOrTx } from "@/db/client";
-import { accountBalances, loans, postings } from "@/db/schema";
+import { loans } from "@/db/schema";
 import { assertBusinessDate, type BusinessDate } from "@/server/domain/dates";
-import { conflict, DomainError, invalid, notFound } from "@/server/domain/errors";
-import {
-  disbursementPostings,
-  repaymentPostings,
-  moneyAccount,
-  writeOffPostings,
-  type RepaymentAllocation,
-} from "@/server/domain/ledger";
-import {
-  LOAN_METHODS,
-  LOAN_PURPOSES,
-  loanSchedule,
-  loanState,
-  viewLoan,
-  type Installment,
-  type LoanEntryFacts,
-} from "@/server/domain/loans";
+import { DomainError, invalid } from "@/server/domain/errors";
+import { disbursementPostings, moneyAccount } from "@/server/domain/ledger";
+import { LOAN_METHODS, LOAN_PURPOSES, loanSchedule, viewLoan, type Installment } from "@/server/domain/loans";
 import { assertArrearsConfirmed, assertWithinCeiling, principalOwed } from "@/server/domain/lending";
 import { assertAmount } from "@/server/domain/money";
 import { lendingRuleOf, memberSavings } from "@/server/shared/lending-rule";
@@ -36,10 +22,9 @@ import {
   type MemberRow,
   type ServiceContext,
 } from "@/server/shared/context";
-import { cleanText } from "@/server/domain/text";
-import { type OnGroup, zDate, zId, zIdempotencyKey, zMemberCode, zRupiah, zText, zVia } from "@/server/shared/fields";
+import { type OnGroup, zDate, zIdempotencyKey, zMemberCode, zRupiah, zVia } from "@/server/shared/fields";
 
-import { type LoanRow, type LoanView, loadLoan, standingLoanEntries, loanView } from "@/server/shared/loans";
+import { type LoanRow, type LoanView, standingLoanEntries } from "@/server/shared/loans";
 
 export const ZDisburseLoanSchema = z.object({
   memberCode: zMemberCode,
@@ -137,7 +122,7 @@ function loanTerms(ctx: ServiceContext, group: GroupRow, input: DisburseLoanInpu
  * who know who borrowed cannot follow her repayments and fines entry by entry from the loan's
  * disbursement. /data says what the ledger does show of a loan's path.
  */
-function loanEntry(
+export function loanEntry(
   ctx: ServiceContext,
   group: GroupRow,
   loan: LoanRow,
@@ -216,146 +201,4 @@ export function batchDisbursement(
     loan,
   );
   return loan;
-}
-
-export const ZRepayLoanSchema = z.object({
-  loanId: zId,
-  amount: zRupiah,
-  date: zDate,
-  /** Paid into the cash box (the default) or the group's bank account. */
-  via: zVia,
-  idempotencyKey: zIdempotencyKey,
-});
-
-export type RepayLoanInput = OnGroup<typeof ZRepayLoanSchema>;
-
-/** Angsuran: allocated to fines, then jasa, then principal; never more than what is owed. */
-export async function repayLoan(
-  ctx: ServiceContext,
-  input: RepayLoanInput,
-): Promise<{ entry: EntryRow; allocation: RepaymentAllocation }> {
-  return idempotentWrite(
-    ctx,
-    "loans.repay",
-    input,
-    async (tx, { group, key, requestHash }) => {
-      const loan = await loadLoan(tx, group, input.loanId);
-      const { entry, allocation } = repayment(ctx, group, loan, await standingLoanEntries(tx, loan.id), input, {
-        key,
-        requestHash,
-      });
-      return { entry: await appendEntry(tx, entry), allocation };
-    },
-    async (tx, replay) => ({ entry: replay, allocation: await allocationOf(tx, replay.id) }),
-  );
-}
-
-/** A repayment as an entry, allocated on the loan's standing entries (no I/O). */
-function repayment(
-  ctx: ServiceContext,
-  group: GroupRow,
-  loan: LoanRow,
-  entries: readonly LoanEntryFacts[],
-  input: RepayLoanInput,
-  w: { key: string; requestHash: string },
-): { entry: NewEntry; allocation: RepaymentAllocation } {
-  const amount = assertAmount(input.amount);
-  const date = assertBusinessDate(input.date, { today: todayIn(ctx, group), foundedOn: loan.disbursedOn });
-  const current = viewLoan(loan, entries, date);
-  if (current.status === "dihapus" || current.status === "dibatalkan")
-    throw invalid("loan_closed", "loanId", { status: current.status });
-  if (current.status === "lunas") throw invalid("loan_already_repaid", "loanId");
-  const paid = entries.filter((e) => e.kind === "loan_repayment");
-  const last = paid.at(-1);
-  if (last && date < last.businessDate)
-    throw invalid("date_before_last_repayment", "date", { last: last.businessDate });
-  const repayments = [...paid.map((e) => ({ date: e.businessDate, amount: e.amount })), { date, amount }];
-  const allocation = loanState(loan, repayments, date, current.schedule).allocations.at(-1)!;
-  const entry = loanEntry(ctx, group, loan, w, {
-    kind: "loan_repayment",
-    date,
-    postings: repaymentPostings(loan.memberId, loan.id, allocation, moneyAccount(input.via)),
-  });
-  return { entry, allocation };
-}
-
-/**
- * A repayment added to a batch of history (see EntryBatch) instead of written on its own: the same
- * input, checks, allocation and entry as `repayLoan`, on the loan's standing entries as the caller
- * holds them (the batch's own repayments of the loan included).
- */
-export function batchRepayment(
-  batch: EntryBatch,
-  ctx: ServiceContext,
-  loan: LoanRow,
-  entries: readonly LoanEntryFacts[],
-  input: RepayLoanInput,
-): { entry: NewEntry; allocation: RepaymentAllocation } {
-  const key = assertIdempotencyKey(input.idempotencyKey);
-  if (loan.groupId !== batch.group.id || loan.id !== input.loanId) throw notFound("loan_not_found", "loanId");
-  const r = repayment(ctx, batch.group, loan, entries, input, { key, requestHash: requestHash("loans.repay", input) });
-  batch.add(r.entry);
-  return r;
-}
-
-async function allocationOf(db: DbOrTx, entryId: number): Promise<RepaymentAllocation> {
-  const rows = await db.select().from(postings).where(eq(postings.entryId, entryId));
-  const a = { fine: 0, serviceCharge: 0, principal: 0 };
-  for (const p of rows) {
-    if (p.account === "income_fine") a.fine = -p.amount;
-    if (p.account === "income_service_charge") a.serviceCharge = -p.amount;
-    if (p.account === "loans_receivable") a.principal = -p.amount;
-  }
-  return a;
-}
-
-export const ZWriteOffLoanSchema = z.object({
-  loanId: zId,
-  date: zDate,
-  /** Private: why the loan is written off (committed through the detail digest, never published). */
-  note: zText(500),
-  idempotencyKey: zIdempotencyKey,
-});
-
-export type WriteOffLoanInput = OnGroup<typeof ZWriteOffLoanSchema>;
-
-/**
- * Hapus buku: the outstanding principal moves to the write-off loss. Why is a private note; the
- * public entry carries no reason and no purpose (in a group of 27, either can name the borrower).
- */
-export async function writeOffLoan(ctx: ServiceContext, input: WriteOffLoanInput): Promise<EntryRow> {
-  return idempotentWrite(ctx, "loans.writeOff", input, async (tx, { group, key, requestHash }) => {
-    const loan = await loadLoan(tx, group, input.loanId);
-    const note = cleanText(input.note, "note", { required: true, min: 5, max: 500 });
-    const date = assertBusinessDate(input.date, { today: todayIn(ctx, group), foundedOn: loan.disbursedOn });
-    const view = await loanView(tx, group, loan, date);
-    if (view.status === "dihapus") throw conflict("loan_already_written_off", "loanId");
-    if (view.status === "dibatalkan" || view.state.principalOutstanding === 0)
-      throw invalid("loan_nothing_to_write_off", "loanId");
-    const [bal] = await tx
-      .select({ balance: accountBalances.balance })
-      .from(accountBalances)
-      .where(
-        and(
-          eq(accountBalances.groupId, group.id),
-          eq(accountBalances.account, "loans_receivable"),
-          eq(accountBalances.loanId, loan.id),
-        ),
-      );
-    return appendEntry(
-      tx,
-      loanEntry(
-        ctx,
-        group,
-        loan,
-        { key, requestHash },
-        {
-          kind: "write_off",
-          date,
-          postings: writeOffPostings(loan.memberId, loan.id, bal?.balance ?? view.state.principalOutstanding),
-          note,
-        },
-      ),
-    );
-  });
 }

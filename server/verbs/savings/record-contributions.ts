@@ -1,26 +1,18 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Tx } from "@/db/client";
-import { accountBalances, dailyPayments, journalEntries } from "@/db/schema";
+import { dailyPayments, journalEntries } from "@/db/schema";
 import { addDays, assertBusinessDate, isValidDate, type BusinessDate } from "@/server/domain/dates";
-import { DomainError, invalid } from "@/server/domain/errors";
-import {
-  CONTRIBUTION_LINE_KINDS,
-  contributionPostings,
-  SAVINGS_ACCOUNTS,
-  withdrawalPostings,
-  type SavingsAccount,
-} from "@/server/domain/ledger";
+import { invalid } from "@/server/domain/errors";
+import { CONTRIBUTION_LINE_KINDS, contributionPostings } from "@/server/domain/ledger";
 import { assertAmount } from "@/server/domain/money";
-import { assertOutflowConfirmed } from "@/server/domain/plausibility";
-import { appendEntry, idempotentWrite, replayOr, type EntryRow, type NewEntry } from "@/server/ledger/writer";
+import { appendEntry, replayOr, type EntryRow, type NewEntry } from "@/server/ledger/writer";
 import { alreadyCollected, paidAlready, type PaidDays, type RefusedLine } from "@/server/ledger/daily-payments";
 import type { EntryBatch } from "@/server/ledger/batch";
 import {
   activeMemberIn,
   groupMembersByCode,
   loadGroupFor,
-  loadMemberToPayOut,
   nowOf,
   todayIn,
   type GroupRow,
@@ -28,8 +20,7 @@ import {
   type ServiceContext,
 } from "@/server/shared/context";
 import { assertIdempotencyKey, requestHash } from "@/server/domain/idempotency";
-import { cleanText } from "@/server/domain/text";
-import { type OnGroup, zDate, zIdempotencyKey, zMemberCode, zRupiah, zText } from "@/server/shared/fields";
+import { type OnGroup, zDate, zIdempotencyKey, zMemberCode, zRupiah } from "@/server/shared/fields";
 import { ledgerWrite } from "@/server/ledger/write";
 
 /** At most this many days in one daily line, and at most this far ahead of the entry's date. */
@@ -80,84 +71,7 @@ export async function recordContributions(ctx: ServiceContext, input: RecordCont
   return ledgerWrite(ctx, (tx) => contributionEntry(tx, ctx, input));
 }
 
-export const MAX_QUEUED_DAYS = 50;
-export type QueuedResult =
-  | { idempotencyKey: string; ok: true; id: number; seq: number; amount: number; refused: RefusedLine[] }
-  | {
-      idempotencyKey: string;
-      ok: false;
-      error: { code: string; field: string | null; params?: Record<string, string | number> };
-    };
-
-/**
- * Days kept on the phone while offline: only their shape is checked here; everything else per day
- * by the domain, so one bad day is refused alone and never blocks the queue.
- */
-export const ZRecordQueuedSchema = z.object({
-  days: z
-    .array(
-      z.object({
-        date: z.string().max(32),
-        idempotencyKey: z.string().max(100),
-        lines: z
-          .array(
-            z.object({
-              memberCode: z.string().max(32),
-              amount: z.number(),
-              kind: z.string().max(32).optional(),
-              days: z.array(z.string().max(32)).max(MAX_DAYS_PER_LINE).optional(),
-            }),
-          )
-          .max(MAX_LINES),
-      }),
-    )
-    .min(1)
-    .max(MAX_QUEUED_DAYS),
-});
-
-/**
- * Collection days a treasurer's phone kept while there was no signal, sent together when it is
- * back: each day is its own entry with its own key, recorded or refused on its own (a refused
- * day writes nothing and does not stop the others), all in one transaction and one disk flush.
- * A day already recorded (same key, same content) answers with its entry, so resending is safe.
- */
-export async function recordQueuedContributions(
-  ctx: ServiceContext,
-  input: OnGroup<typeof ZRecordQueuedSchema>,
-): Promise<QueuedResult[]> {
-  if (!Array.isArray(input.days) || input.days.length === 0) throw invalid("lines_empty", "days");
-  if (input.days.length > MAX_QUEUED_DAYS) throw invalid("lines_too_many", "days", { max: MAX_QUEUED_DAYS });
-  return ledgerWrite(ctx, async (tx) => {
-    // Read once for the whole batch (nothing in it changes the group or its members).
-    const group = await loadGroupFor(tx, ctx, input.groupSlug, "write"); // an unknown group refuses the whole batch
-    const byCode = await groupMembersByCode(tx, group);
-    const results: QueuedResult[] = [];
-    for (const day of input.days) {
-      const idempotencyKey = String(day?.idempotencyKey ?? "");
-      try {
-        const e = await tx.transaction((sp) =>
-          contributionEntry(
-            sp,
-            ctx,
-            { ...(day as RecordContributionsInput), groupSlug: input.groupSlug },
-            { group, byCode },
-          ),
-        );
-        results.push({ idempotencyKey, ok: true, id: e.id, seq: e.seq, amount: e.amount, refused: e.refused });
-      } catch (err) {
-        if (!(err instanceof DomainError)) throw err;
-        results.push({
-          idempotencyKey,
-          ok: false,
-          error: { code: err.code, field: err.field ?? null, params: err.params },
-        });
-      }
-    }
-    return results;
-  });
-}
-
-async function contributionEntry(
+export async function contributionEntry(
   tx: Tx,
   ctx: ServiceContext,
   input: RecordContributionsInput,
@@ -322,60 +236,4 @@ function daysPaidFor(l: ContributionLineInput, date: BusinessDate, member: Membe
     if (d > addDays(date, MAX_DAYS_AHEAD)) throw invalid("day_too_far_ahead", field, { day: d, max: MAX_DAYS_AHEAD });
   }
   return days;
-}
-
-export const ZWithdrawSavingsSchema = z.object({
-  memberCode: zMemberCode,
-  amount: zRupiah,
-  date: zDate,
-  /** Private: the treasurer's words (e.g. which correction this withdrawal replaces). */
-  note: zText(200).nullish(),
-  /** The treasurer read the amount in words and confirmed it: needed above the group's threshold. */
-  confirmed: z.boolean().optional(),
-  idempotencyKey: zIdempotencyKey,
-});
-
-export type WithdrawSavingsInput = OnGroup<typeof ZWithdrawSavingsSchema>;
-
-export async function memberSavings(
-  tx: Tx,
-  groupId: number,
-  memberId: number,
-): Promise<Record<SavingsAccount, number>> {
-  const rows = await tx
-    .select({ account: accountBalances.account, balance: accountBalances.balance })
-    .from(accountBalances)
-    .where(
-      and(
-        eq(accountBalances.groupId, groupId),
-        eq(accountBalances.memberId, memberId),
-        inArray(accountBalances.account, [...SAVINGS_ACCOUNTS]),
-      ),
-    );
-  const out = { savings_share: 0, savings_mandatory: 0, savings_voluntary: 0 };
-  for (const r of rows) out[r.account as SavingsAccount] = -r.balance;
-  return out;
-}
-
-/** Penarikan simpanan: never more than the member's savings, never more than the cash on hand. */
-export async function withdrawSavings(ctx: ServiceContext, input: WithdrawSavingsInput): Promise<EntryRow> {
-  return idempotentWrite(ctx, "savings.withdraw", input, async (tx, { group, key, requestHash }) => {
-    const amount = assertAmount(input.amount);
-    const date = assertBusinessDate(input.date, { today: todayIn(ctx, group), foundedOn: group.foundedOn });
-    const member = await loadMemberToPayOut(tx, group, input.memberCode, date);
-    const savings = await memberSavings(tx, group.id, member.id);
-    const postings = withdrawalPostings(member.id, amount, savings); // more than her savings: refused first
-    assertOutflowConfirmed(amount, group.largeOutflowThreshold, input.confirmed);
-    return appendEntry(tx, {
-      group,
-      kind: "savings_withdrawal",
-      date,
-      postings,
-      note: cleanText(input.note, "note", { required: false, max: 200 }),
-      idempotencyKey: key,
-      requestHash,
-      actor: ctx.actor,
-      now: nowOf(ctx),
-    });
-  });
 }
