@@ -6,7 +6,6 @@ import { DomainError, invalid } from "@/server/domain/errors";
 import { nowOf, type ServiceContext, signerOf } from "@/server/shared/context";
 import { audit, ledgerWrite } from "@/server/ledger/write";
 
-export { ROLES, type Role } from "@/server/domain/access";
 
 import { loadUser } from "@/server/shared/users";
 

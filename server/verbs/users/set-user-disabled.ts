@@ -4,7 +4,6 @@ import { DomainError } from "@/server/domain/errors";
 import { nowOf, type ServiceContext } from "@/server/shared/context";
 import { audit, ledgerWrite } from "@/server/ledger/write";
 
-export { ROLES, type Role } from "@/server/domain/access";
 
 import type { UserRow } from "@/server/shared/users";
 
