@@ -26,23 +26,15 @@ interface Pending {
   reject: (e: unknown) => void;
 }
 
-export async function startWriterThread(opts: {
-  url: string;
-  authToken?: string;
-  /** The worker's entry (a test may give a broken one); default server/writer/worker.ts. */
-  entry?: string;
-}): Promise<Writer> {
-  const entry = opts.entry ?? path.join(process.cwd(), "server", "writer", "worker.ts");
-  const workerData: WriterThreadData = { url: opts.url, ...(opts.authToken ? { authToken: opts.authToken } : {}) };
-  const pending = new Map<number, Pending>();
-  let nextId = 1;
-  let stopped: Error | null = null;
+/** The writer thread's `Writer`, and the thread itself (tests end it to see a new one take over). */
+export interface ThreadWriter extends Writer {
+  /** The thread now running, or null between a thread's end and the next command. */
+  readonly thread: Worker | null;
+}
+
+/** One thread, ready: its first message says it has opened its connection. */
+async function startThread(entry: string, workerData: WriterThreadData): Promise<Worker> {
   const worker = new Worker(bootstrap(entry), { eval: true, workerData });
-  const stop = (e: Error) => {
-    stopped ??= e;
-    for (const p of pending.values()) p.reject(stopped);
-    pending.clear();
-  };
   await new Promise<void>((resolve, reject) => {
     const failed = (e: unknown) => reject(e instanceof Error ? e : new Error(`writer thread exited (${e})`));
     worker.once("error", failed);
@@ -53,28 +45,76 @@ export async function startWriterThread(opts: {
       resolve();
     });
   });
-  worker.on("message", (m: ReplyMessage) => {
-    const p = pending.get(m.id);
-    if (!p) return;
-    pending.delete(m.id);
-    if (m.ok) p.resolve(m.value);
-    else p.reject(errorOf(m.error));
-  });
-  worker.on("error", (e) => stop(e));
-  worker.on("exit", (code) => stop(new Error(`writer thread exited (${code})`)));
+  return worker;
+}
+
+/**
+ * Starts the writer thread. Should it end unasked (an error nothing caught), the commands it held
+ * are refused — each may or may not have been committed, which the client's retry with the same
+ * idempotency key settles — and the next command starts a new thread.
+ */
+export async function startWriterThread(opts: {
+  url: string;
+  authToken?: string;
+  /** The worker's entry; default server/writer/worker.ts. */
+  entry?: string;
+}): Promise<ThreadWriter> {
+  const entry = opts.entry ?? path.join(process.cwd(), "server", "writer", "worker.ts");
+  const workerData: WriterThreadData = { url: opts.url, ...(opts.authToken ? { authToken: opts.authToken } : {}) };
+  const pending = new Map<number, Pending>();
+  let nextId = 1;
+  let closed = false;
+  let current: Worker | null = null;
+  const ended = (worker: Worker, e: Error) => {
+    if (current !== worker) return;
+    current = null;
+    for (const p of pending.values()) p.reject(e);
+    pending.clear();
+  };
+  const adopt = (worker: Worker) => {
+    current = worker;
+    worker.on("message", (m: ReplyMessage) => {
+      const p = pending.get(m.id);
+      if (!p) return;
+      pending.delete(m.id);
+      if (m.ok) p.resolve(m.value);
+      else p.reject(errorOf(m.error));
+    });
+    worker.on("error", (e) => ended(worker, e));
+    worker.on("exit", (code) => ended(worker, new Error(`writer thread exited (${code})`)));
+    return worker;
+  };
+  let starting: Promise<Worker> | null = null;
+  const thread = (): Promise<Worker> => {
+    if (current) return Promise.resolve(current);
+    starting ??= startThread(entry, workerData)
+      .then(adopt)
+      .finally(() => {
+        starting = null;
+      });
+    return starting;
+  };
+  await thread();
   return {
-    run(verb, ctx, input) {
+    get thread() {
+      return current;
+    },
+    async run(verb, ctx, input) {
       const name = commandNameOf(verb);
-      if (!name) return Promise.reject(new Error(`not a command: ${verb.name}`));
-      if (stopped) return Promise.reject(stopped);
+      if (!name) throw new Error(`not a command: ${verb.name}`);
+      if (closed) throw new Error("writer closed");
+      const caller = callerData(ctx);
+      const worker = await thread();
       const id = nextId++;
       return new Promise((resolve, reject) => {
         pending.set(id, { resolve, reject });
-        worker.postMessage({ id, name, caller: callerData(ctx), input } satisfies CommandMessage);
+        worker.postMessage({ id, name, caller, input } satisfies CommandMessage);
       }) as never;
     },
     async close() {
-      if (stopped) return;
+      closed = true;
+      const worker = current;
+      if (!worker) return;
       const exited = new Promise((r) => worker.once("exit", r));
       worker.postMessage({ type: "close" } satisfies ControlMessage);
       // The thread ends once its commands are answered and its connection closed; a stuck one is ended.

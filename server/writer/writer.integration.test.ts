@@ -7,7 +7,7 @@ import { PageVersions } from "@/server/services/read-cache";
 import { recordContributions } from "@/server/services/savings";
 import { createUser, type UserRow } from "@/server/services/users";
 import { FIXED_NOW, key, seedGroup, tempDatabase, testContext } from "@/server/testing/db";
-import { startWriterThread } from "./thread";
+import { startWriterThread, type ThreadWriter } from "./thread";
 import { inProcessWriter, type Writer } from "./writer";
 
 /**
@@ -18,7 +18,7 @@ import { inProcessWriter, type Writer } from "./writer";
 type Temp = Awaited<ReturnType<typeof tempDatabase>>;
 let here: Temp;
 let there: Temp;
-let writer: Writer;
+let writer: ThreadWriter;
 
 const DATE = "2026-11-28";
 const line = (memberCode: string, amount = 1000) => ({ memberCode, amount, kind: "voluntary" as const });
@@ -157,5 +157,29 @@ describe("concurrent commands on the writer thread", () => {
     } finally {
       versions.close();
     }
+  });
+
+  it("starts a new thread for the next command when the thread ends unasked; what it held is refused, not lost silently", async () => {
+    const ctx = testContext(there.database);
+    const post = (memberCode: string) =>
+      writer.run(recordContributions, ctx, {
+        groupSlug: "ratu-damai",
+        date: DATE,
+        idempotencyKey: key("end"),
+        lines: [line(memberCode)],
+      });
+    const first = writer.thread;
+    expect(first).not.toBeNull();
+    const held = post("RA-003").then(
+      () => "answered",
+      (e: Error) => e.message,
+    );
+    await first!.terminate();
+    // Cut off before or after its commit: refused either way (the client's retry with its key settles it), or answered.
+    expect(await held).toMatch(/^(answered|writer thread exited.*)$/);
+    const after = await post("RA-004");
+    expect(after.amount).toBe(1000);
+    expect(writer.thread).not.toBeNull();
+    expect(writer.thread).not.toBe(first);
   });
 });
