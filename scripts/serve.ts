@@ -104,7 +104,7 @@ export async function serve(opts: { port?: string; host?: string } = {}): Promis
   const port = opts.port ?? process.env.PORT ?? "3000";
   const host = opts.host ?? process.env.HOST ?? "0.0.0.0";
   const appPort = process.env.APP_PORT ? Number(process.env.APP_PORT) : await freePort();
-  // The front server may serve the treasurers' API itself (FRONT_API=1): it reads sessions with the app's settings.
+  // The front server serves the treasurers' API itself (unless FRONT_API=0): it reads sessions with the app's settings.
   process.env.NEXTAUTH_SECRET = ensureAuthSecret();
   process.env.NEXTAUTH_URL ??= `http://localhost:${port}`;
   settingsChanged();
