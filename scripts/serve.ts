@@ -9,7 +9,8 @@ import { ksmGroups } from "@/db/schema";
 import { nextDateChange } from "@/server/domain/dates";
 import { treasurerApi } from "@/server/api/node-handler";
 import { checkEnv, settingsChanged } from "@/server/env";
-import { BODY_LIMITS, startFront } from "@/server/front/front-server";
+import { BODY_LIMITS } from "@/server/front/app-proxy";
+import { startFront } from "@/server/front/front-server";
 import { startWriterThread } from "@/server/writer/thread";
 import { NEXT, untilAnswering } from "./next-build";
 

@@ -1,6 +1,6 @@
 import { getDatabase } from "@/db/client";
 import { keptGroupModels, listGroups } from "@/server/services/public-figures";
-import { readModelsDir } from "@/server/services/read-cache";
+import { readModelsDir } from "@/server/cache/read-cache";
 import { progress } from "./progress";
 
 /**

@@ -1,6 +1,7 @@
 /**
  * The house rules as a test: every arrow points down — route (app/, server/api) → verb
- * (server/services) → domain (server/domain) → db. Tests may import anything.
+ * (server/services) → ledger (server/ledger, the one writer) → domain (server/domain) → db. Tests
+ * may import anything.
  */
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
@@ -79,6 +80,25 @@ describe("the house: every arrow points down", () => {
     expect(upwardArrows("server/services", (from) => from.startsWith("@/server/writer"))).toEqual([]);
   });
 
+  it("the front server reads the cache, never the verbs or loaders: nothing from server/services", () => {
+    expect(sources("server/front").length).toBeGreaterThan(4);
+    expect(upwardArrows("server/front", (from) => /^@\/server\/services(\/|$)/.test(from))).toEqual([]);
+  });
+
+  it("the front server stays in parts: each module under 150 lines (the route table is a table, not a part)", () => {
+    const lines = (f: string) => readFileSync(path.join(ROOT, f), "utf8").split("\n").length;
+    const long = sources("server/front")
+      .filter((f) => f !== "server/front/routes.ts" && lines(f) >= 150)
+      .map((f) => `${f}: ${lines(f)} lines`);
+    expect(long).toEqual([]);
+  });
+
+  it("the cache is infrastructure: it knows no verb, loader, API, front server or page", () => {
+    expect(importsOf("server/cache/page-versions.ts").some((i) => i.from === "./read-cache")).toBe(true);
+    const refused = /^(@\/app|@\/server\/(services|api|front|ledger|verbs|read)(\/|$)|next|react|@trpc)/;
+    expect(upwardArrows("server/cache", (from) => refused.test(from))).toEqual([]);
+  });
+
   it("the database layer is the bottom: it imports nothing of the portal", () => {
     expect(upwardArrows("db", (from) => /^@\/(server|app|scripts)/.test(from))).toEqual([]);
   });
@@ -93,5 +113,105 @@ describe("the house: every arrow points down", () => {
 
   it("strings and formats are a leaf: i18n imports only the domain's types and values, never verbs", () => {
     expect(upwardArrows("server/i18n", (from) => /^@\/(server\/services|server\/api|db|app)/.test(from))).toEqual([]);
+  });
+
+  it("the ledger is below the verbs: server/ledger imports no verb (only the services' context)", () => {
+    const refused = (from: string) =>
+      /^(@\/app|@\/server\/api|@\/server\/front|@\/scripts|next|react|@trpc)/.test(from) ||
+      (from.startsWith("@/server/services/") && from !== "@/server/services/context");
+    expect(sources("server/ledger").length).toBeGreaterThan(3);
+    expect(upwardArrows("server/ledger", refused)).toEqual([]);
+    // …and the context the ledger reads imports nothing of the ledger (no circle through it).
+    expect(importsOf("server/services/context.ts").filter((i) => i.from.includes("ledger"))).toEqual([]);
+  });
+});
+
+/**
+ * The ledger's tables — those of db/schema/ledger.ts (journal_entries, postings, ledger_heads, loans,
+ * daily_payments, cash_counts), the rollups of db/schema/rollups.ts kept beside the chain
+ * (account_balances, month_postings, month_entries) and the audit log —
+ * are written by server/ledger alone: an insert anywhere else would skip the writer's rules
+ * (numbering, idempotency, non-negative, sealing, rollups, audit).
+ */
+const LEDGER_TABLES: Record<string, string> = {
+  journalEntries: "journal_entries",
+  postings: "postings",
+  ledgerHeads: "ledger_heads",
+  accountBalances: "account_balances",
+  monthPostings: "month_postings",
+  monthEntries: "month_entries",
+  dailyPayments: "daily_payments",
+  loans: "loans",
+  cashCounts: "cash_counts",
+  auditLog: "audit_log",
+};
+
+/** The places in a source text that insert into a ledger table, as "table". */
+function ledgerInserts(text: string): string[] {
+  const names = Object.keys(LEDGER_TABLES).join("|");
+  const tables = Object.values(LEDGER_TABLES).join("|");
+  const patterns = [
+    new RegExp(`\\.insert\\(\\s*(${names}|postingsTable)\\b`, "g"), // drizzle: tx.insert(loans)
+    new RegExp(`insertMany\\(\\s*\\w+\\s*,\\s*(${names}|postingsTable)\\b`, "g"), // insertMany(tx, postings, …)
+    new RegExp(`insert\\s+(?:or\\s+\\w+\\s+)?into\\s+"?(${tables})\\b`, "gi"), // SQL text
+    new RegExp(`insert\\(\\s*"(${tables})"`, "g"), // a bulk helper named by table: insert("postings", …)
+  ];
+  return patterns.flatMap((p) => [...text.matchAll(p)].map((m) => m[1]!));
+}
+
+/** Writers of ledger tables outside server/ledger, on purpose. */
+const OUTSIDE_WRITERS: Record<string, string> = {
+  // The benchmark's scale database: built in bulk from the same domain builders and checked by
+  // `npm run verify` afterwards (its header says why it takes no verb path).
+  "scripts/seed-scale.ts": "bulk scale database for the benchmark",
+};
+
+describe("the house: one ledger writer", () => {
+  it("the check sees inserts of every shape (not vacuous)", () => {
+    expect(ledgerInserts("await tx.insert(loans).values(x)")).toEqual(["loans"]);
+    expect(ledgerInserts("await insertMany(tx, dailyPayments, rows)")).toEqual(["dailyPayments"]);
+    expect(ledgerInserts("tx.run(sql`INSERT INTO month_entries (group_id) SELECT 1`)")).toEqual(["month_entries"]);
+    expect(ledgerInserts('insert("postings", "id, entry_id", rows)')).toEqual(["postings"]);
+    expect(ledgerInserts("tx.insert(members).values(x); tx.insert(loanTerms)")).toEqual([]);
+    const writer = readFileSync(path.join(ROOT, "server/ledger/writer.ts"), "utf8");
+    expect(new Set(ledgerInserts(writer))).toEqual(
+      new Set([
+        "journalEntries",
+        "ledgerHeads",
+        "postingsTable",
+        "account_balances",
+        "month_postings",
+        "month_entries",
+        "auditLog",
+      ]),
+    );
+  });
+
+  it("only server/ledger inserts into the ledger tables", () => {
+    const all = ["server", "scripts", "app", "db", "bench"].flatMap(sources);
+    expect(all.length).toBeGreaterThan(150);
+    const outside = all
+      .filter((f) => !f.startsWith(`server${path.sep}ledger${path.sep}`) && !(f in OUTSIDE_WRITERS))
+      .flatMap((f) => ledgerInserts(readFileSync(path.join(ROOT, f), "utf8")).map((t) => `${f}: ${t}`));
+    expect(outside).toEqual([]);
+  });
+
+  it("every verb writes through ledgerWrite (which refuses a change without its audit row)", () => {
+    // The only other writes: the sign-in throttle's counters, the chain check raising the public
+    // versions when its outcome changed, and sign-out ending a user's sessions — none a change to a
+    // group's book, none audited today.
+    const allowed: Record<string, number> = {
+      "server/services/throttle.ts": 2,
+      "server/services/chain-check.ts": 1,
+      "server/services/users.ts": 1,
+    };
+    const direct = ["server", "scripts", "app"]
+      .flatMap(sources)
+      .filter((f) => !f.startsWith(`server${path.sep}ledger${path.sep}`))
+      .map((f) => [f, (readFileSync(path.join(ROOT, f), "utf8").match(/\bdatabase\.write\(/g) ?? []).length] as const)
+      .filter(([f, n]) => n > (allowed[f.split(path.sep).join("/")] ?? 0))
+      .map(([f, n]) => `${f}: ${n}`);
+    expect(direct).toEqual([]);
+    expect(readFileSync(path.join(ROOT, "server/ledger/write.ts"), "utf8")).toMatch(/ctx\.database\.write\(/);
   });
 });

@@ -19,13 +19,13 @@ export function Small({ v, locale, money = false }: { v: Suppressed<number>; loc
   return <>{money ? rp(v.value, locale) : formatInt(v.value, locale)}</>;
 }
 
-/** Beneath the cost-avoided headline: what it is per member per year of membership, then the all-ijon upper figure. */
+/** Beneath the cost-avoided headline: what it is per member per year of membership, then the upper figure (other loans from a rentenir too). */
 export function costAvoidedNote(
-  avoided: { atLeast: number; ifAllIjon: number; memberDays: number },
+  avoided: { atLeast: number; ifOthersRentenir: number; memberDays: number },
   locale: Locale,
 ): string {
   const t = MESSAGES[locale].compare;
   const perYear = perMemberYear(avoided.atLeast, avoided.memberDays);
-  const range = t.costAvoidedRange(rp(avoided.ifAllIjon, locale));
+  const range = t.costAvoidedRange(rp(avoided.ifOthersRentenir, locale));
   return perYear === null ? range : `${t.costAvoidedPerMemberYear(rp(perYear, locale))} · ${range}`;
 }

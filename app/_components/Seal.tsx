@@ -1,8 +1,8 @@
 import { env } from "@/server/env";
-import QRCode from "qrcode";
 import { formatDate } from "@/server/i18n/format";
 import type { Locale, Messages } from "@/server/i18n/messages";
 import type { PublicCheckpoint } from "@/server/services/seals";
+import { qrPath } from "./qr-path";
 import { sealCovers } from "./seal-words";
 
 /**
@@ -16,14 +16,10 @@ export function verifyUrl(slug: string, seq: number, hash: string): string {
 
 /** A QR code drawn on the server as one SVG path (no script, no image file). */
 function QrSvg({ text, label }: { text: string; label: string }) {
-  const { modules } = QRCode.create(text, { errorCorrectionLevel: "M" });
-  const n = modules.size;
-  let d = "";
-  for (let y = 0; y < n; y++)
-    for (let x = 0; x < n; x++) if (modules.data[y * n + x]) d += `M${x + 4} ${y + 4}h1v1h-1z`;
+  const { d, size } = qrPath(text);
   return (
-    <svg className="qr" viewBox={`0 0 ${n + 8} ${n + 8}`} role="img" aria-label={label} shapeRendering="crispEdges">
-      <rect width={n + 8} height={n + 8} fill="#fff" />
+    <svg className="qr" viewBox={`0 0 ${size} ${size}`} role="img" aria-label={label} shapeRendering="crispEdges">
+      <rect width={size} height={size} fill="#fff" />
       <path d={d} fill="#000" />
     </svg>
   );

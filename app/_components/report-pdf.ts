@@ -6,7 +6,7 @@
  */
 import { sealCovers } from "./seal-words";
 import { PDFDocument, type PDFFont, type PDFPage, rgb, StandardFonts } from "pdf-lib";
-import QRCode from "qrcode";
+import { qrPath } from "./qr-path";
 import type { ChainCheck } from "@/server/services/chain-check";
 import type { PublicCheckpoint } from "@/server/services/seals";
 import { formatDate, formatTimestamp } from "@/server/i18n/format";
@@ -137,14 +137,10 @@ export function drawHeader(
 
 /** A QR code as one path of filled squares (as the HTML seal draws it), its top-left corner at (x, top). */
 function drawQr(page: PDFPage, text: string, x: number, top: number, size: number) {
-  const { modules } = QRCode.create(text, { errorCorrectionLevel: "M" });
-  const n = modules.size;
-  let d = "";
-  for (let r = 0; r < n; r++)
-    for (let c = 0; c < n; c++) if (modules.data[r * n + c]) d += `M${c + 4} ${r + 4}h1v1h-1z`;
+  const qr = qrPath(text);
   page.drawRectangle({ x, y: top - size, width: size, height: size, color: rgb(1, 1, 1) });
   // SVG's y runs down; drawSvgPath turns it up from (x, top).
-  page.drawSvgPath(d, { x, y: top, scale: size / (n + 8), color: INK });
+  page.drawSvgPath(qr.d, { x, y: top, scale: size / qr.size, color: INK });
 }
 
 /** A seal as the HTML shows it: its QR code to the verify page, the entry, the short seal, the hash, the countersignature. */

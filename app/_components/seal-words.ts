@@ -9,7 +9,14 @@ import type { Locale, Messages } from "@/server/i18n/messages";
  * not yet closed (its seal is the head so far, said elsewhere).
  */
 export function sealCovers(
-  seal: { month: string; seq: number; closed: boolean; closesOn: string; countersigned?: { on: string } | null },
+  seal: {
+    month: string;
+    seq: number;
+    closed: boolean;
+    closesOn: string;
+    laterDated: number;
+    countersigned?: { on: string } | null;
+  },
   locale: Locale,
   t: Messages,
 ): string | null {
@@ -20,5 +27,6 @@ export function sealCovers(
     formatDate(sealMadeOn(seal), locale),
     seal.seq,
     formatMonth(next, locale, true),
+    seal.laterDated,
   );
 }

@@ -47,6 +47,11 @@ export default async function ImpactPage({ searchParams }: { searchParams: Promi
       i.dropoutDef,
       (g) => (g.indicators.dropoutHidden ? t.suppressed : formatPct(g.indicators.dropout, locale)),
     ],
+    [
+      i.retentionPerYear,
+      i.retentionPerYearDef,
+      (g) => (g.indicators.retentionPerYearHidden ? t.suppressed : formatPct(g.indicators.retentionPerYear, locale)),
+    ],
     [t.shu.shu, `${GLOSSARY.shu[locale].formula} ${t.shu.lastClosedDef}`, yearly((y) => rp(y.shu, locale))],
     [
       t.shu.returnOnSavings,

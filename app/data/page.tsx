@@ -61,7 +61,7 @@ export default async function DataPage({ searchParams }: { searchParams: Promise
           license, groups[] — slug, name, village, kecamatan, kabupaten, provinsi, foundedOn, isDemo, asOf,
           membersActive, membersWomen, membersMen, cashRp, bankRp, loansOutstandingRp, memberSavingsRp, socialFundRp,
           reserveFundRp, otherFundsRp, surplusRp, savingsCollectedRp, loansDisbursedRp, contributionCompliance, par30,
-          repaymentRate, costAvoidedAtLeastRp, costAvoidedIfAllIjonRp, memberDays
+          repaymentRate, retentionPerYear, costAvoidedAtLeastRp, costAvoidedIfOthersRentenirRp, memberDays
         </code>{" "}
         ({x.memberDays}),{" "}
         <code>

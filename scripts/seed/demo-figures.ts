@@ -7,7 +7,7 @@
 import { and, asc, eq, inArray, lte, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { journalEntries, ksmGroups, loans, members, postings, shareOutRules, yearClosings } from "@/db/schema";
-import { localDate } from "@/server/domain/dates";
+import { perMemberYear } from "@/server/domain/figures";
 import { SAVINGS_ACCOUNTS } from "@/server/domain/ledger";
 import { loanSchedule } from "@/server/domain/loans";
 import { lendingRuleOf } from "@/server/services/lending-rule";
@@ -226,7 +226,6 @@ export async function demoFigures(db: DbOrTx, slug: string, now: Date): Promise<
     });
   }
   const figures = await groupFigures(db, group, now);
-  const yearsRun = (Date.parse(localDate(now, group.timeZone)) - Date.parse(group.foundedOn)) / (365.25 * 86_400_000);
   return {
     slug,
     years,
@@ -241,7 +240,7 @@ export async function demoFigures(db: DbOrTx, slug: string, now: Date): Promise<
     byHour,
     bankHours: [...bankHours].sort((a, b) => a - b),
     collectionHours: [...collectionHours].sort((a, b) => a - b),
-    costAvoidedPerMemberYear: Math.round(figures.costs.avoided.atLeast / figures.members.active / yearsRun),
+    costAvoidedPerMemberYear: perMemberYear(figures.costs.avoided.atLeast, figures.costs.avoided.memberDays) ?? 0,
     activeMembers: figures.members.active,
   };
 }

@@ -332,6 +332,10 @@ const ALLOWED_OUTCOME: Record<string, string> = {
   "referenceTerms.update": "OK",
 };
 
+/** Mutations of the API that write nothing (previews). */
+const READS_ONLY = new Set(["book.preview", "year.preview"]);
+const auditRows = async () => (await t.database.db.all<{ n: number }>(sql`SELECT count(*) AS n FROM audit_log`))[0]!.n;
+
 describe("authorisation matrix: every mutation × every kind of user", () => {
   it("the disabled user and the idle session are what the matrix thinks they are", () => {
     expect(users.disabledRD).toMatchObject({ username: "bendahara-lama", disabled: true });
@@ -350,9 +354,17 @@ describe("authorisation matrix: every mutation × every kind of user", () => {
     for (const [name, call] of Object.entries(MUTATIONS)) {
       it(`${who} → ${name}`, async () => {
         const before = await chainHead(t.database, rdGroupId);
+        const audited = await auditRows();
         const code = await codeOf(call(caller(who)));
         expect(expected(who, name)).toContain(code);
-        if (code !== "OK") expect(await chainHead(t.database, rdGroupId)).toEqual(before);
+        const after = await chainHead(t.database, rdGroupId);
+        if (code !== "OK") expect(after).toEqual(before);
+        // Every mutation that goes through leaves its audit row — but the previews, which only read, and
+        // a queued day that an earlier caller paid already (each day answers for itself: nothing written).
+        const wroteNothing =
+          READS_ONLY.has(name) || (name === "contributions.recordQueued" && after.seq === before.seq);
+        if (code === "OK" && !wroteNothing)
+          expect(await auditRows(), `${name} wrote no audit row`).toBeGreaterThan(audited);
       });
     }
   }

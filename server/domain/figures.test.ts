@@ -157,6 +157,26 @@ describe("a group's public figures, from what was read", () => {
     });
   });
 
+  it("says how many members a year stay since founding, hidden while the only year that hides its leavers is this one", () => {
+    const members = (left: number) =>
+      Array.from({ length: 25 }, (_, i) => ({
+        gender: "P",
+        joinedOn: "2025-01-01",
+        leftOn: i < left ? "2026-03-01" : null,
+      }));
+    // 6 of 25 left this year: this year's drop-out is shown, and so is the figure over all years.
+    const six = groupFiguresOf(inputs({ members: members(6) }));
+    const days = six.costs.avoided.memberDays;
+    expect(six.indicators).toMatchObject({ retentionPerYearHidden: false, dropoutHidden: false });
+    expect(six.indicators.retentionPerYear).toBeCloseTo(1 - (6 * 365) / days, 10);
+    // 3 left: hidden (a count of 3). 5 left with this year's drop-out hidden as the one hidden year is not
+    // possible here (5 of 25 is shown), so the complement is held by indicators.test.ts.
+    expect(groupFiguresOf(inputs({ members: members(3) })).indicators).toMatchObject({
+      retentionPerYear: null,
+      retentionPerYearHidden: true,
+    });
+  });
+
   it("leaves a cancelled loan out of every loan figure but its status count", () => {
     const f = groupFiguresOf(inputs({ loans: [loanOf(1, 1, ["loan_disbursement"]), loanOf(2, 2, [])] }));
     expect(f.loans.byStatus.dibatalkan).toEqual({ value: 1, suppressed: false }); // on the ledger

@@ -28,6 +28,7 @@ import {
   noFlows,
   par30,
   ratio,
+  retentionPerYear,
   returnOnSavings,
   type Suppressed,
   suppressSmall,
@@ -123,17 +124,20 @@ export interface GroupFigures {
     dropout: number | null;
     /** The drop-out is hidden: leavers, stayers or members at the start are 1–4 (null above is "tersembunyi", not "–"). */
     dropoutHidden: boolean;
+    /** Members kept a year since founding: 1 − leavers ÷ member-years (`retentionPerYear` in indicators.ts). */
+    retentionPerYear: number | null;
+    retentionPerYearHidden: boolean;
   };
   costs: {
     terms: ReferenceTerms & { isDefault: boolean };
     /** Over every loan that stands (not cancelled): service charge paid to the group vs the same money elsewhere. */
     totals: LoanCosts;
     /**
-     * At least (each loan against the cheapest lender its borrower realistically had) and if every loan had been ijon;
+     * At least (crop loans, each against the cheaper of pengijon and rentenir) and up to (every other loan from a rentenir too);
      * `memberDays`: the days of membership they were saved over (each member from joining to today or her last day),
      * so the headline can be said per member per year (`perMemberYear`).
      */
-    avoided: { atLeast: number; ifAllIjon: number; memberDays: number };
+    avoided: { atLeast: number; ifOthersRentenir: number; memberDays: number };
     loans: number;
     /** The latest loans, without their purpose: with the date and principal it would tie a purpose to a ledger entry. */
     recent: {
@@ -434,6 +438,14 @@ export function groupFiguresOf(x: FigureInputs): GroupFigures {
     (m) => m.leftOn !== null && m.leftOn >= startOfYear && m.leftOn <= today,
   ).length;
   const dropout = suppressShare(leftThisYear, atStart);
+  const memberDays = membershipDays(x.members, today);
+  const leavers = x.members.filter((m) => m.leftOn !== null && m.leftOn <= today).length;
+  const keptYearly = retentionPerYear({
+    leavers,
+    memberDays,
+    hiddenYears:
+      x.closedYears.filter((y) => y.indicators.retentionHidden === true).length + (dropout.suppressed ? 1 : 0),
+  });
   const { value: borrowers } = loans.membersWithLoan;
   return {
     group: publicGroup(group),
@@ -443,7 +455,7 @@ export function groupFiguresOf(x: FigureInputs): GroupFigures {
       women: cells["members.women"]!,
       men: cells["members.men"]!,
       everJoined: x.members.length,
-      left: x.members.filter((m) => m.leftOn !== null && m.leftOn <= today).length,
+      left: leavers,
     },
     balances,
     totals: totalFlows(months),
@@ -458,8 +470,10 @@ export function groupFiguresOf(x: FigureInputs): GroupFigures {
       // 1 leaver in 25 members at the start is a count of 1, as a rate too (leaving is not on the ledger).
       dropout: dropout.value,
       dropoutHidden: dropout.suppressed,
+      retentionPerYear: keptYearly.value,
+      retentionPerYearHidden: keptYearly.suppressed,
     },
-    costs: costFigures(standing, x.terms, membershipDays(x.members, today)),
+    costs: costFigures(standing, x.terms, memberDays),
     lastCashCount: publicBalanceCheck(x.cashCount, group.timeZone),
     lastBankCheck: publicBalanceCheck(x.bankCheck, group.timeZone),
     shareOutRule: x.shareOutRule && {

@@ -3,6 +3,7 @@ import {
   balanceSheet,
   monthFlows,
   par30,
+  retentionPerYear,
   returnOnSavings,
   suppressSmall,
   utilisation,
@@ -87,5 +88,34 @@ describe("indicators", () => {
     expect(year(5, 9, 5)).toMatchObject({ retention: null }); // only 4 stayed
     expect(year(5, 25, 5)).toMatchObject({ retention: 0.8, retentionHidden: false });
     expect(year(5, 25, 0)).toMatchObject({ retention: 1 });
+  });
+});
+
+describe("members kept a year since founding", () => {
+  const days = 27 * 10 * 365; // 27 members for ten years
+  it("is 1 − leavers ÷ member-years: 3 of 27 leaving each year keeps about 89 %", () => {
+    const r = retentionPerYear({ leavers: 30, memberDays: days, hiddenYears: 10 });
+    expect(r.suppressed).toBe(false);
+    expect(r.value).toBeCloseTo(1 - 30 / 270, 10);
+  });
+  it("is hidden while 1–4 have left in all (a count that names few), shown with none or with 5", () => {
+    expect(retentionPerYear({ leavers: 4, memberDays: days, hiddenYears: 2 }).suppressed).toBe(true);
+    expect(retentionPerYear({ leavers: 1, memberDays: days, hiddenYears: 0 }).suppressed).toBe(true);
+    expect(retentionPerYear({ leavers: 5, memberDays: days, hiddenYears: 2 })).toEqual({
+      value: 1 - (5 * 365) / days,
+      suppressed: false,
+    });
+    expect(retentionPerYear({ leavers: 0, memberDays: days, hiddenYears: 0 })).toEqual({ value: 1, suppressed: false });
+  });
+  it("is hidden when exactly one year's figure is hidden: the total less the shown years would give it back", () => {
+    expect(retentionPerYear({ leavers: 12, memberDays: days, hiddenYears: 1 }).suppressed).toBe(true);
+    expect(retentionPerYear({ leavers: 12, memberDays: days, hiddenYears: 0 }).suppressed).toBe(false);
+    expect(retentionPerYear({ leavers: 12, memberDays: days, hiddenYears: 2 }).suppressed).toBe(false);
+  });
+  it("says nothing under one member-year", () => {
+    expect(retentionPerYear({ leavers: 0, memberDays: 364, hiddenYears: 0 })).toEqual({
+      value: null,
+      suppressed: false,
+    });
   });
 });

@@ -37,11 +37,16 @@ describe("closing a month", () => {
   });
 
   describe("the month's seal", () => {
-    const e = (seq: number, local: string) => ({ seq, hash: `h${seq}`, recordedAt: wita(local).toISOString() });
+    const e = (seq: number, local: string, businessDate = local.slice(0, 10)) => ({
+      seq,
+      hash: `h${seq}`,
+      recordedAt: wita(local).toISOString(),
+      businessDate,
+    });
     const entries = [
       e(1, "2026-01-10T10:00:00"),
       e(2, "2026-01-31T23:59:00"),
-      e(3, "2026-02-03T10:00:00"), // back-dated into January, inside the grace period
+      e(3, "2026-02-03T10:00:00", "2026-01-31"), // back-dated into January, inside the grace period
       e(4, "2026-02-05T23:59:00"),
       e(5, "2026-02-06T00:00:00"), // the first entry after January closed
       e(6, "2026-03-02T10:00:00"),
@@ -50,16 +55,20 @@ describe("closing a month", () => {
 
     it("is the head just before the first entry recorded after the close; provisional until then", () => {
       expect(monthCloseSeals(entries.slice(0, 4), [], opts("2026-02-05T23:59:30"))).toEqual([
-        { month: "2026-01", seq: 4, hash: "h4", closed: false, closesOn: "2026-02-06" },
-        { month: "2026-02", seq: 4, hash: "h4", closed: false, closesOn: "2026-03-06" },
+        { month: "2026-01", seq: 4, hash: "h4", closed: false, closesOn: "2026-02-06", laterDated: 0 },
+        { month: "2026-02", seq: 4, hash: "h4", closed: false, closesOn: "2026-03-06", laterDated: 0 },
       ]);
       expect(monthCloseSeals(entries, [], opts("2026-03-02T12:00:00"))).toEqual([
-        { month: "2026-01", seq: 4, hash: "h4", closed: true, closesOn: "2026-02-06" },
-        { month: "2026-02", seq: 6, hash: "h6", closed: false, closesOn: "2026-03-06" },
-        { month: "2026-03", seq: 6, hash: "h6", closed: false, closesOn: "2026-04-06" },
+        // January's seal holds entry 4, dated 5 February (typed in the grace days); entry 3 is dated January.
+        { month: "2026-01", seq: 4, hash: "h4", closed: true, closesOn: "2026-02-06", laterDated: 1 },
+        { month: "2026-02", seq: 6, hash: "h6", closed: false, closesOn: "2026-03-06", laterDated: 0 },
+        { month: "2026-03", seq: 6, hash: "h6", closed: false, closesOn: "2026-04-06", laterDated: 0 },
       ]);
       // With no entry after the close, the head is the seal; later entries never move it.
-      expect(monthCloseSeals(entries.slice(0, 2), [], opts("2026-04-01T00:00:00"))[0]).toMatchObject({ seq: 2 });
+      expect(monthCloseSeals(entries.slice(0, 2), [], opts("2026-04-01T00:00:00"))[0]).toMatchObject({
+        seq: 2,
+        laterDated: 0,
+      });
       expect(monthCloseSeals(entries, [], opts("2026-12-01T00:00:00"))[0]).toMatchObject({ seq: 4, closed: true });
     });
 
@@ -71,6 +80,7 @@ describe("closing a month", () => {
         hash: "h3",
         closed: true,
         closesOn: "2026-02-06",
+        laterDated: 0, // entry 3, typed in February, is dated January
       });
       // Signed after the grace period had closed it: the seal stays the one at the close.
       const late = { ...sig, seq: 4, hash: "h4", at: wita("2026-02-20T11:00:00").toISOString() };

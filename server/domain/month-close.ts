@@ -53,6 +53,8 @@ export interface MonthSeal {
   closed: boolean;
   /** The day the grace period closes the month (if the pengawas has not closed it earlier). */
   closesOn: BusinessDate;
+  /** A closed month's seal: how many of the entries it covers are dated in a later month (typed in the grace days). */
+  laterDated: number;
 }
 
 /**
@@ -62,7 +64,7 @@ export interface MonthSeal {
  * the head so far. A month closed before the first entry was recorded has none. `entries` in sequence order.
  */
 export function monthCloseSeals(
-  entries: readonly { seq: number; hash: string; recordedAt: string }[],
+  entries: readonly { seq: number; hash: string; recordedAt: string; businessDate: BusinessDate }[],
   signatures: readonly { month: string; seq: number; hash: string; at: string }[],
   opts: { timeZone: string; graceDays: number; fromMonth: string; now: Date },
 ): MonthSeal[] {
@@ -76,20 +78,36 @@ export function monthCloseSeals(
     return latest;
   });
   const signed = new Map(signatures.map((s) => [s.month, s]));
+  const index = new Map(entries.map((e, i) => [e.seq, i]));
+  // Entries up to the seal dated after the month: only ones recorded once the next month had begun
+  // (nothing is dated ahead of the day it is typed), so the walk back stops there.
+  const laterDated = (m: string, seq: number) => {
+    const next = addMonths(`${m}-01`, 1);
+    let n = 0;
+    for (let i = index.get(seq) ?? -1; i >= 0 && latestDay[i]! >= next; i--) if (entries[i]!.businessDate >= next) n++;
+    return n;
+  };
   const out: MonthSeal[] = [];
   let firstAfter = 0;
   for (let m = opts.fromMonth; m <= monthOf(today); m = monthOf(addMonths(`${m}-01`, 1))) {
     const closesOn = graceClosesOn(m, opts.graceDays);
     const s = signed.get(m);
     if (s && localDate(new Date(s.at), opts.timeZone) < closesOn) {
-      out.push({ month: m, seq: s.seq, hash: s.hash, closed: true, closesOn });
+      out.push({ month: m, seq: s.seq, hash: s.hash, closed: true, closesOn, laterDated: laterDated(m, s.seq) });
       continue;
     }
     const closed = monthStanding(m, today, opts.graceDays) === "closed";
     while (firstAfter < entries.length && latestDay[firstAfter]! < closesOn) firstAfter++;
     const head = closed ? entries[firstAfter - 1] : entries.at(-1);
     if (!head) continue;
-    out.push({ month: m, seq: head.seq, hash: head.hash, closed, closesOn });
+    out.push({
+      month: m,
+      seq: head.seq,
+      hash: head.hash,
+      closed,
+      closesOn,
+      laterDated: closed ? laterDated(m, head.seq) : 0,
+    });
   }
   return out;
 }

@@ -45,7 +45,7 @@ function totalOf(fs: GroupFigures[]) {
     bank: s((f) => f.balances.bank),
     costAvoided: {
       atLeast: s((f) => f.costs.avoided.atLeast),
-      ifAllIjon: s((f) => f.costs.avoided.ifAllIjon),
+      ifOthersRentenir: s((f) => f.costs.avoided.ifOthersRentenir),
       memberDays: s((f) => f.costs.avoided.memberDays),
     },
     savingsPerMember: members >= MIN_CELL ? Math.round(s((f) => f.balances.memberSavings) / members) : null,

@@ -5,10 +5,12 @@ import { sql } from "drizzle-orm";
 import { key, seedGroup, tempDatabase, testContext } from "@/server/testing/db";
 import { recordContributions } from "@/server/services/savings";
 import { createGroup } from "@/server/services/groups";
-import { cacheKeyOf, PageStore } from "./page-cache";
-import { PageVersions } from "@/server/services/read-cache";
+import { cacheKeyOf } from "./page-cache";
+import { PageStore } from "./page-store";
+import { PageVersions } from "@/server/cache/page-versions";
 import { treasurerApi } from "@/server/api/node-handler";
-import { startFront, versionKeyOf } from "./front-server";
+import { versionKeyOf } from "./change-signal";
+import { startFront } from "./front-server";
 
 /** A stand-in for Next: counts renders, echoes what it was sent. */
 const seen: { url: string; method: string; headers: http.IncomingHttpHeaders; body: string }[] = [];

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { PageStore, storedPage } from "./page-cache";
+import { PageStore } from "./page-store";
+import { storedPage } from "./stored-page";
 
 const page = (bytes = 10) =>
   storedPage(200, { "content-type": "text/html" }, Buffer.alloc(bytes, 97), Buffer.alloc(bytes, 98), "v1");

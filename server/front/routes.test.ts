@@ -1,8 +1,11 @@
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { canonicalUrl, cacheKeyOf } from "./page-cache";
-import { canonicalFormOf, keepsScripts, routeOf } from "./routes";
-import { versionKeyOf } from "./front-server";
+import { canonicalFormOf, keepsScripts } from "./canonical";
+import { versionKeyOf } from "./change-signal";
+import { PUBLIC_ROUTES, routeOf } from "./routes";
 
 describe("one canonical URL per public resource", () => {
   it.each([
@@ -192,5 +195,67 @@ describe("one canonical URL per public resource", () => {
       "http://h/admin/../kelompok/x",
     ])
       expect(keepsScripts(url), url).toBe(false);
+  });
+});
+
+describe("the route table and app/ agree", () => {
+  const ROOT = path.resolve(__dirname, "../..");
+  /** Files under app/ that answer an address: pages and route handlers. */
+  const answering = readdirSync(path.join(ROOT, "app"), { withFileTypes: true, recursive: true })
+    .filter((d) => d.isFile() && /^(page\.tsx|route\.ts)$/.test(d.name))
+    .map((d) => path.relative(ROOT, path.join(d.parentPath, d.name)));
+  /** Addresses in app/ that are not public routes, and why. */
+  const NOT_PUBLIC: Record<string, string> = {
+    "app/admin/": "the treasurer screens: scripted, signed in, never stored",
+    "app/api/trpc/": "the treasurers' API",
+    "app/api/auth/": "next-auth's sign-in API",
+    "app/masuk/page.tsx": "the sign-in page: never stored; without scripts as any page outside /admin",
+    "app/bahasa/route.ts": "the language switch: a redirect with a cookie, never stored",
+  };
+  /** The address a file under app/ answers, dynamic segments as `[name]`. */
+  const addressOf = (file: string) => `/${path.dirname(file).replace(/^app\/?/, "")}`.replace(/\/$/, "") || "/";
+  /** An address of the folder with sample values: what a row's pattern must take. */
+  const sample = (template: string) =>
+    template
+      .replace("[slug]", "ratu-damai")
+      .replace("[bulan]", "2026-11")
+      .replace("[tahun]", "2025")
+      .replace(/^\/api\/open\/groups\/ratu-damai$/, "/api/open/groups/ratu-damai.json");
+  /** Next's rewrites (next.config.js): a report's PDF address → its route handler's folder, both with sample values. */
+  const rewrites = new Map(
+    [
+      ...readFileSync(path.join(ROOT, "next.config.js"), "utf8").matchAll(
+        /source: "([^"]+)",\s*destination: "([^"]+)"/g,
+      ),
+    ].map((m) => [m[2]!.replace(/:([a-z]+)/g, "[$1]"), sample(m[1]!.replace(/:([a-z]+)(\([^)]*\))?/g, "[$1]"))]),
+  );
+
+  it("finds the files (the checks below are not vacuous)", () => {
+    expect(answering).toContain("app/kelompok/[slug]/page.tsx");
+    expect(answering.length).toBeGreaterThan(20);
+    expect(rewrites.get("/api/open/groups/[slug]/laporan/[bulan]")).toBe("/kelompok/ratu-damai/laporan/2026-11.pdf");
+  });
+
+  it("every public page or open-data file under app/ has its row", () => {
+    const rowless = answering.filter(
+      (f) => !Object.keys(NOT_PUBLIC).some((p) => f.startsWith(p)) && !PUBLIC_ROUTES.some((route) => route.app === f),
+    );
+    expect(rowless).toEqual([]);
+  });
+
+  it("every row has its file under app/, which answers the row's addresses", () => {
+    for (const route of PUBLIC_ROUTES) {
+      expect(answering, route.path.source).toContain(route.app);
+      // A file reached through a rewrite (next.config.js) answers the rewrite's public address.
+      const address = rewrites.get(addressOf(route.app)) ?? sample(addressOf(route.app));
+      expect(routeOf(address)?.route, `${route.app} ← ${address}`).toBe(route);
+    }
+  });
+
+  it("stores exactly the public pages and open data, and sends every public route without scripts", () => {
+    for (const route of PUBLIC_ROUTES) {
+      expect(route.cacheable, route.app).toBe(route.kind === "page" || route.kind === "data");
+      expect(route.scriptFree, route.app).toBe(true);
+    }
   });
 });

@@ -1,17 +1,14 @@
 /**
  * The public routes, written down once: which paths are public pages or open data, which query
  * parameters each reads (in the order its own forms and links write them), which version of the
- * data it follows, and whether the front server stores it. The page cache (page-cache.ts), the
- * script-free rule (script-free.ts) and the front server (front-server.ts) all read this table.
- *
- * One canonical URL per public resource: percent-encoded unreserved characters decoded (RFC 3986
- * §6.2.2.2), dot segments resolved (§5.2.4), empty segments and a trailing slash dropped, and only
- * the parameters the route reads kept — non-empty, in the table's order, form-encoded. Any other
- * spelling of a public URL is sent there with a 301: it is never rendered and never stored.
+ * data it follows, whether the front server stores it, whether it is sent without scripts, and the
+ * file under app/ that draws it (routes.test.ts checks the table against app/ both ways). The
+ * canonical URLs (canonical.ts), the page store's keys (page-cache.ts), the script stripper
+ * (script-free.ts) and the front server's request path (request-path.ts) all read this table.
  */
 import { COMPARE_PARAMS } from "@/server/domain/finance/params";
 
-/** Which version of the data a page follows (server/services/read-cache.ts owns the keys). */
+/** Which version of the data a page follows (server/cache/read-cache.ts owns the keys). */
 export type VersionOf = "group" | "terms" | "global";
 
 export interface PublicRoute {
@@ -25,50 +22,136 @@ export interface PublicRoute {
   params: readonly string[] | null;
   version: VersionOf;
   /**
-   * A public page or an open-data file: the same bytes for every visitor of one language, kept in
-   * the page store (a Next data request, RSC, for one is answered with the document). The passbook
-   * is private: never stored. A live page is public and script-free but made afresh for every
-   * request, never stored: `/verifikasi`, whose "cocok" must come from the database as it is at
-   * that moment — a page kept under the data versions would still say "cocok" after an edit made
-   * by another connection (which raises no version) until the background watch sees it.
+   * A public page or an open-data file: the same bytes for every visitor of one language. The
+   * passbook is private (personal). A live page is public but made afresh for every request:
+   * `/verifikasi`, whose "cocok" must come from the database as it is at that moment — a page kept
+   * under the data versions would still say "cocok" after an edit made by another connection
+   * (which raises no version) until the background watch sees it.
    */
   kind: "page" | "data" | "live" | "private";
+  /** Kept in the front server's page store (a Next data request, RSC, for it is answered with the document). */
+  cacheable: boolean;
+  /** Sent without any script: its HTML is whole as the server draws it (server/front/script-free.ts). */
+  scriptFree: boolean;
+  /** The file under app/ that answers it (a report's PDF: the handler next.config.js rewrites it to). */
+  app: string;
 }
 
 const SLUG = "([a-z0-9-]{1,64})";
 const COMPARE = ["kelompok", ...COMPARE_PARAMS] as const;
+const group = (rest: string) => new RegExp(`^/kelompok/${SLUG}${rest}$`);
+const openGroup = (rest: string) => new RegExp(`^/api/open/groups/${SLUG}${rest}$`);
+/** A public page or an open-data file: stored, script-free. */
+const stored = { cacheable: true, scriptFree: true } as const;
 
 export const PUBLIC_ROUTES: readonly PublicRoute[] = [
-  { path: /^\/$/, params: ["cari", "hal"], version: "global", kind: "page" },
-  { path: /^\/(?:dampak|data)$/, params: ["hal"], version: "global", kind: "page" },
-  { path: /^\/verifikasi$/, params: ["kelompok", "no", "segel"], version: "global", kind: "live" },
-  { path: /^\/metodologi$/, params: [], version: "terms", kind: "page" },
-  { path: /^\/bandingkan$/, params: COMPARE, version: "terms", kind: "page" },
-  { path: new RegExp(`^/kelompok/${SLUG}$`), params: [], version: "group", kind: "page" },
-  { path: new RegExp(`^/kelompok/${SLUG}/buku-kas$`), params: ["bulan", "no"], version: "group", kind: "page" },
+  { path: /^\/$/, params: ["cari", "hal"], version: "global", kind: "page", ...stored, app: "app/page.tsx" },
+  { path: /^\/dampak$/, params: ["hal"], version: "global", kind: "page", ...stored, app: "app/dampak/page.tsx" },
+  { path: /^\/data$/, params: ["hal"], version: "global", kind: "page", ...stored, app: "app/data/page.tsx" },
   {
-    path: new RegExp(`^/kelompok/${SLUG}/(?:laporan/\\d{4}-\\d{2}|tahun/\\d{4})$`),
+    path: /^\/verifikasi$/,
+    params: ["kelompok", "no", "segel"],
+    version: "global",
+    kind: "live",
+    cacheable: false,
+    scriptFree: true,
+    app: "app/verifikasi/page.tsx",
+  },
+  { path: /^\/metodologi$/, params: [], version: "terms", kind: "page", ...stored, app: "app/metodologi/page.tsx" },
+  {
+    path: /^\/bandingkan$/,
+    params: COMPARE,
+    version: "terms",
+    kind: "page",
+    ...stored,
+    app: "app/bandingkan/page.tsx",
+  },
+  { path: group(""), params: [], version: "group", kind: "page", ...stored, app: "app/kelompok/[slug]/page.tsx" },
+  {
+    path: group("/buku-kas"),
+    params: ["bulan", "no"],
+    version: "group",
+    kind: "page",
+    ...stored,
+    app: "app/kelompok/[slug]/buku-kas/page.tsx",
+  },
+  {
+    path: group("/laporan/\\d{4}-\\d{2}"),
     params: [],
     version: "group",
     kind: "page",
+    ...stored,
+    app: "app/kelompok/[slug]/laporan/[bulan]/page.tsx",
+  },
+  {
+    path: group("/tahun/\\d{4}"),
+    params: [],
+    version: "group",
+    kind: "page",
+    ...stored,
+    app: "app/kelompok/[slug]/tahun/[tahun]/page.tsx",
   },
   // The monthly and yearly reports as PDFs to share (next.config.js sends them to their route handlers): open data, stored.
   {
-    path: new RegExp(`^/kelompok/${SLUG}/(?:laporan/\\d{4}-\\d{2}|tahun/\\d{4})\\.pdf$`),
+    path: group("/laporan/\\d{4}-\\d{2}\\.pdf"),
     params: [],
     version: "group",
     kind: "data",
+    ...stored,
+    app: "app/api/open/groups/[slug]/laporan/[bulan]/route.ts",
   },
-  { path: /^\/api\/open\/compare$/, params: COMPARE, version: "terms", kind: "data" },
-  { path: /^\/api\/open\/groups\.json$/, params: [], version: "global", kind: "data" },
   {
-    path: new RegExp(`^/api/open/groups/${SLUG}(?:\\.json|/ledger\\.json|/ledger\\.csv|/checkpoints\\.json)$`),
+    path: group("/tahun/\\d{4}\\.pdf"),
     params: [],
     version: "group",
     kind: "data",
+    ...stored,
+    app: "app/api/open/groups/[slug]/tahun/[tahun]/route.ts",
   },
+  {
+    path: /^\/api\/open\/compare$/,
+    params: COMPARE,
+    version: "terms",
+    kind: "data",
+    ...stored,
+    app: "app/api/open/compare/route.ts",
+  },
+  {
+    path: /^\/api\/open\/groups\.json$/,
+    params: [],
+    version: "global",
+    kind: "data",
+    ...stored,
+    app: "app/api/open/groups.json/route.ts",
+  },
+  {
+    path: openGroup("\\.json"),
+    params: [],
+    version: "group",
+    kind: "data",
+    ...stored,
+    app: "app/api/open/groups/[slug]/route.ts",
+  },
+  ...(["ledger.json", "ledger.csv", "checkpoints.json"] as const).map(
+    (file): PublicRoute => ({
+      path: openGroup(`/${file.replace(".", "\\.")}`),
+      params: [],
+      version: "group",
+      kind: "data",
+      ...stored,
+      app: `app/api/open/groups/[slug]/${file}/route.ts`,
+    }),
+  ),
   // The passbook: personal, never stored, but script-free and with one spelling of its path.
-  { path: /^\/anggota$/, params: null, version: "global", kind: "private" },
+  {
+    path: /^\/anggota$/,
+    params: null,
+    version: "global",
+    kind: "private",
+    cacheable: false,
+    scriptFree: true,
+    app: "app/anggota/page.tsx",
+  },
 ];
 
 /** The route a canonical path belongs to, and the group it shows (if any). */
@@ -80,83 +163,16 @@ export function routeOf(path: string): { route: PublicRoute; slug: string | null
   return null;
 }
 
-const UNRESERVED = /^[A-Za-z0-9\-._~]$/;
+/** The treasurers' API: served by the front server itself when it is given one (FRONT_API=1). */
+export const API_PREFIX = "/api/trpc";
 
 /**
- * A path with percent-encoded unreserved characters decoded (other escapes kept, their hex in
- * capitals), backslashes read as slashes (as browsers and Next do), dot segments resolved, and
- * empty segments (a doubled or trailing slash) dropped, a group's slug in lower case. Always starts with
- * exactly one slash.
+ * Where the treasurers' screens, Next's own files and the APIs live: answered as the app sends them,
+ * scripts and all. Not the sign-in page: a plain POST form that works without JavaScript, sent
+ * without any script (a treasurer's first visit pays only for the app itself).
  */
-export function canonicalPath(raw: string): string {
-  const decoded = raw.replace(/%([0-9A-Fa-f]{2})/g, (_, hex: string) => {
-    const c = String.fromCharCode(Number.parseInt(hex, 16));
-    return UNRESERVED.test(c) ? c : `%${hex.toUpperCase()}`;
-  });
-  const out: string[] = [];
-  for (const segment of decoded.replace(/\\/g, "/").split("/")) {
-    if (segment === "" || segment === ".") continue;
-    if (segment === "..") out.pop();
-    else out.push(segment);
-  }
-  // A group's address as a person types it from a notice board ("/kelompok/RATU-DAMAI"): slugs are lower case.
-  if (out[0] === "kelompok" && out[1]) out[1] = out[1].toLowerCase();
-  return `/${out.join("/")}`;
-}
-
-/** The parameters a route reads, non-empty, in the table's order (repeats kept in theirs), form-encoded. */
-export function canonicalQuery(params: readonly string[], raw: string): string {
-  const given = [...new URLSearchParams(raw)];
-  const kept = params.flatMap((name) => given.filter(([k, v]) => k === name && v !== ""));
-  return new URLSearchParams(kept).toString();
-}
-
-/**
- * The canonical form of a request target (origin form, or absolute form as a proxy sends it), or
- * null when it is not a public route's.
- */
-export function canonicalFormOf(target: string): { url: string; route: PublicRoute; slug: string | null } | null {
-  const url = originForm(target);
-  if (url === null) return null;
-  const q = url.indexOf("?");
-  const path = canonicalPath(q < 0 ? url : url.slice(0, q));
-  const found = routeOf(path);
-  if (!found) return null;
-  const raw = q < 0 ? "" : url.slice(q + 1);
-  const query = found.route.params ? canonicalQuery(found.route.params, raw) : raw;
-  return { url: query ? `${path}?${query}` : path, ...found };
-}
-
-/** The path and query of a request target: as it came, or from the absolute form a proxy sends; no fragment. */
-function originForm(target: string): string | null {
-  // A fragment is the browser's own and never sent; one that is sent anyway names the same page.
-  const hash = target.indexOf("#");
-  if (hash >= 0) return originForm(target.slice(0, hash));
-  if (target.startsWith("/")) return target;
-  try {
-    const u = new URL(target);
-    return u.pathname + u.search;
-  } catch {
-    return null;
-  }
-}
-
-/**
- * Where the treasurers' screens, Next's own files and the APIs live: answered as the app sends them.
- * Not the sign-in page: a plain POST form that works without JavaScript, sent without any script
- * (a treasurer's first visit pays only for the app itself).
- */
-const SCRIPTED = /^\/(?:admin|_next|api)(?:\/|\?|$)/;
-
-/**
- * Whether a GET for this target may carry scripts: only the treasurer screens (/admin), Next's
- * assets and the APIs do. Every other page — a public one, the sign-in page, the passbook, a 404,
- * a spelling of a public page Next would still answer — is sent without them.
- */
-export function keepsScripts(target: string): boolean {
-  const url = originForm(target);
-  return url !== null && SCRIPTED.test(url) && !canonicalFormOf(url);
-}
+const SCRIPTED_AREAS = /^\/(?:admin|_next|api)(?:\/|\?|$)/;
+export const isScriptedArea = (url: string): boolean => SCRIPTED_AREAS.test(url);
 
 /** Whether the front server keeps a route's pages in its store: public pages and open data only. */
-export const isStored = (route: PublicRoute): boolean => route.kind === "page" || route.kind === "data";
+export const isStored = (route: PublicRoute): boolean => route.cacheable;

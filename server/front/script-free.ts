@@ -6,7 +6,7 @@
  * `script-src 'none'`. Only the treasurer screens (/admin) keep their JavaScript; the sign-in
  * page (/masuk), a plain POST form, has none either.
  */
-import { keepsScripts } from "./routes";
+import { keepsScripts } from "./canonical";
 
 /** An address no route matches: Next answers it with app/not-found.tsx drawn on the server. */
 export const NOT_FOUND_PATH = "/_kt/tidak-ditemukan";

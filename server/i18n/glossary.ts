@@ -139,15 +139,15 @@ export const GLOSSARY = {
   cost_avoided: {
     id: {
       name: "Biaya yang dihindari anggota",
-      def: "Berapa yang tidak perlu dibayar anggota kepada pengijon atau rentenir karena meminjam di KSM. Angka utama “paling sedikit” membandingkan setiap pinjaman dengan pemberi pinjaman termurah yang sungguh tersedia bagi peminjamnya; angka kedua menghitung setiap pinjaman sebagai ijon.",
+      def: "Berapa yang tidak perlu dibayar anggota kepada pengijon atau rentenir karena meminjam di KSM. Angka utama “paling sedikit” hanya menghitung pinjaman tanaman (kopi, kemiri, pertanian lain), masing-masing dibanding yang lebih murah dari pengijon dan rentenir; angka kedua, “sampai”, menghitung juga pinjaman lain seolah-olah dari rentenir.",
       formula:
-        "Paling sedikit = Σ (biaya alternatif nyata − jasa KSM); alternatif nyata = yang lebih murah dari pengijon dan rentenir untuk pinjaman tanaman (kopi, kemiri, pertanian lain), rentenir untuk tujuan lain, tidak pernah KUR. Bila semua ijon = Σ (biaya pengijon − jasa KSM). Atas semua pinjaman yang tidak dibatalkan. Per anggota per tahun = paling sedikit × 365 ÷ hari keanggotaan (setiap anggota dari masuk sampai hari ini atau sampai keluar), dibulatkan ke bawah.",
+        "Paling sedikit = Σ atas pinjaman tanaman (kopi, kemiri, pertanian lain) dari (yang lebih murah dari biaya pengijon dan rentenir − jasa KSM); pinjaman untuk tujuan lain dihitung nol. Sampai = paling sedikit + Σ atas pinjaman lain dari (biaya rentenir − jasa KSM). Tidak pernah KUR. Atas semua pinjaman yang tidak dibatalkan. Per anggota per tahun = paling sedikit × 365 ÷ hari keanggotaan (setiap anggota dari masuk sampai hari ini atau sampai keluar), dibulatkan ke bawah.",
     },
     en: {
       name: "Cost avoided by members",
-      def: "What members did not have to pay a pengijon or a money lender because they borrowed from the KSM. The headline “at least” compares each loan with the cheapest lender its borrower really had; the second figure prices every loan as ijon.",
+      def: "What members did not have to pay a pengijon or a money lender because they borrowed from the KSM. The headline “at least” counts crop loans only (coffee, candlenut, other farming), each against the cheaper of the pengijon and the money lender; the second figure, “up to”, adds the other loans as if from a money lender.",
       formula:
-        "At least = Σ (cost of the realistic alternative − KSM service charge); the realistic alternative is the cheaper of the pengijon and the money lender for a crop loan (coffee, candlenut, other farming), the money lender for any other purpose, never KUR. If all ijon = Σ (pengijon's cost − KSM service charge). Over every loan not cancelled. Per member per year = at least × 365 ÷ days of membership (each member from joining to today or to leaving), rounded down.",
+        "At least = Σ over crop loans (coffee, candlenut, other farming) of (the cheaper of the pengijon's and the money lender's cost − KSM service charge); a loan for any other purpose counts zero. Up to = at least + Σ over the other loans of (money lender's cost − KSM service charge). Never KUR. Over every loan not cancelled. Per member per year = at least × 365 ÷ days of membership (each member from joining to today or to leaving), rounded down.",
     },
   },
   compliance: {
@@ -259,6 +259,18 @@ export const GLOSSARY = {
       name: "Member retention",
       def: "The share of members at the start of the year still active at its end.",
       formula: "Members active on 1 January still active on 31 December ÷ members active on 1 January.",
+    },
+  },
+  retention_per_year: {
+    id: {
+      name: "Anggota bertahan per tahun",
+      def: "Sejak kelompok berdiri: bagian anggota yang tetap menjadi anggota dalam satu tahun, dihitung dari semua anggota yang pernah keluar. Disembunyikan bila yang keluar baru 1–4 orang.",
+      formula: "1 − anggota yang pernah keluar ÷ (hari keanggotaan semua anggota ÷ 365).",
+    },
+    en: {
+      name: "Members kept per year",
+      def: "Since the group was founded: the share of members who stay a member through a year, from everyone who ever left. Hidden while 1–4 have left.",
+      formula: "1 − members who ever left ÷ (all members' days of membership ÷ 365).",
     },
   },
   dropout: {

@@ -228,8 +228,12 @@ const id = {
     qrLabel: "Kode QR: buka halaman periksa segel",
     howTo: "Cara memeriksa segel ini",
     /** A closed month's seal is the head when the month closed, after its grace days: said beside it. */
-    covers: (month: string, madeOn: string, seq: number, nextMonth: string) =>
-      `Segel ini dibuat saat ${month} ditutup (${madeOn}), jadi mencakup catatan sampai no. ${seq} — termasuk catatan yang diketik pada hari-hari pertama ${nextMonth} (masa tenggang), bila ada.`,
+    covers: (month: string, madeOn: string, seq: number, nextMonth: string, later: number) =>
+      `Segel ini dibuat saat ${month} ditutup (${madeOn}), jadi mencakup catatan sampai no. ${seq} — ${
+        later === 0
+          ? `tidak ada catatan bertanggal ${nextMonth} di dalamnya.`
+          : `termasuk ${later} catatan bertanggal ${nextMonth} yang diketik pada masa tenggang.`
+      }`,
   },
   chainRewritten: (month: string, seq: number, wholeAt: string) =>
     `PERINGATAN: buku kas ditulis ulang setelah pengawas menandatangani segel bulan ${month}: catatan no. ${seq} tidak lagi memiliki hash yang ditandatangani (diperiksa ${wholeAt}). Beri tahu pengawas dan rapat anggota.`,
@@ -531,6 +535,8 @@ const id = {
     utilisationDef: GLOSSARY.utilisation.id.formula,
     dropout: term("dropout", "id"),
     dropoutDef: GLOSSARY.dropout.id.formula,
+    retentionPerYear: term("retention_per_year", "id"),
+    retentionPerYearDef: GLOSSARY.retention_per_year.id.formula,
   },
   compare: {
     title: "Bandingkan biaya pinjaman",
@@ -575,9 +581,9 @@ const id = {
     costAvoided: term("cost_avoided", "id"),
     costAvoidedAtLeast: (atLeast: string) => `paling sedikit ${atLeast}`,
     costAvoidedPerMemberYear: (perYear: string) => `± ${perYear} per anggota per tahun keanggotaan`,
-    costAvoidedRange: (upper: string) => `sampai ${upper} bila setiap pinjaman dihitung sebagai ijon`,
+    costAvoidedRange: (upper: string) => `sampai ${upper} bila pinjaman lain juga dari rentenir`,
     costAvoidedDef:
-      "Untuk setiap pinjaman: biaya pemberi pinjaman termurah yang sungguh tersedia bagi peminjam — untuk pinjaman tanaman (kopi, kemiri, pertanian lain) yang lebih murah dari pengijon dan rentenir, untuk tujuan lain (sekolah, kesehatan, rumah, usaha) rentenir; tidak pernah KUR, yang tidak terjangkau warga desa ini — dikurangi jasa yang dibayar ke KSM, dijumlah atas semua pinjaman.",
+      "Paling sedikit: hanya pinjaman tanaman (kopi, kemiri, pertanian lain) — masing-masing biaya yang lebih murah dari pengijon dan rentenir, dikurangi jasa yang dibayar ke KSM. Pinjaman untuk tujuan lain (sekolah, kesehatan, rumah, usaha) dihitung nol, karena tidak ada catatan bahwa peminjamnya akan ke rentenir dan bukan ke keluarga; angka “sampai” menghitungnya dari rentenir. Tidak pernah KUR, yang tidak terjangkau warga desa ini.",
     comparedWith: "Dibanding",
     overLoans: (n: string) => `atas ${n} pinjaman`,
     perLoan: "Pinjaman terakhir: biaya di KSM dibanding tempat lain (tanpa nama, tanpa tujuan)",
@@ -799,8 +805,12 @@ const en: Messages = {
     notSigned: "not yet sealed by the supervisor",
     qrLabel: "QR code: open the seal check page",
     howTo: "How to check this seal",
-    covers: (month: string, madeOn: string, seq: number, nextMonth: string) =>
-      `This seal was made when ${month} closed (${madeOn}), so it covers the entries up to no. ${seq} — including any typed in the first days of ${nextMonth} (the grace days).`,
+    covers: (month: string, madeOn: string, seq: number, nextMonth: string, later: number) =>
+      `This seal was made when ${month} closed (${madeOn}), so it covers the entries up to no. ${seq} — ${
+        later === 0
+          ? `none of them dated in ${nextMonth}.`
+          : `including ${later} ${later === 1 ? "entry" : "entries"} dated in ${nextMonth}, typed in the grace days.`
+      }`,
   },
   chainRewritten: (month: string, seq: number, wholeAt: string) =>
     `WARNING: the books were rewritten after the supervisor countersigned the seal of ${month}: entry no. ${seq} no longer has the signed hash (checked ${wholeAt}). Tell the supervisor and the members' meeting.`,
@@ -1087,6 +1097,8 @@ const en: Messages = {
     utilisationDef: GLOSSARY.utilisation.en.formula,
     dropout: term("dropout", "en"),
     dropoutDef: GLOSSARY.dropout.en.formula,
+    retentionPerYear: term("retention_per_year", "en"),
+    retentionPerYearDef: GLOSSARY.retention_per_year.en.formula,
   },
   compare: {
     title: "Compare what a loan costs",
@@ -1131,9 +1143,9 @@ const en: Messages = {
     costAvoided: term("cost_avoided", "en"),
     costAvoidedAtLeast: (atLeast: string) => `at least ${atLeast}`,
     costAvoidedPerMemberYear: (perYear: string) => `± ${perYear} per member per year of membership`,
-    costAvoidedRange: (upper: string) => `up to ${upper} if every loan is priced as ijon`,
+    costAvoidedRange: (upper: string) => `up to ${upper} if the other loans would have come from a money lender`,
     costAvoidedDef:
-      "For each loan: the cost from the cheapest lender the borrower really had — for a crop loan (coffee, candlenut, other farming) the cheaper of the pengijon and the money lender, for any other purpose (school, health, house, business) the money lender; never KUR, which these villagers could not get — minus the service charge paid to the KSM, summed over all loans.",
+      "At least: crop loans only (coffee, candlenut, other farming) — each the cheaper of the pengijon's and the money lender's cost, minus the service charge paid to the KSM. Loans for anything else (school, health, house, business) count zero, since nothing records that their borrower would have gone to a money lender rather than to family; the “up to” figure prices them at the money lender. Never KUR, which these villagers could not get.",
     comparedWith: "Compared with",
     overLoans: (n: string) => `over ${n} loans`,
     perLoan: "Latest loans: cost at the KSM versus elsewhere (no name, no purpose)",

@@ -339,7 +339,7 @@ export const METHOD_PAGE = {
       ["KUR", "Bunga per tahun efektif (menurun), cicilan tetap bulanan. Bawaan: 6% per tahun (0,5% per bulan)."],
       [
         "Biaya yang dihindari",
-        "Angka utama “paling sedikit”: untuk setiap pinjaman kelompok yang tidak dibatalkan, biaya dari pemberi pinjaman termurah yang sungguh tersedia bagi peminjamnya dikurangi jasa pinjaman KSM menurut jadwalnya. Untuk pinjaman tanaman (kopi, kemiri, pertanian lain) itu yang lebih murah dari pengijon (P × (V/A − 1)) dan rentenir; untuk tujuan lain (sekolah, kesehatan, rumah, usaha) rentenir, karena pengijon hanya membeli panen; tidak pernah KUR, yang tidak terjangkau warga desa ini. Karena setiap pinjaman dibandingkan dengan pilihan termurahnya, angka sebenarnya tidak lebih kecil dari ini. Angka kedua, “sampai”, menghitung setiap pinjaman sebagai ijon. Keduanya ditampilkan per kelompok dan untuk semua kelompok, selalu dengan asumsi yang dipakai.",
+        "Angka utama “paling sedikit” hanya menghitung yang dicatat oleh kajian lapangan di desa ini: pinjaman tanaman (kopi, kemiri, pertanian lain) yang tidak dibatalkan, masing-masing biaya yang lebih murah dari pengijon (P × (V/A − 1)) dan rentenir, dikurangi jasa pinjaman KSM menurut jadwalnya. Pinjaman untuk tujuan lain (sekolah, kesehatan, rumah, usaha) dihitung nol: pengijon hanya membeli panen, dan tidak ada catatan bahwa peminjamnya akan ke rentenir dan bukan ke keluarga atau koperasi. Tidak pernah KUR, yang tidak terjangkau warga desa ini. Angka kedua, “sampai”, menambahkan pinjaman lain itu seolah-olah dari rentenir. Per anggota per tahun: paling sedikit × 365 ÷ hari keanggotaan semua anggota, dibulatkan ke bawah. Keduanya ditampilkan per kelompok dan untuk semua kelompok, selalu dengan asumsi yang dipakai.",
       ],
       [
         "Yang diasumsikan",
@@ -373,7 +373,7 @@ export const METHOD_PAGE = {
       ],
       [
         "Cost avoided",
-        "The headline “at least”: for every loan of the group that was not cancelled, the cost from the cheapest lender its borrower really had, minus the KSM's scheduled service charge. For a crop loan (coffee, candlenut, other farming) that is the cheaper of the pengijon (P × (V/A − 1)) and the money lender; for any other purpose (school, health, house, business) the money lender, since a pengijon only buys harvests; never KUR, which these villagers could not get. As each loan is set against its cheapest option, the true figure is no lower than this. The second figure, “up to”, prices every loan as ijon. Both are summed per group and across groups, always shown with their assumptions.",
+        "The headline “at least” counts only what the field study recorded in these villages: crop loans (coffee, candlenut, other farming) not cancelled, each the cheaper of the pengijon's cost (P × (V/A − 1)) and the money lender's, minus the KSM's scheduled service charge. Loans for anything else (school, health, house, business) count zero: a pengijon only buys harvests, and nothing records that their borrower would have gone to a money lender rather than to family or a credit union. Never KUR, which these villagers could not get. The second figure, “up to”, adds those other loans as if from a money lender. Per member per year: at least × 365 ÷ all members' days of membership, rounded down. Both are summed per group and across groups, always shown with their assumptions.",
       ],
       [
         "What is assumed",

@@ -22,10 +22,11 @@ import {
   type MoneyAccount,
 } from "@/server/domain/ledger";
 import { assertAmount, MAX_AMOUNT } from "@/server/domain/money";
-import { appendEntry, assertDateOpen, idempotentWrite, openDays, type EntryRow } from "./append-entry";
-import { loadGroupFor, nowOf, todayIn, type ServiceContext, audit } from "./context";
+import { appendEntry, assertDateOpen, idempotentWrite, openDays, type EntryRow } from "@/server/ledger/writer";
+import { loadGroupFor, nowOf, todayIn, type ServiceContext } from "./context";
 import { cleanText } from "@/server/domain/text";
 import { type GroupInput, zDate, zIdempotencyKey, zRupiah, zText, zVia } from "./fields";
+import { cashCountByKey, type CashCountRow, writeCashCount } from "@/server/ledger/cash-counts";
 
 export interface CashMovementInput {
   groupSlug: string;
@@ -153,7 +154,7 @@ export async function cashOnBooks(
   return (total?.b ?? 0) - Number(later?.s ?? 0);
 }
 
-export type CashCountRow = typeof cashCounts.$inferSelect;
+export type { CashCountRow };
 
 export interface CashCountInput {
   groupSlug: string;
@@ -220,16 +221,6 @@ async function replacedCount(
  * A cash count — or a bank statement check — is a balance assertion: the difference from the
  * books is recorded and shown, never adjusted.
  */
-/** The count already recorded under this key (the same request), or a conflict for other content. */
-async function cashCountByKey(tx: Tx, groupId: number, key: string, requestHash: string): Promise<CashCountRow | null> {
-  const [existing] = await tx
-    .select()
-    .from(cashCounts)
-    .where(and(eq(cashCounts.groupId, groupId), eq(cashCounts.idempotencyKey, key)));
-  if (existing && existing.requestHash !== requestHash) throw conflict("idempotency_key_reused", "idempotencyKey");
-  return existing ?? null;
-}
-
 export async function recordCashCount(ctx: ServiceContext, input: CashCountInput): Promise<CashCountRow> {
   return idempotentWrite(
     ctx,
@@ -258,31 +249,21 @@ export async function recordCashCount(ctx: ServiceContext, input: CashCountInput
           tolerance: countTolerance(book),
         });
       const at = nowOf(ctx).toISOString();
-      const [row] = await tx
-        .insert(cashCounts)
-        .values({
-          groupId: group.id,
-          businessDate: date,
-          account,
-          countedAmount: counted,
-          bookAmount: book,
-          difference: counted - book,
-          note,
-          replacesId: replaced?.id ?? null,
-          replaceReason: replaced ? input.replaces!.reason : null,
-          idempotencyKey: key,
-          requestHash: reqHash,
-          recordedAt: at,
-          recordedBy: ctx.actor,
-        })
-        .returning();
-      await audit(tx, ctx, {
-        at,
-        action: account === "bank" ? "bank.check" : "cash.count",
+      return writeCashCount(tx, {
         groupId: group.id,
-        detail: { date, counted, book, ...(replaced ? { replaces: replaced.id, reason: input.replaces!.reason } : {}) },
+        businessDate: date,
+        account,
+        countedAmount: counted,
+        bookAmount: book,
+        difference: counted - book,
+        note,
+        replacesId: replaced?.id ?? null,
+        replaceReason: replaced ? input.replaces!.reason : null,
+        idempotencyKey: key,
+        requestHash: reqHash,
+        recordedAt: at,
+        recordedBy: ctx.actor,
       });
-      return row!;
     },
     (_tx, previous) => previous,
     cashCountByKey,

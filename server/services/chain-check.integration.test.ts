@@ -18,7 +18,7 @@ import {
 } from "./chain-check";
 import type { GroupRow } from "./context";
 import { groupPageModels } from "./public-figures";
-import { processWide, versionOf } from "./read-cache";
+import { processWide, versionOf } from "@/server/cache/read-cache";
 import { recordContributions } from "./savings";
 import { checkSeal, verifySeal } from "./seals";
 

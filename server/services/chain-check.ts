@@ -44,7 +44,7 @@ import {
 import type { Account, Posting } from "@/server/domain/ledger";
 import { brokenSignedSeal } from "@/server/domain/signed-seals";
 import type { GroupRow } from "./context";
-import { processWide } from "./read-cache";
+import { processWide } from "@/server/cache/read-cache";
 
 /** A whole check at least this often (ms). */
 export const WHOLE_CHECK_EVERY_MS = 24 * 60 * 60 * 1000;

@@ -1,6 +1,6 @@
 import { and, eq, sql } from "drizzle-orm";
 import { type Database, type DbOrTx, reusable } from "@/db/client";
-import { auditLog, ksmGroups, members, userGroups } from "@/db/schema";
+import { ksmGroups, members, userGroups } from "@/db/schema";
 import { type Access, mayDo, type Role } from "@/server/domain/access";
 import { localDate, type BusinessDate } from "@/server/domain/dates";
 import { DomainError, invalid, notFound } from "@/server/domain/errors";
@@ -160,36 +160,3 @@ export function activeMemberIn(
   const found = byCode.get(code);
   return assertActiveMember(found?.groupId === group.id ? found : undefined, code, date, field);
 }
-
-/**
- * One row of the audit log, in the caller's transaction: who (the context's actor) did what, when
- * (now unless given), to which group or entry, with what detail. Private: never on a public page.
- */
-export function audit(
-  tx: DbOrTx,
-  ctx: Pick<ServiceContext, "actor" | "now">,
-  row: { action: string; groupId?: number | null; entryId?: number | null; detail: unknown; at?: string },
-) {
-  return insertAudit(tx).run({
-    at: row.at ?? nowOf(ctx).toISOString(),
-    actor: ctx.actor,
-    action: row.action,
-    groupId: row.groupId ?? null,
-    entryId: row.entryId ?? null,
-    detail: JSON.stringify(row.detail),
-  });
-}
-
-const insertAudit = reusable((db) =>
-  db
-    .insert(auditLog)
-    .values({
-      at: sql.placeholder("at"),
-      actor: sql.placeholder("actor"),
-      action: sql.placeholder("action"),
-      groupId: sql.placeholder("groupId"),
-      entryId: sql.placeholder("entryId"),
-      detail: sql.placeholder("detail"),
-    })
-    .prepare(),
-);

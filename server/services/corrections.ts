@@ -9,7 +9,7 @@ import {
   type Account,
   type EntryKind,
 } from "@/server/domain/ledger";
-import { appendEntry, idempotentWrite, type EntryRow } from "./append-entry";
+import { appendEntry, idempotentWrite, type EntryRow } from "@/server/ledger/writer";
 import { nowOf, todayIn, type ServiceContext } from "./context";
 import { cleanText } from "@/server/domain/text";
 import { zId, zIdempotencyKey, zText } from "./fields";

@@ -9,14 +9,15 @@ import { DEFAULT_TIME_ZONE, isValidDate } from "@/server/domain/dates";
 import { conflict, invalid } from "@/server/domain/errors";
 import { LOAN_METHODS, type LoanMethod } from "@/server/domain/loans";
 import { openingBalancePostings, SAVINGS_ACCOUNTS, type SavingsAccount } from "@/server/domain/ledger";
-import { appendEntry, idempotentWrite, type EntryRow } from "./append-entry";
-import { loadActiveMember, loadGroupFor, nowOf, todayIn, type GroupRow, type ServiceContext, audit } from "./context";
+import { appendEntry, idempotentWrite, type EntryRow } from "@/server/ledger/writer";
+import { loadActiveMember, loadGroupFor, nowOf, todayIn, type GroupRow, type ServiceContext } from "./context";
 import { cleanName, cleanText, lookAlike } from "@/server/domain/text";
 import { DEFAULT_MONTH_GRACE_DAYS, MAX_MONTH_GRACE_DAYS } from "@/server/domain/month-close";
 import { zDate, zMemberCode, zText } from "./fields";
 import { phoneInput, writeMemberPhone } from "./member-phones";
 import { boundedPool } from "./pool";
 import { assertBusinessDate } from "@/server/domain/dates";
+import { audit, ledgerWrite } from "@/server/ledger/write";
 
 export interface CreateGroupInput {
   slug: string;
@@ -82,7 +83,7 @@ export async function createGroup(ctx: ServiceContext, input: CreateGroupInput):
     ),
     isDemo: input.isDemo ?? false,
   };
-  return ctx.database.write(async (tx) => {
+  return ledgerWrite(ctx, async (tx) => {
     const [existing] = await tx.select({ id: ksmGroups.id }).from(ksmGroups).where(eq(ksmGroups.slug, values.slug));
     if (existing) throw conflict("slug_taken", "slug");
     const [g] = await tx.insert(ksmGroups).values(values).returning();
@@ -148,7 +149,7 @@ export async function addMember(
   if (input.gender !== "P" && input.gender !== "L") throw invalid("gender_invalid", "gender");
   const phone = phoneInput(input.phone);
   const checkCodeHash = await hashCheckCode(checkCode);
-  return ctx.database.write(async (tx) => {
+  return ledgerWrite(ctx, async (tx) => {
     const group = await loadGroupFor(tx, ctx, input.groupSlug, "write");
     const joinedOn = assertBusinessDate(
       input.joinedOn,

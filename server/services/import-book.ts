@@ -5,7 +5,7 @@ import { z } from "zod";
  * on the cut-over date — or nothing at all.
  */
 import { eq } from "drizzle-orm";
-import { ledgerHeads, loans, members } from "@/db/schema";
+import { ledgerHeads, members } from "@/db/schema";
 import { conflict, DomainError } from "@/server/domain/errors";
 import { openingBalancePostings, SAVINGS_ACCOUNTS } from "@/server/domain/ledger";
 import { loanSchedule } from "@/server/domain/loans";
@@ -19,13 +19,15 @@ import {
   type BookTotals,
   type PaperBook,
 } from "@/server/domain/paper-book";
-import type { DbOrTx } from "@/db/client";
-import { appendEntry, findReplay, type EntryRow } from "./append-entry";
-import { loadGroupFor, nowOf, todayIn, type GroupRow, type ServiceContext, audit } from "./context";
+import type { DbOrTx, Tx } from "@/db/client";
+import { appendEntry, replayOr, type EntryRow } from "@/server/ledger/writer";
+import { insertLoans } from "@/server/ledger/loans";
+import { loadGroupFor, nowOf, todayIn, type GroupRow, type ServiceContext } from "./context";
 import { assertIdempotencyKey, requestHash } from "@/server/domain/idempotency";
 import { zIdempotencyKey } from "./fields";
 import { hashCheckCodesPooled, newCheckCode } from "./groups";
 import { sheetName, WORKBOOK_MAX_BASE64, workbookTables } from "./book-workbook";
+import { audit, ledgerWrite } from "@/server/ledger/write";
 
 export interface ImportBookInput {
   groupSlug: string;
@@ -173,85 +175,101 @@ export async function importBook(
   // Hashing check codes is slow on purpose (argon2): done before the write lock is taken, a few at a
   // time in the process-wide pool (parallel imports queue), and only for a book within the size limit.
   const codes = first?.ok ? await newCheckCodes(first.book.members.map((m) => m.code)) : [];
-  return ctx.database.write(async (tx) => {
+  return ledgerWrite(ctx, async (tx) => {
     const group = await loadGroupFor(tx, ctx, input.groupSlug, "write");
-    const replay = await findReplay(tx, group.id, key, reqHash);
-    if (replay) return { ok: true, entry: replay, totals: await replayTotals(ctx, group, input), checkCodes: [] };
-    const read = await readFor(tx, ctx, group, input); // again, under the lock
-    if (!read.ok) return read;
-    const { book } = read;
-    const hashOf = new Map(codes.map((c) => [c.code, c.hash]));
-    const memberRows = await tx
-      .insert(members)
-      .values(
-        book.members.map((m) => ({
-          groupId: group.id,
-          code: m.code,
-          fullName: m.fullName,
-          gender: m.gender,
-          joinedOn: m.joinedOn,
-          checkCodeHash: hashOf.get(m.code) ?? null,
-        })),
-      )
-      .returning();
-    const idOf = new Map(memberRows.map((m) => [m.code, m.id]));
-    const loanRows = book.loans.length
-      ? await tx
-          .insert(loans)
-          .values(
-            book.loans.map((l) => ({
-              groupId: group.id,
-              memberId: idOf.get(l.memberCode)!,
-              principal: l.principal,
-              termMonths: l.termMonths,
-              rateBpsPerMonth: l.rateBpsPerMonth,
-              method: l.method,
-              lateFineAmount: group.lateFineAmount,
-              lateFineGraceDays: group.lateFineGraceDays,
-              disbursedOn: l.disbursedOn,
-              purpose: l.purpose,
-              importedOn: book.cutOver,
-              importedPaidInstallments: l.paidInstallments,
-              importedPrincipalOutstanding: l.principalOutstanding,
-            })),
-          )
-          .returning()
-      : [];
-    const postings = openingBalancePostings({
-      cash: book.cash,
-      bank: book.bank,
-      socialFund: book.socialFund,
-      savings: book.members.flatMap((m) =>
-        SAVINGS_ACCOUNTS.map((account) => ({ memberId: idOf.get(m.code)!, account, amount: m.savings[account] })),
-      ),
-      loans: loanRows.map((l) => ({
-        memberId: l.memberId,
-        loanId: l.id,
-        outstanding: l.importedPrincipalOutstanding!,
-      })),
-    });
-    if (postings.length < 2) throw new DomainError("validation", "opening_balance_empty", "files");
-    const now = nowOf(ctx);
-    const entry = await appendEntry(tx, {
+    return replayOr(
+      tx,
       group,
-      kind: "opening_balance",
-      date: book.cutOver,
-      postings,
-      idempotencyKey: key,
-      requestHash: reqHash,
-      actor: ctx.actor,
-      now,
-    });
-    const totals = bookTotals(book);
-    await audit(tx, ctx, {
-      at: now.toISOString(),
-      action: "book.import",
-      groupId: group.id,
-      entryId: entry.id,
-      detail: { cutOver: book.cutOver, members: totals.members, loans: totals.loans },
-    });
-    return { ok: true, entry, totals, checkCodes: codes.map(({ code, checkCode }) => ({ code, checkCode })) };
+      { idempotencyKey: key, requestHash: reqHash },
+      async (replay): Promise<ImportBookResult> => ({
+        ok: true,
+        entry: replay,
+        totals: await replayTotals(ctx, group, input),
+        checkCodes: [],
+      }),
+      () => importUnderLock(tx, ctx, group, input, { key, reqHash, codes }),
+    );
   });
+}
+
+/** The import itself, under the write lock: the book read again, its members, loans and opening entry written. */
+async function importUnderLock(
+  tx: Tx,
+  ctx: ServiceContext,
+  group: GroupRow,
+  input: ImportBookInput,
+  { key, reqHash, codes }: { key: string; reqHash: string; codes: Awaited<ReturnType<typeof newCheckCodes>> },
+): Promise<ImportBookResult> {
+  const read = await readFor(tx, ctx, group, input); // again, under the lock
+  if (!read.ok) return read;
+  const { book } = read;
+  const hashOf = new Map(codes.map((c) => [c.code, c.hash]));
+  const memberRows = await tx
+    .insert(members)
+    .values(
+      book.members.map((m) => ({
+        groupId: group.id,
+        code: m.code,
+        fullName: m.fullName,
+        gender: m.gender,
+        joinedOn: m.joinedOn,
+        checkCodeHash: hashOf.get(m.code) ?? null,
+      })),
+    )
+    .returning();
+  const idOf = new Map(memberRows.map((m) => [m.code, m.id]));
+  const loanRows = await insertLoans(
+    tx,
+    book.loans.map((l) => ({
+      groupId: group.id,
+      memberId: idOf.get(l.memberCode)!,
+      principal: l.principal,
+      termMonths: l.termMonths,
+      rateBpsPerMonth: l.rateBpsPerMonth,
+      method: l.method,
+      lateFineAmount: group.lateFineAmount,
+      lateFineGraceDays: group.lateFineGraceDays,
+      disbursedOn: l.disbursedOn,
+      purpose: l.purpose,
+      importedOn: book.cutOver,
+      importedPaidInstallments: l.paidInstallments,
+      importedPrincipalOutstanding: l.principalOutstanding,
+    })),
+  );
+  const postings = openingBalancePostings({
+    cash: book.cash,
+    bank: book.bank,
+    socialFund: book.socialFund,
+    savings: book.members.flatMap((m) =>
+      SAVINGS_ACCOUNTS.map((account) => ({ memberId: idOf.get(m.code)!, account, amount: m.savings[account] })),
+    ),
+    loans: loanRows.map((l) => ({
+      memberId: l.memberId,
+      loanId: l.id,
+      outstanding: l.importedPrincipalOutstanding!,
+    })),
+  });
+  if (postings.length < 2) throw new DomainError("validation", "opening_balance_empty", "files");
+  const now = nowOf(ctx);
+  const entry = await appendEntry(tx, {
+    group,
+    kind: "opening_balance",
+    date: book.cutOver,
+    postings,
+    idempotencyKey: key,
+    requestHash: reqHash,
+    actor: ctx.actor,
+    now,
+  });
+  const totals = bookTotals(book);
+  await audit(tx, ctx, {
+    at: now.toISOString(),
+    action: "book.import",
+    groupId: group.id,
+    entryId: entry.id,
+    detail: { cutOver: book.cutOver, members: totals.members, loans: totals.loans },
+  });
+  return { ok: true, entry, totals, checkCodes: codes.map(({ code, checkCode }) => ({ code, checkCode })) };
 }
 
 async function newCheckCodes(memberCodes: string[]) {

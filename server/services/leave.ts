@@ -15,9 +15,8 @@ import { addDays, isValidDate, localDate } from "@/server/domain/dates";
 import { conflict, invalid, notFound } from "@/server/domain/errors";
 import { type Account, reversalPostings, savingsTotal, withdrawalPostings } from "@/server/domain/ledger";
 import { leaveRefusal, mayUndoLeave } from "@/server/domain/membership";
-import { appendEntry, idempotentWrite, type EntryRow } from "./append-entry";
+import { appendEntry, idempotentWrite, type EntryRow } from "@/server/ledger/writer";
 import {
-  audit,
   type GroupRow,
   loadActiveMember,
   loadGroupFor,
@@ -28,6 +27,7 @@ import {
 } from "./context";
 import { type OnGroup, zDate, zIdempotencyKey, zMemberCode } from "./fields";
 import { memberSavings } from "./savings";
+import { audit, ledgerWrite } from "@/server/ledger/write";
 
 export interface LeaveMemberInput {
   groupSlug: string;
@@ -63,7 +63,7 @@ export interface LeaveResult {
  */
 export async function leaveMember(ctx: ServiceContext, input: LeaveMemberInput): Promise<LeaveResult> {
   if (!input.payOut) {
-    return ctx.database.write(async (tx) => {
+    return ledgerWrite(ctx, async (tx) => {
       const group = await loadGroupFor(tx, ctx, input.groupSlug, "write");
       return leaveIn(tx, ctx, group, input, null);
     });
@@ -156,7 +156,7 @@ export async function undoLeave(
   ctx: ServiceContext,
   input: OnGroup<typeof ZUndoLeaveSchema>,
 ): Promise<{ code: string; leftOn: null; payoutReversed: { seq: number; reversalSeq: number } | null }> {
-  return ctx.database.write(async (tx) => {
+  return ledgerWrite(ctx, async (tx) => {
     const group = await loadGroupFor(tx, ctx, input.groupSlug, "write");
     const m = await memberByCode(tx, group, input.code, "code");
     if (!m) throw notFound("member_not_found", "code");

@@ -14,8 +14,9 @@ import {
   LENDING_MULTIPLE_MAX,
   type LendingRule,
 } from "@/server/domain/lending";
-import { audit, loadGroupFor, nowOf, type GroupRow, type ServiceContext } from "./context";
+import { loadGroupFor, nowOf, type GroupRow, type ServiceContext } from "./context";
 import type { GroupInput, OnGroup } from "./fields";
+import { audit, ledgerWrite } from "@/server/ledger/write";
 
 export type LendingRuleRow = typeof lendingRules.$inferSelect;
 
@@ -81,7 +82,7 @@ export async function setLendingRule(
   input: OnGroup<typeof ZSetLendingRuleSchema> & { isExample?: boolean },
 ): Promise<LendingRuleRow> {
   const rule = assertLendingRule(input);
-  return ctx.database.write(async (tx) => {
+  return ledgerWrite(ctx, async (tx) => {
     const group = await loadGroupFor(tx, ctx, input.groupSlug, "countersign");
     const at = nowOf(ctx).toISOString();
     const [row] = await tx

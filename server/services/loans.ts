@@ -28,8 +28,9 @@ import {
 import { assertArrearsConfirmed, assertWithinCeiling, principalOwed } from "@/server/domain/lending";
 import { assertAmount } from "@/server/domain/money";
 import { lendingRuleOf, memberSavings } from "./lending-rule";
-import { appendEntry, idempotentWrite, type EntryRow, type NewEntry } from "./append-entry";
-import type { EntryBatch } from "./entry-batch";
+import { appendEntry, idempotentWrite, type EntryRow, type NewEntry } from "@/server/ledger/writer";
+import { EntryBatch } from "@/server/ledger/batch";
+import { insertLoans } from "@/server/ledger/loans";
 import { assertIdempotencyKey, requestHash } from "@/server/domain/idempotency";
 import {
   activeMemberIn,
@@ -109,10 +110,7 @@ export async function disburseLoan(
         others.map((v) => ({ status: v.status, daysPastDue: v.state.daysPastDue })),
         input.confirmed === true,
       );
-      const [loan] = await tx
-        .insert(loans)
-        .values({ ...terms, memberId: member.id })
-        .returning();
+      const [loan] = await insertLoans(tx, [{ ...terms, memberId: member.id }]);
       const entry = await appendEntry(tx, disbursement(ctx, group, loan!, input, { key, requestHash }));
       return { entry, loan: loan!, schedule: loanSchedule(loan!) };
     },
@@ -197,6 +195,11 @@ function disbursement(
 async function memberLoanViews(db: DbOrTx, memberId: number, asOf: BusinessDate): Promise<LoanView[]> {
   const rows = await db.select().from(loans).where(eq(loans.memberId, memberId));
   return Promise.all(rows.map(async (l) => viewLoan(l, await standingLoanEntries(db, l.id), asOf)));
+}
+
+/** A batch of history for the group (see EntryBatch), its new loans held to the group's lending rule as it stands. */
+export async function openHistoryBatch(db: DbOrTx, group: GroupRow): Promise<EntryBatch> {
+  return EntryBatch.open(db, group, await lendingRuleOf(db, group));
 }
 
 /**

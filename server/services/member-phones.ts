@@ -10,8 +10,9 @@ import type { DbOrTx } from "@/db/client";
 import { memberPhones, members } from "@/db/schema";
 import { notFound } from "@/server/domain/errors";
 import { maskPhone, normalizePhone } from "@/server/domain/phone";
-import { audit, type GroupRow, loadGroupFor, memberByCode, nowOf, type ServiceContext } from "./context";
+import { type GroupRow, loadGroupFor, memberByCode, nowOf, type ServiceContext } from "./context";
 import { type GroupInput, type OnGroup, zMemberCode, zText } from "./fields";
+import { audit, ledgerWrite } from "@/server/ledger/write";
 
 /** The members' phone numbers (normalised) by member id, for the members asked about. */
 export async function phonesOf(
@@ -69,7 +70,7 @@ export async function setMemberPhone(
   input: OnGroup<typeof ZSetMemberPhoneSchema>,
 ): Promise<{ code: string; phoneMasked: string | null }> {
   const phone = phoneInput(input.phone);
-  return ctx.database.write(async (tx) => {
+  return ledgerWrite(ctx, async (tx) => {
     const group = await loadGroupFor(tx, ctx, input.groupSlug, "write");
     const m = await memberByCode(tx, group, input.code, "code");
     if (!m) throw notFound("member_not_found", "code");

@@ -20,13 +20,13 @@ import {
   type GroupRow,
   type MemberRow,
   type ServiceContext,
-  audit,
   memberByCode,
 } from "./context";
 import { cleanName } from "@/server/domain/text";
 import { maskPhone } from "@/server/domain/phone";
 import { assertNameConfirmed, hashCheckCode, newCheckCode } from "./groups";
 import { type GroupInput, type OnGroup, zId, zMemberCode, zPage, zText } from "./fields";
+import { audit, ledgerWrite } from "@/server/ledger/write";
 
 /**
  * Treasurers see names: this is their register, never a public page. A phone number only masked
@@ -57,7 +57,7 @@ export async function updateMember(
   ctx: ServiceContext,
   input: OnGroup<typeof ZUpdateMemberSchema>,
 ): Promise<Omit<MemberRow, "checkCodeHash">> {
-  return ctx.database.write(async (tx) => {
+  return ledgerWrite(ctx, async (tx) => {
     const group = await loadGroupFor(tx, ctx, input.groupSlug, "write");
     const m = await memberByCode(tx, group, input.code, "code");
     if (!m) throw notFound("member_not_found", "code");
@@ -91,7 +91,7 @@ export async function resetCheckCode(
 ): Promise<{ code: string; checkCode: string }> {
   const checkCode = newCheckCode();
   const h = await hashCheckCode(checkCode);
-  await ctx.database.write(async (tx) => {
+  await ledgerWrite(ctx, async (tx) => {
     const group = await loadGroupFor(tx, ctx, input.groupSlug, "write");
     const m = await memberByCode(tx, group, input.code, "code");
     if (!m) throw notFound("member_not_found", "code");
@@ -132,7 +132,7 @@ export async function memberBalances(ctx: ServiceContext, input: GroupInput) {
 export const ZCountersignCashCountSchema = z.object({ cashCountId: zId });
 
 export async function countersignCashCount(ctx: ServiceContext, input: OnGroup<typeof ZCountersignCashCountSchema>) {
-  return ctx.database.write(async (tx) => {
+  return ledgerWrite(ctx, async (tx) => {
     const group = await loadGroupFor(tx, ctx, input.groupSlug, "countersign");
     const [c] = await tx
       .select()

@@ -6,7 +6,7 @@ import { EXAMPLE_RULE } from "@/server/domain/shu";
 import { chainHead, key, seedGroup, tempDatabase, testContext } from "@/server/testing/db";
 import { recordCashCount, recordExpense, recordIncome } from "./cash";
 import { loadGroup, type ServiceContext } from "./context";
-import { EntryBatch } from "./entry-batch";
+import { openHistoryBatch } from "./loans";
 import { monthlyReport } from "./monthly-report";
 import { batchContributions, recordContributions, recordQueuedContributions } from "./savings";
 import { countersignSeal } from "./seals";
@@ -109,7 +109,7 @@ describe("closing a month", () => {
     // Still inside the grace period, but signed: refused, by the verb and by the batch writer alike.
     expect(await codeOf(expense(at("2026-02-02T10:05:00"), "2026-01-31"))).toBe("month_closed date");
     const group = await loadGroup(t.database.db, G);
-    const batch = await EntryBatch.open(t.database.db, group);
+    const batch = await openHistoryBatch(t.database.db, group);
     const { groupMembersByCode } = await import("./context");
     batchContributions(batch, at("2026-02-03T09:00:00"), await groupMembersByCode(t.database.db, group), {
       groupSlug: G,

@@ -16,7 +16,7 @@ import { DomainError } from "@/server/domain/errors";
 import { SAVINGS_ACCOUNTS } from "@/server/domain/ledger";
 import { hashCheckCode } from "./groups";
 import { groupLoanViews } from "./loans";
-import { paidDayStands } from "./savings";
+import { paidDayStands } from "@/server/ledger/daily-payments";
 import { deviceSeen, renewedDevice } from "./devices";
 import { forgiveTry, guessKeys, takeTry, throttled } from "./throttle";
 

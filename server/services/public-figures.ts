@@ -23,7 +23,7 @@ import { referenceTermsOf } from "./reference-terms";
 import { loadGroup, loadGroupFor, type GroupRow, type ServiceContext } from "./context";
 import { type OnGroup, zId } from "./fields";
 import { groupLoanViews } from "./loans";
-import { cachedRead, groupVersions } from "./read-cache";
+import { cachedRead, groupVersions } from "@/server/cache/read-cache";
 import { groupCheckpoints } from "./seals";
 import { yearReport } from "./year-report";
 import { type ChainCheck, checkedChain } from "./chain-check";

@@ -5,9 +5,10 @@ import { referenceTerms } from "@/db/schema";
 import { DEFAULT_REFERENCE_TERMS, type ReferenceTerms, type Source } from "@/server/domain/finance/compare";
 import { invalid } from "@/server/domain/errors";
 import { isValidDate } from "@/server/domain/dates";
-import { loadGroupFor, nowOf, type GroupRow, type ServiceContext, audit } from "./context";
+import { loadGroupFor, nowOf, type GroupRow, type ServiceContext } from "./context";
 import { cleanText } from "@/server/domain/text";
 import { zDate, zText } from "./fields";
+import { audit, ledgerWrite } from "@/server/ledger/write";
 
 /** The group's reference terms, or the defaults (with their sources) when it has set none. */
 export async function referenceTermsOf(db: DbOrTx, group: GroupRow): Promise<ReferenceTerms & { isDefault: boolean }> {
@@ -89,7 +90,7 @@ export async function updateReferenceTerms(
       };
     });
   }
-  await ctx.database.write(async (tx) => {
+  await ledgerWrite(ctx, async (tx) => {
     const group = await loadGroupFor(tx, ctx, input.groupSlug, "admin");
     const at = nowOf(ctx).toISOString();
     const row = { groupId: group.id, ...values, sources: JSON.stringify(sources), updatedAt: at, updatedBy: ctx.actor };

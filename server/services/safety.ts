@@ -6,7 +6,7 @@ import { lastCashCount } from "./cash";
 import type { GroupRow } from "./context";
 import type { GroupFigures } from "./public-figures";
 import type { PublicCheckpoint } from "./seals";
-import { cachedRead } from "./read-cache";
+import { cachedRead } from "@/server/cache/read-cache";
 import { openQueries } from "./supervisor-queries";
 
 export interface SafetyModel {

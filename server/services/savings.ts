@@ -1,6 +1,6 @@
 import { and, eq, gte, inArray, lte, sql } from "drizzle-orm";
 import { z } from "zod";
-import { insertMany, type Tx } from "@/db/client";
+import type { Tx } from "@/db/client";
 import { accountBalances, dailyPayments, journalEntries, members } from "@/db/schema";
 import { addDays, assertBusinessDate, isValidDate, type BusinessDate } from "@/server/domain/dates";
 import { DomainError, invalid } from "@/server/domain/errors";
@@ -14,8 +14,15 @@ import {
 } from "@/server/domain/ledger";
 import { assertAmount } from "@/server/domain/money";
 import { assertOutflowConfirmed } from "@/server/domain/plausibility";
-import { appendEntry, findReplay, idempotentWrite, type EntryRow, type NewEntry } from "./append-entry";
-import type { EntryBatch } from "./entry-batch";
+import { appendEntry, idempotentWrite, replayOr, type EntryRow, type NewEntry } from "@/server/ledger/writer";
+import {
+  alreadyCollected,
+  paidAlready,
+  paidDayStands,
+  type PaidDays,
+  type RefusedLine,
+} from "@/server/ledger/daily-payments";
+import type { EntryBatch } from "@/server/ledger/batch";
 import {
   activeMemberIn,
   groupMembersByCode,
@@ -30,6 +37,7 @@ import {
 import { assertIdempotencyKey, requestHash } from "@/server/domain/idempotency";
 import { cleanText } from "@/server/domain/text";
 import { type OnGroup, zDate, zIdempotencyKey, zMemberCode, zRupiah, zText } from "./fields";
+import { ledgerWrite } from "@/server/ledger/write";
 
 export interface ContributionLineInput {
   memberCode: string;
@@ -71,17 +79,8 @@ export const ZRecordContributionsSchema = z.object({
     .max(MAX_LINES),
 }) satisfies z.ZodType<Omit<RecordContributionsInput, "groupSlug">>;
 
-/**
- * A daily line left out of a collection because a day it names is already paid (by entry `seq`):
- * refused alone, the other lines saved; the screen keeps it for correction. `line` is its place in
- * the request's lines.
- */
-export interface RefusedLine {
-  line: number;
-  memberCode: string;
-  day: string;
-  seq: number;
-}
+/** The days a daily line pays, and a line refused alone (server/ledger/daily-payments.ts). */
+export type { PaidDays, RefusedLine };
 
 /** A collection written: its entry, and the lines refused alone (empty when every line was taken). */
 export type Collected = EntryRow & { refused: RefusedLine[] };
@@ -96,7 +95,7 @@ export type Collected = EntryRow & { refused: RefusedLine[] };
  * the same refused lines; the corrected lines go in a new request with a new key.
  */
 export async function recordContributions(ctx: ServiceContext, input: RecordContributionsInput): Promise<Collected> {
-  return ctx.database.write((tx) => contributionEntry(tx, ctx, input));
+  return ledgerWrite(ctx, (tx) => contributionEntry(tx, ctx, input));
 }
 
 export const MAX_QUEUED_DAYS = 50;
@@ -146,7 +145,7 @@ export async function recordQueuedContributions(
 ): Promise<QueuedResult[]> {
   if (!Array.isArray(input.days) || input.days.length === 0) throw invalid("lines_empty", "days");
   if (input.days.length > MAX_QUEUED_DAYS) throw invalid("lines_too_many", "days", { max: MAX_QUEUED_DAYS });
-  return ctx.database.write(async (tx) => {
+  return ledgerWrite(ctx, async (tx) => {
     // Read once for the whole batch (nothing in it changes the group or its members).
     const group = await loadGroupFor(tx, ctx, input.groupSlug, "write"); // an unknown group refuses the whole batch
     const byCode = await groupMembersByCode(tx, group);
@@ -186,8 +185,22 @@ async function contributionEntry(
   const reqHash = requestHash("contributions.record", input);
   const group = known?.group ?? (await loadGroupFor(tx, ctx, input.groupSlug, "write"));
   const byCode = known?.byCode ?? (await groupMembersByCode(tx, group));
-  const replay = await findReplay(tx, group.id, key, reqHash);
-  if (replay) return { ...replay, refused: await refusedBefore(tx, replay, input, byCode) };
+  return replayOr(
+    tx,
+    group,
+    { idempotencyKey: key, requestHash: reqHash },
+    async (replay) => ({ ...replay, refused: await refusedBefore(tx, replay, input, byCode) }),
+    () => newCollection(tx, ctx, input, { group, byCode, key, reqHash }),
+  );
+}
+
+/** A collection not written before: its lines refused alone (a day paid already) left out. */
+async function newCollection(
+  tx: Tx,
+  ctx: ServiceContext,
+  input: RecordContributionsInput,
+  { group, byCode, key, reqHash }: { group: GroupRow; byCode: Map<string, MemberRow>; key: string; reqHash: string },
+): Promise<Collected> {
   const date = assertBusinessDate(input.date, { today: todayIn(ctx, group), foundedOn: group.foundedOn });
   const whole = collection(ctx, group, byCode, input, date, key, reqHash);
   const refused = await paidAlready(tx, whole.paying);
@@ -196,17 +209,9 @@ async function contributionEntry(
   const { entry, paying } = refused.length
     ? collection(ctx, group, byCode, input, date, key, reqHash, new Set(refused.map((r) => r.line)))
     : whole;
-  const written = await appendEntry(tx, entry);
-  await insertMany(
-    tx,
-    dailyPayments,
-    paying.flatMap((p) => p.days.map((day) => ({ groupId: group.id, memberId: p.memberId, entryId: written.id, day }))),
-  );
+  const written = await appendEntry(tx, { ...entry, paying });
   return { ...written, refused };
 }
-
-const alreadyCollected = (r: RefusedLine) =>
-  invalid("already_collected", `lines.${r.line}.memberCode`, { code: r.memberCode, day: r.day, seq: r.seq });
 
 /**
  * The lines a replayed collection left out, as they were refused when it was written: its daily
@@ -245,14 +250,6 @@ async function refusedBefore(
     if (first) out.push({ line, memberCode: member.code, day: first.day, seq: first.seq });
   }
   return out;
-}
-
-/** A member's daily line and the days it pays for. */
-export interface PaidDays {
-  line: number;
-  memberId: number;
-  code: string;
-  days: string[];
 }
 
 /** A collection as an entry: its lines checked against the group's members, and the days each daily line pays (no I/O). */
@@ -329,16 +326,6 @@ export function batchContributions(
   batch.add(entry, paying);
 }
 
-/**
- * The (member, day) pairs of daily lines as one JSON array: one bound value, so the statements
- * that take them keep one text (prepared once) however many members paid how many days.
- */
-const memberDays = (paying: readonly { memberId: number; days: readonly string[] }[]) =>
-  JSON.stringify(paying.flatMap((p) => p.days.map((day) => [p.memberId, day])));
-
-/** A day paid by an entry that still stands: the entry has not been reversed (its days are free again if it has). */
-export const paidDayStands = sql`not exists (select 1 from ${journalEntries} where ${journalEntries.reversesEntryId} = ${dailyPayments.entryId})`;
-
 /** Members whose daily contribution for `day` is paid by an entry still standing, with that entry's number. */
 export const ZPaidOnSchema = z.object({ date: zDate });
 
@@ -396,40 +383,6 @@ function daysPaidFor(l: ContributionLineInput, date: BusinessDate, member: Membe
     if (d > addDays(date, MAX_DAYS_AHEAD)) throw invalid("day_too_far_ahead", field, { day: d, max: MAX_DAYS_AHEAD });
   }
   return days;
-}
-
-/**
- * A member pays a day once: refuses a line for a day that an entry still standing (not reversed)
- * already paid, naming that entry.
- */
-export async function assertDaysNotPaid(tx: Tx, paying: readonly PaidDays[]): Promise<void> {
-  const [first] = await paidAlready(tx, paying);
-  if (first) throw alreadyCollected(first);
-}
-
-/**
- * The daily lines naming a day that an entry still standing (not reversed) already paid, in the
- * order of the lines, each with the first such day and that entry's number.
- */
-export async function paidAlready(tx: Tx, paying: readonly PaidDays[]): Promise<RefusedLine[]> {
-  if (paying.length === 0) return [];
-  // CROSS JOIN keeps the pairs as the outer loop, each looked up by (member, day); a plain JOIN let
-  // the planner scan all of the group's paid days instead (16 times slower over the demo's history).
-  // The members are this group's (checked above), so the group needs no condition of its own.
-  const taken = await tx.all<{ memberId: number; day: string; seq: number }>(sql`
-    SELECT daily_payments.member_id AS memberId, daily_payments.day AS day, journal_entries.seq AS seq
-    FROM json_each(${memberDays(paying)}) r
-    CROSS JOIN daily_payments ON daily_payments.member_id = r.value->>0 AND daily_payments.day = r.value->>1
-    JOIN journal_entries ON journal_entries.id = daily_payments.entry_id
-    WHERE ${paidDayStands}`);
-  if (taken.length === 0) return [];
-  const out: RefusedLine[] = [];
-  for (const p of paying) {
-    const hits = taken.filter((t) => t.memberId === p.memberId && p.days.includes(t.day));
-    const hit = hits.sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : 0))[0];
-    if (hit) out.push({ line: p.line, memberCode: p.code, day: hit.day, seq: hit.seq });
-  }
-  return out;
 }
 
 export const ZWithdrawSavingsSchema = z.object({

@@ -11,9 +11,10 @@ import { conflict, DomainError, invalid } from "@/server/domain/errors";
 import { type MonthSeal, monthCloseSeals } from "@/server/domain/month-close";
 import { readSeal, sealMatches, shortSeal } from "@/server/domain/seal";
 import { checkedChain } from "./chain-check";
-import { type GroupRow, loadGroup, loadGroupFor, nowOf, signerOf, type ServiceContext, audit } from "./context";
+import { type GroupRow, loadGroup, loadGroupFor, nowOf, signerOf, type ServiceContext } from "./context";
 import { type GroupInput, type OnGroup, zMonth } from "./fields";
 import { monthsOfOwnWork } from "./own-work";
+import { audit, ledgerWrite } from "@/server/ledger/write";
 
 export interface PublicCheckpoint extends MonthSeal {
   seal: string;
@@ -31,7 +32,12 @@ export interface PublicCheckpoint extends MonthSeal {
 export async function groupCheckpoints(db: DbOrTx, group: GroupRow, now = new Date()): Promise<PublicCheckpoint[]> {
   const [entries, signatures] = await Promise.all([
     db
-      .select({ seq: journalEntries.seq, hash: journalEntries.hash, recordedAt: journalEntries.recordedAt })
+      .select({
+        seq: journalEntries.seq,
+        hash: journalEntries.hash,
+        recordedAt: journalEntries.recordedAt,
+        businessDate: journalEntries.businessDate,
+      })
       .from(journalEntries)
       .where(eq(journalEntries.groupId, group.id))
       .orderBy(asc(journalEntries.seq)),
@@ -77,12 +83,12 @@ export async function monthCheckpoint(db: DbOrTx, group: GroupRow, month: string
  * The supervisor confirms a finished month's seal: the sequence number and hash she confirms are
  * kept (append-only) and shown publicly as "disegel oleh pengawas". Audited. Signing a month still
  * in its grace period signs the chain head as it stands and closes the month at once: from then on
- * nothing may be dated in it (append-entry.ts), so the signed entry is its final seal.
+ * nothing may be dated in it (server/ledger/writer.ts), so the signed entry is its final seal.
  */
 export const ZCountersignSealSchema = z.object({ month: zMonth });
 
 export async function countersignSeal(ctx: ServiceContext, input: OnGroup<typeof ZCountersignSealSchema>) {
-  return ctx.database.write(async (tx) => {
+  return ledgerWrite(ctx, async (tx) => {
     const group = await loadGroupFor(tx, ctx, input.groupSlug, "countersign");
     const now = nowOf(ctx);
     if (typeof input.month !== "string" || !/^\d{4}-(0[1-9]|1[0-2])$/.test(input.month))

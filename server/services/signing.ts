@@ -10,11 +10,12 @@ import { z } from "zod";
 import { cashCounts, cashCountSignatures, correctionSignatures, journalEntries } from "@/db/schema";
 import { addMonths, localDate, monthOf } from "@/server/domain/dates";
 import { conflict, DomainError, notFound } from "@/server/domain/errors";
-import { loadGroupFor, nowOf, signerOf, type ServiceContext, audit } from "./context";
+import { loadGroupFor, nowOf, signerOf, type ServiceContext } from "./context";
 import { isOwn, monthsOfOwnWork } from "./own-work";
 import { groupCheckpoints } from "./seals";
 import { groupQueries, type SupervisorQuery } from "./supervisor-queries";
 import { type GroupInput, type OnGroup, zId } from "./fields";
+import { audit, ledgerWrite } from "@/server/ledger/write";
 
 /** How far back the list looks; anything older still unsigned is counted, not listed. */
 export const SIGNING_WINDOW_MONTHS = 3;
@@ -179,7 +180,7 @@ export async function waitingForSignature(
 export const ZCountersignCorrectionSchema = z.object({ entryId: zId });
 
 export async function countersignCorrection(ctx: ServiceContext, input: OnGroup<typeof ZCountersignCorrectionSchema>) {
-  return ctx.database.write(async (tx) => {
+  return ledgerWrite(ctx, async (tx) => {
     const group = await loadGroupFor(tx, ctx, input.groupSlug, "countersign");
     const [e] = await tx
       .select()

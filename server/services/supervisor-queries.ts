@@ -29,10 +29,11 @@ import {
   targetKey,
 } from "@/server/domain/supervisor-queries";
 import { cleanText } from "@/server/domain/text";
-import { audit, type GroupRow, loadGroupFor, nowOf, type ServiceContext, signerOf } from "./context";
+import { type GroupRow, loadGroupFor, nowOf, type ServiceContext, signerOf } from "./context";
 import { type GroupInput, type OnGroup, zId, zMonth, zText } from "./fields";
 import { isOwn, monthsOfOwnWork } from "./own-work";
 import { monthCheckpoint } from "./seals";
+import { audit, ledgerWrite } from "@/server/ledger/write";
 
 export const ZAskSupervisorQuerySchema = z.object({
   subject: z.enum(QUERY_SUBJECTS),
@@ -105,7 +106,7 @@ async function recordOf(
 
 /** The supervisor (or an admin) asks about a record that is not her own work and not yet countersigned. */
 export async function askSupervisorQuery(ctx: ServiceContext, input: OnGroup<typeof ZAskSupervisorQuerySchema>) {
-  return ctx.database.write(async (tx) => {
+  return ledgerWrite(ctx, async (tx) => {
     const group = await loadGroupFor(tx, ctx, input.groupSlug, "countersign");
     const target = targetOf(input);
     const now = nowOf(ctx);
@@ -148,7 +149,7 @@ export const ZAnswerSupervisorQuerySchema = z.object({
 
 /** The treasurer (or an admin) answers an open question; never one she asked herself. */
 export async function answerSupervisorQuery(ctx: ServiceContext, input: OnGroup<typeof ZAnswerSupervisorQuerySchema>) {
-  return ctx.database.write(async (tx) => {
+  return ledgerWrite(ctx, async (tx) => {
     const group = await loadGroupFor(tx, ctx, input.groupSlug, "write");
     const [q] = await tx
       .select()

@@ -14,7 +14,7 @@ import type { GroupRow } from "./context";
 import { impactFigures } from "./impact";
 import { groupDetailOf } from "./open-data";
 import { cashBookModels, groupPageModels, monthReportModels } from "./public-figures";
-import { processWide } from "./read-cache";
+import { processWide } from "@/server/cache/read-cache";
 
 const BAD = "ratu-damai";
 const GOOD = "sumber-air";

@@ -5,9 +5,10 @@ import type { Database, DbOrTx } from "@/db/client";
 import { ksmGroups, userGroups, users } from "@/db/schema";
 import { ROLES, type Role } from "@/server/domain/access";
 import { DomainError, conflict, invalid } from "@/server/domain/errors";
-import { nowOf, type ServiceContext, audit, signedIn, signerOf } from "./context";
+import { nowOf, type ServiceContext, signedIn, signerOf } from "./context";
 import { deviceSeen, renewedDevice } from "./devices";
 import { forgiveTry, guessKeys, takeTry, throttled } from "./throttle";
+import { audit, ledgerWrite } from "@/server/ledger/write";
 
 export { ROLES, type Role } from "@/server/domain/access";
 export type UserRow = typeof users.$inferSelect;
@@ -27,7 +28,7 @@ export async function createUser(
     throw invalid("username_invalid", "username");
   if (!ROLES.includes(input.role)) throw invalid("role_invalid", "role");
   const passwordHash = await hash(assertPassword(input.password), ARGON);
-  return ctx.database.write(async (tx) => {
+  return ledgerWrite(ctx, async (tx) => {
     const [dup] = await tx.select({ id: users.id }).from(users).where(eq(users.username, input.username));
     if (dup) throw conflict("username_taken", "username");
     const [u] = await tx.insert(users).values({ username: input.username, passwordHash, role: input.role }).returning();
@@ -124,7 +125,7 @@ export async function changeOwnPassword(
 
 /** Disables (or enables again) a user by username; disabling ends every session at once. */
 export async function setUserDisabled(ctx: ServiceContext, username: string, disabled: boolean): Promise<UserRow> {
-  return ctx.database.write(async (tx) => {
+  return ledgerWrite(ctx, async (tx) => {
     const [u] = await tx.select().from(users).where(eq(users.username, username));
     if (!u) throw new DomainError("not_found", "user_not_found", "username");
     const at = nowOf(ctx);
@@ -144,7 +145,7 @@ export async function setUserDisabled(ctx: ServiceContext, username: string, dis
 
 export async function changePassword(ctx: ServiceContext, userId: number, newPassword: string): Promise<void> {
   const passwordHash = await hash(assertPassword(newPassword), ARGON);
-  await ctx.database.write(async (tx) => {
+  await ledgerWrite(ctx, async (tx) => {
     await tx
       .update(users)
       .set({ passwordHash, sessionsValidAfter: nowOf(ctx).getTime() })

@@ -5,7 +5,7 @@ import { journalEntries } from "@/db/schema";
 import { EXAMPLE_RULE } from "@/server/domain/shu";
 import type { EntryKind, Posting } from "@/server/domain/ledger";
 import { FIXED_NOW, key, seedGroup, tempDatabase, testContext } from "@/server/testing/db";
-import { ledgerHead, sealEntry, writeLedgerRows } from "./append-entry";
+import { ledgerHead, sealEntry, writeLedgerRows } from "@/server/ledger/writer";
 import { recordIncome } from "./cash";
 import { loadGroup, type ServiceContext } from "./context";
 import { recordContributions } from "./savings";

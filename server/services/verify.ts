@@ -18,7 +18,7 @@ import type { GroupRow } from "./context";
 import { groupDetail } from "./open-data";
 import { groupFigures } from "./public-figures";
 import { groupCheckpoints } from "./seals";
-import { paidDayStands } from "./savings";
+import { paidDayStands } from "@/server/ledger/daily-payments";
 
 export interface VerifyProblem {
   group: string;

@@ -26,11 +26,12 @@ import {
   type ShuPool,
 } from "@/server/domain/shu";
 import { monthFlows, par30, yearIndicators, yearMonthEnds, type YearIndicators } from "@/server/domain/indicators";
-import { appendEntry, idempotentWrite, type EntryRow } from "./append-entry";
+import { appendEntry, idempotentWrite, type EntryRow } from "@/server/ledger/writer";
 import { groupLoanViews } from "./loans";
 import { monthPostingRows } from "./monthly-report";
-import { loadGroupFor, nowOf, todayIn, type GroupRow, type ServiceContext, audit } from "./context";
+import { loadGroupFor, nowOf, todayIn, type GroupRow, type ServiceContext } from "./context";
 import { type GroupInput, type OnGroup, zBps, zIdempotencyKey, zYear } from "./fields";
+import { audit, ledgerWrite } from "@/server/ledger/write";
 
 export type ShareOutRuleRow = typeof shareOutRules.$inferSelect;
 export type YearClosingRow = typeof yearClosings.$inferSelect;
@@ -92,7 +93,7 @@ export async function setShareOutRule(
   input: OnGroup<typeof ZSetShareOutRuleSchema> & { isExample?: boolean },
 ): Promise<ShareOutRuleRow> {
   const rule = assertShareOutRule(input.rule);
-  return ctx.database.write(async (tx) => {
+  return ledgerWrite(ctx, async (tx) => {
     const group = await loadGroupFor(tx, ctx, input.groupSlug, "countersign");
     const at = nowOf(ctx).toISOString();
     const [row] = await tx

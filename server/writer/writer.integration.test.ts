@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DomainError } from "@/server/domain/errors";
 import { appRouter } from "@/server/api/root";
 import { createCallerFactory } from "@/server/api/trpc";
-import { PageVersions } from "@/server/services/read-cache";
+import { PageVersions } from "@/server/cache/page-versions";
 import { recordContributions } from "@/server/services/savings";
 import { createUser, type UserRow } from "@/server/services/users";
 import { FIXED_NOW, key, seedGroup, tempDatabase, testContext } from "@/server/testing/db";

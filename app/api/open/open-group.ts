@@ -1,22 +1,13 @@
 import { getDatabase } from "@/db/client";
-import { DomainError } from "@/server/domain/errors";
-import { bothLanguages } from "@/server/i18n/errors";
-import { loadGroup, type GroupRow } from "@/server/services/context";
+import { notFound } from "@/server/domain/errors";
+import { type GroupRow, loadGroup } from "@/server/services/context";
 
-/** The group for an open-data URL, or a 404 JSON answer. */
-export async function openGroup(slug: string): Promise<GroupRow | Response> {
+/**
+ * The group for an open-data URL; an unknown one, or an address too long to be any group's, is
+ * refused as not found (the route answers it through server/http-errors.ts: a 404).
+ */
+export async function openGroup(slug: string): Promise<GroupRow> {
+  if (slug.length === 0 || slug.length > 64) throw notFound("group_not_found", "groupSlug");
   const { db } = await getDatabase();
-  try {
-    return await loadGroup(db, slug);
-  } catch (e) {
-    if (e instanceof DomainError)
-      return Response.json(
-        {
-          error: "group_not_found",
-          message: bothLanguages("group_not_found"),
-        },
-        { status: 404 },
-      );
-    throw e;
-  }
+  return loadGroup(db, slug);
 }

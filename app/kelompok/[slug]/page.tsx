@@ -109,6 +109,10 @@ export default async function GroupPage({ params }: { params: Promise<{ slug: st
         <Card label={t.activeMembers} value={formatInt(f.members.active, locale)} />
         <Card label={t.women} value={<Small v={f.members.women} locale={locale} />} />
         <Card label={t.men} value={<Small v={f.members.men} locale={locale} />} />
+        <Card
+          label={t.impact.retentionPerYear}
+          value={f.indicators.retentionPerYearHidden ? t.suppressed : formatPct(f.indicators.retentionPerYear, locale)}
+        />
       </ul>
 
       <h2>{t.balanceSheet}</h2>
@@ -234,7 +238,7 @@ export default async function GroupPage({ params }: { params: Promise<{ slug: st
       <p>
         <strong>{t.compare.costAvoidedAtLeast(rp(f.costs.avoided.atLeast, locale))}</strong>
         {perYear !== null && <> — {t.compare.costAvoidedPerMemberYear(rp(perYear, locale))}</>} (
-        {t.compare.costAvoidedRange(rp(f.costs.avoided.ifAllIjon, locale))}) ·{" "}
+        {t.compare.costAvoidedRange(rp(f.costs.avoided.ifOthersRentenir, locale))}) ·{" "}
         {t.compare.overLoans(formatInt(f.costs.loans, locale))}
       </p>
       <p className="muted">{t.compare.costAvoidedDef}</p>

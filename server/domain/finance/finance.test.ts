@@ -203,11 +203,12 @@ describe("the honest cost-avoided headline", () => {
     expect(realisticAlternative("kesehatan", costs(20, 400, 100))).toEqual({ lender: "rentenir", cost: 400 });
     expect(realisticAlternative("biaya_sekolah", costs(20, 400, 100)).lender).toBe("rentenir");
   });
-  it("sums 'at least' per loan and gives the everything-as-ijon figure beside it", () => {
+  it("claims 'at least' for crop loans only, and gives the figure with every other loan from a rentenir beside it", () => {
     const loans = [
       { purpose: "kopi", costs: costs(20, 400, 300) }, // ijon: 280
-      { purpose: "rumah", costs: costs(50, 900, 2000) }, // rentenir: 850
+      { purpose: "pertanian_lain", costs: costs(10, 200, 500) }, // rentenir: 190
+      { purpose: "rumah", costs: costs(50, 900, 2000) }, // not a crop: 0 at least, 850 against a rentenir
     ];
-    expect(costAvoided(loans)).toEqual({ atLeast: 280 + 850, ifAllIjon: 280 + 1950 });
+    expect(costAvoided(loans)).toEqual({ atLeast: 280 + 190, ifOthersRentenir: 280 + 190 + 850 });
   });
 });

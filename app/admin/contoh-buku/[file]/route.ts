@@ -1,6 +1,7 @@
 import { BOOK_TEMPLATE_FILES, type BookTemplateFile, bookTemplateCsv } from "@/server/domain/book-template";
 import type { BookFile } from "@/server/domain/paper-book";
 import { templateWorkbook } from "@/server/services/book-workbook";
+import { answersDomainErrors } from "@/server/http-errors";
 
 export const dynamic = "force-dynamic";
 
@@ -9,7 +10,7 @@ export const dynamic = "force-dynamic";
  * contoh-anggota.csv, contoh-pinjaman.csv and contoh-buku.xlsx, each with two example rows.
  * Nothing in them is a group's: the same files for everyone.
  */
-export async function GET(_req: Request, { params }: { params: Promise<{ file: string }> }) {
+export const GET = answersDomainErrors(async (_req: Request, { params }: { params: Promise<{ file: string }> }) => {
   const file = (await params).file;
   if (!(BOOK_TEMPLATE_FILES as readonly string[]).includes(file)) return new Response("Not found", { status: 404 });
   const headers = {
@@ -23,4 +24,4 @@ export async function GET(_req: Request, { params }: { params: Promise<{ file: s
     });
   const table = (file as BookTemplateFile).replace(/^contoh-|\.csv$/g, "") as BookFile;
   return new Response(bookTemplateCsv(table), { headers: { ...headers, "Content-Type": "text/csv; charset=utf-8" } });
-}
+});

@@ -3,10 +3,11 @@ import { LICENSE } from "@/server/domain/open-ledger";
 import { flaggedHeadline, groupHeadline } from "@/server/services/open-data";
 import { impactFigures } from "@/server/services/impact";
 import { watchChains } from "@/server/services/chain-check";
+import { answersDomainErrors } from "@/server/http-errors";
 
 export const dynamic = "force-dynamic";
 
-export async function GET() {
+export const GET = answersDomainErrors(async () => {
   const database = await getDatabase();
   // The start's warm-up asks this first: every chain is then checked whole in the background.
   watchChains(database);
@@ -20,4 +21,4 @@ export async function GET() {
     },
     { headers: { "Access-Control-Allow-Origin": "*" } },
   );
-}
+});

@@ -1,4 +1,5 @@
 import { getDatabase } from "@/db/client";
+import { answersDomainErrors } from "@/server/http-errors";
 import { LICENSE } from "@/server/domain/open-ledger";
 import { groupCheckpoints } from "@/server/services/seals";
 import { openGroup } from "../../../open-group";
@@ -12,9 +13,8 @@ export const dynamic = "force-dynamic";
  * elsewhere, `node scripts/verify-open-data.mjs ledger.json --checkpoints checkpoints.json`
  * proves any later rewrite or truncation of the books.
  */
-export async function GET(_req: Request, { params }: { params: Promise<{ slug: string }> }) {
+export const GET = answersDomainErrors(async (_req: Request, { params }: { params: Promise<{ slug: string }> }) => {
   const found = await openGroup((await params).slug);
-  if (found instanceof Response) return found;
   const checkpoints = await groupCheckpoints((await getDatabase()).db, found);
   return Response.json(
     {
@@ -32,4 +32,4 @@ export async function GET(_req: Request, { params }: { params: Promise<{ slug: s
     },
     { headers: { "Access-Control-Allow-Origin": "*" } },
   );
-}
+});

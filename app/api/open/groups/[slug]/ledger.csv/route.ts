@@ -1,12 +1,12 @@
 import { getDatabase } from "@/db/client";
+import { answersDomainErrors } from "@/server/http-errors";
 import { ledgerCsvChunks, streamOf } from "@/server/services/open-data";
 import { openGroup } from "../../../open-group";
 
 export const dynamic = "force-dynamic";
 
-export async function GET(_req: Request, { params }: { params: Promise<{ slug: string }> }) {
+export const GET = answersDomainErrors(async (_req: Request, { params }: { params: Promise<{ slug: string }> }) => {
   const found = await openGroup((await params).slug);
-  if (found instanceof Response) return found;
   const { db } = await getDatabase();
   return new Response(streamOf(ledgerCsvChunks(db, found)), {
     headers: {
@@ -15,4 +15,4 @@ export async function GET(_req: Request, { params }: { params: Promise<{ slug: s
       "Access-Control-Allow-Origin": "*",
     },
   });
-}
+});

@@ -4,13 +4,13 @@ import { journalEntries, ksmGroups, loans } from "@/db/schema";
 import { DomainError } from "@/server/domain/errors";
 import { expensePostings } from "@/server/domain/ledger";
 import { FIXED_NOW, key, seedGroup, tempDatabase, testContext } from "@/server/testing/db";
-import { groupMembersByCode, type ServiceContext } from "./context";
-import { EntryBatch } from "./entry-batch";
-import { batchContributions, recordContributions } from "./savings";
-import { batchDisbursement, batchRepayment, disburseLoan } from "./loans";
-import { verifyLedger } from "./verify";
-import { setLendingRule } from "./lending-rule";
-import type { NewEntry } from "./append-entry";
+import { groupMembersByCode, type ServiceContext } from "@/server/services/context";
+import type { EntryBatch } from "./batch";
+import { batchContributions, recordContributions } from "@/server/services/savings";
+import { batchDisbursement, batchRepayment, disburseLoan, openHistoryBatch } from "@/server/services/loans";
+import { verifyLedger } from "@/server/services/verify";
+import { setLendingRule } from "@/server/services/lending-rule";
+import type { NewEntry } from "./writer";
 
 async function setUp() {
   const t = await tempDatabase();
@@ -58,7 +58,7 @@ describe("EntryBatch", () => {
     const { t, ctx, group, byCode, entries } = await setUp();
     try {
       await recordContributions(ctx, collect("2026-11-02"));
-      const batch = await EntryBatch.open(t.database.db, group);
+      const batch = await openHistoryBatch(t.database.db, group);
       batchContributions(batch, ctx, byCode, collect("2026-11-03"));
       batchContributions(batch, ctx, byCode, collect("2026-11-05", ["2026-11-04", "2026-11-05"]));
       await t.database.write((tx) => batch.write(tx));
@@ -77,7 +77,7 @@ describe("EntryBatch", () => {
       const first = collect("2026-11-10");
       await recordContributions(ctx, first); // cash Rp 1.000
       const write = async (fill: (b: EntryBatch) => void) => {
-        const batch = await EntryBatch.open(t.database.db, group);
+        const batch = await openHistoryBatch(t.database.db, group);
         fill(batch);
         return refusal(t.database.write((tx) => batch.write(tx)));
       };
@@ -100,14 +100,14 @@ describe("EntryBatch", () => {
       );
       expect(await entries()).toBe(1);
       // Within the batch: the same day twice is refused, naming the entry that paid it first (no. 2).
-      const twice = await EntryBatch.open(t.database.db, group);
+      const twice = await openHistoryBatch(t.database.db, group);
       batchContributions(twice, ctx, byCode, collect("2026-11-12"));
       batchContributions(twice, ctx, byCode, collect("2026-11-13", ["2026-11-12"]));
       const error = await t.database.write((tx) => twice.write(tx)).catch((e: DomainError) => e);
       expect(error).toMatchObject({ code: "already_collected", params: { seq: 2, day: "2026-11-12" } });
       expect(await entries()).toBe(1);
       // A date going back is refused as it is added.
-      const batch = await EntryBatch.open(t.database.db, group);
+      const batch = await openHistoryBatch(t.database.db, group);
       batchContributions(batch, ctx, byCode, collect("2026-11-12"));
       expect(await refusal(() => batchContributions(batch, ctx, byCode, collect("2026-11-11")))).toBe(
         "date_before_last_entry",
@@ -143,7 +143,7 @@ describe("EntryBatch", () => {
         purpose: "kopi",
         idempotencyKey: key(),
       });
-      const batch = await EntryBatch.open(t.database.db, group);
+      const batch = await openHistoryBatch(t.database.db, group);
       const theirDay = { ...collect("2026-11-04"), lines: [{ memberCode: "CO-001", amount: 1000 }] };
       expect(await refusal(() => batchContributions(batch, ctx, theirs, theirDay))).toBe("member_not_found");
       const repay = {
@@ -179,13 +179,13 @@ describe("EntryBatch", () => {
         purpose: "kopi",
         idempotencyKey: key(),
       });
-      const batch = await EntryBatch.open(t.database.db, group);
+      const batch = await openHistoryBatch(t.database.db, group);
       const loan = batchDisbursement(batch, ctx, byCode, lend(300_000), 500_000 /* RA-001's savings */, 0);
       await t.database.write((tx) => batch.write(tx));
       expect(await t.database.db.select().from(loans)).toEqual([loan]);
       expect((await verifyLedger(t.database.db)).problems).toEqual([]);
       // Rp 200.000 left in the box: Rp 300.000 more is refused, and nothing is written.
-      const more = await EntryBatch.open(t.database.db, group);
+      const more = await openHistoryBatch(t.database.db, group);
       batchDisbursement(more, ctx, byCode, lend(300_000), 500_000 /* RA-001's savings */, 0);
       expect(await refusal(t.database.write((tx) => more.write(tx)))).toBe("insufficient_cash");
       expect(await entries()).toBe(2);
@@ -204,7 +204,7 @@ describe("EntryBatch", () => {
       ).toThrow();
       expect(more.nextLoanId).toBe(next);
       // A loan written meanwhile by the verb took the number the batch gave: the batch refuses to write.
-      const late = await EntryBatch.open(t.database.db, group);
+      const late = await openHistoryBatch(t.database.db, group);
       batchDisbursement(late, ctx, byCode, lend(100_000), 500_000 /* RA-001's savings */, 0);
       await disburseLoan(ctx, lend(50_000));
       await expect(t.database.write((tx) => late.write(tx))).rejects.toThrow("a loan was written outside the batch");
@@ -217,7 +217,7 @@ describe("EntryBatch", () => {
     const { t, ctx, group, byCode } = await setUp();
     try {
       await setLendingRule(ctx, { groupSlug: "ratu-damai", savingsMultiple: 3, maxPrincipal: 1_000_000 });
-      const batch = await EntryBatch.open(t.database.db, group);
+      const batch = await openHistoryBatch(t.database.db, group);
       const lend = (principal: number) => ({
         groupSlug: "ratu-damai",
         memberCode: "RA-001",

@@ -1,10 +1,17 @@
 /**
- * The one way anything is written to the ledger. Inside the caller's write transaction it
- * checks that no kept balance goes below zero on any day from the entry's date onward, takes
- * the next sequence number, hashes the entry onto the group's chain, inserts the entry and its
- * postings, updates the rollups and writes the audit row — all or nothing.
+ * The ledger's one writer: `writeEntries` writes one entry (a verb's, through `appendEntry`) or
+ * many of one group in order (a batch of history, through EntryBatch in batch.ts) inside the
+ * caller's write transaction, all or nothing. For every entry it checks the closing rules, that no
+ * kept balance goes below zero on any day from the entry's date onward, takes the next sequence
+ * number, hashes the entry onto the group's chain, inserts the entry (its id given by the
+ * database), its postings and the days it pays, updates the rollups and the chain's head and
+ * writes the entry's audit row. Idempotency has one shape here too (`findReplays`, `replayOr`,
+ * `idempotentWrite`). Every verb's write transaction is a `ledgerWrite` (write.ts), which refuses
+ * one that changed something without an audit row; the other ledger tables are written beside this
+ * file too (loans.ts, daily-payments.ts, cash-counts.ts) — nothing outside server/ledger inserts
+ * into them (server/house.test.ts).
  */
-import { and, eq, gt, inArray, sql } from "drizzle-orm";
+import { and, eq, gt, gte, inArray, lte, sql } from "drizzle-orm";
 import { randomBytes } from "node:crypto";
 import { type DbOrTx, insertMany, reusable, type Tx } from "@/db/client";
 import {
@@ -37,7 +44,9 @@ import {
   type EntryKind,
   type Posting,
 } from "@/server/domain/ledger";
-import { type GroupRow, loadGroupFor, type ServiceContext } from "./context";
+import { type GroupRow, loadGroupFor, type ServiceContext } from "@/server/services/context";
+import { insertPaidDays, type PaidDays } from "./daily-payments";
+import { ledgerWrite } from "./write";
 import { assertIdempotencyKey, requestHash } from "@/server/domain/idempotency";
 
 export type EntryRow = typeof journalEntries.$inferSelect;
@@ -62,6 +71,8 @@ export interface NewEntry {
   requestHash: string;
   actor: string;
   now: Date;
+  /** A collection's daily lines: the days each pays, written with the entry (daily_payments). */
+  paying?: readonly PaidDays[];
 }
 
 const entryByKey = reusable((db) =>
@@ -78,27 +89,68 @@ const entryByKey = reusable((db) =>
     .prepare(),
 );
 
+/** A request as the ledger keeps it: the client's key and the fingerprint of what was asked. */
+export interface KeyedRequest {
+  idempotencyKey: string;
+  requestHash: string;
+}
+
 /**
- * Idempotency: the entry already written under this key, when the request is the same;
- * a conflict when the same key came with different content; null when the key is new.
+ * Idempotency, the one shape: the entries already written under these keys, each the same request
+ * (a replay); a conflict when a key came with different content. Empty when every key is new.
  */
+export async function findReplays(tx: Tx, groupId: number, requests: readonly KeyedRequest[]): Promise<EntryRow[]> {
+  if (requests.length === 0) return [];
+  const used =
+    requests.length === 1
+      ? [await entryByKey(tx).get({ groupId, idempotencyKey: requests[0]!.idempotencyKey })].filter((e) => !!e)
+      : await tx
+          .select()
+          .from(journalEntries)
+          .where(
+            and(
+              eq(journalEntries.groupId, groupId),
+              sql`${journalEntries.idempotencyKey} IN (SELECT value FROM json_each(${JSON.stringify(requests.map((r) => r.idempotencyKey))}))`,
+            ),
+          );
+  const hashOf = new Map(requests.map((r) => [r.idempotencyKey, r.requestHash]));
+  for (const e of used)
+    if (e.requestHash !== hashOf.get(e.idempotencyKey!)) throw conflict("idempotency_key_reused", "idempotencyKey");
+  return used;
+}
+
+/** `findReplays` for one request: its entry, or null when the key is new. */
 export async function findReplay(
   tx: Tx,
   groupId: number,
   idempotencyKey: string,
   reqHash: string,
 ): Promise<EntryRow | null> {
-  const e = await entryByKey(tx).get({ groupId, idempotencyKey });
-  if (!e) return null;
-  if (e.requestHash !== reqHash) throw conflict("idempotency_key_reused", "idempotencyKey");
-  return e;
+  const [e] = await findReplays(tx, groupId, [{ idempotencyKey, requestHash: reqHash }]);
+  return e ?? null;
+}
+
+/**
+ * Inside a write transaction, on a group already loaded: a key already used answers with its first
+ * entry (`replayed`) or a conflict (other content); a new key has `write` do the verb's work.
+ */
+export async function replayOr<T, P = EntryRow>(
+  tx: Tx,
+  group: GroupRow,
+  req: KeyedRequest,
+  replayed: (previous: P) => T | Promise<T>,
+  write: () => Promise<T>,
+  previous: (tx: Tx, groupId: number, key: string, requestHash: string) => Promise<P | null> = findReplay as never,
+): Promise<T> {
+  const replay = await previous(tx, group.id, req.idempotencyKey, req.requestHash);
+  return replay ? replayed(replay) : write();
 }
 
 /**
  * The idempotent write every entry verb shares: the key is checked and the request fingerprinted
- * before the lock; then, in one write transaction, the group is loaded and a key already used
- * answers with its first entry (the same request) or a conflict (other content). Otherwise `write`
- * does the verb's work, passing `key` and `requestHash` on to `appendEntry`.
+ * before the lock; then, in one write transaction (`ledgerWrite`), the group is loaded (the access
+ * check) and `replayOr` answers a key already used or has `write` do the verb's work, passing `key`
+ * and `requestHash` on to `appendEntry`.
  */
 export function idempotentWrite<T, P = EntryRow>(
   ctx: ServiceContext,
@@ -111,10 +163,16 @@ export function idempotentWrite<T, P = EntryRow>(
 ): Promise<T> {
   const key = assertIdempotencyKey(input.idempotencyKey);
   const hash = requestHash(verb, input);
-  return ctx.database.write(async (tx) => {
+  return ledgerWrite(ctx, async (tx) => {
     const group = await loadGroupFor(tx, ctx, input.groupSlug, "write");
-    const replay = await previous(tx, group.id, key, hash);
-    return replay ? replayed(tx, replay, group) : write(tx, { group, key, requestHash: hash });
+    return replayOr(
+      tx,
+      group,
+      { idempotencyKey: key, requestHash: hash },
+      (replay: P) => replayed(tx, replay, group),
+      () => write(tx, { group, key, requestHash: hash }),
+      previous,
+    );
   });
 }
 
@@ -152,13 +210,51 @@ const laterDays = reusable((db) =>
     .prepare(),
 );
 
-/** Refuses an entry that would take a cash, savings, social-fund or loan balance below zero on any day. */
-async function assertStaysNonNegative(
-  tx: Tx,
-  groupId: number,
-  date: BusinessDate,
-  postings: readonly Posting[],
-): Promise<void> {
+/**
+ * Refuses an entry that would take a cash, savings, social-fund or loan balance below zero on any
+ * day — for each entry in order, counting the entries before it in the same write as written. An
+ * entry's own movements count together (an entry is written whole); a balance it lowers is walked
+ * from its kept value through every later day already written (a back-dated entry must keep them
+ * whole). The refusal names the balance available on the entry's day.
+ */
+async function assertStaysNonNegative(tx: Tx, groupId: number, entries: readonly NewEntry[]): Promise<void> {
+  const moved = new Map<string, number>(); // what the entries before this one add, by balance
+  const kept = new Map<string, number>();
+  let latest: string | null | undefined; // the latest day written, read once when needed
+  for (const e of entries) {
+    for (const p of entryDeltas(e.postings)) {
+      const k = balanceKey(p);
+      const before = moved.get(k) ?? 0;
+      moved.set(k, before + p.delta);
+      if (naturalBalance(p.account, p.delta) >= 0) continue; // this entry only adds to the balance
+      let base = kept.get(k);
+      if (base === undefined) {
+        const row = await keptBalance(tx).get({
+          groupId,
+          account: p.account,
+          memberId: p.memberId ?? 0,
+          loanId: p.loanId ?? 0,
+        });
+        base = row?.balance ?? 0;
+        kept.set(k, base);
+      }
+      latest ??= await latestDay(tx, groupId);
+      const later = latest !== null && e.date < latest ? await laterMovements(tx, groupId, p, e.date) : [];
+      let running = base + before - later.reduce((t, r) => t + Number(r.amount), 0) + p.delta;
+      let lowest = running;
+      for (const r of later) {
+        running += Number(r.amount);
+        lowest = naturalBalance(p.account, running) < naturalBalance(p.account, lowest) ? running : lowest;
+      }
+      const available = naturalBalance(p.account, lowest - p.delta);
+      if (naturalBalance(p.account, lowest) < 0)
+        throw invalid(insufficientCode(p.account), "amount", { available: Math.max(0, available) });
+    }
+  }
+}
+
+/** An entry's movements of the balances kept non-negative, one per balance. */
+function entryDeltas(postings: readonly Posting[]): (Posting & { delta: number })[] {
   const deltas = new Map<string, Posting & { delta: number }>();
   for (const p of postings) {
     if (!NON_NEGATIVE.has(p.account)) continue;
@@ -167,30 +263,24 @@ async function assertStaysNonNegative(
     if (d) d.delta += p.amount;
     else deltas.set(k, { ...p, delta: p.amount });
   }
-  for (const p of deltas.values()) {
-    if (naturalBalance(p.account, p.delta) >= 0) continue; // this entry only adds to the balance
-    const memberId = p.memberId ?? 0;
-    const loanId = p.loanId ?? 0;
-    const row = await keptBalance(tx).get({ groupId, account: p.account, memberId, loanId });
-    const total = row?.balance ?? 0;
-    const later = await laterDays(tx).all({
-      groupId,
-      account: p.account,
-      memberId: p.memberId ?? null,
-      loanId: p.loanId ?? null,
-      date,
-    });
-    let running = total - later.reduce((t, r) => t + Number(r.amount), 0) + p.delta;
-    let lowest = running;
-    for (const r of later) {
-      running += Number(r.amount);
-      lowest = naturalBalance(p.account, running) < naturalBalance(p.account, lowest) ? running : lowest;
-    }
-    const available = naturalBalance(p.account, lowest - p.delta);
-    if (naturalBalance(p.account, lowest) < 0)
-      throw invalid(insufficientCode(p.account), "amount", { available: Math.max(0, available) });
-  }
+  return [...deltas.values()];
 }
+
+const latestDayOf = reusable((db) =>
+  db
+    .select({ date: sql<string | null>`max(${journalEntries.businessDate})` })
+    .from(journalEntries)
+    .where(eq(journalEntries.groupId, sql.placeholder("groupId")))
+    .prepare(),
+);
+
+/** The latest business day of the group's entries written, or null. */
+export async function latestDay(tx: DbOrTx, groupId: number): Promise<string | null> {
+  return (await latestDayOf(tx).get({ groupId }))?.date ?? null;
+}
+
+const laterMovements = (tx: Tx, groupId: number, p: Posting, date: BusinessDate) =>
+  laterDays(tx).all({ groupId, account: p.account, memberId: p.memberId ?? null, loanId: p.loanId ?? null, date });
 
 export function insufficientCode(account: Account): ErrorCode {
   if (account === "cash") return "insufficient_cash";
@@ -405,14 +495,72 @@ export function sealEntry(e: NewEntry, head: Head) {
   };
 }
 
+/** One entry written by `writeEntries` (a verb's, after its replay check). */
 export async function appendEntry(tx: Tx, e: NewEntry): Promise<EntryRow> {
-  assertEntryAllowed(e);
-  await assertNotCountersigned(tx, [e]);
-  await assertStaysNonNegative(tx, e.group.id, e.date, e.postings);
-  const entry = await insertEntry(tx).get(sealEntry(e, await ledgerHead(tx).get({ groupId: e.group.id })));
-  if (!entry) throw new Error("insert returned nothing");
-  await writeLedgerRows(tx, e.group.id, [{ e, entry }]);
-  return entry;
+  const [entry] = await writeEntries(tx, [e]);
+  return entry!;
+}
+
+/**
+ * The one write of entries: one, or many of one group in date order, in the caller's transaction.
+ * The pure rules, the closing rules, the caller's own checks and rows that go in first (`before`:
+ * a batch's, its new loans), the non-negative rule; then each entry sealed onto the chain after the one before it, inserted (the
+ * database numbers the ids), and everything it adds beside its row (`writeLedgerRows`).
+ */
+export async function writeEntries(
+  tx: Tx,
+  entries: readonly NewEntry[],
+  before?: () => Promise<void>,
+): Promise<EntryRow[]> {
+  if (entries.length === 0) return [];
+  const groupId = entries[0]!.group.id;
+  if (entries.some((e) => e.group.id !== groupId)) throw new Error("one write holds one group's entries");
+  for (const e of entries) assertEntryAllowed(e);
+  await assertNotCountersigned(tx, entries);
+  await before?.();
+  await assertStaysNonNegative(tx, groupId, entries);
+  let head: Head = await ledgerHead(tx).get({ groupId });
+  const sealed = entries.map((e) => {
+    const row = sealEntry(e, head);
+    head = { lastSeq: row.seq, lastHash: row.hash };
+    return row;
+  });
+  const rows = await insertEntries(tx, groupId, sealed);
+  const written = rows.map((entry, i) => ({ e: entries[i]!, entry }));
+  await writeLedgerRows(tx, groupId, written);
+  await insertPaidDays(
+    tx,
+    groupId,
+    written.map((w) => ({ entryId: w.entry.id, paying: w.e.paying ?? [] })),
+  );
+  return rows;
+}
+
+/** Inserts sealed entries in order; the database gives each its id (read back by the entries' numbers). */
+async function insertEntries(
+  tx: Tx,
+  groupId: number,
+  sealed: readonly ReturnType<typeof sealEntry>[],
+): Promise<EntryRow[]> {
+  if (sealed.length === 1) {
+    const entry = await insertEntry(tx).get(sealed[0]!);
+    if (!entry) throw new Error("insert returned nothing");
+    return [entry];
+  }
+  await insertMany(tx, journalEntries, sealed);
+  const ids = await tx
+    .select({ id: journalEntries.id, seq: journalEntries.seq })
+    .from(journalEntries)
+    .where(
+      and(
+        eq(journalEntries.groupId, groupId),
+        gte(journalEntries.seq, sealed[0]!.seq),
+        lte(journalEntries.seq, sealed.at(-1)!.seq),
+      ),
+    )
+    .orderBy(journalEntries.seq);
+  if (ids.length !== sealed.length) throw new Error("the entries written do not read back");
+  return sealed.map((row, i) => ({ ...row, id: ids[i]!.id }));
 }
 
 /**
