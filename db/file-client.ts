@@ -236,7 +236,6 @@ export function scopedClient(): Client | null {
   return scope?.held ? scope.client : null;
 }
 
-/** A client for an embedded database file (never `:memory:`, where each connection is a new database). */
 /** SQLite's change counter for a file, read without waiting: it moves when any other connection commits. */
 export interface ChangeCounter {
   read(): number;
@@ -258,126 +257,167 @@ export function openChangeCounter(file: string): ChangeCounter {
   };
 }
 
-export function createFileClient(file: string, opts: { timeoutMs?: number } = {}): Client {
-  const timeoutMs = opts.timeoutMs ?? 5000;
-  let idle: CachedConnection[] = [];
-  const borrowed = new Set<CachedConnection>();
-  let opened = 0;
-  let closed = false;
-  const check = () => {
-    if (closed) throw new LibsqlError("The client is closed", "CLIENT_CLOSED");
-  };
-  const open = () => new CachedConnection(file, timeoutMs, opened++ === 0);
+/**
+ * A client's connections: one kept idle for single synchronous calls, one borrowed for each
+ * transaction (given back rolled back if still open), at most four kept idle.
+ */
+class Pool {
+  idle: CachedConnection[] = [];
+  readonly borrowed = new Set<CachedConnection>();
+  private opened = 0;
+  closed = false;
+
+  constructor(
+    private readonly file: string,
+    private readonly timeoutMs: number,
+  ) {}
+
+  check() {
+    if (this.closed) throw new LibsqlError("The client is closed", "CLIENT_CLOSED");
+  }
+
+  private open() {
+    return new CachedConnection(this.file, this.timeoutMs, this.opened++ === 0);
+  }
+
   /** The write scope's transaction connection, or any connection for one synchronous call (it is back before anything else runs). */
-  const any = () => {
-    check();
+  any(client: Client) {
+    this.check();
     const scope = writeScope.getStore();
     if (scope?.held && scope.client === client) return scope.held;
-    const c = idle.at(-1) ?? open();
-    if (!idle.length) idle.push(c);
+    const c = this.idle.at(-1) ?? this.open();
+    if (!this.idle.length) this.idle.push(c);
     return c;
-  };
-  const borrow = () => {
-    check();
-    const c = idle.pop() ?? open();
-    borrowed.add(c);
+  }
+
+  borrow() {
+    this.check();
+    const c = this.idle.pop() ?? this.open();
+    this.borrowed.add(c);
     return c;
-  };
-  const giveBack = (c: CachedConnection) => {
-    borrowed.delete(c);
+  }
+
+  giveBack(c: CachedConnection) {
+    this.borrowed.delete(c);
     if (c.native.open && c.native.inTransaction) c.native.exec("ROLLBACK");
-    if (closed || idle.length >= 4) c.close();
-    else idle.push(c);
-  };
+    if (this.closed || this.idle.length >= 4) c.close();
+    else this.idle.push(c);
+  }
+
   /** Runs statements one after another in one transaction on one connection. */
-  const inTransaction = (mode: TransactionMode, stmts: InStatement[], c = borrow()): ResultSet[] => {
+  inTransaction(mode: TransactionMode, stmts: InStatement[], c = this.borrow()): ResultSet[] {
     try {
       c.execute(BEGIN[mode]);
       const results = stmts.map((s) => c.execute(s));
       c.execute("COMMIT");
       return results;
     } finally {
-      giveBack(c);
+      this.giveBack(c);
     }
-  };
+  }
 
+  close() {
+    this.closed = true;
+    for (const c of [...this.idle, ...this.borrowed]) c.close();
+    this.idle = [];
+    this.borrowed.clear();
+  }
+
+  reconnect() {
+    for (const c of this.idle) c.close();
+    this.idle = [];
+    this.closed = false;
+  }
+}
+
+/**
+ * An interactive transaction on a connection of its own, held until commit or rollback. Opened in
+ * the client's write scope (inWriteScope), it becomes the scope's connection meanwhile.
+ */
+function openTransaction(pool: Pool, client: Client, mode: TransactionMode): Transaction {
+  const c = pool.borrow();
+  try {
+    c.execute(BEGIN[mode]);
+  } catch (e) {
+    pool.giveBack(c);
+    throw e;
+  }
+  let held: CachedConnection | null = c;
+  const scope = writeScope.getStore();
+  const scoped = scope?.client === client && scope.held === null ? scope : null;
+  if (scoped) scoped.held = c;
+  const use = () => {
+    if (!held?.native.inTransaction) throw new LibsqlError("The transaction is closed", "TRANSACTION_CLOSED");
+    return held;
+  };
+  const settle = () => {
+    if (scoped?.held === held) scoped.held = null;
+    if (held) pool.giveBack(held);
+    held = null;
+  };
+  return {
+    async execute(stmt: InStatement) {
+      return use().execute(stmt);
+    },
+    async batch(stmts: InStatement[]) {
+      const conn = use();
+      return stmts.map((s) => conn.execute(s));
+    },
+    async executeMultiple(sql: string) {
+      use().native.exec(sql);
+    },
+    async commit() {
+      try {
+        use().execute("COMMIT");
+      } finally {
+        settle();
+      }
+    },
+    async rollback() {
+      if (held?.native.open && held.native.inTransaction) held.execute("ROLLBACK");
+      settle();
+    },
+    close() {
+      settle();
+    },
+    get closed() {
+      return !held?.native.inTransaction;
+    },
+  };
+}
+
+/** A client for an embedded database file (never `:memory:`, where each connection is a new database). */
+export function createFileClient(file: string, opts: { timeoutMs?: number } = {}): Client {
+  const pool = new Pool(file, opts.timeoutMs ?? 5000);
   const client: Client = {
     protocol: "file",
     get closed() {
-      return closed;
+      return pool.closed;
     },
     async execute(stmt: InStatement | string, a?: InArgs) {
-      return any().execute(stmt, a);
+      return pool.any(client).execute(stmt, a);
     },
     async batch(stmts, mode = "deferred") {
-      return inTransaction(
+      return pool.inTransaction(
         mode,
         stmts.map((s) => (Array.isArray(s) ? { sql: s[0], args: s[1] ?? [] } : s)),
       );
     },
     async migrate(stmts) {
-      const c = borrow();
+      const c = pool.borrow();
       c.execute("PRAGMA foreign_keys=OFF");
       try {
-        return inTransaction("deferred", stmts, c);
+        return pool.inTransaction("deferred", stmts, c);
       } finally {
         if (c.native.open) c.native.exec("PRAGMA foreign_keys=ON");
       }
     },
     async transaction(mode: TransactionMode = "write"): Promise<Transaction> {
-      const c = borrow();
-      try {
-        c.execute(BEGIN[mode]);
-      } catch (e) {
-        giveBack(c);
-        throw e;
-      }
-      let held: CachedConnection | null = c;
-      const scope = writeScope.getStore();
-      const scoped = scope?.client === client && scope.held === null ? scope : null;
-      if (scoped) scoped.held = c;
-      const use = () => {
-        if (!held?.native.inTransaction) throw new LibsqlError("The transaction is closed", "TRANSACTION_CLOSED");
-        return held;
-      };
-      const settle = () => {
-        if (scoped?.held === held) scoped.held = null;
-        if (held) giveBack(held);
-        held = null;
-      };
-      return {
-        async execute(stmt: InStatement) {
-          return use().execute(stmt);
-        },
-        async batch(stmts: InStatement[]) {
-          const conn = use();
-          return stmts.map((s) => conn.execute(s));
-        },
-        async executeMultiple(sql: string) {
-          use().native.exec(sql);
-        },
-        async commit() {
-          try {
-            use().execute("COMMIT");
-          } finally {
-            settle();
-          }
-        },
-        async rollback() {
-          if (held?.native.open && held.native.inTransaction) held.execute("ROLLBACK");
-          settle();
-        },
-        close() {
-          settle();
-        },
-        get closed() {
-          return !held?.native.inTransaction;
-        },
-      };
+      return openTransaction(pool, client, mode);
     },
     async executeMultiple(sql: string) {
       try {
-        any().native.exec(sql);
+        pool.any(client).native.exec(sql);
       } catch (e) {
         throw mapError(e);
       }
@@ -386,15 +426,10 @@ export function createFileClient(file: string, opts: { timeoutMs?: number } = {}
       throw new LibsqlError("sync is for embedded replicas; this is a plain database file", "SYNC_NOT_SUPPORTED");
     },
     close() {
-      closed = true;
-      for (const c of [...idle, ...borrowed]) c.close();
-      idle = [];
-      borrowed.clear();
+      pool.close();
     },
     reconnect() {
-      for (const c of idle) c.close();
-      idle = [];
-      closed = false;
+      pool.reconnect();
     },
   };
   return client;

@@ -14,77 +14,102 @@ import { closePassbookAction, openPassbookAction } from "./actions";
 export const dynamic = "force-dynamic";
 export const generateMetadata = titled("passbook", { robots: { index: false } });
 
+type PassbookQuery = Promise<{ gagal?: string; detik?: string; kelompok?: string; kode?: string }>;
+
 export default async function PassbookPage({
   searchParams,
 }: {
   /** `kelompok` and `kode` fill the form in (the link on a member's receipt); never the check code. */
-  searchParams: Promise<{ gagal?: string; detik?: string; kelompok?: string; kode?: string }>;
+  searchParams: PassbookQuery;
 }) {
   const { locale, t } = await getMessages();
-  const p = t.passbook;
   const { db } = await getDatabase();
   const memberId = readPassbookTicket((await cookies()).get(PASSBOOK_COOKIE)?.value, passbookSecret());
   const book = memberId ? await passbookOf(db, memberId) : null;
   if (!book) {
     const groups = await listGroups(db);
-    const query = await searchParams;
-    const failed = refusalOf(query);
-    const fromReceipt = groups.find((g) => g.slug === query.kelompok);
-    const hint = demoPassbookHint(groups);
-    return (
-      <>
-        <h1>{p.title}</h1>
-        <p>{p.intro}</p>
-        {failed && (
-          <p className="warn" role="alert">
-            {failed === "denied" ? p.denied : p.wait(formatWait(failed.waitSeconds, locale))}
-          </p>
-        )}
-        {hint && (
-          <p className="demo-hint" id="demo-hint">
-            {p.demoHint(hint.groupName, hint.memberCode, hint.checkCode)}
-          </p>
-        )}
-        <form action={openPassbookAction} className="inline">
-          <label htmlFor="kelompok">{p.group}</label>
-          <select id="kelompok" name="kelompok" required defaultValue={fromReceipt?.slug ?? hint?.groupSlug}>
-            {groups.map((g) => (
-              <option key={g.slug} value={g.slug}>
-                {g.name}
-              </option>
-            ))}
-          </select>
-          <label htmlFor="kode">{p.code}</label>
-          <input
-            id="kode"
-            name="kode"
-            required
-            autoComplete="username"
-            placeholder={hint?.memberCode}
-            defaultValue={fromReceipt && typeof query.kode === "string" ? query.kode.slice(0, 32) : undefined}
-            maxLength={32}
-          />
-          <label htmlFor="kodeCek">{p.checkCode}</label>
-          <input
-            id="kodeCek"
-            name="kodeCek"
-            type="password"
-            required
-            autoComplete="current-password"
-            inputMode="numeric"
-            maxLength={64}
-          />
-          <div>
-            <button type="submit">{p.open}</button>
-          </div>
-        </form>
-        <p>{p.lostCode}</p>
-      </>
-    );
+    return <PassbookSignIn groups={groups} query={await searchParams} locale={locale} t={t} />;
   }
+  return <Passbook book={book} locale={locale} t={t} />;
+}
+
+type Words = Awaited<ReturnType<typeof getMessages>>;
+type Book = NonNullable<Awaited<ReturnType<typeof passbookOf>>>;
+type View = ReturnType<typeof passbookView>;
+
+/** No passbook open on this phone: the form that opens one (filled in from a receipt's link). */
+function PassbookSignIn({
+  groups,
+  query,
+  locale,
+  t,
+}: Words & {
+  groups: Awaited<ReturnType<typeof listGroups>>;
+  query: Awaited<PassbookQuery>;
+}) {
+  const p = t.passbook;
+  const failed = refusalOf(query);
+  const fromReceipt = groups.find((g) => g.slug === query.kelompok);
+  const hint = demoPassbookHint(groups);
+  return (
+    <>
+      <h1>{p.title}</h1>
+      <p>{p.intro}</p>
+      {failed && (
+        <p className="warn" role="alert">
+          {failed === "denied" ? p.denied : p.wait(formatWait(failed.waitSeconds, locale))}
+        </p>
+      )}
+      {hint && (
+        <p className="demo-hint" id="demo-hint">
+          {p.demoHint(hint.groupName, hint.memberCode, hint.checkCode)}
+        </p>
+      )}
+      <form action={openPassbookAction} className="inline">
+        <label htmlFor="kelompok">{p.group}</label>
+        <select id="kelompok" name="kelompok" required defaultValue={fromReceipt?.slug ?? hint?.groupSlug}>
+          {groups.map((g) => (
+            <option key={g.slug} value={g.slug}>
+              {g.name}
+            </option>
+          ))}
+        </select>
+        <label htmlFor="kode">{p.code}</label>
+        <input
+          id="kode"
+          name="kode"
+          required
+          autoComplete="username"
+          placeholder={hint?.memberCode}
+          defaultValue={fromReceipt && typeof query.kode === "string" ? query.kode.slice(0, 32) : undefined}
+          maxLength={32}
+        />
+        <label htmlFor="kodeCek">{p.checkCode}</label>
+        <input
+          id="kodeCek"
+          name="kodeCek"
+          type="password"
+          required
+          autoComplete="current-password"
+          inputMode="numeric"
+          maxLength={64}
+        />
+        <div>
+          <button type="submit">{p.open}</button>
+        </div>
+      </form>
+      <p>{p.lostCode}</p>
+    </>
+  );
+}
+
+/** A member's own passbook: her savings, her loans and what is due, her years. */
+function Passbook({ book, locale, t }: Words & { book: Book }) {
+  const p = t.passbook;
   const s = book.savings;
   const v = passbookView(book);
   const money = (n: number) => rp(n, locale);
+  const w = { locale, t, book, v };
   return (
     <>
       <h1>
@@ -104,6 +129,37 @@ export default async function PassbookPage({
       </div>
       <h2>{p.myLoans}</h2>
       {v.open.length === 0 && <p>{p.noOpenLoans}</p>}
+      <LoanCards {...w} />
+      <form action={closePassbookAction}>
+        <button type="submit">{p.close}</button>
+      </form>
+      <p className="muted">{p.privacy}</p>
+      <details>
+        <summary>{p.savingsDetail}</summary>
+        <DataTable
+          rows={[
+            { key: "share", cells: [p.share, money(s.share)] },
+            { key: "mandatory", cells: [p.mandatory, money(s.mandatory)] },
+            { key: "voluntary", cells: [p.voluntary, money(s.voluntary)] },
+            { key: "total", cells: [p.total, <strong key="t">{money(v.savingsNow)}</strong>] },
+            { key: "social", cells: [t.socialFund, money(s.socialFund)] },
+          ]}
+        />
+      </details>
+      <LoanSchedules {...w} />
+      <SavingsYears {...w} />
+    </>
+  );
+}
+
+type Part = Words & { book: Book; v: View };
+
+/** Each open loan as a card: its status, what is due now, the next installment. */
+function LoanCards({ v, locale, t }: Part) {
+  const p = t.passbook;
+  const money = (n: number) => rp(n, locale);
+  return (
+    <>
       {v.open.map(({ loan, status, due }) => (
         <section
           key={loan.id}
@@ -131,22 +187,16 @@ export default async function PassbookPage({
           {due.installment && <p>{p.next(money(due.installment.amount), formatDate(due.installment.dueOn, locale))}</p>}
         </section>
       ))}
-      <form action={closePassbookAction}>
-        <button type="submit">{p.close}</button>
-      </form>
-      <p className="muted">{p.privacy}</p>
-      <details>
-        <summary>{p.savingsDetail}</summary>
-        <DataTable
-          rows={[
-            { key: "share", cells: [p.share, money(s.share)] },
-            { key: "mandatory", cells: [p.mandatory, money(s.mandatory)] },
-            { key: "voluntary", cells: [p.voluntary, money(s.voluntary)] },
-            { key: "total", cells: [p.total, <strong key="t">{money(v.savingsNow)}</strong>] },
-            { key: "social", cells: [t.socialFund, money(s.socialFund)] },
-          ]}
-        />
-      </details>
+    </>
+  );
+}
+
+/** Each open loan's schedule, and the loans closed. */
+function LoanSchedules({ book, v, locale, t }: Part) {
+  const p = t.passbook;
+  const money = (n: number) => rp(n, locale);
+  return (
+    <>
       {v.open.map(({ loan, due }) => {
         const full = book.loans.find((l) => l.loan.id === loan.id)!;
         return (
@@ -192,6 +242,16 @@ export default async function PassbookPage({
           </ul>
         </details>
       )}
+    </>
+  );
+}
+
+/** What she paid in, year by year and month by month. */
+function SavingsYears({ book, v, locale, t }: Part) {
+  const p = t.passbook;
+  const money = (n: number) => rp(n, locale);
+  return (
+    <>
       <h2>{p.history}</h2>
       <p className="muted">{p.historyNote(money(book.group.dailyContribution))}</p>
       {v.years.map((y) => (

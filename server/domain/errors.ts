@@ -3,7 +3,7 @@
  * (server/i18n/messages.ts) and, where it applies, the input field it is about.
  * Domain code never carries sentences: the code plus params is the message.
  */
-import type { ErrorCode } from "@/server/i18n/errors";
+import type { ErrorCode } from "./error-codes";
 
 export type DomainErrorKind = "validation" | "not_found" | "conflict" | "forbidden" | "unauthorized" | "too_many";
 

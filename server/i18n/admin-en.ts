@@ -1,7 +1,7 @@
-import type { AdminMessages } from "./admin";
+import type { ADMIN_ID } from "./admin-id";
 
 /** The treasurer screens' words in English (admin.ts joins both languages; see admin-id.ts). */
-export const ADMIN_EN: AdminMessages = {
+export const ADMIN_EN: typeof ADMIN_ID = {
   title: "Treasurer's book",
   supervisorTitle: "Supervisor's book",
   signOut: "Sign out",

@@ -1,3 +1,4 @@
+import type { ErrorCode } from "@/server/domain/error-codes";
 import { RP } from "@/server/domain/money";
 import { formatDate, formatMonth } from "./format";
 import type { Locale } from "./messages";
@@ -9,7 +10,7 @@ const dayOf = (day: unknown, locale: Locale) =>
 type Params = Record<string, string | number>;
 type Msg = (p: Params) => string;
 
-/** What each domain error code says to a person, Indonesian first. */
+/** What each domain error code (server/domain/error-codes.ts) says to a person, Indonesian first. */
 const MESSAGES = {
   amount_not_number: { id: () => "Jumlah harus berupa angka.", en: () => "The amount must be a number." },
   amount_not_whole: { id: () => "Jumlah harus rupiah bulat, tanpa sen.", en: () => "The amount must be whole rupiah." },
@@ -598,12 +599,7 @@ const MESSAGES = {
     en: () =>
       "The phone number is not valid. Write an Indonesian mobile number, e.g. 0812-3456-7890 or +62 812 3456 7890.",
   },
-} satisfies Record<string, { id: Msg; en: Msg }>;
-
-/** Every code a domain error may carry: a code without a message here does not typecheck. */
-export type ErrorCode = keyof typeof MESSAGES;
-/** Every code, for tests over all messages. */
-export const ERROR_CODES = Object.keys(MESSAGES) as ErrorCode[];
+} satisfies Record<ErrorCode, { id: Msg; en: Msg }>;
 
 function fmt(v: unknown, sep = "."): string {
   const n = Number(v);

@@ -32,7 +32,7 @@ import {
 import { addMonths, localDate, monthOf, type BusinessDate } from "@/server/domain/dates";
 import { firstOpenDay, isMonthClosed, monthStanding } from "@/server/domain/month-close";
 import { conflict, invalid } from "@/server/domain/errors";
-import type { ErrorCode } from "@/server/i18n/errors";
+import type { ErrorCode } from "@/server/domain/error-codes";
 import {
   assertBalanced,
   balanceKey,

@@ -10,7 +10,8 @@ import { z } from "zod";
 import { cashCounts, cashCountSignatures, correctionSignatures, journalEntries } from "@/db/schema";
 import { addMonths, localDate, monthOf } from "@/server/domain/dates";
 import { conflict, DomainError, notFound } from "@/server/domain/errors";
-import { loadGroupFor, nowOf, signerOf, type ServiceContext } from "./context";
+import type { DbOrTx } from "@/db/client";
+import { loadGroupFor, nowOf, signerOf, type ServiceContext, type GroupRow } from "./context";
 import { isOwn, monthsOfOwnWork } from "./own-work";
 import { groupCheckpoints } from "./seals";
 import { groupQueries, type SupervisorQuery } from "./supervisor-queries";
@@ -87,38 +88,12 @@ export async function waitingForSignature(
   const now = nowOf(ctx);
   const thisMonth = monthOf(localDate(now, group.timeZone));
   const since = addMonths(`${thisMonth}-01`, -SIGNING_WINDOW_MONTHS);
-  const unsignedCount = and(eq(cashCounts.groupId, group.id), isNull(cashCountSignatures.id));
-  const unsignedCorrection = and(
-    eq(journalEntries.groupId, group.id),
-    eq(journalEntries.kind, "correction"),
-    isNull(correctionSignatures.id),
+  const { counts, corrections, checkpoints, olderCounts, olderCorrections } = await unsignedRecords(
+    db,
+    group,
+    now,
+    since,
   );
-  const [counts, corrections, checkpoints, [olderCounts], [olderCorrections]] = await Promise.all([
-    db
-      .select()
-      .from(cashCounts)
-      .leftJoin(cashCountSignatures, eq(cashCountSignatures.cashCountId, cashCounts.id))
-      .where(and(unsignedCount, gte(cashCounts.businessDate, since)))
-      .orderBy(desc(cashCounts.businessDate), desc(cashCounts.id)),
-    db
-      .select()
-      .from(journalEntries)
-      .leftJoin(correctionSignatures, eq(correctionSignatures.entryId, journalEntries.id))
-      .leftJoin(reversed, eq(reversed.id, journalEntries.reversesEntryId))
-      .where(and(unsignedCorrection, gte(journalEntries.businessDate, since)))
-      .orderBy(desc(journalEntries.seq)),
-    groupCheckpoints(db, group, now),
-    db
-      .select({ n: sql<number>`count(*)` })
-      .from(cashCounts)
-      .leftJoin(cashCountSignatures, eq(cashCountSignatures.cashCountId, cashCounts.id))
-      .where(and(unsignedCount, lt(cashCounts.businessDate, since))),
-    db
-      .select({ n: sql<number>`count(*)` })
-      .from(journalEntries)
-      .leftJoin(correctionSignatures, eq(correctionSignatures.entryId, journalEntries.id))
-      .where(and(unsignedCorrection, lt(journalEntries.businessDate, since))),
-  ]);
   const sinceMonth = monthOf(since);
   const unsignedSeals = checkpoints.filter((c) => c.finished && !c.countersigned);
   const seals = unsignedSeals.filter((c) => c.month >= sinceMonth);
@@ -126,12 +101,7 @@ export async function waitingForSignature(
     monthsOfOwnWork(db, group, userId, sinceMonth),
     groupQueries(db, group),
   ]);
-  // Newest first: the first question of each record is its latest.
-  const latest = new Map<string, Question>();
-  for (const q of questions)
-    if (!latest.has(`${q.subject}:${q.target}`))
-      latest.set(`${q.subject}:${q.target}`, { id: q.id, reason: q.reason, open: q.open, answer: q.answer });
-  const question = (k: string): Question => latest.get(k) ?? null;
+  const question = latestQuestion(questions);
   const notYours = (why: NotYours) => ({ own: why !== null, notYours: why });
   const items: WaitingItem[] = [
     ...seals.reverse().map((c) => ({
@@ -172,8 +142,63 @@ export async function waitingForSignature(
       ...notYours(isOwn(e.recordedBy, userId) ? "recorded" : r && isOwn(r.recordedBy, userId) ? "reverses_own" : null),
     })),
   ];
-  const older = unsignedSeals.length - seals.length + Number(olderCounts?.n ?? 0) + Number(olderCorrections?.n ?? 0);
+  const older = unsignedSeals.length - seals.length + olderCounts + olderCorrections;
   return { items, older };
+}
+
+/**
+ * The cash counts and corrections not yet signed within the window (since `since`), newest first,
+ * the group's seals, and how many counts and corrections older than the window wait unsigned.
+ */
+async function unsignedRecords(db: DbOrTx, group: GroupRow, now: Date, since: string) {
+  const unsignedCount = and(eq(cashCounts.groupId, group.id), isNull(cashCountSignatures.id));
+  const unsignedCorrection = and(
+    eq(journalEntries.groupId, group.id),
+    eq(journalEntries.kind, "correction"),
+    isNull(correctionSignatures.id),
+  );
+  const [counts, corrections, checkpoints, [olderCounts], [olderCorrections]] = await Promise.all([
+    db
+      .select()
+      .from(cashCounts)
+      .leftJoin(cashCountSignatures, eq(cashCountSignatures.cashCountId, cashCounts.id))
+      .where(and(unsignedCount, gte(cashCounts.businessDate, since)))
+      .orderBy(desc(cashCounts.businessDate), desc(cashCounts.id)),
+    db
+      .select()
+      .from(journalEntries)
+      .leftJoin(correctionSignatures, eq(correctionSignatures.entryId, journalEntries.id))
+      .leftJoin(reversed, eq(reversed.id, journalEntries.reversesEntryId))
+      .where(and(unsignedCorrection, gte(journalEntries.businessDate, since)))
+      .orderBy(desc(journalEntries.seq)),
+    groupCheckpoints(db, group, now),
+    db
+      .select({ n: sql<number>`count(*)` })
+      .from(cashCounts)
+      .leftJoin(cashCountSignatures, eq(cashCountSignatures.cashCountId, cashCounts.id))
+      .where(and(unsignedCount, lt(cashCounts.businessDate, since))),
+    db
+      .select({ n: sql<number>`count(*)` })
+      .from(journalEntries)
+      .leftJoin(correctionSignatures, eq(correctionSignatures.entryId, journalEntries.id))
+      .where(and(unsignedCorrection, lt(journalEntries.businessDate, since))),
+  ]);
+  return {
+    counts,
+    corrections,
+    checkpoints,
+    olderCounts: Number(olderCounts?.n ?? 0),
+    olderCorrections: Number(olderCorrections?.n ?? 0),
+  };
+}
+
+/** The latest question about each record ("subject:target"): the questions come newest first. */
+function latestQuestion(questions: SupervisorQuery[]): (k: string) => Question {
+  const latest = new Map<string, Question>();
+  for (const q of questions)
+    if (!latest.has(`${q.subject}:${q.target}`))
+      latest.set(`${q.subject}:${q.target}`, { id: q.id, reason: q.reason, open: q.open, answer: q.answer });
+  return (k) => latest.get(k) ?? null;
 }
 
 /** The supervisor confirms a correction (once; never her own). */

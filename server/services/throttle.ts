@@ -6,7 +6,7 @@
  * tries, doubling waits, never a lock) is in server/domain/throttle.ts.
  */
 import { eq, inArray } from "drizzle-orm";
-import type { ErrorCode } from "@/server/i18n/errors";
+import type { ErrorCode } from "@/server/domain/error-codes";
 import { DomainError } from "@/server/domain/errors";
 import type { Database, Tx } from "@/db/client";
 import { throttle } from "@/db/schema";

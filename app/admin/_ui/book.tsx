@@ -44,30 +44,7 @@ export function Book({ slug, t, locale, rp, onChanged }: P & { onChanged: () => 
     setKey(newKey());
   };
 
-  if (done)
-    return (
-      <>
-        <p className="ok" role="status">
-          {t.bookDone(done.entry.seq)}
-        </p>
-        {done.checkCodes.length > 0 && (
-          <>
-            <p>{t.checkCodesTitle}</p>
-            <ul className="check-codes">
-              {done.checkCodes.map((c) => (
-                <li key={c.code}>
-                  {c.code}: <strong>{c.checkCode}</strong>
-                </li>
-              ))}
-            </ul>
-          </>
-        )}
-        {/* Reloading the screen clears this page: only once the codes are written down. */}
-        <button type="button" onClick={onChanged}>
-          {t.codesWritten}
-        </button>
-      </>
-    );
+  if (done) return <BookDone done={done} t={t} onChanged={onChanged} />;
 
   return (
     <form
@@ -213,5 +190,32 @@ function Figures({ p, t, rp, locale }: Pick<P, "t" | "rp" | "locale"> & { p: Ext
         ))}
       </ul>
     </section>
+  );
+}
+
+/** Moved in: the first entry's number, and each member's check code, shown once to be written down. */
+function BookDone({ done, t, onChanged }: { done: Done; t: P["t"]; onChanged: () => void }) {
+  return (
+    <>
+      <p className="ok" role="status">
+        {t.bookDone(done.entry.seq)}
+      </p>
+      {done.checkCodes.length > 0 && (
+        <>
+          <p>{t.checkCodesTitle}</p>
+          <ul className="check-codes">
+            {done.checkCodes.map((c) => (
+              <li key={c.code}>
+                {c.code}: <strong>{c.checkCode}</strong>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      {/* Reloading the screen clears this page: only once the codes are written down. */}
+      <button type="button" onClick={onChanged}>
+        {t.codesWritten}
+      </button>
+    </>
   );
 }

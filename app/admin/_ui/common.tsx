@@ -7,7 +7,7 @@ import { formatDate } from "@/server/i18n/format";
 import { type api, explain, type FieldError, noAnswer, touchSession } from "./client";
 import type { QueuedWrite } from "./offline-queue";
 import type { OpenDays } from "./open-days";
-import { keepOnPhone } from "./phone-queue";
+import { keepOnPhone } from "./keep-on-phone";
 import { warmAgain } from "./warm";
 
 export { dateCheck, type OpenDays } from "./open-days";

@@ -17,15 +17,96 @@ export function MembersTab({
   canWrite,
   onChanged,
 }: P & { members: Members; today: string; canWrite: boolean; onChanged: () => void }) {
-  const [f, setF] = useState({ code: "", fullName: "", gender: "P" as "P" | "L", phone: "" });
-  // A name that looks like another member's: the server asks, she confirms it is someone else.
-  const [confirmed, setConfirmed] = useState(false);
+  const { leaving, setLeaving, phoneOf, setPhoneOf, ph, actionsOf, resetOf, undoOf, phoneStatusOf, rc, u, ...act } =
+    useMemberPanels(slug, t, locale, onChanged);
+  return (
+    <>
+      <AddMemberForm slug={slug} today={today} t={t} locale={locale} canWrite={canWrite} onChanged={onChanged} />
+      {/* One card a member on a phone: her code, name and savings, then her actions behind one tap, and the
+          form an action opens right there below them (never above the list, out of her sight). */}
+      <table className="members">
+        <MembersHead t={t} />
+        <tbody>
+          {members.map((m) => {
+            const canLeave = canWrite && !m.leftOn;
+            const canUndo = canWrite && m.leftOn && m.leftOn >= today;
+            return (
+              <tr key={m.code}>
+                <td>{m.code}</td>
+                <MemberName m={m} t={t} locale={locale} />
+                <td className="num">{rp(savingsTotal(m.savings))}</td>
+                <td className="actions">
+                  {canLeave && (
+                    <details
+                      open={actionsOf === m.code}
+                      onToggle={(e) => act.toggleActions(m.code, e.currentTarget.open)}
+                    >
+                      <summary>{t.memberActionsOf(m.code)}</summary>
+                      <div className="row-actions">
+                        <button type="button" onClick={() => act.resetCode(m.code)}>
+                          {t.resetCode}
+                        </button>
+                        <button type="button" onClick={() => act.startLeave(m.code)}>
+                          {t.leave}
+                        </button>
+                        <button type="button" className="secondary" onClick={() => act.startPhone(m.code)}>
+                          {t.editPhone}
+                        </button>
+                      </div>
+                    </details>
+                  )}
+                  {resetOf === m.code && <Status s={rc} />}
+                  {canUndo && (
+                    <button type="button" className="secondary" onClick={() => act.undoLeave(m.code)}>
+                      {t.undoLeave}
+                    </button>
+                  )}
+                  {undoOf === m.code && <Status s={u} />}
+                  {phoneStatusOf === m.code && <Status s={ph} />}
+                  {phoneOf === m.code && (
+                    <PhoneForm
+                      key={m.code}
+                      slug={slug}
+                      member={m}
+                      t={t}
+                      a={ph}
+                      onClose={() => setPhoneOf(null)}
+                      onChanged={onChanged}
+                    />
+                  )}
+                  {leaving === m.code && (
+                    <LeaveForm
+                      key={m.code}
+                      slug={slug}
+                      member={m}
+                      today={today}
+                      t={t}
+                      locale={locale}
+                      rp={rp}
+                      onClose={() => setLeaving(null)}
+                      onChanged={onChanged}
+                    />
+                  )}
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </>
+  );
+}
+
+/**
+ * Which member's row shows what (her actions, a new check code, the leave or phone form, an undone
+ * leave), each answer in her own row where the treasurer tapped, and the row actions themselves.
+ */
+function useMemberPanels(slug: string, t: P["t"], locale: P["locale"], onChanged: () => void) {
   // The member whose leaving is being asked about (one at a time).
   const [leaving, setLeaving] = useState<string | null>(null);
   // The member whose phone number is being set (one at a time), and that form's own status.
   const [phoneOf, setPhoneOf] = useState<string | null>(null);
   const ph = useAction(locale);
-  const a = useAction(locale);
   // The member whose actions are open, whose check code was just made new, whose leave was undone: each
   // answer is shown in her own row, where the treasurer tapped.
   const [actionsOf, setActionsOf] = useState<string | null>(null);
@@ -35,6 +116,106 @@ export function MembersTab({
   const rc = useAction(locale);
   // Undoing a leave has its own status: its errors name no field of the form above.
   const u = useAction(locale);
+  const toggleActions = (code: string, isOpen: boolean) => setActionsOf((c) => (isOpen ? code : c === code ? null : c));
+  const resetCode = async (code: string) => {
+    setLeaving(null);
+    setPhoneOf(null);
+    setResetOf(code);
+    await rc.run(
+      () => api.admin.members.resetCheckCode.mutate({ groupSlug: slug, code }),
+      (r) => t.newCode(r.code, r.checkCode),
+    );
+  };
+  const startLeave = (code: string) => {
+    setPhoneOf(null);
+    setLeaving(code);
+  };
+  const startPhone = (code: string) => {
+    setLeaving(null);
+    setPhoneOf(code);
+    setPhoneStatusOf(code);
+  };
+  const undoLeave = async (code: string) => {
+    setUndoOf(code);
+    if (
+      await u.run(
+        () => api.admin.members.undoLeave.mutate({ groupSlug: slug, code }),
+        (r) => t.leaveUndone(code, r.payoutReversed),
+      )
+    ) {
+      setLeaving(null); // the leave's own message is not left standing beside its undoing
+      onChanged();
+    }
+  };
+  return {
+    leaving,
+    setLeaving,
+    phoneOf,
+    setPhoneOf,
+    ph,
+    actionsOf,
+    resetOf,
+    undoOf,
+    phoneStatusOf,
+    rc,
+    u,
+    toggleActions,
+    resetCode,
+    startLeave,
+    startPhone,
+    undoLeave,
+  };
+}
+
+/** The register's columns: code, name, savings, and her actions (named for screen readers only). */
+function MembersHead({ t }: Pick<P, "t">) {
+  return (
+    <thead>
+      <tr>
+        <th scope="col">{t.code}</th>
+        <th scope="col">{t.name}</th>
+        <th scope="col" className="num">
+          {t.savingsColumn}
+        </th>
+        <th scope="col">
+          <span className="sr-only">{t.memberActions}</span>
+        </th>
+      </tr>
+    </thead>
+  );
+}
+
+/** Her name, the day she left (if she did), her phone masked. */
+function MemberName({ m, t, locale }: Pick<P, "t" | "locale"> & { m: Members[number] }) {
+  return (
+    <td>
+      {m.fullName}
+      {m.leftOn ? ` (${formatDate(m.leftOn, locale)})` : ""}
+      {m.phoneMasked && (
+        <>
+          <br />
+          <small className="muted">
+            {t.phoneColumn} {m.phoneMasked}
+          </small>
+        </>
+      )}
+    </td>
+  );
+}
+
+/** A new member: her code, name, gender and phone; a name like another member's is confirmed as someone else. */
+function AddMemberForm({
+  slug,
+  today,
+  t,
+  locale,
+  canWrite,
+  onChanged,
+}: Pick<P, "slug" | "t" | "locale"> & { today: string; canWrite: boolean; onChanged: () => void }) {
+  const [f, setF] = useState({ code: "", fullName: "", gender: "P" as "P" | "L", phone: "" });
+  // A name that looks like another member's: the server asks, she confirms it is someone else.
+  const [confirmed, setConfirmed] = useState(false);
+  const a = useAction(locale);
   const askSameName = a.error?.code === "name_duplicate_unconfirmed" || confirmed;
   const edit = (k: keyof typeof f, v: string) => {
     setF({ ...f, [k]: v } as typeof f);
@@ -117,142 +298,6 @@ export function MembersTab({
         </form>
       )}
       <Status s={a} />
-      {/* One card a member on a phone: her code, name and savings, then her actions behind one tap, and the
-          form an action opens right there below them (never above the list, out of her sight). */}
-      <table className="members">
-        <thead>
-          <tr>
-            <th scope="col">{t.code}</th>
-            <th scope="col">{t.name}</th>
-            <th scope="col" className="num">
-              {t.savingsColumn}
-            </th>
-            <th scope="col">
-              <span className="sr-only">{t.memberActions}</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {members.map((m) => {
-            const canLeave = canWrite && !m.leftOn;
-            const canUndo = canWrite && m.leftOn && m.leftOn >= today;
-            return (
-              <tr key={m.code}>
-                <td>{m.code}</td>
-                <td>
-                  {m.fullName}
-                  {m.leftOn ? ` (${formatDate(m.leftOn, locale)})` : ""}
-                  {m.phoneMasked && (
-                    <>
-                      <br />
-                      <small className="muted">
-                        {t.phoneColumn} {m.phoneMasked}
-                      </small>
-                    </>
-                  )}
-                </td>
-                <td className="num">{rp(savingsTotal(m.savings))}</td>
-                <td className="actions">
-                  {canLeave && (
-                    <details
-                      open={actionsOf === m.code}
-                      onToggle={(e) => {
-                        const isOpen = e.currentTarget.open;
-                        setActionsOf((c) => (isOpen ? m.code : c === m.code ? null : c));
-                      }}
-                    >
-                      <summary>{t.memberActionsOf(m.code)}</summary>
-                      <div className="row-actions">
-                        <button
-                          type="button"
-                          onClick={async () => {
-                            setLeaving(null);
-                            setPhoneOf(null);
-                            setResetOf(m.code);
-                            await rc.run(
-                              () => api.admin.members.resetCheckCode.mutate({ groupSlug: slug, code: m.code }),
-                              (r) => t.newCode(r.code, r.checkCode),
-                            );
-                          }}
-                        >
-                          {t.resetCode}
-                        </button>
-                        <button
-                          type="button"
-                          onClick={() => {
-                            setPhoneOf(null);
-                            setLeaving(m.code);
-                          }}
-                        >
-                          {t.leave}
-                        </button>
-                        <button
-                          type="button"
-                          className="secondary"
-                          onClick={() => {
-                            setLeaving(null);
-                            setPhoneOf(m.code);
-                            setPhoneStatusOf(m.code);
-                          }}
-                        >
-                          {t.editPhone}
-                        </button>
-                      </div>
-                    </details>
-                  )}
-                  {resetOf === m.code && <Status s={rc} />}
-                  {canUndo && (
-                    <button
-                      type="button"
-                      className="secondary"
-                      onClick={async () => {
-                        setUndoOf(m.code);
-                        if (
-                          await u.run(
-                            () => api.admin.members.undoLeave.mutate({ groupSlug: slug, code: m.code }),
-                            (r) => t.leaveUndone(m.code, r.payoutReversed),
-                          )
-                        ) {
-                          setLeaving(null); // the leave's own message is not left standing beside its undoing
-                          onChanged();
-                        }
-                      }}
-                    >
-                      {t.undoLeave}
-                    </button>
-                  )}
-                  {undoOf === m.code && <Status s={u} />}
-                  {phoneStatusOf === m.code && <Status s={ph} />}
-                  {phoneOf === m.code && (
-                    <PhoneForm
-                      key={m.code}
-                      slug={slug}
-                      member={m}
-                      t={t}
-                      a={ph}
-                      onClose={() => setPhoneOf(null)}
-                      onChanged={onChanged}
-                    />
-                  )}
-                  {leaving === m.code && (
-                    <LeaveForm
-                      key={m.code}
-                      slug={slug}
-                      member={m}
-                      today={today}
-                      t={t}
-                      locale={locale}
-                      rp={rp}
-                      onClose={() => setLeaving(null)}
-                      onChanged={onChanged}
-                    />
-                  )}
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
     </>
   );
 }

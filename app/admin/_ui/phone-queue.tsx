@@ -4,11 +4,11 @@ import { formatRupiah } from "@/server/domain/money";
 import { errorMessage } from "@/server/i18n/errors";
 import { api, noAnswer, TRPCClientError } from "./client";
 import type { P } from "./common";
+import { QUEUE_EVENT } from "./keep-on-phone";
 import { Receipts } from "./receipt";
 import {
   dismissRefused,
   dismissSent,
-  enqueue,
   flushOnce,
   type Outcome,
   type QueuedWrite,
@@ -24,15 +24,6 @@ import {
   countFarFromBook,
 } from "./offline-queue";
 import { warmAgain } from "./warm";
-
-/** Told whenever a write is kept, so the one queue banner looks again and sends when it can. */
-const QUEUE_EVENT = "kt-antrian";
-
-/** Keeps a write on this phone, with its key, to be sent in order when there is signal. */
-export function keepOnPhone(slug: string, w: Omit<QueuedWrite, "queuedAt">): void {
-  enqueue(localStorage, slug, { ...w, queuedAt: new Date().toISOString() });
-  window.dispatchEvent(new Event(QUEUE_EVENT));
-}
 
 type Input = never; // each verb checks its own input again on the server; the queue keeps it as it was made
 type Recorded = Extract<Outcome, { ok: true }>;
@@ -89,19 +80,10 @@ async function sendWrite(w: QueuedWrite): Promise<Outcome> {
 }
 
 /**
- * The one place the phone's queue speaks: what waits for signal, what was sent, what the server
- * refused (with the reason and what to do), and what is held after a refusal. Sends by itself when
- * the signal returns, every 20 s while something waits, and on a tap.
+ * The queue's state on this phone (waiting, refused, sent) and its sending: by itself when the signal
+ * returns, every 20 s while something waits, when a write is kept, and on a tap (`send(true)`).
  */
-export function PhoneQueue({
-  slug,
-  t,
-  locale,
-  onSent,
-}: Pick<P, "slug" | "t" | "locale"> & {
-  /** Told when writes were sent (all or some): the open tab's figures are read again. */
-  onSent?: () => void;
-}) {
+function usePhoneQueue(slug: string, onSent: (() => void) | undefined) {
   const [pending, setPending] = useState<QueuedWrite[]>([]);
   const [refusedWrites, setRefused] = useState<RefusedWrite[]>([]);
   // Everything sent since she last closed the list (kept on the phone): the banner counts it all.
@@ -168,6 +150,24 @@ export function PhoneQueue({
       window.clearInterval(timer);
     };
   }, [slug]);
+  return { pending, refusedWrites, sent, busy, stillOffline, reload, send };
+}
+
+/**
+ * The one place the phone's queue speaks: what waits for signal, what was sent, what the server
+ * refused (with the reason and what to do), and what is held after a refusal. Sends by itself when
+ * the signal returns, every 20 s while something waits, and on a tap.
+ */
+export function PhoneQueue({
+  slug,
+  t,
+  locale,
+  onSent,
+}: Pick<P, "slug" | "t" | "locale"> & {
+  /** Told when writes were sent (all or some): the open tab's figures are read again. */
+  onSent?: () => void;
+}) {
+  const { pending, refusedWrites, sent, busy, stillOffline, reload, send } = usePhoneQueue(slug, onSent);
   const waiting = pending.filter((w) => !w.held);
   const held = pending.filter((w) => w.held);
   if (!pending.length && !refusedWrites.length && !sent.length) return null;

@@ -21,39 +21,9 @@ export function WaitingForSignature({ slug, t, locale, rp, onSigned }: P & { onS
   const load = useCallback(() => api.admin.signing.waiting.query({ groupSlug: slug }).then(setD), [slug]);
   useEffect(() => void load(), [load]);
   if (!d) return null;
-  const diff = (x: number) => (x === 0 ? t.matches : x > 0 ? t.over(rp(x)) : t.short(rp(-x)));
-  const sentence = (i: WaitingItem) =>
-    i.kind === "seal"
-      ? `${t.signSeal(formatMonth(i.month, locale, true), i.seq, i.seal)}${i.closed ? "" : ` ${t.sealCloses}`}`
-      : i.kind === "cash_count"
-        ? t.signCount(
-            i.account === "bank" ? t.bankCheck : t.count,
-            formatDate(i.date, locale),
-            rp(i.counted),
-            rp(i.book),
-            diff(i.difference),
-            actorName(i.recordedBy),
-          )
-        : t.signCorrection(
-            i.seq,
-            formatDate(i.date, locale),
-            i.reversesSeq ?? 0,
-            words.reasons[i.reason ?? ""] ?? i.reason ?? "",
-            rp(i.amount),
-            actorName(i.recordedBy),
-          );
-  const sign = (i: WaitingItem): Promise<unknown> =>
-    i.kind === "seal"
-      ? api.admin.seals.countersign.mutate({ groupSlug: slug, month: i.month })
-      : i.kind === "cash_count"
-        ? api.admin.cash.countersign.mutate({ groupSlug: slug, cashCountId: i.id })
-        : api.admin.signing.correction.mutate({ groupSlug: slug, entryId: i.id });
-  const ask = (i: WaitingItem, reason: QueryReason): Promise<unknown> =>
-    api.admin.signing.ask.mutate(
-      i.kind === "seal"
-        ? { groupSlug: slug, subject: "seal", month: i.month, reason }
-        : { groupSlug: slug, subject: i.kind, id: i.id, reason },
-    );
+  const sentence = (i: WaitingItem) => sentenceOf(i, { t, locale, rp }, words);
+  const sign = (i: WaitingItem) => signItem(slug, i);
+  const ask = (i: WaitingItem, reason: QueryReason) => askAbout(slug, i, reason);
   return (
     <section className="card" aria-labelledby="to-sign">
       <h2 id="to-sign">{t.toSign(d.items.filter((i) => !i.own).length)}</h2>
@@ -178,3 +148,43 @@ function AskForm({
     </details>
   );
 }
+
+/** What signing an item confirms, in a sentence. */
+function sentenceOf(i: WaitingItem, { t, locale, rp }: Pick<P, "t" | "locale" | "rp">, words: AdminWords): string {
+  const diff = (x: number) => (x === 0 ? t.matches : x > 0 ? t.over(rp(x)) : t.short(rp(-x)));
+  return i.kind === "seal"
+    ? `${t.signSeal(formatMonth(i.month, locale, true), i.seq, i.seal)}${i.closed ? "" : ` ${t.sealCloses}`}`
+    : i.kind === "cash_count"
+      ? t.signCount(
+          i.account === "bank" ? t.bankCheck : t.count,
+          formatDate(i.date, locale),
+          rp(i.counted),
+          rp(i.book),
+          diff(i.difference),
+          actorName(i.recordedBy),
+        )
+      : t.signCorrection(
+          i.seq,
+          formatDate(i.date, locale),
+          i.reversesSeq ?? 0,
+          words.reasons[i.reason ?? ""] ?? i.reason ?? "",
+          rp(i.amount),
+          actorName(i.recordedBy),
+        );
+}
+
+/** Countersigns an item through its own verb. */
+const signItem = (slug: string, i: WaitingItem): Promise<unknown> =>
+  i.kind === "seal"
+    ? api.admin.seals.countersign.mutate({ groupSlug: slug, month: i.month })
+    : i.kind === "cash_count"
+      ? api.admin.cash.countersign.mutate({ groupSlug: slug, cashCountId: i.id })
+      : api.admin.signing.correction.mutate({ groupSlug: slug, entryId: i.id });
+
+/** Asks the treasurer about an item instead of signing it. */
+const askAbout = (slug: string, i: WaitingItem, reason: QueryReason): Promise<unknown> =>
+  api.admin.signing.ask.mutate(
+    i.kind === "seal"
+      ? { groupSlug: slug, subject: "seal", month: i.month, reason }
+      : { groupSlug: slug, subject: i.kind, id: i.id, reason },
+  );

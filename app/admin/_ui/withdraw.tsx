@@ -45,7 +45,7 @@ export function Withdraw({
   rp,
   draft,
 }: P & { today: string; draft?: Extract<RightEntryDraft, { form: "withdraw" }> | null }) {
-  const [members, setMembers] = useState<Members>([]);
+  const { members, load, threshold } = usePayableMembers(slug, today);
   // After a correction, the right withdrawal: her, the amount to check, the date, a private note.
   const [fromDraft, setFromDraft] = useState(draft ?? null);
   const [f, setF] = useState(() =>
@@ -58,30 +58,8 @@ export function Withdraw({
   const [confirming, setConfirming] = useState(false);
   const [entryId, setEntryId] = useState<number | null>(null);
   const a = useAction(locale);
-  const load = useCallback(
-    () => api.admin.members.list.query({ groupSlug: slug }).then((ms) => setMembers(payable(ms, today))),
-    [slug, today],
-  );
-  useEffect(() => void load(), [load]);
-  // The phone's queue sent a withdrawal: it left the queue, so her savings are read again with it.
-  const sent = useSent();
-  // biome-ignore lint/correctness/useExhaustiveDependencies: `sent` is the reload trigger
-  useEffect(() => void (sent && load()), [sent]);
-  // The group's threshold: one withdrawal above it is confirmed with the amount in words.
-  const [threshold, setThreshold] = useState<number | null>(null);
-  useEffect(() => {
-    api.admin.cash.onHand
-      .query({ groupSlug: slug })
-      .then((h) => setThreshold(h.largeOutflowThreshold))
-      .catch(() => undefined);
-  }, [slug]);
   const member = members.find((m) => m.code === f.memberCode);
-  // Her savings as last synced, less what already waits on the phone to be withdrawn from them.
-  // One figure, shown and checked alike (the cold try saw the synced one shown and this one checked).
-  const waiting = member
-    ? waitingWithdrawals(typeof window === "undefined" ? [] : queued(localStorage, slug), member.code)
-    : 0;
-  const left = member ? savingsOf(member) - waiting : 0;
+  const { waiting, left } = savingsLeft(slug, member);
   const amount = Number(f.amount);
   const edit = (k: "memberCode" | "amount" | "date", v: string) => {
     setF({ ...f, [k]: v, key: newKey() });
@@ -148,23 +126,7 @@ export function Withdraw({
           ))}
         </select>
       </Field>
-      {member && (
-        <p>
-          {t.savingsNow}: <strong>{rp(Math.max(0, left))}</strong>
-          {waiting > 0 ? (
-            <span className="warn" id="w-waiting">
-              {" "}
-              ({t.withdrawWaiting(rp(waiting))})
-            </span>
-          ) : (
-            <>
-              {" "}
-              ({t.savingsVoluntary} {rp(member.savings.savings_voluntary)}, {t.savingsMandatory}{" "}
-              {rp(member.savings.savings_mandatory)}, {t.savingsShare} {rp(member.savings.savings_share)})
-            </>
-          )}
-        </p>
-      )}
+      {member && <SavingsNow member={member} left={left} waiting={waiting} t={t} rp={rp} />}
       <DateField id="wd" a={a} value={f.date} onChange={(v) => edit("date", v)} t={t} locale={locale} />
       <Field id="wa" label={t.amount} a={a} name="amount">
         <DigitsInput id="wa" value={f.amount} onChange={(v) => edit("amount", v)} />
@@ -193,4 +155,65 @@ export function Withdraw({
       {entryId && <Receipts slug={slug} entryId={entryId} t={t} locale={locale} rp={rp} />}
     </form>
   );
+}
+
+/** Who may be paid, read again when the phone's queue sent a withdrawal, and the group's large-outflow threshold. */
+function usePayableMembers(slug: string, today: string) {
+  const [members, setMembers] = useState<Members>([]);
+  const load = useCallback(
+    () => api.admin.members.list.query({ groupSlug: slug }).then((ms) => setMembers(payable(ms, today))),
+    [slug, today],
+  );
+  useEffect(() => void load(), [load]);
+  // The phone's queue sent a withdrawal: it left the queue, so her savings are read again with it.
+  const sent = useSent();
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `sent` is the reload trigger
+  useEffect(() => void (sent && load()), [sent]);
+  // The group's threshold: one withdrawal above it is confirmed with the amount in words.
+  const [threshold, setThreshold] = useState<number | null>(null);
+  useEffect(() => {
+    api.admin.cash.onHand
+      .query({ groupSlug: slug })
+      .then((h) => setThreshold(h.largeOutflowThreshold))
+      .catch(() => undefined);
+  }, [slug]);
+  return { members, load, threshold };
+}
+
+/** Her savings now (less what waits on the phone), and their parts when nothing waits. */
+function SavingsNow({
+  member,
+  left,
+  waiting,
+  t,
+  rp,
+}: Pick<P, "t" | "rp"> & { member: Members[number]; left: number; waiting: number }) {
+  return (
+    <p>
+      {t.savingsNow}: <strong>{rp(Math.max(0, left))}</strong>
+      {waiting > 0 ? (
+        <span className="warn" id="w-waiting">
+          {" "}
+          ({t.withdrawWaiting(rp(waiting))})
+        </span>
+      ) : (
+        <>
+          {" "}
+          ({t.savingsVoluntary} {rp(member.savings.savings_voluntary)}, {t.savingsMandatory}{" "}
+          {rp(member.savings.savings_mandatory)}, {t.savingsShare} {rp(member.savings.savings_share)})
+        </>
+      )}
+    </p>
+  );
+}
+
+/**
+ * Her savings as last synced, less what already waits on the phone to be withdrawn from them. One
+ * figure, shown and checked alike (the cold try saw the synced one shown and this one checked).
+ */
+function savingsLeft(slug: string, member: Members[number] | undefined): { waiting: number; left: number } {
+  const waiting = member
+    ? waitingWithdrawals(typeof window === "undefined" ? [] : queued(localStorage, slug), member.code)
+    : 0;
+  return { waiting, left: member ? savingsOf(member) - waiting : 0 };
 }

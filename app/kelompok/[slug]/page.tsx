@@ -55,14 +55,41 @@ export default async function GroupPage({ params }: { params: Promise<{ slug: st
     safetyModel(database, group),
   ]);
   if (!f) return <WithheldGroupPage group={group} chain={chain} locale={locale} t={t} />;
-  const z = METHOD_LENDING[locale];
+  const s = { f, locale, t };
+  return (
+    <>
+      <GroupTrust {...s} group={group} chain={chain} checkpoints={checkpoints} safety={safety} />
+      <GroupBalances {...s} lending={lending} />
+      <GroupMonths {...s} />
+      <GroupLoans {...s} />
+      <GroupCosts {...s} />
+      <GroupBookTail {...s} slug={group.slug} latest={latest} />
+    </>
+  );
+}
+
+type Figures = NonNullable<Awaited<ReturnType<typeof groupPageModels>>["figures"]>;
+/** What every part of the page is drawn from: the group's figures, in the reader's language. */
+type Section = { f: Figures; locale: Locale; t: Messages };
+
+/** Who the group is, and whether its money is safe: the verdict first, the book's check and its seals a tap away. */
+function GroupTrust({
+  f,
+  group,
+  chain,
+  checkpoints,
+  safety,
+  locale,
+  t,
+}: Section & {
+  group: GroupRow;
+  chain: ChainShown;
+  checkpoints: Awaited<ReturnType<typeof groupPageModels>>["checkpoints"];
+  safety: Awaited<ReturnType<typeof safetyModel>>;
+}) {
   const sealNow = checkpoints.at(-1);
   // The last month closed: its seal is final (a month in its grace period still moves).
   const sealLastMonth = checkpoints.findLast((c) => c.closed);
-  const months = lastMonths(f.months, f.today, 12);
-  const thisMonth = months.at(-1)!;
-  const b = f.balances;
-  const perYear = perMemberYear(f.costs.avoided.atLeast, f.costs.avoided.memberDays);
   return (
     <>
       <h1>
@@ -103,7 +130,16 @@ export default async function GroupPage({ params }: { params: Promise<{ slug: st
           <Seal slug={group.slug} checkpoint={sealNow} title={t.seal.now} locale={locale} t={t} />
         )}
       </details>
+    </>
+  );
+}
 
+/** The members, the balance sheet and the lending policy. */
+function GroupBalances({ f, lending, locale, t }: Section & { lending: Awaited<ReturnType<typeof lendingRuleOf>> }) {
+  const z = METHOD_LENDING[locale];
+  const b = f.balances;
+  return (
+    <>
       <h2>{t.members}</h2>
       <ul className="cards">
         <Card label={t.activeMembers} value={formatInt(f.members.active, locale)} />
@@ -156,7 +192,16 @@ export default async function GroupPage({ params }: { params: Promise<{ slug: st
         : {z.line(lending.savingsMultiple, rp(lending.maxPrincipal, locale))}
         {lending.isDefault ? ` (${z.byDefault})` : lending.isExample ? ` (${z.example})` : ""}.
       </p>
+    </>
+  );
+}
 
+/** The share-out, this month's money and the last twelve months'. */
+function GroupMonths({ f, locale, t }: Section) {
+  const months = lastMonths(f.months, f.today, 12);
+  const thisMonth = months.at(-1)!;
+  return (
+    <>
       <h2>{t.shu.title}</h2>
       <ShareOut f={f} locale={locale} t={t} />
 
@@ -184,7 +229,14 @@ export default async function GroupPage({ params }: { params: Promise<{ slug: st
           t={t}
         />
       </div>
+    </>
+  );
+}
 
+/** Contributions kept, loans repaid, loans by status and by purpose. */
+function GroupLoans({ f, locale, t }: Section) {
+  return (
+    <>
       <h2>{t.compliance}</h2>
       <p>
         <strong>{formatPct(f.compliance.ratio, locale)}</strong> — {formatInt(f.compliance.daysPaid, locale)}{" "}
@@ -233,7 +285,15 @@ export default async function GroupPage({ params }: { params: Promise<{ slug: st
         />
         <p className="muted">{t.suppressedNote}</p>
       </div>
+    </>
+  );
+}
 
+/** What the group's loans cost beside the informal lenders', in total and loan by loan. */
+function GroupCosts({ f, locale, t }: Section) {
+  const perYear = perMemberYear(f.costs.avoided.atLeast, f.costs.avoided.memberDays);
+  return (
+    <>
       <h2>{t.compare.costAvoided}</h2>
       <p>
         <strong>{t.compare.costAvoidedAtLeast(rp(f.costs.avoided.atLeast, locale))}</strong>
@@ -280,7 +340,20 @@ export default async function GroupPage({ params }: { params: Promise<{ slug: st
           <a href={`/bandingkan?kelompok=${f.group.slug}`}>{t.nav.compare}</a>
         </p>
       </div>
+    </>
+  );
+}
 
+/** The last cash count, and the latest entries of the book. */
+function GroupBookTail({
+  f,
+  slug,
+  latest,
+  locale,
+  t,
+}: Section & { slug: string; latest: Awaited<ReturnType<typeof ledgerPage>> }) {
+  return (
+    <>
       <h2>{t.lastCashCount}</h2>
       {f.lastCashCount ? (
         <p>
@@ -311,7 +384,7 @@ export default async function GroupPage({ params }: { params: Promise<{ slug: st
       {/* Left off the printout: the group page prints on at most two A4 pages. */}
       <div className="no-print">
         <h2>{t.latestEntries}</h2>
-        <EntryTable slug={group.slug} entries={latest.entries} locale={locale} t={t} />
+        <EntryTable slug={slug} entries={latest.entries} locale={locale} t={t} />
         <p>
           <Link prefetch={false} href={`/kelompok/${f.group.slug}/buku-kas`}>
             {t.allEntries}
