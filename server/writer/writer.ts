@@ -13,7 +13,7 @@ import { ZodError } from "zod";
 import type { Database } from "@/db/client";
 import type { Role } from "@/server/domain/access";
 import { DomainError, type DomainErrorKind } from "@/server/domain/errors";
-import type { ErrorCode } from "@/server/i18n/errors";
+import type { ErrorCode } from "@/server/domain/error-codes";
 import type { ServiceContext } from "@/server/services/context";
 import type { Verb } from "./commands";
 
