@@ -11,6 +11,7 @@ import { treasurerApi } from "@/server/api/node-handler";
 import { checkEnv, settingsChanged } from "@/server/env";
 import { BODY_LIMITS } from "@/server/front/app-proxy";
 import { startFront } from "@/server/front/front-server";
+import { startWriterThread } from "@/server/writer/thread";
 import { NEXT, untilAnswering } from "./next-build";
 
 /** next-auth needs a secret: made once on first run and kept in the git-ignored data folder. */
@@ -104,22 +105,24 @@ export async function serve(opts: { port?: string; host?: string } = {}): Promis
   const port = opts.port ?? process.env.PORT ?? "3000";
   const host = opts.host ?? process.env.HOST ?? "0.0.0.0";
   const appPort = process.env.APP_PORT ? Number(process.env.APP_PORT) : await freePort();
-  // The front server may serve the treasurers' API itself (FRONT_API=1): it reads sessions with the app's settings.
+  // The front server serves the treasurers' API itself (unless FRONT_API=0): it reads sessions with the app's settings.
   process.env.NEXTAUTH_SECRET = ensureAuthSecret();
   process.env.NEXTAUTH_URL ??= `http://localhost:${port}`;
   settingsChanged();
   const env = { ...process.env, KT_FRONT: "1" };
   const databaseUrl = process.env.DATABASE_URL ?? DEFAULT_DATABASE_URL;
   const child = spawn(NEXT, ["start", "-p", String(appPort), "-H", "127.0.0.1"], { stdio: "inherit", env });
+  // The treasurers' API here, without Next's request path; its writes on the writer thread (server/writer),
+  // which owns the write connection and its group commit, so posts never run on the thread serving pages.
+  // FRONT_API=0: the API through Next instead.
+  const writer = process.env.FRONT_API === "0" ? null : await startWriterThread({ url: databaseUrl });
   const front = await startFront({
     port: Number(port),
     host,
     upstream: { host: "127.0.0.1", port: appPort },
     databaseUrl: process.env.FRONT_CACHE === "0" ? null : databaseUrl,
     trustProxy: process.env.TRUST_PROXY === "1",
-    // FRONT_API=1: the API here, without Next's request path — about twice the posts a second, but its writes
-    // (and their disk flush) then run on the thread that serves the stored pages: readers slow down ~3×.
-    api: process.env.FRONT_API === "1" ? treasurerApi(await openDatabase(databaseUrl), BODY_LIMITS.trpc) : undefined,
+    api: writer ? treasurerApi(await openDatabase(databaseUrl), BODY_LIMITS.trpc, writer) : undefined,
   });
   console.log(`Kas Terbuka on http://${host}:${port} (app on 127.0.0.1:${appPort})`);
   const warming = warmUp(appPort, env, databaseUrl);
@@ -130,6 +133,9 @@ export async function serve(opts: { port?: string; host?: string } = {}): Promis
     });
   child.on("exit", (code) => {
     warming.stop();
-    void front.close().then(() => process.exit(code ?? 0));
+    void front
+      .close()
+      .then(() => writer?.close())
+      .then(() => process.exit(code ?? 0));
   });
 }

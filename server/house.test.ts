@@ -74,6 +74,12 @@ describe("the house: every arrow points down", () => {
     expect(upwardArrows("server/services", (from) => refused.test(from))).toEqual([]);
   });
 
+  it("the writer (server/writer) is between the API and the verbs: it knows nothing of the API, the front server, Next or React, and no verb knows it", () => {
+    const refused = /^(@\/app|@\/server\/api|@\/server\/front|next|react|@trpc)/;
+    expect(upwardArrows("server/writer", (from) => refused.test(from))).toEqual([]);
+    expect(upwardArrows("server/services", (from) => from.startsWith("@/server/writer"))).toEqual([]);
+  });
+
   it("the front server reads the cache, never the verbs or loaders: nothing from server/services", () => {
     expect(sources("server/front").length).toBeGreaterThan(4);
     expect(upwardArrows("server/front", (from) => /^@\/server\/services(\/|$)/.test(from))).toEqual([]);

@@ -6,6 +6,8 @@ import { DomainError } from "@/server/domain/errors";
 import type { ServiceContext } from "@/server/services/context";
 import { type Access, mayDo, type Role } from "@/server/domain/access";
 import { canActOn, type UserRow } from "@/server/services/users";
+import type { Verb } from "@/server/writer/commands";
+import { inProcessWriter, type Writer } from "@/server/writer/writer";
 
 export interface ApiContext {
   database: Database;
@@ -13,6 +15,8 @@ export interface ApiContext {
   /** The request came from the portal's own pages (Origin matches Host); mutations need it. */
   sameOrigin: boolean;
   now?: () => Date;
+  /** Where mutations run their verb (server/writer): the writer thread under `npm start`; here when absent. */
+  writer?: Writer;
 }
 
 /** Origin must be present and equal to the portal's own origin (CSRF protection for cookie sessions). */
@@ -105,7 +109,10 @@ export const authedProcedure = publicProcedure.use(({ ctx, next }) => {
     user: { id: ctx.user.id, role: ctx.user.role as Role },
     now: ctx.now,
   };
-  return next({ ctx: { ...ctx, user: ctx.user, service } });
+  const writer = ctx.writer ?? inProcessWriter;
+  /** A mutation's verb, run by the writer for this user: `ctx.write(verb, input)`. */
+  const write = <V extends Verb>(verb: V, input: Parameters<V>[1]) => writer.run(verb, service, input);
+  return next({ ctx: { ...ctx, user: ctx.user, service, write } });
 });
 
 /**
