@@ -34,7 +34,7 @@ const SERVERS = [
     name: "npm start, writes on the writer thread",
     start: (env: NodeJS.ProcessEnv) =>
       spawn(path.join("node_modules", ".bin", "tsx"), ["scripts/start.ts"], {
-        env: { ...env, PORT: String(PORT), HOST: "127.0.0.1", TRUST_PROXY: undefined },
+        env: { ...env, PORT: String(PORT), HOST: "127.0.0.1", TRUST_PROXY: undefined, FRONT_API: "1" },
         stdio: "ignore",
         detached: true, // its own process group: the front server with its writer thread, Next, the warm-up
       }),

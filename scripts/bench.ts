@@ -394,7 +394,13 @@ async function postingAtScale(
   database.close();
   const [port, appPort] = [PORT + 4, APP_PORT + 4];
   const base = `http://127.0.0.1:${port}`;
-  const portal = startPortal({ ...env, DATABASE_URL: `file:${copy}`, NEXTAUTH_URL: base }, port, appPort, serverLog);
+  // The API on the front server, its writes on the writer thread (FRONT_API=1, not yet npm start's default).
+  const portal = startPortal(
+    { ...env, DATABASE_URL: `file:${copy}`, NEXTAUTH_URL: base, FRONT_API: "1" },
+    port,
+    appPort,
+    serverLog,
+  );
   try {
     await waitUp(`${base}/metodologi`);
     const readPaths = Array.from(

@@ -105,17 +105,18 @@ export async function serve(opts: { port?: string; host?: string } = {}): Promis
   const port = opts.port ?? process.env.PORT ?? "3000";
   const host = opts.host ?? process.env.HOST ?? "0.0.0.0";
   const appPort = process.env.APP_PORT ? Number(process.env.APP_PORT) : await freePort();
-  // The front server serves the treasurers' API itself (unless FRONT_API=0): it reads sessions with the app's settings.
+  // The front server may serve the treasurers' API itself (FRONT_API=1): it reads sessions with the app's settings.
   process.env.NEXTAUTH_SECRET = ensureAuthSecret();
   process.env.NEXTAUTH_URL ??= `http://localhost:${port}`;
   settingsChanged();
   const env = { ...process.env, KT_FRONT: "1" };
   const databaseUrl = process.env.DATABASE_URL ?? DEFAULT_DATABASE_URL;
   const child = spawn(NEXT, ["start", "-p", String(appPort), "-H", "127.0.0.1"], { stdio: "inherit", env });
-  // The treasurers' API here, without Next's request path; its writes on the writer thread (server/writer),
-  // which owns the write connection and its group commit, so posts never run on the thread serving pages.
-  // FRONT_API=0: the API through Next instead.
-  const writer = process.env.FRONT_API === "0" ? null : await startWriterThread({ url: databaseUrl });
+  // FRONT_API=1: the treasurers' API here, without Next's request path; its writes on the writer thread
+  // (server/writer), which owns the write connection and its group commit, so posts never run on the thread
+  // serving pages. Not yet the default: at scale readers kept 0.13–0.17 of their throughput while posts came
+  // (README, Performance). Unset: the API through Next, as before.
+  const writer = process.env.FRONT_API === "1" ? await startWriterThread({ url: databaseUrl }) : null;
   const front = await startFront({
     port: Number(port),
     host,
