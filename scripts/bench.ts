@@ -6,7 +6,8 @@
  * page's render time; bytes over the wire for a first and a returning visit (headless chromium);
  * entries posted per second by concurrent treasurers while readers load pages, then verify; the
  * treasurer app's bytes (script over a first visit to /masuk and /admin, a second visit, the largest
- * API answer). `--only bytes` measures the bytes alone (a minute, not a quarter of an hour).
+ * API answer). `--only bytes` measures the bytes alone (a minute, not a quarter of an hour); `--only writer
+ * --scale file:data/scale.db` the posting at scale alone (posts a second, readers with and without writes).
  * Prints a table and writes it under bench/.
  */
 import { execFile, execFileSync, spawn, spawnSync, type ChildProcess } from "node:child_process";
@@ -370,7 +371,7 @@ async function postingAtScale(
   env: NodeJS.ProcessEnv,
   log: (s: string) => void,
   serverLog: number,
-): Promise<{ single: number; queued: number }> {
+): Promise<{ single: number; queued: number; readersAlone: number; readersWhileWriting: number }> {
   const dir = path.join("bench", "tmp");
   const copy = path.join(dir, "scale-post.db");
   const source = scaleDb.slice("file:".length);
@@ -394,7 +395,13 @@ async function postingAtScale(
   database.close();
   const [port, appPort] = [PORT + 4, APP_PORT + 4];
   const base = `http://127.0.0.1:${port}`;
-  const portal = startPortal({ ...env, DATABASE_URL: `file:${copy}`, NEXTAUTH_URL: base }, port, appPort, serverLog);
+  // The API on the front server, its writes on the writer thread (FRONT_API=1, not yet npm start's default).
+  const portal = startPortal(
+    { ...env, DATABASE_URL: `file:${copy}`, NEXTAUTH_URL: base, FRONT_API: "1" },
+    port,
+    appPort,
+    serverLog,
+  );
   try {
     await waitUp(`${base}/metodologi`);
     const readPaths = Array.from(
@@ -408,6 +415,8 @@ async function postingAtScale(
       `local paths = {${readPaths.map((p) => JSON.stringify(p)).join(",")}}\nlocal i = 0\nrequest = function()\n  i = i + 1\n  return wrk.format("GET", paths[(i % #paths) + 1])\nend\n`,
     );
     const readers = () => wrkAsync(`${base}/`, 8, ["-s", lua]);
+    // The same readers with nobody writing: what a post costs them is the ratio of the two.
+    const alone = await readers();
     const [single, singleRead] = await Promise.all([postRate(writers, SECONDS, 1, base), readers()]);
     const [queued, queuedRead] = await Promise.all([postRate(writers, SECONDS, 10, base), readers()]);
     await stopPortal(portal);
@@ -419,7 +428,10 @@ async function postingAtScale(
     );
     log("");
     log(
-      `Posting at scale (copy of ${scaleDb}): ${writers.length * 2} treasurer sessions of ${slugs.length} groups post while readers browse 50 other groups' pages (wrk, 8 connections, through the front server):`,
+      `Posting at scale (copy of ${scaleDb}): ${writers.length * 2} treasurer sessions of ${slugs.length} groups post while readers browse 50 other groups' pages (wrk, 8 connections, through the front server; the API on the front server, its writes on the writer thread):`,
+    );
+    log(
+      `- readers alone, nobody writing: ${alone.rps.toFixed(0)} req/s, p50 ${alone.p50.toFixed(1)} ms, p99 ${alone.p99.toFixed(1)} ms`,
     );
     log(
       `- one collection day per request: ${single.perSecond.toFixed(0)} entries/s (${single.posted} posted, ${single.failed} refused); readers ${singleRead.rps.toFixed(0)} req/s, p50 ${singleRead.p50.toFixed(1)} ms, p99 ${singleRead.p99.toFixed(1)} ms`,
@@ -427,8 +439,16 @@ async function postingAtScale(
     log(
       `- offline queues, 10 days per request: ${queued.perSecond.toFixed(0)} entries/s (${queued.posted} posted, ${queued.failed} refused); readers ${queuedRead.rps.toFixed(0)} req/s, p50 ${queuedRead.p50.toFixed(1)} ms, p99 ${queuedRead.p99.toFixed(1)} ms`,
     );
+    log(
+      `- readers while single entries are posted ÷ readers alone: ${(singleRead.rps / alone.rps).toFixed(2)}; while offline queues are: ${(queuedRead.rps / alone.rps).toFixed(2)}`,
+    );
     log(`- afterwards, the written groups: ${verify.join("; ")}`);
-    return { single: single.perSecond, queued: queued.perSecond };
+    return {
+      single: single.perSecond,
+      queued: queued.perSecond,
+      readersAlone: alone.rps,
+      readersWhileWriting: singleRead.rps,
+    };
   } finally {
     await stopPortal(portal);
     for (const ext of ["", "-wal", "-shm"]) rmSync(copy + ext, { force: true });
@@ -474,11 +494,21 @@ async function main() {
   if (!SOURCE_DB.startsWith("file:")) throw new Error("bench copies an embedded file database");
   if (ONLY !== "bytes" && (spawnSync("wrk", ["-v"]).error as NodeJS.ErrnoException | undefined)?.code === "ENOENT")
     throw new Error("bench needs wrk (HTTP load on 127.0.0.1): apt-get install wrk");
-  buildIfNeeded({ always: true }); // a build left from older code would measure that code
+  // A build left from older code would measure that code; --keep-build uses it all the same (for what
+  // runs outside Next: the front server, the writer thread).
+  buildIfNeeded({ always: !process.argv.includes("--keep-build") });
   // Work on a copy, so the posting test never touches the named database.
   const dir = path.join("bench", "tmp");
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
+  if (ONLY === "writer") {
+    const lines: string[] = [];
+    const log = (s: string) => {
+      console.log(s);
+      lines.push(s);
+    };
+    return writerOnly({ ...process.env, NEXTAUTH_SECRET: ensureAuthSecret() }, dir, log, lines);
+  }
   const copy = path.join(dir, "bench.db");
   execFileSync("npx", ["tsx", "scripts/backup.ts", "--to", `${copy}.new`], {
     env: { ...process.env, DATABASE_URL: SOURCE_DB },
@@ -676,6 +706,7 @@ async function main() {
       log(
         `- ≥ 200 single-entry posts/s at scale: ${posting.single.toFixed(0)}/s — ${verdict(posting.single >= 200)}; offline queues ${posting.queued.toFixed(0)}/s — ${verdict(posting.queued >= 200)}`,
       );
+      logReadersBudget(posting, log);
       const ratio = restart.first / restart.later;
       log(`- warm after a restart, first ≤ 1.3 × later: ${ratio.toFixed(2)} — ${verdict(ratio <= 1.3)}`);
     }
@@ -683,6 +714,40 @@ async function main() {
     await stopPortal(server);
   }
   writeResults(lines);
+}
+
+/** Issue #28's budget: readers keep ≥ 0.8 of their throughput while single entries are posted. */
+function logReadersBudget(posting: { readersAlone: number; readersWhileWriting: number }, log: (s: string) => void) {
+  const ratio = posting.readersWhileWriting / posting.readersAlone;
+  log(
+    `- readers while writing ≥ 0.8 × readers alone: ${ratio.toFixed(2)} (${posting.readersWhileWriting.toFixed(0)} ÷ ${posting.readersAlone.toFixed(0)} req/s) — ${ratio >= 0.8 ? "met" : "not met"}`,
+  );
+}
+
+/**
+ * `--only writer --scale file:data/scale.db`: the posting-at-scale section alone (a few minutes, not a
+ * quarter of an hour): single-entry posts a second while readers load pages, and readers' throughput
+ * while writing against readers alone, in one run.
+ */
+async function writerOnly(env: NodeJS.ProcessEnv, dir: string, log: (s: string) => void, lines: string[]) {
+  const scaleDb = arg("scale", "");
+  if (!scaleDb) throw new Error("--only writer needs --scale file:… (npm run seed:scale)");
+  log(`# Kas Terbuka benchmark, the writer alone — ${new Date().toISOString()}`);
+  log(
+    `Machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? "cpu"}, load average ${os
+      .loadavg()
+      .map((l) => l.toFixed(2))
+      .join(" ")} at start, Node ${process.version}; wrk -t2 -c8 -d${SECONDS}s on 127.0.0.1`,
+  );
+  const serverLog = openSync(path.join(dir, "server.log"), "w");
+  const posting = await postingAtScale(scaleDb, env, log, serverLog);
+  log("");
+  log("Budgets (issues #15 and #28), measured in this run:");
+  log(
+    `- ≥ 200 single-entry posts/s at scale: ${posting.single.toFixed(0)}/s — ${posting.single >= 200 ? "met" : "not met"}`,
+  );
+  logReadersBudget(posting, log);
+  writeResults(lines, "-writer");
 }
 
 function writeResults(lines: string[], suffix = "") {

@@ -11,6 +11,7 @@ import { treasurerApi } from "@/server/api/node-handler";
 import { checkEnv, settingsChanged } from "@/server/env";
 import { BODY_LIMITS } from "@/server/front/app-proxy";
 import { startFront } from "@/server/front/front-server";
+import { startWriterThread } from "@/server/writer/thread";
 import { NEXT, untilAnswering } from "./next-build";
 
 /** next-auth needs a secret: made once on first run and kept in the git-ignored data folder. */
@@ -111,15 +112,18 @@ export async function serve(opts: { port?: string; host?: string } = {}): Promis
   const env = { ...process.env, KT_FRONT: "1" };
   const databaseUrl = process.env.DATABASE_URL ?? DEFAULT_DATABASE_URL;
   const child = spawn(NEXT, ["start", "-p", String(appPort), "-H", "127.0.0.1"], { stdio: "inherit", env });
+  // FRONT_API=1: the treasurers' API here, without Next's request path; its writes on the writer thread
+  // (server/writer), which owns the write connection and its group commit, so posts never run on the thread
+  // serving pages. Not yet the default: at scale readers kept 0.13–0.17 of their throughput while posts came
+  // (README, Performance). Unset: the API through Next, as before.
+  const writer = process.env.FRONT_API === "1" ? await startWriterThread({ url: databaseUrl }) : null;
   const front = await startFront({
     port: Number(port),
     host,
     upstream: { host: "127.0.0.1", port: appPort },
     databaseUrl: process.env.FRONT_CACHE === "0" ? null : databaseUrl,
     trustProxy: process.env.TRUST_PROXY === "1",
-    // FRONT_API=1: the API here, without Next's request path — about twice the posts a second, but its writes
-    // (and their disk flush) then run on the thread that serves the stored pages: readers slow down ~3×.
-    api: process.env.FRONT_API === "1" ? treasurerApi(await openDatabase(databaseUrl), BODY_LIMITS.trpc) : undefined,
+    api: writer ? treasurerApi(await openDatabase(databaseUrl), BODY_LIMITS.trpc, writer) : undefined,
   });
   console.log(`Kas Terbuka on http://${host}:${port} (app on 127.0.0.1:${appPort})`);
   const warming = warmUp(appPort, env, databaseUrl);
@@ -130,6 +134,9 @@ export async function serve(opts: { port?: string; host?: string } = {}): Promis
     });
   child.on("exit", (code) => {
     warming.stop();
-    void front.close().then(() => process.exit(code ?? 0));
+    void front
+      .close()
+      .then(() => writer?.close())
+      .then(() => process.exit(code ?? 0));
   });
 }

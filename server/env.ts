@@ -26,7 +26,7 @@ export const ZEnv = z.object({
   HOST: z.string().min(1).optional(),
   FRONT_CACHE: flag.optional(),
   TRUST_PROXY: flag.optional(),
-  /** 1: the front server answers the treasurers' API itself (more posts a second, slower readers while writing). */
+  /** 1: the front server answers the treasurers' API itself, its writes on the writer thread (by default: Next). */
   FRONT_API: flag.optional(),
   /** With a remote database: how often a front server asks it whether public data changed (ms; 0: every request). */
   FRONT_POLL_MS: z.coerce.number({ error: "must be milliseconds" }).int().min(0).max(60_000).optional(),

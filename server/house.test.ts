@@ -118,6 +118,13 @@ describe("the house: every arrow points down", () => {
     expect(writes).toEqual([]);
   });
 
+  it("the writer (server/writer) is between the API and the verbs: it knows nothing of the API, the front server, Next or React, and no verb, loader or shared module knows it", () => {
+    const refused = /^(@\/app|@\/server\/api|@\/server\/front|next|react|@trpc)/;
+    expect(upwardArrows("server/writer", (from) => refused.test(from))).toEqual([]);
+    for (const side of ["server/verbs", "server/read", "server/shared"])
+      expect(upwardArrows(side, (from) => from.startsWith("@/server/writer"))).toEqual([]);
+  });
+
   it("the front server reads the cache, never the verbs or loaders: nothing from server/verbs, read or shared", () => {
     expect(sources("server/front").length).toBeGreaterThan(4);
     expect(upwardArrows("server/front", (from) => /^@\/server\/(verbs|read|shared)(\/|$)/.test(from))).toEqual([]);

@@ -6,6 +6,7 @@
 import type http from "node:http";
 import { createHTTPHandler } from "@trpc/server/adapters/standalone";
 import type { Database } from "@/db/client";
+import type { Writer } from "@/server/writer/writer";
 import { apiContext } from "./context";
 import { MAX_BATCH_SIZE } from "./limits";
 import { appRouter } from "./root";
@@ -17,12 +18,29 @@ function headersOf(req: http.IncomingMessage): Headers {
   return h;
 }
 
-export function treasurerApi(database: Database, maxBodySize: number): http.RequestListener {
-  return createHTTPHandler({
+/** What next.config.js sends with every /api answer: data, never a document. */
+const API_HEADERS: [string, string][] = [
+  ["X-Content-Type-Options", "nosniff"],
+  ["Referrer-Policy", "strict-origin-when-cross-origin"],
+  ["X-Frame-Options", "DENY"],
+  ["Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=()"],
+  ["Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'"],
+];
+
+/**
+ * The API's handler: reads (queries, sessions) on this thread with `database`; mutations handed to
+ * `writer` (the writer thread under `npm start`, server/writer), on this thread when absent.
+ */
+export function treasurerApi(database: Database, maxBodySize: number, writer?: Writer): http.RequestListener {
+  const handler = createHTTPHandler({
     router: appRouter,
     basePath: "/api/trpc/",
     maxBatchSize: MAX_BATCH_SIZE,
     maxBodySize,
-    createContext: ({ req }) => apiContext(database, headersOf(req)),
+    createContext: async ({ req }) => ({ ...(await apiContext(database, headersOf(req))), writer }),
   });
+  return (req, res) => {
+    for (const [k, v] of API_HEADERS) res.setHeader(k, v);
+    return handler(req, res);
+  };
 }

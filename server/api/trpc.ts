@@ -7,6 +7,8 @@ import type { ServiceContext } from "@/server/shared/context";
 import { type Access, mayDo, type Role } from "@/server/domain/access";
 import { canActOn } from "@/server/read/users";
 import type { UserRow } from "@/server/shared/users";
+import type { Verb } from "@/server/writer/commands";
+import { inProcessWriter, type Writer } from "@/server/writer/writer";
 
 export interface ApiContext {
   database: Database;
@@ -14,6 +16,8 @@ export interface ApiContext {
   /** The request came from the portal's own pages (Origin matches Host); mutations need it. */
   sameOrigin: boolean;
   now?: () => Date;
+  /** Where mutations run their verb (server/writer): the writer thread under `npm start`; here when absent. */
+  writer?: Writer;
 }
 
 /** Origin must be present and equal to the portal's own origin (CSRF protection for cookie sessions). */
@@ -106,7 +110,10 @@ export const authedProcedure = publicProcedure.use(({ ctx, next }) => {
     user: { id: ctx.user.id, role: ctx.user.role as Role },
     now: ctx.now,
   };
-  return next({ ctx: { ...ctx, user: ctx.user, service } });
+  const writer = ctx.writer ?? inProcessWriter;
+  /** A mutation's verb, run by the writer for this user: `ctx.write(verb, input)`. */
+  const write = <V extends Verb>(verb: V, input: Parameters<V>[1]) => writer.run(verb, service, input);
+  return next({ ctx: { ...ctx, user: ctx.user, service, write } });
 });
 
 /**

@@ -4,7 +4,6 @@ import { ksmGroups, userGroups } from "@/db/schema";
 import type { Role } from "@/server/domain/access";
 import { type ServiceContext, signedIn } from "@/server/shared/context";
 
-
 import type { UserRow } from "@/server/shared/users";
 
 import { loadUser } from "@/server/shared/users";

@@ -61,28 +61,28 @@ export const adminRouter = router({
     /** Ends every session of the user, this one included: she signs in again with the new password. */
     changePassword: authedProcedure
       .input(ZChangeOwnPasswordSchema)
-      .mutation(({ ctx, input }) => changeOwnPassword(ctx.service, input)),
+      .mutation(({ ctx, input }) => ctx.write(changeOwnPassword, input)),
   }),
   members: router({
     list: groupProcedure("read").query(({ ctx, input }) => memberBalances(ctx.service, input)),
-    add: groupProcedure("write", ZAddMemberSchema).mutation(({ ctx, input }) => addMember(ctx.service, input)),
-    update: groupProcedure("write", ZUpdateMemberSchema).mutation(({ ctx, input }) => updateMember(ctx.service, input)),
-    leave: groupProcedure("write", ZLeaveMemberSchema).mutation(({ ctx, input }) => leaveMember(ctx.service, input)),
+    add: groupProcedure("write", ZAddMemberSchema).mutation(({ ctx, input }) => ctx.write(addMember, input)),
+    update: groupProcedure("write", ZUpdateMemberSchema).mutation(({ ctx, input }) => ctx.write(updateMember, input)),
+    leave: groupProcedure("write", ZLeaveMemberSchema).mutation(({ ctx, input }) => ctx.write(leaveMember, input)),
     /** A leave entered by mistake, undone on the day it was recorded. */
-    undoLeave: groupProcedure("write", ZUndoLeaveSchema).mutation(({ ctx, input }) => undoLeave(ctx.service, input)),
+    undoLeave: groupProcedure("write", ZUndoLeaveSchema).mutation(({ ctx, input }) => ctx.write(undoLeave, input)),
     resetCheckCode: groupProcedure("write", ZResetCheckCodeSchema).mutation(({ ctx, input }) =>
-      resetCheckCode(ctx.service, input),
+      ctx.write(resetCheckCode, input),
     ),
     /** Sets, changes or removes a member's phone number (answered masked). */
     setPhone: groupProcedure("write", ZSetMemberPhoneSchema).mutation(({ ctx, input }) =>
-      setMemberPhone(ctx.service, input),
+      ctx.write(setMemberPhone, input),
     ),
     /** The whole numbers, for WhatsApp links (reminders): treasurers only, never public. */
     phones: groupProcedure("write").query(({ ctx, input }) => memberPhoneList(ctx.service, input)),
   }),
   contributions: router({
     record: groupProcedure("write", ZRecordContributionsSchema).mutation(({ ctx, input }) =>
-      recordContributions(ctx.service, input),
+      ctx.write(recordContributions, input),
     ),
     /** Who has already paid the daily contribution for a day (the collection grid marks them). */
     paidOn: groupProcedure("read", ZPaidOnSchema).query(({ ctx, input }) => membersPaidOn(ctx.service, input)),
@@ -90,12 +90,12 @@ export const adminRouter = router({
     paidDays: groupProcedure("read", ZPaidDaysSchema).query(({ ctx, input }) => paidDays(ctx.service, input)),
     /** Days kept on the phone while offline, sent together; each recorded or refused on its own. */
     recordQueued: groupProcedure("write", ZRecordQueuedSchema).mutation(({ ctx, input }) =>
-      recordQueuedContributions(ctx.service, input),
+      ctx.write(recordQueuedContributions, input),
     ),
   }),
   savings: router({
     withdraw: groupProcedure("write", ZWithdrawSavingsSchema).mutation(({ ctx, input }) =>
-      withdrawSavings(ctx.service, input),
+      ctx.write(withdrawSavings, input),
     ),
   }),
   loans: router({
@@ -103,12 +103,10 @@ export const adminRouter = router({
       // Checked here too (the verb checks inside its transaction): only an admin sets a loan's own terms.
       if ((input.rateBpsPerMonth !== undefined || input.method !== undefined) && ctx.role !== "admin")
         throw new TRPCError({ code: "FORBIDDEN", message: "role_forbidden" });
-      return disburseLoan(ctx.service, input);
+      return ctx.write(disburseLoan, input);
     }),
-    repay: groupProcedure("write", ZRepayLoanSchema).mutation(({ ctx, input }) => repayLoan(ctx.service, input)),
-    writeOff: groupProcedure("write", ZWriteOffLoanSchema).mutation(({ ctx, input }) =>
-      writeOffLoan(ctx.service, input),
-    ),
+    repay: groupProcedure("write", ZRepayLoanSchema).mutation(({ ctx, input }) => ctx.write(repayLoan, input)),
+    writeOff: groupProcedure("write", ZWriteOffLoanSchema).mutation(({ ctx, input }) => ctx.write(writeOffLoan, input)),
     /** What this loan would cost here and from KUR, the rentenir and the pengijon (the group's reference terms). */
     compare: groupProcedure("read", ZCompareLoanSchema).query(({ ctx, input }) => compareLoan(ctx.service, input)),
     /** The register, a page of loans at a time (no schedules). */
@@ -121,27 +119,25 @@ export const adminRouter = router({
     ),
   }),
   cash: router({
-    expense: groupProcedure("write", ZCashMovementSchema).mutation(({ ctx, input }) =>
-      recordExpense(ctx.service, input),
-    ),
-    income: groupProcedure("write", ZCashMovementSchema).mutation(({ ctx, input }) => recordIncome(ctx.service, input)),
+    expense: groupProcedure("write", ZCashMovementSchema).mutation(({ ctx, input }) => ctx.write(recordExpense, input)),
+    income: groupProcedure("write", ZCashMovementSchema).mutation(({ ctx, input }) => ctx.write(recordIncome, input)),
     /** Setor ke bank / tarik dari bank. */
     bankTransfer: groupProcedure("write", ZBankTransferSchema).mutation(({ ctx, input }) =>
-      recordBankTransfer(ctx.service, input),
+      ctx.write(recordBankTransfer, input),
     ),
     /** A cash count, or (account "bank") a check of the bank statement's balance. */
-    count: groupProcedure("write", ZCashCountSchema).mutation(({ ctx, input }) => recordCashCount(ctx.service, input)),
+    count: groupProcedure("write", ZCashCountSchema).mutation(({ ctx, input }) => ctx.write(recordCashCount, input)),
     countersign: groupProcedure("countersign", ZCountersignCashCountSchema).mutation(({ ctx, input }) =>
-      countersignCashCount(ctx.service, input),
+      ctx.write(countersignCashCount, input),
     ),
     onHand: groupProcedure("read").query(({ ctx, input }) => moneyOnHand(ctx.service, input)),
   }),
   /** Moving the group in from its paper book: every figure first, then one confirmed write. */
   book: router({
     preview: groupProcedure("write", ZPreviewBookImportSchema).mutation(({ ctx, input }) =>
-      previewBookImport(ctx.service, input),
+      ctx.write(previewBookImport, input),
     ),
-    import: groupProcedure("write", ZImportBookSchema).mutation(({ ctx, input }) => importBook(ctx.service, input)),
+    import: groupProcedure("write", ZImportBookSchema).mutation(({ ctx, input }) => ctx.write(importBook, input)),
   }),
   /** Tutup buku: the share-out rule (pengawas or admin), the year's preview and its close (treasurer). */
   year: router({
@@ -149,46 +145,44 @@ export const adminRouter = router({
     /** The oldest year not yet closed: the one the close tab opens on. */
     oldestOpen: groupProcedure("read").query(({ ctx, input }) => oldestOpenYear(ctx.service, input)),
     setRule: groupProcedure("countersign", ZSetShareOutRuleSchema).mutation(({ ctx, input }) =>
-      setShareOutRule(ctx.service, input),
+      ctx.write(setShareOutRule, input),
     ),
     preview: groupProcedure("write", ZPreviewYearSchema).query(({ ctx, input }) => previewYear(ctx.service, input)),
-    close: groupProcedure("write", ZCloseYearSchema).mutation(({ ctx, input }) => closeYear(ctx.service, input)),
+    close: groupProcedure("write", ZCloseYearSchema).mutation(({ ctx, input }) => ctx.write(closeYear, input)),
   }),
   /** The lending rule (pengawas or admin): the largest loan as a multiple of savings and a ceiling. */
   lending: router({
     rule: groupProcedure("read").query(({ ctx, input }) => lendingRuleFor(ctx.service, input)),
     setRule: groupProcedure("countersign", ZSetLendingRuleSchema).mutation(({ ctx, input }) =>
-      setLendingRule(ctx.service, input),
+      ctx.write(setLendingRule, input),
     ),
   }),
   seals: router({
     /** Every month's seal (the chain head at its end) and whether the supervisor confirmed it. */
     list: groupProcedure("read").query(({ ctx, input }) => sealList(ctx.service, input)),
     countersign: groupProcedure("countersign", ZCountersignSealSchema).mutation(({ ctx, input }) =>
-      countersignSeal(ctx.service, input),
+      ctx.write(countersignSeal, input),
     ),
   }),
   /** The supervisor's list: what waits for her signature, and her signature on a correction. */
   signing: router({
     waiting: groupProcedure("read").query(({ ctx, input }) => waitingForSignature(ctx.service, input)),
     correction: groupProcedure("countersign", ZCountersignCorrectionSchema).mutation(({ ctx, input }) =>
-      countersignCorrection(ctx.service, input),
+      ctx.write(countersignCorrection, input),
     ),
     /** "Tanyakan": the supervisor asks about a record instead of signing it (a reason code). */
     ask: groupProcedure("countersign", ZAskSupervisorQuerySchema).mutation(({ ctx, input }) =>
-      askSupervisorQuery(ctx.service, input),
+      ctx.write(askSupervisorQuery, input),
     ),
     /** The treasurer's answer (a code, and a private note). */
     answer: groupProcedure("write", ZAnswerSupervisorQuerySchema).mutation(({ ctx, input }) =>
-      answerSupervisorQuery(ctx.service, input),
+      ctx.write(answerSupervisorQuery, input),
     ),
     /** Every question, open first on the screens, with its answer (private: the notes). */
     queries: groupProcedure("read").query(({ ctx, input }) => queryList(ctx.service, input)),
   }),
   entries: router({
-    reverse: groupProcedure("write", ZReverseEntrySchema).mutation(({ ctx, input }) =>
-      reverseEntry(ctx.service, input),
-    ),
+    reverse: groupProcedure("write", ZReverseEntrySchema).mutation(({ ctx, input }) => ctx.write(reverseEntry, input)),
     list: groupProcedure("read", ZEntryListSchema).query(({ ctx, input }) => entryList(ctx.service, input)),
   }),
   /** Each touched member's receipt for an entry (private: member-linked amounts). */
@@ -200,7 +194,7 @@ export const adminRouter = router({
   }),
   referenceTerms: router({
     update: groupProcedure("admin", ZUpdateReferenceTermsSchema).mutation(({ ctx, input }) =>
-      updateReferenceTerms(ctx.service, input),
+      ctx.write(updateReferenceTerms, input),
     ),
   }),
 });
