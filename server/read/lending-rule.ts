@@ -4,8 +4,8 @@ import { accountBalances } from "@/db/schema";
 import { SAVINGS_ACCOUNTS } from "@/server/domain/ledger";
 import { loadGroupFor, type GroupRow, type ServiceContext } from "@/server/shared/context";
 import type { GroupInput } from "@/server/shared/fields";
-
 import { type LendingRuleInForce, lendingRuleOf } from "@/server/shared/lending-rule";
+
 /** The rule in force, for the treasurer's screens. */
 export async function lendingRuleFor(ctx: ServiceContext, input: GroupInput): Promise<LendingRuleInForce> {
   const db = ctx.database.db;

@@ -4,7 +4,6 @@ import { members } from "@/db/schema";
 import { loanDue } from "@/server/domain/loans";
 import { loadGroupFor, todayIn, type ServiceContext } from "@/server/shared/context";
 import { type GroupInput, zId } from "@/server/shared/fields";
-
 import { type LoanView, loadLoan, loanView, groupLoanViews } from "@/server/shared/loans";
 
 /** How many loans one page of the register holds (the loans tab shows the first). */

@@ -8,8 +8,8 @@ import { balanceSheet, monthFlows, noFlows, zeroBalances, type MonthFlows } from
 import type { GroupRow } from "@/server/shared/context";
 import { monthCheckpoint } from "@/server/shared/seals";
 import { openQueries } from "@/server/shared/supervisor-queries";
-
 import { monthPostingRows } from "@/server/shared/month-postings";
+
 /**
  * The monthly report for the village notice board, from the rollups. Until the month is closed
  * (server/domain/month-close.ts) it is provisional ("sementara") and carries no final seal; once

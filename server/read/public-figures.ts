@@ -30,7 +30,6 @@ import { groupCheckpoints } from "@/server/shared/seals";
 import { yearReport } from "@/server/read/year-report";
 import { type ChainCheck, checkedChain } from "@/server/cache/chain-check";
 import { openQueries } from "@/server/shared/supervisor-queries";
-
 export type { GroupFigures } from "@/server/domain/figures";
 export type { PublicEntry } from "@/server/domain/open-ledger";
 

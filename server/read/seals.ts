@@ -10,10 +10,9 @@ import { readSeal, sealMatches } from "@/server/domain/seal";
 import { checkedChain } from "@/server/cache/chain-check";
 import { type GroupRow, loadGroup, loadGroupFor, nowOf, type ServiceContext } from "@/server/shared/context";
 import type { GroupInput } from "@/server/shared/fields";
-
 import { groupCheckpoints } from "@/server/shared/seals";
-
 import type { PublicCheckpoint } from "@/server/shared/seals";
+
 /** The checkpoint of one month, or null when the group had no entry by then. */
 /** The treasurer's and supervisor's list of every month's seal, and whether it was countersigned. */
 export async function sealList(ctx: ServiceContext, input: GroupInput): Promise<PublicCheckpoint[]> {

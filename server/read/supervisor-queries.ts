@@ -3,8 +3,8 @@ import { cashCounts, journalEntries } from "@/db/schema";
 import type { QuerySubject } from "@/server/domain/supervisor-queries";
 import { loadGroupFor, type ServiceContext } from "@/server/shared/context";
 import type { GroupInput } from "@/server/shared/fields";
-
 import { type SupervisorQuery, groupQueries } from "@/server/shared/supervisor-queries";
+
 /** What a question is about, in the words a screen needs: the count's date and money, the correction's number. */
 export type QueryAbout = { date: string | null; account: "cash" | "bank" | null; seq: number | null };
 

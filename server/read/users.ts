@@ -3,10 +3,9 @@ import type { DbOrTx } from "@/db/client";
 import { ksmGroups, userGroups } from "@/db/schema";
 import type { Role } from "@/server/domain/access";
 import { type ServiceContext, signedIn } from "@/server/shared/context";
-
 import type { UserRow } from "@/server/shared/users";
-
 import { loadUser } from "@/server/shared/users";
+
 /** The groups a user may act on, with the role there (admin: every group). */
 const GROUP_FIELDS = {
   slug: ksmGroups.slug,

@@ -8,12 +8,10 @@ import type { DbOrTx } from "@/db/client";
 import { yearClosings } from "@/db/schema";
 import { loadGroupFor, type GroupRow, type ServiceContext } from "@/server/shared/context";
 import { type OnGroup, zYear } from "@/server/shared/fields";
-
 import type { YearClosingRow } from "@/server/shared/year";
-
 import { previewOf, prepare } from "@/server/shared/year";
-
 import type { YearPreview } from "@/server/shared/year";
+
 /** What closing the year would post: income, costs, SHU, every pool and every member's part. Writes nothing. */
 export const ZPreviewYearSchema = z.object({ year: zYear });
 

@@ -17,7 +17,6 @@ import { nowOf, todayIn, type ServiceContext } from "@/server/shared/context";
 import { cleanText } from "@/server/domain/text";
 import { type OnGroup, zDate, zIdempotencyKey, zText, zVia } from "@/server/shared/fields";
 import { cashCountByKey, type CashCountRow, writeCashCount } from "@/server/ledger/cash-counts";
-
 import { cashOnBooks } from "@/server/shared/cash";
 
 export const ZCashCountSchema = z.object({

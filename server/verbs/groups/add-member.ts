@@ -9,7 +9,6 @@ import { type OnGroup, zDate, zMemberCode, zText } from "@/server/shared/fields"
 import { phoneInput, writeMemberPhone } from "@/server/verbs/members/set-member-phone";
 import { assertBusinessDate } from "@/server/domain/dates";
 import { audit, ledgerWrite } from "@/server/ledger/write";
-
 import { newCheckCode, hashCheckCode } from "@/server/shared/check-codes";
 
 export const intIn = (v: unknown, field: string, min: number, max: number): number => {

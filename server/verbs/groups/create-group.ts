@@ -9,8 +9,8 @@ import type { GroupRow, ServiceContext } from "@/server/shared/context";
 import { cleanText } from "@/server/domain/text";
 import { DEFAULT_MONTH_GRACE_DAYS, MAX_MONTH_GRACE_DAYS } from "@/server/domain/month-close";
 import { audit, ledgerWrite } from "@/server/ledger/write";
-
 import { intIn } from "@/server/verbs/groups/add-member";
+
 /** A new group (scripts/group-add.ts and the seeds; no API route creates one). */
 export const ZCreateGroupSchema = z.object({
   slug: z.string(),

@@ -4,8 +4,8 @@ import { assertLendingRule, LENDING_CEILING_MAX, LENDING_MULTIPLE_MAX } from "@/
 import { loadGroupFor, nowOf, type ServiceContext } from "@/server/shared/context";
 import type { OnGroup } from "@/server/shared/fields";
 import { audit, ledgerWrite } from "@/server/ledger/write";
-
 import type { LendingRuleRow } from "@/server/shared/lending-rule";
+
 export const ZSetLendingRuleSchema = z.object({
   savingsMultiple: z.number().int().min(0).max(LENDING_MULTIPLE_MAX),
   maxPrincipal: z.number().int().min(1).max(LENDING_CEILING_MAX),

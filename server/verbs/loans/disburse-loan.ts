@@ -23,7 +23,6 @@ import {
   type ServiceContext,
 } from "@/server/shared/context";
 import { type OnGroup, zDate, zIdempotencyKey, zMemberCode, zRupiah, zVia } from "@/server/shared/fields";
-
 import { type LoanRow, type LoanView, standingLoanEntries } from "@/server/shared/loans";
 
 export const ZDisburseLoanSchema = z.object({

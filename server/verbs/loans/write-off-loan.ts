@@ -8,10 +8,9 @@ import { appendEntry, idempotentWrite, type EntryRow } from "@/server/ledger/wri
 import { todayIn, type ServiceContext } from "@/server/shared/context";
 import { cleanText } from "@/server/domain/text";
 import { type OnGroup, zDate, zId, zIdempotencyKey, zText } from "@/server/shared/fields";
-
 import { loadLoan, loanView } from "@/server/shared/loans";
-
 import { loanEntry } from "@/server/verbs/loans/disburse-loan";
+
 export const ZWriteOffLoanSchema = z.object({
   loanId: zId,
   date: zDate,

@@ -21,7 +21,6 @@ import { type OnGroup, zId, zMonth } from "@/server/shared/fields";
 import { isOwn, monthsOfOwnWork } from "@/server/shared/own-work";
 import { monthCheckpoint } from "@/server/shared/seals";
 import { audit, ledgerWrite } from "@/server/ledger/write";
-
 import { openQueries } from "@/server/shared/supervisor-queries";
 
 export const ZAskSupervisorQuerySchema = z.object({

@@ -4,13 +4,13 @@ import type { RefusedLine } from "@/server/ledger/daily-payments";
 import { groupMembersByCode, loadGroupFor, type ServiceContext } from "@/server/shared/context";
 import type { OnGroup } from "@/server/shared/fields";
 import { ledgerWrite } from "@/server/ledger/write";
-
 import {
   MAX_DAYS_PER_LINE,
   MAX_LINES,
   type RecordContributionsInput,
   contributionEntry,
 } from "@/server/verbs/savings/record-contributions";
+
 export const MAX_QUEUED_DAYS = 50;
 export type QueuedResult =
   | { idempotencyKey: string; ok: true; id: number; seq: number; amount: number; refused: RefusedLine[] }

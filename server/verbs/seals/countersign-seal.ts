@@ -7,8 +7,8 @@ import { loadGroupFor, nowOf, signerOf, type ServiceContext } from "@/server/sha
 import { type OnGroup, zMonth } from "@/server/shared/fields";
 import { monthsOfOwnWork } from "@/server/shared/own-work";
 import { audit, ledgerWrite } from "@/server/ledger/write";
-
 import { monthCheckpoint } from "@/server/shared/seals";
+
 /**
  * The supervisor confirms a finished month's seal: the sequence number and hash she confirms are
  * kept (append-only) and shown publicly as "disegel oleh pengawas". Audited. Signing a month still

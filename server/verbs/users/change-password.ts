@@ -5,10 +5,9 @@ import { users } from "@/db/schema";
 import { DomainError, invalid } from "@/server/domain/errors";
 import { nowOf, type ServiceContext, signerOf } from "@/server/shared/context";
 import { audit, ledgerWrite } from "@/server/ledger/write";
-
 import { loadUser } from "@/server/shared/users";
-
 import { ARGON, assertPassword } from "@/server/verbs/users/create-user";
+
 /**
  * A user changes her own password: the current one must be right (a stolen unlocked phone is not
  * enough). Every session of hers ends, this one included — she signs in again with the new one.

@@ -5,9 +5,7 @@ import { ROLES, type Role } from "@/server/domain/access";
 import { DomainError, conflict, invalid } from "@/server/domain/errors";
 import type { ServiceContext } from "@/server/shared/context";
 import { audit, ledgerWrite } from "@/server/ledger/write";
-
 export { ROLES, type Role } from "@/server/domain/access";
-
 import type { UserRow } from "@/server/shared/users";
 
 export const ARGON = { algorithm: 2 as const, memoryCost: 19_456, timeCost: 2, parallelism: 1 };

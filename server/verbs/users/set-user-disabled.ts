@@ -3,7 +3,6 @@ import { users } from "@/db/schema";
 import { DomainError } from "@/server/domain/errors";
 import { nowOf, type ServiceContext } from "@/server/shared/context";
 import { audit, ledgerWrite } from "@/server/ledger/write";
-
 import type { UserRow } from "@/server/shared/users";
 
 /** Disables (or enables again) a user by username; disabling ends every session at once. */

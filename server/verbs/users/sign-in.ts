@@ -5,10 +5,9 @@ import { users } from "@/db/schema";
 import { DomainError } from "@/server/domain/errors";
 import { deviceSeen, renewedDevice } from "@/server/auth/devices";
 import { forgiveTry, guessKeys, takeTry, throttled } from "@/server/auth/throttle";
-
 import type { UserRow } from "@/server/shared/users";
-
 import { ARGON } from "@/server/verbs/users/create-user";
+
 let decoy: Promise<string> | null = null;
 
 interface SignInInput {

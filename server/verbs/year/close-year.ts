@@ -10,13 +10,9 @@ import { appendEntry, idempotentWrite, type EntryRow } from "@/server/ledger/wri
 import { nowOf, type ServiceContext } from "@/server/shared/context";
 import { type OnGroup, zIdempotencyKey, zYear } from "@/server/shared/fields";
 import { audit } from "@/server/ledger/write";
-
 import { computeYearIndicators } from "@/server/shared/year";
-
 import { type YearPreview, closedYearPreview } from "@/server/shared/year";
-
 import { previewOf, prepare } from "@/server/shared/year";
-
 import { yearBounds } from "@/server/shared/year";
 
 /**

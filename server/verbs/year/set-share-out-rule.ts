@@ -4,7 +4,6 @@ import { assertShareOutRule } from "@/server/domain/shu";
 import { loadGroupFor, nowOf, type ServiceContext } from "@/server/shared/context";
 import { type OnGroup, zBps } from "@/server/shared/fields";
 import { audit, ledgerWrite } from "@/server/ledger/write";
-
 import type { ShareOutRuleRow } from "@/server/shared/year";
 
 export const ZSetShareOutRuleSchema = z.object({
