@@ -1,3 +1,4 @@
+/** The money the books hold and the last count of it: the cash-count verb checks a count against them, the pages show them. */
 import { and, desc, eq, gt, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { accountBalances, cashCountSignatures, cashCounts, postings } from "@/db/schema";

@@ -1,3 +1,4 @@
+/** Members' check codes: drawn at random and hashed (argon2id, in a bounded pool); the member verbs and the book import write them, the passbook checks them. */
 import { hash } from "@node-rs/argon2";
 import { randomInt } from "node:crypto";
 import { boundedPool } from "@/server/shared/pool";

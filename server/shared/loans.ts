@@ -1,3 +1,4 @@
+/** Loans as a verb reads them inside its transaction and the pages show them: a loan by id, its standing entries, its view (kept per loan). */
 import { and, asc, eq, isNotNull, isNull, type SQL, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import { type DbOrTx, reusable } from "@/db/client";

@@ -1,3 +1,4 @@
+/** A month's postings: the monthly report shows them, the year's close sums them. */
 import { eq } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { monthPostings } from "@/db/schema";

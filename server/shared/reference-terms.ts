@@ -1,3 +1,4 @@
+/** The reference lenders' terms in force: the comparison reads them, updateReferenceTerms replaces them. */
 import { eq } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { referenceTerms } from "@/db/schema";

@@ -1,3 +1,4 @@
+/** Month checkpoints (the seals): countersignSeal checks the month's, the pages show them all. */
 import { asc, eq } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { journalEntries, sealSignatures } from "@/db/schema";

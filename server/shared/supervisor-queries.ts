@@ -1,3 +1,4 @@
+/** The supervisor's questions on a group: asking checks the open ones, the pages and the monthly report list them. */
 import { and, desc, eq, inArray } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import {

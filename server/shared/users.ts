@@ -1,3 +1,4 @@
+/** A user as verbs and loaders read her (loadUser). */
 import { eq } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { users } from "@/db/schema";
