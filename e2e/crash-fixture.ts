@@ -1,5 +1,5 @@
 import { getDatabase } from "@/db/client";
-import { addMember } from "@/server/verbs/groups/add-member";
+import { addMember } from "@/server/verbs/members/add-member";
 import { createGroup } from "@/server/verbs/groups/create-group";
 import { createUser } from "@/server/verbs/users/create-user";
 

@@ -61,7 +61,7 @@ import { savingsByMember } from "@/server/read/lending-rule";
 import { groupMembersByCode, type MemberRow, type ServiceContext } from "@/server/shared/context";
 import { ledgerWrite } from "@/server/ledger/write";
 import { reverseEntry } from "@/server/verbs/corrections/reverse-entry";
-import { addMember } from "@/server/verbs/groups/add-member";
+import { addMember } from "@/server/verbs/members/add-member";
 import { createGroup } from "@/server/verbs/groups/create-group";
 import { leaveMember } from "@/server/verbs/members/leave-member";
 import { createUser } from "@/server/verbs/users/create-user";

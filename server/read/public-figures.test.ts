@@ -4,7 +4,7 @@ import { FIXED_NOW, key, seedGroup, tempDatabase, testContext, typedOn } from "@
 import { groupFigures, groupFiguresCached } from "@/server/read/public-figures";
 import { impactFigures } from "@/server/read/impact";
 import { recordContributions } from "@/server/verbs/savings/record-contributions";
-import { addMember } from "@/server/verbs/groups/add-member";
+import { addMember } from "@/server/verbs/members/add-member";
 import { recordCashCount } from "@/server/verbs/cash/cash-count";
 import { disburseLoan } from "@/server/verbs/loans/disburse-loan";
 import { DEFAULT_REFERENCE_TERMS, loanCostsVersusLenders } from "@/server/domain/finance/compare";

@@ -7,7 +7,7 @@ import { migrateDatabase, openDatabase, type Database } from "@/db/client";
 import { desc, eq } from "drizzle-orm";
 import { ledgerHeads } from "@/db/schema";
 import { localDate, monthOf } from "@/server/domain/dates";
-import { addMember } from "@/server/verbs/groups/add-member";
+import { addMember } from "@/server/verbs/members/add-member";
 import { createGroup } from "@/server/verbs/groups/create-group";
 import type { ServiceContext } from "@/server/shared/context";
 

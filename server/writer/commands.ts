@@ -9,7 +9,7 @@ import { recordBankTransfer } from "@/server/verbs/cash/bank-transfer";
 import { recordCashCount } from "@/server/verbs/cash/cash-count";
 import { recordExpense, recordIncome } from "@/server/verbs/cash/cash-movement";
 import { reverseEntry } from "@/server/verbs/corrections/reverse-entry";
-import { addMember } from "@/server/verbs/groups/add-member";
+import { addMember } from "@/server/verbs/members/add-member";
 import { importBook, previewBookImport } from "@/server/verbs/book-import/import-book";
 import { leaveMember } from "@/server/verbs/members/leave-member";
 import { undoLeave } from "@/server/verbs/members/undo-leave";

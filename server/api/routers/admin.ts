@@ -10,7 +10,7 @@ import { recordCashCount, ZCashCountSchema } from "@/server/verbs/cash/cash-coun
 import { recordExpense, recordIncome, ZCashMovementSchema } from "@/server/verbs/cash/cash-movement";
 import { compareLoan, ZCompareLoanSchema } from "@/server/read/compare";
 import { reverseEntry, ZReverseEntrySchema } from "@/server/verbs/corrections/reverse-entry";
-import { addMember, ZAddMemberSchema } from "@/server/verbs/groups/add-member";
+import { addMember, ZAddMemberSchema } from "@/server/verbs/members/add-member";
 import { leaveMember, ZLeaveMemberSchema } from "@/server/verbs/members/leave-member";
 import { undoLeave, ZUndoLeaveSchema } from "@/server/verbs/members/undo-leave";
 import {

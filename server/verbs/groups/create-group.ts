@@ -9,7 +9,13 @@ import type { GroupRow, ServiceContext } from "@/server/shared/context";
 import { cleanText } from "@/server/domain/text";
 import { DEFAULT_MONTH_GRACE_DAYS, MAX_MONTH_GRACE_DAYS } from "@/server/domain/month-close";
 import { audit, ledgerWrite } from "@/server/ledger/write";
-import { intIn } from "@/server/verbs/groups/add-member";
+
+/** A whole number in [min, max], or the field refused (the group's settings). */
+export const intIn = (v: unknown, field: string, min: number, max: number): number => {
+  if (typeof v !== "number" || !Number.isInteger(v) || v < min || v > max)
+    throw invalid("number_out_of_range", field, { min, max });
+  return v;
+};
 
 /** A new group (scripts/group-add.ts and the seeds; no API route creates one). */
 export const ZCreateGroupSchema = z.object({

@@ -5,7 +5,7 @@ import { appendEntry, idempotentWrite, type EntryRow } from "@/server/ledger/wri
 import { loadActiveMember, nowOf, todayIn, type ServiceContext } from "@/server/shared/context";
 import type { OnGroup } from "@/server/shared/fields";
 import { assertBusinessDate } from "@/server/domain/dates";
-import { intIn } from "@/server/verbs/groups/add-member";
+import { intIn } from "@/server/verbs/groups/create-group";
 
 /** The balances a group's book starts from (the seeds and the paper-book import's cut-over; no API route). */
 export const ZOpeningBalanceSchema = z.object({

@@ -9,7 +9,7 @@ import { auditLog, memberPhones } from "@/db/schema";
 import type { DomainError } from "@/server/domain/errors";
 import { key, seedGroup, tempDatabase, testContext } from "@/server/testing/db";
 import type { ServiceContext } from "@/server/shared/context";
-import { addMember } from "@/server/verbs/groups/add-member";
+import { addMember } from "@/server/verbs/members/add-member";
 import { memberPhoneList } from "@/server/read/member-phones";
 import { setMemberPhone } from "@/server/verbs/members/set-member-phone";
 import { memberBalances } from "@/server/read/members";

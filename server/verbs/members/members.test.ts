@@ -4,7 +4,7 @@ import { members } from "@/db/schema";
 import type { DomainError } from "@/server/domain/errors";
 import { FIXED_NOW, seedGroup, tempDatabase, testContext } from "@/server/testing/db";
 import type { ServiceContext } from "@/server/shared/context";
-import { addMember } from "@/server/verbs/groups/add-member";
+import { addMember } from "@/server/verbs/members/add-member";
 import { leaveMember } from "@/server/verbs/members/leave-member";
 import { updateMember } from "@/server/verbs/members/update-member";
 

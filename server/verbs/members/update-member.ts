@@ -4,7 +4,7 @@ import { members } from "@/db/schema";
 import { invalid, notFound } from "@/server/domain/errors";
 import { loadGroupFor, type MemberRow, type ServiceContext, memberByCode } from "@/server/shared/context";
 import { cleanName } from "@/server/domain/text";
-import { assertNameConfirmed } from "@/server/verbs/groups/add-member";
+import { assertNameConfirmed } from "@/server/verbs/members/add-member";
 import { type OnGroup, zMemberCode, zText } from "@/server/shared/fields";
 import { audit, ledgerWrite } from "@/server/ledger/write";
 

@@ -11,12 +11,6 @@ import { assertBusinessDate } from "@/server/domain/dates";
 import { audit, ledgerWrite } from "@/server/ledger/write";
 import { newCheckCode, hashCheckCode } from "@/server/shared/check-codes";
 
-export const intIn = (v: unknown, field: string, min: number, max: number): number => {
-  if (typeof v !== "number" || !Number.isInteger(v) || v < min || v > max)
-    throw invalid("number_out_of_range", field, { min, max });
-  return v;
-};
-
 export const ZAddMemberSchema = z.object({
   code: zMemberCode,
   fullName: zText(100),
