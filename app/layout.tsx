@@ -1,7 +1,7 @@
 import type { Metadata, Viewport } from "next";
 import { headers } from "next/headers";
 import { getDatabase } from "@/db/client";
-import { anyDemoGroup } from "@/server/services/public-figures";
+import { anyDemoGroup } from "@/server/read/public-figures";
 import { getMessages } from "@/server/i18n/locale";
 import "./globals.css";
 

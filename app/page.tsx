@@ -1,8 +1,8 @@
 import Link from "next/link";
 import { getDatabase } from "@/db/client";
 import { findGroups, pageOf } from "@/server/domain/portal";
-import { impactFigures } from "@/server/services/impact";
-import { watchChains } from "@/server/services/chain-check";
+import { impactFigures } from "@/server/read/impact";
+import { watchChains } from "@/server/cache/chain-check";
 import { getMessages } from "@/server/i18n/locale";
 import { formatDate, formatInt, rp } from "@/server/i18n/format";
 import { Card, costAvoidedNote } from "./_components/Money";

@@ -40,7 +40,7 @@ export interface Database {
  * whether the counter moved since our last commit (someone else's then), and reads it again once it
  * has committed. A reader looks the same way between our writes.
  * The one gap: a commit by someone else in the instant between our COMMIT and that read is taken
- * for ours — the whole-chain check at every start and every day (server/services/chain-check.ts)
+ * for ours — the whole-chain check at every start and every day (server/cache/chain-check.ts)
  * is what catches a change made then.
  */
 function ownWriteWatch(url: string) {

@@ -1,6 +1,7 @@
 import { getDatabase } from "@/db/client";
-import { addMember, createGroup } from "@/server/services/groups";
-import { createUser } from "@/server/services/users";
+import { addMember } from "@/server/verbs/members/add-member";
+import { createGroup } from "@/server/verbs/groups/create-group";
+import { createUser } from "@/server/verbs/users/create-user";
 
 /** A small group and a treasurer in the database named by DATABASE_URL (for the crash test). */
 async function main() {

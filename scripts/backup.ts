@@ -1,6 +1,6 @@
 import path from "node:path";
 import { openDatabase } from "@/db/client";
-import { backupTo } from "@/server/services/backup";
+import { backupTo } from "@/server/ops/backup";
 
 /** npm run backup [-- --to data/backups/x.db] — a consistent snapshot while the server runs. */
 async function main() {

@@ -19,7 +19,8 @@ import path from "node:path";
 import { chromium } from "@playwright/test";
 import { migrateDatabase, openDatabase } from "@/db/client";
 import { ksmGroups } from "@/db/schema";
-import { createUser, verifyCredentials } from "@/server/services/users";
+import { createUser } from "@/server/verbs/users/create-user";
+import { verifyCredentials } from "@/server/verbs/users/sign-in";
 import { buildIfNeeded } from "./next-build";
 import { ensureAuthSecret } from "./serve";
 

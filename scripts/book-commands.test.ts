@@ -3,10 +3,10 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { auditLog } from "@/db/schema";
-import { loadGroup } from "@/server/services/context";
+import { loadGroup } from "@/server/shared/context";
 import { tempDatabase } from "@/server/testing/db";
 import { bookTemplateCsv } from "@/server/domain/book-template";
-import { templateWorkbook } from "@/server/services/book-workbook";
+import { templateWorkbook } from "@/server/shared/book-workbook";
 import { groupAddCommand, importBookCommand } from "./book-commands";
 
 let t: Awaited<ReturnType<typeof tempDatabase>>;

@@ -10,8 +10,8 @@ import { DomainError } from "@/server/domain/errors";
 import { BOOK_FILES, type BookFile, type BookFiles, type BookProblem } from "@/server/domain/paper-book";
 import { formatRupiah } from "@/server/domain/money";
 import { errorMessage } from "@/server/i18n/errors";
-import { createGroup } from "@/server/services/groups";
-import { importBook, previewBookImport } from "@/server/services/import-book";
+import { createGroup } from "@/server/verbs/groups/create-group";
+import { importBook, previewBookImport } from "@/server/verbs/book-import/import-book";
 
 export interface Out {
   log: (line: string) => void;

@@ -25,7 +25,7 @@ async function main() {
     seed: async () => {
       const [{ seedDemoWithProgress }, { keptGroupModels, listGroups }] = await Promise.all([
         import("./demo-seed"),
-        import("@/server/services/public-figures"),
+        import("@/server/read/public-figures"),
       ]);
       const d = await opened();
       await seedDemoWithProgress(d, { stream: seedStream, lineEveryMs: building ? 3000 : undefined });
@@ -44,7 +44,7 @@ async function main() {
       const [{ DEMO_USERS }, { demoPassbookHint }, { listGroups }] = await Promise.all([
         import("./seed/demo-history"),
         import("@/server/domain/demo"),
-        import("@/server/services/public-figures"),
+        import("@/server/read/public-figures"),
       ]);
       const passbook = demoPassbookHint(await listGroups((await opened()).db));
       console.log(readyMessage({ baseUrl, users: DEMO_USERS, passbook }));

@@ -4,7 +4,7 @@ import type { AddressInfo } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
 import { DEMO_USERS } from "./seed/demo-history";
 import { demoPassbookHint } from "@/server/domain/demo";
-import { listGroups } from "@/server/services/public-figures";
+import { listGroups } from "@/server/read/public-figures";
 import { tempDatabase } from "@/server/testing/db";
 import { seedDemoWithProgress } from "./demo-seed";
 import { launchDemo, readyMessage } from "./launch-demo";

@@ -1,5 +1,5 @@
 import { existsSync } from "node:fs";
-import { restoreFrom } from "@/server/services/backup";
+import { restoreFrom } from "@/server/ops/backup";
 
 /** npm run restore -- --from data/backups/x.db   (stop the server first) */
 async function main() {

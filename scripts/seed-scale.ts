@@ -27,7 +27,7 @@ import {
   type Posting,
 } from "@/server/domain/ledger";
 import { loanSchedule } from "@/server/domain/loans";
-import { hashCheckCode } from "@/server/services/groups";
+import { hashCheckCode } from "@/server/shared/check-codes";
 import { progress } from "./progress";
 
 const arg = (name: string, dflt: string) => {

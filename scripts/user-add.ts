@@ -1,4 +1,4 @@
-import { createUser, ROLES, type Role } from "@/server/services/users";
+import { createUser, ROLES, type Role } from "@/server/verbs/users/create-user";
 import { runOnDatabase } from "./cli";
 
 /**

@@ -1,4 +1,4 @@
-import { setUserDisabled } from "@/server/services/users";
+import { setUserDisabled } from "@/server/verbs/users/set-user-disabled";
 import { runOnDatabase } from "./cli";
 
 /**

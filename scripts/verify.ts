@@ -1,5 +1,5 @@
 import { getDatabase } from "@/db/client";
-import { verifyLedger } from "@/server/services/verify";
+import { verifyLedger } from "@/server/read/verify";
 import { progress } from "./progress";
 
 /** `npm run verify`: recompute every chain, rule of the book, rollup and published figure; non-zero exit naming the first mismatch. */

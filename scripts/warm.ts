@@ -1,5 +1,5 @@
 import { getDatabase } from "@/db/client";
-import { keptGroupModels, listGroups } from "@/server/services/public-figures";
+import { keptGroupModels, listGroups } from "@/server/read/public-figures";
 import { readModelsDir } from "@/server/cache/read-cache";
 import { progress } from "./progress";
 

@@ -1,9 +1,10 @@
 /**
- * The house rules as a test: every arrow points down — route (app/, server/api) → verb
- * (server/services) → ledger (server/ledger, the one writer) → domain (server/domain) → db. Tests
- * may import anything.
+ * The house rules as a test: every arrow points down — route (app/, server/api) → verb (server/verbs)
+ * or loader (server/read) → what both sides stand on (server/shared) → ledger (server/ledger, the one
+ * writer) → domain (server/domain) → db. Verbs never import loaders; loaders never write. Tests may
+ * import anything.
  */
-import { readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 
@@ -33,10 +34,18 @@ function upwardArrows(dir: string, refused: (from: string, typeOnly: boolean) =>
   );
 }
 
+/** The writes in a source text: a write transaction, ledgerWrite, or a drizzle insert/update/delete of a table. */
+function writesIn(text: string): string[] {
+  return [...text.matchAll(/\b(?:database\.write|ledgerWrite)\(|\.(?:insert|update|delete)\(\s*([a-z]\w*)/g)]
+    .filter((m) => !["slot", "key", "id"].includes(m[1] ?? ""))
+    .map((m) => m[0]);
+}
+
 describe("the house: every arrow points down", () => {
   it("finds the imports it checks (the rules below are not vacuous)", () => {
     expect(sources("server/domain").length).toBeGreaterThan(20);
-    expect(importsOf("server/services/loans.ts").some((i) => i.from === "@/server/domain/loans")).toBe(true);
+    expect(importsOf("server/verbs/loans/disburse-loan.ts").some((i) => i.from === "@/server/domain/loans")).toBe(true);
+    expect(importsOf("server/read/public-figures.ts").some((i) => i.from === "@/server/shared/loans")).toBe(true);
     expect(importsOf("server/domain/errors.ts")).toContainEqual({ from: "./error-codes", typeOnly: true });
     expect(importsOf("server/i18n/errors.ts")).toContainEqual({ from: "@/server/domain/error-codes", typeOnly: true });
   });
@@ -69,20 +78,58 @@ describe("the house: every arrow points down", () => {
     expect(upwardArrows("server/domain", (from) => !allowed(from))).toEqual([]);
   });
 
-  it("verbs know nothing of the API, the front server, Next or React", () => {
+  it("verbs, loaders and what they share know nothing of the API, the front server, Next or React", () => {
     const refused = /^(@\/app|@\/server\/api|@\/server\/front|next|react|@trpc)/;
-    expect(upwardArrows("server/services", (from) => refused.test(from))).toEqual([]);
+    // server/services was split by side (#28): verbs, loaders and what both need; it does not come back.
+    expect(existsSync(path.join(ROOT, "server/services"))).toBe(false);
+    for (const side of ["server/verbs", "server/read", "server/shared"]) {
+      expect(sources(side).length).toBeGreaterThan(5);
+      expect(upwardArrows(side, (from) => refused.test(from))).toEqual([]);
+    }
   });
 
-  it("the writer (server/writer) is between the API and the verbs: it knows nothing of the API, the front server, Next or React, and no verb knows it", () => {
+  it("verbs never import a loader: nothing from server/read", () => {
+    // What a verb must read inside its transaction (balances, loan views, checkpoints, rules in
+    // force) lives in server/shared, which pages read too.
+    expect(upwardArrows("server/verbs", (from) => /^@\/server\/read(\/|$)/.test(from))).toEqual([]);
+  });
+
+  it("loaders never import a verb, and what both sides share imports neither", () => {
+    expect(upwardArrows("server/read", (from) => /^@\/server\/verbs(\/|$)/.test(from))).toEqual([]);
+    expect(upwardArrows("server/shared", (from) => /^@\/server\/(verbs|read)(\/|$)/.test(from))).toEqual([]);
+  });
+
+  it("one input style: every verb's input type is inferred from its zod schema (no hand-written interface)", () => {
+    const handWritten = /^export interface \w+Input\b|satisfies z\.ZodType</gm;
+    expect("export interface FooInput {\n}) satisfies z.ZodType<X>".match(handWritten)).toHaveLength(2);
+    const found = sources("server/verbs").flatMap((f) =>
+      (readFileSync(path.join(ROOT, f), "utf8").match(handWritten) ?? []).map((m) => `${f}: ${m}`),
+    );
+    expect(found).toEqual([]);
+  });
+
+  it("loaders and what they share never write: no write transaction, no insert, update or delete", () => {
+    expect(writesIn("const x = await ctx.database.write(async (tx) => tx.update(users).set(y));")).toEqual([
+      "database.write(",
+      ".update(users",
+    ]);
+    expect(writesIn('createHmac("sha256", k).update(`x`); kept.delete(slot)')).toEqual([]);
+    const writes = ["server/read", "server/shared"]
+      .flatMap(sources)
+      .flatMap((f) => writesIn(readFileSync(path.join(ROOT, f), "utf8")).map((w) => `${f}: ${w}`));
+    expect(writes).toEqual([]);
+  });
+
+  it("the writer (server/writer) is between the API and the verbs: it knows nothing of the API, the front server, Next or React, and no verb, loader or shared module knows it", () => {
     const refused = /^(@\/app|@\/server\/api|@\/server\/front|next|react|@trpc)/;
     expect(upwardArrows("server/writer", (from) => refused.test(from))).toEqual([]);
-    expect(upwardArrows("server/services", (from) => from.startsWith("@/server/writer"))).toEqual([]);
+    for (const side of ["server/verbs", "server/read", "server/shared"])
+      expect(upwardArrows(side, (from) => from.startsWith("@/server/writer"))).toEqual([]);
   });
 
-  it("the front server reads the cache, never the verbs or loaders: nothing from server/services", () => {
+  it("the front server reads the cache, never the verbs or loaders: nothing from server/verbs, read or shared", () => {
     expect(sources("server/front").length).toBeGreaterThan(4);
-    expect(upwardArrows("server/front", (from) => /^@\/server\/services(\/|$)/.test(from))).toEqual([]);
+    expect(upwardArrows("server/front", (from) => /^@\/server\/(verbs|read|shared)(\/|$)/.test(from))).toEqual([]);
   });
 
   it("the front server stays in parts: each module under 150 lines (the route table is a table, not a part)", () => {
@@ -95,7 +142,7 @@ describe("the house: every arrow points down", () => {
 
   it("the cache is infrastructure: it knows no verb, loader, API, front server or page", () => {
     expect(importsOf("server/cache/page-versions.ts").some((i) => i.from === "./read-cache")).toBe(true);
-    const refused = /^(@\/app|@\/server\/(services|api|front|ledger|verbs|read)(\/|$)|next|react|@trpc)/;
+    const refused = /^(@\/app|@\/server\/(api|front|ledger|verbs|read|writer)(\/|$)|next|react|@trpc)/;
     expect(upwardArrows("server/cache", (from) => refused.test(from))).toEqual([]);
   });
 
@@ -112,17 +159,19 @@ describe("the house: every arrow points down", () => {
   });
 
   it("strings and formats are a leaf: i18n imports only the domain's types and values, never verbs", () => {
-    expect(upwardArrows("server/i18n", (from) => /^@\/(server\/services|server\/api|db|app)/.test(from))).toEqual([]);
+    expect(upwardArrows("server/i18n", (from) => /^@\/(server\/(verbs|read|shared|api)|db|app)/.test(from))).toEqual(
+      [],
+    );
   });
 
-  it("the ledger is below the verbs: server/ledger imports no verb (only the services' context)", () => {
+  it("the ledger is below the verbs: server/ledger imports no verb and no loader (only server/shared)", () => {
     const refused = (from: string) =>
       /^(@\/app|@\/server\/api|@\/server\/front|@\/scripts|next|react|@trpc)/.test(from) ||
-      (from.startsWith("@/server/services/") && from !== "@/server/services/context");
+      /^@\/server\/(verbs|read)(\/|$)/.test(from);
     expect(sources("server/ledger").length).toBeGreaterThan(3);
     expect(upwardArrows("server/ledger", refused)).toEqual([]);
     // …and the context the ledger reads imports nothing of the ledger (no circle through it).
-    expect(importsOf("server/services/context.ts").filter((i) => i.from.includes("ledger"))).toEqual([]);
+    expect(importsOf("server/shared/context.ts").filter((i) => i.from.includes("ledger"))).toEqual([]);
   });
 });
 
@@ -201,9 +250,9 @@ describe("the house: one ledger writer", () => {
     // versions when its outcome changed, and sign-out ending a user's sessions — none a change to a
     // group's book, none audited today.
     const allowed: Record<string, number> = {
-      "server/services/throttle.ts": 2,
-      "server/services/chain-check.ts": 1,
-      "server/services/users.ts": 1,
+      "server/auth/throttle.ts": 2,
+      "server/cache/chain-check.ts": 1,
+      "server/verbs/users/end-sessions.ts": 1,
     };
     const direct = ["server", "scripts", "app"]
       .flatMap(sources)

@@ -1,5 +1,5 @@
 import type { CashBookMonth, MoneyHeld } from "@/server/domain/cash-book";
-import type { PublicEntry } from "@/server/services/public-figures";
+import type { PublicEntry } from "@/server/read/public-figures";
 import { formatDate, formatInt } from "@/server/i18n/format";
 import type { Locale, Messages } from "@/server/i18n/messages";
 

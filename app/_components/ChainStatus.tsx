@@ -3,7 +3,7 @@ import type { FlaggedGroup } from "@/server/domain/portal";
 import { formatInt, formatTimestamp } from "@/server/i18n/format";
 import type { Locale, Messages } from "@/server/i18n/messages";
 
-/** What every public page of a group shows of its chain check (server/services/chain-check.ts). */
+/** What every public page of a group shows of its chain check (server/cache/chain-check.ts). */
 export interface ChainShown {
   checkedSeq: number;
   /** `signed`: a countersigned seal no longer in the chain — the book was rewritten after she signed. */

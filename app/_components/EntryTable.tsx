@@ -1,4 +1,4 @@
-import type { PublicEntry } from "@/server/services/public-figures";
+import type { PublicEntry } from "@/server/read/public-figures";
 import { shortSeal } from "@/server/domain/seal";
 import { formatDate, rp } from "@/server/i18n/format";
 import type { Locale, Messages } from "@/server/i18n/messages";

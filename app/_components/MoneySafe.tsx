@@ -2,9 +2,9 @@ import { groupHoldings, type CheckCause, type Mark, safetyVerdict } from "@/serv
 import { daysBetween } from "@/server/domain/dates";
 import { formatDate, formatInt, formatMonth, formatPct, rp } from "@/server/i18n/format";
 import type { Locale, Messages } from "@/server/i18n/messages";
-import type { GroupFigures } from "@/server/services/public-figures";
-import { type SafetyModel, safetyFactsOf } from "@/server/services/safety";
-import type { PublicCheckpoint } from "@/server/services/seals";
+import type { GroupFigures } from "@/server/read/public-figures";
+import { type SafetyModel, safetyFactsOf } from "@/server/read/safety";
+import type { PublicCheckpoint } from "@/server/shared/seals";
 import type { ChainShown } from "./ChainStatus";
 
 const SIGN: Record<Mark, string> = { ok: "✓", attention: "!", problem: "✗" };

@@ -1,7 +1,7 @@
 import { env } from "@/server/env";
 import { formatDate } from "@/server/i18n/format";
 import type { Locale, Messages } from "@/server/i18n/messages";
-import type { PublicCheckpoint } from "@/server/services/seals";
+import type { PublicCheckpoint } from "@/server/shared/seals";
 import { qrPath } from "./qr-path";
 import { sealCovers } from "./seal-words";
 

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { SHU_POOLS } from "@/server/domain/shu";
 import { formatInt, formatPct, rp } from "@/server/i18n/format";
 import type { Locale, Messages } from "@/server/i18n/messages";
-import type { GroupFigures } from "@/server/services/public-figures";
+import type { GroupFigures } from "@/server/read/public-figures";
 
 /** The group's share-out rule and its closed years, each linking to its yearly report. */
 export function ShareOut({ f, locale, t }: { f: GroupFigures; locale: Locale; t: Messages }) {

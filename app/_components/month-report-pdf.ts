@@ -4,8 +4,8 @@
  * its QR code, and the signature block. The sheet, seal and signatures are drawn by report-pdf.ts
  * (shared with the year report's PDF).
  */
-import type { monthlyReport } from "@/server/services/monthly-report";
-import type { ChainCheck } from "@/server/services/chain-check";
+import type { monthlyReport } from "@/server/read/monthly-report";
+import type { ChainCheck } from "@/server/cache/chain-check";
 import { formatDate, formatInt, formatMonth, rp } from "@/server/i18n/format";
 import type { Locale, Messages } from "@/server/i18n/messages";
 import { drawHeader, drawSeal, drawSignatures, GREY, newSheet, type PdfGroup, savePdf, WARN } from "./report-pdf";

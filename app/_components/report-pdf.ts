@@ -7,8 +7,8 @@
 import { sealCovers } from "./seal-words";
 import { PDFDocument, type PDFFont, type PDFPage, rgb, StandardFonts } from "pdf-lib";
 import { qrPath } from "./qr-path";
-import type { ChainCheck } from "@/server/services/chain-check";
-import type { PublicCheckpoint } from "@/server/services/seals";
+import type { ChainCheck } from "@/server/cache/chain-check";
+import type { PublicCheckpoint } from "@/server/shared/seals";
 import { formatDate, formatTimestamp } from "@/server/i18n/format";
 import type { Locale, Messages } from "@/server/i18n/messages";
 

@@ -7,7 +7,7 @@
 import { SHU_POOLS } from "@/server/domain/shu";
 import { formatInt, formatMonth, formatPct, formatTimestamp, rp } from "@/server/i18n/format";
 import type { Locale, Messages } from "@/server/i18n/messages";
-import type { yearReportModels } from "@/server/services/public-figures";
+import type { yearReportModels } from "@/server/read/public-figures";
 import { drawHeader, drawSeal, drawSignatures, GREY, newSheet, type PdfGroup, savePdf } from "./report-pdf";
 
 export interface YearReportPdfInput {

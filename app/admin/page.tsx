@@ -4,7 +4,7 @@ import { getDatabase } from "@/db/client";
 import { currentUser } from "@/server/auth/session";
 import { ADMIN_MESSAGES } from "@/server/i18n/admin";
 import { getMessages, titled } from "@/server/i18n/locale";
-import { groupsOf } from "@/server/services/users";
+import { groupsOf } from "@/server/read/users";
 import { MANIFEST_PATH, THEME_COLOR } from "./_pwa/manifest";
 import { AdminApp } from "./_ui/AdminApp";
 import { AdminWords } from "./_ui/admin-words";

@@ -11,7 +11,7 @@ import {
   PASSBOOK_TTL_MS,
   passbookSecret,
   passbookTicket,
-} from "@/server/services/passbook";
+} from "@/server/read/passbook";
 
 /**
  * Opens the passbook: a form POST that works without JavaScript, answered by a redirect. The

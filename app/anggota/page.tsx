@@ -4,10 +4,10 @@ import { getDatabase } from "@/db/client";
 import { refusalOf } from "@/server/http";
 import { formatDate, formatInt, formatMonth, formatWait, rp } from "@/server/i18n/format";
 import { getMessages, titled } from "@/server/i18n/locale";
-import { PASSBOOK_COOKIE, passbookOf, passbookSecret, readPassbookTicket } from "@/server/services/passbook";
+import { PASSBOOK_COOKIE, passbookOf, passbookSecret, readPassbookTicket } from "@/server/read/passbook";
 import { demoPassbookHint } from "@/server/domain/demo";
 import { passbookView } from "@/server/domain/passbook-view";
-import { listGroups } from "@/server/services/public-figures";
+import { listGroups } from "@/server/read/public-figures";
 import { DataTable } from "../_components/DataTable";
 import { closePassbookAction, openPassbookAction } from "./actions";
 

@@ -4,7 +4,7 @@ import { DEFAULT_REFERENCE_TERMS, SENSITIVITY_MONTHS } from "@/server/domain/fin
 import { errorMessage } from "@/server/i18n/errors";
 import { formatDecimal, formatPct, rp } from "@/server/i18n/format";
 import { getMessages, titled } from "@/server/i18n/locale";
-import { compareFromQuery, type Comparison } from "@/server/services/compare";
+import { compareFromQuery, type Comparison } from "@/server/read/compare";
 import { CostTable, quotesBy } from "../_components/CostTable";
 import { DataTable } from "../_components/DataTable";
 import { Sources } from "../_components/Sources";

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { getDatabase } from "@/db/client";
 import { pageOf } from "@/server/domain/portal";
-import { impactFigures } from "@/server/services/impact";
+import { impactFigures } from "@/server/read/impact";
 import { FlaggedGroups } from "../_components/ChainStatus";
 import { formatInt, formatPct, rp } from "@/server/i18n/format";
 import { GLOSSARY } from "@/server/i18n/glossary";

@@ -1,6 +1,6 @@
 import { getDatabase } from "@/db/client";
 import { CSV_COLUMNS, LICENSE } from "@/server/domain/open-ledger";
-import { listGroups } from "@/server/services/public-figures";
+import { listGroups } from "@/server/read/public-figures";
 import { pageOf } from "@/server/domain/portal";
 import { Pager } from "../_components/Pager";
 import { ACCOUNTS } from "@/server/domain/ledger";

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vites
 import { sql } from "drizzle-orm";
 import { getDatabase } from "@/db/client";
 import { settingsChanged } from "@/server/env";
-import { createUser } from "@/server/services/users";
+import { createUser } from "@/server/verbs/users/create-user";
 import { newRequest, redirectOf, request } from "@/server/testing/next-request";
 
 vi.mock("next/headers", () => import("@/server/testing/next-request").then((m) => m.headersModule));

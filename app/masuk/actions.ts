@@ -5,7 +5,7 @@ import { getDatabase } from "@/db/client";
 import { isHttpsPortal, issueSession, SESSION_MAX_AGE_S, sessionCookieName } from "@/server/auth/options";
 import { DomainError } from "@/server/domain/errors";
 import { clientAddress, deviceCookieOf, deviceCookieSetting, refusedUrl } from "@/server/http";
-import { signIn } from "@/server/services/users";
+import { signIn } from "@/server/verbs/users/sign-in";
 
 /**
  * Signs in from the form: a POST (a server action, which Next checks comes from this site), so it

@@ -5,9 +5,9 @@ import { METHOD_LENDING, METHOD_PAGE, METHOD_SHU } from "@/server/i18n/pages";
 import { getDatabase } from "@/db/client";
 import { SHU_POOLS } from "@/server/domain/shu";
 import { formatPct, rp } from "@/server/i18n/format";
-import { lendingRuleOf } from "@/server/services/lending-rule";
-import { listGroups } from "@/server/services/public-figures";
-import { ruleOfRow, shareOutRuleOf } from "@/server/services/year-close";
+import { lendingRuleOf } from "@/server/shared/lending-rule";
+import { listGroups } from "@/server/read/public-figures";
+import { ruleOfRow, shareOutRuleOf } from "@/server/shared/year";
 import { Sources } from "../_components/Sources";
 
 export const dynamic = "force-dynamic";

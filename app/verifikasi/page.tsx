@@ -2,9 +2,9 @@ import { getDatabase } from "@/db/client";
 import { normaliseSeal, shortSeal } from "@/server/domain/seal";
 import { getMessages, titled } from "@/server/i18n/locale";
 import type { Messages } from "@/server/i18n/messages";
-import { watchChains } from "@/server/services/chain-check";
-import { listGroups } from "@/server/services/public-figures";
-import { type SealVerdict, verifySeal } from "@/server/services/seals";
+import { watchChains } from "@/server/cache/chain-check";
+import { listGroups } from "@/server/read/public-figures";
+import { type SealVerdict, verifySeal } from "@/server/read/seals";
 
 export const dynamic = "force-dynamic";
 export const generateMetadata = titled("checkSeal");

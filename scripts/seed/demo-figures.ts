@@ -10,9 +10,9 @@ import { journalEntries, ksmGroups, loans, members, postings, shareOutRules, yea
 import { perMemberYear } from "@/server/domain/figures";
 import { SAVINGS_ACCOUNTS } from "@/server/domain/ledger";
 import { loanSchedule } from "@/server/domain/loans";
-import { lendingRuleOf } from "@/server/services/lending-rule";
-import { groupFigures } from "@/server/services/public-figures";
-import { computeYearIndicators } from "@/server/services/year-close";
+import { lendingRuleOf } from "@/server/shared/lending-rule";
+import { groupFigures } from "@/server/read/public-figures";
+import { computeYearIndicators } from "@/server/shared/year";
 
 export interface DemoYear {
   year: number;

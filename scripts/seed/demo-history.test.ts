@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { tempDatabase } from "@/server/testing/db";
-import { verifyLedger } from "@/server/services/verify";
+import { verifyLedger } from "@/server/read/verify";
 import { seedDemo } from "./demo-history";
 
 // A year and a half of both groups: collections, loans, repayments (late ones fined), meetings,

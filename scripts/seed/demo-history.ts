@@ -48,34 +48,33 @@ import { SAVINGS_ACCOUNTS } from "@/server/domain/ledger";
 import { DomainError } from "@/server/domain/errors";
 import { type InstallmentState, type LoanEntryFacts, type LoanPurpose, viewLoan } from "@/server/domain/loans";
 import { EXAMPLE_RULE } from "@/server/domain/shu";
-import { cashOnBooks, recordBankTransfer, recordCashCount, recordExpense, recordIncome } from "@/server/services/cash";
-import { countersignCashCount } from "@/server/services/members";
-import { countersignSeal } from "@/server/services/seals";
-import { closeYear, previewYear, setShareOutRule } from "@/server/services/year-close";
-import { savingsByMember } from "@/server/services/lending-rule";
-import { groupMembersByCode, type MemberRow, type ServiceContext } from "@/server/services/context";
+import { cashOnBooks } from "@/server/shared/cash";
+import { recordBankTransfer } from "@/server/verbs/cash/bank-transfer";
+import { recordCashCount } from "@/server/verbs/cash/cash-count";
+import { recordExpense, recordIncome } from "@/server/verbs/cash/cash-movement";
+import { countersignCashCount } from "@/server/verbs/cash/countersign-cash-count";
+import { countersignSeal } from "@/server/verbs/seals/countersign-seal";
+import { closeYear } from "@/server/verbs/year/close-year";
+import { setShareOutRule } from "@/server/verbs/year/set-share-out-rule";
+import { previewYear } from "@/server/read/year-close";
+import { savingsByMember } from "@/server/read/lending-rule";
+import { groupMembersByCode, type MemberRow, type ServiceContext } from "@/server/shared/context";
 import { ledgerWrite } from "@/server/ledger/write";
-import { reverseEntry } from "@/server/services/corrections";
-import { addMember, createGroup } from "@/server/services/groups";
-import { leaveMember } from "@/server/services/leave";
-import { createUser } from "@/server/services/users";
-import {
-  batchDisbursement,
-  openHistoryBatch,
-  batchRepayment,
-  disburseLoan,
-  loanView,
-  repayLoan,
-  writeOffLoan,
-  type LoanRow,
-  type LoanView,
-} from "@/server/services/loans";
+import { reverseEntry } from "@/server/verbs/corrections/reverse-entry";
+import { addMember } from "@/server/verbs/members/add-member";
+import { createGroup } from "@/server/verbs/groups/create-group";
+import { leaveMember } from "@/server/verbs/members/leave-member";
+import { createUser } from "@/server/verbs/users/create-user";
+import { batchDisbursement, openHistoryBatch, disburseLoan } from "@/server/verbs/loans/disburse-loan";
+import { batchRepayment, repayLoan } from "@/server/verbs/loans/repay-loan";
+import { writeOffLoan } from "@/server/verbs/loans/write-off-loan";
+import { loanView, type LoanRow, type LoanView } from "@/server/shared/loans";
 import {
   batchContributions,
   recordContributions,
-  withdrawSavings,
   type ContributionLineInput,
-} from "@/server/services/savings";
+} from "@/server/verbs/savings/record-contributions";
+import { withdrawSavings } from "@/server/verbs/savings/withdraw-savings";
 import { seededRandom, type Random } from "./random";
 
 const GIVEN_F = [

@@ -3,16 +3,13 @@ import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { chainHead, FIXED_NOW, key, seedGroup, tempDatabase, testContext } from "@/server/testing/db";
 import type { DomainError } from "@/server/domain/errors";
-import { recordCashCount } from "@/server/services/cash";
-import { recordContributions } from "@/server/services/savings";
-import {
-  canActOn,
-  createUser,
-  setUserDisabled,
-  userOfSession,
-  verifyCredentials,
-  type UserRow,
-} from "@/server/services/users";
+import { recordCashCount } from "@/server/verbs/cash/cash-count";
+import { recordContributions } from "@/server/verbs/savings/record-contributions";
+import { canActOn, userOfSession } from "@/server/read/users";
+import { createUser } from "@/server/verbs/users/create-user";
+import { setUserDisabled } from "@/server/verbs/users/set-user-disabled";
+import { verifyCredentials } from "@/server/verbs/users/sign-in";
+import type { UserRow } from "@/server/shared/users";
 import { appRouter } from "./root";
 import { adminRouter } from "./routers/admin";
 import { createCallerFactory, isSameOrigin, type ApiContext } from "./trpc";

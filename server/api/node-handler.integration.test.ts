@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { issueSession, sessionCookieName } from "@/server/auth/options";
 import { localDate } from "@/server/domain/dates";
 import { settingsChanged } from "@/server/env";
-import { createUser } from "@/server/services/users";
+import { createUser } from "@/server/verbs/users/create-user";
 import { key, seedGroup, tempDatabase, testContext } from "@/server/testing/db";
 import { startWriterThread } from "@/server/writer/thread";
 import type { Writer } from "@/server/writer/writer";

@@ -12,14 +12,16 @@ import { flush, type Outcome, type QueuedWrite, queued, refused } from "@/app/ad
 import { DomainError } from "@/server/domain/errors";
 import { auditSentence } from "@/server/i18n/audit";
 import { MESSAGES } from "@/server/i18n/messages";
-import { recordCashCount, recordIncome } from "@/server/services/cash";
-import { createGroup } from "@/server/services/groups";
-import { listAudit } from "@/server/services/members";
-import { monthlyReport } from "@/server/services/monthly-report";
-import { groupDetail } from "@/server/services/open-data";
-import { groupFigures } from "@/server/services/public-figures";
-import { recordContributions } from "@/server/services/savings";
-import { createUser, type UserRow } from "@/server/services/users";
+import { recordCashCount } from "@/server/verbs/cash/cash-count";
+import { recordIncome } from "@/server/verbs/cash/cash-movement";
+import { createGroup } from "@/server/verbs/groups/create-group";
+import { listAudit } from "@/server/read/members";
+import { monthlyReport } from "@/server/read/monthly-report";
+import { groupDetail } from "@/server/read/open-data";
+import { groupFigures } from "@/server/read/public-figures";
+import { recordContributions } from "@/server/verbs/savings/record-contributions";
+import { createUser } from "@/server/verbs/users/create-user";
+import type { UserRow } from "@/server/shared/users";
 import { FIXED_NOW, key, seedGroup, tempDatabase, testContext } from "@/server/testing/db";
 import { appRouter } from "./root";
 import { createCallerFactory, type ApiContext } from "./trpc";
@@ -207,7 +209,7 @@ describe("a cash count far from the book", () => {
 });
 
 async function loadGroupRow() {
-  const { loadGroup } = await import("@/server/services/context");
+  const { loadGroup } = await import("@/server/shared/context");
   return loadGroup(t.database.db, G);
 }
 

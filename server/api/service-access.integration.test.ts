@@ -6,8 +6,8 @@
  */
 import { vi } from "vitest";
 
-vi.mock("@/server/services/users", async (importOriginal) => ({
-  ...(await importOriginal<typeof import("@/server/services/users")>()),
+vi.mock("@/server/verbs/users/create-user", async (importOriginal) => ({
+  ...(await importOriginal<typeof import("@/server/verbs/users/create-user")>()),
   canActOn: vi.fn(async () => "admin"),
 }));
 

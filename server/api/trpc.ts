@@ -3,9 +3,10 @@ import { initTRPC, TRPCError } from "@trpc/server";
 import { z, ZodError } from "zod";
 import type { Database } from "@/db/client";
 import { DomainError } from "@/server/domain/errors";
-import type { ServiceContext } from "@/server/services/context";
+import type { ServiceContext } from "@/server/shared/context";
 import { type Access, mayDo, type Role } from "@/server/domain/access";
-import { canActOn, type UserRow } from "@/server/services/users";
+import { canActOn } from "@/server/read/users";
+import type { UserRow } from "@/server/shared/users";
 import type { Verb } from "@/server/writer/commands";
 import { inProcessWriter, type Writer } from "@/server/writer/writer";
 

@@ -5,7 +5,8 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { getDatabase } from "@/db/client";
 import { DomainError } from "@/server/domain/errors";
 import { clientAddress, deviceCookieOf, deviceCookieSetting } from "@/server/http";
-import { endSessions, signIn } from "@/server/services/users";
+import { endSessions } from "@/server/verbs/users/end-sessions";
+import { signIn } from "@/server/verbs/users/sign-in";
 
 export const SESSION_MAX_AGE_S = 12 * 60 * 60;
 

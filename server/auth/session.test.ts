@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { settingsChanged } from "@/server/env";
-import { endSessions, createUser } from "@/server/services/users";
+import { endSessions } from "@/server/verbs/users/end-sessions";
+import { createUser } from "@/server/verbs/users/create-user";
 import { tempDatabase, testContext } from "@/server/testing/db";
 import { issueSession, sessionCookieName } from "./options";
 import { userOfCookies } from "./session";

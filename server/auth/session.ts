@@ -2,7 +2,8 @@ import { decode } from "next-auth/jwt";
 import type { Database } from "@/db/client";
 import { env } from "@/server/env";
 import { cookieOf } from "@/server/http";
-import { userOfSession, type UserRow } from "@/server/services/users";
+import { userOfSession } from "@/server/read/users";
+import type { UserRow } from "@/server/shared/users";
 import { sessionCookieName } from "./options";
 
 /**

@@ -3,9 +3,9 @@ import { readdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { FIXED_NOW, key, seedGroup, tempDatabase, testContext } from "@/server/testing/db";
-import { groupFigures, groupPageModels } from "@/server/services/public-figures";
+import { groupFigures, groupPageModels } from "@/server/read/public-figures";
 import { cachedRead, processWide, READ_MODEL_FORMAT, readModelsDir } from "./read-cache";
-import { recordContributions } from "@/server/services/savings";
+import { recordContributions } from "@/server/verbs/savings/record-contributions";
 
 let t: Awaited<ReturnType<typeof tempDatabase>>;
 let group: Awaited<ReturnType<typeof seedGroup>>["group"];

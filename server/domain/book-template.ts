@@ -1,6 +1,6 @@
 /**
  * The paper book's templates: the three tables with their header and two example rows each, as a
- * treasurer downloads them from the *Pindah dari buku* tab (server/services/book-workbook.ts
+ * treasurer downloads them from the *Pindah dari buku* tab (server/shared/book-workbook.ts
  * serves them as CSV and as one .xlsx). Written as an Indonesian spreadsheet writes them — a
  * BOM, semicolons, CRLF, day-first dates and a decimal comma — so a double-click opens them in
  * columns; book-template.test.ts reads them back with the importer's own parser.

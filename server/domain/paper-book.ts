@@ -207,7 +207,7 @@ type Rows = { line: number; get: (column: string) => string }[];
 
 /**
  * One of the book's tables: a CSV file's text, or a workbook sheet's rows already read as text
- * (`.xlsx`, see server/services/book-workbook.ts).
+ * (`.xlsx`, see server/shared/book-workbook.ts).
  */
 export type BookTable = string | readonly (readonly string[])[];
 

@@ -3,7 +3,7 @@ import { conflict } from "./errors";
 /**
  * Plausibility before saving: figures a tired thumb may have mistyped are saved only after the
  * treasurer confirmed them, having read them in words. The server enforces these rules, so a
- * queued or scripted write cannot skip them (server/services/cash.ts, server/services/savings.ts).
+ * queued or scripted write cannot skip them (server/verbs/cash/cash-movement.ts, server/verbs/savings/withdraw-savings.ts).
  */
 
 /** A count may differ from the book by this much, or by {@link COUNT_TOLERANCE_BPS} of it, unconfirmed. */

@@ -6,7 +6,7 @@ import { MIN_CELL, ratio, repaidIn } from "./indicators";
 import { type GroupFigures, lastMonths, type PublicGroup } from "./figures";
 
 /**
- * A group whose book failed the portal's own check of its chain (server/services/chain-check.ts):
+ * A group whose book failed the portal's own check of its chain (server/cache/chain-check.ts):
  * listed, marked, and left out of every total — figures read from a book that no longer matches its
  * seals are not vouched for, and a figure that cannot be computed from it must not take the others down.
  */

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { recordCashCount } from "@/server/services/cash";
-import { loadGroup } from "@/server/services/context";
-import { listAudit } from "@/server/services/members";
-import { recordContributions } from "@/server/services/savings";
+import { recordCashCount } from "@/server/verbs/cash/cash-count";
+import { loadGroup } from "@/server/shared/context";
+import { listAudit } from "@/server/read/members";
+import { recordContributions } from "@/server/verbs/savings/record-contributions";
 import { key, seedGroup, tempDatabase, testContext } from "@/server/testing/db";
 import { auditSentence } from "./audit";
 

@@ -128,7 +128,7 @@ const id = {
   },
   freshness: (last: string, seq: number) => `Catatan terakhir ${last} (nomor ${seq}).`,
   bookCheck: "Segel bulanan dan pemeriksaan buku (hash)",
-  /** The chain check from content (server/services/chain-check.ts): entries agree, and when the whole chain was last checked. */
+  /** The chain check from content (server/cache/chain-check.ts): entries agree, and when the whole chain was last checked. */
   chainOk: (entries: string, wholeAt: string) =>
     `Rantai hash diperiksa dari isi catatan: ${entries} catatan utuh. Seluruh rantai terakhir diperiksa ${wholeAt}.`,
   safe: {

@@ -4,12 +4,13 @@ import { journalEntries, ksmGroups, loans } from "@/db/schema";
 import { DomainError } from "@/server/domain/errors";
 import { expensePostings } from "@/server/domain/ledger";
 import { FIXED_NOW, key, seedGroup, tempDatabase, testContext } from "@/server/testing/db";
-import { groupMembersByCode, type ServiceContext } from "@/server/services/context";
+import { groupMembersByCode, type ServiceContext } from "@/server/shared/context";
 import type { EntryBatch } from "./batch";
-import { batchContributions, recordContributions } from "@/server/services/savings";
-import { batchDisbursement, batchRepayment, disburseLoan, openHistoryBatch } from "@/server/services/loans";
-import { verifyLedger } from "@/server/services/verify";
-import { setLendingRule } from "@/server/services/lending-rule";
+import { batchContributions, recordContributions } from "@/server/verbs/savings/record-contributions";
+import { batchDisbursement, disburseLoan, openHistoryBatch } from "@/server/verbs/loans/disburse-loan";
+import { batchRepayment } from "@/server/verbs/loans/repay-loan";
+import { verifyLedger } from "@/server/read/verify";
+import { setLendingRule } from "@/server/verbs/lending-rule/set-lending-rule";
 import type { NewEntry } from "./writer";
 
 async function setUp() {
@@ -176,7 +177,7 @@ describe("EntryBatch", () => {
         principal,
         termMonths: 3,
         date: "2026-11-03",
-        purpose: "kopi",
+        purpose: "kopi" as const,
         idempotencyKey: key(),
       });
       const batch = await openHistoryBatch(t.database.db, group);
@@ -224,7 +225,7 @@ describe("EntryBatch", () => {
         principal,
         termMonths: 3,
         date: "2026-11-03",
-        purpose: "kopi",
+        purpose: "kopi" as const,
         idempotencyKey: key(),
       });
       // Rp 200.000 of savings: 3× is Rp 600.000; Rp 900.000 of savings: the ceiling, Rp 1.000.000.

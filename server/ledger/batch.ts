@@ -24,7 +24,7 @@ import {
   type NewEntry,
 } from "./writer";
 import type { LendingRule } from "@/server/domain/lending";
-import type { GroupRow } from "@/server/services/context";
+import type { GroupRow } from "@/server/shared/context";
 import { assertDaysNotPaid, type PaidDays } from "./daily-payments";
 
 type LoanRow = typeof loans.$inferSelect;

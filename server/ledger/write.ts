@@ -8,7 +8,7 @@
 import { sql } from "drizzle-orm";
 import { type DbOrTx, reusable, type Tx } from "@/db/client";
 import { auditLog } from "@/db/schema";
-import { nowOf, type ServiceContext } from "@/server/services/context";
+import { nowOf, type ServiceContext } from "@/server/shared/context";
 
 /** Rows changed on the write's connection so far (not by triggers), and the newest audit row. */
 async function changesAndLastAudit(tx: Tx): Promise<{ changes: number; lastAudit: number | null }> {

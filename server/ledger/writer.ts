@@ -44,7 +44,7 @@ import {
   type EntryKind,
   type Posting,
 } from "@/server/domain/ledger";
-import { type GroupRow, loadGroupFor, type ServiceContext } from "@/server/services/context";
+import { type GroupRow, loadGroupFor, type ServiceContext } from "@/server/shared/context";
 import { insertPaidDays, type PaidDays } from "./daily-payments";
 import { ledgerWrite } from "./write";
 import { assertIdempotencyKey, requestHash } from "@/server/domain/idempotency";

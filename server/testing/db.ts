@@ -1,5 +1,5 @@
 import { LENDING_CEILING_MAX } from "@/server/domain/lending";
-import { setLendingRule } from "@/server/services/lending-rule";
+import { setLendingRule } from "@/server/verbs/lending-rule/set-lending-rule";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -7,8 +7,9 @@ import { migrateDatabase, openDatabase, type Database } from "@/db/client";
 import { desc, eq } from "drizzle-orm";
 import { ledgerHeads } from "@/db/schema";
 import { localDate, monthOf } from "@/server/domain/dates";
-import { addMember, createGroup } from "@/server/services/groups";
-import type { ServiceContext } from "@/server/services/context";
+import { addMember } from "@/server/verbs/members/add-member";
+import { createGroup } from "@/server/verbs/groups/create-group";
+import type { ServiceContext } from "@/server/shared/context";
 
 /** A real libSQL database in a temp file, migrated. Not a mock. */
 export async function tempDatabase(): Promise<{ database: Database; dir: string; cleanup: () => void }> {

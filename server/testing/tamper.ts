@@ -5,8 +5,9 @@
  */
 import type { Client } from "@libsql/client";
 import type { Database } from "@/db/client";
-import { disburseLoan, repayLoan } from "@/server/services/loans";
-import { recordContributions } from "@/server/services/savings";
+import { disburseLoan } from "@/server/verbs/loans/disburse-loan";
+import { repayLoan } from "@/server/verbs/loans/repay-loan";
+import { recordContributions } from "@/server/verbs/savings/record-contributions";
 import { key, testContext } from "./db";
 
 /** Savings in, a loan of Rp 200.000 out, one repayment of Rp 104.000 — in November 2026 (open on FIXED_NOW). */

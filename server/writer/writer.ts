@@ -14,7 +14,7 @@ import type { Database } from "@/db/client";
 import type { Role } from "@/server/domain/access";
 import { DomainError, type DomainErrorKind } from "@/server/domain/errors";
 import type { ErrorCode } from "@/server/domain/error-codes";
-import type { ServiceContext } from "@/server/services/context";
+import type { ServiceContext } from "@/server/shared/context";
 import type { Verb } from "./commands";
 
 export interface Writer {

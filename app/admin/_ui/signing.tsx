@@ -3,7 +3,7 @@ import { useCallback, useEffect, useState } from "react";
 import { actorName } from "@/server/i18n/actor";
 import { formatDate, formatMonth } from "@/server/i18n/format";
 import { QUERY_REASONS, type QueryReason } from "@/server/domain/supervisor-queries";
-import type { WaitingItem } from "@/server/services/signing";
+import type { WaitingItem } from "@/server/read/signing";
 import { api } from "./client";
 import { type P, Status, useAction } from "./common";
 import { useWords } from "./words-context";

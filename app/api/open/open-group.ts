@@ -1,6 +1,6 @@
 import { getDatabase } from "@/db/client";
 import { notFound } from "@/server/domain/errors";
-import { type GroupRow, loadGroup } from "@/server/services/context";
+import { type GroupRow, loadGroup } from "@/server/shared/context";
 
 /**
  * The group for an open-data URL; an unknown one, or an address too long to be any group's, is

@@ -4,87 +4,53 @@
  * part of the public API.
  */
 import { TRPCError } from "@trpc/server";
-import {
-  moneyOnHand,
-  recordBankTransfer,
-  recordCashCount,
-  recordExpense,
-  recordIncome,
-  ZBankTransferSchema,
-  ZCashCountSchema,
-  ZCashMovementSchema,
-} from "@/server/services/cash";
-import { compareLoan, ZCompareLoanSchema } from "@/server/services/compare";
-import { reverseEntry, ZReverseEntrySchema } from "@/server/services/corrections";
-import { addMember, ZAddMemberSchema } from "@/server/services/groups";
-import { leaveMember, undoLeave, ZLeaveMemberSchema, ZUndoLeaveSchema } from "@/server/services/leave";
+import { moneyOnHand } from "@/server/shared/cash";
+import { recordBankTransfer, ZBankTransferSchema } from "@/server/verbs/cash/bank-transfer";
+import { recordCashCount, ZCashCountSchema } from "@/server/verbs/cash/cash-count";
+import { recordExpense, recordIncome, ZCashMovementSchema } from "@/server/verbs/cash/cash-movement";
+import { compareLoan, ZCompareLoanSchema } from "@/server/read/compare";
+import { reverseEntry, ZReverseEntrySchema } from "@/server/verbs/corrections/reverse-entry";
+import { addMember, ZAddMemberSchema } from "@/server/verbs/members/add-member";
+import { leaveMember, ZLeaveMemberSchema } from "@/server/verbs/members/leave-member";
+import { undoLeave, ZUndoLeaveSchema } from "@/server/verbs/members/undo-leave";
 import {
   importBook,
   previewBookImport,
   ZImportBookSchema,
   ZPreviewBookImportSchema,
-} from "@/server/services/import-book";
-import {
-  disburseLoan,
-  loanRegister,
-  loanScheduleToday,
-  openLoans,
-  repayLoan,
-  writeOffLoan,
-  ZDisburseLoanSchema,
-  ZLoanPageSchema,
-  ZLoanScheduleSchema,
-  ZRepayLoanSchema,
-  ZWriteOffLoanSchema,
-} from "@/server/services/loans";
-import {
-  countersignCashCount,
-  listAudit,
-  memberBalances,
-  resetCheckCode,
-  updateMember,
-  ZCountersignCashCountSchema,
-  ZListAuditSchema,
-  ZResetCheckCodeSchema,
-  ZUpdateMemberSchema,
-} from "@/server/services/members";
-import { memberPhoneList, setMemberPhone, ZSetMemberPhoneSchema } from "@/server/services/member-phones";
-import { lendingRuleFor, setLendingRule, ZSetLendingRuleSchema } from "@/server/services/lending-rule";
-import { entryList, ZEntryListSchema } from "@/server/services/public-figures";
-import { entryReceipts, ZEntryReceiptsSchema } from "@/server/services/receipts";
-import { updateReferenceTerms, ZUpdateReferenceTermsSchema } from "@/server/services/reference-terms";
-import {
-  membersPaidOn,
-  paidDays,
-  recordContributions,
-  recordQueuedContributions,
-  withdrawSavings,
-  ZPaidOnSchema,
-  ZPaidDaysSchema,
-  ZRecordContributionsSchema,
-  ZRecordQueuedSchema,
-  ZWithdrawSavingsSchema,
-} from "@/server/services/savings";
-import { countersignSeal, sealList, ZCountersignSealSchema } from "@/server/services/seals";
-import { countersignCorrection, waitingForSignature, ZCountersignCorrectionSchema } from "@/server/services/signing";
-import {
-  answerSupervisorQuery,
-  askSupervisorQuery,
-  queryList,
-  ZAnswerSupervisorQuerySchema,
-  ZAskSupervisorQuerySchema,
-} from "@/server/services/supervisor-queries";
-import { changeOwnPassword, myGroups, ZChangeOwnPasswordSchema } from "@/server/services/users";
-import {
-  closeYear,
-  previewYear,
-  setShareOutRule,
-  oldestOpenYear,
-  shareOutRuleFor,
-  ZCloseYearSchema,
-  ZPreviewYearSchema,
-  ZSetShareOutRuleSchema,
-} from "@/server/services/year-close";
+} from "@/server/verbs/book-import/import-book";
+import { disburseLoan, ZDisburseLoanSchema } from "@/server/verbs/loans/disburse-loan";
+import { repayLoan, ZRepayLoanSchema } from "@/server/verbs/loans/repay-loan";
+import { writeOffLoan, ZWriteOffLoanSchema } from "@/server/verbs/loans/write-off-loan";
+import { loanRegister, loanScheduleToday, openLoans, ZLoanPageSchema, ZLoanScheduleSchema } from "@/server/read/loans";
+import { countersignCashCount, ZCountersignCashCountSchema } from "@/server/verbs/cash/countersign-cash-count";
+import { resetCheckCode, ZResetCheckCodeSchema } from "@/server/verbs/members/reset-check-code";
+import { updateMember, ZUpdateMemberSchema } from "@/server/verbs/members/update-member";
+import { listAudit, memberBalances, ZListAuditSchema } from "@/server/read/members";
+import { memberPhoneList } from "@/server/read/member-phones";
+import { setMemberPhone, ZSetMemberPhoneSchema } from "@/server/verbs/members/set-member-phone";
+import { lendingRuleFor } from "@/server/read/lending-rule";
+import { setLendingRule, ZSetLendingRuleSchema } from "@/server/verbs/lending-rule/set-lending-rule";
+import { entryList, ZEntryListSchema } from "@/server/read/public-figures";
+import { entryReceipts, ZEntryReceiptsSchema } from "@/server/read/receipts";
+import { updateReferenceTerms, ZUpdateReferenceTermsSchema } from "@/server/verbs/groups/update-reference-terms";
+import { membersPaidOn, paidDays, ZPaidOnSchema, ZPaidDaysSchema } from "@/server/read/savings";
+import { recordContributions, ZRecordContributionsSchema } from "@/server/verbs/savings/record-contributions";
+import { recordQueuedContributions, ZRecordQueuedSchema } from "@/server/verbs/savings/record-queued";
+import { withdrawSavings, ZWithdrawSavingsSchema } from "@/server/verbs/savings/withdraw-savings";
+import { countersignSeal, ZCountersignSealSchema } from "@/server/verbs/seals/countersign-seal";
+import { sealList } from "@/server/read/seals";
+import { countersignCorrection, ZCountersignCorrectionSchema } from "@/server/verbs/corrections/countersign-correction";
+import { waitingForSignature } from "@/server/read/signing";
+import { answerSupervisorQuery, ZAnswerSupervisorQuerySchema } from "@/server/verbs/queries/answer-query";
+import { askSupervisorQuery, ZAskSupervisorQuerySchema } from "@/server/verbs/queries/ask-query";
+import { queryList } from "@/server/read/supervisor-queries";
+import { changeOwnPassword, ZChangeOwnPasswordSchema } from "@/server/verbs/users/change-password";
+import { myGroups } from "@/server/read/users";
+import { closeYear, ZCloseYearSchema } from "@/server/verbs/year/close-year";
+import { setShareOutRule, ZSetShareOutRuleSchema } from "@/server/verbs/year/set-share-out-rule";
+import { previewYear, ZPreviewYearSchema } from "@/server/read/year-close";
+import { oldestOpenYear, shareOutRuleFor } from "@/server/shared/year";
 import { authedProcedure, groupProcedure, router } from "../trpc";
 
 export const adminRouter = router({

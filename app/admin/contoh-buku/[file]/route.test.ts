@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { readPaperBook } from "@/server/domain/paper-book";
-import { workbookTables } from "@/server/services/book-workbook";
+import { workbookTables } from "@/server/shared/book-workbook";
 import { GET } from "./route";
 
 const get = (file: string) =>

@@ -1,6 +1,6 @@
 import { BOOK_TEMPLATE_FILES, type BookTemplateFile, bookTemplateCsv } from "@/server/domain/book-template";
 import type { BookFile } from "@/server/domain/paper-book";
-import { templateWorkbook } from "@/server/services/book-workbook";
+import { templateWorkbook } from "@/server/shared/book-workbook";
 import { answersDomainErrors } from "@/server/http-errors";
 
 export const dynamic = "force-dynamic";

@@ -1,7 +1,7 @@
 import type { NextRequest } from "next/server";
 import { getDatabase } from "@/db/client";
 import { answersDomainErrors, refusalMessage } from "@/server/http-errors";
-import { compareFromQuery } from "@/server/services/compare";
+import { compareFromQuery } from "@/server/read/compare";
 
 export const dynamic = "force-dynamic";
 

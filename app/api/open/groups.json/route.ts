@@ -1,8 +1,8 @@
 import { getDatabase } from "@/db/client";
 import { LICENSE } from "@/server/domain/open-ledger";
-import { flaggedHeadline, groupHeadline } from "@/server/services/open-data";
-import { impactFigures } from "@/server/services/impact";
-import { watchChains } from "@/server/services/chain-check";
+import { flaggedHeadline, groupHeadline } from "@/server/read/open-data";
+import { impactFigures } from "@/server/read/impact";
+import { watchChains } from "@/server/cache/chain-check";
 import { answersDomainErrors } from "@/server/http-errors";
 
 export const dynamic = "force-dynamic";

@@ -1,7 +1,7 @@
 import { getDatabase } from "@/db/client";
 import { bothLanguages } from "@/server/i18n/errors";
 import { answersDomainErrors } from "@/server/http-errors";
-import { groupDetailOf } from "@/server/services/open-data";
+import { groupDetailOf } from "@/server/read/open-data";
 import { openGroup } from "../../open-group";
 
 export const dynamic = "force-dynamic";

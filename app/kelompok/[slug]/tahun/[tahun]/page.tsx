@@ -7,8 +7,8 @@ import { DomainError } from "@/server/domain/errors";
 import { SHU_POOLS } from "@/server/domain/shu";
 import { formatInt, formatMonth, formatPct, formatTimestamp, rp } from "@/server/i18n/format";
 import { getMessages, titled } from "@/server/i18n/locale";
-import { loadGroup } from "@/server/services/context";
-import { yearReportModels } from "@/server/services/public-figures";
+import { loadGroup } from "@/server/shared/context";
+import { yearReportModels } from "@/server/read/public-figures";
 import { ChainStatus } from "../../../../_components/ChainStatus";
 import { Seal } from "../../../../_components/Seal";
 

@@ -1,7 +1,7 @@
 import { getDatabase } from "@/db/client";
 import { answersDomainErrors } from "@/server/http-errors";
 import { LICENSE } from "@/server/domain/open-ledger";
-import { groupCheckpoints } from "@/server/services/seals";
+import { groupCheckpoints } from "@/server/shared/seals";
 import { openGroup } from "../../../open-group";
 
 export const dynamic = "force-dynamic";

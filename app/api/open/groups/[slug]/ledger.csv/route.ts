@@ -1,6 +1,6 @@
 import { getDatabase } from "@/db/client";
 import { answersDomainErrors } from "@/server/http-errors";
-import { ledgerCsvChunks, streamOf } from "@/server/services/open-data";
+import { ledgerCsvChunks, streamOf } from "@/server/read/open-data";
 import { openGroup } from "../../../open-group";
 
 export const dynamic = "force-dynamic";

@@ -4,9 +4,9 @@
  */
 import { inflateSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { loadGroup } from "@/server/services/context";
-import { monthCheckpoint } from "@/server/services/seals";
-import { recordContributions } from "@/server/services/savings";
+import { loadGroup } from "@/server/shared/context";
+import { monthCheckpoint } from "@/server/shared/seals";
+import { recordContributions } from "@/server/verbs/savings/record-contributions";
 import { key, seedGroup, tempDatabase, testContext, typedOn } from "@/server/testing/db";
 import { newRequest } from "@/server/testing/next-request";
 

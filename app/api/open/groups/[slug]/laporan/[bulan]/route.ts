@@ -2,7 +2,7 @@ import { getDatabase } from "@/db/client";
 import { localDate } from "@/server/domain/dates";
 import { getMessages } from "@/server/i18n/locale";
 import { answersDomainErrors } from "@/server/http-errors";
-import { monthReportModels } from "@/server/services/public-figures";
+import { monthReportModels } from "@/server/read/public-figures";
 import { monthReportPdf } from "../../../../../../_components/month-report-pdf";
 import { verifyUrl } from "../../../../../../_components/Seal";
 import { openGroup } from "../../../../open-group";

@@ -13,11 +13,12 @@ import { ksmGroups } from "@/db/schema";
 import { EXAMPLE_RULE, SHU_POOLS } from "@/server/domain/shu";
 import { MESSAGES } from "@/server/i18n/messages";
 import { rp } from "@/server/i18n/format";
-import { recordExpense, recordIncome } from "@/server/services/cash";
-import { loadGroup } from "@/server/services/context";
-import { monthCheckpoint } from "@/server/services/seals";
-import { closeYear, setShareOutRule } from "@/server/services/year-close";
-import { yearReport } from "@/server/services/year-report";
+import { recordExpense, recordIncome } from "@/server/verbs/cash/cash-movement";
+import { loadGroup } from "@/server/shared/context";
+import { monthCheckpoint } from "@/server/shared/seals";
+import { closeYear } from "@/server/verbs/year/close-year";
+import { setShareOutRule } from "@/server/verbs/year/set-share-out-rule";
+import { yearReport } from "@/server/read/year-report";
 import { key, seedGroup, tempDatabase, testContext, typedOn } from "@/server/testing/db";
 import { newRequest } from "@/server/testing/next-request";
 

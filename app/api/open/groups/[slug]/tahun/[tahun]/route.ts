@@ -3,7 +3,7 @@ import { localDate } from "@/server/domain/dates";
 import { notFound } from "@/server/domain/errors";
 import { getMessages } from "@/server/i18n/locale";
 import { answersDomainErrors } from "@/server/http-errors";
-import { yearReportModels } from "@/server/services/public-figures";
+import { yearReportModels } from "@/server/read/public-figures";
 import { verifyUrl } from "../../../../../../_components/Seal";
 import { yearReportPdf } from "../../../../../../_components/year-report-pdf";
 import { openGroup } from "../../../../open-group";
