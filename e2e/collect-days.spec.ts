@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { mutate, signInApi, todayWita } from "./api-session";
-import { openTab, sendTo } from "./fixtures";
+import { openTab, sendTo, tick } from "./fixtures";
 
 test.use({ viewport: { width: 360, height: 740 } });
 
@@ -27,7 +27,7 @@ test("a member who missed yesterday pays for it today by naming the days; yester
   await expect(page.locator(`ul.pay-list[data-paid-for="${today}"][aria-busy=false]`)).toBeVisible();
   await expect(page.locator("ul.pay-list input[type=checkbox]:checked")).toHaveCount(0); // nothing chosen
   const row = page.locator("ul.pay-list li", { hasText: label });
-  await row.getByRole("checkbox").check();
+  await tick(row.getByRole("checkbox"));
   const days = row.getByLabel(`Untuk hari (${code})`);
   await days.selectOption("-1"); // one missed day before today
   await expect(days.locator("option:checked")).toHaveText(/ – .* \(2 hari\)$/);

@@ -1,5 +1,5 @@
 import { createClient } from "@libsql/client";
-import { expect, type Page } from "@playwright/test";
+import { expect, type Locator, type Page } from "@playwright/test";
 
 export const E2E_DATABASE_URL = "file:data/e2e/kas-terbuka.db";
 
@@ -56,4 +56,15 @@ export async function openTab(page: Page, name: string): Promise<void> {
 export function sendTo(code: string, send = "Kirim ke"): RegExp {
   const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
   return new RegExp(`^${esc(send)} ${esc(code)}( · .+)? \\(WhatsApp\\)$`);
+}
+
+/**
+ * Ticks a member on the collection grid as a thumb would: her row brought to the middle of the screen first.
+ * Playwright counts a row half behind the sticky total bar (above the bottom bar) as in view, and its click
+ * then lands on the bar — three full runs failed so ("Clicking the checkbox did not change its state": the
+ * click went to div.pay-bar at the checkbox's centre, 22 px inside the bar).
+ */
+export async function tick(box: Locator): Promise<void> {
+  await box.evaluate((el) => el.scrollIntoView({ block: "center" }));
+  await box.check();
 }

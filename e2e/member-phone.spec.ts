@@ -1,6 +1,6 @@
 import { expect, type Page, test } from "@playwright/test";
 import { signInApi } from "./api-session";
-import { openTab, sendTo } from "./fixtures";
+import { openTab, sendTo, tick } from "./fixtures";
 
 test.use({ viewport: { width: 360, height: 740 } });
 
@@ -58,7 +58,7 @@ test("a member's phone number: set by the treasurer, her receipt goes to her Wha
   await openTab(page, "Setoran");
   await expect(page.locator("ul.pay-list[aria-busy=false]")).toBeVisible();
   for (const code of [withPhone, without])
-    await page.locator("ul.pay-list li", { hasText: code }).getByRole("checkbox").check();
+    await tick(page.locator("ul.pay-list li", { hasText: code }).getByRole("checkbox"));
   await page.getByRole("button", { name: "Simpan", exact: true }).click();
   await expect(page.locator(".pay-bar p[role=status]")).toContainText("Tersimpan ✓ catatan no. ");
   const hers = page.getByRole("link", { name: sendTo(withPhone) });

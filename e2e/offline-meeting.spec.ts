@@ -1,6 +1,6 @@
 import { type APIRequestContext, expect, type Page, test } from "@playwright/test";
 import { signInApi } from "./api-session";
-import { openTab } from "./fixtures";
+import { openTab, tick } from "./fixtures";
 
 // Issue #26: after one signed-in visit, a whole meeting is held with no signal — the tabs never
 // opened online included — and each write goes once when the signal returns.
@@ -134,7 +134,7 @@ for (const [lang, L] of Object.entries(LANGUAGES)) {
     const payable = page.locator("ul.pay-list li input[type=checkbox]:not([disabled])");
     const collected = (await payable.count()) > 0;
     if (collected) {
-      await payable.first().check();
+      await tick(payable.first());
       await page.getByRole("button", { name: L.save, exact: true }).click();
       await expect(queue.locator("p[role=status]")).toContainText(L.pending(1));
     }

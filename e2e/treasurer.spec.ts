@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { mutate, signInApi, todayWita } from "./api-session";
-import { openTab } from "./fixtures";
+import { openTab, tick } from "./fixtures";
 
 test.use({ viewport: { width: 360, height: 740 } });
 
@@ -32,7 +32,7 @@ test("a treasurer signs in on a phone, records today's collection, sees it publi
   await expect(page.locator("ul.pay-list input[type=checkbox]:checked")).toHaveCount(0);
   // Tap who paid: the second and third members; the second gives Rp 2.000 (typing her amount chooses her).
   await rows.nth(1).getByRole("textbox").fill("2000");
-  await rows.nth(2).getByRole("checkbox").check();
+  await tick(rows.nth(2).getByRole("checkbox"));
   await expect(rows.nth(0).getByRole("checkbox")).not.toBeChecked();
   const expected = 1000 + 2000;
   await expect(page.getByText(/Jumlah hari ini: Rp/)).toContainText(`Rp ${expected.toLocaleString("id-ID")}`);
@@ -155,7 +155,7 @@ test("with no signal a collection is kept on the phone, and sent by itself, once
 
   await context.setOffline(true);
   // The first half of the meeting pays, then (still offline) the second half.
-  for (let i = 0; i < half; i++) await payable.nth(i).check();
+  for (let i = 0; i < half; i++) await tick(payable.nth(i));
   await page.getByRole("button", { name: "Simpan", exact: true }).click();
   // One place speaks for the phone's queue, on every tab.
   const queue = page.locator("section.phone-queue");
@@ -163,7 +163,7 @@ test("with no signal a collection is kept on the phone, and sent by itself, once
   // Those kept on the phone count as paid: shown so, and they cannot be chosen again.
   await expect(page.locator("ul.pay-list li", { hasText: "sudah bayar (disimpan di HP)" })).toHaveCount(half);
   await expect(payable).toHaveCount(n - half);
-  for (let i = 0; i < n - half; i++) await payable.nth(i).check();
+  for (let i = 0; i < n - half; i++) await tick(payable.nth(i));
   await page.getByRole("button", { name: "Simpan", exact: true }).click();
   await expect(queue.locator("p[role=status]")).toContainText("Tidak ada sinyal: 2 catatan disimpan di HP");
   await expect(queue.locator("li")).toHaveCount(2); // what each one is
