@@ -143,8 +143,7 @@ test("with no signal a collection is kept on the phone, and sent by itself, once
   // paid today unticks and locks her, as it should — the test picks from the settled grid.
   await page.waitForLoadState("networkidle");
   // …and the warm-up done: its reads start when the worker takes the page, after the page's own went
-  // quiet; cut off midway they are answered from the phone, the "last synced" line appears above the
-  // grid and a tap lands on the row above (twice seen in CI: the first check "did not change its state").
+  // quiet; cut off midway they would be answered from the phone and say "last synced".
   await page.waitForFunction(() => document.documentElement.dataset.warmedFor === "compang-dalo", null, {
     timeout: 30_000,
   });
