@@ -80,7 +80,7 @@ test("the group page shows the cost avoided as 'at least', with the all-ijon fig
   await expect(page.getByText(`sampai ${rpOf(detail.costAvoidedIfOthersRentenirRp)}`)).toBeVisible();
   // Per member per year of membership, recomputed from the open data: the headline a donor can weigh.
   const perYear = Math.floor((detail.costAvoidedAtLeastRp * 365) / detail.memberDays);
-  await expect(page.getByText(`± ${rpOf(perYear)} per anggota per tahun keanggotaan`)).toBeVisible();
+  await expect(page.getByText(`paling sedikit ${rpOf(perYear)} per anggota per tahun keanggotaan`)).toBeVisible();
   await expect(page.getByText("tidak pernah KUR").first()).toBeVisible();
   await expect(page.getByText("Memakai asumsi bawaan")).toBeVisible();
   await page.goto("/dampak");

@@ -19,7 +19,7 @@ export function Small({ v, locale, money = false }: { v: Suppressed<number>; loc
   return <>{money ? rp(v.value, locale) : formatInt(v.value, locale)}</>;
 }
 
-/** Beneath the cost-avoided headline: what it is per member per year of membership, then the upper figure (other loans from a rentenir too). */
+/** Beneath the cost-avoided headline: the upper figure (other loans from a rentenir too), then the headline per member per year of membership. */
 export function costAvoidedNote(
   avoided: { atLeast: number; ifOthersRentenir: number; memberDays: number },
   locale: Locale,
@@ -27,5 +27,5 @@ export function costAvoidedNote(
   const t = MESSAGES[locale].compare;
   const perYear = perMemberYear(avoided.atLeast, avoided.memberDays);
   const range = t.costAvoidedRange(rp(avoided.ifOthersRentenir, locale));
-  return perYear === null ? range : `${t.costAvoidedPerMemberYear(rp(perYear, locale))} · ${range}`;
+  return perYear === null ? range : `${range} · ${t.costAvoidedPerMemberYear(rp(perYear, locale))}`;
 }

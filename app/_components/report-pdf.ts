@@ -29,7 +29,15 @@ export const INK = rgb(0, 0, 0);
 export const GREY = rgb(0.35, 0.35, 0.35);
 export const WARN = rgb(0.65, 0.2, 0);
 /** Characters outside WinAnsi, spelt in ones it has. */
-const PLAIN: Record<string, string> = { "✓": "v", "✗": "x", "⚠": "!", "→": "->", "←": "<-", "≈": "~", "−": "-" };
+const PLAIN: Record<string, string> = {
+  "✓": "",
+  "✗": "x",
+  "⚠": "!",
+  "→": "->",
+  "←": "<-",
+  "≈": "~",
+  "−": "-",
+};
 
 export class Sheet {
   y = A4[1] - MARGIN;
@@ -161,7 +169,7 @@ export function drawSeal(
   sheet.text(
     seal.countersigned
       ? seal.countersigned.matches
-        ? `✓ ${t.seal.signed(formatDate(seal.countersigned.on, locale))}`
+        ? t.seal.signed(formatDate(seal.countersigned.on, locale))
         : t.seal.signedOther(seal.countersigned.seq)
       : t.seal.notSigned,
     { x },

@@ -263,12 +263,12 @@ export const GLOSSARY = {
   },
   retention_per_year: {
     id: {
-      name: "Anggota bertahan per tahun",
+      name: "Anggota bertahan per tahun, sejak berdiri",
       def: "Sejak kelompok berdiri: bagian anggota yang tetap menjadi anggota dalam satu tahun, dihitung dari semua anggota yang pernah keluar. Disembunyikan bila yang keluar baru 1–4 orang.",
       formula: "1 − anggota yang pernah keluar ÷ (hari keanggotaan semua anggota ÷ 365).",
     },
     en: {
-      name: "Members kept per year",
+      name: "Member retention per year, since founding",
       def: "Since the group was founded: the share of members who stay a member through a year, from everyone who ever left. Hidden while 1–4 have left.",
       formula: "1 − members who ever left ÷ (all members' days of membership ÷ 365).",
     },

@@ -232,7 +232,7 @@ const id = {
       `Segel ini dibuat saat ${month} ditutup (${madeOn}), jadi mencakup catatan sampai no. ${seq} — ${
         later === 0
           ? `tidak ada catatan bertanggal ${nextMonth} di dalamnya.`
-          : `termasuk ${later} catatan bertanggal ${nextMonth} yang diketik pada masa tenggang.`
+          : `termasuk ${later} catatan bertanggal ${nextMonth} yang diketik pada masa tenggang (hari-hari pertama ${nextMonth}, ketika catatan ${month} masih boleh diketik); catatan itu ada di buku kas ${nextMonth}.`
       }`,
   },
   chainRewritten: (month: string, seq: number, wholeAt: string) =>
@@ -580,10 +580,10 @@ const id = {
     checked: "diperiksa",
     costAvoided: term("cost_avoided", "id"),
     costAvoidedAtLeast: (atLeast: string) => `paling sedikit ${atLeast}`,
-    costAvoidedPerMemberYear: (perYear: string) => `± ${perYear} per anggota per tahun keanggotaan`,
+    costAvoidedPerMemberYear: (perYear: string) => `paling sedikit ${perYear} per anggota per tahun keanggotaan`,
     costAvoidedRange: (upper: string) => `sampai ${upper} bila pinjaman lain juga dari rentenir`,
     costAvoidedDef:
-      "Paling sedikit: hanya pinjaman tanaman (kopi, kemiri, pertanian lain) — masing-masing biaya yang lebih murah dari pengijon dan rentenir, dikurangi jasa yang dibayar ke KSM. Pinjaman untuk tujuan lain (sekolah, kesehatan, rumah, usaha) dihitung nol, karena tidak ada catatan bahwa peminjamnya akan ke rentenir dan bukan ke keluarga; angka “sampai” menghitungnya dari rentenir. Tidak pernah KUR, yang tidak terjangkau warga desa ini.",
+      "Paling sedikit: hanya pinjaman tanaman (kopi, kemiri, pertanian lain) — masing-masing biaya yang lebih murah dari pengijon dan rentenir, dikurangi jasa yang dibayar ke KSM. Pinjaman untuk tujuan lain (ternak, usaha kecil, sekolah, kesehatan, rumah, lainnya) dihitung nol, karena tidak ada catatan bahwa peminjamnya akan ke rentenir dan bukan ke keluarga atau koperasi; angka “sampai” menghitungnya dari rentenir. Ini perkiraan dengan anggapan di atas, bukan catatan transaksi. Tidak pernah KUR, yang tidak terjangkau warga desa ini.",
     comparedWith: "Dibanding",
     overLoans: (n: string) => `atas ${n} pinjaman`,
     perLoan: "Pinjaman terakhir: biaya di KSM dibanding tempat lain (tanpa nama, tanpa tujuan)",
@@ -809,7 +809,7 @@ const en: Messages = {
       `This seal was made when ${month} closed (${madeOn}), so it covers the entries up to no. ${seq} — ${
         later === 0
           ? `none of them dated in ${nextMonth}.`
-          : `including ${later} ${later === 1 ? "entry" : "entries"} dated in ${nextMonth}, typed in the grace days.`
+          : `including ${later} ${later === 1 ? "entry" : "entries"} dated in ${nextMonth}, typed in the grace days (the first days of ${nextMonth}, while ${month}'s entries may still be typed); they are in ${nextMonth}'s cash book.`
       }`,
   },
   chainRewritten: (month: string, seq: number, wholeAt: string) =>
@@ -1142,10 +1142,10 @@ const en: Messages = {
     checked: "checked",
     costAvoided: term("cost_avoided", "en"),
     costAvoidedAtLeast: (atLeast: string) => `at least ${atLeast}`,
-    costAvoidedPerMemberYear: (perYear: string) => `± ${perYear} per member per year of membership`,
+    costAvoidedPerMemberYear: (perYear: string) => `at least ${perYear} per member per year of membership`,
     costAvoidedRange: (upper: string) => `up to ${upper} if the other loans would have come from a money lender`,
     costAvoidedDef:
-      "At least: crop loans only (coffee, candlenut, other farming) — each the cheaper of the pengijon's and the money lender's cost, minus the service charge paid to the KSM. Loans for anything else (school, health, house, business) count zero, since nothing records that their borrower would have gone to a money lender rather than to family; the “up to” figure prices them at the money lender. Never KUR, which these villagers could not get.",
+      "At least: crop loans only (coffee, candlenut, other farming) — each the cheaper of the pengijon's and the money lender's cost, minus the service charge paid to the KSM. Loans for anything else (livestock, small business, school, health, house, other) count zero, since nothing records that their borrower would have gone to a money lender rather than to family or a credit union; the “up to” figure prices them at the money lender. An estimate under these assumptions, not a record of transactions. Never KUR, which these villagers could not get.",
     comparedWith: "Compared with",
     overLoans: (n: string) => `over ${n} loans`,
     perLoan: "Latest loans: cost at the KSM versus elsewhere (no name, no purpose)",

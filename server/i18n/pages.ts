@@ -49,7 +49,7 @@ export const DATA_PAGE = {
     accountMeaning: "Isinya",
     postingsAs: "postings sebagai",
     memberDays:
-      "hari keanggotaan, untuk biaya yang dihindari per anggota per tahun: costAvoidedAtLeastRp × 365 ÷ memberDays, dibulatkan ke bawah",
+      "costAvoidedAtLeastRp: biaya yang dihindari, paling sedikit (pinjaman tanaman saja); costAvoidedIfOthersRentenirRp: sampai (pinjaman lain juga dari rentenir); retentionPerYear: anggota bertahan per tahun sejak berdiri, null bila disembunyikan; memberDays: hari keanggotaan, untuk biaya yang dihindari per anggota per tahun: costAvoidedAtLeastRp × 365 ÷ memberDays, dibulatkan ke bawah",
     shareOutRule: "basis poin SHU untuk setiap pos",
   },
   en: {
@@ -95,7 +95,7 @@ export const DATA_PAGE = {
     accountMeaning: "What it holds",
     postingsAs: "postings as",
     memberDays:
-      "days of membership, for the cost avoided per member per year: costAvoidedAtLeastRp × 365 ÷ memberDays, rounded down",
+      "costAvoidedAtLeastRp: cost avoided, at least (crop loans only); costAvoidedIfOthersRentenirRp: up to (the other loans from a money lender too); retentionPerYear: member retention per year since founding, null when hidden; memberDays: days of membership, for the cost avoided per member per year: costAvoidedAtLeastRp × 365 ÷ memberDays, rounded down",
     shareOutRule: "basis points of the SHU per pool",
   },
 };
@@ -339,7 +339,7 @@ export const METHOD_PAGE = {
       ["KUR", "Bunga per tahun efektif (menurun), cicilan tetap bulanan. Bawaan: 6% per tahun (0,5% per bulan)."],
       [
         "Biaya yang dihindari",
-        "Angka utama “paling sedikit” hanya menghitung yang dicatat oleh kajian lapangan di desa ini: pinjaman tanaman (kopi, kemiri, pertanian lain) yang tidak dibatalkan, masing-masing biaya yang lebih murah dari pengijon (P × (V/A − 1)) dan rentenir, dikurangi jasa pinjaman KSM menurut jadwalnya. Pinjaman untuk tujuan lain (sekolah, kesehatan, rumah, usaha) dihitung nol: pengijon hanya membeli panen, dan tidak ada catatan bahwa peminjamnya akan ke rentenir dan bukan ke keluarga atau koperasi. Tidak pernah KUR, yang tidak terjangkau warga desa ini. Angka kedua, “sampai”, menambahkan pinjaman lain itu seolah-olah dari rentenir. Per anggota per tahun: paling sedikit × 365 ÷ hari keanggotaan semua anggota, dibulatkan ke bawah. Keduanya ditampilkan per kelompok dan untuk semua kelompok, selalu dengan asumsi yang dipakai.",
+        "Angka utama “paling sedikit” hanya menghitung pinjaman yang alternatifnya disebut kajian lapangan di desa ini (menjual panen lebih dulu ke pengijon): pinjaman tanaman (kopi, kemiri, pertanian lain) yang tidak dibatalkan, masing-masing biaya yang lebih murah dari pengijon (P × (V/A − 1)) dan rentenir, dikurangi jasa pinjaman KSM menurut jadwalnya — dengan anggapan peminjam tanpa KSM akan menjual panen lebih dulu atau meminjam dari rentenir; itu anggapan, bukan catatan transaksi. Pinjaman untuk tujuan lain (ternak, usaha kecil, sekolah, kesehatan, rumah, lainnya) dihitung nol: pengijon hanya membeli panen, dan tidak ada catatan bahwa peminjamnya akan ke rentenir dan bukan ke keluarga atau koperasi. Tidak pernah KUR, yang tidak terjangkau warga desa ini. Angka kedua, “sampai”, menambahkan pinjaman lain itu seolah-olah dari rentenir. Per anggota per tahun: paling sedikit × 365 ÷ hari keanggotaan semua anggota, dibulatkan ke bawah. Keduanya ditampilkan per kelompok dan untuk semua kelompok, selalu dengan asumsi yang dipakai.",
       ],
       [
         "Yang diasumsikan",
@@ -373,7 +373,7 @@ export const METHOD_PAGE = {
       ],
       [
         "Cost avoided",
-        "The headline “at least” counts only what the field study recorded in these villages: crop loans (coffee, candlenut, other farming) not cancelled, each the cheaper of the pengijon's cost (P × (V/A − 1)) and the money lender's, minus the KSM's scheduled service charge. Loans for anything else (school, health, house, business) count zero: a pengijon only buys harvests, and nothing records that their borrower would have gone to a money lender rather than to family or a credit union. Never KUR, which these villagers could not get. The second figure, “up to”, adds those other loans as if from a money lender. Per member per year: at least × 365 ÷ all members' days of membership, rounded down. Both are summed per group and across groups, always shown with their assumptions.",
+        "The headline “at least” counts only the loans whose alternative the field study in these villages names (selling the harvest early to a pengijon): crop loans (coffee, candlenut, other farming) not cancelled, each the cheaper of the pengijon's cost (P × (V/A − 1)) and the money lender's, minus the KSM's scheduled service charge — assuming a borrower without the KSM would have sold her crop early or borrowed from a money lender; an assumption, not a record of transactions. Loans for anything else (livestock, small business, school, health, house, other) count zero: a pengijon only buys harvests, and nothing records that their borrower would have gone to a money lender rather than to family or a credit union. Never KUR, which these villagers could not get. The second figure, “up to”, adds those other loans as if from a money lender. Per member per year: at least × 365 ÷ all members' days of membership, rounded down. Both are summed per group and across groups, always shown with their assumptions.",
       ],
       [
         "What is assumed",

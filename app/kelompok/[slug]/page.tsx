@@ -296,10 +296,15 @@ function GroupCosts({ f, locale, t }: Section) {
     <>
       <h2>{t.compare.costAvoided}</h2>
       <p>
-        <strong>{t.compare.costAvoidedAtLeast(rp(f.costs.avoided.atLeast, locale))}</strong>
-        {perYear !== null && <> — {t.compare.costAvoidedPerMemberYear(rp(perYear, locale))}</>} (
+        <strong>{t.compare.costAvoidedAtLeast(rp(f.costs.avoided.atLeast, locale))}</strong> (
         {t.compare.costAvoidedRange(rp(f.costs.avoided.ifOthersRentenir, locale))}) ·{" "}
         {t.compare.overLoans(formatInt(f.costs.loans, locale))}
+        {perYear !== null && (
+          <>
+            <br />
+            {t.compare.costAvoidedPerMemberYear(rp(perYear, locale))}
+          </>
+        )}
       </p>
       <p className="muted">{t.compare.costAvoidedDef}</p>
       <CostTable costs={{ ...f.costs.totals }} locale={locale} t={t} />
