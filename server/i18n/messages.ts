@@ -229,10 +229,10 @@ const id = {
     howTo: "Cara memeriksa segel ini",
     /** A closed month's seal is the head when the month closed, after its grace days: said beside it. */
     covers: (month: string, madeOn: string, seq: number, nextMonth: string, later: number) =>
-      `Segel ini dibuat saat ${month} ditutup (${madeOn}), jadi mencakup catatan sampai no. ${seq} — ${
+      `Segel ini dibuat saat ${month} ditutup (${madeOn}): sampai catatan no. ${seq}, ${
         later === 0
-          ? `tidak ada catatan bertanggal ${nextMonth} di dalamnya.`
-          : `termasuk ${later} catatan bertanggal ${nextMonth} yang diketik pada masa tenggang (hari-hari pertama ${nextMonth}, ketika catatan ${month} masih boleh diketik); catatan itu ada di buku kas ${nextMonth}.`
+          ? `tanpa catatan bertanggal ${nextMonth}.`
+          : `termasuk ${later} catatan bertanggal ${nextMonth} yang diketik pada masa tenggang (1–${madeOn}).`
       }`,
   },
   chainRewritten: (month: string, seq: number, wholeAt: string) =>
@@ -806,10 +806,10 @@ const en: Messages = {
     qrLabel: "QR code: open the seal check page",
     howTo: "How to check this seal",
     covers: (month: string, madeOn: string, seq: number, nextMonth: string, later: number) =>
-      `This seal was made when ${month} closed (${madeOn}), so it covers the entries up to no. ${seq} — ${
+      `This seal was made when ${month} closed (${madeOn}): entries up to no. ${seq}, ${
         later === 0
-          ? `none of them dated in ${nextMonth}.`
-          : `including ${later} ${later === 1 ? "entry" : "entries"} dated in ${nextMonth}, typed in the grace days (the first days of ${nextMonth}, while ${month}'s entries may still be typed); they are in ${nextMonth}'s cash book.`
+          ? `none dated in ${nextMonth}.`
+          : `including ${later} ${later === 1 ? "entry" : "entries"} dated in ${nextMonth}, typed in the grace days (1–${madeOn}).`
       }`,
   },
   chainRewritten: (month: string, seq: number, wholeAt: string) =>
