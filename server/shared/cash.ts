@@ -1,9 +1,9 @@
 /** The money the books hold and the last count of it: the cash-count verb checks a count against them, the pages show them. */
-import { and, desc, eq, gt, sql } from "drizzle-orm";
-import type { DbOrTx } from "@/db/client";
+import { and, desc, eq, gt, inArray, sql } from "drizzle-orm";
+import type { DbOrTx, Tx } from "@/db/client";
 import { accountBalances, cashCountSignatures, cashCounts, postings } from "@/db/schema";
 import type { BusinessDate } from "@/server/domain/dates";
-import type { MoneyAccount } from "@/server/domain/ledger";
+import { type MoneyAccount, SAVINGS_ACCOUNTS, type SavingsAccount } from "@/server/domain/ledger";
 import { openDays } from "@/server/ledger/writer";
 import { loadGroupFor, nowOf, todayIn, type ServiceContext } from "@/server/shared/context";
 import type { GroupInput } from "@/server/shared/fields";
@@ -83,4 +83,24 @@ export async function moneyOnHand(ctx: ServiceContext, input: GroupInput) {
     lastBankCheck,
     largeOutflowThreshold: group.largeOutflowThreshold,
   };
+}
+
+export async function memberSavingsByAccount(
+  tx: Tx,
+  groupId: number,
+  memberId: number,
+): Promise<Record<SavingsAccount, number>> {
+  const rows = await tx
+    .select({ account: accountBalances.account, balance: accountBalances.balance })
+    .from(accountBalances)
+    .where(
+      and(
+        eq(accountBalances.groupId, groupId),
+        eq(accountBalances.memberId, memberId),
+        inArray(accountBalances.account, [...SAVINGS_ACCOUNTS]),
+      ),
+    );
+  const out = { savings_share: 0, savings_mandatory: 0, savings_voluntary: 0 };
+  for (const r of rows) out[r.account as SavingsAccount] = -r.balance;
+  return out;
 }

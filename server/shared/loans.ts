@@ -6,8 +6,8 @@ import { journalEntries, loans } from "@/db/schema";
 import type { BusinessDate } from "@/server/domain/dates";
 import { invalid, notFound } from "@/server/domain/errors";
 import { viewLoan, type LoanView as DomainLoanView } from "@/server/domain/loans";
-import type { EntryRow } from "@/server/ledger/writer";
-import type { GroupRow } from "@/server/shared/context";
+import type { EntryRow, NewEntry } from "@/server/ledger/writer";
+import { type GroupRow, nowOf, type ServiceContext } from "@/server/shared/context";
 
 export type LoanRow = typeof loans.$inferSelect;
 
@@ -133,4 +133,29 @@ export async function groupLoanViews(
     .map((l) => ({ l, byThen: (byLoan.get(l.id) ?? []).filter((e) => e.businessDate <= asOf) }))
     .filter(({ l, byThen }) => l.importedOn !== null || byThen.length > 0)
     .map(({ l, byThen }) => viewLoan(l, byThen, asOf));
+}
+
+/**
+ * An entry on a loan by the verb acting: its kind, date, postings and what else it carries (no I/O).
+ * No public field ties it to its loan: no loan number (that is in the salted detail digest only)
+ * and no purpose (the purpose is published only in counts, under the disclosure rule). So those
+ * who know who borrowed cannot follow her repayments and fines entry by entry from the loan's
+ * disbursement. /data says what the ledger does show of a loan's path.
+ */
+export function loanEntry(
+  ctx: ServiceContext,
+  group: GroupRow,
+  loan: LoanRow,
+  w: { key: string; requestHash: string },
+  e: Pick<NewEntry, "kind" | "date" | "postings" | "note">,
+): NewEntry {
+  return {
+    group,
+    loanId: loan.id,
+    idempotencyKey: w.key,
+    requestHash: w.requestHash,
+    actor: ctx.actor,
+    now: nowOf(ctx),
+    ...e,
+  };
 }

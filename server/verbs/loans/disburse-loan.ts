@@ -16,14 +16,13 @@ import { assertIdempotencyKey, requestHash } from "@/server/domain/idempotency";
 import {
   activeMemberIn,
   loadActiveMember,
-  nowOf,
   todayIn,
   type GroupRow,
   type MemberRow,
   type ServiceContext,
 } from "@/server/shared/context";
 import { type OnGroup, zDate, zIdempotencyKey, zMemberCode, zRupiah, zVia } from "@/server/shared/fields";
-import { type LoanRow, type LoanView, standingLoanEntries } from "@/server/shared/loans";
+import { loanEntry, type LoanRow, type LoanView, standingLoanEntries } from "@/server/shared/loans";
 
 export const ZDisburseLoanSchema = z.object({
   memberCode: zMemberCode,
@@ -111,31 +110,6 @@ function loanTerms(ctx: ServiceContext, group: GroupRow, input: DisburseLoanInpu
     disbursedOn: date,
     purpose: input.purpose,
     crop: input.crop ?? null,
-  };
-}
-
-/**
- * An entry on a loan by the verb acting: its kind, date, postings and what else it carries (no I/O).
- * No public field ties it to its loan: no loan number (that is in the salted detail digest only)
- * and no purpose (the purpose is published only in counts, under the disclosure rule). So those
- * who know who borrowed cannot follow her repayments and fines entry by entry from the loan's
- * disbursement. /data says what the ledger does show of a loan's path.
- */
-export function loanEntry(
-  ctx: ServiceContext,
-  group: GroupRow,
-  loan: LoanRow,
-  w: { key: string; requestHash: string },
-  e: Pick<NewEntry, "kind" | "date" | "postings" | "note">,
-): NewEntry {
-  return {
-    group,
-    loanId: loan.id,
-    idempotencyKey: w.key,
-    requestHash: w.requestHash,
-    actor: ctx.actor,
-    now: nowOf(ctx),
-    ...e,
   };
 }
 

@@ -13,7 +13,7 @@ import { assertIdempotencyKey, requestHash } from "@/server/domain/idempotency";
 import { todayIn, type GroupRow, type ServiceContext } from "@/server/shared/context";
 import { type OnGroup, zDate, zId, zIdempotencyKey, zRupiah, zVia } from "@/server/shared/fields";
 import { type LoanRow, loadLoan, standingLoanEntries } from "@/server/shared/loans";
-import { loanEntry } from "@/server/verbs/loans/disburse-loan";
+import { loanEntry } from "@/server/shared/loans";
 
 export const ZRepayLoanSchema = z.object({
   loanId: zId,

@@ -9,7 +9,7 @@ import { todayIn, type ServiceContext } from "@/server/shared/context";
 import { cleanText } from "@/server/domain/text";
 import { type OnGroup, zDate, zId, zIdempotencyKey, zText } from "@/server/shared/fields";
 import { loadLoan, loanView } from "@/server/shared/loans";
-import { loanEntry } from "@/server/verbs/loans/disburse-loan";
+import { loanEntry } from "@/server/shared/loans";
 
 export const ZWriteOffLoanSchema = z.object({
   loanId: zId,

@@ -24,7 +24,7 @@ import {
   todayIn,
 } from "@/server/shared/context";
 import { type OnGroup, zDate, zIdempotencyKey, zMemberCode } from "@/server/shared/fields";
-import { memberSavings } from "@/server/verbs/savings/withdraw-savings";
+import { memberSavingsByAccount } from "@/server/shared/cash";
 import { audit, ledgerWrite } from "@/server/ledger/write";
 
 export const ZLeaveMemberSchema = z.object({
@@ -89,7 +89,7 @@ async function leaveIn(
   // Leaving on the joining day itself is allowed: a member added by mistake leaves having never been active.
   if (input.leftOn < member.joinedOn) throw invalid("date_before_joining", "leftOn");
   if (input.leftOn > addDays(today, 1)) throw invalid("date_in_future", "leftOn");
-  const savings = await memberSavings(tx, group.id, member.id);
+  const savings = await memberSavingsByAccount(tx, group.id, member.id);
   const refusal = leaveRefusal(
     { runningLoans: await runningLoans(tx, group.id, member.id), savings: savingsTotal(savings) },
     { confirmed: input.confirmed === true, payOut: payout !== null },

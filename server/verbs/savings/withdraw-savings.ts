@@ -1,12 +1,10 @@
-import { and, eq, inArray } from "drizzle-orm";
 import { z } from "zod";
-import type { Tx } from "@/db/client";
-import { accountBalances } from "@/db/schema";
 import { assertBusinessDate } from "@/server/domain/dates";
-import { SAVINGS_ACCOUNTS, withdrawalPostings, type SavingsAccount } from "@/server/domain/ledger";
+import { withdrawalPostings } from "@/server/domain/ledger";
 import { assertAmount } from "@/server/domain/money";
 import { assertOutflowConfirmed } from "@/server/domain/plausibility";
 import { appendEntry, idempotentWrite, type EntryRow } from "@/server/ledger/writer";
+import { memberSavingsByAccount } from "@/server/shared/cash";
 import { loadMemberToPayOut, nowOf, todayIn, type ServiceContext } from "@/server/shared/context";
 import { cleanText } from "@/server/domain/text";
 import { type OnGroup, zDate, zIdempotencyKey, zMemberCode, zRupiah, zText } from "@/server/shared/fields";
@@ -24,33 +22,13 @@ export const ZWithdrawSavingsSchema = z.object({
 
 export type WithdrawSavingsInput = OnGroup<typeof ZWithdrawSavingsSchema>;
 
-export async function memberSavings(
-  tx: Tx,
-  groupId: number,
-  memberId: number,
-): Promise<Record<SavingsAccount, number>> {
-  const rows = await tx
-    .select({ account: accountBalances.account, balance: accountBalances.balance })
-    .from(accountBalances)
-    .where(
-      and(
-        eq(accountBalances.groupId, groupId),
-        eq(accountBalances.memberId, memberId),
-        inArray(accountBalances.account, [...SAVINGS_ACCOUNTS]),
-      ),
-    );
-  const out = { savings_share: 0, savings_mandatory: 0, savings_voluntary: 0 };
-  for (const r of rows) out[r.account as SavingsAccount] = -r.balance;
-  return out;
-}
-
 /** Penarikan simpanan: never more than the member's savings, never more than the cash on hand. */
 export async function withdrawSavings(ctx: ServiceContext, input: WithdrawSavingsInput): Promise<EntryRow> {
   return idempotentWrite(ctx, "savings.withdraw", input, async (tx, { group, key, requestHash }) => {
     const amount = assertAmount(input.amount);
     const date = assertBusinessDate(input.date, { today: todayIn(ctx, group), foundedOn: group.foundedOn });
     const member = await loadMemberToPayOut(tx, group, input.memberCode, date);
-    const savings = await memberSavings(tx, group.id, member.id);
+    const savings = await memberSavingsByAccount(tx, group.id, member.id);
     const postings = withdrawalPostings(member.id, amount, savings); // more than her savings: refused first
     assertOutflowConfirmed(amount, group.largeOutflowThreshold, input.confirmed);
     return appendEntry(tx, {

@@ -6,7 +6,7 @@ import { DomainError, invalid } from "@/server/domain/errors";
 import { nowOf, type ServiceContext, signerOf } from "@/server/shared/context";
 import { audit, ledgerWrite } from "@/server/ledger/write";
 import { loadUser } from "@/server/shared/users";
-import { ARGON, assertPassword } from "@/server/verbs/users/create-user";
+import { ARGON, assertPassword } from "@/server/shared/users";
 
 /**
  * A user changes her own password: the current one must be right (a stolen unlocked phone is not

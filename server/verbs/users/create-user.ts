@@ -6,14 +6,7 @@ import { DomainError, conflict, invalid } from "@/server/domain/errors";
 import type { ServiceContext } from "@/server/shared/context";
 import { audit, ledgerWrite } from "@/server/ledger/write";
 export { ROLES, type Role } from "@/server/domain/access";
-import type { UserRow } from "@/server/shared/users";
-
-export const ARGON = { algorithm: 2 as const, memoryCost: 19_456, timeCost: 2, parallelism: 1 };
-
-export function assertPassword(p: unknown, field = "password"): string {
-  if (typeof p !== "string" || p.length < 10 || p.length > 200) throw invalid("password_weak", field, { min: 10 });
-  return p;
-}
+import { ARGON, assertPassword, type UserRow } from "@/server/shared/users";
 
 export async function createUser(
   ctx: ServiceContext,

@@ -6,7 +6,7 @@ import { DomainError } from "@/server/domain/errors";
 import { deviceSeen, renewedDevice } from "@/server/auth/devices";
 import { forgiveTry, guessKeys, takeTry, throttled } from "@/server/auth/throttle";
 import type { UserRow } from "@/server/shared/users";
-import { ARGON } from "@/server/verbs/users/create-user";
+import { ARGON } from "@/server/shared/users";
 
 let decoy: Promise<string> | null = null;
 
